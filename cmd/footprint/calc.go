@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/footprint/footprint/reports"
+	"github.com/spf13/cobra"
+)
+
+func newCalcCmd(g *globalFlags, env Env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "calc",
+		Short: "Compute the inventory and print it as a table, or as JSON with --json",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			res, err := compute(g, env)
+			if err != nil {
+				return err
+			}
+			doc := res.document()
+			if asJSON {
+				if err := doc.WriteJSON(env.Stdout); err != nil {
+					return err
+				}
+			} else {
+				if err := reports.WriteInventoryTable(env.Stdout, doc); err != nil {
+					return err
+				}
+				writeProblemSummary(env, res)
+			}
+			return res.failure(g.strict)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the JSON document of SPEC §6")
+	return cmd
+}
+
+func (r *result) document() reports.CalcDocument {
+	return reports.NewCalcDocument(r.cfg.Factors.GWP, r.year, r.cfg.Trajectory.Scope2Method, r.years, r.inventory.Rows, r.input.Problems.List())
+}
+
+// writeProblemSummary prints the first problems to stderr and points at `validate`.
+func writeProblemSummary(env Env, r *result) {
+	ps := r.input.Problems.List()
+	if len(ps) == 0 {
+		return
+	}
+	const shown = 10
+	fmt.Fprintf(env.Stderr, "%d problem(s):\n", len(ps))
+	if len(ps) > shown {
+		reports.WriteProblems(env.Stderr, ps[:shown])
+		fmt.Fprintf(env.Stderr, "… and %d more: `footprint validate` lists them all.\n", len(ps)-shown)
+		return
+	}
+	reports.WriteProblems(env.Stderr, ps)
+}

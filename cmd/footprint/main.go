@@ -1,0 +1,9 @@
+// Command footprint computes a site's greenhouse-gas inventory from activity workbooks and
+// emission factors, and tracks it against a 2030 trajectory. See README.md.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(Main(os.Args[1:], Env{Stdout: os.Stdout, Stderr: os.Stderr, LookupEnv: os.LookupEnv}))
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	footprint "github.com/footprint/footprint"
+	"github.com/footprint/footprint/config"
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
+)
+
+// session is a configuration loaded with its factor library.
+type session struct {
+	cfg *config.Config
+	lib *factors.Library
+}
+
+func loadSession(g *globalFlags, env Env) (*session, error) {
+	builtin, err := fs.ReadFile(footprint.Builtin, "config.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("built-in config: %w", err)
+	}
+	overrides := map[string]any{}
+	if g.year != 0 {
+		overrides["reporting_year"] = g.year
+	}
+	cfg, err := config.Load(config.Options{Path: g.config, Builtin: builtin, Overrides: overrides, Env: env.LookupEnv})
+	if err != nil {
+		return nil, problemsf("%s", indentErrors(err))
+	}
+	lib, err := factors.Builtin(cfg.Factors.GWP)
+	if err == nil {
+		lib, err = lib.WithCustom(cfg.CustomFactors())
+	}
+	if err != nil {
+		return nil, problemsf("%s: factors: %v", configName(cfg), err)
+	}
+	return &session{cfg: cfg, lib: lib}, nil
+}
+
+func configName(cfg *config.Config) string {
+	if cfg.Path == "" {
+		return "built-in demo config"
+	}
+	return cfg.Path
+}
+
+// indentErrors puts each joined error on its own line.
+func indentErrors(err error) string {
+	return strings.ReplaceAll(err.Error(), "\n", "\n  ")
+}
+
+// result is an inventory computed from the inputs.
+type result struct {
+	*session
+	input     *emissions.Input
+	inventory *emissions.Inventory
+	years     []emissions.YearTotals
+	year      int // reporting year
+}
+
+// compute reads every input and computes the inventory. Input problems are in the result,
+// not in the error: the error is only for what stops the run before any row is read.
+func compute(g *globalFlags, env Env) (*result, error) {
+	s, err := loadSession(g, env)
+	if err != nil {
+		return nil, err
+	}
+	in := &emissions.Input{}
+	opts := emissions.LoadOptions{Aliases: s.cfg.Aliases(), DefaultSite: s.cfg.Site}
+	paths, open := s.inputs(g)
+	if len(paths) == 0 {
+		return nil, problemsf("%s: no inputs: list workbooks under `inputs` or pass --input", configName(s.cfg))
+	}
+	for _, p := range paths {
+		r, err := open(p)
+		if err != nil {
+			in.Problems.Fatalf("file", p, "", "", "cannot open: %v", err)
+			continue
+		}
+		in.ReadWorkbook(p, r, opts)
+		r.Close()
+	}
+	inv := emissions.Calculate(in, emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix()})
+	res := &result{session: s, input: in, inventory: inv,
+		years: emissions.Aggregate(inv.Lines, s.cfg.Trajectory.Scope2Method)}
+	res.year = s.cfg.ReportingYear
+	if res.year == 0 && len(res.years) > 0 {
+		res.year = res.years[len(res.years)-1].Year
+	}
+	return res, nil
+}
+
+// inputs returns the workbook paths and how to open them: files named by --input, else the
+// config's inputs (relative to its folder), read from the binary for the built-in demo.
+func (s *session) inputs(g *globalFlags) ([]string, func(string) (io.ReadCloser, error)) {
+	openFile := func(p string) (io.ReadCloser, error) {
+		f, err := os.Open(p)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, pe.Err
+		}
+		return f, err
+	}
+	if len(g.inputs) > 0 {
+		return g.inputs, openFile
+	}
+	if s.cfg.Path == "" {
+		return s.cfg.Inputs, func(p string) (io.ReadCloser, error) { return footprint.Builtin.Open(p) }
+	}
+	return s.cfg.InputPaths(), openFile
+}
+
+// failure returns the error that ends a run after its output: fatal input problems always,
+// rejected rows only with --strict.
+func (r *result) failure(strict bool) error {
+	ps := &r.input.Problems
+	switch {
+	case ps.Fatal() > 0:
+		return problemsf("%d input problem(s) stop the run; see the list above", ps.Fatal())
+	case strict && r.inventory.Rows.Rejected > 0:
+		return problemsf("--strict: %d row(s) rejected", r.inventory.Rows.Rejected)
+	}
+	return nil
+}

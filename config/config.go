@@ -1,0 +1,232 @@
+// Package config reads footprint's configuration: the YAML file (checked strictly, so an
+// unknown key or a wrong type is an error naming the key and its line), FOOTPRINT_* environment
+// variables and command-line overrides, in that order of precedence. It owns the shape of
+// config.yaml and its defaults; it does not read workbooks or compute anything.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
+)
+
+// Config is the whole configuration. Field names are the YAML keys.
+type Config struct {
+	Inputs        []string       `yaml:"inputs" mapstructure:"inputs"`
+	Site          string         `yaml:"site" mapstructure:"site"`
+	ReportingYear int            `yaml:"reporting_year" mapstructure:"reporting_year"`
+	Output        Output         `yaml:"output" mapstructure:"output"`
+	Columns       []ColumnAlias  `yaml:"columns" mapstructure:"columns"`
+	Factors       FactorsConfig  `yaml:"factors" mapstructure:"factors"`
+	Scope2        Scope2         `yaml:"scope2" mapstructure:"scope2"`
+	Trajectory    TrajectoryConf `yaml:"trajectory" mapstructure:"trajectory"`
+
+	// Dir is the folder of the config file; relative input paths are resolved against it.
+	Dir string `yaml:"-" mapstructure:"-"`
+	// Path is the config file read, or "" for the built-in demo configuration.
+	Path string `yaml:"-" mapstructure:"-"`
+}
+
+type Output struct {
+	Dir string `yaml:"dir" mapstructure:"dir"`
+}
+
+// ColumnAlias gives other header spellings for a canonical column.
+type ColumnAlias struct {
+	Column  string   `yaml:"column" mapstructure:"column"`
+	Aliases []string `yaml:"aliases" mapstructure:"aliases"`
+}
+
+type FactorsConfig struct {
+	GWP    string         `yaml:"gwp" mapstructure:"gwp"`
+	Custom []CustomFactor `yaml:"custom" mapstructure:"custom"`
+}
+
+// CustomFactor is a factor given in config (SPEC §4, contract). A list entry, never a map
+// key, so ids keep their case and dots.
+type CustomFactor struct {
+	ID             string   `yaml:"id" mapstructure:"id"`
+	Name           string   `yaml:"name" mapstructure:"name"`
+	Value          *float64 `yaml:"value" mapstructure:"value"`
+	Unit           string   `yaml:"unit" mapstructure:"unit"`
+	Upstream       float64  `yaml:"upstream" mapstructure:"upstream"`
+	Scope          int      `yaml:"scope" mapstructure:"scope"`
+	Category       int      `yaml:"category" mapstructure:"category"`
+	Kind           string   `yaml:"kind" mapstructure:"kind"`
+	Year           int      `yaml:"year" mapstructure:"year"`
+	Source         string   `yaml:"source" mapstructure:"source"`
+	Region         string   `yaml:"region" mapstructure:"region"`
+	UncertaintyPct *float64 `yaml:"uncertainty_pct" mapstructure:"uncertainty_pct"`
+	BiogenicCO2    float64  `yaml:"biogenic_co2" mapstructure:"biogenic_co2"`
+	PCSPerPCI      float64  `yaml:"pcs_per_pci" mapstructure:"pcs_per_pci"`
+}
+
+type Scope2 struct {
+	ResidualMix []ResidualMix `yaml:"residual_mix" mapstructure:"residual_mix"`
+}
+
+// ResidualMix is a market-based factor for uncovered electricity, kgCO2e/kWh.
+type ResidualMix struct {
+	Year   int      `yaml:"year" mapstructure:"year"`
+	Value  *float64 `yaml:"value" mapstructure:"value"`
+	Source string   `yaml:"source" mapstructure:"source"`
+	Site   string   `yaml:"site" mapstructure:"site"`
+}
+
+// TrajectoryConf holds the trajectory keys read so far (SPEC §5).
+type TrajectoryConf struct {
+	Scope2Method string `yaml:"scope2_method" mapstructure:"scope2_method"`
+}
+
+// defaults are set on every scalar key so that FOOTPRINT_* variables override them (viper
+// only looks up environment variables for keys it knows).
+var defaults = map[string]any{
+	"inputs":                   []string{},
+	"site":                     "Main site",
+	"reporting_year":           0,
+	"output.dir":               "out",
+	"factors.gwp":              "AR6",
+	"trajectory.scope2_method": "market",
+}
+
+// Options say where the configuration comes from.
+type Options struct {
+	// Path is the --config flag; "" means ./config.yaml, or the built-in demo when absent.
+	Path string
+	// Builtin is the demo configuration used when no file is found.
+	Builtin []byte
+	// Overrides are flag values, by key ("reporting_year", "inputs", "output.dir"): they win
+	// over the file and the environment.
+	Overrides map[string]any
+	// Env looks up environment variables (os.LookupEnv when nil); tests inject their own.
+	Env func(string) (string, bool)
+}
+
+// Load reads the configuration. Every problem found is returned, joined, each naming the
+// file, and the key and line where it applies.
+func Load(opts Options) (*Config, error) {
+	path, data, err := locate(opts)
+	if err != nil {
+		return nil, err
+	}
+	name := path
+	if name == "" {
+		name = "built-in demo config"
+	}
+	if err := strictYAML(name, data); err != nil {
+		return nil, err
+	}
+	v := viper.New()
+	v.SetConfigType("yaml")
+	for k, d := range defaults {
+		v.SetDefault(k, d)
+	}
+	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	env := opts.Env
+	if env == nil {
+		env = os.LookupEnv
+	}
+	for k := range defaults {
+		envName := "FOOTPRINT_" + strings.ToUpper(strings.ReplaceAll(k, ".", "_"))
+		if val, ok := env(envName); ok {
+			if k == "inputs" {
+				v.Set(k, splitList(val))
+			} else {
+				v.Set(k, val)
+			}
+		}
+	}
+	for k, val := range opts.Overrides {
+		v.Set(k, val)
+	}
+	var c Config
+	if err := v.UnmarshalExact(&c); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	c.Path = path
+	if path != "" {
+		c.Dir = filepath.Dir(path)
+	}
+	if errs := c.validate(name); len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return &c, nil
+}
+
+func locate(opts Options) (path string, data []byte, err error) {
+	if opts.Path != "" {
+		data, err = os.ReadFile(opts.Path)
+		if err != nil {
+			return "", nil, fmt.Errorf("config %s: %w", opts.Path, unwrapPathError(err))
+		}
+		return opts.Path, data, nil
+	}
+	data, err = os.ReadFile("config.yaml")
+	if err == nil {
+		return "config.yaml", data, nil
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		return "", nil, fmt.Errorf("config config.yaml: %w", unwrapPathError(err))
+	}
+	return "", opts.Builtin, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// strictYAML decodes data into Config refusing unknown keys and wrong types, so the message
+// carries the line; viper alone reports neither lines nor, for nested lists, the key.
+func strictYAML(name string, data []byte) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var c Config
+	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			errs := make([]error, len(te.Errors))
+			for i, e := range te.Errors {
+				errs[i] = fmt.Errorf("%s: %s", name, strings.TrimPrefix(e, "yaml: "))
+			}
+			return errors.Join(errs...)
+		}
+		return fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// InputPaths returns the input paths resolved against the config file's folder.
+func (c *Config) InputPaths() []string {
+	out := make([]string, len(c.Inputs))
+	for i, p := range c.Inputs {
+		if filepath.IsAbs(p) || c.Dir == "" {
+			out[i] = p
+		} else {
+			out[i] = filepath.Join(c.Dir, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,131 @@
+package config
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
+)
+
+// validate checks what decoding cannot: values in range, known names, custom factors whole.
+func (c *Config) validate(name string) []error {
+	var errs []error
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s: %s", name, key, fmt.Sprintf(format, args...)))
+	}
+	if y := c.ReportingYear; y != 0 && (y < emissions.MinYear || y > emissions.MaxYear) {
+		bad("reporting_year", "%d is outside %d–%d (0 means the latest year with data)", y, emissions.MinYear, emissions.MaxYear)
+	}
+	if g := strings.ToUpper(c.Factors.GWP); g != "AR5" && g != "AR6" {
+		bad("factors.gwp", "%q: want AR5 or AR6", c.Factors.GWP)
+	}
+	if m := c.Trajectory.Scope2Method; m != emissions.MethodLocation && m != emissions.MethodMarket {
+		bad("trajectory.scope2_method", "%q: want location or market", m)
+	}
+	if strings.TrimSpace(c.Output.Dir) == "" {
+		bad("output.dir", "is empty")
+	}
+	known := map[string]bool{}
+	for _, col := range append(append([]emissions.Column{}, emissions.ActivityColumns...), emissions.ColInstrument, emissions.ColFactor) {
+		known[strings.ToLower(string(col))] = true
+	}
+	for i, a := range c.Columns {
+		if !known[strings.ToLower(a.Column)] {
+			bad(fmt.Sprintf("columns[%d].column", i), "%q is not a canonical column (Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment, Instrument, Factor)", a.Column)
+		}
+	}
+	for i, rm := range c.Scope2.ResidualMix {
+		key := fmt.Sprintf("scope2.residual_mix[%d]", i)
+		switch {
+		case rm.Year < emissions.MinYear || rm.Year > emissions.MaxYear:
+			bad(key+".year", "%d is outside %d–%d", rm.Year, emissions.MinYear, emissions.MaxYear)
+		case rm.Value == nil:
+			bad(key+".value", "missing (kgCO2e/kWh)")
+		case *rm.Value < 0 || math.IsNaN(*rm.Value) || math.IsInf(*rm.Value, 0):
+			bad(key+".value", "%v: want kgCO2e/kWh ≥ 0", *rm.Value)
+		case strings.TrimSpace(rm.Source) == "":
+			bad(key+".source", "missing: say where the residual mix comes from (e.g. AIB European Residual Mix 2024)")
+		}
+	}
+	seen := map[string]string{}
+	for i, cf := range c.Factors.Custom {
+		key := fmt.Sprintf("factors.custom[%d]", i)
+		f, err := cf.Factor()
+		if err != nil {
+			bad(key, "%v", err)
+			continue
+		}
+		lower := strings.ToLower(f.ID)
+		if prev, ok := seen[lower]; ok && prev != f.ID {
+			bad(key+".id", "%q and %q differ only in case; ids are matched ignoring case", prev, f.ID)
+		}
+		seen[lower] = f.ID
+	}
+	return errs
+}
+
+// Factor turns a custom entry into a library factor, checked.
+func (cf CustomFactor) Factor() (factors.Factor, error) {
+	if strings.TrimSpace(cf.ID) == "" {
+		return factors.Factor{}, fmt.Errorf("id is missing")
+	}
+	if cf.Value == nil {
+		return factors.Factor{}, fmt.Errorf("factor %q: value is missing (kgCO2e per unit)", cf.ID)
+	}
+	kind := factors.Kind(cf.Kind)
+	if kind == "" {
+		kind = factors.KindEmission
+	}
+	name := cf.Name
+	if name == "" {
+		name = cf.ID
+	}
+	f := factors.Factor{
+		ID: cf.ID, Name: name, Value: *cf.Value, Unit: cf.Unit, Scope: cf.Scope, Category: cf.Category,
+		Upstream: cf.Upstream, Kind: kind, BiogenicCO2: cf.BiogenicCO2, UncertaintyPct: cf.UncertaintyPct,
+		Year: cf.Year, PCSPerPCI: cf.PCSPerPCI, Region: cf.Region,
+		Source: cf.Source, Dataset: "config factors.custom", SourceID: cf.ID,
+	}
+	if strings.TrimSpace(f.Source) == "" {
+		return factors.Factor{}, fmt.Errorf("factor %q: source is missing; every factor says where its value comes from", cf.ID)
+	}
+	if err := f.Validate(); err != nil {
+		return factors.Factor{}, err
+	}
+	return f, nil
+}
+
+// CustomFactors returns the custom factors, checked by Load.
+func (c *Config) CustomFactors() []factors.Factor {
+	out := make([]factors.Factor, 0, len(c.Factors.Custom))
+	for _, cf := range c.Factors.Custom {
+		if f, err := cf.Factor(); err == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Aliases returns the column aliases in the form the loader takes.
+func (c *Config) Aliases() emissions.Aliases {
+	out := emissions.Aliases{}
+	for _, a := range c.Columns {
+		for _, col := range append(append([]emissions.Column{}, emissions.ActivityColumns...), emissions.ColInstrument, emissions.ColFactor) {
+			if strings.EqualFold(a.Column, string(col)) {
+				out[col] = append(out[col], a.Aliases...)
+			}
+		}
+	}
+	return out
+}
+
+// ResidualMix returns the residual mix entries in the form the calculation takes.
+func (c *Config) ResidualMix() []emissions.ResidualMix {
+	out := make([]emissions.ResidualMix, 0, len(c.Scope2.ResidualMix))
+	for _, rm := range c.Scope2.ResidualMix {
+		out = append(out, emissions.ResidualMix{Year: rm.Year, Site: rm.Site, Value: *rm.Value, Source: rm.Source})
+	}
+	return out
+}

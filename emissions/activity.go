@@ -1,0 +1,39 @@
+// Package emissions owns the inventory: reading activity workbooks into activities, turning
+// each activity into inventory lines with its factor, and aggregating lines per year, scope,
+// category, pole, site and activity. It reads workbooks and factors; it does no formatting.
+package emissions
+
+// Activity is one used row of an activity sheet.
+type Activity struct {
+	Place    Place
+	Year     int
+	Site     string
+	Pole     string
+	ID       string // activity id: a factor id, or free text for already-computed rows
+	Quantity float64
+	Unit     string
+	Scope    int    // from the Scope column; 0 when blank
+	Category int    // from the Category column; 0 when blank
+	Method   string // "location", "market" or "" (both), for already-computed Scope 2 rows
+	Comment  string
+	// Cells of the row, for messages that point at one column.
+	QuantityCell, UnitCell, ActivityCell string
+}
+
+// Place is where a row came from.
+type Place struct {
+	File  string `json:"file"`
+	Sheet string `json:"sheet"`
+	Row   int    `json:"row"`
+}
+
+// Instrument is a Scope 2 contractual instrument (guarantee of origin, PPA, supplier rate)
+// from an Instruments sheet: Quantity kWh of electricity at Factor kgCO2e/kWh.
+type Instrument struct {
+	Place  Place
+	Year   int
+	Site   string
+	Name   string
+	KWh    float64
+	Factor float64 // kgCO2e/kWh
+}

@@ -1,0 +1,75 @@
+package emissions
+
+import "sort"
+
+// Unassigned names the pole of rows that give none.
+const Unassigned = "(unassigned)"
+
+// YearTotals are one year's aggregates, in tCO2e.
+type YearTotals struct {
+	Year           int
+	Scope1         float64
+	Scope2Location float64
+	Scope2Market   float64
+	Scope3         float64
+	// Scope3Categories holds each Scope 3 category's total (upstream of energy in 3).
+	Scope3Categories map[int]float64
+	TotalLocation    float64
+	TotalMarket      float64
+	BiogenicCO2      float64 // tCO2, outside the scopes
+	Avoided          float64 // reported apart, never subtracted
+	// ByPole, BySite and ByActivity break down the total of the selected Scope 2 method.
+	ByPole, BySite, ByActivity map[string]float64
+}
+
+// Aggregate sums lines per year. method ("market" or "location") selects which Scope 2
+// figure the breakdowns by pole, site and activity follow. Lines are summed in their order,
+// so the result is the same on every run.
+func Aggregate(lines []Line, method string) []YearTotals {
+	byYear := map[int]*YearTotals{}
+	for _, l := range lines {
+		t := byYear[l.Year]
+		if t == nil {
+			t = &YearTotals{Year: l.Year, Scope3Categories: map[int]float64{},
+				ByPole: map[string]float64{}, BySite: map[string]float64{}, ByActivity: map[string]float64{}}
+			byYear[l.Year] = t
+		}
+		if l.Part == PartAvoided {
+			t.Avoided += l.TCO2e
+			continue
+		}
+		t.BiogenicCO2 += l.BiogenicCO2
+		switch l.Scope {
+		case 1:
+			t.Scope1 += l.TCO2e
+		case 2:
+			if l.InLocation() {
+				t.Scope2Location += l.TCO2e
+			}
+			if l.InMarket() {
+				t.Scope2Market += l.TCO2e
+			}
+		case 3:
+			t.Scope3 += l.TCO2e
+			t.Scope3Categories[l.Category] += l.TCO2e
+		}
+		if (method == MethodLocation && l.InLocation()) || (method != MethodLocation && l.InMarket()) {
+			pole := l.Pole
+			if pole == "" {
+				pole = Unassigned
+			}
+			t.ByPole[pole] += l.TCO2e
+			t.BySite[l.Site] += l.TCO2e
+			t.ByActivity[l.Activity] += l.TCO2e
+		}
+	}
+	out := make([]YearTotals, 0, len(byYear))
+	for _, t := range byYear {
+		// Totals are the sum of the scopes, exactly (ESRS E1 AR 47), not a separate running sum.
+		t.TotalLocation = t.Scope1 + t.Scope2Location + t.Scope3
+		t.TotalMarket = t.Scope1 + t.Scope2Market + t.Scope3
+		out = append(out, *t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Year < out[j].Year })
+	return out
+}

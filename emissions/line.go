@@ -1,0 +1,54 @@
+package emissions
+
+// Part says which part of an activity's emissions a line carries.
+type Part string
+
+const (
+	PartDirect   Part = "direct"   // the factor's own scope (combustion, generation, purchased goods …)
+	PartUpstream Part = "upstream" // Scope 3 category 3: upstream of fuels and energy consumed
+	PartReported Part = "reported" // already-computed emissions taken as they are
+	PartAvoided  Part = "avoided"  // avoided emissions: reported apart, never in a scope
+)
+
+// Scope 2 methods. A Scope 2 line with no method counts in both totals.
+const (
+	MethodLocation = "location"
+	MethodMarket   = "market"
+)
+
+// Line is one computed figure with its full provenance: the input row, the factor vintage
+// and the rule that produced it.
+type Line struct {
+	Place    Place   `json:"place"`
+	Year     int     `json:"year"`
+	Site     string  `json:"site"`
+	Pole     string  `json:"pole"`
+	Activity string  `json:"activity"`
+	Quantity float64 `json:"quantity"`
+	Unit     string  `json:"unit"`
+	Comment  string  `json:"comment,omitempty"`
+
+	Part     Part   `json:"part"`
+	Scope    int    `json:"scope"`
+	Category int    `json:"category,omitempty"` // Scope 3 category
+	Method   string `json:"method,omitempty"`   // Scope 2 only
+
+	FactorID    string  `json:"factor_id,omitempty"`
+	FactorYear  int     `json:"factor_year,omitempty"`
+	FactorValue float64 `json:"factor_value"` // kgCO2e per FactorUnit
+	FactorUnit  string  `json:"factor_unit,omitempty"`
+	Source      string  `json:"source,omitempty"`
+
+	TCO2e       float64 `json:"tco2e"`
+	BiogenicCO2 float64 `json:"biogenic_co2,omitempty"` // tCO2, outside the scopes
+}
+
+// InLocation and InMarket report whether the line counts in the location-based or the
+// market-based total.
+func (l Line) InLocation() bool {
+	return l.Part != PartAvoided && (l.Scope != 2 || l.Method != MethodMarket)
+}
+
+func (l Line) InMarket() bool {
+	return l.Part != PartAvoided && (l.Scope != 2 || l.Method != MethodLocation)
+}

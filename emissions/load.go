@@ -1,0 +1,335 @@
+package emissions
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits on what a workbook may unpack to: generous enough for a million-row sheet (about
+// 400 MB of sheet XML), small enough that a zip bomb is refused before it fills memory.
+const (
+	UnzipSizeLimit    = 1 << 30
+	UnzipXMLSizeLimit = 16 << 20 // sheets larger than this stream from a temporary file
+)
+
+// LoadOptions say how to read activity workbooks.
+type LoadOptions struct {
+	Aliases     Aliases
+	DefaultSite string
+}
+
+// Input is everything read from the activity workbooks, problems included.
+type Input struct {
+	Activities  []Activity
+	Instruments []Instrument
+	RowsRead    int // non-blank activity rows read
+	Rejected    int // of those, rows rejected while reading
+	Problems    Problems
+}
+
+// ReadWorkbook reads one workbook into in: every activity sheet (found by its header row) and
+// the Instruments sheet. name is how messages name the file.
+func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
+	if err != nil {
+		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: %s", describeOpenError(err))
+		return
+	}
+	defer f.Close()
+	date1904 := false
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		date1904 = *props.Date1904
+	}
+	actIdx := newHeaderIndex(ActivityColumns, opts.Aliases)
+	instIdx := newHeaderIndex(instrumentColumns, opts.Aliases)
+	found := false
+	for _, sheet := range f.GetSheetList() {
+		sr := sheetReader{in: in, f: f, file: name, sheet: sheet, date1904: date1904, opts: opts}
+		var ok bool
+		if strings.EqualFold(strings.TrimSpace(sheet), "Instruments") {
+			ok = sr.read(instIdx, instrumentColumns, true)
+		} else {
+			ok = sr.read(actIdx, requiredActivity, false)
+		}
+		found = found || ok
+	}
+	if !found {
+		in.Problems.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: no sheet has a header row with the columns %s", joinColumns(requiredActivity))
+	}
+}
+
+func describeOpenError(err error) string {
+	switch {
+	case errors.Is(err, excelize.ErrOptionsUnzipSizeLimit), strings.Contains(err.Error(), "unzip size"):
+		return fmt.Sprintf("it unpacks to more than %d MiB (a damaged or hostile file?)", UnzipSizeLimit>>20)
+	case errors.Is(err, excelize.ErrWorkbookFileFormat), strings.Contains(err.Error(), "zip: not a valid zip file"):
+		return "it is not an .xlsx workbook (a CSV, an old .xls or a damaged file?)"
+	}
+	return err.Error()
+}
+
+// sheetReader reads one sheet.
+type sheetReader struct {
+	in          *Input
+	f           *excelize.File
+	file, sheet string
+	date1904    bool
+	opts        LoadOptions
+	pos         map[Column]int
+	headerRow   int
+	dateStyles  map[int]bool
+}
+
+// read streams the sheet. It returns whether the sheet is one of the kind asked for (its
+// header names enough canonical columns).
+func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool) bool {
+	rows, err := sr.f.Rows(sr.sheet)
+	if err != nil {
+		sr.in.Problems.Fatalf("sheet", sr.file, sr.sheet, "", "cannot read the sheet: %v", err)
+		return instruments
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			sr.in.Problems.Fatalf("sheet", sr.file, sr.sheet, cellName(0, n), "cannot read row %d: %v", n, err)
+			return true
+		}
+		if blankRow(cells) {
+			continue
+		}
+		if sr.pos == nil {
+			if !sr.header(idx, required, cells, n, instruments) {
+				return false
+			}
+			if sr.pos == nil { // header problem already reported
+				return true
+			}
+			continue
+		}
+		if instruments {
+			sr.instrument(cells, n)
+		} else {
+			sr.activity(cells, n)
+		}
+	}
+	if err := rows.Error(); err != nil {
+		sr.in.Problems.Fatalf("sheet", sr.file, sr.sheet, "", "reading stopped at row %d: %v", n, err)
+	}
+	return sr.pos != nil || instruments
+}
+
+// header takes the first non-blank row as the header. It returns false when the row does
+// not look like a header of this kind of sheet; it leaves sr.pos nil after reporting a
+// header that does but is unusable.
+func (sr *sheetReader) header(idx headerIndex, required []Column, cells []string, row int, instruments bool) bool {
+	pos, dups := idx.match(cells)
+	hasRequired := false
+	for _, c := range required {
+		if _, ok := pos[c]; ok {
+			hasRequired = true
+		}
+	}
+	if !instruments && len(pos) < 2 && !hasRequired {
+		return false
+	}
+	if len(dups) > 0 {
+		sr.in.Problems.Fatalf("header", sr.file, sr.sheet, cellName(0, row), "column %s appears twice in the header row", dups[0])
+		return true
+	}
+	var missing []Column
+	for _, c := range required {
+		if _, ok := pos[c]; !ok {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		sr.in.Problems.Fatalf("header", sr.file, sr.sheet, cellName(0, row), "the header row lacks the required column %s (columns are matched ignoring case, spaces and accents; aliases come from config `columns`)", joinColumns(missing))
+		return true
+	}
+	sr.pos, sr.headerRow = pos, row
+	return true
+}
+
+// get returns the trimmed value of a column in a row and the cell's A1 name.
+func (sr *sheetReader) get(cells []string, c Column, row int) (string, string) {
+	i, ok := sr.pos[c]
+	if !ok {
+		return "", ""
+	}
+	name := cellName(i, row)
+	if i >= len(cells) {
+		return "", name
+	}
+	return strings.TrimSpace(cells[i]), name
+}
+
+func (sr *sheetReader) reject(cause, cell, format string, args ...any) {
+	sr.in.Problems.Errorf(cause, sr.file, sr.sheet, cell, format, args...)
+}
+
+// isDate reports whether a cell is formatted as a date. It asks excelize for the cell's style,
+// which loads the sheet once; only Year cells that are not plain years get here.
+func (sr *sheetReader) isDate(cell string) bool {
+	style, err := sr.f.GetCellStyle(sr.sheet, cell)
+	if err != nil {
+		return false
+	}
+	if d, ok := sr.dateStyles[style]; ok {
+		return d
+	}
+	d := false
+	if st, err := sr.f.GetStyle(style); err == nil && st != nil {
+		custom := ""
+		if st.CustomNumFmt != nil {
+			custom = *st.CustomNumFmt
+		}
+		d = isDateNumFmt(st.NumFmt, custom)
+	}
+	if sr.dateStyles == nil {
+		sr.dateStyles = map[int]bool{}
+	}
+	sr.dateStyles[style] = d
+	return d
+}
+
+func (sr *sheetReader) year(cells []string, row int) (int, bool) {
+	raw, cell := sr.get(cells, ColYear, row)
+	if raw == "" {
+		sr.reject("year-blank", cell, "Year is blank")
+		return 0, false
+	}
+	y, err := ParseYear(raw, func() bool { return sr.isDate(cell) }, sr.date1904)
+	if err != nil {
+		sr.reject("year", cell, "Year: %v", err)
+		return 0, false
+	}
+	return y, true
+}
+
+func (sr *sheetReader) activity(cells []string, row int) {
+	sr.in.RowsRead++
+	a := Activity{Place: Place{File: sr.file, Sheet: sr.sheet, Row: row}}
+	ok := true
+	fail := func(cause, cell, format string, args ...any) {
+		sr.reject(cause, cell, format, args...)
+		ok = false
+	}
+	var y bool
+	a.Year, y = sr.year(cells, row)
+	ok = ok && y
+	a.ID, a.ActivityCell = sr.get(cells, ColActivity, row)
+	if a.ID == "" {
+		fail("activity-blank", a.ActivityCell, "Activity is blank")
+	}
+	var rawQty string
+	rawQty, a.QuantityCell = sr.get(cells, ColQuantity, row)
+	if q, err := ParseNumber(rawQty); err != nil {
+		fail("quantity", a.QuantityCell, "Quantity: %v", err)
+	} else if q < 0 {
+		fail("quantity-negative", a.QuantityCell, "Quantity %v is negative; enter consumption as a positive number", q)
+	} else {
+		a.Quantity = q
+	}
+	a.Unit, a.UnitCell = sr.get(cells, ColUnit, row)
+	if a.Unit == "" {
+		fail("unit-blank", a.UnitCell, "Unit is blank")
+	}
+	a.Site, _ = sr.get(cells, ColSite, row)
+	if a.Site == "" {
+		a.Site = sr.opts.DefaultSite
+	}
+	a.Pole, _ = sr.get(cells, ColPole, row)
+	a.Comment, _ = sr.get(cells, ColComment, row)
+	if raw, cell := sr.get(cells, ColScope, row); raw != "" {
+		if s, err := ParseInt(raw); err != nil || s < 1 || s > 3 {
+			fail("scope", cell, "Scope %q: want 1, 2 or 3", clip(raw))
+		} else {
+			a.Scope = s
+		}
+	}
+	if raw, cell := sr.get(cells, ColCategory, row); raw != "" {
+		if c, err := ParseInt(raw); err != nil || c < 1 || c > 15 {
+			fail("category", cell, "Category %q: want a Scope 3 category from 1 to 15", clip(raw))
+		} else if a.Scope != 0 && a.Scope != 3 {
+			fail("category", cell, "Category %d given for a Scope %d row; categories belong to Scope 3", c, a.Scope)
+		} else {
+			a.Category = c
+		}
+	}
+	if raw, cell := sr.get(cells, ColMethod, row); raw != "" {
+		switch m := strings.ToLower(raw); m {
+		case "location", "market", "location-based", "market-based":
+			a.Method = strings.TrimSuffix(m, "-based")
+		default:
+			fail("method", cell, "Method %q: want location or market", clip(raw))
+		}
+	}
+	if ok {
+		sr.in.Activities = append(sr.in.Activities, a)
+	} else {
+		sr.in.Rejected++
+	}
+}
+
+func (sr *sheetReader) instrument(cells []string, row int) {
+	ins := Instrument{Place: Place{File: sr.file, Sheet: sr.sheet, Row: row}}
+	var ok bool
+	if ins.Year, ok = sr.year(cells, row); !ok {
+		return
+	}
+	ins.Site, _ = sr.get(cells, ColSite, row)
+	if ins.Site == "" {
+		ins.Site = sr.opts.DefaultSite
+	}
+	ins.Name, _ = sr.get(cells, ColInstrument, row)
+	rawQty, qCell := sr.get(cells, ColQuantity, row)
+	qty, err := ParseNumber(rawQty)
+	if err != nil || qty < 0 {
+		sr.reject("instrument", qCell, "instrument Quantity %q: want a number ≥ 0", clip(rawQty))
+		return
+	}
+	unit, uCell := sr.get(cells, ColUnit, row)
+	if ins.KWh, err = toKWh(qty, unit); err != nil {
+		sr.reject("instrument", uCell, "instrument Unit: %v", err)
+		return
+	}
+	rawF, fCell := sr.get(cells, ColFactor, row)
+	if ins.Factor, err = ParseNumber(rawF); err != nil || ins.Factor < 0 {
+		sr.reject("instrument", fCell, "instrument Factor %q: want kgCO2e/kWh ≥ 0 (0 for a renewable guarantee of origin)", clip(rawF))
+		return
+	}
+	sr.in.Instruments = append(sr.in.Instruments, ins)
+}
+
+func blankRow(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// cellName is the A1 name of a 0-based column in a 1-based row.
+func cellName(col, row int) string {
+	name, err := excelize.CoordinatesToCellName(col+1, row)
+	if err != nil {
+		return fmt.Sprintf("R%dC%d", row, col+1)
+	}
+	return name
+}
+
+func joinColumns(cs []Column) string {
+	s := make([]string, len(cs))
+	for i, c := range cs {
+		s[i] = string(c)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,119 @@
+package emissions
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Severity of a problem: an error rejects a row (or a sheet, or a file); a warning is a
+// choice the calculation made that a reader should know about.
+type Severity string
+
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+)
+
+// Problem is one thing wrong with, or worth knowing about, an input, with its place. Cell is a
+// bare A1 reference; Sheet and Cell are empty for file-level and configuration problems.
+type Problem struct {
+	Severity Severity `json:"severity"`
+	File     string   `json:"file"`
+	Sheet    string   `json:"sheet,omitempty"`
+	Cell     string   `json:"cell,omitempty"`
+	Message  string   `json:"message"`
+	// Cause groups problems of one kind ("quantity-text", "unknown-activity", …) for the bound
+	// on how many are kept.
+	Cause string `json:"cause"`
+}
+
+func (p Problem) String() string {
+	place := p.File
+	if p.Sheet != "" {
+		place += ": sheet " + p.Sheet
+	}
+	if p.Cell != "" {
+		place += ", cell " + p.Cell
+	}
+	if place == "" {
+		return fmt.Sprintf("%s: %s", p.Severity, p.Message)
+	}
+	return fmt.Sprintf("%s: %s: %s", p.Severity, place, p.Message)
+}
+
+// MaxPerCause is how many problems of one cause are kept; the rest are only counted, so a
+// million bad rows stay in bounded memory.
+const MaxPerCause = 1000
+
+// Problems collects problems, keeping the first MaxPerCause of each cause.
+type Problems struct {
+	list    []Problem
+	perCode map[string]int
+	errors  int
+	fatal   int
+}
+
+// Add records p.
+func (ps *Problems) Add(p Problem) {
+	if ps.perCode == nil {
+		ps.perCode = map[string]int{}
+	}
+	if p.Severity == SeverityError {
+		ps.errors++
+	}
+	key := string(p.Severity) + "/" + p.Cause
+	ps.perCode[key]++
+	if ps.perCode[key] <= MaxPerCause {
+		ps.list = append(ps.list, p)
+	}
+}
+
+// Errorf and Warnf add a problem at a place.
+func (ps *Problems) Errorf(cause, file, sheet, cell, format string, args ...any) {
+	ps.Add(Problem{SeverityError, file, sheet, cell, fmt.Sprintf(format, args...), cause})
+}
+
+func (ps *Problems) Warnf(cause, file, sheet, cell, format string, args ...any) {
+	ps.Add(Problem{SeverityWarning, file, sheet, cell, fmt.Sprintf(format, args...), cause})
+}
+
+// Fatalf adds an error that is not about one row: an unreadable file, a sheet without its
+// required columns, a configuration mistake. Any such error fails a run (exit code 1).
+func (ps *Problems) Fatalf(cause, file, sheet, cell, format string, args ...any) {
+	ps.fatal++
+	ps.Errorf(cause, file, sheet, cell, format, args...)
+}
+
+// Fatal is the number of errors added with Fatalf.
+func (ps *Problems) Fatal() int { return ps.fatal }
+
+// List returns the problems kept, followed by one summary line per cause that had more than
+// MaxPerCause.
+func (ps *Problems) List() []Problem {
+	out := append([]Problem(nil), ps.list...)
+	var over []string
+	for key, n := range ps.perCode {
+		if n > MaxPerCause {
+			over = append(over, key)
+		}
+	}
+	sort.Strings(over)
+	for _, key := range over {
+		sev, cause, _ := cutKey(key)
+		out = append(out, Problem{Severity: Severity(sev), Cause: cause,
+			Message: fmt.Sprintf("%d more problems of this kind (%s) not listed", ps.perCode[key]-MaxPerCause, cause)})
+	}
+	return out
+}
+
+func cutKey(key string) (sev, cause string, ok bool) {
+	for i := 0; i < len(key); i++ {
+		if key[i] == '/' {
+			return key[:i], key[i+1:], true
+		}
+	}
+	return key, "", false
+}
+
+// Errors is the number of error problems, listed or not.
+func (ps *Problems) Errors() int { return ps.errors }

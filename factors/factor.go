@@ -1,0 +1,104 @@
+// Package factors owns the emission-factor library: the factors themselves, their vintages,
+// the units they apply to and how quantities convert between units, the GWP sets, and the
+// library data embedded in the binary (generated from ../shared/factor-sources by ./gen).
+//
+// It does no workbook reading and no formatting: emissions asks it for the factor that applies
+// to an activity id in a given year, and for the quantity converted to that factor's unit.
+package factors
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Kind tells whether a factor measures emissions or emissions avoided (reported apart).
+type Kind string
+
+const (
+	KindEmission Kind = "emission"
+	KindAvoided  Kind = "avoided"
+)
+
+// Gases is a factor's split by gas, each in kgCO2e per unit.
+type Gases struct {
+	CO2 float64 `json:"co2"`
+	CH4 float64 `json:"ch4"`
+	N2O float64 `json:"n2o"`
+}
+
+// Factor is one vintage of an emission factor: the kgCO2e emitted per unit of an activity.
+//
+// Value is the part that belongs to the factor's own scope (for a fuel, its combustion; for
+// grid electricity, generation at the plant). Upstream is the part that goes to Scope 3
+// category 3 (extraction, refining, transport of fuels; grid upstream and T&D losses): it is
+// set only for fuels and energy that the organisation itself consumes.
+type Factor struct {
+	ID       string  `json:"id"`
+	Name     string  `json:"name"`
+	Value    float64 `json:"value"`    // kgCO2e per Unit, scope part
+	Unit     string  `json:"unit"`     // activity unit the value is per, e.g. "kWh PCS", "L", "t", "t.km"
+	Scope    int     `json:"scope"`    // 1, 2 or 3
+	Category int     `json:"category"` // Scope 3 category 1–15; 0 for Scopes 1 and 2
+	Upstream float64 `json:"upstream"` // kgCO2e per Unit to Scope 3 category 3
+	Kind     Kind    `json:"kind"`
+	Gases    *Gases  `json:"gases,omitempty"`
+	// BiogenicCO2 is kg of biogenic CO2 per unit, reported apart and never in a scope.
+	BiogenicCO2 float64 `json:"biogenic_co2,omitempty"`
+	// UncertaintyPct is the half-width of the 95 % interval as published (ADEME); nil when the
+	// source publishes none.
+	UncertaintyPct *float64 `json:"uncertainty_pct"`
+	// Year is the first activity year this vintage applies to; 0 for a factor published as a
+	// single current value (it applies to every year). ReferenceYear is the year of the data
+	// as its source states it.
+	Year          int `json:"year"`
+	ReferenceYear int `json:"reference_year,omitempty"`
+	// GWP names the GWP set the value rests on (AR5, AR6); factors that exist per GWP set
+	// (refrigerants, CH4, N2O) are filtered by the configured set.
+	GWP string `json:"gwp,omitempty"`
+	// PCSPerPCI is the ratio gross/net calorific value (kWh PCS per kWh PCI) for a fuel whose
+	// unit names a basis; 0 when the library gives none (a basis mismatch is then rejected).
+	PCSPerPCI float64 `json:"pcs_per_pci,omitempty"`
+	Region    string  `json:"region"`
+	Boundary  string  `json:"boundary,omitempty"`
+	// Source is a human citation: dataset, version, row id. Dataset, Version and SourceID are
+	// the same split into fields for tables and filters.
+	Source   string `json:"source"`
+	Dataset  string `json:"dataset"`
+	Version  string `json:"version"`
+	SourceID string `json:"source_id"`
+	License  string `json:"license"`
+	// Derivation says how the value was taken from the source (e.g. "poste Combustion of
+	// element 37133", "sum of postes Amont and Transport et distribution").
+	Derivation string `json:"derivation,omitempty"`
+	Notes      string `json:"notes,omitempty"`
+}
+
+// Validate checks what a factor must hold to be used: it names a unit, a scope from 1 to 3,
+// a Scope 3 category from 1 to 15 exactly when the scope is 3, and no negative part.
+func (f Factor) Validate() error {
+	switch {
+	case strings.TrimSpace(f.ID) == "":
+		return fmt.Errorf("factor has no id")
+	case f.Scope < 1 || f.Scope > 3:
+		return fmt.Errorf("factor %q: scope %d, want 1, 2 or 3", f.ID, f.Scope)
+	case f.Scope == 3 && (f.Category < 1 || f.Category > 15):
+		return fmt.Errorf("factor %q: Scope 3 needs a category from 1 to 15, got %d", f.ID, f.Category)
+	case f.Scope != 3 && f.Category != 0:
+		return fmt.Errorf("factor %q: a category belongs to Scope 3 only (scope %d, category %d)", f.ID, f.Scope, f.Category)
+	case math.IsNaN(f.Value) || math.IsInf(f.Value, 0) || math.IsNaN(f.Upstream) || math.IsInf(f.Upstream, 0):
+		return fmt.Errorf("factor %q: value is not a finite number", f.ID)
+	case f.Value < 0 || f.Upstream < 0:
+		return fmt.Errorf("factor %q: negative value %v (upstream %v); avoided emissions use kind \"avoided\", never a negative factor", f.ID, f.Value, f.Upstream)
+	case f.Kind != KindEmission && f.Kind != KindAvoided:
+		return fmt.Errorf("factor %q: kind %q, want %q or %q", f.ID, f.Kind, KindEmission, KindAvoided)
+	}
+	u, err := ParseUnit(f.Unit)
+	if err != nil {
+		return fmt.Errorf("factor %q: %w", f.ID, err)
+	}
+	if u.IsEmissions() {
+		return fmt.Errorf("factor %q: unit %q is an emission unit, not an activity unit", f.ID, f.Unit)
+	}
+	return nil
+}

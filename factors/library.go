@@ -1,0 +1,183 @@
+package factors
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+//go:embed library.json
+var builtinJSON []byte
+
+// GWP sets the library carries values for.
+var GWPSets = []string{"AR5", "AR6"}
+
+// Library is a set of factors indexed by id, each id with its vintages in ascending year.
+// Ids are matched case-insensitively: two ids that differ only in case cannot coexist.
+type Library struct {
+	byKey map[string][]Factor // key: lower-case id
+	keys  []string            // sorted
+}
+
+// Builtin returns the embedded library for one GWP set ("AR5" or "AR6"): factors that exist
+// per GWP set keep that set's value; the others are kept as they are.
+func Builtin(gwp string) (*Library, error) {
+	gwp = strings.ToUpper(strings.TrimSpace(gwp))
+	if !validGWP(gwp) {
+		return nil, fmt.Errorf("GWP set %q: want one of %s", gwp, strings.Join(GWPSets, ", "))
+	}
+	var all []Factor
+	if err := json.Unmarshal(builtinJSON, &all); err != nil {
+		return nil, fmt.Errorf("embedded factor library: %w", err)
+	}
+	kept := all[:0]
+	for _, f := range all {
+		if f.GWP == "" || f.GWP == gwp {
+			kept = append(kept, f)
+		}
+	}
+	return newLibrary(kept)
+}
+
+func validGWP(g string) bool {
+	for _, s := range GWPSets {
+		if g == s {
+			return true
+		}
+	}
+	return false
+}
+
+func newLibrary(fs []Factor) (*Library, error) {
+	l := &Library{byKey: map[string][]Factor{}}
+	spelling := map[string]string{}
+	for _, f := range fs {
+		k := strings.ToLower(f.ID)
+		if s, ok := spelling[k]; ok && s != f.ID {
+			return nil, fmt.Errorf("factor ids %q and %q differ only in case", s, f.ID)
+		}
+		spelling[k] = f.ID
+		l.byKey[k] = append(l.byKey[k], f)
+	}
+	for k, vs := range l.byKey {
+		sort.SliceStable(vs, func(i, j int) bool { return vs[i].Year < vs[j].Year })
+		for i := 1; i < len(vs); i++ {
+			if vs[i].Year == vs[i-1].Year {
+				return nil, fmt.Errorf("factor %q has two vintages for year %d", vs[i].ID, vs[i].Year)
+			}
+		}
+		l.keys = append(l.keys, k)
+	}
+	sort.Strings(l.keys)
+	return l, nil
+}
+
+// WithCustom returns a library where the given factors are added; an id that the library
+// already has loses all its vintages to the custom ones. Several custom entries with one id
+// form its vintages.
+func (l *Library) WithCustom(custom []Factor) (*Library, error) {
+	replaced := map[string]bool{}
+	for _, f := range custom {
+		replaced[strings.ToLower(f.ID)] = true
+	}
+	var fs []Factor
+	for _, k := range l.keys {
+		if !replaced[k] {
+			fs = append(fs, l.byKey[k]...)
+		}
+	}
+	return newLibrary(append(fs, custom...))
+}
+
+// Pick says how a vintage was chosen for an activity year.
+type Pick int
+
+const (
+	PickLatest   Pick = iota // the latest vintage whose year is ≤ the activity's
+	PickEarliest             // no vintage that old: the earliest was taken (worth a warning)
+)
+
+// Lookup returns the vintage of id that applies to an activity of the given year: the latest
+// whose Year ≤ year, or else the earliest. ok is false when the library has no such id.
+func (l *Library) Lookup(id string, year int) (f Factor, pick Pick, ok bool) {
+	vs := l.byKey[strings.ToLower(strings.TrimSpace(id))]
+	if len(vs) == 0 {
+		return Factor{}, 0, false
+	}
+	i := sort.Search(len(vs), func(i int) bool { return vs[i].Year > year })
+	if i == 0 {
+		return vs[0], PickEarliest, true
+	}
+	return vs[i-1], PickLatest, true
+}
+
+// Vintages returns every vintage of id, oldest first.
+func (l *Library) Vintages(id string) []Factor {
+	return append([]Factor(nil), l.byKey[strings.ToLower(strings.TrimSpace(id))]...)
+}
+
+// All returns every factor, by id then year.
+func (l *Library) All() []Factor {
+	var out []Factor
+	for _, k := range l.keys {
+		out = append(out, l.byKey[k]...)
+	}
+	return out
+}
+
+// Search returns the factors whose id, name, source, region or unit contains every word of
+// text, case-insensitively.
+func (l *Library) Search(text string) []Factor {
+	words := strings.Fields(strings.ToLower(text))
+	var out []Factor
+	for _, f := range l.All() {
+		hay := strings.ToLower(strings.Join([]string{f.ID, f.Name, f.Source, f.Region, f.Unit, f.Dataset}, " "))
+		match := true
+		for _, w := range words {
+			if !strings.Contains(hay, w) {
+				match = false
+				break
+			}
+		}
+		if match {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Suggest returns the known id closest to id, for a "did you mean" hint, or "" when none is
+// close enough to help.
+func (l *Library) Suggest(id string) string {
+	id = strings.ToLower(strings.TrimSpace(id))
+	best, bestD := "", len(id)/3+2
+	for _, k := range l.keys {
+		if d := editDistance(id, k); d < bestD {
+			best, bestD = l.byKey[k][0].ID, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance over bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,159 @@
+package factors
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Dimension is what a unit measures. Quantities convert only within one dimension.
+type Dimension string
+
+const (
+	Energy    Dimension = "energy"    // base kWh
+	Volume    Dimension = "volume"    // base L
+	Mass      Dimension = "mass"      // base kg
+	Distance  Dimension = "distance"  // base km
+	Freight   Dimension = "freight"   // base t.km
+	Passenger Dimension = "passenger" // base passenger.km
+	Emissions Dimension = "emissions" // base kgCO2e: already-computed emissions
+	Opaque    Dimension = ""          // a count unit (room-night, vehicle): matches only itself
+)
+
+// Basis is the calorific basis of a fuel energy quantity: gross (PCS, GCV, HHV) or net (PCI,
+// NCV, LHV). Empty for energy that has none (electricity, heat) or where the text did not say.
+type Basis string
+
+const (
+	Gross Basis = "PCS"
+	Net   Basis = "PCI"
+)
+
+// Unit is a parsed unit of measure.
+type Unit struct {
+	Text  string    // as written, trimmed
+	Dim   Dimension // Opaque for units not in the table
+	Scale float64   // size in the dimension's base unit
+	Basis Basis
+}
+
+// The table of known units, keyed by a normalised spelling (see normUnit).
+var unitTable = map[string]struct {
+	dim   Dimension
+	scale float64
+}{
+	"wh": {Energy, 0.001}, "kwh": {Energy, 1}, "mwh": {Energy, 1e3}, "gwh": {Energy, 1e6},
+	"mj": {Energy, 1 / 3.6}, "gj": {Energy, 1e3 / 3.6}, "tj": {Energy, 1e6 / 3.6},
+	"toe": {Energy, 11630}, "tep": {Energy, 11630}, "ktoe": {Energy, 11630e3},
+	// 1 therm = 100,000 Btu = 105.5056 MJ; 1 mmBtu = 1.055056 GJ.
+	"therm": {Energy, 105.5056 / 3.6}, "mmbtu": {Energy, 1055.056 / 3.6},
+
+	"l": {Volume, 1}, "litre": {Volume, 1}, "liter": {Volume, 1}, "litres": {Volume, 1}, "liters": {Volume, 1},
+	"hl": {Volume, 100}, "m3": {Volume, 1000}, "m³": {Volume, 1000},
+	"usgal": {Volume, 3.785411784}, "usgallon": {Volume, 3.785411784}, "gal": {Volume, 3.785411784},
+
+	"g": {Mass, 0.001}, "kg": {Mass, 1}, "t": {Mass, 1000}, "tonne": {Mass, 1000}, "tonnes": {Mass, 1000},
+	"kt": {Mass, 1e6}, "shortton": {Mass, 907.18474}, "lb": {Mass, 0.45359237},
+
+	"km": {Distance, 1}, "mile": {Distance, 1.609344}, "miles": {Distance, 1.609344}, "mi": {Distance, 1.609344},
+	"vehicle.km": {Distance, 1}, "vkm": {Distance, 1},
+
+	"t.km": {Freight, 1}, "tkm": {Freight, 1}, "tonne.km": {Freight, 1},
+	"shortton.mile": {Freight, 0.90718474 * 1.609344},
+
+	"passenger.km": {Passenger, 1}, "p.km": {Passenger, 1}, "pkm": {Passenger, 1},
+	"passenger.mile": {Passenger, 1.609344},
+
+	"kgco2e": {Emissions, 1}, "tco2e": {Emissions, 1000},
+	"kgco2eq": {Emissions, 1}, "tco2eq": {Emissions, 1000},
+}
+
+var basisWords = map[string]Basis{
+	"pcs": Gross, "gcv": Gross, "hhv": Gross, "gross": Gross,
+	"pci": Net, "ncv": Net, "lhv": Net, "net": Net,
+}
+
+// ParseUnit reads a unit as people write it in workbooks: case and spacing do not matter,
+// "t-km", "t.km" and "tkm" are one unit, and an energy unit may end with its calorific basis
+// ("kWh PCS", "MWh (NCV)", "kWh_PCI"). Text not in the table gives an Opaque unit.
+func ParseUnit(text string) (Unit, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return Unit{}, fmt.Errorf("no unit")
+	}
+	u := Unit{Text: text}
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return r == ' ' || r == '_' || r == '(' || r == ')' || r == '\u00a0' || r == '\t'
+	})
+	if n := len(words); n > 1 {
+		if b, ok := basisWords[words[n-1]]; ok {
+			u.Basis = b
+			words = words[:n-1]
+		}
+	}
+	key := normUnit(strings.Join(words, ""))
+	e, ok := unitTable[key]
+	if !ok {
+		if u.Basis != "" {
+			return Unit{}, fmt.Errorf("unit %q: a calorific basis goes with an energy unit only", text)
+		}
+		return u, nil
+	}
+	if u.Basis != "" && e.dim != Energy {
+		return Unit{}, fmt.Errorf("unit %q: a calorific basis goes with an energy unit only", text)
+	}
+	u.Dim, u.Scale = e.dim, e.scale
+	return u, nil
+}
+
+// normUnit folds the spellings of compound units onto one: the words are already joined
+// without spaces, and "-", "·" and "*" between a quantity and a distance become ".".
+func normUnit(s string) string {
+	s = strings.NewReplacer("-", ".", "·", ".", "*", ".").Replace(s)
+	switch s {
+	case "shortton.mi", "shortton.miles", "shorttonmile":
+		return "shortton.mile"
+	case "tonnekm", "tonnes.km", "t.kms":
+		return "t.km"
+	case "passengerkm", "passengers.km":
+		return "passenger.km"
+	case "passengermile", "passengers.mile":
+		return "passenger.mile"
+	case "vehiclekm":
+		return "vehicle.km"
+	}
+	return s
+}
+
+// IsEmissions reports whether u is an emission unit (tCO2e, kgCO2e): an already-computed row.
+func (u Unit) IsEmissions() bool { return u.Dim == Emissions }
+
+// Convert expresses qty, measured in from, in the unit to. pcsPerPCI is the factor's ratio of
+// gross to net calorific value (0 when unknown). It fails, saying why, when the units measure
+// different things, when an opaque unit differs from the other, or when calorific bases differ
+// and no ratio is known: gas on PCS and PCI is never mixed silently.
+func Convert(qty float64, from, to Unit, pcsPerPCI float64) (float64, error) {
+	if from.Dim == Opaque || to.Dim == Opaque {
+		if from.Dim == to.Dim && strings.EqualFold(strings.Join(strings.Fields(from.Text), " "), strings.Join(strings.Fields(to.Text), " ")) {
+			return qty, nil
+		}
+		return 0, fmt.Errorf("unit %q does not convert to the factor's unit %q", from.Text, to.Text)
+	}
+	if from.Dim != to.Dim {
+		return 0, fmt.Errorf("unit %q (%s) does not convert to the factor's unit %q (%s)", from.Text, from.Dim, to.Text, to.Dim)
+	}
+	v := qty * from.Scale / to.Scale
+	if from.Dim != Energy || from.Basis == "" || from.Basis == to.Basis {
+		return v, nil
+	}
+	if to.Basis == "" {
+		return 0, fmt.Errorf("unit %q states a calorific basis (%s) but the factor's unit %q has none", from.Text, from.Basis, to.Text)
+	}
+	if pcsPerPCI <= 0 || math.IsInf(pcsPerPCI, 0) || math.IsNaN(pcsPerPCI) {
+		return 0, fmt.Errorf("unit %q is on %s but the factor is per %q and the library gives no PCS/PCI ratio for it", from.Text, from.Basis, to.Text)
+	}
+	if from.Basis == Net { // PCI → PCS: the same gas holds more gross energy
+		return v * pcsPerPCI, nil
+	}
+	return v / pcsPerPCI, nil
+}

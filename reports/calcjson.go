@@ -1,0 +1,79 @@
+package reports
+
+import (
+	"encoding/json"
+	"io"
+	"strconv"
+
+	"github.com/footprint/footprint/emissions"
+)
+
+// CalcDocument is the `calc --json` document (SPEC §6, contract).
+type CalcDocument struct {
+	Unit          string              `json:"unit"`
+	GWP           string              `json:"gwp"`
+	ReportingYear int                 `json:"reporting_year"`
+	Scope2Method  string              `json:"scope2_method"`
+	Years         []YearJSON          `json:"years"`
+	Trajectory    []TrajectoryJSON    `json:"trajectory"`
+	Rows          emissions.Rows      `json:"rows"`
+	Problems      []emissions.Problem `json:"problems"`
+}
+
+// YearJSON is one entry of `years`.
+type YearJSON struct {
+	Year             int                `json:"year"`
+	Scope1           float64            `json:"scope1"`
+	Scope2Location   float64            `json:"scope2_location"`
+	Scope2Market     float64            `json:"scope2_market"`
+	Scope3           float64            `json:"scope3"`
+	Scope3Categories map[string]float64 `json:"scope3_categories"`
+	TotalLocation    float64            `json:"total_location"`
+	TotalMarket      float64            `json:"total_market"`
+	BiogenicCO2      float64            `json:"biogenic_co2"`
+	Avoided          float64            `json:"avoided"`
+	ByPole           map[string]float64 `json:"by_pole"`
+	BySite           map[string]float64 `json:"by_site"`
+	ByActivity       map[string]float64 `json:"by_activity"`
+}
+
+// TrajectoryJSON is one entry of `trajectory`; null fields are years without that figure.
+type TrajectoryJSON struct {
+	Year    int      `json:"year"`
+	Actual  *float64 `json:"actual"`
+	Target  *float64 `json:"target"`
+	BAU     *float64 `json:"bau"`
+	Plan    *float64 `json:"plan"`
+	Credits float64  `json:"credits"`
+	Net     *float64 `json:"net"`
+	Gap     *float64 `json:"gap"`
+}
+
+// NewCalcDocument assembles the document from the aggregates.
+func NewCalcDocument(gwp string, reportingYear int, method string, years []emissions.YearTotals, rows emissions.Rows, problems []emissions.Problem) CalcDocument {
+	doc := CalcDocument{Unit: "tCO2e", GWP: gwp, ReportingYear: reportingYear, Scope2Method: method,
+		Years: make([]YearJSON, 0, len(years)), Trajectory: []TrajectoryJSON{}, Rows: rows, Problems: problems}
+	if doc.Problems == nil {
+		doc.Problems = []emissions.Problem{}
+	}
+	for _, y := range years {
+		cats := make(map[string]float64, len(y.Scope3Categories))
+		for c, v := range y.Scope3Categories {
+			cats[strconv.Itoa(c)] = v
+		}
+		doc.Years = append(doc.Years, YearJSON{
+			Year: y.Year, Scope1: y.Scope1, Scope2Location: y.Scope2Location, Scope2Market: y.Scope2Market,
+			Scope3: y.Scope3, Scope3Categories: cats, TotalLocation: y.TotalLocation, TotalMarket: y.TotalMarket,
+			BiogenicCO2: y.BiogenicCO2, Avoided: y.Avoided, ByPole: y.ByPole, BySite: y.BySite, ByActivity: y.ByActivity,
+		})
+	}
+	return doc
+}
+
+// WriteJSON writes the document indented; encoding/json sorts map keys, so the bytes are
+// the same on every run.
+func (d CalcDocument) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(d)
+}

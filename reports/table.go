@@ -1,0 +1,216 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
+)
+
+// WriteInventoryTable prints the inventory as people read it in a terminal: one line per year
+// with the scopes and both totals, then the reporting year's breakdowns.
+func WriteInventoryTable(w io.Writer, doc CalcDocument) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "Year\tScope 1\tScope 2 location\tScope 2 market\tScope 3\tTotal location\tTotal market\tBiogenic CO2\t\n")
+	for _, y := range doc.Years {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", y.Year, t(y.Scope1), t(y.Scope2Location), t(y.Scope2Market),
+			t(y.Scope3), t(y.TotalLocation), t(y.TotalMarket), t(y.BiogenicCO2))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "tCO2e, GWP %s.\n", doc.GWP)
+	for _, y := range doc.Years {
+		if y.Year != doc.ReportingYear {
+			continue
+		}
+		fmt.Fprintf(w, "\n%d, Scope 3 by category (tCO2e):\n", y.Year)
+		writeShares(w, categoryNames(y.Scope3Categories), y.Scope3)
+		total := y.TotalMarket
+		if doc.Scope2Method == emissions.MethodLocation {
+			total = y.TotalLocation
+		}
+		fmt.Fprintf(w, "\n%d, by pole (%s-based, tCO2e):\n", y.Year, doc.Scope2Method)
+		writeShares(w, y.ByPole, total)
+		fmt.Fprintf(w, "\n%d, by site (%s-based, tCO2e):\n", y.Year, doc.Scope2Method)
+		writeShares(w, y.BySite, total)
+		fmt.Fprintf(w, "\n%d, top activities (%s-based, tCO2e):\n", y.Year, doc.Scope2Method)
+		writeShares(w, top(y.ByActivity, 10), total)
+	}
+	fmt.Fprintf(w, "\nRows: %d read, %d used, %d rejected.\n", doc.Rows.Read, doc.Rows.Used, doc.Rows.Rejected)
+	return nil
+}
+
+// t formats tonnes with one decimal and thin grouping.
+func t(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String() + "." + frac
+	}
+	return b.String() + "." + frac
+}
+
+// writeShares prints name, tonnes and share of total, largest first.
+func writeShares(w io.Writer, m map[string]float64, total float64) {
+	type kv struct {
+		k string
+		v float64
+	}
+	var kvs []kv
+	for k, v := range m {
+		kvs = append(kvs, kv{k, v})
+	}
+	sort.Slice(kvs, func(i, j int) bool {
+		if kvs[i].v != kvs[j].v {
+			return kvs[i].v > kvs[j].v
+		}
+		return kvs[i].k < kvs[j].k
+	})
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, e := range kvs {
+		share := 0.0
+		if total != 0 {
+			share = 100 * e.v / total
+		}
+		fmt.Fprintf(tw, "  %s\t%12s\t%5.1f %%\n", e.k, t(e.v), share)
+	}
+	tw.Flush()
+}
+
+func top(m map[string]float64, n int) map[string]float64 {
+	if len(m) <= n {
+		return m
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	out := map[string]float64{}
+	rest := 0.0
+	for i, k := range keys {
+		if i < n {
+			out[k] = m[k]
+		} else {
+			rest += m[k]
+		}
+	}
+	out[fmt.Sprintf("(%d others)", len(keys)-n)] = rest
+	return out
+}
+
+// Scope3CategoryNames are the GHG Protocol's names of the 15 Scope 3 categories.
+var Scope3CategoryNames = [16]string{"",
+	"Purchased goods and services", "Capital goods", "Fuel- and energy-related activities",
+	"Upstream transportation and distribution", "Waste generated in operations", "Business travel",
+	"Employee commuting", "Upstream leased assets", "Downstream transportation and distribution",
+	"Processing of sold products", "Use of sold products", "End-of-life treatment of sold products",
+	"Downstream leased assets", "Franchises", "Investments"}
+
+func categoryNames(cats map[string]float64) map[string]float64 {
+	out := map[string]float64{}
+	for k, v := range cats {
+		n, _ := strconv.Atoi(k)
+		name := k
+		if n >= 1 && n <= 15 {
+			name = fmt.Sprintf("%2d %s", n, Scope3CategoryNames[n])
+		}
+		out[name] = v
+	}
+	return out
+}
+
+// WriteProblems prints problems one per line.
+func WriteProblems(w io.Writer, ps []emissions.Problem) {
+	for _, p := range ps {
+		fmt.Fprintln(w, p.String())
+	}
+}
+
+// WriteFactorTable lists factors, one per line.
+func WriteFactorTable(w io.Writer, fs []factors.Factor) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "ID\tYEAR\tVALUE\tUPSTREAM\tPER\tSCOPE\tSOURCE\n")
+	for _, f := range fs {
+		year := "all"
+		if f.Year != 0 {
+			year = strconv.Itoa(f.Year)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s %s %s\n", f.ID, year, g(f.Value), g(f.Upstream), f.Unit, scopeLabel(f), f.Dataset, f.Version, f.SourceID)
+	}
+	return tw.Flush()
+}
+
+// WriteFactor prints every field of one factor.
+func WriteFactor(w io.Writer, f factors.Factor) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	unc := "not published"
+	if f.UncertaintyPct != nil {
+		unc = g(*f.UncertaintyPct) + " %"
+	}
+	year := "all years (single published value)"
+	if f.Year != 0 {
+		year = fmt.Sprintf("from %d", f.Year)
+	}
+	rows := [][2]string{
+		{"id", f.ID}, {"name", f.Name},
+		{"value", fmt.Sprintf("%s kgCO2e/%s (%s)", g(f.Value), f.Unit, scopeLabel(f))},
+		{"upstream", fmt.Sprintf("%s kgCO2e/%s (Scope 3 category 3)", g(f.Upstream), f.Unit)},
+		{"kind", string(f.Kind)}, {"applies", year},
+	}
+	if f.ReferenceYear != 0 {
+		rows = append(rows, [2]string{"data year", strconv.Itoa(f.ReferenceYear)})
+	}
+	if f.Gases != nil {
+		rows = append(rows, [2]string{"gases", fmt.Sprintf("CO2 %s, CH4 %s, N2O %s kgCO2e/%s", g(f.Gases.CO2), g(f.Gases.CH4), g(f.Gases.N2O), f.Unit)})
+	}
+	if f.BiogenicCO2 != 0 {
+		rows = append(rows, [2]string{"biogenic CO2", fmt.Sprintf("%s kg/%s (outside the scopes)", g(f.BiogenicCO2), f.Unit)})
+	}
+	if f.PCSPerPCI != 0 {
+		rows = append(rows, [2]string{"PCS/PCI", g(f.PCSPerPCI)})
+	}
+	if f.GWP != "" {
+		rows = append(rows, [2]string{"GWP", f.GWP})
+	}
+	rows = append(rows, [][2]string{
+		{"uncertainty", unc}, {"region", f.Region}, {"boundary", f.Boundary},
+		{"source", f.Source}, {"dataset", f.Dataset + " " + f.Version}, {"source id", f.SourceID},
+		{"licence", f.License}, {"derivation", f.Derivation}, {"notes", f.Notes},
+	}...)
+	for _, r := range rows {
+		if r[1] != "" {
+			fmt.Fprintf(tw, "%s\t%s\n", r[0], r[1])
+		}
+	}
+	return tw.Flush()
+}
+
+func scopeLabel(f factors.Factor) string {
+	if f.Scope == 3 {
+		return fmt.Sprintf("Scope 3.%d", f.Category)
+	}
+	return fmt.Sprintf("Scope %d", f.Scope)
+}
+
+func g(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
