@@ -1,0 +1,233 @@
+package emissions
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+
+// The textbook case: 1,000,000 kWh at 0.20 kgCO2e/kWh, 600,000 kWh covered by zero-emission
+// certificates, residual mix 0.45 → 200 t location-based, 180 t market-based.
+func TestMarketBasedTextbook(t *testing.T) {
+	wb := workbook(t,
+		sheet{"Energy", [][]any{header, {2024, "Main", "P", "test.electricity", 1000000, "kWh"}}},
+		sheet{"Instruments", [][]any{{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor"}, {2024, "Main", "GO wind", 600, "MWh", 0}}},
+	)
+	tests := []struct {
+		name       string
+		residual   []ResidualMix
+		wantMarket float64
+		wantWarn   string
+	}{
+		{"residual mix", []ResidualMix{{Year: 2020, Value: 0.45, Source: "AIB"}}, 180, ""},
+		{"residual mix for the site wins", []ResidualMix{{Year: 2024, Value: 0.9, Source: "all"}, {Year: 2024, Site: "Main", Value: 0.45, Source: "site"}}, 180, ""},
+		{"no residual mix: location factor", nil, 80, "no residual mix"},
+		{"only a later residual mix", []ResidualMix{{Year: 2025, Value: 0.45, Source: "AIB"}}, 180, "earliest (2025)"},
+	}
+	for _, tt := range tests {
+		in, inv := run(t, Options{ResidualMix: tt.residual}, map[string][]byte{"a.xlsx": wb})
+		y := yearOf(t, inv, MethodMarket, 2024)
+		if !near(y.Scope2Location, 200) || !near(y.Scope2Market, tt.wantMarket) {
+			t.Errorf("%s: location %v market %v, want 200 and %v", tt.name, y.Scope2Location, y.Scope2Market, tt.wantMarket)
+		}
+		if !near(y.TotalMarket, tt.wantMarket) || !near(y.ByActivity["test.electricity"], tt.wantMarket) {
+			t.Errorf("%s: market total %v, by activity %v", tt.name, y.TotalMarket, y.ByActivity)
+		}
+		if got := problemText(in); (tt.wantWarn == "") != !strings.Contains(got, "warning") || !strings.Contains(got, tt.wantWarn) {
+			t.Errorf("%s: problems %q, want warning %q", tt.name, got, tt.wantWarn)
+		}
+	}
+}
+
+func TestInstrumentsCapped(t *testing.T) {
+	wb := workbook(t,
+		sheet{"Energy", [][]any{header,
+			{2024, "Main", "P", "test.electricity", 300000, "kWh"},
+			{2024, "Main", "Q", "test.electricity", 100000, "kWh"},
+			{2024, "Other", "Q", "test.electricity", 100000, "kWh"}}},
+		sheet{"Instruments", [][]any{{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor"},
+			{2024, "Main", "GO", 300000, "kWh", 0},
+			{2024, "Main", "PPA", 200000, "kWh", 0.01},
+			{2023, "Main", "GO old", 1, "kWh", 0}}},
+	)
+	in, inv := run(t, Options{ResidualMix: []ResidualMix{{Year: 2024, Value: 0.5, Source: "rm"}}}, map[string][]byte{"a.xlsx": wb})
+	y := yearOf(t, inv, MethodMarket, 2024)
+	// Main: 400,000 kWh covered by 300,000 at 0 + 100,000 (capped from 200,000) at 0.01 → 1 t.
+	// Other: 100,000 kWh uncovered at 0.5 → 50 t.
+	if !near(y.Scope2Market, 51) || !near(y.BySite["Main"], 1) || !near(y.ByPole["P"], 0.75) {
+		t.Errorf("market %v by site %v by pole %v, want 51, Main 1, P 0.75", y.Scope2Market, y.BySite, y.ByPole)
+	}
+	if p := problemText(in); !strings.Contains(p, `instrument "PPA" covers 200000 kWh`) || !strings.Contains(p, "Instruments, cell A3") ||
+		!strings.Contains(p, `instrument "GO old"`) {
+		t.Errorf("problems: %s", p)
+	}
+}
+
+func TestVintageAndUpstream(t *testing.T) {
+	wb := workbook(t, sheet{"Energy", [][]any{header,
+		{2019, "Main", "P", "test.grid.electricity", 1000, "kWh"},
+		{2020, "Main", "P", "test.grid.electricity", 1000, "kWh"},
+		{2021, "Main", "P", "test.grid.electricity", 1000, "MWh"},
+		{2022, "Main", "P", "test.gas.pcs", 1000, "kWh"},
+		{2022, "Main", "P", "test.gas.pcs", 1000, "kWh PCI"},
+		{2022, "Main", "P", "test.diesel", 1, "m3"},
+	}})
+	in, inv := run(t, Options{}, map[string][]byte{"a.xlsx": wb})
+	tests := []struct {
+		year                  int
+		scope1, scope2, cat3 float64
+	}{
+		{2019, 0, 0.1, 0.01},                 // earliest vintage (2020), with a warning
+		{2020, 0, 0.1, 0.01},                 // vintage 2020
+		{2021, 0, 300, 30},                   // vintage 2021, MWh → kWh
+		{2022, 0.181 + 0.181*1.1 + 2.5, 0, 0.0344 + 0.0344*1.1 + 0.6}, // PCI converted with the ratio
+	}
+	for _, tt := range tests {
+		y := yearOf(t, inv, MethodMarket, tt.year)
+		if !near(y.Scope1, tt.scope1) || !near(y.Scope2Location, tt.scope2) || !near(y.Scope3Categories[3], tt.cat3) || !near(y.Scope3, tt.cat3) {
+			t.Errorf("%d: scope1 %v scope2 %v cat3 %v; want %v %v %v", tt.year, y.Scope1, y.Scope2Location, y.Scope3Categories[3], tt.scope1, tt.scope2, tt.cat3)
+		}
+		if !near(y.TotalLocation, y.Scope1+y.Scope2Location+y.Scope3) {
+			t.Errorf("%d: total %v ≠ sum of scopes", tt.year, y.TotalLocation)
+		}
+	}
+	if p := problemText(in); !strings.Contains(p, "warning: a.xlsx: sheet Energy, cell D2: factor test.grid.electricity has no vintage for 2019 or earlier; its earliest (2020)") {
+		t.Errorf("want a vintage warning, got %s", p)
+	}
+	for _, l := range inv.Lines {
+		if l.Year == 2021 && l.Part == PartDirect && l.Method == MethodLocation && (l.FactorYear != 2021 || l.FactorValue != 0.30 || l.Place.Row != 4 || l.Source != "test test.grid.electricity") {
+			t.Errorf("2021 line provenance: %+v", l)
+		}
+	}
+}
+
+func TestReportedEmissions(t *testing.T) {
+	wb := workbook(t, sheet{"Past", [][]any{header,
+		{2019, "Main", "P", "supplier figure", 12, "tCO2e", 3, 1},
+		{2019, "Main", "P", "green power", 5000, "kgCO2e", 2, nil, "market"},
+		{2019, "Main", "P", "grid power", 7, "tCO2e", 2},
+	}})
+	_, inv := run(t, Options{}, map[string][]byte{"a.xlsx": wb})
+	y := yearOf(t, inv, MethodLocation, 2019)
+	if !near(y.Scope3Categories[1], 12) || !near(y.Scope2Market, 12) || !near(y.Scope2Location, 7) || !near(y.TotalLocation, 19) || !near(y.ByPole["P"], 19) {
+		t.Errorf("got %+v", y)
+	}
+}
+
+// Every rejection reason, with the cell it names.
+func TestRejections(t *testing.T) {
+	tests := []struct {
+		row  []any
+		cell string
+		msg  string
+	}{
+		{[]any{nil, "Main", "P", "test.steel", 1, "t"}, "A2", "Year is blank"},
+		{[]any{"last year", "Main", "P", "test.steel", 1, "t"}, "A2", "where a number was expected"},
+		{[]any{1850, "Main", "P", "test.steel", 1, "t"}, "A2", "outside"},
+		{[]any{2024, "Main", "P", nil, 1, "t"}, "D2", "Activity is blank"},
+		{[]any{2024, "Main", "P", "test.stel", 1, "t"}, "D2", `unknown activity "test.stel": no factor has this id (did you mean "test.steel"?)`},
+		{[]any{2024, "Main", "P", "test.steel", nil, "t"}, "E2", "Quantity: blank"},
+		{[]any{2024, "Main", "P", "test.steel", "ten", "t"}, "E2", `Quantity: text "ten"`},
+		{[]any{2024, "Main", "P", "test.steel", "1,5", "t"}, "E2", "comma is ambiguous"},
+		{[]any{2024, "Main", "P", "test.steel", -1, "t"}, "E2", "negative"},
+		{[]any{2024, "Main", "P", "test.steel", 1, nil}, "F2", "Unit is blank"},
+		{[]any{2024, "Main", "P", "test.steel", 1, "kWh"}, "F2", `unit "kWh" (energy) does not convert to the factor's unit "t" (mass)`},
+		{[]any{2024, "Main", "P", "test.fuel.pcs", 1, "kWh PCI"}, "F2", "no PCS/PCI ratio"},
+		{[]any{2024, "Main", "P", "test.electricity", 1, "kWh PCS"}, "F2", "has none"},
+		{[]any{2024, "Main", "P", "test.steel", 1, "kg PCS"}, "F2", "calorific basis goes with an energy unit"},
+		{[]any{2024, "Main", "P", "test.steel", 1, "t", 7}, "G2", "want 1, 2 or 3"},
+		{[]any{2024, "Main", "P", "test.steel", 1, "t", 1}, "D2", "Scope 1 given but factor test.steel is Scope 3"},
+		{[]any{2024, "Main", "P", "test.diesel", 1, "L", nil, 4}, "D2", "categories belong to Scope 3"},
+		{[]any{2024, "Main", "P", "test.steel", 1, "t", nil, 16}, "H2", "from 1 to 15"},
+		{[]any{2024, "Main", "P", "test.steel", 1, "t", nil, nil, "both"}, "I2", "want location or market"},
+		{[]any{2024, "Main", "P", "test.electricity", 1, "kWh", nil, nil, "market"}, "F2", "Method is for already-computed"},
+		{[]any{2024, "Main", "P", "x", 1, "tCO2e"}, "F2", "needs its Scope"},
+		{[]any{2024, "Main", "P", "x", 1, "tCO2e", 3}, "F2", "needs its Category"},
+		{[]any{2024, "Main", "P", "x", 1, "tCO2e", 1, nil, "market"}, "F2", "Method is for Scope 2 rows"},
+	}
+	for _, tt := range tests {
+		wb := workbook(t, sheet{"Energy", [][]any{header, tt.row, {}, {2024, "Main", "P", "test.steel", 1, "t"}}})
+		in, inv := run(t, Options{}, map[string][]byte{"in.xlsx": wb})
+		if inv.Rows != (Rows{Read: 2, Used: 1, Rejected: 1}) {
+			t.Errorf("%v: rows %+v, want 2 read, 1 used, 1 rejected", tt.row, inv.Rows)
+		}
+		ps := in.Problems.List()
+		if len(ps) == 0 || ps[0].Severity != SeverityError || ps[0].File != "in.xlsx" || ps[0].Sheet != "Energy" || ps[0].Cell != tt.cell || !strings.Contains(ps[0].Message, tt.msg) {
+			t.Errorf("%v: problems %v, want an error at Energy!%s containing %q", tt.row, ps, tt.cell, tt.msg)
+		}
+		if in.Problems.Fatal() != 0 {
+			t.Errorf("%v: a row rejection must not be fatal", tt.row)
+		}
+	}
+}
+
+func TestSheetAndFileErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"missing column", workbook(t, sheet{"Energy", [][]any{{"Year", "Activity", "Unit"}, {2024, "test.steel", "t"}}}),
+			"x.xlsx: sheet Energy, cell A1: the header row lacks the required column Quantity"},
+		{"duplicate column", workbook(t, sheet{"Energy", [][]any{{"Year", "Activity", "Quantity", "Unit", "quantity"}}}),
+			"x.xlsx: sheet Energy, cell A1: column Quantity appears twice"},
+		{"no activity sheet", workbook(t, sheet{"Notes", [][]any{{"hello"}, {"world"}}}),
+			"x.xlsx: no activity sheet"},
+		{"csv renamed", []byte("Year,Activity,Quantity,Unit\n2024,test.steel,1,t\n"),
+			"x.xlsx: cannot read the workbook: it is not an .xlsx workbook"},
+		{"empty file", nil, "x.xlsx: cannot read the workbook"},
+	}
+	for _, tt := range tests {
+		in, inv := run(t, Options{}, map[string][]byte{"x.xlsx": tt.data})
+		if in.Problems.Fatal() == 0 || !strings.Contains(problemText(in), tt.want) {
+			t.Errorf("%s: fatal %d, problems %q, want %q", tt.name, in.Problems.Fatal(), problemText(in), tt.want)
+		}
+		if inv.Rows.Read != 0 {
+			t.Errorf("%s: rows %+v", tt.name, inv.Rows)
+		}
+	}
+}
+
+func TestHeaderAliasesBlankRowsAndOffsetHeader(t *testing.T) {
+	wb := workbook(t, sheet{"Matières", [][]any{
+		{},
+		{nil, "Année", "Pôle", "  activité ", "QUANTITÉ", "Unité", "Free column"},
+		{nil, 2024, "RE-CYCLE", "test.steel", 2, "t", "ignored"},
+		{nil, "  ", nil, ""},
+		{nil, 2024, "", "test.steel", 500, "kg"},
+	}})
+	in, inv := run(t, Options{}, map[string][]byte{"fr.xlsx": wb})
+	if inv.Rows != (Rows{Read: 2, Used: 2}) || len(in.Problems.List()) != 0 {
+		t.Fatalf("rows %+v problems %v", inv.Rows, in.Problems.List())
+	}
+	y := yearOf(t, inv, MethodMarket, 2024)
+	if !near(y.Scope3Categories[1], 5) || !near(y.ByPole["RE-CYCLE"], 4) || !near(y.ByPole[Unassigned], 1) || !near(y.BySite["Main"], 5) {
+		t.Errorf("got %+v", y)
+	}
+}
+
+func TestProblemsBounded(t *testing.T) {
+	rows := [][]any{header}
+	for i := 0; i < MaxPerCause+50; i++ {
+		rows = append(rows, []any{2024, "Main", "P", "nope", 1, "t"})
+	}
+	in, inv := run(t, Options{}, map[string][]byte{"big.xlsx": workbook(t, sheet{"Energy", rows})})
+	ps := in.Problems.List()
+	if inv.Rows.Rejected != MaxPerCause+50 || len(ps) != MaxPerCause+1 || !strings.Contains(ps[MaxPerCause].Message, "50 more problems") {
+		t.Errorf("rejected %d, listed %d, last %v", inv.Rows.Rejected, len(ps), ps[len(ps)-1])
+	}
+	if in.Problems.Errors() != MaxPerCause+50 {
+		t.Errorf("Errors() = %d", in.Problems.Errors())
+	}
+}
+
+func problemText(in *Input) string {
+	var b strings.Builder
+	for _, p := range in.Problems.List() {
+		b.WriteString(p.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

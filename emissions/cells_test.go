@@ -1,0 +1,119 @@
+package emissions
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		err  string
+	}{
+		{"12", 12, ""},
+		{" 1234.5 ", 1234.5, ""},
+		{"1e3", 1000, ""},
+		{"-3", -3, ""},
+		{"0", 0, ""},
+		{"\u00a042\u00a0", 42, ""},
+		{"", 0, "blank"},
+		{"  ", 0, "blank"},
+		{"1,234", 0, "comma is ambiguous"},
+		{"12 kWh", 0, "where a number was expected"},
+		{"abc", 0, "where a number was expected"},
+		{"NaN", 0, "where a number was expected"},
+		{"Inf", 0, "where a number was expected"},
+		{"infinity", 0, "where a number was expected"},
+		{"0x1p3", 0, "where a number was expected"},
+		{"1_000", 0, "where a number was expected"},
+		{"#DIV/0!", 0, "Excel error"},
+		{"#N/A", 0, "Excel error"},
+	}
+	for _, tt := range tests {
+		got, err := ParseNumber(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("ParseNumber(%q) = %v, %v; want error containing %q", tt.in, got, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestParseYear(t *testing.T) {
+	date := func() bool { return true }
+	tests := []struct {
+		raw      string
+		isDate   func() bool
+		date1904 bool
+		want     int
+		err      string
+	}{
+		{"2024", nil, false, 2024, ""},
+		{"2024.0", nil, false, 2024, ""},
+		{"2024.5", nil, false, 0, "whole number"},
+		{"45291", date, false, 2023, ""}, // 2023-12-31 in the 1900 system
+		{"43829", date, true, 2023, ""},  // 2023-12-31 in the 1904 system
+		{"45291", nil, false, 0, "outside"},
+		{"45291", func() bool { return false }, false, 0, "outside"},
+		{"1989", nil, false, 0, "outside"},
+		{"20244", nil, false, 0, "outside"},
+		{"1", date, false, 0, "outside"}, // 1900-01-01
+		{"twenty", nil, false, 0, "number"},
+		{"", nil, false, 0, "blank"},
+	}
+	for _, tt := range tests {
+		got, err := ParseYear(tt.raw, tt.isDate, tt.date1904)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("ParseYear(%q) = %v, %v; want error containing %q", tt.raw, got, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("ParseYear(%q, 1904=%v) = %v, %v; want %v", tt.raw, tt.date1904, got, err, tt.want)
+		}
+	}
+}
+
+func TestIsDateNumFmt(t *testing.T) {
+	tests := []struct {
+		id     int
+		custom string
+		want   bool
+	}{
+		{14, "", true}, {22, "", true}, {0, "", false}, {2, "", false}, {49, "", false},
+		{164, "yyyy-mm-dd", true}, {164, `"Year "0`, false}, {164, "[Red]0.00", false},
+		{164, "dd/mm/yyyy", true}, {164, "#,##0", false},
+	}
+	for _, tt := range tests {
+		if got := isDateNumFmt(tt.id, tt.custom); got != tt.want {
+			t.Errorf("isDateNumFmt(%d, %q) = %v, want %v", tt.id, tt.custom, got, tt.want)
+		}
+	}
+}
+
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"12", "1e3", "-0", "1,5", "NaN", "#REF!", " 7 ", "0x10", "1e400", "\u00a0", "٣"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseNumber(s)
+		if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+			t.Fatalf("ParseNumber(%q) = %v", s, v)
+		}
+		y, err := ParseYear(s, func() bool { return true }, false)
+		if err == nil && (y < MinYear || y > MaxYear) {
+			t.Fatalf("ParseYear(%q) = %d", s, y)
+		}
+		y, err = ParseYear(s, func() bool { return true }, true)
+		if err == nil && (y < MinYear || y > MaxYear) {
+			t.Fatalf("ParseYear(%q, 1904) = %d", s, y)
+		}
+	})
+}

@@ -1,0 +1,130 @@
+package factors
+
+import (
+	"strings"
+	"testing"
+)
+
+func testFactor(id string, year int, value float64) Factor {
+	return Factor{ID: id, Name: id, Value: value, Unit: "kWh", Scope: 2, Kind: KindEmission, Year: year, Source: "test"}
+}
+
+func TestLookupVintage(t *testing.T) {
+	lib, err := newLibrary([]Factor{testFactor("grid", 2021, 0.21), testFactor("grid", 2020, 0.20), testFactor("flat", 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		id       string
+		year     int
+		want     float64
+		wantPick Pick
+	}{
+		{"grid", 2020, 0.20, PickLatest},
+		{"grid", 2021, 0.21, PickLatest},
+		{"grid", 2025, 0.21, PickLatest},
+		{"grid", 2019, 0.20, PickEarliest},
+		{"GRID", 2020, 0.20, PickLatest}, // ids match ignoring case
+		{"flat", 1995, 1, PickLatest},     // a single published value applies to every year
+	}
+	for _, tt := range tests {
+		f, pick, ok := lib.Lookup(tt.id, tt.year)
+		if !ok || f.Value != tt.want || pick != tt.wantPick {
+			t.Errorf("Lookup(%q, %d) = %v, %v, %v; want %v, %v", tt.id, tt.year, f.Value, pick, ok, tt.want, tt.wantPick)
+		}
+	}
+	if _, _, ok := lib.Lookup("nope", 2020); ok {
+		t.Error("Lookup of an unknown id succeeded")
+	}
+}
+
+func TestWithCustom(t *testing.T) {
+	lib, _ := newLibrary([]Factor{testFactor("fr.grid", 2020, 0.2), testFactor("fr.grid", 2021, 0.21), testFactor("other", 0, 1)})
+	got, err := lib.WithCustom([]Factor{testFactor("fr.grid", 2022, 0.5), testFactor("Supplier.Steel.X", 0, 0.7)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vs := got.Vintages("fr.grid"); len(vs) != 1 || vs[0].Value != 0.5 {
+		t.Errorf("custom fr.grid should replace every built-in vintage, got %+v", vs)
+	}
+	if f, pick, _ := got.Lookup("fr.grid", 2020); f.Value != 0.5 || pick != PickEarliest {
+		t.Errorf("replaced id: Lookup 2020 = %v %v", f.Value, pick)
+	}
+	if vs := got.Vintages("supplier.steel.x"); len(vs) != 1 || vs[0].ID != "Supplier.Steel.X" {
+		t.Errorf("custom id must keep its spelling, got %+v", vs)
+	}
+	if _, err := lib.WithCustom([]Factor{testFactor("A.b", 0, 1), testFactor("a.B", 2020, 1)}); err == nil || !strings.Contains(err.Error(), "differ only in case") {
+		t.Errorf("ids differing only in case: err = %v", err)
+	}
+	if _, err := lib.WithCustom([]Factor{testFactor("x", 2020, 1), testFactor("x", 2020, 2)}); err == nil {
+		t.Error("two vintages of one year should be refused")
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	lib, _ := newLibrary([]Factor{testFactor("fr.electricity.grid", 0, 1), testFactor("fr.natural-gas.pcs", 0, 1)})
+	if s := lib.Suggest("fr.electricty.grid"); s != "fr.electricity.grid" {
+		t.Errorf("Suggest = %q", s)
+	}
+	if s := lib.Suggest("completely different"); s != "" {
+		t.Errorf("Suggest for a far id = %q, want none", s)
+	}
+}
+
+func TestBuiltin(t *testing.T) {
+	for _, gwp := range GWPSets {
+		lib, err := Builtin(gwp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[string]bool{}
+		for _, f := range lib.All() {
+			if err := f.Validate(); err != nil {
+				t.Errorf("%s: %v", gwp, err)
+			}
+			if f.GWP != "" && f.GWP != gwp {
+				t.Errorf("%s library holds %s factor %s", gwp, f.GWP, f.ID)
+			}
+			ids[f.ID] = true
+		}
+		if len(ids) < 80 {
+			t.Errorf("%s: %d distinct factor ids, want at least 80", gwp, len(ids))
+		}
+	}
+	ar5, _ := Builtin("AR5")
+	ar6, _ := Builtin("ar6")
+	f5, _, ok5 := ar5.Lookup("refrigerant.r-134a", 2024)
+	f6, _, ok6 := ar6.Lookup("refrigerant.r-134a", 2024)
+	if !ok5 || !ok6 || f5.Value != 1300 || f6.Value != 1530 {
+		t.Errorf("R-134a AR5/AR6 = %v/%v, want 1300/1530", f5.Value, f6.Value)
+	}
+	if _, err := Builtin("AR4"); err == nil {
+		t.Error("Builtin(AR4) should fail")
+	}
+}
+
+func TestValidate(t *testing.T) {
+	ok := testFactor("x", 0, 1)
+	tests := []struct {
+		name   string
+		change func(*Factor)
+		want   string
+	}{
+		{"ok", func(*Factor) {}, ""},
+		{"negative", func(f *Factor) { f.Value = -1 }, "negative"},
+		{"scope 4", func(f *Factor) { f.Scope = 4 }, "scope 4"},
+		{"scope 3 without category", func(f *Factor) { f.Scope = 3 }, "category"},
+		{"category on scope 2", func(f *Factor) { f.Category = 1 }, "Scope 3 only"},
+		{"emission unit", func(f *Factor) { f.Unit = "tCO2e" }, "emission unit"},
+		{"no unit", func(f *Factor) { f.Unit = "" }, "no unit"},
+		{"kind", func(f *Factor) { f.Kind = "offset" }, "kind"},
+	}
+	for _, tt := range tests {
+		f := ok
+		tt.change(&f)
+		err := f.Validate()
+		if (tt.want == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tt.want)) {
+			t.Errorf("%s: Validate() = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
