@@ -76,12 +76,12 @@ func TestVintageAndUpstream(t *testing.T) {
 	}})
 	in, inv := run(t, Options{}, map[string][]byte{"a.xlsx": wb})
 	tests := []struct {
-		year                  int
+		year                 int
 		scope1, scope2, cat3 float64
 	}{
-		{2019, 0, 0.1, 0.01},                 // earliest vintage (2020), with a warning
-		{2020, 0, 0.1, 0.01},                 // vintage 2020
-		{2021, 0, 300, 30},                   // vintage 2021, MWh → kWh
+		{2019, 0, 0.1, 0.01}, // earliest vintage (2020), with a warning
+		{2020, 0, 0.1, 0.01}, // vintage 2020
+		{2021, 0, 300, 30},   // vintage 2021, MWh → kWh
 		{2022, 0.181 + 0.181*1.1 + 2.5, 0, 0.0344 + 0.0344*1.1 + 0.6}, // PCI converted with the ratio
 	}
 	for _, tt := range tests {

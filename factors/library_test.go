@@ -25,7 +25,7 @@ func TestLookupVintage(t *testing.T) {
 		{"grid", 2025, 0.21, PickLatest},
 		{"grid", 2019, 0.20, PickEarliest},
 		{"GRID", 2020, 0.20, PickLatest}, // ids match ignoring case
-		{"flat", 1995, 1, PickLatest},     // a single published value applies to every year
+		{"flat", 1995, 1, PickLatest},    // a single published value applies to every year
 	}
 	for _, tt := range tests {
 		f, pick, ok := lib.Lookup(tt.id, tt.year)
