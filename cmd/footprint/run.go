@@ -8,7 +8,7 @@ import (
 	"os"
 	"strings"
 
-	footprint "github.com/footprint/footprint"
+	fp "github.com/footprint/footprint"
 	"github.com/footprint/footprint/config"
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
@@ -21,7 +21,7 @@ type session struct {
 }
 
 func loadSession(g *globalFlags, env Env) (*session, error) {
-	builtin, err := fs.ReadFile(footprint.Builtin, "config.yaml")
+	builtin, err := fs.ReadFile(fp.Builtin, "config.yaml")
 	if err != nil {
 		return nil, fmt.Errorf("built-in config: %w", err)
 	}
@@ -111,7 +111,7 @@ func (s *session) inputs(g *globalFlags) ([]string, func(string) (io.ReadCloser,
 		return g.inputs, openFile
 	}
 	if s.cfg.Path == "" {
-		return s.cfg.Inputs, func(p string) (io.ReadCloser, error) { return footprint.Builtin.Open(p) }
+		return s.cfg.Inputs, func(p string) (io.ReadCloser, error) { return fp.Builtin.Open(p) }
 	}
 	return s.cfg.InputPaths(), openFile
 }

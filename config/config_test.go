@@ -1,0 +1,124 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeConfig(t *testing.T, text string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func noEnv(string) (string, bool) { return "", false }
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"unknown key", "inputs: [a.xlsx]\noutptu:\n  dir: x\n", "line 2: field outptu not found"},
+		{"unknown nested key", "factors:\n  gwp: AR6\n  customs: []\n", "line 3: field customs not found"},
+		{"wrong type", "reporting_year: last\n", "line 1: cannot unmarshal !!str `last` into int"},
+		{"bad gwp", "factors: {gwp: AR4}\n", `factors.gwp: "AR4": want AR5 or AR6`},
+		{"bad year", "reporting_year: 1800\n", "reporting_year: 1800 is outside"},
+		{"bad method", "trajectory: {scope2_method: both}\n", "trajectory.scope2_method"},
+		{"custom without value", "factors:\n  custom:\n    - {id: a, unit: kg, scope: 1, source: s}\n", "factors.custom[0]: factor \"a\": value is missing"},
+		{"custom negative", "factors:\n  custom:\n    - {id: a, value: -1, unit: kg, scope: 1, source: s}\n", "negative"},
+		{"custom without source", "factors:\n  custom:\n    - {id: a, value: 1, unit: kg, scope: 1}\n", "source is missing"},
+		{"custom ids differing in case", "factors:\n  custom:\n    - {id: Steel.A, value: 1, unit: kg, scope: 3, category: 1, source: s}\n    - {id: steel.a, value: 1, unit: kg, scope: 3, category: 1, source: s}\n",
+			`factors.custom[1].id: "Steel.A" and "steel.a" differ only in case`},
+		{"residual without source", "scope2:\n  residual_mix:\n    - {year: 2024, value: 0.4}\n", "scope2.residual_mix[0].source: missing"},
+		{"unknown column", "columns:\n  - {column: Quantiy, aliases: [Qté]}\n", `columns[0].column: "Quantiy" is not a canonical column`},
+	}
+	for _, tt := range tests {
+		p := writeConfig(t, tt.yaml)
+		_, err := Load(Options{Path: p, Env: noEnv})
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), p) {
+			t.Errorf("%s: err = %v, want one naming %s and containing %q", tt.name, err, p, tt.want)
+		}
+	}
+}
+
+func TestMissingConfig(t *testing.T) {
+	_, err := Load(Options{Path: filepath.Join(t.TempDir(), "nope.yaml"), Env: noEnv})
+	if err == nil || !strings.Contains(err.Error(), "nope.yaml: no such file") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestCustomIDsKeepCaseAndDots(t *testing.T) {
+	p := writeConfig(t, `factors:
+  custom:
+    - id: Supplier.Steel.LowCarbon
+      value: 0.7
+      unit: kg
+      scope: 3
+      category: 1
+      year: 2024
+      source: EPD 1234
+    - id: Supplier.Steel.LowCarbon
+      value: 0.6
+      unit: kg
+      scope: 3
+      category: 1
+      year: 2025
+      source: EPD 1235
+`)
+	c, err := Load(Options{Path: p, Env: noEnv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := c.CustomFactors()
+	if len(fs) != 2 || fs[0].ID != "Supplier.Steel.LowCarbon" || fs[1].Year != 2025 || fs[1].Value != 0.6 {
+		t.Errorf("custom factors %+v", fs)
+	}
+}
+
+func TestPrecedence(t *testing.T) {
+	p := writeConfig(t, "inputs: [a.xlsx, sub/b.xlsx]\noutput: {dir: fromfile}\nreporting_year: 2022\nsite: Flins\n")
+	env := map[string]string{"FOOTPRINT_OUTPUT_DIR": "fromenv", "FOOTPRINT_REPORTING_YEAR": "2023", "FOOTPRINT_SITE": "Env site"}
+	lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+	c, err := Load(Options{Path: p, Env: lookup, Overrides: map[string]any{"reporting_year": 2024}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Output.Dir != "fromenv" || c.ReportingYear != 2024 || c.Site != "Env site" {
+		t.Errorf("got output %q year %d site %q", c.Output.Dir, c.ReportingYear, c.Site)
+	}
+	dir := filepath.Dir(p)
+	if got := c.InputPaths(); got[0] != filepath.Join(dir, "a.xlsx") || got[1] != filepath.Join(dir, "sub/b.xlsx") {
+		t.Errorf("inputs %v", got)
+	}
+	env["FOOTPRINT_REPORTING_YEAR"] = "soon"
+	if _, err := Load(Options{Path: p, Env: lookup}); err == nil || !strings.Contains(err.Error(), "reporting_year") {
+		t.Errorf("bad env value: err = %v", err)
+	}
+}
+
+func TestBuiltinAndDefaults(t *testing.T) {
+	t.Chdir(t.TempDir()) // no config.yaml here
+	c, err := Load(Options{Builtin: []byte("inputs: [demo.xlsx]\n"), Env: noEnv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Path != "" || c.Inputs[0] != "demo.xlsx" || c.Factors.GWP != "AR6" || c.Output.Dir != "out" || c.Trajectory.Scope2Method != "market" {
+		t.Errorf("got %+v", c)
+	}
+}
+
+// The repository's own config.yaml loads cleanly.
+func TestRepositoryConfig(t *testing.T) {
+	c, err := Load(Options{Path: "../config.yaml", Env: noEnv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Inputs) == 0 || len(c.Aliases()[`Quantity`]) == 0 {
+		t.Errorf("got %+v", c)
+	}
+}
