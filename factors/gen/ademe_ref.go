@@ -1,0 +1,163 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/footprint/footprint/factors"
+)
+
+// adSplit takes an ADEME fuel or energy element apart: value = its scope postes, upstream =
+// its upstream postes. Together they must be every poste of the element.
+type adSplit struct {
+	el              string
+	scope, upstream []string
+}
+
+// adFuel and adGrid are the two splits the library uses.
+func adFuel(el string) adSplit { return adSplit{el, []string{"Combustion"}, []string{"Amont"}} }
+func adGrid(el string) adSplit {
+	return adSplit{el, []string{"Combustion à la centrale"}, []string{"Amont", "Transport et distribution"}}
+}
+
+func (r adSplit) resolve(s *sources, e entry) (factors.Factor, error) {
+	a := s.ademe
+	el, err := a.element(r.el)
+	if err != nil {
+		return factors.Factor{}, err
+	}
+	f, err := ademeBase(a, el, e)
+	if err != nil {
+		return f, err
+	}
+	if n := len(r.scope) + len(r.upstream); n != len(el.postes) {
+		return f, fmt.Errorf("%s: element %s has %d postes, the table names %d (%v + %v)", a.path, r.el, len(el.postes), n, r.scope, r.upstream)
+	}
+	sc, err := a.postes(el, r.scope)
+	if err != nil {
+		return f, err
+	}
+	up, err := a.postes(el, r.upstream)
+	if err != nil {
+		return f, err
+	}
+	if f.Value, err = a.sum(sc); err != nil {
+		return f, err
+	}
+	if f.Upstream, err = a.sum(up); err != nil {
+		return f, err
+	}
+	total, err := a.num(el.ademeLine, "Total poste non décomposé", el.total)
+	if err != nil {
+		return f, err
+	}
+	if !near(f.Value+f.Upstream, total, posteTolerance) {
+		return f, fmt.Errorf("%s: element %s: postes add up to %s, element total is %s", a.path, r.el, fmtNum(f.Value+f.Upstream), fmtNum(total))
+	}
+	if co2, ch4, n2o, ok := a.gases(sc, f.Value); ok {
+		f.Gases = &factors.Gases{CO2: co2, CH4: ch4, N2O: n2o}
+	}
+	bio, err := a.biogenic(sc)
+	if err != nil {
+		return f, err
+	}
+	f.Derivation = fmt.Sprintf("value = %s of element %s; upstream = %s; element total %s",
+		posteList(sc), r.el, posteList(up), fmtNum(total))
+	if bio > 0 {
+		f.BiogenicCO2 = bio
+		f.Derivation += fmt.Sprintf("; biogenic_co2 = CO2b of the scope postes (%s)", fmtNum(bio))
+	}
+	return f, nil
+}
+
+// adTotal takes an ADEME element whole: value = its total, as for purchased transport,
+// materials, waste and GWPs (mult converts the unit when the table's differs from ADEME's).
+type adTotal struct {
+	el   string
+	mult float64 // 0 means 1
+}
+
+func (r adTotal) resolve(s *sources, e entry) (factors.Factor, error) {
+	a := s.ademe
+	el, err := a.element(r.el)
+	if err != nil {
+		return factors.Factor{}, err
+	}
+	f, err := ademeBase(a, el, e)
+	if err != nil {
+		return f, err
+	}
+	total, err := a.num(el.ademeLine, "Total poste non décomposé", el.total)
+	if err != nil {
+		return f, err
+	}
+	mult := r.mult
+	if mult == 0 {
+		mult = 1
+	}
+	f.Value = total * mult
+	f.Derivation = "value = element total " + fmtNum(total)
+	if mult != 1 {
+		f.Derivation += " × " + fmtNum(mult) + " (unit conversion)"
+	}
+	if len(el.postes) > 0 {
+		f.Derivation += " = " + posteList(el.postes)
+	}
+	if co2, ch4, n2o, ok := a.gases([]ademeLine{el.ademeLine}, total); ok && mult == 1 {
+		f.Gases = &factors.Gases{CO2: co2, CH4: ch4, N2O: n2o}
+	}
+	return f, nil
+}
+
+// ademeBase fills what every ADEME factor carries: citation, region, uncertainty, years; and
+// checks the unit.
+func ademeBase(a *ademe, el *ademeElement, e entry) (factors.Factor, error) {
+	f := factors.Factor{
+		Source:   fmt.Sprintf("ADEME Base Carbone V23.6, element %s (%s)", el.id, el.name()),
+		Dataset:  ademeDataset,
+		Version:  ademeVersion,
+		SourceID: el.id,
+		License:  ademeLicense,
+	}
+	region, ok := ademeRegions[el.location]
+	if !ok {
+		return f, fmt.Errorf("%s: element %s: Localisation géographique %q has no region in ademeRegions", a.path, el.id, el.location)
+	}
+	f.Region = region
+	switch unit, ok := ademeUnits[el.unit]; {
+	case ok && unit == e.Unit:
+	case el.unit == "" && strings.HasPrefix(el.category, "PRG") && e.Unit == "kg":
+		// ADEME's AR5 GWP table (category PRG) leaves the unit empty; its values are kgCO2e per
+		// kg of gas, like the AR6 table's "kgCO2e/kg".
+	default:
+		return f, fmt.Errorf("%s: element %s is per %q, the table says %q", a.path, el.id, el.unit, e.Unit)
+	}
+	var err error
+	if f.UncertaintyPct, err = a.uncertainty(el); err != nil {
+		return f, err
+	}
+	if f.ReferenceYear, err = el.dataYear(); err != nil {
+		return f, err
+	}
+	if e.Vintage {
+		if f.ReferenceYear == 0 {
+			return f, fmt.Errorf("%s: element %s (%s) is marked as a vintage but names no year", a.path, el.id, el.name())
+		}
+		f.Year = f.ReferenceYear
+	}
+	return f, nil
+}
+
+// posteList writes postes as "poste Amont (0.0131) + poste Transport et distribution/Pertes
+// (0.0038)".
+func posteList(ls []ademeLine) string {
+	var parts []string
+	for _, p := range ls {
+		name := p.posteType
+		if p.posteName != "" {
+			name += "/" + p.posteName
+		}
+		parts = append(parts, fmt.Sprintf("poste %s (%s)", name, p.total))
+	}
+	return strings.Join(parts, " + ")
+}

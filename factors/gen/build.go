@@ -1,0 +1,264 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/footprint/footprint/factors"
+)
+
+// entry is one line of the table: a product factor (one vintage, one GWP set) and the source
+// rows its numbers come from.
+type entry struct {
+	ID, Name string
+	Scope    int
+	Cat      int    // Scope 3 category; 0 for Scopes 1 and 2
+	Unit     string // canonical unit (see canonicalUnits)
+	Boundary string
+	From     ref
+	// Vintage marks an entry of an ADEME time series: its Year is the data year the element
+	// names, and every element of the series must be in the table.
+	Vintage   bool
+	GWP       string // "AR5" or "AR6" for factors that exist per GWP set
+	PCSPerPCI *ratio // for fuels published per kWh PCS and per kWh PCI
+	Region    string // overrides the source's region
+	Notes     string
+}
+
+// canonicalUnits are the unit strings the product uses (factors/gen/IDS.md).
+var canonicalUnits = []string{"kWh", "kWh PCS", "kWh PCI", "MWh", "GJ", "mmBtu PCS", "L", "m3", "US gal",
+	"kg", "t", "short ton", "t.km", "short ton.mile", "km", "mile", "passenger.km", "passenger.mile",
+	"room-night", "vehicle"}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
+
+// Generate reads the datasets under dir and returns the library as JSON: an array of Factor
+// sorted by id, year and GWP set, 2-space indented, with a final newline.
+func Generate(dir string) ([]byte, error) {
+	fs, err := Build(dir)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(fs); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Build reads the datasets under dir and resolves every entry of the table.
+func Build(dir string) ([]factors.Factor, error) {
+	s, err := loadSources(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []factors.Factor
+	for _, e := range table {
+		f, err := e.build(s)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", e.ID, err)
+		}
+		out = append(out, f)
+	}
+	if err := checkSeries(s, table); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		if a.Year != b.Year {
+			return a.Year < b.Year
+		}
+		return a.GWP < b.GWP
+	})
+	if err := validate(out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func loadSources(dir string) (*sources, error) {
+	var s sources
+	var err error
+	if s.ademe, err = loadADEME(dir); err != nil {
+		return nil, err
+	}
+	if s.desnz, err = loadDESNZ(dir); err != nil {
+		return nil, err
+	}
+	if s.epa, err = loadEPA(dir); err != nil {
+		return nil, err
+	}
+	if s.ember, err = loadEmber(dir); err != nil {
+		return nil, err
+	}
+	if s.gwp, err = loadGWP(dir); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+func (e entry) build(s *sources) (factors.Factor, error) {
+	f, err := e.From.resolve(s, e)
+	if err != nil {
+		return f, err
+	}
+	f.ID, f.Name, f.Unit, f.Scope, f.Category = e.ID, e.Name, e.Unit, e.Scope, e.Cat
+	f.Kind = factors.KindEmission
+	f.Boundary, f.GWP = e.Boundary, e.GWP
+	if e.Region != "" {
+		f.Region = e.Region
+	}
+	if e.PCSPerPCI != nil {
+		v, how, err := e.PCSPerPCI.value(s)
+		if err != nil {
+			return f, err
+		}
+		f.PCSPerPCI = v
+		f.Derivation += "; " + how
+	}
+	if e.Notes != "" {
+		f.Notes = strings.TrimSpace(e.Notes + " " + f.Notes)
+	}
+	round(&f)
+	return f, nil
+}
+
+// checkSeries fails when ADEME has an element of a vintage series that the table lacks (a new
+// year published, or one forgotten): e.g. every "Electricité / YYYY - mix moyen / consommation".
+func checkSeries(s *sources, t []entry) error {
+	inTable := map[string]string{} // element id → factor id
+	for _, e := range t {
+		switch r := e.From.(type) {
+		case adSplit:
+			inTable[r.el] = e.ID
+		case adTotal:
+			inTable[r.el] = e.ID
+		}
+	}
+	for _, e := range t {
+		var el string
+		switch r := e.From.(type) {
+		case adSplit:
+			el = r.el
+		case adTotal:
+			el = r.el
+		default:
+			if e.Vintage {
+				return fmt.Errorf("%s: only ADEME entries can be vintages", e.ID)
+			}
+			continue
+		}
+		key := s.ademe.elements[el].seriesKey()
+		if !e.Vintage {
+			// A yearly ADEME factor with several years published must be a vintage series.
+			year, _ := s.ademe.elements[el].dataYear()
+			for _, id := range s.ademe.order {
+				if id != el && year != 0 && s.ademe.elements[id].seriesKey() == key {
+					return fmt.Errorf("%s: ADEME element %s has other years (e.g. element %s): mark the entries as vintages", e.ID, el, id)
+				}
+			}
+			continue
+		}
+		for _, id := range s.ademe.order {
+			other := s.ademe.elements[id]
+			if other.seriesKey() != key {
+				continue
+			}
+			if got, ok := inTable[id]; !ok || got != e.ID {
+				return fmt.Errorf("%s: ADEME element %s (%s) belongs to the series of element %s but is not in the table as a vintage of %s",
+					e.ID, id, other.name(), el, e.ID)
+			}
+		}
+	}
+	return nil
+}
+
+// validate checks what every factor of the library must satisfy.
+func validate(fs []factors.Factor) error {
+	units := map[string]bool{}
+	for _, u := range canonicalUnits {
+		units[u] = true
+	}
+	seen := map[string]bool{}
+	gwpSets := map[string]map[string]bool{} // id → GWP sets it has ("" for none)
+	for _, f := range fs {
+		where := fmt.Sprintf("factor %s (year %d, gwp %q)", f.ID, f.Year, f.GWP)
+		switch {
+		case !idPattern.MatchString(f.ID):
+			return fmt.Errorf("%s: id does not match %s", where, idPattern)
+		case f.Name == "":
+			return fmt.Errorf("%s: no name", where)
+		case !units[f.Unit]:
+			return fmt.Errorf("%s: unit %q is not canonical", where, f.Unit)
+		case f.Scope < 1 || f.Scope > 3:
+			return fmt.Errorf("%s: scope %d", where, f.Scope)
+		case f.Scope == 3 && (f.Category < 1 || f.Category > 15), f.Scope != 3 && f.Category != 0:
+			return fmt.Errorf("%s: category %d for scope %d", where, f.Category, f.Scope)
+		case f.Value < 0 || f.Upstream < 0 || f.BiogenicCO2 < 0:
+			return fmt.Errorf("%s: negative value %v / upstream %v / biogenic %v", where, f.Value, f.Upstream, f.BiogenicCO2)
+		case f.Scope == 3 && f.Upstream != 0:
+			return fmt.Errorf("%s: a Scope 3 factor carries no upstream part", where)
+		case f.Source == "" || f.SourceID == "" || f.License == "" || f.Dataset == "" || f.Version == "" || f.Region == "":
+			return fmt.Errorf("%s: citation incomplete", where)
+		case f.Kind != factors.KindEmission:
+			return fmt.Errorf("%s: kind %q", where, f.Kind)
+		case f.GWP != "" && f.GWP != "AR5" && f.GWP != "AR6":
+			return fmt.Errorf("%s: GWP set %q", where, f.GWP)
+		case f.Dataset == emberDataset && !strings.Contains(f.Boundary, "lifecycle"):
+			return fmt.Errorf("%s: an Ember factor's boundary must say it is lifecycle", where)
+		}
+		key := fmt.Sprintf("%s|%d|%s", f.ID, f.Year, f.GWP)
+		if seen[key] {
+			return fmt.Errorf("%s: appears twice", where)
+		}
+		seen[key] = true
+		if gwpSets[f.ID] == nil {
+			gwpSets[f.ID] = map[string]bool{}
+		}
+		gwpSets[f.ID][f.GWP] = true
+	}
+	for id, sets := range gwpSets {
+		if len(sets) > 1 && sets[""] || !sets[""] && !(sets["AR5"] && sets["AR6"]) {
+			return fmt.Errorf("factor %s: a factor that depends on the GWP set needs one entry per set (AR5 and AR6) and no other", id)
+		}
+	}
+	return nil
+}
+
+// near reports whether a and b agree within a relative tolerance.
+func near(a, b, tol float64) bool {
+	if a == b {
+		return true
+	}
+	return math.Abs(a-b) <= tol*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// roundSig rounds to 12 significant digits: sums and unit conversions then print as the source
+// numbers did (0.0131 + 0.0038 = 0.0169, not 0.016900000000000002).
+func roundSig(v float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	return r
+}
+
+func round(f *factors.Factor) {
+	f.Value, f.Upstream, f.BiogenicCO2, f.PCSPerPCI = roundSig(f.Value), roundSig(f.Upstream), roundSig(f.BiogenicCO2), roundSig(f.PCSPerPCI)
+	if f.Gases != nil {
+		f.Gases.CO2, f.Gases.CH4, f.Gases.N2O = roundSig(f.Gases.CO2), roundSig(f.Gases.CH4), roundSig(f.Gases.N2O)
+	}
+	if f.UncertaintyPct != nil {
+		u := roundSig(*f.UncertaintyPct)
+		f.UncertaintyPct = &u
+	}
+}

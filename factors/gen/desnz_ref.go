@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/footprint/footprint/factors"
+)
+
+// dz adds DESNZ rows: value = the sum of value rows (for freight and travel: the
+// tank-to-wheel row and its WTT row), upstream = the sum of upstream rows, biogenic = the
+// "Outside of Scopes" row.
+type dz struct {
+	value, upstream []string
+	biogenic        string
+}
+
+func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
+	d := s.desnz
+	f := factors.Factor{
+		Dataset:       desnzDataset,
+		Version:       fmt.Sprintf("%d v1", d.year),
+		License:       desnzLicense,
+		Region:        "GB",
+		ReferenceYear: d.year,
+		SourceID:      strings.Join(r.value, "+"),
+	}
+	if len(r.value) == 0 {
+		return f, fmt.Errorf("entry %s: no DESNZ value row", e.ID)
+	}
+	sum := func(ids []string) (float64, []string, error) {
+		total := 0.0
+		var parts []string
+		for _, id := range ids {
+			v, row, err := d.num(id)
+			if err != nil {
+				return 0, nil, err
+			}
+			if unit, ok := desnzUnits[row.uom]; !ok || unit != e.Unit {
+				return 0, nil, fmt.Errorf("%s:%d: ID %s is per %q, the table says %q", d.path, row.line, id, row.uom, e.Unit)
+			}
+			if row.ghg != "kg CO2e" {
+				return 0, nil, fmt.Errorf("%s:%d: ID %s is %q, want a kg CO2e row", d.path, row.line, id, row.ghg)
+			}
+			total += v
+			parts = append(parts, fmt.Sprintf("%s %s (%s)", id, row.levels[0], fmtNum(v)))
+		}
+		return total, parts, nil
+	}
+	var vparts, uparts []string
+	var err error
+	if f.Value, vparts, err = sum(r.value); err != nil {
+		return f, err
+	}
+	if f.Upstream, uparts, err = sum(r.upstream); err != nil {
+		return f, err
+	}
+	first, _ := d.row(r.value[0])
+	f.Source = fmt.Sprintf("UK DESNZ GHG Conversion Factors %d v1, ID %s (%s)", d.year, r.value[0], first.label())
+	f.Derivation = "value = " + strings.Join(vparts, " + ")
+	if len(r.value) > 1 {
+		f.Source += " + " + strings.Join(r.value[1:], " + ")
+		f.Derivation += " (well-to-tank row added to the tank-to-wheel row: full well-to-wheel factor)"
+	}
+	if len(uparts) > 0 {
+		f.Derivation += "; upstream = " + strings.Join(uparts, " + ")
+	}
+	if len(r.value) == 1 {
+		if c, m, n, ok := gasRows(r.value[0]); ok {
+			if _, present := d.rows[c]; present {
+				co2, _, err1 := d.num(c)
+				ch4, _, err2 := d.num(m)
+				n2o, _, err3 := d.num(n)
+				if err1 == nil && err2 == nil && err3 == nil && near(co2+ch4+n2o, f.Value, gasTolerance) {
+					f.Gases = &factors.Gases{CO2: co2, CH4: ch4, N2O: n2o}
+					f.Derivation += fmt.Sprintf("; gases from %s, %s, %s", c, m, n)
+				}
+			}
+		}
+	}
+	if r.biogenic != "" {
+		v, row, err := d.num(r.biogenic)
+		if err != nil {
+			return f, err
+		}
+		if row.scope != "Outside of Scopes" || desnzUnits[row.uom] != e.Unit {
+			return f, fmt.Errorf("%s:%d: ID %s (%s, per %q) is not an Outside of Scopes row per %q", d.path, row.line, r.biogenic, row.scope, row.uom, e.Unit)
+		}
+		f.BiogenicCO2 = v
+		f.Derivation += fmt.Sprintf("; biogenic_co2 = %s Outside of Scopes (%s)", r.biogenic, fmtNum(v))
+	}
+	return f, nil
+}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/footprint/footprint/factors"
+)
+
+// cellCheck pins a cell of the EPA sheet to its expected text (exactly, or as a substring).
+type cellCheck struct {
+	row      int
+	col      string
+	want     string
+	contains bool
+}
+
+func (c cellCheck) check(e *epa) error {
+	if !c.contains {
+		return e.expect(c.row, c.col, c.want)
+	}
+	if got := e.cell(c.row, c.col); !strings.Contains(got, c.want) {
+		return fmt.Errorf("%s: sheet %q cell %s%d is %q, want it to contain %q (has the layout changed?)", e.path, epaSheet, c.col, c.row, got, c.want)
+	}
+	return nil
+}
+
+// epaRow reads one row of an EPA table: CO2 in co2 (×co2Mult to kg per product unit), CH4 and
+// N2O masses in ch4/n2o (×ghgMult to kg, then × the Hub's GWPs); a column left empty is not
+// read (Table 2 gives CO2 only). Table 9 rows are already CO2e: co2 is then that column.
+type epaRow struct {
+	table         string // "Table 6"
+	row           int
+	label         string // column C of row
+	co2, ch4, n2o string
+	co2Mult       float64
+	ghgMult       float64
+	checks        []cellCheck
+	co2e          bool     // the co2 column is already CO2e (Table 9)
+	grossLoss     string   // optional: the column of the grid gross loss (Table 6), stated in notes
+	yearFrom      yearCell // optional: where the data year is stated
+	note          string
+}
+
+// yearCell finds a data year in a cell with a regexp whose first group is the year.
+type yearCell struct {
+	row int
+	col string
+	re  string
+}
+
+func (r epaRow) resolve(s *sources, e entry) (factors.Factor, error) {
+	x := s.epa
+	f := factors.Factor{
+		Source:   fmt.Sprintf("US EPA GHG Emission Factors Hub 2025, %s, sheet '%s' row %d (%s)", r.table, epaSheet, r.row, r.label),
+		Dataset:  epaDataset,
+		Version:  epaVersion,
+		SourceID: fmt.Sprintf("%s row %d", r.table, r.row),
+		License:  epaLicense,
+		Region:   "US",
+		Notes:    r.note,
+	}
+	for _, c := range append([]cellCheck{{row: r.row, col: "C", want: r.label}}, r.checks...) {
+		if err := c.check(x); err != nil {
+			return f, err
+		}
+	}
+	co2, err := x.num(r.row, r.co2)
+	if err != nil {
+		return f, err
+	}
+	f.Value = co2 * r.co2Mult
+	if r.co2e {
+		f.Derivation = fmt.Sprintf("value = cell %s%d (%s) × %s (unit conversion)", r.co2, r.row, fmtNum(co2), fmtNum(r.co2Mult))
+	} else {
+		f.Derivation = fmt.Sprintf("value = CO2 %s%d (%s) × %s", r.co2, r.row, fmtNum(co2), fmtNum(r.co2Mult))
+	}
+	if r.ch4 != "" {
+		ch4, err := x.num(r.row, r.ch4)
+		if err != nil {
+			return f, err
+		}
+		n2o, err := x.num(r.row, r.n2o)
+		if err != nil {
+			return f, err
+		}
+		g := &factors.Gases{CO2: f.Value, CH4: ch4 * r.ghgMult * x.gwpCH4, N2O: n2o * r.ghgMult * x.gwpN2O}
+		f.Value = g.CO2 + g.CH4 + g.N2O
+		f.Gases = g
+		f.Derivation += fmt.Sprintf(" + CH4 %s%d (%s) × %s × GWP %s + N2O %s%d (%s) × %s × GWP %s (the Hub's AR5 GWPs, rows 8–9)",
+			r.ch4, r.row, fmtNum(ch4), fmtNum(r.ghgMult), fmtNum(x.gwpCH4), r.n2o, r.row, fmtNum(n2o), fmtNum(r.ghgMult), fmtNum(x.gwpN2O))
+	}
+	if r.grossLoss != "" {
+		loss, err := x.num(r.row, r.grossLoss)
+		if err != nil {
+			return f, err
+		}
+		f.Notes = strings.TrimSpace(f.Notes + fmt.Sprintf(" eGRID grid gross loss for this region: %s %% (cell %s%d). The Hub says it may serve for Scope 3.3 T&D losses; "+
+			"it is not applied here (upstream = 0, as EPA publishes no upstream).", fmtNum(loss*100), r.grossLoss, r.row))
+	}
+	if r.yearFrom.re != "" {
+		m := regexp.MustCompile(r.yearFrom.re).FindStringSubmatch(x.cell(r.yearFrom.row, r.yearFrom.col))
+		if m == nil {
+			return f, fmt.Errorf("%s: sheet %q cell %s%d: no data year matching %q", x.path, epaSheet, r.yearFrom.col, r.yearFrom.row, r.yearFrom.re)
+		}
+		f.ReferenceYear, _ = strconv.Atoi(m[1])
+	}
+	return f, nil
+}

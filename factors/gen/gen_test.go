@@ -1,0 +1,504 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/footprint/footprint/factors"
+)
+
+const (
+	srcDir      = "../../../shared/factor-sources"
+	libraryFile = "../library.json"
+	idsFile     = "IDS.md"
+)
+
+// needSources skips the test when the published datasets are not next to the repository.
+func needSources(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(srcDir); err != nil {
+		t.Skipf("factor sources not found at %s: %v", srcDir, err)
+	}
+}
+
+// TestLibraryIsFresh fails when factors/library.json is not what the generator produces from
+// the sources: run `go generate ./factors` and commit the result.
+func TestLibraryIsFresh(t *testing.T) {
+	needSources(t)
+	got, err := Generate(srcDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(libraryFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("%s is stale (run go generate ./factors): %s", libraryFile, firstDiff(want, got))
+	}
+	again, err := Generate(srcDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, again) {
+		t.Fatalf("two runs differ: %s", firstDiff(got, again))
+	}
+}
+
+func firstDiff(a, b []byte) string {
+	al, bl := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			return fmt.Sprintf("line %d: committed %q, generated %q", i+1, x, y)
+		}
+	}
+	return "no line differs"
+}
+
+// TestSpotChecks compares factors of the committed library with values stated in the brief and
+// with the independently checked curated-reference.csv.
+func TestSpotChecks(t *testing.T) {
+	needSources(t)
+	lib := loadLibrary(t)
+	curated := loadCurated(t)
+	tests := []struct {
+		id        string
+		year      int
+		gwp       string
+		value     float64
+		upstream  float64
+		pcsPerPCI float64  // 0: not checked
+		curValue  []string // curated ids whose sum is value
+		curUp     []string // curated ids whose sum is upstream
+		curTotal  []string // curated ids whose sum is value + upstream
+		tol       float64  // relative tolerance against curated values (rounding in the sources)
+	}{
+		{id: "fr.electricity.grid", year: 2024, value: 0.035, upstream: 0.0169,
+			curValue: []string{"FR-ELEC-2024-GEN"}, curUp: []string{"FR-ELEC-2024-UPSTREAM", "FR-ELEC-2024-TD"}, curTotal: []string{"FR-ELEC-2024-TOTAL"}, tol: 0.001},
+		{id: "fr.electricity.grid", year: 2023, value: 0.0394, upstream: 0.0186, curTotal: []string{"FR-ELEC-2023-TOTAL"}, tol: 0.001},
+		{id: "fr.electricity.grid", year: 2022, value: 0.0338, upstream: 0.01824, curTotal: []string{"FR-ELEC-2022-TOTAL"}, tol: 0.002},
+		{id: "fr.electricity.grid", year: 2019, value: 0.0418, upstream: 0.0189},
+		{id: "fr.natural-gas.pcs", year: 2022, value: 0.181, upstream: 0.0344, pcsPerPCI: 0.239 / 0.215,
+			curValue: []string{"FR-NG-KWH-PCS-COMB"}, curUp: []string{"FR-NG-KWH-PCS-UPSTREAM"}, curTotal: []string{"FR-NG-KWH-PCS-TOTAL"}, tol: 0.005},
+		{id: "fr.natural-gas.pci", year: 2022, value: 0.201, upstream: 0.0382, pcsPerPCI: 0.239 / 0.215, curTotal: []string{"FR-NG-KWH-PCI-TOTAL"}, tol: 0.005},
+		{id: "fr.diesel.road", value: 2.49, upstream: 0.609, curValue: []string{"FR-DIESEL-B7-L-COMB"}, curTotal: []string{"FR-DIESEL-B7-L-TOTAL"}, tol: 0.005},
+		{id: "fr.petrol", value: 2.2, upstream: 0.491, curValue: []string{"FR-PETROL-L-COMB"}, curTotal: []string{"FR-PETROL-L-TOTAL"}, tol: 0.005},
+		{id: "fr.propane", value: 1.54, upstream: 0.251, curTotal: []string{"FR-PROPANE-L-TOTAL"}, tol: 0.005},
+		{id: "fr.freight.road.artic-34-40t", value: 0.0875, curValue: []string{"FR-FRT-ARTIC-34-40T"}},
+		{id: "fr.freight.air.long-haul", value: 0.556, curValue: []string{"FR-FRT-AIR-CARGO-LONG-NORF"}},
+		{id: "fr.freight.air.long-haul.contrails", value: 1.01, curValue: []string{"FR-FRT-AIR-CARGO-LONG-RF"}},
+		{id: "fr.travel.train.high-speed", year: 2022, value: 0.00293, curValue: []string{"FR-TRV-TGV-2022"}},
+		{id: "fr.waste.ferrous", value: 938, curValue: []string{"FR-WST-FERROUS-EOL"}},
+		{id: "fr.material.aluminium.primary", value: 7803, curValue: []string{"FR-MAT-ALU-PRIMARY"}},
+		{id: "refrigerant.r-134a", gwp: "AR6", value: 1530, curValue: []string{"GWP-AR6-HFC134a"}},
+		{id: "refrigerant.r-134a", gwp: "AR5", value: 1300, curValue: []string{"UK-REF-HFC134A"}},
+		{id: "refrigerant.r-410a", gwp: "AR5", value: 1923.5, curValue: []string{"US-REF-R410A"}, tol: 0.001},
+		{id: "refrigerant.r-410a", gwp: "AR6", value: 2255.5, curValue: []string{"GWP-AR6-R410A-ADEME"}, tol: 0.001},
+		{id: "refrigerant.sf6", gwp: "AR6", value: 25200, curValue: []string{"GWP-AR6-SF6"}},
+		{id: "ghg.ch4.fossil", gwp: "AR6", value: 29.8, curValue: []string{"GWP-AR6-CH4-FOSSIL"}},
+		{id: "ember.electricity.deu", value: 0.34206, curValue: []string{"EMBER-ELEC-DEU"}},
+		{id: "ember.electricity.fra", value: 0.04418, curValue: []string{"EMBER-ELEC-FRA"}},
+		{id: "ember.electricity.world", value: 0.47294, curValue: []string{"EMBER-ELEC-WORLD"}},
+		// EPA: metric tons CO2e per short ton → kg per short ton.
+		{id: "us.waste.mixed-metals.recycling", value: 230, curValue: []string{"US-WST-MIXEDMETAL-RECYC"}},
+		{id: "us.waste.mixed-msw.landfill", value: 580, curValue: []string{"US-WST-MSW-LANDFILL"}},
+		{id: "us.electricity.grid", value: 0.351642495326, curValue: []string{"US-ELEC-AVG-EGRID2023"}, tol: 1e-5},
+		{id: "us.freight.road.truck", value: 0.1874758, curValue: []string{"US-FRT-TRUCK-STM"}, tol: 1e-5},
+		{id: "us.natural-gas", value: 53.1145, curValue: []string{"US-NG-MMBTU"}},
+		{id: "uk.electricity.grid", value: 0.177, upstream: 0.0684, curValue: []string{"UK-ELEC-2025"}},
+		{id: "uk.natural-gas.gcv", value: 0.18296, upstream: 0.03021, pcsPerPCI: 0.2027 / 0.18296,
+			curValue: []string{"UK-NG-KWH-GCV"}, curUp: []string{"UK-NG-KWH-GCV-WTT"}},
+		{id: "uk.diesel", value: 2.57082, upstream: 0.61101, curValue: []string{"UK-DIESEL-L"}, curUp: []string{"UK-DIESEL-L-WTT"}},
+		{id: "uk.freight.road.hgv", value: 0.12522, curValue: []string{"UK-FRT-HGV-ALL-AVG", "UK-FRT-HGV-ALL-AVG-WTT"}},
+		{id: "uk.material.li-ion-battery", value: 6308, curValue: []string{"UK-MAT-LI-ION-BATTERY"}},
+		{id: "uk.travel.hotel.france", value: 6.7},
+	}
+	for _, tt := range tests {
+		name := fmt.Sprintf("%s/%d/%s", tt.id, tt.year, tt.gwp)
+		t.Run(name, func(t *testing.T) {
+			f, ok := lib[name]
+			if !ok {
+				t.Fatalf("no factor %s", name)
+			}
+			if !near(f.Value, tt.value, 1e-9) || !near(f.Upstream, tt.upstream, 1e-9) {
+				t.Errorf("value %v upstream %v, want %v and %v", f.Value, f.Upstream, tt.value, tt.upstream)
+			}
+			if tt.pcsPerPCI != 0 && !near(f.PCSPerPCI, tt.pcsPerPCI, 1e-9) {
+				t.Errorf("pcs_per_pci %v, want %v", f.PCSPerPCI, tt.pcsPerPCI)
+			}
+			tol := tt.tol
+			if tol == 0 {
+				tol = 1e-9
+			}
+			for _, c := range []struct {
+				ids  []string
+				got  float64
+				what string
+			}{{tt.curValue, f.Value, "value"}, {tt.curUp, f.Upstream, "upstream"}, {tt.curTotal, f.Value + f.Upstream, "value + upstream"}} {
+				if len(c.ids) == 0 {
+					continue
+				}
+				want := 0.0
+				for _, id := range c.ids {
+					v, ok := curated[id]
+					if !ok {
+						t.Fatalf("curated-reference.csv has no id %s", id)
+					}
+					want += v
+				}
+				if !near(c.got, want, tol) {
+					t.Errorf("%s %v, curated %v = %v", c.what, c.got, c.ids, want)
+				}
+			}
+		})
+	}
+}
+
+// TestLibraryInvariants checks every factor of the committed library, and that every id of
+// IDS.md is there.
+func TestLibraryInvariants(t *testing.T) {
+	fs := readLibrary(t)
+	units := canonicalUnitsOf(t)
+	idRe := regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
+	ids := map[string]bool{}
+	for _, f := range fs {
+		where := fmt.Sprintf("%s/%d/%s", f.ID, f.Year, f.GWP)
+		ids[f.ID] = true
+		if !idRe.MatchString(f.ID) || f.Name == "" {
+			t.Errorf("%s: bad id or no name %q", where, f.Name)
+		}
+		if !units[f.Unit] {
+			t.Errorf("%s: unit %q is not in the canonical list of IDS.md", where, f.Unit)
+		}
+		if f.Scope < 1 || f.Scope > 3 {
+			t.Errorf("%s: scope %d", where, f.Scope)
+		}
+		if inScope3 := f.Category >= 1 && f.Category <= 15; inScope3 != (f.Scope == 3) || f.Scope != 3 && f.Category != 0 {
+			t.Errorf("%s: category %d with scope %d", where, f.Category, f.Scope)
+		}
+		if f.Source == "" || f.SourceID == "" || f.License == "" || f.Dataset == "" || f.Version == "" {
+			t.Errorf("%s: citation incomplete: %+v", where, f)
+		}
+		if f.Value < 0 || f.Upstream < 0 {
+			t.Errorf("%s: negative value %v or upstream %v", where, f.Value, f.Upstream)
+		}
+		if f.Kind != factors.KindEmission {
+			t.Errorf("%s: kind %q", where, f.Kind)
+		}
+		if f.Dataset == "Ember Yearly Electricity Data" && (!strings.Contains(f.Boundary, "lifecycle") || !strings.Contains(f.Notes, "not a Scope 2 value")) {
+			t.Errorf("%s: an Ember factor must say it is a lifecycle proxy, not a Scope 2 value", where)
+		}
+		if hay := strings.ToLower(f.Source + f.Dataset); strings.Contains(hay, "electricity maps") || strings.Contains(hay, "electricitymaps") {
+			t.Errorf("%s: Electricity Maps data (ODbL) must not ship", where)
+		}
+	}
+	if len(ids) < 80 {
+		t.Errorf("%d distinct ids, want at least 80", len(ids))
+	}
+	for _, id := range idsOfIDSFile(t) {
+		if !ids[id] {
+			t.Errorf("IDS.md names %s; the library lacks it", id)
+		}
+	}
+	// The library the product embeds must load for both GWP sets.
+	for _, gwp := range []string{"AR5", "AR6"} {
+		if _, err := factors.Builtin(gwp); err != nil {
+			t.Errorf("factors.Builtin(%s): %v", gwp, err)
+		}
+	}
+}
+
+// TestSourceErrors checks that a missing row or an unparsable value stops the generator with an
+// error naming it.
+func TestSourceErrors(t *testing.T) {
+	needSources(t)
+	tests := []struct {
+		name, file string
+		edit       func(string) string
+		wantErr    string
+	}{
+		{"DESNZ row missing", desnzFile, dropLines("7_400_4000_5_1,"), "no row with ID 7_400_4000_5_1"},
+		{"DESNZ value empty", desnzFile, replaceOnce("1_101_1011_8_1,Scope 1,Fuels,Liquid fuels,Diesel (average biofuel blend),,,litres,kg CO2e,2.57082",
+			"1_101_1011_8_1,Scope 1,Fuels,Liquid fuels,Diesel (average biofuel blend),,,litres,kg CO2e,"), "ID 1_101_1011_8_1 (Fuels / Liquid fuels"},
+		{"ADEME element missing", ademeFile, dropLines("Elément,43642,", "Poste,43642,"), "no element 43642"},
+		{"ADEME poste unparsable", ademeFile, func(s string) string {
+			return regexp.MustCompile(`(Poste,43642,[^\n]*?Combustion à la centrale,,,,)0\.035,`).ReplaceAllString(s, "${1}n/a,")
+		}, `"n/a" is not a number`},
+		{"Ember key missing", emberFile, replaceOnce(`"DEU": {`, `"XXX": {`), `no key "DEU"`},
+		{"GWP species missing", gwpFile, dropLines("HFC134a,"), "no species HFC134a"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := sourceCopy(t, tt.file, tt.edit)
+			_, err := Generate(dir)
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("error %v, want one containing %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+// TestSeriesCheck checks that a year of an ADEME series missing from the table, or a yearly
+// factor not marked as a vintage, stops the generator.
+func TestSeriesCheck(t *testing.T) {
+	needSources(t)
+	s, err := loadSources(srcDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkSeries(s, table); err != nil {
+		t.Fatalf("the committed table: %v", err)
+	}
+	without := func(el string) []entry {
+		var out []entry
+		for _, e := range table {
+			if r, ok := e.From.(adSplit); ok && r.el == el {
+				continue
+			}
+			out = append(out, e)
+		}
+		return out
+	}
+	if err := checkSeries(s, without("28332")); err == nil || !strings.Contains(err.Error(), "28332") {
+		t.Errorf("table without the 2019 electricity vintage (element 28332): error %v, want one naming 28332", err)
+	}
+	notVintage := append([]entry(nil), table...)
+	for i, e := range notVintage {
+		if r, ok := e.From.(adTotal); ok && r.el == "43256" {
+			notVintage[i].Vintage = false
+		}
+	}
+	if err := checkSeries(s, notVintage); err == nil || !strings.Contains(err.Error(), "mark the entries as vintages") {
+		t.Errorf("TGV 2022 not marked as a vintage: error %v, want one asking to mark vintages", err)
+	}
+}
+
+// sourceCopy makes a source folder in a temporary directory: the files the generator reads are
+// links to the real ones, except file, which is rewritten by edit (the edit must change it).
+func sourceCopy(t *testing.T, file string, edit func(string) string) string {
+	t.Helper()
+	dir := t.TempDir()
+	abs, err := filepath.Abs(srcDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{ademeFile, desnzFile, epaFile, emberFile, gwpFile, gwpSupplFile} {
+		dst := filepath.Join(dir, f)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if f != file {
+			if err := os.Symlink(filepath.Join(abs, f), dst); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(abs, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		edited := edit(string(b))
+		if edited == string(b) {
+			t.Fatalf("the edit leaves %s unchanged", f)
+		}
+		if err := os.WriteFile(dst, []byte(edited), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// dropLines removes the lines that start with one of prefixes.
+func dropLines(prefixes ...string) func(string) string {
+	return func(s string) string {
+		var out []string
+	lines:
+		for _, l := range strings.SplitAfter(s, "\n") {
+			for _, p := range prefixes {
+				if strings.HasPrefix(l, p) {
+					continue lines
+				}
+			}
+			out = append(out, l)
+		}
+		return strings.Join(out, "")
+	}
+}
+
+func replaceOnce(old, new string) func(string) string {
+	return func(s string) string { return strings.Replace(s, old, new, 1) }
+}
+
+func TestRoundSig(t *testing.T) {
+	for _, tt := range []struct{ in, want float64 }{
+		{0.0131 + 0.0038, 0.0169},
+		{0.58 * 1000, 580},
+		{0.57999999999999996 * 1000, 580},
+		{771.523 * 0.45359237 / 1000, 0.34995694608},
+		{0, 0},
+	} {
+		if got := roundSig(tt.in); got != tt.want {
+			t.Errorf("roundSig(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// ---- helpers ----
+
+func readLibrary(t *testing.T) []factors.Factor {
+	t.Helper()
+	b, err := os.ReadFile(libraryFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var fs []factors.Factor
+	if err := dec.Decode(&fs); err != nil {
+		t.Fatalf("%s: %v", libraryFile, err)
+	}
+	return fs
+}
+
+// loadLibrary indexes the committed library by "id/year/gwp".
+func loadLibrary(t *testing.T) map[string]factors.Factor {
+	m := map[string]factors.Factor{}
+	for _, f := range readLibrary(t) {
+		m[fmt.Sprintf("%s/%d/%s", f.ID, f.Year, f.GWP)] = f
+	}
+	return m
+}
+
+// loadCurated reads curated-reference.csv: id → kgCO2e_per_unit.
+func loadCurated(t *testing.T) map[string]float64 {
+	t.Helper()
+	f, err := os.Open(filepath.Join(srcDir, "curated-reference.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	header, err := r.Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idCol, valCol := -1, -1
+	for i, h := range header {
+		switch h {
+		case "id":
+			idCol = i
+		case "kgCO2e_per_unit":
+			valCol = i
+		}
+	}
+	if idCol < 0 || valCol < 0 {
+		t.Fatalf("curated-reference.csv: no id or kgCO2e_per_unit column in %v", header)
+	}
+	m := map[string]float64{}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return m
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := strconv.ParseFloat(rec[valCol], 64)
+		if err != nil {
+			t.Fatalf("curated-reference.csv %s: %v", rec[idCol], err)
+		}
+		m[rec[idCol]] = v
+	}
+}
+
+// canonicalUnitsOf reads the canonical unit strings from IDS.md: the back-quoted words of the
+// paragraph that introduces them.
+func canonicalUnitsOf(t *testing.T) map[string]bool {
+	t.Helper()
+	f, err := os.Open(idsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	quoted := regexp.MustCompile("`([^`]+)`")
+	units := map[string]bool{}
+	in := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.Contains(line, "Canonical unit strings") {
+			in = true
+		}
+		if in && strings.TrimSpace(line) == "" {
+			break
+		}
+		if in {
+			for _, m := range quoted.FindAllStringSubmatch(line, -1) {
+				units[m[1]] = true
+			}
+		}
+	}
+	if len(units) < 10 {
+		t.Fatalf("%s: found only %d canonical units: %v", idsFile, len(units), units)
+	}
+	for _, u := range canonicalUnits {
+		if !units[u] {
+			t.Errorf("the generator's canonical unit %q is not in %s", u, idsFile)
+		}
+	}
+	return units
+}
+
+// idsOfIDSFile reads the ids of the table in IDS.md. A cell may list several: "a.b.c / .d" and
+// "a.b.c, .d" stand for a.b.c and a.b.d; "…" is skipped.
+func idsOfIDSFile(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile(idsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idRe := regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
+	var ids []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if !strings.HasPrefix(line, "| ") {
+			continue
+		}
+		cell := strings.TrimSpace(strings.Split(line, "|")[1])
+		prev := ""
+		for _, item := range strings.FieldsFunc(cell, func(r rune) bool { return r == ',' || r == '/' }) {
+			item = strings.TrimSpace(item)
+			switch {
+			case item == "…" || item == "...":
+				continue
+			case strings.HasPrefix(item, ".") && prev != "":
+				item = prev[:strings.LastIndex(prev, ".")] + item
+			}
+			if !idRe.MatchString(item) || !strings.Contains(item, ".") {
+				continue // the header row
+			}
+			ids = append(ids, item)
+			prev = item
+		}
+	}
+	if len(ids) < 50 {
+		t.Fatalf("%s: found only %d ids", idsFile, len(ids))
+	}
+	return ids
+}

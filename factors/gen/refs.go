@@ -1,0 +1,115 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/footprint/footprint/factors"
+)
+
+// Unit-conversion constants (definitions, not data).
+const (
+	kgPerLb     = 0.45359237
+	kWhPerMMBtu = 1055.056 / 3.6 // 1 mmBtu = 1.055056 GJ, as in factors/units.go
+	kgPerTonne  = 1000.0         // metric ton → kg
+	gPerKg      = 1000.0
+	kWhPerMWh   = 1000.0
+)
+
+// Tolerances: ADEME publishes 3 significant digits, so postes add up to the element total only
+// within rounding; a wider gap means a poste was missed.
+const (
+	posteTolerance = 0.02
+	gasTolerance   = 0.02
+	blendTolerance = 0.005
+)
+
+// Per-dataset citation fields.
+const (
+	ademeDataset, ademeVersion, ademeLicense = "ADEME Base Carbone", "V23.6", "Licence Ouverte / Etalab 2.0"
+	desnzDataset, desnzLicense               = "UK DESNZ GHG Conversion Factors", "OGL v3.0"
+	epaDataset, epaVersion, epaLicense       = "US EPA GHG Emission Factors Hub", "2025", "US public domain"
+	emberDataset, emberVersion, emberLicense = "Ember Yearly Electricity Data", "co2.js b459b5e (2025-08-03)", "CC BY 4.0"
+	ar6Dataset, ar5Dataset                   = "IPCC AR6 WG1 Table 7.SM.7", "IPCC AR5 WG1 Table 8.A.1"
+	gwpLicense, gwpSupplLicense              = "CC0 1.0", "MIT"
+)
+
+// sources are the loaded datasets.
+type sources struct {
+	ademe *ademe
+	desnz *desnz
+	epa   *epa
+	ember *ember
+	gwp   *gwpTable
+}
+
+// ref says where an entry's numbers come from. resolve fills the Factor's numbers, year,
+// region and citation; the entry adds what the product says about it (id, name, scope …).
+type ref interface {
+	resolve(s *sources, e entry) (factors.Factor, error)
+}
+
+// fmtNum writes a source number for derivations, as short as it was published.
+func fmtNum(v float64) string { return strconv.FormatFloat(roundSig(v), 'g', -1, 64) }
+
+// numRef is one published number used to check or derive another.
+type numRef interface {
+	read(s *sources) (v float64, cite string, err error)
+}
+
+// adNum is an ADEME element total.
+type adNum struct{ el string }
+
+func (r adNum) read(s *sources) (float64, string, error) {
+	el, err := s.ademe.element(r.el)
+	if err != nil {
+		return 0, "", err
+	}
+	v, err := s.ademe.num(el.ademeLine, "Total poste non décomposé", el.total)
+	cite := fmt.Sprintf("ADEME %s (%s", r.el, el.name())
+	if el.unit != "" {
+		cite += ", " + el.unit
+	}
+	return v, cite + ")", err
+}
+
+// dzNum is a DESNZ row value.
+type dzNum struct{ id string }
+
+func (r dzNum) read(s *sources) (float64, string, error) {
+	v, row, err := s.desnz.num(r.id)
+	return v, fmt.Sprintf("DESNZ %s (%s)", r.id, row.label()), err
+}
+
+// epaNum is an EPA cell, its row pinned by its label in column C.
+type epaNum struct {
+	row        int
+	label, col string
+}
+
+func (r epaNum) read(s *sources) (float64, string, error) {
+	v, err := s.epa.labelled(r.row, "C", r.label, r.col)
+	return v, fmt.Sprintf("EPA Hub sheet row %d (%s)", r.row, r.label), err
+}
+
+// ratio is pcs_per_pci: the factor per kWh PCI divided by the factor per kWh PCS of one fuel
+// (= kWh PCS per kWh PCI).
+type ratio struct{ pci, pcs numRef }
+
+func (r ratio) value(s *sources) (float64, string, error) {
+	pci, pciCite, err := r.pci.read(s)
+	if err != nil {
+		return 0, "", err
+	}
+	pcs, pcsCite, err := r.pcs.read(s)
+	if err != nil {
+		return 0, "", err
+	}
+	if !strings.Contains(pciCite, "PCI") && !strings.Contains(pciCite, "Net CV") ||
+		!strings.Contains(pcsCite, "PCS") && !strings.Contains(pcsCite, "Gross CV") {
+		return 0, "", fmt.Errorf("pcs_per_pci: %s must be per net and %s per gross calorific value", pciCite, pcsCite)
+	}
+	v := pci / pcs
+	return v, fmt.Sprintf("pcs_per_pci = %s / %s = %s / %s", pciCite, pcsCite, fmtNum(pci), fmtNum(pcs)), nil
+}
