@@ -131,7 +131,7 @@ func (c *calculation) activity(a *Activity) bool {
 		}
 		category = a.Category
 	}
-	base.FactorID, base.FactorYear, base.FactorUnit, base.Source = f.ID, f.Year, f.Unit, f.Source
+	base.FactorID, base.FactorYear, base.FactorUnit, base.Source, base.Converted = f.ID, f.Year, f.Unit, f.Source, qty
 	if f.Kind == factors.KindAvoided {
 		l := base
 		l.Part, l.Scope, l.Category, l.FactorValue, l.TCO2e = PartAvoided, f.Scope, category, f.Value, qty*f.Value/1000
@@ -176,8 +176,9 @@ func (c *calculation) reported(a *Activity, l Line, unit factors.Unit) bool {
 		return c.reject(a, "method", a.UnitCell, "Method is for Scope 2 rows; this row is Scope %d", a.Scope)
 	}
 	l.Part, l.Scope, l.Category, l.Method = PartReported, a.Scope, a.Category, a.Method
-	l.TCO2e = a.Quantity * unit.Scale / 1000
-	l.FactorValue, l.Source = 1, "reported in the workbook"
+	l.Converted = a.Quantity * unit.Scale // kgCO2e
+	l.TCO2e = l.Converted / 1000
+	l.FactorValue, l.FactorUnit, l.Source = 1, "kgCO2e", "reported in the workbook"
 	c.inv.Lines = append(c.inv.Lines, l)
 	return true
 }
@@ -246,7 +247,7 @@ func (c *calculation) marketBased() {
 			if covered > 0 {
 				l := u.line
 				l.Part, l.Method = PartDirect, MethodMarket
-				l.Quantity, l.Unit = share*covered, "kWh"
+				l.Quantity, l.Unit, l.Converted = share*covered, "kWh", share*covered
 				l.FactorValue, l.FactorUnit = coveredKg/covered, "kWh"
 				l.FactorID, l.FactorYear = "instruments", k.Year
 				l.Source = "contractual instruments: " + strings.Join(names, "; ")
@@ -259,7 +260,7 @@ func (c *calculation) marketBased() {
 			}
 			l := u.line
 			l.Part, l.Method = PartDirect, MethodMarket
-			l.Quantity, l.Unit, l.FactorUnit, l.BiogenicCO2 = rest, "kWh", "kWh", 0
+			l.Quantity, l.Unit, l.Converted, l.FactorUnit, l.BiogenicCO2 = rest, "kWh", rest, "kWh", 0
 			if hasRM {
 				l.FactorID, l.FactorYear, l.FactorValue, l.Source = "residual-mix", rm.Year, rm.Value, rm.Source
 			} else {

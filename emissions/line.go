@@ -33,6 +33,8 @@ type Line struct {
 	Category int    `json:"category,omitempty"` // Scope 3 category
 	Method   string `json:"method,omitempty"`   // Scope 2 only
 
+	// Converted is Quantity in the factor's unit: TCO2e = Converted × FactorValue / 1000.
+	Converted   float64 `json:"converted"`
 	FactorID    string  `json:"factor_id,omitempty"`
 	FactorYear  int     `json:"factor_year,omitempty"`
 	FactorValue float64 `json:"factor_value"` // kgCO2e per FactorUnit

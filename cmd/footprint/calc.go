@@ -8,10 +8,10 @@ import (
 )
 
 func newCalcCmd(g *globalFlags, env Env) *cobra.Command {
-	var asJSON bool
+	var asJSON, lines bool
 	cmd := &cobra.Command{
 		Use:   "calc",
-		Short: "Compute the inventory and print it as a table, or as JSON with --json",
+		Short: "Compute the inventory and print it as a table, as JSON with --json, or line by line with --lines",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			res, err := compute(g, env)
@@ -19,11 +19,17 @@ func newCalcCmd(g *globalFlags, env Env) *cobra.Command {
 				return err
 			}
 			doc := res.document()
-			if asJSON {
+			switch {
+			case lines:
+				if err := reports.WriteLinesCSV(env.Stdout, res.inventory.Lines); err != nil {
+					return err
+				}
+				writeProblemSummary(env, res)
+			case asJSON:
 				if err := doc.WriteJSON(env.Stdout); err != nil {
 					return err
 				}
-			} else {
+			default:
 				if err := reports.WriteInventoryTable(env.Stdout, doc); err != nil {
 					return err
 				}
@@ -33,6 +39,8 @@ func newCalcCmd(g *globalFlags, env Env) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the JSON document of SPEC §6")
+	cmd.Flags().BoolVar(&lines, "lines", false, "print every computed line with its provenance (input row, factor vintage, source) as CSV")
+	cmd.MarkFlagsMutuallyExclusive("json", "lines")
 	return cmd
 }
 

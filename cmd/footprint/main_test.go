@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -307,3 +309,54 @@ func firstDiff(want, got string) string {
 }
 
 func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+// Every line of `calc --lines` carries its provenance, and the lines add up to the JSON totals.
+func TestLinesAddUpToTotals(t *testing.T) {
+	dir := t.TempDir()
+	r := footprint(t, dir, "calc", "--lines")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	num := func(rec []string, name string) float64 {
+		v, err := strconv.ParseFloat(rec[col[name]], 64)
+		if err != nil {
+			t.Fatalf("%s = %q: %v", name, rec[col[name]], err)
+		}
+		return v
+	}
+	market := map[int]float64{}
+	location := map[int]float64{}
+	for _, rec := range recs[1:] {
+		year := int(num(rec, "year"))
+		tco2e := num(rec, "tco2e")
+		if want := num(rec, "quantity_in_factor_unit") * num(rec, "factor_value_kgco2e") / 1000; !closeTo(tco2e, want) {
+			t.Errorf("line %v: tco2e %v ≠ converted × factor / 1000 = %v", rec, tco2e, want)
+		}
+		if rec[col["file"]] == "" || rec[col["row"]] == "" || rec[col["source"]] == "" {
+			t.Errorf("line without provenance: %v", rec)
+		}
+		if m := rec[col["method"]]; m != "location" {
+			market[year] += tco2e
+		}
+		if m := rec[col["method"]]; m != "market" {
+			location[year] += tco2e
+		}
+	}
+	var doc calcJSON
+	if err := json.Unmarshal([]byte(footprint(t, dir, "calc", "--json").stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range doc.Years {
+		if !closeTo(market[y.Year], y.TotalMarket) || !closeTo(location[y.Year], y.TotalLocation) {
+			t.Errorf("%d: lines add up to %v market / %v location, JSON says %v / %v", y.Year, market[y.Year], location[y.Year], y.TotalMarket, y.TotalLocation)
+		}
+	}
+}
