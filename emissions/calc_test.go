@@ -170,7 +170,7 @@ func TestSheetAndFileErrors(t *testing.T) {
 		want string
 	}{
 		{"missing column", workbook(t, sheet{"Energy", [][]any{{"Year", "Activity", "Unit"}, {2024, "test.steel", "t"}}}),
-			"x.xlsx: sheet Energy, cell A1: the header row lacks the required column Quantity"},
+			"x.xlsx: sheet Energy, cell A1: the header row (Year, Activity, Unit) lacks the required column(s) Quantity"},
 		{"duplicate column", workbook(t, sheet{"Energy", [][]any{{"Year", "Activity", "Quantity", "Unit", "quantity"}}}),
 			"x.xlsx: sheet Energy, cell A1: column Quantity appears twice"},
 		{"no activity sheet", workbook(t, sheet{"Notes", [][]any{{"hello"}, {"world"}}}),

@@ -150,7 +150,7 @@ func (sr *sheetReader) header(idx headerIndex, required []Column, cells []string
 		}
 	}
 	if len(missing) > 0 {
-		sr.in.Problems.Fatalf("header", sr.file, sr.sheet, cellName(0, row), "the header row lacks the required column %s (columns are matched ignoring case, spaces and accents; aliases come from config `columns`)", joinColumns(missing))
+		sr.in.Problems.Fatalf("header", sr.file, sr.sheet, cellName(0, row), "the header row (%s) lacks the required column(s) %s; headers match ignoring case, spaces and accents, and other spellings can be added under `columns` in config", headerText(cells), joinColumns(missing))
 		return true
 	}
 	sr.pos, sr.headerRow = pos, row
@@ -306,6 +306,20 @@ func (sr *sheetReader) instrument(cells []string, row int) {
 		return
 	}
 	sr.in.Instruments = append(sr.in.Instruments, ins)
+}
+
+// headerText lists a header row's non-blank cells for a message.
+func headerText(cells []string) string {
+	var hs []string
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c != "" {
+			hs = append(hs, clip(c))
+		}
+	}
+	if len(hs) > 12 {
+		hs = append(hs[:12], "…")
+	}
+	return strings.Join(hs, ", ")
 }
 
 func blankRow(cells []string) bool {

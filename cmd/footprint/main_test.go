@@ -198,7 +198,7 @@ func TestExitCodes(t *testing.T) {
 		{"calc with a rejected row", bad, []string{"calc"}, 0, "1 rejected", "sheet Energy, cell E2: Quantity: text \"lots\""},
 		{"validate ok", good, []string{"validate"}, 0, "OK", ""},
 		{"validate with a rejected row", bad, []string{"validate"}, 1, "cell E2", ""},
-		{"missing column", noQty, []string{"calc", "--input", "a.xlsx"}, 1, "", "lacks the required column Quantity"},
+		{"missing column", noQty, []string{"calc", "--input", "a.xlsx"}, 1, "", "lacks the required column(s) Quantity"},
 		{"missing input", good, []string{"calc", "--input", "nope.xlsx"}, 1, "", "nope.xlsx: cannot open: no such file"},
 		{"missing config", good, []string{"calc", "--config", "nope.yaml"}, 1, "", "config nope.yaml: no such file"},
 		{"unknown command", good, []string{"frobnicate"}, 2, "", "unknown command"},
