@@ -3,6 +3,7 @@ package emissions
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Severity of a problem: an error rejects a row (or a sheet, or a file); a warning is a
@@ -99,20 +100,11 @@ func (ps *Problems) List() []Problem {
 	}
 	sort.Strings(over)
 	for _, key := range over {
-		sev, cause, _ := cutKey(key)
+		sev, cause, _ := strings.Cut(key, "/")
 		out = append(out, Problem{Severity: Severity(sev), Cause: cause,
 			Message: fmt.Sprintf("%d more problems of this kind (%s) not listed", ps.perCode[key]-MaxPerCause, cause)})
 	}
 	return out
-}
-
-func cutKey(key string) (sev, cause string, ok bool) {
-	for i := 0; i < len(key); i++ {
-		if key[i] == '/' {
-			return key[:i], key[i+1:], true
-		}
-	}
-	return key, "", false
 }
 
 // Errors is the number of error problems, listed or not.
