@@ -62,6 +62,8 @@ type result struct {
 	inventory *emissions.Inventory
 	years     []emissions.YearTotals
 	year      int // reporting year
+	// trajectory is the projection toward the target year (SPEC §5).
+	trajectory *emissions.Trajectory
 }
 
 // compute reads every input and computes the inventory. Input problems are in the result,
