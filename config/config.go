@@ -80,20 +80,69 @@ type ResidualMix struct {
 	Site   string   `yaml:"site" mapstructure:"site"`
 }
 
-// TrajectoryConf holds the trajectory keys read so far (SPEC §5).
+// TrajectoryConf is the trajectory section (SPEC §5, contract).
 type TrajectoryConf struct {
-	Scope2Method string `yaml:"scope2_method" mapstructure:"scope2_method"`
+	BaseYear     int          `yaml:"base_year" mapstructure:"base_year"`
+	TargetYear   int          `yaml:"target_year" mapstructure:"target_year"`
+	Scope2Method string       `yaml:"scope2_method" mapstructure:"scope2_method"`
+	Targets      []TargetConf `yaml:"targets" mapstructure:"targets"`
+	Levers       []LeverConf  `yaml:"levers" mapstructure:"levers"`
+	Projection   Projection   `yaml:"projection" mapstructure:"projection"`
+	Neutrality   Neutrality   `yaml:"neutrality" mapstructure:"neutrality"`
+}
+
+type TargetConf struct {
+	Name         string   `yaml:"name" mapstructure:"name"`
+	Scopes       []int    `yaml:"scopes" mapstructure:"scopes"`
+	Pathway      string   `yaml:"pathway" mapstructure:"pathway"`
+	ReductionPct *float64 `yaml:"reduction_pct" mapstructure:"reduction_pct"`
+}
+
+type LeverConf struct {
+	Name            string         `yaml:"name" mapstructure:"name"`
+	Activities      []string       `yaml:"activities" mapstructure:"activities"`
+	ReductionPct    float64        `yaml:"reduction_pct" mapstructure:"reduction_pct"`
+	StartYear       int            `yaml:"start_year" mapstructure:"start_year"`
+	FullYear        int            `yaml:"full_year" mapstructure:"full_year"`
+	CostEURPerTCO2e *float64       `yaml:"cost_eur_per_tco2e" mapstructure:"cost_eur_per_tco2e"`
+	Adds            []AdditionConf `yaml:"adds" mapstructure:"adds"`
+}
+
+type AdditionConf struct {
+	Activity       string  `yaml:"activity" mapstructure:"activity"`
+	PerUnitRemoved float64 `yaml:"per_unit_removed" mapstructure:"per_unit_removed"`
+	Unit           string  `yaml:"unit" mapstructure:"unit"`
+}
+
+type Projection struct {
+	GrowthPct float64 `yaml:"growth_pct" mapstructure:"growth_pct"`
+}
+
+type Neutrality struct {
+	Year    int          `yaml:"year" mapstructure:"year"`
+	Credits []CreditConf `yaml:"credits" mapstructure:"credits"`
+}
+
+type CreditConf struct {
+	Year  int     `yaml:"year" mapstructure:"year"`
+	TCO2e float64 `yaml:"tco2e" mapstructure:"tco2e"`
+	Kind  string  `yaml:"kind" mapstructure:"kind"`
+	Name  string  `yaml:"name" mapstructure:"name"`
 }
 
 // defaults are set on every scalar key so that FOOTPRINT_* variables override them (viper
 // only looks up environment variables for keys it knows).
 var defaults = map[string]any{
-	"inputs":                   []string{},
-	"site":                     "Main site",
-	"reporting_year":           0,
-	"output.dir":               "out",
-	"factors.gwp":              "AR6",
-	"trajectory.scope2_method": "market",
+	"inputs":                           []string{},
+	"site":                             "Main site",
+	"reporting_year":                   0,
+	"output.dir":                       "out",
+	"factors.gwp":                      "AR6",
+	"trajectory.scope2_method":         "market",
+	"trajectory.base_year":             0,
+	"trajectory.target_year":           2030,
+	"trajectory.projection.growth_pct": 0,
+	"trajectory.neutrality.year":       0,
 }
 
 // Options say where the configuration comes from.

@@ -35,6 +35,16 @@ func TestLoadErrors(t *testing.T) {
 			`factors.custom[1].id: "Steel.A" and "steel.a" differ only in case`},
 		{"residual without source", "scope2:\n  residual_mix:\n    - {year: 2024, value: 0.4}\n", "scope2.residual_mix[0].source: missing"},
 		{"unknown column", "columns:\n  - {column: Quantiy, aliases: [Qté]}\n", `columns[0].column: "Quantiy" is not a canonical column`},
+		{"target before base", "trajectory: {base_year: 2020, target_year: 2019}\n", "trajectory.target_year: 2019 is not after the base year 2020"},
+		{"overlapping targets", "trajectory:\n  targets:\n    - {name: A, scopes: [1, 2], pathway: sbti-1.5}\n    - {name: B, scopes: [2, 3], pathway: sbti-wb2}\n",
+			`trajectory.targets[1].scopes: Scope 2 is already in target "A"`},
+		{"unknown pathway", "trajectory:\n  targets:\n    - {name: A, scopes: [1], pathway: sbti-2}\n", `trajectory.targets[0].pathway: "sbti-2"`},
+		{"linear without reduction", "trajectory:\n  targets:\n    - {name: A, scopes: [1], pathway: linear}\n", "trajectory.targets[0].reduction_pct"},
+		{"lever over 100 %", "trajectory:\n  levers:\n    - {name: L, activities: [a], reduction_pct: 120, start_year: 2026, full_year: 2028}\n", "trajectory.levers[0].reduction_pct: 120"},
+		{"lever ramp backwards", "trajectory:\n  levers:\n    - {name: L, activities: [a], reduction_pct: 20, start_year: 2028, full_year: 2026}\n", "trajectory.levers[0].full_year: 2026 is before start_year 2028"},
+		{"lever unit", "trajectory:\n  levers:\n    - {name: L, activities: [a], reduction_pct: 20, start_year: 2026, full_year: 2026, adds: [{activity: b, per_unit_removed: 1, unit: tCO2e}]}\n", "trajectory.levers[0].adds[0].unit"},
+		{"negative credit", "trajectory:\n  neutrality:\n    credits:\n      - {year: 2030, tco2e: -5, name: x}\n", "trajectory.neutrality.credits[0].tco2e: -5"},
+		{"credit kind", "trajectory:\n  neutrality:\n    credits:\n      - {year: 2030, tco2e: 5, kind: offset}\n", `credits[0].kind: "offset"`},
 	}
 	for _, tt := range tests {
 		p := writeConfig(t, tt.yaml)

@@ -24,6 +24,7 @@ func (c *Config) validate(name string) []error {
 	if m := c.Trajectory.Scope2Method; m != emissions.MethodLocation && m != emissions.MethodMarket {
 		bad("trajectory.scope2_method", "%q: want location or market", m)
 	}
+	c.validateTrajectory(bad)
 	if strings.TrimSpace(c.Output.Dir) == "" {
 		bad("output.dir", "is empty")
 	}

@@ -50,7 +50,7 @@ type TrajectoryJSON struct {
 }
 
 // NewCalcDocument assembles the document from the aggregates.
-func NewCalcDocument(gwp string, reportingYear int, method string, years []emissions.YearTotals, rows emissions.Rows, problems []emissions.Problem) CalcDocument {
+func NewCalcDocument(gwp string, reportingYear int, method string, years []emissions.YearTotals, traj *emissions.Trajectory, rows emissions.Rows, problems []emissions.Problem) CalcDocument {
 	doc := CalcDocument{Unit: "tCO2e", GWP: gwp, ReportingYear: reportingYear, Scope2Method: method,
 		Years: make([]YearJSON, 0, len(years)), Trajectory: []TrajectoryJSON{}, Rows: rows, Problems: problems}
 	if doc.Problems == nil {
@@ -66,6 +66,12 @@ func NewCalcDocument(gwp string, reportingYear int, method string, years []emiss
 			Scope3: y.Scope3, Scope3Categories: cats, TotalLocation: y.TotalLocation, TotalMarket: y.TotalMarket,
 			BiogenicCO2: y.BiogenicCO2, Avoided: y.Avoided, ByPole: y.ByPole, BySite: y.BySite, ByActivity: y.ByActivity,
 		})
+	}
+	if traj != nil {
+		for _, y := range traj.Years {
+			doc.Trajectory = append(doc.Trajectory, TrajectoryJSON{Year: y.Year, Actual: y.Actual, Target: y.Target,
+				BAU: y.BAU, Plan: y.Plan, Credits: y.Credits, Net: y.Net, Gap: y.Gap})
+		}
 	}
 	return doc
 }

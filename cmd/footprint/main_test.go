@@ -286,8 +286,8 @@ func TestDemoGolden(t *testing.T) {
 	}
 	var doc calcJSON
 	json.Unmarshal([]byte(r.stdout), &doc)
-	if doc.Rows.Rejected != 0 || len(doc.Years) != 7 {
-		t.Errorf("demo: rows %+v, %d years", doc.Rows, len(doc.Years))
+	if doc.Rows.Rejected != 0 || len(doc.Years) != 7 || len(doc.Trajectory) != 2030-2019+1 {
+		t.Errorf("demo: rows %+v, %d years, %d trajectory entries", doc.Rows, len(doc.Years), len(doc.Trajectory))
 	}
 }
 

@@ -95,6 +95,11 @@ func compute(g *globalFlags, env Env) (*result, error) {
 	if res.year == 0 && len(res.years) > 0 {
 		res.year = res.years[len(res.years)-1].Year
 	}
+	if len(inv.Lines) > 0 {
+		if res.trajectory, err = emissions.Project(s.cfg.Plan(), inv.Lines, s.lib, &in.Problems); err != nil {
+			return nil, problemsf("%s: %v", configName(s.cfg), err)
+		}
+	}
 	return res, nil
 }
 

@@ -1,0 +1,129 @@
+package config
+
+import (
+	"fmt"
+	"math"
+	"path"
+	"strings"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
+)
+
+// validateTrajectory checks the trajectory section on its own; what needs the data (a base
+// year without data, a lever that matches nothing) is checked by emissions.Project.
+func (c *Config) validateTrajectory(bad func(key, format string, args ...any)) {
+	t := c.Trajectory
+	if t.BaseYear != 0 && (t.BaseYear < emissions.MinYear || t.BaseYear > emissions.MaxYear) {
+		bad("trajectory.base_year", "%d is outside %d–%d", t.BaseYear, emissions.MinYear, emissions.MaxYear)
+	}
+	if t.TargetYear < emissions.MinYear || t.TargetYear > emissions.MaxYear {
+		bad("trajectory.target_year", "%d is outside %d–%d", t.TargetYear, emissions.MinYear, emissions.MaxYear)
+	} else if t.BaseYear != 0 && t.TargetYear <= t.BaseYear {
+		bad("trajectory.target_year", "%d is not after the base year %d", t.TargetYear, t.BaseYear)
+	}
+	if n := t.Neutrality.Year; n != 0 && (n < emissions.MinYear || n > emissions.MaxYear) {
+		bad("trajectory.neutrality.year", "%d is outside %d–%d", n, emissions.MinYear, emissions.MaxYear)
+	}
+	if g := t.Projection.GrowthPct; g <= -100 || math.IsNaN(g) || math.IsInf(g, 0) {
+		bad("trajectory.projection.growth_pct", "%v: want a change per year above -100", g)
+	}
+	owner := map[int]string{}
+	for i, tg := range t.Targets {
+		key := fmt.Sprintf("trajectory.targets[%d]", i)
+		if len(tg.Scopes) == 0 {
+			bad(key+".scopes", "missing: list the scopes the target covers, e.g. [1, 2]")
+		}
+		for _, s := range tg.Scopes {
+			if s < 1 || s > 3 {
+				bad(key+".scopes", "scope %d: want 1, 2 or 3", s)
+			} else if other, ok := owner[s]; ok {
+				bad(key+".scopes", "Scope %d is already in target %q; targets' scopes must not overlap", s, other)
+			} else {
+				owner[s] = tg.Name
+			}
+		}
+		switch emissions.Pathway(tg.Pathway) {
+		case emissions.PathwayLinear:
+			if tg.ReductionPct == nil || *tg.ReductionPct <= 0 || *tg.ReductionPct > 100 {
+				bad(key+".reduction_pct", "a linear target needs a reduction at the target year above 0 and at most 100 (%%)")
+			}
+		case emissions.PathwaySBTi15, emissions.PathwaySBTiWB:
+		default:
+			bad(key+".pathway", "%q: want linear, sbti-1.5 or sbti-wb2", tg.Pathway)
+		}
+	}
+	for i, l := range t.Levers {
+		key := fmt.Sprintf("trajectory.levers[%d]", i)
+		if len(l.Activities) == 0 {
+			bad(key+".activities", "missing: list the activity ids (globs allowed) the lever reduces")
+		}
+		for _, g := range l.Activities {
+			if _, err := path.Match(g, ""); err != nil {
+				bad(key+".activities", "%q is not a valid glob: %v", g, err)
+			}
+		}
+		if l.ReductionPct <= 0 || l.ReductionPct > 100 {
+			bad(key+".reduction_pct", "%v: want a reduction above 0 and at most 100 (%%)", l.ReductionPct)
+		}
+		if l.StartYear < emissions.MinYear || l.StartYear > emissions.MaxYear {
+			bad(key+".start_year", "%d is outside %d–%d", l.StartYear, emissions.MinYear, emissions.MaxYear)
+		}
+		if l.FullYear < l.StartYear {
+			bad(key+".full_year", "%d is before start_year %d", l.FullYear, l.StartYear)
+		}
+		if l.CostEURPerTCO2e != nil && (math.IsNaN(*l.CostEURPerTCO2e) || math.IsInf(*l.CostEURPerTCO2e, 0)) {
+			bad(key+".cost_eur_per_tco2e", "not a number")
+		}
+		for j, a := range l.Adds {
+			akey := fmt.Sprintf("%s.adds[%d]", key, j)
+			if strings.TrimSpace(a.Activity) == "" {
+				bad(akey+".activity", "missing")
+			}
+			if a.PerUnitRemoved < 0 || math.IsNaN(a.PerUnitRemoved) || math.IsInf(a.PerUnitRemoved, 0) {
+				bad(akey+".per_unit_removed", "%v: want a number ≥ 0", a.PerUnitRemoved)
+			}
+			if u, err := factors.ParseUnit(a.Unit); err != nil || u.IsEmissions() {
+				bad(akey+".unit", "%q: want the unit of the added activity (e.g. kWh)", a.Unit)
+			}
+		}
+	}
+	for i, cr := range t.Neutrality.Credits {
+		key := fmt.Sprintf("trajectory.neutrality.credits[%d]", i)
+		if cr.Year < emissions.MinYear || cr.Year > emissions.MaxYear {
+			bad(key+".year", "%d is outside %d–%d", cr.Year, emissions.MinYear, emissions.MaxYear)
+		}
+		if cr.TCO2e < 0 || math.IsNaN(cr.TCO2e) || math.IsInf(cr.TCO2e, 0) {
+			bad(key+".tco2e", "%v: want tonnes ≥ 0", cr.TCO2e)
+		}
+		if k := cr.Kind; k != "" && k != "removal" && k != "reduction" {
+			bad(key+".kind", "%q: want removal or reduction", k)
+		}
+	}
+}
+
+// Plan returns the trajectory section in the form emissions.Project takes.
+func (c *Config) Plan() emissions.Plan {
+	t := c.Trajectory
+	p := emissions.Plan{BaseYear: t.BaseYear, TargetYear: t.TargetYear, Scope2Method: t.Scope2Method,
+		GrowthPct: t.Projection.GrowthPct, NeutralityYear: t.Neutrality.Year}
+	for _, tg := range t.Targets {
+		r := 0.0
+		if tg.ReductionPct != nil {
+			r = *tg.ReductionPct
+		}
+		p.Targets = append(p.Targets, emissions.Target{Name: tg.Name, Scopes: tg.Scopes, Pathway: emissions.Pathway(tg.Pathway), ReductionPct: r})
+	}
+	for _, l := range t.Levers {
+		lv := emissions.Lever{Name: l.Name, Activities: l.Activities, ReductionPct: l.ReductionPct,
+			StartYear: l.StartYear, FullYear: l.FullYear, CostEURPerTCO2: l.CostEURPerTCO2e}
+		for _, a := range l.Adds {
+			lv.Adds = append(lv.Adds, emissions.Addition{Activity: a.Activity, PerUnitRemoved: a.PerUnitRemoved, Unit: a.Unit})
+		}
+		p.Levers = append(p.Levers, lv)
+	}
+	for _, cr := range t.Neutrality.Credits {
+		p.Credits = append(p.Credits, emissions.Credit{Year: cr.Year, TCO2e: cr.TCO2e, Kind: cr.Kind, Name: cr.Name})
+	}
+	return p
+}

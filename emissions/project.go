@@ -1,0 +1,332 @@
+package emissions
+
+import (
+	"fmt"
+	"math"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/footprint/footprint/factors"
+)
+
+// DefaultTargetYear is the target year when the plan names none.
+const DefaultTargetYear = 2030
+
+// SBTi absolute-contraction rates, share of base-year emissions a year.
+var pathwayRate = map[Pathway]float64{PathwaySBTi15: 0.042, PathwaySBTiWB: 0.025}
+
+// Project computes the trajectory from the base year to the target year (or the neutrality
+// year, if later): actuals over the boundary, each target's path, business-as-usual from the
+// last actual year, the plan with its levers, the credits ledger, net and gap (SPEC §5).
+//
+// Mistakes that make a trajectory meaningless (a base year without data, a lever adding an
+// unknown activity) are returned as errors; a lever that matches no activity is a warning in ps.
+func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Trajectory, error) {
+	if p.Scope2Method == "" {
+		p.Scope2Method = MethodMarket
+	}
+	t := &Trajectory{Scope2Method: p.Scope2Method, Boundary: boundary(p.Targets)}
+	in := scopeSet(t.Boundary)
+
+	// Emissions over the boundary by year and activity, by year and scope, and the activities'
+	// quantities in their factors' units (for the additions of levers).
+	em := map[int]map[string]float64{}
+	byScope := map[int]*[4]float64{}
+	qty := map[int]map[string]float64{}
+	for _, l := range lines {
+		if l.Part == PartAvoided {
+			continue
+		}
+		if l.Part == PartDirect && l.Method != MethodMarket && l.FactorID != "" {
+			addTo(qty, l.Year, l.Activity, l.Converted)
+		}
+		if !in[l.Scope] || (l.Scope == 2 && !inMethod(l, p.Scope2Method)) {
+			continue
+		}
+		addTo(em, l.Year, l.Activity, l.TCO2e)
+		if byScope[l.Year] == nil {
+			byScope[l.Year] = &[4]float64{}
+		}
+		byScope[l.Year][l.Scope] += l.TCO2e
+	}
+	var dataYears []int
+	for y := range byScope {
+		dataYears = append(dataYears, y)
+	}
+	// Years with data in any scope also count (a year may have nothing in the boundary).
+	for _, l := range lines {
+		if _, ok := byScope[l.Year]; !ok {
+			byScope[l.Year] = &[4]float64{}
+			dataYears = append(dataYears, l.Year)
+		}
+	}
+	sort.Ints(dataYears)
+	if len(dataYears) == 0 {
+		return nil, fmt.Errorf("trajectory: no emissions data to project")
+	}
+	t.BaseYear, t.TargetYear, t.NeutralityYear = p.BaseYear, p.TargetYear, p.NeutralityYear
+	if t.BaseYear == 0 {
+		t.BaseYear = dataYears[0]
+	} else if byScope[t.BaseYear] == nil {
+		return nil, fmt.Errorf("trajectory.base_year: %d has no data (years with data: %s)", t.BaseYear, yearList(dataYears))
+	}
+	if t.TargetYear == 0 {
+		t.TargetYear = DefaultTargetYear
+	}
+	if t.TargetYear <= t.BaseYear {
+		return nil, fmt.Errorf("trajectory.target_year: %d is not after the base year %d", t.TargetYear, t.BaseYear)
+	}
+	if t.NeutralityYear == 0 {
+		t.NeutralityYear = t.TargetYear
+	}
+	t.LastActualYear = dataYears[len(dataYears)-1]
+	last := t.LastActualYear
+
+	total := func(y int) float64 {
+		s := byScope[y]
+		return s[1] + s[2] + s[3]
+	}
+	baseFor := func(scopes []int) float64 {
+		s := byScope[t.BaseYear]
+		v := 0.0
+		for _, sc := range scopes {
+			v += s[sc]
+		}
+		return v
+	}
+
+	levers, err := prepareLevers(p.Levers, em, qty, lib, ps)
+	if err != nil {
+		return nil, err
+	}
+	t.Levers = make([]LeverResult, len(levers))
+	for i, lv := range levers {
+		t.Levers[i] = LeverResult{Lever: lv.Lever, Abatement: map[int]float64{}, Matched: lv.matched}
+	}
+
+	end := max(t.TargetYear, t.NeutralityYear)
+	credits := map[int]float64{}
+	for _, c := range p.Credits {
+		credits[c.Year] += c.TCO2e
+	}
+	growth := 1 + p.GrowthPct/100
+	for y := t.BaseYear; y <= end; y++ {
+		ty := TrajectoryYear{Year: y, Credits: credits[y]}
+		switch {
+		case y <= last:
+			if s := byScope[y]; s != nil {
+				v := total(y)
+				ty.Actual, ty.BAU, ty.Plan = ptr(v), ptr(v), ptr(v)
+				ty.ActualByScope = *s
+			}
+		default:
+			k := math.Pow(growth, float64(y-last))
+			plan := 0.0
+			for _, a := range sortedKeys(em[last]) {
+				e := em[last][a] * k
+				remaining := 1.0
+				for i, lv := range levers {
+					if !lv.matches[a] {
+						continue
+					}
+					share := remaining * lv.effect(y) // compounding: each lever acts on what is left
+					remaining -= share
+					added := lv.addedEmissions(y, qty[last][a]*k*share, in, p.Scope2Method)
+					t.Levers[i].Abatement[y] += e*share - added
+					plan += added
+				}
+				plan += e * remaining
+			}
+			ty.BAU, ty.Plan = ptr(total(last)*k), ptr(plan)
+		}
+		if len(p.Targets) > 0 {
+			sum := 0.0
+			for _, tg := range p.Targets {
+				v := targetValue(tg, baseFor(tg.Scopes), t.BaseYear, t.TargetYear, y)
+				ty.Targets = append(ty.Targets, ptr(v))
+				sum += v
+			}
+			ty.Target = ptr(sum)
+		}
+		if ty.Plan != nil {
+			ty.Net = ptr(*ty.Plan - ty.Credits)
+			if ty.Target != nil {
+				ty.Gap = ptr(*ty.Plan - *ty.Target)
+			}
+		}
+		t.Years = append(t.Years, ty)
+	}
+	for _, ty := range t.Years {
+		if ty.Year == t.NeutralityYear && ty.Net != nil {
+			t.CreditsNeeded = math.Max(0, *ty.Net)
+		}
+	}
+	return t, nil
+}
+
+// targetValue is a target's path in year y: linear to ReductionPct at the target year, or the
+// SBTi absolute contraction base × (1 − rate × (y − base year)); never below 0.
+func targetValue(tg Target, base float64, baseYear, targetYear, y int) float64 {
+	var cut float64
+	if rate, ok := pathwayRate[tg.Pathway]; ok {
+		cut = rate * float64(y-baseYear)
+	} else {
+		cut = tg.ReductionPct / 100 * float64(y-baseYear) / float64(targetYear-baseYear)
+	}
+	return base * math.Max(0, 1-cut)
+}
+
+// lever is a Lever with what it matched and the factors of its additions.
+type lever struct {
+	Lever
+	matches map[string]bool
+	matched []string
+	adds    []addition
+}
+
+type addition struct {
+	Addition
+	vintages []factors.Factor
+	unit     factors.Unit
+}
+
+// effect is the lever's reduction share in year y: its full reduction times a linear ramp
+// from StartYear to FullYear.
+func (l *lever) effect(y int) float64 {
+	ramp := float64(y-l.StartYear+1) / float64(l.FullYear-l.StartYear+1)
+	return l.ReductionPct / 100 * math.Max(0, math.Min(1, ramp))
+}
+
+// addedEmissions is what the lever's additions emit in year y when removedQty (in the removed
+// activity's factor unit) is removed, counting the parts that fall in the boundary.
+func (l *lever) addedEmissions(y int, removedQty float64, in map[int]bool, method string) float64 {
+	total := 0.0
+	for _, a := range l.adds {
+		f := a.vintages[0]
+		for _, v := range a.vintages {
+			if v.Year <= y {
+				f = v
+			}
+		}
+		fu, err := factors.ParseUnit(f.Unit)
+		if err != nil {
+			continue
+		}
+		q, err := factors.Convert(removedQty*a.PerUnitRemoved, a.unit, fu, f.PCSPerPCI)
+		if err != nil {
+			continue // checked in prepareLevers
+		}
+		if in[f.Scope] {
+			total += q * f.Value / 1000
+		}
+		if in[3] && f.Upstream > 0 {
+			total += q * f.Upstream / 1000
+		}
+	}
+	return total
+}
+
+func prepareLevers(ls []Lever, em map[int]map[string]float64, qty map[int]map[string]float64, lib *factors.Library, ps *Problems) ([]*lever, error) {
+	activities := map[string]bool{}
+	for _, m := range em {
+		for a := range m {
+			activities[a] = true
+		}
+	}
+	var out []*lever
+	for i, l := range ls {
+		lv := &lever{Lever: l, matches: map[string]bool{}}
+		for _, a := range sortedKeys(activities) {
+			for _, g := range l.Activities {
+				if ok, _ := path.Match(strings.ToLower(g), strings.ToLower(a)); ok {
+					lv.matches[a] = true
+					lv.matched = append(lv.matched, a)
+					break
+				}
+			}
+		}
+		if len(lv.matched) == 0 {
+			ps.Add(Problem{Severity: SeverityWarning, Cause: "lever-unmatched",
+				Message: fmt.Sprintf("trajectory.levers[%d] %q: its activities %v match no activity in the trajectory's boundary; it reduces nothing", i, l.Name, l.Activities)})
+		}
+		for j, a := range l.Adds {
+			vs := lib.Vintages(a.Activity)
+			if len(vs) == 0 {
+				return nil, fmt.Errorf("trajectory.levers[%d].adds[%d].activity: no factor %q", i, j, a.Activity)
+			}
+			u, err := factors.ParseUnit(a.Unit)
+			if err != nil {
+				return nil, fmt.Errorf("trajectory.levers[%d].adds[%d].unit: %v", i, j, err)
+			}
+			fu, _ := factors.ParseUnit(vs[0].Unit)
+			if _, err := factors.Convert(1, u, fu, vs[0].PCSPerPCI); err != nil {
+				return nil, fmt.Errorf("trajectory.levers[%d].adds[%d].unit: %v", i, j, err)
+			}
+			lv.adds = append(lv.adds, addition{Addition: a, vintages: vs, unit: u})
+		}
+		out = append(out, lv)
+	}
+	return out, nil
+}
+
+// boundary is the union of the targets' scopes, or all scopes without targets.
+func boundary(ts []Target) []int {
+	if len(ts) == 0 {
+		return []int{1, 2, 3}
+	}
+	set := map[int]bool{}
+	for _, t := range ts {
+		for _, s := range t.Scopes {
+			set[s] = true
+		}
+	}
+	var out []int
+	for s := 1; s <= 3; s++ {
+		if set[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func scopeSet(scopes []int) map[int]bool {
+	m := map[int]bool{}
+	for _, s := range scopes {
+		m[s] = true
+	}
+	return m
+}
+
+func inMethod(l Line, method string) bool {
+	if method == MethodLocation {
+		return l.InLocation()
+	}
+	return l.InMarket()
+}
+
+func addTo(m map[int]map[string]float64, y int, k string, v float64) {
+	if m[y] == nil {
+		m[y] = map[string]float64{}
+	}
+	m[y][k] += v
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+func yearList(ys []int) string {
+	s := make([]string, len(ys))
+	for i, y := range ys {
+		s[i] = fmt.Sprint(y)
+	}
+	return strings.Join(s, ", ")
+}
+
+func ptr(v float64) *float64 { return &v }
