@@ -42,8 +42,27 @@ func WriteInventoryTable(w io.Writer, doc CalcDocument) error {
 		fmt.Fprintf(w, "\n%d, top activities (%s-based, tCO2e):\n", y.Year, doc.Scope2Method)
 		writeShares(w, top(y.ByActivity, 10), total)
 	}
+	if len(doc.Trajectory) > 0 {
+		fmt.Fprintf(w, "\nTrajectory (tCO2e, %s-based Scope 2; actual up to the last year with data, then projected):\n", doc.Scope2Method)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "Year\tActual\tTarget\tBusiness as usual\tPlan\tCredits\tNet\tGap to target\t\n")
+		for _, y := range doc.Trajectory {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", y.Year, opt(y.Actual), opt(y.Target), opt(y.BAU), opt(y.Plan), t(y.Credits), opt(y.Net), opt(y.Gap))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(w, "\nRows: %d read, %d used, %d rejected.\n", doc.Rows.Read, doc.Rows.Used, doc.Rows.Rejected)
 	return nil
+}
+
+// opt formats an optional figure; a year without it shows a dash.
+func opt(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return t(*v)
 }
 
 // t formats tonnes with one decimal and thin grouping.
