@@ -1,0 +1,30 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/footprint/footprint/reports"
+)
+
+// export gathers what the annual Excel export shows.
+func (r *result) export() reports.Export {
+	return reports.Export{
+		Site: r.cfg.Site, ReportingYear: r.year, GWP: r.cfg.Factors.GWP, Scope2Method: r.cfg.Trajectory.Scope2Method,
+		Years: r.years, Trajectory: r.trajectory, Targets: r.cfg.Plan().Targets,
+		Lines: r.inventory.Lines, Library: r.lib, Rows: r.inventory.Rows, Problems: r.input.Problems.List(),
+	}
+}
+
+// writeExport writes the annual export <dir>/footprint-<year>.xlsx atomically, prints where it
+// went and the export's own warnings (cells truncated to Excel's limit), and returns its path.
+func writeExport(env Env, dir string, r *result) (string, error) {
+	path := filepath.Join(dir, reports.ExportFileName(r.year))
+	warnings, err := reports.WriteExportFile(path, r.export())
+	if err != nil {
+		return "", fmt.Errorf("export: %w", err)
+	}
+	reports.WriteProblems(env.Stderr, warnings)
+	fmt.Fprintf(env.Stdout, "Wrote %s\n", path)
+	return path, nil
+}

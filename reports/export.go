@@ -1,0 +1,228 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"unicode/utf16"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
+	"github.com/xuri/excelize/v2"
+)
+
+// Export is what the annual Excel export shows: the inventory of every year, the trajectory,
+// every line with its provenance, the factors behind them and the problems found. It holds
+// results only; WriteExport formats them.
+type Export struct {
+	Site          string // the config's site name, for titles
+	ReportingYear int
+	GWP           string
+	Scope2Method  string // "market" or "location": what the trajectory and breakdowns follow
+	Years         []emissions.YearTotals
+	// Trajectory is nil when there is nothing to project (no lines).
+	Trajectory *emissions.Trajectory
+	// Targets are the plan's targets, in the order of Trajectory.Years[].Targets.
+	Targets  []emissions.Target
+	Lines    []emissions.Line
+	Library  *factors.Library // the library the lines were computed with, custom factors included
+	Rows     emissions.Rows
+	Problems []emissions.Problem
+}
+
+// ExportFileName is the name of the annual export of a reporting year (SPEC §7).
+func ExportFileName(year int) string { return fmt.Sprintf("footprint-%d.xlsx", year) }
+
+// WriteExportFile writes the export to path atomically: to a temporary file in the same folder,
+// renamed over path only once complete, so an interrupted run never leaves half a workbook in
+// place of a good one. It returns the warnings of the export itself (truncated cells), which
+// its Problems sheet also lists.
+func WriteExportFile(path string, e Export) ([]emissions.Problem, error) {
+	var warnings []emissions.Problem
+	err := writeAtomic(path, func(w io.Writer) error {
+		var err error
+		warnings, err = WriteExport(w, e)
+		return err
+	})
+	return warnings, err
+}
+
+// writeAtomic writes a file through write into a temporary file next to path, then renames it.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing left to remove
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// WriteExport writes the annual export workbook (SPEC §7) to w: Summary with charts, ESRS E1-6,
+// Breakdown, Trajectory, Lines (split every LinesPerSheet lines), Factors and Problems. The
+// same Export always gives the same bytes. It returns the export's own warnings (cells
+// truncated to Excel's limit), also listed on the Problems sheet. On error, w may hold an
+// incomplete workbook: write to a file with WriteExportFile.
+func WriteExport(w io.Writer, e Export) ([]emissions.Problem, error) {
+	x, err := newExporter(e)
+	if err != nil {
+		return nil, err
+	}
+	defer x.f.Close()
+	if err := x.build(); err != nil {
+		return nil, err
+	}
+	if err := saveDeterministic(x.f, w); err != nil {
+		return nil, err
+	}
+	return x.warnings.List(), nil
+}
+
+// exporter builds one export workbook.
+type exporter struct {
+	e        Export
+	f        *excelize.File
+	st       exportStyles
+	warnings emissions.Problems
+	// byYear indexes e.Years.
+	byYear map[int]*emissions.YearTotals
+	// sheet names, in workbook order
+	lineSheets []string
+}
+
+// Sheet names of the export.
+const (
+	sheetSummary    = "Summary"
+	sheetE16        = "ESRS E1-6"
+	sheetBreakdown  = "Breakdown"
+	sheetTrajectory = "Trajectory"
+	sheetLines      = "Lines"
+	sheetFactors    = "Factors"
+	sheetProblems   = "Problems"
+)
+
+// LinesPerSheet is how many lines one Lines sheet holds: Excel's 1,048,576 rows less the
+// header (SPEC §7). A variable so tests can split small inventories.
+var LinesPerSheet = 1_048_575
+
+func newExporter(e Export) (*exporter, error) {
+	if e.Scope2Method == "" {
+		e.Scope2Method = emissions.MethodMarket
+	}
+	x := &exporter{e: e, f: excelize.NewFile(), byYear: map[int]*emissions.YearTotals{}}
+	for i := range e.Years {
+		x.byYear[e.Years[i].Year] = &e.Years[i]
+	}
+	n := (len(e.Lines) + LinesPerSheet - 1) / LinesPerSheet
+	for i := 0; i < max(n, 1); i++ {
+		name := sheetLines
+		if i > 0 {
+			name = fmt.Sprintf("%s %d", sheetLines, i+1)
+		}
+		x.lineSheets = append(x.lineSheets, name)
+	}
+	return x, nil
+}
+
+func (x *exporter) build() error {
+	f := x.f
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:    fmt.Sprintf("GHG inventory %d — %s", x.e.ReportingYear, x.e.Site),
+		Subject:  "Annual greenhouse-gas emissions: GHG Protocol Scopes 1, 2 (location- and market-based) and 3, ESRS E1-6, trajectory toward the target year, every line with its provenance",
+		Creator:  "footprint",
+		Keywords: "GHG inventory; ESRS E1-6; CSRD; BEGES; Scope 1; Scope 2; Scope 3; tCO2e",
+		Language: "en",
+	}); err != nil {
+		return err
+	}
+	var err error
+	if x.st, err = newExportStyles(f); err != nil {
+		return err
+	}
+	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
+		return err
+	}
+	order := append([]string{sheetE16, sheetBreakdown, sheetTrajectory}, x.lineSheets...)
+	order = append(order, sheetFactors, sheetProblems)
+	for _, name := range order {
+		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+	}
+	steps := []struct {
+		name  string
+		write func() error
+	}{
+		{sheetE16, x.writeE16},
+		{sheetBreakdown, x.writeBreakdown},
+		{sheetTrajectory, x.writeTrajectory},
+		{sheetLines, x.writeLines},
+		{sheetFactors, x.writeFactors},
+		{sheetSummary, x.writeSummary},
+		{sheetProblems, x.writeProblems}, // last: it lists the warnings of the others
+	}
+	for _, s := range steps {
+		if err := s.write(); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	return nil
+}
+
+// maxCellChars is Excel's limit on the text of one cell, in UTF-16 code units.
+const maxCellChars = 32767
+
+// text returns s as a cell may hold it: truncated to Excel's limit, with a warning naming the
+// cell. Strings are always written as text cells, never formulas, so a user's "=…" stays text.
+func (x *exporter) text(s, sheet string, col, row int, what string) string {
+	if len(s) <= maxCellChars { // a UTF-8 string never has more UTF-16 units than bytes
+		return s
+	}
+	n := 0
+	for i, r := range s {
+		k := utf16.RuneLen(r)
+		if k < 0 {
+			k = 1 // invalid rune, written as U+FFFD
+		}
+		if n+k > maxCellChars {
+			cell, _ := excelize.CoordinatesToCellName(col, row)
+			x.warnings.Add(emissions.Problem{Severity: emissions.SeverityWarning, Sheet: sheet, Cell: cell, Cause: "export-truncated",
+				Message: fmt.Sprintf("export: %s has %d characters, more than the %d a cell holds; the export keeps the first %d", what, utf16Len(s), maxCellChars, n)})
+			return s[:i]
+		}
+		n += k
+	}
+	return s
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		if k := utf16.RuneLen(r); k > 0 {
+			n += k
+		} else {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,261 @@
+package reports
+
+import (
+	"fmt"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/xuri/excelize/v2"
+)
+
+// The Summary is the one sheet written with excelize's normal API: charts on a streamed sheet
+// do not show in Excel. Its charts read the Trajectory sheet and the by-year table below the
+// key figures.
+
+// summaryWriter writes the Summary sheet cell by cell, a row at a time.
+type summaryWriter struct {
+	x   *exporter
+	row int
+	err error
+}
+
+// set writes values from column A of the current row; a cell value carries its own style.
+func (s *summaryWriter) set(vals ...any) {
+	for i, v := range vals {
+		if s.err != nil || v == nil {
+			continue
+		}
+		ref, _ := excelize.CoordinatesToCellName(i+1, s.row)
+		style := 0
+		if c, ok := v.(cell); ok {
+			v, style = c.Value, c.StyleID
+		}
+		if str, ok := v.(string); ok {
+			v = s.x.text(str, sheetSummary, i+1, s.row, "the text")
+		}
+		s.err = s.x.f.SetCellValue(sheetSummary, ref, v)
+		if s.err == nil && style != 0 {
+			s.err = s.x.f.SetCellStyle(sheetSummary, ref, ref, style)
+		}
+	}
+	s.row++
+}
+
+func (x *exporter) writeSummary() error {
+	f, st := x.f, x.st
+	s := &summaryWriter{x: x, row: 1}
+	n := x.e.ReportingYear
+	method := x.e.Scope2Method
+	s.set(cell{StyleID: st.title, Value: fmt.Sprintf("Greenhouse-gas inventory %d — %s", n, x.e.Site)})
+	s.set(cell{StyleID: st.note, Value: fmt.Sprintf("tCO2e (GWP100 %s) unless stated. GHG Protocol: Scope 2 location- and market-based; the trajectory and the breakdowns follow the %s-based Scope 2. Every figure traces to the Lines sheets.", x.e.GWP, method)})
+	s.row++
+
+	ton := func(v float64) any { return cell{StyleID: st.tonnes, Value: v} }
+	pct := func(v any) any {
+		if v == nil {
+			return nil
+		}
+		return cell{StyleID: st.percent, Value: v}
+	}
+	change := func(from, to *float64) any {
+		if from == nil || to == nil || *from == 0 {
+			return nil
+		}
+		return (*to - *from) / *from
+	}
+	base := x.baseYear()
+	h := func(v string) any { return cell{StyleID: st.header, Value: v} }
+	s.set(h("Key figures"), h(fmt.Sprintf("N %d", n)), h(fmt.Sprintf("N-1 %d", n-1)), h("% N / N-1"), h(fmt.Sprintf("Base year %d", base)), h("% N / base year"))
+	figures := []struct {
+		label string
+		get   func(t *emissions.YearTotals) float64
+	}{
+		{"Scope 1", func(t *emissions.YearTotals) float64 { return t.Scope1 }},
+		{"Scope 2 location-based", func(t *emissions.YearTotals) float64 { return t.Scope2Location }},
+		{"Scope 2 market-based", func(t *emissions.YearTotals) float64 { return t.Scope2Market }},
+		{"Scope 3", func(t *emissions.YearTotals) float64 { return t.Scope3 }},
+		{"Total location-based", func(t *emissions.YearTotals) float64 { return t.TotalLocation }},
+		{"Total market-based", func(t *emissions.YearTotals) float64 { return t.TotalMarket }},
+		{"Biogenic CO2 (tCO2, outside the scopes)", func(t *emissions.YearTotals) float64 { return t.BiogenicCO2 }},
+		{"Avoided emissions (reported apart, never subtracted)", func(t *emissions.YearTotals) float64 { return t.Avoided }},
+	}
+	get := func(y int, fn func(*emissions.YearTotals) float64) *float64 {
+		t := x.byYear[y]
+		if t == nil {
+			return nil
+		}
+		v := fn(t)
+		return &v
+	}
+	for _, fg := range figures {
+		cur, prev, b := get(n, fg.get), get(n-1, fg.get), get(base, fg.get)
+		vals := []any{fg.label, nil, nil, pct(change(prev, cur)), nil, pct(change(b, cur))}
+		for i, v := range []*float64{cur, prev, b} {
+			if v != nil {
+				vals[[]int{1, 2, 4}[i]] = ton(*v)
+			}
+		}
+		s.set(vals...)
+	}
+	s.row++
+
+	s.set(h("Trajectory"), h("tCO2e"))
+	if tr := x.e.Trajectory; tr != nil {
+		s.set("Boundary", fmt.Sprintf("Scopes %s, Scope 2 %s-based", scopeList(tr.Boundary), tr.Scope2Method))
+		if ty := x.trajectoryYear(n); ty != nil {
+			s.set(fmt.Sprintf("Target %d (sum of the targets)", n), optTon(ty.Target, st.tonnes))
+			s.set(fmt.Sprintf("Gap %d (actual − target)", n), optTon(ty.Gap, st.tonnes))
+		}
+		if ty := x.trajectoryYear(tr.TargetYear); ty != nil {
+			s.set(fmt.Sprintf("Target %d", tr.TargetYear), optTon(ty.Target, st.tonnes))
+			s.set(fmt.Sprintf("Plan %d", tr.TargetYear), optTon(ty.Plan, st.tonnes))
+			s.set(fmt.Sprintf("Gap %d (plan − target)", tr.TargetYear), optTon(ty.Gap, st.tonnes))
+		}
+		if ty := x.trajectoryYear(tr.NeutralityYear); ty != nil {
+			s.set(fmt.Sprintf("Credits in the ledger for %d", tr.NeutralityYear), ton(ty.Credits))
+		}
+		s.set(fmt.Sprintf("Credits still needed in %d (net after plan and ledger)", tr.NeutralityYear), ton(tr.CreditsNeeded))
+	} else {
+		s.set("No trajectory: there are no lines to project.")
+	}
+	s.row++
+
+	errs, warns := 0, 0
+	for _, p := range append(append([]emissions.Problem(nil), x.e.Problems...), x.warnings.List()...) {
+		if p.Severity == emissions.SeverityError {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	count := func(v int) any { return cell{StyleID: st.integer, Value: v} }
+	s.set(h("Inputs"), h("Count"))
+	s.set("Activity rows read", count(x.e.Rows.Read))
+	s.set("Rows used", count(x.e.Rows.Used))
+	s.set("Rows rejected", count(x.e.Rows.Rejected))
+	s.set("Computed lines (Lines sheets)", count(len(x.e.Lines)))
+	s.set("Errors listed (Problems sheet)", count(errs))
+	s.set("Warnings listed (Problems sheet)", count(warns))
+	s.row++
+
+	// The by-year table: the split-by-scope chart reads it.
+	s.set(cell{StyleID: st.section, Value: "Emissions by year and scope (tCO2e)"})
+	byYearHeader := s.row
+	s.set(h("Year"), h("Scope 1"), h("Scope 2 location-based"), h("Scope 2 market-based"), h("Scope 3"), h("Total location-based"), h("Total market-based"))
+	for _, t := range x.e.Years {
+		s.set(count(t.Year), ton(t.Scope1), ton(t.Scope2Location), ton(t.Scope2Market), ton(t.Scope3), ton(t.TotalLocation), ton(t.TotalMarket))
+	}
+	byYearLast := s.row - 1
+	s.row++
+
+	s.set(h("Sheet"), h("Contents"))
+	for _, c := range x.contents() {
+		s.set(c[0], c[1])
+	}
+	if s.err != nil {
+		return s.err
+	}
+
+	if err := f.SetColWidth(sheetSummary, "A", "A", 52); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(sheetSummary, "B", "G", 16); err != nil {
+		return err
+	}
+	if err := f.SetPanes(sheetSummary, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := f.AutoFilter(sheetSummary, fmt.Sprintf("A%d:G%d", byYearHeader, byYearLast), nil); err != nil {
+		return err
+	}
+	return x.summaryCharts(byYearHeader, byYearLast)
+}
+
+func optTon(v *float64, style int) any {
+	if v == nil {
+		return nil
+	}
+	return cell{StyleID: style, Value: *v}
+}
+
+// contents describes each sheet for the Summary's table of contents. The Lines sheets have no
+// room for a title row (they hold 1,048,575 lines under their header), so it is here.
+func (x *exporter) contents() [][2]string {
+	out := [][2]string{
+		{sheetSummary, "Key figures of the reporting year, the trajectory's status, charts"},
+		{sheetE16, "Gross Scopes 1, 2 (location- and market-based), 3 by category and total GHG emissions in the layout of ESRS E1 AR 48, with targets"},
+		{sheetBreakdown, "Emissions per year by scope, Scope 3 category, pole, site and activity (long format)"},
+		{sheetTrajectory, fmt.Sprintf("Per year toward %d: actual, targets, business as usual, plan, credits, net, gap, abatement per lever", x.targetYear())},
+	}
+	for _, name := range x.lineSheets {
+		out = append(out, [2]string{name, "Every computed line (tCO2e) with its input file, sheet and row, its factor vintage, value and source"})
+	}
+	return append(out,
+		[2]string{sheetFactors, "Every emission factor used, with its full metadata and source"},
+		[2]string{sheetProblems, "Every problem found in the inputs and the configuration, with its place"})
+}
+
+// summaryCharts adds the two native charts: the trajectory (actuals stacked by scope, target,
+// business as usual, plan, net) and the emissions by year split by scope.
+func (x *exporter) summaryCharts(byYearHeader, byYearLast int) error {
+	f := x.f
+	size := excelize.ChartDimension{Width: 720, Height: 360}
+	legend := excelize.ChartLegend{Position: "bottom"}
+	yAxis := excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}}
+	title := func(s string) excelize.ChartTitle {
+		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s}}}
+	}
+	if tr := x.e.Trajectory; tr != nil && len(tr.Years) > 0 {
+		tc := x.trajectoryLayout()
+		first, last := 4, 3+len(tr.Years)
+		ref := func(col int) (name, values string) {
+			l, _ := excelize.ColumnNumberToName(col)
+			return fmt.Sprintf("%s!$%s$3", sheetTrajectory, l), fmt.Sprintf("%s!$%s$%d:$%s$%d", sheetTrajectory, l, first, l, last)
+		}
+		cats := fmt.Sprintf("%s!$A$%d:$A$%d", sheetTrajectory, first, last)
+		series := func(cols ...int) []excelize.ChartSeries {
+			var out []excelize.ChartSeries
+			for _, c := range cols {
+				name, vals := ref(c)
+				out = append(out, excelize.ChartSeries{Name: name, Categories: cats, Values: vals})
+			}
+			return out
+		}
+		var scopes []int
+		for _, s := range tr.Boundary {
+			scopes = append(scopes, tc.byScope[s])
+		}
+		lines := []int{}
+		if len(x.e.Targets) > 0 {
+			lines = append(lines, tc.target)
+		}
+		lines = append(lines, tc.bau, tc.plan, tc.net)
+		lineSeries := series(lines...)
+		for i := range lineSeries {
+			lineSeries[i].Marker = excelize.ChartMarker{Symbol: "none"}
+		}
+		if err := f.AddChart(sheetSummary, "I3", &excelize.Chart{
+			Type: excelize.ColStacked, Series: series(scopes...), Dimension: size, Legend: legend, YAxis: yAxis,
+			Title: title(fmt.Sprintf("Trajectory toward %d (tCO2e, Scopes %s)", tr.TargetYear, scopeList(tr.Boundary))),
+		}, &excelize.Chart{Type: excelize.Line, Series: lineSeries}); err != nil {
+			return err
+		}
+	}
+	if byYearLast > byYearHeader {
+		col := map[bool]string{true: "C", false: "D"}[x.e.Scope2Method == emissions.MethodLocation]
+		var ss []excelize.ChartSeries
+		for _, c := range []string{"B", col, "E"} {
+			ss = append(ss, excelize.ChartSeries{
+				Name:       fmt.Sprintf("%s!$%s$%d", sheetSummary, c, byYearHeader),
+				Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sheetSummary, byYearHeader+1, byYearLast),
+				Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", sheetSummary, c, byYearHeader+1, c, byYearLast),
+			})
+		}
+		if err := f.AddChart(sheetSummary, "I23", &excelize.Chart{
+			Type: excelize.ColStacked, Series: ss, Dimension: size, Legend: legend, YAxis: yAxis,
+			Title: title(fmt.Sprintf("Emissions by scope (tCO2e, Scope 2 %s-based)", x.e.Scope2Method)),
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

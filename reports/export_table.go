@@ -1,0 +1,183 @@
+package reports
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// exportStyles are the cell styles of the export.
+type exportStyles struct {
+	title, note, header, section, wrap int
+	// number formats: years and counts, tonnes (one decimal), tonnes of a line (three
+	// decimals), shares, plain numbers (General), and bold tonnes for totals
+	integer, tonnes, lineTonnes, percent, number, totalTonnes, totalLabel int
+}
+
+func newExportStyles(f *excelize.File) (exportStyles, error) {
+	var st exportStyles
+	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}
+	custom := func(format string, bold bool) *excelize.Style {
+		s := &excelize.Style{CustomNumFmt: &format}
+		if bold {
+			s.Font = &excelize.Font{Bold: true}
+			s.Border = []excelize.Border{{Type: "top", Color: "000000", Style: 1}}
+		}
+		return s
+	}
+	defs := []struct {
+		id    *int
+		style *excelize.Style
+	}{
+		{&st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
+		{&st.note, &excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}}},
+		{&st.header, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill,
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+			Border:    []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}}},
+		{&st.section, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}}},
+		{&st.wrap, &excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		{&st.integer, custom("0", false)},
+		{&st.tonnes, custom("#,##0.0", false)},
+		{&st.lineTonnes, custom("#,##0.000", false)},
+		{&st.percent, custom("0.0%", false)},
+		{&st.number, custom("General", false)},
+		{&st.totalTonnes, custom("#,##0.0", true)},
+		{&st.totalLabel, &excelize.Style{Font: &excelize.Font{Bold: true}, Border: []excelize.Border{{Type: "top", Color: "000000", Style: 1}}}},
+	}
+	for _, d := range defs {
+		id, err := f.NewStyle(d.style)
+		if err != nil {
+			return st, err
+		}
+		*d.id = id
+	}
+	return st, nil
+}
+
+// column is one column of a table sheet: its header (units included), width and the style
+// of its data cells.
+type column struct {
+	header string
+	width  float64
+	style  int
+}
+
+// table is a sheet holding one table: a title and a note on units in rows 1 and 2, the header
+// in row 3 (or, with noTitle, the header alone in row 1), frozen, with an autofilter over the
+// header and the rows.
+type table struct {
+	sheet, title, note string
+	noTitle            bool
+	cols               []column
+	rows               int // data rows, known in advance for the autofilter's range
+}
+
+func (t table) headerRow() int {
+	if t.noTitle {
+		return 1
+	}
+	return 3
+}
+
+// cell is a value with its own style, for the few cells that differ from their column.
+type cell = excelize.Cell
+
+// stream writes a table sheet with excelize's StreamWriter, so its memory stays bounded
+// whatever the number of rows. body calls add once per data row; add takes float64, int,
+// string, cell or nil (a blank) values. Strings are truncated to Excel's limit with a warning.
+func (x *exporter) stream(t table, body func(add func(vals ...any) error) error) error {
+	h := t.headerRow()
+	last, err := excelize.ColumnNumberToName(len(t.cols))
+	if err != nil {
+		return err
+	}
+	// Set on the worksheet before streaming starts: the StreamWriter writes what the worksheet
+	// holds around its rows (the autofilter, its defined name), and nothing may be mixed in
+	// with normal calls afterwards.
+	if err := x.f.AutoFilter(t.sheet, fmt.Sprintf("A%d:%s%d", h, last, h+t.rows), nil); err != nil {
+		return err
+	}
+	sw, err := x.f.NewStreamWriter(t.sheet)
+	if err != nil {
+		return err
+	}
+	// excelize puts each column set first in the list, and Excel wants the list in column
+	// order: set them last to first.
+	for i := len(t.cols) - 1; i >= 0; i-- {
+		c := t.cols[i]
+		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
+			return err
+		}
+		if c.style != 0 {
+			if err := sw.SetColStyle(i+1, i+1, c.style); err != nil {
+				return err
+			}
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: h, TopLeftCell: fmt.Sprintf("A%d", h+1), ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: fmt.Sprintf("A%d", h+1), ActiveCell: fmt.Sprintf("A%d", h+1), Pane: "bottomLeft"}}}); err != nil {
+		return err
+	}
+	if !t.noTitle {
+		if err := sw.SetRow("A1", []any{cell{StyleID: x.st.title, Value: x.text(t.title, t.sheet, 1, 1, "the title")}}, excelize.RowOpts{Height: 21}); err != nil {
+			return err
+		}
+		if err := sw.SetRow("A2", []any{cell{StyleID: x.st.note, Value: x.text(t.note, t.sheet, 1, 2, "the note")}}); err != nil {
+			return err
+		}
+	}
+	header := make([]any, len(t.cols))
+	for i, c := range t.cols {
+		header[i] = cell{StyleID: x.st.header, Value: c.header}
+	}
+	if err := sw.SetRow(fmt.Sprintf("A%d", h), header); err != nil {
+		return err
+	}
+	row := h
+	add := func(vals ...any) error {
+		row++
+		for i, v := range vals {
+			if s, ok := v.(string); ok && len(s) > maxCellChars && i < len(t.cols) {
+				vals[i] = x.text(s, t.sheet, i+1, row, "the "+t.cols[i].header+" cell")
+			}
+		}
+		return sw.SetRow(rowRef(row), vals)
+	}
+	if err := body(add); err != nil {
+		return err
+	}
+	if row != h+t.rows {
+		return fmt.Errorf("%s: %d rows written, %d announced", t.sheet, row-h, t.rows)
+	}
+	return sw.Flush()
+}
+
+// rowRef is the A1 name of the first cell of a row.
+func rowRef(row int) string {
+	return "A" + strconv.Itoa(row)
+}
+
+// optional is a figure that may be missing: nil gives a blank cell.
+func optional(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
+
+// nonZero gives a blank cell for 0 (a category or year that does not apply).
+func nonZero(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+// blankIfEmpty gives a blank cell for an empty string.
+func blankIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

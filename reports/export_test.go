@@ -1,0 +1,434 @@
+package reports_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/reports"
+	"github.com/xuri/excelize/v2"
+)
+
+// closeRel compares an exported figure with the inventory's: excelize writes 15 significant
+// digits (what Excel keeps), so the last bits of a float64 may differ.
+func closeRel(got, want float64) bool {
+	return math.Abs(got-want) <= 1e-13*math.Max(1, math.Abs(want))
+}
+
+func num(t testing.TB, s, where string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatalf("%s: %q is not a number", where, s)
+	}
+	return v
+}
+
+func yearsOf(e reports.Export) map[int]emissions.YearTotals {
+	m := map[int]emissions.YearTotals{}
+	for _, y := range e.Years {
+		m[y.Year] = y
+	}
+	return m
+}
+
+func TestExportE16MatchesInventory(t *testing.T) {
+	e := demoInventory(t)
+	b, _ := writeExportBytes(t, e)
+	f := openWorkbook(t, b)
+	s := readSheet(t, f, "ESRS E1-6")
+	years := yearsOf(e)
+	n := e.ReportingYear
+	cols := map[int]int{2: e.Trajectory.BaseYear, 3: n - 1, 4: n}
+	if got := s.at(2, 3) + "|" + s.at(3, 3) + "|" + s.at(4, 3); got != "Base year 2019|N-1 2024|N 2025" {
+		t.Errorf("year headers %q", got)
+	}
+	type figure struct {
+		label string
+		get   func(emissions.YearTotals) (float64, bool)
+	}
+	always := func(fn func(emissions.YearTotals) float64) func(emissions.YearTotals) (float64, bool) {
+		return func(y emissions.YearTotals) (float64, bool) { return fn(y), true }
+	}
+	figures := []figure{
+		{"Gross Scope 1 GHG emissions (tCO2e)", always(func(y emissions.YearTotals) float64 { return y.Scope1 })},
+		{"Gross location-based Scope 2 GHG emissions (tCO2e)", always(func(y emissions.YearTotals) float64 { return y.Scope2Location })},
+		{"Gross market-based Scope 2 GHG emissions (tCO2e)", always(func(y emissions.YearTotals) float64 { return y.Scope2Market })},
+		{"Total gross indirect (Scope 3) GHG emissions (tCO2e)", always(func(y emissions.YearTotals) float64 { return y.Scope3 })},
+		{"Total GHG emissions (location-based) (tCO2e)", always(func(y emissions.YearTotals) float64 { return y.TotalLocation })},
+		{"Total GHG emissions (market-based) (tCO2e)", always(func(y emissions.YearTotals) float64 { return y.TotalMarket })},
+		{"Biogenic CO2 emissions from the combustion or biodegradation of biomass (tCO2)", always(func(y emissions.YearTotals) float64 { return y.BiogenicCO2 })},
+	}
+	for c := 1; c <= 15; c++ {
+		figures = append(figures, figure{strconv.Itoa(c) + " " + reports.Scope3CategoryNames[c], func(y emissions.YearTotals) (float64, bool) {
+			v, ok := y.Scope3Categories[c]
+			return v, ok
+		}})
+	}
+	for _, fg := range figures {
+		r := s.findRow(fg.label)
+		if r == 0 {
+			t.Errorf("no row %q", fg.label)
+			continue
+		}
+		for col, y := range cols {
+			want, ok := fg.get(years[y])
+			got := s.at(col, r)
+			switch {
+			case !ok && got != "":
+				t.Errorf("%q %d: %q, want blank (no data)", fg.label, y, got)
+			case ok && !closeRel(num(t, got, fg.label), want):
+				t.Errorf("%q %d: %s, want %v", fg.label, y, got, want)
+			}
+		}
+	}
+	// % N / N-1 is a number (a fraction), not text.
+	r1 := s.findRow("Gross Scope 1 GHG emissions (tCO2e)")
+	if got, want := num(t, s.at(5, r1), "% change"), (years[n].Scope1-years[n-1].Scope1)/years[n-1].Scope1; !closeRel(got, want) {
+		t.Errorf("%% change Scope 1: %v, want %v", got, want)
+	}
+	// The ETS share is labelled and left blank until the inputs hold it.
+	if r := s.findRow("Percentage of Scope 1 GHG emissions from regulated emission trading schemes (%)"); r == 0 || s.at(4, r) != "" || !strings.Contains(s.at(9, r), "not reported") {
+		t.Errorf("ETS row %d: %q", r, s.rows[r-1])
+	}
+
+	// Totals are formulas Scope 1 + Scope 2 + Scope 3 (AR 47) whose cached value is a number.
+	rows := map[string]int{}
+	for _, k := range []string{"Gross Scope 1 GHG emissions (tCO2e)", "Gross location-based Scope 2 GHG emissions (tCO2e)",
+		"Gross market-based Scope 2 GHG emissions (tCO2e)", "Total gross indirect (Scope 3) GHG emissions (tCO2e)",
+		"Total GHG emissions (location-based) (tCO2e)", "Total GHG emissions (market-based) (tCO2e)", "Scopes 1 + 2 (Scope 2 market-based) (tCO2e)"} {
+		if rows[k] = s.findRow(k); rows[k] == 0 {
+			t.Fatalf("no row %q", k)
+		}
+	}
+	for _, tc := range []struct {
+		total string
+		s2    string
+	}{{"Total GHG emissions (location-based) (tCO2e)", "Gross location-based Scope 2 GHG emissions (tCO2e)"},
+		{"Total GHG emissions (market-based) (tCO2e)", "Gross market-based Scope 2 GHG emissions (tCO2e)"}} {
+		for _, col := range []string{"B", "C", "D"} {
+			ref := col + strconv.Itoa(rows[tc.total])
+			formula, err := f.GetCellFormula("ESRS E1-6", ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := col + strconv.Itoa(rows["Gross Scope 1 GHG emissions (tCO2e)"]) + "+" + col + strconv.Itoa(rows[tc.s2]) + "+" + col + strconv.Itoa(rows["Total gross indirect (Scope 3) GHG emissions (tCO2e)"])
+			if formula != want {
+				t.Errorf("%s formula %q, want %q", ref, formula, want)
+			}
+			if typ, _ := f.GetCellType("ESRS E1-6", ref); typ == excelize.CellTypeFormula {
+				t.Errorf("%s caches its value as text (t=\"str\")", ref)
+			}
+		}
+	}
+
+	// Targets: Scope 3's on the Scope 3 row, the Scopes 1+2 target on its own row, their sum
+	// on the market-based total (the trajectory follows market-based Scope 2).
+	ty := map[int]emissions.TrajectoryYear{}
+	for _, y := range e.Trajectory.Years {
+		ty[y.Year] = y
+	}
+	checkTarget := func(row string, col int, want float64) {
+		t.Helper()
+		if got := num(t, s.at(col, rows[row]), row); !closeRel(got, want) {
+			t.Errorf("%s col %d: %v, want %v", row, col, got, want)
+		}
+	}
+	if s.at(6, 3) != "Target 2025" || s.at(7, 3) != "Target 2030" || s.at(8, 3) != "Annual % target / base year" {
+		t.Errorf("target headers %q", s.rows[2])
+	}
+	checkTarget("Scopes 1 + 2 (Scope 2 market-based) (tCO2e)", 6, *ty[2025].Targets[0])
+	checkTarget("Scopes 1 + 2 (Scope 2 market-based) (tCO2e)", 7, *ty[2030].Targets[0])
+	checkTarget("Scopes 1 + 2 (Scope 2 market-based) (tCO2e)", 8, -0.042) // SBTi 1.5 °C: 4.2 % of base a year
+	checkTarget("Total gross indirect (Scope 3) GHG emissions (tCO2e)", 7, *ty[2030].Targets[1])
+	checkTarget("Total gross indirect (Scope 3) GHG emissions (tCO2e)", 8, -0.30/11)
+	checkTarget("Total GHG emissions (market-based) (tCO2e)", 6, *ty[2025].Target)
+	checkTarget("Total GHG emissions (market-based) (tCO2e)", 7, *ty[2030].Target)
+	checkTarget("Scopes 1 + 2 (Scope 2 market-based) (tCO2e)", 4, years[n].Scope1+years[n].Scope2Market)
+	for _, row := range []string{"Gross Scope 1 GHG emissions (tCO2e)", "Gross location-based Scope 2 GHG emissions (tCO2e)", "Total GHG emissions (location-based) (tCO2e)"} {
+		if got := s.at(6, rows[row]) + s.at(7, rows[row]); got != "" {
+			t.Errorf("%s has a target %q: no target covers it alone", row, got)
+		}
+	}
+}
+
+func TestExportLinesAndSums(t *testing.T) {
+	e := demoInventory(t)
+	defer func(n int) { reports.LinesPerSheet = n }(reports.LinesPerSheet)
+	reports.LinesPerSheet = 500
+	b, _ := writeExportBytes(t, e)
+	f := openWorkbook(t, b)
+	sheets := f.GetSheetList()
+	want := []string{"Summary", "ESRS E1-6", "Breakdown", "Trajectory", "Lines", "Lines 2", "Lines 3", "Factors", "Problems"}
+	if strings.Join(sheets, ",") != strings.Join(want, ",") {
+		t.Fatalf("sheets %v, want %v", sheets, want)
+	}
+	type key struct{ year, scope int }
+	sums := map[key]float64{}
+	s2loc, biogenic := map[int]float64{}, map[int]float64{}
+	count := 0
+	for _, sheet := range []string{"Lines", "Lines 2", "Lines 3"} {
+		s := readSheet(t, f, sheet)
+		if s.at(1, 1) != "File" || s.at(20, 1) != "tCO2e" {
+			t.Fatalf("%s header %q", sheet, s.rows[0])
+		}
+		for r := 2; r <= len(s.rows); r++ {
+			l := e.Lines[count]
+			count++
+			if s.at(1, r) != l.Place.File || s.at(2, r) != l.Place.Sheet || s.at(3, r) != strconv.Itoa(l.Place.Row) || s.at(12, r) != l.FactorID {
+				t.Fatalf("%s row %d: %q, want line %+v", sheet, r, s.rows[r-1], l)
+			}
+			year, scope := int(num(t, s.at(4, r), "year")), int(num(t, s.at(16, r), "scope"))
+			v := num(t, s.at(20, r), "tCO2e")
+			if s.at(19, r) == "avoided" {
+				continue
+			}
+			if bio := s.at(21, r); bio != "" {
+				biogenic[year] += num(t, bio, "biogenic")
+			}
+			method := s.at(18, r)
+			if scope == 2 && method != "market" {
+				s2loc[year] += v
+			}
+			if scope == 2 && method == "location" {
+				continue
+			}
+			sums[key{year, scope}] += v
+		}
+	}
+	if count != len(e.Lines) {
+		t.Fatalf("%d lines in the Lines sheets, want %d", count, len(e.Lines))
+	}
+	for _, y := range e.Years {
+		for scope, want := range map[int]float64{1: y.Scope1, 2: y.Scope2Market, 3: y.Scope3} {
+			if got := sums[key{y.Year, scope}]; !near(got, want) {
+				t.Errorf("%d Scope %d: lines sum to %v, inventory %v", y.Year, scope, got, want)
+			}
+		}
+		if !near(s2loc[y.Year], y.Scope2Location) || !near(biogenic[y.Year], y.BiogenicCO2) {
+			t.Errorf("%d: Scope 2 location %v (want %v), biogenic %v (want %v)", y.Year, s2loc[y.Year], y.Scope2Location, biogenic[y.Year], y.BiogenicCO2)
+		}
+	}
+
+	// Factors: every (id, vintage) the lines used, and the counts add up to the lines with a factor.
+	fs := readSheet(t, f, "Factors")
+	used := 0
+	for _, l := range e.Lines {
+		if l.FactorID != "" {
+			used++
+		}
+	}
+	counted := 0
+	ids := map[string]bool{}
+	for r := 4; r <= len(fs.rows); r++ {
+		counted += int(num(t, fs.at(27, r), "lines using it"))
+		ids[fs.at(1, r)] = true
+	}
+	if counted != used {
+		t.Errorf("factor rows count %d lines, want %d", counted, used)
+	}
+	for _, id := range []string{"fr.electricity.grid", "fr.natural-gas.pcs", "instruments"} {
+		if !ids[id] {
+			t.Errorf("factor %s missing from Factors", id)
+		}
+	}
+	if r := fs.findRow("fr.natural-gas.pcs"); r == 0 || !strings.Contains(fs.at(20, r), "ADEME") || fs.at(5, r) != "kWh PCS" {
+		t.Errorf("fr.natural-gas.pcs row %q", fs.rows[max(r-1, 0)])
+	}
+
+	// Problems: every problem, with its place.
+	ps := readSheet(t, f, "Problems")
+	if got := len(ps.rows) - 3; got != len(e.Problems) {
+		t.Errorf("%d problems listed, want %d", got, len(e.Problems))
+	}
+	if p := e.Problems[0]; ps.at(1, 4) != string(p.Severity) || ps.at(2, 4) != p.File || ps.at(6, 4) != p.Message {
+		t.Errorf("first problem %q, want %+v", ps.rows[3], p)
+	}
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+
+func TestExportDefaultKeepsOneLinesSheet(t *testing.T) {
+	b, _ := writeExportBytes(t, demoInventory(t))
+	f := openWorkbook(t, b)
+	if idx, _ := f.GetSheetIndex("Lines 2"); idx != -1 {
+		t.Error("a second Lines sheet for 1,129 lines")
+	}
+	if reports.LinesPerSheet != 1_048_575 {
+		t.Errorf("LinesPerSheet %d, want Excel's 1,048,576 rows less the header", reports.LinesPerSheet)
+	}
+}
+
+// TestExportTextStaysText: what users type is data. Strings that look like formulas stay text,
+// and a cell longer than Excel's 32,767 characters is truncated with a warning naming it.
+func TestExportTextStaysText(t *testing.T) {
+	long := strings.Repeat("é", 20000) + strings.Repeat("😀", 10000) // 40,000 UTF-16 units
+	lines := []emissions.Line{
+		{Place: emissions.Place{File: "=HYPERLINK(\"http://x\")", Sheet: "+Energy", Row: 2}, Year: 2024, Site: "-Site", Pole: "@Pole",
+			Activity: "=1+1", Quantity: 10, Unit: "kWh", Part: emissions.PartDirect, Scope: 1, Converted: 10, FactorID: "x", FactorValue: 2,
+			FactorUnit: "kWh", Source: "=cmd|' /C calc'!A0", TCO2e: 0.02, Comment: long},
+	}
+	e := reports.Export{Site: "=Site", ReportingYear: 2024, GWP: "AR6", Years: emissions.Aggregate(lines, "market"), Lines: lines,
+		Rows: emissions.Rows{Read: 1, Used: 1}}
+	b, warnings := writeExportBytes(t, e)
+	f := openWorkbook(t, b)
+	for ref, want := range map[string]string{"A2": lines[0].Place.File, "B2": "+Energy", "E2": "-Site", "F2": "@Pole", "G2": "=1+1", "O2": lines[0].Source} {
+		if formula, _ := f.GetCellFormula("Lines", ref); formula != "" {
+			t.Errorf("Lines!%s became a formula %q", ref, formula)
+		}
+		if got, _ := f.GetCellValue("Lines", ref); got != want {
+			t.Errorf("Lines!%s = %q, want %q", ref, got, want)
+		}
+	}
+	comment, _ := f.GetCellValue("Lines", "V2")
+	if n := len(utf16.Encode([]rune(comment))); n > 32767 || n < 32766 || !strings.HasPrefix(long, comment) {
+		t.Errorf("comment: %d UTF-16 units, prefix of the original %v", n, strings.HasPrefix(long, comment))
+	}
+	if len(warnings) != 1 || warnings[0].Sheet != "Lines" || warnings[0].Cell != "V2" || !strings.Contains(warnings[0].Message, "40000 characters") {
+		t.Fatalf("warnings %+v", warnings)
+	}
+	ps := readSheet(t, f, "Problems")
+	if ps.findRow("warning") != 4 || ps.at(3, 4) != "Lines" || ps.at(4, 4) != "V2" {
+		t.Errorf("Problems sheet %q", ps.rows)
+	}
+	if v, _ := f.GetCellValue("Summary", "A1"); !strings.HasSuffix(v, "=Site") {
+		t.Errorf("Summary title %q", v)
+	}
+	// No trajectory: the export still has its sheets, without the trajectory chart.
+	if tr := readSheet(t, f, "Trajectory"); len(tr.rows) != 3 {
+		t.Errorf("Trajectory without a trajectory: %d rows", len(tr.rows))
+	}
+}
+
+// TestExportDeterministic: the same inputs give the same bytes, whatever the run and the
+// folder (excelize alone writes [Content_Types].xml in map order once a chart is added).
+func TestExportDeterministic(t *testing.T) {
+	e := demoInventory(t)
+	first, _ := writeExportBytes(t, e)
+	for i := 0; i < 4; i++ {
+		again, _ := writeExportBytes(t, e)
+		if !bytes.Equal(first, again) {
+			t.Fatalf("run %d differs from the first", i+2)
+		}
+	}
+	var files [][]byte
+	for _, dir := range []string{t.TempDir(), filepath.Join(t.TempDir(), "nested", "out")} {
+		path := filepath.Join(dir, reports.ExportFileName(e.ReportingYear))
+		if _, err := reports.WriteExportFile(path, e); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, b)
+		if left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(left) > 0 {
+			t.Errorf("temporary files left: %v", left)
+		}
+	}
+	if !bytes.Equal(files[0], first) || !bytes.Equal(files[1], first) {
+		t.Error("the file differs from the bytes written to a writer, or between folders")
+	}
+
+	zr, err := zip.NewReader(bytes.NewReader(first), int64(len(first)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, zf := range zr.File {
+		names = append(names, zf.Name)
+		if !zf.Modified.IsZero() && zf.Modified.Year() > 1980 {
+			t.Errorf("%s has a modification time %v", zf.Name, zf.Modified)
+		}
+		if zf.Name != "[Content_Types].xml" && zf.Name != "docProps/core.xml" {
+			continue
+		}
+		rc, _ := zf.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if zf.Name == "docProps/core.xml" {
+			if bytes.Contains(b, []byte("dcterms:created")) || bytes.Contains(b, []byte("dcterms:modified")) || !bytes.Contains(b, []byte("GHG inventory 2025")) {
+				t.Errorf("core.xml: %s", b)
+			}
+			continue
+		}
+		defaults := regexp.MustCompile(`<Default [^>]*>`).FindAllString(string(b), -1)
+		if len(defaults) < 3 || !sort.StringsAreSorted(defaults) {
+			t.Errorf("[Content_Types].xml defaults not sorted: %v", defaults)
+		}
+	}
+	if names[0] != "[Content_Types].xml" || !sort.StringsAreSorted(names[1:]) {
+		t.Errorf("parts not in order: %v", names)
+	}
+	if !contains(names, "xl/charts/chart1.xml") || !contains(names, "xl/charts/chart2.xml") {
+		t.Errorf("the Summary's two charts are missing: %v", names)
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, v := range ss {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestExportGolden compares the demo export cell by cell (value, type, number format,
+// formula) with testdata/demo-export.golden; `go test ./reports -run Golden -update` rewrites it.
+func TestExportGolden(t *testing.T) {
+	b, _ := writeExportBytes(t, demoInventory(t))
+	got := dumpCells(t, openWorkbook(t, b))
+	path := filepath.Join("testdata", "demo-export.golden")
+	if updatingGolden() {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if diff := lineDiff(string(want), got, 20); diff != "" {
+		t.Errorf("the demo export differs from %s (-want +got; -update rewrites it):\n%s", path, diff)
+	}
+}
+
+// lineDiff lists the lines that differ between two texts, position by position, up to max.
+func lineDiff(want, got string, max int) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl == gl {
+			continue
+		}
+		if shown == max {
+			b.WriteString("…\n")
+			break
+		}
+		shown++
+		b.WriteString("-" + wl + "\n+" + gl + "\n")
+	}
+	if len(w) != len(g) && b.Len() > 0 {
+		b.WriteString("(" + strconv.Itoa(len(w)) + " lines, now " + strconv.Itoa(len(g)) + ")\n")
+	}
+	return b.String()
+}
