@@ -1,0 +1,144 @@
+package reports_test
+
+import (
+	"context"
+	"encoding/csv"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/footprint/footprint/reports"
+)
+
+// libreOffice returns the soffice binary. In CI (CI=true) a missing LibreOffice fails the test:
+// .ci/run installs libreoffice-calc; elsewhere the test is skipped.
+func libreOffice(t *testing.T) string {
+	t.Helper()
+	path, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("soffice not found: CI needs libreoffice-calc (installed by .ci/run)")
+		}
+		t.Skip("soffice not found; install libreoffice-calc to run the second-reader check")
+	}
+	return path
+}
+
+// convertSheet has LibreOffice read the workbook and write one sheet (1-based) as CSV, with a
+// profile of its own so parallel conversions do not fight over a lock. It returns the records.
+func convertSheet(t *testing.T, soffice, xlsx string, sheet int) [][]string {
+	t.Helper()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "csv")
+	// Token 9 false: numbers as stored, not as formatted; token 12: the sheet to export.
+	filter := "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false," + strconv.Itoa(sheet)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore",
+		"-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+		"--convert-to", filter, "--outdir", out, xlsx)
+	output, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice: %v\n%s", err, output)
+	}
+	files, _ := filepath.Glob(filepath.Join(out, "*.csv"))
+	if len(files) != 1 {
+		t.Fatalf("soffice wrote %v\n%s", files, output)
+	}
+	f, err := os.Open(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", files[0], err)
+	}
+	return recs
+}
+
+// loNumber reads a number as LibreOffice writes it in CSV: percentages end with %.
+func loNumber(t *testing.T, s string) float64 {
+	t.Helper()
+	scale := 1.0
+	if strings.HasSuffix(s, "%") {
+		s, scale = strings.TrimSuffix(s, "%"), 0.01
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatalf("LibreOffice wrote %q, not a number", s)
+	}
+	return v * scale
+}
+
+// TestExportLibreOffice: a second implementation opens the export. LibreOffice converts it
+// headless without error, reads the ESRS E1-6 sheet as the same numbers as excelize does (and
+// as the inventory), and finds every line on the Lines sheet.
+func TestExportLibreOffice(t *testing.T) {
+	soffice := libreOffice(t)
+	e := demoInventory(t)
+	dir := t.TempDir()
+	xlsx := filepath.Join(dir, reports.ExportFileName(e.ReportingYear))
+	if _, err := reports.WriteExportFile(xlsx, e); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ours := readSheet(t, openWorkbook(t, b), "ESRS E1-6")
+
+	recs := convertSheet(t, soffice, xlsx, 2) // ESRS E1-6
+	if len(recs) != len(ours.rows) {
+		t.Fatalf("LibreOffice reads %d rows, excelize %d", len(recs), len(ours.rows))
+	}
+	numbers := 0
+	for r, rec := range recs {
+		if rec[0] != ours.at(1, r+1) {
+			t.Errorf("row %d: LibreOffice %q, excelize %q", r+1, rec[0], ours.at(1, r+1))
+		}
+		if r < 3 {
+			continue
+		}
+		for c := 2; c <= len(rec)-1; c++ { // figures: every column but the label and the notes
+			want := ours.at(c, r+1)
+			got := rec[c-1]
+			if (want == "") != (got == "") {
+				t.Errorf("%s row %d col %d: LibreOffice %q, excelize %q", recs[r][0], r+1, c, got, want)
+				continue
+			}
+			if want == "" {
+				continue
+			}
+			if g, w := loNumber(t, got), num(t, want, "excelize"); !closeRel(g, w) {
+				t.Errorf("%s col %d: LibreOffice %v, excelize %v", rec[0], c, g, w)
+			}
+			numbers++
+		}
+	}
+	years := yearsOf(e)
+	for label, want := range map[string]float64{
+		"Total GHG emissions (market-based) (tCO2e)":   years[e.ReportingYear].TotalMarket,
+		"Total GHG emissions (location-based) (tCO2e)": years[e.ReportingYear].TotalLocation,
+		"Gross Scope 1 GHG emissions (tCO2e)":          years[e.ReportingYear].Scope1,
+	} {
+		r := ours.findRow(label)
+		if got := loNumber(t, recs[r-1][3]); !closeRel(got, want) {
+			t.Errorf("LibreOffice %s %d: %v, inventory %v", label, e.ReportingYear, got, want)
+		}
+	}
+	if numbers < 60 {
+		t.Errorf("only %d figures compared", numbers)
+	}
+
+	lines := convertSheet(t, soffice, xlsx, 5) // Lines
+	if got := len(lines) - 1; got != len(e.Lines) {
+		t.Errorf("LibreOffice reads %d lines, want %d", got, len(e.Lines))
+	}
+}
