@@ -1,0 +1,112 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// NonFiniteError says which figure of a report is NaN or infinite: such a figure would draw a
+// broken chart, so the report refuses it and names it.
+type NonFiniteError struct {
+	Where string // e.g. "year 2024 scope1", "trajectory 2030 plan"
+	Value float64
+}
+
+func (e *NonFiniteError) Error() string {
+	return fmt.Sprintf("reports: %s is %v: a report shows finite numbers only", e.Where, e.Value)
+}
+
+// checkFinite returns the first NaN or infinite figure of r, in a fixed order.
+func checkFinite(r Report) error {
+	c := finiteChecker{}
+	for _, y := range r.Years {
+		p := fmt.Sprintf("year %d ", y.Year)
+		c.num(p+"scope1", y.Scope1)
+		c.num(p+"scope2_location", y.Scope2Location)
+		c.num(p+"scope2_market", y.Scope2Market)
+		c.num(p+"scope3", y.Scope3)
+		c.num(p+"total_location", y.TotalLocation)
+		c.num(p+"total_market", y.TotalMarket)
+		c.num(p+"biogenic_co2", y.BiogenicCO2)
+		c.num(p+"avoided", y.Avoided)
+		cats := make([]int, 0, len(y.Scope3Categories))
+		for k := range y.Scope3Categories {
+			cats = append(cats, k)
+		}
+		sort.Ints(cats)
+		for _, k := range cats {
+			c.num(fmt.Sprintf("%sscope 3 category %d", p, k), y.Scope3Categories[k])
+		}
+		c.strMap(p+"pole", y.ByPole)
+		c.strMap(p+"site", y.BySite)
+		c.strMap(p+"activity", y.ByActivity)
+	}
+	for _, pa := range r.PoleActivities {
+		c.num(fmt.Sprintf("pole %q activity %q", pa.Pole, pa.Activity), pa.TCO2e)
+	}
+	if tr := r.Trajectory; tr != nil {
+		c.num("trajectory credits needed", tr.CreditsNeeded)
+		for _, y := range tr.Years {
+			p := fmt.Sprintf("trajectory %d ", y.Year)
+			c.ptr(p+"actual", y.Actual)
+			c.ptr(p+"target", y.Target)
+			for i, v := range y.Targets {
+				c.ptr(fmt.Sprintf("%starget %d", p, i+1), v)
+			}
+			c.ptr(p+"bau", y.BAU)
+			c.ptr(p+"plan", y.Plan)
+			c.num(p+"credits", y.Credits)
+			c.ptr(p+"net", y.Net)
+			c.ptr(p+"gap", y.Gap)
+			for s := 1; s <= 3; s++ {
+				c.num(fmt.Sprintf("%sscope %d", p, s), y.ActualByScope[s])
+			}
+		}
+		for _, l := range tr.Levers {
+			p := fmt.Sprintf("lever %q ", l.Lever.Name)
+			c.num(p+"reduction_pct", l.Lever.ReductionPct)
+			c.ptr(p+"cost", l.Lever.CostEURPerTCO2)
+			years := make([]int, 0, len(l.Abatement))
+			for y := range l.Abatement {
+				years = append(years, y)
+			}
+			sort.Ints(years)
+			for _, y := range years {
+				c.num(fmt.Sprintf("%sabatement %d", p, y), l.Abatement[y])
+			}
+		}
+	}
+	return c.err
+}
+
+type finiteChecker struct{ err error }
+
+func (c *finiteChecker) num(where string, v float64) {
+	if c.err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+		c.err = &NonFiniteError{Where: where, Value: v}
+	}
+}
+
+func (c *finiteChecker) ptr(where string, v *float64) {
+	if v != nil {
+		c.num(where, *v)
+	}
+}
+
+func (c *finiteChecker) strMap(where string, m map[string]float64) {
+	for _, k := range sortedKeys(m) {
+		c.num(fmt.Sprintf("%s %q", where, k), m[k])
+	}
+}
+
+// sortedKeys returns the keys of m in byte order, so that whatever reads a map does it the
+// same way on every run.
+func sortedKeys(m map[string]float64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

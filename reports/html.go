@@ -1,0 +1,140 @@
+package reports
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"strings"
+
+	"github.com/footprint/footprint/emissions"
+)
+
+// Report is what the HTML report shows: the inventory of every year, the trajectory when one
+// is computed, and where the figures come from. The command fills it; WriteHTML only formats.
+type Report struct {
+	Site          string
+	ReportingYear int
+	GWP           string
+	Scope2Method  string // market (default) or location: which Scope 2 the breakdowns follow
+	Years         []emissions.YearTotals
+	// Trajectory is nil when none is computed: the report then shows the actuals and says so.
+	Trajectory *emissions.Trajectory
+	// Targets are the plan's targets, in the order of TrajectoryYear.Targets (for their names).
+	Targets []emissions.Target
+	// PoleActivities break the reporting year down by pole and activity (see PoleActivities);
+	// without them the treemap shows poles only.
+	PoleActivities []PoleActivity
+	Rows           emissions.Rows
+	// Errors and Warnings count the input problems; Problems lists the first of them.
+	Errors, Warnings int
+	Problems         []emissions.Problem
+	Sources          []FactorSource
+}
+
+// Tonnes formats tCO2e as the report does: one decimal, thousands separated by commas.
+func Tonnes(v float64) string { return t(v) }
+
+func (r Report) method() string {
+	if r.Scope2Method == emissions.MethodLocation {
+		return emissions.MethodLocation
+	}
+	return emissions.MethodMarket
+}
+
+// ErrNoEcharts is returned when the echarts script that the report inlines is not installed.
+var ErrNoEcharts = errors.New("reports/assets/echarts.min.js is missing: run `npm ci` first (it installs the echarts script the report inlines)")
+
+// The echarts script is embedded from reports/assets, where `npm ci` puts it (package.json);
+// the folder's committed README keeps the embed valid on a fresh clone without it.
+//
+//go:embed all:assets
+var embedded embed.FS
+
+// assets is where WriteHTML looks for the echarts script (a variable so tests can take it away).
+var assets fs.FS = embedded
+
+//go:embed report.html.tmpl
+var pageTemplate string
+
+var page = template.Must(template.New("report").Parse(pageTemplate))
+
+// echartsScript returns the embedded echarts build.
+func echartsScript() ([]byte, error) {
+	b, err := fs.ReadFile(assets, "assets/echarts.min.js")
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(b) == 0) {
+		return nil, ErrNoEcharts
+	}
+	return b, err
+}
+
+// WriteHTML writes the report as one self-contained HTML page: the echarts script inlined,
+// every chart's options as JSON data, every user string escaped. The same Report gives the
+// same bytes. A NaN or infinite figure is an error, never a broken chart.
+func WriteHTML(w io.Writer, r Report) error {
+	script, err := echartsScript()
+	if err != nil {
+		return err
+	}
+	return writeHTML(w, r, script)
+}
+
+func writeHTML(w io.Writer, r Report, script []byte) error {
+	if err := checkFinite(r); err != nil {
+		return err
+	}
+	// An inline script ends at the first "</script" and "<!--" changes how it is parsed:
+	// refuse a build that holds either rather than emit a page that breaks.
+	low := bytes.ToLower(script)
+	if bytes.Contains(low, []byte("</script")) || bytes.Contains(low, []byte("<!--")) {
+		return errors.New("reports: the echarts script holds </script or <!-- and cannot be inlined")
+	}
+	v, err := newView(r)
+	if err != nil {
+		return err
+	}
+	opts, err := marshalCharts(v.charts)
+	if err != nil {
+		return err
+	}
+	v.ChartOptions = opts
+	v.Script = template.JS(script)
+	var buf bytes.Buffer
+	if err := page.Execute(&buf, v); err != nil {
+		return fmt.Errorf("reports: rendering the HTML report: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// marshalCharts serializes every chart's options with encoding/json into one object keyed by
+// chart id. encoding/json escapes <, > and & (and U+2028, U+2029), so no user string can close
+// the <script type="application/json"> block that holds it; the page reads it with JSON.parse,
+// so nothing in it is ever code. It refuses NaN and Inf.
+func marshalCharts(cs []echart) (template.JS, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, c := range cs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, _ := json.Marshal(c.ID)
+		b.Write(key)
+		b.WriteByte(':')
+		opt, err := json.Marshal(c.Options)
+		if err != nil {
+			return "", fmt.Errorf("reports: chart %s: %w", c.ID, err)
+		}
+		b.Write(opt)
+	}
+	b.WriteByte('}')
+	s := b.String()
+	if strings.ContainsAny(s, "<>") {
+		return "", errors.New("reports: chart options hold an unescaped < or >") // cannot happen with encoding/json
+	}
+	return template.JS(s), nil
+}

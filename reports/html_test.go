@@ -1,0 +1,398 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/footprint/footprint/emissions"
+)
+
+// The golden files under testdata/ are rewritten with `go test ./reports -update` (the flag is
+// registered once for the test binary, whichever test file runs first).
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files under testdata/")
+	}
+}
+
+func updateGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// stubScript stands for the echarts build in tests that look at the page, not at echarts.
+var stubScript = []byte("/* echarts */ window.echarts = {};")
+
+func f(v float64) *float64 { return &v }
+
+// sampleReport is a small hand-built report: two actual years, a trajectory to 2026 with two
+// targets, credits, and levers with and without a cost.
+func sampleReport() Report {
+	years := []emissions.YearTotals{
+		{Year: 2023, Scope1: 1200.5, Scope2Location: 300, Scope2Market: 250, Scope3: 4000.25,
+			Scope3Categories: map[int]float64{1: 2500, 3: 500.25, 4: 1000},
+			TotalLocation:    5500.75, TotalMarket: 5450.75, BiogenicCO2: 12,
+			ByPole:     map[string]float64{"Assembly": 4000, "Recycling": 1450.75},
+			BySite:     map[string]float64{"Plant A": 5450.75},
+			ByActivity: map[string]float64{"fr.natural-gas.pcs": 1500, "fr.material.steel.primary": 3950.75}},
+		{Year: 2024, Scope1: 1000, Scope2Location: 280, Scope2Market: 200, Scope3: 3500,
+			Scope3Categories: map[int]float64{1: 2000, 3: 450, 4: 1050},
+			TotalLocation:    4780, TotalMarket: 4700, BiogenicCO2: 10, Avoided: 300,
+			ByPole:     map[string]float64{"Assembly": 3000, "Recycling": 1200, emissions.Unassigned: 500},
+			BySite:     map[string]float64{"Plant A": 4200, "Depot": 500},
+			ByActivity: map[string]float64{"fr.natural-gas.pcs": 1300, "fr.material.steel.primary": 3400}},
+	}
+	tr := &emissions.Trajectory{BaseYear: 2023, TargetYear: 2026, NeutralityYear: 2026, LastActualYear: 2024,
+		Scope2Method: emissions.MethodMarket, Boundary: []int{1, 2, 3}, CreditsNeeded: 1250,
+		Years: []emissions.TrajectoryYear{
+			{Year: 2023, Actual: f(5450.75), Target: f(5450.75), Targets: []*float64{f(1450.5), f(4000.25)}, BAU: f(5450.75), Plan: f(5450.75),
+				Net: f(5450.75), Gap: f(0), ActualByScope: [4]float64{0, 1200.5, 250, 4000.25}},
+			{Year: 2024, Actual: f(4700), Target: f(5100), Targets: []*float64{f(1389.6), f(3710.4)}, BAU: f(4700), Plan: f(4700),
+				Net: f(4700), Gap: f(-400), ActualByScope: [4]float64{0, 1000, 200, 3500}},
+			{Year: 2025, Target: f(4750), Targets: []*float64{f(1328.7), f(3421.3)}, BAU: f(4700), Plan: f(4300), Net: f(4300), Gap: f(-450)},
+			{Year: 2026, Target: f(4400), Targets: []*float64{f(1267.8), f(3132.2)}, BAU: f(4700), Plan: f(3750), Credits: 2500,
+				Net: f(1250), Gap: f(-650)},
+		},
+		Levers: []emissions.LeverResult{
+			{Lever: emissions.Lever{Name: "Heat pumps", Activities: []string{"fr.natural-gas*"}, ReductionPct: 60, StartYear: 2025, FullYear: 2026,
+				CostEURPerTCO2: f(80)}, Abatement: map[int]float64{2025: 390, 2026: 780}, Matched: []string{"fr.natural-gas.pcs"}},
+			{Lever: emissions.Lever{Name: "Recycled steel", Activities: []string{"fr.material.steel*"}, ReductionPct: 5, StartYear: 2026, FullYear: 2026,
+				CostEURPerTCO2: f(-20)}, Abatement: map[int]float64{2026: 170}, Matched: []string{"fr.material.steel.primary"}},
+			{Lever: emissions.Lever{Name: "Sort the waste", Activities: []string{"fr.waste*"}, ReductionPct: 10, StartYear: 2026, FullYear: 2027},
+				Abatement: map[int]float64{}},
+		},
+	}
+	return Report{
+		Site: "Plant A", ReportingYear: 2024, GWP: "AR6", Scope2Method: emissions.MethodMarket,
+		Years: years, Trajectory: tr,
+		Targets: []emissions.Target{{Name: "Scopes 1+2", Scopes: []int{1, 2}, Pathway: emissions.PathwaySBTi15},
+			{Name: "Scope 3", Scopes: []int{3}, Pathway: emissions.PathwayLinear, ReductionPct: 30}},
+		PoleActivities: []PoleActivity{
+			{Pole: "Assembly", Activity: "fr.material.steel.primary", TCO2e: 2200},
+			{Pole: "Assembly", Activity: "fr.natural-gas.pcs", TCO2e: 800},
+			{Pole: "Recycling", Activity: "fr.material.steel.primary", TCO2e: 700},
+			{Pole: "Recycling", Activity: "fr.natural-gas.pcs", TCO2e: 500},
+			{Pole: emissions.Unassigned, Activity: "supplier figure", TCO2e: 500},
+		},
+		Rows: emissions.Rows{Read: 12, Used: 11, Rejected: 1}, Errors: 1, Warnings: 1,
+		Problems: []emissions.Problem{
+			{Severity: emissions.SeverityError, File: "a.xlsx", Sheet: "Energy", Cell: "E7", Message: "Quantity: text \"lots\": want a number"},
+			{Severity: emissions.SeverityWarning, File: "a.xlsx", Message: "no residual mix for 2024"},
+		},
+		Sources: []FactorSource{
+			{FactorID: "", Source: "reported in the workbook", FirstYear: 2024, LastYear: 2024, Lines: 1},
+			{FactorID: "fr.natural-gas.pcs", Source: "ADEME Base Carbone V23.6, element 37133", Dataset: "ADEME Base Carbone V23.6",
+				License: "Licence Ouverte / Etalab 2.0", FirstYear: 2023, LastYear: 2024, Lines: 8},
+		},
+	}
+}
+
+func render(t *testing.T, r Report) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := writeHTML(&b, r, stubScript); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestWriteHTMLGolden(t *testing.T) {
+	got := render(t, sampleReport())
+	path := filepath.Join("testdata", "report.golden.html")
+	if updateGolden() {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./reports -update to create it)", err)
+	}
+	if got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) || i < len(wl); i++ {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Fatalf("report differs from %s at line %d (go test ./reports -update rewrites it):\n got: %.300s\nwant: %.300s", path, i+1, g, w)
+			}
+		}
+	}
+}
+
+func TestWriteHTMLDeterministic(t *testing.T) {
+	first := render(t, sampleReport())
+	for i := 0; i < 5; i++ {
+		// Fresh maps each time: Go's map order differs from one to the next.
+		if got := render(t, sampleReport()); got != first {
+			t.Fatalf("render %d differs from the first", i+2)
+		}
+	}
+}
+
+// chartOptions returns the chart options JSON the page carries, parsed.
+func chartOptions(t *testing.T, page string) map[string]map[string]any {
+	t.Helper()
+	m := regexp.MustCompile(`(?s)<script type="application/json" id="footprint-chart-options">(.*?)</script>`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no chart options block in the page")
+	}
+	var out map[string]map[string]any
+	if err := json.Unmarshal([]byte(m[1]), &out); err != nil {
+		t.Fatalf("chart options are not JSON: %v", err)
+	}
+	return out
+}
+
+func TestWriteHTMLCharts(t *testing.T) {
+	tests := []struct {
+		name   string
+		report func() Report
+		charts []string
+		text   []string
+	}{
+		{"with a trajectory", sampleReport,
+			[]string{ChartTrajectory, ChartScopes, ChartPoles, ChartPoleYears, ChartLevers, ChartMACC},
+			[]string{"Trajectory to 2026", "Gap in 2026 (plan − target)", "−650.0", "on track: 400.0 t below the target",
+				"Credits needed for neutrality in 2026", "1,250.0", "−13.8 % vs 2023", "4,700.0", "5,450.8"}},
+		{"without a trajectory", func() Report { r := sampleReport(); r.Trajectory = nil; return r },
+			[]string{ChartTrajectory, ChartScopes, ChartPoles, ChartPoleYears},
+			[]string{"No trajectory is configured", "No reduction lever is configured"}},
+		{"smallest input", func() Report {
+			return Report{Site: "S", ReportingYear: 2024, Years: []emissions.YearTotals{{Year: 2024, Scope1: 1, TotalLocation: 1, TotalMarket: 1,
+				Scope3Categories: map[int]float64{}, ByPole: map[string]float64{emissions.Unassigned: 1}}}}
+		}, []string{ChartTrajectory, ChartScopes, ChartPoles, ChartPoleYears}, []string{"1.0"}},
+		{"a reporting year without data", func() Report { r := sampleReport(); r.ReportingYear = 2031; return r },
+			[]string{ChartTrajectory, ChartScopes, ChartPoles, ChartPoleYears, ChartLevers, ChartMACC}, []string{"no data"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := render(t, tt.report())
+			opts := chartOptions(t, page)
+			if len(opts) != len(tt.charts) {
+				t.Errorf("%d charts, want %d", len(opts), len(tt.charts))
+			}
+			for _, id := range tt.charts {
+				if opts[id] == nil {
+					t.Errorf("no options for %s", id)
+				}
+				if !strings.Contains(page, `<div class="chart" id="`+id+`"`) {
+					t.Errorf("no container for %s", id)
+				}
+				if opts[id]["animation"] != false {
+					t.Errorf("%s: animation %v, want false", id, opts[id]["animation"])
+				}
+			}
+			for _, s := range tt.text {
+				if !strings.Contains(page, s) {
+					t.Errorf("page lacks %q", s)
+				}
+			}
+			if strings.Contains(page, "__f__") {
+				t.Error("page holds a go-echarts function marker")
+			}
+		})
+	}
+}
+
+// TestWriteHTMLSeries checks chart data against the report's figures, to a tenth of a tonne.
+func TestWriteHTMLSeries(t *testing.T) {
+	opts := chartOptions(t, render(t, sampleReport()))
+	series := func(id, name string) []any {
+		for _, s := range opts[id]["series"].([]any) {
+			s := s.(map[string]any)
+			if s["name"] == name {
+				var out []any
+				for _, d := range s["data"].([]any) {
+					if m, ok := d.(map[string]any); ok {
+						d = m["value"]
+					}
+					out = append(out, d)
+				}
+				return out
+			}
+		}
+		t.Fatalf("%s has no series %q", id, name)
+		return nil
+	}
+	check := func(what string, got []any, want ...any) {
+		t.Helper()
+		if len(got) != len(want) {
+			t.Fatalf("%s: %v, want %v", what, got, want)
+		}
+		for i := range got {
+			if !reflect.DeepEqual(got[i], want[i]) {
+				t.Errorf("%s[%d] = %v, want %v", what, i, got[i], want[i])
+			}
+		}
+	}
+	check("Scope 1", series(ChartTrajectory, "Actual, Scope 1"), 1200.5, 1000.0, "-", "-")
+	check("Scope 3", series(ChartTrajectory, "Actual, Scope 3"), 4000.3, 3500.0, "-", "-")
+	check("target", series(ChartTrajectory, "Target"), 5450.8, 5100.0, 4750.0, 4400.0)
+	check("plan", series(ChartTrajectory, "Plan"), "-", 4700.0, 4300.0, 3750.0)
+	check("net", series(ChartTrajectory, "Net (plan − credits)"), "-", 4700.0, 4300.0, 1250.0)
+	check("credits", series(ChartTrajectory, "Credits and removals (below zero)"), 0.0, 0.0, 0.0, -2500.0)
+	check("target 1", series(ChartTrajectory, "Target: Scopes 1+2"), 1450.5, 1389.6, 1328.7, 1267.8)
+	check("scopes", series(ChartScopes, "2024, tCO2e"), 1000.0, 200.0, 2000.0, 450.0, 1050.0)
+	check("pole Assembly", series(ChartPoleYears, "Assembly"), 4000.0, 3000.0)
+	check("pole (unassigned)", series(ChartPoleYears, emissions.Unassigned), 0.0, 500.0)
+	check("levers", series(ChartLevers, "Abatement in 2026, tCO2e"), 780.0, 170.0, 0.0)
+	// The cost curve: cheapest first, each block from the previous one's end.
+	check("MACC steel", series(ChartMACC, "Recycled steel"), []any{0.0, -20.0}, []any{170.0, -20.0})
+	if got := series(ChartMACC, "Heat pumps"); len(got) != 2 {
+		t.Errorf("MACC heat pumps %v", got)
+	}
+}
+
+var hostile = []string{
+	"</script><script>alert(1)</script>",
+	"<img src=x onerror=alert(1)>",
+	`"quoted" 'single' & co`,
+	"__f__function(){alert(1)}__f__",
+	"{{.}}",
+	"<!--",
+}
+
+func hostileReport() Report {
+	r := sampleReport()
+	r.Site = hostile[0]
+	y := &r.Years[1]
+	y.ByPole = map[string]float64{hostile[0]: 1000, hostile[1]: 2000, hostile[3]: 1200, hostile[4]: 500}
+	y.BySite = map[string]float64{hostile[2]: 4700}
+	r.PoleActivities = []PoleActivity{{Pole: hostile[1], Activity: hostile[0], TCO2e: 2000}, {Pole: hostile[3], Activity: hostile[5], TCO2e: 1200}}
+	r.Targets[0].Name = hostile[1]
+	r.Trajectory.Levers[0].Lever.Name = hostile[0]
+	r.Trajectory.Levers[1].Lever.Name = hostile[3]
+	r.Trajectory.Levers[0].Matched = []string{hostile[2]}
+	r.Sources[1].Source = hostile[1]
+	r.Problems[0].Message = hostile[0]
+	r.Problems[1].File = hostile[4]
+	return r
+}
+
+func TestWriteHTMLHostileStrings(t *testing.T) {
+	page := render(t, hostileReport())
+	lower := strings.ToLower(page)
+	if n := strings.Count(lower, "<script"); n != 3 {
+		t.Errorf("%d <script tags, want 3 (options, echarts, initialisation)", n)
+	}
+	if n := strings.Count(lower, "</script"); n != 3 {
+		t.Errorf("%d </script, want 3", n)
+	}
+	for _, bad := range []string{"<img", "alert(1)</script>", "<!--"} {
+		if strings.Contains(lower, bad) {
+			t.Errorf("the page holds %q unescaped", bad)
+		}
+	}
+	// In the HTML the strings are entity-escaped text; in the options JSON they are escaped
+	// JSON strings; either way they read back exactly as typed.
+	for _, want := range []string{"&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;",
+		"&#34;quoted&#34; &#39;single&#39; &amp; co", "__f__function(){alert(1)}__f__", "{{.}}", "&lt;!--",
+		`\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	opts := chartOptions(t, page)
+	names := map[string]bool{}
+	for _, s := range opts[ChartPoleYears]["series"].([]any) {
+		names[s.(map[string]any)["name"].(string)] = true
+	}
+	for _, h := range []string{hostile[0], hostile[1], hostile[3], hostile[4]} {
+		if !names[h] {
+			t.Errorf("pole %q does not read back from the chart options as typed: %v", h, names)
+		}
+	}
+}
+
+func TestWriteHTMLRejectsNonFinite(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	tests := []struct {
+		name  string
+		spoil func(*Report)
+		where string
+	}{
+		{"scope total", func(r *Report) { r.Years[0].Scope1 = nan }, "year 2023 scope1"},
+		{"category", func(r *Report) { r.Years[1].Scope3Categories[4] = inf }, "year 2024 scope 3 category 4"},
+		{"pole", func(r *Report) { r.Years[1].ByPole["Recycling"] = nan }, `year 2024 pole "Recycling"`},
+		{"pole and activity", func(r *Report) { r.PoleActivities[1].TCO2e = -inf }, `pole "Assembly" activity "fr.natural-gas.pcs"`},
+		{"plan", func(r *Report) { r.Trajectory.Years[2].Plan = f(nan) }, "trajectory 2025 plan"},
+		{"a target's path", func(r *Report) { r.Trajectory.Years[3].Targets[1] = f(inf) }, "trajectory 2026 target 2"},
+		{"lever abatement", func(r *Report) { r.Trajectory.Levers[0].Abatement[2026] = nan }, `lever "Heat pumps" abatement 2026`},
+		{"lever cost", func(r *Report) { r.Trajectory.Levers[1].Lever.CostEURPerTCO2 = f(inf) }, `lever "Recycled steel" cost`},
+		{"credits needed", func(r *Report) { r.Trajectory.CreditsNeeded = nan }, "credits needed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := sampleReport()
+			tt.spoil(&r)
+			var b bytes.Buffer
+			err := writeHTML(&b, r, stubScript)
+			var nf *NonFiniteError
+			if !errors.As(err, &nf) || !strings.Contains(nf.Where, tt.where) {
+				t.Fatalf("err = %v, want a NonFiniteError at %q", err, tt.where)
+			}
+			if b.Len() != 0 {
+				t.Errorf("%d bytes written before the error", b.Len())
+			}
+		})
+	}
+}
+
+func TestWriteHTMLRefusesAScriptThatWouldBreakThePage(t *testing.T) {
+	for _, s := range []string{"var a = '</script>';", "x <!-- y", "A </SCRIPT"} {
+		if err := writeHTML(&bytes.Buffer{}, sampleReport(), []byte(s)); err == nil {
+			t.Errorf("script %q accepted", s)
+		}
+	}
+}
+
+func TestWriteHTMLWithoutEcharts(t *testing.T) {
+	saved := assets
+	t.Cleanup(func() { assets = saved })
+	for name, fsys := range map[string]fs.FS{
+		"missing": fstest.MapFS{"assets/README.md": {Data: []byte("placeholder")}},
+		"empty":   fstest.MapFS{"assets/echarts.min.js": {Data: nil}},
+	} {
+		assets = fsys
+		err := WriteHTML(&bytes.Buffer{}, sampleReport())
+		if !errors.Is(err, ErrNoEcharts) || !strings.Contains(err.Error(), "run `npm ci` first") {
+			t.Errorf("%s: err = %v, want ErrNoEcharts saying to run npm ci", name, err)
+		}
+	}
+}
+
+// TestWriteHTMLInlinesEcharts needs `npm ci` (it installs the echarts build the page inlines).
+func TestWriteHTMLInlinesEcharts(t *testing.T) {
+	script, err := echartsScript()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteHTML(&b, sampleReport()); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if !strings.Contains(page, "<script>"+string(script)+"</script>") {
+		t.Error("the echarts build is not inlined whole")
+	}
+	if regexp.MustCompile(`(?i)<(script|link|img)[^>]+(src|href)=["']?(https?:|//)`).MatchString(page) {
+		t.Error("the page loads something from the network")
+	}
+}
