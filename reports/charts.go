@@ -105,14 +105,19 @@ func echartOptions(c configurable, validate func()) map[string]any {
 }
 
 // global options every chart shares: no animation (stable screenshots, instant print),
-// a legend on top, a grid that keeps the axis labels inside.
+// a legend on top.
 func commonChartOpts(id string) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithAnimation(false),
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Left: "center"}),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "3%", Top: "64", Bottom: "34", ContainLabel: opts.Bool(true)}),
 	}
+}
+
+// grid is the plot area; containLabel keeps axis labels inside it, Top leaves room for the
+// legend and Bottom for the axis name. A chart sets exactly one (WithGridOpts appends).
+func grid(left, right, top, bottom string) charts.GlobalOpts {
+	return charts.WithGridOpts(opts.Grid{Left: left, Right: right, Top: top, Bottom: bottom, ContainLabel: opts.Bool(true)})
 }
 
 func axisTooltip() charts.GlobalOpts {
@@ -120,10 +125,28 @@ func axisTooltip() charts.GlobalOpts {
 		AxisPointer: &opts.AxisPointer{Type: "shadow"}})
 }
 
-// valueAxis is a vertical value axis named with its unit along the axis.
-func valueAxis(unit string) opts.YAxis {
-	return opts.YAxis{Type: "value", Name: unit, NameLocation: "middle", NameGap: 62,
+// valueAxis is a vertical value axis for the data vs, named with its unit along the
+// axis, left of the tick labels. echarts places the name nameGap px from the axis line, not
+// from the labels, so the gap follows the widest label (7 px a character at 12 px): the
+// chart's grid keeps a fixed 24 px left of the labels for the name.
+func valueAxis(unit string, vs []float64) opts.YAxis {
+	lo, hi := extent(vs...)
+	m := math.Max(math.Abs(lo), math.Abs(hi)) * 1.2 // echarts rounds the axis up
+	digits := len(strconv.FormatFloat(math.Ceil(m), 'f', 0, 64))
+	chars := digits + (digits-1)/3
+	if lo < 0 {
+		chars++
+	}
+	return opts.YAxis{Type: "value", Name: unit, NameLocation: "middle", NameGap: 7*chars + 16,
 		SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}
+}
+
+// extent returns the smallest and largest of vs and of 0.
+func extent(vs ...float64) (lo, hi float64) {
+	for _, v := range vs {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	return lo, hi
 }
 
 // yearAxis is the horizontal axis of years.
@@ -179,9 +202,23 @@ func yearLabels(years []int) []string {
 // target path(s), business-as-usual, the plan, the credits (below zero) and the net line, with
 // the base and neutrality years and the target year's gap marked.
 func trajectoryChart(r Report) echart {
+	var vs []float64
+	for _, y := range r.Years {
+		vs = append(vs, y.TotalLocation, y.TotalMarket)
+	}
+	if r.Trajectory != nil {
+		for _, y := range r.Trajectory.Years {
+			for _, p := range append([]*float64{y.Actual, y.Target, y.BAU, y.Plan, y.Net}, y.Targets...) {
+				if p != nil {
+					vs = append(vs, *p)
+				}
+			}
+			vs = append(vs, -y.Credits)
+		}
+	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(commonChartOpts(ChartTrajectory), axisTooltip(),
-		charts.WithYAxisOpts(valueAxis("tCO2e")),
+	bar.SetGlobalOptions(append(commonChartOpts(ChartTrajectory), axisTooltip(), grid("24", "3%", "64", "34"),
+		charts.WithYAxisOpts(valueAxis("tCO2e", vs)),
 		charts.WithXAxisOpts(yearAxis()))...)
 	tr := r.Trajectory
 	if tr == nil {
@@ -283,6 +320,8 @@ func trajectoryChart(r Report) echart {
 		addLine("Net (plan − credits)", colorNet, "dotted", 2.5, true, projected(func(y emissions.TrajectoryYear) *float64 { return y.Net }))
 	}
 	bar.Overlap(line)
+	// Room on the right for the target year's gap label.
+	bar.GridList[0].Right = "72"
 	return echart{ID: ChartTrajectory, Height: 480, Label: "Trajectory to " + strconv.Itoa(tr.TargetYear),
 		Options: echartOptions(bar, bar.Validate)}
 }
@@ -336,9 +375,9 @@ func gapMark(tr *emissions.Trajectory) charts.SeriesOpts {
 				continue
 			}
 			x := strconv.Itoa(y.Year)
-			name, color := "Gap "+x+": "+t(*y.Gap)+" t over the target", "#b00020"
+			name, color := "gap "+t(*y.Gap)+" t", "#b00020"
 			if *y.Gap <= 0 {
-				name, color = "Plan "+x+": "+t(-*y.Gap)+" t under the target", colorPlan
+				name, color = "margin "+t(-*y.Gap)+" t", colorPlan
 			}
 			charts.WithMarkLineNameCoordItemOpts(opts.MarkLineNameCoordItem{
 				Name:        name,
@@ -346,7 +385,7 @@ func gapMark(tr *emissions.Trajectory) charts.SeriesOpts {
 				Coordinate1: []any{x, round1(*y.Plan)},
 			})(s)
 			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "arrow"},
-				Label:     &opts.Label{Show: opts.Bool(true), Position: "insideMiddleTop", Formatter: "{b}", Color: color},
+				Label:     &opts.Label{Show: opts.Bool(true), Position: "start", Formatter: "{b}", Color: color, FontWeight: "bold"},
 				LineStyle: &opts.LineStyle{Color: color, Type: "solid", Width: 2}})(s)
 		}
 	}
@@ -452,7 +491,7 @@ func scopesChart(y emissions.YearTotals, method string) echart {
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithXAxisOpts(bottomValueAxis("tCO2e")),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "8%", Top: "16", Bottom: "34", ContainLabel: opts.Bool(true)}))...)
+		grid("2%", "8%", "8", "34"))...)
 	bar.SetXAxis(labels)
 	bar.AddSeries(fmt.Sprintf("%d, tCO2e", y.Year), data, barMaxWidth("28"))
 	bar.XYReversal()
@@ -504,7 +543,9 @@ func polesChart(y emissions.YearTotals, pas []PoleActivity, order []string) echa
 				{"itemStyle": map[string]any{"borderColor": "#ffffff", "borderWidth": 1, "gapWidth": 0}},
 			}
 		}),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}", Color: "#fff"}))
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}", Color: "#fff"}),
+		// The treemap animates its layout unless told otherwise, whatever the global option.
+		charts.WithSeriesAnimation(false))
 	tm.Accept(treemapVisitor{})
 	tm.Validate()
 	return echart{ID: ChartPoles, Height: 460, Label: fmt.Sprintf("%d by pole and activity", y.Year), Options: tm.JSON()}
@@ -512,9 +553,13 @@ func polesChart(y emissions.YearTotals, pas []PoleActivity, order []string) echa
 
 // poleYearsChart stacks each year's emissions by pole.
 func poleYearsChart(years []emissions.YearTotals, order []string) echart {
+	var vs []float64
+	for _, y := range years {
+		vs = append(vs, y.TotalLocation, y.TotalMarket)
+	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(commonChartOpts(ChartPoleYears), axisTooltip(),
-		charts.WithYAxisOpts(valueAxis("tCO2e")),
+	bar.SetGlobalOptions(append(commonChartOpts(ChartPoleYears), axisTooltip(), grid("24", "3%", "64", "34"),
+		charts.WithYAxisOpts(valueAxis("tCO2e", vs)),
 		charts.WithXAxisOpts(yearAxis()))...)
 	ys := make([]int, len(years))
 	for i, y := range years {
@@ -563,7 +608,7 @@ func leversChart(tr *emissions.Trajectory) echart {
 		charts.WithXAxisOpts(bottomValueAxis(fmt.Sprintf("tCO2e abated in %d", tr.TargetYear))),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
 			AxisLabel: &opts.AxisLabel{Width: 320, Overflow: "truncate"}}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "8%", Top: "16", Bottom: "34", ContainLabel: opts.Bool(true)}))...)
+		grid("2%", "8%", "8", "34"))...)
 	bar.SetXAxis(labels)
 	bar.AddSeries(fmt.Sprintf("Abatement in %d, tCO2e", tr.TargetYear), data,
 		barMaxWidth("28"), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorLever}))
@@ -587,12 +632,16 @@ func maccChart(tr *emissions.Trajectory) (echart, bool) {
 		return echart{}, false
 	}
 	sort.SliceStable(items, func(i, j int) bool { return *items[i].Cost < *items[j].Cost })
+	var costs []float64
+	for _, it := range items {
+		costs = append(costs, *it.Cost)
+	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(commonChartOpts(ChartMACC),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithXAxisOpts(bottomValueAxis(fmt.Sprintf("cumulative abatement in %d, tCO2e", tr.TargetYear))),
-		charts.WithYAxisOpts(valueAxis("EUR/tCO2e")),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "64", Bottom: "34", ContainLabel: opts.Bool(true)}))...)
+		charts.WithYAxisOpts(valueAxis("EUR/tCO2e", costs)),
+		grid("24", "4%", "64", "34"))...)
 	x := 0.0
 	for i, it := range items {
 		x0, x1 := round1(x), round1(x+it.Abatement)

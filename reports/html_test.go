@@ -195,6 +195,9 @@ func TestWriteHTMLCharts(t *testing.T) {
 				if !strings.Contains(page, `<div class="chart" id="`+id+`"`) {
 					t.Errorf("no container for %s", id)
 				}
+				if g, ok := opts[id]["grid"].([]any); ok && len(g) != 1 {
+					t.Errorf("%s: %d grids, want 1 (a second one is an empty plot area)", id, len(g))
+				}
 				if opts[id]["animation"] != false {
 					t.Errorf("%s: animation %v, want false", id, opts[id]["animation"])
 				}
