@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/reports"
+	"github.com/spf13/cobra"
+)
+
+func newReportCmd(g *globalFlags, env Env) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "Compute the inventory and trajectory and write <out>/report.html",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			res, err := compute(g, env)
+			if err != nil {
+				return err
+			}
+			dir := out
+			if !cmd.Flags().Changed("out") {
+				dir = res.outputDir()
+			}
+			rep := res.report()
+			var page bytes.Buffer
+			if err := reports.WriteHTML(&page, rep); err != nil {
+				if errors.Is(err, reports.ErrNoEcharts) {
+					return problemsf("%v", err)
+				}
+				return problemsf("report: %v", err)
+			}
+			path := filepath.Join(dir, "report.html")
+			if err := writeFileAtomic(path, page.Bytes()); err != nil {
+				return problemsf("report: %v", err)
+			}
+			writeReportSummary(env.Stdout, res, rep, path)
+			writeProblemSummary(env, res)
+			return res.failure(g.strict)
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", "folder to write report.html into (default: the config's output.dir)")
+	return cmd
+}
+
+// outputDir is the config's output.dir, relative to the config file like its inputs (to the
+// working directory for the built-in demo).
+func (r *result) outputDir() string {
+	d := r.cfg.Output.Dir
+	if d == "" {
+		d = "out"
+	}
+	if filepath.IsAbs(d) || r.cfg.Dir == "" {
+		return d
+	}
+	return filepath.Join(r.cfg.Dir, d)
+}
+
+// report gathers what the HTML report shows.
+func (r *result) report() reports.Report {
+	rep := reports.Report{
+		Site: r.cfg.Site, ReportingYear: r.year, GWP: r.cfg.Factors.GWP, Scope2Method: r.cfg.Trajectory.Scope2Method,
+		Years: r.years, Trajectory: r.trajectory, Targets: r.cfg.Plan().Targets,
+		PoleActivities: reports.PoleActivities(r.inventory.Lines, r.year, r.cfg.Trajectory.Scope2Method),
+		Rows:           r.inventory.Rows, Errors: r.input.Problems.Errors(),
+		Problems: r.input.Problems.List(),
+		Sources:  reports.FactorSources(r.inventory.Lines, r.lib),
+	}
+	for _, p := range rep.Problems {
+		if p.Severity == emissions.SeverityWarning {
+			rep.Warnings++
+		}
+	}
+	return rep
+}
+
+// writeReportSummary prints the reporting year's totals, where the report went, and the rows.
+func writeReportSummary(w io.Writer, r *result, rep reports.Report, path string) {
+	for _, y := range r.years {
+		if y.Year == r.year {
+			fmt.Fprintf(w, "%d: %s tCO2e market-based, %s tCO2e location-based (Scope 1 %s, Scope 2 market %s, Scope 3 %s).\n",
+				y.Year, reports.Tonnes(y.TotalMarket), reports.Tonnes(y.TotalLocation),
+				reports.Tonnes(y.Scope1), reports.Tonnes(y.Scope2Market), reports.Tonnes(y.Scope3))
+		}
+	}
+	if tr := r.trajectory; tr != nil {
+		for _, y := range tr.Years {
+			if y.Year == tr.TargetYear && y.Gap != nil {
+				fmt.Fprintf(w, "%d: plan %s, target %s, gap %s tCO2e; credits needed for neutrality: %s tCO2e.\n",
+					y.Year, reports.Tonnes(*y.Plan), reports.Tonnes(*y.Target), reports.Tonnes(*y.Gap), reports.Tonnes(tr.CreditsNeeded))
+			}
+		}
+	}
+	fmt.Fprintf(w, "Wrote %s\n", path)
+	fmt.Fprintf(w, "Rows: %d read, %d used, %d rejected; %d error(s), %d warning(s).\n",
+		rep.Rows.Read, rep.Rows.Used, rep.Rows.Rejected, rep.Errors, rep.Warnings)
+}
+
+// writeFileAtomic writes data to path so that path holds either its old content or all of
+// data, never part of it: a temporary file in the same folder, synced, then renamed over path.
+func writeFileAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return err
+	}
+	// Sync the folder so the rename itself survives a crash (best effort: not every
+	// filesystem allows it).
+	if d, derr := os.Open(dir); derr == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
