@@ -1,0 +1,509 @@
+package reports
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/footprint/footprint/emissions"
+)
+
+// view is what the page template reads: every figure already formatted as text, every chart
+// already built. User strings stay plain strings here; html/template escapes them.
+type htmlView struct {
+	Site         string
+	Year         int
+	GWP          string
+	Method       string
+	HasData      bool
+	Cards        []htmlCard
+	Sections     []htmlSection
+	ChartIDs     []string
+	Legend       []htmlSwatch // scope colours, shown once in the header
+	ChartOptions template.JS
+	Script       template.JS
+	charts       []echart
+}
+
+type htmlCard struct {
+	Label, Value, Unit string
+	Notes              []string
+	Tone               string // "good", "bad" or ""
+}
+
+type htmlSection struct {
+	ID, Title string
+	Intro     []string
+	Blocks    []htmlBlock
+}
+
+// block is a chart with its table, or a table, or a note.
+type htmlBlock struct {
+	Title string
+	Chart *echart
+	Table *htmlTable
+	Notes []string
+}
+
+type htmlTable struct {
+	Caption string
+	Head    []string
+	Rows    []htmlRow
+	// Header is Head with each column's alignment: numeric when all its cells are.
+	Header []htmlCell
+}
+
+func (t *htmlTable) align() {
+	t.Header = make([]htmlCell, len(t.Head))
+	for i, h := range t.Head {
+		num := len(t.Rows) > 0
+		for _, r := range t.Rows {
+			if i < len(r.Cells) && r.Cells[i].Text != "" && !r.Cells[i].Num {
+				num = false
+			}
+		}
+		t.Header[i] = htmlCell{Text: h, Num: num}
+	}
+}
+
+type htmlRow struct {
+	Cells []htmlCell
+	Total bool
+}
+
+type htmlCell struct {
+	Text   string
+	Num    bool
+	Swatch string // a colour square before the text
+}
+
+type htmlSwatch struct{ Label, Color string }
+
+const emDash = "—"
+
+func numCell(v float64) htmlCell  { return htmlCell{Text: t(v), Num: true} }
+func textCell(s string) htmlCell  { return htmlCell{Text: s} }
+func numText(s string) htmlCell   { return htmlCell{Text: s, Num: true} }
+func optCell(v *float64) htmlCell { return optCellIf(v != nil, v) }
+func optCellIf(ok bool, v *float64) htmlCell {
+	if !ok {
+		return htmlCell{Text: emDash, Num: true}
+	}
+	return numCell(*v)
+}
+
+// pct formats the change from b to a as a signed percentage.
+func pctChange(a, b float64) string {
+	if b == 0 {
+		return emDash
+	}
+	return signedTonnes(100*(a-b)/b) + " %"
+}
+
+// share formats v as a percentage of total.
+func shareOf(v, total float64) string {
+	if total == 0 {
+		return emDash
+	}
+	return strconv.FormatFloat(100*v/total, 'f', 1, 64) + " %"
+}
+
+// signed formats v with one decimal, grouping and its sign (a true minus sign).
+func signedTonnes(v float64) string {
+	s := t(math.Abs(v))
+	switch {
+	case s == "0.0":
+		return s
+	case v < 0:
+		return "−" + s
+	default:
+		return "+" + s
+	}
+}
+
+func newView(r Report) (*htmlView, error) {
+	v := &htmlView{Site: r.Site, Year: r.ReportingYear, GWP: r.GWP, Method: methodLabel(r.method())}
+	for s := 1; s <= 3; s++ {
+		v.Legend = append(v.Legend, htmlSwatch{scopeName(s, r.method()), scopeColor[s]})
+	}
+	cur, ok := yearOf(r.Years, r.ReportingYear)
+	v.HasData = ok
+	v.Cards = headerCards(r, cur, ok)
+
+	order := poleOrder(r.Years)
+	v.addSection(trajectorySection(r))
+	v.addSection(breakdownSection(r, cur, order))
+	v.addSection(polesSection(r, order))
+	v.addSection(leversSection(r))
+	v.addSection(sourcesSection(r))
+	v.addSection(qualitySection(r))
+	for _, s := range v.Sections {
+		for _, b := range s.Blocks {
+			if b.Table != nil {
+				b.Table.align()
+			}
+			if b.Chart != nil {
+				v.charts = append(v.charts, *b.Chart)
+				v.ChartIDs = append(v.ChartIDs, b.Chart.ID)
+			}
+		}
+	}
+	return v, nil
+}
+
+func (v *htmlView) addSection(s htmlSection) { v.Sections = append(v.Sections, s) }
+
+func yearOf(years []emissions.YearTotals, y int) (emissions.YearTotals, bool) {
+	for _, yt := range years {
+		if yt.Year == y {
+			return yt, true
+		}
+	}
+	return emissions.YearTotals{Year: y}, false
+}
+
+// total is the total that the Scope 2 method selects.
+func (r Report) total(y emissions.YearTotals) float64 {
+	if r.method() == emissions.MethodLocation {
+		return y.TotalLocation
+	}
+	return y.TotalMarket
+}
+
+func (r Report) baseYear() int {
+	if r.Trajectory != nil && r.Trajectory.BaseYear != 0 {
+		return r.Trajectory.BaseYear
+	}
+	if len(r.Years) > 0 {
+		return r.Years[0].Year
+	}
+	return 0
+}
+
+func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
+	if !ok {
+		return []htmlCard{{Label: fmt.Sprintf("Total %d", r.ReportingYear), Value: "no data",
+			Notes: []string{"no activity row has this year"}, Tone: "bad"}}
+	}
+	prev, hasPrev := yearOf(r.Years, r.ReportingYear-1)
+	base, hasBase := yearOf(r.Years, r.baseYear())
+	totalCard := func(label string, pick func(emissions.YearTotals) float64) htmlCard {
+		c := htmlCard{Label: fmt.Sprintf("Total %d, %s", cur.Year, label), Value: t(pick(cur)), Unit: "tCO2e"}
+		if hasPrev {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s vs %d", pctChange(pick(cur), pick(prev)), prev.Year))
+		}
+		if hasBase && base.Year != cur.Year {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s vs %d (base year)", pctChange(pick(cur), pick(base)), base.Year))
+		}
+		return c
+	}
+	cards := []htmlCard{
+		totalCard("market-based", func(y emissions.YearTotals) float64 { return y.TotalMarket }),
+		totalCard("location-based", func(y emissions.YearTotals) float64 { return y.TotalLocation }),
+	}
+	tr := r.Trajectory
+	if tr == nil {
+		return append(cards, htmlCard{Label: "Trajectory", Value: "not computed",
+			Notes: []string{"no trajectory is configured: the report shows the actuals only"}})
+	}
+	scopes := scopesLabel(trajectoryBoundary(tr))
+	if ty, ok := trajectoryYear(tr, cur.Year); ok {
+		c := htmlCard{Label: fmt.Sprintf("Target %d, %s", cur.Year, scopes)}
+		switch {
+		case ty.Target == nil:
+			c.Value, c.Notes = "no target", []string{"no target applies to this year"}
+		case ty.Actual == nil:
+			c.Value, c.Unit = t(*ty.Target), "tCO2e"
+			c.Notes = []string{"no actual emissions for this year"}
+		default:
+			c.Value, c.Unit = t(*ty.Target), "tCO2e"
+			diff := *ty.Actual - *ty.Target
+			c.Notes = []string{fmt.Sprintf("actual %s t", t(*ty.Actual))}
+			if diff <= 0 {
+				c.Tone = "good"
+				c.Notes = append(c.Notes, fmt.Sprintf("on track: %s t below the target", t(-diff)))
+			} else {
+				c.Tone = "bad"
+				c.Notes = append(c.Notes, fmt.Sprintf("off track: %s t above the target", t(diff)))
+			}
+		}
+		cards = append(cards, c)
+	}
+	if ty, ok := trajectoryYear(tr, tr.TargetYear); ok {
+		c := htmlCard{Label: fmt.Sprintf("Gap in %d (plan − target)", tr.TargetYear)}
+		switch {
+		case ty.Gap == nil:
+			c.Value = "no target"
+			if ty.Plan != nil {
+				c.Notes = []string{fmt.Sprintf("plan %s t", t(*ty.Plan))}
+			}
+		default:
+			c.Value, c.Unit = signedTonnes(*ty.Gap), "tCO2e"
+			if ty.Plan != nil && ty.Target != nil {
+				c.Notes = []string{fmt.Sprintf("plan %s t, target %s t", t(*ty.Plan), t(*ty.Target))}
+			}
+			if *ty.Gap > 0 {
+				c.Tone = "bad"
+				c.Notes = append(c.Notes, "the plan misses the target")
+			} else {
+				c.Tone = "good"
+				c.Notes = append(c.Notes, "the plan meets the target")
+			}
+		}
+		cards = append(cards, c)
+	}
+	neutral := tr.NeutralityYear
+	if neutral == 0 {
+		neutral = tr.TargetYear
+	}
+	c := htmlCard{Label: fmt.Sprintf("Credits needed for neutrality in %d", neutral), Value: t(tr.CreditsNeeded), Unit: "tCO2e"}
+	if ty, ok := trajectoryYear(tr, neutral); ok {
+		c.Notes = []string{fmt.Sprintf("credits already in the ledger: %s t", t(ty.Credits))}
+	}
+	if tr.CreditsNeeded > 0 {
+		c.Tone = "bad"
+	} else {
+		c.Tone = "good"
+	}
+	return append(cards, c)
+}
+
+func trajectoryYear(tr *emissions.Trajectory, y int) (emissions.TrajectoryYear, bool) {
+	for _, ty := range tr.Years {
+		if ty.Year == y {
+			return ty, true
+		}
+	}
+	return emissions.TrajectoryYear{}, false
+}
+
+func scopesLabel(scopes []int) string {
+	if len(scopes) == 1 {
+		return fmt.Sprintf("Scope %d", scopes[0])
+	}
+	parts := make([]string, len(scopes))
+	for i, s := range scopes {
+		parts[i] = strconv.Itoa(s)
+	}
+	return "Scopes " + strings.Join(parts, "+")
+}
+
+func trajectorySection(r Report) htmlSection {
+	ch := trajectoryChart(r)
+	tr := r.Trajectory
+	if tr == nil {
+		tb := &htmlTable{Caption: "Emissions by scope and year, tCO2e (" + methodLabel(r.method()) + ")",
+			Head: []string{"Year", "Scope 1", "Scope 2 location-based", "Scope 2 market-based", "Scope 3", "Total location-based", "Total market-based"}}
+		for _, y := range r.Years {
+			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(y.Year)), numCell(y.Scope1), numCell(y.Scope2Location),
+				numCell(y.Scope2Market), numCell(y.Scope3), numCell(y.TotalLocation), numCell(y.TotalMarket)}})
+		}
+		return htmlSection{ID: "trajectory", Title: "Emissions by scope",
+			Intro:  []string{"No trajectory is configured for this report: it shows the actual emissions only. A trajectory section in the configuration (targets, levers, credits) adds the path to the target year."},
+			Blocks: []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb}}}
+	}
+	neutral := tr.NeutralityYear
+	if neutral == 0 {
+		neutral = tr.TargetYear
+	}
+	intro := []string{fmt.Sprintf("Base year %d, target year %d, neutrality year %d. The trajectory covers %s, with Scope 2 %s; figures up to %d are actual emissions, later ones are projections.",
+		tr.BaseYear, tr.TargetYear, neutral, scopesLabel(trajectoryBoundary(tr)), methodLabel(tr.Scope2Method), tr.LastActualYear),
+		"Credits and removals are a separate ledger: they are drawn below zero, never netted into the inventory and never counted toward a target."}
+	head := []string{"Year"}
+	for _, s := range trajectoryBoundary(tr) {
+		head = append(head, scopeName(s, tr.Scope2Method))
+	}
+	head = append(head, "Actual", "Target", "Business as usual", "Plan", "Credits", "Net", "Gap")
+	tb := &htmlTable{Caption: "Trajectory, tCO2e over " + scopesLabel(trajectoryBoundary(tr)), Head: head}
+	for _, y := range tr.Years {
+		cells := []htmlCell{textCell(strconv.Itoa(y.Year))}
+		for _, s := range trajectoryBoundary(tr) {
+			v := y.ActualByScope[s]
+			cells = append(cells, optCellIf(y.Actual != nil, &v))
+		}
+		cr := y.Credits
+		cells = append(cells, optCell(y.Actual), optCell(y.Target), optCell(y.BAU), optCell(y.Plan), numCell(cr), optCell(y.Net), optCell(y.Gap))
+		tb.Rows = append(tb.Rows, htmlRow{Cells: cells})
+	}
+	blocks := []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb}}
+	if names := targetNames(r); len(names) > 1 {
+		th := &htmlTable{Caption: "Targets, tCO2e", Head: append([]string{"Year"}, names...)}
+		for _, y := range tr.Years {
+			cells := []htmlCell{textCell(strconv.Itoa(y.Year))}
+			for i := range names {
+				var v *float64
+				if i < len(y.Targets) {
+					v = y.Targets[i]
+				}
+				cells = append(cells, optCell(v))
+			}
+			th.Rows = append(th.Rows, htmlRow{Cells: cells})
+		}
+		blocks = append(blocks, htmlBlock{Table: th})
+	}
+	return htmlSection{ID: "trajectory", Title: fmt.Sprintf("Trajectory to %d", tr.TargetYear), Intro: intro, Blocks: blocks}
+}
+
+func breakdownSection(r Report, cur emissions.YearTotals, order []string) htmlSection {
+	method := r.method()
+	sc := scopesChart(cur, method)
+	total := r.total(cur)
+	st := &htmlTable{Caption: fmt.Sprintf("%d by scope and Scope 3 category, tCO2e", cur.Year), Head: []string{"Scope or category", "tCO2e", "Share of total"}}
+	for _, it := range scopeItems(cur, method) {
+		st.Rows = append(st.Rows, htmlRow{Cells: []htmlCell{{Text: it.Label, Swatch: scopeColor[it.Scope]}, numCell(it.Value), numText(shareOf(it.Value, total))}})
+	}
+	st.Rows = append(st.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + methodLabel(method) + ")"), numCell(total), numText(shareOf(total, total))}})
+	other, otherTotal := emissions.MethodLocation, cur.TotalLocation
+	otherS2 := cur.Scope2Location
+	if method == emissions.MethodLocation {
+		other, otherTotal, otherS2 = emissions.MethodMarket, cur.TotalMarket, cur.Scope2Market
+	}
+	st.Rows = append(st.Rows,
+		htmlRow{Cells: []htmlCell{textCell("Scope 2 (" + methodLabel(other) + ")"), numCell(otherS2), numText(emDash)}},
+		htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + methodLabel(other) + ")"), numCell(otherTotal), numText(emDash)}})
+	notes := []string{fmt.Sprintf("Scope 3 category 3 holds the upstream part of the fuels and energy consumed. Biogenic CO2, outside the scopes: %s t.", t(cur.BiogenicCO2))}
+	if cur.Avoided != 0 {
+		notes = append(notes, fmt.Sprintf("Avoided emissions, reported apart and never subtracted: %s t.", t(cur.Avoided)))
+	}
+
+	pc := polesChart(cur, r.PoleActivities, order)
+	pt := &htmlTable{Caption: fmt.Sprintf("%d by pole and activity, tCO2e (%s)", cur.Year, methodLabel(method))}
+	if len(r.PoleActivities) > 0 {
+		pt.Head = []string{"Pole", "Activity", "tCO2e", "Share of total"}
+	} else {
+		pt.Head = []string{"Pole", "tCO2e", "Share of total"}
+	}
+	for i, p := range order {
+		v, ok := cur.ByPole[p]
+		if !ok {
+			continue
+		}
+		if len(r.PoleActivities) == 0 {
+			pt.Rows = append(pt.Rows, htmlRow{Cells: []htmlCell{{Text: p, Swatch: poleColor(i)}, numCell(v), numText(shareOf(v, total))}})
+			continue
+		}
+		pt.Rows = append(pt.Rows, htmlRow{Total: true, Cells: []htmlCell{{Text: p, Swatch: poleColor(i)}, textCell("all activities"), numCell(v), numText(shareOf(v, total))}})
+		for _, pa := range sortedActivities(r.PoleActivities, p) {
+			pt.Rows = append(pt.Rows, htmlRow{Cells: []htmlCell{textCell(""), textCell(pa.Activity), numCell(pa.TCO2e), numText(shareOf(pa.TCO2e, total))}})
+		}
+	}
+	blocks := []htmlBlock{{Title: sc.Label, Chart: &sc, Table: st, Notes: notes}, {Title: pc.Label, Chart: &pc, Table: pt}}
+	if len(cur.BySite) > 0 {
+		sites := sortedKeys(cur.BySite)
+		sort.SliceStable(sites, func(i, j int) bool { return cur.BySite[sites[i]] > cur.BySite[sites[j]] })
+		tb := &htmlTable{Caption: fmt.Sprintf("%d by site, tCO2e (%s)", cur.Year, methodLabel(method)), Head: []string{"Site", "tCO2e", "Share of total"}}
+		for _, s := range sites {
+			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(s), numCell(cur.BySite[s]), numText(shareOf(cur.BySite[s], total))}})
+		}
+		blocks = append(blocks, htmlBlock{Title: fmt.Sprintf("%d by site", cur.Year), Table: tb})
+	}
+	return htmlSection{ID: "breakdown", Title: fmt.Sprintf("Where the %d emissions come from", cur.Year), Blocks: blocks}
+}
+
+// sortedActivities returns pole's activities, largest first (ties by name).
+func sortedActivities(pas []PoleActivity, pole string) []PoleActivity {
+	var out []PoleActivity
+	for _, pa := range pas {
+		if pa.Pole == pole {
+			out = append(out, pa)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].TCO2e > out[j].TCO2e })
+	return out
+}
+
+func polesSection(r Report, order []string) htmlSection {
+	ch := poleYearsChart(r.Years, order)
+	tb := &htmlTable{Caption: "Emissions by pole and year, tCO2e (" + methodLabel(r.method()) + ")", Head: []string{"Year"}}
+	tb.Head = append(tb.Head, order...)
+	tb.Head = append(tb.Head, "Total")
+	for _, y := range r.Years {
+		cells := []htmlCell{textCell(strconv.Itoa(y.Year))}
+		for _, p := range order {
+			cells = append(cells, numCell(y.ByPole[p]))
+		}
+		cells = append(cells, numCell(r.total(y)))
+		tb.Rows = append(tb.Rows, htmlRow{Cells: cells})
+	}
+	return htmlSection{ID: "poles", Title: "Evolution by pole", Blocks: []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb}}}
+}
+
+func leversSection(r Report) htmlSection {
+	s := htmlSection{ID: "levers", Title: "Reduction levers"}
+	tr := r.Trajectory
+	if tr == nil || len(tr.Levers) == 0 {
+		s.Intro = []string{"No reduction lever is configured (trajectory.levers in the configuration): the plan equals business as usual."}
+		return s
+	}
+	s.Intro = []string{fmt.Sprintf("Abatement is what each lever removes from business as usual in %d, net of what its substitutes emit.", tr.TargetYear)}
+	ch := leversChart(tr)
+	tb := &htmlTable{Caption: "Levers", Head: []string{"Lever", "Activities", "Reduction", "Ramp", fmt.Sprintf("Abatement %d, tCO2e", tr.TargetYear), "Cost, EUR/tCO2e"}}
+	for _, l := range tr.Levers {
+		acts := strings.Join(l.Matched, ", ")
+		if acts == "" {
+			acts = "none matched (" + strings.Join(l.Lever.Activities, ", ") + ")"
+		}
+		cost := htmlCell{Text: emDash, Num: true}
+		if l.Lever.CostEURPerTCO2 != nil {
+			cost = numCell(*l.Lever.CostEURPerTCO2)
+		}
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(l.Lever.Name), textCell(acts),
+			{Text: strconv.FormatFloat(l.Lever.ReductionPct, 'f', -1, 64) + " %", Num: true},
+			numText(fmt.Sprintf("%d → %d", l.Lever.StartYear, l.Lever.FullYear)),
+			numCell(l.Abatement[tr.TargetYear]), cost}})
+	}
+	s.Blocks = append(s.Blocks, htmlBlock{Title: ch.Label, Chart: &ch, Table: tb})
+	if mc, ok := maccChart(tr); ok {
+		s.Blocks = append(s.Blocks, htmlBlock{Title: mc.Label, Chart: &mc,
+			Notes: []string{"Each block is a lever with a cost: its width is its abatement in the target year, its height its cost per tonne; cheapest first."}})
+	} else {
+		s.Blocks = append(s.Blocks, htmlBlock{Notes: []string{"No lever gives a cost (cost_eur_per_tco2e in the configuration), so there is no abatement cost curve."}})
+	}
+	return s
+}
+
+func sourcesSection(r Report) htmlSection {
+	tb := &htmlTable{Caption: "Emission factors and other sources used", Head: []string{"Factor", "Source", "Dataset", "Licence", "Years", "Lines"}}
+	for _, s := range r.Sources {
+		id := s.FactorID
+		if id == "" {
+			id = "(already-computed rows)"
+		}
+		years := strconv.Itoa(s.FirstYear)
+		if s.LastYear != s.FirstYear {
+			years += "–" + strconv.Itoa(s.LastYear)
+		}
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(id), textCell(s.Source), textCell(s.Dataset), textCell(s.License), textCell(years),
+			{Text: strconv.Itoa(s.Lines), Num: true}}})
+	}
+	return htmlSection{ID: "sources", Title: "Sources", Intro: []string{"Every figure is an input row times an emission factor; footprint calc --lines lists each line with its input row, factor and source."},
+		Blocks: []htmlBlock{{Table: tb}}}
+}
+
+// maxProblems bounds the problems listed in the page; `footprint validate` lists them all.
+const maxProblems = 50
+
+func qualitySection(r Report) htmlSection {
+	s := htmlSection{ID: "quality", Title: "Data quality"}
+	s.Intro = []string{fmt.Sprintf("Rows: %d read, %d used, %d rejected. Problems: %d error(s), %d warning(s).",
+		r.Rows.Read, r.Rows.Used, r.Rows.Rejected, r.Errors, r.Warnings)}
+	if len(r.Problems) == 0 {
+		return s
+	}
+	tb := &htmlTable{Caption: "Problems found in the inputs", Head: []string{"Severity", "File", "Sheet", "Cell", "Message"}}
+	for i, p := range r.Problems {
+		if i == maxProblems {
+			break
+		}
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(string(p.Severity)), textCell(p.File), textCell(p.Sheet), textCell(p.Cell), textCell(p.Message)}})
+	}
+	b := htmlBlock{Table: tb}
+	if len(r.Problems) > maxProblems {
+		b.Notes = []string{fmt.Sprintf("… and %d more: footprint validate lists them all.", len(r.Problems)-maxProblems)}
+	}
+	s.Blocks = []htmlBlock{b}
+	return s
+}
