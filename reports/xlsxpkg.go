@@ -70,8 +70,8 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// compressionLevel trades size for speed; BestSpeed roughly halves the time of the Lines sheets
-// for files about a third larger (measured in BenchmarkExport).
+// compressionLevel trades size for speed: at a million lines BestSpeed writes the export in 13 s
+// instead of 23 s at the default level, for a file of 132 MiB instead of 93 (BenchmarkExport1M).
 const compressionLevel = flate.BestSpeed
 
 func newPackageWriter(dst io.Writer) (*packageWriter, error) {
