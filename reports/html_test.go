@@ -173,7 +173,7 @@ func TestWriteHTMLCharts(t *testing.T) {
 				"Credits needed for neutrality in 2026", "1,250.0", "−13.8 % vs 2023", "4,700.0", "5,450.8"}},
 		{"without a trajectory", func() Report { r := sampleReport(); r.Trajectory = nil; return r },
 			[]string{ChartTrajectory, ChartScopes, ChartPoles, ChartPoleYears},
-			[]string{"No trajectory is configured", "No reduction lever is configured"}},
+			[]string{"No trajectory is computed", "No reduction lever is configured"}},
 		{"smallest input", func() Report {
 			return Report{Site: "S", ReportingYear: 2024, Years: []emissions.YearTotals{{Year: 2024, Scope1: 1, TotalLocation: 1, TotalMarket: 1,
 				Scope3Categories: map[int]float64{}, ByPole: map[string]float64{emissions.Unassigned: 1}}}}

@@ -185,8 +185,11 @@ func (r Report) baseYear() int {
 
 func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 	if !ok {
-		return []htmlCard{{Label: fmt.Sprintf("Total %d", r.ReportingYear), Value: "no data",
-			Notes: []string{"no activity row has this year"}, Tone: "bad"}}
+		c := htmlCard{Label: fmt.Sprintf("Total %d", r.ReportingYear), Value: "no data", Notes: []string{"no activity row has this year"}, Tone: "bad"}
+		if len(r.Years) == 0 {
+			c.Label, c.Notes = "Total", []string{"no activity row was used"}
+		}
+		return []htmlCard{c}
 	}
 	prev, hasPrev := yearOf(r.Years, r.ReportingYear-1)
 	base, hasBase := yearOf(r.Years, r.baseYear())
@@ -207,7 +210,7 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 	tr := r.Trajectory
 	if tr == nil {
 		return append(cards, htmlCard{Label: "Trajectory", Value: "not computed",
-			Notes: []string{"no trajectory is configured: the report shows the actuals only"}})
+			Notes: []string{"no trajectory: the report shows the actuals only"}})
 	}
 	scopes := scopesLabel(trajectoryBoundary(tr))
 	if ty, ok := trajectoryYear(tr, cur.Year); ok {
@@ -302,7 +305,7 @@ func trajectorySection(r Report) htmlSection {
 				numCell(y.Scope2Market), numCell(y.Scope3), numCell(y.TotalLocation), numCell(y.TotalMarket)}})
 		}
 		return htmlSection{ID: "trajectory", Title: "Emissions by scope",
-			Intro:  []string{"No trajectory is configured for this report: it shows the actual emissions only. A trajectory section in the configuration (targets, levers, credits) adds the path to the target year."},
+			Intro:  []string{"No trajectory is computed for this report (none is configured, or there is no data to project): it shows the actual emissions only. A trajectory section in the configuration (targets, levers, credits) adds the path to the target year."},
 			Blocks: []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb}}}
 	}
 	neutral := tr.NeutralityYear

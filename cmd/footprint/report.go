@@ -82,12 +82,20 @@ func (r *result) report() reports.Report {
 
 // writeReportSummary prints the reporting year's totals, where the report went, and the rows.
 func writeReportSummary(w io.Writer, r *result, rep reports.Report, path string) {
+	found := false
 	for _, y := range r.years {
 		if y.Year == r.year {
+			found = true
 			fmt.Fprintf(w, "%d: %s tCO2e market-based, %s tCO2e location-based (Scope 1 %s, Scope 2 market %s, Scope 3 %s).\n",
 				y.Year, reports.Tonnes(y.TotalMarket), reports.Tonnes(y.TotalLocation),
 				reports.Tonnes(y.Scope1), reports.Tonnes(y.Scope2Market), reports.Tonnes(y.Scope3))
 		}
+	}
+	switch {
+	case len(r.years) == 0:
+		fmt.Fprintln(w, "No emissions computed: no activity row was used.")
+	case !found:
+		fmt.Fprintf(w, "%d: no data.\n", r.year)
 	}
 	if tr := r.trajectory; tr != nil {
 		for _, y := range tr.Years {

@@ -91,6 +91,26 @@ func TestReportExitCodes(t *testing.T) {
 	}
 }
 
+func TestReportWithoutData(t *testing.T) {
+	dir := site(t, "", []any{2024, "Plant", "P", "fr.natural-gas.pcs", "lots", "MWh"})
+	r := footprint(t, dir, "report", "--out", "o")
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "o", "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"no data", "No trajectory is computed", `id="chart-trajectory"`, `id="chart-pole-years"`} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if !strings.Contains(r.stdout, "No emissions computed: no activity row was used.") {
+		t.Errorf("stdout: %s", r.stdout)
+	}
+}
+
 func TestWriteFileAtomic(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "report.html")
