@@ -1,0 +1,34 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/footprint/footprint/reports"
+	"github.com/spf13/cobra"
+)
+
+func newTemplateCmd(g *globalFlags, env Env) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "template",
+		Short: "Write an input workbook template: headers, dropdowns of activity ids and units, a help sheet",
+		Long: "Writes the workbook a team fills in (SPEC §3): the sheets Energy, Logistics, Materials, Waste,\n" +
+			"Refrigerants, Travel and Instruments with their headers and data validation (activity ids of the\n" +
+			"library and of the config's custom factors, units, whole-number years, quantities ≥ 0), a Help\n" +
+			"sheet, examples, and a Lists sheet where the team adds its poles and sites.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := loadSession(g, env)
+			if err != nil {
+				return err
+			}
+			if err := reports.WriteTemplateFile(out, reports.Template{Factors: s.lib.All(), Site: s.cfg.Site}); err != nil {
+				return problemsf("template: %v", err)
+			}
+			fmt.Fprintf(env.Stdout, "Wrote %s: fill it in, then check it with `footprint validate --input %s`.\n", out, out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "activities-template.xlsx", "file to write")
+	return cmd
+}
