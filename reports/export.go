@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"unicode/utf16"
 
 	"github.com/footprint/footprint/emissions"
@@ -31,8 +32,14 @@ type Export struct {
 	Problems []emissions.Problem
 }
 
-// ExportFileName is the name of the annual export of a reporting year (SPEC §7).
-func ExportFileName(year int) string { return fmt.Sprintf("footprint-%d.xlsx", year) }
+// ExportFileName is the name of the annual export of a reporting year (SPEC §7); without one
+// (no row was used, so no year has data) it is footprint.xlsx.
+func ExportFileName(year int) string {
+	if year <= 0 {
+		return "footprint.xlsx"
+	}
+	return fmt.Sprintf("footprint-%d.xlsx", year)
+}
 
 // WriteExportFile writes the export to path atomically: to a temporary file in the same folder,
 // renamed over path only once complete, so an interrupted run never leaves half a workbook in
@@ -146,7 +153,7 @@ func newExporter(e Export) (*exporter, error) {
 func (x *exporter) build() error {
 	f := x.f
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:    fmt.Sprintf("GHG inventory %d — %s", x.e.ReportingYear, x.e.Site),
+		Title:    "GHG inventory" + yearLabel("", x.e.ReportingYear) + " — " + x.e.Site,
 		Subject:  "Annual greenhouse-gas emissions: GHG Protocol Scopes 1, 2 (location- and market-based) and 3, ESRS E1-6, trajectory toward the target year, every line with its provenance",
 		Creator:  "footprint",
 		Keywords: "GHG inventory; ESRS E1-6; CSRD; BEGES; Scope 1; Scope 2; Scope 3; tCO2e",
@@ -187,6 +194,17 @@ func (x *exporter) build() error {
 	}
 	f.SetActiveSheet(0)
 	return nil
+}
+
+// yearLabel is prefix followed by the year, or prefix alone without a year (no data at all).
+func yearLabel(prefix string, y int) string {
+	if y <= 0 {
+		return prefix
+	}
+	if prefix == "" {
+		return " " + strconv.Itoa(y)
+	}
+	return prefix + " " + strconv.Itoa(y)
 }
 
 // maxCellChars is Excel's limit on the text of one cell, in UTF-16 code units.

@@ -237,9 +237,9 @@ func (x *exporter) writeE16() error {
 	years := []int{x.baseYear(), n - 1, n}
 	cols := []column{
 		{header: "GHG emissions", width: 62},
-		{header: fmt.Sprintf("Base year %d", years[0]), width: 14, style: x.st.tonnes},
-		{header: fmt.Sprintf("N-1 %d", years[1]), width: 14, style: x.st.tonnes},
-		{header: fmt.Sprintf("N %d", years[2]), width: 14, style: x.st.tonnes},
+		{header: yearLabel("Base year", years[0]), width: 14, style: x.st.tonnes},
+		{header: yearLabel("N-1", years[1]), width: 14, style: x.st.tonnes},
+		{header: yearLabel("N", years[2]), width: 14, style: x.st.tonnes},
 		{header: "% N / N-1", width: 10, style: x.st.percent},
 	}
 	for _, m := range ms {

@@ -45,7 +45,7 @@ func (x *exporter) writeSummary() error {
 	s := &summaryWriter{x: x, row: 1}
 	n := x.e.ReportingYear
 	method := x.e.Scope2Method
-	s.set(cell{StyleID: st.title, Value: fmt.Sprintf("Greenhouse-gas inventory %d — %s", n, x.e.Site)})
+	s.set(cell{StyleID: st.title, Value: "Greenhouse-gas inventory" + yearLabel("", n) + " — " + x.e.Site})
 	s.set(cell{StyleID: st.note, Value: fmt.Sprintf("tCO2e (GWP100 %s) unless stated. GHG Protocol: Scope 2 location- and market-based; the trajectory and the breakdowns follow the %s-based Scope 2. Every figure traces to the Lines sheets.", x.e.GWP, method)})
 	s.row++
 
@@ -64,7 +64,7 @@ func (x *exporter) writeSummary() error {
 	}
 	base := x.baseYear()
 	h := func(v string) any { return cell{StyleID: st.header, Value: v} }
-	s.set(h("Key figures"), h(fmt.Sprintf("N %d", n)), h(fmt.Sprintf("N-1 %d", n-1)), h("% N / N-1"), h(fmt.Sprintf("Base year %d", base)), h("% N / base year"))
+	s.set(h("Key figures"), h(yearLabel("N", n)), h(yearLabel("N-1", n-1)), h("% N / N-1"), h(yearLabel("Base year", base)), h("% N / base year"))
 	figures := []struct {
 		label string
 		get   func(t *emissions.YearTotals) float64

@@ -40,6 +40,9 @@ func newReportCmd(g *globalFlags, env Env) *cobra.Command {
 			if err := writeFileAtomic(path, page.Bytes()); err != nil {
 				return problemsf("report: %v", err)
 			}
+			if _, err := writeExport(env, dir, res); err != nil {
+				return problemsf("%v", err)
+			}
 			writeReportSummary(env.Stdout, res, rep, path)
 			writeProblemSummary(env, res)
 			return res.failure(g.strict)
