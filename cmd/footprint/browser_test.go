@@ -532,17 +532,31 @@ trajectory:
 	w, url := openReport(t, ctx, filepath.Join(dir, "report.html"))
 	charts := pageCharts(t, ctx)
 
-	// Show a tooltip on every chart: tooltips must not turn names into markup either.
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(function () {
+	// Show the tooltips of every chart: echarts' HTML tooltips must show names as text too.
+	tips, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(function () {
+  var texts = [];
   document.querySelectorAll("div.chart").forEach(function (el) {
     var c = echarts.getInstanceByDom(el);
-    for (var i = 0; i < 3; i++) { c.dispatchAction({type: "showTip", seriesIndex: 0, dataIndex: i}); }
+    var n = c.getOption().series.length;
+    for (var s = 0; s < n; s++) {
+      for (var i = 0; i < 6; i++) {
+        c.dispatchAction({type: "showTip", seriesIndex: s, dataIndex: i});
+        var tip = el.querySelector(".footprint-tooltip");
+        texts.push(tip ? tip.innerText : "");
+      }
+    }
   });
-  return true;
-})()`)); err != nil {
+  return texts;
+})()`))
+	if err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(200 * time.Millisecond)
+	shown := strings.Join(tips, "\n")
+	for _, h := range []string{hostile[0], hostile[1], hostile[4]} {
+		if !strings.Contains(shown, h) {
+			t.Errorf("no tooltip shows %q as typed", h)
+		}
+	}
 
 	dom, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify({
   images: document.images.length,
