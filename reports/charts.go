@@ -67,7 +67,9 @@ type tooltip struct {
 	ClassName  string `json:"className"` // for the tests to find the tooltips
 }
 
-func (reportVisitor) VisitTooltipOpt(t opts.Tooltip) any { return tooltip{t, "html", "footprint-tooltip"} }
+func (reportVisitor) VisitTooltipOpt(t opts.Tooltip) any {
+	return tooltip{t, "html", "footprint-tooltip"}
+}
 
 // Visit leaves echarts' default font alone: with another family echarts measures axis labels
 // with one font and draws them with another, and long category names get cut.
