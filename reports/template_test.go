@@ -1,0 +1,227 @@
+package reports_test
+
+import (
+	"bytes"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/reports"
+	"github.com/xuri/excelize/v2"
+)
+
+func templateLibrary(t *testing.T, gwp string) *factors.Library {
+	t.Helper()
+	lib, err := factors.Builtin(gwp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err = lib.WithCustom([]factors.Factor{{ID: "Supplier.Steel.LowCarbon", Name: "Low-carbon steel, supplier EPD", Value: 0.7,
+		Unit: "kg", Scope: 3, Category: 1, Kind: factors.KindEmission, Source: "EPD 1234"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+func writeTemplateBytes(t *testing.T, tpl reports.Template) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := reports.WriteTemplate(&buf, tpl); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// definedList returns the values a defined name refers to on the Lists sheet.
+func definedList(t *testing.T, f *excelize.File, name string) []string {
+	t.Helper()
+	for _, d := range f.GetDefinedName() {
+		if d.Name != name {
+			continue
+		}
+		sheet, ref, ok := strings.Cut(d.RefersTo, "!")
+		if !ok || sheet != "Lists" {
+			t.Fatalf("%s refers to %q", name, d.RefersTo)
+		}
+		ref = strings.ReplaceAll(ref, "$", "")
+		from, to, _ := strings.Cut(ref, ":")
+		c1, r1, _ := excelize.CellNameToCoordinates(from)
+		_, r2, _ := excelize.CellNameToCoordinates(to)
+		var out []string
+		for r := r1; r <= r2; r++ {
+			ref, _ := excelize.CoordinatesToCellName(c1, r)
+			if v, _ := f.GetCellValue("Lists", ref); v != "" {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	t.Fatalf("no defined name %s", name)
+	return nil
+}
+
+func TestTemplateWorkbook(t *testing.T) {
+	lib := templateLibrary(t, "AR6")
+	tpl := reports.Template{Factors: lib.All(), Site: "Plant", Poles: []string{"RE-TROFIT", "RE-CYCLE"}}
+	b := writeTemplateBytes(t, tpl)
+	if again := writeTemplateBytes(t, tpl); !bytes.Equal(b, again) {
+		t.Error("two templates from the same library differ")
+	}
+	f := openWorkbook(t, b)
+	want := []string{"Help", "Energy", "Logistics", "Materials", "Waste", "Refrigerants", "Travel", "Instruments", "Examples", "Lists"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets %v, want %v", got, want)
+	}
+	header := []string{"Year", "Site", "Pole", "Activity", "Quantity", "Unit", "Scope", "Category", "Method", "Comment"}
+	for _, sh := range reports.TemplateSheets {
+		if got := readSheet(t, f, sh).rows; len(got) != 1 || !slices.Equal(got[0], header) {
+			t.Errorf("%s: %q, want the header row alone", sh, got)
+		}
+	}
+	if got := readSheet(t, f, "Instruments").rows; len(got) != 1 || !slices.Equal(got[0], []string{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor"}) {
+		t.Errorf("Instruments: %q", got)
+	}
+
+	// Data validation: dropdowns from defined names, years and quantities enforced.
+	dvs, err := f.GetDataValidations("Energy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byCol := map[string]*excelize.DataValidation{}
+	for _, dv := range dvs {
+		byCol[dv.Sqref[:1]] = dv
+	}
+	checks := []struct {
+		col, typ, operator, f1, f2, style string
+	}{
+		{"A", "whole", "between", "1990", "2100", "stop"},
+		{"B", "list", "", "Sites", "", "information"},
+		{"C", "list", "", "Poles", "", "information"},
+		{"D", "list", "", "Ids_Energy", "", "warning"},
+		{"E", "decimal", "greaterThanOrEqual", "0", "", "stop"},
+		{"F", "list", "", "Units", "", "warning"},
+		{"G", "whole", "between", "1", "3", "stop"},
+		{"H", "whole", "between", "1", "15", "stop"},
+		{"I", "list", "", `"location,market"`, "", "stop"},
+	}
+	for _, c := range checks {
+		dv := byCol[c.col]
+		if dv == nil {
+			t.Errorf("Energy column %s: no data validation", c.col)
+			continue
+		}
+		style := ""
+		if dv.ErrorStyle != nil {
+			style = *dv.ErrorStyle
+		}
+		if dv.Type != c.typ || dv.Operator != c.operator || dv.Formula1 != c.f1 || dv.Formula2 != c.f2 || style != c.style ||
+			dv.Sqref != c.col+"2:"+c.col+"1048576" || !dv.ShowErrorMessage {
+			t.Errorf("Energy column %s: %+v (style %s), want %+v", c.col, *dv, style, c)
+		}
+	}
+
+	// The lists: ids by sheet (custom factors included, as written), units that parse, poles, sites.
+	energy := definedList(t, f, "Ids_Energy")
+	if !slices.Contains(energy, "fr.electricity.grid") || !slices.Contains(energy, "fr.natural-gas.pcs") || slices.Contains(energy, "fr.material.steel.primary") {
+		t.Errorf("Ids_Energy: %v", energy)
+	}
+	if m := definedList(t, f, "Ids_Materials"); !slices.Contains(m, "Supplier.Steel.LowCarbon") || !slices.Contains(m, "fr.material.steel.primary") {
+		t.Errorf("Ids_Materials: %v", m)
+	}
+	total := 0
+	for _, sh := range reports.TemplateSheets {
+		total += len(definedList(t, f, "Ids_"+sh))
+	}
+	ids := map[string]bool{}
+	for _, fc := range lib.All() {
+		ids[fc.ID] = true
+	}
+	if total != len(ids) {
+		t.Errorf("the sheets' id lists hold %d ids, the library %d", total, len(ids))
+	}
+	units := definedList(t, f, "Units")
+	for _, u := range units {
+		if _, err := factors.ParseUnit(u); err != nil {
+			t.Errorf("unit %q of the dropdown: %v", u, err)
+		}
+	}
+	for _, u := range []string{"kWh PCS", "t.km", "tCO2e", "room-night", "L"} {
+		if !slices.Contains(units, u) {
+			t.Errorf("Units lacks %q: %v", u, units)
+		}
+	}
+	if p := definedList(t, f, "Poles"); !slices.Equal(p, tpl.Poles) {
+		t.Errorf("Poles %v", p)
+	}
+	if s := definedList(t, f, "Sites"); !slices.Equal(s, []string{"Plant"}) {
+		t.Errorf("Sites %v", s)
+	}
+	help := readSheet(t, f, "Help")
+	for _, col := range header {
+		if help.findRow(col) == 0 {
+			t.Errorf("Help does not explain %s", col)
+		}
+	}
+}
+
+// TestTemplateReadsBack: the empty template is a valid input (its activity sheets are found,
+// Help, Examples and Lists are not mistaken for activity sheets), and the example rows, copied
+// to their sheets, are all used.
+func TestTemplateReadsBack(t *testing.T) {
+	for _, gwp := range []string{"AR6", "AR5"} {
+		lib := templateLibrary(t, gwp)
+		for _, id := range reports.TemplateExampleIDs() {
+			if _, _, ok := lib.Lookup(id, 2024); !ok {
+				t.Errorf("%s: example id %s is not in the library", gwp, id)
+			}
+		}
+		b := writeTemplateBytes(t, reports.Template{Factors: lib.All(), Site: "Plant"})
+		in := &emissions.Input{}
+		in.ReadWorkbook("template.xlsx", bytes.NewReader(b), emissions.LoadOptions{DefaultSite: "Plant"})
+		if ps := in.Problems.List(); len(ps) != 0 || in.RowsRead != 0 {
+			t.Fatalf("%s: empty template: %d rows, problems %v", gwp, in.RowsRead, ps)
+		}
+
+		f := openWorkbook(t, b)
+		ex := readSheet(t, f, "Examples")
+		next := map[string]int{}
+		n := 0
+		for _, row := range ex.rows[3:] {
+			if len(row) == 0 || row[0] == "" || row[0] == "Sheet" {
+				continue
+			}
+			sheet := row[0]
+			if next[sheet] == 0 {
+				next[sheet] = 2
+			}
+			vals := make([]any, len(row)-1)
+			for i, v := range row[1:] {
+				vals[i] = v // typed as text, as a careless paste would: footprint reads plain numbers in text
+			}
+			if err := f.SetSheetRow(sheet, "A"+strconv.Itoa(next[sheet]), &vals); err != nil {
+				t.Fatal(err)
+			}
+			next[sheet]++
+			if sheet != "Instruments" {
+				n++
+			}
+		}
+		if n < 8 {
+			t.Fatalf("%s: only %d example rows", gwp, n)
+		}
+		var filled bytes.Buffer
+		if err := f.Write(&filled); err != nil {
+			t.Fatal(err)
+		}
+		in = &emissions.Input{}
+		in.ReadWorkbook("filled.xlsx", bytes.NewReader(filled.Bytes()), emissions.LoadOptions{DefaultSite: "Plant"})
+		inv := emissions.Calculate(in, emissions.Options{Library: lib})
+		if inv.Rows.Read != n || inv.Rows.Used != n || len(in.Instruments) != 1 {
+			t.Errorf("%s: examples: %+v of %d rows, %d instruments, problems %v", gwp, inv.Rows, n, len(in.Instruments), in.Problems.List())
+		}
+	}
+}
