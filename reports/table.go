@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -30,17 +29,17 @@ func WriteInventoryTable(w io.Writer, doc CalcDocument) error {
 			continue
 		}
 		fmt.Fprintf(w, "\n%d, Scope 3 by category (tCO2e):\n", y.Year)
-		writeShares(w, categoryNames(y.Scope3Categories), y.Scope3)
+		writeShares(w, ranked(categoryNames(y.Scope3Categories), 0), y.Scope3)
 		total := y.TotalMarket
 		if doc.Scope2Method == emissions.MethodLocation {
 			total = y.TotalLocation
 		}
 		fmt.Fprintf(w, "\n%d, by pole (%s-based, tCO2e):\n", y.Year, doc.Scope2Method)
-		writeShares(w, y.ByPole, total)
+		writeShares(w, ranked(y.ByPole, 0), total)
 		fmt.Fprintf(w, "\n%d, by site (%s-based, tCO2e):\n", y.Year, doc.Scope2Method)
-		writeShares(w, y.BySite, total)
+		writeShares(w, ranked(y.BySite, 0), total)
 		fmt.Fprintf(w, "\n%d, top activities (%s-based, tCO2e):\n", y.Year, doc.Scope2Method)
-		writeShares(w, top(y.ByActivity, 10), total)
+		writeShares(w, ranked(y.ByActivity, 10), total)
 	}
 	if len(doc.Trajectory) > 0 {
 		fmt.Fprintf(w, "\nTrajectory (tCO2e, %s-based Scope 2; actual up to the last year with data, then projected):\n", doc.Scope2Method)
@@ -84,58 +83,42 @@ func t(v float64) string {
 	return b.String() + "." + frac
 }
 
-// writeShares prints name, tonnes and share of total, largest first.
-func writeShares(w io.Writer, m map[string]float64, total float64) {
-	type kv struct {
-		k string
-		v float64
-	}
-	var kvs []kv
-	for k, v := range m {
-		kvs = append(kvs, kv{k, v})
-	}
-	sort.Slice(kvs, func(i, j int) bool {
-		if kvs[i].v != kvs[j].v {
-			return kvs[i].v > kvs[j].v
-		}
-		return kvs[i].k < kvs[j].k
-	})
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, e := range kvs {
-		share := 0.0
-		if total != 0 {
-			share = 100 * e.v / total
-		}
-		fmt.Fprintf(tw, "  %s\t%12s\t%5.1f %%\n", e.k, t(e.v), share)
-	}
-	tw.Flush()
+// share is one entry of a breakdown.
+type share struct {
+	name string
+	v    float64
 }
 
-func top(m map[string]float64, n int) map[string]float64 {
-	if len(m) <= n {
-		return m
-	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if m[keys[i]] != m[keys[j]] {
-			return m[keys[i]] > m[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	out := map[string]float64{}
-	rest := 0.0
-	for i, k := range keys {
-		if i < n {
-			out[k] = m[k]
-		} else {
+// ranked returns m's entries largest first; with n > 0, the first n and then one entry that
+// adds up the rest.
+func ranked(m map[string]float64, n int) []share {
+	var out []share
+	rest, others := 0.0, 0
+	for i, k := range largestFirst(m) {
+		if n > 0 && i >= n {
 			rest += m[k]
+			others++
+			continue
 		}
+		out = append(out, share{k, m[k]})
 	}
-	out[fmt.Sprintf("(%d others)", len(keys)-n)] = rest
+	if others > 0 {
+		out = append(out, share{fmt.Sprintf("(%d others)", others), rest})
+	}
 	return out
+}
+
+// writeShares prints name, tonnes and share of total.
+func writeShares(w io.Writer, entries []share, total float64) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, e := range entries {
+		pct := 0.0
+		if total != 0 {
+			pct = 100 * e.v / total
+		}
+		fmt.Fprintf(tw, "  %s\t%12s\t%5.1f %%\n", e.name, t(e.v), pct)
+	}
+	tw.Flush()
 }
 
 // Scope3CategoryNames are the GHG Protocol's names of the 15 Scope 3 categories.
