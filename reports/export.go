@@ -175,6 +175,9 @@ func (x *exporter) build() error {
 			return err
 		}
 	}
+	// Before any sheet is streamed: SetActiveSheet reads every worksheet, and would parse back
+	// the XML of a streamed sheet still held in memory.
+	f.SetActiveSheet(0)
 	steps := []struct {
 		name  string
 		write func() error
@@ -192,7 +195,6 @@ func (x *exporter) build() error {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 	}
-	f.SetActiveSheet(0)
 	return nil
 }
 

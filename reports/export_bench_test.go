@@ -1,6 +1,7 @@
 package reports_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -136,4 +137,17 @@ func BenchmarkStreamWriter1M(b *testing.B) {
 			b.Fatal(err)
 		}
 	})
+}
+
+// BenchmarkExportDemo writes the demo's export (1,129 lines) to memory.
+func BenchmarkExportDemo(b *testing.B) {
+	e := demoInventory(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var buf bytes.Buffer
+		if _, err := reports.WriteExport(&buf, e); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -34,7 +34,7 @@ type packageWriter struct {
 	tmp   *os.File
 	parts []packagePart
 	cur   *partWriter
-	err   error
+	fw    *flate.Writer
 }
 
 type packagePart struct {
@@ -103,10 +103,15 @@ func (pw *packageWriter) Create(name string) (io.Writer, error) {
 		return nil, err
 	}
 	counter := &countingWriter{w: pw.tmp}
-	fw, err := flate.NewWriter(counter, compressionLevel)
-	if err != nil {
-		return nil, err
+	// One compressor for every part: a flate.Writer costs about a megabyte to set up.
+	if pw.fw == nil {
+		if pw.fw, err = flate.NewWriter(counter, compressionLevel); err != nil {
+			return nil, err
+		}
+	} else {
+		pw.fw.Reset(counter)
 	}
+	fw := pw.fw
 	pw.cur = &partWriter{part: packagePart{name: name, offset: offset}, fw: fw, crc: crc32.NewIEEE(), counter: counter, rewrite: rewrites[name]}
 	return pw.cur, nil
 }
