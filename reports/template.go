@@ -380,7 +380,8 @@ func (tw *templateWriter) help() error {
 		{"Units", "Energy kWh, MWh, GWh, MJ, GJ, toe, therm, mmBtu (gas may say PCS/GCV gross or PCI/NCV net); volume L, m3, US gal; mass g, kg, t, short ton, lb; distance km, mile; freight t.km, short ton.mile; passenger.km. Other units (room-night) match only themselves. `ton` is refused as ambiguous: write t or short ton."},
 	}
 	row++
-	if err := put(excelize.Cell{StyleID: tw.st.header, Value: "Topic"}, excelize.Cell{StyleID: tw.st.header, Value: "How"}); err != nil {
+	h := func(v string) any { return excelize.Cell{StyleID: tw.st.header, Value: v} }
+	if err := put(h("Topic"), h(""), h("How"), h("")); err != nil {
 		return err
 	}
 	for _, m := range more {
