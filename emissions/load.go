@@ -80,7 +80,6 @@ type sheetReader struct {
 	date1904    bool
 	opts        LoadOptions
 	pos         map[Column]int
-	headerRow   int
 	dateStyles  map[int]bool
 }
 
@@ -153,7 +152,7 @@ func (sr *sheetReader) header(idx headerIndex, required []Column, cells []string
 		sr.in.Problems.Fatalf("header", sr.file, sr.sheet, cellName(0, row), "the header row (%s) lacks the required column(s) %s; headers match ignoring case, spaces and accents, and other spellings can be added under `columns` in config", headerText(cells), joinColumns(missing))
 		return true
 	}
-	sr.pos, sr.headerRow = pos, row
+	sr.pos = pos
 	return true
 }
 
