@@ -36,6 +36,7 @@ func TestLoadErrors(t *testing.T) {
 		{"residual without source", "scope2:\n  residual_mix:\n    - {year: 2024, value: 0.4}\n", "scope2.residual_mix[0].source: missing"},
 		{"unknown column", "columns:\n  - {column: Quantiy, aliases: [Qté]}\n", `columns[0].column: "Quantiy" is not a canonical column`},
 		{"target before base", "trajectory: {base_year: 2020, target_year: 2019}\n", "trajectory.target_year: 2019 is not after the base year 2020"},
+		{"neutrality before base", "trajectory: {base_year: 2020, neutrality: {year: 2018}}\n", "trajectory.neutrality.year: 2018 is before the base year 2020"},
 		{"overlapping targets", "trajectory:\n  targets:\n    - {name: A, scopes: [1, 2], pathway: sbti-1.5}\n    - {name: B, scopes: [2, 3], pathway: sbti-wb2}\n",
 			`trajectory.targets[1].scopes: Scope 2 is already in target "A"`},
 		{"unknown pathway", "trajectory:\n  targets:\n    - {name: A, scopes: [1], pathway: sbti-2}\n", `trajectory.targets[0].pathway: "sbti-2"`},

@@ -24,6 +24,8 @@ func (c *Config) validateTrajectory(bad func(key, format string, args ...any)) {
 	}
 	if n := t.Neutrality.Year; n != 0 && (n < emissions.MinYear || n > emissions.MaxYear) {
 		bad("trajectory.neutrality.year", "%d is outside %d–%d", n, emissions.MinYear, emissions.MaxYear)
+	} else if n != 0 && t.BaseYear != 0 && n < t.BaseYear {
+		bad("trajectory.neutrality.year", "%d is before the base year %d", n, t.BaseYear)
 	}
 	if g := t.Projection.GrowthPct; g <= -100 || math.IsNaN(g) || math.IsInf(g, 0) {
 		bad("trajectory.projection.growth_pct", "%v: want a change per year above -100", g)

@@ -79,6 +79,10 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 	}
 	if t.NeutralityYear == 0 {
 		t.NeutralityYear = t.TargetYear
+	} else if t.NeutralityYear < t.BaseYear {
+		// The trajectory starts at the base year: an earlier neutrality year would have no
+		// net to cover, and the credits needed would read 0 as if neutrality were reached.
+		return nil, fmt.Errorf("trajectory.neutrality.year: %d is before the base year %d", t.NeutralityYear, t.BaseYear)
 	}
 	t.LastActualYear = dataYears[len(dataYears)-1]
 	last := t.LastActualYear
@@ -107,7 +111,11 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 
 	end := max(t.TargetYear, t.NeutralityYear)
 	credits := map[int]float64{}
-	for _, c := range p.Credits {
+	for i, c := range p.Credits {
+		if c.Year < t.BaseYear || c.Year > end {
+			ps.Add(Problem{Severity: SeverityWarning, Cause: "credit-outside-trajectory",
+				Message: fmt.Sprintf("trajectory.neutrality.credits[%d] %q: year %d is outside the trajectory (%d–%d); it is not counted", i, c.Name, c.Year, t.BaseYear, end)})
+		}
 		credits[c.Year] += c.TCO2e
 	}
 	growth := 1 + p.GrowthPct/100

@@ -154,13 +154,24 @@ func TestProjectProblems(t *testing.T) {
 	if _, err := Project(Plan{TargetYear: 2019}, lines, lib, &Problems{}); err == nil || !strings.Contains(err.Error(), "not after the base year") {
 		t.Errorf("target before base: %v", err)
 	}
+	if _, err := Project(Plan{NeutralityYear: 2018}, lines, lib, &Problems{}); err == nil || !strings.Contains(err.Error(), "trajectory.neutrality.year: 2018 is before the base year 2019") {
+		t.Errorf("neutrality before the (derived) base year: %v", err)
+	}
+	var credits Problems
+	tr, err := Project(Plan{Credits: []Credit{{Year: 2030, TCO2e: 5, Name: "in"}, {Year: 2035, TCO2e: 7, Name: "late"}}}, lines, lib, &credits)
+	if err != nil || len(credits.List()) != 1 || !strings.Contains(credits.List()[0].Message, `"late": year 2035 is outside the trajectory (2019–2030)`) {
+		t.Errorf("a credit outside the trajectory is a warning: err %v problems %v", err, credits.List())
+	}
+	if got := yearIn(t, tr, 2030).Credits; got != 5 {
+		t.Errorf("2030 credits %v, want 5", got)
+	}
 	bad := Plan{Levers: []Lever{{Name: "x", Activities: []string{"gas"}, ReductionPct: 10, StartYear: 2022, FullYear: 2022,
 		Adds: []Addition{{Activity: "nope", PerUnitRemoved: 1, Unit: "kWh"}}}}}
 	if _, err := Project(bad, lines, lib, &Problems{}); err == nil || !strings.Contains(err.Error(), `adds[0].activity: no factor "nope"`) {
 		t.Errorf("unknown addition: %v", err)
 	}
 	var ps Problems
-	tr, err := Project(Plan{Levers: []Lever{{Name: "solar", Activities: []string{"fr.electricity.*"}, ReductionPct: 10, StartYear: 2022, FullYear: 2022}}}, lines, lib, &ps)
+	tr, err = Project(Plan{Levers: []Lever{{Name: "solar", Activities: []string{"fr.electricity.*"}, ReductionPct: 10, StartYear: 2022, FullYear: 2022}}}, lines, lib, &ps)
 	if err != nil || len(ps.List()) != 1 || !strings.Contains(ps.List()[0].Message, `"solar"`) {
 		t.Errorf("unmatched lever: err %v problems %v", err, ps.List())
 	}
