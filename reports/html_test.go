@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"html"
 	"io/fs"
 	"math"
 	"os"
@@ -209,6 +210,40 @@ func TestWriteHTMLCharts(t *testing.T) {
 			}
 			if strings.Contains(page, "__f__") {
 				t.Error("page holds a go-echarts function marker")
+			}
+		})
+	}
+}
+
+// TestWriteHTMLOnTrackPerTarget: the header judges each target on its own scopes, so a target
+// above its path is off track even when the sum of the targets is met.
+func TestWriteHTMLOnTrackPerTarget(t *testing.T) {
+	tests := []struct {
+		name    string
+		targets []*float64 // 2024's paths of Scopes 1+2 and Scope 3; actuals 1,200 and 3,500
+		want    []string
+		wantNot string
+	}{
+		{"both met", []*float64{f(1389.6), f(3710.4)}, []string{"on track: 400.0 t below the target"}, "off track"},
+		{"Scopes 1+2 missed, the sum met", []*float64{f(1100), f(4000)},
+			[]string{`<div class="card bad"><div class="label">Target 2024`, "off track: 100.0 t above the Scopes 1+2 target"}, "on track"},
+		{"both missed", []*float64{f(1100), f(3400)},
+			[]string{"off track: 100.0 t above the Scopes 1+2 target", "off track: 100.0 t above the Scope 3 target"}, "on track"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := sampleReport()
+			r.Trajectory.Years[1].Targets = tt.targets
+			sum := *tt.targets[0] + *tt.targets[1]
+			r.Trajectory.Years[1].Target = &sum
+			page := html.UnescapeString(render(t, r)) // "1+2" is "1&#43;2" in the page
+			for _, w := range tt.want {
+				if !strings.Contains(page, w) {
+					t.Errorf("page lacks %q", w)
+				}
+			}
+			if strings.Contains(page, tt.wantNot) {
+				t.Errorf("page says %q", tt.wantNot)
 			}
 		})
 	}

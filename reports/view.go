@@ -223,14 +223,13 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 			c.Notes = []string{"no actual emissions for this year"}
 		default:
 			c.Value, c.Unit = t(*ty.Target), "tCO2e"
-			diff := *ty.Actual - *ty.Target
 			c.Notes = []string{fmt.Sprintf("actual %s t", t(*ty.Actual))}
-			if diff <= 0 {
-				c.Tone = "good"
-				c.Notes = append(c.Notes, fmt.Sprintf("on track: %s t below the target", t(-diff)))
-			} else {
+			if missed := missedTargets(r, ty); len(missed) > 0 {
 				c.Tone = "bad"
-				c.Notes = append(c.Notes, fmt.Sprintf("off track: %s t above the target", t(diff)))
+				c.Notes = append(c.Notes, missed...)
+			} else {
+				c.Tone = "good"
+				c.Notes = append(c.Notes, fmt.Sprintf("on track: %s t below the target", t(*ty.Target-*ty.Actual)))
 			}
 		}
 		cards = append(cards, c)
@@ -272,6 +271,35 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 		c.Tone = "good"
 	}
 	return append(cards, c)
+}
+
+// missedTargets says which targets the year's actuals are above. Each target is judged on its
+// own scopes: a Scope 3 far below its path must not hide Scopes 1+2 above theirs, as their sum
+// would. Without each target's path (or its scopes), the sum is judged.
+func missedTargets(r Report, ty emissions.TrajectoryYear) []string {
+	if len(ty.Targets) != len(r.Targets) || len(r.Targets) < 2 {
+		if diff := *ty.Actual - *ty.Target; diff > 0 {
+			return []string{fmt.Sprintf("off track: %s t above the target", t(diff))}
+		}
+		return nil
+	}
+	var out []string
+	names := targetNames(r)
+	for i, tg := range r.Targets {
+		if ty.Targets[i] == nil {
+			continue
+		}
+		actual := 0.0
+		for _, s := range tg.Scopes {
+			if s >= 1 && s <= 3 {
+				actual += ty.ActualByScope[s]
+			}
+		}
+		if diff := actual - *ty.Targets[i]; diff > 0 {
+			out = append(out, fmt.Sprintf("off track: %s t above the %s target", t(diff), names[i]))
+		}
+	}
+	return out
 }
 
 func trajectoryYear(tr *emissions.Trajectory, y int) (emissions.TrajectoryYear, bool) {
