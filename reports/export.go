@@ -88,8 +88,12 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 // Breakdown, Trajectory, Lines (split every LinesPerSheet lines), Factors and Problems. The
 // same Export always gives the same bytes. It returns the export's own warnings (cells
 // truncated to Excel's limit), also listed on the Problems sheet. On error, w may hold an
-// incomplete workbook: write to a file with WriteExportFile.
+// incomplete workbook: write to a file with WriteExportFile. A NaN or infinite figure is
+// refused with a NonFiniteError naming it.
 func WriteExport(w io.Writer, e Export) ([]emissions.Problem, error) {
+	if err := checkExportFinite(e); err != nil {
+		return nil, err
+	}
 	x, err := newExporter(e)
 	if err != nil {
 		return nil, err

@@ -37,6 +37,9 @@ func (x *exporter) writeLines() error {
 		t := table{sheet: sheet, noTitle: true, cols: cols, rows: to - from}
 		err := x.stream(t, func(add func(...any) error) error {
 			for _, l := range x.e.Lines[from:to] {
+				if err := checkLineFinite(l); err != nil {
+					return err
+				}
 				vals[0], vals[1], vals[2] = l.Place.File, l.Place.Sheet, l.Place.Row
 				vals[3], vals[4], vals[5], vals[6] = l.Year, blankIfEmpty(l.Site), blankIfEmpty(l.Pole), l.Activity
 				vals[7], vals[8], vals[9], vals[10] = l.Quantity, l.Unit, l.Converted, blankIfEmpty(l.FactorUnit)

@@ -3,6 +3,7 @@ package reports_test
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"io"
 	"math"
 	"os"
@@ -431,4 +432,48 @@ func lineDiff(want, got string, max int) string {
 		b.WriteString("(" + strconv.Itoa(len(w)) + " lines, now " + strconv.Itoa(len(g)) + ")\n")
 	}
 	return b.String()
+}
+
+// TestExportRejectsNonFinite: a NaN or infinite figure would be written as text (Summary) or
+// as a number no reader accepts (the streamed sheets); the export refuses it, names it, and
+// leaves the previous file in place with no temporary file beside it.
+func TestExportRejectsNonFinite(t *testing.T) {
+	line := func(row int, tco2e float64) emissions.Line {
+		return emissions.Line{Place: emissions.Place{File: "in.xlsx", Sheet: "Energy", Row: row}, Year: 2024, Activity: "fr.electricity.grid",
+			Quantity: 1, Unit: "kWh", Converted: 1, FactorID: "fr.electricity.grid", FactorValue: 1, FactorUnit: "kWh",
+			Part: emissions.PartDirect, Scope: 2, Method: emissions.MethodLocation, TCO2e: tco2e}
+	}
+	good := []emissions.Line{line(2, 1), line(3, 2)}
+	years := emissions.Aggregate(good, "market")
+	nanYears := emissions.Aggregate(good, "market")
+	nanYears[0].Scope1 = math.NaN()
+	for _, tt := range []struct {
+		name  string
+		years []emissions.YearTotals
+		lines []emissions.Line
+		where string
+	}{
+		{"a year's figure", nanYears, good, "year 2024 scope1"},
+		{"a line", years, []emissions.Line{line(2, 1), line(3, math.Inf(1))}, "sheet Energy, row 3 (fr.electricity.grid): tCO2e"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := reports.Export{Site: "Plant", ReportingYear: 2024, GWP: "AR6", Years: tt.years, Lines: tt.lines, Rows: emissions.Rows{Read: 2, Used: 2}}
+			dir := t.TempDir()
+			path := filepath.Join(dir, "footprint-2024.xlsx")
+			if err := os.WriteFile(path, []byte("previous export"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := reports.WriteExportFile(path, e)
+			var nf *reports.NonFiniteError
+			if !errors.As(err, &nf) || !strings.Contains(nf.Where, tt.where) {
+				t.Fatalf("err = %v, want a NonFiniteError at %q", err, tt.where)
+			}
+			if b, _ := os.ReadFile(path); string(b) != "previous export" {
+				t.Errorf("the previous file was replaced: %q", b)
+			}
+			if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) > 0 {
+				t.Errorf("temporary files left: %v", left)
+			}
+		})
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"github.com/footprint/footprint/emissions"
 )
 
 // NonFiniteError says which figure of a report is NaN or infinite: such a figure would draw a
@@ -20,7 +22,42 @@ func (e *NonFiniteError) Error() string {
 // checkFinite returns the first NaN or infinite figure of r, in a fixed order.
 func checkFinite(r Report) error {
 	c := finiteChecker{}
-	for _, y := range r.Years {
+	c.years(r.Years)
+	for _, pa := range r.PoleActivities {
+		c.num(fmt.Sprintf("pole %q activity %q", pa.Pole, pa.Activity), pa.TCO2e)
+	}
+	c.trajectory(r.Trajectory)
+	return c.err
+}
+
+// checkExportFinite returns the first NaN or infinite figure of the export's years and
+// trajectory: excelize would write it as text, or as a number no reader accepts. The lines are
+// checked as they are written (checkLineFinite).
+func checkExportFinite(e Export) error {
+	c := finiteChecker{}
+	c.years(e.Years)
+	c.trajectory(e.Trajectory)
+	return c.err
+}
+
+// checkLineFinite returns a NonFiniteError naming the line's input row if one of its numbers
+// is NaN or infinite. It formats nothing for a good line: it runs on every line of the export.
+func checkLineFinite(l emissions.Line) error {
+	for _, f := range []struct {
+		what string
+		v    float64
+	}{{"quantity", l.Quantity}, {"quantity in the factor's unit", l.Converted}, {"factor value", l.FactorValue},
+		{"tCO2e", l.TCO2e}, {"biogenic CO2", l.BiogenicCO2}} {
+		if math.IsNaN(f.v) || math.IsInf(f.v, 0) {
+			return &NonFiniteError{Value: f.v, Where: fmt.Sprintf("the %s line of %s, sheet %s, row %d (%s): %s",
+				l.Part, l.Place.File, l.Place.Sheet, l.Place.Row, l.Activity, f.what)}
+		}
+	}
+	return nil
+}
+
+func (c *finiteChecker) years(years []emissions.YearTotals) {
+	for _, y := range years {
 		p := fmt.Sprintf("year %d ", y.Year)
 		c.num(p+"scope1", y.Scope1)
 		c.num(p+"scope2_location", y.Scope2Location)
@@ -42,42 +79,42 @@ func checkFinite(r Report) error {
 		c.strMap(p+"site", y.BySite)
 		c.strMap(p+"activity", y.ByActivity)
 	}
-	for _, pa := range r.PoleActivities {
-		c.num(fmt.Sprintf("pole %q activity %q", pa.Pole, pa.Activity), pa.TCO2e)
+}
+
+func (c *finiteChecker) trajectory(tr *emissions.Trajectory) {
+	if tr == nil {
+		return
 	}
-	if tr := r.Trajectory; tr != nil {
-		c.num("trajectory credits needed", tr.CreditsNeeded)
-		for _, y := range tr.Years {
-			p := fmt.Sprintf("trajectory %d ", y.Year)
-			c.ptr(p+"actual", y.Actual)
-			c.ptr(p+"target", y.Target)
-			for i, v := range y.Targets {
-				c.ptr(fmt.Sprintf("%starget %d", p, i+1), v)
-			}
-			c.ptr(p+"bau", y.BAU)
-			c.ptr(p+"plan", y.Plan)
-			c.num(p+"credits", y.Credits)
-			c.ptr(p+"net", y.Net)
-			c.ptr(p+"gap", y.Gap)
-			for s := 1; s <= 3; s++ {
-				c.num(fmt.Sprintf("%sscope %d", p, s), y.ActualByScope[s])
-			}
+	c.num("trajectory credits needed", tr.CreditsNeeded)
+	for _, y := range tr.Years {
+		p := fmt.Sprintf("trajectory %d ", y.Year)
+		c.ptr(p+"actual", y.Actual)
+		c.ptr(p+"target", y.Target)
+		for i, v := range y.Targets {
+			c.ptr(fmt.Sprintf("%starget %d", p, i+1), v)
 		}
-		for _, l := range tr.Levers {
-			p := fmt.Sprintf("lever %q ", l.Lever.Name)
-			c.num(p+"reduction_pct", l.Lever.ReductionPct)
-			c.ptr(p+"cost", l.Lever.CostEURPerTCO2)
-			years := make([]int, 0, len(l.Abatement))
-			for y := range l.Abatement {
-				years = append(years, y)
-			}
-			sort.Ints(years)
-			for _, y := range years {
-				c.num(fmt.Sprintf("%sabatement %d", p, y), l.Abatement[y])
-			}
+		c.ptr(p+"bau", y.BAU)
+		c.ptr(p+"plan", y.Plan)
+		c.num(p+"credits", y.Credits)
+		c.ptr(p+"net", y.Net)
+		c.ptr(p+"gap", y.Gap)
+		for s := 1; s <= 3; s++ {
+			c.num(fmt.Sprintf("%sscope %d", p, s), y.ActualByScope[s])
 		}
 	}
-	return c.err
+	for _, l := range tr.Levers {
+		p := fmt.Sprintf("lever %q ", l.Lever.Name)
+		c.num(p+"reduction_pct", l.Lever.ReductionPct)
+		c.ptr(p+"cost", l.Lever.CostEURPerTCO2)
+		years := make([]int, 0, len(l.Abatement))
+		for y := range l.Abatement {
+			years = append(years, y)
+		}
+		sort.Ints(years)
+		for _, y := range years {
+			c.num(fmt.Sprintf("%sabatement %d", p, y), l.Abatement[y])
+		}
+	}
 }
 
 type finiteChecker struct{ err error }
