@@ -135,14 +135,22 @@ func axisTooltip() charts.GlobalOpts {
 // chart's grid keeps a fixed 24 px left of the labels for the name.
 func valueAxis(unit string, vs []float64) opts.YAxis {
 	lo, hi := extent(vs...)
-	m := math.Max(math.Abs(lo), math.Abs(hi)) * 1.2 // echarts rounds the axis up
-	digits := len(strconv.FormatFloat(math.Ceil(m), 'f', 0, 64))
-	chars := digits + (digits-1)/3
+	// The widest label is the top one, or the bottom one with its minus sign: "-50,000" is no
+	// wider than "350,000".
+	chars := labelChars(hi)
 	if lo < 0 {
-		chars++
+		chars = max(chars, labelChars(lo)+1)
 	}
 	return opts.YAxis{Type: "value", Name: unit, NameLocation: "middle", NameGap: 7*chars + 16,
 		SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}
+}
+
+// labelChars is how many characters the tick label of the axis end near v takes, digits and
+// thousands separators, without a sign.
+func labelChars(v float64) int {
+	m := math.Abs(v) * 1.2 // echarts rounds the axis up
+	digits := len(strconv.FormatFloat(math.Ceil(m), 'f', 0, 64))
+	return digits + (digits-1)/3
 }
 
 // extent returns the smallest and largest of vs and of 0.

@@ -473,6 +473,8 @@ func TestBrowserDemoReport(t *testing.T) {
 		t.Errorf("treemap has %d poles, calc --json %d", len(tree), len(cur.ByPole))
 	}
 
+	checkTextsInside(t, ctx)
+
 	body, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
 	if err != nil {
 		t.Fatal(err)
@@ -482,6 +484,36 @@ func TestBrowserDemoReport(t *testing.T) {
 	}
 	saveScreenshot(t, ctx, "report-demo.png")
 	w.check(t, url)
+}
+
+// clippedTextsExpr lists the texts of the charts (axis names, tick and data labels, legend)
+// that do not lie wholly inside their chart: those are cut off on the page and on paper.
+const clippedTextsExpr = `(function () {
+  var out = [];
+  document.querySelectorAll("div.chart").forEach(function (el) {
+    var box = el.getBoundingClientRect();
+    el.querySelectorAll("svg text").forEach(function (tx) {
+      var r = tx.getBoundingClientRect();
+      if (r.width === 0 || !tx.textContent) { return; }
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
+        out.push(el.id + ": " + JSON.stringify(tx.textContent) + " at x " + Math.round(r.left - box.left) + ".." + Math.round(r.right - box.left) +
+          " y " + Math.round(r.top - box.top) + ".." + Math.round(r.bottom - box.top) + " of " + Math.round(box.width) + "×" + Math.round(box.height));
+      }
+    });
+  });
+  return out;
+})()`
+
+// checkTextsInside fails tb for any chart text cut off by its chart's edge.
+func checkTextsInside(tb testing.TB, ctx context.Context) {
+	tb.Helper()
+	clipped, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](clippedTextsExpr))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, c := range clipped {
+		tb.Errorf("chart text cut off: %s", c)
+	}
 }
 
 func mustJSON(tb testing.TB, v any) []byte {
@@ -591,6 +623,7 @@ trajectory:
 			t.Errorf("pole %q is not a series name of the pole chart, as typed (got %v)", h, names)
 		}
 	}
+	checkTextsInside(t, ctx)
 	saveScreenshot(t, ctx, "report-hostile.png")
 	w.check(t, url)
 }
