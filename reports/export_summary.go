@@ -26,11 +26,9 @@ func (s *summaryWriter) set(vals ...any) {
 		}
 		ref, _ := excelize.CoordinatesToCellName(i+1, s.row)
 		style := 0
+		v = s.x.fit(v, sheetSummary, i+1, s.row, "text")
 		if c, ok := v.(cell); ok {
 			v, style = c.Value, c.StyleID
-		}
-		if str, ok := v.(string); ok {
-			v = s.x.text(str, sheetSummary, i+1, s.row, "the text")
 		}
 		s.err = s.x.f.SetCellValue(sheetSummary, ref, v)
 		if s.err == nil && style != 0 {

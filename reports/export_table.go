@@ -129,7 +129,8 @@ func (x *exporter) stream(t table, body func(add func(vals ...any) error) error)
 	}
 	header := make([]any, len(t.cols))
 	for i, c := range t.cols {
-		header[i] = cell{StyleID: x.st.header, Value: c.header}
+		// Headers hold user names too (targets, levers): excelize would cut them silently.
+		header[i] = x.fit(cell{StyleID: x.st.header, Value: c.header}, t.sheet, i+1, h, "the header")
 	}
 	if err := sw.SetRow(fmt.Sprintf("A%d", h), header); err != nil {
 		return err
@@ -138,8 +139,8 @@ func (x *exporter) stream(t table, body func(add func(vals ...any) error) error)
 	add := func(vals ...any) error {
 		row++
 		for i, v := range vals {
-			if s, ok := v.(string); ok && len(s) > maxCellChars && i < len(t.cols) {
-				vals[i] = x.text(s, t.sheet, i+1, row, "the "+t.cols[i].header+" cell")
+			if i < len(t.cols) {
+				vals[i] = x.fit(v, t.sheet, i+1, row, t.cols[i].header)
 			}
 		}
 		return sw.SetRow(rowRef(row), vals)
@@ -151,6 +152,23 @@ func (x *exporter) stream(t table, body func(add func(vals ...any) error) error)
 		return fmt.Errorf("%s: %d rows written, %d announced", t.sheet, row-h, t.rows)
 	}
 	return sw.Flush()
+}
+
+// fit returns a cell value with its text, plain or styled, truncated to Excel's limit by
+// text, which warns; what names the column or the part of the sheet for the warning.
+func (x *exporter) fit(v any, sheet string, col, row int, what string) any {
+	switch s := v.(type) {
+	case string:
+		if len(s) > maxCellChars {
+			return x.text(s, sheet, col, row, "the "+what+" cell")
+		}
+	case cell:
+		if str, ok := s.Value.(string); ok && len(str) > maxCellChars {
+			s.Value = x.text(str, sheet, col, row, "the "+what+" cell")
+			return s
+		}
+	}
+	return v
 }
 
 // rowRef is the A1 name of the first cell of a row.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -475,5 +476,41 @@ func TestExportRejectsNonFinite(t *testing.T) {
 				t.Errorf("temporary files left: %v", left)
 			}
 		})
+	}
+}
+
+// TestExportTruncatesEveryText: user names reach headers (targets, levers) and titles, not
+// only data cells; excelize would cut a header silently, so every text goes through the same
+// truncation, with a warning naming its cell.
+func TestExportTruncatesEveryText(t *testing.T) {
+	e := demoInventory(t)
+	long := strings.Repeat("x", 40000)
+	e.Site = long
+	targets := slices.Clone(e.Targets)
+	targets[0].Name = long
+	e.Targets = targets
+	tr := *e.Trajectory
+	tr.Levers = slices.Clone(tr.Levers)
+	tr.Levers[0].Lever.Name = long
+	e.Trajectory = &tr
+	b, warnings := writeExportBytes(t, e)
+	got := map[string]bool{}
+	for _, w := range warnings {
+		got[w.Sheet+"!"+w.Cell] = true
+	}
+	for _, cell := range []string{"Summary!A1", "ESRS E1-6!A1", "Trajectory!H3", "Trajectory!O3"} {
+		if !got[cell] {
+			t.Errorf("no warning for %s; warnings %v", cell, got)
+		}
+	}
+	f := openWorkbook(t, b)
+	for _, sheet := range f.GetSheetList() {
+		for r, row := range readSheet(t, f, sheet).rows {
+			for c, v := range row {
+				if n := len(utf16.Encode([]rune(v))); n > 32767 {
+					t.Errorf("%s row %d col %d: %d characters", sheet, r+1, c+1, n)
+				}
+			}
+		}
 	}
 }
