@@ -165,6 +165,9 @@ func (x *exporter) writeSummary() error {
 	if err := f.AutoFilter(sheetSummary, fmt.Sprintf("A%d:G%d", byYearHeader, byYearLast), nil); err != nil {
 		return err
 	}
+	if err := f.SetSheetDimension(sheetSummary, fmt.Sprintf("A1:G%d", s.row-1)); err != nil {
+		return err
+	}
 	return x.summaryCharts(byYearHeader, byYearLast)
 }
 

@@ -98,6 +98,11 @@ func (x *exporter) stream(t table, body func(add func(vals ...any) error) error)
 	if err := x.f.AutoFilter(t.sheet, fmt.Sprintf("A%d:%s%d", h, last, h+t.rows), nil); err != nil {
 		return err
 	}
+	// excelize leaves <dimension ref="A1">; readers that trust it (ExcelDataReader, some ETL
+	// tools) would read one cell.
+	if err := x.f.SetSheetDimension(t.sheet, fmt.Sprintf("A1:%s%d", last, h+t.rows)); err != nil {
+		return err
+	}
 	sw, err := x.f.NewStreamWriter(t.sheet)
 	if err != nil {
 		return err

@@ -514,3 +514,27 @@ func TestExportTruncatesEveryText(t *testing.T) {
 		}
 	}
 }
+
+// TestExportDimensions: each sheet's <dimension> spans its cells. excelize leaves "A1", and
+// readers that trust it (ExcelDataReader and the ETL tools built on it) then read one cell.
+func TestExportDimensions(t *testing.T) {
+	for name, e := range map[string]reports.Export{"demo": demoInventory(t), "empty": {Site: "Plant", GWP: "AR6"}} {
+		b, _ := writeExportBytes(t, e)
+		f := openWorkbook(t, b)
+		for _, sheet := range f.GetSheetList() {
+			rows := readSheet(t, f, sheet).rows
+			cols := 0
+			for _, r := range rows {
+				cols = max(cols, len(r))
+			}
+			last, _ := excelize.CoordinatesToCellName(cols, len(rows))
+			got, err := f.GetSheetDimension(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := "A1:" + last; got != want {
+				t.Errorf("%s %s: dimension %q, want %q", name, sheet, got, want)
+			}
+		}
+	}
+}
