@@ -83,6 +83,21 @@ func WriteHTML(w io.Writer, r Report) error {
 	return writeHTML(w, r, script)
 }
 
+// WriteHTMLFile writes the report to path atomically, as the export is written: the page is
+// made first, then written to a temporary file in the same folder and renamed over path, so a
+// report that cannot be made (echarts missing, a NaN) or an interrupted run leaves the previous
+// page in place.
+func WriteHTMLFile(path string, r Report) error {
+	var page bytes.Buffer
+	if err := WriteHTML(&page, r); err != nil {
+		return err
+	}
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(page.Bytes())
+		return err
+	})
+}
+
 func writeHTML(w io.Writer, r Report, script []byte) error {
 	if err := checkFinite(r); err != nil {
 		return err

@@ -434,3 +434,41 @@ func TestWriteHTMLInlinesEcharts(t *testing.T) {
 		t.Error("the page loads something from the network")
 	}
 }
+
+// TestWriteHTMLFile: the page is replaced whole or not at all, and no temporary file stays.
+func TestWriteHTMLFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	path := filepath.Join(dir, "report.html")
+	if err := WriteHTMLFile(path, sampleReport()); err != nil {
+		t.Fatal(err)
+	}
+	good, _ := os.ReadFile(path)
+	if !bytes.Contains(good, []byte("Plant A")) {
+		t.Fatal("the page was not written")
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", fi.Mode().Perm())
+	}
+	// A report that cannot be made leaves the previous page in place.
+	spoiled := sampleReport()
+	spoiled.Years[0].Scope1 = math.NaN()
+	if err := WriteHTMLFile(path, spoiled); err == nil {
+		t.Fatal("a NaN was written")
+	}
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, good) {
+		t.Error("a failed report changed the previous page")
+	}
+	// A rename that fails (a folder stands at the path) leaves no temporary file behind.
+	blocked := filepath.Join(t.TempDir(), "report.html")
+	if err := os.MkdirAll(filepath.Join(blocked, "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteHTMLFile(blocked, sampleReport()); err == nil {
+		t.Error("writing over a folder succeeded")
+	}
+	for _, d := range []string{dir, filepath.Dir(blocked)} {
+		if entries, _ := os.ReadDir(d); len(entries) != 1 {
+			t.Errorf("%s holds %d entries, want 1 (no temporary file)", d, len(entries))
+		}
+	}
+}

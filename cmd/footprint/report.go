@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/footprint/footprint/emissions"
@@ -29,15 +27,11 @@ func newReportCmd(g *globalFlags, env Env) *cobra.Command {
 				dir = res.outputDir()
 			}
 			rep := res.report()
-			var page bytes.Buffer
-			if err := reports.WriteHTML(&page, rep); err != nil {
+			path := filepath.Join(dir, "report.html")
+			if err := reports.WriteHTMLFile(path, rep); err != nil {
 				if errors.Is(err, reports.ErrNoEcharts) {
 					return problemsf("%v", err)
 				}
-				return problemsf("report: %v", err)
-			}
-			path := filepath.Join(dir, "report.html")
-			if err := writeFileAtomic(path, page.Bytes()); err != nil {
 				return problemsf("report: %v", err)
 			}
 			if _, err := writeExport(env, dir, res); err != nil {
@@ -111,45 +105,4 @@ func writeReportSummary(w io.Writer, r *result, rep reports.Report, path string)
 	fmt.Fprintf(w, "Wrote %s\n", path)
 	fmt.Fprintf(w, "Rows: %d read, %d used, %d rejected; %d error(s), %d warning(s).\n",
 		rep.Rows.Read, rep.Rows.Used, rep.Rows.Rejected, rep.Errors, rep.Warnings)
-}
-
-// writeFileAtomic writes data to path so that path holds either its old content or all of
-// data, never part of it: a temporary file in the same folder, synced, then renamed over path.
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return err
-	}
-	// Sync the folder so the rename itself survives a crash (best effort: not every
-	// filesystem allows it).
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
 }

@@ -113,35 +113,6 @@ func TestReportWithoutData(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "report.html")
-	if err := writeFileAtomic(path, []byte("good")); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeFileAtomic(path, []byte("better")); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "better" {
-		t.Errorf("content %q", b)
-	}
-	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
-		t.Errorf("mode %v, want 0644", fi.Mode().Perm())
-	}
-	// A rename that fails (the target is a folder) leaves no temporary file behind.
-	blocked := filepath.Join(dir, "blocked")
-	if err := os.MkdirAll(filepath.Join(blocked, "report.html", "x"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeFileAtomic(filepath.Join(blocked, "report.html"), []byte("new")); err == nil {
-		t.Error("writing over a folder succeeded")
-	}
-	entries, _ := os.ReadDir(blocked)
-	if len(entries) != 1 {
-		t.Errorf("%d entries left in the folder, want 1", len(entries))
-	}
-}
-
 // demoReport computes the built-in demo in-process, as `footprint report` does.
 func demoReport(tb testing.TB) reports.Report {
 	tb.Helper()
