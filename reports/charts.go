@@ -2,7 +2,9 @@ package reports
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -43,7 +45,7 @@ var poleColors = []string{"#264653", "#2a9d8f", "#6a8d3a", "#9c6b1c", "#c0582b",
 
 func poleColor(i int) string { return poleColors[i%len(poleColors)] }
 
-// chart is one echarts instance of the page: its container id, its height and its options.
+// echart is one echarts instance of the page: its container id, its height and its options.
 type echart struct {
 	ID     string
 	Height int // px
@@ -101,14 +103,14 @@ type configurable interface {
 	JSON() map[string]any
 }
 
-// options returns a go-echarts chart's options as a map, with the report's adjustments.
+// echartOptions returns a go-echarts chart's options as a map, with the report's adjustments.
 func echartOptions(c configurable, validate func()) map[string]any {
 	c.Accept(reportVisitor{})
 	validate()
 	return c.JSON()
 }
 
-// global options every chart shares: no animation (stable screenshots, instant print),
+// commonChartOpts are the global options every chart shares: no animation (stable screenshots, instant print),
 // a legend on top.
 func commonChartOpts(id string) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
@@ -185,15 +187,8 @@ func labelled(v float64, color string) opts.BarData {
 // round1 keeps a tenth of a tonne: the precision of the tables, and of what the charts show.
 func round1(v float64) float64 { return math.Round(v*10) / 10 }
 
-// missing is echarts' own notation for "no value here" (a gap, not a zero).
+// echartsNone is echarts' own notation for "no value here" (a gap, not a zero).
 const echartsNone = "-"
-
-func barValue(v *float64) opts.BarData {
-	if v == nil {
-		return opts.BarData{Value: echartsNone}
-	}
-	return opts.BarData{Value: round1(*v)}
-}
 
 func lineValue(v *float64) opts.LineData {
 	if v == nil {
@@ -412,7 +407,7 @@ func hasCredits(tr *emissions.Trajectory) bool {
 	return false
 }
 
-// boundary is the scopes the trajectory covers, all three when it names none.
+// trajectoryBoundary is the scopes the trajectory covers, all three when it names none.
 func trajectoryBoundary(tr *emissions.Trajectory) []int {
 	if len(tr.Boundary) == 0 {
 		return []int{1, 2, 3}
@@ -469,12 +464,7 @@ func scopeItems(y emissions.YearTotals, method string) []scopeItem {
 		s2 = y.Scope2Location
 	}
 	items := []scopeItem{{scopeName(1, method), 1, y.Scope1}, {scopeName(2, method), 2, s2}}
-	cats := make([]int, 0, len(y.Scope3Categories))
-	for c := range y.Scope3Categories {
-		cats = append(cats, c)
-	}
-	sort.Ints(cats)
-	for _, c := range cats {
+	for _, c := range slices.Sorted(maps.Keys(y.Scope3Categories)) {
 		items = append(items, scopeItem{scope3Label(c), 3, y.Scope3Categories[c]})
 	}
 	return items

@@ -108,10 +108,7 @@ func writeHTML(w io.Writer, r Report, script []byte) error {
 	if bytes.Contains(low, []byte("</script")) || bytes.Contains(low, []byte("<!--")) {
 		return errors.New("reports: the echarts script holds </script or <!-- and cannot be inlined")
 	}
-	v, err := newView(r)
-	if err != nil {
-		return err
-	}
+	v := newView(r)
 	opts, err := marshalCharts(v.charts)
 	if err != nil {
 		return err

@@ -11,17 +11,15 @@ import (
 	"github.com/footprint/footprint/emissions"
 )
 
-// view is what the page template reads: every figure already formatted as text, every chart
+// htmlView is what the page template reads: every figure already formatted as text, every chart
 // already built. User strings stay plain strings here; html/template escapes them.
 type htmlView struct {
 	Site         string
 	Year         int
 	GWP          string
 	Method       string
-	HasData      bool
 	Cards        []htmlCard
 	Sections     []htmlSection
-	ChartIDs     []string
 	Legend       []htmlSwatch // scope colours, shown once in the header
 	ChartOptions template.JS
 	Script       template.JS
@@ -40,7 +38,7 @@ type htmlSection struct {
 	Blocks    []htmlBlock
 }
 
-// block is a chart with its table, or a table, or a note.
+// htmlBlock is a chart with its table, or a table, or a note.
 type htmlBlock struct {
 	Title string
 	Chart *echart
@@ -95,7 +93,7 @@ func optCellIf(ok bool, v *float64) htmlCell {
 	return numCell(*v)
 }
 
-// pct formats the change from b to a as a signed percentage.
+// pctChange formats the change from b to a as a signed percentage.
 func pctChange(a, b float64) string {
 	if b == 0 {
 		return emDash
@@ -103,7 +101,7 @@ func pctChange(a, b float64) string {
 	return signedTonnes(100*(a-b)/b) + " %"
 }
 
-// share formats v as a percentage of total.
+// shareOf formats v as a percentage of total.
 func shareOf(v, total float64) string {
 	if total == 0 {
 		return emDash
@@ -111,7 +109,7 @@ func shareOf(v, total float64) string {
 	return strconv.FormatFloat(100*v/total, 'f', 1, 64) + " %"
 }
 
-// signed formats v with one decimal, grouping and its sign (a true minus sign).
+// signedTonnes formats v with one decimal, grouping and its sign (a true minus sign).
 func signedTonnes(v float64) string {
 	s := t(math.Abs(v))
 	switch {
@@ -124,13 +122,12 @@ func signedTonnes(v float64) string {
 	}
 }
 
-func newView(r Report) (*htmlView, error) {
+func newView(r Report) *htmlView {
 	v := &htmlView{Site: r.Site, Year: r.ReportingYear, GWP: r.GWP, Method: methodLabel(r.method())}
 	for s := 1; s <= 3; s++ {
 		v.Legend = append(v.Legend, htmlSwatch{scopeName(s, r.method()), scopeColor[s]})
 	}
 	cur, ok := yearOf(r.Years, r.ReportingYear)
-	v.HasData = ok
 	v.Cards = headerCards(r, cur, ok)
 
 	order := poleOrder(r.Years)
@@ -147,11 +144,10 @@ func newView(r Report) (*htmlView, error) {
 			}
 			if b.Chart != nil {
 				v.charts = append(v.charts, *b.Chart)
-				v.ChartIDs = append(v.ChartIDs, b.Chart.ID)
 			}
 		}
 	}
-	return v, nil
+	return v
 }
 
 func (v *htmlView) addSection(s htmlSection) { v.Sections = append(v.Sections, s) }
