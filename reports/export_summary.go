@@ -237,7 +237,7 @@ func (x *exporter) summaryCharts(byYearHeader, byYearLast int) error {
 		if err := f.AddChart(sheetSummary, "I3", &excelize.Chart{
 			Type: excelize.ColStacked, Series: series(scopes...), Dimension: size, Legend: legend, YAxis: yAxis,
 			Title: title(fmt.Sprintf("Trajectory toward %d (tCO2e, Scopes %s)", tr.TargetYear, scopeList(tr.Boundary))),
-		}, &excelize.Chart{Type: excelize.Line, Series: lineSeries}); err != nil {
+		}, &excelize.Chart{Type: excelize.Line, Series: lineSeries, YAxis: yAxis}); err != nil {
 			return err
 		}
 	}

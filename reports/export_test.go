@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -535,6 +536,73 @@ func TestExportDimensions(t *testing.T) {
 			if want := "A1:" + last; got != want {
 				t.Errorf("%s %s: dimension %q, want %q", name, sheet, got, want)
 			}
+		}
+	}
+}
+
+// TestExportCharts: the Summary's two native charts name their series from the right header
+// cells, take their categories and values from the whole year range, and show thousands
+// separators on the value axis (in the trajectory's combo chart, excelize draws the axes from
+// the line chart's options, so those need the format too).
+func TestExportCharts(t *testing.T) {
+	e := demoInventory(t)
+	b, _ := writeExportBytes(t, e)
+	f := openWorkbook(t, b)
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	part := func(name string) string {
+		rc, err := zr.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rc.Close()
+		x, _ := io.ReadAll(rc)
+		return string(x)
+	}
+	ser := regexp.MustCompile(`<ser>.*?<tx><strRef><f>([^<]*)</f>.*?<cat>.*?<f>([^<]*)</f>.*?<val>.*?<f>([^<]*)</f>`)
+	valAx := regexp.MustCompile(`(?s)<valAx>.*?</valAx>`)
+	for _, tc := range []struct {
+		part  string
+		names []string
+	}{
+		{"xl/charts/chart1.xml", []string{"Actual Scope 1", "Actual Scope 2 (market-based)", "Actual Scope 3", "Target (sum of targets)",
+			"Business as usual", "Plan", "Net (plan − credits)"}},
+		{"xl/charts/chart2.xml", []string{"Scope 1", "Scope 2 market-based", "Scope 3"}},
+	} {
+		x := part(tc.part)
+		var names []string
+		for _, m := range ser.FindAllStringSubmatch(x, -1) {
+			sheet, ref, _ := strings.Cut(m[1], "!")
+			v, err := f.GetCellValue(sheet, strings.ReplaceAll(ref, "$", ""))
+			if err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, v)
+			// Categories are the years; values, the same rows of the series' own column.
+			catSheet, catRef, _ := strings.Cut(m[2], "!")
+			from, to, _ := strings.Cut(strings.ReplaceAll(catRef, "$", ""), ":")
+			_, r1, _ := excelize.CellNameToCoordinates(from)
+			_, r2, _ := excelize.CellNameToCoordinates(to)
+			first, _ := f.GetCellValue(catSheet, from)
+			lastYear, _ := f.GetCellValue(catSheet, to)
+			if want := strconv.Itoa(e.Years[0].Year); first != want {
+				t.Errorf("%s %q: categories start at %s=%q, want %s", tc.part, v, from, first, want)
+			}
+			if tc.part == "xl/charts/chart1.xml" && lastYear != strconv.Itoa(e.Trajectory.TargetYear) {
+				t.Errorf("%s %q: categories end at %q, want %d", tc.part, v, lastYear, e.Trajectory.TargetYear)
+			}
+			col := strings.Split(ref, "$")[1]
+			if want := fmt.Sprintf("%s!$%s$%d:$%s$%d", catSheet, col, r1, col, r2); m[3] != want {
+				t.Errorf("%s %q: values %s, want %s", tc.part, v, m[3], want)
+			}
+		}
+		if !slices.Equal(names, tc.names) {
+			t.Errorf("%s series %q, want %q", tc.part, names, tc.names)
+		}
+		if ax := valAx.FindString(x); !strings.Contains(ax, `formatCode="#,##0"`) {
+			t.Errorf("%s: value axis without thousands separators: %.300s", tc.part, ax)
 		}
 	}
 }
