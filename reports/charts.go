@@ -356,11 +356,7 @@ func yearMarks(tr *emissions.Trajectory) []charts.SeriesOpts {
 	if inAxis(tr.BaseYear) {
 		items = append(items, opts.MarkLineNameXAxisItem{Name: fmt.Sprintf("Base year %d", tr.BaseYear), XAxis: strconv.Itoa(tr.BaseYear)})
 	}
-	neutral := tr.NeutralityYear
-	if neutral == 0 {
-		neutral = tr.TargetYear
-	}
-	if inAxis(neutral) {
+	if neutral := neutralityYear(tr); inAxis(neutral) {
 		items = append(items, opts.MarkLineNameXAxisItem{Name: fmt.Sprintf("Neutrality %d", neutral), XAxis: strconv.Itoa(neutral)})
 	}
 	if len(items) == 0 {

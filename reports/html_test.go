@@ -249,6 +249,39 @@ func TestWriteHTMLOnTrackPerTarget(t *testing.T) {
 	}
 }
 
+// TestWriteHTMLHeaderCards: the total the trajectory follows comes first; the credits card
+// ends on its verdict.
+func TestWriteHTMLHeaderCards(t *testing.T) {
+	label := regexp.MustCompile(`<div class="label">([^<]*)</div>`)
+	tests := []struct {
+		name   string
+		change func(*Report)
+		first  string
+		want   []string
+	}{
+		{"market-based", func(*Report) {}, "Total 2024, market-based",
+			[]string{"<li>the ledger does not cover the plan yet</li></ul>"}},
+		{"location-based", func(r *Report) { r.Scope2Method = emissions.MethodLocation }, "Total 2024, location-based", nil},
+		{"credits covering the plan", func(r *Report) { r.Trajectory.CreditsNeeded = 0 }, "Total 2024, market-based",
+			[]string{`<div class="card good"><div class="label">Credits needed for neutrality in 2026`, "<li>the ledger covers the plan</li></ul>"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := sampleReport()
+			tt.change(&r)
+			page := render(t, r)
+			if m := label.FindStringSubmatch(page); m == nil || m[1] != tt.first {
+				t.Errorf("first card %v, want %q", m, tt.first)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(page, w) {
+					t.Errorf("page lacks %q", w)
+				}
+			}
+		})
+	}
+}
+
 // TestWriteHTMLSeries checks chart data against the report's figures, to a tenth of a tonne.
 func TestWriteHTMLSeries(t *testing.T) {
 	opts := chartOptions(t, render(t, sampleReport()))

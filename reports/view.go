@@ -191,17 +191,25 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 	base, hasBase := yearOf(r.Years, r.baseYear())
 	totalCard := func(label string, pick func(emissions.YearTotals) float64) htmlCard {
 		c := htmlCard{Label: fmt.Sprintf("Total %d, %s", cur.Year, label), Value: t(pick(cur)), Unit: "tCO2e"}
+		prevIsBase := hasPrev && hasBase && prev.Year == base.Year
 		if hasPrev {
-			c.Notes = append(c.Notes, fmt.Sprintf("%s vs %d", pctChange(pick(cur), pick(prev)), prev.Year))
+			note := fmt.Sprintf("%s vs %d", pctChange(pick(cur), pick(prev)), prev.Year)
+			if prevIsBase {
+				note += " (previous and base year)"
+			}
+			c.Notes = append(c.Notes, note)
 		}
-		if hasBase && base.Year != cur.Year {
+		if hasBase && base.Year != cur.Year && !prevIsBase {
 			c.Notes = append(c.Notes, fmt.Sprintf("%s vs %d (base year)", pctChange(pick(cur), pick(base)), base.Year))
 		}
 		return c
 	}
-	cards := []htmlCard{
-		totalCard("market-based", func(y emissions.YearTotals) float64 { return y.TotalMarket }),
-		totalCard("location-based", func(y emissions.YearTotals) float64 { return y.TotalLocation }),
+	market := totalCard("market-based", func(y emissions.YearTotals) float64 { return y.TotalMarket })
+	location := totalCard("location-based", func(y emissions.YearTotals) float64 { return y.TotalLocation })
+	// The total the trajectory and the breakdowns follow comes first.
+	cards := []htmlCard{market, location}
+	if r.method() == emissions.MethodLocation {
+		cards = []htmlCard{location, market}
 	}
 	tr := r.Trajectory
 	if tr == nil {
@@ -253,20 +261,32 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 		}
 		cards = append(cards, c)
 	}
-	neutral := tr.NeutralityYear
-	if neutral == 0 {
-		neutral = tr.TargetYear
-	}
-	c := htmlCard{Label: fmt.Sprintf("Credits needed for neutrality in %d", neutral), Value: t(tr.CreditsNeeded), Unit: "tCO2e"}
-	if ty, ok := trajectoryYear(tr, neutral); ok {
-		c.Notes = []string{fmt.Sprintf("credits already in the ledger: %s t", t(ty.Credits))}
+	return append(cards, creditsCard(tr))
+}
+
+// creditsCard is what neutrality still needs in its year: the net left once the plan and the
+// credits in the ledger are counted. Its last note is the verdict (the card's colour).
+func creditsCard(tr *emissions.Trajectory) htmlCard {
+	neutral := neutralityYear(tr)
+	c := htmlCard{Label: fmt.Sprintf("Credits needed for neutrality in %d", neutral), Value: t(tr.CreditsNeeded), Unit: "tCO2e", Tone: "good"}
+	if ty, ok := trajectoryYear(tr, neutral); ok && ty.Plan != nil {
+		c.Notes = []string{fmt.Sprintf("plan %s t, credits in the ledger %s t", t(*ty.Plan), t(ty.Credits))}
 	}
 	if tr.CreditsNeeded > 0 {
 		c.Tone = "bad"
+		c.Notes = append(c.Notes, "the ledger does not cover the plan yet")
 	} else {
-		c.Tone = "good"
+		c.Notes = append(c.Notes, "the ledger covers the plan")
 	}
-	return append(cards, c)
+	return c
+}
+
+// neutralityYear is the trajectory's neutrality year: its target year when none is given.
+func neutralityYear(tr *emissions.Trajectory) int {
+	if tr.NeutralityYear == 0 {
+		return tr.TargetYear
+	}
+	return tr.NeutralityYear
 }
 
 // missedTargets says which targets the year's actuals are above. Each target is judged on its
@@ -332,13 +352,13 @@ func trajectorySection(r Report) htmlSection {
 			Intro:  []string{"No trajectory is computed for this report (none is configured, or there is no data to project): it shows the actual emissions only. A trajectory section in the configuration (targets, levers, credits) adds the path to the target year."},
 			Blocks: []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb}}}
 	}
-	neutral := tr.NeutralityYear
-	if neutral == 0 {
-		neutral = tr.TargetYear
-	}
 	intro := []string{fmt.Sprintf("Base year %d, target year %d, neutrality year %d. The trajectory covers %s, with Scope 2 %s; figures up to %d are actual emissions, later ones are projections.",
-		tr.BaseYear, tr.TargetYear, neutral, scopesLabel(trajectoryBoundary(tr)), methodLabel(tr.Scope2Method), tr.LastActualYear),
-		"Credits and removals are a separate ledger: they are drawn below zero, never netted into the inventory and never counted toward a target."}
+		tr.BaseYear, tr.TargetYear, neutralityYear(tr), scopesLabel(trajectoryBoundary(tr)), methodLabel(tr.Scope2Method), tr.LastActualYear)}
+	if hasCredits(tr) {
+		intro = append(intro, "Credits and removals are a separate ledger: they are drawn below zero, never netted into the inventory and never counted toward a target.")
+	} else {
+		intro = append(intro, "The credits ledger is empty (trajectory.neutrality.credits in the configuration): the net equals the plan.")
+	}
 	head := []string{"Year"}
 	for _, s := range trajectoryBoundary(tr) {
 		head = append(head, scopeName(s, tr.Scope2Method))
