@@ -236,7 +236,7 @@ func (x *exporter) writeE16() error {
 	n := x.e.ReportingYear
 	years := []int{x.baseYear(), n - 1, n}
 	cols := []column{
-		{header: "GHG emissions", width: 62},
+		{header: "GHG emissions", width: 74}, // the longest label, biogenic CO2 with its unit, in full
 		{header: yearLabel("Base year", years[0]), width: 14, style: x.st.tonnes},
 		{header: yearLabel("N-1", years[1]), width: 14, style: x.st.tonnes},
 		{header: yearLabel("N", years[2]), width: 14, style: x.st.tonnes},

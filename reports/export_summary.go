@@ -38,6 +38,23 @@ func (s *summaryWriter) set(vals ...any) {
 	s.row++
 }
 
+// summaryWidths are the widths of the Summary's columns A to G.
+var summaryWidths = []float64{52, 16, 16, 16, 16, 16, 16}
+
+// header writes a header row, as tall as its longest name wrapped in its column.
+func (s *summaryWriter) header(names ...string) {
+	vals := make([]any, len(names))
+	lines := 1
+	for i, n := range names {
+		vals[i] = cell{StyleID: s.x.st.header, Value: n}
+		lines = max(lines, wrappedLines(n, summaryWidths[i]))
+	}
+	if s.err == nil && lines > 1 {
+		s.err = s.x.f.SetRowHeight(sheetSummary, s.row, rowHeight(lines))
+	}
+	s.set(vals...)
+}
+
 func (x *exporter) writeSummary() error {
 	f, st := x.f, x.st
 	s := &summaryWriter{x: x, row: 1}
@@ -61,8 +78,7 @@ func (x *exporter) writeSummary() error {
 		return (*to - *from) / *from
 	}
 	base := x.baseYear()
-	h := func(v string) any { return cell{StyleID: st.header, Value: v} }
-	s.set(h("Key figures"), h(yearLabel("N", n)), h(yearLabel("N-1", n-1)), h("% N / N-1"), h(yearLabel("Base year", base)), h("% N / base year"))
+	s.header("Key figures", yearLabel("N", n), yearLabel("N-1", n-1), "% N / N-1", yearLabel("Base year", base), "% N / base year")
 	figures := []struct {
 		label string
 		get   func(t *emissions.YearTotals) float64
@@ -96,7 +112,7 @@ func (x *exporter) writeSummary() error {
 	}
 	s.row++
 
-	s.set(h("Trajectory"), h("tCO2e"))
+	s.header("Trajectory", "tCO2e")
 	if tr := x.e.Trajectory; tr != nil {
 		s.set("Boundary", fmt.Sprintf("Scopes %s, Scope 2 %s-based", scopeList(tr.Boundary), tr.Scope2Method))
 		if ty := x.trajectoryYear(n); ty != nil {
@@ -126,7 +142,7 @@ func (x *exporter) writeSummary() error {
 		}
 	}
 	count := func(v int) any { return cell{StyleID: st.integer, Value: v} }
-	s.set(h("Inputs"), h("Count"))
+	s.header("Inputs", "Count")
 	s.set("Activity rows read", count(x.e.Rows.Read))
 	s.set("Rows used", count(x.e.Rows.Used))
 	s.set("Rows rejected", count(x.e.Rows.Rejected))
@@ -138,14 +154,14 @@ func (x *exporter) writeSummary() error {
 	// The by-year table: the split-by-scope chart reads it.
 	s.set(cell{StyleID: st.section, Value: "Emissions by year and scope (tCO2e)"})
 	byYearHeader := s.row
-	s.set(h("Year"), h("Scope 1"), h("Scope 2 location-based"), h("Scope 2 market-based"), h("Scope 3"), h("Total location-based"), h("Total market-based"))
+	s.header("Year", "Scope 1", "Scope 2 location-based", "Scope 2 market-based", "Scope 3", "Total location-based", "Total market-based")
 	for _, t := range x.e.Years {
 		s.set(count(t.Year), ton(t.Scope1), ton(t.Scope2Location), ton(t.Scope2Market), ton(t.Scope3), ton(t.TotalLocation), ton(t.TotalMarket))
 	}
 	byYearLast := s.row - 1
 	s.row++
 
-	s.set(h("Sheet"), h("Contents"))
+	s.header("Sheet", "Contents")
 	for _, c := range x.contents() {
 		s.set(c[0], c[1])
 	}
@@ -153,10 +169,13 @@ func (x *exporter) writeSummary() error {
 		return s.err
 	}
 
-	if err := f.SetColWidth(sheetSummary, "A", "A", 52); err != nil {
-		return err
+	for i, w := range summaryWidths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(sheetSummary, col, col, w); err != nil {
+			return err
+		}
 	}
-	if err := f.SetColWidth(sheetSummary, "B", "G", 16); err != nil {
+	if err := f.SetRowHeight(sheetSummary, 1, titleHeight); err != nil {
 		return err
 	}
 	if err := f.SetPanes(sheetSummary, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {

@@ -3,13 +3,15 @@ package reports
 import (
 	"fmt"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
 
 // exportStyles are the cell styles of the export.
 type exportStyles struct {
-	title, note, header, section, wrap int
+	title, note, header, section int
 	// number formats: years and counts, tonnes (one decimal), tonnes of a line (three
 	// decimals), shares, plain numbers (General), and bold tonnes for totals
 	integer, tonnes, lineTonnes, percent, number, totalTonnes, totalLabel int
@@ -36,7 +38,6 @@ func newExportStyles(f *excelize.File) (exportStyles, error) {
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 			Border:    []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}}},
 		{&st.section, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}}},
-		{&st.wrap, &excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&st.integer, custom("0", false)},
 		{&st.tonnes, custom("#,##0.0", false)},
 		{&st.lineTonnes, custom("#,##0.000", false)},
@@ -125,7 +126,7 @@ func (x *exporter) stream(t table, body func(add func(vals ...any) error) error)
 		return err
 	}
 	if !t.noTitle {
-		if err := sw.SetRow("A1", []any{cell{StyleID: x.st.title, Value: x.text(t.title, t.sheet, 1, 1, "the title")}}, excelize.RowOpts{Height: 21}); err != nil {
+		if err := sw.SetRow("A1", []any{cell{StyleID: x.st.title, Value: x.text(t.title, t.sheet, 1, 1, "the title")}}, excelize.RowOpts{Height: titleHeight}); err != nil {
 			return err
 		}
 		if err := sw.SetRow("A2", []any{cell{StyleID: x.st.note, Value: x.text(t.note, t.sheet, 1, 2, "the note")}}); err != nil {
@@ -133,11 +134,13 @@ func (x *exporter) stream(t table, body func(add func(vals ...any) error) error)
 		}
 	}
 	header := make([]any, len(t.cols))
+	lines := 1
 	for i, c := range t.cols {
+		lines = max(lines, wrappedLines(c.header, c.width))
 		// Headers hold user names too (targets, levers): excelize would cut them silently.
 		header[i] = x.fit(cell{StyleID: x.st.header, Value: c.header}, t.sheet, i+1, h, "the header")
 	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", h), header); err != nil {
+	if err := sw.SetRow(fmt.Sprintf("A%d", h), header, excelize.RowOpts{Height: rowHeight(lines)}); err != nil {
 		return err
 	}
 	row := h
@@ -174,6 +177,43 @@ func (x *exporter) fit(v any, sheet string, col, row int, what string) any {
 		}
 	}
 	return v
+}
+
+// Row heights in points: a line of the default 11-point font, and a 14-point title.
+const (
+	lineHeight  = 15.0
+	titleHeight = 21.0
+)
+
+// rowHeight is the height of a row of n lines of text, within Excel's 409 points.
+func rowHeight(n int) float64 { return min(lineHeight*float64(max(n, 1)), 409) }
+
+// wrappedLines estimates how many lines text takes when wrapped in a column width characters
+// wide: Excel and LibreOffice open a row at the height the file gives (one line by default),
+// so a wrapped header or paragraph needs its height set or it is cut. Words are wrapped at
+// spaces, a word longer than the line at the width; a character counts as one unit of width,
+// which errs on the side of one line too many.
+func wrappedLines(text string, width float64) int {
+	capacity := max(int(width), 1)
+	lines, used := 1, 0
+	for _, word := range strings.Fields(text) {
+		n := utf8.RuneCountInString(word)
+		switch {
+		case used == 0:
+		case used+1+n <= capacity:
+			used++
+		default:
+			lines++
+			used = 0
+		}
+		for n > capacity-used { // a word longer than what is left of the line
+			n -= capacity - used
+			lines++
+			used = 0
+		}
+		used += n
+	}
+	return lines
 }
 
 // rowRef is the A1 name of the first cell of a row.

@@ -606,3 +606,34 @@ func TestExportCharts(t *testing.T) {
 		}
 	}
 }
+
+// TestExportHeadersFit: a header wraps in its column, and readers open a row at the height
+// the file gives it: each header row must be tall enough for its longest header to show in
+// full (at the least, as many lines as its characters need at the column's width).
+func TestExportHeadersFit(t *testing.T) {
+	b, _ := writeExportBytes(t, demoInventory(t))
+	f := openWorkbook(t, b)
+	for _, sheet := range f.GetSheetList() {
+		s := readSheet(t, f, sheet)
+		for r, row := range s.rows {
+			for c, v := range row {
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				id, _ := f.GetCellStyle(sheet, ref)
+				st, err := f.GetStyle(id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if st.Alignment == nil || !st.Alignment.WrapText {
+					continue
+				}
+				col, _ := excelize.ColumnNumberToName(c + 1)
+				width, _ := f.GetColWidth(sheet, col)
+				height, _ := f.GetRowHeight(sheet, r+1)
+				// Spaces where lines break take no room: count the other characters.
+				if lines := math.Floor(height / 15); lines*width < float64(len([]rune(strings.ReplaceAll(v, " ", "")))) {
+					t.Errorf("%s!%s %q: %v line(s) of %v characters", sheet, ref, v, lines, width)
+				}
+			}
+		}
+	}
+}
