@@ -79,7 +79,7 @@ func WriteTemplate(w io.Writer, t Template) error {
 type templateWriter struct {
 	f  *excelize.File
 	t  Template
-	st struct{ title, note, header, wrap, number, integer int }
+	st struct{ title, note, header, wrap, top, number, integer int }
 	// ids by template sheet, and all ids, sorted
 	ids map[string][]string
 	all []factors.Factor
@@ -139,9 +139,11 @@ func (tw *templateWriter) styles() error {
 		s  *excelize.Style
 	}{
 		{&tw.st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
-		{&tw.st.note, &excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		// Notes are one line overflowing to the right: wrapped in column A they were cut.
+		{&tw.st.note, &excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}}},
 		{&tw.st.header, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill, Border: []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}}},
 		{&tw.st.wrap, &excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		{&tw.st.top, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&tw.st.integer, &excelize.Style{CustomNumFmt: &integer}},
 		{&tw.st.number, &excelize.Style{CustomNumFmt: &number}},
 	}
@@ -230,6 +232,18 @@ func (tw *templateWriter) setRow(sheet string, row int, vals ...any) error {
 	return nil
 }
 
+// titled writes a sheet's title in row 1, tall enough for its font, and a note in row 2. A
+// title row, not a header, is what makes footprint skip the sheet.
+func (tw *templateWriter) titled(sheet, title, note string) error {
+	if err := tw.setRow(sheet, 1, excelize.Cell{StyleID: tw.st.title, Value: title}); err != nil {
+		return err
+	}
+	if err := tw.f.SetRowHeight(sheet, 1, titleHeight); err != nil {
+		return err
+	}
+	return tw.setRow(sheet, 2, excelize.Cell{StyleID: tw.st.note, Value: note})
+}
+
 func (tw *templateWriter) header(sheet string, row int, names ...string) error {
 	vals := make([]any, len(names))
 	for i, n := range names {
@@ -258,10 +272,7 @@ func (tw *templateWriter) freeze(sheet string, rows int) error {
 // units, and the poles and sites the team may extend; each list has a defined name.
 func (tw *templateWriter) lists() error {
 	const sh = "Lists"
-	if err := tw.setRow(sh, 1, excelize.Cell{StyleID: tw.st.title, Value: "Lists behind the dropdowns"}); err != nil {
-		return err
-	}
-	if err := tw.setRow(sh, 2, excelize.Cell{StyleID: tw.st.note, Value: "Add your poles and sites in their columns (up to 200 each): the Pole and Site dropdowns follow. Activity ids and units come from footprint's factor library and your config's custom factors; regenerate the template with `footprint template` after adding factors."}); err != nil {
+	if err := tw.titled(sh, "Lists behind the dropdowns", "Add your poles and sites in their columns (up to 200 each): the Pole and Site dropdowns follow. Activity ids and units come from footprint's factor library and your config's custom factors; regenerate the template with `footprint template` after adding factors."); err != nil {
 		return err
 	}
 	cols := []string{"Activity id", "Name", "Unit", "Scope", "Category", "Source"}
@@ -345,31 +356,62 @@ var columnHelp = []struct {
 
 func (tw *templateWriter) help() error {
 	const sh = "Help"
+	widths := []float64{26, 10, 90, 22}
 	row := 1
 	put := func(vals ...any) error {
 		err := tw.setRow(sh, row, vals...)
 		row++
 		return err
 	}
-	title := func(s string) any { return excelize.Cell{StyleID: tw.st.title, Value: s} }
 	note := func(s string) any { return excelize.Cell{StyleID: tw.st.wrap, Value: s} }
-	steps := [][]any{
-		{title("How to fill this workbook")},
-		{note("One row per activity and year on the sheets Energy, Logistics, Materials, Waste, Refrigerants and Travel (any sheet whose first row holds these headers is read, whatever its name). Keep the header row as it is; add rows below it. A wholly blank row is skipped.")},
-		{note("Check the file with `footprint validate --input this-file.xlsx`: every rejected row is listed with its sheet, cell and reason. `footprint calc --input this-file.xlsx` gives the inventory.")},
-		{},
-		{excelize.Cell{StyleID: tw.st.header, Value: "Column"}, excelize.Cell{StyleID: tw.st.header, Value: "Required"},
-			excelize.Cell{StyleID: tw.st.header, Value: "What to enter"}, excelize.Cell{StyleID: tw.st.header, Value: "Example"}},
-	}
-	for _, s := range steps {
-		if err := put(s...); err != nil {
+	// at the top of the row, level with the paragraph beside it
+	top := func(s string) any { return excelize.Cell{StyleID: tw.st.top, Value: s} }
+	h := func(v string) any { return excelize.Cell{StyleID: tw.st.header, Value: v} }
+	// paragraph writes text wrapped over the columns from, to of the row, as tall as it needs.
+	paragraph := func(from, to int, text string) error {
+		first, _ := excelize.CoordinatesToCellName(from, row)
+		last, _ := excelize.CoordinatesToCellName(to, row)
+		if err := tw.setRow(sh, row, append(make([]any, from-1), note(text))...); err != nil {
 			return err
 		}
+		if from < to {
+			if err := tw.f.MergeCell(sh, first, last); err != nil {
+				return err
+			}
+		}
+		width := 0.0
+		for _, w := range widths[from-1 : to] {
+			width += w
+		}
+		return tw.f.SetRowHeight(sh, row, rowHeight(wrappedLines(text, width)))
+	}
+	if err := put(excelize.Cell{StyleID: tw.st.title, Value: "How to fill this workbook"}); err != nil {
+		return err
+	}
+	if err := tw.f.SetRowHeight(sh, 1, titleHeight); err != nil {
+		return err
+	}
+	for _, text := range []string{
+		"One row per activity and year on the sheets Energy, Logistics, Materials, Waste, Refrigerants and Travel (any sheet whose first row holds these headers is read, whatever its name). Keep the header row as it is; add rows below it. A wholly blank row is skipped.",
+		"Check the file with `footprint validate --input this-file.xlsx`: every rejected row is listed with its sheet, cell and reason. `footprint calc --input this-file.xlsx` gives the inventory.",
+	} {
+		if err := paragraph(1, 4, text); err != nil {
+			return err
+		}
+		row++
+	}
+	row++
+	if err := put(h("Column"), h("Required"), h("What to enter"), h("Example")); err != nil {
+		return err
 	}
 	for _, c := range columnHelp {
-		if err := put(string(c.column), c.required, note(c.what), c.example); err != nil {
+		if err := tw.setRow(sh, row, top(string(c.column)), top(c.required), nil, top(c.example)); err != nil {
 			return err
 		}
+		if err := paragraph(3, 3, c.what); err != nil {
+			return err
+		}
+		row++
 	}
 	more := [][2]string{
 		{"Sheets", "Energy: electricity, gas, fuels, heat, site fleet fuel (Scopes 1 and 2). Logistics: freight in t.km. Materials: purchased goods in t or kg. Waste: waste treated, in t. Refrigerants: leaks (kg of gas recharged). Travel: business travel and commuting in km or passenger.km. The Activity dropdown of each sheet lists the ids usually entered there; any id is accepted on any sheet."},
@@ -380,28 +422,19 @@ func (tw *templateWriter) help() error {
 		{"Units", "Energy kWh, MWh, GWh, MJ, GJ, toe, therm, mmBtu (gas may say PCS/GCV gross or PCI/NCV net); volume L, m3, US gal; mass g, kg, t, short ton, lb; distance km, mile; freight t.km, short ton.mile; passenger.km. Other units (room-night) match only themselves. `ton` is refused as ambiguous: write t or short ton."},
 	}
 	row++
-	h := func(v string) any { return excelize.Cell{StyleID: tw.st.header, Value: v} }
 	if err := put(h("Topic"), h(""), h("How"), h("")); err != nil {
 		return err
 	}
 	for _, m := range more {
-		if err := tw.setRow(sh, row, m[0], nil, note(m[1])); err != nil {
+		if err := tw.setRow(sh, row, top(m[0])); err != nil {
 			return err
 		}
-		if err := tw.f.MergeCell(sh, fmt.Sprintf("C%d", row), fmt.Sprintf("D%d", row)); err != nil {
+		if err := paragraph(3, 4, m[1]); err != nil {
 			return err
 		}
 		row++
 	}
-	for _, r := range []int{2, 3} {
-		if err := tw.f.MergeCell(sh, fmt.Sprintf("A%d", r), fmt.Sprintf("D%d", r)); err != nil {
-			return err
-		}
-		if err := tw.f.SetRowHeight(sh, r, 45); err != nil {
-			return err
-		}
-	}
-	return tw.widths(sh, 26, 10, 90, 22)
+	return tw.widths(sh, widths...)
 }
 
 // examples are a few filled rows, with real library ids.
@@ -422,10 +455,7 @@ func (tw *templateWriter) exampleRows() []templateExample {
 
 func (tw *templateWriter) examples() error {
 	const sh = "Examples"
-	if err := tw.setRow(sh, 1, excelize.Cell{StyleID: tw.st.title, Value: "Examples (this sheet is not read: its first row is this title)"}); err != nil {
-		return err
-	}
-	if err := tw.setRow(sh, 2, excelize.Cell{StyleID: tw.st.note, Value: "Copy a row to the sheet named in column A, without that column. Quantities are illustrative."}); err != nil {
+	if err := tw.titled(sh, "Examples (this sheet is not read: its first row is this title)", "Copy a row to the sheet named in column A, without that column. Quantities are illustrative."); err != nil {
 		return err
 	}
 	cols := append([]string{"Sheet"}, columnNames()...)

@@ -225,3 +225,64 @@ func TestTemplateReadsBack(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplateTextFits: readers open a row at the height the file gives it, so a wrapped
+// paragraph of the Help sheet must have the lines it needs (over its merged columns), titles
+// the height of their font, and the one-line notes of Lists and Examples must not wrap in
+// their narrow first column, where they were cut to a few words.
+func TestTemplateTextFits(t *testing.T) {
+	f := openWorkbook(t, writeTemplateBytes(t, reports.Template{Factors: templateLibrary(t, "AR6").All(), Site: "Plant"}))
+	style := func(sheet, ref string) *excelize.Style {
+		id, _ := f.GetCellStyle(sheet, ref)
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	merged, err := f.GetMergeCells("Help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	span := map[string]string{}
+	for _, m := range merged {
+		span[m.GetStartAxis()] = m.GetEndAxis()
+	}
+	wrapped := 0
+	for r, row := range readSheet(t, f, "Help").rows {
+		for c, v := range row {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if st := style("Help", ref); v == "" || st.Alignment == nil || !st.Alignment.WrapText {
+				continue
+			}
+			wrapped++
+			last := c + 1
+			if end, ok := span[ref]; ok {
+				last, _, _ = excelize.CellNameToCoordinates(end)
+			}
+			width := 0.0
+			for col := c + 1; col <= last; col++ {
+				name, _ := excelize.ColumnNumberToName(col)
+				w, _ := f.GetColWidth("Help", name)
+				width += w
+			}
+			height, _ := f.GetRowHeight("Help", r+1)
+			if lines := height / 15; lines*width < float64(len([]rune(strings.ReplaceAll(v, " ", "")))) {
+				t.Errorf("Help!%s: %v line(s) of %v characters for %d", ref, lines, width, len(v))
+			}
+		}
+	}
+	if wrapped < 15 {
+		t.Errorf("only %d wrapped cells on Help", wrapped)
+	}
+	for _, sheet := range []string{"Help", "Lists", "Examples"} {
+		if h, _ := f.GetRowHeight(sheet, 1); h < 20 {
+			t.Errorf("%s title row %v points high", sheet, h)
+		}
+	}
+	for _, sheet := range []string{"Lists", "Examples"} {
+		if st := style(sheet, "A2"); st.Alignment != nil && st.Alignment.WrapText {
+			t.Errorf("%s!A2 wraps in column A", sheet)
+		}
+	}
+}
