@@ -637,3 +637,62 @@ func TestExportHeadersFit(t *testing.T) {
 		}
 	}
 }
+
+// TestPackageWriterMatchesExcelize: packageWriter replaces excelize's zip writer (README,
+// "Excel export": bounded memory at a million lines, deterministic bytes). excelize stays the
+// oracle: the same workbook saved by excelize itself has the same parts with the same
+// content, but for the two packageWriter normalises on purpose ([Content_Types].xml's
+// defaults sorted, core.xml without dates), which match once excelize's are normalised too.
+func TestPackageWriterMatchesExcelize(t *testing.T) {
+	e := demoInventory(t)
+	defer func(n int) { reports.LinesPerSheet = n }(reports.LinesPerSheet)
+	reports.LinesPerSheet = 500 // several streamed Lines sheets
+	ours, _ := writeExportBytes(t, e)
+	var theirs bytes.Buffer
+	if err := reports.WriteExportByExcelize(&theirs, e); err != nil {
+		t.Fatal(err)
+	}
+	parts := func(b []byte) map[string][]byte {
+		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string][]byte{}
+		for _, zf := range zr.File {
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := io.ReadAll(rc) // also checks the CRC
+			rc.Close()
+			if err != nil {
+				t.Fatalf("%s: %v", zf.Name, err)
+			}
+			m[zf.Name] = c
+		}
+		return m
+	}
+	got, want := parts(ours), parts(theirs.Bytes())
+	if len(got) != len(want) || len(want) < 15 {
+		t.Errorf("%d parts, excelize writes %d", len(got), len(want))
+	}
+	for name, w := range want {
+		g, ok := got[name]
+		if !ok {
+			t.Errorf("part %s missing", name)
+			continue
+		}
+		if !bytes.Equal(g, reports.NormalizePart(name, w)) {
+			t.Errorf("part %s differs from excelize's (%d bytes, excelize %d)", name, len(g), len(w))
+		}
+	}
+	// The normalisation itself keeps every content type, only in another order.
+	entries := func(b []byte) []string {
+		es := regexp.MustCompile(`<(?:Default|Override) [^>]*>`).FindAllString(string(b), -1)
+		sort.Strings(es)
+		return es
+	}
+	if g, w := entries(got["[Content_Types].xml"]), entries(want["[Content_Types].xml"]); !slices.Equal(g, w) || len(w) < 10 {
+		t.Errorf("content types %q, excelize %q", g, w)
+	}
+}
