@@ -120,6 +120,11 @@ func commonChartOpts(id string) []charts.GlobalOpts {
 	}
 }
 
+// underLegend is the top of a plot under a legend of one row: the row (24 px) and 16 px for the
+// labels above the plot (base and neutrality years). A legend wraps onto more rows on a
+// narrow page or with many series; the page script moves the plot down 24 px for each.
+const underLegend = "40"
+
 // grid is the plot area; containLabel keeps axis labels inside it, Top leaves room for the
 // legend and Bottom for the axis name. A chart sets exactly one (WithGridOpts appends).
 func grid(left, right, top, bottom string) charts.GlobalOpts {
@@ -224,7 +229,7 @@ func trajectoryChart(r Report) echart {
 		}
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(commonChartOpts(ChartTrajectory), axisTooltip(), grid("24", "3%", "64", "34"),
+	bar.SetGlobalOptions(append(commonChartOpts(ChartTrajectory), axisTooltip(), grid("24", "3%", underLegend, "34"),
 		charts.WithYAxisOpts(valueAxis("tCO2e", vs)),
 		charts.WithXAxisOpts(yearAxis()))...)
 	tr := r.Trajectory
@@ -347,25 +352,43 @@ func scopeBarColor(stack, color string) charts.SeriesOpts {
 	}
 }
 
-// yearMarks draws vertical lines at the base year and the neutrality year.
+// yearMark is a vertical mark line at a year, with a label of its own (go-echarts'
+// MarkLineNameXAxisItem has no label).
+type yearMark struct {
+	Name  string     `json:"name"`
+	XAxis string     `json:"xAxis"`
+	Label opts.Label `json:"label"`
+}
+
+// yearMarks draws vertical lines at the base year and the neutrality year. Their labels stand
+// above the plot, on the inner side of their line: the base year's (usually the first year)
+// runs right, the neutrality year's (usually the last) runs left, so neither reaches over the
+// axis labels nor past the chart's edge.
 func yearMarks(tr *emissions.Trajectory) []charts.SeriesOpts {
-	var items []opts.MarkLineNameXAxisItem
+	var items []any
 	inAxis := func(y int) bool {
 		return len(tr.Years) > 0 && y >= tr.Years[0].Year && y <= tr.Years[len(tr.Years)-1].Year
 	}
-	if inAxis(tr.BaseYear) {
-		items = append(items, opts.MarkLineNameXAxisItem{Name: fmt.Sprintf("Base year %d", tr.BaseYear), XAxis: strconv.Itoa(tr.BaseYear)})
+	label := func(align string) opts.Label {
+		return opts.Label{Show: opts.Bool(true), Position: "end", Formatter: "{b}", Color: "#333", Align: align}
 	}
-	if neutral := neutralityYear(tr); inAxis(neutral) {
-		items = append(items, opts.MarkLineNameXAxisItem{Name: fmt.Sprintf("Neutrality %d", neutral), XAxis: strconv.Itoa(neutral)})
+	if inAxis(tr.BaseYear) {
+		items = append(items, yearMark{fmt.Sprintf("Base year %d", tr.BaseYear), strconv.Itoa(tr.BaseYear), label("left")})
+	}
+	if neutral := neutralityYear(tr); inAxis(neutral) && neutral != tr.BaseYear {
+		items = append(items, yearMark{fmt.Sprintf("Neutrality %d", neutral), strconv.Itoa(neutral), label("right")})
 	}
 	if len(items) == 0 {
 		return nil
 	}
 	return []charts.SeriesOpts{
-		charts.WithMarkLineNameXAxisItemOpts(items...),
+		func(s *charts.SingleSeries) {
+			if s.MarkLines == nil {
+				s.MarkLines = &opts.MarkLines{}
+			}
+			s.MarkLines.Data = append(s.MarkLines.Data, items...)
+		},
 		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
-			Label:     &opts.Label{Show: opts.Bool(true), Position: "end", Formatter: "{b}", Color: "#333"},
 			LineStyle: &opts.LineStyle{Color: "#555", Type: "dashed", Width: 1}}),
 	}
 }
@@ -388,7 +411,8 @@ func gapMark(tr *emissions.Trajectory) charts.SeriesOpts {
 				Coordinate1: []any{x, round1(*y.Plan)},
 			})(s)
 			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "arrow"},
-				Label:     &opts.Label{Show: opts.Bool(true), Position: "start", Formatter: "{b}", Color: color, FontWeight: "bold"},
+				Label: &opts.Label{Show: opts.Bool(true), Position: "start", Formatter: "{b}", Color: color, FontWeight: "bold",
+					BackgroundColor: "rgba(255,255,255,0.85)"},
 				LineStyle: &opts.LineStyle{Color: color, Type: "solid", Width: 2}})(s)
 		}
 	}
@@ -556,7 +580,7 @@ func poleYearsChart(years []emissions.YearTotals, order []string) echart {
 		vs = append(vs, y.TotalLocation, y.TotalMarket)
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(commonChartOpts(ChartPoleYears), axisTooltip(), grid("24", "3%", "64", "34"),
+	bar.SetGlobalOptions(append(commonChartOpts(ChartPoleYears), axisTooltip(), grid("24", "3%", underLegend, "34"),
 		charts.WithYAxisOpts(valueAxis("tCO2e", vs)),
 		charts.WithXAxisOpts(yearAxis()))...)
 	ys := make([]int, len(years))
@@ -639,7 +663,7 @@ func maccChart(tr *emissions.Trajectory) (echart, bool) {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithXAxisOpts(bottomValueAxis(fmt.Sprintf("cumulative abatement in %d, tCO2e", tr.TargetYear))),
 		charts.WithYAxisOpts(valueAxis("EUR/tCO2e", costs)),
-		grid("24", "4%", "64", "34"))...)
+		grid("24", "4%", underLegend, "34"))...)
 	x := 0.0
 	for i, it := range items {
 		x0, x1 := round1(x), round1(x+it.Abatement)

@@ -473,7 +473,7 @@ func TestBrowserDemoReport(t *testing.T) {
 		t.Errorf("treemap has %d poles, calc --json %d", len(tree), len(cur.ByPole))
 	}
 
-	checkTextsInside(t, ctx)
+	checkTexts(t, ctx)
 
 	body, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
 	if err != nil {
@@ -486,33 +486,55 @@ func TestBrowserDemoReport(t *testing.T) {
 	w.check(t, url)
 }
 
-// clippedTextsExpr lists the texts of the charts (axis names, tick and data labels, legend)
-// that do not lie wholly inside their chart: those are cut off on the page and on paper.
-const clippedTextsExpr = `(function () {
+// badTextsExpr lists the texts of the charts (axis names, tick and data labels, legend) that
+// do not lie wholly inside their chart, cut off on the page and on paper, and those that
+// overlap one another (a wrapped legend over the plot's labels), unreadable.
+const badTextsExpr = `(function () {
   var out = [];
   document.querySelectorAll("div.chart").forEach(function (el) {
-    var box = el.getBoundingClientRect();
+    var box = el.getBoundingClientRect(), seen = [];
+    function at(tx, r) {
+      return JSON.stringify(tx.textContent) + " at x " + Math.round(r.left - box.left) + ".." + Math.round(r.right - box.left) +
+        " y " + Math.round(r.top - box.top) + ".." + Math.round(r.bottom - box.top);
+    }
     el.querySelectorAll("svg text").forEach(function (tx) {
       var r = tx.getBoundingClientRect();
       if (r.width === 0 || !tx.textContent) { return; }
       if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
-        out.push(el.id + ": " + JSON.stringify(tx.textContent) + " at x " + Math.round(r.left - box.left) + ".." + Math.round(r.right - box.left) +
-          " y " + Math.round(r.top - box.top) + ".." + Math.round(r.bottom - box.top) + " of " + Math.round(box.width) + "×" + Math.round(box.height));
+        out.push(el.id + ": cut off: " + at(tx, r) + " of " + Math.round(box.width) + "×" + Math.round(box.height));
       }
+      seen.forEach(function (o) {
+        if (Math.min(r.right, o.r.right) - Math.max(r.left, o.r.left) > 1 && Math.min(r.bottom, o.r.bottom) - Math.max(r.top, o.r.top) > 1) {
+          out.push(el.id + ": overlap: " + at(tx, r) + " and " + at(o.tx, o.r));
+        }
+      });
+      seen.push({tx: tx, r: r});
     });
   });
   return out;
 })()`
 
-// checkTextsInside fails tb for any chart text cut off by its chart's edge.
-func checkTextsInside(tb testing.TB, ctx context.Context) {
+// checkTexts fails tb for any chart text cut off by its chart's edge or over another text, at
+// the window's width and at a narrower one (a small window, or a page printed from it).
+func checkTexts(tb testing.TB, ctx context.Context) {
 	tb.Helper()
-	clipped, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](clippedTextsExpr))
-	if err != nil {
-		tb.Fatal(err)
+	for _, width := range []int64{1280, 800} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			tb.Fatal(err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf("window.innerWidth === %d", width), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			tb.Fatal(err)
+		}
+		bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](badTextsExpr))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, b := range bad {
+			tb.Errorf("%d px wide: chart text %s", width, b)
+		}
 	}
-	for _, c := range clipped {
-		tb.Errorf("chart text cut off: %s", c)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		tb.Fatal(err)
 	}
 }
 
@@ -623,7 +645,7 @@ trajectory:
 			t.Errorf("pole %q is not a series name of the pole chart, as typed (got %v)", h, names)
 		}
 	}
-	checkTextsInside(t, ctx)
+	checkTexts(t, ctx)
 	saveScreenshot(t, ctx, "report-hostile.png")
 	w.check(t, url)
 }
