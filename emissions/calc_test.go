@@ -218,8 +218,16 @@ func TestProblemsBounded(t *testing.T) {
 	if inv.Rows.Rejected != MaxPerCause+50 || len(ps) != MaxPerCause+1 || !strings.Contains(ps[MaxPerCause].Message, "50 more problems") {
 		t.Errorf("rejected %d, listed %d, last %v", inv.Rows.Rejected, len(ps), ps[len(ps)-1])
 	}
-	if in.Problems.Errors() != MaxPerCause+50 {
-		t.Errorf("Errors() = %d", in.Problems.Errors())
+	if in.Problems.Errors() != MaxPerCause+50 || in.Problems.Warnings() != 0 {
+		t.Errorf("Errors() = %d, Warnings() = %d", in.Problems.Errors(), in.Problems.Warnings())
+	}
+	var ps2 Problems
+	for i := 0; i < MaxPerCause+7; i++ {
+		ps2.Warnf("vintage-fallback", "f.xlsx", "Energy", "A2", "warning %d", i)
+	}
+	ps2.Errorf("unknown-activity", "f.xlsx", "Energy", "D2", "an error")
+	if ps2.Warnings() != MaxPerCause+7 || ps2.Errors() != 1 || len(ps2.List()) != MaxPerCause+2 {
+		t.Errorf("Warnings() = %d, Errors() = %d, listed %d", ps2.Warnings(), ps2.Errors(), len(ps2.List()))
 	}
 }
 

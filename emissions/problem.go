@@ -109,3 +109,12 @@ func (ps *Problems) List() []Problem {
 
 // Errors is the number of error problems, listed or not.
 func (ps *Problems) Errors() int { return ps.errors }
+
+// Warnings is the number of warning problems, listed or not.
+func (ps *Problems) Warnings() int {
+	n := 0
+	for _, c := range ps.perCode {
+		n += c
+	}
+	return n - ps.errors
+}

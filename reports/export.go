@@ -23,11 +23,14 @@ type Export struct {
 	// Trajectory is nil when there is nothing to project (no lines).
 	Trajectory *emissions.Trajectory
 	// Targets are the plan's targets, in the order of Trajectory.Years[].Targets.
-	Targets  []emissions.Target
-	Lines    []emissions.Line
-	Library  *factors.Library // the library the lines were computed with, custom factors included
-	Rows     emissions.Rows
-	Problems []emissions.Problem
+	Targets []emissions.Target
+	Lines   []emissions.Line
+	Library *factors.Library // the library the lines were computed with, custom factors included
+	Rows    emissions.Rows
+	// Problems are the problems listed (up to emissions.MaxPerCause per cause, then a line
+	// that counts the rest); Errors and Warnings count them all, listed or not.
+	Problems         []emissions.Problem
+	Errors, Warnings int
 }
 
 // ExportFileName is the name of the annual export of a reporting year (SPEC §7); without one

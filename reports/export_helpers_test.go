@@ -70,7 +70,7 @@ func demoInventory(t testing.TB) reports.Export {
 	}
 	return reports.Export{Site: cfg.Site, ReportingYear: years[len(years)-1].Year, GWP: cfg.Factors.GWP, Scope2Method: method,
 		Years: years, Trajectory: traj, Targets: cfg.Plan().Targets, Lines: inv.Lines, Library: lib,
-		Rows: inv.Rows, Problems: in.Problems.List()}
+		Rows: inv.Rows, Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings()}
 }
 
 // writeExportBytes writes e and returns the workbook's bytes.

@@ -133,22 +133,15 @@ func (x *exporter) writeSummary() error {
 	}
 	s.row++
 
-	errs, warns := 0, 0
-	for _, p := range append(append([]emissions.Problem(nil), x.e.Problems...), x.warnings.List()...) {
-		if p.Severity == emissions.SeverityError {
-			errs++
-		} else {
-			warns++
-		}
-	}
 	count := func(v int) any { return cell{StyleID: st.integer, Value: v} }
 	s.header("Inputs", "Count")
 	s.set("Activity rows read", count(x.e.Rows.Read))
 	s.set("Rows used", count(x.e.Rows.Used))
 	s.set("Rows rejected", count(x.e.Rows.Rejected))
 	s.set("Computed lines (Lines sheets)", count(len(x.e.Lines)))
-	s.set("Errors listed (Problems sheet)", count(errs))
-	s.set("Warnings listed (Problems sheet)", count(warns))
+	// All of them: the Problems sheet lists up to emissions.MaxPerCause of a cause.
+	s.set("Errors (Problems sheet)", count(x.e.Errors))
+	s.set("Warnings (Problems sheet)", count(x.e.Warnings+len(x.warnings.List())))
 	s.row++
 
 	// The by-year table: the split-by-scope chart reads it.

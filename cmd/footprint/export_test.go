@@ -5,8 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -54,5 +56,49 @@ func TestReportWritesExport(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "o", "report.html")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestExportCountsAllProblems: the Problems sheet lists up to emissions.MaxPerCause problems
+// of a cause and counts the rest in one line; the Summary gives the number of them all.
+func TestExportCountsAllProblems(t *testing.T) {
+	rows := [][]any{{2024, "Plant", "P", "fr.electricity.grid", 1000, "MWh"}}
+	for i := 0; i < emissions.MaxPerCause+5; i++ {
+		rows = append(rows, []any{2024, "Plant", "P", "no.such.factor", 1, "kWh"})
+	}
+	dir := site(t, "", rows...)
+	if r := footprint(t, dir, "report", "--out", "o"); r.code != 0 || !strings.Contains(r.stdout, "1005 error(s)") {
+		t.Fatalf("exit %d\n%s", r.code, r.stdout)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "o", "footprint-2024.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	summary, err := f.GetRows("Summary", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, row := range summary {
+		if len(row) > 1 {
+			got[row[0]] = row[1]
+		}
+	}
+	if got["Errors (Problems sheet)"] != "1005" || got["Rows rejected"] != "1005" {
+		t.Errorf("Summary: errors %q, rows rejected %q", got["Errors (Problems sheet)"], got["Rows rejected"])
+	}
+	problems, err := f.GetRows("Problems")
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := 0
+	for _, row := range problems[3:] {
+		if row[0] == "error" {
+			errs++
+		}
+	}
+	if errs != emissions.MaxPerCause+1 {
+		t.Errorf("%d errors listed, want %d and a line counting the rest", errs, emissions.MaxPerCause)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/reports"
 	"github.com/spf13/cobra"
 )
@@ -61,20 +60,14 @@ func (r *result) outputDir() string {
 
 // report gathers what the HTML report shows.
 func (r *result) report() reports.Report {
-	rep := reports.Report{
+	return reports.Report{
 		Site: r.cfg.Site, ReportingYear: r.year, GWP: r.cfg.Factors.GWP, Scope2Method: r.cfg.Trajectory.Scope2Method,
 		Years: r.years, Trajectory: r.trajectory, Targets: r.cfg.Plan().Targets,
 		PoleActivities: reports.PoleActivities(r.inventory.Lines, r.year, r.cfg.Trajectory.Scope2Method),
-		Rows:           r.inventory.Rows, Errors: r.input.Problems.Errors(),
+		Rows:           r.inventory.Rows, Errors: r.input.Problems.Errors(), Warnings: r.input.Problems.Warnings(),
 		Problems: r.input.Problems.List(),
 		Sources:  reports.FactorSources(r.inventory.Lines, r.lib),
 	}
-	for _, p := range rep.Problems {
-		if p.Severity == emissions.SeverityWarning {
-			rep.Warnings++
-		}
-	}
-	return rep
 }
 
 // writeReportSummary prints the reporting year's totals, where the report went, and the rows.

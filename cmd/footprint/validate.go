@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 
-	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/reports"
 	"github.com/spf13/cobra"
 )
@@ -23,16 +22,8 @@ func newValidateCmd(g *globalFlags, env Env) *cobra.Command {
 			ps := res.input.Problems.List()
 			reports.WriteProblems(env.Stdout, ps)
 			rows := res.inventory.Rows
-			errs, warns := 0, 0
-			for _, p := range ps {
-				if p.Severity == emissions.SeverityError {
-					errs++
-				} else {
-					warns++
-				}
-			}
 			fmt.Fprintf(env.Stdout, "%d row(s) read, %d used, %d rejected; %d instrument(s); %d error(s), %d warning(s).\n",
-				rows.Read, rows.Used, rows.Rejected, len(res.input.Instruments), res.input.Problems.Errors(), warns)
+				rows.Read, rows.Used, rows.Rejected, len(res.input.Instruments), res.input.Problems.Errors(), res.input.Problems.Warnings())
 			if res.input.Problems.Errors() > 0 {
 				return problemsf("")
 			}
