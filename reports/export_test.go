@@ -696,3 +696,21 @@ func TestPackageWriterMatchesExcelize(t *testing.T) {
 		t.Errorf("content types %q, excelize %q", g, w)
 	}
 }
+
+// TestExportLeavesNoTemporaryFile: the package is assembled in a temporary file of the
+// system's temporary folder, removed once the workbook is written.
+func TestExportLeavesNoTemporaryFile(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	writeExportBytes(t, demoInventory(t))
+	if _, err := reports.WriteExport(failingWriter{}, demoInventory(t)); err == nil {
+		t.Error("writing to a failing writer succeeded")
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("left in the temporary folder: %v", left)
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }

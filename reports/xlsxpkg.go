@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"errors"
 	"fmt"
+	"hash"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -48,15 +49,10 @@ type packagePart struct {
 type partWriter struct {
 	part    packagePart
 	fw      *flate.Writer
-	crc     hash32
+	crc     hash.Hash32
 	counter *countingWriter
 	rewrite func([]byte) []byte
 	held    bytes.Buffer
-}
-
-type hash32 interface {
-	io.Writer
-	Sum32() uint32
 }
 
 type countingWriter struct {
@@ -155,12 +151,8 @@ func (pw *packageWriter) AddFS(fs.FS) error {
 }
 
 // Close writes the package to the destination, parts sorted by name ([Content_Types].xml
-// first, as Office writes it), and removes the temporary file.
+// first, as Office writes it).
 func (pw *packageWriter) Close() error {
-	defer func() {
-		pw.tmp.Close()
-		os.Remove(pw.tmp.Name())
-	}()
 	if err := pw.endPart(); err != nil {
 		return err
 	}
@@ -225,14 +217,13 @@ func saveDeterministic(f *excelize.File, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer func() { // whether excelize got to Close or failed before
+		pw.tmp.Close()
+		os.Remove(pw.tmp.Name())
+	}()
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return pw })
 	// excelize hands its own buffer to the zip writer; packageWriter ignores it and writes to w
 	// when excelize closes it, so nothing reaches io.Discard.
 	_, err = f.WriteTo(io.Discard)
-	if pw.tmp != nil {
-		// Close already ran (and removed the file) unless excelize failed before closing.
-		pw.tmp.Close()
-		os.Remove(pw.tmp.Name())
-	}
 	return err
 }
