@@ -514,6 +514,12 @@ const badTextsExpr = `(function () {
   return out;
 })()`
 
+// resizedExpr is true once the window is %d px wide and every chart has been redrawn to its
+// container's width.
+const resizedExpr = `window.innerWidth === %d && Array.prototype.every.call(document.querySelectorAll("div.chart"), function (el) {
+  return echarts.getInstanceByDom(el).getWidth() === el.clientWidth;
+})`
+
 // checkTexts fails tb for any chart text cut off by its chart's edge or over another text, at
 // the window's width and at a narrower one (a small window, or a page printed from it).
 func checkTexts(tb testing.TB, ctx context.Context) {
@@ -522,8 +528,9 @@ func checkTexts(tb testing.TB, ctx context.Context) {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
 			tb.Fatal(err)
 		}
-		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf("window.innerWidth === %d", width), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
-			tb.Fatal(err)
+		// The page redraws its charts on the resize event, a frame after the viewport changes.
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(resizedExpr, width), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			tb.Fatalf("charts not redrawn at %d px: %v", width, err)
 		}
 		bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](badTextsExpr))
 		if err != nil {
