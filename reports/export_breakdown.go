@@ -142,7 +142,7 @@ func (x *exporter) trajectoryLayout() trajectoryColumns {
 	}
 	tc.target = add(ton("Target (sum of targets)"))
 	for _, tg := range x.e.Targets {
-		tc.targets = append(tc.targets, add(ton(fmt.Sprintf("Target “%s” (Scopes %s)", tg.Name, scopeList(tg.Scopes)))))
+		tc.targets = append(tc.targets, add(ton(fmt.Sprintf("Target “%s” (%s)", tg.Name, scopeList(tg.Scopes)))))
 	}
 	tc.bau = add(ton("Business as usual"))
 	tc.plan = add(ton("Plan"))
@@ -157,12 +157,16 @@ func (x *exporter) trajectoryLayout() trajectoryColumns {
 	return tc
 }
 
+// scopeList names scopes: "Scope 3", "Scopes 1, 2".
 func scopeList(scopes []int) string {
 	s := make([]string, len(scopes))
 	for i, v := range scopes {
 		s[i] = strconv.Itoa(v)
 	}
-	return strings.Join(s, ", ")
+	if len(s) == 1 {
+		return "Scope " + s[0]
+	}
+	return "Scopes " + strings.Join(s, ", ")
 }
 
 func (x *exporter) writeTrajectory() error {
@@ -172,7 +176,7 @@ func (x *exporter) writeTrajectory() error {
 	note := "No trajectory: there are no lines to project."
 	if tr != nil {
 		n = len(tr.Years)
-		note = fmt.Sprintf("tCO2e over Scopes %s (Scope 2 %s-based); actual up to %d, then projected; targets and credits never net into the inventory; a blank is a figure the year does not have.",
+		note = fmt.Sprintf("tCO2e over %s (Scope 2 %s-based); actual up to %d, then projected; targets and credits never net into the inventory; a blank is a figure the year does not have.",
 			scopeList(tr.Boundary), tr.Scope2Method, tr.LastActualYear)
 	}
 	t := table{sheet: sheetTrajectory, rows: n, cols: tc.cols, note: note,

@@ -114,7 +114,7 @@ func (x *exporter) writeSummary() error {
 
 	s.header("Trajectory", "tCO2e")
 	if tr := x.e.Trajectory; tr != nil {
-		s.set("Boundary", fmt.Sprintf("Scopes %s, Scope 2 %s-based", scopeList(tr.Boundary), tr.Scope2Method))
+		s.set("Boundary", fmt.Sprintf("%s, Scope 2 %s-based", scopeList(tr.Boundary), tr.Scope2Method))
 		if ty := x.trajectoryYear(n); ty != nil {
 			s.set(fmt.Sprintf("Target %d (sum of the targets)", n), optTon(ty.Target, st.tonnes))
 			s.set(fmt.Sprintf("Gap %d (actual − target)", n), optTon(ty.Gap, st.tonnes))
@@ -248,7 +248,7 @@ func (x *exporter) summaryCharts(byYearHeader, byYearLast int) error {
 		}
 		if err := f.AddChart(sheetSummary, "I3", &excelize.Chart{
 			Type: excelize.ColStacked, Series: series(scopes...), Dimension: size, Legend: legend, YAxis: yAxis,
-			Title: title(fmt.Sprintf("Trajectory toward %d (tCO2e, Scopes %s)", tr.TargetYear, scopeList(tr.Boundary))),
+			Title: title(fmt.Sprintf("Trajectory toward %d (tCO2e, %s)", tr.TargetYear, scopeList(tr.Boundary))),
 		}, &excelize.Chart{Type: excelize.Line, Series: lineSeries, YAxis: yAxis}); err != nil {
 			return err
 		}
