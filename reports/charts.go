@@ -639,21 +639,28 @@ func leversChart(tr *emissions.Trajectory) echart {
 		Options: echartOptions(bar, bar.Validate)}
 }
 
-// maccChart is the marginal abatement cost curve: one block per lever with a cost, cheapest
-// first, as wide as its abatement in the target year and as high as its cost. Each block is a
-// filled two-point line on value axes (echarts draws no variable-width bars without a custom
-// series, and custom series need JavaScript functions).
-func maccChart(tr *emissions.Trajectory) (echart, bool) {
+// maccItems are the blocks of the abatement cost curve: the levers with a cost that abate
+// something in the target year, cheapest first.
+func maccItems(tr *emissions.Trajectory) []leverItem {
 	var items []leverItem
 	for _, it := range leverItems(tr) {
 		if it.Cost != nil && it.Abatement > 0 {
 			items = append(items, it)
 		}
 	}
+	sort.SliceStable(items, func(i, j int) bool { return *items[i].Cost < *items[j].Cost })
+	return items
+}
+
+// maccChart is the marginal abatement cost curve: one block per lever with a cost, cheapest
+// first, as wide as its abatement in the target year and as high as its cost. Each block is a
+// filled two-point line on value axes (echarts draws no variable-width bars without a custom
+// series, and custom series need JavaScript functions).
+func maccChart(tr *emissions.Trajectory) (echart, bool) {
+	items := maccItems(tr)
 	if len(items) == 0 {
 		return echart{}, false
 	}
-	sort.SliceStable(items, func(i, j int) bool { return *items[i].Cost < *items[j].Cost })
 	var costs []float64
 	for _, it := range items {
 		costs = append(costs, *it.Cost)

@@ -249,6 +249,20 @@ func TestWriteHTMLOnTrackPerTarget(t *testing.T) {
 	}
 }
 
+// TestEveryChartHasATable: readers copy the numbers from a table under each chart.
+func TestEveryChartHasATable(t *testing.T) {
+	reports := map[string]Report{"with a trajectory": sampleReport(), "without": func() Report { r := sampleReport(); r.Trajectory = nil; return r }()}
+	for name, r := range reports {
+		for _, s := range newView(r).Sections {
+			for _, b := range s.Blocks {
+				if b.Chart != nil && (b.Table == nil || len(b.Table.Rows) == 0) {
+					t.Errorf("%s: chart %s has no table under it", name, b.Chart.ID)
+				}
+			}
+		}
+	}
+}
+
 // TestWriteHTMLHeaderCards: the total the trajectory follows comes first; the credits card
 // ends on its verdict.
 func TestWriteHTMLHeaderCards(t *testing.T) {

@@ -504,7 +504,14 @@ func leversSection(r Report) htmlSection {
 	}
 	s.Blocks = append(s.Blocks, htmlBlock{Title: ch.Label, Chart: &ch, Table: tb})
 	if mc, ok := maccChart(tr); ok {
-		s.Blocks = append(s.Blocks, htmlBlock{Title: mc.Label, Chart: &mc,
+		mt := &htmlTable{Caption: "Marginal abatement cost curve, cheapest first",
+			Head: []string{"Lever", "Cost, EUR/tCO2e", fmt.Sprintf("Abatement %d, tCO2e", tr.TargetYear), "Cumulative abatement, tCO2e"}}
+		cum := 0.0
+		for _, it := range maccItems(tr) {
+			cum += it.Abatement
+			mt.Rows = append(mt.Rows, htmlRow{Cells: []htmlCell{textCell(it.Name), numCell(*it.Cost), numCell(it.Abatement), numCell(cum)}})
+		}
+		s.Blocks = append(s.Blocks, htmlBlock{Title: mc.Label, Chart: &mc, Table: mt,
 			Notes: []string{"Each block is a lever with a cost: its width is its abatement in the target year, its height its cost per tonne; cheapest first."}})
 	} else {
 		s.Blocks = append(s.Blocks, htmlBlock{Notes: []string{"No lever gives a cost (cost_eur_per_tco2e in the configuration), so there is no abatement cost curve."}})
