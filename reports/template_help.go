@@ -1,0 +1,169 @@
+package reports
+
+// The Help and Examples sheets of the input template: what a team reads before filling it in.
+
+import (
+	"github.com/footprint/footprint/emissions"
+	"github.com/xuri/excelize/v2"
+)
+
+// templateExample is a row of the Examples sheet.
+type templateExample struct {
+	sheet string
+	row   []any // Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment
+}
+
+// columnHelp explains each canonical column: required, what to enter, an example.
+var columnHelp = []struct {
+	column   emissions.Column
+	required string
+	what     string
+	example  string
+}{
+	{emissions.ColYear, "yes", "Year of the activity: a whole number (a date is also read as its year).", "2024"},
+	{emissions.ColSite, "no", "Site name; blank takes the config's `site`. The dropdown lists the Sites of the Lists sheet.", "Flins"},
+	{emissions.ColPole, "no", "Organisational unit or business line. The dropdown lists the Poles you enter on the Lists sheet.", "RE-TROFIT"},
+	{emissions.ColActivity, "yes", "Activity id: a factor id of the library (dropdown, or `footprint factors list --search gas`) or of your config's custom factors. For already-computed emissions, any description.", "fr.natural-gas.pcs"},
+	{emissions.ColQuantity, "yes", "A number ≥ 0 in the row's Unit. Type a real number: no unit in the cell, no thousands separator.", "850"},
+	{emissions.ColUnit, "yes", "Unit of Quantity, converted to the factor's unit within its dimension (energy, volume, mass, distance, t.km, passenger.km). Gas energy may state its basis: kWh PCS (gross) or kWh PCI (net). tCO2e or kgCO2e marks an already-computed emission.", "MWh PCS"},
+	{emissions.ColScope, "no", "1, 2 or 3. Needed only for already-computed emissions (Unit tCO2e or kgCO2e).", "3"},
+	{emissions.ColCategory, "no", "Scope 3 category 1–15: needed for already-computed Scope 3 rows; otherwise it overrides the factor's (e.g. car km as commuting, 7).", "1"},
+	{emissions.ColMethod, "no", "location or market, for already-computed Scope 2 rows only; blank counts the row in both Scope 2 totals.", "market"},
+	{emissions.ColComment, "no", "Free text, carried to the lines of the Excel export.", "meter readings, invoices Jan–Dec"},
+}
+
+func (tw *templateWriter) help() error {
+	const sh = "Help"
+	widths := []float64{26, 10, 90, 22}
+	row := 1
+	put := func(vals ...any) error {
+		err := tw.setRow(sh, row, vals...)
+		row++
+		return err
+	}
+	note := func(s string) any { return excelize.Cell{StyleID: tw.st.wrap, Value: s} }
+	// at the top of the row, level with the paragraph beside it
+	top := func(s string) any { return excelize.Cell{StyleID: tw.st.top, Value: s} }
+	h := func(v string) any { return excelize.Cell{StyleID: tw.st.header, Value: v} }
+	// paragraph writes text wrapped over the columns from, to of the row, as tall as it needs.
+	paragraph := func(from, to int, text string) error {
+		first, _ := excelize.CoordinatesToCellName(from, row)
+		last, _ := excelize.CoordinatesToCellName(to, row)
+		if err := tw.setRow(sh, row, append(make([]any, from-1), note(text))...); err != nil {
+			return err
+		}
+		if from < to {
+			if err := tw.f.MergeCell(sh, first, last); err != nil {
+				return err
+			}
+		}
+		width := 0.0
+		for _, w := range widths[from-1 : to] {
+			width += w
+		}
+		return tw.f.SetRowHeight(sh, row, rowHeight(wrappedLines(text, width)))
+	}
+	if err := put(excelize.Cell{StyleID: tw.st.title, Value: "How to fill this workbook"}); err != nil {
+		return err
+	}
+	if err := tw.f.SetRowHeight(sh, 1, titleHeight); err != nil {
+		return err
+	}
+	for _, text := range []string{
+		"One row per activity and year on the sheets Energy, Logistics, Materials, Waste, Refrigerants and Travel (any sheet whose first row holds these headers is read, whatever its name). Keep the header row as it is; add rows below it. A wholly blank row is skipped.",
+		"Check the file with `footprint validate --input this-file.xlsx`: every rejected row is listed with its sheet, cell and reason. `footprint calc --input this-file.xlsx` gives the inventory.",
+	} {
+		if err := paragraph(1, 4, text); err != nil {
+			return err
+		}
+		row++
+	}
+	row++
+	if err := put(h("Column"), h("Required"), h("What to enter"), h("Example")); err != nil {
+		return err
+	}
+	for _, c := range columnHelp {
+		if err := tw.setRow(sh, row, top(string(c.column)), top(c.required), nil, top(c.example)); err != nil {
+			return err
+		}
+		if err := paragraph(3, 3, c.what); err != nil {
+			return err
+		}
+		row++
+	}
+	more := [][2]string{
+		{"Sheets", "Energy: electricity, gas, fuels, heat, site fleet fuel (Scopes 1 and 2). Logistics: freight in t.km. Materials: purchased goods in t or kg. Waste: waste treated, in t. Refrigerants: leaks (kg of gas recharged). Travel: business travel and commuting in km or passenger.km. The Activity dropdown of each sheet lists the ids usually entered there; any id is accepted on any sheet."},
+		{"Already-computed emissions", "A row whose Unit is tCO2e or kgCO2e (a supplier's figure, a past inventory known by totals) is taken as it is: give its Scope, and its Category for Scope 3; for Scope 2, Method says location or market (blank: both)."},
+		{"Instruments", "Scope 2 contractual instruments for electricity (guarantees of origin, PPAs, supplier rates): Year, Site, Instrument, Quantity, Unit (kWh, MWh, GWh), Factor in kgCO2e/kWh (0 for a renewable guarantee of origin). They cover grid electricity of their year and site; any excess is capped with a warning."},
+		{"Examples", "The Examples sheet shows filled rows; it is not read (its first row is a title). Copy rows from it to the activity sheets."},
+		{"Lists", "The Lists sheet holds the dropdowns' values: every activity id with its name, unit and source; the units; the poles and sites you add."},
+		{"Units", "Energy kWh, MWh, GWh, MJ, GJ, toe, therm, mmBtu (gas may say PCS/GCV gross or PCI/NCV net); volume L, m3, US gal; mass g, kg, t, short ton, lb; distance km, mile; freight t.km, short ton.mile; passenger.km. Other units (room-night) match only themselves. `ton` is refused as ambiguous: write t or short ton."},
+	}
+	row++
+	if err := put(h("Topic"), h(""), h("How"), h("")); err != nil {
+		return err
+	}
+	for _, m := range more {
+		if err := tw.setRow(sh, row, top(m[0])); err != nil {
+			return err
+		}
+		if err := paragraph(3, 4, m[1]); err != nil {
+			return err
+		}
+		row++
+	}
+	return tw.widths(sh, widths...)
+}
+
+// examples are a few filled rows, with real library ids.
+func (tw *templateWriter) exampleRows() []templateExample {
+	site := tw.t.Site
+	return []templateExample{
+		{"Energy", []any{2024, site, nil, "fr.electricity.grid", 1200000, "kWh", nil, nil, nil, "meter readings Jan–Dec"}},
+		{"Energy", []any{2024, site, nil, "fr.natural-gas.pcs", 850, "MWh PCS", nil, nil, nil, "gas invoices (gross calorific value)"}},
+		{"Energy", []any{2024, site, nil, "fr.diesel.off-road", 12000, "L", nil, nil, nil, "forklifts and yard tractors"}},
+		{"Logistics", []any{2024, site, nil, "fr.freight.road.artic-34-40t", 250000, "t.km", nil, nil, nil, "inbound vehicles by truck"}},
+		{"Materials", []any{2024, site, nil, "fr.material.steel.primary", 120, "t", nil, nil, nil, "purchased steel"}},
+		{"Waste", []any{2024, site, nil, "fr.waste.mixed-industrial", 35, "t", nil, nil, nil, "mixed industrial waste"}},
+		{"Refrigerants", []any{2024, site, nil, "refrigerant.r-410a", 4.5, "kg", nil, nil, nil, "recharge after a leak"}},
+		{"Travel", []any{2024, site, nil, "fr.travel.train.high-speed", 180000, "passenger.km", nil, nil, nil, "business trips by TGV"}},
+		{"Materials", []any{2024, site, nil, "Supplier cradle-to-gate figure", 42.5, "tCO2e", 3, 1, nil, "already-computed: taken as it is"}},
+	}
+}
+
+func (tw *templateWriter) examples() error {
+	const sh = "Examples"
+	if err := tw.titled(sh, "Examples (this sheet is not read: its first row is this title)", "Copy a row to the sheet named in column A, without that column. Quantities are illustrative."); err != nil {
+		return err
+	}
+	cols := append([]string{"Sheet"}, columnNames()...)
+	if err := tw.header(sh, 3, cols...); err != nil {
+		return err
+	}
+	for i, ex := range tw.exampleRows() {
+		if err := tw.setRow(sh, 4+i, append([]any{ex.sheet}, ex.row...)...); err != nil {
+			return err
+		}
+	}
+	row := 5 + len(tw.exampleRows())
+	if err := tw.header(sh, row, "Sheet", "Year", "Site", "Instrument", "Quantity", "Unit", "Factor"); err != nil {
+		return err
+	}
+	if err := tw.setRow(sh, row+1, "Instruments", 2024, tw.t.Site, "Guarantees of origin, hydro (illustrative)", 500, "MWh", 0); err != nil {
+		return err
+	}
+	return tw.widths(sh, 14, 7, 14, 14, 34, 12, 12, 7, 9, 9, 36)
+}
+
+// TemplateExampleIDs are the activity ids the Examples sheet uses (tests check that each is in
+// the library).
+func TemplateExampleIDs() []string {
+	tw := &templateWriter{}
+	var out []string
+	for _, ex := range tw.exampleRows() {
+		if u, _ := ex.row[5].(string); u != "tCO2e" {
+			out = append(out, ex.row[3].(string))
+		}
+	}
+	return out
+}

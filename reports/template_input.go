@@ -1,0 +1,142 @@
+package reports
+
+// The sheets of the input template a team fills in, activity sheets and Instruments, with the
+// data validation that keeps their cells to what footprint reads.
+
+import (
+	"fmt"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/xuri/excelize/v2"
+)
+
+// columnNames are the headers of an activity sheet: the canonical columns in the order of
+// SPEC §3's table.
+func columnNames() []string {
+	order := []emissions.Column{emissions.ColYear, emissions.ColSite, emissions.ColPole, emissions.ColActivity, emissions.ColQuantity,
+		emissions.ColUnit, emissions.ColScope, emissions.ColCategory, emissions.ColMethod, emissions.ColComment}
+	out := make([]string, len(order))
+	for i, c := range order {
+		out[i] = string(c)
+	}
+	return out
+}
+
+// validation adds a data validation on a column from row 2 down.
+func (tw *templateWriter) validation(sheet string, col int, dv *excelize.DataValidation) error {
+	letter, _ := excelize.ColumnNumberToName(col)
+	dv.Sqref = fmt.Sprintf("%s2:%s%d", letter, letter, excelize.TotalRows)
+	return tw.f.AddDataValidation(sheet, dv)
+}
+
+func (tw *templateWriter) wholeBetween(lo, hi int, title, msg string) *excelize.DataValidation {
+	dv := excelize.NewDataValidation(true)
+	_ = dv.SetRange(lo, hi, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
+	dv.SetError(excelize.DataValidationErrorStyleStop, title, msg)
+	dv.SetInput(title, msg)
+	return dv
+}
+
+func (tw *templateWriter) nonNegative(title, msg string) *excelize.DataValidation {
+	dv := excelize.NewDataValidation(true)
+	_ = dv.SetRange(0, 0, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorGreaterThanOrEqual)
+	dv.Formula2 = ""
+	dv.SetError(excelize.DataValidationErrorStyleStop, title, msg)
+	dv.SetInput(title, msg)
+	return dv
+}
+
+// fromList is a dropdown of a defined name; style says whether other values are refused
+// (stop), questioned (warning) or accepted with a note (information).
+func (tw *templateWriter) fromList(name string, style excelize.DataValidationErrorStyle, title, input, errMsg string) *excelize.DataValidation {
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqrefDropList(name)
+	dv.SetError(style, title, errMsg)
+	dv.SetInput(title, input)
+	return dv
+}
+
+var (
+	yearHelp     = fmt.Sprintf("A whole year from %d to %d.", emissions.MinYear, emissions.MaxYear)
+	quantityHelp = "A number ≥ 0 in the row's Unit, typed as a number (no unit, no thousands separator)."
+)
+
+func (tw *templateWriter) activitySheet(sh string) error {
+	if err := tw.header(sh, 1, columnNames()...); err != nil {
+		return err
+	}
+	if err := tw.widths(sh, 8, 16, 16, 34, 14, 14, 7, 9, 10, 40); err != nil {
+		return err
+	}
+	if err := tw.f.SetColStyle(sh, "A", tw.st.integer); err != nil {
+		return err
+	}
+	if err := tw.f.SetColStyle(sh, "E", tw.st.number); err != nil {
+		return err
+	}
+	dvs := []struct {
+		col int
+		dv  *excelize.DataValidation
+	}{
+		{1, tw.wholeBetween(emissions.MinYear, emissions.MaxYear, "Year", yearHelp)},
+		{2, tw.fromList(nameSites, excelize.DataValidationErrorStyleInformation, "Site",
+			"Blank: the config's site. Add sites on the Lists sheet to offer them here.", "Not in the Sites list of the Lists sheet: add it there to keep names consistent.")},
+		{3, tw.fromList(namePoles, excelize.DataValidationErrorStyleInformation, "Pole",
+			"Organisational unit. Add poles on the Lists sheet to offer them here.", "Not in the Poles list of the Lists sheet: add it there to keep names consistent.")},
+		{4, tw.fromList(idsName(sh), excelize.DataValidationErrorStyleWarning, "Activity",
+			"A factor id (the Lists sheet has them all), or a description for a row in tCO2e.", "Not an id usually entered on this sheet. Keep it if it is a factor id of another sheet, a custom factor, or a row in tCO2e.")},
+		{5, tw.nonNegative("Quantity", quantityHelp)},
+		{6, tw.fromList(nameUnits, excelize.DataValidationErrorStyleWarning, "Unit",
+			"Unit of Quantity: converted to the factor's unit. tCO2e or kgCO2e: an already-computed emission.", "Not a unit of the list: footprint will match it only to a factor in exactly that unit.")},
+		{7, tw.wholeBetween(1, 3, "Scope", "1, 2 or 3: only for rows in tCO2e or kgCO2e.")},
+		{8, tw.wholeBetween(1, 15, "Category", "Scope 3 category 1 to 15 (see the Help sheet).")},
+		{9, tw.method()},
+	}
+	for _, d := range dvs {
+		if err := tw.validation(sh, d.col, d.dv); err != nil {
+			return fmt.Errorf("%s: %w", sh, err)
+		}
+	}
+	return tw.freeze(sh, 1)
+}
+
+func (tw *templateWriter) method() *excelize.DataValidation {
+	dv := excelize.NewDataValidation(true)
+	_ = dv.SetDropList([]string{emissions.MethodLocation, emissions.MethodMarket})
+	dv.SetError(excelize.DataValidationErrorStyleStop, "Method", "location or market, for already-computed Scope 2 rows only.")
+	dv.SetInput("Method", "location or market, for Scope 2 rows in tCO2e only; blank counts in both.")
+	return dv
+}
+
+func (tw *templateWriter) instruments() error {
+	const sh = "Instruments"
+	if err := tw.header(sh, 1, "Year", "Site", "Instrument", "Quantity", "Unit", "Factor"); err != nil {
+		return err
+	}
+	if err := tw.widths(sh, 8, 16, 40, 14, 8, 22); err != nil {
+		return err
+	}
+	if err := tw.f.SetColStyle(sh, "A", tw.st.integer); err != nil {
+		return err
+	}
+	unit := excelize.NewDataValidation(true)
+	_ = unit.SetDropList([]string{"kWh", "MWh", "GWh"})
+	unit.SetError(excelize.DataValidationErrorStyleStop, "Unit", "kWh, MWh or GWh of electricity.")
+	dvs := []struct {
+		col int
+		dv  *excelize.DataValidation
+	}{
+		{1, tw.wholeBetween(emissions.MinYear, emissions.MaxYear, "Year", yearHelp)},
+		{2, tw.fromList(nameSites, excelize.DataValidationErrorStyleInformation, "Site",
+			"Blank: the config's site. The instrument covers this site's electricity of the year.", "Not in the Sites list of the Lists sheet.")},
+		{4, tw.nonNegative("Quantity", "Electricity covered, ≥ 0, in the row's Unit.")},
+		{5, unit},
+		{6, tw.nonNegative("Factor", "kgCO2e per kWh of the instrument: 0 for a renewable guarantee of origin.")},
+	}
+	for _, d := range dvs {
+		if err := tw.validation(sh, d.col, d.dv); err != nil {
+			return fmt.Errorf("%s: %w", sh, err)
+		}
+	}
+	return tw.freeze(sh, 1)
+}
