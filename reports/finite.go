@@ -2,8 +2,9 @@ package reports
 
 import (
 	"fmt"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/footprint/footprint/emissions"
 )
@@ -67,12 +68,7 @@ func (c *finiteChecker) years(years []emissions.YearTotals) {
 		c.num(p+"total_market", y.TotalMarket)
 		c.num(p+"biogenic_co2", y.BiogenicCO2)
 		c.num(p+"avoided", y.Avoided)
-		cats := make([]int, 0, len(y.Scope3Categories))
-		for k := range y.Scope3Categories {
-			cats = append(cats, k)
-		}
-		sort.Ints(cats)
-		for _, k := range cats {
+		for _, k := range slices.Sorted(maps.Keys(y.Scope3Categories)) {
 			c.num(fmt.Sprintf("%sscope 3 category %d", p, k), y.Scope3Categories[k])
 		}
 		c.strMap(p+"pole", y.ByPole)
@@ -106,12 +102,7 @@ func (c *finiteChecker) trajectory(tr *emissions.Trajectory) {
 		p := fmt.Sprintf("lever %q ", l.Lever.Name)
 		c.num(p+"reduction_pct", l.Lever.ReductionPct)
 		c.ptr(p+"cost", l.Lever.CostEURPerTCO2)
-		years := make([]int, 0, len(l.Abatement))
-		for y := range l.Abatement {
-			years = append(years, y)
-		}
-		sort.Ints(years)
-		for _, y := range years {
+		for _, y := range slices.Sorted(maps.Keys(l.Abatement)) {
 			c.num(fmt.Sprintf("%sabatement %d", p, y), l.Abatement[y])
 		}
 	}
@@ -139,11 +130,4 @@ func (c *finiteChecker) strMap(where string, m map[string]float64) {
 
 // sortedKeys returns the keys of m in byte order, so that whatever reads a map does it the
 // same way on every run.
-func sortedKeys(m map[string]float64) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func sortedKeys(m map[string]float64) []string { return slices.Sorted(maps.Keys(m)) }
