@@ -2,8 +2,10 @@ package emissions
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -131,7 +133,7 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 		default:
 			k := math.Pow(growth, float64(y-last))
 			plan := 0.0
-			for _, a := range sortedKeys(em[last]) {
+			for _, a := range slices.Sorted(maps.Keys(em[last])) {
 				e := em[last][a] * k
 				remaining := 1.0
 				for i, lv := range levers {
@@ -245,7 +247,7 @@ func prepareLevers(ls []Lever, em map[int]map[string]float64, qty map[int]map[st
 	var out []*lever
 	for i, l := range ls {
 		lv := &lever{Lever: l, matches: map[string]bool{}}
-		for _, a := range sortedKeys(activities) {
+		for _, a := range slices.Sorted(maps.Keys(activities)) {
 			for _, g := range l.Activities {
 				if ok, _ := path.Match(strings.ToLower(g), strings.ToLower(a)); ok {
 					lv.matches[a] = true
@@ -318,15 +320,6 @@ func addTo(m map[int]map[string]float64, y int, k string, v float64) {
 		m[y] = map[string]float64{}
 	}
 	m[y][k] += v
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 func yearList(ys []int) string {
