@@ -3,20 +3,43 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 	"github.com/xuri/excelize/v2"
 )
 
 // Template is what the input template offers: the factors whose ids fill the Activity
 // dropdowns (the library with the config's custom factors), the default site, and the poles
-// (none by default: the team types them on the Lists sheet, and the dropdown follows).
+// and other sites the team already uses (UsedPolesAndSites); the team adds more on the Lists
+// sheet, and the dropdowns follow.
 type Template struct {
 	Factors []factors.Factor
 	Site    string
+	Sites   []string // besides Site
 	Poles   []string
+}
+
+// UsedPolesAndSites are the poles and the sites activities name, each sorted, without
+// repeats or blanks: what the template's dropdowns offer from the configured inputs.
+func UsedPolesAndSites(acts []emissions.Activity) (poles, sites []string) {
+	ps, ss := map[string]bool{}, map[string]bool{}
+	for _, a := range acts {
+		if a.Pole != "" && !ps[a.Pole] {
+			ps[a.Pole] = true
+			poles = append(poles, a.Pole)
+		}
+		if a.Site != "" && !ss[a.Site] {
+			ss[a.Site] = true
+			sites = append(sites, a.Site)
+		}
+	}
+	sort.Strings(poles)
+	sort.Strings(sites)
+	return poles, sites
 }
 
 // TemplateSheets are the activity sheets of the template, in order (SPEC §3's canonical names).
@@ -83,7 +106,7 @@ const (
 	nameUnits = "Units"
 	namePoles = "Poles"
 	nameSites = "Sites"
-	listSlots = 200 // rows kept for poles and sites typed on the Lists sheet
+	listSlots = 200 // rows kept below the listed poles and sites for those the team types
 )
 
 func idsName(sheet string) string { return "Ids_" + sheet }
@@ -265,7 +288,7 @@ func (tw *templateWriter) freeze(sheet string, rows int) error {
 // units, and the poles and sites the team may extend; each list has a defined name.
 func (tw *templateWriter) lists() error {
 	const sh = "Lists"
-	if err := tw.titled(sh, "Lists behind the dropdowns", "Add your poles and sites in their columns (up to 200 each): the Pole and Site dropdowns follow. Activity ids and units come from footprint's factor library and your config's custom factors; regenerate the template with `footprint template` after adding factors."); err != nil {
+	if err := tw.titled(sh, "Lists behind the dropdowns", "Add your poles and sites below those your inputs already use (200 more each): the Pole and Site dropdowns follow. Activity ids and units come from footprint's factor library and your config's custom factors; regenerate the template with `footprint template` after adding factors."); err != nil {
 		return err
 	}
 	cols := []string{"Activity id", "Name", "Unit", "Scope", "Category", "Source"}
@@ -289,7 +312,7 @@ func (tw *templateWriter) lists() error {
 				return err
 			}
 		}
-		last := 3 + max(len(values), slots, 1)
+		last := 3 + max(len(values)+slots, 1)
 		names = append(names, excelize.DefinedName{Name: name, RefersTo: fmt.Sprintf("%s!$%s$4:$%s$%d", sh, letter, letter, last)})
 		return nil
 	}
@@ -307,8 +330,10 @@ func (tw *templateWriter) lists() error {
 		return err
 	}
 	var sites []string
-	if tw.t.Site != "" {
-		sites = []string{tw.t.Site}
+	for _, site := range append([]string{tw.t.Site}, tw.t.Sites...) {
+		if site != "" && !slices.Contains(sites, site) {
+			sites = append(sites, site)
+		}
 	}
 	if err := list(col+2, sites, nameSites, listSlots); err != nil {
 		return err

@@ -22,7 +22,7 @@ var columnHelp = []struct {
 }{
 	{emissions.ColYear, "yes", "Year of the activity: a whole number (a date is also read as its year).", "2024"},
 	{emissions.ColSite, "no", "Site name; blank takes the config's `site`. The dropdown lists the Sites of the Lists sheet.", "Flins"},
-	{emissions.ColPole, "no", "Organisational unit or business line. The dropdown lists the Poles you enter on the Lists sheet.", "RE-TROFIT"},
+	{emissions.ColPole, "no", "Organisational unit or business line. The dropdown lists the Poles of the Lists sheet: those your inputs already use, and those you add.", "RE-TROFIT"},
 	{emissions.ColActivity, "yes", "Activity id: a factor id of the library (dropdown, or `footprint factors list --search gas`) or of your config's custom factors. For already-computed emissions, any description.", "fr.natural-gas.pcs"},
 	{emissions.ColQuantity, "yes", "A number ≥ 0 in the row's Unit. Type a real number: no unit in the cell, no thousands separator.", "850"},
 	{emissions.ColUnit, "yes", "Unit of Quantity, converted to the factor's unit within its dimension (energy, volume, mass, distance, t.km, passenger.km). Gas energy may state its basis: kWh PCS (gross) or kWh PCI (net). tCO2e or kgCO2e marks an already-computed emission.", "MWh PCS"},

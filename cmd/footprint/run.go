@@ -73,20 +73,9 @@ func compute(g *globalFlags, env Env) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := &emissions.Input{}
-	opts := emissions.LoadOptions{Aliases: s.cfg.Aliases(), DefaultSite: s.cfg.Site}
-	paths, open := s.inputs(g)
-	if len(paths) == 0 {
+	in := s.read(g)
+	if in == nil {
 		return nil, problemsf("%s: no inputs: list workbooks under `inputs` or pass --input", configName(s.cfg))
-	}
-	for _, p := range paths {
-		r, err := open(p)
-		if err != nil {
-			in.Problems.Fatalf("file", p, "", "", "cannot open: %v", err)
-			continue
-		}
-		in.ReadWorkbook(p, r, opts)
-		r.Close()
 	}
 	inv := emissions.Calculate(in, emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix()})
 	res := &result{session: s, input: in, inventory: inv,
@@ -101,6 +90,27 @@ func compute(g *globalFlags, env Env) (*result, error) {
 		}
 	}
 	return res, nil
+}
+
+// read reads every input workbook; nil when there are none. A file that cannot be opened is
+// a problem of the input, like one that cannot be read.
+func (s *session) read(g *globalFlags) *emissions.Input {
+	paths, open := s.inputs(g)
+	if len(paths) == 0 {
+		return nil
+	}
+	in := &emissions.Input{}
+	opts := emissions.LoadOptions{Aliases: s.cfg.Aliases(), DefaultSite: s.cfg.Site}
+	for _, p := range paths {
+		r, err := open(p)
+		if err != nil {
+			in.Problems.Fatalf("file", p, "", "", "cannot open: %v", err)
+			continue
+		}
+		in.ReadWorkbook(p, r, opts)
+		r.Close()
+	}
+	return in
 }
 
 // inputs returns the workbook paths and how to open them: files named by --input, else the

@@ -15,14 +15,20 @@ func newTemplateCmd(g *globalFlags, env Env) *cobra.Command {
 		Long: "Writes the workbook a team fills in (SPEC §3): the sheets Energy, Logistics, Materials, Waste,\n" +
 			"Refrigerants, Travel and Instruments with their headers and data validation (activity ids of the\n" +
 			"library and of the config's custom factors, units, whole-number years, quantities ≥ 0), a Help\n" +
-			"sheet, examples, and a Lists sheet where the team adds its poles and sites.",
+			"sheet, examples, and a Lists sheet with the poles and sites the inputs use, where the team adds more.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, err := loadSession(g, env)
 			if err != nil {
 				return err
 			}
-			if err := reports.WriteTemplateFile(out, reports.Template{Factors: s.lib.All(), Site: s.cfg.Site}); err != nil {
+			t := reports.Template{Factors: s.lib.All(), Site: s.cfg.Site}
+			// The dropdowns offer the poles and sites the inputs already use; inputs that
+			// are missing or unreadable (a project just starting) offer none.
+			if in := s.read(g); in != nil {
+				t.Poles, t.Sites = reports.UsedPolesAndSites(in.Activities)
+			}
+			if err := reports.WriteTemplateFile(out, t); err != nil {
 				return problemsf("template: %v", err)
 			}
 			fmt.Fprintf(env.Stdout, "Wrote %s: fill it in, then check it with `footprint validate --input %s`.\n", out, out)

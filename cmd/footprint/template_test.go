@@ -100,3 +100,57 @@ factors:
 		}
 	}
 }
+
+// TestTemplateOffersPolesAndSites: the Pole and Site dropdowns offer what the configured
+// inputs already use (the config's site first); without readable inputs, the template is
+// still written, with the config's site alone.
+func TestTemplateOffersPolesAndSites(t *testing.T) {
+	dir := site(t, "", []any{2024, "Plant", "RE-TROFIT", "fr.electricity.grid", 10, "MWh"},
+		[]any{2024, "Hub Nord", "RE-CYCLE", "fr.natural-gas.pcs", 1, "MWh PCS"}, []any{2024, nil, "RE-TROFIT", "nope", 1, "t"})
+	list := func(path, name string) []string {
+		t.Helper()
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		for _, d := range f.GetDefinedName() {
+			if d.Name != name {
+				continue
+			}
+			_, ref, _ := strings.Cut(strings.ReplaceAll(d.RefersTo, "$", ""), "!")
+			from, _, _ := strings.Cut(ref, ":")
+			col, _, _ := excelize.CellNameToCoordinates(from)
+			cols, err := f.GetCols("Lists")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, v := range cols[col-1][3:] {
+				if v != "" {
+					out = append(out, v)
+				}
+			}
+			return out
+		}
+		t.Fatalf("no defined name %s", name)
+		return nil
+	}
+	if r := footprint(t, dir, "template", "--out", "t.xlsx"); r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	path := filepath.Join(dir, "t.xlsx")
+	if p, s := list(path, "Poles"), list(path, "Sites"); !slices.Equal(p, []string{"RE-CYCLE", "RE-TROFIT"}) || !slices.Equal(s, []string{"Plant", "Hub Nord"}) {
+		t.Errorf("poles %q, sites %q", p, s)
+	}
+
+	if err := os.Remove(filepath.Join(dir, "activities.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	if r := footprint(t, dir, "template", "--out", "t.xlsx"); r.code != 0 {
+		t.Fatalf("without inputs: exit %d\n%s", r.code, r.stderr)
+	}
+	if p, s := list(path, "Poles"), list(path, "Sites"); len(p) != 0 || !slices.Equal(s, []string{"Plant"}) {
+		t.Errorf("without inputs: poles %q, sites %q", p, s)
+	}
+}
