@@ -102,7 +102,7 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 		return v
 	}
 
-	levers, err := prepareLevers(p.Levers, em, qty, lib, ps)
+	levers, err := prepareLevers(p.Levers, em[last], last, lib, ps)
 	if err != nil {
 		return nil, err
 	}
@@ -237,13 +237,9 @@ func (l *lever) addedEmissions(y int, removedQty float64, in map[int]bool, metho
 	return total
 }
 
-func prepareLevers(ls []Lever, em map[int]map[string]float64, qty map[int]map[string]float64, lib *factors.Library, ps *Problems) ([]*lever, error) {
-	activities := map[string]bool{}
-	for _, m := range em {
-		for a := range m {
-			activities[a] = true
-		}
-	}
+// prepareLevers matches each lever's globs against the activities of the last year with data,
+// from which the projection starts, and checks its additions.
+func prepareLevers(ls []Lever, activities map[string]float64, last int, lib *factors.Library, ps *Problems) ([]*lever, error) {
 	var out []*lever
 	for i, l := range ls {
 		lv := &lever{Lever: l, matches: map[string]bool{}}
@@ -258,7 +254,7 @@ func prepareLevers(ls []Lever, em map[int]map[string]float64, qty map[int]map[st
 		}
 		if len(lv.matched) == 0 {
 			ps.Add(Problem{Severity: SeverityWarning, Cause: "lever-unmatched",
-				Message: fmt.Sprintf("trajectory.levers[%d] %q: its activities %v match no activity in the trajectory's boundary; it reduces nothing", i, l.Name, l.Activities)})
+				Message: fmt.Sprintf("trajectory.levers[%d] %q: its activities %v match no activity of %d, the last year with data, in the trajectory's boundary; it reduces nothing", i, l.Name, l.Activities, last)})
 		}
 		for j, a := range l.Adds {
 			vs := lib.Vintages(a.Activity)

@@ -175,6 +175,13 @@ func TestProjectProblems(t *testing.T) {
 	if err != nil || len(ps.List()) != 1 || !strings.Contains(ps.List()[0].Message, `"solar"`) {
 		t.Errorf("unmatched lever: err %v problems %v", err, ps.List())
 	}
+	// A lever on an activity that stopped before the last year with data reduces nothing: warned.
+	ps = Problems{}
+	withCoal := append([]Line{line(2019, 1, "coal", 5, 1)}, lines...)
+	if _, err := Project(Plan{Levers: []Lever{{Name: "no coal", Activities: []string{"coal"}, ReductionPct: 50, StartYear: 2022, FullYear: 2022}}}, withCoal, lib, &ps); err != nil ||
+		len(ps.List()) != 1 || !strings.Contains(ps.List()[0].Message, "match no activity of 2021") {
+		t.Errorf("lever on a stopped activity: err %v problems %v", err, ps.List())
+	}
 	// A year without data between actual years has no actual, plan or net.
 	if y := yearIn(t, tr, 2020); y.Actual != nil || y.Plan != nil || y.Net != nil || y.Gap != nil {
 		t.Errorf("2020: %+v", y)
