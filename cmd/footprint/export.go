@@ -17,8 +17,8 @@ func (r *result) export() reports.Export {
 	}
 }
 
-// writeExport writes the annual export <dir>/footprint-<year>.xlsx atomically, prints where it
-// went and the export's own warnings (cells truncated to Excel's limit), and returns its path.
+// writeExport writes the annual export <dir>/footprint-<year>.xlsx atomically, prints the
+// export's own warnings (cells truncated to Excel's limit), and returns its path.
 func writeExport(env Env, dir string, r *result) (string, error) {
 	path := filepath.Join(dir, reports.ExportFileName(r.year))
 	warnings, err := reports.WriteExportFile(path, r.export())
@@ -26,6 +26,5 @@ func writeExport(env Env, dir string, r *result) (string, error) {
 		return "", fmt.Errorf("export: %w", err)
 	}
 	reports.WriteProblems(env.Stderr, warnings)
-	fmt.Fprintf(env.Stdout, "Wrote %s\n", path)
 	return path, nil
 }

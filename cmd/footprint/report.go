@@ -14,7 +14,7 @@ func newReportCmd(g *globalFlags, env Env) *cobra.Command {
 	var out string
 	cmd := &cobra.Command{
 		Use:   "report",
-		Short: "Compute the inventory and trajectory and write <out>/report.html",
+		Short: "Compute the inventory and trajectory and write <out>/report.html and <out>/footprint-<year>.xlsx",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			res, err := compute(g, env)
@@ -33,15 +33,16 @@ func newReportCmd(g *globalFlags, env Env) *cobra.Command {
 				}
 				return problemsf("report: %v", err)
 			}
-			if _, err := writeExport(env, dir, res); err != nil {
+			xlsx, err := writeExport(env, dir, res)
+			if err != nil {
 				return problemsf("%v", err)
 			}
-			writeReportSummary(env.Stdout, res, rep, path)
+			writeReportSummary(env.Stdout, res, rep, path, xlsx)
 			writeProblemSummary(env, res)
 			return res.failure(g.strict)
 		},
 	}
-	cmd.Flags().StringVar(&out, "out", "", "folder to write report.html into (default: the config's output.dir)")
+	cmd.Flags().StringVar(&out, "out", "", "folder to write report.html and the Excel export into (default: the config's output.dir)")
 	return cmd
 }
 
@@ -70,8 +71,9 @@ func (r *result) report() reports.Report {
 	}
 }
 
-// writeReportSummary prints the reporting year's totals, where the report went, and the rows.
-func writeReportSummary(w io.Writer, r *result, rep reports.Report, path string) {
+// writeReportSummary prints the reporting year's totals, where the page and the export went,
+// and the rows.
+func writeReportSummary(w io.Writer, r *result, rep reports.Report, page, export string) {
 	found := false
 	for _, y := range r.years {
 		if y.Year == r.year {
@@ -95,7 +97,7 @@ func writeReportSummary(w io.Writer, r *result, rep reports.Report, path string)
 			}
 		}
 	}
-	fmt.Fprintf(w, "Wrote %s\n", path)
+	fmt.Fprintf(w, "Wrote %s and %s\n", page, export)
 	fmt.Fprintf(w, "Rows: %d read, %d used, %d rejected; %d error(s), %d warning(s).\n",
 		rep.Rows.Read, rep.Rows.Used, rep.Rows.Rejected, rep.Errors, rep.Warnings)
 }
