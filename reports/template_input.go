@@ -22,11 +22,22 @@ func columnNames() []string {
 	return out
 }
 
-// validation adds a data validation on a column from row 2 down.
-func (tw *templateWriter) validation(sheet string, col int, dv *excelize.DataValidation) error {
-	letter, _ := excelize.ColumnNumberToName(col)
-	dv.Sqref = fmt.Sprintf("%s2:%s%d", letter, letter, excelize.TotalRows)
-	return tw.f.AddDataValidation(sheet, dv)
+// rule is the data validation of one column of an input sheet.
+type rule struct {
+	col int
+	dv  *excelize.DataValidation
+}
+
+// validate adds each rule on its column from row 2 down, and freezes the header row.
+func (tw *templateWriter) validate(sheet string, rules []rule) error {
+	for _, r := range rules {
+		letter, _ := excelize.ColumnNumberToName(r.col)
+		r.dv.Sqref = fmt.Sprintf("%s2:%s%d", letter, letter, excelize.TotalRows)
+		if err := tw.f.AddDataValidation(sheet, r.dv); err != nil {
+			return fmt.Errorf("%s: %w", sheet, err)
+		}
+	}
+	return tw.freeze(sheet, 1)
 }
 
 func (tw *templateWriter) wholeBetween(lo, hi int, title, msg string) *excelize.DataValidation {
@@ -74,10 +85,7 @@ func (tw *templateWriter) activitySheet(sh string) error {
 	if err := tw.f.SetColStyle(sh, "E", tw.st.number); err != nil {
 		return err
 	}
-	dvs := []struct {
-		col int
-		dv  *excelize.DataValidation
-	}{
+	rules := []rule{
 		{1, tw.wholeBetween(emissions.MinYear, emissions.MaxYear, "Year", yearHelp)},
 		{2, tw.fromList(nameSites, excelize.DataValidationErrorStyleInformation, "Site",
 			"Blank: the config's site. Add sites on the Lists sheet to offer them here.", "Not in the Sites list of the Lists sheet: add it there to keep names consistent.")},
@@ -92,12 +100,7 @@ func (tw *templateWriter) activitySheet(sh string) error {
 		{8, tw.wholeBetween(1, 15, "Category", "Scope 3 category 1 to 15 (see the Help sheet).")},
 		{9, tw.method()},
 	}
-	for _, d := range dvs {
-		if err := tw.validation(sh, d.col, d.dv); err != nil {
-			return fmt.Errorf("%s: %w", sh, err)
-		}
-	}
-	return tw.freeze(sh, 1)
+	return tw.validate(sh, rules)
 }
 
 func (tw *templateWriter) method() *excelize.DataValidation {
@@ -122,10 +125,7 @@ func (tw *templateWriter) instruments() error {
 	unit := excelize.NewDataValidation(true)
 	_ = unit.SetDropList([]string{"kWh", "MWh", "GWh"})
 	unit.SetError(excelize.DataValidationErrorStyleStop, "Unit", "kWh, MWh or GWh of electricity.")
-	dvs := []struct {
-		col int
-		dv  *excelize.DataValidation
-	}{
+	rules := []rule{
 		{1, tw.wholeBetween(emissions.MinYear, emissions.MaxYear, "Year", yearHelp)},
 		{2, tw.fromList(nameSites, excelize.DataValidationErrorStyleInformation, "Site",
 			"Blank: the config's site. The instrument covers this site's electricity of the year.", "Not in the Sites list of the Lists sheet.")},
@@ -133,10 +133,5 @@ func (tw *templateWriter) instruments() error {
 		{5, unit},
 		{6, tw.nonNegative("Factor", "kgCO2e per kWh of the instrument: 0 for a renewable guarantee of origin.")},
 	}
-	for _, d := range dvs {
-		if err := tw.validation(sh, d.col, d.dv); err != nil {
-			return fmt.Errorf("%s: %w", sh, err)
-		}
-	}
-	return tw.freeze(sh, 1)
+	return tw.validate(sh, rules)
 }
