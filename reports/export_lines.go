@@ -156,7 +156,7 @@ func (x *exporter) writeFactors() error {
 		{header: "Region", width: 10}, {header: "Boundary", width: 20}, {header: "Source", width: 50},
 		{header: "Dataset", width: 20}, {header: "Version", width: 10}, {header: "Source id", width: 14},
 		{header: "Licence", width: 20}, {header: "Derivation", width: 40}, {header: "Notes", width: 40},
-		{header: "Lines using it", width: 9, style: st.integer},
+		{header: "Lines using it", width: 9, style: st.count},
 	}
 	t := table{sheet: sheetFactors, cols: cols, rows: len(used),
 		title: "Emission factors used, with their sources",

@@ -133,7 +133,7 @@ func (x *exporter) writeSummary() error {
 	}
 	s.row++
 
-	count := func(v int) any { return cell{StyleID: st.integer, Value: v} }
+	count := func(v int) any { return cell{StyleID: st.count, Value: v} }
 	s.header("Inputs", "Count")
 	s.set("Activity rows read", count(x.e.Rows.Read))
 	s.set("Rows used", count(x.e.Rows.Used))
@@ -149,7 +149,7 @@ func (x *exporter) writeSummary() error {
 	byYearHeader := s.row
 	s.header("Year", "Scope 1", "Scope 2 location-based", "Scope 2 market-based", "Scope 3", "Total location-based", "Total market-based")
 	for _, t := range x.e.Years {
-		s.set(count(t.Year), ton(t.Scope1), ton(t.Scope2Location), ton(t.Scope2Market), ton(t.Scope3), ton(t.TotalLocation), ton(t.TotalMarket))
+		s.set(cell{StyleID: st.integer, Value: t.Year}, ton(t.Scope1), ton(t.Scope2Location), ton(t.Scope2Market), ton(t.Scope3), ton(t.TotalLocation), ton(t.TotalMarket))
 	}
 	byYearLast := s.row - 1
 	s.row++

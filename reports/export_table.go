@@ -12,9 +12,10 @@ import (
 // exportStyles are the cell styles of the export.
 type exportStyles struct {
 	title, note, header, section int
-	// number formats: years and counts, tonnes (one decimal), tonnes of a line (three
-	// decimals), shares, plain numbers (General), and bold tonnes for totals
-	integer, tonnes, lineTonnes, percent, number, totalTonnes, totalLabel int
+	// number formats: years and row numbers, counts (thousands separated), tonnes (one
+	// decimal), tonnes of a line (three decimals), shares, plain numbers (General), and bold
+	// tonnes for totals
+	integer, count, tonnes, lineTonnes, percent, number, totalTonnes, totalLabel int
 }
 
 func newExportStyles(f *excelize.File) (exportStyles, error) {
@@ -39,6 +40,7 @@ func newExportStyles(f *excelize.File) (exportStyles, error) {
 			Border:    []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}}},
 		{&st.section, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}}},
 		{&st.integer, custom("0", false)},
+		{&st.count, custom("#,##0", false)},
 		{&st.tonnes, custom("#,##0.0", false)},
 		{&st.lineTonnes, custom("#,##0.000", false)},
 		{&st.percent, custom("0.0%", false)},
