@@ -149,6 +149,13 @@ func TestTemplateWorkbook(t *testing.T) {
 			t.Errorf("unit %q of the dropdown: %v", u, err)
 		}
 	}
+	// Any text parses (as an opaque count unit): the usual units must be ones footprint
+	// converts, or a misspelt one would match only itself.
+	for _, u := range reports.TemplateUnits {
+		if pu, err := factors.ParseUnit(u); err != nil || pu.Dim == factors.Opaque {
+			t.Errorf("TemplateUnits %q is not a unit footprint converts (%v)", u, err)
+		}
+	}
 	for _, u := range []string{"kWh PCS", "t.km", "tCO2e", "room-night", "L"} {
 		if !slices.Contains(units, u) {
 			t.Errorf("Units lacks %q: %v", u, units)
