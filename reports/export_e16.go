@@ -57,7 +57,7 @@ func (x *exporter) e16Layout() []e16Row {
 		{key: "s3", label: "Total gross indirect (Scope 3) GHG emissions (tCO2e)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope3, true }},
 	}
 	for c := 1; c <= 15; c++ {
-		rows = append(rows, e16Row{key: "c" + strconv.Itoa(c), label: fmt.Sprintf("%d %s", c, Scope3CategoryNames[c]),
+		rows = append(rows, e16Row{key: "c" + strconv.Itoa(c), label: e16CategoryLabel(c),
 			get: func(t *emissions.YearTotals) (float64, bool) {
 				v, ok := t.Scope3Categories[c]
 				return v, ok
@@ -127,6 +127,16 @@ func (x *exporter) e16Layout() []e16Row {
 		rows = append(rows, multi...)
 	}
 	return rows
+}
+
+// e16CategoryLabel is the label of Scope 3 category c in the E1-6 table: its number and its
+// full GHG Protocol name, category 3 with the qualifier the shorter name elsewhere leaves out.
+func e16CategoryLabel(c int) string {
+	label := fmt.Sprintf("%d %s", c, Scope3CategoryNames[c])
+	if c == 3 {
+		label += " (not included in Scope 1 or Scope 2)"
+	}
+	return label
 }
 
 // scopeFigure is one scope's figure of a year, Scope 2 by method.

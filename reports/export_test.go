@@ -73,7 +73,11 @@ func TestExportE16MatchesInventory(t *testing.T) {
 		{"Biogenic CO2 emissions from the combustion or biodegradation of biomass (tCO2)", always(func(y emissions.YearTotals) float64 { return y.BiogenicCO2 })},
 	}
 	for c := 1; c <= 15; c++ {
-		figures = append(figures, figure{strconv.Itoa(c) + " " + reports.Scope3CategoryNames[c], func(y emissions.YearTotals) (float64, bool) {
+		label := strconv.Itoa(c) + " " + reports.Scope3CategoryNames[c]
+		if c == 3 {
+			label += " (not included in Scope 1 or Scope 2)"
+		}
+		figures = append(figures, figure{label, func(y emissions.YearTotals) (float64, bool) {
 			v, ok := y.Scope3Categories[c]
 			return v, ok
 		}})
