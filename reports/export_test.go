@@ -184,6 +184,7 @@ func TestExportLinesAndSums(t *testing.T) {
 	sums := map[key]float64{}
 	s2loc, biogenic := map[int]float64{}, map[int]float64{}
 	count := 0
+	rowsUsed := map[string]bool{} // file|sheet|row
 	for _, sheet := range []string{"Lines", "Lines 2", "Lines 3"} {
 		s := readSheet(t, f, sheet)
 		if s.at(1, 1) != "File" || s.at(20, 1) != "tCO2e" {
@@ -195,6 +196,7 @@ func TestExportLinesAndSums(t *testing.T) {
 			if s.at(1, r) != l.Place.File || s.at(2, r) != l.Place.Sheet || s.at(3, r) != strconv.Itoa(l.Place.Row) || s.at(12, r) != l.FactorID {
 				t.Fatalf("%s row %d: %q, want line %+v", sheet, r, s.rows[r-1], l)
 			}
+			rowsUsed[s.at(1, r)+"|"+s.at(2, r)+"|"+s.at(3, r)] = true
 			year, scope := int(num(t, s.at(4, r), "year")), int(num(t, s.at(16, r), "scope"))
 			v := num(t, s.at(20, r), "tCO2e")
 			if s.at(19, r) == "avoided" {
@@ -215,6 +217,10 @@ func TestExportLinesAndSums(t *testing.T) {
 	}
 	if count != len(e.Lines) {
 		t.Fatalf("%d lines in the Lines sheets, want %d", count, len(e.Lines))
+	}
+	// Every row used gives its lines (direct, upstream, market-based), each naming that row.
+	if len(rowsUsed) != e.Rows.Used {
+		t.Errorf("the lines come from %d input rows, %d were used", len(rowsUsed), e.Rows.Used)
 	}
 	for _, y := range e.Years {
 		for scope, want := range map[int]float64{1: y.Scope1, 2: y.Scope2Market, 3: y.Scope3} {
