@@ -17,6 +17,11 @@ type ResidualMix struct {
 	Source string
 }
 
+// MaxRowTCO2e bounds what one row may emit: 10^12 t, twenty times the world's yearly
+// emissions. A row above it is a unit or typing mistake, and refusing it keeps every sum
+// finite (a million such rows still add up to 10^18).
+const MaxRowTCO2e = 1e12
+
 // Options configure a calculation.
 type Options struct {
 	Library     *factors.Library
@@ -121,6 +126,9 @@ func (c *calculation) activity(a *Activity) bool {
 	if err != nil {
 		return c.reject(a, "unit-mismatch", a.UnitCell, "%v (activity %s)", err, f.ID)
 	}
+	if worst := qty * max(f.Value+f.Upstream, f.BiogenicCO2) / 1000; !(worst <= MaxRowTCO2e) {
+		return c.reject(a, "quantity-implausible", a.QuantityCell, "Quantity %v %s gives %.3g tCO2e, more than the %.0f t one row can plausibly hold; check the quantity and its unit", a.Quantity, a.Unit, worst, MaxRowTCO2e)
+	}
 	if a.Scope != 0 && a.Scope != f.Scope {
 		return c.reject(a, "scope-mismatch", a.ActivityCell, "Scope %d given but factor %s is Scope %d; use a factor of the scope you mean", a.Scope, f.ID, f.Scope)
 	}
@@ -174,6 +182,9 @@ func (c *calculation) reported(a *Activity, l Line, unit factors.Unit) bool {
 	}
 	if a.Method != "" && a.Scope != 2 {
 		return c.reject(a, "method", a.UnitCell, "Method is for Scope 2 rows; this row is Scope %d", a.Scope)
+	}
+	if t := a.Quantity * unit.Scale / 1000; !(t <= MaxRowTCO2e) {
+		return c.reject(a, "quantity-implausible", a.QuantityCell, "Quantity %v %s is more than the %.0f t one row can plausibly hold; check the quantity and its unit", a.Quantity, a.Unit, MaxRowTCO2e)
 	}
 	l.Part, l.Scope, l.Category, l.Method = PartReported, a.Scope, a.Category, a.Method
 	l.Converted = a.Quantity * unit.Scale // kgCO2e

@@ -144,6 +144,9 @@ func TestRejections(t *testing.T) {
 		{[]any{2024, "Main", "P", "test.steel", 1, "t", nil, nil, "both"}, "I2", "want location or market"},
 		{[]any{2024, "Main", "P", "test.electricity", 1, "kWh", nil, nil, "market"}, "F2", "Method is for already-computed"},
 		{[]any{2024, "Main", "P", "x", 1, "tCO2e"}, "F2", "needs its Scope"},
+		{[]any{2024, "Main", "P", "test.steel", 1e308, "t"}, "E2", "more than the 1000000000000 t one row can plausibly hold"},
+		{[]any{2024, "Main", "P", "test.electricity", 1e306, "GWh"}, "E2", "plausibly hold"},
+		{[]any{2024, "Main", "P", "x", 2e12, "tCO2e", 1}, "E2", "plausibly hold"},
 		{[]any{2024, "Main", "P", "x", 1, "tCO2e", 3}, "F2", "needs its Category"},
 		{[]any{2024, "Main", "P", "x", 1, "tCO2e", 1, nil, "market"}, "F2", "Method is for Scope 2 rows"},
 	}
