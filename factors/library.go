@@ -154,11 +154,22 @@ func (l *Library) Suggest(id string) string {
 	id = strings.ToLower(strings.TrimSpace(id))
 	best, bestD := "", len(id)/3+2
 	for _, k := range l.keys {
+		// The distance is at least the difference in length: a gigantic cell costs nothing.
+		if abs(len(id)-len(k)) >= bestD {
+			continue
+		}
 		if d := editDistance(id, k); d < bestD {
 			best, bestD = l.byKey[k][0].ID, d
 		}
 	}
 	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // editDistance is the Levenshtein distance over bytes.
