@@ -26,6 +26,9 @@ type Problem struct {
 	// Cause groups problems of one kind ("quantity-text", "unknown-activity", …) for the bound
 	// on how many are kept.
 	Cause string `json:"cause"`
+	// More is, on the line List adds after the kept problems of a cause, how many more of that
+	// cause were found and not listed; 0 on every problem found.
+	More int `json:"more,omitempty"`
 }
 
 func (p Problem) String() string {
@@ -52,6 +55,17 @@ type Problems struct {
 	perCode map[string]int
 	errors  int
 	fatal   int
+	// perPlace counts every problem (listed or not) per file and sheet, in the order places
+	// are first seen.
+	perPlace map[PlaceCount]int
+	places   []PlaceCount
+}
+
+// PlaceCount counts the problems of one file and sheet (Sheet "" for the file itself, File ""
+// for the configuration), listed or not.
+type PlaceCount struct {
+	File, Sheet      string
+	Errors, Warnings int
 }
 
 // Add records p.
@@ -62,6 +76,21 @@ func (ps *Problems) Add(p Problem) {
 	if p.Severity == SeverityError {
 		ps.errors++
 	}
+	if ps.perPlace == nil {
+		ps.perPlace = map[PlaceCount]int{}
+	}
+	place := PlaceCount{File: p.File, Sheet: p.Sheet}
+	i, ok := ps.perPlace[place]
+	if !ok {
+		i = len(ps.places)
+		ps.perPlace[place] = i
+		ps.places = append(ps.places, place)
+	}
+	if p.Severity == SeverityError {
+		ps.places[i].Errors++
+	} else {
+		ps.places[i].Warnings++
+	}
 	key := string(p.Severity) + "/" + p.Cause
 	ps.perCode[key]++
 	if ps.perCode[key] <= MaxPerCause {
@@ -71,11 +100,11 @@ func (ps *Problems) Add(p Problem) {
 
 // Errorf and Warnf add a problem at a place.
 func (ps *Problems) Errorf(cause, file, sheet, cell, format string, args ...any) {
-	ps.Add(Problem{SeverityError, file, sheet, cell, fmt.Sprintf(format, args...), cause})
+	ps.Add(Problem{Severity: SeverityError, File: file, Sheet: sheet, Cell: cell, Message: fmt.Sprintf(format, args...), Cause: cause})
 }
 
 func (ps *Problems) Warnf(cause, file, sheet, cell, format string, args ...any) {
-	ps.Add(Problem{SeverityWarning, file, sheet, cell, fmt.Sprintf(format, args...), cause})
+	ps.Add(Problem{Severity: SeverityWarning, File: file, Sheet: sheet, Cell: cell, Message: fmt.Sprintf(format, args...), Cause: cause})
 }
 
 // Fatalf adds an error that is not about one row: an unreadable file, a sheet without its
@@ -101,10 +130,16 @@ func (ps *Problems) List() []Problem {
 	sort.Strings(over)
 	for _, key := range over {
 		sev, cause, _ := strings.Cut(key, "/")
-		out = append(out, Problem{Severity: Severity(sev), Cause: cause,
+		out = append(out, Problem{Severity: Severity(sev), Cause: cause, More: ps.perCode[key] - MaxPerCause,
 			Message: fmt.Sprintf("%d more problems of this kind (%s) not listed", ps.perCode[key]-MaxPerCause, cause)})
 	}
 	return out
+}
+
+// ByPlace counts the problems of each file and sheet, listed or not, in the order the places
+// were first seen.
+func (ps *Problems) ByPlace() []PlaceCount {
+	return append([]PlaceCount(nil), ps.places...)
 }
 
 // Errors is the number of error problems, listed or not.

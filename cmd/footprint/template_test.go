@@ -63,7 +63,7 @@ factors:
 	f.Close()
 
 	r = footprint(t, dir, "validate", "--input", "activities-template.xlsx")
-	if r.code != 0 || !strings.Contains(r.stdout, "3 row(s) read, 3 used, 0 rejected; 1 instrument(s)") {
+	if r.code != 0 || !strings.Contains(r.stdout, "rows: 3 read, 3 used, 0 rejected; 1 instrument.") {
 		t.Fatalf("validate: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	r = footprint(t, dir, "calc", "--json", "--input", "activities-template.xlsx")

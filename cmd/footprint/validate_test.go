@@ -1,0 +1,52 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// validate groups the problems by file and sheet, counts each group, gives the totals, and
+// exits 1 when a row would be rejected (0 with warnings alone).
+func TestValidateGroupsProblems(t *testing.T) {
+	dir := t.TempDir()
+	writeWorkbook(t, filepath.Join(dir, "a.xlsx"), map[string][][]any{"Energy": {header,
+		{2024, "Plant", "P", "fr.natural-gas.pcs", "lots", "MWh"},
+		{2024, "Plant", "P", "fr.natural-gas.pcs", 10, "MWh PCS"},
+		{2024, "Plant", "P", "fr.natural-gass.pcs", 10, "MWh PCS"},
+	}})
+	writeWorkbook(t, filepath.Join(dir, "b.xlsx"), map[string][][]any{"Travel": {header,
+		{2024, "Plant", "P", "fr.natural-gas.pcs", 5, "t"},
+	}})
+	writeWorkbook(t, filepath.Join(dir, "good.xlsx"), map[string][][]any{"Energy": {header,
+		{2024, "Plant", "P", "fr.natural-gas.pcs", 10, "MWh PCS"},
+	}})
+	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), []byte("inputs: [a.xlsx, b.xlsx]\nsite: Plant\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := footprint(t, dir, "validate")
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1 (rows rejected)\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	want := []string{
+		"a.xlsx, sheet Energy: 2 errors, 0 warnings",
+		`  error, cell E2: Quantity: text "lots" where a number was expected`,
+		`  error, cell D4: unknown activity "fr.natural-gass.pcs"`,
+		"b.xlsx, sheet Travel: 1 error, 0 warnings",
+		`  error, cell F2: unit "t" (mass) does not convert to the factor's unit`,
+		"Total: 3 errors, 0 warnings in 2 files; rows: 4 read, 1 used, 3 rejected; 0 instruments.",
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), len(want), r.stdout)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d: %q\nwant it to start with %q", i+1, lines[i], w)
+		}
+	}
+	if r := footprint(t, dir, "validate", "--input", "good.xlsx"); r.code != 0 || !strings.Contains(r.stdout, "Total: 0 errors, 0 warnings; rows: 1 read, 1 used, 0 rejected; 0 instruments.\nOK") {
+		t.Errorf("a clean input: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
