@@ -95,12 +95,12 @@ func ParseUnit(text string) (Unit, error) {
 	e, ok := unitTable[key]
 	if !ok {
 		if u.Basis != "" {
-			return Unit{}, fmt.Errorf("unit %q: a calorific basis goes with an energy unit only", text)
+			return Unit{}, fmt.Errorf("unit %q: a calorific basis goes with an energy unit only", quoted(text))
 		}
 		return u, nil
 	}
 	if u.Basis != "" && e.dim != Energy {
-		return Unit{}, fmt.Errorf("unit %q: a calorific basis goes with an energy unit only", text)
+		return Unit{}, fmt.Errorf("unit %q: a calorific basis goes with an energy unit only", quoted(text))
 	}
 	u.Dim, u.Scale = e.dim, e.scale
 	return u, nil
@@ -128,6 +128,20 @@ func normUnit(s string) string {
 // IsEmissions reports whether u is an emission unit (tCO2e, kgCO2e): an already-computed row.
 func (u Unit) IsEmissions() bool { return u.Dim == Emissions }
 
+// quoted shortens a unit's text for a message, so a gigantic cell does not make a gigantic
+// message (the units footprint knows are a few characters long).
+func quoted(s string) string {
+	const max = 60
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
 // Convert expresses qty, measured in from, in the unit to. pcsPerPCI is the factor's ratio of
 // gross to net calorific value (0 when unknown). It fails, saying why, when the units measure
 // different things, when an opaque unit differs from the other, or when calorific bases differ
@@ -137,20 +151,20 @@ func Convert(qty float64, from, to Unit, pcsPerPCI float64) (float64, error) {
 		if from.Dim == to.Dim && strings.EqualFold(strings.Join(strings.Fields(from.Text), " "), strings.Join(strings.Fields(to.Text), " ")) {
 			return qty, nil
 		}
-		return 0, fmt.Errorf("unit %q does not convert to the factor's unit %q", from.Text, to.Text)
+		return 0, fmt.Errorf("unit %q does not convert to the factor's unit %q", quoted(from.Text), quoted(to.Text))
 	}
 	if from.Dim != to.Dim {
-		return 0, fmt.Errorf("unit %q (%s) does not convert to the factor's unit %q (%s)", from.Text, from.Dim, to.Text, to.Dim)
+		return 0, fmt.Errorf("unit %q (%s) does not convert to the factor's unit %q (%s)", quoted(from.Text), from.Dim, quoted(to.Text), to.Dim)
 	}
 	v := qty * from.Scale / to.Scale
 	if from.Dim != Energy || from.Basis == "" || from.Basis == to.Basis {
 		return v, nil
 	}
 	if to.Basis == "" {
-		return 0, fmt.Errorf("unit %q states a calorific basis (%s) but the factor's unit %q has none", from.Text, from.Basis, to.Text)
+		return 0, fmt.Errorf("unit %q states a calorific basis (%s) but the factor's unit %q has none", quoted(from.Text), from.Basis, quoted(to.Text))
 	}
 	if pcsPerPCI <= 0 || math.IsInf(pcsPerPCI, 0) || math.IsNaN(pcsPerPCI) {
-		return 0, fmt.Errorf("unit %q is on %s but the factor is per %q and the library gives no PCS/PCI ratio for it", from.Text, from.Basis, to.Text)
+		return 0, fmt.Errorf("unit %q is on %s but the factor is per %q and the library gives no PCS/PCI ratio for it", quoted(from.Text), from.Basis, quoted(to.Text))
 	}
 	if from.Basis == Net { // PCI → PCS: the same gas holds more gross energy
 		return v * pcsPerPCI, nil
