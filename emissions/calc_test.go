@@ -179,8 +179,8 @@ func TestSheetAndFileErrors(t *testing.T) {
 		{"no activity sheet", workbook(t, sheet{"Notes", [][]any{{"hello"}, {"world"}}}),
 			"x.xlsx: no activity sheet"},
 		{"csv renamed", []byte("Year,Activity,Quantity,Unit\n2024,test.steel,1,t\n"),
-			"x.xlsx: cannot read the workbook: it is not an .xlsx workbook"},
-		{"empty file", nil, "x.xlsx: cannot read the workbook"},
+			"x.xlsx: cannot read the workbook: it is a text file (a CSV?), not an .xlsx workbook"},
+		{"empty file", nil, "x.xlsx: cannot read the workbook: it is empty (0 bytes)"},
 	}
 	for _, tt := range tests {
 		in, inv := run(t, Options{}, map[string][]byte{"x.xlsx": tt.data})

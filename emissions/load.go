@@ -1,9 +1,12 @@
 package emissions
 
 import (
+	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -34,7 +37,21 @@ type Input struct {
 // ReadWorkbook reads one workbook into in: every activity sheet (found by its header row) and
 // the Instruments sheet. name is how messages name the file.
 func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
+	data, err := io.ReadAll(io.LimitReader(r, UnzipSizeLimit+1))
+	if err != nil {
+		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: %v", err)
+		return
+	}
+	if len(data) > UnzipSizeLimit {
+		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: it is larger than %d MiB, the most footprint reads", UnzipSizeLimit>>20)
+		return
+	}
+	info, err := inspectPackage(data)
+	if err != nil {
+		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: %v", err)
+		return
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
 	if err != nil {
 		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: %s", describeOpenError(err))
 		return
@@ -46,18 +63,32 @@ func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
 	}
 	actIdx := newHeaderIndex(ActivityColumns, opts.Aliases)
 	instIdx := newHeaderIndex(instrumentColumns, opts.Aliases)
-	found := false
+	found, anyData := false, false
+	var hint *titleHint
 	for _, sheet := range f.GetSheetList() {
-		sr := sheetReader{in: in, f: f, file: name, sheet: sheet, date1904: date1904, opts: opts}
+		sr := sheetReader{in: in, f: f, file: name, sheet: sheet, date1904: date1904, opts: opts, scan: info.sheets[sheet]}
 		var ok bool
 		if strings.EqualFold(strings.TrimSpace(sheet), "Instruments") {
 			ok = sr.read(instIdx, instrumentColumns, true)
 		} else {
 			ok = sr.read(actIdx, requiredActivity, false)
 		}
+		if ok {
+			sr.warnHidden()
+		}
 		found = found || ok
+		anyData = anyData || sr.nonBlank
+		if hint == nil {
+			hint = sr.hint
+		}
 	}
-	if !found {
+	switch {
+	case found:
+	case hint != nil:
+		in.Problems.Fatalf("no-activity-sheet", name, hint.sheet, hint.cell, "no activity sheet: row %d looks like a header (%s) but the header must be the first non-empty row, and row %d above it holds %q; delete the rows above the header", hint.row, hint.header, hint.titleRow, hint.title)
+	case !anyData:
+		in.Problems.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: the workbook is empty (no sheet holds any value); footprint needs a sheet whose first row is a header with the columns %s", joinColumns(requiredActivity))
+	default:
 		in.Problems.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: no sheet has a header row with the columns %s", joinColumns(requiredActivity))
 	}
 }
@@ -69,7 +100,14 @@ func describeOpenError(err error) string {
 	case errors.Is(err, excelize.ErrWorkbookFileFormat), strings.Contains(err.Error(), "zip: not a valid zip file"):
 		return "it is not an .xlsx workbook (a CSV, an old .xls or a damaged file?)"
 	}
-	return err.Error()
+	return fmt.Sprintf("it is damaged: %v", err)
+}
+
+// titleHint is a header found below the first non-empty row of a sheet that is therefore
+// not read: kept to explain a workbook without an activity sheet.
+type titleHint struct {
+	sheet, cell, header, title string
+	row, titleRow              int
 }
 
 // sheetReader reads one sheet.
@@ -81,7 +119,18 @@ type sheetReader struct {
 	opts        LoadOptions
 	pos         map[Column]int
 	dateStyles  map[int]bool
+	scan        *sheetScan // what the package check saw in this sheet (nil if nothing)
+	headerRow   int
+	rows        int // data rows read
+	nonBlank    bool
+	hint        *titleHint
+	hiddenRows  int
+	firstHidden int
 }
+
+// titleScan is how many non-blank rows below a first row that is not a header are searched
+// for a header, to explain a sheet skipped because of a title above its header.
+const titleScan = 20
 
 // read streams the sheet. It returns whether the sheet is one of the kind asked for (its
 // header names enough canonical columns).
@@ -93,6 +142,8 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 	}
 	defer rows.Close()
 	n := 0
+	var title []string
+	titleRow, scanned := 0, 0
 	for rows.Next() {
 		n++
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
@@ -100,18 +151,43 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 			sr.in.Problems.Fatalf("sheet", sr.file, sr.sheet, cellName(0, n), "cannot read row %d: %v", n, err)
 			return true
 		}
-		if blankRow(cells) {
+		if blankRow(cells) && (sr.pos == nil || !sr.uncomputedIn(n)) {
+			continue
+		}
+		sr.nonBlank = true
+		if title != nil {
+			// The first row was not a header: look a little further for one, only to say so.
+			if scanned++; scanned > titleScan {
+				return false
+			}
+			if pos, _ := idx.match(cells); len(pos) >= 2 && sr.hint == nil {
+				sr.hint = &titleHint{sheet: sr.sheet, cell: cellName(0, n), header: headerText(cells), row: n, titleRow: titleRow, title: clip(headerText(title))}
+				return false
+			}
 			continue
 		}
 		if sr.pos == nil {
 			if !sr.header(idx, required, cells, n, instruments) {
-				return false
+				title, titleRow = cells, n
+				continue
 			}
 			if sr.pos == nil { // header problem already reported
 				return true
 			}
+			sr.headerRow = n
+			if sr.scan != nil && sr.scan.overflow {
+				sr.in.Problems.Fatalf("formula", sr.file, sr.sheet, "", "more than %d formula cells have no computed value; save the workbook in Excel or LibreOffice so it stores the results", maxUncomputed)
+				return true
+			}
 			continue
 		}
+		if rows.GetRowOpts().Hidden {
+			if sr.hiddenRows++; sr.hiddenRows == 1 {
+				sr.firstHidden = n
+			}
+		}
+		cells = sr.unmerge(cells, n)
+		sr.rows++
 		if instruments {
 			sr.instrument(cells, n)
 		} else {
@@ -121,7 +197,93 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 	if err := rows.Error(); err != nil {
 		sr.in.Problems.Fatalf("sheet", sr.file, sr.sheet, "", "reading stopped at row %d: %v", n, err)
 	}
+	if title != nil {
+		return false
+	}
+	if sr.hiddenRows > 0 {
+		sr.in.Problems.Warnf("hidden-rows", sr.file, sr.sheet, cellName(0, sr.firstHidden), "%d hidden row(s), the first at row %d, are read like the others; unhide them to check them, or delete them if they should not count", sr.hiddenRows, sr.firstHidden)
+	}
 	return sr.pos != nil || instruments
+}
+
+// warnHidden says that a hidden sheet was read: what Excel does not show still counts.
+func (sr *sheetReader) warnHidden() {
+	visible, err := sr.f.GetSheetVisible(sr.sheet)
+	if err != nil || visible {
+		return
+	}
+	sr.in.Problems.Warnf("hidden-sheet", sr.file, sr.sheet, "", "the sheet is hidden in Excel, and footprint reads it like the others (%d row(s)); unhide it to check its rows, or delete it if they should not count", sr.rows)
+}
+
+// uncomputedIn reports whether a row holds a formula cell without a computed value in one
+// of the columns read.
+func (sr *sheetReader) uncomputedIn(row int) bool {
+	if sr.scan == nil {
+		return false
+	}
+	for _, i := range sr.pos {
+		if sr.scan.isUncomputed(cellPos{row, i + 1}) {
+			return true
+		}
+	}
+	return false
+}
+
+// uncomputed rejects the formula cells without a computed value of a row, one problem per
+// cell; it returns false when there were some. Excelize reads them as "": never a blank or 0.
+func (sr *sheetReader) uncomputed(row int, cols []Column) bool {
+	if sr.scan == nil || sr.scan.uncomputed[row] == nil {
+		return true
+	}
+	ok := true
+	for _, c := range cols {
+		i, mapped := sr.pos[c]
+		if mapped && sr.scan.isUncomputed(cellPos{row, i + 1}) {
+			sr.reject("formula", cellName(i, row), "%s: formula without a computed value (save the workbook in Excel or LibreOffice so it stores the result)", c)
+			ok = false
+		}
+	}
+	return ok
+}
+
+// unmerge applies the merged ranges that cross the data rows: only the top-left cell of a
+// range holds its value, as Excel shows it, so a value the file keeps under the top-left cell
+// is not read; each range that covers a column read gets one warning. Rows come in order, so
+// only the ranges over the current row are looked at.
+func (sr *sheetReader) unmerge(cells []string, row int) []string {
+	if sr.scan == nil || len(sr.scan.merged) == 0 {
+		return cells
+	}
+	ms := sr.scan
+	if !ms.mergedSorted {
+		slices.SortStableFunc(ms.merged, func(a, b *mergedRange) int { return cmp.Compare(a.first.row, b.first.row) })
+		ms.mergedSorted = true
+	}
+	for ms.nextMerged < len(ms.merged) && ms.merged[ms.nextMerged].first.row <= row {
+		ms.active = append(ms.active, ms.merged[ms.nextMerged])
+		ms.nextMerged++
+	}
+	ms.active = slices.DeleteFunc(ms.active, func(m *mergedRange) bool { return m.last.row < row })
+	for _, m := range ms.active {
+		if m.first == m.last {
+			continue
+		}
+		for c, i := range sr.pos {
+			p := cellPos{row, i + 1}
+			if !m.contains(p) {
+				continue
+			}
+			if !m.warned {
+				m.warned = true
+				top := cellName(m.first.col-1, m.first.row)
+				sr.in.Problems.Warnf("merged", sr.file, sr.sheet, top, "cells %s are merged over data rows: only %s holds a value, so the other cells of the range are read as blank (%s among them); unmerge the cells and fill every row", m.ref, top, c)
+			}
+			if p != m.first && i < len(cells) {
+				cells[i] = ""
+			}
+		}
+	}
+	return cells
 }
 
 // header takes the first non-blank row as the header. It returns false when the row does
@@ -214,6 +376,10 @@ func (sr *sheetReader) year(cells []string, row int) (int, bool) {
 
 func (sr *sheetReader) activity(cells []string, row int) {
 	sr.in.RowsRead++
+	if !sr.uncomputed(row, ActivityColumns) {
+		sr.in.Rejected++
+		return
+	}
 	a := Activity{Place: Place{File: sr.file, Sheet: sr.sheet, Row: row}}
 	ok := true
 	fail := func(cause, cell, format string, args ...any) {
@@ -278,6 +444,9 @@ func (sr *sheetReader) activity(cells []string, row int) {
 }
 
 func (sr *sheetReader) instrument(cells []string, row int) {
+	if !sr.uncomputed(row, instrumentColumns) {
+		return
+	}
 	ins := Instrument{Place: Place{File: sr.file, Sheet: sr.sheet, Row: row}}
 	var ok bool
 	if ins.Year, ok = sr.year(cells, row); !ok {

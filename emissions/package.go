@@ -1,0 +1,443 @@
+package emissions
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// A workbook is checked before excelize opens it, because excelize cannot tell a user what is
+// wrong with a file that is not a clean .xlsx package, and reads some damage silently: it
+// ignores the error of a part that stops short (a truncated sheet would lose rows), and it
+// unpacks a part of any declared size under its limit to a temporary file before looking at
+// it (a zip bomb would cost seconds and a gigabyte of disk).
+//
+// The check reads every part once, as a stream, which also shows what excelize's Rows does
+// not: the formula cells that hold no computed value (Rows gives "" for them, which must
+// never be read as blank or 0) and the merged ranges.
+
+// Bounds on what a package may unpack to. A million-row sheet is about 400 MB of XML that
+// zips about 10:1; a zip bomb unpacks hundreds of times its size.
+const (
+	// MaxRatio is the most a package larger than ratioFloor may unpack to, per byte on disk.
+	MaxRatio   = 100
+	ratioFloor = 64 << 20
+	// maxUncomputed bounds the formula cells without a value remembered per sheet.
+	maxUncomputed = 1 << 20
+)
+
+// ErrUnreadable is the kind of every error of inspectPackage: the file is not a workbook
+// footprint can read. Tests match it, not the message.
+var ErrUnreadable = errors.New("unreadable workbook")
+
+// unreadable is a file-level problem: why the file cannot be read, as a sentence that ends
+// the message "cannot read the workbook: …".
+type unreadable struct {
+	cause  string // "encrypted", "xls", "text", "damaged", "zip-bomb", "too-large", "empty", "not-xlsx"
+	reason string
+}
+
+func (e *unreadable) Error() string { return e.reason }
+func (e *unreadable) Unwrap() error { return ErrUnreadable }
+
+func refuse(cause, format string, args ...any) error {
+	return &unreadable{cause: cause, reason: fmt.Sprintf(format, args...)}
+}
+
+// oleMagic starts a Compound File: an old .xls workbook, or an encrypted .xlsx (Excel wraps
+// the encrypted package in one, with EncryptionInfo and EncryptedPackage streams).
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// cellPos is a 1-based row and column.
+type cellPos struct{ row, col int }
+
+// mergedRange is a rectangle of merged cells; only its top-left cell holds a value.
+type mergedRange struct {
+	ref         string // "A2:A4"
+	first, last cellPos
+	warned      bool
+}
+
+func (m *mergedRange) contains(p cellPos) bool {
+	return p.row >= m.first.row && p.row <= m.last.row && p.col >= m.first.col && p.col <= m.last.col
+}
+
+// sheetScan is what the check saw in one worksheet part.
+type sheetScan struct {
+	uncomputed map[int][]int // row → columns of formula cells without a computed value
+	count      int
+	overflow   bool // more than maxUncomputed such cells
+	merged     []*mergedRange
+	// The merged ranges over the row being read (see sheetReader.unmerge).
+	mergedSorted bool
+	nextMerged   int
+	active       []*mergedRange
+}
+
+func (s *sheetScan) isUncomputed(p cellPos) bool {
+	if s == nil {
+		return false
+	}
+	for _, c := range s.uncomputed[p.row] {
+		if c == p.col {
+			return true
+		}
+	}
+	return false
+}
+
+// packageInfo is what the check learnt of a package: each sheet's scan, by sheet name.
+type packageInfo struct {
+	sheets map[string]*sheetScan
+}
+
+// inspectPackage checks a workbook's bytes and scans its sheets. Its errors wrap
+// ErrUnreadable.
+func inspectPackage(data []byte) (*packageInfo, error) {
+	if err := sniff(data); err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, refuse("damaged", "it is damaged or truncated: its zip directory cannot be read (%v); copy the file again from where it came from", err)
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+	}
+	if total > UnzipSizeLimit {
+		return nil, refuse("zip-bomb", "it would unpack to %d MiB, more than the %d MiB footprint reads (a damaged or hostile file, such as a zip bomb)", total>>20, UnzipSizeLimit>>20)
+	}
+	if total > ratioFloor && total > MaxRatio*uint64(len(data)) {
+		return nil, refuse("zip-bomb", "it would unpack to %d MiB, %d times its %d KiB on disk; real workbooks unpack to less than %d times their size, so it is refused as a zip bomb", total>>20, total/uint64(max(len(data), 1)), len(data)>>10, MaxRatio)
+	}
+	info := &packageInfo{sheets: map[string]*sheetScan{}}
+	scans := map[string]*sheetScan{}
+	var workbook, rels []byte
+	for _, f := range zr.File {
+		name := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
+		var scan *sheetScan
+		var keep *[]byte
+		switch {
+		case strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml"):
+			scan = &sheetScan{}
+			scans[name] = scan
+		case name == "xl/workbook.xml":
+			keep = &workbook
+		case name == "xl/_rels/workbook.xml.rels":
+			keep = &rels
+		}
+		if err := readPart(f, scan, keep); err != nil {
+			return nil, err
+		}
+	}
+	for sheet, part := range sheetParts(workbook, rels) {
+		if s := scans[part]; s != nil {
+			info.sheets[sheet] = s
+		}
+	}
+	return info, nil
+}
+
+// sniff names what a file is when it is not a zip package at all.
+func sniff(data []byte) error {
+	switch {
+	case len(data) == 0:
+		return refuse("empty", "it is empty (0 bytes)")
+	case bytes.HasPrefix(data, oleMagic):
+		if bytes.Contains(data, utf16le("EncryptionInfo")) || bytes.Contains(data, utf16le("EncryptedPackage")) {
+			return refuse("encrypted", "it is password-protected: footprint cannot read encrypted workbooks; save an unprotected copy (in Excel: File > Info > Protect Workbook > Encrypt with Password, and clear the password)")
+		}
+		return refuse("xls", "it is an old Excel 97–2003 workbook (.xls) or another Office file, not an .xlsx; open it in Excel or LibreOffice and save it as .xlsx")
+	case bytes.HasPrefix(data, []byte("PK")):
+		return nil
+	case looksLikeText(data):
+		return refuse("text", "it is a text file (a CSV?), not an .xlsx workbook; open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)")
+	}
+	return refuse("not-xlsx", "it is not an .xlsx workbook (an .xlsx is a zip package, and this file does not start like one)")
+}
+
+func utf16le(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for _, r := range s {
+		b = append(b, byte(r), 0)
+	}
+	return b
+}
+
+func looksLikeText(data []byte) bool {
+	head := data[:min(len(data), 4096)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return false
+	}
+	for len(head) > 0 {
+		r, n := utf8.DecodeRune(head)
+		if r == utf8.RuneError && n == 1 && len(head) >= utf8.UTFMax {
+			return false
+		}
+		head = head[n:]
+	}
+	return true
+}
+
+// readPart unpacks one part, checking that it is whole: archive/zip stops a part that
+// unpacks to more than its declared size and checks the CRC at its end. A worksheet is
+// scanned on the way; the parts kept are small (workbook.xml and its relationships).
+func readPart(f *zip.File, scan *sheetScan, keep *[]byte) error {
+	damaged := func(err error) error {
+		return refuse("damaged", "it is damaged or truncated: its part %s cannot be unpacked (%v); copy the file again from where it came from", clip(f.Name), err)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return damaged(err)
+	}
+	defer rc.Close()
+	cr := &countingReader{r: rc}
+	var r io.Reader = cr
+	switch {
+	case scan != nil:
+		err = scan.read(cr)
+	case keep != nil:
+		*keep, err = io.ReadAll(io.LimitReader(cr, UnzipXMLSizeLimit))
+	default:
+		_, err = io.Copy(io.Discard, r)
+	}
+	if err != nil {
+		if errors.Is(err, zip.ErrFormat) && longerThanDeclared(f) {
+			return refuse("damaged", "it is damaged or hostile: its part %s unpacks to more than the %d bytes its zip header declares", clip(f.Name), f.UncompressedSize64)
+		}
+		var se *syntaxError
+		if errors.As(err, &se) {
+			return refuse("damaged", "it is damaged: its part %s %s", clip(f.Name), se.msg)
+		}
+		return damaged(err)
+	}
+	return nil
+}
+
+// longerThanDeclared reports whether a part unpacks to more than its header declares, as a
+// bomb with lying headers does (archive/zip stops it with ErrFormat, which says less). It
+// unpacks at most one byte more than declared.
+func longerThanDeclared(f *zip.File) bool {
+	raw, err := f.OpenRaw()
+	if err != nil || f.Method != zip.Deflate {
+		return false
+	}
+	n, _ := io.Copy(io.Discard, io.LimitReader(flate.NewReader(raw), int64(f.UncompressedSize64)+1))
+	return uint64(n) > f.UncompressedSize64
+}
+
+type countingReader struct {
+	r io.Reader
+	n uint64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += uint64(n)
+	return n, err
+}
+
+type syntaxError struct{ msg string }
+
+func (e *syntaxError) Error() string { return e.msg }
+
+// read scans a worksheet's XML for what excelize's Rows does not report: formula cells
+// without a cached value (<c><f>…</f></c> with no <v>) and merged ranges. It is a scan of
+// tags, not an XML parse: fast enough to cost little next to excelize's own reading.
+func (s *sheetScan) read(r io.Reader) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var tag []byte
+	row, col := 0, 0
+	inCell, sawF, sawV := false, false, false
+	cell := cellPos{}
+	for {
+		// Skip text up to the next tag.
+		for {
+			_, err := br.ReadSlice('<')
+			if err == nil {
+				break
+			}
+			if err == bufio.ErrBufferFull {
+				continue
+			}
+			if err == io.EOF {
+				return nil
+			}
+			return err
+		}
+		tag = tag[:0]
+		for {
+			part, err := br.ReadSlice('>')
+			tag = append(tag, part...)
+			if err == nil {
+				break
+			}
+			if err == bufio.ErrBufferFull {
+				if len(tag) > 1<<20 {
+					return &syntaxError{"has a tag longer than 1 MiB"}
+				}
+				continue
+			}
+			if err == io.EOF {
+				return nil
+			}
+			return err
+		}
+		tag = tag[:len(tag)-1] // drop '>'
+		end := len(tag) > 0 && tag[0] == '/'
+		body := tag
+		if end {
+			body = tag[1:]
+		}
+		name := body
+		if i := bytes.IndexAny(name, " \t\r\n/"); i >= 0 {
+			name = name[:i]
+		}
+		if i := bytes.IndexByte(name, ':'); i >= 0 {
+			name = name[i+1:]
+		}
+		selfClosing := len(body) > 0 && body[len(body)-1] == '/'
+		switch string(name) {
+		case "row":
+			if end {
+				continue
+			}
+			if v, ok := attr(body, "r"); ok {
+				if n, err := strconv.Atoi(string(v)); err == nil {
+					row = n
+				}
+			} else {
+				row++
+			}
+			col = 0
+		case "c":
+			if end {
+				if inCell && sawF && !sawV {
+					s.addUncomputed(cell)
+				}
+				inCell = false
+				continue
+			}
+			col++
+			if v, ok := attr(body, "r"); ok {
+				if c, r, err := excelize.CellNameToCoordinates(string(v)); err == nil {
+					col, row = c, r
+				}
+			}
+			cell = cellPos{row, col}
+			inCell, sawF, sawV = !selfClosing, false, false
+		case "f":
+			if !end && inCell {
+				sawF = true
+			}
+		case "v", "is":
+			if !end && inCell {
+				sawV = true
+			}
+		case "mergeCell":
+			if end {
+				continue
+			}
+			if v, ok := attr(body, "ref"); ok {
+				if m := parseRange(string(v)); m != nil && len(s.merged) < maxUncomputed {
+					s.merged = append(s.merged, m)
+				}
+			}
+		}
+	}
+}
+
+func (s *sheetScan) addUncomputed(p cellPos) {
+	if s.count >= maxUncomputed {
+		s.overflow = true
+		return
+	}
+	if s.uncomputed == nil {
+		s.uncomputed = map[int][]int{}
+	}
+	s.uncomputed[p.row] = append(s.uncomputed[p.row], p.col)
+	s.count++
+}
+
+// attr returns the value of an attribute in a tag's text.
+func attr(tag []byte, name string) ([]byte, bool) {
+	for i := 0; i < len(tag); {
+		j := bytes.Index(tag[i:], []byte(name+"="))
+		if j < 0 {
+			return nil, false
+		}
+		j += i
+		k := j + len(name) + 1
+		if j > 0 && (tag[j-1] == ' ' || tag[j-1] == '\t' || tag[j-1] == '\n' || tag[j-1] == '\r') && k < len(tag) && (tag[k] == '"' || tag[k] == '\'') {
+			q := tag[k]
+			if e := bytes.IndexByte(tag[k+1:], q); e >= 0 {
+				return tag[k+1 : k+1+e], true
+			}
+			return nil, false
+		}
+		i = k
+	}
+	return nil, false
+}
+
+func parseRange(ref string) *mergedRange {
+	a, b, ok := strings.Cut(ref, ":")
+	if !ok {
+		return nil
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(a)
+	c2, r2, err2 := excelize.CellNameToCoordinates(b)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	return &mergedRange{ref: ref, first: cellPos{min(r1, r2), min(c1, c2)}, last: cellPos{max(r1, r2), max(c1, c2)}}
+}
+
+// sheetParts maps sheet names to their worksheet parts (lower case), from workbook.xml and
+// its relationships.
+func sheetParts(workbook, rels []byte) map[string]string {
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rs struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	out := map[string]string{}
+	if xml.Unmarshal(workbook, &wb) != nil || xml.Unmarshal(rels, &rs) != nil {
+		return out
+	}
+	targets := map[string]string{}
+	for _, r := range rs.Rels {
+		t := strings.ToLower(strings.ReplaceAll(r.Target, `\`, "/"))
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join("xl", t)
+		}
+		targets[r.ID] = t
+	}
+	for _, s := range wb.Sheets {
+		if t, ok := targets[s.ID]; ok {
+			out[s.Name] = t
+		}
+	}
+	return out
+}
