@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// bigWorkbook writes an input of n rows of 2024 with the StreamWriter (fast), so that
+// `report` spends seconds reading and writing it.
+func bigWorkbook(t *testing.T, path string, n int) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		t.Fatal(err)
+	}
+	acts := [][2]string{{"fr.electricity.grid", "kWh"}, {"fr.natural-gas.pcs", "kWh PCS"}, {"fr.diesel.road", "L"}}
+	poles := []any{"RE-TROFIT", "RE-ENERGY", "RE-CYCLE", "RE-START"}
+	for i := range n {
+		a := acts[i%len(acts)]
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		row := []any{2024, "Plant", poles[i%len(poles)], a[0], 1000 + i%977, a[1], nil, nil, nil, "generated row"}
+		if err := sw.SetRow(cell, row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A `report` killed (SIGKILL: no chance to clean up) while it writes leaves each output as it
+// was before the run, or complete from the run: never a part of a file.
+func TestReportInterruptedKeepsPreviousOutputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a large workbook")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), []byte("site: Plant\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	small := filepath.Join(dir, "small.xlsx")
+	writeWorkbook(t, small, map[string][][]any{"Energy": {header, {2024, "Plant", "P", "fr.natural-gas.pcs", 10, "MWh PCS"}}})
+	big := filepath.Join(dir, "big.xlsx")
+	bigWorkbook(t, big, 60000)
+	names := []string{"report.html", "footprint-2024.xlsx"}
+	read := func(folder string) map[string][]byte {
+		m := map[string][]byte{}
+		for _, n := range names {
+			b, err := os.ReadFile(filepath.Join(folder, n))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m[n] = b
+		}
+		return m
+	}
+	// The previous outputs, and what the interrupted run would write if left alone.
+	if r := footprint(t, dir, "report", "--input", small, "--out", out); r.code != 0 {
+		t.Fatalf("first report: exit %d\n%s", r.code, r.stderr)
+	}
+	before := read(out)
+	complete := filepath.Join(dir, "complete")
+	if r := footprint(t, dir, "report", "--input", big, "--out", complete); r.code != 0 {
+		t.Fatalf("uninterrupted report: exit %d\n%s", r.code, r.stderr)
+	}
+	after := read(complete)
+
+	for attempt := 0; ; attempt++ {
+		cmd := exec.Command(binary, "report", "--input", big, "--out", out)
+		cmd.Dir = dir
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		writing := ""
+		deadline := time.Now().Add(2 * time.Minute)
+		for writing == "" && time.Now().Before(deadline) {
+			entries, _ := os.ReadDir(out)
+			for _, e := range entries {
+				if strings.HasSuffix(e.Name(), ".tmp") {
+					writing = e.Name()
+				}
+			}
+		}
+		cmd.Process.Kill() // SIGKILL
+		err := cmd.Wait()
+		if writing == "" {
+			t.Fatalf("no temporary file seen in %s before the run ended (%v): outputs are not written through one", out, err)
+		}
+		if _, exited := err.(*exec.ExitError); !exited || cmd.ProcessState.ExitCode() != -1 {
+			// The run ended before the kill reached it: try again (the outputs are then the new ones).
+			if attempt < 3 {
+				continue
+			}
+			t.Fatalf("could not kill the run while it wrote (%v)", err)
+		}
+		now := read(out)
+		for _, n := range names {
+			switch {
+			case strings.HasPrefix(writing, "."+n+"."):
+				if !bytes.Equal(now[n], before[n]) {
+					t.Errorf("%s, being written when the run was killed, is not the previous file (%d bytes, was %d; complete %d)", n, len(now[n]), len(before[n]), len(after[n]))
+				}
+			case !bytes.Equal(now[n], before[n]) && !bytes.Equal(now[n], after[n]):
+				t.Errorf("%s is neither the previous file nor the complete new one (%d bytes)", n, len(now[n]))
+			}
+		}
+		t.Logf("killed while writing %s", writing)
+		return
+	}
+}
+
+// Two runs on the same inputs give byte-identical outputs, whether written into the same
+// folder again, into another folder named by --out, or into the config's output.dir.
+func TestReportReproducible(t *testing.T) {
+	dir, _, _ := generatedSite(t, 3, 1)
+	cfg := filepath.Join(dir, "config.yaml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = append(b, "output:\n  dir: published/2024\ntrajectory:\n  base_year: 2022\n  targets:\n    - {name: All scopes, scopes: [1, 2, 3], pathway: sbti-1.5}\n"...)
+	if err := os.WriteFile(cfg, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	folders := []string{filepath.Join(dir, "published", "2024"), filepath.Join(dir, "published", "2024"), filepath.Join(t.TempDir(), "a", "b")}
+	args := [][]string{{"report"}, {"report"}, {"report", "--out", folders[2]}}
+	var first map[string][]byte
+	for i, a := range args {
+		if r := footprint(t, t.TempDir(), append(a, "--config", cfg)...); r.code != 0 {
+			t.Fatalf("run %d: exit %d\n%s", i+1, r.code, r.stderr)
+		}
+		got := map[string][]byte{}
+		for _, n := range []string{"report.html", "footprint-2024.xlsx"} {
+			if got[n], err = os.ReadFile(filepath.Join(folders[i], n)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if first == nil {
+			first = got
+			continue
+		}
+		for n, want := range first {
+			if !bytes.Equal(got[n], want) {
+				t.Errorf("run %d (into %s): %s differs from the first run's", i+1, folders[i], n)
+			}
+		}
+	}
+}
