@@ -52,6 +52,9 @@ type Case struct {
 }
 
 type Problem struct {
+	// File is the file the problem names when it is not the case's own (the input a
+	// configuration lists).
+	File     string `json:"file,omitempty"`
 	Severity string `json:"severity"`
 	Sheet    string `json:"sheet,omitempty"`
 	Cell     string `json:"cell,omitempty"`
@@ -64,9 +67,13 @@ type Rows struct {
 	Rejected int `json:"rejected"`
 }
 
-func errorAt(sheet, cell, msg string) Problem { return Problem{"error", sheet, cell, msg} }
-func warnAt(sheet, cell, msg string) Problem  { return Problem{"warning", sheet, cell, msg} }
-func fileError(msg string) Problem            { return Problem{Severity: "error", Message: msg} }
+func errorAt(sheet, cell, msg string) Problem {
+	return Problem{Severity: "error", Sheet: sheet, Cell: cell, Message: msg}
+}
+func warnAt(sheet, cell, msg string) Problem {
+	return Problem{Severity: "warning", Sheet: sheet, Cell: cell, Message: msg}
+}
+func fileError(msg string) Problem { return Problem{Severity: "error", Message: msg} }
 
 var header = []any{"Year", "Site", "Pole", "Activity", "Quantity", "Unit", "Scope", "Category", "Method", "Comment"}
 
@@ -88,6 +95,12 @@ func main() {
 		if err := os.WriteFile(filepath.Join(*out, name), c.build(), 0o644); err != nil {
 			log.Fatal(err)
 		}
+	}
+	// The workbook cases run with this folder's config.yaml: no trajectory and no column
+	// aliases, so what footprint says depends on the workbook alone.
+	cfg := "# The configuration of the workbook cases (footprint validate --input FILE, run in this folder).\nsite: Plant\n"
+	if err := os.WriteFile(filepath.Join(*out, "config.yaml"), []byte(cfg), 0o644); err != nil {
+		log.Fatal(err)
 	}
 	js, err := json.MarshalIndent(cases, "", "  ")
 	if err != nil {
@@ -326,7 +339,7 @@ func stringsCase(name, what string, inline bool) Case {
 func configCases() []Case {
 	yaml := func(name, what, text, msg string) Case {
 		return Case{Name: name, Config: name + ".yaml", What: what, build: func() []byte { return []byte(text) },
-			Problems: []Problem{fileError(msg)}, Exit: 1}
+			Problems: []Problem{fileError(name + ".yaml: " + msg)}, Exit: 1}
 	}
 	in := "inputs: [config-input.xlsx]\n"
 	return []Case{
@@ -337,9 +350,11 @@ func configCases() []Case {
 		yaml("config-custom-map", "custom factors as a map instead of a list", in+"factors:\n  custom:\n    steel: {value: 1}\n", "line 4: cannot unmarshal !!map into []config.CustomFactor"),
 		yaml("config-duplicate-ids", "two factor ids that differ only in case", in+"factors:\n  custom:\n    - {id: Supplier.Steel, value: 1, unit: kg, scope: 3, category: 1, source: EPD 1}\n    - {id: supplier.steel, value: 2, unit: kg, scope: 3, category: 1, source: EPD 2}\n",
 			`factors.custom[1].id: "Supplier.Steel" and "supplier.steel" differ only in case`),
-		yaml("config-negative-factor", "a negative emission factor", in+"factors:\n  custom:\n    - {id: supplier.steel, value: -0.5, unit: kg, scope: 3, category: 1, source: EPD 1}\n", "negative"),
-		yaml("config-factor-without-source", "a factor that does not say where it comes from", in+"factors:\n  custom:\n    - {id: supplier.steel, value: 0.5, unit: kg, scope: 3, category: 1}\n", `factor "supplier.steel": source is missing`),
-		yaml("config-missing-input", "an input that does not exist", "inputs: [missing.xlsx]\n", "missing.xlsx: cannot open: no such file or directory"),
+		yaml("config-negative-factor", "a negative emission factor", in+"factors:\n  custom:\n    - {id: supplier.steel, value: -0.5, unit: kg, scope: 3, category: 1, source: EPD 1}\n", `factors.custom[0]: factor "supplier.steel": negative value -0.5`),
+		yaml("config-factor-without-source", "a factor that does not say where it comes from", in+"factors:\n  custom:\n    - {id: supplier.steel, value: 0.5, unit: kg, scope: 3, category: 1}\n", `factors.custom[0]: factor "supplier.steel": source is missing`),
+		{Name: "config-missing-input", Config: "config-missing-input.yaml", What: "an input that does not exist",
+			build:    func() []byte { return []byte("inputs: [missing.xlsx]\n") },
+			Problems: []Problem{{File: "missing.xlsx", Severity: "error", Message: "cannot open: no such file or directory"}}, Exit: 1},
 		{Name: "config-missing", Config: "config-missing.yaml", What: "a --config file that does not exist (not written)",
 			Problems: []Problem{fileError("config config-missing.yaml: no such file or directory")}, Exit: 1},
 		{Name: "config-ids-dots-capitals", Config: "config-ids-dots-capitals.yaml", What: "custom ids with dots and capitals work, kept as written and matched ignoring case (not broken: exit 0)",
