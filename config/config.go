@@ -248,7 +248,7 @@ func strictYAML(name string, data []byte) error {
 		if errors.As(err, &te) {
 			errs := make([]error, len(te.Errors))
 			for i, e := range te.Errors {
-				errs[i] = fmt.Errorf("%s: %s", name, strings.TrimPrefix(e, "yaml: "))
+				errs[i] = fmt.Errorf("%s: %s", name, explainYAML(data, strings.TrimPrefix(e, "yaml: ")))
 			}
 			return errors.Join(errs...)
 		}

@@ -22,9 +22,15 @@ func TestLoadErrors(t *testing.T) {
 	tests := []struct {
 		name, yaml, want string
 	}{
-		{"unknown key", "inputs: [a.xlsx]\noutptu:\n  dir: x\n", "line 2: field outptu not found"},
-		{"unknown nested key", "factors:\n  gwp: AR6\n  customs: []\n", "line 3: field customs not found"},
-		{"wrong type", "reporting_year: last\n", "line 1: cannot unmarshal !!str `last` into int"},
+		{"unknown key", "inputs: [a.xlsx]\noutptu:\n  dir: x\n", "line 2: field outptu not found in type config.Config; outptu is not a key of footprint's configuration: the top level takes inputs, site, reporting_year, output, columns, factors, scope2, trajectory"},
+		{"unknown nested key", "factors:\n  gwp: AR6\n  customs: []\n", "line 3: field customs not found in type config.FactorsConfig; factors.customs is not a key of footprint's configuration: factors takes gwp, custom"},
+		{"wrong type", "reporting_year: last\n", "line 1: cannot unmarshal !!str `last` into int; reporting_year wants a whole number"},
+		{"two wrong values on a line", "trajectory:\n  targets:\n    - {name: A, scopes: [1], pathway: linear, reduction_pct: x, nope: 1}\n",
+			"line 3: cannot unmarshal !!str `x` into float64; trajectory.targets[0].reduction_pct wants a number"},
+		{"an unknown key on a line of several", "trajectory:\n  targets:\n    - {name: A, scopes: [1], pathway: linear, reduction_pct: 5, nope: 1}\n",
+			"line 3: field nope not found in type config.TargetConf; trajectory.targets[0].nope is not a key of footprint's configuration: trajectory.targets[0] takes name, scopes, pathway, reduction_pct"},
+		{"a map for a list", "factors:\n  custom:\n    steel: {value: 1}\n", "line 3: cannot unmarshal !!map into []config.CustomFactor; factors.custom wants a list"},
+		{"a value for a section", "output: out\n", "output wants keys below it (key: value), not a single value"},
 		{"bad gwp", "factors: {gwp: AR4}\n", `factors.gwp: "AR4": want AR5 or AR6`},
 		{"bad year", "reporting_year: 1800\n", "reporting_year: 1800 is outside"},
 		{"bad method", "trajectory: {scope2_method: both}\n", "trajectory.scope2_method"},
