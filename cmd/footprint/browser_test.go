@@ -561,6 +561,9 @@ var hostile = []string{
 	`"quoted" 'site' & co`,
 	"__f__function(){alert(3)}__f__",
 	"{{.}}",
+	`';alert(4);//`,
+	`"><svg onload=alert(5)>`,
+	"<!--<script>alert(6)//",
 }
 
 func TestBrowserHostileStrings(t *testing.T) {
@@ -572,6 +575,8 @@ func TestBrowserHostileStrings(t *testing.T) {
 		{2024, hostile[3], hostile[4], hostile[1], 12.5, "tCO2e", 3, 1, nil, hostile[5]},
 		{2025, hostile[3], hostile[0], "fr.electricity.grid", 80000, "kWh", nil, nil, nil, hostile[4]},
 		{2025, hostile[0], hostile[5], hostile[2], 3, "tCO2e", 3, 4, nil, hostile[0]},
+		{2025, hostile[6], hostile[7], "fr.electricity.grid", 1000, "kWh", nil, nil, nil, hostile[8]},
+		{2025, hostile[7], hostile[6], hostile[8], 2, "tCO2e", 1, nil, nil, hostile[7]},
 	}})
 	// Names in the configuration are user text too.
 	config := fmt.Sprintf(`inputs: [hostile.xlsx]
@@ -647,7 +652,7 @@ trajectory:
 	for _, s := range charts["chart-pole-years"].Option.Series {
 		names[s.Name] = true
 	}
-	for _, h := range []string{hostile[0], hostile[1], hostile[4], hostile[5]} {
+	for _, h := range []string{hostile[0], hostile[1], hostile[4], hostile[5], hostile[6], hostile[7]} {
 		if !names[h] {
 			t.Errorf("pole %q is not a series name of the pole chart, as typed (got %v)", h, names)
 		}
