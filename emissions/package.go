@@ -35,6 +35,10 @@ const (
 	ratioFloor = 64 << 20
 	// maxUncomputed bounds the formula cells without a value remembered per sheet.
 	maxUncomputed = 1 << 20
+	// maxValue bounds the text between two tags of a sheet or of the shared strings: an
+	// Excel cell holds at most 32,767 characters (under 200 KiB of XML, escaped), and excelize
+	// would hold a longer one in memory several times over.
+	maxValue = 1 << 20
 )
 
 // ErrUnreadable is the kind of every error of inspectPackage: the file is not a workbook
@@ -133,6 +137,8 @@ func inspectPackage(data []byte) (*packageInfo, error) {
 		case strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml"):
 			scan = &sheetScan{}
 			scans[name] = scan
+		case name == "xl/sharedstrings.xml":
+			scan = &sheetScan{} // for its values' length only
 		case name == "xl/workbook.xml":
 			keep = &workbook
 		case name == "xl/_rels/workbook.xml.rels":
@@ -264,8 +270,12 @@ func (s *sheetScan) read(r io.Reader) error {
 	cell := cellPos{}
 	for {
 		// Skip text up to the next tag.
+		text := 0
 		for {
-			_, err := br.ReadSlice('<')
+			chunk, err := br.ReadSlice('<')
+			if text += len(chunk); text > maxValue {
+				return &syntaxError{fmt.Sprintf("holds a value of more than %d KiB, longer than any Excel cell (%d characters)", maxValue>>10, excelize.TotalCellChars)}
+			}
 			if err == nil {
 				break
 			}
@@ -332,7 +342,7 @@ func (s *sheetScan) read(r io.Reader) error {
 			}
 			col++
 			if v, ok := attr(body, "r"); ok {
-				if c, r, err := excelize.CellNameToCoordinates(string(v)); err == nil {
+				if c, r, ok := cellRef(v); ok {
 					col, row = c, r
 				}
 			}
@@ -357,6 +367,28 @@ func (s *sheetScan) read(r io.Reader) error {
 			}
 		}
 	}
+}
+
+// cellRef reads an A1 reference without allocating (the scan meets one per cell).
+func cellRef(b []byte) (col, row int, ok bool) {
+	i := 0
+	for ; i < len(b) && i < 3; i++ {
+		c := b[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+	}
+	if i == 0 || i == len(b) {
+		return 0, 0, false
+	}
+	for _, d := range b[i:] {
+		if d < '0' || d > '9' || row > excelize.TotalRows {
+			return 0, 0, false
+		}
+		row = row*10 + int(d-'0')
+	}
+	return col, row, row > 0 && col <= excelize.MaxColumns
 }
 
 func (s *sheetScan) addUncomputed(p cellPos) {

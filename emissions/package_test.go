@@ -1,0 +1,108 @@
+package emissions
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The sheet scan finds formula cells without a cached value, wherever the XML puts them, and
+// merged ranges; it takes no other cell for one.
+func TestScanSheet(t *testing.T) {
+	tests := []struct {
+		name, xml  string
+		uncomputed []cellPos
+		merged     []string
+	}{
+		{"cached value", `<row r="2"><c r="E2"><f>1+1</f><v>2</v></c></row>`, nil, nil},
+		{"no value", `<row r="2"><c r="E2"><f>1+1</f></c></row>`, []cellPos{{2, 5}}, nil},
+		{"empty cached string", `<row r="2"><c r="E2" t="str"><f>A1</f><v></v></c></row>`, nil, nil},
+		{"shared formula child", `<row r="3"><c r="B3"><f t="shared" si="0"/></c></row>`, []cellPos{{3, 2}}, nil},
+		{"inline string", `<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>`, nil, nil},
+		{"self-closing cell", `<row r="2"><c r="A2" s="1"/><c r="B2"><f>1</f></c></row>`, []cellPos{{2, 2}}, nil},
+		{"no r attributes", `<row><c><v>1</v></c></row><row><c/><c><f>1</f></c></row>`, []cellPos{{2, 2}}, nil},
+		{"prefixed tags", `<x:row r="4"><x:c r="C4"><x:f>1</x:f></x:c></x:row>`, []cellPos{{4, 3}}, nil},
+		{"text that looks like an attribute", `<row r="2"><c r="A2" t="inlineStr"><is><t> r="Z9" </t></is></c><c r="B2"><f>1</f></c></row>`, []cellPos{{2, 2}}, nil},
+		{"merged", `<row r="1"/></sheetData><mergeCells count="2"><mergeCell ref="A2:A4"/><mergeCell ref="C1:D1"/></mergeCells><sheetData>`, nil, []string{"A2:A4", "C1:D1"}},
+	}
+	for _, tt := range tests {
+		s := &sheetScan{}
+		if err := s.read(strings.NewReader(`<worksheet><sheetData>` + tt.xml + `</sheetData></worksheet>`)); err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		var got []cellPos
+		for row, cols := range s.uncomputed {
+			for _, c := range cols {
+				got = append(got, cellPos{row, c})
+			}
+		}
+		if !slices.Equal(got, tt.uncomputed) {
+			t.Errorf("%s: uncomputed %v, want %v", tt.name, got, tt.uncomputed)
+		}
+		var merged []string
+		for _, m := range s.merged {
+			merged = append(merged, m.ref)
+		}
+		if !slices.Equal(merged, tt.merged) {
+			t.Errorf("%s: merged %v, want %v", tt.name, merged, tt.merged)
+		}
+	}
+}
+
+// bigWorkbook is a canonical activity workbook of n rows, written by excelize's StreamWriter.
+func bigWorkbook(tb testing.TB, n int) []byte {
+	tb.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		tb.Fatal(err)
+	}
+	for i := 2; i <= n+1; i++ {
+		row := []any{2019 + i%7, "Plant", "RE-CYCLE", "fr.natural-gas.pcs", i, "kWh PCS", nil, nil, nil, fmt.Sprintf("meter %d", i)}
+		if err := sw.SetRow(fmt.Sprintf("A%d", i), row); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// The package check on 200,000 rows, to set against reading them with excelize
+// (BenchmarkReadWorkbook200k): the check is the price of not trusting the package.
+func BenchmarkInspectPackage200k(b *testing.B) {
+	data := bigWorkbook(b, 200000)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for range b.N {
+		if _, err := inspectPackage(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReadWorkbook200k(b *testing.B) {
+	data := bigWorkbook(b, 200000)
+	b.ResetTimer()
+	for range b.N {
+		in := &Input{}
+		in.ReadWorkbook("big.xlsx", bytes.NewReader(data), LoadOptions{})
+		if in.RowsRead != 200000 || in.Problems.Errors() != 0 {
+			b.Fatalf("read %d rows, %d errors", in.RowsRead, in.Problems.Errors())
+		}
+	}
+}
