@@ -129,7 +129,7 @@ func TestInspectPackageKinds(t *testing.T) {
 // within a few times the file's size on disk, whatever the size its sheet declares. Memory,
 // not time, is asserted (time depends on the machine); the time is logged (go test -v).
 func TestZipBombsBounded(t *testing.T) {
-	for _, name := range []string{"zip-bomb.xlsx", "zip-bomb-ratio.xlsx", "zip-bomb-lying-header.xlsx"} {
+	for _, name := range []string{"zip-bomb.xlsx", "zip-bomb-ratio.xlsx", "zip-bomb-lying-header.xlsx", "cell-beyond-excel.xlsx"} {
 		data, err := os.ReadFile(filepath.Join("testdata", "broken", name))
 		if err != nil {
 			t.Fatal(err)

@@ -279,6 +279,9 @@ func corpus() []Case {
 			func() []byte { return bomb(1200<<20, false) }),
 		fileCase("zip-bomb-ratio", "a sheet of 600 MB under the size limit, but a thousand times its size on disk", "zip-bomb", "times its 603 KiB on disk; real workbooks unpack to less than 100 times their size, so it is refused as a zip bomb",
 			func() []byte { return bomb(600<<20, false) }),
+		fileCase("cell-beyond-excel", "one cell of 20 MB of text, beyond Excel's 32,767 characters: a hostile file, small on disk", "damaged",
+			"cannot read the workbook: it is damaged: its part xl/worksheets/sheet1.xml holds a value of more than 1024 KiB, longer than any Excel cell (32767 characters)",
+			func() []byte { return bomb(20<<20, false) }),
 		fileCase("zip-bomb-lying-header", "zip headers that declare 2 KB for a sheet that unpacks to 100 MB", "damaged", "cannot read the workbook: it is damaged or hostile: its part xl/worksheets/sheet1.xml unpacks to more than the 2048 bytes its zip header declares",
 			func() []byte { return bomb(100<<20, true) }),
 	}
