@@ -65,6 +65,7 @@ func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
 	instIdx := newHeaderIndex(instrumentColumns, opts.Aliases)
 	found, anyData := false, false
 	var hint *titleHint
+	var skipped []*titleHint
 	for _, sheet := range f.GetSheetList() {
 		sr := sheetReader{in: in, f: f, file: name, sheet: sheet, date1904: date1904, opts: opts, scan: info.sheets[sheet]}
 		var ok bool
@@ -81,9 +82,15 @@ func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
 		if hint == nil {
 			hint = sr.hint
 		}
+		if sr.hint != nil && !templateSheets[sheet] {
+			skipped = append(skipped, sr.hint)
+		}
 	}
 	switch {
 	case found:
+		for _, h := range skipped {
+			in.Problems.Warnf("title-above-header", name, h.sheet, h.cell, "the sheet is not read: row %d looks like a header (%s) but the header must be the first non-empty row, and row %d above it holds %q; delete the rows above the header if the sheet holds activity data", h.row, h.header, h.titleRow, h.title)
+		}
 	case hint != nil:
 		in.Problems.Fatalf("no-activity-sheet", name, hint.sheet, hint.cell, "no activity sheet: row %d looks like a header (%s) but the header must be the first non-empty row, and row %d above it holds %q; delete the rows above the header", hint.row, hint.header, hint.titleRow, hint.title)
 	case !anyData:
@@ -102,6 +109,10 @@ func describeOpenError(err error) string {
 	}
 	return fmt.Sprintf("it is damaged: %v", err)
 }
+
+// templateSheets are the sheets of footprint's own input template that start with a title
+// so that they are not read (their examples must not count): no warning for them.
+var templateSheets = map[string]bool{"Help": true, "Examples": true, "Lists": true}
 
 // titleHint is a header found below the first non-empty row of a sheet that is therefore
 // not read: kept to explain a workbook without an activity sheet.

@@ -169,6 +169,13 @@ func corpus() []Case {
 			},
 			Problems: []Problem{errorAt("Energy", "A3", `no activity sheet: row 3 looks like a header (Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment) but the header must be the first non-empty row, and row 1 above it holds "Energy consumption 2024"`)},
 			Rows:     &Rows{}, Exit: 1},
+		{Name: "header-below-title-second-sheet", File: "header-below-title-second-sheet.xlsx", What: "a sheet with a title above its header, next to a good sheet: not read, with a warning",
+			build: func() []byte {
+				return book(sheet{name: "Energy", rows: [][]any{header, good}},
+					sheet{name: "Logistics", rows: [][]any{{"Freight 2024 (from the carrier's portal)"}, header, {2024, "Plant", "P", "fr.freight.rail", 1000, "t.km"}}})
+			},
+			Problems: []Problem{warnAt("Logistics", "A2", `the sheet is not read: row 2 looks like a header (Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment) but the header must be the first non-empty row, and row 1 above it holds "Freight 2024 (from the carrier's portal)"`)},
+			Rows:     &Rows{1, 1, 0}, Years: []int{2024}, Exit: 0},
 		{Name: "header-after-blank-rows", File: "header-after-blank-rows.xlsx", What: "blank rows and columns before the header: read, and cells keep their real names",
 			build: func() []byte {
 				pad := func(r []any) []any { return append([]any{nil, nil}, r...) }
