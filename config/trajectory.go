@@ -75,12 +75,12 @@ func (c *Config) validateTrajectory(bad func(key, format string, args ...any)) {
 			bad(key+".full_year", "%d is before start_year %d", l.FullYear, l.StartYear)
 		}
 		if l.CostEURPerTCO2e != nil && (math.IsNaN(*l.CostEURPerTCO2e) || math.IsInf(*l.CostEURPerTCO2e, 0)) {
-			bad(key+".cost_eur_per_tco2e", "not a number")
+			bad(key+".cost_eur_per_tco2e", "%v: want a finite number of euros per tCO2e abated", *l.CostEURPerTCO2e)
 		}
 		for j, a := range l.Adds {
 			akey := fmt.Sprintf("%s.adds[%d]", key, j)
 			if strings.TrimSpace(a.Activity) == "" {
-				bad(akey+".activity", "missing")
+				bad(akey+".activity", "missing: name the factor id of what the substitution consumes (e.g. fr.electricity.grid)")
 			}
 			if a.PerUnitRemoved < 0 || math.IsNaN(a.PerUnitRemoved) || math.IsInf(a.PerUnitRemoved, 0) {
 				bad(akey+".per_unit_removed", "%v: want a number ≥ 0", a.PerUnitRemoved)

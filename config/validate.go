@@ -26,7 +26,7 @@ func (c *Config) validate(name string) []error {
 	}
 	c.validateTrajectory(bad)
 	if strings.TrimSpace(c.Output.Dir) == "" {
-		bad("output.dir", "is empty")
+		bad("output.dir", "is empty: give the folder report writes into (default out)")
 	}
 	known := map[string]bool{}
 	for _, col := range append(append([]emissions.Column{}, emissions.ActivityColumns...), emissions.ColInstrument, emissions.ColFactor) {
@@ -43,7 +43,7 @@ func (c *Config) validate(name string) []error {
 		case rm.Year < emissions.MinYear || rm.Year > emissions.MaxYear:
 			bad(key+".year", "%d is outside %d–%d", rm.Year, emissions.MinYear, emissions.MaxYear)
 		case rm.Value == nil:
-			bad(key+".value", "missing (kgCO2e/kWh)")
+			bad(key+".value", "missing: give the residual mix in kgCO2e/kWh")
 		case *rm.Value < 0 || math.IsNaN(*rm.Value) || math.IsInf(*rm.Value, 0):
 			bad(key+".value", "%v: want kgCO2e/kWh ≥ 0", *rm.Value)
 		case strings.TrimSpace(rm.Source) == "":
@@ -70,7 +70,7 @@ func (c *Config) validate(name string) []error {
 // Factor turns a custom entry into a library factor, checked.
 func (cf CustomFactor) Factor() (factors.Factor, error) {
 	if strings.TrimSpace(cf.ID) == "" {
-		return factors.Factor{}, fmt.Errorf("id is missing")
+		return factors.Factor{}, fmt.Errorf("id is missing: give the id that rows name in their Activity column")
 	}
 	if cf.Value == nil {
 		return factors.Factor{}, fmt.Errorf("factor %q: value is missing (kgCO2e per unit)", cf.ID)

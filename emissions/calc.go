@@ -104,7 +104,7 @@ func (c *calculation) activity(a *Activity) bool {
 		return c.reported(a, base, unit)
 	}
 	if a.Method != "" {
-		return c.reject(a, "method", a.UnitCell, "Method is for already-computed Scope 2 rows (Unit tCO2e or kgCO2e), not for a row in %s", a.Unit)
+		return c.reject(a, "method", a.UnitCell, "Method is for already-computed Scope 2 rows (Unit tCO2e or kgCO2e), not for a row in %s that factor %s computes; leave Method blank", a.Unit, a.ID)
 	}
 	f, pick, ok := c.opts.Library.Lookup(a.ID, a.Year)
 	if !ok {
@@ -120,11 +120,11 @@ func (c *calculation) activity(a *Activity) bool {
 	}
 	fu, err := factors.ParseUnit(f.Unit)
 	if err != nil {
-		return c.reject(a, "factor-unit", a.ActivityCell, "factor %s has an unusable unit: %v", f.ID, err)
+		return c.reject(a, "factor-unit", a.ActivityCell, "factor %s has an unusable unit: %v; correct its unit in config factors.custom", f.ID, err)
 	}
 	qty, err := factors.Convert(a.Quantity, unit, fu, f.PCSPerPCI)
 	if err != nil {
-		return c.reject(a, "unit-mismatch", a.UnitCell, "%v (activity %s)", err, f.ID)
+		return c.reject(a, "unit-mismatch", a.UnitCell, "%v (activity %s); enter the quantity in a unit of the factor's dimension", err, f.ID)
 	}
 	if worst := qty * max(f.Value+f.Upstream, f.BiogenicCO2) / 1000; !(worst <= MaxRowTCO2e) {
 		return c.reject(a, "quantity-implausible", a.QuantityCell, "Quantity %v %s gives %.3g tCO2e, more than the %.0f t one row can plausibly hold; check the quantity and its unit", a.Quantity, a.Unit, worst, MaxRowTCO2e)
@@ -175,13 +175,13 @@ func (c *calculation) activity(a *Activity) bool {
 // reported takes an already-computed row as it is.
 func (c *calculation) reported(a *Activity, l Line, unit factors.Unit) bool {
 	if a.Scope == 0 {
-		return c.reject(a, "reported-scope", a.UnitCell, "a row in %s is already-computed emissions and needs its Scope (1, 2 or 3)", a.Unit)
+		return c.reject(a, "reported-scope", a.UnitCell, "a row in %s is already-computed emissions and needs its Scope (1, 2 or 3) in the Scope column", a.Unit)
 	}
 	if a.Scope == 3 && a.Category == 0 {
-		return c.reject(a, "reported-category", a.UnitCell, "a Scope 3 row in %s needs its Category (1 to 15)", a.Unit)
+		return c.reject(a, "reported-category", a.UnitCell, "a Scope 3 row in %s needs its Category (1 to 15) in the Category column", a.Unit)
 	}
 	if a.Method != "" && a.Scope != 2 {
-		return c.reject(a, "method", a.UnitCell, "Method is for Scope 2 rows; this row is Scope %d", a.Scope)
+		return c.reject(a, "method", a.UnitCell, "Method is for Scope 2 rows; this row is Scope %d: leave Method blank, or correct the Scope", a.Scope)
 	}
 	if t := a.Quantity * unit.Scale / 1000; !(t <= MaxRowTCO2e) {
 		return c.reject(a, "quantity-implausible", a.QuantityCell, "Quantity %v %s is more than the %.0f t one row can plausibly hold; check the quantity and its unit", a.Quantity, a.Unit, MaxRowTCO2e)
@@ -276,7 +276,7 @@ func (c *calculation) marketBased() {
 				l.FactorID, l.FactorYear, l.FactorValue, l.Source = "residual-mix", rm.Year, rm.Value, rm.Source
 			} else {
 				c.warnOnce(fmt.Sprintf("residual/%d/%s", k.Year, k.Site), Problem{File: u.line.Place.File, Cause: "no-residual-mix",
-					Message: fmt.Sprintf("no residual mix for %d (site %q) in config scope2.residual_mix: market-based Scope 2 uses the location-based factor for the %.0f kWh not covered by instruments", k.Year, k.Site, consumption-covered)})
+					Message: fmt.Sprintf("no residual mix for %d (site %q) in config scope2.residual_mix: market-based Scope 2 uses the location-based factor for the %.0f kWh not covered by instruments; add a {year, value, source} entry for it", k.Year, k.Site, consumption-covered)})
 				l.FactorValue = u.factor.Value / fuScale(u.factor)
 			}
 			l.TCO2e = rest * l.FactorValue / 1000
@@ -316,7 +316,7 @@ func (c *calculation) residualMix(k siteYear) (ResidualMix, bool) {
 		}
 		if earliest != nil {
 			c.warnOnce(fmt.Sprintf("residual-early/%d/%s", k.Year, k.Site), Problem{Cause: "residual-mix-vintage",
-				Message: fmt.Sprintf("scope2.residual_mix has no value for %d or earlier; the earliest (%d) is used for %d", k.Year, earliest.Year, k.Year)})
+				Message: fmt.Sprintf("scope2.residual_mix has no value for %d or earlier (site %q); the earliest (%d) is used for %d; add an entry for %d or earlier", k.Year, k.Site, earliest.Year, k.Year, k.Year)})
 			return *earliest, true
 		}
 	}

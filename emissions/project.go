@@ -259,7 +259,7 @@ func prepareLevers(ls []Lever, activities map[string]float64, last int, lib *fac
 		for j, a := range l.Adds {
 			vs := lib.Vintages(a.Activity)
 			if len(vs) == 0 {
-				return nil, fmt.Errorf("trajectory.levers[%d].adds[%d].activity: no factor %q", i, j, a.Activity)
+				return nil, fmt.Errorf("trajectory.levers[%d].adds[%d].activity: no factor %q; an addition names the factor id of what the substitution consumes (`footprint factors list --search` lists them)", i, j, a.Activity)
 			}
 			u, err := factors.ParseUnit(a.Unit)
 			if err != nil {
