@@ -74,14 +74,27 @@ func TestReportInterruptedKeepsPreviousOutputs(t *testing.T) {
 	if r := footprint(t, dir, "report", "--input", small, "--out", out); r.code != 0 {
 		t.Fatalf("first report: exit %d\n%s", r.code, r.stderr)
 	}
-	before := read(out)
 	complete := filepath.Join(dir, "complete")
 	if r := footprint(t, dir, "report", "--input", big, "--out", complete); r.code != 0 {
 		t.Fatalf("uninterrupted report: exit %d\n%s", r.code, r.stderr)
 	}
 	after := read(complete)
 
+	// First whichever output is being written when a temporary file is first seen, then the
+	// export, whose write takes longest.
+	for _, target := range []string{"", ".footprint-2024.xlsx."} {
+		killWhileWriting(t, dir, out, big, target, names, read, after)
+	}
+}
+
+// killWhileWriting runs `report --input big --out out`, kills it with SIGKILL once a temporary
+// file whose name starts with target (any, for "") is in out, and checks that the output
+// being written is the one out held before, and every other the one before or the complete
+// new one (after). It removes the temporary file the killed run leaves.
+func killWhileWriting(t *testing.T, dir, out, big, target string, names []string, read func(string) map[string][]byte, after map[string][]byte) {
+	t.Helper()
 	for attempt := 0; ; attempt++ {
+		before := read(out)
 		cmd := exec.Command(binary, "report", "--input", big, "--out", out)
 		cmd.Dir = dir
 		if err := cmd.Start(); err != nil {
@@ -92,22 +105,19 @@ func TestReportInterruptedKeepsPreviousOutputs(t *testing.T) {
 		for writing == "" && time.Now().Before(deadline) {
 			entries, _ := os.ReadDir(out)
 			for _, e := range entries {
-				if strings.HasSuffix(e.Name(), ".tmp") {
+				if strings.HasSuffix(e.Name(), ".tmp") && strings.HasPrefix(e.Name(), target) {
 					writing = e.Name()
 				}
 			}
 		}
 		cmd.Process.Kill() // SIGKILL
 		err := cmd.Wait()
-		if writing == "" {
-			t.Fatalf("no temporary file seen in %s before the run ended (%v): outputs are not written through one", out, err)
-		}
-		if _, exited := err.(*exec.ExitError); !exited || cmd.ProcessState.ExitCode() != -1 {
-			// The run ended before the kill reached it: try again (the outputs are then the new ones).
+		if _, exited := err.(*exec.ExitError); writing == "" || !exited || cmd.ProcessState.ExitCode() != -1 {
+			// The run ended before the kill reached it: try again.
 			if attempt < 3 {
 				continue
 			}
-			t.Fatalf("could not kill the run while it wrote (%v)", err)
+			t.Fatalf("could not kill the run while it wrote %q* (saw %q; %v)", target, writing, err)
 		}
 		now := read(out)
 		for _, n := range names {
@@ -119,6 +129,10 @@ func TestReportInterruptedKeepsPreviousOutputs(t *testing.T) {
 			case !bytes.Equal(now[n], before[n]) && !bytes.Equal(now[n], after[n]):
 				t.Errorf("%s is neither the previous file nor the complete new one (%d bytes)", n, len(now[n]))
 			}
+		}
+		left, _ := filepath.Glob(filepath.Join(out, ".*.tmp"))
+		for _, l := range left {
+			os.Remove(l)
 		}
 		t.Logf("killed while writing %s", writing)
 		return
