@@ -100,7 +100,7 @@ func TestBrokenCorpus(t *testing.T) {
 			if fails := in.Problems.Errors() > 0; fails != (c.Exit == 1) {
 				t.Errorf("%d errors, but validate must exit %d", in.Problems.Errors(), c.Exit)
 			}
-			if c.Kind != "" && (len(got) == 0 || got[0].Cause != c.Kind && got[0].Cause != "file") {
+			if c.Kind != "" && (len(got) == 0 || got[0].Cause != c.Kind) {
 				t.Errorf("problems %v, want one of cause %q", got, c.Kind)
 			}
 		})

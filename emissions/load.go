@@ -48,7 +48,12 @@ func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
 	}
 	info, err := inspectPackage(data)
 	if err != nil {
-		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: %v", err)
+		cause := "file"
+		var u *unreadable
+		if errors.As(err, &u) {
+			cause = u.cause // "encrypted", "zip-bomb", "damaged", …
+		}
+		in.Problems.Fatalf(cause, name, "", "", "cannot read the workbook: %v", err)
 		return
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
