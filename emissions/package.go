@@ -126,6 +126,9 @@ func inspectPackage(data []byte) (*packageInfo, error) {
 	if total > ratioFloor && total > MaxRatio*uint64(len(data)) {
 		return nil, refuse("zip-bomb", "it would unpack to %d MiB, %d times its %d KiB on disk; real workbooks unpack to less than %d times their size, so it is refused as a zip bomb", total>>20, total/uint64(max(len(data), 1)), len(data)>>10, MaxRatio)
 	}
+	if err := checkOOXML(zr); err != nil {
+		return nil, err
+	}
 	info := &packageInfo{sheets: map[string]*sheetScan{}}
 	scans := map[string]*sheetScan{}
 	var workbook, rels []byte
@@ -154,6 +157,28 @@ func inspectPackage(data []byte) (*packageInfo, error) {
 		}
 	}
 	return info, nil
+}
+
+// checkOOXML names a zip file that is not an Office Open XML package: an OpenDocument
+// spreadsheet (.ods) saved by LibreOffice, or any other zip.
+func checkOOXML(zr *zip.Reader) error {
+	for _, f := range zr.File {
+		if strings.EqualFold(f.Name, "[Content_Types].xml") {
+			return nil
+		}
+	}
+	for _, f := range zr.File {
+		if f.Name == "mimetype" && f.UncompressedSize64 < 128 {
+			if rc, err := f.Open(); err == nil {
+				mt, _ := io.ReadAll(io.LimitReader(rc, 128))
+				rc.Close()
+				if strings.Contains(string(mt), "opendocument.spreadsheet") {
+					return refuse("ods", "it is an OpenDocument spreadsheet (.ods), not an .xlsx; open it in LibreOffice or Excel and save it as an Excel workbook (.xlsx)")
+				}
+			}
+		}
+	}
+	return refuse("not-xlsx", "it is a zip file but not an Excel workbook (it has no [Content_Types].xml); save the data as an Excel workbook (.xlsx)")
 }
 
 // sniff names what a file is when it is not a zip package at all.

@@ -276,6 +276,16 @@ func corpus() []Case {
 		fileCase("xls-renamed", "an Excel 97-2003 (.xls) container named .xlsx", "xls", "cannot read the workbook: it is an old Excel 97–2003 workbook (.xls)", oldXLS),
 		fileCase("png-renamed", "an image named .xlsx", "not-xlsx", "cannot read the workbook: it is not an .xlsx workbook (an .xlsx is a zip package, and this file does not start like one)",
 			func() []byte { return append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 64)...) }),
+		fileCase("ods-renamed", "an OpenDocument spreadsheet (LibreOffice's own format) named .xlsx", "ods", "cannot read the workbook: it is an OpenDocument spreadsheet (.ods), not an .xlsx", odsFile),
+		fileCase("zip-not-workbook", "a zip of CSV files named .xlsx", "not-xlsx", "cannot read the workbook: it is a zip file but not an Excel workbook", func() []byte {
+			var buf bytes.Buffer
+			zw := zip.NewWriter(&buf)
+			w, err := zw.Create("energy.csv")
+			must(err)
+			io.WriteString(w, "Year,Activity,Quantity,Unit\n2024,fr.natural-gas.pcs,1000,kWh PCS\n")
+			must(zw.Close())
+			return buf.Bytes()
+		}),
 		fileCase("encrypted", "a password-protected workbook (password: secret)", "encrypted", "cannot read the workbook: it is password-protected: footprint cannot read encrypted workbooks; save an unprotected copy", encrypted),
 		fileCase("truncated", "a workbook cut short, as by an interrupted download", "damaged", "cannot read the workbook: it is damaged or truncated: its zip directory cannot be read", func() []byte {
 			b := book(sheet{name: "Energy", rows: [][]any{header, good}})
@@ -626,6 +636,24 @@ func corruptPart() []byte {
 	}
 	log.Fatal("no sheet1.xml")
 	return nil
+}
+
+// odsFile is the skeleton of an OpenDocument spreadsheet: an uncompressed mimetype first,
+// then the manifest and the content.
+func odsFile() []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	must(err)
+	io.WriteString(w, "application/vnd.oasis.opendocument.spreadsheet")
+	w, err = zw.Create("META-INF/manifest.xml")
+	must(err)
+	io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`)
+	w, err = zw.Create("content.xml")
+	must(err)
+	io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Energy"><table:table-row><table:table-cell office:value-type="string"><text:p>Year</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`)
+	must(zw.Close())
+	return buf.Bytes()
 }
 
 func encrypted() []byte {
