@@ -351,9 +351,14 @@ func (sr *sheetReader) reject(cause, cell, format string, args ...any) {
 	sr.in.Problems.Errorf(cause, sr.file, sr.sheet, cell, format, args...)
 }
 
-// isDate reports whether a cell is formatted as a date. It asks excelize for the cell's style,
-// which loads the sheet once; only Year cells that are not plain years get here.
-func (sr *sheetReader) isDate(cell string) bool {
+// isDate reports whether a cell is formatted as a date: from the package check's scan, which
+// streams; else from excelize's GetCellStyle, which loads the whole sheet once (a workbook
+// without a readable styles part, or with over a million date cells in a sheet). Only Year
+// cells that are not plain years get here.
+func (sr *sheetReader) isDate(cell string, p cellPos) bool {
+	if d, known := sr.scan.isDate(p); known {
+		return d
+	}
 	style, err := sr.f.GetCellStyle(sr.sheet, cell)
 	if err != nil {
 		return false
@@ -382,7 +387,8 @@ func (sr *sheetReader) year(cells []string, row int) (int, bool) {
 		sr.reject("year-blank", cell, "Year is blank")
 		return 0, false
 	}
-	y, err := ParseYear(raw, func() bool { return sr.isDate(cell) }, sr.date1904)
+	p := cellPos{row, sr.pos[ColYear] + 1}
+	y, err := ParseYear(raw, func() bool { return sr.isDate(cell, p) }, sr.date1904)
 	if err != nil {
 		sr.reject("year", cell, "Year: %v", err)
 		return 0, false

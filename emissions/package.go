@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -82,11 +83,24 @@ type sheetScan struct {
 	uncomputed map[int][]int // row → columns of formula cells without a computed value
 	count      int
 	overflow   bool // more than maxUncomputed such cells
+	// Cells formatted as dates (when the styles are known: styles non-nil), row → columns.
+	styles     dateStyles
+	dates      map[int][]int
+	dateCount  int
+	datesKnown bool // styles were read and no more than maxUncomputed date cells seen
 	merged     []*mergedRange
 	// The merged ranges over the row being read (see sheetReader.unmerge).
 	mergedSorted bool
 	nextMerged   int
 	active       []*mergedRange
+}
+
+// isDate reports whether a cell is formatted as a date, and whether the scan knows.
+func (s *sheetScan) isDate(p cellPos) (date, known bool) {
+	if s == nil || !s.datesKnown {
+		return false, false
+	}
+	return slices.Contains(s.dates[p.row], p.col), true
 }
 
 func (s *sheetScan) isUncomputed(p cellPos) bool {
@@ -104,6 +118,50 @@ func (s *sheetScan) isUncomputed(p cellPos) bool {
 // packageInfo is what the check learnt of a package: each sheet's scan, by sheet name.
 type packageInfo struct {
 	sheets map[string]*sheetScan
+}
+
+// dateStyles are the cell styles (indexes into styles.xml's cellXfs) that show a date; nil
+// when the package has no readable styles part.
+type dateStyles map[int]bool
+
+// readDateStyles reads styles.xml for the cell styles whose number format is a date, so
+// that the sheet scan can note date cells while it streams, instead of loading whole sheets
+// through excelize's GetCellStyle.
+func readDateStyles(zr *zip.Reader) dateStyles {
+	for _, f := range zr.File {
+		if !strings.EqualFold(f.Name, "xl/styles.xml") || f.UncompressedSize64 > UnzipXMLSizeLimit {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil
+		}
+		defer rc.Close()
+		var st struct {
+			NumFmts []struct {
+				ID   int    `xml:"numFmtId,attr"`
+				Code string `xml:"formatCode,attr"`
+			} `xml:"numFmts>numFmt"`
+			Xfs []struct {
+				NumFmtID int `xml:"numFmtId,attr"`
+			} `xml:"cellXfs>xf"`
+		}
+		if xml.NewDecoder(io.LimitReader(rc, UnzipXMLSizeLimit)).Decode(&st) != nil {
+			return nil
+		}
+		custom := map[int]string{}
+		for _, n := range st.NumFmts {
+			custom[n.ID] = n.Code
+		}
+		ds := dateStyles{}
+		for i, xf := range st.Xfs {
+			if isDateNumFmt(xf.NumFmtID, custom[xf.NumFmtID]) {
+				ds[i] = true
+			}
+		}
+		return ds
+	}
+	return nil
 }
 
 // inspectPackage checks a workbook's bytes and scans its sheets. Its errors wrap
@@ -129,6 +187,7 @@ func inspectPackage(data []byte) (*packageInfo, error) {
 	if err := checkOOXML(zr); err != nil {
 		return nil, err
 	}
+	styles := readDateStyles(zr)
 	info := &packageInfo{sheets: map[string]*sheetScan{}}
 	scans := map[string]*sheetScan{}
 	var workbook, rels []byte
@@ -138,7 +197,7 @@ func inspectPackage(data []byte) (*packageInfo, error) {
 		var keep *[]byte
 		switch {
 		case strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml"):
-			scan = &sheetScan{}
+			scan = &sheetScan{styles: styles, datesKnown: styles != nil}
 			scans[name] = scan
 		case name == "xl/sharedstrings.xml":
 			scan = &sheetScan{} // for its values' length only
@@ -373,6 +432,13 @@ func (s *sheetScan) read(r io.Reader) error {
 			}
 			cell = cellPos{row, col}
 			inCell, sawF, sawV = !selfClosing, false, false
+			if s.datesKnown {
+				if v, ok := attr(body, "s"); ok {
+					if id, err := strconv.Atoi(string(v)); err == nil && s.styles[id] {
+						s.addDate(cell)
+					}
+				}
+			}
 		case "f":
 			if !end && inCell {
 				sawF = true
@@ -414,6 +480,18 @@ func cellRef(b []byte) (col, row int, ok bool) {
 		row = row*10 + int(d-'0')
 	}
 	return col, row, row > 0 && col <= excelize.MaxColumns
+}
+
+func (s *sheetScan) addDate(p cellPos) {
+	if s.dateCount >= maxUncomputed {
+		s.datesKnown, s.dates = false, nil // too many to remember: ask excelize instead
+		return
+	}
+	if s.dates == nil {
+		s.dates = map[int][]int{}
+	}
+	s.dates[p.row] = append(s.dates[p.row], p.col)
+	s.dateCount++
 }
 
 func (s *sheetScan) addUncomputed(p cellPos) {

@@ -106,3 +106,56 @@ func BenchmarkReadWorkbook200k(b *testing.B) {
 		}
 	}
 }
+
+// The scan knows which cells are dates from styles.xml, built-in formats and custom codes
+// alike, so a date-typed Year never makes the loader load a whole sheet.
+func TestScanDateCells(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	custom := "yyyy"
+	dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	yearStyle, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &custom})
+	numStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 2})
+	for cell, style := range map[string]int{"A2": dateStyle, "A3": yearStyle, "A4": numStyle} {
+		f.SetCellValue("Sheet1", cell, 45000)
+		f.SetCellStyle("Sheet1", cell, cell, style)
+	}
+	f.SetCellValue("Sheet1", "A5", 45000)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	info, err := inspectPackage(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := info.sheets["Sheet1"]
+	for row, want := range map[int]bool{2: true, 3: true, 4: false, 5: false} {
+		if d, known := s.isDate(cellPos{row, 1}); d != want || !known {
+			t.Errorf("A%d: date %v (known %v), want %v", row, d, known, want)
+		}
+	}
+}
+
+// Date-typed years on 200,000 rows: the allocations show whether a whole sheet was loaded.
+func BenchmarkReadWorkbookDates200k(b *testing.B) {
+	f := excelize.NewFile()
+	sw, _ := f.NewStreamWriter("Sheet1")
+	style, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	sw.SetRow("A1", []any{"Year", "Activity", "Quantity", "Unit"})
+	for i := 2; i <= 200001; i++ {
+		sw.SetRow(fmt.Sprintf("A%d", i), []any{excelize.Cell{StyleID: style, Value: 45000 + i%365}, "fr.natural-gas.pcs", i, "kWh PCS"})
+	}
+	sw.Flush()
+	var buf bytes.Buffer
+	f.Write(&buf)
+	f.Close()
+	b.ResetTimer()
+	for range b.N {
+		in := &Input{}
+		in.ReadWorkbook("dates.xlsx", bytes.NewReader(buf.Bytes()), LoadOptions{})
+		if in.RowsRead != 200000 || in.Problems.Errors() != 0 {
+			b.Fatalf("read %d rows, problems %v", in.RowsRead, in.Problems.List()[:1])
+		}
+	}
+}
