@@ -332,8 +332,11 @@ func stringsCase(name, what string, inline bool) Case {
 	return Case{Name: name, File: name + ".xlsx", What: what,
 		build: func() []byte {
 			rows := [][]any{{"Year", "Activity", "Quantity", "Unit"}, {2024, "fr.natural-gas.pcs", 10, "MWh PCS"}, {2024, "fr.electricty.grid", 10, "MWh"}}
+			// Row 4's Activity is rich text, in two runs the second of them bold.
+			runs := []excelize.RichTextRun{{Text: "fr.natural-"}, {Text: "gas.pcs", Font: &excelize.Font{Bold: true}}}
+			rows = append(rows, []any{2023, nil, 5, "MWh PCS"})
 			if !inline {
-				return book(sheet{name: "Energy", rows: rows})
+				return book(sheet{name: "Energy", rows: rows, setup: func(f *excelize.File, s string) { must(f.SetCellRichText(s, "B4", runs)) }})
 			}
 			var x strings.Builder
 			for i, r := range rows {
@@ -342,6 +345,8 @@ func stringsCase(name, what string, inline bool) Case {
 					ref := fmt.Sprintf("%c%d", 'A'+j, i+1)
 					if s, ok := v.(string); ok {
 						x.WriteString(inlineCell(ref, s))
+					} else if v == nil && ref == "B4" {
+						x.WriteString(`<c r="B4" t="inlineStr"><is><r><t>fr.natural-</t></r><r><rPr><b/></rPr><t>gas.pcs</t></r></is></c>`)
 					} else {
 						fmt.Fprintf(&x, `<c r="%s"><v>%v</v></c>`, ref, v)
 					}
@@ -351,7 +356,7 @@ func stringsCase(name, what string, inline bool) Case {
 			return handmade(map[string]string{"Energy": sheetXML(x.String())})
 		},
 		Problems: []Problem{errorAt("Energy", "B3", `unknown activity "fr.electricty.grid": no factor has this id (did you mean "fr.electricity.grid"?)`)},
-		Rows:     &Rows{2, 1, 1}, Years: []int{2024}, Exit: 1}
+		Rows:     &Rows{3, 2, 1}, Years: []int{2023, 2024}, Exit: 1}
 }
 
 // configCases are configuration mistakes, given with --config; their inputs are
