@@ -212,6 +212,8 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 	}
 	if err := rows.Error(); err != nil {
 		sr.in.Problems.Fatalf("sheet", sr.file, sr.sheet, "", "reading stopped at row %d: %v", n, err)
+	} else if sr.scan != nil && sr.scan.lastRow > n {
+		sr.in.Problems.Fatalf("damaged", sr.file, sr.sheet, cellName(0, n), "the sheet's XML is damaged: reading stopped at row %d, but the sheet holds rows up to %d; open and save the workbook in Excel or LibreOffice to repair it", n, sr.scan.lastRow)
 	}
 	if title != nil {
 		return false

@@ -88,6 +88,9 @@ type sheetScan struct {
 	dates      map[int][]int
 	dateCount  int
 	datesKnown bool // styles were read and no more than maxUncomputed date cells seen
+	// lastRow is the last row holding a cell: excelize's Rows stops without an error at XML
+	// it cannot decode, so the reader compares where it stopped with this.
+	lastRow int
 	merged     []*mergedRange
 	// The merged ranges over the row being read (see sheetReader.unmerge).
 	mergedSorted bool
@@ -360,6 +363,9 @@ func (s *sheetScan) read(r io.Reader) error {
 			if text += len(chunk); text > maxValue {
 				return &syntaxError{fmt.Sprintf("holds a value of more than %d KiB, longer than any Excel cell (%d characters)", maxValue>>10, excelize.TotalCellChars)}
 			}
+			if e := checkEntities(chunk, err == nil); e != nil {
+				return e
+			}
 			if err == nil {
 				break
 			}
@@ -390,6 +396,13 @@ func (s *sheetScan) read(r io.Reader) error {
 			return err
 		}
 		tag = tag[:len(tag)-1] // drop '>'
+		if bytes.HasPrefix(tag, []byte("!DOCTYPE")) || bytes.HasPrefix(tag, []byte("!ENTITY")) {
+			// No workbook declares a DTD; excelize would read its entities as blanks.
+			return &syntaxError{"declares a DOCTYPE, which no Excel workbook does (a hostile file?)"}
+		}
+		if e := checkEntities(tag, true); e != nil {
+			return e
+		}
 		end := len(tag) > 0 && tag[0] == '/'
 		body := tag
 		if end {
@@ -432,6 +445,9 @@ func (s *sheetScan) read(r io.Reader) error {
 			}
 			cell = cellPos{row, col}
 			inCell, sawF, sawV = !selfClosing, false, false
+			if inCell {
+				s.lastRow = max(s.lastRow, row)
+			}
 			if s.datesKnown {
 				if v, ok := attr(body, "s"); ok {
 					if id, err := strconv.Atoi(string(v)); err == nil && s.styles[id] {
@@ -457,6 +473,36 @@ func (s *sheetScan) read(r io.Reader) error {
 				}
 			}
 		}
+	}
+}
+
+// checkEntities refuses an entity reference XML does not define (&name; beyond &amp; &lt;
+// &gt; &quot; &apos; and character references) or a bare &: excelize's Rows ignores the
+// decoding error they cause and reads the rest of the row as blank, and stops the sheet
+// there without a word. whole says the text ends here (not at a buffer's edge).
+func checkEntities(b []byte, whole bool) error {
+	for {
+		i := bytes.IndexByte(b, '&')
+		if i < 0 {
+			return nil
+		}
+		b = b[i+1:]
+		j := bytes.IndexByte(b, ';')
+		if j < 0 || j > 12 {
+			if j < 0 && !whole && len(b) < 12 {
+				return nil // cut by the buffer: cannot tell
+			}
+			return &syntaxError{"holds a bare & (not written as &amp;): its XML is damaged"}
+		}
+		name := string(b[:j])
+		switch {
+		case name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos":
+		case strings.HasPrefix(name, "#x") && len(name) > 2 && strings.Trim(name[2:], "0123456789abcdefABCDEF") == "":
+		case strings.HasPrefix(name, "#") && len(name) > 1 && strings.Trim(name[1:], "0123456789") == "":
+		default:
+			return &syntaxError{fmt.Sprintf("uses the entity &%s; that XML does not define (a hostile or damaged file)", clip(name))}
+		}
+		b = b[j+1:]
 	}
 }
 

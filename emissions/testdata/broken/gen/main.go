@@ -270,6 +270,33 @@ func corpus() []Case {
 			},
 			Problems: []Problem{errorAt("Instruments", "F2", `instrument Factor "green": want kgCO2e/kWh ≥ 0`),
 				warnAt("", "", "no residual mix for 2024 (site \"Plant\") in config scope2.residual_mix")}, Rows: &Rows{1, 1, 0}, Years: []int{2024}, Exit: 1},
+		{Name: "xml-entities", File: "xml-entities.xlsx", What: "a billion-laughs entity in the sheet XML: never expanded",
+			build: func() []byte {
+				laughs := `<!DOCTYPE worksheet [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>`
+				x := strings.Replace(sheetXML(`<row r="1">`+inlineRow("A", "Year", "Activity", "Quantity", "Unit")+`</row>`+
+					`<row r="2"><c r="A2"><v>2024</v></c><c r="B2" t="inlineStr"><is><t>&lol9;</t></is></c><c r="C2"><v>1</v></c>`+inlineCell("D2", "kWh PCS")+`</row>`), "<worksheet", laughs+"<worksheet", 1)
+				return handmade(map[string]string{"Energy": x})
+			},
+			Kind: "damaged", Problems: []Problem{fileError("cannot read the workbook: it is damaged: its part xl/worksheets/sheet1.xml declares a DOCTYPE, which no Excel workbook does")}, Rows: &Rows{}, Exit: 1},
+		{Name: "xml-undefined-entity", File: "xml-undefined-entity.xlsx", What: "an entity XML does not define, which excelize reads as a blank and loses the rest of the row",
+			build: func() []byte {
+				return handmade(map[string]string{"Energy": sheetXML(`<row r="1">` + inlineRow("A", "Year", "Activity", "Quantity", "Unit") + `</row>` +
+					`<row r="2"><c r="A2"><v>2024</v></c><c r="B2" t="inlineStr"><is><t>fr.natural-gas.pcs&nbsp;</t></is></c><c r="C2"><v>1</v></c>` + inlineCell("D2", "kWh PCS") + `</row>` +
+					`<row r="3"><c r="A3"><v>2024</v></c>` + inlineCell("B3", "fr.natural-gas.pcs") + `<c r="C3"><v>1</v></c>` + inlineCell("D3", "kWh PCS") + `</row>`)})
+			},
+			Kind: "damaged", Problems: []Problem{fileError("cannot read the workbook: it is damaged: its part xl/worksheets/sheet1.xml uses the entity &nbsp; that XML does not define")}, Rows: &Rows{}, Exit: 1},
+		{Name: "xml-broken-tag", File: "xml-broken-tag.xlsx", What: "sheet XML with a mismatched tag in row 2: excelize stops there without an error",
+			build: func() []byte {
+				row := func(r int) string {
+					return fmt.Sprintf(`<row r="%d"><c r="A%d"><v>2024</v></c>`, r, r) + inlineCell(fmt.Sprintf("B%d", r), "fr.natural-gas.pcs") + fmt.Sprintf(`<c r="C%d"><v>1</v></c>`, r) + inlineCell(fmt.Sprintf("D%d", r), "kWh PCS") + `</row>`
+				}
+				return handmade(map[string]string{"Energy": sheetXML(`<row r="1">` + inlineRow("A", "Year", "Activity", "Quantity", "Unit") + `</row>` +
+					strings.Replace(row(2), "<v>1</v>", "<v>1</w>", 1) + row(3) + row(4))})
+			},
+			// Row 2 is read up to the bad tag, the rest of it as blanks; then the sheet is refused.
+			Problems: []Problem{errorAt("Energy", "C2", "Quantity: blank"), errorAt("Energy", "D2", "Unit is blank"),
+				errorAt("Energy", "A2", "the sheet's XML is damaged: reading stopped at row 2, but the sheet holds rows up to 4")},
+			Rows: &Rows{1, 0, 1}, Exit: 1},
 		fileCase("zero-bytes", "an empty file", "empty", "cannot read the workbook: it is empty (0 bytes)", func() []byte { return nil }),
 		fileCase("csv-renamed", "a CSV file named .xlsx", "text", "cannot read the workbook: it is a text file (a CSV?), not an .xlsx workbook",
 			func() []byte { return []byte("Year;Activity;Quantity;Unit\n2024;fr.natural-gas.pcs;1000;kWh PCS\n") }),
