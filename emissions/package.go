@@ -91,7 +91,7 @@ type sheetScan struct {
 	// lastRow is the last row holding a cell: excelize's Rows stops without an error at XML
 	// it cannot decode, so the reader compares where it stopped with this.
 	lastRow int
-	merged     []*mergedRange
+	merged  []*mergedRange
 	// The merged ranges over the row being read (see sheetReader.unmerge).
 	mergedSorted bool
 	nextMerged   int
