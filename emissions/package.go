@@ -422,7 +422,7 @@ func (s *sheetScan) read(r io.Reader) error {
 				continue
 			}
 			if v, ok := attr(body, "r"); ok {
-				if n, err := strconv.Atoi(string(v)); err == nil {
+				if n, err := strconv.Atoi(string(v)); err == nil && n > 0 && n <= excelize.TotalRows {
 					row = n
 				}
 			} else {
@@ -437,7 +437,7 @@ func (s *sheetScan) read(r io.Reader) error {
 				inCell = false
 				continue
 			}
-			col++
+			col = min(col+1, excelize.MaxColumns+1)
 			if v, ok := attr(body, "r"); ok {
 				if c, r, ok := cellRef(v); ok {
 					col, row = c, r

@@ -159,3 +159,23 @@ func BenchmarkReadWorkbookDates200k(b *testing.B) {
 		}
 	}
 }
+
+// FuzzScanSheet: the sheet scan never panics on arbitrary XML, and whatever it remembers is
+// within a sheet's bounds.
+func FuzzScanSheet(f *testing.F) {
+	f.Add([]byte(`<worksheet><sheetData><row r="2"><c r="E2"><f>1+1</f></c><c s="1" r="F2"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A2:A4"/></mergeCells></worksheet>`))
+	f.Add([]byte(`<row><c><f/></c></row><x:c r="XFD1048576"><x:f>1</x:f></x:c>&amp;&#38;&#x26;&nbsp;`))
+	f.Add([]byte(`<!DOCTYPE x [<!ENTITY a "b">]><c r='A1'>`))
+	f.Add([]byte(`<row r="-5"><c><f>1</f></c></row>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s := &sheetScan{styles: dateStyles{1: true}, datesKnown: true}
+		_ = s.read(bytes.NewReader(data))
+		for row, cols := range s.uncomputed {
+			for _, c := range cols {
+				if row < 0 || row > excelize.TotalRows+1 || c < 0 || c > excelize.MaxColumns+1 {
+					t.Fatalf("uncomputed cell at row %d, column %d", row, c)
+				}
+			}
+		}
+	})
+}
