@@ -17,7 +17,7 @@ type Activity struct {
 	Method   string // "location", "market" or "" (both), for already-computed Scope 2 rows
 	Comment  string
 	// Cells of the row, for messages that point at one column.
-	QuantityCell, UnitCell, ActivityCell string
+	QuantityCell, UnitCell, ActivityCell, MethodCell string
 }
 
 // Place is where a row came from.

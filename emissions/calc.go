@@ -104,7 +104,7 @@ func (c *calculation) activity(a *Activity) bool {
 		return c.reported(a, base, unit)
 	}
 	if a.Method != "" {
-		return c.reject(a, "method", a.UnitCell, "Method is for already-computed Scope 2 rows (Unit tCO2e or kgCO2e), not for a row in %s that factor %s computes; leave Method blank", a.Unit, a.ID)
+		return c.reject(a, "method", a.MethodCell, "Method is for already-computed Scope 2 rows (Unit tCO2e or kgCO2e), not for a row in %s that factor %s computes; leave Method blank", a.Unit, a.ID)
 	}
 	f, pick, ok := c.opts.Library.Lookup(a.ID, a.Year)
 	if !ok {
@@ -181,7 +181,7 @@ func (c *calculation) reported(a *Activity, l Line, unit factors.Unit) bool {
 		return c.reject(a, "reported-category", a.UnitCell, "a Scope 3 row in %s needs its Category (1 to 15) in the Category column", a.Unit)
 	}
 	if a.Method != "" && a.Scope != 2 {
-		return c.reject(a, "method", a.UnitCell, "Method is for Scope 2 rows; this row is Scope %d: leave Method blank, or correct the Scope", a.Scope)
+		return c.reject(a, "method", a.MethodCell, "Method is for Scope 2 rows; this row is Scope %d: leave Method blank, or correct the Scope", a.Scope)
 	}
 	if t := a.Quantity * unit.Scale / 1000; !(t <= MaxRowTCO2e) {
 		return c.reject(a, "quantity-implausible", a.QuantityCell, "Quantity %v %s is more than the %.0f t one row can plausibly hold; check the quantity and its unit", a.Quantity, a.Unit, MaxRowTCO2e)

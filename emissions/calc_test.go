@@ -142,13 +142,13 @@ func TestRejections(t *testing.T) {
 		{[]any{2024, "Main", "P", "test.diesel", 1, "L", nil, 4}, "D2", "categories belong to Scope 3"},
 		{[]any{2024, "Main", "P", "test.steel", 1, "t", nil, 16}, "H2", "from 1 to 15"},
 		{[]any{2024, "Main", "P", "test.steel", 1, "t", nil, nil, "both"}, "I2", "want location or market"},
-		{[]any{2024, "Main", "P", "test.electricity", 1, "kWh", nil, nil, "market"}, "F2", "Method is for already-computed"},
+		{[]any{2024, "Main", "P", "test.electricity", 1, "kWh", nil, nil, "market"}, "I2", "Method is for already-computed"},
 		{[]any{2024, "Main", "P", "x", 1, "tCO2e"}, "F2", "needs its Scope"},
 		{[]any{2024, "Main", "P", "test.steel", 1e308, "t"}, "E2", "more than the 1000000000000 t one row can plausibly hold"},
 		{[]any{2024, "Main", "P", "test.electricity", 1e306, "GWh"}, "E2", "plausibly hold"},
 		{[]any{2024, "Main", "P", "x", 2e12, "tCO2e", 1}, "E2", "plausibly hold"},
 		{[]any{2024, "Main", "P", "x", 1, "tCO2e", 3}, "F2", "needs its Category"},
-		{[]any{2024, "Main", "P", "x", 1, "tCO2e", 1, nil, "market"}, "F2", "Method is for Scope 2 rows"},
+		{[]any{2024, "Main", "P", "x", 1, "tCO2e", 1, nil, "market"}, "I2", "Method is for Scope 2 rows"},
 	}
 	for _, tt := range tests {
 		wb := workbook(t, sheet{"Energy", [][]any{header, tt.row, {}, {2024, "Main", "P", "test.steel", 1, "t"}}})
@@ -175,7 +175,7 @@ func TestSheetAndFileErrors(t *testing.T) {
 		{"missing column", workbook(t, sheet{"Energy", [][]any{{"Year", "Activity", "Unit"}, {2024, "test.steel", "t"}}}),
 			"x.xlsx: sheet Energy, cell A1: the header row (Year, Activity, Unit) lacks the required column(s) Quantity"},
 		{"duplicate column", workbook(t, sheet{"Energy", [][]any{{"Year", "Activity", "Quantity", "Unit", "quantity"}}}),
-			"x.xlsx: sheet Energy, cell A1: column Quantity appears twice"},
+			"x.xlsx: sheet Energy, cell E1: column Quantity appears twice in the header row (C1 and E1)"},
 		{"no activity sheet", workbook(t, sheet{"Notes", [][]any{{"hello"}, {"world"}}}),
 			"x.xlsx: no activity sheet"},
 		{"csv renamed", []byte("Year,Activity,Quantity,Unit\n2024,test.steel,1,t\n"),

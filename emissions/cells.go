@@ -50,7 +50,7 @@ func ParseYear(raw string, isDate func() bool, date1904 bool) (int, error) {
 	}
 	if v >= MinYear && v <= MaxYear {
 		if v != math.Trunc(v) {
-			return 0, fmt.Errorf("year %v is not a whole number", v)
+			return 0, fmt.Errorf("%v is not a whole number", v)
 		}
 		return int(v), nil
 	}

@@ -68,17 +68,23 @@ func newHeaderIndex(cols []Column, aliases Aliases) headerIndex {
 	return idx
 }
 
+// duplicate is a header cell naming a column an earlier cell already named.
+type duplicate struct {
+	col       Column
+	first, at int // 0-based positions of the first and the repeated header
+}
+
 // match returns, for a header row, the position of each canonical column it holds and the
 // headers seen twice.
-func (idx headerIndex) match(header []string) (pos map[Column]int, dups []Column) {
+func (idx headerIndex) match(header []string) (pos map[Column]int, dups []duplicate) {
 	pos = map[Column]int{}
 	for i, h := range header {
 		c, ok := idx[headerKey(h)]
 		if !ok {
 			continue
 		}
-		if _, seen := pos[c]; seen {
-			dups = append(dups, c)
+		if first, seen := pos[c]; seen {
+			dups = append(dups, duplicate{c, first, i})
 			continue
 		}
 		pos[c] = i

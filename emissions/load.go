@@ -319,7 +319,9 @@ func (sr *sheetReader) header(idx headerIndex, required []Column, cells []string
 		return false
 	}
 	if len(dups) > 0 {
-		sr.in.Problems.Fatalf("header", sr.file, sr.sheet, cellName(0, row), "column %s appears twice in the header row", dups[0])
+		d := dups[0]
+		sr.in.Problems.Fatalf("header", sr.file, sr.sheet, cellName(d.at, row), "column %s appears twice in the header row (%s and %s); keep one, footprint cannot tell which to read",
+			d.col, cellName(d.first, row), cellName(d.at, row))
 		return true
 	}
 	var missing []Column
@@ -386,7 +388,7 @@ func (sr *sheetReader) isDate(cell string, p cellPos) bool {
 func (sr *sheetReader) year(cells []string, row int) (int, bool) {
 	raw, cell := sr.get(cells, ColYear, row)
 	if raw == "" {
-		sr.reject("year-blank", cell, "Year is blank")
+		sr.reject("year-blank", cell, "Year is blank; enter the year of the activity, such as 2024")
 		return 0, false
 	}
 	p := cellPos{row, sr.pos[ColYear] + 1}
@@ -415,12 +417,12 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	ok = ok && y
 	a.ID, a.ActivityCell = sr.get(cells, ColActivity, row)
 	if a.ID == "" {
-		fail("activity-blank", a.ActivityCell, "Activity is blank")
+		fail("activity-blank", a.ActivityCell, "Activity is blank; enter a factor id such as fr.electricity.grid (`footprint factors list` lists them)")
 	}
 	var rawQty string
 	rawQty, a.QuantityCell = sr.get(cells, ColQuantity, row)
 	if q, err := ParseNumber(rawQty); err != nil {
-		fail("quantity", a.QuantityCell, "Quantity: %v", err)
+		fail("quantity", a.QuantityCell, "Quantity: %v; enter a number ≥ 0", err)
 	} else if q < 0 {
 		fail("quantity-negative", a.QuantityCell, "Quantity %v is negative; enter consumption as a positive number", q)
 	} else {
@@ -428,7 +430,7 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	}
 	a.Unit, a.UnitCell = sr.get(cells, ColUnit, row)
 	if a.Unit == "" {
-		fail("unit-blank", a.UnitCell, "Unit is blank")
+		fail("unit-blank", a.UnitCell, "Unit is blank; enter the unit of Quantity, such as kWh, L, t or t.km")
 	}
 	a.Site, _ = sr.get(cells, ColSite, row)
 	if a.Site == "" {
@@ -452,12 +454,14 @@ func (sr *sheetReader) activity(cells []string, row int) {
 			a.Category = c
 		}
 	}
-	if raw, cell := sr.get(cells, ColMethod, row); raw != "" {
+	raw, cell := sr.get(cells, ColMethod, row)
+	a.MethodCell = cell
+	if raw != "" {
 		switch m := strings.ToLower(raw); m {
 		case "location", "market", "location-based", "market-based":
 			a.Method = strings.TrimSuffix(m, "-based")
 		default:
-			fail("method", cell, "Method %q: want location or market", clip(raw))
+			fail("method", cell, "Method %q: want location or market, or leave it blank to count the row in both Scope 2 totals", clip(raw))
 		}
 	}
 	if ok {
