@@ -229,6 +229,18 @@ func (c *calculation) marketBased() {
 		}
 		return keys[i].Site < keys[j].Site
 	})
+	// Site-years without a residual mix, reported once per site rather than once per year.
+	missing := map[string]*missingMix{}
+	fallback := map[siteYear]bool{}
+	var sites []string
+	defer func() {
+		for _, site := range sites {
+			m := missing[site]
+			c.in.Problems.Add(Problem{Severity: SeverityWarning, File: m.file, Cause: "no-residual-mix",
+				Message: fmt.Sprintf("no residual mix in config scope2.residual_mix for site %q in %s: market-based Scope 2 uses the location-based factor for the %.0f kWh not covered by instruments; add {year, value, source} entries (optionally with site)",
+					site, yearList(m.years), m.kWh)})
+		}
+	}()
 	for _, k := range keys {
 		uses := c.grid[k]
 		consumption := 0.0
@@ -275,14 +287,30 @@ func (c *calculation) marketBased() {
 			if hasRM {
 				l.FactorID, l.FactorYear, l.FactorValue, l.Source = "residual-mix", rm.Year, rm.Value, rm.Source
 			} else {
-				c.warnOnce(fmt.Sprintf("residual/%d/%s", k.Year, k.Site), Problem{File: u.line.Place.File, Cause: "no-residual-mix",
-					Message: fmt.Sprintf("no residual mix for %d (site %q) in config scope2.residual_mix: market-based Scope 2 uses the location-based factor for the %.0f kWh not covered by instruments; add a {year, value, source} entry for it", k.Year, k.Site, consumption-covered)})
+				if !fallback[k] {
+					fallback[k] = true
+					m := missing[k.Site]
+					if m == nil {
+						m = &missingMix{file: u.line.Place.File}
+						missing[k.Site] = m
+						sites = append(sites, k.Site)
+					}
+					m.years = append(m.years, k.Year)
+					m.kWh += consumption - covered
+				}
 				l.FactorValue = u.factor.Value / fuScale(u.factor)
 			}
 			l.TCO2e = rest * l.FactorValue / 1000
 			c.inv.Lines = append(c.inv.Lines, l)
 		}
 	}
+}
+
+// missingMix gathers the years of one site that had no residual mix.
+type missingMix struct {
+	file  string
+	years []int
+	kWh   float64
 }
 
 // fuScale is the size of a factor's unit in kWh, so a per-MWh factor applies per kWh.
