@@ -91,6 +91,7 @@ type sheetScan struct {
 	// lastRow is the last row holding a cell: excelize's Rows stops without an error at XML
 	// it cannot decode, so the reader compares where it stopped with this.
 	lastRow int
+	part    string // the worksheet part, in lower case
 	merged  []*mergedRange
 	// The merged ranges over the row being read (see sheetReader.unmerge).
 	mergedSorted bool
@@ -215,6 +216,7 @@ func inspectPackage(data []byte) (*packageInfo, error) {
 	}
 	for sheet, part := range sheetParts(workbook, rels) {
 		if s := scans[part]; s != nil {
+			s.part = part
 			info.sheets[sheet] = s
 		}
 	}
