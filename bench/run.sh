@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# The performance baselines of issue 6, side by side in one run (README "Performance").
+#
+#   bench/run.sh [--sizes 100k,1m] [--runs 3] [--inline] [--dir /tmp/footprint-bench] [--keep]
+#
+# For each size it generates a deterministic synthetic workbook (bench/gen: sheets Energy,
+# Logistics, Materials, 7 canonical columns, seed 1; text in shared strings as Excel writes
+# it, or with --inline inline as excelize's StreamWriter writes it) and measures, on it:
+#   floor           bench/floor: archive/zip decompresses every sheet once, counting "<c "
+#   excelize Rows   bench/rows: excelize Rows() iteration of every sheet (and with RawCellValue)
+#   pandas+openpyxl bench/pandas_calc.py: the same calculation (join with the factor table of
+#                   `footprint factors list --json`, multiply, group by year and scope)
+#   footprint calc  `footprint calc --json` on the workbook
+#   footprint report `footprint report` on the workbook (report.html and the Excel export)
+# Wall time is the median of --runs runs (pandas: one run, it is the slow one); peak memory is
+# the largest "Maximum resident set size" of /usr/bin/time -v over the runs. Ratios are to
+# the floor. Workbooks and outputs go to --dir (removed at the end unless --keep, which
+# keeps the workbooks and binaries).
+set -euo pipefail
+
+sizes="100k,1m"
+runs=3
+dir=/tmp/footprint-bench
+keep=false
+inline=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --dir) dir="$2"; shift 2 ;;
+    --keep) keep=true; shift ;;
+    --inline) inline=true; shift ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+case "$runs" in ''|*[!0-9]*|0) echo "run.sh: --runs takes a positive number" >&2; exit 2 ;; esac
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+# What the measurements need: GNU time, and Debian's pandas and openpyxl (the system
+# python, not whatever python3 comes first in PATH).
+python=/usr/bin/python3
+need=()
+[ -x /usr/bin/time ] || need+=(time)
+"$python" -c 'import pandas, openpyxl' 2>/dev/null || need+=(python3-pandas python3-openpyxl)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]}" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+[ -f reports/assets/echarts.min.js ] || { echo "run.sh: run \`npm ci\` first (footprint carries echarts)" >&2; exit 1; }
+
+mkdir -p "$dir"
+work="$(mktemp -d "$dir/run.XXXXXX")"
+cleanup() {
+  if $keep; then echo "kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+echo "building the binaries" >&2
+bin="$work/bin"
+go build -o "$bin/footprint" ./cmd/footprint
+go build -o "$bin/gen" ./bench/gen
+go build -o "$bin/floor" ./bench/floor
+go build -o "$bin/rows" ./bench/rows
+"$bin/footprint" factors list --json >"$work/factors.json"
+
+# measure N CMD...: runs CMD N times under /usr/bin/time -v (output discarded, a failure
+# stops the script with its stderr) and sets wall (median seconds) and rss (max KiB).
+measure() {
+  local n="$1"; shift
+  local times=() i t m
+  rss=0
+  for ((i = 0; i < n; i++)); do
+    local start end
+    start=$(date +%s%N)
+    if ! /usr/bin/time -v -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt"; then
+      echo "run.sh: failed: $*" >&2; cat "$work/stderr.txt" "$work/time.txt" >&2; exit 1
+    fi
+    end=$(date +%s%N)
+    # wall time to the millisecond (time -v gives hundredths), the fork of time included
+    t=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+    m=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
+    times+=("$t")
+    [ "$m" -gt "$rss" ] && rss=$m
+  done
+  wall=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+}
+
+rows_of() {
+  case "$1" in
+    *[kK]) echo $(( ${1%[kK]} * 1000 )) ;;
+    *[mM]) echo $(( ${1%[mM]} * 1000000 )) ;;
+    *) echo "$1" ;;
+  esac
+}
+
+table="$work/table.txt"
+printf '%-9s  %-44s  %5s  %10s  %8s  %9s  %8s\n' rows baseline runs "wall (s)" "x floor" "peak RSS" "x floor" >"$table"
+IFS=, read -ra list <<<"$sizes"
+for size in "${list[@]}"; do
+  n=$(rows_of "$size")
+  case "$n" in ''|*[!0-9]*) echo "run.sh: bad size $size (use 100k, 1m or a row count)" >&2; exit 2 ;; esac
+  wb="$work/bench-$size.xlsx"
+  echo "generating $n rows" >&2
+  "$bin/gen" -rows "$n" -inline="$inline" -out "$wb"
+  xml=$("$bin/floor" "$wb" | awk '{ printf "%.0f", $3 / 1048576 }')
+  echo "measuring $n rows ($(( $(stat -c %s "$wb") / 1048576 )) MiB workbook, $xml MiB of XML)" >&2
+  floor_t=""; floor_m=""
+  row() { # label runs cmd...
+    local label="$1" k="$2"; shift 2
+    echo "  $label" >&2
+    measure "$k" "$@"
+    local t=$wall m=$rss
+    if [ -z "$floor_t" ]; then floor_t=$t; floor_m=$m; fi
+    printf '%-9s  %-44s  %5s  %10.3f  %7.1fx  %5d MiB  %7.1fx\n' "$n" "$label" "$k" "$t" \
+      "$(awk -v a="$t" -v b="$floor_t" 'BEGIN { print (b > 0 ? a / b : 0) }')" $(( m / 1024 )) \
+      "$(awk -v a="$m" -v b="$floor_m" 'BEGIN { print a / b }')" >>"$table"
+  }
+  row "floor: archive/zip decompress + scan" "$runs" "$bin/floor" "$wb"
+  row "excelize Rows()" "$runs" "$bin/rows" "$wb"
+  row "excelize Rows() RawCellValue" "$runs" "$bin/rows" -raw "$wb"
+  row "pandas $("$python" -c 'import pandas; print(pandas.__version__)') + openpyxl $("$python" -c 'import openpyxl; print(openpyxl.__version__)') calculation" 1 \
+    "$python" bench/pandas_calc.py "$wb" "$work/factors.json"
+  row "footprint calc --json" "$runs" "$bin/footprint" calc --json --input "$wb"
+  row "footprint report" "$runs" "$bin/footprint" report --input "$wb" --out "$work/out"
+  $keep || rm -f "$wb"
+  rm -rf "$work/out"
+done
+
+echo
+echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -h | awk '/^Mem:/ { print $2 }') RAM, $(go version | cut -d' ' -f3)"
+$inline && echo "text cells inline (t=\"inlineStr\"), as excelize's StreamWriter writes them" || echo "text cells in shared strings, as Excel writes them"
+echo "wall: median of the runs; peak RSS: the largest over the runs (/usr/bin/time -v)"
+cat "$table"

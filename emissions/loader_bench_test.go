@@ -1,0 +1,72 @@
+package emissions
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/footprint/footprint/bench/synth"
+	"github.com/footprint/footprint/factors"
+)
+
+// The hot paths of `footprint calc` on the synthetic workbooks of bench/run.sh (bench/synth):
+// 100,000 rows over the sheets Energy, Logistics and Materials.
+//
+//	go test ./emissions -run '^$' -bench 'Synth|Calculate' -benchmem -count 3
+
+func synthWorkbook(b *testing.B, opts synth.Options) []byte {
+	b.Helper()
+	var buf bytes.Buffer
+	if err := synth.Write(&buf, opts); err != nil {
+		b.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func benchmarkReadSynth(b *testing.B, opts synth.Options) {
+	data := synthWorkbook(b, opts)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		in := &Input{}
+		in.ReadWorkbook("synth.xlsx", bytes.NewReader(data), LoadOptions{})
+		if in.RowsRead != opts.Rows || in.Problems.Errors() != 0 {
+			b.Fatalf("read %d rows, %d errors", in.RowsRead, in.Problems.Errors())
+		}
+	}
+}
+
+// ReadWorkbook on 100,000 rows with shared strings, as Excel writes them.
+func BenchmarkReadWorkbookSynth100k(b *testing.B) {
+	benchmarkReadSynth(b, synth.Options{Rows: 100000, Seed: 1})
+}
+
+// ReadWorkbook on the same rows with inline strings, as excelize's StreamWriter writes them.
+func BenchmarkReadWorkbookSynthInline100k(b *testing.B) {
+	benchmarkReadSynth(b, synth.Options{Rows: 100000, Seed: 1, InlineStrings: true})
+}
+
+// Calculate on the 100,000 rows read (no residual mix: market-based Scope 2 falls back to
+// the location-based factor, with one warning per site).
+func BenchmarkCalculateSynth100k(b *testing.B) {
+	data := synthWorkbook(b, synth.Options{Rows: 100000, Seed: 1})
+	lib, err := factors.Builtin("AR6")
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := &Input{}
+	in.ReadWorkbook("synth.xlsx", bytes.NewReader(data), LoadOptions{})
+	if in.RowsRead != 100000 || in.Problems.Errors() != 0 {
+		b.Fatalf("read %d rows, %d errors", in.RowsRead, in.Problems.Errors())
+	}
+	activities := in.Activities
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		// Calculate adds its problems to the input: a fresh one each time.
+		run := &Input{Activities: activities, RowsRead: in.RowsRead}
+		inv := Calculate(run, Options{Library: lib})
+		if inv.Rows.Used != 100000 {
+			b.Fatalf("%d rows used", inv.Rows.Used)
+		}
+	}
+}
