@@ -54,3 +54,24 @@ func (l Line) InLocation() bool {
 func (l Line) InMarket() bool {
 	return l.Part != PartAvoided && (l.Scope != 2 || l.Method != MethodLocation)
 }
+
+// LineSource gives lines one at a time, in a fixed order, without holding them all: the
+// per-row lines of a large inventory stream from where the calculation put them.
+type LineSource interface {
+	Len() int // how many lines Each gives
+	Each(yield func(*Line) error) error
+}
+
+// LineSlice is a LineSource over lines in memory.
+type LineSlice []Line
+
+func (s LineSlice) Len() int { return len(s) }
+
+func (s LineSlice) Each(yield func(*Line) error) error {
+	for i := range s {
+		if err := yield(&s[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
