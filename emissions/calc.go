@@ -1,7 +1,9 @@
 package emissions
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -26,12 +28,22 @@ const MaxRowTCO2e = 1e12
 type Options struct {
 	Library     *factors.Library
 	ResidualMix []ResidualMix
+	// RowLines keeps every row's lines, in a temporary file, for Inventory.RowLines (the
+	// export's Lines sheets, `calc --lines`); without it only the grouped lines are kept.
+	RowLines bool
 }
 
-// Inventory is the result of a calculation: every line, and the row counts.
+// Inventory is the result of a calculation: the lines grouped by everything but the row they
+// come from, and the row counts. Its memory does not grow with the number of rows.
 type Inventory struct {
+	// Lines sums the lines of the rows that share year, site, pole, activity, unit, part,
+	// scope, category, method, factor and source, in the order the groups first appear, then
+	// the market-based Scope 2 lines; each says how many rows it sums and the place of the first.
 	Lines []Line
 	Rows  Rows
+	// rows are the lines of every row when Options.RowLines asked for them.
+	rows  *spool
+	split map[siteYear]*marketSplit
 }
 
 // Rows counts activity rows: Read = Used + Rejected, always.
@@ -42,29 +54,252 @@ type Rows struct {
 }
 
 // Calculate turns the activities of in into inventory lines. Rows it cannot compute are
-// rejected with a problem added to in.Problems.
+// rejected with a problem added to in.Problems, and so is a temporary file for the row lines
+// that cannot be written.
 func Calculate(in *Input, opts Options) *Inventory {
-	c := calculation{in: in, opts: opts, inv: &Inventory{}, warned: map[string]bool{}}
-	for i := range in.Activities {
-		if c.activity(&in.Activities[i]) {
-			c.inv.Rows.Used++
-		} else {
-			c.inv.Rows.Rejected++
-		}
+	c, err := NewCalculator(opts)
+	if err != nil {
+		in.Problems.Fatalf("file", "", "", "", "%v", err)
+		opts.RowLines = false
+		c, _ = NewCalculator(opts)
 	}
-	c.marketBased()
-	c.inv.Rows.Read = in.RowsRead
-	c.inv.Rows.Rejected += in.Rejected
-	return c.inv
+	c.Begin(&in.Problems)
+	for i := range in.Activities {
+		c.Add(&in.Activities[i])
+	}
+	err = c.Commit()
+	inv, ferr := c.Finish(in)
+	if err = errors.Join(err, ferr); err != nil {
+		in.Problems.Fatalf("file", "", "", "", "%v", err)
+	}
+	return inv
 }
 
-type calculation struct {
-	in     *Input
+// Calculator computes activities as they are read, one sheet at a time: each sheet's lines,
+// row counts and problems join the inventory at Commit, or are dropped by Rollback when the
+// sheet has to be read again.
+type Calculator struct {
 	opts   Options
-	inv    *Inventory
+	units  map[string]unitOf
+	lookup map[lookupKey]lookupOf
 	warned map[string]bool
-	// Electricity lines (location-based) by year and site, for the market-based method.
-	grid map[siteYear][]gridUse
+	groups map[groupKey]int
+	lines  []Line
+	grid   map[siteYear]*gridSite
+	rows   Rows
+	spool  *spool
+	cur    *partial
+}
+
+// partial is what one sheet adds, until Commit.
+type partial struct {
+	problems *Problems
+	warned   map[string]bool
+	groups   map[groupKey]int
+	lines    []Line
+	grid     map[siteYear]*gridSite
+	rows     Rows
+	mark     spoolMark
+}
+
+type unitOf struct {
+	unit factors.Unit
+	err  error
+}
+
+type lookupKey struct {
+	id   string
+	year int
+}
+
+type lookupOf struct {
+	f    factors.Factor
+	pick factors.Pick
+	ok   bool
+	fu   factors.Unit
+	ferr error
+}
+
+// groupKey is what the lines of one group share.
+type groupKey struct {
+	year, scope, category, factorYear                                int
+	site, pole, activity, unit, method, factorID, factorUnit, source string
+	part                                                             Part
+	factorValue                                                      float64
+}
+
+// gridSite gathers the location-based electricity lines of one year and site: the groups and
+// their kWh, for the market-based method.
+type gridSite struct {
+	groups []int
+	kWh    []float64
+	total  float64
+	rows   int // rows with kWh > 0
+}
+
+// NewCalculator starts a calculation.
+func NewCalculator(opts Options) (*Calculator, error) {
+	c := &Calculator{opts: opts, units: map[string]unitOf{}, lookup: map[lookupKey]lookupOf{},
+		warned: map[string]bool{}, groups: map[groupKey]int{}, grid: map[siteYear]*gridSite{}}
+	if opts.RowLines {
+		var err error
+		if c.spool, err = newSpool(); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// Begin starts a sheet whose problems go to problems.
+func (c *Calculator) Begin(problems *Problems) {
+	c.cur = &partial{problems: problems, warned: map[string]bool{}, groups: map[groupKey]int{},
+		grid: map[siteYear]*gridSite{}}
+	if c.spool != nil {
+		c.cur.mark = c.spool.mark()
+	}
+}
+
+// Rollback drops what the sheet begun added.
+func (c *Calculator) Rollback() error {
+	p := c.cur
+	c.cur = nil
+	if c.spool != nil {
+		return c.spool.reset(p.mark)
+	}
+	return nil
+}
+
+// Commit adds the sheet's lines and counts to the inventory.
+func (c *Calculator) Commit() error {
+	p := c.cur
+	c.cur = nil
+	for k := range p.warned {
+		c.warned[k] = true
+	}
+	index := make([]int, len(p.lines))
+	for i := range p.lines {
+		l := &p.lines[i]
+		g, ok := c.groups[keyOf(l)]
+		if !ok {
+			g = len(c.lines)
+			c.groups[keyOf(l)] = g
+			c.lines = append(c.lines, *l)
+		} else {
+			addLine(&c.lines[g], l)
+		}
+		index[i] = g
+	}
+	for k, ps := range p.grid {
+		gs := c.grid[k]
+		if gs == nil {
+			gs = &gridSite{}
+			c.grid[k] = gs
+		}
+		for i, g := range ps.groups {
+			j := slices.Index(gs.groups, index[g])
+			if j < 0 {
+				gs.groups = append(gs.groups, index[g])
+				gs.kWh = append(gs.kWh, 0)
+				j = len(gs.kWh) - 1
+			}
+			gs.kWh[j] += ps.kWh[i]
+		}
+		gs.total += ps.total
+		gs.rows += ps.rows
+	}
+	c.rows.Used += p.rows.Used
+	c.rows.Rejected += p.rows.Rejected
+	if c.spool != nil {
+		return c.spool.flush()
+	}
+	return nil
+}
+
+// Close removes the temporary file of an inventory that Finish will not get.
+func (c *Calculator) Close() {
+	if c.spool != nil {
+		c.spool.close()
+	}
+}
+
+// Finish adds the market-based Scope 2 lines with the instruments of in, and counts the rows
+// in read.
+func (c *Calculator) Finish(in *Input) (*Inventory, error) {
+	inv := &Inventory{Lines: c.lines, Rows: c.rows, rows: c.spool}
+	inv.split = c.marketBased(in, inv)
+	inv.Rows.Read = in.RowsRead
+	inv.Rows.Rejected += in.Rejected
+	if c.spool != nil {
+		if err := c.spool.done(); err != nil {
+			c.spool.close()
+			inv.rows = nil
+			return inv, err
+		}
+	}
+	return inv, nil
+}
+
+// Close removes the temporary file of the row lines.
+func (inv *Inventory) Close() {
+	if inv.rows != nil {
+		inv.rows.close()
+	}
+}
+
+func keyOf(l *Line) groupKey {
+	return groupKey{year: l.Year, scope: l.Scope, category: l.Category, factorYear: l.FactorYear,
+		site: l.Site, pole: l.Pole, activity: l.Activity, unit: l.Unit, method: l.Method,
+		factorID: l.FactorID, factorUnit: l.FactorUnit, source: l.Source, part: l.Part, factorValue: l.FactorValue}
+}
+
+// addLine adds the sums of l to the group g.
+func addLine(g, l *Line) {
+	g.Rows += l.Rows
+	g.Quantity += l.Quantity
+	g.Converted += l.Converted
+	g.TCO2e += l.TCO2e
+	g.BiogenicCO2 += l.BiogenicCO2
+}
+
+// emit adds a row's line to its group (and to the row lines). kWh > 0 marks a location-based
+// electricity line.
+func (c *Calculator) emit(l *Line, kWh float64, grid bool) {
+	p := c.cur
+	l.Rows = 1
+	if c.spool != nil {
+		c.spool.write(l, kWh, grid)
+	}
+	k := keyOf(l)
+	g, ok := p.groups[k]
+	if !ok {
+		g = len(p.lines)
+		p.groups[k] = g
+		comment := l.Comment
+		l.Comment = ""
+		p.lines = append(p.lines, *l)
+		l.Comment = comment
+	} else {
+		addLine(&p.lines[g], l)
+	}
+	if grid {
+		sy := siteYear{l.Year, l.Site}
+		gs := p.grid[sy]
+		if gs == nil {
+			gs = &gridSite{}
+			p.grid[sy] = gs
+		}
+		j := slices.Index(gs.groups, g)
+		if j < 0 {
+			gs.groups = append(gs.groups, g)
+			gs.kWh = append(gs.kWh, 0)
+			j = len(gs.kWh) - 1
+		}
+		gs.kWh[j] += kWh
+		gs.total += kWh
+		if kWh > 0 {
+			gs.rows++
+		}
+	}
 }
 
 type siteYear struct {
@@ -72,29 +307,59 @@ type siteYear struct {
 	Site string
 }
 
-type gridUse struct {
-	line   Line // the location-based line
-	kWh    float64
-	factor factors.Factor
-}
-
-func (c *calculation) reject(a *Activity, cause, cell, format string, args ...any) bool {
-	c.in.Problems.Errorf(cause, a.Place.File, a.Place.Sheet, cell, format, args...)
+func (c *Calculator) reject(a *Activity, cause, cell, format string, args ...any) bool {
+	c.cur.problems.Errorf(cause, a.Place.File, a.Place.Sheet, cell, format, args...)
+	c.cur.rows.Rejected++
 	return false
 }
 
 // warnOnce adds a warning the first time key is seen.
-func (c *calculation) warnOnce(key string, p Problem) {
-	if c.warned[key] {
+func (c *Calculator) warnOnce(key string, p Problem) {
+	if c.warned[key] || c.cur.warned[key] {
 		return
 	}
-	c.warned[key] = true
+	c.cur.warned[key] = true
 	p.Severity = SeverityWarning
-	c.in.Problems.Add(p)
+	c.cur.problems.Add(p)
 }
 
-func (c *calculation) activity(a *Activity) bool {
-	unit, err := factors.ParseUnit(a.Unit)
+func (c *Calculator) unit(text string) (factors.Unit, error) {
+	u, ok := c.units[text]
+	if !ok {
+		u.unit, u.err = factors.ParseUnit(text)
+		if len(c.units) < 1<<12 {
+			c.units[text] = u
+		}
+	}
+	return u.unit, u.err
+}
+
+func (c *Calculator) factor(id string, year int) lookupOf {
+	k := lookupKey{id, year}
+	r, ok := c.lookup[k]
+	if !ok {
+		r.f, r.pick, r.ok = c.opts.Library.Lookup(id, year)
+		if r.ok {
+			r.fu, r.ferr = factors.ParseUnit(r.f.Unit)
+		}
+		if len(c.lookup) < 1<<14 {
+			c.lookup[k] = r
+		}
+	}
+	return r
+}
+
+// Add computes one activity, between Begin and Commit. It reports whether the row is used.
+func (c *Calculator) Add(a *Activity) bool {
+	if c.activity(a) {
+		c.cur.rows.Used++
+		return true
+	}
+	return false
+}
+
+func (c *Calculator) activity(a *Activity) bool {
+	unit, err := c.unit(a.Unit)
 	if err != nil {
 		return c.reject(a, "unit", a.UnitCell, "%v", err)
 	}
@@ -106,8 +371,9 @@ func (c *calculation) activity(a *Activity) bool {
 	if a.Method != "" {
 		return c.reject(a, "method", a.MethodCell, "Method is for already-computed Scope 2 rows (Unit tCO2e or kgCO2e), not for a row in %s that factor %s computes; leave Method blank", a.Unit, a.ID)
 	}
-	f, pick, ok := c.opts.Library.Lookup(a.ID, a.Year)
-	if !ok {
+	lk := c.factor(a.ID, a.Year)
+	f, pick := lk.f, lk.pick
+	if !lk.ok {
 		msg := fmt.Sprintf("unknown activity %q: no factor has this id", clip(a.ID))
 		if s := c.opts.Library.Suggest(a.ID); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
@@ -118,7 +384,7 @@ func (c *calculation) activity(a *Activity) bool {
 		c.warnOnce(fmt.Sprintf("vintage/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell, Cause: "vintage",
 			Message: fmt.Sprintf("factor %s has no vintage for %d or earlier; its earliest (%d) is used for the %d rows", f.ID, a.Year, f.Year, a.Year)})
 	}
-	fu, err := factors.ParseUnit(f.Unit)
+	fu, err := lk.fu, lk.ferr
 	if err != nil {
 		return c.reject(a, "factor-unit", a.ActivityCell, "factor %s has an unusable unit: %v; correct its unit in config factors.custom", f.ID, err)
 	}
@@ -143,7 +409,7 @@ func (c *calculation) activity(a *Activity) bool {
 	if f.Kind == factors.KindAvoided {
 		l := base
 		l.Part, l.Scope, l.Category, l.FactorValue, l.TCO2e = PartAvoided, f.Scope, category, f.Value, qty*f.Value/1000
-		c.inv.Lines = append(c.inv.Lines, l)
+		c.emit(&l, 0, false)
 		return true
 	}
 	direct := base
@@ -154,26 +420,22 @@ func (c *calculation) activity(a *Activity) bool {
 		c.warnOnce("lifecycle/"+f.ID, Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell, Cause: "lifecycle-scope2",
 			Message: fmt.Sprintf("factor %s is a lifecycle grid intensity (%s): it overstates Scope 2, which should count generation only; prefer a national inventory factor with its upstream split", f.ID, f.Boundary)})
 	}
-	if isElectricity(f, fu) {
+	grid := isElectricity(f, fu)
+	if grid {
 		direct.Method = MethodLocation
-		if c.grid == nil {
-			c.grid = map[siteYear][]gridUse{}
-		}
-		key := siteYear{a.Year, a.Site}
-		c.grid[key] = append(c.grid[key], gridUse{line: direct, kWh: qty * fu.Scale, factor: f})
 	}
-	c.inv.Lines = append(c.inv.Lines, direct)
+	c.emit(&direct, qty*fu.Scale, grid)
 	if f.Upstream > 0 {
 		up := base
 		up.Part, up.Scope, up.Category, up.FactorValue = PartUpstream, 3, 3, f.Upstream
 		up.TCO2e = qty * f.Upstream / 1000
-		c.inv.Lines = append(c.inv.Lines, up)
+		c.emit(&up, 0, false)
 	}
 	return true
 }
 
 // reported takes an already-computed row as it is.
-func (c *calculation) reported(a *Activity, l Line, unit factors.Unit) bool {
+func (c *Calculator) reported(a *Activity, l Line, unit factors.Unit) bool {
 	if a.Scope == 0 {
 		return c.reject(a, "reported-scope", a.UnitCell, "a row in %s is already-computed emissions and needs its Scope (1, 2 or 3) in the Scope column", a.Unit)
 	}
@@ -190,7 +452,7 @@ func (c *calculation) reported(a *Activity, l Line, unit factors.Unit) bool {
 	l.Converted = a.Quantity * unit.Scale // kgCO2e
 	l.TCO2e = l.Converted / 1000
 	l.FactorValue, l.FactorUnit, l.Source = 1, "kgCO2e", "reported in the workbook"
-	c.inv.Lines = append(c.inv.Lines, l)
+	c.emit(&l, 0, false)
 	return true
 }
 
@@ -204,13 +466,76 @@ func isLifecycle(f factors.Factor) bool {
 	return strings.Contains(strings.ToLower(f.Boundary), "lifecycle")
 }
 
+// marketSplit is how the market-based method splits one year and site's electricity: the part
+// contractual instruments cover (capped at the consumption), at their weighted factor, and
+// the rest at the residual mix, else at each line's location-based factor.
+type marketSplit struct {
+	year               int
+	consumption        float64 // kWh
+	covered, coveredKg float64
+	names              string
+	rm                 ResidualMix
+	hasRM              bool
+	rows               int // rows with kWh > 0: each gets a line per part
+}
+
+// lines gives the market-based lines of a location-based electricity line of kWh: its share
+// of the instruments and of the rest.
+func (s *marketSplit) lines(loc *Line, kWh float64, yield func(*Line) error) error {
+	if s.consumption == 0 {
+		return nil
+	}
+	share := kWh / s.consumption
+	if s.covered > 0 {
+		l := *loc
+		l.Part, l.Method = PartDirect, MethodMarket
+		l.Quantity, l.Unit, l.Converted = share*s.covered, "kWh", share*s.covered
+		l.FactorValue, l.FactorUnit = s.coveredKg/s.covered, "kWh"
+		l.FactorID, l.FactorYear = "instruments", s.year
+		l.Source = "contractual instruments: " + s.names
+		l.TCO2e, l.BiogenicCO2 = share*s.coveredKg/1000, 0
+		if err := yield(&l); err != nil {
+			return err
+		}
+	}
+	rest := kWh * (1 - s.covered/s.consumption)
+	if rest <= 0 {
+		return nil
+	}
+	l := *loc
+	l.Part, l.Method = PartDirect, MethodMarket
+	l.Quantity, l.Unit, l.Converted, l.FactorUnit, l.BiogenicCO2 = rest, "kWh", rest, "kWh", 0
+	if s.hasRM {
+		l.FactorID, l.FactorYear, l.FactorValue, l.Source = "residual-mix", s.rm.Year, s.rm.Value, s.rm.Source
+	} else {
+		l.FactorValue = loc.FactorValue / unitScale(loc.FactorUnit)
+	}
+	l.TCO2e = rest * l.FactorValue / 1000
+	return yield(&l)
+}
+
+// count is how many market-based lines the rows of the split get.
+func (s *marketSplit) count() int {
+	if s.consumption == 0 {
+		return 0
+	}
+	n := 0
+	if s.covered > 0 {
+		n += s.rows
+	}
+	if s.covered < s.consumption {
+		n += s.rows
+	}
+	return n
+}
+
 // marketBased adds the market-based Scope 2 lines for electricity, per year and site, by the
 // GHG Protocol hierarchy: contractual instruments first (capped at the consumption), then the
 // residual mix for what they leave uncovered, else the location-based factor with a warning.
-// Each consumption row gets its share of both parts, in proportion to its kWh.
-func (c *calculation) marketBased() {
+// Each consumption line gets its share of both parts, in proportion to its kWh.
+func (c *Calculator) marketBased(in *Input, inv *Inventory) map[siteYear]*marketSplit {
 	instruments := map[siteYear][]Instrument{}
-	for _, ins := range c.in.Instruments {
+	for _, ins := range in.Instruments {
 		k := siteYear{ins.Year, ins.Site}
 		instruments[k] = append(instruments[k], ins)
 	}
@@ -231,79 +556,59 @@ func (c *calculation) marketBased() {
 	})
 	// Site-years without a residual mix, reported once per site rather than once per year.
 	missing := map[string]*missingMix{}
-	fallback := map[siteYear]bool{}
 	var sites []string
-	defer func() {
-		for _, site := range sites {
-			m := missing[site]
-			c.in.Problems.Add(Problem{Severity: SeverityWarning, File: m.file, Cause: "no-residual-mix",
-				Message: fmt.Sprintf("no residual mix in config scope2.residual_mix for site %q in %s: market-based Scope 2 uses the location-based factor for the %.0f kWh not covered by instruments; add {year, value, source} entries (optionally with site)",
-					site, yearList(m.years), m.kWh)})
-		}
-	}()
+	splits := map[siteYear]*marketSplit{}
 	for _, k := range keys {
-		uses := c.grid[k]
-		consumption := 0.0
-		for _, u := range uses {
-			consumption += u.kWh
+		gs := c.grid[k]
+		if gs == nil {
+			gs = &gridSite{}
 		}
-		covered, coveredKg, names := 0.0, 0.0, []string{}
+		s := &marketSplit{year: k.Year, consumption: gs.total, rows: gs.rows}
+		var names []string
 		for _, ins := range instruments[k] {
-			take := min(ins.KWh, consumption-covered)
+			take := min(ins.KWh, s.consumption-s.covered)
 			if take < ins.KWh {
-				c.in.Problems.Warnf("instrument-capped", ins.Place.File, ins.Place.Sheet, cellName(0, ins.Place.Row),
+				in.Problems.Warnf("instrument-capped", ins.Place.File, ins.Place.Sheet, cellName(0, ins.Place.Row),
 					"instrument %q covers %.0f kWh but only %.0f kWh of electricity consumption in %d at site %q remain uncovered; it is capped at %.0f kWh",
-					clip(ins.Name), ins.KWh, consumption-covered, k.Year, k.Site, take)
+					clip(ins.Name), ins.KWh, s.consumption-s.covered, k.Year, k.Site, take)
 			}
-			covered += take
-			coveredKg += take * ins.Factor
+			s.covered += take
+			s.coveredKg += take * ins.Factor
 			if take > 0 {
 				names = append(names, ins.Name)
 			}
 		}
-		if consumption == 0 {
+		s.names = strings.Join(names, "; ")
+		if s.consumption == 0 {
 			continue
 		}
-		rm, hasRM := c.residualMix(k)
-		for _, u := range uses {
-			share := u.kWh / consumption
-			if covered > 0 {
-				l := u.line
-				l.Part, l.Method = PartDirect, MethodMarket
-				l.Quantity, l.Unit, l.Converted = share*covered, "kWh", share*covered
-				l.FactorValue, l.FactorUnit = coveredKg/covered, "kWh"
-				l.FactorID, l.FactorYear = "instruments", k.Year
-				l.Source = "contractual instruments: " + strings.Join(names, "; ")
-				l.TCO2e, l.BiogenicCO2 = share*coveredKg/1000, 0
-				c.inv.Lines = append(c.inv.Lines, l)
+		splits[k] = s
+		s.rm, s.hasRM = c.residualMix(in, k)
+		if !s.hasRM && s.covered < s.consumption {
+			m := missing[k.Site]
+			if m == nil {
+				m = &missingMix{file: inv.Lines[gs.groups[0]].Place.File}
+				missing[k.Site] = m
+				sites = append(sites, k.Site)
 			}
-			rest := u.kWh * (1 - covered/consumption)
-			if rest <= 0 {
-				continue
-			}
-			l := u.line
-			l.Part, l.Method = PartDirect, MethodMarket
-			l.Quantity, l.Unit, l.Converted, l.FactorUnit, l.BiogenicCO2 = rest, "kWh", rest, "kWh", 0
-			if hasRM {
-				l.FactorID, l.FactorYear, l.FactorValue, l.Source = "residual-mix", rm.Year, rm.Value, rm.Source
-			} else {
-				if !fallback[k] {
-					fallback[k] = true
-					m := missing[k.Site]
-					if m == nil {
-						m = &missingMix{file: u.line.Place.File}
-						missing[k.Site] = m
-						sites = append(sites, k.Site)
-					}
-					m.years = append(m.years, k.Year)
-					m.kWh += consumption - covered
-				}
-				l.FactorValue = u.factor.Value / fuScale(u.factor)
-			}
-			l.TCO2e = rest * l.FactorValue / 1000
-			c.inv.Lines = append(c.inv.Lines, l)
+			m.years = append(m.years, k.Year)
+			m.kWh += s.consumption - s.covered
+		}
+		for i, g := range gs.groups {
+			loc := c.lines[g]
+			_ = s.lines(&loc, gs.kWh[i], func(l *Line) error {
+				inv.Lines = append(inv.Lines, *l)
+				return nil
+			})
 		}
 	}
+	for _, site := range sites {
+		m := missing[site]
+		in.Problems.Add(Problem{Severity: SeverityWarning, File: m.file, Cause: "no-residual-mix",
+			Message: fmt.Sprintf("no residual mix in config scope2.residual_mix for site %q in %s: market-based Scope 2 uses the location-based factor for the %.0f kWh not covered by instruments; add {year, value, source} entries (optionally with site)",
+				site, yearList(m.years), m.kWh)})
+	}
+	return splits
 }
 
 // missingMix gathers the years of one site that had no residual mix.
@@ -313,9 +618,9 @@ type missingMix struct {
 	kWh   float64
 }
 
-// fuScale is the size of a factor's unit in kWh, so a per-MWh factor applies per kWh.
-func fuScale(f factors.Factor) float64 {
-	u, err := factors.ParseUnit(f.Unit)
+// unitScale is the size of a factor's unit in kWh, so a per-MWh factor applies per kWh.
+func unitScale(unit string) float64 {
+	u, err := factors.ParseUnit(unit)
 	if err != nil || u.Scale == 0 {
 		return 1
 	}
@@ -324,7 +629,7 @@ func fuScale(f factors.Factor) float64 {
 
 // residualMix picks the residual mix for a year and site: an entry for the site before one
 // for all sites; the latest year ≤ the activity year, else the earliest with a warning.
-func (c *calculation) residualMix(k siteYear) (ResidualMix, bool) {
+func (c *Calculator) residualMix(in *Input, k siteYear) (ResidualMix, bool) {
 	for _, site := range []string{k.Site, ""} {
 		var best, earliest *ResidualMix
 		for i := range c.opts.ResidualMix {
@@ -343,7 +648,7 @@ func (c *calculation) residualMix(k siteYear) (ResidualMix, bool) {
 			return *best, true
 		}
 		if earliest != nil {
-			c.warnOnce(fmt.Sprintf("residual-early/%d/%s", k.Year, k.Site), Problem{Cause: "residual-mix-vintage",
+			in.Problems.Add(Problem{Severity: SeverityWarning, Cause: "residual-mix-vintage",
 				Message: fmt.Sprintf("scope2.residual_mix has no value for %d or earlier (site %q); the earliest (%d) is used for %d; add an entry for %d or earlier", k.Year, k.Site, earliest.Year, k.Year, k.Year)})
 			return *earliest, true
 		}

@@ -43,6 +43,10 @@ type Line struct {
 
 	TCO2e       float64 `json:"tco2e"`
 	BiogenicCO2 float64 `json:"biogenic_co2,omitempty"` // tCO2, outside the scopes
+
+	// Rows is how many rows the line sums: 1 for a row's line, more for Inventory.Lines'
+	// groups, whose Place is the first row's.
+	Rows int `json:"rows,omitempty"`
 }
 
 // InLocation and InMarket report whether the line counts in the location-based or the

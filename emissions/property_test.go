@@ -403,7 +403,8 @@ func computeSeed(t testing.TB, seed uint64, opts Options) *computedInput {
 		return c.(*computedInput)
 	}
 	c := &computedInput{generated: generate(t, seed, 1)}
-	c.in, c.inv = c.compute(t, opts)
+	opts.RowLines = true
+	c.in, c.inv = c.compute(t, opts) // its temporary file is already removed
 	computed.Store(seed, c)
 	return c
 }
@@ -442,10 +443,26 @@ func TestPropertyNoSilentLoss(t *testing.T) {
 		for pl := range errorsAt {
 			t.Errorf("seed %d: an error at %+v, a row the model says is valid", seed, pl)
 		}
-		if used := distinctRows(inv.Lines); used != m.used {
+		if used := distinctRows(rowLinesOf(t, inv)); used != m.used {
 			t.Errorf("seed %d: lines come from %d rows, %d used", seed, used, m.used)
 		}
 	}
+}
+
+// rowLinesOf collects the lines of every row.
+func rowLinesOf(t testing.TB, inv *Inventory) []Line {
+	t.Helper()
+	var out []Line
+	if err := inv.RowLines().Each(func(l *Line) error {
+		out = append(out, *l)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != inv.RowLines().Len() {
+		t.Fatalf("RowLines gives %d lines, Len says %d", len(out), inv.RowLines().Len())
+	}
+	return out
 }
 
 // distinctRows counts the input rows the lines come from.
@@ -466,8 +483,10 @@ func TestPropertyTotalsAreTheSumOfTheLines(t *testing.T) {
 		inv, m := c.inv, c.model
 		for _, method := range []string{MethodMarket, MethodLocation} {
 			years := Aggregate(inv.Lines, method)
+			rows := rowLinesOf(t, inv)
 			for _, y := range years {
-				checkYearAgainstLines(t, fmt.Sprintf("seed %d, %s, %d", seed, method, y.Year), y, inv.Lines, method)
+				// the groups' totals against the sums of every row's line
+				checkYearAgainstLines(t, fmt.Sprintf("seed %d, %s, %d", seed, method, y.Year), y, rows, method)
 				where := fmt.Sprintf("seed %d, %s, %d: ", seed, method, y.Year)
 				for _, c := range []struct {
 					what      string

@@ -108,8 +108,12 @@ func ParseUnit(text string) (Unit, error) {
 
 // normUnit folds the spellings of compound units onto one: the words are already joined
 // without spaces, and "-", "·" and "*" between a quantity and a distance become ".".
+// unitSeparators spells every product separator as ".": built once, as building a Replacer
+// costs far more than using it.
+var unitSeparators = strings.NewReplacer("-", ".", "·", ".", "*", ".")
+
 func normUnit(s string) string {
-	s = strings.NewReplacer("-", ".", "·", ".", "*", ".").Replace(s)
+	s = unitSeparators.Replace(s)
 	switch s {
 	case "shortton.mi", "shortton.miles", "shorttonmile":
 		return "shortton.mile"

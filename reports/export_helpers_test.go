@@ -61,7 +61,7 @@ func demoInventory(t testing.TB) reports.Export {
 		in.ReadWorkbook(p, r, emissions.LoadOptions{Aliases: cfg.Aliases(), DefaultSite: cfg.Site})
 		r.Close()
 	}
-	inv := emissions.Calculate(in, emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix()})
+	inv := emissions.Calculate(in, emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), RowLines: true})
 	method := cfg.Trajectory.Scope2Method
 	years := emissions.Aggregate(inv.Lines, method)
 	traj, err := emissions.Project(cfg.Plan(), inv.Lines, lib, &in.Problems)
@@ -69,7 +69,7 @@ func demoInventory(t testing.TB) reports.Export {
 		t.Fatal(err)
 	}
 	return reports.Export{Site: cfg.Site, ReportingYear: years[len(years)-1].Year, GWP: cfg.Factors.GWP, Scope2Method: method,
-		Years: years, Trajectory: traj, Targets: cfg.Plan().Targets, Lines: inv.Lines, Library: lib,
+		Years: years, Trajectory: traj, Targets: cfg.Plan().Targets, Lines: rowLinesOf(t, inv), Library: lib,
 		Rows: inv.Rows, Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings()}
 }
 
@@ -192,4 +192,17 @@ func dumpCells(t testing.TB, f *excelize.File) string {
 		}
 	}
 	return b.String()
+}
+
+// rowLinesOf collects the lines of every row of an inventory.
+func rowLinesOf(t testing.TB, inv *emissions.Inventory) []emissions.Line {
+	t.Helper()
+	var out []emissions.Line
+	if err := inv.RowLines().Each(func(l *emissions.Line) error {
+		out = append(out, *l)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -56,7 +56,7 @@ func TestExportEveryUserStringStaysText(t *testing.T) {
 	}
 	in := &emissions.Input{}
 	in.ReadWorkbook(file, &buf, emissions.LoadOptions{DefaultSite: cfgSite})
-	inv := emissions.Calculate(in, emissions.Options{Library: lib})
+	inv := emissions.Calculate(in, emissions.Options{Library: lib, RowLines: true})
 	if inv.Rows.Used != 3 {
 		t.Fatalf("rows %+v, problems %v", inv.Rows, in.Problems.List())
 	}
@@ -69,7 +69,7 @@ func TestExportEveryUserStringStaysText(t *testing.T) {
 	}
 	years := emissions.Aggregate(inv.Lines, emissions.MethodMarket)
 	e := reports.Export{Site: cfgSite, ReportingYear: 2024, GWP: "AR6", Scope2Method: emissions.MethodMarket, Years: years,
-		Trajectory: traj, Targets: plan.Targets, Lines: inv.Lines, Library: lib, Rows: inv.Rows,
+		Trajectory: traj, Targets: plan.Targets, Lines: rowLinesOf(t, inv), Library: lib, Rows: inv.Rows,
 		Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings()}
 	b, _ := writeExportBytes(t, e)
 	wb := openWorkbook(t, b)

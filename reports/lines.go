@@ -15,7 +15,7 @@ var LinesHeader = []string{"file", "sheet", "row", "year", "site", "pole", "acti
 
 // WriteLinesCSV writes every inventory line with its provenance, one CSV record each, so any
 // figure can be traced to its input row and factor (and re-added in a spreadsheet).
-func WriteLinesCSV(w io.Writer, lines []emissions.Line) error {
+func WriteLinesCSV(w io.Writer, lines emissions.LineSource) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(LinesHeader); err != nil {
 		return err
@@ -27,14 +27,15 @@ func WriteLinesCSV(w io.Writer, lines []emissions.Line) error {
 		}
 		return strconv.Itoa(v)
 	}
-	for _, l := range lines {
+	err := lines.Each(func(l *emissions.Line) error {
 		rec := []string{text(l.Place.File), text(l.Place.Sheet), strconv.Itoa(l.Place.Row), strconv.Itoa(l.Year),
 			text(l.Site), text(l.Pole), text(l.Activity), num(l.Quantity), text(l.Unit),
 			string(l.Part), strconv.Itoa(l.Scope), itoa(l.Category), l.Method, num(l.Converted), text(l.FactorID), itoa(l.FactorYear),
 			num(l.FactorValue), text(l.FactorUnit), text(l.Source), num(l.TCO2e), num(l.BiogenicCO2), text(l.Comment)}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
+		return cw.Write(rec)
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()

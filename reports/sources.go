@@ -34,7 +34,7 @@ func FactorSources(lines []emissions.Line, lib *factors.Library) []FactorSource 
 			}
 			seen[k] = s
 		}
-		s.Lines++
+		s.Lines += max(l.Rows, 1) // a group of rows counts its rows
 		s.FirstYear = min(s.FirstYear, l.Year)
 		s.LastYear = max(s.LastYear, l.Year)
 	}

@@ -14,14 +14,14 @@ func newCalcCmd(g *globalFlags, env Env) *cobra.Command {
 		Short: "Compute the inventory and print it as a table, as JSON with --json, or line by line with --lines",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			res, err := compute(g, env)
+			res, err := compute(g, env, lines)
 			if err != nil {
 				return err
 			}
 			doc := res.document()
 			switch {
 			case lines:
-				if err := reports.WriteLinesCSV(env.Stdout, res.inventory.Lines); err != nil {
+				if err := reports.WriteLinesCSV(env.Stdout, res.inventory.RowLines()); err != nil {
 					return err
 				}
 				writeProblemSummary(env, res)

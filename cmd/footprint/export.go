@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/footprint/footprint/emissions"
+
 	"github.com/footprint/footprint/reports"
 )
 
@@ -12,7 +14,7 @@ func (r *result) export() reports.Export {
 	return reports.Export{
 		Site: r.cfg.Site, ReportingYear: r.year, GWP: r.cfg.Factors.GWP, Scope2Method: r.cfg.Trajectory.Scope2Method,
 		Years: r.years, Trajectory: r.trajectory, Targets: r.cfg.Plan().Targets,
-		Lines: r.inventory.Lines, Library: r.lib, Rows: r.inventory.Rows, Problems: r.input.Problems.List(),
+		Lines: r.rowLines(), Library: r.lib, Rows: r.inventory.Rows, Problems: r.input.Problems.List(),
 		Errors: r.input.Problems.Errors(), Warnings: r.input.Problems.Warnings(),
 	}
 }
@@ -27,4 +29,14 @@ func writeExport(env Env, dir string, r *result) (string, error) {
 	}
 	reports.WriteProblems(env.Stderr, warnings)
 	return path, nil
+}
+
+// rowLines collects the lines of every row (until the export streams them).
+func (r *result) rowLines() []emissions.Line {
+	var out []emissions.Line
+	_ = r.inventory.RowLines().Each(func(l *emissions.Line) error {
+		out = append(out, *l)
+		return nil
+	})
+	return out
 }

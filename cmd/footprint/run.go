@@ -66,9 +66,10 @@ type result struct {
 	trajectory *emissions.Trajectory
 }
 
-// compute reads every input and computes the inventory. Input problems are in the result,
-// not in the error: the error is only for what stops the run before any row is read.
-func compute(g *globalFlags, env Env) (*result, error) {
+// compute reads every input and computes the inventory, keeping the lines of every row for
+// rowLines (in a temporary file the process removes when it ends). Input problems are in the
+// result, not in the error: the error is only for what stops the run before any row is read.
+func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
 	s, err := loadSession(g, env)
 	if err != nil {
 		return nil, err
@@ -77,7 +78,7 @@ func compute(g *globalFlags, env Env) (*result, error) {
 	if in == nil {
 		return nil, problemsf("%s: no inputs: list workbooks under `inputs` or pass --input", configName(s.cfg))
 	}
-	inv := emissions.Calculate(in, emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix()})
+	inv := emissions.Calculate(in, emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix(), RowLines: rowLines})
 	res := &result{session: s, input: in, inventory: inv,
 		years: emissions.Aggregate(inv.Lines, s.cfg.Trajectory.Scope2Method)}
 	res.year = s.cfg.ReportingYear

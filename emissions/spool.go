@@ -1,0 +1,322 @@
+package emissions
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+)
+
+// spool keeps the lines of every row in a temporary file, so a million rows cost disk, not
+// memory. Records are compact: integers as varints, numbers as 8 bytes, and the strings that
+// repeat (file, sheet, site, pole, activity, unit, factor, source) written once and then
+// referred to by number, in a table of bounded size.
+type spool struct {
+	f     *os.File
+	w     *bufio.Writer
+	size  int64 // bytes written, buffered ones included
+	n     int   // lines written
+	strs  map[string]uint64
+	table []string
+	buf   []byte
+	err   error
+}
+
+// spoolMark is a point a sheet's lines can be dropped back to.
+type spoolMark struct {
+	size   int64
+	n      int
+	strs   int
+	failed bool
+}
+
+const (
+	spoolMaxStrings   = 1 << 16
+	spoolMaxStringLen = 256
+	// string tags: inline, inline and added to the table, or 2+ the index of a table entry
+	tagInline = 0
+	tagNew    = 1
+	flagGrid  = 1
+	flagBio   = 2
+)
+
+func newSpool() (*spool, error) {
+	f, err := os.CreateTemp("", "footprint-lines-*")
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a temporary file for the lines: %w", err)
+	}
+	// Removed now: the file lives as long as it is open, and nothing is left behind.
+	_ = os.Remove(f.Name())
+	return &spool{f: f, w: bufio.NewWriterSize(f, 1<<16), strs: map[string]uint64{}}, nil
+}
+
+func (s *spool) str(v string) {
+	if i, ok := s.strs[v]; ok {
+		s.buf = binary.AppendUvarint(s.buf, i+2)
+		return
+	}
+	tag := uint64(tagInline)
+	if len(v) <= spoolMaxStringLen && len(s.table) < spoolMaxStrings {
+		tag = tagNew
+		s.strs[v] = uint64(len(s.table))
+		s.table = append(s.table, v)
+	}
+	s.buf = binary.AppendUvarint(s.buf, tag)
+	s.buf = binary.AppendUvarint(s.buf, uint64(len(v)))
+	s.buf = append(s.buf, v...)
+}
+
+func (s *spool) num(v float64) {
+	s.buf = binary.LittleEndian.AppendUint64(s.buf, math.Float64bits(v))
+}
+
+func (s *spool) int(v int) {
+	s.buf = binary.AppendVarint(s.buf, int64(v))
+}
+
+// write adds a row's line; kWh is its electricity when grid.
+func (s *spool) write(l *Line, kWh float64, grid bool) {
+	if s.err != nil {
+		return
+	}
+	s.buf = s.buf[:0]
+	flags := byte(0)
+	if grid {
+		flags |= flagGrid
+	}
+	if l.BiogenicCO2 != 0 {
+		flags |= flagBio
+	}
+	s.buf = append(s.buf, flags)
+	s.str(l.Place.File)
+	s.str(l.Place.Sheet)
+	s.int(l.Place.Row)
+	s.int(l.Year)
+	s.str(l.Site)
+	s.str(l.Pole)
+	s.str(l.Activity)
+	s.num(l.Quantity)
+	s.str(l.Unit)
+	s.buf = binary.AppendUvarint(s.buf, tagInline) // comments rarely repeat
+	s.buf = binary.AppendUvarint(s.buf, uint64(len(l.Comment)))
+	s.buf = append(s.buf, l.Comment...)
+	s.str(string(l.Part))
+	s.int(l.Scope)
+	s.int(l.Category)
+	s.str(l.Method)
+	s.num(l.Converted)
+	s.str(l.FactorID)
+	s.int(l.FactorYear)
+	s.num(l.FactorValue)
+	s.str(l.FactorUnit)
+	s.str(l.Source)
+	s.num(l.TCO2e)
+	if flags&flagBio != 0 {
+		s.num(l.BiogenicCO2)
+	}
+	if grid {
+		s.num(kWh)
+	}
+	n, err := s.w.Write(s.buf)
+	s.size += int64(n)
+	s.n++
+	if err != nil {
+		s.err = fmt.Errorf("cannot write the lines' temporary file: %w", err)
+	}
+}
+
+func (s *spool) mark() spoolMark {
+	return spoolMark{size: s.size, n: s.n, strs: len(s.table), failed: s.err != nil}
+}
+
+// reset drops what was written after m.
+func (s *spool) reset(m spoolMark) error {
+	if m.failed {
+		return s.err
+	}
+	for _, v := range s.table[m.strs:] {
+		delete(s.strs, v)
+	}
+	s.table = s.table[:m.strs]
+	s.size, s.n, s.err = m.size, m.n, nil
+	if err := s.w.Flush(); err != nil {
+		return err
+	}
+	if err := s.f.Truncate(m.size); err != nil {
+		return err
+	}
+	_, err := s.f.Seek(m.size, io.SeekStart)
+	s.w.Reset(s.f)
+	return err
+}
+
+func (s *spool) flush() error { return s.err }
+
+// done ends the writing.
+func (s *spool) done() error {
+	if s.err != nil {
+		return s.err
+	}
+	if err := s.w.Flush(); err != nil {
+		return fmt.Errorf("cannot write the lines' temporary file: %w", err)
+	}
+	s.strs = nil
+	return nil
+}
+
+func (s *spool) close() { _ = s.f.Close() }
+
+// spoolReader reads the records back, with its own copy of the string table.
+type spoolReader struct {
+	r     *bufio.Reader
+	table []string
+	err   error
+}
+
+var errSpool = errors.New("the lines' temporary file is damaged")
+
+func (r *spoolReader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, err := binary.ReadUvarint(r.r)
+	if err != nil {
+		r.err = errSpool
+	}
+	return v
+}
+
+func (r *spoolReader) int() int {
+	if r.err != nil {
+		return 0
+	}
+	v, err := binary.ReadVarint(r.r)
+	if err != nil {
+		r.err = errSpool
+	}
+	return int(v)
+}
+
+func (r *spoolReader) num() float64 {
+	var b [8]byte
+	if r.err == nil {
+		if _, err := io.ReadFull(r.r, b[:]); err != nil {
+			r.err = errSpool
+		}
+	}
+	return math.Float64frombits(binary.LittleEndian.Uint64(b[:]))
+}
+
+func (r *spoolReader) str() string {
+	tag := r.uvarint()
+	if tag >= 2 {
+		if i := tag - 2; i < uint64(len(r.table)) {
+			return r.table[i]
+		}
+		r.err = errSpool
+		return ""
+	}
+	n := r.uvarint()
+	if r.err != nil || n > 1<<30 {
+		r.err = errSpool
+		return ""
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(r.r, b); err != nil {
+		r.err = errSpool
+	}
+	v := string(b)
+	if tag == tagNew {
+		r.table = append(r.table, v)
+	}
+	return v
+}
+
+// line reads one record into l, with kWh for an electricity line (grid).
+func (r *spoolReader) line(l *Line) (kWh float64, grid bool) {
+	flags, err := r.r.ReadByte()
+	if err != nil {
+		r.err = errSpool
+		return 0, false
+	}
+	*l = Line{Rows: 1}
+	l.Place.File = r.str()
+	l.Place.Sheet = r.str()
+	l.Place.Row = r.int()
+	l.Year = r.int()
+	l.Site = r.str()
+	l.Pole = r.str()
+	l.Activity = r.str()
+	l.Quantity = r.num()
+	l.Unit = r.str()
+	l.Comment = r.str()
+	l.Part = Part(r.str())
+	l.Scope = r.int()
+	l.Category = r.int()
+	l.Method = r.str()
+	l.Converted = r.num()
+	l.FactorID = r.str()
+	l.FactorYear = r.int()
+	l.FactorValue = r.num()
+	l.FactorUnit = r.str()
+	l.Source = r.str()
+	l.TCO2e = r.num()
+	if flags&flagBio != 0 {
+		l.BiogenicCO2 = r.num()
+	}
+	if flags&flagGrid != 0 {
+		return r.num(), true
+	}
+	return 0, false
+}
+
+// rowLines are the lines of every row, in the order of the rows, each electricity line
+// followed by its market-based lines.
+type rowLines struct{ inv *Inventory }
+
+// RowLines gives the lines of every row when the calculation kept them (Options.RowLines),
+// else none.
+func (inv *Inventory) RowLines() LineSource { return rowLines{inv} }
+
+func (r rowLines) Len() int {
+	s := r.inv.rows
+	if s == nil {
+		return 0
+	}
+	n := s.n
+	for _, m := range r.inv.split {
+		n += m.count()
+	}
+	return n
+}
+
+func (r rowLines) Each(yield func(*Line) error) error {
+	s := r.inv.rows
+	if s == nil {
+		return nil
+	}
+	rd := &spoolReader{r: bufio.NewReaderSize(io.NewSectionReader(s.f, 0, s.size), 1<<16)}
+	var l Line
+	for range s.n {
+		kWh, grid := rd.line(&l)
+		if rd.err != nil {
+			return rd.err
+		}
+		if err := yield(&l); err != nil {
+			return err
+		}
+		if !grid || kWh <= 0 {
+			continue
+		}
+		if m := r.inv.split[siteYear{l.Year, l.Site}]; m != nil {
+			loc := l
+			if err := m.lines(&loc, kWh, yield); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
