@@ -31,6 +31,9 @@ type LoadOptions struct {
 
 // Input is everything read from the activity workbooks, problems included.
 type Input struct {
+	// Calc, when set, computes each sheet's activities as they are read, and Activities
+	// stays empty: a million rows are never held.
+	Calc        *Calculator
 	Activities  []Activity
 	Instruments []Instrument
 	RowsRead    int // non-blank activity rows read
@@ -82,7 +85,11 @@ func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
 	var hint *titleHint
 	var skipped []*titleHint
 	for _, sheet := range f.GetSheetList() {
-		sr := sheetReader{in: in, f: f, sheets: sheets, file: name, sheet: sheet, date1904: date1904, opts: opts, scan: info.sheets[sheet]}
+		sr := sheetReader{in: in, f: f, sheets: sheets, file: name, sheet: sheet, date1904: date1904, opts: opts, scan: info.sheets[sheet],
+			problems: &Problems{}}
+		if in.Calc != nil {
+			in.Calc.Begin(sr.problems)
+		}
 		var ok bool
 		if strings.EqualFold(strings.TrimSpace(sheet), "Instruments") {
 			ok = sr.read(instIdx, instrumentColumns, true)
@@ -92,6 +99,7 @@ func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
 		if ok {
 			sr.warnHidden()
 		}
+		sr.commit()
 		found = found || ok
 		anyData = anyData || sr.nonBlank
 		if hint == nil {
@@ -141,6 +149,9 @@ type sheetReader struct {
 	in          *Input
 	f           *excelize.File
 	sheets      *sheetRows
+	problems    *Problems // the sheet's, until commit
+	rowsRead    int       // non-blank activity rows read
+	rejected    int       // of those, rows rejected while reading
 	file, sheet string
 	date1904    bool
 	opts        LoadOptions
@@ -168,7 +179,7 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 	}
 	rows, err := sr.sheets.open(sr.sheet, part)
 	if err != nil {
-		sr.in.Problems.Fatalf("sheet", sr.file, sr.sheet, "", "cannot read the sheet: %v", err)
+		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "cannot read the sheet: %v", err)
 		return instruments
 	}
 	defer rows.Close()
@@ -179,7 +190,7 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 		n++
 		cells, err := rows.Columns()
 		if err != nil {
-			sr.in.Problems.Fatalf("sheet", sr.file, sr.sheet, cellName(0, n), "cannot read row %d: %v", n, err)
+			sr.problems.Fatalf("sheet", sr.file, sr.sheet, cellName(0, n), "cannot read row %d: %v", n, err)
 			return true
 		}
 		if blankRow(cells) && (sr.pos == nil || !sr.uncomputedIn(n)) {
@@ -207,7 +218,7 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 			}
 			sr.headerRow = n
 			if sr.scan != nil && sr.scan.overflow {
-				sr.in.Problems.Fatalf("formula", sr.file, sr.sheet, "", "more than %d formula cells have no computed value; save the workbook in Excel or LibreOffice so it stores the results", maxUncomputed)
+				sr.problems.Fatalf("formula", sr.file, sr.sheet, "", "more than %d formula cells have no computed value; save the workbook in Excel or LibreOffice so it stores the results", maxUncomputed)
 				return true
 			}
 			continue
@@ -226,17 +237,30 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 		}
 	}
 	if err := rows.Error(); err != nil {
-		sr.in.Problems.Fatalf("sheet", sr.file, sr.sheet, "", "reading stopped at row %d: %v", n, err)
+		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "reading stopped at row %d: %v", n, err)
 	} else if sr.scan != nil && sr.scan.lastRow > n {
-		sr.in.Problems.Fatalf("damaged", sr.file, sr.sheet, cellName(0, n), "the sheet's XML is damaged: reading stopped at row %d, but the sheet holds rows up to %d; open and save the workbook in Excel or LibreOffice to repair it", n, sr.scan.lastRow)
+		sr.problems.Fatalf("damaged", sr.file, sr.sheet, cellName(0, n), "the sheet's XML is damaged: reading stopped at row %d, but the sheet holds rows up to %d; open and save the workbook in Excel or LibreOffice to repair it", n, sr.scan.lastRow)
 	}
 	if title != nil {
 		return false
 	}
 	if sr.hiddenRows > 0 {
-		sr.in.Problems.Warnf("hidden-rows", sr.file, sr.sheet, cellName(0, sr.firstHidden), "%d hidden row(s), the first at row %d, are read like the others; unhide them to check them, or delete them if they should not count", sr.hiddenRows, sr.firstHidden)
+		sr.problems.Warnf("hidden-rows", sr.file, sr.sheet, cellName(0, sr.firstHidden), "%d hidden row(s), the first at row %d, are read like the others; unhide them to check them, or delete them if they should not count", sr.hiddenRows, sr.firstHidden)
 	}
 	return sr.pos != nil || instruments
+}
+
+// commit adds what the sheet gave to the input.
+func (sr *sheetReader) commit() {
+	in := sr.in
+	in.RowsRead += sr.rowsRead
+	in.Rejected += sr.rejected
+	if in.Calc != nil {
+		if err := in.Calc.Commit(); err != nil {
+			sr.problems.Fatalf("file", sr.file, sr.sheet, "", "%v", err)
+		}
+	}
+	in.Problems.Merge(sr.problems)
 }
 
 // warnHidden says that a hidden sheet was read: what Excel does not show still counts.
@@ -245,7 +269,7 @@ func (sr *sheetReader) warnHidden() {
 	if err != nil || visible {
 		return
 	}
-	sr.in.Problems.Warnf("hidden-sheet", sr.file, sr.sheet, "", "the sheet is hidden in Excel, and footprint reads it like the others (%d row(s)); unhide it to check its rows, or delete it if they should not count", sr.rows)
+	sr.problems.Warnf("hidden-sheet", sr.file, sr.sheet, "", "the sheet is hidden in Excel, and footprint reads it like the others (%d row(s)); unhide it to check its rows, or delete it if they should not count", sr.rows)
 }
 
 // uncomputedIn reports whether a row holds a formula cell without a computed value in one
@@ -309,7 +333,7 @@ func (sr *sheetReader) unmerge(cells []string, row int) []string {
 			if !m.warned {
 				m.warned = true
 				top := cellName(m.first.col-1, m.first.row)
-				sr.in.Problems.Warnf("merged", sr.file, sr.sheet, top, "cells %s are merged over data rows: only %s holds a value, so the other cells of the range are read as blank (%s among them); unmerge the cells and fill every row", m.ref, top, c)
+				sr.problems.Warnf("merged", sr.file, sr.sheet, top, "cells %s are merged over data rows: only %s holds a value, so the other cells of the range are read as blank (%s among them); unmerge the cells and fill every row", m.ref, top, c)
 			}
 			if p != m.first && i < len(cells) {
 				cells[i] = ""
@@ -335,7 +359,7 @@ func (sr *sheetReader) header(idx headerIndex, required []Column, cells []string
 	}
 	if len(dups) > 0 {
 		d := dups[0]
-		sr.in.Problems.Fatalf("header", sr.file, sr.sheet, cellName(d.at, row), "column %s appears twice in the header row (%s and %s); keep one, footprint cannot tell which to read",
+		sr.problems.Fatalf("header", sr.file, sr.sheet, cellName(d.at, row), "column %s appears twice in the header row (%s and %s); keep one, footprint cannot tell which to read",
 			d.col, cellName(d.first, row), cellName(d.at, row))
 		return true
 	}
@@ -346,7 +370,7 @@ func (sr *sheetReader) header(idx headerIndex, required []Column, cells []string
 		}
 	}
 	if len(missing) > 0 {
-		sr.in.Problems.Fatalf("header", sr.file, sr.sheet, cellName(0, row), "the header row (%s) lacks the required column(s) %s; headers match ignoring case, spaces and accents, and other spellings can be added under `columns` in config", headerText(cells), joinColumns(missing))
+		sr.problems.Fatalf("header", sr.file, sr.sheet, cellName(0, row), "the header row (%s) lacks the required column(s) %s; headers match ignoring case, spaces and accents, and other spellings can be added under `columns` in config", headerText(cells), joinColumns(missing))
 		return true
 	}
 	sr.pos = pos
@@ -367,7 +391,7 @@ func (sr *sheetReader) get(cells []string, c Column, row int) (string, string) {
 }
 
 func (sr *sheetReader) reject(cause, cell, format string, args ...any) {
-	sr.in.Problems.Errorf(cause, sr.file, sr.sheet, cell, format, args...)
+	sr.problems.Errorf(cause, sr.file, sr.sheet, cell, format, args...)
 }
 
 // isDate reports whether a cell is formatted as a date: from the package check's scan, which
@@ -416,9 +440,9 @@ func (sr *sheetReader) year(cells []string, row int) (int, bool) {
 }
 
 func (sr *sheetReader) activity(cells []string, row int) {
-	sr.in.RowsRead++
+	sr.rowsRead++
 	if !sr.uncomputed(row, ActivityColumns) {
-		sr.in.Rejected++
+		sr.rejected++
 		return
 	}
 	a := Activity{Place: Place{File: sr.file, Sheet: sr.sheet, Row: row}}
@@ -479,10 +503,13 @@ func (sr *sheetReader) activity(cells []string, row int) {
 			fail("method", cell, "Method %q: want location or market, or leave it blank to count the row in both Scope 2 totals", clip(raw))
 		}
 	}
-	if ok {
+	switch {
+	case !ok:
+		sr.rejected++
+	case sr.in.Calc != nil:
+		sr.in.Calc.Add(&a)
+	default:
 		sr.in.Activities = append(sr.in.Activities, a)
-	} else {
-		sr.in.Rejected++
 	}
 }
 

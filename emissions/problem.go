@@ -98,6 +98,40 @@ func (ps *Problems) Add(p Problem) {
 	}
 }
 
+// Merge adds every problem of o, listed or only counted, as if they were added to ps.
+func (ps *Problems) Merge(o *Problems) {
+	if ps.perCode == nil {
+		ps.perCode = map[string]int{}
+	}
+	if ps.perPlace == nil {
+		ps.perPlace = map[PlaceCount]int{}
+	}
+	for _, p := range o.list {
+		key := string(p.Severity) + "/" + p.Cause
+		if ps.perCode[key] < MaxPerCause {
+			ps.list = append(ps.list, p)
+		}
+		ps.perCode[key]++
+	}
+	for key, n := range o.perCode {
+		// those o counted without listing them
+		kept := min(n, MaxPerCause)
+		ps.perCode[key] += n - kept
+	}
+	for _, pc := range o.places {
+		i, ok := ps.perPlace[PlaceCount{File: pc.File, Sheet: pc.Sheet}]
+		if !ok {
+			i = len(ps.places)
+			ps.perPlace[PlaceCount{File: pc.File, Sheet: pc.Sheet}] = i
+			ps.places = append(ps.places, PlaceCount{File: pc.File, Sheet: pc.Sheet})
+		}
+		ps.places[i].Errors += pc.Errors
+		ps.places[i].Warnings += pc.Warnings
+	}
+	ps.errors += o.errors
+	ps.fatal += o.fatal
+}
+
 // Errorf and Warnf add a problem at a place.
 func (ps *Problems) Errorf(cause, file, sheet, cell, format string, args ...any) {
 	ps.Add(Problem{Severity: SeverityError, File: file, Sheet: sheet, Cell: cell, Message: fmt.Sprintf(format, args...), Cause: cause})

@@ -74,11 +74,19 @@ func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := s.read(g)
+	calc, err := emissions.NewCalculator(emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix(), RowLines: rowLines})
+	if err != nil {
+		return nil, err
+	}
+	in := s.read(g, calc)
 	if in == nil {
+		calc.Close()
 		return nil, problemsf("%s: no inputs: list workbooks under `inputs` or pass --input", configName(s.cfg))
 	}
-	inv := emissions.Calculate(in, emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix(), RowLines: rowLines})
+	inv, err := calc.Finish(in)
+	if err != nil {
+		in.Problems.Fatalf("file", "", "", "", "%v", err)
+	}
 	res := &result{session: s, input: in, inventory: inv,
 		years: emissions.Aggregate(inv.Lines, s.cfg.Trajectory.Scope2Method)}
 	res.year = s.cfg.ReportingYear
@@ -93,14 +101,14 @@ func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
 	return res, nil
 }
 
-// read reads every input workbook; nil when there are none. A file that cannot be opened is
+// read reads every input workbook, computing its rows with calc; nil when there are none. A file that cannot be opened is
 // a problem of the input, like one that cannot be read.
-func (s *session) read(g *globalFlags) *emissions.Input {
+func (s *session) read(g *globalFlags, calc *emissions.Calculator) *emissions.Input {
 	paths, open := s.inputs(g)
 	if len(paths) == 0 {
 		return nil
 	}
-	in := &emissions.Input{}
+	in := &emissions.Input{Calc: calc}
 	opts := emissions.LoadOptions{Aliases: s.cfg.Aliases(), DefaultSite: s.cfg.Site}
 	for _, p := range paths {
 		r, err := open(p)
