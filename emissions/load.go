@@ -1,7 +1,6 @@
 package emissions
 
 import (
-	"archive/zip"
 	"bytes"
 	"cmp"
 	"errors"
@@ -27,6 +26,9 @@ type LoadOptions struct {
 	// excelizeRows reads sheets with excelize's Rows instead of the fast reader: the
 	// differential tests' oracle.
 	excelizeRows bool
+	// checkedOnly reads every workbook the checked way (package scanned, then read): the
+	// fast path's oracle.
+	checkedOnly bool
 }
 
 // Input is everything read from the activity workbooks, problems included.
@@ -39,6 +41,7 @@ type Input struct {
 	RowsRead    int // non-blank activity rows read
 	Rejected    int // of those, rows rejected while reading
 	Problems    Problems
+	fastReads   int // workbooks the fast path read (for the tests)
 }
 
 // ReadWorkbook reads one workbook into in: every activity sheet (found by its header row) and
@@ -53,28 +56,107 @@ func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
 		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: it is larger than %d MiB, the most footprint reads", UnzipSizeLimit>>20)
 		return
 	}
-	info, err := inspectPackage(data)
+	if !opts.excelizeRows && !opts.checkedOnly && in.readFast(name, data, opts) {
+		return
+	}
+	wb := in.begin()
+	defer wb.commit()
+	info, err := inspectPackage(data, false)
 	if err != nil {
-		cause := "file"
-		var u *unreadable
-		if errors.As(err, &u) {
-			cause = u.cause // "encrypted", "zip-bomb", "damaged", …
-		}
-		in.Problems.Fatalf(cause, name, "", "", "cannot read the workbook: %v", err)
+		wb.refused(name, err)
 		return
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
 	if err != nil {
-		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: %s", describeOpenError(err))
+		wb.problems.Fatalf("file", name, "", "", "cannot read the workbook: %s", describeOpenError(err))
 		return
 	}
 	defer f.Close()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil { // the package check read it
-		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: %v", err)
-		return
+	wb.readSheets(name, f, &sheetRows{f: f, zr: info.zr, slow: opts.excelizeRows}, info, opts)
+}
+
+// readFast reads a workbook in one pass over its sheets (see pipe.go). It reports false, and
+// leaves in as it was, when the workbook must be read the checked way.
+func (in *Input) readFast(name string, data []byte, opts LoadOptions) bool {
+	info, err := inspectPackage(data, true)
+	if err != nil {
+		return false
 	}
-	sheets := &sheetRows{f: f, zr: zr, slow: opts.excelizeRows}
+	stub, err := stubSheets(info.zr)
+	if err != nil {
+		return false
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(stub), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	wb := in.begin()
+	sheets := &sheetRows{f: f, zr: info.zr, styles: info.styles, fast: true}
+	wb.readSheets(name, f, sheets, info, opts)
+	if sheets.fallback || wb.problems.Fatal() > 0 {
+		wb.rollback()
+		return false
+	}
+	wb.commit()
+	in.fastReads++
+	return true
+}
+
+// workbookRead is what one workbook adds to the input, until commit: a workbook read the fast
+// way can be dropped and read again.
+type workbookRead struct {
+	in         *Input
+	problems   *Problems
+	rowsRead   int
+	rejected   int
+	activities int // len(in.Activities) before
+	instrument int // len(in.Instruments) before
+}
+
+func (in *Input) begin() *workbookRead {
+	wb := &workbookRead{in: in, problems: &Problems{}, activities: len(in.Activities), instrument: len(in.Instruments)}
+	if in.Calc != nil {
+		in.Calc.Begin(wb.problems)
+	}
+	return wb
+}
+
+func (wb *workbookRead) commit() {
+	in := wb.in
+	in.RowsRead += wb.rowsRead
+	in.Rejected += wb.rejected
+	if in.Calc != nil {
+		if err := in.Calc.Commit(); err != nil {
+			wb.problems.Fatalf("file", "", "", "", "%v", err)
+		}
+	}
+	in.Problems.Merge(wb.problems)
+}
+
+func (wb *workbookRead) rollback() {
+	in := wb.in
+	in.Activities = in.Activities[:wb.activities]
+	in.Instruments = in.Instruments[:wb.instrument]
+	if in.Calc != nil {
+		if err := in.Calc.Rollback(); err != nil {
+			in.Problems.Fatalf("file", "", "", "", "%v", err)
+		}
+	}
+}
+
+// refused reports a workbook the package check refused.
+func (wb *workbookRead) refused(name string, err error) {
+	cause := "file"
+	var u *unreadable
+	if errors.As(err, &u) {
+		cause = u.cause // "encrypted", "zip-bomb", "damaged", …
+	}
+	wb.problems.Fatalf(cause, name, "", "", "cannot read the workbook: %v", err)
+}
+
+// readSheets reads every sheet of an open workbook.
+func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetRows, info *packageInfo, opts LoadOptions) {
 	date1904 := false
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		date1904 = *props.Date1904
@@ -85,21 +167,23 @@ func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
 	var hint *titleHint
 	var skipped []*titleHint
 	for _, sheet := range f.GetSheetList() {
-		sr := sheetReader{in: in, f: f, sheets: sheets, file: name, sheet: sheet, date1904: date1904, opts: opts, scan: info.sheets[sheet],
-			problems: &Problems{}}
-		if in.Calc != nil {
-			in.Calc.Begin(sr.problems)
-		}
+		sr := sheetReader{in: wb.in, wb: wb, f: f, sheets: sheets, file: name, sheet: sheet, date1904: date1904, opts: opts,
+			scan: info.sheets[sheet], problems: wb.problems}
 		var ok bool
 		if strings.EqualFold(strings.TrimSpace(sheet), "Instruments") {
 			ok = sr.read(instIdx, instrumentColumns, true)
 		} else {
 			ok = sr.read(actIdx, requiredActivity, false)
 		}
+		if sheets.fast && sr.scan != nil && sr.complete > 0 && sr.scan.lastRow > sr.complete {
+			sheets.fallback = true // the checked path says where the sheet is damaged
+		}
+		if sheets.fallback {
+			return
+		}
 		if ok {
 			sr.warnHidden()
 		}
-		sr.commit()
 		found = found || ok
 		anyData = anyData || sr.nonBlank
 		if hint == nil {
@@ -109,17 +193,18 @@ func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
 			skipped = append(skipped, sr.hint)
 		}
 	}
+	ps := wb.problems
 	switch {
 	case found:
 		for _, h := range skipped {
-			in.Problems.Warnf("title-above-header", name, h.sheet, h.cell, "the sheet is not read: row %d looks like a header (%s) but the header must be the first non-empty row, and row %d above it holds %q; delete the rows above the header if the sheet holds activity data", h.row, h.header, h.titleRow, h.title)
+			ps.Warnf("title-above-header", name, h.sheet, h.cell, "the sheet is not read: row %d looks like a header (%s) but the header must be the first non-empty row, and row %d above it holds %q; delete the rows above the header if the sheet holds activity data", h.row, h.header, h.titleRow, h.title)
 		}
 	case hint != nil:
-		in.Problems.Fatalf("no-activity-sheet", name, hint.sheet, hint.cell, "no activity sheet: row %d looks like a header (%s) but the header must be the first non-empty row, and row %d above it holds %q; delete the rows above the header", hint.row, hint.header, hint.titleRow, hint.title)
+		ps.Fatalf("no-activity-sheet", name, hint.sheet, hint.cell, "no activity sheet: row %d looks like a header (%s) but the header must be the first non-empty row, and row %d above it holds %q; delete the rows above the header", hint.row, hint.header, hint.titleRow, hint.title)
 	case !anyData:
-		in.Problems.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: the workbook is empty (no sheet holds any value); footprint needs a sheet whose first row is a header with the columns %s", joinColumns(requiredActivity))
+		ps.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: the workbook is empty (no sheet holds any value); footprint needs a sheet whose first row is a header with the columns %s", joinColumns(requiredActivity))
 	default:
-		in.Problems.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: no sheet has a header row with the columns %s", joinColumns(requiredActivity))
+		ps.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: no sheet has a header row with the columns %s", joinColumns(requiredActivity))
 	}
 }
 
@@ -147,11 +232,10 @@ type titleHint struct {
 // sheetReader reads one sheet.
 type sheetReader struct {
 	in          *Input
+	wb          *workbookRead
 	f           *excelize.File
 	sheets      *sheetRows
-	problems    *Problems // the sheet's, until commit
-	rowsRead    int       // non-blank activity rows read
-	rejected    int       // of those, rows rejected while reading
+	problems    *Problems // the workbook's, until commit
 	file, sheet string
 	date1904    bool
 	opts        LoadOptions
@@ -164,6 +248,7 @@ type sheetReader struct {
 	hint        *titleHint
 	hiddenRows  int
 	firstHidden int
+	complete    int // the rows read when the whole sheet was read, else 0
 }
 
 // titleScan is how many non-blank rows below a first row that is not a header are searched
@@ -177,7 +262,13 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 	if sr.scan != nil {
 		part = sr.scan.part
 	}
-	rows, err := sr.sheets.open(sr.sheet, part)
+	var rows rowSource
+	var err error
+	if sr.sheets.fast {
+		rows = sr.sheets.openFast(part, sr.scan)
+	} else {
+		rows, err = sr.sheets.open(sr.sheet, part)
+	}
 	if err != nil {
 		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "cannot read the sheet: %v", err)
 		return instruments
@@ -236,6 +327,7 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 			sr.activity(cells, n)
 		}
 	}
+	sr.complete = n
 	if err := rows.Error(); err != nil {
 		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "reading stopped at row %d: %v", n, err)
 	} else if sr.scan != nil && sr.scan.lastRow > n {
@@ -248,19 +340,6 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 		sr.problems.Warnf("hidden-rows", sr.file, sr.sheet, cellName(0, sr.firstHidden), "%d hidden row(s), the first at row %d, are read like the others; unhide them to check them, or delete them if they should not count", sr.hiddenRows, sr.firstHidden)
 	}
 	return sr.pos != nil || instruments
-}
-
-// commit adds what the sheet gave to the input.
-func (sr *sheetReader) commit() {
-	in := sr.in
-	in.RowsRead += sr.rowsRead
-	in.Rejected += sr.rejected
-	if in.Calc != nil {
-		if err := in.Calc.Commit(); err != nil {
-			sr.problems.Fatalf("file", sr.file, sr.sheet, "", "%v", err)
-		}
-	}
-	in.Problems.Merge(sr.problems)
 }
 
 // warnHidden says that a hidden sheet was read: what Excel does not show still counts.
@@ -402,6 +481,10 @@ func (sr *sheetReader) isDate(cell string, p cellPos) bool {
 	if d, known := sr.scan.isDate(p); known {
 		return d
 	}
+	if sr.sheets.fast {
+		sr.sheets.fallback = true // excelize holds the sheet only in the checked path
+		return false
+	}
 	style, err := sr.f.GetCellStyle(sr.sheet, cell)
 	if err != nil {
 		return false
@@ -440,9 +523,9 @@ func (sr *sheetReader) year(cells []string, row int) (int, bool) {
 }
 
 func (sr *sheetReader) activity(cells []string, row int) {
-	sr.rowsRead++
+	sr.wb.rowsRead++
 	if !sr.uncomputed(row, ActivityColumns) {
-		sr.rejected++
+		sr.wb.rejected++
 		return
 	}
 	a := Activity{Place: Place{File: sr.file, Sheet: sr.sheet, Row: row}}
@@ -505,7 +588,7 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	}
 	switch {
 	case !ok:
-		sr.rejected++
+		sr.wb.rejected++
 	case sr.in.Calc != nil:
 		sr.in.Calc.Add(&a)
 	default:

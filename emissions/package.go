@@ -93,6 +93,9 @@ type sheetScan struct {
 	lastRow int
 	part    string // the worksheet part, in lower case
 	merged  []*mergedRange
+	// notes, in the fast path, gets the date and formula cells the scan finds instead of the
+	// maps, for the loader's side of the pipe.
+	notes *scanNotes
 	// The merged ranges over the row being read (see sheetReader.unmerge).
 	mergedSorted bool
 	nextMerged   int
@@ -122,6 +125,8 @@ func (s *sheetScan) isUncomputed(p cellPos) bool {
 // packageInfo is what the check learnt of a package: each sheet's scan, by sheet name.
 type packageInfo struct {
 	sheets map[string]*sheetScan
+	zr     *zip.Reader
+	styles dateStyles
 }
 
 // dateStyles are the cell styles (indexes into styles.xml's cellXfs) that show a date; nil
@@ -168,9 +173,10 @@ func readDateStyles(zr *zip.Reader) dateStyles {
 	return nil
 }
 
-// inspectPackage checks a workbook's bytes and scans its sheets. Its errors wrap
+// inspectPackage checks a workbook's bytes and scans its sheets; with skipSheets it checks
+// every part but the worksheets, which the fast path scans as it reads them. Its errors wrap
 // ErrUnreadable.
-func inspectPackage(data []byte) (*packageInfo, error) {
+func inspectPackage(data []byte, skipSheets bool) (*packageInfo, error) {
 	if err := sniff(data); err != nil {
 		return nil, err
 	}
@@ -192,7 +198,7 @@ func inspectPackage(data []byte) (*packageInfo, error) {
 		return nil, err
 	}
 	styles := readDateStyles(zr)
-	info := &packageInfo{sheets: map[string]*sheetScan{}}
+	info := &packageInfo{sheets: map[string]*sheetScan{}, zr: zr, styles: styles}
 	scans := map[string]*sheetScan{}
 	var workbook, rels []byte
 	for _, f := range zr.File {
@@ -200,9 +206,12 @@ func inspectPackage(data []byte) (*packageInfo, error) {
 		var scan *sheetScan
 		var keep *[]byte
 		switch {
-		case strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml"):
+		case isWorksheet(name):
 			scan = &sheetScan{styles: styles, datesKnown: styles != nil}
 			scans[name] = scan
+			if skipSheets {
+				continue
+			}
 		case name == "xl/sharedstrings.xml":
 			scan = &sheetScan{} // for its values' length only
 		case name == "xl/workbook.xml":
@@ -221,6 +230,37 @@ func inspectPackage(data []byte) (*packageInfo, error) {
 		}
 	}
 	return info, nil
+}
+
+func isWorksheet(name string) bool {
+	return strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml")
+}
+
+// stubSheets is the package with every worksheet emptied, for excelize to read the workbook's
+// structure (sheet names and order, visibility, date system) without unpacking the sheets,
+// which the fast path streams itself.
+func stubSheets(zr *zip.Reader) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if !isWorksheet(strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))) {
+			if err := zw.Copy(f); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Store})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := io.WriteString(w, `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // checkOOXML names a zip file that is not an Office Open XML package: an OpenDocument
@@ -531,6 +571,14 @@ func cellRef(b []byte) (col, row int, ok bool) {
 }
 
 func (s *sheetScan) addDate(p cellPos) {
+	if s.notes != nil {
+		if s.dateCount++; s.dateCount > maxUncomputed {
+			s.notes.unknown = true
+		} else {
+			s.notes.dates = append(s.notes.dates, p)
+		}
+		return
+	}
 	if s.dateCount >= maxUncomputed {
 		s.datesKnown, s.dates = false, nil // too many to remember: ask excelize instead
 		return
@@ -543,6 +591,14 @@ func (s *sheetScan) addDate(p cellPos) {
 }
 
 func (s *sheetScan) addUncomputed(p cellPos) {
+	if s.notes != nil {
+		if s.count++; s.count > maxUncomputed {
+			s.notes.unknown = true
+		} else {
+			s.notes.uncomputed = append(s.notes.uncomputed, p)
+		}
+		return
+	}
 	if s.count >= maxUncomputed {
 		s.overflow = true
 		return

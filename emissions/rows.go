@@ -489,12 +489,17 @@ func (fr *fastRows) readCell(c *cellXML) error {
 // sheetRows opens the sheets of one workbook for the loader: with the fast reader when the
 // parts it needs are where excelize reads them, else with excelize's Rows.
 type sheetRows struct {
-	f       *excelize.File
-	zr      *zip.Reader
-	slow    bool // use excelize's Rows only
-	sst     *sharedStrings
-	sstRead bool
-	sstOK   bool
+	f    *excelize.File
+	zr   *zip.Reader
+	slow bool // use excelize's Rows only
+	// fast reads each sheet in one pass (pipe.go); fallback says the workbook must be read
+	// again the checked way.
+	fast     bool
+	fallback bool
+	styles   dateStyles
+	sst      *sharedStrings
+	sstRead  bool
+	sstOK    bool
 }
 
 func (s *sheetRows) open(sheet, part string) (rowSource, error) {
@@ -517,6 +522,33 @@ func (s *sheetRows) open(sheet, part string) (rowSource, error) {
 	fr.closer = closer
 	return fr, nil
 }
+
+// openFast opens a sheet for the fast path: its part unpacked and scanned by a pipe, read by
+// the fast reader with no excelize reader to hand over to.
+func (s *sheetRows) openFast(part string, scan *sheetScan) rowSource {
+	entry := s.entry(part)
+	if !s.sstRead {
+		s.sstRead = true
+		s.sst, s.sstOK = s.readSST()
+	}
+	if part == "" || scan == nil || entry == nil || !s.sstOK {
+		s.fallback = true
+		return fallbackRows{s}
+	}
+	pipe := openPipe(entry, scan)
+	fr := newFastRows(pipe, s.sst, fallbackRows{s})
+	fr.closer = closerFunc(func() error {
+		if pipe.Close() != nil {
+			s.fallback = true
+		}
+		return nil
+	})
+	return fr
+}
+
+type closerFunc func() error
+
+func (f closerFunc) Close() error { return f() }
 
 // partReader gives the bytes excelize reads for a part: its in-memory copy, or the zip
 // entry it unpacked to a temporary file. ok false when that is not certain.
