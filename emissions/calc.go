@@ -26,6 +26,9 @@ const MaxRowTCO2e = 1e12
 type Options struct {
 	Library     *factors.Library
 	ResidualMix []ResidualMix
+	// FreshnessYears: warn when a factor is more than this many years older than the activity
+	// (config freshness_years); 0 does not check.
+	FreshnessYears int
 }
 
 // Inventory is the result of a calculation: every line, and the row counts.
@@ -118,6 +121,7 @@ func (c *calculation) activity(a *Activity) bool {
 		c.warnOnce(fmt.Sprintf("vintage/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell, Cause: "vintage",
 			Message: fmt.Sprintf("factor %s has no vintage for %d or earlier; its earliest (%d) is used for the %d rows", f.ID, a.Year, f.Year, a.Year)})
 	}
+	c.checkFreshness(a, f)
 	fu, err := factors.ParseUnit(f.Unit)
 	if err != nil {
 		return c.reject(a, "factor-unit", a.ActivityCell, "factor %s has an unusable unit: %v; correct its unit in config factors.custom", f.ID, err)
