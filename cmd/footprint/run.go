@@ -64,6 +64,8 @@ type result struct {
 	year      int // reporting year
 	// trajectory is the projection toward the target year (SPEC §5).
 	trajectory *emissions.Trajectory
+	// paths are the intensity targets' paths (SPEC §9).
+	paths []emissions.IntensityPath
 }
 
 // compute reads every input and computes the inventory. Input problems are in the result,
@@ -77,7 +79,7 @@ func compute(g *globalFlags, env Env) (*result, error) {
 	if in == nil {
 		return nil, problemsf("%s: no inputs: list workbooks under `inputs` or pass --input", configName(s.cfg))
 	}
-	inv := emissions.Calculate(in, emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix()})
+	inv := emissions.Calculate(in, emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix(), FreshnessYears: s.cfg.FreshnessYears})
 	res := &result{session: s, input: in, inventory: inv,
 		years: emissions.Aggregate(inv.Lines, s.cfg.Trajectory.Scope2Method)}
 	res.year = s.cfg.ReportingYear
@@ -89,6 +91,7 @@ func compute(g *globalFlags, env Env) (*result, error) {
 			return nil, problemsf("%s: %v", configName(s.cfg), err)
 		}
 	}
+	res.paths = res.intensityPaths()
 	return res, nil
 }
 
