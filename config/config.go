@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
 )
@@ -27,6 +28,11 @@ type Config struct {
 	Factors       FactorsConfig  `yaml:"factors" mapstructure:"factors"`
 	Scope2        Scope2         `yaml:"scope2" mapstructure:"scope2"`
 	Trajectory    TrajectoryConf `yaml:"trajectory" mapstructure:"trajectory"`
+	// Intensity lists the denominators of emission intensities (SPEC §9), see intensity.go.
+	Intensity []IntensityConf `yaml:"intensity" mapstructure:"intensity"`
+	// FreshnessYears: a factor more than this many years older than the activity year is
+	// warned about (SPEC §9).
+	FreshnessYears int `yaml:"freshness_years" mapstructure:"freshness_years"`
 
 	// Dir is the folder of the config file; relative input paths are resolved against it.
 	Dir string `yaml:"-" mapstructure:"-"`
@@ -96,6 +102,9 @@ type TargetConf struct {
 	Scopes       []int    `yaml:"scopes" mapstructure:"scopes"`
 	Pathway      string   `yaml:"pathway" mapstructure:"pathway"`
 	ReductionPct *float64 `yaml:"reduction_pct" mapstructure:"reduction_pct"`
+	// Intensity names an entry of the intensity list: the target is then on tCO2e per unit
+	// of it, not on absolute emissions (see intensity.go).
+	Intensity string `yaml:"intensity" mapstructure:"intensity"`
 }
 
 type LeverConf struct {
@@ -143,6 +152,7 @@ var defaults = map[string]any{
 	"trajectory.target_year":           2030,
 	"trajectory.projection.growth_pct": 0,
 	"trajectory.neutrality.year":       0,
+	"freshness_years":                  emissions.DefaultFreshnessYears,
 }
 
 // Options say where the configuration comes from.

@@ -33,6 +33,10 @@ func (c *Config) validateTrajectory(bad func(key, format string, args ...any)) {
 	owner := map[int]string{}
 	for i, tg := range t.Targets {
 		key := fmt.Sprintf("trajectory.targets[%d]", i)
+		if tg.Intensity != "" {
+			c.validateIntensityTarget(key, tg, bad)
+			continue
+		}
 		if len(tg.Scopes) == 0 {
 			bad(key+".scopes", "missing: list the scopes the target covers, e.g. [1, 2]")
 		}
@@ -110,6 +114,9 @@ func (c *Config) Plan() emissions.Plan {
 	p := emissions.Plan{BaseYear: t.BaseYear, TargetYear: t.TargetYear, Scope2Method: t.Scope2Method,
 		GrowthPct: t.Projection.GrowthPct, NeutralityYear: t.Neutrality.Year}
 	for _, tg := range t.Targets {
+		if tg.Intensity != "" {
+			continue // IntensityTargets: not part of the boundary, the target sum or the gap
+		}
 		r := 0.0
 		if tg.ReductionPct != nil {
 			r = *tg.ReductionPct

@@ -25,6 +25,7 @@ func (c *Config) validate(name string) []error {
 		bad("trajectory.scope2_method", "%q: want location or market", m)
 	}
 	c.validateTrajectory(bad)
+	c.validateIntensity(bad)
 	if strings.TrimSpace(c.Output.Dir) == "" {
 		bad("output.dir", "is empty: give the folder report writes into (default out)")
 	}

@@ -31,6 +31,9 @@ type Options struct {
 	// RowLines keeps every row's lines, in a temporary file, for Inventory.RowLines (the
 	// export's Lines sheets, `calc --lines`); without it only the grouped lines are kept.
 	RowLines bool
+	// FreshnessYears: warn when a factor is more than this many years older than the activity
+	// (config freshness_years); 0 does not check.
+	FreshnessYears int
 }
 
 // Inventory is the result of a calculation: the lines grouped by everything but the row they
@@ -384,6 +387,7 @@ func (c *Calculator) activity(a *Activity) bool {
 		c.warnOnce(fmt.Sprintf("vintage/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell, Cause: "vintage",
 			Message: fmt.Sprintf("factor %s has no vintage for %d or earlier; its earliest (%d) is used for the %d rows", f.ID, a.Year, f.Year, a.Year)})
 	}
+	c.checkFreshness(a, f)
 	fu, err := lk.fu, lk.ferr
 	if err != nil {
 		return c.reject(a, "factor-unit", a.ActivityCell, "factor %s has an unusable unit: %v; correct its unit in config factors.custom", f.ID, err)

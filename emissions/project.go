@@ -58,7 +58,7 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 	}
 	// Years with data in any scope also count (a year may have nothing in the boundary).
 	for _, l := range lines {
-		if _, ok := byScope[l.Year]; !ok {
+		if _, ok := byScope[l.Year]; !ok && l.Part != PartAvoided {
 			byScope[l.Year] = &[4]float64{}
 			dataYears = append(dataYears, l.Year)
 		}

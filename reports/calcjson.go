@@ -10,14 +10,16 @@ import (
 
 // CalcDocument is the `calc --json` document (SPEC §6, contract).
 type CalcDocument struct {
-	Unit          string              `json:"unit"`
-	GWP           string              `json:"gwp"`
-	ReportingYear int                 `json:"reporting_year"`
-	Scope2Method  string              `json:"scope2_method"`
-	Years         []YearJSON          `json:"years"`
-	Trajectory    []TrajectoryJSON    `json:"trajectory"`
-	Rows          emissions.Rows      `json:"rows"`
-	Problems      []emissions.Problem `json:"problems"`
+	Unit          string           `json:"unit"`
+	GWP           string           `json:"gwp"`
+	ReportingYear int              `json:"reporting_year"`
+	Scope2Method  string           `json:"scope2_method"`
+	Years         []YearJSON       `json:"years"`
+	Trajectory    []TrajectoryJSON `json:"trajectory"`
+	// IntensityTargets are the targets on intensities (SPEC §9), set by AddAnalysis.
+	IntensityTargets []IntensityTargetJSON `json:"intensity_targets"`
+	Rows             emissions.Rows        `json:"rows"`
+	Problems         []emissions.Problem   `json:"problems"`
 }
 
 // YearJSON is one entry of `years`.
@@ -32,9 +34,12 @@ type YearJSON struct {
 	TotalMarket      float64            `json:"total_market"`
 	BiogenicCO2      float64            `json:"biogenic_co2"`
 	Avoided          float64            `json:"avoided"`
-	ByPole           map[string]float64 `json:"by_pole"`
-	BySite           map[string]float64 `json:"by_site"`
-	ByActivity       map[string]float64 `json:"by_activity"`
+	// AvoidedByActivity and Intensity are set by AddAnalysis (SPEC §9).
+	AvoidedByActivity map[string]float64 `json:"avoided_by_activity"`
+	Intensity         map[string]float64 `json:"intensity"`
+	ByPole            map[string]float64 `json:"by_pole"`
+	BySite            map[string]float64 `json:"by_site"`
+	ByActivity        map[string]float64 `json:"by_activity"`
 }
 
 // TrajectoryJSON is one entry of `trajectory`; null fields are years without that figure.
@@ -52,7 +57,7 @@ type TrajectoryJSON struct {
 // NewCalcDocument assembles the document from the aggregates.
 func NewCalcDocument(gwp string, reportingYear int, method string, years []emissions.YearTotals, traj *emissions.Trajectory, rows emissions.Rows, problems []emissions.Problem) CalcDocument {
 	doc := CalcDocument{Unit: "tCO2e", GWP: gwp, ReportingYear: reportingYear, Scope2Method: method,
-		Years: make([]YearJSON, 0, len(years)), Trajectory: []TrajectoryJSON{}, Rows: rows, Problems: problems}
+		Years: make([]YearJSON, 0, len(years)), Trajectory: []TrajectoryJSON{}, IntensityTargets: []IntensityTargetJSON{}, Rows: rows, Problems: problems}
 	if doc.Problems == nil {
 		doc.Problems = []emissions.Problem{}
 	}
@@ -64,7 +69,7 @@ func NewCalcDocument(gwp string, reportingYear int, method string, years []emiss
 		doc.Years = append(doc.Years, YearJSON{
 			Year: y.Year, Scope1: y.Scope1, Scope2Location: y.Scope2Location, Scope2Market: y.Scope2Market,
 			Scope3: y.Scope3, Scope3Categories: cats, TotalLocation: y.TotalLocation, TotalMarket: y.TotalMarket,
-			BiogenicCO2: y.BiogenicCO2, Avoided: y.Avoided, ByPole: y.ByPole, BySite: y.BySite, ByActivity: y.ByActivity,
+			BiogenicCO2: y.BiogenicCO2, Avoided: y.Avoided, AvoidedByActivity: map[string]float64{}, Intensity: map[string]float64{}, ByPole: y.ByPole, BySite: y.BySite, ByActivity: y.ByActivity,
 		})
 	}
 	if traj != nil {

@@ -31,6 +31,8 @@ type Export struct {
 	// that counts the rest); Errors and Warnings count them all, listed or not.
 	Problems         []emissions.Problem
 	Errors, Warnings int
+	// Analysis holds avoided emissions and intensities, each on a sheet of its own.
+	Analysis Analysis
 }
 
 // ExportFileName is the name of the annual export of a reporting year (SPEC §7); without one
@@ -145,7 +147,7 @@ func (x *exporter) build() error {
 		return err
 	}
 	order := append([]string{sheetE16, sheetBreakdown, sheetTrajectory}, x.lineSheets...)
-	order = append(order, sheetFactors, sheetProblems)
+	order = append(order, sheetFactors, sheetIntensity, sheetAvoided, sheetProblems)
 	for _, name := range order {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
@@ -161,6 +163,8 @@ func (x *exporter) build() error {
 		{sheetE16, x.writeE16},
 		{sheetBreakdown, x.writeBreakdown},
 		{sheetTrajectory, x.writeTrajectory},
+		{sheetIntensity, x.writeIntensity},
+		{sheetAvoided, x.writeAvoided},
 		{sheetLines, x.writeLines},
 		{sheetFactors, x.writeFactors},
 		{sheetSummary, x.writeSummary},

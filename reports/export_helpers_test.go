@@ -61,7 +61,7 @@ func demoInventory(t testing.TB) reports.Export {
 		in.ReadWorkbook(p, r, emissions.LoadOptions{Aliases: cfg.Aliases(), DefaultSite: cfg.Site})
 		r.Close()
 	}
-	inv := emissions.Calculate(in, emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), RowLines: true})
+	inv := emissions.Calculate(in, emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears, RowLines: true})
 	method := cfg.Trajectory.Scope2Method
 	years := emissions.Aggregate(inv.Lines, method)
 	traj, err := emissions.Project(cfg.Plan(), inv.Lines, lib, &in.Problems)
@@ -70,7 +70,10 @@ func demoInventory(t testing.TB) reports.Export {
 	}
 	return reports.Export{Site: cfg.Site, ReportingYear: years[len(years)-1].Year, GWP: cfg.Factors.GWP, Scope2Method: method,
 		Years: years, Trajectory: traj, Targets: cfg.Plan().Targets, Lines: rowLinesOf(t, inv), Library: lib,
-		Rows: inv.Rows, Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings()}
+		Rows: inv.Rows, Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings(),
+		Analysis: reports.Analysis{Avoided: emissions.AvoidedByActivity(inv.Lines), Denominators: cfg.Denominators(),
+			Intensities:    emissions.Intensities(years, method, cfg.Denominators()),
+			IntensityPaths: emissions.IntensityPaths(cfg.IntensityTargets(), cfg.Denominators(), years, method, traj.BaseYear, traj.TargetYear, &in.Problems)}}
 }
 
 // writeExportBytes writes e and returns the workbook's bytes.

@@ -204,6 +204,8 @@ func (x *exporter) contents() [][2]string {
 	}
 	return append(out,
 		[2]string{sheetFactors, "Every emission factor used, with its full metadata and source"},
+		[2]string{sheetIntensity, "Emission intensity per configured denominator and year, and the intensity targets"},
+		[2]string{sheetAvoided, "Avoided emissions per year and activity, reported apart: never subtracted from the inventory"},
 		[2]string{sheetProblems, "Every problem found in the inputs and the configuration, with its place"})
 }
 

@@ -34,6 +34,8 @@ type Report struct {
 	Errors, Warnings int
 	Problems         []emissions.Problem
 	Sources          []FactorSource
+	// Analysis holds avoided emissions and intensities, shown apart from the inventory.
+	Analysis Analysis
 }
 
 // Tonnes formats tCO2e as the report does: one decimal, thousands separated by commas.

@@ -113,6 +113,8 @@ func newView(r Report) *htmlView {
 	v.addSection(breakdownSection(r, cur, order))
 	v.addSection(polesSection(r, order))
 	v.addSection(leversSection(r))
+	v.addSection(intensitySection(r))
+	v.addSection(avoidedSection(r))
 	v.addSection(sourcesSection(r))
 	v.addSection(qualitySection(r))
 	for _, s := range v.Sections {

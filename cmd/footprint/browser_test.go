@@ -266,6 +266,9 @@ type calcDoc struct {
 		Scope3Categories map[string]float64 `json:"scope3_categories"`
 		TotalMarket      float64            `json:"total_market"`
 		ByPole           map[string]float64 `json:"by_pole"`
+		Avoided          float64            `json:"avoided"`
+		AvoidedBy        map[string]float64 `json:"avoided_by_activity"`
+		Intensity        map[string]float64 `json:"intensity"`
 	} `json:"years"`
 	Trajectory []struct {
 		Year    int      `json:"year"`
@@ -472,6 +475,8 @@ func TestBrowserDemoReport(t *testing.T) {
 	if len(tree) != len(cur.ByPole) {
 		t.Errorf("treemap has %d poles, calc --json %d", len(tree), len(cur.ByPole))
 	}
+
+	checkAnalysisCharts(t, charts, doc)
 
 	checkTexts(t, ctx)
 
@@ -682,6 +687,59 @@ func BenchmarkReportRenderChromium(b *testing.B) {
 		}
 		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](renderedExpr, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// checkAnalysisCharts compares the avoided-emissions chart and the intensity charts with
+// calc --json: avoided per activity and year (to a tenth of a tonne), intensity per year (to
+// three decimals; "-" where a year has no denominator).
+func checkAnalysisCharts(t *testing.T, charts map[string]pageChart, doc calcDoc) {
+	t.Helper()
+	ac, ok := charts["chart-avoided"]
+	if !ok || !ac.Instance {
+		t.Fatalf("no echarts instance for chart-avoided")
+	}
+	ayears := ac.categories(t, ac.Option.XAxis)
+	byYear := map[string]int{}
+	for i, y := range doc.Years {
+		byYear[strconv.Itoa(y.Year)] = i
+	}
+	seen := map[string]bool{}
+	for _, s := range ac.Option.Series {
+		seen[s.Name] = true
+		data := ac.series(t, s.Name)
+		for i, y := range ayears {
+			v := doc.Years[byYear[y]].AvoidedBy[s.Name]
+			sameFigure(t, "avoided "+y+" "+s.Name, data[i], &v)
+		}
+	}
+	for _, y := range doc.Years {
+		for id := range y.AvoidedBy {
+			if !seen[id] {
+				t.Errorf("avoided chart lacks %s (%d)", id, y.Year)
+			}
+		}
+	}
+	r3 := func(v float64) float64 { return math.Round(v*1000) / 1000 }
+	for i, name := range []string{"per_vehicle", "per_employee"} {
+		ic, ok := charts[fmt.Sprintf("chart-intensity-%d", i+1)]
+		if !ok || !ic.Instance {
+			t.Fatalf("no echarts instance for chart-intensity-%d", i+1)
+		}
+		data := ic.series(t, "Total (market-based) per unit")
+		for j, y := range ic.categories(t, ic.Option.XAxis) {
+			k, has := byYear[y]
+			want, ok := 0.0, false
+			if has {
+				want, ok = doc.Years[k].Intensity[name]
+			}
+			switch {
+			case !ok && data[j] != nil:
+				t.Errorf("intensity %s %s: chart %v, calc --json has none", name, y, *data[j])
+			case ok && (data[j] == nil || *data[j] != r3(want)):
+				t.Errorf("intensity %s %s: chart %v, calc --json %v", name, y, fmtPtr(data[j]), want)
+			}
 		}
 	}
 }

@@ -14,7 +14,7 @@ func (r *result) export() reports.Export {
 	return reports.Export{
 		Site: r.cfg.Site, ReportingYear: r.year, GWP: r.cfg.Factors.GWP, Scope2Method: r.cfg.Trajectory.Scope2Method,
 		Years: r.years, Trajectory: r.trajectory, Targets: r.cfg.Plan().Targets,
-		Lines: r.rowLines(), Library: r.lib, Rows: r.inventory.Rows, Problems: r.input.Problems.List(),
+		Lines: r.rowLines(), Library: r.lib, Rows: r.inventory.Rows, Problems: r.input.Problems.List(), Analysis: r.analysis(),
 		Errors: r.input.Problems.Errors(), Warnings: r.input.Problems.Warnings(),
 	}
 }

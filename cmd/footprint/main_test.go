@@ -116,6 +116,7 @@ type calcJSON struct {
 		Scope3           float64            `json:"scope3"`
 		Scope3Categories map[string]float64 `json:"scope3_categories"`
 		TotalLocation    float64            `json:"total_location"`
+		Avoided          float64            `json:"avoided"`
 		TotalMarket      float64            `json:"total_market"`
 		ByPole           map[string]float64 `json:"by_pole"`
 		BySite           map[string]float64 `json:"by_site"`
@@ -334,6 +335,7 @@ func TestLinesAddUpToTotals(t *testing.T) {
 	}
 	market := map[int]float64{}
 	location := map[int]float64{}
+	avoided := map[int]float64{}
 	for _, rec := range recs[1:] {
 		year := int(num(rec, "year"))
 		tco2e := num(rec, "tco2e")
@@ -342,6 +344,10 @@ func TestLinesAddUpToTotals(t *testing.T) {
 		}
 		if rec[col["file"]] == "" || rec[col["row"]] == "" || rec[col["source"]] == "" {
 			t.Errorf("line without provenance: %v", rec)
+		}
+		if rec[col["part"]] == "avoided" {
+			avoided[year] += tco2e // reported apart, in no total
+			continue
 		}
 		if m := rec[col["method"]]; m != "location" {
 			market[year] += tco2e
@@ -357,6 +363,9 @@ func TestLinesAddUpToTotals(t *testing.T) {
 	for _, y := range doc.Years {
 		if !closeTo(market[y.Year], y.TotalMarket) || !closeTo(location[y.Year], y.TotalLocation) {
 			t.Errorf("%d: lines add up to %v market / %v location, JSON says %v / %v", y.Year, market[y.Year], location[y.Year], y.TotalMarket, y.TotalLocation)
+		}
+		if !closeTo(avoided[y.Year], y.Avoided) {
+			t.Errorf("%d: avoided lines add up to %v, JSON says %v", y.Year, avoided[y.Year], y.Avoided)
 		}
 	}
 }

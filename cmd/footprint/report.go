@@ -68,6 +68,7 @@ func (r *result) report() reports.Report {
 		Rows:           r.inventory.Rows, Errors: r.input.Problems.Errors(), Warnings: r.input.Problems.Warnings(),
 		Problems: r.input.Problems.List(),
 		Sources:  reports.FactorSources(r.inventory.Lines, r.lib),
+		Analysis: r.analysis(),
 	}
 }
 

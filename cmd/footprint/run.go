@@ -64,6 +64,8 @@ type result struct {
 	year      int // reporting year
 	// trajectory is the projection toward the target year (SPEC §5).
 	trajectory *emissions.Trajectory
+	// paths are the intensity targets' paths (SPEC §9).
+	paths []emissions.IntensityPath
 }
 
 // compute reads every input and computes the inventory, keeping the lines of every row for
@@ -74,7 +76,7 @@ func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	calc, err := emissions.NewCalculator(emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix(), RowLines: rowLines})
+	calc, err := emissions.NewCalculator(emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix(), FreshnessYears: s.cfg.FreshnessYears, RowLines: rowLines})
 	if err != nil {
 		return nil, err
 	}
@@ -98,6 +100,7 @@ func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
 			return nil, problemsf("%s: %v", configName(s.cfg), err)
 		}
 	}
+	res.paths = res.intensityPaths()
 	return res, nil
 }
 

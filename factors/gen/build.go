@@ -29,6 +29,9 @@ type entry struct {
 	PCSPerPCI *ratio // for fuels published per kWh PCS and per kWh PCI
 	Region    string // overrides the source's region
 	Notes     string
+	// Avoided marks an avoided-emission factor (kind avoided, SPEC §9): reported apart, never
+	// in a scope or total.
+	Avoided bool
 }
 
 // canonicalUnits are the unit strings the product uses (factors/gen/IDS.md).
@@ -116,6 +119,9 @@ func (e entry) build(s *sources) (factors.Factor, error) {
 	}
 	f.ID, f.Name, f.Unit, f.Scope, f.Category = e.ID, e.Name, e.Unit, e.Scope, e.Cat
 	f.Kind = factors.KindEmission
+	if e.Avoided {
+		f.Kind = factors.KindAvoided
+	}
 	f.Boundary, f.GWP = e.Boundary, e.GWP
 	if e.Region != "" {
 		f.Region = e.Region
@@ -212,8 +218,10 @@ func validate(fs []factors.Factor) error {
 			return fmt.Errorf("%s: a Scope 3 factor carries no upstream part", where)
 		case f.Source == "" || f.SourceID == "" || f.License == "" || f.Dataset == "" || f.Version == "" || f.Region == "":
 			return fmt.Errorf("%s: citation incomplete", where)
-		case f.Kind != factors.KindEmission:
+		case f.Kind != factors.KindEmission && f.Kind != factors.KindAvoided:
 			return fmt.Errorf("%s: kind %q", where, f.Kind)
+		case f.Kind == factors.KindAvoided && (f.Upstream != 0 || !strings.Contains(f.Derivation, "=")):
+			return fmt.Errorf("%s: an avoided factor has no upstream part and says how it is derived", where)
 		case f.GWP != "" && f.GWP != "AR5" && f.GWP != "AR6":
 			return fmt.Errorf("%s: GWP set %q", where, f.GWP)
 		case f.Dataset == emberDataset && !strings.Contains(f.Boundary, "lifecycle"):

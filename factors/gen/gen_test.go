@@ -171,6 +171,46 @@ func TestSpotChecks(t *testing.T) {
 	}
 }
 
+// TestAvoidedFactors checks each avoided factor against the curated reference: the displaced
+// factor less the one used in its place, computed here by hand from the curated values.
+func TestAvoidedFactors(t *testing.T) {
+	needSources(t)
+	lib := loadLibrary(t)
+	curated := loadCurated(t)
+	tests := []struct {
+		id            string
+		value         float64 // by hand
+		instead, used string  // curated ids; used "" when nothing is subtracted
+	}{
+		{"fr.avoided.material.steel.recycled", 2211 - 938, "FR-MAT-STEEL-PRIMARY", "FR-MAT-STEEL-RECYCLED"},
+		{"fr.avoided.material.aluminium.recycled", 7803 - 562, "FR-MAT-ALU-PRIMARY", "FR-MAT-ALU-RECYCLED"},
+		{"fr.avoided.material.plastic.recycled", 2383 - 202, "FR-MAT-PLASTIC-AVG-PRIMARY", "FR-MAT-PLASTIC-AVG-RECYCLED"},
+		{"uk.avoided.material.steel.closed-loop", 1040, "UK-MAT-STEEL-PRIMARY", "UK-MAT-STEEL-CLOSEDLOOP"},
+		{"uk.avoided.material.aluminium.closed-loop", 8120.82341, "UK-MAT-ALU-PRIMARY", "UK-MAT-ALU-CLOSEDLOOP"},
+		{"uk.avoided.material.plastic.closed-loop", 1597.10826, "UK-MAT-PLASTIC-AVG-PRIMARY", "UK-MAT-PLASTIC-AVG-CLOSEDLOOP"},
+		{"uk.avoided.battery.second-life", 6308, "UK-MAT-LI-ION-BATTERY", ""},
+		{"fr.avoided.vehicle.reconditioned", 5500, "FR-MAT-VEHICLE-MANUF", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			f, ok := lib[tt.id+"/0/"]
+			if !ok {
+				t.Fatalf("no factor %s", tt.id)
+			}
+			want := curated[tt.instead] - curated[tt.used]
+			if !near(f.Value, tt.value, 1e-9) || !near(f.Value, want, 1e-9) {
+				t.Errorf("value %v, want %v by hand and %v from curated %s − %s", f.Value, tt.value, want, tt.instead, tt.used)
+			}
+			if f.Kind != factors.KindAvoided || f.Upstream != 0 || f.Unit != "t" {
+				t.Errorf("kind %q upstream %v unit %q", f.Kind, f.Upstream, f.Unit)
+			}
+			if !strings.Contains(f.Derivation, fmtNum(f.Value)) || tt.used != "" && !strings.Contains(f.Derivation, " − ") {
+				t.Errorf("derivation %q does not show the subtraction", f.Derivation)
+			}
+		})
+	}
+}
+
 // TestLibraryInvariants checks every factor of the committed library, and that every id of
 // IDS.md is there.
 func TestLibraryInvariants(t *testing.T) {
@@ -199,7 +239,12 @@ func TestLibraryInvariants(t *testing.T) {
 		if f.Value < 0 || f.Upstream < 0 {
 			t.Errorf("%s: negative value %v or upstream %v", where, f.Value, f.Upstream)
 		}
-		if f.Kind != factors.KindEmission {
+		switch {
+		case f.Kind == factors.KindAvoided && !strings.Contains(f.ID, ".avoided."):
+			t.Errorf("%s: an avoided factor's id says so (.avoided.)", where)
+		case f.Kind == factors.KindEmission && strings.Contains(f.ID, ".avoided."):
+			t.Errorf("%s: id says avoided, kind is %q", where, f.Kind)
+		case f.Kind != factors.KindEmission && f.Kind != factors.KindAvoided:
 			t.Errorf("%s: kind %q", where, f.Kind)
 		}
 		if f.Dataset == "Ember Yearly Electricity Data" && (!strings.Contains(f.Boundary, "lifecycle") || !strings.Contains(f.Notes, "not a Scope 2 value")) {

@@ -6,32 +6,34 @@ package main
 
 // Boundaries, as stated in Factor.Boundary.
 const (
-	bFuelFR      = "combustion (tank-to-wheel) in value; upstream (ADEME poste Amont: extraction, refining, transport) in upstream"
-	bFuelUK      = "combustion (DESNZ Fuels row) in value; well-to-tank (DESNZ WTT- fuels row) in upstream"
-	bFuelUS      = "combustion only (the EPA Hub publishes no upstream)"
-	bGridFR      = "generation at the power plant in value; upstream of fuels and plants plus T&D losses in upstream"
-	bGridUK      = "generation in value; T&D losses, WTT of generation and WTT of T&D in upstream"
-	bGridUS      = "generation (eGRID total output rate) in value; no upstream or T&D losses published"
-	bHeatFR      = "network total as published by ADEME (no split between generation and upstream)"
-	bHeatUK      = "generation in value; distribution losses and well-to-tank in upstream"
-	bHeatUS      = "natural gas boiler at 80 % efficiency, combustion only"
-	bFreightFR   = "well-to-wheel plus vehicle manufacturing (ADEME postes Amont, Combustion, Fabrication)"
-	bFreightGLEC = "well-to-wheel (ADEME postes Amont and Combustion, GLEC Framework data)"
-	bAirFR       = "well-to-wheel plus aircraft manufacturing, without non-CO2 effects"
-	bAirFRNonCO2 = "well-to-wheel plus aircraft manufacturing, with contrails (non-CO2 effects)"
-	bFreightUK   = "well-to-wheel: DESNZ tank-to-wheel row plus its well-to-tank row"
-	bAirUKRF     = "well-to-wheel (tank-to-wheel plus well-to-tank) with DESNZ radiative forcing uplift (×1.7 on CO2)"
-	bTransportUS = "tank-to-wheel only (the EPA Hub publishes no upstream)"
-	bMaterialFR  = "cradle-to-gate"
-	bMaterialUK  = "cradle-to-gate incl. forming and distribution (DESNZ Material use)"
-	bWasteFR     = "end-of-life treatment impacts; avoided emissions excluded (ADEME 'Impacts' element)"
-	bWasteUK     = "DESNZ waste disposal, recycled-content cut-off (recycling and energy recovery: transport to the first processing point only)"
-	bWasteUS     = "EPA Hub Table 9 (WARM, AR4 GWPs), avoided emissions excluded"
-	bTravelFR    = "well-to-wheel plus vehicle manufacturing (ADEME)"
-	bTravelUK    = "well-to-wheel: DESNZ tank-to-wheel row plus its well-to-tank row"
-	bHotelUK     = "hotel stay energy per room-night (DESNZ)"
-	bGWP         = "GWP100, kgCO2e per kg released"
-	bEmber       = "lifecycle emissions of generation (production mix, imports excluded, no T&D losses)"
+	bFuelFR          = "combustion (tank-to-wheel) in value; upstream (ADEME poste Amont: extraction, refining, transport) in upstream"
+	bFuelUK          = "combustion (DESNZ Fuels row) in value; well-to-tank (DESNZ WTT- fuels row) in upstream"
+	bFuelUS          = "combustion only (the EPA Hub publishes no upstream)"
+	bGridFR          = "generation at the power plant in value; upstream of fuels and plants plus T&D losses in upstream"
+	bGridUK          = "generation in value; T&D losses, WTT of generation and WTT of T&D in upstream"
+	bGridUS          = "generation (eGRID total output rate) in value; no upstream or T&D losses published"
+	bHeatFR          = "network total as published by ADEME (no split between generation and upstream)"
+	bHeatUK          = "generation in value; distribution losses and well-to-tank in upstream"
+	bHeatUS          = "natural gas boiler at 80 % efficiency, combustion only"
+	bFreightFR       = "well-to-wheel plus vehicle manufacturing (ADEME postes Amont, Combustion, Fabrication)"
+	bFreightGLEC     = "well-to-wheel (ADEME postes Amont and Combustion, GLEC Framework data)"
+	bAirFR           = "well-to-wheel plus aircraft manufacturing, without non-CO2 effects"
+	bAirFRNonCO2     = "well-to-wheel plus aircraft manufacturing, with contrails (non-CO2 effects)"
+	bFreightUK       = "well-to-wheel: DESNZ tank-to-wheel row plus its well-to-tank row"
+	bAirUKRF         = "well-to-wheel (tank-to-wheel plus well-to-tank) with DESNZ radiative forcing uplift (×1.7 on CO2)"
+	bTransportUS     = "tank-to-wheel only (the EPA Hub publishes no upstream)"
+	bMaterialFR      = "cradle-to-gate"
+	bMaterialUK      = "cradle-to-gate incl. forming and distribution (DESNZ Material use)"
+	bWasteFR         = "end-of-life treatment impacts; avoided emissions excluded (ADEME 'Impacts' element)"
+	bWasteUK         = "DESNZ waste disposal, recycled-content cut-off (recycling and energy recovery: transport to the first processing point only)"
+	bWasteUS         = "EPA Hub Table 9 (WARM, AR4 GWPs), avoided emissions excluded"
+	bTravelFR        = "well-to-wheel plus vehicle manufacturing (ADEME)"
+	bTravelUK        = "well-to-wheel: DESNZ tank-to-wheel row plus its well-to-tank row"
+	bHotelUK         = "hotel stay energy per room-night (DESNZ)"
+	bGWP             = "GWP100, kgCO2e per kg released"
+	bAvoidedMaterial = "avoided: cradle-to-gate of the primary material less cradle-to-gate of the recycled (closed-loop) material that replaces it, per tonne used"
+	bAvoidedReuse    = "avoided: cradle-to-gate manufacturing of the new product that a re-used one replaces; the re-use's own emissions are in the inventory through their own rows"
+	bEmber           = "lifecycle emissions of generation (production mix, imports excluded, no T&D losses)"
 )
 
 // Notes that several lines share.
@@ -43,7 +45,11 @@ const (
 	nR1234yfAR5 = "The IPCC AR5 table in factor-sources has no HFO-1234yf value; DESNZ 2025 (AR5-based set) lists R1234yf* = 1 under 'Other products'."
 	nEPAWaste   = "Metric tons CO2e per short ton in the Hub, ×1000 to kg per short ton (1 short ton = 0.90718474 t). AR4 GWPs (Hub note, Table 9)."
 	nEPAMobile  = "CO2 only: the Hub gives mobile CH4 and N2O per vehicle-mile (Tables 3–5), not per gallon."
-	nHHV        = "EPA factors are on higher heating value (HHV = PCS) basis."
+	nSecondLife = "Assumes one tonne of second-life battery displaces one tonne of new Li-ion battery (DESNZ publishes per tonne; no open per-kWh factor in these sources). " +
+		"Repurposing (testing, energy, transport) is counted in the inventory by its own rows, so nothing is subtracted here."
+	nReconditioned = "Assumes each reconditioned vehicle displaces the manufacture of a new one of the same mass: an upper bound. ADEME 20905 is a coarse 2014 ratio " +
+		"(uncertainty 50 %). Enter tonnes of vehicles (count × average kerb mass), or define a per-vehicle factor in config factors.custom with that derivation."
+	nHHV = "EPA factors are on higher heating value (HHV = PCS) basis."
 )
 
 // EPA sheet cells that pin a table's column headers.
@@ -274,6 +280,25 @@ var table = []entry{
 	{ID: "us.waste.mixed-electronics.recycling", Name: "Mixed electronics waste, recycled, US", Scope: 3, Cat: 5, Unit: "short ton", Boundary: bWasteUS, From: epaWaste(485, "Mixed Electronics", "D", "RecycledA"), Notes: nEPAWaste},
 	{ID: "us.waste.tires.recycling", Name: "Tyres waste, recycled, US", Scope: 3, Cat: 5, Unit: "short ton", Boundary: bWasteUS, From: epaWaste(489, "Tires", "D", "RecycledA"), Notes: nEPAWaste},
 	{ID: "us.waste.tires.combustion", Name: "Tyres waste, combusted, US", Scope: 3, Cat: 5, Unit: "short ton", Boundary: bWasteUS, From: epaWaste(489, "Tires", "F", "CombustedC"), Notes: nEPAWaste},
+
+	// ---- Avoided emissions (kind avoided: reported apart, never in a scope or total) ----
+	// Each is what one unit of a circular activity displaces, from two factors of one dataset:
+	// the primary material less the recycled one, per tonne of recycled material used; a new
+	// battery or vehicle, per tonne put back in service. Scope 3 category 1 is where the
+	// displaced purchase would have counted.
+	{ID: "fr.avoided.material.steel.recycled", Name: "Avoided: recycled instead of virgin steel", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedMaterial, Avoided: true, From: avoided{adTotal{el: "26729"}, adTotal{el: "26730"}}},
+	{ID: "fr.avoided.material.aluminium.recycled", Name: "Avoided: recycled instead of virgin aluminium", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedMaterial, Avoided: true, From: avoided{adTotal{el: "26731"}, adTotal{el: "26732"}}},
+	{ID: "fr.avoided.material.copper.recycled", Name: "Avoided: recycled instead of virgin copper", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedMaterial, Avoided: true, From: avoided{adTotal{el: "26733"}, adTotal{el: "26734"}}},
+	{ID: "fr.avoided.material.glass.recycled", Name: "Avoided: recycled instead of virgin container glass", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedMaterial, Avoided: true, From: avoided{adTotal{el: "26741"}, adTotal{el: "26742"}}},
+	{ID: "fr.avoided.material.plastic.recycled", Name: "Avoided: recycled instead of virgin plastic (average)", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedMaterial, Avoided: true, From: avoided{adTotal{el: "20836"}, adTotal{el: "20843"}}},
+	{ID: "uk.avoided.material.steel.closed-loop", Name: "Avoided: closed-loop instead of primary steel", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedMaterial, Avoided: true, From: avoided{dz{value: []string{"19_504_5116_15_1"}}, dz{value: []string{"19_504_5119_15_1"}}}},
+	{ID: "uk.avoided.material.aluminium.closed-loop", Name: "Avoided: closed-loop instead of primary aluminium", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedMaterial, Avoided: true, From: avoided{dz{value: []string{"19_504_5104_15_1"}}, dz{value: []string{"19_504_5107_15_1"}}}},
+	{ID: "uk.avoided.material.plastic.closed-loop", Name: "Avoided: closed-loop instead of primary plastics (average)", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedMaterial, Avoided: true, From: avoided{dz{value: []string{"19_505_5120_15_1"}}, dz{value: []string{"19_505_5123_15_1"}}}},
+	{ID: "uk.avoided.material.glass.closed-loop", Name: "Avoided: closed-loop instead of primary glass", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedMaterial, Avoided: true, From: avoided{dz{value: []string{"19_501_5056_15_1"}}, dz{value: []string{"19_501_5059_15_1"}}}},
+	{ID: "uk.avoided.material.mineral-oil.closed-loop", Name: "Avoided: re-refined instead of primary mineral oil", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedMaterial, Avoided: true, From: avoided{dz{value: []string{"19_500_5036_15_1"}}, dz{value: []string{"19_500_5039_15_1"}}}},
+	{ID: "uk.avoided.tyres.re-used", Name: "Avoided: re-used instead of new tyres", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedMaterial, Avoided: true, From: avoided{dz{value: []string{"19_500_5044_15_1"}}, dz{value: []string{"19_500_5045_15_1"}}}},
+	{ID: "uk.avoided.battery.second-life", Name: "Avoided: second-life Li-ion battery instead of a new one (per tonne of battery)", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedReuse, Avoided: true, From: avoided{instead: dz{value: []string{"19_503_5096_15_1"}}}, Notes: nSecondLife},
+	{ID: "fr.avoided.vehicle.reconditioned", Name: "Avoided: reconditioned vehicle instead of a new one (per tonne of vehicle)", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedReuse, Avoided: true, From: avoided{instead: adTotal{el: "20905"}}, Notes: nReconditioned},
 
 	// ---- Grid electricity outside France: Ember lifecycle intensities (proxy) ----
 	{ID: "ember.electricity.fra", Name: "Grid electricity, France, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"FRA", "FR"}},

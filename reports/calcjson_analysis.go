@@ -1,0 +1,61 @@
+package reports
+
+import "github.com/footprint/footprint/emissions"
+
+// IntensityTargetJSON is one intensity target of `intensity_targets`: tCO2e per unit of the
+// denominator over the target's scopes, its path and the actuals (null where a year has no data
+// or no denominator).
+type IntensityTargetJSON struct {
+	Name         string                    `json:"name"`
+	Intensity    string                    `json:"intensity"`
+	Unit         string                    `json:"unit"`
+	Scopes       []int                     `json:"scopes"`
+	ReductionPct float64                   `json:"reduction_pct"`
+	BaseYear     int                       `json:"base_year"`
+	Base         float64                   `json:"base"`
+	Years        []IntensityTargetYearJSON `json:"years"`
+}
+
+type IntensityTargetYearJSON struct {
+	Year   int      `json:"year"`
+	Target float64  `json:"target"`
+	Actual *float64 `json:"actual"`
+}
+
+// AddAnalysis puts the figures of SPEC §9 into the document: per year the intensities (only
+// the denominators the year has a value for) and the avoided emissions per activity, and the
+// intensity targets' paths.
+func (d *CalcDocument) AddAnalysis(a Analysis) {
+	for i := range d.Years {
+		y := &d.Years[i]
+		y.Intensity = map[string]float64{}
+		for name, v := range a.Intensities[y.Year] {
+			y.Intensity[name] = v
+		}
+		y.AvoidedByActivity = map[string]float64{}
+		for _, v := range a.Avoided {
+			if v.Year == y.Year {
+				y.AvoidedByActivity[v.Activity] += v.TCO2e
+			}
+		}
+	}
+	d.IntensityTargets = []IntensityTargetJSON{}
+	for _, p := range a.IntensityPaths {
+		t := IntensityTargetJSON{Name: p.Target.Name, Intensity: p.Target.Intensity, Unit: p.Unit, Scopes: p.Target.Scopes,
+			ReductionPct: p.Target.ReductionPct, BaseYear: p.BaseYear, Base: p.Base}
+		for _, y := range p.Years {
+			t.Years = append(t.Years, IntensityTargetYearJSON{Year: y.Year, Target: y.Target, Actual: y.Actual})
+		}
+		d.IntensityTargets = append(d.IntensityTargets, t)
+	}
+}
+
+// intensityUnit is the unit of a denominator's intensity, e.g. "tCO2e/vehicle".
+func intensityUnit(ds []emissions.Denominator, name string) string {
+	for _, d := range ds {
+		if d.Name == name {
+			return "tCO2e/" + d.Unit
+		}
+	}
+	return "tCO2e per unit"
+}

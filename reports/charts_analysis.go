@@ -1,0 +1,147 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/footprint/footprint/emissions"
+)
+
+// ChartAvoided is the avoided-emissions chart; intensity charts are ChartIntensityPrefix
+// followed by the denominator's position in the configuration (1, 2, …): names are user text.
+const (
+	ChartAvoided         = "chart-avoided"
+	ChartIntensityPrefix = "chart-intensity-"
+	// AvoidedLabel titles every view of avoided emissions: they are never netted.
+	AvoidedLabel = "Avoided emissions — not subtracted from the inventory"
+)
+
+const colorIntensity = "#1f5f8b"
+
+// avoidedColors are the activities' colours in the avoided chart: greens and teals, none a
+// scope's colour, so the chart does not read as part of the inventory.
+var avoidedColors = []string{"#2e7d32", "#5fb49c", "#1f7a8c", "#8fb339", "#3d6b45", "#7fc8a9", "#2a9d8f", "#4f772d"}
+
+// avoidedChart stacks each year's avoided emissions by activity.
+func avoidedChart(a Analysis) echart {
+	years := a.avoidedYears()
+	var vs []float64
+	for _, y := range years {
+		total := 0.0
+		for _, id := range a.avoidedActivities() {
+			total += a.avoidedBy(y, id)
+		}
+		vs = append(vs, total)
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(commonChartOpts(ChartAvoided), axisTooltip(), grid("24", "3%", underLegend, "34"),
+		charts.WithYAxisOpts(valueAxis("tCO2e avoided", vs)),
+		charts.WithXAxisOpts(yearAxis()))...)
+	bar.SetXAxis(yearLabels(years))
+	for i, id := range a.avoidedActivities() {
+		data := make([]opts.BarData, len(years))
+		for j, y := range years {
+			data[j] = opts.BarData{Value: round1(a.avoidedBy(y, id))}
+		}
+		bar.AddSeries(id, data, scopeBarColor("avoided", avoidedColors[i%len(avoidedColors)]))
+	}
+	return echart{ID: ChartAvoided, Height: 420, Label: AvoidedLabel + ", by activity and year", Options: echartOptions(bar, bar.Validate)}
+}
+
+// roundIntensity keeps three decimals: intensities can be well under a tonne per unit.
+func roundIntensity(v float64) float64 { return math.Round(v*1000) / 1000 }
+
+func intensityLine(v *float64) opts.LineData {
+	if v == nil {
+		return opts.LineData{Value: echartsNone}
+	}
+	return opts.LineData{Value: roundIntensity(*v)}
+}
+
+// IntensitySeries names the series of the total's intensity in an intensity chart.
+func IntensitySeries(method string) string {
+	return "Total (" + methodLabel(method) + ") per unit"
+}
+
+// intensityChart draws one denominator's intensity per year and the paths of the intensity
+// targets on it (target and actual over the target's scopes).
+func intensityChart(r Report, i int, d emissions.Denominator) echart {
+	a := r.Analysis
+	first, last := 0, 0
+	for y := range a.Intensities {
+		if _, ok := a.Intensities[y][d.Name]; ok {
+			if first == 0 || y < first {
+				first = y
+			}
+			last = max(last, y)
+		}
+	}
+	var paths []emissions.IntensityPath
+	for _, p := range a.IntensityPaths {
+		if p.Target.Intensity == d.Name {
+			paths = append(paths, p)
+			if first == 0 || p.BaseYear < first {
+				first = p.BaseYear
+			}
+			last = max(last, p.TargetYear)
+		}
+	}
+	var years []int
+	for y := first; y <= last && first != 0; y++ {
+		years = append(years, y)
+	}
+	var vs []float64
+	line := charts.NewLine()
+	add := func(name, color, lineType string, pick func(y int) *float64) {
+		data := make([]opts.LineData, len(years))
+		for j, y := range years {
+			data[j] = intensityLine(pick(y))
+			if v := pick(y); v != nil {
+				vs = append(vs, *v)
+			}
+		}
+		line.AddSeries(name, data,
+			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 5, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Color: color, Width: 2, Type: lineType}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: color}))
+	}
+	add(IntensitySeries(r.method()), colorIntensity, "solid", func(y int) *float64 {
+		if v, ok := a.Intensities[y][d.Name]; ok {
+			return &v
+		}
+		return nil
+	})
+	for _, p := range paths {
+		at := map[int]emissions.IntensityPathYear{}
+		for _, py := range p.Years {
+			at[py.Year] = py
+		}
+		add("Target: "+p.Target.Name, colorTarget, "dashed", func(y int) *float64 {
+			if py, ok := at[y]; ok {
+				return &py.Target
+			}
+			return nil
+		})
+		add("Actual: "+p.Target.Name, colorPlan, "solid", func(y int) *float64 { return at[y].Actual })
+	}
+	unit := intensityUnit(a.Denominators, d.Name)
+	line.SetGlobalOptions(append(commonChartOpts(ChartIntensityPrefix+strconv.Itoa(i+1)), axisTooltip(), grid("24", "3%", underLegend, "34"),
+		charts.WithYAxisOpts(intensityAxis(unit, vs)),
+		charts.WithXAxisOpts(yearAxis()))...)
+	line.SetXAxis(yearLabels(years))
+	return echart{ID: ChartIntensityPrefix + strconv.Itoa(i+1), Height: 380, Label: fmt.Sprintf("Intensity %s, %s", d.Name, unit),
+		Options: echartOptions(line, line.Validate)}
+}
+
+// intensityAxis is valueAxis for figures that may be fractions: its labels take decimals.
+func intensityAxis(unit string, vs []float64) opts.YAxis {
+	ax := valueAxis(unit, vs)
+	if _, hi := extent(vs...); hi < 10 {
+		ax.NameGap = 7*5 + 16 // "0.45" and the like
+	}
+	return ax
+}
