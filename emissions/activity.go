@@ -17,7 +17,22 @@ type Activity struct {
 	Method   string // "location", "market" or "" (both), for already-computed Scope 2 rows
 	Comment  string
 	// Cells of the row, for messages that point at one column.
-	QuantityCell, UnitCell, ActivityCell, MethodCell string
+	QuantityCell, UnitCell, ActivityCell, MethodCell CellRef
+}
+
+// CellRef is a cell of a sheet, named only when a message needs it (a million rows would
+// otherwise spell four million names); the zero value is no cell.
+type CellRef struct {
+	Col int // 0-based
+	Row int // 1-based; 0: no cell
+}
+
+// String is the cell's A1 name, or "".
+func (c CellRef) String() string {
+	if c.Row == 0 {
+		return ""
+	}
+	return cellName(c.Col, c.Row)
 }
 
 // Place is where a row came from.

@@ -117,7 +117,7 @@ func TestInspectPackageKinds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = inspectPackage(data, false)
+		_, err = inspectPackage(bytes.NewReader(data), int64(len(data)), false)
 		var u *unreadable
 		if !errors.Is(err, ErrUnreadable) || !errors.As(err, &u) || u.cause != c.Kind {
 			t.Errorf("%s: err %v, want kind %q", c.Name, err, c.Kind)

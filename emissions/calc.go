@@ -310,8 +310,8 @@ type siteYear struct {
 	Site string
 }
 
-func (c *Calculator) reject(a *Activity, cause, cell, format string, args ...any) bool {
-	c.cur.problems.Errorf(cause, a.Place.File, a.Place.Sheet, cell, format, args...)
+func (c *Calculator) reject(a *Activity, cause string, cell CellRef, format string, args ...any) bool {
+	c.cur.problems.Errorf(cause, a.Place.File, a.Place.Sheet, cell.String(), format, args...)
 	c.cur.rows.Rejected++
 	return false
 }
@@ -384,7 +384,7 @@ func (c *Calculator) activity(a *Activity) bool {
 		return c.reject(a, "unknown-activity", a.ActivityCell, "%s; `footprint factors list --search` lists the ids", msg)
 	}
 	if pick == factors.PickEarliest {
-		c.warnOnce(fmt.Sprintf("vintage/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell, Cause: "vintage",
+		c.warnOnce(fmt.Sprintf("vintage/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "vintage",
 			Message: fmt.Sprintf("factor %s has no vintage for %d or earlier; its earliest (%d) is used for the %d rows", f.ID, a.Year, f.Year, a.Year)})
 	}
 	c.checkFreshness(a, f)
@@ -421,7 +421,7 @@ func (c *Calculator) activity(a *Activity) bool {
 	direct.TCO2e = qty * f.Value / 1000
 	direct.BiogenicCO2 = qty * f.BiogenicCO2 / 1000
 	if f.Scope == 2 && isLifecycle(f) {
-		c.warnOnce("lifecycle/"+f.ID, Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell, Cause: "lifecycle-scope2",
+		c.warnOnce("lifecycle/"+f.ID, Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "lifecycle-scope2",
 			Message: fmt.Sprintf("factor %s is a lifecycle grid intensity (%s): it overstates Scope 2, which should count generation only; prefer a national inventory factor with its upstream split", f.ID, f.Boundary)})
 	}
 	grid := isElectricity(f, fu)

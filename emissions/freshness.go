@@ -28,7 +28,7 @@ func (c *Calculator) checkFreshness(a *Activity, f factors.Factor) {
 	if n <= 0 || v == 0 || a.Year-v <= n {
 		return
 	}
-	c.warnOnce(fmt.Sprintf("freshness/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell, Cause: "factor-freshness",
+	c.warnOnce(fmt.Sprintf("freshness/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "factor-freshness",
 		Message: fmt.Sprintf("factor %s dates from %d, %d years before the %d activity data it computes (freshness_years: %d); this is its first %d row: look for a newer vintage (`footprint factors show %s`) or give one in config factors.custom",
 			f.ID, v, a.Year-v, a.Year, n, a.Year, f.ID)})
 }

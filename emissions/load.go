@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -47,26 +48,26 @@ type Input struct {
 // ReadWorkbook reads one workbook into in: every activity sheet (found by its header row) and
 // the Instruments sheet. name is how messages name the file.
 func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
-	data, err := io.ReadAll(io.LimitReader(r, UnzipSizeLimit+1))
+	ra, size, err := readerAt(r)
 	if err != nil {
 		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: %v", err)
 		return
 	}
-	if len(data) > UnzipSizeLimit {
+	if size > UnzipSizeLimit {
 		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: it is larger than %d MiB, the most footprint reads", UnzipSizeLimit>>20)
 		return
 	}
-	if !opts.excelizeRows && !opts.checkedOnly && in.readFast(name, data, opts) {
+	if !opts.excelizeRows && !opts.checkedOnly && in.readFast(name, ra, size, opts) {
 		return
 	}
 	wb := in.begin()
 	defer wb.commit()
-	info, err := inspectPackage(data, false)
+	info, err := inspectPackage(ra, size, false)
 	if err != nil {
 		wb.refused(name, err)
 		return
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
+	f, err := excelize.OpenReader(io.NewSectionReader(ra, 0, size), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
 	if err != nil {
 		wb.problems.Fatalf("file", name, "", "", "cannot read the workbook: %s", describeOpenError(err))
 		return
@@ -75,10 +76,33 @@ func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
 	wb.readSheets(name, f, &sheetRows{f: f, zr: info.zr, slow: opts.excelizeRows}, info, opts)
 }
 
+// readerAt gives random access to a workbook: a file (or anything with ReadAt and a size) as
+// it is, without reading it into memory; anything else read whole, up to the size limit.
+func readerAt(r io.Reader) (io.ReaderAt, int64, error) {
+	type stater interface {
+		io.ReaderAt
+		Stat() (fs.FileInfo, error)
+	}
+	type sizer interface {
+		io.ReaderAt
+		Size() int64
+	}
+	switch x := r.(type) {
+	case sizer:
+		return x, x.Size(), nil
+	case stater:
+		if fi, err := x.Stat(); err == nil && fi.Mode().IsRegular() {
+			return x, fi.Size(), nil
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(r, UnzipSizeLimit+1))
+	return bytes.NewReader(data), int64(len(data)), err
+}
+
 // readFast reads a workbook in one pass over its sheets (see pipe.go). It reports false, and
 // leaves in as it was, when the workbook must be read the checked way.
-func (in *Input) readFast(name string, data []byte, opts LoadOptions) bool {
-	info, err := inspectPackage(data, true)
+func (in *Input) readFast(name string, ra io.ReaderAt, size int64, opts LoadOptions) bool {
+	info, err := inspectPackage(ra, size, true)
 	if err != nil {
 		return false
 	}
@@ -375,7 +399,7 @@ func (sr *sheetReader) uncomputed(row int, cols []Column) bool {
 	for _, c := range cols {
 		i, mapped := sr.pos[c]
 		if mapped && sr.scan.isUncomputed(cellPos{row, i + 1}) {
-			sr.reject("formula", cellName(i, row), "%s: formula without a computed value (save the workbook in Excel or LibreOffice so it stores the result)", c)
+			sr.reject("formula", CellRef{Col: i, Row: row}, "%s: formula without a computed value (save the workbook in Excel or LibreOffice so it stores the result)", c)
 			ok = false
 		}
 	}
@@ -457,27 +481,27 @@ func (sr *sheetReader) header(idx headerIndex, required []Column, cells []string
 }
 
 // get returns the trimmed value of a column in a row and the cell's A1 name.
-func (sr *sheetReader) get(cells []string, c Column, row int) (string, string) {
+func (sr *sheetReader) get(cells []string, c Column, row int) (string, CellRef) {
 	i, ok := sr.pos[c]
 	if !ok {
-		return "", ""
+		return "", CellRef{}
 	}
-	name := cellName(i, row)
+	at := CellRef{Col: i, Row: row}
 	if i >= len(cells) {
-		return "", name
+		return "", at
 	}
-	return strings.TrimSpace(cells[i]), name
+	return strings.TrimSpace(cells[i]), at
 }
 
-func (sr *sheetReader) reject(cause, cell, format string, args ...any) {
-	sr.problems.Errorf(cause, sr.file, sr.sheet, cell, format, args...)
+func (sr *sheetReader) reject(cause string, cell CellRef, format string, args ...any) {
+	sr.problems.Errorf(cause, sr.file, sr.sheet, cell.String(), format, args...)
 }
 
 // isDate reports whether a cell is formatted as a date: from the package check's scan, which
 // streams; else from excelize's GetCellStyle, which loads the whole sheet once (a workbook
 // without a readable styles part, or with over a million date cells in a sheet). Only Year
 // cells that are not plain years get here.
-func (sr *sheetReader) isDate(cell string, p cellPos) bool {
+func (sr *sheetReader) isDate(cell CellRef, p cellPos) bool {
 	if d, known := sr.scan.isDate(p); known {
 		return d
 	}
@@ -485,7 +509,7 @@ func (sr *sheetReader) isDate(cell string, p cellPos) bool {
 		sr.sheets.fallback = true // excelize holds the sheet only in the checked path
 		return false
 	}
-	style, err := sr.f.GetCellStyle(sr.sheet, cell)
+	style, err := sr.f.GetCellStyle(sr.sheet, cell.String())
 	if err != nil {
 		return false
 	}
@@ -530,7 +554,7 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	}
 	a := Activity{Place: Place{File: sr.file, Sheet: sr.sheet, Row: row}}
 	ok := true
-	fail := func(cause, cell, format string, args ...any) {
+	fail := func(cause string, cell CellRef, format string, args ...any) {
 		sr.reject(cause, cell, format, args...)
 		ok = false
 	}

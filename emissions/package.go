@@ -176,11 +176,22 @@ func readDateStyles(zr *zip.Reader) dateStyles {
 // inspectPackage checks a workbook's bytes and scans its sheets; with skipSheets it checks
 // every part but the worksheets, which the fast path scans as it reads them. Its errors wrap
 // ErrUnreadable.
-func inspectPackage(data []byte, skipSheets bool) (*packageInfo, error) {
-	if err := sniff(data); err != nil {
+func inspectPackage(ra io.ReaderAt, size int64, skipSheets bool) (*packageInfo, error) {
+	head := make([]byte, min(size, 4096))
+	if _, err := ra.ReadAt(head, 0); err != nil && err != io.EOF {
+		return nil, refuse("damaged", "it cannot be read (%v)", err)
+	}
+	if bytes.HasPrefix(head, oleMagic) {
+		// an Office file of the 97–2003 kind: whether it is encrypted needs all of it
+		head = make([]byte, size)
+		if _, err := ra.ReadAt(head, 0); err != nil && err != io.EOF {
+			return nil, refuse("damaged", "it cannot be read (%v)", err)
+		}
+	}
+	if err := sniff(head); err != nil {
 		return nil, err
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := zip.NewReader(ra, size)
 	if err != nil {
 		return nil, refuse("damaged", "it is damaged or truncated: its zip directory cannot be read (%v); copy the file again from where it came from", err)
 	}
@@ -191,8 +202,8 @@ func inspectPackage(data []byte, skipSheets bool) (*packageInfo, error) {
 	if total > UnzipSizeLimit {
 		return nil, refuse("zip-bomb", "it would unpack to %d MiB, more than the %d MiB footprint reads (a damaged or hostile file, such as a zip bomb)", total>>20, UnzipSizeLimit>>20)
 	}
-	if total > ratioFloor && total > MaxRatio*uint64(len(data)) {
-		return nil, refuse("zip-bomb", "it would unpack to %d MiB, %d times its %d KiB on disk; real workbooks unpack to less than %d times their size, so it is refused as a zip bomb", total>>20, total/uint64(max(len(data), 1)), len(data)>>10, MaxRatio)
+	if total > ratioFloor && total > MaxRatio*uint64(size) {
+		return nil, refuse("zip-bomb", "it would unpack to %d MiB, %d times its %d KiB on disk; real workbooks unpack to less than %d times their size, so it is refused as a zip bomb", total>>20, total/uint64(max(size, 1)), size>>10, MaxRatio)
 	}
 	if err := checkOOXML(zr); err != nil {
 		return nil, err
@@ -451,8 +462,11 @@ func (s *sheetScan) read(r io.Reader) error {
 			body = tag[1:]
 		}
 		name := body
-		if i := bytes.IndexAny(name, " \t\r\n/"); i >= 0 {
-			name = name[:i]
+		for i, c := range name {
+			if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' {
+				name = name[:i]
+				break
+			}
 		}
 		if i := bytes.IndexByte(name, ':'); i >= 0 {
 			name = name[i+1:]
@@ -463,7 +477,7 @@ func (s *sheetScan) read(r io.Reader) error {
 			if end {
 				continue
 			}
-			if v, ok := attr(body, "r"); ok {
+			if v, ok := attr(body, attrR); ok {
 				if n, err := strconv.Atoi(string(v)); err == nil && n > 0 && n <= excelize.TotalRows {
 					row = n
 				}
@@ -480,7 +494,7 @@ func (s *sheetScan) read(r io.Reader) error {
 				continue
 			}
 			col = min(col+1, excelize.MaxColumns+1)
-			if v, ok := attr(body, "r"); ok {
+			if v, ok := attr(body, attrR); ok {
 				if c, r, ok := cellRef(v); ok {
 					col, row = c, r
 				}
@@ -491,7 +505,7 @@ func (s *sheetScan) read(r io.Reader) error {
 				s.lastRow = max(s.lastRow, row)
 			}
 			if s.datesKnown {
-				if v, ok := attr(body, "s"); ok {
+				if v, ok := attr(body, attrS); ok {
 					if id, err := strconv.Atoi(string(v)); err == nil && s.styles[id] {
 						s.addDate(cell)
 					}
@@ -509,7 +523,7 @@ func (s *sheetScan) read(r io.Reader) error {
 			if end {
 				continue
 			}
-			if v, ok := attr(body, "ref"); ok {
+			if v, ok := attr(body, attrRef); ok {
 				if m := parseRange(string(v)); m != nil && len(s.merged) < maxUncomputed {
 					s.merged = append(s.merged, m)
 				}
@@ -610,15 +624,18 @@ func (s *sheetScan) addUncomputed(p cellPos) {
 	s.count++
 }
 
-// attr returns the value of an attribute in a tag's text.
-func attr(tag []byte, name string) ([]byte, bool) {
+// The attributes the scan reads, spelled as attr looks for them.
+var attrR, attrS, attrRef = []byte("r="), []byte("s="), []byte("ref=")
+
+// attr returns the value of an attribute (nameEq: its name and "=") in a tag's text.
+func attr(tag []byte, nameEq []byte) ([]byte, bool) {
 	for i := 0; i < len(tag); {
-		j := bytes.Index(tag[i:], []byte(name+"="))
+		j := bytes.Index(tag[i:], nameEq)
 		if j < 0 {
 			return nil, false
 		}
 		j += i
-		k := j + len(name) + 1
+		k := j + len(nameEq)
 		if j > 0 && (tag[j-1] == ' ' || tag[j-1] == '\t' || tag[j-1] == '\n' || tag[j-1] == '\r') && k < len(tag) && (tag[k] == '"' || tag[k] == '\'') {
 			q := tag[k]
 			if e := bytes.IndexByte(tag[k+1:], q); e >= 0 {

@@ -89,7 +89,7 @@ func BenchmarkInspectPackage200k(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for range b.N {
-		if _, err := inspectPackage(data, false); err != nil {
+		if _, err := inspectPackage(bytes.NewReader(data), int64(len(data)), false); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -125,7 +125,7 @@ func TestScanDateCells(t *testing.T) {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	info, err := inspectPackage(buf.Bytes(), false)
+	info, err := inspectPackage(bytes.NewReader(buf.Bytes()), int64(buf.Len()), false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,7 +55,7 @@ func benchWorkbook(rows int) []byte {
 
 func benchOpen(b *testing.B) (*excelize.File, *zip.Reader, *packageInfo) {
 	data := benchBook()
-	info, err := inspectPackage(data, false)
+	info, err := inspectPackage(bytes.NewReader(data), int64(len(data)), false)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -56,7 +56,7 @@ func dumpRows(rs rowSource, err error) sheetDump {
 // it returns how many sheets the fast reader read without handing over to excelize.
 func differ(t testing.TB, data []byte) (fast, sheets int) {
 	t.Helper()
-	info, err := inspectPackage(data, false)
+	info, err := inspectPackage(bytes.NewReader(data), int64(len(data)), false)
 	if err != nil {
 		return 0, 0 // the loader refuses it before reading a sheet
 	}
