@@ -27,6 +27,9 @@ type Config struct {
 	Factors       FactorsConfig  `yaml:"factors" mapstructure:"factors"`
 	Scope2        Scope2         `yaml:"scope2" mapstructure:"scope2"`
 	Trajectory    TrajectoryConf `yaml:"trajectory" mapstructure:"trajectory"`
+	// Quality and UncertaintyDefaultPct drive the uncertainty analysis (SPEC §9).
+	Quality               QualityConf `yaml:"quality" mapstructure:"quality"`
+	UncertaintyDefaultPct float64     `yaml:"uncertainty_default_pct" mapstructure:"uncertainty_default_pct"`
 
 	// Dir is the folder of the config file; relative input paths are resolved against it.
 	Dir string `yaml:"-" mapstructure:"-"`
@@ -143,6 +146,10 @@ var defaults = map[string]any{
 	"trajectory.target_year":           2030,
 	"trajectory.projection.growth_pct": 0,
 	"trajectory.neutrality.year":       0,
+	"quality.measured":                 2.0,
+	"quality.calculated":               10.0,
+	"quality.estimated":                30.0,
+	"uncertainty_default_pct":          20.0,
 }
 
 // Options say where the configuration comes from.
