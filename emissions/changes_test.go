@@ -87,7 +87,11 @@ func TestChangesPairs(t *testing.T) {
 // The market-based mix of one activity (instruments, residual mix) is one element: a change
 // of the mix is a factor effect, not a new activity. Location-based lines do not count.
 func TestChangesMarketMix(t *testing.T) {
-	loc := func(y int) Line { l := changeLine(y, "grid", 1000, 0.05); l.Scope, l.Method = 2, MethodLocation; return l }
+	loc := func(y int) Line {
+		l := changeLine(y, "grid", 1000, 0.05)
+		l.Scope, l.Method = 2, MethodLocation
+		return l
+	}
 	mkt := func(y int, qty, f float64, id string) Line {
 		l := changeLine(y, "grid", qty, f)
 		l.Scope, l.Method, l.FactorID = 2, MethodMarket, id

@@ -16,6 +16,7 @@ type CalcDocument struct {
 	Scope2Method  string              `json:"scope2_method"`
 	Years         []YearJSON          `json:"years"`
 	Trajectory    []TrajectoryJSON    `json:"trajectory"`
+	Changes       []ChangeJSON        `json:"changes"` // SPEC §9, filled by SetAnalysis
 	Rows          emissions.Rows      `json:"rows"`
 	Problems      []emissions.Problem `json:"problems"`
 }
@@ -35,6 +36,9 @@ type YearJSON struct {
 	ByPole           map[string]float64 `json:"by_pole"`
 	BySite           map[string]float64 `json:"by_site"`
 	ByActivity       map[string]float64 `json:"by_activity"`
+	// Uncertainty and UncertaintyDetail are filled by SetAnalysis (SPEC §9).
+	Uncertainty       *emissions.Interval    `json:"uncertainty,omitempty"`
+	UncertaintyDetail *UncertaintyDetailJSON `json:"uncertainty_detail,omitempty"`
 }
 
 // TrajectoryJSON is one entry of `trajectory`; null fields are years without that figure.
@@ -52,7 +56,7 @@ type TrajectoryJSON struct {
 // NewCalcDocument assembles the document from the aggregates.
 func NewCalcDocument(gwp string, reportingYear int, method string, years []emissions.YearTotals, traj *emissions.Trajectory, rows emissions.Rows, problems []emissions.Problem) CalcDocument {
 	doc := CalcDocument{Unit: "tCO2e", GWP: gwp, ReportingYear: reportingYear, Scope2Method: method,
-		Years: make([]YearJSON, 0, len(years)), Trajectory: []TrajectoryJSON{}, Rows: rows, Problems: problems}
+		Years: make([]YearJSON, 0, len(years)), Trajectory: []TrajectoryJSON{}, Changes: []ChangeJSON{}, Rows: rows, Problems: problems}
 	if doc.Problems == nil {
 		doc.Problems = []emissions.Problem{}
 	}

@@ -34,6 +34,9 @@ type Report struct {
 	Errors, Warnings int
 	Problems         []emissions.Problem
 	Sources          []FactorSource
+	// Uncertainty and Changes are the analyses of SPEC §9; nil leaves their sections out.
+	Uncertainty *emissions.Uncertainty
+	Changes     []emissions.Change
 }
 
 // Tonnes formats tCO2e as the report does: one decimal, thousands separated by commas.

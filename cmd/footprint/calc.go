@@ -45,7 +45,9 @@ func newCalcCmd(g *globalFlags, env Env) *cobra.Command {
 }
 
 func (r *result) document() reports.CalcDocument {
-	return reports.NewCalcDocument(r.cfg.Factors.GWP, r.year, r.cfg.Trajectory.Scope2Method, r.years, r.trajectory, r.inventory.Rows, r.input.Problems.List())
+	doc := reports.NewCalcDocument(r.cfg.Factors.GWP, r.year, r.cfg.Trajectory.Scope2Method, r.years, r.trajectory, r.inventory.Rows, r.input.Problems.List())
+	doc.SetAnalysis(r.uncertainty, r.changes)
+	return doc
 }
 
 // writeProblemSummary prints the first problems to stderr and points at `validate`.

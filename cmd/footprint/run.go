@@ -64,6 +64,9 @@ type result struct {
 	year      int // reporting year
 	// trajectory is the projection toward the target year (SPEC §5).
 	trajectory *emissions.Trajectory
+	// uncertainty and changes are the analyses of SPEC §9 (analysis.go).
+	uncertainty *emissions.Uncertainty
+	changes     []emissions.Change
 }
 
 // compute reads every input and computes the inventory. Input problems are in the result,
@@ -89,6 +92,7 @@ func compute(g *globalFlags, env Env) (*result, error) {
 			return nil, problemsf("%s: %v", configName(s.cfg), err)
 		}
 	}
+	res.analyse()
 	return res, nil
 }
 
