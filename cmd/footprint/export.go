@@ -14,6 +14,7 @@ func (r *result) export() reports.Export {
 		Years: r.years, Trajectory: r.trajectory, Targets: r.cfg.Plan().Targets,
 		Lines: r.inventory.Lines, Library: r.lib, Rows: r.inventory.Rows, Problems: r.input.Problems.List(),
 		Errors: r.input.Problems.Errors(), Warnings: r.input.Problems.Warnings(),
+		Uncertainty: r.uncertainty, Changes: r.changes,
 	}
 }
 
