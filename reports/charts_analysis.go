@@ -112,9 +112,9 @@ func waterfallSteps(c emissions.Change) []struct {
 		Label string
 		Value float64
 	}{
-		{"Activity effect (quantities)", c.ActivityEffect},
-		{"Factor effect (factors, mix)", c.FactorEffect},
-		{"New or removed activities", c.Other},
+		{"Activity effect", c.ActivityEffect},
+		{"Factor effect", c.FactorEffect},
+		{"New or removed", c.Other},
 	}
 }
 

@@ -266,7 +266,20 @@ type calcDoc struct {
 		Scope3Categories map[string]float64 `json:"scope3_categories"`
 		TotalMarket      float64            `json:"total_market"`
 		ByPole           map[string]float64 `json:"by_pole"`
+		Uncertainty      *struct {
+			Low  float64 `json:"low"`
+			High float64 `json:"high"`
+		} `json:"uncertainty"`
 	} `json:"years"`
+	Changes []struct {
+		From           int     `json:"from"`
+		To             int     `json:"to"`
+		TotalFrom      float64 `json:"total_from"`
+		TotalTo        float64 `json:"total_to"`
+		ActivityEffect float64 `json:"activity_effect"`
+		FactorEffect   float64 `json:"factor_effect"`
+		Other          float64 `json:"other"`
+	} `json:"changes"`
 	Trajectory []struct {
 		Year    int      `json:"year"`
 		Actual  *float64 `json:"actual"`
@@ -472,6 +485,8 @@ func TestBrowserDemoReport(t *testing.T) {
 	if len(tree) != len(cur.ByPole) {
 		t.Errorf("treemap has %d poles, calc --json %d", len(tree), len(cur.ByPole))
 	}
+
+	checkAnalysisCharts(t, charts, doc)
 
 	checkTexts(t, ctx)
 
