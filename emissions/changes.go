@@ -11,9 +11,11 @@ import (
 // vintages, overrides, the market-based mix) and other (activities new or removed), by the
 // additive LMDI with the logarithmic mean, written down in the README ("What changed").
 //
-// The total is Σᵢ Qᵢ·Fᵢ over elements i — the lines of one activity, site, pole, part, scope,
-// category and factor unit — with Qᵢ their quantity in the factor's unit and Fᵢ = Eᵢ/Qᵢ their
-// emissions per unit. For an element present in both years (Eᵢ and Qᵢ of the same sign, not
+// The total is Σᵢ Qᵢ·Fᵢ over elements i — the lines of one activity id, part, scope, category
+// and factor unit, whatever their site and pole — with Qᵢ their quantity in the factor's unit
+// and Fᵢ = Eᵢ/Qᵢ their emissions per unit. Sites and poles are left out on purpose: an activity
+// moving from one pole to another, or a pole winding it down, is a change of quantity; an
+// activity is new or removed when it has no emissions at all in one of the years. For an element present in both years (Eᵢ and Qᵢ of the same sign, not
 // zero, in both), with L = (E₁ − E₀)/ln(E₁/E₀) (E₀ when equal):
 //
 //	activity effect = L·ln(Q₁/Q₀)
@@ -43,10 +45,10 @@ type ActivityChange struct {
 
 // changeElement is what one element emits and consumes in a year.
 type changeElement struct {
-	activity, site, pole string
-	part                 Part
-	scope, category      int
-	unit                 string
+	activity        string
+	part            Part
+	scope, category int
+	unit            string
 }
 
 type elementYear struct{ e, q float64 }
@@ -66,7 +68,7 @@ func Changes(lines []Line, method string, baseYear, reportingYear int) []Change 
 			m = map[changeElement]elementYear{}
 			byYear[l.Year] = m
 		}
-		k := changeElement{l.Activity, l.Site, l.Pole, l.Part, l.Scope, l.Category, l.FactorUnit}
+		k := changeElement{l.Activity, l.Part, l.Scope, l.Category, l.FactorUnit}
 		ey := m[k]
 		ey.e += l.TCO2e
 		ey.q += l.Converted
@@ -110,8 +112,8 @@ func decompose(a, b int, from, to map[changeElement]elementYear) Change {
 	}
 	// A fixed order, so the sums are the same on every run.
 	slices.SortFunc(keys, func(x, y changeElement) int {
-		return cmp.Or(cmp.Compare(x.activity, y.activity), cmp.Compare(x.site, y.site), cmp.Compare(x.pole, y.pole),
-			cmp.Compare(x.part, y.part), cmp.Compare(x.scope, y.scope), cmp.Compare(x.category, y.category), cmp.Compare(x.unit, y.unit))
+		return cmp.Or(cmp.Compare(x.activity, y.activity), cmp.Compare(x.part, y.part), cmp.Compare(x.scope, y.scope),
+			cmp.Compare(x.category, y.category), cmp.Compare(x.unit, y.unit))
 	})
 	c := Change{From: a, To: b}
 	byAct := map[string]*ActivityChange{}

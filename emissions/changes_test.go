@@ -146,3 +146,14 @@ func TestChangesSumProperty(t *testing.T) {
 		t.Errorf("quantities scaled, factors kept: %+v", c)
 	}
 }
+
+// Sites and poles do not make elements: an activity moving from one pole to another is a
+// change of quantity, not a removal and an addition.
+func TestChangesAcrossPoles(t *testing.T) {
+	a, b := changeLine(2023, "gas", 1000, 0.2), changeLine(2024, "gas", 500, 0.2)
+	b.Pole, b.Site = "Q", "T"
+	c := Changes([]Line{a, b}, MethodMarket, 2023, 2024)[0]
+	if !near(c.ActivityEffect, -0.1) || c.Other != 0 {
+		t.Errorf("got %+v", c)
+	}
+}

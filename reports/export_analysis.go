@@ -116,7 +116,7 @@ func (x *exporter) writeChanges() error {
 	}
 	t := table{sheet: sheetChanges, rows: n,
 		title: "What changed: each change of the total split into activity effect, factor effect and new or removed activities",
-		note:  fmt.Sprintf("tCO2e, Scope 2 %s-based. Additive LMDI per activity, site, pole and part: activity effect = L·ln(Q1/Q0), factor effect = L·ln(F1/F0) with L the logarithmic mean of the emissions; an element with emissions in one year only is new or removed. The three parts add up to the change. The row \"All activities\" is each comparison's total.", x.e.Scope2Method),
+		note:  fmt.Sprintf("tCO2e, Scope 2 %s-based. Additive LMDI per activity and part (all sites and poles together): activity effect = L·ln(Q1/Q0), factor effect = L·ln(F1/F0) with L the logarithmic mean of the emissions; an activity with emissions in one year only is new or removed. The three parts add up to the change. The row \"All activities\" is each comparison's total.", x.e.Scope2Method),
 		cols: []column{
 			{header: "From", width: 8, style: x.st.integer},
 			{header: "To", width: 8, style: x.st.integer},

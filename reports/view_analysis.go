@@ -78,7 +78,7 @@ const maxChangeActivities = 15
 func changesSection(r Report) htmlSection {
 	method := methodLabel(r.method())
 	s := htmlSection{ID: "changes", Title: "What changed",
-		Intro: []string{"Each change of the total is split into an activity effect (more or less of the same activity), a factor effect (a newer factor vintage, another market-based mix) and new or removed activities (an activity, at a site and pole, with emissions in only one of the two years: a closure or an opening). The three add up to the change exactly (additive LMDI; the README explains the method)."}}
+		Intro: []string{"Each change of the total is split into an activity effect (more or less of the same activity), a factor effect (a newer factor vintage, another market-based mix) and new or removed activities (an activity with emissions in only one of the two years). An activity that a pole winds down or another takes up changes its quantity: the evolution by pole shows where. The three add up to the change exactly (additive LMDI; the README explains the method)."}}
 	if c, ok := headlineChange(r); ok {
 		ch := changesChart(c)
 		wt := &htmlTable{Caption: fmt.Sprintf("From %d to %d, tCO2e (%s)", c.From, c.To, method), Head: []string{"Step", "tCO2e"}}
