@@ -33,6 +33,9 @@ type Config struct {
 	// FreshnessYears: a factor more than this many years older than the activity year is
 	// warned about (SPEC §9).
 	FreshnessYears int `yaml:"freshness_years" mapstructure:"freshness_years"`
+	// Quality and UncertaintyDefaultPct drive the uncertainty analysis (SPEC §9).
+	Quality               QualityConf `yaml:"quality" mapstructure:"quality"`
+	UncertaintyDefaultPct float64     `yaml:"uncertainty_default_pct" mapstructure:"uncertainty_default_pct"`
 
 	// Dir is the folder of the config file; relative input paths are resolved against it.
 	Dir string `yaml:"-" mapstructure:"-"`
@@ -153,6 +156,10 @@ var defaults = map[string]any{
 	"trajectory.projection.growth_pct": 0,
 	"trajectory.neutrality.year":       0,
 	"freshness_years":                  emissions.DefaultFreshnessYears,
+	"quality.measured":                 2.0,
+	"quality.calculated":               10.0,
+	"quality.estimated":                30.0,
+	"uncertainty_default_pct":          20.0,
 }
 
 // Options say where the configuration comes from.

@@ -16,6 +16,7 @@ type Activity struct {
 	Category int    // from the Category column; 0 when blank
 	Method   string // "location", "market" or "" (both), for already-computed Scope 2 rows
 	Comment  string
+	Quality  string // QualityMeasured, QualityCalculated, QualityEstimated, or "" without a Quality cell
 	// Cells of the row, for messages that point at one column.
 	QuantityCell, UnitCell, ActivityCell, MethodCell CellRef
 }

@@ -367,7 +367,7 @@ func (c *Calculator) activity(a *Activity) bool {
 		return c.reject(a, "unit", a.UnitCell, "%v", err)
 	}
 	base := Line{Place: a.Place, Year: a.Year, Site: a.Site, Pole: a.Pole, Activity: a.ID,
-		Quantity: a.Quantity, Unit: a.Unit, Comment: a.Comment}
+		Quantity: a.Quantity, Unit: a.Unit, Comment: a.Comment, Quality: a.Quality}
 	if unit.IsEmissions() {
 		return c.reported(a, base, unit)
 	}

@@ -23,13 +23,14 @@ const (
 	ColCategory Column = "Category"
 	ColMethod   Column = "Method"
 	ColComment  Column = "Comment"
+	ColQuality  Column = "Quality" // activity-data quality: measured, calculated or estimated
 	// Instruments sheets.
 	ColInstrument Column = "Instrument"
 	ColFactor     Column = "Factor"
 )
 
 // ActivityColumns are the canonical columns of an activity sheet, required ones first.
-var ActivityColumns = []Column{ColYear, ColActivity, ColQuantity, ColUnit, ColSite, ColPole, ColScope, ColCategory, ColMethod, ColComment}
+var ActivityColumns = []Column{ColYear, ColActivity, ColQuantity, ColUnit, ColSite, ColPole, ColScope, ColCategory, ColMethod, ColComment, ColQuality}
 
 var requiredActivity = []Column{ColYear, ColActivity, ColQuantity, ColUnit}
 

@@ -27,6 +27,7 @@ type Line struct {
 	Quantity float64 `json:"quantity"`
 	Unit     string  `json:"unit"`
 	Comment  string  `json:"comment,omitempty"`
+	Quality  string  `json:"quality,omitempty"` // activity-data quality of the row, "" when not given
 
 	Part     Part   `json:"part"`
 	Scope    int    `json:"scope"`

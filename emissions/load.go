@@ -610,6 +610,13 @@ func (sr *sheetReader) activity(cells []string, row int) {
 			fail("method", cell, "Method %q: want location or market, or leave it blank to count the row in both Scope 2 totals", clip(raw))
 		}
 	}
+	if raw, cell := sr.get(cells, ColQuality, row); raw != "" {
+		if q, known := ParseQuality(raw); known {
+			a.Quality = q
+		} else {
+			fail("quality", cell, "Quality %q: want measured, calculated or estimated, or leave it blank", clip(raw))
+		}
+	}
 	switch {
 	case !ok:
 		sr.wb.rejected++

@@ -18,6 +18,7 @@ type CalcDocument struct {
 	Trajectory    []TrajectoryJSON `json:"trajectory"`
 	// IntensityTargets are the targets on intensities (SPEC §9), set by AddAnalysis.
 	IntensityTargets []IntensityTargetJSON `json:"intensity_targets"`
+	Changes          []ChangeJSON          `json:"changes"` // SPEC §9, filled by SetAnalysis
 	Rows             emissions.Rows        `json:"rows"`
 	Problems         []emissions.Problem   `json:"problems"`
 }
@@ -40,6 +41,9 @@ type YearJSON struct {
 	ByPole            map[string]float64 `json:"by_pole"`
 	BySite            map[string]float64 `json:"by_site"`
 	ByActivity        map[string]float64 `json:"by_activity"`
+	// Uncertainty and UncertaintyDetail are filled by SetAnalysis (SPEC §9).
+	Uncertainty       *emissions.Interval    `json:"uncertainty,omitempty"`
+	UncertaintyDetail *UncertaintyDetailJSON `json:"uncertainty_detail,omitempty"`
 }
 
 // TrajectoryJSON is one entry of `trajectory`; null fields are years without that figure.
@@ -57,7 +61,7 @@ type TrajectoryJSON struct {
 // NewCalcDocument assembles the document from the aggregates.
 func NewCalcDocument(gwp string, reportingYear int, method string, years []emissions.YearTotals, traj *emissions.Trajectory, rows emissions.Rows, problems []emissions.Problem) CalcDocument {
 	doc := CalcDocument{Unit: "tCO2e", GWP: gwp, ReportingYear: reportingYear, Scope2Method: method,
-		Years: make([]YearJSON, 0, len(years)), Trajectory: []TrajectoryJSON{}, IntensityTargets: []IntensityTargetJSON{}, Rows: rows, Problems: problems}
+		Years: make([]YearJSON, 0, len(years)), Trajectory: []TrajectoryJSON{}, IntensityTargets: []IntensityTargetJSON{}, Changes: []ChangeJSON{}, Rows: rows, Problems: problems}
 	if doc.Problems == nil {
 		doc.Problems = []emissions.Problem{}
 	}

@@ -52,6 +52,11 @@ func trajectoryChart(r Report) echart {
 	for _, y := range r.Years {
 		vs = append(vs, y.TotalLocation, y.TotalMarket)
 	}
+	if r.Uncertainty != nil {
+		for _, y := range r.Uncertainty.Years {
+			vs = append(vs, y.Interval.High)
+		}
+	}
 	if r.Trajectory != nil {
 		for _, y := range r.Trajectory.Years {
 			for _, p := range append([]*float64{y.Actual, y.Target, y.BAU, y.Plan, y.Net}, y.Targets...) {
@@ -85,6 +90,10 @@ func trajectoryChart(r Report) echart {
 		bar.SetXAxis(yearLabels(years))
 		for s := 1; s <= 3; s++ {
 			bar.AddSeries(scopeName(s, r.method()), data[s], scopeBar(s))
+		}
+		if band := charts.NewLine(); len(years) > 0 && addUncertaintyBand(band, r, years, years[len(years)-1]) {
+			bar.Overlap(band)
+			hideFromLegend(bar, SeriesBandLow)
 		}
 		return echart{ID: ChartTrajectory, Height: 440, Label: "Emissions by scope and year",
 			Options: echartOptions(bar, bar.Validate)}
@@ -165,7 +174,11 @@ func trajectoryChart(r Report) echart {
 	if hasCredits(tr) {
 		addLine("Net (plan − credits)", colorNet, "dotted", 2.5, true, projected(func(y emissions.TrajectoryYear) *float64 { return y.Net }))
 	}
+	if bandCovers(tr) {
+		addUncertaintyBand(line, r, years, tr.LastActualYear)
+	}
 	bar.Overlap(line)
+	hideFromLegend(bar, SeriesBandLow)
 	// Room on the right for the target year's gap label.
 	bar.GridList[0].Right = "72"
 	return echart{ID: ChartTrajectory, Height: 480, Label: "Trajectory to " + strconv.Itoa(tr.TargetYear),

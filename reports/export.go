@@ -33,6 +33,10 @@ type Export struct {
 	Errors, Warnings int
 	// Analysis holds avoided emissions and intensities, each on a sheet of its own.
 	Analysis Analysis
+	// Uncertainty and Changes are the analyses of SPEC §9: with Uncertainty, the export has
+	// the sheets Uncertainty and Changes (export_analysis.go).
+	Uncertainty *emissions.Uncertainty
+	Changes     []emissions.Change
 }
 
 // ExportFileName is the name of the annual export of a reporting year (SPEC §7); without one
@@ -146,7 +150,8 @@ func (x *exporter) build() error {
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return err
 	}
-	order := append([]string{sheetE16, sheetBreakdown, sheetTrajectory}, x.lineSheets...)
+	order := append([]string{sheetE16, sheetBreakdown, sheetTrajectory}, x.analysisSheets()...)
+	order = append(order, x.lineSheets...)
 	order = append(order, sheetFactors, sheetIntensity, sheetAvoided, sheetProblems)
 	for _, name := range order {
 		if _, err := f.NewSheet(name); err != nil {
@@ -156,26 +161,32 @@ func (x *exporter) build() error {
 	// Before any sheet is streamed: SetActiveSheet reads every worksheet, and would parse back
 	// the XML of a streamed sheet still held in memory.
 	f.SetActiveSheet(0)
-	steps := []struct {
-		name  string
-		write func() error
-	}{
+	steps := []exportStep{
 		{sheetE16, x.writeE16},
 		{sheetBreakdown, x.writeBreakdown},
 		{sheetTrajectory, x.writeTrajectory},
+	}
+	steps = append(steps, x.analysisSteps()...)
+	steps = append(steps, []exportStep{
 		{sheetIntensity, x.writeIntensity},
 		{sheetAvoided, x.writeAvoided},
 		{sheetLines, x.writeLines},
 		{sheetFactors, x.writeFactors},
 		{sheetSummary, x.writeSummary},
 		{sheetProblems, x.writeProblems}, // last: it lists the warnings of the others
-	}
+	}...)
 	for _, s := range steps {
 		if err := s.write(); err != nil {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 	}
 	return nil
+}
+
+// exportStep writes one sheet.
+type exportStep struct {
+	name  string
+	write func() error
 }
 
 // yearLabel is prefix followed by the year, or prefix alone without a year (no data at all).

@@ -68,12 +68,17 @@ func demoInventory(t testing.TB) reports.Export {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return reports.Export{Site: cfg.Site, ReportingYear: years[len(years)-1].Year, GWP: cfg.Factors.GWP, Scope2Method: method,
+	uopts := cfg.UncertaintyOptions()
+	uopts.Library = lib
+	reporting := years[len(years)-1].Year
+	return reports.Export{Site: cfg.Site, ReportingYear: reporting, GWP: cfg.Factors.GWP, Scope2Method: method,
 		Years: years, Trajectory: traj, Targets: cfg.Plan().Targets, Lines: rowLinesOf(t, inv), Library: lib,
 		Rows: inv.Rows, Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings(),
+		Uncertainty: emissions.ComputeUncertainty(inv.Lines, uopts), Changes: emissions.Changes(inv.Lines, method, traj.BaseYear, reporting),
 		Analysis: reports.Analysis{Avoided: emissions.AvoidedByActivity(inv.Lines), Denominators: cfg.Denominators(),
 			Intensities:    emissions.Intensities(years, method, cfg.Denominators()),
 			IntensityPaths: emissions.IntensityPaths(cfg.IntensityTargets(), cfg.Denominators(), years, method, traj.BaseYear, traj.TargetYear, &in.Problems)}}
+
 }
 
 // writeExportBytes writes e and returns the workbook's bytes.

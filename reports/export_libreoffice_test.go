@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/footprint/footprint/reports"
+	"github.com/xuri/excelize/v2"
 )
 
 // libreOffice returns the soffice binary. In CI (CI=true) a missing LibreOffice fails the test:
@@ -26,6 +27,18 @@ func libreOffice(t *testing.T) string {
 		t.Skip("soffice not found; install libreoffice-calc to run the second-reader check")
 	}
 	return path
+}
+
+// sheetNumber is the 1-based position of a sheet, as convertSheet takes it.
+func sheetNumber(t *testing.T, f *excelize.File, name string) int {
+	t.Helper()
+	for i, s := range f.GetSheetList() {
+		if s == name {
+			return i + 1
+		}
+	}
+	t.Fatalf("no sheet %s", name)
+	return 0
 }
 
 // convertSheet has LibreOffice read the workbook and write one sheet (1-based) as CSV, with a
@@ -137,7 +150,7 @@ func TestExportLibreOffice(t *testing.T) {
 		t.Errorf("only %d figures compared", numbers)
 	}
 
-	lines := convertSheet(t, soffice, xlsx, 5) // Lines
+	lines := convertSheet(t, soffice, xlsx, sheetNumber(t, openWorkbook(t, b), "Lines"))
 	if got := len(lines) - 1; got != len(e.Lines) {
 		t.Errorf("LibreOffice reads %d lines, want %d", got, len(e.Lines))
 	}

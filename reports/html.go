@@ -36,6 +36,9 @@ type Report struct {
 	Sources          []FactorSource
 	// Analysis holds avoided emissions and intensities, shown apart from the inventory.
 	Analysis Analysis
+	// Uncertainty and Changes are the analyses of SPEC §9; nil leaves their sections out.
+	Uncertainty *emissions.Uncertainty
+	Changes     []emissions.Change
 }
 
 // Tonnes formats tCO2e as the report does: one decimal, thousands separated by commas.

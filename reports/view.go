@@ -110,8 +110,14 @@ func newView(r Report) *htmlView {
 
 	order := poleOrder(r.Years)
 	v.addSection(trajectorySection(r))
+	if r.Uncertainty != nil {
+		v.addSection(uncertaintySection(r, cur))
+	}
 	v.addSection(breakdownSection(r, cur, order))
 	v.addSection(polesSection(r, order))
+	if len(r.Changes) > 0 {
+		v.addSection(changesSection(r))
+	}
 	v.addSection(leversSection(r))
 	v.addSection(intensitySection(r))
 	v.addSection(avoidedSection(r))

@@ -269,7 +269,20 @@ type calcDoc struct {
 		Avoided          float64            `json:"avoided"`
 		AvoidedBy        map[string]float64 `json:"avoided_by_activity"`
 		Intensity        map[string]float64 `json:"intensity"`
+		Uncertainty      *struct {
+			Low  float64 `json:"low"`
+			High float64 `json:"high"`
+		} `json:"uncertainty"`
 	} `json:"years"`
+	Changes []struct {
+		From           int     `json:"from"`
+		To             int     `json:"to"`
+		TotalFrom      float64 `json:"total_from"`
+		TotalTo        float64 `json:"total_to"`
+		ActivityEffect float64 `json:"activity_effect"`
+		FactorEffect   float64 `json:"factor_effect"`
+		Other          float64 `json:"other"`
+	} `json:"changes"`
 	Trajectory []struct {
 		Year    int      `json:"year"`
 		Actual  *float64 `json:"actual"`
@@ -477,6 +490,7 @@ func TestBrowserDemoReport(t *testing.T) {
 	}
 
 	checkAnalysisCharts(t, charts, doc)
+	checkUncertaintyCharts(t, charts, doc)
 
 	checkTexts(t, ctx)
 

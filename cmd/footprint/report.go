@@ -66,9 +66,10 @@ func (r *result) report() reports.Report {
 		Years: r.years, Trajectory: r.trajectory, Targets: r.cfg.Plan().Targets,
 		PoleActivities: reports.PoleActivities(r.inventory.Lines, r.year, r.cfg.Trajectory.Scope2Method),
 		Rows:           r.inventory.Rows, Errors: r.input.Problems.Errors(), Warnings: r.input.Problems.Warnings(),
-		Problems: r.input.Problems.List(),
-		Sources:  reports.FactorSources(r.inventory.Lines, r.lib),
-		Analysis: r.analysis(),
+		Problems:    r.input.Problems.List(),
+		Sources:     reports.FactorSources(r.inventory.Lines, r.lib),
+		Analysis:    r.analysis(),
+		Uncertainty: r.uncertainty, Changes: r.changes,
 	}
 }
 

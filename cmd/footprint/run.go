@@ -66,6 +66,9 @@ type result struct {
 	trajectory *emissions.Trajectory
 	// paths are the intensity targets' paths (SPEC §9).
 	paths []emissions.IntensityPath
+	// uncertainty and changes are the analyses of SPEC §9 (analysis.go).
+	uncertainty *emissions.Uncertainty
+	changes     []emissions.Change
 }
 
 // compute reads every input and computes the inventory, keeping the lines of every row for
@@ -101,6 +104,7 @@ func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
 		}
 	}
 	res.paths = res.intensityPaths()
+	res.analyse()
 	return res, nil
 }
 

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"testing"
+
+	"github.com/footprint/footprint/reports"
+)
+
+// checkUncertaintyCharts compares the charts of SPEC §9 with calc --json: the uncertainty band on
+// the trajectory chart (each actual year's low end, and the width stacked on it), and the
+// waterfall of the change from the base year to the reporting year.
+func checkUncertaintyCharts(t *testing.T, charts map[string]pageChart, doc calcDoc) {
+	t.Helper()
+	tc := charts["chart-trajectory"]
+	low, width := tc.series(t, reports.SeriesBandLow), tc.series(t, reports.SeriesBandWidth)
+	band := 0
+	for i, ty := range doc.Trajectory {
+		var want *struct{ low, width float64 }
+		for _, y := range doc.Years {
+			if y.Year == ty.Year && ty.Actual != nil && y.Uncertainty != nil {
+				want = &struct{ low, width float64 }{y.Uncertainty.Low, y.Uncertainty.High - y.Uncertainty.Low}
+			}
+		}
+		if want == nil {
+			if low[i] != nil || width[i] != nil {
+				t.Errorf("%d: a band where calc --json has no interval", ty.Year)
+			}
+			continue
+		}
+		band++
+		sameFigure(t, fmt.Sprintf("%d band low", ty.Year), low[i], &want.low)
+		sameFigure(t, fmt.Sprintf("%d band width", ty.Year), width[i], &want.width)
+	}
+	if band != len(doc.Years) {
+		t.Errorf("the band covers %d years, calc --json has %d", band, len(doc.Years))
+	}
+
+	wc, ok := charts[reports.ChartChanges]
+	if !ok {
+		t.Fatalf("no %s chart", reports.ChartChanges)
+	}
+	base := doc.Trajectory[0].Year
+	found := false
+	for _, c := range doc.Changes {
+		if c.From != base || c.To != doc.ReportingYear {
+			continue
+		}
+		found = true
+		cats := wc.categories(t, wc.Option.XAxis)
+		if len(cats) != 5 || cats[0] != strconv.Itoa(c.From) || cats[4] != strconv.Itoa(c.To) {
+			t.Fatalf("waterfall categories %v", cats)
+		}
+		total, up, down := wc.series(t, reports.SeriesWfTotal), wc.series(t, reports.SeriesWfUp), wc.series(t, reports.SeriesWfDown)
+		sameFigure(t, "waterfall from", total[0], &c.TotalFrom)
+		sameFigure(t, "waterfall to", total[4], &c.TotalTo)
+		for i, v := range []float64{c.ActivityEffect, c.FactorEffect, c.Other} {
+			got, other := up[i+1], down[i+1]
+			want := v
+			if v < 0 {
+				got, other, want = down[i+1], up[i+1], -v
+			}
+			sameFigure(t, "waterfall "+cats[i+1], got, &want)
+			if other != nil || total[i+1] != nil {
+				t.Errorf("waterfall %s: drawn as increase and decrease, or as a total", cats[i+1])
+			}
+		}
+	}
+	if !found {
+		t.Errorf("calc --json has no change from %d to %d for the waterfall", base, doc.ReportingYear)
+	}
+}

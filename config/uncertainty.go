@@ -1,0 +1,40 @@
+package config
+
+import "github.com/footprint/footprint/emissions"
+
+// QualityConf gives the uncertainty, in % (half-width of the 95 % interval), of activity data
+// by the value of the Quality column (SPEC §9).
+type QualityConf struct {
+	Measured   float64 `yaml:"measured" mapstructure:"measured"`
+	Calculated float64 `yaml:"calculated" mapstructure:"calculated"`
+	Estimated  float64 `yaml:"estimated" mapstructure:"estimated"`
+}
+
+// maxUncertaintyPct bounds a configured uncertainty: beyond it a percentage is a typing
+// mistake (1000 % already means "within a factor of eleven").
+const maxUncertaintyPct = 1000
+
+func (c *Config) validateUncertainty(bad func(key, format string, args ...any)) {
+	check := func(key string, v float64) {
+		if !(v >= 0 && v <= maxUncertaintyPct) {
+			bad(key, "%v: want a percentage from 0 to %d (the half-width of the 95 %% interval)", v, maxUncertaintyPct)
+		}
+	}
+	check("quality.measured", c.Quality.Measured)
+	check("quality.calculated", c.Quality.Calculated)
+	check("quality.estimated", c.Quality.Estimated)
+	check("uncertainty_default_pct", c.UncertaintyDefaultPct)
+}
+
+// UncertaintyOptions returns what the uncertainty analysis takes from the configuration.
+func (c *Config) UncertaintyOptions() emissions.UncertaintyOptions {
+	return emissions.UncertaintyOptions{
+		Method: c.Trajectory.Scope2Method,
+		QualityPct: map[string]float64{
+			emissions.QualityMeasured:   c.Quality.Measured,
+			emissions.QualityCalculated: c.Quality.Calculated,
+			emissions.QualityEstimated:  c.Quality.Estimated,
+		},
+		DefaultPct: c.UncertaintyDefaultPct,
+	}
+}

@@ -1,0 +1,159 @@
+package emissions
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+func changeLine(year int, activity string, qty, factor float64) Line {
+	return Line{Year: year, Site: "S", Pole: "P", Activity: activity, Part: PartDirect, Scope: 1,
+		FactorID: activity, FactorUnit: "kWh", Converted: qty, FactorValue: factor, TCO2e: qty * factor / 1000}
+}
+
+func TestChangesKnownParts(t *testing.T) {
+	tests := []struct {
+		name                  string
+		lines                 []Line
+		activity, factor, oth float64
+	}{
+		{"quantity doubles, same factor: all activity effect",
+			[]Line{changeLine(2023, "gas", 1000, 0.2), changeLine(2024, "gas", 2000, 0.2)}, 0.2, 0, 0},
+		{"factor changes, same quantity: all factor effect",
+			[]Line{changeLine(2023, "grid", 1000, 0.1), changeLine(2024, "grid", 1000, 0.3)}, 0, 0.2, 0},
+		{"a new activity: other",
+			[]Line{changeLine(2023, "gas", 1000, 0.2), changeLine(2024, "gas", 1000, 0.2), changeLine(2024, "diesel", 500, 2)}, 0, 0, 1},
+		{"a removed activity: other",
+			[]Line{changeLine(2023, "gas", 1000, 0.2), changeLine(2023, "diesel", 500, 2), changeLine(2024, "gas", 1000, 0.2)}, 0, 0, -1},
+		// Both at once: E = QF, Q ×2 and F ×2 from 1 t to 4 t: L = 3/ln 4, each effect L·ln 2 = 1.5.
+		{"both double: half and half (LMDI)",
+			[]Line{changeLine(2023, "gas", 1000, 1), changeLine(2024, "gas", 2000, 2)}, 1.5, 1.5, 0},
+		// A zero factor in one year: the log-mean has no meaning, the change is other.
+		{"zero emissions in the first year: other",
+			[]Line{changeLine(2023, "gas", 1000, 0), changeLine(2024, "gas", 1000, 0.2)}, 0, 0, 0.2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := Changes(tt.lines, MethodMarket, 2023, 2024)
+			if len(cs) != 1 {
+				t.Fatalf("%d changes, want 1 (2023 → 2024 once, not again as base → reporting)", len(cs))
+			}
+			c := cs[0]
+			if c.From != 2023 || c.To != 2024 || !near(c.ActivityEffect, tt.activity) || !near(c.FactorEffect, tt.factor) || !near(c.Other, tt.oth) {
+				t.Errorf("got %d→%d activity %v factor %v other %v; want %v %v %v", c.From, c.To, c.ActivityEffect, c.FactorEffect, c.Other, tt.activity, tt.factor, tt.oth)
+			}
+			sumsToChange(t, c)
+		})
+	}
+}
+
+func sumsToChange(t *testing.T, c Change) {
+	t.Helper()
+	change := c.TotalTo - c.TotalFrom
+	parts := c.ActivityEffect + c.FactorEffect + c.Other
+	if math.Abs(parts-change) > 1e-9*math.Max(1, math.Max(math.Abs(c.TotalFrom), math.Abs(c.TotalTo))) {
+		t.Errorf("%d→%d: parts %v ≠ change %v", c.From, c.To, parts, change)
+	}
+	var a, f, o, from, to float64
+	for _, ac := range c.ByActivity {
+		a, f, o, from, to = a+ac.ActivityEffect, f+ac.FactorEffect, o+ac.Other, from+ac.From, to+ac.To
+		if d := ac.ActivityEffect + ac.FactorEffect + ac.Other - (ac.To - ac.From); math.Abs(d) > 1e-9*math.Max(1, math.Abs(ac.To)+math.Abs(ac.From)) {
+			t.Errorf("%d→%d %s: parts off the change by %v", c.From, c.To, ac.Activity, d)
+		}
+	}
+	if !near(a, c.ActivityEffect) || !near(f, c.FactorEffect) || !near(o, c.Other) || !near(from, c.TotalFrom) || !near(to, c.TotalTo) {
+		t.Errorf("%d→%d: the activities do not add up to the totals", c.From, c.To)
+	}
+}
+
+// Pairs: consecutive years with data (a gap year is skipped), then base → reporting year.
+func TestChangesPairs(t *testing.T) {
+	lines := []Line{changeLine(2019, "gas", 1, 1), changeLine(2021, "gas", 2, 1), changeLine(2022, "gas", 3, 1), changeLine(2024, "gas", 4, 1)}
+	cs := Changes(lines, MethodMarket, 2019, 2024)
+	want := [][2]int{{2019, 2021}, {2021, 2022}, {2022, 2024}, {2019, 2024}}
+	if len(cs) != len(want) {
+		t.Fatalf("%d changes, want %v", len(cs), want)
+	}
+	for i, w := range want {
+		if cs[i].From != w[0] || cs[i].To != w[1] || cs[i].BaseToReporting != (i == 3) {
+			t.Errorf("change %d: %d→%d (base %v), want %v", i, cs[i].From, cs[i].To, cs[i].BaseToReporting, w)
+		}
+	}
+	if cs := Changes(lines, MethodMarket, 2018, 2024); len(cs) != 3 {
+		t.Errorf("a base year without data: %d changes, want the 3 consecutive pairs", len(cs))
+	}
+}
+
+// The market-based mix of one activity (instruments, residual mix) is one element: a change
+// of the mix is a factor effect, not a new activity. Location-based lines do not count.
+func TestChangesMarketMix(t *testing.T) {
+	loc := func(y int) Line {
+		l := changeLine(y, "grid", 1000, 0.05)
+		l.Scope, l.Method = 2, MethodLocation
+		return l
+	}
+	mkt := func(y int, qty, f float64, id string) Line {
+		l := changeLine(y, "grid", qty, f)
+		l.Scope, l.Method, l.FactorID = 2, MethodMarket, id
+		return l
+	}
+	lines := []Line{loc(2023), mkt(2023, 1000, 0.4, "residual-mix"), loc(2024), mkt(2024, 500, 0, "instruments"), mkt(2024, 500, 0.4, "residual-mix")}
+	c := Changes(lines, MethodMarket, 2023, 2024)[0]
+	if !near(c.TotalFrom, 0.4) || !near(c.TotalTo, 0.2) || !near(c.FactorEffect, -0.2) || c.ActivityEffect != 0 || c.Other != 0 {
+		t.Errorf("got %+v", c)
+	}
+}
+
+// Property: over random inventories, the parts always add to the change, per activity and in
+// total, and an inventory compared with itself scaled by k has only an activity effect.
+func TestChangesSumProperty(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	acts := []string{"a", "b", "c", "d", "e"}
+	for trial := 0; trial < 500; trial++ {
+		var lines []Line
+		for y := 2020; y <= 2023; y++ {
+			for _, a := range acts {
+				if rng.IntN(4) == 0 {
+					continue // absent this year: new or removed
+				}
+				qty := rng.Float64() * 1e6
+				if rng.IntN(10) == 0 {
+					qty = 0
+				}
+				f := rng.Float64() * 3
+				if rng.IntN(10) == 0 {
+					f = 0
+				}
+				l := changeLine(y, a, qty, f)
+				l.Pole = []string{"P", "Q"}[rng.IntN(2)]
+				lines = append(lines, l)
+			}
+		}
+		for _, c := range Changes(lines, MethodMarket, 2020, 2023) {
+			sumsToChange(t, c)
+		}
+		if t.Failed() {
+			t.Fatalf("trial %d: %+v", trial, lines)
+		}
+	}
+	var lines []Line
+	for _, a := range acts {
+		k := 1 + rng.Float64()*3
+		lines = append(lines, changeLine(2023, a, 100, 2), changeLine(2024, a, 100*k, 2))
+	}
+	c := Changes(lines, MethodMarket, 2023, 2024)[0]
+	if math.Abs(c.FactorEffect) > 1e-9 || c.Other != 0 || !near(c.ActivityEffect, c.TotalTo-c.TotalFrom) {
+		t.Errorf("quantities scaled, factors kept: %+v", c)
+	}
+}
+
+// Sites and poles do not make elements: an activity moving from one pole to another is a
+// change of quantity, not a removal and an addition.
+func TestChangesAcrossPoles(t *testing.T) {
+	a, b := changeLine(2023, "gas", 1000, 0.2), changeLine(2024, "gas", 500, 0.2)
+	b.Pole, b.Site = "Q", "T"
+	c := Changes([]Line{a, b}, MethodMarket, 2023, 2024)[0]
+	if !near(c.ActivityEffect, -0.1) || c.Other != 0 {
+		t.Errorf("got %+v", c)
+	}
+}

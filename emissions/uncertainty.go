@@ -1,0 +1,448 @@
+package emissions
+
+import (
+	"cmp"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/footprint/footprint/factors"
+)
+
+// How sure the inventory is (SPEC §9): a Monte Carlo over the aggregated structure of the
+// inventory, not over its rows. Lines are summed into terms that share their random
+// multipliers; each iteration draws one lognormal multiplier per factor vintage and one per
+// activity-data series, and sums the terms into each year's total, scopes and poles.
+//
+// The model, written down in the README ("How sure are we"):
+//   - A factor's uncertainty_pct U is the half-width of its 95 % interval: its multiplier is
+//     lognormal with σ = ln(1 + U)/1.96 and mean 1 (μ = −σ²/2), so no draw is negative.
+//   - One draw per factor vintage (id, year) per iteration, shared by every line of that
+//     vintage, its upstream part included: a factor reused by many rows is fully correlated.
+//   - Factors whose source publishes no uncertainty, market-based lines priced by contractual
+//     instruments or the residual mix, and already-computed rows (one "factor" per activity
+//     id and year) take the configured default.
+//   - Activity data carries uncertainty only where the Quality column says how it was
+//     obtained: one draw per series — the lines of one activity, one year and one quality
+//     level, which share their meter or estimate — independent across series.
+
+// DefaultIterations is how many Monte Carlo iterations Uncertainty runs unless told otherwise.
+const DefaultIterations = 10_000
+
+// uncertaintySeed fixes the PCG stream: the same inventory gives the same interval.
+var uncertaintySeed = [2]uint64{0x666f6f747072696e, 0x7420756e63657274}
+
+// UncertaintyOptions configure the Monte Carlo.
+type UncertaintyOptions struct {
+	// Library gives each factor vintage its uncertainty_pct.
+	Library *factors.Library
+	// Method is the Scope 2 method of the total ("market", the default, or "location").
+	Method string
+	// QualityPct is the uncertainty of activity data by quality level, in %.
+	QualityPct map[string]float64
+	// DefaultPct is the uncertainty of factors that publish none, in %.
+	DefaultPct float64
+	// Iterations defaults to DefaultIterations.
+	Iterations int
+}
+
+// Interval is a 95 % interval: the 2.5th and 97.5th percentiles of the simulated figure.
+type Interval struct {
+	Low  float64 `json:"low"`
+	High float64 `json:"high"`
+}
+
+// YearUncertainty is one year's intervals, for the total that Method selects.
+type YearUncertainty struct {
+	Year     int
+	Total    float64 // the inventory's own figure, for reference
+	Interval Interval
+	ByScope  map[int]Interval    // 1, 2 (the selected method) and 3, where the year has lines
+	ByPole   map[string]Interval // poles as Aggregate names them
+	// DefaultShare is the share of Total whose factor takes the default uncertainty;
+	// QualityShare the share whose activity data has a Quality.
+	DefaultShare, QualityShare float64
+}
+
+// Uncertainty is the result of the Monte Carlo, one entry per year with lines, ascending.
+type Uncertainty struct {
+	Iterations int
+	DefaultPct float64
+	Years      []YearUncertainty
+}
+
+// factorVar is a factor vintage, or for already-computed rows their activity id and year.
+type factorVar struct {
+	reported bool
+	id       string
+	year     int
+}
+
+// seriesVar is an activity-data series: one activity, one year, one quality level.
+type seriesVar struct {
+	year     int
+	activity string
+	quality  string
+}
+
+// termKey groups lines that share every multiplier and every output slot.
+type termKey struct {
+	year, scope int
+	pole        string
+	f, a        int // variable indices; a is −1 without activity-data uncertainty
+}
+
+// mcTerm is what one output slot (a year's scope or pole) gets from one pair of variables:
+// value × the pair's multipliers. A year's total is the sum of its scopes.
+type mcTerm struct {
+	value float64
+	pair  int
+	slot  int
+}
+
+// mcPair is a factor variable and a series variable (or −1) that multiply terms together.
+type mcPair struct{ f, a int }
+
+// ComputeUncertainty runs the Monte Carlo over lines (any grouping of rows: only sums matter).
+func ComputeUncertainty(lines []Line, opts UncertaintyOptions) *Uncertainty {
+	n := opts.Iterations
+	if n <= 0 {
+		n = DefaultIterations
+	}
+	m := newMCModel(opts)
+	for i := range lines {
+		m.add(&lines[i])
+	}
+	return m.run(n)
+}
+
+type mcModel struct {
+	opts     UncertaintyOptions
+	fIndex   map[factorVar]int
+	aIndex   map[seriesVar]int
+	sigma    []float64 // per factor variable, in order of first use
+	fDefault []bool
+	aSigma   []float64 // per series variable, in order of first use
+	terms    map[termKey]float64
+}
+
+func newMCModel(opts UncertaintyOptions) *mcModel {
+	return &mcModel{opts: opts, fIndex: map[factorVar]int{}, aIndex: map[seriesVar]int{}, terms: map[termKey]float64{}}
+}
+
+// sigmaOf is the lognormal σ of a 95 % half-width of pct %.
+func sigmaOf(pct float64) float64 { return math.Log1p(pct/100) / 1.96 }
+
+func (m *mcModel) counts(l *Line) bool {
+	if l.Part == PartAvoided {
+		return false
+	}
+	if m.opts.Method == MethodLocation {
+		return l.InLocation()
+	}
+	return l.InMarket()
+}
+
+func (m *mcModel) add(l *Line) {
+	if !m.counts(l) || l.TCO2e == 0 || l.Scope < 1 || l.Scope > 3 {
+		return
+	}
+	fv := factorVar{id: l.FactorID, year: l.FactorYear}
+	if l.Part == PartReported {
+		fv = factorVar{reported: true, id: l.Activity, year: l.Year}
+	}
+	f, ok := m.fIndex[fv]
+	if !ok {
+		f = len(m.fIndex)
+		m.fIndex[fv] = f
+		pct, def := m.factorPct(fv)
+		m.sigma = append(m.sigma, sigmaOf(pct))
+		m.fDefault = append(m.fDefault, def)
+	}
+	a := -1
+	if pct, ok := m.opts.QualityPct[l.Quality]; ok && l.Quality != "" && pct > 0 {
+		sv := seriesVar{l.Year, l.Activity, l.Quality}
+		if a, ok = m.aIndex[sv]; !ok {
+			a = len(m.aIndex)
+			m.aIndex[sv] = a
+			m.aSigma = append(m.aSigma, sigmaOf(pct))
+		}
+	}
+	pole := l.Pole
+	if pole == "" {
+		pole = Unassigned
+	}
+	m.terms[termKey{year: l.Year, scope: l.Scope, pole: pole, f: f, a: a}] += l.TCO2e
+}
+
+// factorPct is a factor variable's uncertainty and whether it is the default.
+func (m *mcModel) factorPct(fv factorVar) (float64, bool) {
+	if !fv.reported && m.opts.Library != nil {
+		for _, f := range m.opts.Library.Vintages(fv.id) {
+			if f.Year == fv.year && f.UncertaintyPct != nil {
+				return *f.UncertaintyPct, false
+			}
+		}
+	}
+	return m.opts.DefaultPct, true
+}
+
+func (m *mcModel) run(n int) *Uncertainty {
+	out := &Uncertainty{Iterations: n, DefaultPct: m.opts.DefaultPct}
+	keys := make([]termKey, 0, len(m.terms))
+	for k := range m.terms {
+		keys = append(keys, k)
+	}
+	// Variables and terms in a fixed order, whatever the order of the lines: the draws of
+	// the PCG stream go to the same variables on every run.
+	fOrder := sortedVars(m.fIndex, func(a, b factorVar) int {
+		return cmp.Or(cmp.Compare(a.id, b.id), cmp.Compare(a.year, b.year), boolCmp(a.reported, b.reported))
+	})
+	aOrder := sortedVars(m.aIndex, func(a, b seriesVar) int {
+		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.activity, b.activity), cmp.Compare(a.quality, b.quality))
+	})
+	nf := len(fOrder)
+	sigma := make([]float64, nf+len(aOrder))
+	for newI, oldI := range fOrder {
+		sigma[newI] = m.sigma[oldI]
+	}
+	for newI, oldI := range aOrder {
+		sigma[nf+newI] = m.aSigma[oldI]
+	}
+	fPos, aPos := inverse(fOrder), inverse(aOrder)
+	slices.SortFunc(keys, func(a, b termKey) int {
+		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.scope, b.scope), cmp.Compare(a.pole, b.pole),
+			cmp.Compare(fPos[a.f], fPos[b.f]), cmp.Compare(seriesPos(aPos, a.a), seriesPos(aPos, b.a)))
+	})
+
+	// Output slots: per year its total, its three scopes and its poles.
+	type yearSlots struct {
+		y      *YearUncertainty
+		total  int
+		scopes [4]int
+		poles  map[string]int
+		def    float64
+		qual   float64
+	}
+	var years []*yearSlots
+	byYear := map[int]*yearSlots{}
+	nslots := 0
+	slot := func() int { nslots++; return nslots - 1 }
+	terms := make([]mcTerm, 0, len(keys))
+	var pairs []mcPair
+	termIndex := map[[2]int]int{}
+	pairIndex := map[mcPair]int{}
+	for _, k := range keys {
+		ys := byYear[k.year]
+		if ys == nil {
+			ys = &yearSlots{y: &YearUncertainty{Year: k.year, ByScope: map[int]Interval{}, ByPole: map[string]Interval{}},
+				total: slot(), scopes: [4]int{-1, -1, -1, -1}, poles: map[string]int{}}
+			byYear[k.year] = ys
+			years = append(years, ys)
+		}
+		if ys.scopes[k.scope] < 0 {
+			ys.scopes[k.scope] = slot()
+		}
+		p, ok := ys.poles[k.pole]
+		if !ok {
+			p = slot()
+			ys.poles[k.pole] = p
+		}
+		v := m.terms[k]
+		ys.y.Total += v
+		if m.fDefault[k.f] {
+			ys.def += v
+		}
+		pr := mcPair{fPos[k.f], -1}
+		if k.a >= 0 {
+			pr.a = nf + aPos[k.a]
+			ys.qual += v
+		}
+		pi, ok := pairIndex[pr]
+		if !ok {
+			pi = len(pairs)
+			pairIndex[pr] = pi
+			pairs = append(pairs, pr)
+		}
+		for _, sl := range [2]int{ys.scopes[k.scope], p} {
+			tk := [2]int{sl, pi}
+			ti, ok := termIndex[tk]
+			if !ok {
+				ti = len(terms)
+				termIndex[tk] = ti
+				terms = append(terms, mcTerm{pair: pi, slot: sl})
+			}
+			terms[ti].value += v
+		}
+	}
+
+	samples := make([][]float64, nslots)
+	for i := range samples {
+		samples[i] = make([]float64, n)
+	}
+	rng := rand.New(rand.NewPCG(uncertaintySeed[0], uncertaintySeed[1]))
+	mult := make([]float64, len(sigma))
+	acc := make([]float64, nslots)
+	prod := make([]float64, len(pairs))
+	for it := 0; it < n; it++ {
+		for v, s := range sigma {
+			if s == 0 {
+				mult[v] = 1
+				continue
+			}
+			mult[v] = math.Exp(s*rng.NormFloat64() - s*s/2)
+		}
+		for i, pr := range pairs {
+			prod[i] = mult[pr.f]
+			if pr.a >= 0 {
+				prod[i] *= mult[pr.a]
+			}
+		}
+		clear(acc)
+		for _, t := range terms {
+			acc[t.slot] += t.value * prod[t.pair]
+		}
+		for _, ys := range years {
+			for _, s := range ys.scopes[1:] {
+				if s >= 0 {
+					acc[ys.total] += acc[s]
+				}
+			}
+		}
+		for s, v := range acc {
+			samples[s][it] = v
+		}
+	}
+
+	interval := func(s int) Interval {
+		xs := samples[s]
+		return Interval{Low: quantile(xs, 0.025), High: quantile(xs, 0.975)}
+	}
+	for _, ys := range years {
+		y := ys.y
+		y.Interval = interval(ys.total)
+		for s := 1; s <= 3; s++ {
+			if ys.scopes[s] >= 0 {
+				y.ByScope[s] = interval(ys.scopes[s])
+			}
+		}
+		for p, s := range ys.poles {
+			y.ByPole[p] = interval(s)
+		}
+		if y.Total != 0 {
+			y.DefaultShare, y.QualityShare = ys.def/y.Total, ys.qual/y.Total
+		}
+		out.Years = append(out.Years, *y)
+	}
+	return out
+}
+
+// Year returns the uncertainty of year y.
+func (u *Uncertainty) Year(y int) (YearUncertainty, bool) {
+	if u == nil {
+		return YearUncertainty{}, false
+	}
+	for _, yu := range u.Years {
+		if yu.Year == y {
+			return yu, true
+		}
+	}
+	return YearUncertainty{}, false
+}
+
+// quantile is the p-quantile of xs, interpolated between order statistics (R's type 7). It
+// reorders xs: a selection, not a sort, finds the two order statistics in linear time.
+func quantile(xs []float64, p float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	h := p * float64(len(xs)-1)
+	lo := int(h)
+	selectKth(xs, lo)
+	if lo+1 >= len(xs) {
+		return xs[lo]
+	}
+	next := slices.Min(xs[lo+1:])
+	return xs[lo] + (h-float64(lo))*(next-xs[lo])
+}
+
+// selectKth reorders xs so that xs[k] is the value a sort would put there, the smaller ones
+// before it and the others after (Hoare's selection, median-of-three pivots).
+func selectKth(xs []float64, k int) {
+	lo, hi := 0, len(xs)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if xs[mid] < xs[lo] {
+			xs[mid], xs[lo] = xs[lo], xs[mid]
+		}
+		if xs[hi] < xs[lo] {
+			xs[hi], xs[lo] = xs[lo], xs[hi]
+		}
+		if xs[hi] < xs[mid] {
+			xs[hi], xs[mid] = xs[mid], xs[hi]
+		}
+		pivot := xs[mid]
+		i, j := lo, hi
+		for i <= j {
+			for xs[i] < pivot {
+				i++
+			}
+			for xs[j] > pivot {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}
+
+// sortedVars returns the indices of index's variables in the order of cmpFn.
+func sortedVars[K comparable](index map[K]int, cmpFn func(a, b K) int) []int {
+	ks := make([]K, 0, len(index))
+	for k := range index {
+		ks = append(ks, k)
+	}
+	slices.SortFunc(ks, cmpFn)
+	out := make([]int, len(ks))
+	for i, k := range ks {
+		out[i] = index[k]
+	}
+	return out
+}
+
+func seriesPos(pos []int, a int) int {
+	if a < 0 {
+		return -1
+	}
+	return pos[a]
+}
+
+// inverse maps each old index to its position in order.
+func inverse(order []int) []int {
+	pos := make([]int, len(order))
+	for newI, oldI := range order {
+		pos[oldI] = newI
+	}
+	return pos
+}
+
+func boolCmp(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
