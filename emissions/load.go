@@ -27,6 +27,8 @@ type LoadOptions struct {
 	// excelizeRows reads sheets with excelize's Rows instead of the fast reader: the
 	// differential tests' oracle.
 	excelizeRows bool
+	// Progress, if set, hears how far the reading of the sheets is.
+	Progress Progress
 	// checkedOnly reads every workbook the checked way (package scanned, then read): the
 	// fast path's oracle.
 	checkedOnly bool
@@ -67,13 +69,37 @@ func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
 		wb.refused(name, err)
 		return
 	}
+	if opts.Progress != nil {
+		opts.Progress.Start(name, sheetBytes(info))
+		defer opts.Progress.Done()
+	}
 	f, err := excelize.OpenReader(io.NewSectionReader(ra, 0, size), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
 	if err != nil {
 		wb.problems.Fatalf("file", name, "", "", "cannot read the workbook: %s", describeOpenError(err))
 		return
 	}
 	defer f.Close()
-	wb.readSheets(name, f, &sheetRows{f: f, zr: info.zr, slow: opts.excelizeRows}, info, opts)
+	wb.readSheets(name, f, &sheetRows{f: f, zr: info.zr, slow: opts.excelizeRows, progress: opts.Progress}, info, opts)
+}
+
+// Progress hears how far a workbook's reading is, in bytes of sheet XML: Start with the
+// total, Add as bytes are read (possibly from another goroutine), Done at the end. A workbook
+// read again the checked way starts again.
+type Progress interface {
+	Start(file string, total int64)
+	Add(n int64)
+	Done()
+}
+
+// sheetBytes is how many bytes of XML the worksheets of a package hold.
+func sheetBytes(info *packageInfo) int64 {
+	var n uint64
+	for _, f := range info.zr.File {
+		if isWorksheet(strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))) {
+			n += f.UncompressedSize64
+		}
+	}
+	return int64(min(n, 1<<62))
 }
 
 // readerAt gives random access to a workbook: a file (or anything with ReadAt and a size) as
@@ -116,7 +142,11 @@ func (in *Input) readFast(name string, ra io.ReaderAt, size int64, opts LoadOpti
 	}
 	defer f.Close()
 	wb := in.begin()
-	sheets := &sheetRows{f: f, zr: info.zr, styles: info.styles, fast: true}
+	sheets := &sheetRows{f: f, zr: info.zr, styles: info.styles, fast: true, progress: opts.Progress}
+	if opts.Progress != nil {
+		opts.Progress.Start(name, sheetBytes(info))
+		defer opts.Progress.Done()
+	}
 	wb.readSheets(name, f, sheets, info, opts)
 	if sheets.fallback || wb.problems.Fatal() > 0 {
 		wb.rollback()

@@ -53,14 +53,14 @@ type sheetPipe struct {
 const pipeChunk = 64 << 10
 
 // openPipe starts unpacking and scanning a worksheet part; scan gets what the scan finds.
-func openPipe(f *zip.File, scan *sheetScan) *sheetPipe {
+func openPipe(f *zip.File, scan *sheetScan, progress Progress) *sheetPipe {
 	p := &sheetPipe{ch: make(chan *chunk, 8), stop: make(chan struct{}), free: make(chan []byte, 16), scan: scan}
-	go p.produce(f, scan.styles)
+	go p.produce(f, scan.styles, progress)
 	return p
 }
 
 // produce unpacks and scans the part, handing each chunk over once scanned.
-func (p *sheetPipe) produce(f *zip.File, styles dateStyles) {
+func (p *sheetPipe) produce(f *zip.File, styles dateStyles, progress Progress) {
 	defer close(p.ch)
 	notes := &scanNotes{}
 	s := &sheetScan{styles: styles, datesKnown: styles != nil, notes: notes}
@@ -70,7 +70,11 @@ func (p *sheetPipe) produce(f *zip.File, styles dateStyles) {
 		return
 	}
 	defer rc.Close()
-	fw := &forwarder{p: p, src: rc, notes: notes}
+	var src io.Reader = rc
+	if progress != nil {
+		src = &progressReader{r: rc, p: progress}
+	}
+	fw := &forwarder{p: p, src: src, notes: notes}
 	err = s.read(fw)
 	if err == nil && fw.stopped {
 		return

@@ -497,6 +497,7 @@ type sheetRows struct {
 	fast     bool
 	fallback bool
 	styles   dateStyles
+	progress Progress
 	sst      *sharedStrings
 	sstRead  bool
 	sstOK    bool
@@ -518,6 +519,9 @@ func (s *sheetRows) open(sheet, part string) (rowSource, error) {
 	if !ok {
 		return oracle, nil
 	}
+	if s.progress != nil {
+		r = &progressReader{r: r, p: s.progress}
+	}
 	fr := newFastRows(r, s.sst, oracle)
 	fr.closer = closer
 	return fr, nil
@@ -535,7 +539,7 @@ func (s *sheetRows) openFast(part string, scan *sheetScan) rowSource {
 		s.fallback = true
 		return fallbackRows{s}
 	}
-	pipe := openPipe(entry, scan)
+	pipe := openPipe(entry, scan, s.progress)
 	fr := newFastRows(pipe, s.sst, fallbackRows{s})
 	fr.closer = closerFunc(func() error {
 		if pipe.Close() != nil {
@@ -544,6 +548,18 @@ func (s *sheetRows) openFast(part string, scan *sheetScan) rowSource {
 		return nil
 	})
 	return fr
+}
+
+// progressReader tells a Progress of the bytes read.
+type progressReader struct {
+	r io.Reader
+	p Progress
+}
+
+func (pr *progressReader) Read(b []byte) (int, error) {
+	n, err := pr.r.Read(b)
+	pr.p.Add(int64(n))
+	return n, err
 }
 
 type closerFunc func() error

@@ -2,8 +2,13 @@
 // emission factors, and tracks it against a 2030 trajectory. See README.md.
 package main
 
-import "os"
+import (
+	"os"
+
+	"golang.org/x/term"
+)
 
 func main() {
-	os.Exit(Main(os.Args[1:], Env{Stdout: os.Stdout, Stderr: os.Stderr, LookupEnv: os.LookupEnv}))
+	os.Exit(Main(os.Args[1:], Env{Stdout: os.Stdout, Stderr: os.Stderr, LookupEnv: os.LookupEnv,
+		Terminal: func() bool { return term.IsTerminal(int(os.Stderr.Fd())) }}))
 }

@@ -12,6 +12,9 @@ import (
 type Env struct {
 	Stdout, Stderr io.Writer
 	LookupEnv      func(string) (string, bool)
+	// Terminal reports whether Stderr is a terminal, where long reads show a progress bar;
+	// nil: it is not.
+	Terminal func() bool
 }
 
 // Exit codes (SPEC §2).
@@ -40,6 +43,8 @@ type globalFlags struct {
 	inputs []string
 	year   int
 	strict bool
+	// progress says the command may draw a progress bar on a terminal (not with --json).
+	progress bool
 }
 
 // Main runs the command line and returns the process exit code.

@@ -83,7 +83,7 @@ func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := s.read(g, calc)
+	in := s.read(g, env, calc)
 	if in == nil {
 		calc.Close()
 		return nil, problemsf("%s: no inputs: list workbooks under `inputs` or pass --input", configName(s.cfg))
@@ -110,13 +110,16 @@ func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
 
 // read reads every input workbook, computing its rows with calc; nil when there are none. A file that cannot be opened is
 // a problem of the input, like one that cannot be read.
-func (s *session) read(g *globalFlags, calc *emissions.Calculator) *emissions.Input {
+func (s *session) read(g *globalFlags, env Env, calc *emissions.Calculator) *emissions.Input {
 	paths, open := s.inputs(g)
 	if len(paths) == 0 {
 		return nil
 	}
 	in := &emissions.Input{Calc: calc}
 	opts := emissions.LoadOptions{Aliases: s.cfg.Aliases(), DefaultSite: s.cfg.Site}
+	if g.progress && env.Terminal != nil && env.Terminal() {
+		opts.Progress = &barProgress{w: env.Stderr}
+	}
 	for _, p := range paths {
 		r, err := open(p)
 		if err != nil {
