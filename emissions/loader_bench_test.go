@@ -70,3 +70,37 @@ func BenchmarkCalculateSynth100k(b *testing.B) {
 		}
 	}
 }
+
+// The whole of `calc`'s reading and computing, as the command does it: each sheet read once
+// (the fast path) and every row computed as it is read, without keeping the rows.
+func BenchmarkReadAndCalculateSynth100k(b *testing.B) {
+	benchmarkReadAndCalculate(b, LoadOptions{})
+}
+
+// The same, the workbook read the checked way (the package scanned first, then read), as a
+// workbook the fast path hands back is.
+func BenchmarkReadAndCalculateCheckedSynth100k(b *testing.B) {
+	benchmarkReadAndCalculate(b, LoadOptions{checkedOnly: true})
+}
+
+func benchmarkReadAndCalculate(b *testing.B, opts LoadOptions) {
+	data := synthWorkbook(b, synth.Options{Rows: 100000, Seed: 1})
+	lib, err := factors.Builtin("AR6")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		c, err := NewCalculator(Options{Library: lib})
+		if err != nil {
+			b.Fatal(err)
+		}
+		in := &Input{Calc: c}
+		in.ReadWorkbook("synth.xlsx", bytes.NewReader(data), opts)
+		inv, err := c.Finish(in)
+		if err != nil || inv.Rows.Used != 100000 {
+			b.Fatalf("%v: %+v", err, inv.Rows)
+		}
+	}
+}
