@@ -38,7 +38,6 @@ type scanNotes struct {
 // sheetPipe is the loader's side of a worksheet being unpacked and scanned.
 type sheetPipe struct {
 	ch    chan *chunk
-	stop  chan struct{}
 	free  chan []byte
 	scan  *sheetScan // what the scan found so far, for the loader
 	cur   []byte
@@ -54,7 +53,7 @@ const pipeChunk = 64 << 10
 
 // openPipe starts unpacking and scanning a worksheet part; scan gets what the scan finds.
 func openPipe(f *zip.File, scan *sheetScan, progress Progress) *sheetPipe {
-	p := &sheetPipe{ch: make(chan *chunk, 8), stop: make(chan struct{}), free: make(chan []byte, 16), scan: scan}
+	p := &sheetPipe{ch: make(chan *chunk, 8), free: make(chan []byte, 16), scan: scan}
 	go p.produce(f, scan.styles, progress)
 	return p
 }
@@ -76,9 +75,6 @@ func (p *sheetPipe) produce(f *zip.File, styles dateStyles, progress Progress) {
 	}
 	fw := &forwarder{p: p, src: src, notes: notes}
 	err = s.read(fw)
-	if err == nil && fw.stopped {
-		return
-	}
 	if err == nil && notes.unknown {
 		err = errFallback
 	}
@@ -90,32 +86,22 @@ func (p *sheetPipe) produce(f *zip.File, styles dateStyles, progress Progress) {
 	fw.flush(last)
 }
 
-// send hands a chunk over, unless the loader has stopped reading.
-func (p *sheetPipe) send(c *chunk) bool {
-	select {
-	case p.ch <- c:
-		return true
-	case <-p.stop:
-		return false
-	}
-}
+// send hands a chunk over. The loader always reads a pipe to its end (Close), so a send
+// never blocks for good.
+func (p *sheetPipe) send(c *chunk) { p.ch <- c }
 
 // forwarder is the reader the scan pulls from: when the scan asks for more, every byte it was
 // given before has been scanned (but a tag cut at the chunk's end, which the loader cannot
 // have read whole either), so that chunk goes to the loader with the scan's notes.
 type forwarder struct {
-	p       *sheetPipe
-	src     io.Reader
-	notes   *scanNotes
-	prev    []byte
-	stopped bool
+	p     *sheetPipe
+	src   io.Reader
+	notes *scanNotes
+	prev  []byte
 }
 
 func (fw *forwarder) Read(b []byte) (int, error) {
-	if !fw.flush(nil) {
-		fw.stopped = true
-		return 0, io.EOF
-	}
+	fw.flush(nil)
 	n, err := fw.src.Read(b)
 	if n > 0 {
 		var buf []byte
@@ -130,18 +116,14 @@ func (fw *forwarder) Read(b []byte) (int, error) {
 }
 
 // flush hands over the previous chunk with the notes taken since, and last (if any) after it.
-func (fw *forwarder) flush(last *chunk) bool {
+func (fw *forwarder) flush(last *chunk) {
 	if fw.prev != nil || len(fw.notes.dates) > 0 || len(fw.notes.uncomputed) > 0 {
-		c := &chunk{data: fw.prev, dates: fw.notes.dates, uncomputed: fw.notes.uncomputed}
+		fw.p.send(&chunk{data: fw.prev, dates: fw.notes.dates, uncomputed: fw.notes.uncomputed})
 		fw.prev, fw.notes.dates, fw.notes.uncomputed = nil, nil, nil
-		if !fw.p.send(c) {
-			return false
-		}
 	}
 	if last != nil {
-		return fw.p.send(last)
+		fw.p.send(last)
 	}
-	return true
 }
 
 // Read gives the worksheet's bytes to the tokenizer, noting what the scan found first.
@@ -160,7 +142,7 @@ func (p *sheetPipe) Read(b []byte) (int, error) {
 		c, ok := <-p.ch
 		if !ok {
 			p.ended = true
-			p.failed = true // stopped without its last chunk
+			p.failed = true // ended without its last chunk
 			continue
 		}
 		for _, d := range c.dates {
@@ -199,13 +181,6 @@ func (p *sheetPipe) Close() error {
 		return errFallback
 	}
 	return nil
-}
-
-// abandon stops the goroutine of a pipe the loader will not read further.
-func (p *sheetPipe) abandon() {
-	close(p.stop)
-	for range p.ch {
-	}
 }
 
 // fallbackRows stands for excelize's reader in the fast path: when the tokenizer meets XML
