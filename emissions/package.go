@@ -504,7 +504,7 @@ func (s *sheetScan) read(r io.Reader) error {
 			if inCell {
 				s.lastRow = max(s.lastRow, row)
 			}
-			if s.datesKnown {
+			if s.datesKnown && len(s.styles) > 0 { // no date style, no date cell
 				if v, ok := attr(body, attrS); ok {
 					if id, err := strconv.Atoi(string(v)); err == nil && s.styles[id] {
 						s.addDate(cell)
