@@ -40,7 +40,7 @@ type Options struct {
 // come from, and the row counts. Its memory does not grow with the number of rows.
 type Inventory struct {
 	// Lines sums the lines of the rows that share year, site, pole, activity, unit, part,
-	// scope, category, method, factor and source, in the order the groups first appear, then
+	// scope, category, method, factor, source and quality, in the order the groups first appear, then
 	// the market-based Scope 2 lines; each says how many rows it sums and the place of the first.
 	Lines []Line
 	Rows  Rows
@@ -125,10 +125,10 @@ type lookupOf struct {
 
 // groupKey is what the lines of one group share.
 type groupKey struct {
-	year, scope, category, factorYear                                int
-	site, pole, activity, unit, method, factorID, factorUnit, source string
-	part                                                             Part
-	factorValue                                                      float64
+	year, scope, category, factorYear                                         int
+	site, pole, activity, unit, method, factorID, factorUnit, source, quality string
+	part                                                                      Part
+	factorValue                                                               float64
 }
 
 // gridSite gathers the location-based electricity lines of one year and site: the groups and
@@ -252,7 +252,7 @@ func (inv *Inventory) Close() {
 func keyOf(l *Line) groupKey {
 	return groupKey{year: l.Year, scope: l.Scope, category: l.Category, factorYear: l.FactorYear,
 		site: l.Site, pole: l.Pole, activity: l.Activity, unit: l.Unit, method: l.Method,
-		factorID: l.FactorID, factorUnit: l.FactorUnit, source: l.Source, part: l.Part, factorValue: l.FactorValue}
+		factorID: l.FactorID, factorUnit: l.FactorUnit, source: l.Source, quality: l.Quality, part: l.Part, factorValue: l.FactorValue}
 }
 
 // addLine adds the sums of l to the group g.

@@ -12,8 +12,8 @@ import (
 
 // spool keeps the lines of every row in a temporary file, so a million rows cost disk, not
 // memory. Records are compact: integers as varints, numbers as 8 bytes, and the strings that
-// repeat (file, sheet, site, pole, activity, unit, factor, source) written once and then
-// referred to by number, in a table of bounded size.
+// repeat (file, sheet, site, pole, activity, unit, factor, source, quality) written once and
+// then referred to by number, in a table of bounded size. Every field of Line is kept.
 type spool struct {
 	f     *os.File
 	w     *bufio.Writer
@@ -114,6 +114,7 @@ func (s *spool) write(l *Line, kWh float64, grid bool) {
 	s.str(l.FactorUnit)
 	s.str(l.Source)
 	s.num(l.TCO2e)
+	s.str(l.Quality)
 	if flags&flagBio != 0 {
 		s.num(l.BiogenicCO2)
 	}
@@ -264,6 +265,7 @@ func (r *spoolReader) line(l *Line) (kWh float64, grid bool) {
 	l.FactorUnit = r.str()
 	l.Source = r.str()
 	l.TCO2e = r.num()
+	l.Quality = r.str()
 	if flags&flagBio != 0 {
 		l.BiogenicCO2 = r.num()
 	}
