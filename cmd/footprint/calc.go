@@ -14,7 +14,7 @@ func newCalcCmd(g *globalFlags, env Env) *cobra.Command {
 		Short: "Compute the inventory and print it as a table, as JSON with --json, or line by line with --lines",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			res, err := compute(g, env, lines)
+			res, err := compute(g, env, computeOptions{rowLines: lines})
 			if err != nil {
 				return err
 			}

@@ -17,7 +17,7 @@ func newReportCmd(g *globalFlags, env Env) *cobra.Command {
 		Short: "Compute the inventory and trajectory and write <out>/report.html and <out>/footprint-<year>.xlsx",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			res, err := compute(g, env, true)
+			res, err := compute(g, env, computeOptions{rowLines: true})
 			if err != nil {
 				return err
 			}

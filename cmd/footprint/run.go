@@ -68,19 +68,27 @@ type result struct {
 	paths []emissions.IntensityPath
 }
 
-// compute reads every input and computes the inventory, keeping the lines of every row for
-// rowLines (in a temporary file the process removes when it ends). Input problems are in the
-// result, not in the error: the error is only for what stops the run before any row is read.
-func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
+// computeOptions say what a command needs kept beyond the grouped inventory.
+type computeOptions struct {
+	// rowLines keeps the lines of every row (in a temporary file the process removes when it
+	// ends).
+	rowLines bool
+	// allProblems keeps every problem, not the first MaxPerCause of each cause (annotate).
+	allProblems bool
+}
+
+// compute reads every input and computes the inventory. Input problems are in the result, not
+// in the error: the error is only for what stops the run before any row is read.
+func compute(g *globalFlags, env Env, opts computeOptions) (*result, error) {
 	s, err := loadSession(g, env)
 	if err != nil {
 		return nil, err
 	}
-	calc, err := emissions.NewCalculator(emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix(), FreshnessYears: s.cfg.FreshnessYears, RowLines: rowLines})
+	calc, err := emissions.NewCalculator(emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix(), FreshnessYears: s.cfg.FreshnessYears, RowLines: opts.rowLines})
 	if err != nil {
 		return nil, err
 	}
-	in := s.read(g, calc)
+	in := s.read(g, calc, opts.allProblems)
 	if in == nil {
 		calc.Close()
 		return nil, problemsf("%s: no inputs: list workbooks under `inputs` or pass --input", configName(s.cfg))
@@ -106,12 +114,13 @@ func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
 
 // read reads every input workbook, computing its rows with calc; nil when there are none. A file that cannot be opened is
 // a problem of the input, like one that cannot be read.
-func (s *session) read(g *globalFlags, calc *emissions.Calculator) *emissions.Input {
+func (s *session) read(g *globalFlags, calc *emissions.Calculator, allProblems bool) *emissions.Input {
 	paths, open := s.inputs(g)
 	if len(paths) == 0 {
 		return nil
 	}
 	in := &emissions.Input{Calc: calc}
+	in.Problems.Unbounded = allProblems
 	opts := emissions.LoadOptions{Aliases: s.cfg.Aliases(), DefaultSite: s.cfg.Site}
 	for _, p := range paths {
 		r, err := open(p)

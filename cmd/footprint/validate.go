@@ -16,7 +16,7 @@ func newValidateCmd(g *globalFlags, env Env) *cobra.Command {
 			"warnings, rows). Exits 1 if any row would be rejected or anything else is wrong.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			res, err := compute(g, env, false)
+			res, err := compute(g, env, computeOptions{})
 			if err != nil {
 				return err
 			}
