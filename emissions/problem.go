@@ -54,10 +54,10 @@ type Problems struct {
 	// Unbounded keeps every problem in the list, beyond MaxPerCause: for annotate, which
 	// writes each rejected row's problem next to it.
 	Unbounded bool
-	list    []Problem
-	perCode map[string]int
-	errors  int
-	fatal   int
+	list      []Problem
+	perCode   map[string]int
+	errors    int
+	fatal     int
 	// perPlace counts every problem (listed or not) per file and sheet, in the order places
 	// are first seen.
 	perPlace map[PlaceCount]int
