@@ -147,7 +147,11 @@ func (x *exporter) build() error {
 		return err
 	}
 	order := append([]string{sheetE16, sheetBreakdown, sheetTrajectory}, x.lineSheets...)
-	order = append(order, sheetFactors, sheetIntensity, sheetAvoided, sheetProblems)
+	order = append(order, sheetFactors, sheetIntensity, sheetAvoided)
+	if x.e.Analysis.Restatement != nil {
+		order = append(order, sheetRestatement)
+	}
+	order = append(order, sheetProblems)
 	for _, name := range order {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
@@ -165,6 +169,7 @@ func (x *exporter) build() error {
 		{sheetTrajectory, x.writeTrajectory},
 		{sheetIntensity, x.writeIntensity},
 		{sheetAvoided, x.writeAvoided},
+		{sheetRestatement, x.writeRestatement},
 		{sheetLines, x.writeLines},
 		{sheetFactors, x.writeFactors},
 		{sheetSummary, x.writeSummary},

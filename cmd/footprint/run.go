@@ -66,6 +66,8 @@ type result struct {
 	trajectory *emissions.Trajectory
 	// paths are the intensity targets' paths (SPEC §9).
 	paths []emissions.IntensityPath
+	// restatement is each year's total as reported and restated, with --restate.
+	restatement []emissions.Restatement
 }
 
 // computeOptions say what a command needs kept beyond the grouped inventory.
@@ -75,16 +77,41 @@ type computeOptions struct {
 	rowLines bool
 	// allProblems keeps every problem, not the first MaxPerCause of each cause (annotate).
 	allProblems bool
+	// restate computes with the latest version of each factor vintage and keeps the totals as
+	// reported next to the restated ones (SPEC §9).
+	restate bool
 }
 
 // compute reads every input and computes the inventory. Input problems are in the result, not
 // in the error: the error is only for what stops the run before any row is read.
+//
+// With opts.restate the result is the restated inventory, with each year's total as reported
+// in restatement. The inputs are read a second time only when some factor vintage has several
+// dataset versions (custom factors with `published`): otherwise the two are the same.
 func compute(g *globalFlags, env Env, opts computeOptions) (*result, error) {
 	s, err := loadSession(g, env)
 	if err != nil {
 		return nil, err
 	}
-	calc, err := emissions.NewCalculator(emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix(), FreshnessYears: s.cfg.FreshnessYears, RowLines: opts.rowLines})
+	res, err := s.compute(g, env, opts, s.lib)
+	if err != nil || !opts.restate {
+		return res, err
+	}
+	restated := res
+	if s.lib.HasVersions() {
+		if restated, err = s.compute(g, env, opts, s.lib.Restated()); err != nil {
+			res.inventory.Close()
+			return nil, err
+		}
+		res.inventory.Close()
+	}
+	restated.restatement = emissions.Restate(res.years, restated.years, s.cfg.Trajectory.Scope2Method)
+	return restated, nil
+}
+
+// compute computes the inventory of the inputs with the factors of lib.
+func (s *session) compute(g *globalFlags, env Env, opts computeOptions, lib *factors.Library) (*result, error) {
+	calc, err := emissions.NewCalculator(emissions.Options{Library: lib, ResidualMix: s.cfg.ResidualMix(), FreshnessYears: s.cfg.FreshnessYears, RowLines: opts.rowLines})
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +131,7 @@ func compute(g *globalFlags, env Env, opts computeOptions) (*result, error) {
 		res.year = res.years[len(res.years)-1].Year
 	}
 	if len(inv.Lines) > 0 {
-		if res.trajectory, err = emissions.Project(s.cfg.Plan(), inv.Lines, s.lib, &in.Problems); err != nil {
+		if res.trajectory, err = emissions.Project(s.cfg.Plan(), inv.Lines, lib, &in.Problems); err != nil {
 			return nil, problemsf("%s: %v", configName(s.cfg), err)
 		}
 	}
