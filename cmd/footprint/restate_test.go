@@ -161,3 +161,33 @@ func nearAll(got, want []float64) bool {
 	}
 	return true
 }
+
+// TestBrowserRestatement: the report's restatement chart is drawn and holds calc --json's
+// figures (to a tenth of a tonne).
+func TestBrowserRestatement(t *testing.T) {
+	ctx := newBrowser(t)
+	dir := site(t, restateConfig,
+		[]any{2022, "Plant", "", "Supplier.Steel", 1000, "kg"},
+		[]any{2023, "Plant", "", "Supplier.Steel", 1000, "kg"},
+		[]any{2024, "Plant", "", "Supplier.Steel", 1000, "kg"})
+	out := filepath.Join(dir, "out")
+	if r := footprint(t, dir, "report", "--restate", "--out", out); r.code != 0 {
+		t.Fatalf("report --restate: %s", r.stderr)
+	}
+	w, url := openReport(t, ctx, filepath.Join(out, "report.html"))
+	c, ok := pageCharts(t, ctx)["chart-restatement"]
+	if !ok || !c.Instance {
+		t.Fatal("no echarts instance for chart-restatement")
+	}
+	years := c.categories(t, c.Option.XAxis)
+	want := map[string][2]float64{"2022": {2, 1.5}, "2023": {2, 1.5}, "2024": {1.2, 1.2}}
+	if len(years) != len(want) {
+		t.Fatalf("years %v", years)
+	}
+	reported, restated := c.series(t, "As reported"), c.series(t, "Restated")
+	for i, y := range years {
+		sameFigure(t, "as reported "+y, reported[i], ptr(want[y][0]))
+		sameFigure(t, "restated "+y, restated[i], ptr(want[y][1]))
+	}
+	w.check(t, url)
+}
