@@ -199,8 +199,8 @@ func annotateRow(f *excelize.File, sheet string, first, row int, r *emissions.Ro
 	return nil
 }
 
-// dropAnnotation removes the columns of a previous annotation: the "footprint …" headers at
-// the end of the header row.
+// dropAnnotation removes the columns of a previous annotation: the headers of AnnotateHeaders
+// at the end of the header row (a column of the user's own named "Footprint notes" stays).
 func dropAnnotation(f *excelize.File, s emissions.ActivitySheet) error {
 	header, err := rowCells(f, s.Sheet, s.HeaderRow)
 	if err != nil {
@@ -211,7 +211,7 @@ func dropAnnotation(f *excelize.File, s emissions.ActivitySheet) error {
 		end--
 	}
 	start := end
-	for start > 0 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(header[start-1])), annotatePrefix) {
+	for start > 0 && isAnnotateHeader(header[start-1]) {
 		start--
 	}
 	for col := end; col > start; col-- { // right to left: nothing after them moves
@@ -269,4 +269,14 @@ func setNumber(f *excelize.File, sheet, cell string, v any) error {
 		return f.SetCellFloat(sheet, cell, x, -1, 64)
 	}
 	return f.SetCellValue(sheet, cell, v)
+}
+
+// isAnnotateHeader reports whether a header is one annotate writes.
+func isAnnotateHeader(h string) bool {
+	for _, a := range AnnotateHeaders {
+		if strings.EqualFold(strings.TrimSpace(h), a) {
+			return true
+		}
+	}
+	return false
 }
