@@ -191,3 +191,24 @@ func TestBrowserRestatement(t *testing.T) {
 	}
 	w.check(t, url)
 }
+
+// TestRestateConfigMistakes: versions of one vintage need distinct publication years.
+func TestRestateConfigMistakes(t *testing.T) {
+	for _, tt := range []struct{ yaml, want string }{
+		{`factors:
+  custom:
+    - {id: s, value: 2, unit: kg, scope: 3, category: 1, year: 2022, version: v1, published: 2023, source: EPD}
+    - {id: s, value: 1, unit: kg, scope: 3, category: 1, year: 2022, version: v2, published: 2023, source: EPD}
+`, "two vintages for year 2022"},
+		{`factors:
+  custom:
+    - {id: s, value: 2, unit: kg, scope: 3, category: 1, year: 2022, published: 20231, source: EPD}
+`, "published 20231"},
+	} {
+		dir := site(t, tt.yaml, []any{2022, "Plant", "", "s", 1, "kg"})
+		r := footprint(t, dir, "calc", "--restate")
+		if r.code != 1 || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("exit %d, stderr %q; want 1 and %q", r.code, r.stderr, tt.want)
+		}
+	}
+}
