@@ -75,6 +75,11 @@ type CustomFactor struct {
 	UncertaintyPct *float64 `yaml:"uncertainty_pct" mapstructure:"uncertainty_pct"`
 	BiogenicCO2    float64  `yaml:"biogenic_co2" mapstructure:"biogenic_co2"`
 	PCSPerPCI      float64  `yaml:"pcs_per_pci" mapstructure:"pcs_per_pci"`
+	// Version and Published name a dataset version of the vintage and the year it was
+	// published: several entries with one id and one year are versions of that vintage, and
+	// restatement (--restate) takes the latest published.
+	Version   string `yaml:"version" mapstructure:"version"`
+	Published int    `yaml:"published" mapstructure:"published"`
 }
 
 type Scope2 struct {

@@ -90,6 +90,14 @@ func (cf CustomFactor) Factor() (factors.Factor, error) {
 		Upstream: cf.Upstream, Kind: kind, BiogenicCO2: cf.BiogenicCO2, UncertaintyPct: cf.UncertaintyPct,
 		Year: cf.Year, PCSPerPCI: cf.PCSPerPCI, Region: cf.Region,
 		Source: cf.Source, Dataset: "config factors.custom", SourceID: cf.ID,
+		Version: strings.TrimSpace(cf.Version), Published: cf.Published,
+	}
+	// Lines carry the source, not the version: name it there so two versions stay apart.
+	if f.Version != "" && !strings.Contains(f.Source, f.Version) {
+		f.Source += " (version " + f.Version + ")"
+	}
+	if cf.Published != 0 && (cf.Published < emissions.MinYear || cf.Published > emissions.MaxYear) {
+		return factors.Factor{}, fmt.Errorf("factor %q: published %d is outside %d–%d", cf.ID, cf.Published, emissions.MinYear, emissions.MaxYear)
 	}
 	if strings.TrimSpace(f.Source) == "" {
 		return factors.Factor{}, fmt.Errorf("factor %q: source is missing; every factor says where its value comes from", cf.ID)

@@ -92,3 +92,14 @@ func (idx headerIndex) match(header []string) (pos map[Column]int, dups []duplic
 	}
 	return pos, dups
 }
+
+// HeaderColumn returns the canonical column (activity or instrument) a header spelling names
+// with the given aliases, if any: annotate checks that the headers it adds name none.
+func HeaderColumn(header string, aliases Aliases) (Column, bool) {
+	for _, cols := range [][]Column{ActivityColumns, instrumentColumns} {
+		if c, ok := newHeaderIndex(cols, aliases)[headerKey(header)]; ok {
+			return c, true
+		}
+	}
+	return "", false
+}

@@ -44,7 +44,16 @@ type Input struct {
 	RowsRead    int // non-blank activity rows read
 	Rejected    int // of those, rows rejected while reading
 	Problems    Problems
-	fastReads   int // workbooks the fast path read (for the tests)
+	// Sheets are the activity sheets read, in the order read, with their header rows
+	// (annotate appends its columns to them).
+	Sheets    []ActivitySheet
+	fastReads int // workbooks the fast path read (for the tests)
+}
+
+// ActivitySheet is a sheet read as an activity sheet: its file, name and 1-based header row.
+type ActivitySheet struct {
+	File, Sheet string
+	HeaderRow   int
 }
 
 // ReadWorkbook reads one workbook into in: every activity sheet (found by its header row) and
@@ -166,10 +175,11 @@ type workbookRead struct {
 	rejected   int
 	activities int // len(in.Activities) before
 	instrument int // len(in.Instruments) before
+	sheets     []ActivitySheet
 }
 
 func (in *Input) begin() *workbookRead {
-	wb := &workbookRead{in: in, problems: &Problems{}, activities: len(in.Activities), instrument: len(in.Instruments)}
+	wb := &workbookRead{in: in, problems: &Problems{Unbounded: in.Problems.Unbounded}, activities: len(in.Activities), instrument: len(in.Instruments)}
 	if in.Calc != nil {
 		in.Calc.Begin(wb.problems)
 	}
@@ -180,6 +190,7 @@ func (wb *workbookRead) commit() {
 	in := wb.in
 	in.RowsRead += wb.rowsRead
 	in.Rejected += wb.rejected
+	in.Sheets = append(in.Sheets, wb.sheets...)
 	if in.Calc != nil {
 		if err := in.Calc.Commit(); err != nil {
 			wb.problems.Fatalf("file", "", "", "", "%v", err)
@@ -237,6 +248,9 @@ func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetR
 		}
 		if ok {
 			sr.warnHidden()
+		}
+		if ok && sr.headerRow > 0 && !strings.EqualFold(strings.TrimSpace(sheet), "Instruments") {
+			wb.sheets = append(wb.sheets, ActivitySheet{File: name, Sheet: sheet, HeaderRow: sr.headerRow})
 		}
 		found = found || ok
 		anyData = anyData || sr.nonBlank

@@ -51,10 +51,13 @@ const MaxPerCause = 1000
 
 // Problems collects problems, keeping the first MaxPerCause of each cause.
 type Problems struct {
-	list    []Problem
-	perCode map[string]int
-	errors  int
-	fatal   int
+	// Unbounded keeps every problem in the list, beyond MaxPerCause: for annotate, which
+	// writes each rejected row's problem next to it.
+	Unbounded bool
+	list      []Problem
+	perCode   map[string]int
+	errors    int
+	fatal     int
 	// perPlace counts every problem (listed or not) per file and sheet, in the order places
 	// are first seen.
 	perPlace map[PlaceCount]int
@@ -93,7 +96,7 @@ func (ps *Problems) Add(p Problem) {
 	}
 	key := string(p.Severity) + "/" + p.Cause
 	ps.perCode[key]++
-	if ps.perCode[key] <= MaxPerCause {
+	if ps.Unbounded || ps.perCode[key] <= MaxPerCause {
 		ps.list = append(ps.list, p)
 	}
 }
@@ -108,7 +111,7 @@ func (ps *Problems) Merge(o *Problems) {
 	}
 	for _, p := range o.list {
 		key := string(p.Severity) + "/" + p.Cause
-		if ps.perCode[key] < MaxPerCause {
+		if ps.Unbounded || ps.perCode[key] < MaxPerCause {
 			ps.list = append(ps.list, p)
 		}
 		ps.perCode[key]++
@@ -116,6 +119,9 @@ func (ps *Problems) Merge(o *Problems) {
 	for key, n := range o.perCode {
 		// those o counted without listing them
 		kept := min(n, MaxPerCause)
+		if o.Unbounded {
+			kept = n
+		}
 		ps.perCode[key] += n - kept
 	}
 	for _, pc := range o.places {
@@ -157,7 +163,7 @@ func (ps *Problems) List() []Problem {
 	out := append([]Problem(nil), ps.list...)
 	var over []string
 	for key, n := range ps.perCode {
-		if n > MaxPerCause {
+		if n > MaxPerCause && !ps.Unbounded {
 			over = append(over, key)
 		}
 	}

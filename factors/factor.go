@@ -67,7 +67,12 @@ type Factor struct {
 	Dataset  string `json:"dataset"`
 	Version  string `json:"version"`
 	SourceID string `json:"source_id"`
-	License  string `json:"license"`
+	// Published is the year this dataset version was published, when known (0: unknown).
+	// Several versions of one vintage (one id, one Year) are told apart by it: a year's
+	// inventory as reported used the versions published by the end of the following year;
+	// restated, the latest.
+	Published int    `json:"published,omitempty"`
+	License   string `json:"license"`
 	// Derivation says how the value was taken from the source (e.g. "poste Combustion of
 	// element 37133", "sum of postes Amont and Transport et distribution").
 	Derivation string `json:"derivation,omitempty"`

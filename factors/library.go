@@ -16,9 +16,16 @@ var GWPSets = []string{"AR5", "AR6"}
 
 // Library is a set of factors indexed by id, each id with its vintages in ascending year.
 // Ids are matched case-insensitively: two ids that differ only in case cannot coexist.
+//
+// A vintage may come in several dataset versions (one id and Year, different Published): a
+// dataset that revised a year's value in a later edition. Lookup takes, for an activity year,
+// the version its inventory was reported with: the latest published by the end of the
+// following year. The Restated library takes the latest version of every vintage.
 type Library struct {
-	byKey map[string][]Factor // key: lower-case id
+	byKey map[string][]Factor // key: lower-case id; by Year, then Published
 	keys  []string            // sorted
+	// latest picks the latest version of each vintage (restatement).
+	latest bool
 }
 
 // Builtin returns the embedded library for one GWP set ("AR5" or "AR6"): factors that exist
@@ -62,10 +69,15 @@ func newLibrary(fs []Factor) (*Library, error) {
 		l.byKey[k] = append(l.byKey[k], f)
 	}
 	for k, vs := range l.byKey {
-		sort.SliceStable(vs, func(i, j int) bool { return vs[i].Year < vs[j].Year })
+		sort.SliceStable(vs, func(i, j int) bool {
+			if vs[i].Year != vs[j].Year {
+				return vs[i].Year < vs[j].Year
+			}
+			return vs[i].Published < vs[j].Published
+		})
 		for i := 1; i < len(vs); i++ {
-			if vs[i].Year == vs[i-1].Year {
-				return nil, fmt.Errorf("factor %q has two vintages for year %d", vs[i].ID, vs[i].Year)
+			if vs[i].Year == vs[i-1].Year && (vs[i].Published == vs[i-1].Published || vs[i-1].Published == 0) {
+				return nil, fmt.Errorf("factor %q has two vintages for year %d; to give a dataset's later version of that vintage, give each entry its version and the year it was published (published)", vs[i].ID, vs[i].Year)
 			}
 		}
 		l.keys = append(l.keys, k)
@@ -100,17 +112,63 @@ const (
 )
 
 // Lookup returns the vintage of id that applies to an activity of the given year: the latest
-// whose Year ≤ year, or else the earliest. ok is false when the library has no such id.
+// whose Year ≤ year, or else the earliest. ok is false when the library has no such id. Of a
+// vintage's versions it takes the one the year was reported with (see Library), or the latest
+// in a Restated library.
 func (l *Library) Lookup(id string, year int) (f Factor, pick Pick, ok bool) {
 	vs := l.byKey[strings.ToLower(strings.TrimSpace(id))]
 	if len(vs) == 0 {
 		return Factor{}, 0, false
 	}
 	i := sort.Search(len(vs), func(i int) bool { return vs[i].Year > year })
+	pick = PickLatest
 	if i == 0 {
-		return vs[0], PickEarliest, true
+		// No vintage that old: the earliest vintage, whose versions end where its year does.
+		pick = PickEarliest
+		i = sort.Search(len(vs), func(i int) bool { return vs[i].Year > vs[0].Year })
 	}
-	return vs[i-1], PickLatest, true
+	return l.version(vs[:i], year), pick, true
+}
+
+// version picks, among the versions of the last vintage of vs, the latest one, or for an
+// inventory as reported, the latest published by the end of the year after the activity year
+// (the earliest version when none was).
+func (l *Library) version(vs []Factor, year int) Factor {
+	last := len(vs) - 1
+	if l.latest {
+		return vs[last]
+	}
+	first := last
+	for first > 0 && vs[first-1].Year == vs[last].Year {
+		first--
+	}
+	for j := last; j > first; j-- {
+		if vs[j].Published <= year+1 {
+			return vs[j]
+		}
+	}
+	return vs[first]
+}
+
+// Restated returns the library that restatement computes with: the latest version of every
+// vintage, whatever the activity year.
+func (l *Library) Restated() *Library {
+	r := *l
+	r.latest = true
+	return &r
+}
+
+// HasVersions reports whether some vintage has several dataset versions, so that a
+// restatement can differ from the inventory as reported.
+func (l *Library) HasVersions() bool {
+	for _, vs := range l.byKey {
+		for i := 1; i < len(vs); i++ {
+			if vs[i].Year == vs[i-1].Year {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Vintages returns every vintage of id, oldest first.

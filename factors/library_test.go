@@ -128,3 +128,47 @@ func TestValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupVersions: a vintage revised in a later edition. 2022 and 2023 were reported with
+// the 2022 vintage as first published (2023); the 2024 edition revised it; 2024's own vintage
+// came in the 2025 edition. As reported, each year takes the version published by the end of
+// the following year; restated, the latest version of its own vintage, never a newer vintage.
+func TestLookupVersions(t *testing.T) {
+	v := func(year, published int, value float64) Factor {
+		f := testFactor("grid", year, value)
+		f.Published = published
+		return f
+	}
+	lib, err := newLibrary([]Factor{v(2024, 2025, 0.30), v(2022, 2024, 0.25), v(2022, 2023, 0.20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !lib.HasVersions() {
+		t.Fatal("HasVersions is false")
+	}
+	for _, tt := range []struct {
+		year               int
+		reported, restated float64
+	}{
+		{2021, 0.20, 0.25}, // before every vintage: the earliest vintage, its versions as for 2022
+		{2022, 0.20, 0.25},
+		{2023, 0.25, 0.25}, // reported in 2024, when the revision was out
+		{2024, 0.30, 0.30},
+		{2030, 0.30, 0.30},
+	} {
+		got, _, _ := lib.Lookup("grid", tt.year)
+		re, _, _ := lib.Restated().Lookup("grid", tt.year)
+		if got.Value != tt.reported || re.Value != tt.restated {
+			t.Errorf("%d: as reported %v, restated %v; want %v, %v", tt.year, got.Value, re.Value, tt.reported, tt.restated)
+		}
+	}
+	if _, err := newLibrary([]Factor{v(2022, 2023, 0.2), v(2022, 2023, 0.3)}); err == nil {
+		t.Error("two versions published the same year were accepted")
+	}
+	if _, err := newLibrary([]Factor{v(2022, 0, 0.2), v(2022, 2024, 0.3)}); err == nil {
+		t.Error("a version without its publication year was accepted next to another")
+	}
+	if lib, _ := Builtin("AR6"); lib.HasVersions() {
+		t.Error("the built-in library has several versions of a vintage: restatement's tests assume it has none")
+	}
+}

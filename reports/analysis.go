@@ -14,6 +14,9 @@ type Analysis struct {
 	Denominators   []emissions.Denominator
 	Intensities    map[int]map[string]float64 // year → denominator name → tCO2e per unit
 	IntensityPaths []emissions.IntensityPath
+	// Restatement is each year's total as reported and restated; nil unless restatement was
+	// asked for (--restate).
+	Restatement []emissions.Restatement
 }
 
 // avoidedYears are the years that have avoided emissions, ascending.

@@ -19,8 +19,20 @@ type CalcDocument struct {
 	// IntensityTargets are the targets on intensities (SPEC §9), set by AddAnalysis.
 	IntensityTargets []IntensityTargetJSON `json:"intensity_targets"`
 	Changes          []ChangeJSON          `json:"changes"` // SPEC §9, filled by SetAnalysis
-	Rows             emissions.Rows        `json:"rows"`
-	Problems         []emissions.Problem   `json:"problems"`
+	// Restated is each year's total as reported and restated, with --restate only (SPEC §9).
+	Restated []RestatedJSON      `json:"restated,omitempty"`
+	Rows     emissions.Rows      `json:"rows"`
+	Problems []emissions.Problem `json:"problems"`
+}
+
+// RestatedJSON is one entry of `restated`: the year's total (the Scope 2 method of
+// scope2_method) as reported, restated with the latest version of each of its own factor
+// vintages, and restated − as reported.
+type RestatedJSON struct {
+	Year       int     `json:"year"`
+	AsReported float64 `json:"as_reported"`
+	Restated   float64 `json:"restated"`
+	Difference float64 `json:"difference"`
 }
 
 // YearJSON is one entry of `years`.

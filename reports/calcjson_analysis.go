@@ -39,6 +39,12 @@ func (d *CalcDocument) AddAnalysis(a Analysis) {
 			}
 		}
 	}
+	if a.Restatement != nil {
+		d.Restated = make([]RestatedJSON, 0, len(a.Restatement))
+		for _, r := range a.Restatement {
+			d.Restated = append(d.Restated, RestatedJSON{Year: r.Year, AsReported: r.AsReported, Restated: r.Restated, Difference: r.Difference})
+		}
+	}
 	d.IntensityTargets = []IntensityTargetJSON{}
 	for _, p := range a.IntensityPaths {
 		t := IntensityTargetJSON{Name: p.Target.Name, Intensity: p.Target.Intensity, Unit: p.Unit, Scopes: p.Target.Scopes,

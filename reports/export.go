@@ -152,7 +152,11 @@ func (x *exporter) build() error {
 	}
 	order := append([]string{sheetE16, sheetBreakdown, sheetTrajectory}, x.analysisSheets()...)
 	order = append(order, x.lineSheets...)
-	order = append(order, sheetFactors, sheetIntensity, sheetAvoided, sheetProblems)
+	order = append(order, sheetFactors, sheetIntensity, sheetAvoided)
+	if x.e.Analysis.Restatement != nil {
+		order = append(order, sheetRestatement)
+	}
+	order = append(order, sheetProblems)
 	for _, name := range order {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
@@ -170,6 +174,7 @@ func (x *exporter) build() error {
 	steps = append(steps, []exportStep{
 		{sheetIntensity, x.writeIntensity},
 		{sheetAvoided, x.writeAvoided},
+		{sheetRestatement, x.writeRestatement},
 		{sheetLines, x.writeLines},
 		{sheetFactors, x.writeFactors},
 		{sheetSummary, x.writeSummary},

@@ -87,7 +87,8 @@ func (x *exporter) usedFactors() []usedFactor {
 		if l.FactorID == "" {
 			continue
 		}
-		k := key{id: l.FactorID, year: l.FactorYear}
+		// The source tells apart two dataset versions of one vintage (restatement).
+		k := key{id: l.FactorID, year: l.FactorYear, source: l.Source}
 		u := byKey[k]
 		if u == nil {
 			vs, ok := vintage[l.FactorID]
@@ -96,7 +97,7 @@ func (x *exporter) usedFactors() []usedFactor {
 				vintage[l.FactorID] = vs
 			}
 			for _, v := range vs {
-				if v.Year == l.FactorYear {
+				if v.Year == l.FactorYear && (u == nil || v.Source == l.Source) {
 					u = &usedFactor{Factor: v, inLibrary: true}
 				}
 			}

@@ -203,11 +203,14 @@ func (x *exporter) contents() [][2]string {
 	for _, name := range x.lineSheets {
 		out = append(out, [2]string{name, "Every computed line (tCO2e) with its input file, sheet and row, its factor vintage, value and source"})
 	}
-	return append(out,
+	out = append(out,
 		[2]string{sheetFactors, "Every emission factor used, with its full metadata and source"},
 		[2]string{sheetIntensity, "Emission intensity per configured denominator and year, and the intensity targets"},
-		[2]string{sheetAvoided, "Avoided emissions per year and activity, reported apart: never subtracted from the inventory"},
-		[2]string{sheetProblems, "Every problem found in the inputs and the configuration, with its place"})
+		[2]string{sheetAvoided, "Avoided emissions per year and activity, reported apart: never subtracted from the inventory"})
+	if x.e.Analysis.Restatement != nil {
+		out = append(out, [2]string{sheetRestatement, "Each year's total as reported and restated with the latest dataset version of its own factor vintages"})
+	}
+	return append(out, [2]string{sheetProblems, "Every problem found in the inputs and the configuration, with its place"})
 }
 
 // summaryCharts adds the two native charts: the trajectory (actuals stacked by scope, target,

@@ -41,6 +41,17 @@ func WriteInventoryTable(w io.Writer, doc CalcDocument) error {
 		fmt.Fprintf(w, "\n%d, top activities (%s-based, tCO2e):\n", y.Year, doc.Scope2Method)
 		writeShares(w, ranked(y.ByActivity, 10), total)
 	}
+	if doc.Restated != nil {
+		fmt.Fprintf(w, "\nRestatement (tCO2e, %s-based; each year with the latest dataset version of its own factor vintages):\n", doc.Scope2Method)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "Year\tAs reported\tRestated\tDifference\t\n")
+		for _, r := range doc.Restated {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t\n", r.Year, t(r.AsReported), t(r.Restated), t(r.Difference))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
 	if len(doc.Trajectory) > 0 {
 		fmt.Fprintf(w, "\nTrajectory (tCO2e, %s-based Scope 2; actual up to the last year with data, then projected):\n", doc.Scope2Method)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)

@@ -121,6 +121,9 @@ func newView(r Report) *htmlView {
 	v.addSection(leversSection(r))
 	v.addSection(intensitySection(r))
 	v.addSection(avoidedSection(r))
+	if r.Analysis.Restatement != nil {
+		v.addSection(restatementSection(r))
+	}
 	v.addSection(sourcesSection(r))
 	v.addSection(qualitySection(r))
 	for _, s := range v.Sections {

@@ -24,5 +24,6 @@ func (r *result) analysis() reports.Analysis {
 		Denominators:   ds,
 		Intensities:    emissions.Intensities(r.years, r.cfg.Trajectory.Scope2Method, ds),
 		IntensityPaths: r.paths,
+		Restatement:    r.restatement,
 	}
 }

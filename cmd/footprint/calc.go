@@ -8,14 +8,14 @@ import (
 )
 
 func newCalcCmd(g *globalFlags, env Env) *cobra.Command {
-	var asJSON, lines bool
+	var asJSON, lines, restate bool
 	cmd := &cobra.Command{
 		Use:   "calc",
 		Short: "Compute the inventory and print it as a table, as JSON with --json, or line by line with --lines",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			g.progress = !asJSON
-			res, err := compute(g, env, lines)
+			res, err := compute(g, env, computeOptions{rowLines: lines, restate: restate})
 			if err != nil {
 				return err
 			}
@@ -41,6 +41,7 @@ func newCalcCmd(g *globalFlags, env Env) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the JSON document of SPEC §6")
 	cmd.Flags().BoolVar(&lines, "lines", false, "print every computed line with its provenance (input row, factor vintage, source) as CSV")
+	cmd.Flags().BoolVar(&restate, "restate", false, restateHelp)
 	cmd.MarkFlagsMutuallyExclusive("json", "lines")
 	return cmd
 }
@@ -67,3 +68,6 @@ func writeProblemSummary(env Env, r *result) {
 	}
 	reports.WriteProblems(env.Stderr, ps)
 }
+
+// restateHelp describes --restate for calc and report.
+const restateHelp = "restate past years with the latest dataset version of each year's own factor vintage, and show each year's total as reported and restated"

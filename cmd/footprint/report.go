@@ -12,13 +12,14 @@ import (
 
 func newReportCmd(g *globalFlags, env Env) *cobra.Command {
 	var out string
+	var restate bool
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "Compute the inventory and trajectory and write <out>/report.html and <out>/footprint-<year>.xlsx",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			g.progress = true
-			res, err := compute(g, env, true)
+			res, err := compute(g, env, computeOptions{rowLines: true, restate: restate})
 			if err != nil {
 				return err
 			}
@@ -43,6 +44,7 @@ func newReportCmd(g *globalFlags, env Env) *cobra.Command {
 			return res.failure(g.strict)
 		},
 	}
+	cmd.Flags().BoolVar(&restate, "restate", false, restateHelp)
 	cmd.Flags().StringVar(&out, "out", "", "folder to write report.html and the Excel export into (default: the config's output.dir)")
 	return cmd
 }

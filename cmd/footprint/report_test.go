@@ -116,7 +116,7 @@ func TestReportWithoutData(t *testing.T) {
 // demoReport computes the built-in demo in-process, as `footprint report` does.
 func demoReport(tb testing.TB) reports.Report {
 	tb.Helper()
-	res, err := compute(&globalFlags{}, Env{Stdout: io.Discard, Stderr: io.Discard, LookupEnv: func(string) (string, bool) { return "", false }}, false)
+	res, err := compute(&globalFlags{}, Env{Stdout: io.Discard, Stderr: io.Discard, LookupEnv: func(string) (string, bool) { return "", false }}, computeOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -64,7 +64,7 @@ func Main(args []string, env Env) int {
 	pf.StringArrayVar(&g.inputs, "input", nil, "activity workbook (repeatable; replaces the config's inputs)")
 	pf.IntVar(&g.year, "year", 0, "reporting year (default: the config's, else the latest year with data)")
 	pf.BoolVar(&g.strict, "strict", false, "treat any rejected row as an error")
-	root.AddCommand(newCalcCmd(&g, env), newValidateCmd(&g, env), newFactorsCmd(&g, env), newReportCmd(&g, env), newTemplateCmd(&g, env))
+	root.AddCommand(newCalcCmd(&g, env), newValidateCmd(&g, env), newFactorsCmd(&g, env), newReportCmd(&g, env), newTemplateCmd(&g, env), newAnnotateCmd(&g, env))
 
 	err := root.Execute()
 	if err == nil {

@@ -69,21 +69,56 @@ type result struct {
 	// uncertainty and changes are the analyses of SPEC §9 (analysis.go).
 	uncertainty *emissions.Uncertainty
 	changes     []emissions.Change
+	// restatement is each year's total as reported and restated, with --restate.
+	restatement []emissions.Restatement
 }
 
-// compute reads every input and computes the inventory, keeping the lines of every row for
-// rowLines (in a temporary file the process removes when it ends). Input problems are in the
-// result, not in the error: the error is only for what stops the run before any row is read.
-func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
+// computeOptions say what a command needs kept beyond the grouped inventory.
+type computeOptions struct {
+	// rowLines keeps the lines of every row (in a temporary file the process removes when it
+	// ends).
+	rowLines bool
+	// allProblems keeps every problem, not the first MaxPerCause of each cause (annotate).
+	allProblems bool
+	// restate computes with the latest version of each factor vintage and keeps the totals as
+	// reported next to the restated ones (SPEC §9).
+	restate bool
+}
+
+// compute reads every input and computes the inventory. Input problems are in the result, not
+// in the error: the error is only for what stops the run before any row is read.
+//
+// With opts.restate the result is the restated inventory, with each year's total as reported
+// in restatement. The inputs are read a second time only when some factor vintage has several
+// dataset versions (custom factors with `published`): otherwise the two are the same.
+func compute(g *globalFlags, env Env, opts computeOptions) (*result, error) {
 	s, err := loadSession(g, env)
 	if err != nil {
 		return nil, err
 	}
-	calc, err := emissions.NewCalculator(emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix(), FreshnessYears: s.cfg.FreshnessYears, RowLines: rowLines})
+	res, err := s.compute(g, env, opts, s.lib)
+	if err != nil || !opts.restate {
+		return res, err
+	}
+	restated := res
+	if s.lib.HasVersions() {
+		if restated, err = s.compute(g, env, opts, s.lib.Restated()); err != nil {
+			res.inventory.Close()
+			return nil, err
+		}
+		res.inventory.Close()
+	}
+	restated.restatement = emissions.Restate(res.years, restated.years, s.cfg.Trajectory.Scope2Method)
+	return restated, nil
+}
+
+// compute computes the inventory of the inputs with the factors of lib.
+func (s *session) compute(g *globalFlags, env Env, opts computeOptions, lib *factors.Library) (*result, error) {
+	calc, err := emissions.NewCalculator(emissions.Options{Library: lib, ResidualMix: s.cfg.ResidualMix(), FreshnessYears: s.cfg.FreshnessYears, RowLines: opts.rowLines})
 	if err != nil {
 		return nil, err
 	}
-	in := s.read(g, env, calc)
+	in := s.read(g, env, calc, opts.allProblems)
 	if in == nil {
 		calc.Close()
 		return nil, problemsf("%s: no inputs: list workbooks under `inputs` or pass --input", configName(s.cfg))
@@ -99,7 +134,7 @@ func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
 		res.year = res.years[len(res.years)-1].Year
 	}
 	if len(inv.Lines) > 0 {
-		if res.trajectory, err = emissions.Project(s.cfg.Plan(), inv.Lines, s.lib, &in.Problems); err != nil {
+		if res.trajectory, err = emissions.Project(s.cfg.Plan(), inv.Lines, lib, &in.Problems); err != nil {
 			return nil, problemsf("%s: %v", configName(s.cfg), err)
 		}
 	}
@@ -110,12 +145,13 @@ func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
 
 // read reads every input workbook, computing its rows with calc; nil when there are none. A file that cannot be opened is
 // a problem of the input, like one that cannot be read.
-func (s *session) read(g *globalFlags, env Env, calc *emissions.Calculator) *emissions.Input {
+func (s *session) read(g *globalFlags, env Env, calc *emissions.Calculator, allProblems bool) *emissions.Input {
 	paths, open := s.inputs(g)
 	if len(paths) == 0 {
 		return nil
 	}
 	in := &emissions.Input{Calc: calc}
+	in.Problems.Unbounded = allProblems
 	opts := emissions.LoadOptions{Aliases: s.cfg.Aliases(), DefaultSite: s.cfg.Site}
 	if g.progress && env.Terminal != nil && env.Terminal() {
 		opts.Progress = &barProgress{w: env.Stderr}

@@ -25,7 +25,7 @@ func newTemplateCmd(g *globalFlags, env Env) *cobra.Command {
 			t := reports.Template{Factors: s.lib.All(), Site: s.cfg.Site}
 			// The dropdowns offer the poles and sites the inputs already use; inputs that
 			// are missing or unreadable (a project just starting) offer none.
-			if in := s.read(g, env, nil); in != nil {
+			if in := s.read(g, env, nil, false); in != nil {
 				t.Poles, t.Sites = reports.UsedPolesAndSites(in.Activities)
 			}
 			if err := reports.WriteTemplateFile(out, t); err != nil {

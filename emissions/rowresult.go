@@ -1,0 +1,87 @@
+package emissions
+
+import (
+	"strconv"
+	"strings"
+)
+
+// RowResult is what one activity row gave: its emissions under each Scope 2 method, what it
+// avoided, the factor of its main part, or the errors that rejected it. annotate writes it next
+// to the row.
+type RowResult struct {
+	// Location and Market are the row's tCO2e in the location- and market-based totals:
+	// direct plus upstream; they differ only for grid electricity.
+	Location, Market float64
+	// Avoided is the tCO2e of an avoided-emissions row (never in a total).
+	Avoided float64
+	// Main is the row's direct, reported or avoided line (location-based for electricity):
+	// its scope, category, factor and source. Nil for a rejected row.
+	Main *Line
+	// Upstream is the factor's upstream part (kgCO2e per factor unit, Scope 3 category 3).
+	Upstream float64
+	// Errors are the messages of the problems that rejected the row.
+	Errors []string
+}
+
+// RowResults gathers the lines of every row, and the errors found at a row, by place. Lines
+// come from Inventory.RowLines; problems should be kept unbounded (Problems.Unbounded) so that
+// every rejected row has its message.
+func RowResults(lines LineSource, problems []Problem) (map[Place]*RowResult, error) {
+	out := map[Place]*RowResult{}
+	get := func(p Place) *RowResult {
+		r := out[p]
+		if r == nil {
+			r = &RowResult{}
+			out[p] = r
+		}
+		return r
+	}
+	err := lines.Each(func(l *Line) error {
+		r := get(l.Place)
+		if l.InLocation() {
+			r.Location += l.TCO2e
+		}
+		if l.InMarket() {
+			r.Market += l.TCO2e
+		}
+		switch {
+		case l.Part == PartAvoided:
+			r.Avoided += l.TCO2e
+		case l.Part == PartUpstream:
+			r.Upstream = l.FactorValue
+			return nil
+		case l.Method == MethodMarket && l.Part != PartReported:
+			return nil // a market-based share of an electricity line
+		}
+		if r.Main == nil {
+			m := *l
+			r.Main = &m
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range problems {
+		if p.Severity != SeverityError || p.Sheet == "" {
+			continue
+		}
+		row := cellRow(p.Cell)
+		if row == 0 {
+			continue
+		}
+		r := get(Place{File: p.File, Sheet: p.Sheet, Row: row})
+		r.Errors = append(r.Errors, p.Message)
+	}
+	return out, nil
+}
+
+// cellRow is the row of an A1 reference, 0 when there is none.
+func cellRow(cell string) int {
+	digits := strings.TrimLeft(cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$")
+	n, err := strconv.Atoi(digits)
+	if err != nil || n < 1 {
+		return 0
+	}
+	return n
+}
