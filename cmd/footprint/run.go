@@ -69,6 +69,9 @@ type result struct {
 	// uncertainty and changes are the analyses of SPEC §9 (analysis.go).
 	uncertainty *emissions.Uncertainty
 	changes     []emissions.Change
+	// claims and reductions: the neutrality claim and where reductions come from (claim.go).
+	claims     *emissions.ClaimCheck
+	reductions []emissions.Reduction
 }
 
 // compute reads every input and computes the inventory, keeping the lines of every row for
@@ -105,6 +108,9 @@ func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
 	}
 	res.paths = res.intensityPaths()
 	res.analyse()
+	if err := res.checkClaim(); err != nil {
+		return nil, problemsf("%s: %v", configName(s.cfg), err)
+	}
 	return res, nil
 }
 
