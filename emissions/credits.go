@@ -25,8 +25,8 @@ type Credit struct {
 	Name  string
 
 	Registry, Serials, Standard, Methodology, Country string
-	Vintage                                          int
-	DurabilityYears                                  int
+	Vintage                                           int
+	DurabilityYears                                   int
 	// CorrespondingAdjustment: the host country adjusts its own accounts (Paris Agreement
 	// Article 6), so the tonne is not also claimed by the country.
 	CorrespondingAdjustment bool
