@@ -24,7 +24,7 @@ func claimLines() []Line {
 
 func claimPlan(treatment string) Plan {
 	return Plan{BaseYear: 2019, TargetYear: 2030,
-		Targets: []Target{{Name: "S1", Scopes: []int{1}, Pathway: PathwayLinear, ReductionPct: 50}},
+		Targets:    []Target{{Name: "S1", Scopes: []int{1}, Pathway: PathwayLinear, ReductionPct: 50}},
 		BasePolicy: BasePolicy{Events: []StructuralEvent{{Year: 2024, Type: EventClosure, Poles: []string{"ASSEMBLY"}, Treatment: treatment}}},
 		Claim:      ClaimBoundary{Scopes: []int{1}}}
 }
