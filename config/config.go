@@ -103,6 +103,8 @@ type TrajectoryConf struct {
 	Levers       []LeverConf  `yaml:"levers" mapstructure:"levers"`
 	Projection   Projection   `yaml:"projection" mapstructure:"projection"`
 	Neutrality   Neutrality   `yaml:"neutrality" mapstructure:"neutrality"`
+	// BasePolicy: structural changes and base-year recalculation (neutrality.go).
+	BasePolicy BasePolicyConf `yaml:"base_year_policy" mapstructure:"base_year_policy"`
 }
 
 type TargetConf struct {
@@ -113,6 +115,8 @@ type TargetConf struct {
 	// Intensity names an entry of the intensity list: the target is then on tCO2e per unit
 	// of it, not on absolute emissions (see intensity.go).
 	Intensity string `yaml:"intensity" mapstructure:"intensity"`
+	// StartYear is when a new target's period starts (ESRS E1 AR 25 base-year age check).
+	StartYear int `yaml:"start_year" mapstructure:"start_year"`
 }
 
 type LeverConf struct {
@@ -133,18 +137,6 @@ type AdditionConf struct {
 
 type Projection struct {
 	GrowthPct float64 `yaml:"growth_pct" mapstructure:"growth_pct"`
-}
-
-type Neutrality struct {
-	Year    int          `yaml:"year" mapstructure:"year"`
-	Credits []CreditConf `yaml:"credits" mapstructure:"credits"`
-}
-
-type CreditConf struct {
-	Year  int     `yaml:"year" mapstructure:"year"`
-	TCO2e float64 `yaml:"tco2e" mapstructure:"tco2e"`
-	Kind  string  `yaml:"kind" mapstructure:"kind"`
-	Name  string  `yaml:"name" mapstructure:"name"`
 }
 
 // defaults are set on every scalar key so that FOOTPRINT_* variables override them (viper

@@ -94,18 +94,7 @@ func (c *Config) validateTrajectory(bad func(key, format string, args ...any)) {
 			}
 		}
 	}
-	for i, cr := range t.Neutrality.Credits {
-		key := fmt.Sprintf("trajectory.neutrality.credits[%d]", i)
-		if cr.Year < emissions.MinYear || cr.Year > emissions.MaxYear {
-			bad(key+".year", "%d is outside %d–%d", cr.Year, emissions.MinYear, emissions.MaxYear)
-		}
-		if cr.TCO2e < 0 || math.IsNaN(cr.TCO2e) || math.IsInf(cr.TCO2e, 0) {
-			bad(key+".tco2e", "%v: want tonnes ≥ 0", cr.TCO2e)
-		}
-		if k := cr.Kind; k != "" && k != "removal" && k != "reduction" {
-			bad(key+".kind", "%q: want removal or reduction", k)
-		}
-	}
+	c.validateNeutrality(bad)
 }
 
 // Plan returns the trajectory section in the form emissions.Project takes.
@@ -121,7 +110,7 @@ func (c *Config) Plan() emissions.Plan {
 		if tg.ReductionPct != nil {
 			r = *tg.ReductionPct
 		}
-		p.Targets = append(p.Targets, emissions.Target{Name: tg.Name, Scopes: tg.Scopes, Pathway: emissions.Pathway(tg.Pathway), ReductionPct: r})
+		p.Targets = append(p.Targets, emissions.Target{Name: tg.Name, Scopes: tg.Scopes, Pathway: emissions.Pathway(tg.Pathway), ReductionPct: r, StartYear: tg.StartYear})
 	}
 	for _, l := range t.Levers {
 		lv := emissions.Lever{Name: l.Name, Activities: l.Activities, ReductionPct: l.ReductionPct,
@@ -131,8 +120,6 @@ func (c *Config) Plan() emissions.Plan {
 		}
 		p.Levers = append(p.Levers, lv)
 	}
-	for _, cr := range t.Neutrality.Credits {
-		p.Credits = append(p.Credits, emissions.Credit{Year: cr.Year, TCO2e: cr.TCO2e, Kind: cr.Kind, Name: cr.Name})
-	}
+	c.planNeutrality(&p)
 	return p
 }

@@ -30,6 +30,11 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 	}
 	t := &Trajectory{Scope2Method: p.Scope2Method, Boundary: boundary(p.Targets)}
 	in := scopeSet(t.Boundary)
+	inBoundary := func(l *Line) bool { return in[l.Scope] && (l.Scope != 2 || inMethod(*l, p.Scope2Method)) }
+	reported := reportedByYear(lines, inBoundary)
+	lines, t.Base = restate(p.BasePolicy, lines, baseYearOf(p.BaseYear, lines), inBoundary, ps)
+	disc := discontinuedMatcher(p.BasePolicy, baseYearOf(p.BaseYear, lines))
+	var baseKept [4]float64 // the base year without activities discontinued since, by scope
 
 	// Emissions over the boundary by year and activity, by year and scope, and the activities'
 	// quantities in their factors' units (for the additions of levers).
@@ -47,6 +52,9 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 			continue
 		}
 		addTo(em, l.Year, l.Activity, l.TCO2e)
+		if !disc(&l) {
+			baseKept[l.Scope] += l.TCO2e * b2f(l.Year == baseYearOf(p.BaseYear, lines))
+		}
 		if byScope[l.Year] == nil {
 			byScope[l.Year] = &[4]float64{}
 		}
@@ -129,6 +137,11 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 				v := total(y)
 				ty.Actual, ty.BAU, ty.Plan = ptr(v), ptr(v), ptr(v)
 				ty.ActualByScope = *s
+				if r, ok := reported[y]; ok {
+					ty.ActualReported = ptr(r)
+				} else {
+					ty.ActualReported = ptr(0)
+				}
 			}
 		default:
 			k := math.Pow(growth, float64(y-last))
@@ -158,6 +171,19 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 				sum += v
 			}
 			ty.Target = ptr(sum)
+			if organicDrop(p.BasePolicy, t.BaseYear) {
+				kept := 0.0
+				for _, tg := range p.Targets {
+					b := 0.0
+					for _, sc := range tg.Scopes {
+						if sc >= 1 && sc <= 3 {
+							b += baseKept[sc]
+						}
+					}
+					kept += targetValue(tg, b, t.BaseYear, t.TargetYear, y)
+				}
+				ty.TargetWithoutDiscontinued = ptr(kept)
+			}
 		}
 		if ty.Plan != nil {
 			ty.Net = ptr(*ty.Plan - ty.Credits)
@@ -327,3 +353,46 @@ func yearList(ys []int) string {
 }
 
 func ptr(v float64) *float64 { return &v }
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// baseYearOf is the configured base year, or the first year with emissions data.
+func baseYearOf(configured int, lines []Line) int {
+	if configured != 0 {
+		return configured
+	}
+	first := 0
+	for i := range lines {
+		if y := lines[i].Year; lines[i].Part != PartAvoided && (first == 0 || y < first) {
+			first = y
+		}
+	}
+	return first
+}
+
+// reportedByYear sums the lines in the boundary per year, before any restatement.
+func reportedByYear(lines []Line, in func(*Line) bool) map[int]float64 {
+	out := map[int]float64{}
+	for i := range lines {
+		if l := &lines[i]; l.Part != PartAvoided && in(l) {
+			out[l.Year] += l.TCO2e
+		}
+	}
+	return out
+}
+
+// organicDrop reports whether an activity discontinued after the base year stays in the base
+// (an organic treatment, or a restatement below the threshold is judged by Base.Applied).
+func organicDrop(pol BasePolicy, baseYear int) bool {
+	for _, ev := range pol.Events {
+		if ev.Discontinues() && ev.Year > baseYear && ev.TreatmentOrDefault() == TreatmentOrganic {
+			return true
+		}
+	}
+	return false
+}

@@ -15,6 +15,9 @@ type Target struct {
 	Scopes       []int
 	Pathway      Pathway
 	ReductionPct float64 // used by linear
+	// StartYear is when a new target's period starts (0: not given), for the base-year age
+	// check of ESRS E1 AR 25.
+	StartYear int
 }
 
 // Lever is a planned reduction: ReductionPct of the emissions of the activities its globs
@@ -37,15 +40,6 @@ type Addition struct {
 	Unit           string
 }
 
-// Credit is a carbon credit or removal in the neutrality ledger: never netted into the
-// inventory, never counted toward a target.
-type Credit struct {
-	Year  int
-	TCO2e float64
-	Kind  string // reduction | removal
-	Name  string
-}
-
 // Plan is the trajectory configuration (SPEC §5).
 type Plan struct {
 	BaseYear       int // 0: the first year with data
@@ -56,6 +50,12 @@ type Plan struct {
 	GrowthPct      float64 // business-as-usual change of activity per year after the last actual
 	NeutralityYear int     // 0: the target year
 	Credits        []Credit
+	// Removals are the organisation's own removals, apart from credits (credits.go).
+	Removals []Removal
+	// BasePolicy says how structural changes restate the base year (basepolicy.go).
+	BasePolicy BasePolicy
+	// Claim is the boundary of the neutrality claim (claim.go).
+	Claim ClaimBoundary
 }
 
 // TrajectoryYear is one year of the trajectory, in tCO2e over the trajectory's boundary. A nil
@@ -72,6 +72,13 @@ type TrajectoryYear struct {
 	Gap     *float64 // plan − target
 	// ActualByScope splits Actual by scope (index 1–3; Scope 2 by the plan's method).
 	ActualByScope [4]float64
+	// ActualReported is Actual before any base-year recalculation (equal to Actual when
+	// nothing is restated); nil where the year has no data.
+	ActualReported *float64
+	// TargetWithoutDiscontinued is the target path computed from a base year without the
+	// activities an organic closure, divestment or outsourcing ended: what the target would
+	// be if the drop were not counted as progress. Nil when no such event is organic.
+	TargetWithoutDiscontinued *float64
 }
 
 // LeverResult is what a lever abates each year of the projection (net of what its additions
@@ -93,4 +100,6 @@ type Trajectory struct {
 	// CreditsNeeded is the net emissions left in the neutrality year after the plan and the
 	// credits already in the ledger: what more credits would have to cover (0 when none).
 	CreditsNeeded float64
+	// Base is the base year as reported and as recalculated for structural changes.
+	Base BaseRecalculation
 }

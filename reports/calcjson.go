@@ -19,6 +19,10 @@ type CalcDocument struct {
 	// IntensityTargets are the targets on intensities (SPEC §9), set by AddAnalysis.
 	IntensityTargets []IntensityTargetJSON `json:"intensity_targets"`
 	Changes          []ChangeJSON          `json:"changes"` // SPEC §9, filled by SetAnalysis
+	// BaseYear, ClaimBoundary and Ledger are the neutrality claim's (calcjson_claim.go).
+	BaseYear      *BaseYearJSON      `json:"base_year,omitempty"`
+	ClaimBoundary *ClaimBoundaryJSON `json:"claim_boundary,omitempty"`
+	Ledger        *LedgerJSON        `json:"ledger,omitempty"`
 	// Restated is each year's total as reported and restated, with --restate only (SPEC §9).
 	Restated []RestatedJSON      `json:"restated,omitempty"`
 	Rows     emissions.Rows      `json:"rows"`
@@ -68,6 +72,10 @@ type TrajectoryJSON struct {
 	Credits float64  `json:"credits"`
 	Net     *float64 `json:"net"`
 	Gap     *float64 `json:"gap"`
+	// ActualReported, Reduction and Claim are set by SetClaims (calcjson_claim.go).
+	ActualReported *float64       `json:"actual_reported,omitempty"`
+	Reduction      *ReductionJSON `json:"reduction,omitempty"`
+	Claim          *ClaimJSON     `json:"claim,omitempty"`
 }
 
 // NewCalcDocument assembles the document from the aggregates.

@@ -31,7 +31,6 @@ const (
 	colorTarget  = "#1b1b1b"
 	colorBAU     = "#8a8a8a"
 	colorPlan    = "#2e7d32"
-	colorNet     = "#6a3d9a"
 	colorCredits = "#5fb49c"
 	colorLever   = "#2e7d32"
 )
@@ -45,7 +44,8 @@ var poleColors = []string{"#264653", "#2a9d8f", "#6a8d3a", "#9c6b1c", "#c0582b",
 func poleColor(i int) string { return poleColors[i%len(poleColors)] }
 
 // trajectoryChart draws the actuals stacked by scope and, when there is a trajectory, the
-// target path(s), business-as-usual, the plan, the credits (below zero) and the net line, with
+// target path(s), business-as-usual, the plan and the credits (their own bars below zero, never
+// a net line: issue "A credible neutrality claim"), with
 // the base and neutrality years and the target year's gap marked.
 func trajectoryChart(r Report) echart {
 	var vs []float64
@@ -59,7 +59,7 @@ func trajectoryChart(r Report) echart {
 	}
 	if r.Trajectory != nil {
 		for _, y := range r.Trajectory.Years {
-			for _, p := range append([]*float64{y.Actual, y.Target, y.BAU, y.Plan, y.Net}, y.Targets...) {
+			for _, p := range append([]*float64{y.Actual, y.Target, y.BAU, y.Plan}, y.Targets...) {
 				if p != nil {
 					vs = append(vs, *p)
 				}
@@ -171,9 +171,6 @@ func trajectoryChart(r Report) echart {
 	}
 	addLine("Business as usual", colorBAU, "dashed", 2, true, projected(func(y emissions.TrajectoryYear) *float64 { return y.BAU }))
 	addLine("Plan", colorPlan, "solid", 2.5, true, projected(func(y emissions.TrajectoryYear) *float64 { return y.Plan }))
-	if hasCredits(tr) {
-		addLine("Net (plan − credits)", colorNet, "dotted", 2.5, true, projected(func(y emissions.TrajectoryYear) *float64 { return y.Net }))
-	}
 	if bandCovers(tr) {
 		addUncertaintyBand(line, r, years, tr.LastActualYear)
 	}

@@ -105,26 +105,27 @@ func axisTooltip() charts.GlobalOpts {
 
 // valueAxis is a vertical value axis for the data vs, named with its unit along the
 // axis, left of the tick labels. echarts places the name nameGap px from the axis line, not
-// from the labels, so the gap follows the widest label (7 px a character at 12 px): the
-// chart's grid keeps a fixed 24 px left of the labels for the name.
+// from the labels, so the gap follows the widest label (at 12 px, 7 px a digit or minus
+// sign, 3.5 px a thousands separator): the chart's grid keeps a fixed 24 px left of the
+// labels for the name.
 func valueAxis(unit string, vs []float64) opts.YAxis {
 	lo, hi := extent(vs...)
 	// The widest label is the top one, or the bottom one with its minus sign: "-50,000" is no
 	// wider than "350,000".
-	chars := labelChars(hi)
+	width := labelWidth(hi)
 	if lo < 0 {
-		chars = max(chars, labelChars(lo)+1)
+		width = max(width, labelWidth(lo)+7)
 	}
-	return opts.YAxis{Type: "value", Name: unit, NameLocation: "middle", NameGap: 7*chars + 16,
+	return opts.YAxis{Type: "value", Name: unit, NameLocation: "middle", NameGap: int(math.Ceil(width)) + 16,
 		SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}
 }
 
-// labelChars is how many characters the tick label of the axis end near v takes, digits and
+// labelWidth is the width in px of the tick label of the axis end near v, digits and
 // thousands separators, without a sign.
-func labelChars(v float64) int {
+func labelWidth(v float64) float64 {
 	m := math.Abs(v) * 1.2 // echarts rounds the axis up
 	digits := len(strconv.FormatFloat(math.Ceil(m), 'f', 0, 64))
-	return digits + (digits-1)/3
+	return 7*float64(digits) + 3.5*float64((digits-1)/3)
 }
 
 // extent returns the smallest and largest of vs and of 0.

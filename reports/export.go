@@ -37,6 +37,8 @@ type Export struct {
 	// the sheets Uncertainty and Changes (export_analysis.go).
 	Uncertainty *emissions.Uncertainty
 	Changes     []emissions.Change
+	// Claim adds the sheets Claim and ESRS E1-7 (export_claim.go).
+	Claim Claim
 }
 
 // ExportFileName is the name of the annual export of a reporting year (SPEC §7); without one
@@ -150,7 +152,8 @@ func (x *exporter) build() error {
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return err
 	}
-	order := append([]string{sheetE16, sheetBreakdown, sheetTrajectory}, x.analysisSheets()...)
+	order := append([]string{sheetE16, sheetBreakdown, sheetTrajectory}, x.claimSheets()...)
+	order = append(order, x.analysisSheets()...)
 	order = append(order, x.lineSheets...)
 	order = append(order, sheetFactors, sheetIntensity, sheetAvoided)
 	if x.e.Analysis.Restatement != nil {
@@ -170,6 +173,7 @@ func (x *exporter) build() error {
 		{sheetBreakdown, x.writeBreakdown},
 		{sheetTrajectory, x.writeTrajectory},
 	}
+	steps = append(steps, x.claimSteps()...)
 	steps = append(steps, x.analysisSteps()...)
 	steps = append(steps, []exportStep{
 		{sheetIntensity, x.writeIntensity},

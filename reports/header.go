@@ -95,7 +95,24 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 		}
 		cards = append(cards, c)
 	}
-	return append(cards, creditsCard(tr))
+	for _, y := range claimYears(r, cur.Year, tr) {
+		if c, ok := claimCard(r, y); ok {
+			cards = append(cards, c)
+		}
+	}
+	if r.Claim.Check == nil {
+		cards = append(cards, creditsCard(tr))
+	}
+	return cards
+}
+
+// claimYears are the years whose claim the header states: the reporting year and the
+// neutrality year.
+func claimYears(r Report, cur int, tr *emissions.Trajectory) []int {
+	if n := neutralityYear(tr); n != cur {
+		return []int{cur, n}
+	}
+	return []int{cur}
 }
 
 // creditsCard is what neutrality still needs in its year: the net left once the plan and the

@@ -39,6 +39,8 @@ type Report struct {
 	// Uncertainty and Changes are the analyses of SPEC §9; nil leaves their sections out.
 	Uncertainty *emissions.Uncertainty
 	Changes     []emissions.Change
+	// Claim is the neutrality claim (claim.go); an empty Claim leaves its section out.
+	Claim Claim
 }
 
 // Tonnes formats tCO2e as the report does: one decimal, thousands separated by commas.

@@ -110,6 +110,9 @@ func newView(r Report) *htmlView {
 
 	order := poleOrder(r.Years)
 	v.addSection(trajectorySection(r))
+	if r.Claim.Check != nil {
+		v.addSection(claimSection(r))
+	}
 	if r.Uncertainty != nil {
 		v.addSection(uncertaintySection(r, cur))
 	}
@@ -205,15 +208,15 @@ func trajectorySection(r Report) htmlSection {
 	intro := []string{fmt.Sprintf("Base year %d, target year %d, neutrality year %d. The trajectory covers %s, with Scope 2 %s; figures up to %d are actual emissions, later ones are projections.",
 		tr.BaseYear, tr.TargetYear, neutralityYear(tr), scopesLabel(trajectoryBoundary(tr)), methodLabel(tr.Scope2Method), tr.LastActualYear)}
 	if hasCredits(tr) {
-		intro = append(intro, "Credits and removals are a separate ledger: they are drawn below zero, never netted into the inventory and never counted toward a target.")
+		intro = append(intro, "Credits and removals are a separate ledger: they are drawn below zero as their own bars, never netted into the inventory and never counted toward a target.")
 	} else {
-		intro = append(intro, "The credits ledger is empty (trajectory.neutrality.credits in the configuration): the net equals the plan.")
+		intro = append(intro, "The credits ledger is empty (trajectory.neutrality.credits in the configuration).")
 	}
 	head := []string{"Year"}
 	for _, s := range trajectoryBoundary(tr) {
 		head = append(head, scopeName(s, tr.Scope2Method))
 	}
-	head = append(head, "Actual", "Target", "Business as usual", "Plan", "Credits", "Net", "Gap")
+	head = append(head, "Actual", "Target", "Business as usual", "Plan", "Credits (not subtracted)", "Gap")
 	tb := &htmlTable{Caption: "Trajectory, tCO2e over " + scopesLabel(trajectoryBoundary(tr)), Head: head}
 	for _, y := range tr.Years {
 		cells := []htmlCell{textCell(strconv.Itoa(y.Year))}
@@ -222,7 +225,7 @@ func trajectorySection(r Report) htmlSection {
 			cells = append(cells, optCellIf(y.Actual != nil, &v))
 		}
 		cr := y.Credits
-		cells = append(cells, optCell(y.Actual), optCell(y.Target), optCell(y.BAU), optCell(y.Plan), numCell(cr), optCell(y.Net), optCell(y.Gap))
+		cells = append(cells, optCell(y.Actual), optCell(y.Target), optCell(y.BAU), optCell(y.Plan), numCell(cr), optCell(y.Gap))
 		tb.Rows = append(tb.Rows, htmlRow{Cells: cells})
 	}
 	blocks := []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb}}

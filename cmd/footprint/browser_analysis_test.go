@@ -71,3 +71,40 @@ func checkUncertaintyCharts(t *testing.T, charts map[string]pageChart, doc calcD
 		t.Errorf("calc --json has no change from %d to %d for the waterfall", base, doc.ReportingYear)
 	}
 }
+
+// checkClaimCharts compares the claim and reduction charts with calc --json: residual,
+// retired and planned credits, own removals per year; discontinued activities and abatement.
+func checkClaimCharts(t *testing.T, charts map[string]pageChart, doc calcDoc) {
+	t.Helper()
+	cc, ok := charts[reports.ChartClaim]
+	if !ok {
+		t.Fatalf("no %s chart", reports.ChartClaim)
+	}
+	residual, retired := cc.series(t, "Residual gross emissions in the boundary"), cc.series(t, "Retired credits")
+	removals, planned := cc.series(t, "Own removals"), cc.series(t, "Planned or contracted credits (not counted)")
+	for i, ty := range doc.Trajectory {
+		if ty.Claim == nil {
+			t.Fatalf("%d: calc --json has no claim", ty.Year)
+		}
+		y := fmt.Sprint(ty.Year)
+		sameFigure(t, y+" residual", residual[i], &ty.Claim.Residual)
+		sameFigure(t, y+" retired", retired[i], &ty.Claim.CreditsRetired)
+		sameFigure(t, y+" removals", removals[i], &ty.Claim.RemovalsOwn)
+		sameFigure(t, y+" planned", planned[i], &ty.Claim.CreditsPlanned)
+	}
+	rc, ok := charts[reports.ChartReductions]
+	if !ok {
+		t.Fatalf("no %s chart", reports.ChartReductions)
+	}
+	disc, abate := rc.series(t, "Discontinued activities"), rc.series(t, "Abatement and growth")
+	i := 0
+	for _, ty := range doc.Trajectory {
+		if ty.Reduction == nil {
+			continue
+		}
+		y := fmt.Sprint(ty.Year)
+		sameFigure(t, y+" discontinued", disc[i], &ty.Reduction.Discontinued)
+		sameFigure(t, y+" abatement", abate[i], &ty.Reduction.Abatement)
+		i++
+	}
+}

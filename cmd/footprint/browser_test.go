@@ -284,10 +284,23 @@ type calcDoc struct {
 		Other          float64 `json:"other"`
 	} `json:"changes"`
 	Trajectory []struct {
-		Year    int      `json:"year"`
-		Actual  *float64 `json:"actual"`
-		Target  *float64 `json:"target"`
-		BAU     *float64 `json:"bau"`
+		Year   int      `json:"year"`
+		Actual *float64 `json:"actual"`
+		Target *float64 `json:"target"`
+		BAU    *float64 `json:"bau"`
+		Claim  *struct {
+			OK             bool     `json:"ok"`
+			Reasons        []string `json:"reasons"`
+			Residual       float64  `json:"residual"`
+			ResidualHigh   float64  `json:"residual_high"`
+			CreditsRetired float64  `json:"credits_retired"`
+			CreditsPlanned float64  `json:"credits_planned"`
+			RemovalsOwn    float64  `json:"removals_own"`
+		} `json:"claim"`
+		Reduction *struct {
+			Discontinued float64 `json:"discontinued"`
+			Abatement    float64 `json:"abatement"`
+		} `json:"reduction"`
 		Plan    *float64 `json:"plan"`
 		Credits float64  `json:"credits"`
 		Net     *float64 `json:"net"`
@@ -388,7 +401,12 @@ func TestBrowserDemoReport(t *testing.T) {
 	}
 	s1, s2, s3 := tc.series(t, "Actual, Scope 1"), tc.series(t, "Actual, Scope 2 (market-based)"), tc.series(t, "Actual, Scope 3")
 	target, bau, plan := tc.series(t, "Target"), tc.series(t, "Business as usual"), tc.series(t, "Plan")
-	credits, net := tc.series(t, "Credits and removals (below zero)"), tc.series(t, "Net (plan − credits)")
+	credits := tc.series(t, "Credits and removals (below zero)")
+	for _, se := range tc.Option.Series {
+		if strings.Contains(strings.ToLower(se.Name), "net") {
+			t.Errorf("the trajectory chart draws %q: credits are their own bars, never a net line", se.Name)
+		}
+	}
 	lastActual := 0
 	for _, ty := range doc.Trajectory {
 		if ty.Actual != nil {
@@ -410,13 +428,12 @@ func TestBrowserDemoReport(t *testing.T) {
 		sameFigure(t, y+" target", target[i], ty.Target)
 		if ty.Year < lastActual {
 			// The bars show these years: the lines start at the last actual year.
-			if bau[i] != nil || plan[i] != nil || net[i] != nil {
-				t.Errorf("%s: BAU, plan or net drawn before the last actual year %d", y, lastActual)
+			if bau[i] != nil || plan[i] != nil {
+				t.Errorf("%s: BAU or plan drawn before the last actual year %d", y, lastActual)
 			}
 		} else {
 			sameFigure(t, y+" BAU", bau[i], ty.BAU)
 			sameFigure(t, y+" plan", plan[i], ty.Plan)
-			sameFigure(t, y+" net", net[i], ty.Net)
 		}
 		sameFigure(t, y+" credits (below zero)", credits[i], ptr(-ty.Credits))
 	}
@@ -491,6 +508,7 @@ func TestBrowserDemoReport(t *testing.T) {
 
 	checkAnalysisCharts(t, charts, doc)
 	checkUncertaintyCharts(t, charts, doc)
+	checkClaimCharts(t, charts, doc)
 
 	checkTexts(t, ctx)
 
@@ -500,6 +518,18 @@ func TestBrowserDemoReport(t *testing.T) {
 	}
 	if total := reports.Tonnes(cur.TotalMarket); !strings.Contains(body, total) {
 		t.Errorf("the header does not show the total %s", total)
+	}
+	header, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("header.page-head").innerText`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{fmt.Sprintf("%s, %d", reports.ClaimLabel, doc.ReportingYear), "boundary: Scope 1 (direct emissions)", "no claim"} {
+		if !strings.Contains(header, want) {
+			t.Errorf("the header does not say %q", want)
+		}
+	}
+	if strings.Contains(strings.ToLower(header), "carbon neutral ") || strings.Contains(header, "Net ") {
+		t.Errorf("the header claims neutrality or shows a net figure:\n%s", header)
 	}
 	saveScreenshot(t, ctx, "report-demo.png")
 	w.check(t, url)

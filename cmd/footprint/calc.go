@@ -50,6 +50,7 @@ func (r *result) document() reports.CalcDocument {
 	doc := reports.NewCalcDocument(r.cfg.Factors.GWP, r.year, r.cfg.Trajectory.Scope2Method, r.years, r.trajectory, r.inventory.Rows, r.input.Problems.List())
 	doc.AddAnalysis(r.analysis())
 	doc.SetAnalysis(r.uncertainty, r.changes)
+	doc.SetClaims(r.trajectory, r.claim())
 	return doc
 }
 

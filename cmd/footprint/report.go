@@ -73,6 +73,7 @@ func (r *result) report() reports.Report {
 		Sources:     reports.FactorSources(r.inventory.Lines, r.lib),
 		Analysis:    r.analysis(),
 		Uncertainty: r.uncertainty, Changes: r.changes,
+		Claim: r.claim(),
 	}
 }
 
@@ -97,10 +98,18 @@ func writeReportSummary(w io.Writer, r *result, rep reports.Report, page, export
 	if tr := r.trajectory; tr != nil {
 		for _, y := range tr.Years {
 			if y.Year == tr.TargetYear && y.Gap != nil {
-				fmt.Fprintf(w, "%d: plan %s, target %s, gap %s tCO2e; credits needed for neutrality: %s tCO2e.\n",
-					y.Year, reports.Tonnes(*y.Plan), reports.Tonnes(*y.Target), reports.Tonnes(*y.Gap), reports.Tonnes(tr.CreditsNeeded))
+				fmt.Fprintf(w, "%d: plan %s, target %s, gap %s tCO2e.\n",
+					y.Year, reports.Tonnes(*y.Plan), reports.Tonnes(*y.Target), reports.Tonnes(*y.Gap))
 			}
 		}
+	}
+	if cy, ok := r.claims.Year(r.year); ok {
+		verdict := "can be claimed"
+		if !cy.OK {
+			verdict = fmt.Sprintf("cannot be claimed (%d reason(s), see the report)", len(cy.Reasons))
+		}
+		fmt.Fprintf(w, "%d: a contribution to carbon neutrality %s; residual %s tCO2e, retired credits and own removals %s tCO2e.\n",
+			cy.Year, verdict, reports.Tonnes(cy.Residual), reports.Tonnes(cy.CreditsRetired+cy.RemovalsOwn))
 	}
 	fmt.Fprintf(w, "Wrote %s and %s\n", page, export)
 	fmt.Fprintf(w, "Rows: %d read, %d used, %d rejected; %d error(s), %d warning(s).\n",

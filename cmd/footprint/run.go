@@ -71,6 +71,9 @@ type result struct {
 	changes     []emissions.Change
 	// restatement is each year's total as reported and restated, with --restate.
 	restatement []emissions.Restatement
+	// claims and reductions: the neutrality claim and where reductions come from (claim.go).
+	claims     *emissions.ClaimCheck
+	reductions []emissions.Reduction
 }
 
 // computeOptions say what a command needs kept beyond the grouped inventory.
@@ -140,6 +143,9 @@ func (s *session) compute(g *globalFlags, env Env, opts computeOptions, lib *fac
 	}
 	res.paths = res.intensityPaths()
 	res.analyse()
+	if err := res.checkClaim(); err != nil {
+		return nil, problemsf("%s: %v", configName(s.cfg), err)
+	}
 	return res, nil
 }
 

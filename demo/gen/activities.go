@@ -38,6 +38,7 @@ func activitySheets() []sheet {
 		{name: "Refrigerants", header: englishHeader, streams: refrigerants()},
 		{name: "Travel", header: scopedHeader, withScope: true, dated: true, streams: travel()},
 		{name: "Services", header: scopedHeader, withScope: true, streams: services()},
+		{name: "Sold products", header: scopedHeader, withScope: true, streams: soldProducts()},
 		{name: "Avoided", header: englishHeader, streams: avoided()},
 	}
 }

@@ -146,7 +146,7 @@ func TestWorkbookReadsBack(t *testing.T) {
 	}
 	defer f.Close()
 
-	wantSheets := []string{"About", "Energy", "Logistics", "Materials", "Waste", "Refrigerants", "Travel", "Services", "Avoided", "Instruments"}
+	wantSheets := []string{"About", "Energy", "Logistics", "Materials", "Waste", "Refrigerants", "Travel", "Services", "Sold products", "Avoided", "Instruments"}
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(wantSheets, ",") {
 		t.Fatalf("sheets = %v, want %v", got, wantSheets)
 	}

@@ -33,6 +33,8 @@ const (
 	bGWP             = "GWP100, kgCO2e per kg released"
 	bAvoidedMaterial = "avoided: cradle-to-gate of the primary material less cradle-to-gate of the recycled (closed-loop) material that replaces it, per tonne used"
 	bAvoidedReuse    = "avoided: cradle-to-gate manufacturing of the new product that a re-used one replaces; the re-use's own emissions are in the inventory through their own rows"
+	bUseCar          = "use phase: well-to-wheel (ADEME postes Amont and Combustion); the vehicle's manufacture (poste Fabrication) left out"
+	bUseElectricity  = "use phase: electricity consumed, generation plus upstream and T&D losses (ADEME element total)"
 	bEmber           = "lifecycle emissions of generation (production mix, imports excluded, no T&D losses)"
 )
 
@@ -49,6 +51,10 @@ const (
 		"Repurposing (testing, energy, transport) is counted in the inventory by its own rows, so nothing is subtracted here."
 	nReconditioned = "Assumes each reconditioned vehicle displaces the manufacture of a new one of the same mass: an upper bound. ADEME 20905 is a coarse 2014 ratio " +
 		"(uncertainty 50 %). Enter tonnes of vehicles (count × average kerb mass), or define a per-vehicle factor in config factors.custom with that derivation."
+	nUseCar = "For category 11 (use of sold products): enter vehicle-km over the remaining lifetime of the vehicles sold. Second-hand vehicles enter burden-free " +
+		"(cut-off rule): their manufacture belongs to their first life, so only the fuel burned and its upstream count."
+	nUseElectricity = "For category 11: electricity that sold products consume (or lose, for storage) over their lifetime. One vintage (2024 data): " +
+		"future consumption takes the latest published mix."
 	nHHV = "EPA factors are on higher heating value (HHV = PCS) basis."
 )
 
@@ -162,6 +168,10 @@ var table = []entry{
 
 	// ---- France: business travel (ADEME) ----
 	{ID: "fr.travel.car", Name: "Car, French fleet average, all powertrains (per vehicle-km)", Scope: 3, Cat: 6, Unit: "km", Boundary: bTravelFR, From: adTotal{el: "43791"}},
+
+	// ---- Use of sold products (Scope 3 category 11): direct use-phase emissions ----
+	{ID: "fr.use.car", Name: "Use of a sold car, French fleet average, well-to-wheel without manufacturing (per vehicle-km)", Scope: 3, Cat: 11, Unit: "km", Boundary: bUseCar, From: adPart{el: "43791", keep: []string{"Amont", "Combustion"}, leave: []string{"Fabrication"}}, Notes: nUseCar},
+	{ID: "fr.use.electricity", Name: "Electricity used by sold products, France mainland, 2024 mix incl. upstream and losses", Scope: 3, Cat: 11, Unit: "kWh", Boundary: bUseElectricity, From: adPart{el: "43642", keep: []string{"Combustion à la centrale", "Amont", "Transport et distribution"}}, Notes: nUseElectricity},
 	{ID: "fr.travel.train.high-speed", Name: "High-speed train (TGV), France", Scope: 3, Cat: 6, Unit: "passenger.km", Boundary: bTravelFR, From: adTotal{el: "28153"}, Vintage: true},
 	{ID: "fr.travel.train.high-speed", Name: "High-speed train (TGV), France", Scope: 3, Cat: 6, Unit: "passenger.km", Boundary: bTravelFR, From: adTotal{el: "28145"}, Vintage: true},
 	{ID: "fr.travel.train.high-speed", Name: "High-speed train (TGV), France", Scope: 3, Cat: 6, Unit: "passenger.km", Boundary: bTravelFR, From: adTotal{el: "37142"}, Vintage: true},

@@ -1,0 +1,320 @@
+package emissions
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/footprint/footprint/factors"
+)
+
+// The neutrality claim (ISO 14068-1; ADEME's recommendation to speak of a "contribution to
+// carbon neutrality"): per year, the residual gross emissions within the claim's boundary at
+// the central estimate and at the upper bound of their 95 % interval; whether gross emissions
+// are on or below the target path (and not only thanks to activities that ended); and whether
+// retired credits plus own removals cover the residual. Planned and contracted credits are
+// shown but never counted.
+
+// SignificantScope3Pct: a claim boundary that leaves out Scope 3 emissions of at least this
+// share of the total is flagged (and the claim fails).
+const SignificantScope3Pct = 5
+
+// ClaimBoundary is trajectory.neutrality's scopes, Scope 3 categories and Scope 2 method.
+type ClaimBoundary struct {
+	Scopes           []int // none: 1, 2 and 3
+	Scope3Categories []int // none: every category (when Scope 3 is in Scopes)
+	Scope2Method     string
+}
+
+// Resolved fills the defaults: every scope and category, the trajectory's Scope 2 method.
+func (b ClaimBoundary) Resolved(trajectoryMethod string) ClaimBoundary {
+	if len(b.Scopes) == 0 {
+		b.Scopes = []int{1, 2, 3}
+	}
+	b.Scopes = slices.Sorted(slices.Values(b.Scopes))
+	b.Scope3Categories = slices.Sorted(slices.Values(b.Scope3Categories))
+	if b.Scope2Method == "" {
+		b.Scope2Method = trajectoryMethod
+	}
+	if b.Scope2Method == "" {
+		b.Scope2Method = MethodMarket
+	}
+	return b
+}
+
+// Includes reports whether l counts in the claim (b resolved).
+func (b ClaimBoundary) Includes(l *Line) bool {
+	if l.Part == PartAvoided || !slices.Contains(b.Scopes, l.Scope) {
+		return false
+	}
+	if l.Scope == 2 && !inMethod(*l, b.Scope2Method) {
+		return false
+	}
+	if l.Scope == 3 && len(b.Scope3Categories) > 0 && !slices.Contains(b.Scope3Categories, l.Category) {
+		return false
+	}
+	return true
+}
+
+// Describe says the boundary in words, for the report next to the claim.
+func (b ClaimBoundary) Describe() string {
+	var parts []string
+	for _, s := range b.Scopes {
+		switch s {
+		case 1:
+			parts = append(parts, "Scope 1 (direct emissions)")
+		case 2:
+			parts = append(parts, "Scope 2 ("+b.Scope2Method+"-based)")
+		case 3:
+			if len(b.Scope3Categories) == 0 {
+				parts = append(parts, "Scope 3 (all categories)")
+			} else {
+				cs := make([]string, len(b.Scope3Categories))
+				for i, c := range b.Scope3Categories {
+					cs[i] = strconv.Itoa(c)
+				}
+				parts = append(parts, "Scope 3 categories "+strings.Join(cs, ", "))
+			}
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Claim reason codes: each says why a year's contribution claim does not hold.
+const (
+	ReasonProjected       = "projected"        // no measured emissions for the year yet
+	ReasonNoTarget        = "no-target"        // no reduction target to be on
+	ReasonOffTarget       = "off-target"       // gross emissions above the target path
+	ReasonDiscontinued    = "discontinued"     // on the path only because activities ended
+	ReasonNotCovered      = "not-covered"      // retired credits + own removals < residual
+	ReasonNotCoveredHigh  = "not-covered-high" // covered at the central estimate, not at the 95 % upper bound
+	ReasonBoundaryScope3  = "boundary-scope3"  // the boundary leaves out significant Scope 3
+	ReasonBoundaryNoScope = "boundary-empty"   // nothing of the inventory is in the boundary
+)
+
+// ClaimReason is one reason a claim fails.
+type ClaimReason struct {
+	Code    string
+	Message string
+}
+
+// ClaimYear is the claim check of one year of the trajectory.
+type ClaimYear struct {
+	Year      int
+	Projected bool // the year has no actual data: residual is the plan's
+	OK        bool
+	Reasons   []ClaimReason
+	// Residual is the gross emissions within the claim boundary; ResidualHigh the upper bound
+	// of their 95 % interval.
+	Residual, ResidualHigh float64
+	// CreditsRetired count toward the claim; CreditsPlanned (planned and contracted) do not.
+	CreditsRetired, CreditsPlanned float64
+	RemovalsOwn                    float64
+}
+
+// Scope3Exclusion is what the claim boundary leaves out of Scope 3 in a year.
+type Scope3Exclusion struct {
+	Year        int
+	TCO2e       float64
+	Share       float64 // of the total by the boundary's Scope 2 method
+	Categories  []int   // categories with emissions left out
+	Significant bool
+}
+
+// ClaimCheck is the claim of every year of the trajectory.
+type ClaimCheck struct {
+	Boundary ClaimBoundary
+	Excluded Scope3Exclusion
+	Years    []ClaimYear
+}
+
+// Year returns the check of year y.
+func (c *ClaimCheck) Year(y int) (ClaimYear, bool) {
+	if c == nil {
+		return ClaimYear{}, false
+	}
+	for _, cy := range c.Years {
+		if cy.Year == y {
+			return cy, true
+		}
+	}
+	return ClaimYear{}, false
+}
+
+// CheckClaims checks the claim for every year of traj. The residual of projected years is the
+// plan over the claim boundary (its levers applied), and their upper bound takes the ratio of
+// the last actual year's. uopts configures the Monte Carlo (Method is set from the boundary).
+func CheckClaims(p Plan, lines []Line, traj *Trajectory, lib *factors.Library, uopts UncertaintyOptions) (*ClaimCheck, error) {
+	b := p.Claim.Resolved(traj.Scope2Method)
+	cc := &ClaimCheck{Boundary: b}
+	var in []Line
+	for i := range lines {
+		if b.Includes(&lines[i]) {
+			in = append(in, lines[i])
+		}
+	}
+	cc.Excluded = scope3Excluded(b, lines, traj.LastActualYear)
+
+	// The residual path: the trajectory's projection over the claim boundary, as reported (no
+	// base-year restatement: a claim is about what is emitted).
+	var residual map[int]*float64
+	if len(in) > 0 {
+		cp := Plan{BaseYear: traj.BaseYear, TargetYear: traj.TargetYear, NeutralityYear: traj.NeutralityYear,
+			Scope2Method: b.Scope2Method, GrowthPct: p.GrowthPct, Levers: p.Levers,
+			Targets: []Target{{Scopes: b.Scopes, Pathway: PathwayLinear}}}
+		var quiet Problems
+		ct, err := Project(cp, in, lib, &quiet)
+		if err != nil {
+			cp.BaseYear = 0 // the boundary holds nothing in the base year: start at its first year
+			ct, err = Project(cp, in, lib, &quiet)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("claim boundary: %w", err)
+		}
+		residual = map[int]*float64{}
+		for _, y := range ct.Years {
+			residual[y.Year] = y.Plan
+		}
+	}
+	uopts.Method = b.Scope2Method
+	var unc *Uncertainty
+	if len(in) > 0 {
+		unc = ComputeUncertainty(in, uopts)
+	}
+	highRatio := 1.0
+	if yu, ok := unc.Year(traj.LastActualYear); ok && yu.Total > 0 {
+		highRatio = yu.Interval.High / yu.Total
+	}
+
+	for _, ty := range traj.Years {
+		cy := ClaimYear{Year: ty.Year, Projected: ty.Year > traj.LastActualYear}
+		if r := residual[ty.Year]; r != nil {
+			cy.Residual = *r
+		}
+		if yu, ok := unc.Year(ty.Year); ok && !cy.Projected {
+			cy.ResidualHigh = yu.Interval.High
+		} else {
+			cy.ResidualHigh = cy.Residual * highRatio
+		}
+		for _, c := range p.Credits {
+			if c.Year != ty.Year {
+				continue
+			}
+			if c.Retired() {
+				cy.CreditsRetired += c.TCO2e
+			} else {
+				cy.CreditsPlanned += c.TCO2e
+			}
+		}
+		for _, r := range p.Removals {
+			if r.Year == ty.Year {
+				cy.RemovalsOwn += r.TCO2e
+			}
+		}
+		cy.Reasons = claimReasons(cc, ty, cy, len(in) == 0)
+		cy.OK = len(cy.Reasons) == 0
+		cc.Years = append(cc.Years, cy)
+	}
+	return cc, nil
+}
+
+func claimReasons(cc *ClaimCheck, ty TrajectoryYear, cy ClaimYear, empty bool) []ClaimReason {
+	var rs []ClaimReason
+	add := func(code, format string, args ...any) {
+		rs = append(rs, ClaimReason{code, fmt.Sprintf(format, args...)})
+	}
+	if cy.Projected {
+		add(ReasonProjected, "%d has no measured emissions yet: a contribution can be claimed only for a year whose inventory is known", ty.Year)
+	}
+	if empty {
+		add(ReasonBoundaryNoScope, "no emissions of the inventory fall within the claim boundary (%s)", cc.Boundary.Describe())
+	}
+	gross := ty.Actual
+	if gross == nil {
+		gross = ty.Plan
+	}
+	switch {
+	case ty.Target == nil:
+		add(ReasonNoTarget, "no reduction target applies to %d: a claim needs gross emissions on a reduction path first", ty.Year)
+	case gross != nil && *gross > *ty.Target:
+		add(ReasonOffTarget, "gross emissions %s t are above the target path %s t", fmtT(*gross), fmtT(*ty.Target))
+	case gross != nil && ty.TargetWithoutDiscontinued != nil && *gross > *ty.TargetWithoutDiscontinued:
+		add(ReasonDiscontinued, "gross emissions %s t are on the target path (%s t) only because activities that ended since the base year count as reductions; without them the path is %s t",
+			fmtT(*gross), fmtT(*ty.Target), fmtT(*ty.TargetWithoutDiscontinued))
+	}
+	cover := cy.CreditsRetired + cy.RemovalsOwn
+	switch {
+	case cover < cy.Residual:
+		msg := fmt.Sprintf("retired credits (%s t) and own removals (%s t) cover %s t of the %s t residual", fmtT(cy.CreditsRetired), fmtT(cy.RemovalsOwn), fmtT(cover), fmtT(cy.Residual))
+		if cy.CreditsPlanned > 0 {
+			msg += fmt.Sprintf("; planned or contracted credits (%s t) count only once retired", fmtT(cy.CreditsPlanned))
+		}
+		add(ReasonNotCovered, "%s", msg)
+	case cover < cy.ResidualHigh:
+		add(ReasonNotCoveredHigh, "retired credits and own removals (%s t) cover the central residual %s t but not its 95 %% upper bound %s t", fmtT(cover), fmtT(cy.Residual), fmtT(cy.ResidualHigh))
+	}
+	if cc.Excluded.Significant {
+		add(ReasonBoundaryScope3, "the boundary leaves out %s t of Scope 3 (%.0f %% of the %d total; categories %s), at least %d %%: significant emissions outside the claim",
+			fmtT(cc.Excluded.TCO2e), 100*cc.Excluded.Share, cc.Excluded.Year, intList(cc.Excluded.Categories), SignificantScope3Pct)
+	}
+	return rs
+}
+
+// scope3Excluded is the Scope 3 of year y that the boundary leaves out.
+func scope3Excluded(b ClaimBoundary, lines []Line, y int) Scope3Exclusion {
+	ex := Scope3Exclusion{Year: y}
+	total := 0.0
+	cats := map[int]bool{}
+	for i := range lines {
+		l := &lines[i]
+		if l.Year != y || l.Part == PartAvoided || (l.Scope == 2 && !inMethod(*l, b.Scope2Method)) {
+			continue
+		}
+		total += l.TCO2e
+		if l.Scope == 3 && !b.Includes(l) && l.TCO2e != 0 {
+			ex.TCO2e += l.TCO2e
+			cats[l.Category] = true
+		}
+	}
+	ex.Categories = slices.Sorted(func(yield func(int) bool) {
+		for c := range cats {
+			if !yield(c) {
+				return
+			}
+		}
+	})
+	if total > 0 {
+		ex.Share = ex.TCO2e / total
+	}
+	ex.Significant = ex.Share*100 >= SignificantScope3Pct
+	return ex
+}
+
+func intList(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.Itoa(x)
+	}
+	return strings.Join(s, ", ")
+}
+
+// fmtT formats tonnes for messages: one decimal, thousands grouped with commas.
+func fmtT(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	var out []byte
+	for i, c := range []byte(intPart) {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, c)
+	}
+	r := string(out) + "." + frac
+	if neg {
+		r = "-" + r
+	}
+	return r
+}

@@ -1,0 +1,225 @@
+package emissions
+
+import (
+	"math"
+	"slices"
+	"testing"
+)
+
+// claimLines: in 2019 the ASSEMBLY pole emits 100 t and the KEEP pole 50 t (Scope 1); in 2024
+// assembly has closed and KEEP emits 40 t with the same factor, plus 100 t of Scope 3
+// category 11.
+func claimLines() []Line {
+	l := func(y int, pole, act string, scope, cat int, t float64) Line {
+		return Line{Year: y, Pole: pole, Site: "S", Activity: act, Part: PartDirect, Scope: scope, Category: cat,
+			FactorID: "f." + act, FactorYear: 2019, FactorUnit: "t", FactorValue: 1000, Converted: t, TCO2e: t, Rows: 1}
+	}
+	return []Line{
+		l(2019, "ASSEMBLY", "press", 1, 0, 100),
+		l(2019, "KEEP", "boiler", 1, 0, 50),
+		l(2024, "KEEP", "boiler", 1, 0, 40),
+		l(2024, "KEEP", "sold", 3, 11, 100),
+	}
+}
+
+func claimPlan(treatment string) Plan {
+	return Plan{BaseYear: 2019, TargetYear: 2030,
+		Targets:    []Target{{Name: "S1", Scopes: []int{1}, Pathway: PathwayLinear, ReductionPct: 50}},
+		BasePolicy: BasePolicy{Events: []StructuralEvent{{Year: 2024, Type: EventClosure, Poles: []string{"ASSEMBLY"}, Treatment: treatment}}},
+		Claim:      ClaimBoundary{Scopes: []int{1}}}
+}
+
+func nearly(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func yearOfTraj(t *testing.T, tr *Trajectory, y int) TrajectoryYear {
+	t.Helper()
+	for _, ty := range tr.Years {
+		if ty.Year == y {
+			return ty
+		}
+	}
+	t.Fatalf("no trajectory year %d", y)
+	return TrajectoryYear{}
+}
+
+// A closure treated as organic keeps the base year (150 t): the 2024 target is
+// 150 × (1 − 0.5 × 5/11) = 115.909 t; without the closed pole the path would be 50 × the same
+// factor = 38.636 t, and 40 t is above it, so the claim names the discontinued activity.
+// Recalculated, the base is 50 t, the target 38.636 t, and 40 t is off target.
+func TestClosureOrganicVsRecalculated(t *testing.T) {
+	k := 1 - 0.5*5.0/11
+	for _, tc := range []struct {
+		treatment          string
+		base, target       float64
+		applied            bool
+		actual2019         float64
+		reason             string
+		withoutDiscontinue *float64
+	}{
+		{TreatmentOrganic, 150, 150 * k, false, 150, ReasonDiscontinued, ptr(50 * k)},
+		{TreatmentRecalculate, 50, 50 * k, true, 50, ReasonOffTarget, nil},
+	} {
+		t.Run(tc.treatment, func(t *testing.T) {
+			var ps Problems
+			tr, err := Project(claimPlan(tc.treatment), claimLines(), nil, &ps)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tr.Base.Reported != 150 || !nearly(tr.Base.Recalculated, tc.base) || tr.Base.Applied != tc.applied {
+				t.Errorf("base = %+v, want reported 150, recalculated %v, applied %v", tr.Base, tc.base, tc.applied)
+			}
+			y19, y24 := yearOfTraj(t, tr, 2019), yearOfTraj(t, tr, 2024)
+			if !nearly(*y19.Actual, tc.actual2019) || *y19.ActualReported != 150 {
+				t.Errorf("2019 actual %v (reported %v), want %v (150)", *y19.Actual, *y19.ActualReported, tc.actual2019)
+			}
+			if !nearly(*y24.Target, tc.target) {
+				t.Errorf("2024 target %v, want %v", *y24.Target, tc.target)
+			}
+			if (y24.TargetWithoutDiscontinued == nil) != (tc.withoutDiscontinue == nil) ||
+				(tc.withoutDiscontinue != nil && !nearly(*y24.TargetWithoutDiscontinued, *tc.withoutDiscontinue)) {
+				t.Errorf("2024 target without discontinued %v, want %v", y24.TargetWithoutDiscontinued, tc.withoutDiscontinue)
+			}
+			// The reduction split is from the base year as reported, whatever the treatment:
+			// 110 t, of which 100 t discontinued and 10 t abatement (same factor, less activity).
+			for _, r := range Reductions(claimLines(), claimPlan(tc.treatment).BasePolicy, tr) {
+				if r.Year == 2024 && (!nearly(r.Total, 110) || !nearly(r.Discontinued, 100) || !nearly(r.Abatement, 10) || !nearly(r.Factors, 0) || !nearly(r.Instruments, 0)) {
+					t.Errorf("2024 reduction %+v, want total 110 = discontinued 100 + abatement 10", r)
+				}
+			}
+			cc, err := CheckClaims(claimPlan(tc.treatment), claimLines(), tr, nil, UncertaintyOptions{DefaultPct: 20, Iterations: 2000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			cy, _ := cc.Year(2024)
+			if !hasReason(cy, tc.reason) || cy.OK {
+				t.Errorf("2024 claim %+v, want reason %s", cy, tc.reason)
+			}
+			if cy.Residual != 40 {
+				t.Errorf("residual %v, want 40 (Scope 1 only)", cy.Residual)
+			}
+		})
+	}
+}
+
+func hasReason(cy ClaimYear, code string) bool {
+	return slices.ContainsFunc(cy.Reasons, func(r ClaimReason) bool { return r.Code == code })
+}
+
+func codes(cy ClaimYear) []string {
+	var out []string
+	for _, r := range cy.Reasons {
+		out = append(out, r.Code)
+	}
+	return out
+}
+
+// Each reason on its own: the 2024 figures are Scope 1 = 40 t, category 11 = 100 t, the
+// target path (scopes 1 and 3, no closure) above them. The upper bound of 140 t at a 20 %
+// default uncertainty is about 160 t.
+func TestClaimReasons(t *testing.T) {
+	// No closed pole (nothing discontinued), and a 2019 base of 250 t: 50 t Scope 1, 200 t
+	// category 11; the 1 % target path is 247.5 t in 2024.
+	lines := append(claimLines()[1:], Line{Year: 2019, Pole: "KEEP", Site: "S", Activity: "sold", Part: PartDirect, Scope: 3, Category: 11,
+		FactorID: "f.sold", FactorYear: 2019, FactorUnit: "t", FactorValue: 1000, Converted: 200, TCO2e: 200, Rows: 1})
+	base := Plan{BaseYear: 2019, TargetYear: 2024,
+		Targets: []Target{{Scopes: []int{1, 3}, Pathway: PathwayLinear, ReductionPct: 1}}}
+	retired := func(y int, tco2e float64) Credit {
+		return Credit{Year: y, TCO2e: tco2e, Status: CreditRetired, RetirementDate: "2025-01-31", Kind: CreditRemoval}
+	}
+	for _, tc := range []struct {
+		name   string
+		edit   func(*Plan)
+		want   []string
+		retire float64
+	}{
+		{"holds: retired credits cover the upper bound", func(p *Plan) {
+			p.Claim = ClaimBoundary{Scopes: []int{1, 3}}
+			p.Credits = []Credit{retired(2024, 200)}
+		}, nil, 200},
+		{"boundary without Scope 3", func(p *Plan) {
+			p.Claim = ClaimBoundary{Scopes: []int{1, 2}}
+			p.Credits = []Credit{retired(2024, 100)}
+		}, []string{ReasonBoundaryScope3}, 100},
+		{"planned credits do not count", func(p *Plan) {
+			p.Claim = ClaimBoundary{Scopes: []int{1}}
+			p.Credits = []Credit{{Year: 2024, TCO2e: 100, Name: "planned"}, {Year: 2024, TCO2e: 100, Status: CreditContracted}}
+		}, []string{ReasonNotCovered, ReasonBoundaryScope3}, 0},
+		{"covered at the centre, not at the upper bound", func(p *Plan) {
+			p.Claim = ClaimBoundary{Scopes: []int{1}, Scope3Categories: nil}
+			p.Claim.Scopes = []int{1, 3}
+			p.Credits = []Credit{retired(2024, 135)}
+			p.Removals = []Removal{{Year: 2024, TCO2e: 6}}
+		}, []string{ReasonNotCoveredHigh}, 135},
+		{"off target", func(p *Plan) {
+			p.Targets[0].ReductionPct = 100
+			p.Claim = ClaimBoundary{Scopes: []int{1, 3}}
+			p.Credits = []Credit{retired(2024, 500)}
+		}, []string{ReasonOffTarget}, 500},
+		{"no target", func(p *Plan) {
+			p.Targets = nil
+			p.Credits = []Credit{retired(2024, 500)}
+		}, []string{ReasonNoTarget}, 500},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := base
+			p.Targets = slices.Clone(base.Targets)
+			tc.edit(&p)
+			var ps Problems
+			tr, err := Project(p, lines, nil, &ps)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cc, err := CheckClaims(p, lines, tr, nil, UncertaintyOptions{DefaultPct: 20, Iterations: 4000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			cy, _ := cc.Year(2024)
+			if got := codes(cy); !slices.Equal(got, tc.want) {
+				t.Errorf("reasons %v, want %v (%+v)", got, tc.want, cy)
+			}
+			if cy.OK != (len(tc.want) == 0) || cy.CreditsRetired != tc.retire {
+				t.Errorf("ok %v, retired %v; want ok %v, retired %v", cy.OK, cy.CreditsRetired, len(tc.want) == 0, tc.retire)
+			}
+			if tc.name == "planned credits do not count" && cy.CreditsPlanned != 200 {
+				t.Errorf("planned %v, want 200 (planned and contracted)", cy.CreditsPlanned)
+			}
+		})
+	}
+}
+
+// A year after the last actual year cannot be claimed.
+func TestClaimProjected(t *testing.T) {
+	p := claimPlan(TreatmentOrganic)
+	p.TargetYear = 2026
+	var ps Problems
+	tr, err := Project(p, claimLines(), nil, &ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cc, err := CheckClaims(p, claimLines(), tr, nil, UncertaintyOptions{DefaultPct: 20, Iterations: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cy, _ := cc.Year(2026)
+	if !cy.Projected || !hasReason(cy, ReasonProjected) || cy.Residual != 40 {
+		t.Errorf("2026 claim %+v, want projected with residual 40", cy)
+	}
+}
+
+// SBTi coverage, ESRS AR 25 and Scope 2 method change warnings.
+func TestCheckTargets(t *testing.T) {
+	p := Plan{BaseYear: 2019, TargetYear: 2030,
+		Targets: []Target{{Name: "S1", Scopes: []int{1}, Pathway: PathwaySBTi15, StartYear: 2024}},
+		Claim:   ClaimBoundary{Scope2Method: MethodLocation}}
+	tr := &Trajectory{BaseYear: 2019, TargetYear: 2030, NeutralityYear: 2030, Scope2Method: MethodMarket, Boundary: []int{1}}
+	var ps Problems
+	CheckTargets(p, tr, YearTotals{Year: 2019, Scope1: 10, Scope2Market: 5, Scope3: 20}, &ps)
+	var causes []string
+	for _, pr := range ps.List() {
+		causes = append(causes, pr.Cause)
+	}
+	want := []string{"sbti-coverage-scope12", "sbti-coverage-scope3", "esrs-base-year-age", "scope2-method-change"}
+	if !slices.Equal(causes, want) {
+		t.Errorf("warnings %v, want %v", causes, want)
+	}
+}

@@ -1,0 +1,102 @@
+package emissions
+
+// Where each reduction comes from (GHG Protocol chapter 5; issue "A credible neutrality
+// claim"): the change of gross emissions over the trajectory's boundary from the base year as
+// reported to each year, split into
+//
+//   - discontinued: the emissions of activities that a closure, divestment or outsourcing
+//     after the base year ended (whatever the event's treatment), base year less this year;
+//   - instruments: contractual instruments of market-based Scope 2 (guarantees of origin, PPAs,
+//     the residual mix): the change of (market − location) of the continuing activities; 0
+//     when the trajectory follows location-based Scope 2;
+//   - factors: the factor effect of the continuing activities, location-based (the energy and
+//     grid mix and every other factor vintage), by the LMDI of changes.go;
+//   - abatement: the rest — less activity for the same output, efficiency, substitutions and,
+//     in projected years, the levers (net of growth).
+//
+// Reductions are positive: abatement + factors + instruments + discontinued = total = base − year.
+
+// Reduction is one year's reduction from the base year and its parts, tCO2e.
+type Reduction struct {
+	Year                                                 int
+	Total, Abatement, Factors, Instruments, Discontinued float64
+}
+
+// Reductions splits the reduction of every year of traj with actual or plan figures.
+func Reductions(lines []Line, pol BasePolicy, traj *Trajectory) []Reduction {
+	in := scopeSet(traj.Boundary)
+	disc := discontinuedMatcher(pol, traj.BaseYear)
+	type sums struct{ sel, disc, mktMinusLoc float64 }
+	by := map[int]*sums{}
+	cont := map[int][]Line{}
+	for i := range lines {
+		l := &lines[i]
+		if l.Part == PartAvoided || !in[l.Scope] {
+			continue
+		}
+		s := by[l.Year]
+		if s == nil {
+			s = &sums{}
+			by[l.Year] = s
+		}
+		sel := l.Scope != 2 || inMethod(*l, traj.Scope2Method)
+		d := disc(l)
+		if sel {
+			s.sel += l.TCO2e
+			if d {
+				s.disc += l.TCO2e
+			}
+		}
+		if d {
+			continue
+		}
+		if l.Scope == 2 && traj.Scope2Method != MethodLocation {
+			if l.InMarket() {
+				s.mktMinusLoc += l.TCO2e
+			}
+			if l.InLocation() {
+				s.mktMinusLoc -= l.TCO2e
+			}
+		}
+		if l.InLocation() {
+			cont[l.Year] = append(cont[l.Year], *l)
+		}
+	}
+	base := by[traj.BaseYear]
+	if base == nil {
+		return nil
+	}
+	split := func(y int) Reduction {
+		s := by[y]
+		r := Reduction{Year: y, Total: base.sel - s.sel, Discontinued: base.disc - s.disc, Instruments: base.mktMinusLoc - s.mktMinusLoc}
+		if y != traj.BaseYear {
+			pair := append(append([]Line(nil), cont[traj.BaseYear]...), cont[y]...)
+			for _, c := range Changes(pair, MethodLocation, traj.BaseYear, y) {
+				if c.From == traj.BaseYear && c.To == y {
+					r.Factors = -c.FactorEffect
+				}
+			}
+		}
+		r.Abatement = r.Total - r.Discontinued - r.Instruments - r.Factors
+		return r
+	}
+	var out []Reduction
+	var last Reduction
+	var lastActual *float64
+	for _, ty := range traj.Years {
+		switch {
+		case ty.Year <= traj.LastActualYear && by[ty.Year] != nil:
+			last = split(ty.Year)
+			lastActual = ty.Actual
+			out = append(out, last)
+		case ty.Year > traj.LastActualYear && ty.Plan != nil && lastActual != nil:
+			// The plan changes the last actual year by its levers and growth: abatement.
+			r := last
+			r.Year = ty.Year
+			r.Total += *lastActual - *ty.Plan
+			r.Abatement += *lastActual - *ty.Plan
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,247 @@
+package reports
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/footprint/footprint/emissions"
+)
+
+// The neutrality claim in the report: the header's verdict, worded as ADEME recommends (a
+// "contribution to carbon neutrality", never "carbon neutral"); the claim's boundary in words;
+// the base year as reported and recalculated; where each reduction comes from; and per year
+// the residual gross emissions against retired credits and own removals, drawn as their own
+// bars — nothing is ever drawn as a net of emissions less credits.
+
+// Chart ids of the claim section.
+const (
+	ChartReductions = "chart-reductions"
+	ChartClaim      = "chart-claim"
+)
+
+// ClaimLabel names the claim wherever it is shown.
+const ClaimLabel = "Contribution to carbon neutrality"
+
+var (
+	colorAbatement    = "#2e7d32"
+	colorFactors      = "#1f7a8c"
+	colorInstruments  = "#e8a33d"
+	colorDiscontinued = "#8a8a8a"
+	colorResidual     = "#b23a48"
+	colorRetired      = "#5fb49c"
+	colorRemovals     = "#3d6b45"
+	colorPlanned      = "#c7d9cf"
+)
+
+// claimCard is the header's verdict on the claim of year y.
+func claimCard(r Report, y int) (htmlCard, bool) {
+	cy, ok := r.Claim.Check.Year(y)
+	if !ok {
+		return htmlCard{}, false
+	}
+	c := htmlCard{Label: fmt.Sprintf("%s, %d", ClaimLabel, y), Unit: "", Tone: "good", Value: "claim holds"}
+	if !cy.OK {
+		c.Value, c.Tone = "no claim", "bad"
+	}
+	c.Notes = append(c.Notes, "boundary: "+r.Claim.Check.Boundary.Describe())
+	c.Notes = append(c.Notes, fmt.Sprintf("residual %s t (up to %s t at 95 %%)", t(cy.Residual), t(cy.ResidualHigh)))
+	c.Notes = append(c.Notes, fmt.Sprintf("retired credits %s t, own removals %s t; planned or contracted %s t (not counted)",
+		t(cy.CreditsRetired), t(cy.RemovalsOwn), t(cy.CreditsPlanned)))
+	for _, rs := range cy.Reasons {
+		c.Notes = append(c.Notes, rs.Message)
+	}
+	if cy.OK {
+		c.Notes = append(c.Notes, "retired credits and own removals cover the residual, gross emissions are on the target path")
+	} else {
+		c.Notes = append(c.Notes, fmt.Sprintf("%d reason(s): no contribution to carbon neutrality can be claimed", len(cy.Reasons)))
+	}
+	return c, true
+}
+
+// claimSection explains the claim: boundary, base year, reductions and the per-year check.
+func claimSection(r Report) htmlSection {
+	s := htmlSection{ID: "claim", Title: ClaimLabel}
+	tr, cc := r.Trajectory, r.Claim.Check
+	if tr == nil || cc == nil {
+		s.Intro = []string{"No trajectory is computed, so no claim is checked."}
+		return s
+	}
+	s.Intro = append(s.Intro, fmt.Sprintf("The claim covers %s. Following ADEME, footprint speaks of a contribution to carbon neutrality: credits finance reductions or removals elsewhere and are shown beside the emissions, never subtracted from them. Only retired credits and the site's own removals count; planned and contracted credits are shown apart.", cc.Boundary.Describe()))
+	if ex := cc.Excluded; ex.TCO2e > 0 {
+		msg := fmt.Sprintf("Left out of the boundary: %s t of Scope 3 in %d (%s of the total; categories %s).", t(ex.TCO2e), ex.Year, shareOf(ex.TCO2e, ex.TCO2e/max(ex.Share, 1e-300)), intsText(ex.Categories))
+		if ex.Significant {
+			msg += fmt.Sprintf(" This is significant (at least %d %% of the total): a claim on this boundary would hide most of the footprint.", emissions.SignificantScope3Pct)
+		}
+		s.Intro = append(s.Intro, msg)
+	}
+	b := tr.Base
+	baseText := fmt.Sprintf("Base year %d as reported: %s t.", b.Year, t(b.Reported))
+	if b.Applied {
+		baseText += fmt.Sprintf(" Recalculated for structural changes: %s t (%s); the targets follow the recalculated base.", t(b.Recalculated), signedTonnes(b.ChangePct)+" %")
+	} else if len(b.Events) > 0 {
+		baseText += " Not recalculated."
+	}
+	for _, ev := range b.Events {
+		baseText += fmt.Sprintf(" Event: %s, treated as %s.", ev.Label(), ev.TreatmentOrDefault())
+	}
+	s.Intro = append(s.Intro, baseText)
+
+	if len(r.Claim.Reductions) > 0 {
+		ch := reductionsChart(r)
+		tb := &htmlTable{Caption: fmt.Sprintf("Reduction from the %d base year as reported, tCO2e (positive: lower than the base year)", tr.BaseYear),
+			Head: []string{"Year", "Total", "Abatement and growth of continuing activities", "Emission factors (energy, grid)", "Contractual instruments", "Discontinued activities"}}
+		for _, rd := range r.Claim.Reductions {
+			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(rd.Year)), numCell(rd.Total), numCell(rd.Abatement), numCell(rd.Factors), numCell(rd.Instruments), numCell(rd.Discontinued)}})
+		}
+		s.Blocks = append(s.Blocks, htmlBlock{Title: ch.Label, Chart: &ch, Table: tb,
+			Notes: []string{"Discontinued activities are those a closure, divestment or outsourcing ended (trajectory.base_year_policy): their drop is not abatement. Projected years add the plan's levers and growth to abatement."}})
+	}
+
+	ch := claimChart(r)
+	tb := &htmlTable{Caption: "Claim check per year, tCO2e", Head: []string{"Year", "Residual", "Residual, 95 % upper bound", "Retired credits", "Own removals", "Planned or contracted credits", "Verdict", "Reasons"}}
+	for _, cy := range cc.Years {
+		verdict := "holds"
+		if !cy.OK {
+			verdict = "no claim"
+		}
+		var reasons []string
+		for _, rs := range cy.Reasons {
+			reasons = append(reasons, rs.Message)
+		}
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(cy.Year)), numCell(cy.Residual), numCell(cy.ResidualHigh), numCell(cy.CreditsRetired),
+			numCell(cy.RemovalsOwn), numCell(cy.CreditsPlanned), textCell(verdict), textCell(strings.Join(reasons, "; "))}})
+	}
+	s.Blocks = append(s.Blocks, htmlBlock{Title: ch.Label, Chart: &ch, Table: tb})
+	if lt := ledgerTable(r); lt != nil {
+		s.Blocks = append(s.Blocks, htmlBlock{Title: "Credits ledger and own removals (ESRS E1-7)", Table: lt})
+	}
+	return s
+}
+
+func intsText(xs []int) string {
+	p := make([]string, len(xs))
+	for i, x := range xs {
+		p[i] = strconv.Itoa(x)
+	}
+	return strings.Join(p, ", ")
+}
+
+// reductionsChart stacks each year's reduction by where it comes from.
+func reductionsChart(r Report) echart {
+	rs := r.Claim.Reductions
+	var vs []float64
+	years := make([]int, len(rs))
+	for i, rd := range rs {
+		years[i] = rd.Year
+		pos, neg := 0.0, 0.0
+		for _, v := range []float64{rd.Abatement, rd.Factors, rd.Instruments, rd.Discontinued} {
+			if v > 0 {
+				pos += v
+			} else {
+				neg += v
+			}
+		}
+		vs = append(vs, pos, neg)
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(commonChartOpts(ChartReductions), axisTooltip(), grid("24", "3%", underLegend, "34"),
+		charts.WithYAxisOpts(valueAxis("tCO2e below the base year", vs)),
+		charts.WithXAxisOpts(yearAxis()))...)
+	bar.SetXAxis(yearLabels(years))
+	add := func(name, color string, pick func(emissions.Reduction) float64) {
+		data := make([]opts.BarData, len(rs))
+		for i, rd := range rs {
+			data[i] = opts.BarData{Value: round1(pick(rd))}
+		}
+		bar.AddSeries(name, data, scopeBarColor("reduction", color))
+	}
+	add("Discontinued activities", colorDiscontinued, func(x emissions.Reduction) float64 { return x.Discontinued })
+	add("Abatement and growth", colorAbatement, func(x emissions.Reduction) float64 { return x.Abatement })
+	add("Emission factors", colorFactors, func(x emissions.Reduction) float64 { return x.Factors })
+	add("Contractual instruments", colorInstruments, func(x emissions.Reduction) float64 { return x.Instruments })
+	return echart{ID: ChartReductions, Height: 420, Label: "Where the reductions since the base year come from", Options: echartOptions(bar, bar.Validate)}
+}
+
+// claimChart draws per year the residual within the claim boundary beside what covers it:
+// retired credits and own removals stacked, planned credits apart. Credits are their own
+// bars, never subtracted from the emissions.
+func claimChart(r Report) echart {
+	cc := r.Claim.Check
+	years := make([]int, len(cc.Years))
+	var vs []float64
+	for i, cy := range cc.Years {
+		years[i] = cy.Year
+		vs = append(vs, cy.ResidualHigh, cy.CreditsRetired+cy.RemovalsOwn+cy.CreditsPlanned)
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(commonChartOpts(ChartClaim), axisTooltip(), grid("24", "3%", underLegend, "34"),
+		charts.WithYAxisOpts(valueAxis("tCO2e", vs)),
+		charts.WithXAxisOpts(yearAxis()))...)
+	bar.SetXAxis(yearLabels(years))
+	add := func(name, stack, color string, pick func(emissions.ClaimYear) float64) {
+		data := make([]opts.BarData, len(cc.Years))
+		for i, cy := range cc.Years {
+			data[i] = opts.BarData{Value: round1(pick(cy))}
+		}
+		bar.AddSeries(name, data, scopeBarColor(stack, color))
+	}
+	add("Residual gross emissions in the boundary", "residual", colorResidual, func(c emissions.ClaimYear) float64 { return c.Residual })
+	add("Retired credits", "cover", colorRetired, func(c emissions.ClaimYear) float64 { return c.CreditsRetired })
+	add("Own removals", "cover", colorRemovals, func(c emissions.ClaimYear) float64 { return c.RemovalsOwn })
+	add("Planned or contracted credits (not counted)", "planned", colorPlanned, func(c emissions.ClaimYear) float64 { return c.CreditsPlanned })
+	line := charts.NewLine()
+	data := make([]opts.LineData, len(cc.Years))
+	for i, cy := range cc.Years {
+		data[i] = opts.LineData{Value: round1(cy.ResidualHigh)}
+	}
+	line.AddSeries("Residual, 95 % upper bound", data,
+		charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 5, ShowSymbol: opts.Bool(true)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Color: colorResidual, Width: 1.5, Type: "dashed"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorResidual}))
+	bar.Overlap(line)
+	return echart{ID: ChartClaim, Height: 440, Label: "Residual emissions and what covers them, per year", Options: echartOptions(bar, bar.Validate)}
+}
+
+// ledgerTable lists the credits and own removals with their quality attributes.
+func ledgerTable(r Report) *htmlTable {
+	if len(r.Claim.Credits) == 0 && len(r.Claim.Removals) == 0 {
+		return nil
+	}
+	tb := &htmlTable{Caption: "Credits and own removals, tCO2e — a separate ledger, never netted into the inventory",
+		Head: []string{"Year", "Name", "Type", "Status", "tCO2e", "Standard", "Registry", "Vintage", "Corresponding adjustment", "Durability, years"}}
+	for _, c := range r.Claim.Credits {
+		vintage := emDash
+		if c.Vintage != 0 {
+			vintage = strconv.Itoa(c.Vintage)
+		}
+		ca := "no"
+		if c.CorrespondingAdjustment {
+			ca = "yes"
+		}
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(c.Year)), textCell(c.Name), textCell(orDash(c.Kind)), textCell(c.StatusOrDefault()),
+			numCell(c.TCO2e), textCell(orDash(c.Standard)), textCell(orDash(c.Registry)), textCell(vintage), textCell(ca), textCell(intOrDash(c.DurabilityYears))}})
+	}
+	for _, rm := range r.Claim.Removals {
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(rm.Year)), textCell(rm.Name), textCell("own removal"), textCell(emDash),
+			numCell(rm.TCO2e), textCell(orDash(rm.Method)), textCell(emDash), textCell(emDash), textCell(emDash), textCell(intOrDash(rm.DurabilityYears))}})
+	}
+	return tb
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return emDash
+	}
+	return s
+}
+
+func intOrDash(n int) string {
+	if n == 0 {
+		return emDash
+	}
+	return strconv.Itoa(n)
+}
