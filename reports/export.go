@@ -37,6 +37,9 @@ type Export struct {
 	// the sheets Uncertainty and Changes (export_analysis.go).
 	Uncertainty *emissions.Uncertainty
 	Changes     []emissions.Change
+	// Regulatory holds the organisation, entities and E1-6 figures beyond the totals; nil
+	// leaves those rows "not reported" and the Entities sheet out.
+	Regulatory *Regulatory
 }
 
 // ExportFileName is the name of the annual export of a reporting year (SPEC §7); without one

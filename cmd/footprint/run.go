@@ -79,7 +79,8 @@ func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	calc, err := emissions.NewCalculator(emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix(), FreshnessYears: s.cfg.FreshnessYears, RowLines: rowLines})
+	calc, err := emissions.NewCalculator(emissions.Options{Library: s.lib, ResidualMix: s.cfg.ResidualMix(), FreshnessYears: s.cfg.FreshnessYears, RowLines: rowLines,
+		Organisation: s.cfg.OrganisationModel()})
 	if err != nil {
 		return nil, err
 	}
