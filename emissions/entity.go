@@ -124,6 +124,15 @@ func (o *Organisation) resolve(name string) (Entity, float64, bool) {
 // Gross and reported apart.
 func (l Line) Outside() bool { return l.Entity != "" && l.Share == 0 }
 
+// Weight is the part of the line's quantity the consolidated inventory counts: its Share,
+// or 1 for a line not computed with consolidation (no entity, no share).
+func (l Line) Weight() float64 {
+	if l.Share == 0 && l.Entity == "" {
+		return 1
+	}
+	return l.Share
+}
+
 // ScopeTotals are emissions by scope, tCO2e, Scope 2 by both methods.
 type ScopeTotals struct {
 	Scope1, Scope2Location, Scope2Market, Scope3 float64

@@ -26,7 +26,7 @@ type Regulatory struct {
 	Scope3Included, Scope3Excluded map[int]string
 	// NetRevenue is the intensity denominator that is the net revenue (ESRS E1-6 §53), with
 	// its basis; nil when config marks none.
-	NetRevenue *emissions.Denominator
+	NetRevenue   *emissions.Denominator
 	RevenueBasis string
 	// Milestones are each target's reductions in % by year after the target year (2050), in
 	// the order of Export.Targets.

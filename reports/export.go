@@ -153,7 +153,11 @@ func (x *exporter) build() error {
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return err
 	}
-	order := append([]string{sheetE16, sheetBreakdown, sheetTrajectory}, x.analysisSheets()...)
+	order := []string{sheetE16}
+	if x.e.Regulatory != nil {
+		order = append(order, sheetEntities)
+	}
+	order = append(append(order, sheetBreakdown, sheetTrajectory), x.analysisSheets()...)
 	order = append(order, x.lineSheets...)
 	order = append(order, sheetFactors, sheetIntensity, sheetAvoided, sheetProblems)
 	for _, name := range order {
@@ -166,9 +170,14 @@ func (x *exporter) build() error {
 	f.SetActiveSheet(0)
 	steps := []exportStep{
 		{sheetE16, x.writeE16},
+	}
+	if x.e.Regulatory != nil {
+		steps = append(steps, exportStep{sheetEntities, x.writeEntities})
+	}
+	steps = append(steps, []exportStep{
 		{sheetBreakdown, x.writeBreakdown},
 		{sheetTrajectory, x.writeTrajectory},
-	}
+	}...)
 	steps = append(steps, x.analysisSteps()...)
 	steps = append(steps, []exportStep{
 		{sheetIntensity, x.writeIntensity},

@@ -61,7 +61,8 @@ func demoInventory(t testing.TB) reports.Export {
 		in.ReadWorkbook(p, r, emissions.LoadOptions{Aliases: cfg.Aliases(), DefaultSite: cfg.Site})
 		r.Close()
 	}
-	inv := emissions.Calculate(in, emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears, RowLines: true})
+	org := cfg.OrganisationModel()
+	inv := emissions.Calculate(in, emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears, RowLines: true, Organisation: org})
 	method := cfg.Trajectory.Scope2Method
 	years := emissions.Aggregate(inv.Lines, method)
 	traj, err := emissions.Project(cfg.Plan(), inv.Lines, lib, &in.Problems)
@@ -77,7 +78,8 @@ func demoInventory(t testing.TB) reports.Export {
 		Uncertainty: emissions.ComputeUncertainty(inv.Lines, uopts), Changes: emissions.Changes(inv.Lines, method, traj.BaseYear, reporting),
 		Analysis: reports.Analysis{Avoided: emissions.AvoidedByActivity(inv.Lines), Denominators: cfg.Denominators(),
 			Intensities:    emissions.Intensities(years, method, cfg.Denominators()),
-			IntensityPaths: emissions.IntensityPaths(cfg.IntensityTargets(), cfg.Denominators(), years, method, traj.BaseYear, traj.TargetYear, &in.Problems)}}
+			IntensityPaths: emissions.IntensityPaths(cfg.IntensityTargets(), cfg.Denominators(), years, method, traj.BaseYear, traj.TargetYear, &in.Problems)},
+		Regulatory: demoRegulatory(cfg, org, inv.Lines)}
 
 }
 
@@ -213,4 +215,26 @@ func rowLinesOf(t testing.TB, inv *emissions.Inventory) []emissions.Line {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// demoRegulatory is what cmd/footprint's regulatory() gathers, for the demo's config.
+func demoRegulatory(cfg *config.Config, org *emissions.Organisation, lines []emissions.Line) *reports.Regulatory {
+	reg := &reports.Regulatory{Organisation: org, Entities: emissions.EntityBreakdown(lines, org),
+		Figures: emissions.ESRSFigures(lines, cfg.ESRSFlags()), Milestones: cfg.Milestones(),
+		ETSFlagged: len(cfg.ESRS.ETS.Sites)+len(cfg.ESRS.ETS.Activities) > 0, CloudFlagged: len(cfg.ESRS.CloudActivities) > 0,
+		Scope3Included: map[int]string{}, Scope3Excluded: map[int]string{}}
+	for _, c := range cfg.ESRS.Scope3.Included {
+		reg.Scope3Included[c.Category] = c.Reason
+	}
+	for _, c := range cfg.ESRS.Scope3.Excluded {
+		reg.Scope3Excluded[c.Category] = c.Reason
+	}
+	if nr := cfg.NetRevenue(); nr != nil {
+		for _, d := range cfg.Denominators() {
+			if d.Name == nr.Name {
+				reg.NetRevenue, reg.RevenueBasis = &d, nr.Basis
+			}
+		}
+	}
+	return reg
 }

@@ -137,9 +137,9 @@ func TestExportLibreOffice(t *testing.T) {
 	}
 	years := yearsOf(e)
 	for label, want := range map[string]float64{
-		"Total GHG emissions (market-based) (tCO2e)":   years[e.ReportingYear].TotalMarket,
-		"Total GHG emissions (location-based) (tCO2e)": years[e.ReportingYear].TotalLocation,
-		"Gross Scope 1 GHG emissions (tCO2e)":          years[e.ReportingYear].Scope1,
+		"Total GHG emissions (market-based) (tCO2eq)":   years[e.ReportingYear].TotalMarket,
+		"Total GHG emissions (location-based) (tCO2eq)": years[e.ReportingYear].TotalLocation,
+		"Gross Scope 1 GHG emissions (tCO2eq)":          years[e.ReportingYear].Scope1,
 	} {
 		r := ours.findRow(label)
 		if got := loNumber(t, recs[r-1][3]); !closeRel(got, want) {
