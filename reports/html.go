@@ -39,6 +39,8 @@ type Report struct {
 	// Uncertainty and Changes are the analyses of SPEC §9; nil leaves their sections out.
 	Uncertainty *emissions.Uncertainty
 	Changes     []emissions.Change
+	// Regulatory adds the organisation and ESRS E1-6 section; nil leaves it out.
+	Regulatory *Regulatory
 }
 
 // Tonnes formats tCO2e as the report does: one decimal, thousands separated by commas.
