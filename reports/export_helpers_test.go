@@ -34,6 +34,12 @@ func updatingGolden() bool {
 // command line: the embedded config and workbook, the factor library, the trajectory.
 func demoInventory(t testing.TB) reports.Export {
 	t.Helper()
+	return demoInventoryWith(t, nil)
+}
+
+// demoInventoryWith is demoInventory with the demo's config changed by edit first.
+func demoInventoryWith(t testing.TB, edit func(*config.Config)) reports.Export {
+	t.Helper()
 	builtin, err := fs.ReadFile(fp.Builtin, "config.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -44,6 +50,9 @@ func demoInventory(t testing.TB) reports.Export {
 	}
 	if cfg.Path != "" {
 		t.Fatalf("a config.yaml in the test folder (%s) would replace the built-in demo", cfg.Path)
+	}
+	if edit != nil {
+		edit(cfg)
 	}
 	lib, err := factors.Builtin(cfg.Factors.GWP)
 	if err == nil {
