@@ -150,6 +150,20 @@ func TestExportLibreOffice(t *testing.T) {
 		t.Errorf("only %d figures compared", numbers)
 	}
 
+	// The Entities sheet (E1-6 §50) reads the same: every entity's consolidated and gross figures.
+	oursEnt := readSheet(t, openWorkbook(t, b), "Entities")
+	ent := convertSheet(t, soffice, xlsx, sheetNumber(t, openWorkbook(t, b), "Entities"))
+	if len(ent) != len(oursEnt.rows) || len(ent) < 4 {
+		t.Fatalf("Entities: LibreOffice reads %d rows, excelize %d", len(ent), len(oursEnt.rows))
+	}
+	for r := 3; r < len(ent); r++ {
+		for c := 5; c <= 17; c++ {
+			if g, w := loNumber(t, ent[r][c-1]), num(t, oursEnt.at(c, r+1), "Entities"); !closeRel(g, w) {
+				t.Errorf("Entities row %d col %d: LibreOffice %v, excelize %v", r+1, c, g, w)
+			}
+		}
+	}
+
 	lines := convertSheet(t, soffice, xlsx, sheetNumber(t, openWorkbook(t, b), "Lines"))
 	if got := len(lines) - 1; got != len(e.Lines) {
 		t.Errorf("LibreOffice reads %d lines, want %d", got, len(e.Lines))
