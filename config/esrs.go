@@ -126,6 +126,33 @@ func (c *Config) Milestones() []map[int]float64 {
 	return out
 }
 
+// Scope3Reasons returns the reasons config gives for the Scope 3 categories it lists as
+// included and excluded, by category.
+func (c *Config) Scope3Reasons() (included, excluded map[int]string) {
+	included, excluded = map[int]string{}, map[int]string{}
+	for _, cr := range c.ESRS.Scope3.Included {
+		included[cr.Category] = cr.Reason
+	}
+	for _, cr := range c.ESRS.Scope3.Excluded {
+		excluded[cr.Category] = cr.Reason
+	}
+	return included, excluded
+}
+
+// NetRevenueDenominator returns the net revenue as a denominator, with its basis, or nil.
+func (c *Config) NetRevenueDenominator() (*emissions.Denominator, string) {
+	nr := c.NetRevenue()
+	if nr == nil {
+		return nil, ""
+	}
+	for _, d := range c.Denominators() {
+		if d.Name == nr.Name {
+			return &d, nr.Basis
+		}
+	}
+	return nil, ""
+}
+
 // NetRevenue returns the intensity entry that is the net revenue (ESRS E1-6 §53), or nil.
 func (c *Config) NetRevenue() *IntensityConf {
 	for i := range c.Intensity {

@@ -228,22 +228,11 @@ func rowLinesOf(t testing.TB, inv *emissions.Inventory) []emissions.Line {
 
 // demoRegulatory is what cmd/footprint's regulatory() gathers, for the demo's config.
 func demoRegulatory(cfg *config.Config, org *emissions.Organisation, lines []emissions.Line) *reports.Regulatory {
+	flags := cfg.ESRSFlags()
 	reg := &reports.Regulatory{Organisation: org, Entities: emissions.EntityBreakdown(lines, org),
-		Figures: emissions.ESRSFigures(lines, cfg.ESRSFlags()), Milestones: cfg.Milestones(),
-		ETSFlagged: len(cfg.ESRS.ETS.Sites)+len(cfg.ESRS.ETS.Activities) > 0, CloudFlagged: len(cfg.ESRS.CloudActivities) > 0,
-		Scope3Included: map[int]string{}, Scope3Excluded: map[int]string{}}
-	for _, c := range cfg.ESRS.Scope3.Included {
-		reg.Scope3Included[c.Category] = c.Reason
-	}
-	for _, c := range cfg.ESRS.Scope3.Excluded {
-		reg.Scope3Excluded[c.Category] = c.Reason
-	}
-	if nr := cfg.NetRevenue(); nr != nil {
-		for _, d := range cfg.Denominators() {
-			if d.Name == nr.Name {
-				reg.NetRevenue, reg.RevenueBasis = &d, nr.Basis
-			}
-		}
-	}
+		Figures: emissions.ESRSFigures(lines, flags), Milestones: cfg.Milestones(),
+		ETSFlagged: len(flags.ETSSites)+len(flags.ETSActivities) > 0, CloudFlagged: len(flags.CloudActivities) > 0}
+	reg.Scope3Included, reg.Scope3Excluded = cfg.Scope3Reasons()
+	reg.NetRevenue, reg.RevenueBasis = cfg.NetRevenueDenominator()
 	return reg
 }

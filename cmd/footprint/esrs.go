@@ -10,29 +10,11 @@ import (
 // targets' long-term milestones.
 func (r *result) regulatory() *reports.Regulatory {
 	cfg := r.cfg
-	reg := &reports.Regulatory{
-		Organisation:   cfg.OrganisationModel(),
-		Entities:       emissions.EntityBreakdown(r.inventory.Lines, cfg.OrganisationModel()),
-		Figures:        emissions.ESRSFigures(r.inventory.Lines, cfg.ESRSFlags()),
-		ETSFlagged:     len(cfg.ESRS.ETS.Sites)+len(cfg.ESRS.ETS.Activities) > 0,
-		CloudFlagged:   len(cfg.ESRS.CloudActivities) > 0,
-		Scope3Included: map[int]string{},
-		Scope3Excluded: map[int]string{},
-		Milestones:     cfg.Milestones(),
-	}
-	for _, c := range cfg.ESRS.Scope3.Included {
-		reg.Scope3Included[c.Category] = c.Reason
-	}
-	for _, c := range cfg.ESRS.Scope3.Excluded {
-		reg.Scope3Excluded[c.Category] = c.Reason
-	}
-	if nr := cfg.NetRevenue(); nr != nil {
-		for _, d := range cfg.Denominators() {
-			if d.Name == nr.Name {
-				reg.NetRevenue = &d
-			}
-		}
-		reg.RevenueBasis = nr.Basis
-	}
+	org := cfg.OrganisationModel()
+	reg := &reports.Regulatory{Organisation: org, Milestones: cfg.Milestones(),
+		Entities: emissions.EntityBreakdown(r.inventory.Lines, org), Figures: emissions.ESRSFigures(r.inventory.Lines, cfg.ESRSFlags()),
+		ETSFlagged: len(cfg.ESRS.ETS.Sites)+len(cfg.ESRS.ETS.Activities) > 0, CloudFlagged: len(cfg.ESRS.CloudActivities) > 0}
+	reg.Scope3Included, reg.Scope3Excluded = cfg.Scope3Reasons()
+	reg.NetRevenue, reg.RevenueBasis = cfg.NetRevenueDenominator()
 	return reg
 }
