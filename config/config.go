@@ -36,6 +36,9 @@ type Config struct {
 	// Quality and UncertaintyDefaultPct drive the uncertainty analysis (SPEC §9).
 	Quality               QualityConf `yaml:"quality" mapstructure:"quality"`
 	UncertaintyDefaultPct float64     `yaml:"uncertainty_default_pct" mapstructure:"uncertainty_default_pct"`
+	// Organisation and ESRS: consolidation and the E1-6 disclosures (organisation.go, esrs.go).
+	Organisation OrganisationConf `yaml:"organisation" mapstructure:"organisation"`
+	ESRS         ESRSConf         `yaml:"esrs" mapstructure:"esrs"`
 
 	// Dir is the folder of the config file; relative input paths are resolved against it.
 	Dir string `yaml:"-" mapstructure:"-"`
@@ -112,6 +115,9 @@ type TargetConf struct {
 	Scopes       []int    `yaml:"scopes" mapstructure:"scopes"`
 	Pathway      string   `yaml:"pathway" mapstructure:"pathway"`
 	ReductionPct *float64 `yaml:"reduction_pct" mapstructure:"reduction_pct"`
+	// Milestones are the target's reductions at years after the target year (2050), shown in
+	// the E1-6 table (esrs.go); the trajectory itself ends at the target year.
+	Milestones []MilestoneConf `yaml:"milestones" mapstructure:"milestones"`
 	// Intensity names an entry of the intensity list: the target is then on tCO2e per unit
 	// of it, not on absolute emissions (see intensity.go).
 	Intensity string `yaml:"intensity" mapstructure:"intensity"`
@@ -157,6 +163,8 @@ var defaults = map[string]any{
 	"quality.calculated":               10.0,
 	"quality.estimated":                30.0,
 	"uncertainty_default_pct":          20.0,
+	"organisation.name":                "",
+	"organisation.consolidation":       "",
 }
 
 // Options say where the configuration comes from.

@@ -20,6 +20,10 @@ type IntensityConf struct {
 	Name   string           `yaml:"name" mapstructure:"name"`
 	Unit   string           `yaml:"unit" mapstructure:"unit"`
 	Values []IntensityValue `yaml:"values" mapstructure:"values"`
+	// NetRevenue marks the entry that is the net revenue, for the GHG intensity of ESRS E1-6
+	// §53 (location- and market-based); Basis says what the figures are (esrs.go).
+	NetRevenue bool   `yaml:"net_revenue" mapstructure:"net_revenue"`
+	Basis      string `yaml:"basis" mapstructure:"basis"`
 }
 
 type IntensityValue struct {
@@ -42,6 +46,12 @@ func (c *Config) validateIntensity(bad func(key, format string, args ...any)) {
 			bad(key+".name", "%q is already the name of another intensity", d.Name)
 		}
 		names[d.Name] = true
+		if d.NetRevenue && c.NetRevenue() != &c.Intensity[i] {
+			bad(key+".net_revenue", "only one intensity entry may be the net revenue")
+		}
+		if d.NetRevenue && strings.TrimSpace(d.Basis) == "" {
+			bad(key+".basis", "missing: state the basis of the net revenue (ESRS E1 §55: the line of the financial statements it reconciles to)")
+		}
 		if strings.TrimSpace(d.Unit) == "" {
 			bad(key+".unit", "missing: say what one unit of the denominator is (vehicle, employee, M€ …)")
 		}

@@ -27,6 +27,9 @@ func (c *Config) validate(name string) []error {
 	c.validateTrajectory(bad)
 	c.validateIntensity(bad)
 	c.validateUncertainty(bad)
+	c.validateOrganisation(bad)
+	c.validateESRS(bad)
+	c.validateMilestones(bad)
 	if strings.TrimSpace(c.Output.Dir) == "" {
 		bad("output.dir", "is empty: give the folder report writes into (default out)")
 	}
@@ -36,7 +39,7 @@ func (c *Config) validate(name string) []error {
 	}
 	for i, a := range c.Columns {
 		if !known[strings.ToLower(a.Column)] {
-			bad(fmt.Sprintf("columns[%d].column", i), "%q is not a canonical column (Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment, Quality, Instrument, Factor)", a.Column)
+			bad(fmt.Sprintf("columns[%d].column", i), "%q is not a canonical column (Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment, Quality, Entity, DataType, Instrument, Factor)", a.Column)
 		}
 	}
 	for i, rm := range c.Scope2.ResidualMix {

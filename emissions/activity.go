@@ -17,8 +17,10 @@ type Activity struct {
 	Method   string // "location", "market" or "" (both), for already-computed Scope 2 rows
 	Comment  string
 	Quality  string // QualityMeasured, QualityCalculated, QualityEstimated, or "" without a Quality cell
+	Entity   string // the Entity cell as written; "" when blank
+	DataType string // DataPrimary, DataSecondary, DataSpendBased, or "" when not stated
 	// Cells of the row, for messages that point at one column.
-	QuantityCell, UnitCell, ActivityCell, MethodCell CellRef
+	QuantityCell, UnitCell, ActivityCell, MethodCell, EntityCell CellRef
 }
 
 // CellRef is a cell of a sheet, named only when a message needs it (a million rows would

@@ -38,6 +38,9 @@ func Aggregate(lines []Line, method string) []YearTotals {
 			t.Avoided += l.TCO2e
 			continue
 		}
+		if l.Outside() {
+			continue // an investee outside the consolidation: reported apart (entity.go)
+		}
 		t.BiogenicCO2 += l.BiogenicCO2
 		switch l.Scope {
 		case 1:

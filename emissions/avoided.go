@@ -39,7 +39,7 @@ func AvoidedByActivity(lines []Line) []AvoidedActivity {
 			out = append(out, AvoidedActivity{Year: l.Year, Activity: l.Activity, FactorID: l.FactorID,
 				FactorValue: l.FactorValue, FactorUnit: l.FactorUnit, Source: l.Source})
 		}
-		out[i].Quantity += l.Converted
+		out[i].Quantity += l.Converted * l.Weight()
 		out[i].TCO2e += l.TCO2e
 	}
 	sort.SliceStable(out, func(i, j int) bool {

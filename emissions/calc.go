@@ -31,6 +31,9 @@ type Options struct {
 	// RowLines keeps every row's lines, in a temporary file, for Inventory.RowLines (the
 	// export's Lines sheets, `calc --lines`); without it only the grouped lines are kept.
 	RowLines bool
+	// Organisation consolidates the rows by their Entity (entity.go); nil counts every row
+	// at 100 %.
+	Organisation *Organisation
 	// FreshnessYears: warn when a factor is more than this many years older than the activity
 	// (config freshness_years); 0 does not check.
 	FreshnessYears int
@@ -129,6 +132,7 @@ type groupKey struct {
 	site, pole, activity, unit, method, factorID, factorUnit, source, quality string
 	part                                                                      Part
 	factorValue                                                               float64
+	entity, dataType                                                          string
 }
 
 // gridSite gathers the location-based electricity lines of one year and site: the groups and
@@ -252,7 +256,8 @@ func (inv *Inventory) Close() {
 func keyOf(l *Line) groupKey {
 	return groupKey{year: l.Year, scope: l.Scope, category: l.Category, factorYear: l.FactorYear,
 		site: l.Site, pole: l.Pole, activity: l.Activity, unit: l.Unit, method: l.Method,
-		factorID: l.FactorID, factorUnit: l.FactorUnit, source: l.Source, quality: l.Quality, part: l.Part, factorValue: l.FactorValue}
+		factorID: l.FactorID, factorUnit: l.FactorUnit, source: l.Source, quality: l.Quality, part: l.Part, factorValue: l.FactorValue,
+		entity: l.Entity, dataType: l.DataType}
 }
 
 // addLine adds the sums of l to the group g.
@@ -261,7 +266,18 @@ func addLine(g, l *Line) {
 	g.Quantity += l.Quantity
 	g.Converted += l.Converted
 	g.TCO2e += l.TCO2e
+	g.Gross += l.Gross
 	g.BiogenicCO2 += l.BiogenicCO2
+}
+
+// consolidate turns a line's gross figures into the consolidated inventory's: Gross keeps
+// the row's own emissions, TCO2e and biogenic CO2 take the entity's share (entity.go).
+func consolidate(l *Line) {
+	l.Gross = l.TCO2e
+	if l.Share != 1 {
+		l.TCO2e *= l.Share
+		l.BiogenicCO2 *= l.Share
+	}
 }
 
 // emit adds a row's line to its group (and to the row lines). kWh > 0 marks a location-based
@@ -269,6 +285,7 @@ func addLine(g, l *Line) {
 func (c *Calculator) emit(l *Line, kWh float64, grid bool) {
 	p := c.cur
 	l.Rows = 1
+	consolidate(l)
 	if c.spool != nil {
 		c.spool.write(l, kWh, grid)
 	}
@@ -367,7 +384,10 @@ func (c *Calculator) activity(a *Activity) bool {
 		return c.reject(a, "unit", a.UnitCell, "%v", err)
 	}
 	base := Line{Place: a.Place, Year: a.Year, Site: a.Site, Pole: a.Pole, Activity: a.ID,
-		Quantity: a.Quantity, Unit: a.Unit, Comment: a.Comment, Quality: a.Quality}
+		Quantity: a.Quantity, Unit: a.Unit, Comment: a.Comment, Quality: a.Quality, DataType: a.DataType}
+	if !c.entity(a, &base) {
+		return false
+	}
 	if unit.IsEmissions() {
 		return c.reported(a, base, unit)
 	}
@@ -498,6 +518,7 @@ func (s *marketSplit) lines(loc *Line, kWh float64, yield func(*Line) error) err
 		l.FactorID, l.FactorYear = "instruments", s.year
 		l.Source = "contractual instruments: " + s.names
 		l.TCO2e, l.BiogenicCO2 = share*s.coveredKg/1000, 0
+		consolidate(&l)
 		if err := yield(&l); err != nil {
 			return err
 		}
@@ -515,6 +536,7 @@ func (s *marketSplit) lines(loc *Line, kWh float64, yield func(*Line) error) err
 		l.FactorValue = loc.FactorValue / unitScale(loc.FactorUnit)
 	}
 	l.TCO2e = rest * l.FactorValue / 1000
+	consolidate(&l)
 	return yield(&l)
 }
 

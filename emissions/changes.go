@@ -71,7 +71,7 @@ func Changes(lines []Line, method string, baseYear, reportingYear int) []Change 
 		k := changeElement{l.Activity, l.Part, l.Scope, l.Category, l.FactorUnit}
 		ey := m[k]
 		ey.e += l.TCO2e
-		ey.q += l.Converted
+		ey.q += l.Converted * l.Weight() // the consolidated quantity, like its emissions
 		m[k] = ey
 	}
 	years := make([]int, 0, len(byYear))

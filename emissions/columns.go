@@ -23,14 +23,16 @@ const (
 	ColCategory Column = "Category"
 	ColMethod   Column = "Method"
 	ColComment  Column = "Comment"
-	ColQuality  Column = "Quality" // activity-data quality: measured, calculated or estimated
+	ColQuality  Column = "Quality"  // activity-data quality: measured, calculated or estimated
+	ColEntity   Column = "Entity"   // legal entity of the organisation (entity.go)
+	ColDataType Column = "DataType" // primary, secondary or spend-based (datatype.go)
 	// Instruments sheets.
 	ColInstrument Column = "Instrument"
 	ColFactor     Column = "Factor"
 )
 
 // ActivityColumns are the canonical columns of an activity sheet, required ones first.
-var ActivityColumns = []Column{ColYear, ColActivity, ColQuantity, ColUnit, ColSite, ColPole, ColScope, ColCategory, ColMethod, ColComment, ColQuality}
+var ActivityColumns = []Column{ColYear, ColActivity, ColQuantity, ColUnit, ColSite, ColPole, ColScope, ColCategory, ColMethod, ColComment, ColQuality, ColEntity, ColDataType}
 
 var requiredActivity = []Column{ColYear, ColActivity, ColQuantity, ColUnit}
 

@@ -28,6 +28,13 @@ type Line struct {
 	Unit     string  `json:"unit"`
 	Comment  string  `json:"comment,omitempty"`
 	Quality  string  `json:"quality,omitempty"` // activity-data quality of the row, "" when not given
+	// Entity is the legal entity of the row (organisation.entities), "" without an
+	// organisation or Entity column; Share is the part of its emissions the consolidated
+	// inventory counts (entity.go), 1 without an organisation. DataType is the DataType cell
+	// (datatype.go), "" when not stated.
+	Entity   string  `json:"entity,omitempty"`
+	Share    float64 `json:"share"`
+	DataType string  `json:"data_type,omitempty"`
 
 	Part     Part   `json:"part"`
 	Scope    int    `json:"scope"`
@@ -42,7 +49,10 @@ type Line struct {
 	FactorUnit  string  `json:"factor_unit,omitempty"`
 	Source      string  `json:"source,omitempty"`
 
+	// TCO2e is the consolidated figure, Gross × Share; Gross the row's emissions before
+	// consolidation (an investee's under a control approach, reported apart).
 	TCO2e       float64 `json:"tco2e"`
+	Gross       float64 `json:"gross_tco2e"`
 	BiogenicCO2 float64 `json:"biogenic_co2,omitempty"` // tCO2, outside the scopes
 
 	// Rows is how many rows the line sums: 1 for a row's line, more for Inventory.Lines'

@@ -661,6 +661,14 @@ func (sr *sheetReader) activity(cells []string, row int) {
 			fail("quality", cell, "Quality %q: want measured, calculated or estimated, or leave it blank", clip(raw))
 		}
 	}
+	a.Entity, a.EntityCell = sr.get(cells, ColEntity, row)
+	if raw, cell := sr.get(cells, ColDataType, row); raw != "" {
+		if d, known := ParseDataType(raw); known {
+			a.DataType = d
+		} else {
+			fail("data-type", cell, "DataType %q: want primary, secondary or spend-based, or leave it blank", clip(raw))
+		}
+	}
 	switch {
 	case !ok:
 		sr.wb.rejected++

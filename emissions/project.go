@@ -46,7 +46,7 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 			continue
 		}
 		if l.Part == PartDirect && l.Method != MethodMarket && l.FactorID != "" {
-			addTo(qty, l.Year, l.Activity, l.Converted)
+			addTo(qty, l.Year, l.Activity, l.Converted*l.Weight()) // as consolidated: a lever's additions replace only what the inventory counts
 		}
 		if !in[l.Scope] || (l.Scope == 2 && !inMethod(l, p.Scope2Method)) {
 			continue

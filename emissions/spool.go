@@ -41,6 +41,7 @@ const (
 	tagNew    = 1
 	flagGrid  = 1
 	flagBio   = 2
+	flagShare = 4 // consolidated at a share other than 100 %: Share and Gross follow
 )
 
 func newSpool() (*spool, error) {
@@ -90,6 +91,9 @@ func (s *spool) write(l *Line, kWh float64, grid bool) {
 	if l.BiogenicCO2 != 0 {
 		flags |= flagBio
 	}
+	if l.Share != 1 {
+		flags |= flagShare
+	}
 	s.buf = append(s.buf, flags)
 	s.str(l.Place.File)
 	s.str(l.Place.Sheet)
@@ -115,8 +119,14 @@ func (s *spool) write(l *Line, kWh float64, grid bool) {
 	s.str(l.Source)
 	s.num(l.TCO2e)
 	s.str(l.Quality)
+	s.str(l.Entity)
+	s.str(l.DataType)
 	if flags&flagBio != 0 {
 		s.num(l.BiogenicCO2)
+	}
+	if flags&flagShare != 0 {
+		s.num(l.Share)
+		s.num(l.Gross)
 	}
 	if grid {
 		s.num(kWh)
@@ -266,8 +276,15 @@ func (r *spoolReader) line(l *Line) (kWh float64, grid bool) {
 	l.Source = r.str()
 	l.TCO2e = r.num()
 	l.Quality = r.str()
+	l.Entity = r.str()
+	l.DataType = r.str()
 	if flags&flagBio != 0 {
 		l.BiogenicCO2 = r.num()
+	}
+	l.Share, l.Gross = 1, l.TCO2e
+	if flags&flagShare != 0 {
+		l.Share = r.num()
+		l.Gross = r.num()
 	}
 	if flags&flagGrid != 0 {
 		return r.num(), true

@@ -23,6 +23,8 @@ type CalcDocument struct {
 	BaseYear      *BaseYearJSON      `json:"base_year,omitempty"`
 	ClaimBoundary *ClaimBoundaryJSON `json:"claim_boundary,omitempty"`
 	Ledger        *LedgerJSON        `json:"ledger,omitempty"`
+	// Organisation is config's organisation, null without one (AddRegulatory).
+	Organisation *OrganisationJSON `json:"organisation"`
 	// Restated is each year's total as reported and restated, with --restate only (SPEC §9).
 	Restated []RestatedJSON      `json:"restated,omitempty"`
 	Rows     emissions.Rows      `json:"rows"`
@@ -57,6 +59,10 @@ type YearJSON struct {
 	ByPole            map[string]float64 `json:"by_pole"`
 	BySite            map[string]float64 `json:"by_site"`
 	ByActivity        map[string]float64 `json:"by_activity"`
+	// ByEntity, Entities and ESRS are set by AddRegulatory (issue 8, calcjson_esrs.go).
+	ByEntity map[string]float64 `json:"by_entity"`
+	Entities []EntityJSON       `json:"entities"`
+	ESRS     *ESRSYearJSON      `json:"esrs_e1_6,omitempty"`
 	// Uncertainty and UncertaintyDetail are filled by SetAnalysis (SPEC §9).
 	Uncertainty       *emissions.Interval    `json:"uncertainty,omitempty"`
 	UncertaintyDetail *UncertaintyDetailJSON `json:"uncertainty_detail,omitempty"`
@@ -94,6 +100,7 @@ func NewCalcDocument(gwp string, reportingYear int, method string, years []emiss
 			Year: y.Year, Scope1: y.Scope1, Scope2Location: y.Scope2Location, Scope2Market: y.Scope2Market,
 			Scope3: y.Scope3, Scope3Categories: cats, TotalLocation: y.TotalLocation, TotalMarket: y.TotalMarket,
 			BiogenicCO2: y.BiogenicCO2, Avoided: y.Avoided, AvoidedByActivity: map[string]float64{}, Intensity: map[string]float64{}, ByPole: y.ByPole, BySite: y.BySite, ByActivity: y.ByActivity,
+			ByEntity: map[string]float64{}, Entities: []EntityJSON{},
 		})
 	}
 	if traj != nil {

@@ -39,6 +39,9 @@ type Export struct {
 	Changes     []emissions.Change
 	// Claim adds the sheets Claim and ESRS E1-7 (export_claim.go).
 	Claim Claim
+	// Regulatory holds the organisation, entities and E1-6 figures beyond the totals; nil
+	// leaves those rows "not reported" and the Entities sheet out.
+	Regulatory *Regulatory
 }
 
 // ExportFileName is the name of the annual export of a reporting year (SPEC §7); without one
@@ -152,7 +155,11 @@ func (x *exporter) build() error {
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return err
 	}
-	order := append([]string{sheetE16, sheetBreakdown, sheetTrajectory}, x.claimSheets()...)
+	order := []string{sheetE16}
+	if x.e.Regulatory != nil {
+		order = append(order, sheetEntities)
+	}
+	order = append(append(order, sheetBreakdown, sheetTrajectory), x.claimSheets()...)
 	order = append(order, x.analysisSheets()...)
 	order = append(order, x.lineSheets...)
 	order = append(order, sheetFactors, sheetIntensity, sheetAvoided)
@@ -170,9 +177,14 @@ func (x *exporter) build() error {
 	f.SetActiveSheet(0)
 	steps := []exportStep{
 		{sheetE16, x.writeE16},
+	}
+	if x.e.Regulatory != nil {
+		steps = append(steps, exportStep{sheetEntities, x.writeEntities})
+	}
+	steps = append(steps, []exportStep{
 		{sheetBreakdown, x.writeBreakdown},
 		{sheetTrajectory, x.writeTrajectory},
-	}
+	}...)
 	steps = append(steps, x.claimSteps()...)
 	steps = append(steps, x.analysisSteps()...)
 	steps = append(steps, []exportStep{

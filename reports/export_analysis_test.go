@@ -66,8 +66,8 @@ func TestExportAnalysisSheets(t *testing.T) {
 			t.Errorf("Intensity %v: %v, want %v", r, got, want)
 		}
 	}
-	if totals != 12 { // per_vehicle 2021–2025, per_employee 2019–2025
-		t.Errorf("%d intensity totals, want 12", totals)
+	if totals != 19 { // per_vehicle 2021–2025, per_employee and per_revenue 2019–2025
+		t.Errorf("%d intensity totals, want 19", totals)
 	}
 
 	fresh := 0

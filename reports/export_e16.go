@@ -31,6 +31,10 @@ type e16Row struct {
 	targets []int
 	total   bool
 	note    string
+	// pct: the figure is a share (a fraction shown as %); div names the rows (numerator,
+	// denominator) whose quotient the figure is, as a formula.
+	pct bool
+	div [2]string
 }
 
 type e16Kind int
@@ -41,39 +45,48 @@ const (
 	e16Total
 )
 
-// e16Layout returns the rows of the table for the export's targets.
+// e16Layout returns the rows of the table for the export's targets. Labels follow the
+// wording of ESRS E1 AR 48 (Delegated Regulation (EU) 2023/2772), E1-6 §44–52; the rows
+// after the totals are the other E1-6 disclosures (export_e16_rows.go).
 func (x *exporter) e16Layout() []e16Row {
 	method := x.e.Scope2Method
 	s2key := "s2" + method
+	// ESRS E1-6 §44 (a), §46 and AR 48: Scope 1, with the share under emission trading schemes.
 	rows := []e16Row{
 		{label: "Scope 1 GHG emissions", kind: e16Section},
-		{key: "s1", label: "Gross Scope 1 GHG emissions (tCO2e)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope1, true }},
-		{key: "ets", label: "Percentage of Scope 1 GHG emissions from regulated emission trading schemes (%)",
-			note: "not reported: the inputs hold no emission trading scheme data"},
+		{key: "s1", label: "Gross Scope 1 GHG emissions (tCO2eq)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope1, true }},
+		x.etsRow(),
+		// §44 (b), §47 and AR 48: Scope 2 by both methods.
 		{label: "Scope 2 GHG emissions", kind: e16Section},
-		{key: "s2location", label: "Gross location-based Scope 2 GHG emissions (tCO2e)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope2Location, true }},
-		{key: "s2market", label: "Gross market-based Scope 2 GHG emissions (tCO2e)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope2Market, true }},
-		{label: "Significant Scope 3 GHG emissions", kind: e16Section},
-		{key: "s3", label: "Total gross indirect (Scope 3) GHG emissions (tCO2e)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope3, true }},
+		{key: "s2location", label: "Gross location-based Scope 2 GHG emissions (tCO2eq)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope2Location, true }},
+		{key: "s2market", label: "Gross market-based Scope 2 GHG emissions (tCO2eq)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope2Market, true }},
+		// §44 (c), §51 and AR 46, AR 48: Scope 3 and each category, with the optional
+		// sub-category of Category 1.
+		{label: "Significant scope 3 GHG emissions", kind: e16Section},
+		{key: "s3", label: "Total Gross indirect (Scope 3) GHG emissions (tCO2eq)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope3, true }},
 	}
 	for c := 1; c <= 15; c++ {
-		rows = append(rows, e16Row{key: "c" + strconv.Itoa(c), label: e16CategoryLabel(c),
+		rows = append(rows, e16Row{key: "c" + strconv.Itoa(c), label: e16CategoryLabel(c), note: x.coverageNote(c),
 			get: func(t *emissions.YearTotals) (float64, bool) {
 				v, ok := t.Scope3Categories[c]
 				return v, ok
 			}})
+		if c == 1 {
+			rows = append(rows, x.cloudRow())
+		}
 	}
+	rows = append(rows, x.primaryRow())
+	// §44 (d), §52 and AR 47: the totals, Scope 1 + Scope 2 + Scope 3 by method.
 	rows = append(rows,
 		e16Row{label: "Total GHG emissions", kind: e16Section},
-		e16Row{key: "totallocation", kind: e16Total, label: "Total GHG emissions (location-based) (tCO2e)", sum: []string{"s1", "s2location", "s3"},
+		e16Row{key: "totallocation", kind: e16Total, label: "Total GHG emissions (location-based) (tCO2eq)", sum: []string{"s1", "s2location", "s3"},
 			get: func(t *emissions.YearTotals) (float64, bool) { return t.TotalLocation, true }},
-		e16Row{key: "totalmarket", kind: e16Total, label: "Total GHG emissions (market-based) (tCO2e)", sum: []string{"s1", "s2market", "s3"},
+		e16Row{key: "totalmarket", kind: e16Total, label: "Total GHG emissions (market-based) (tCO2eq)", sum: []string{"s1", "s2market", "s3"},
 			get: func(t *emissions.YearTotals) (float64, bool) { return t.TotalMarket, true }},
-		e16Row{label: "Outside the scopes", kind: e16Section},
-		e16Row{key: "biogenic", label: "Biogenic CO2 emissions from the combustion or biodegradation of biomass (tCO2)",
-			get:  func(t *emissions.YearTotals) (float64, bool) { return t.BiogenicCO2, true },
-			note: "reported apart from Scopes 1, 2 and 3"},
 	)
+	rows = append(rows, x.consolidationRows()...)
+	rows = append(rows, x.biogenicRows()...)
+	rows = append(rows, x.revenueRows()...)
 
 	// Targets: one over a single scope goes on that scope's row (Scope 2 on the row of the
 	// method the trajectory follows); one over several scopes gets a row of its own, the sum of
@@ -108,7 +121,7 @@ func (x *exporter) e16Layout() []e16Row {
 		}
 		scopesCopy := scopes
 		multi = append(multi, e16Row{key: "target" + strconv.Itoa(i), kind: e16Total, sum: keys, targets: []int{i}, note: targetNote(tg),
-			label: fmt.Sprintf("Scopes %s (Scope 2 %s-based) (tCO2e)", strings.Join(names, " + "), method),
+			label: fmt.Sprintf("Scopes %s (Scope 2 %s-based) (tCO2eq)", strings.Join(names, " + "), method),
 			get: func(t *emissions.YearTotals) (float64, bool) {
 				v := 0.0
 				for _, s := range scopesCopy {
@@ -170,9 +183,10 @@ func joinNote(a, b string) string {
 	return a + "; " + b
 }
 
-// milestones are the target years shown: 2025 and 2030, and the trajectory's target year.
+// milestones are the target years shown: 2025, 2030 and 2050 (the columns of AR 48), and the
+// trajectory's target year.
 func (x *exporter) milestones() []int {
-	ms := []int{2025, 2030}
+	ms := []int{2025, 2030, 2050}
 	if tr := x.e.Trajectory; tr != nil && !slices.Contains(ms, tr.TargetYear) {
 		ms = append(ms, tr.TargetYear)
 	}
@@ -192,11 +206,13 @@ func (x *exporter) trajectoryYear(y int) *emissions.TrajectoryYear {
 	return nil
 }
 
-// targetValue is target i's path in year y (i < 0: the sum of the targets), or nil.
+// targetValue is target i's path in year y (i < 0: the sum of the targets), or nil. After the
+// trajectory's last year it is the target's milestone of that year (2050), if config sets one:
+// the base-year value less the milestone's reduction.
 func (x *exporter) targetValue(i, y int) *float64 {
 	ty := x.trajectoryYear(y)
 	if ty == nil {
-		return nil
+		return x.milestoneValue(i, y)
 	}
 	if i < 0 {
 		return ty.Target
@@ -207,8 +223,9 @@ func (x *exporter) targetValue(i, y int) *float64 {
 	return nil
 }
 
-// annualRate is the target's average change a year against the base year, as a fraction
-// (−0.042 for an SBTi 1.5 °C path): (target at the target year / base − 1) / years.
+// annualRate is the target's average reduction a year against the base year, as a fraction
+// (0.042 for an SBTi 1.5 °C path): (1 − target at the target year / base) / (target year −
+// base year), the "Annual % target / Base year" of AR 48.
 func (x *exporter) annualRate(i int) any {
 	tr := x.e.Trajectory
 	if tr == nil {
@@ -218,7 +235,7 @@ func (x *exporter) annualRate(i int) any {
 	if base == nil || end == nil || *base == 0 {
 		return nil
 	}
-	return (*end / *base - 1) / float64(tr.TargetYear-tr.BaseYear)
+	return AnnualTargetRate(*base, *end, tr.BaseYear, tr.TargetYear)
 }
 
 // baseYear is the year of the base-year column: the trajectory's, else the first with data.
@@ -256,7 +273,7 @@ func (x *exporter) writeE16() error {
 		cols = append(cols, column{header: fmt.Sprintf("Target %d", m), width: 14, style: x.st.tonnes})
 	}
 	cols = append(cols,
-		column{header: "Annual % target / base year", width: 14, style: x.st.percent},
+		column{header: "Annual % target / Base year", width: 14, style: x.st.percent},
 		column{header: "Notes", width: 70})
 	rowOf := map[string]int{}
 	first := table{}.headerRow() + 1
@@ -267,7 +284,7 @@ func (x *exporter) writeE16() error {
 	}
 	t := table{sheet: sheetE16, cols: cols, rows: len(rows),
 		title: fmt.Sprintf("ESRS E1-6 — Gross Scopes 1, 2, 3 and total GHG emissions — %s", x.e.Site),
-		note: fmt.Sprintf("tCO2e (GWP100 %s) unless stated; layout of ESRS E1 AR 48; totals = Scope 1 + Scope 2 + Scope 3 by method (AR 47); targets over %s-based Scope 2; %% change and annual target rate are fractions shown as %%.",
+		note: fmt.Sprintf("tCO2eq (GWP100 %s) unless stated; layout of ESRS E1 AR 48, then the other disclosures of E1-6 (§46, §50, §53–55, AR 43–46); totals = Scope 1 + Scope 2 + Scope 3 by method (AR 47); targets over %s-based Scope 2; %% change and annual target rate are fractions shown as %%.",
 			x.e.GWP, x.e.Scope2Method)}
 	return x.stream(t, func(add func(...any) error) error {
 		for _, r := range rows {
@@ -294,7 +311,7 @@ func (x *exporter) writeE16() error {
 					vals[e16ColBase+k-1] = x.e16Value(r, v, e16ColBase+k, rowOf)
 				}
 			}
-			if p, c := figures[1], figures[2]; p != nil && c != nil && *p != 0 {
+			if p, c := figures[1], figures[2]; p != nil && c != nil && *p != 0 && !r.pct {
 				vals[e16ColN] = (*c - *p) / *p
 			}
 			for k, m := range ms {
@@ -317,10 +334,15 @@ func (x *exporter) writeE16() error {
 // e16Value is a figure's cell: a plain number, or for totals the formula summing its rows with
 // the figure as its cached value (a number, never text).
 func (x *exporter) e16Value(r e16Row, v float64, col int, rowOf map[string]int) any {
-	if len(r.sum) == 0 {
+	letter, _ := excelize.ColumnNumberToName(col)
+	switch {
+	case r.pct:
+		return cell{StyleID: x.st.percent, Value: v}
+	case r.div[0] != "":
+		return cell{StyleID: x.st.number, Formula: letter + strconv.Itoa(rowOf[r.div[0]]) + "/" + letter + strconv.Itoa(rowOf[r.div[1]]), Value: v}
+	case len(r.sum) == 0:
 		return v
 	}
-	letter, _ := excelize.ColumnNumberToName(col)
 	refs := make([]string, len(r.sum))
 	for i, k := range r.sum {
 		refs[i] = letter + strconv.Itoa(rowOf[k])

@@ -34,6 +34,12 @@ func updatingGolden() bool {
 // command line: the embedded config and workbook, the factor library, the trajectory.
 func demoInventory(t testing.TB) reports.Export {
 	t.Helper()
+	return demoInventoryWith(t, nil)
+}
+
+// demoInventoryWith is demoInventory with the demo's config changed by edit first.
+func demoInventoryWith(t testing.TB, edit func(*config.Config)) reports.Export {
+	t.Helper()
 	builtin, err := fs.ReadFile(fp.Builtin, "config.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -44,6 +50,9 @@ func demoInventory(t testing.TB) reports.Export {
 	}
 	if cfg.Path != "" {
 		t.Fatalf("a config.yaml in the test folder (%s) would replace the built-in demo", cfg.Path)
+	}
+	if edit != nil {
+		edit(cfg)
 	}
 	lib, err := factors.Builtin(cfg.Factors.GWP)
 	if err == nil {
@@ -61,7 +70,8 @@ func demoInventory(t testing.TB) reports.Export {
 		in.ReadWorkbook(p, r, emissions.LoadOptions{Aliases: cfg.Aliases(), DefaultSite: cfg.Site})
 		r.Close()
 	}
-	inv := emissions.Calculate(in, emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears, RowLines: true})
+	org := cfg.OrganisationModel()
+	inv := emissions.Calculate(in, emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears, RowLines: true, Organisation: org})
 	method := cfg.Trajectory.Scope2Method
 	years := emissions.Aggregate(inv.Lines, method)
 	traj, err := emissions.Project(cfg.Plan(), inv.Lines, lib, &in.Problems)
@@ -77,7 +87,8 @@ func demoInventory(t testing.TB) reports.Export {
 		Uncertainty: emissions.ComputeUncertainty(inv.Lines, uopts), Changes: emissions.Changes(inv.Lines, method, traj.BaseYear, reporting),
 		Analysis: reports.Analysis{Avoided: emissions.AvoidedByActivity(inv.Lines), Denominators: cfg.Denominators(),
 			Intensities:    emissions.Intensities(years, method, cfg.Denominators()),
-			IntensityPaths: emissions.IntensityPaths(cfg.IntensityTargets(), cfg.Denominators(), years, method, traj.BaseYear, traj.TargetYear, &in.Problems)}}
+			IntensityPaths: emissions.IntensityPaths(cfg.IntensityTargets(), cfg.Denominators(), years, method, traj.BaseYear, traj.TargetYear, &in.Problems)},
+		Regulatory: demoRegulatory(cfg, org, inv.Lines)}
 
 }
 
@@ -213,4 +224,15 @@ func rowLinesOf(t testing.TB, inv *emissions.Inventory) []emissions.Line {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// demoRegulatory is what cmd/footprint's regulatory() gathers, for the demo's config.
+func demoRegulatory(cfg *config.Config, org *emissions.Organisation, lines []emissions.Line) *reports.Regulatory {
+	flags := cfg.ESRSFlags()
+	reg := &reports.Regulatory{Organisation: org, Entities: emissions.EntityBreakdown(lines, org),
+		Figures: emissions.ESRSFigures(lines, flags), Milestones: cfg.Milestones(),
+		ETSFlagged: len(flags.ETSSites)+len(flags.ETSActivities) > 0, CloudFlagged: len(flags.CloudActivities) > 0}
+	reg.Scope3Included, reg.Scope3Excluded = cfg.Scope3Reasons()
+	reg.NetRevenue, reg.RevenueBasis = cfg.NetRevenueDenominator()
+	return reg
 }

@@ -137,9 +137,9 @@ func TestExportLibreOffice(t *testing.T) {
 	}
 	years := yearsOf(e)
 	for label, want := range map[string]float64{
-		"Total GHG emissions (market-based) (tCO2e)":   years[e.ReportingYear].TotalMarket,
-		"Total GHG emissions (location-based) (tCO2e)": years[e.ReportingYear].TotalLocation,
-		"Gross Scope 1 GHG emissions (tCO2e)":          years[e.ReportingYear].Scope1,
+		"Total GHG emissions (market-based) (tCO2eq)":   years[e.ReportingYear].TotalMarket,
+		"Total GHG emissions (location-based) (tCO2eq)": years[e.ReportingYear].TotalLocation,
+		"Gross Scope 1 GHG emissions (tCO2eq)":          years[e.ReportingYear].Scope1,
 	} {
 		r := ours.findRow(label)
 		if got := loNumber(t, recs[r-1][3]); !closeRel(got, want) {
@@ -148,6 +148,20 @@ func TestExportLibreOffice(t *testing.T) {
 	}
 	if numbers < 60 {
 		t.Errorf("only %d figures compared", numbers)
+	}
+
+	// The Entities sheet (E1-6 §50) reads the same: every entity's consolidated and gross figures.
+	oursEnt := readSheet(t, openWorkbook(t, b), "Entities")
+	ent := convertSheet(t, soffice, xlsx, sheetNumber(t, openWorkbook(t, b), "Entities"))
+	if len(ent) != len(oursEnt.rows) || len(ent) < 4 {
+		t.Fatalf("Entities: LibreOffice reads %d rows, excelize %d", len(ent), len(oursEnt.rows))
+	}
+	for r := 3; r < len(ent); r++ {
+		for c := 5; c <= 17; c++ {
+			if g, w := loNumber(t, ent[r][c-1]), num(t, oursEnt.at(c, r+1), "Entities"); !closeRel(g, w) {
+				t.Errorf("Entities row %d col %d: LibreOffice %v, excelize %v", r+1, c, g, w)
+			}
+		}
 	}
 
 	lines := convertSheet(t, soffice, xlsx, sheetNumber(t, openWorkbook(t, b), "Lines"))

@@ -24,6 +24,8 @@ func (x *exporter) linesColumns() []column {
 		{header: "Method", width: 10}, {header: "Part", width: 10},
 		{header: "tCO2e", width: 12, style: st.lineTonnes}, {header: "Biogenic CO2 (t, outside the scopes)", width: 12, style: st.number},
 		{header: "Comment", width: 30},
+		{header: "Entity", width: 24}, {header: "Consolidation share", width: 10, style: st.percent},
+		{header: "Gross tCO2e (before the share)", width: 12, style: st.lineTonnes}, {header: "Data type", width: 11},
 	}
 }
 
@@ -46,6 +48,7 @@ func (x *exporter) writeLines() error {
 				vals[11], vals[12], vals[13], vals[14] = blankIfEmpty(l.FactorID), nonZero(l.FactorYear), l.FactorValue, blankIfEmpty(l.Source)
 				vals[15], vals[16], vals[17], vals[18] = l.Scope, nonZero(l.Category), blankIfEmpty(l.Method), string(l.Part)
 				vals[19], vals[20], vals[21] = l.TCO2e, nil, blankIfEmpty(l.Comment)
+				vals[22], vals[23], vals[24], vals[25] = blankIfEmpty(l.Entity), l.Share, l.Gross, blankIfEmpty(l.DataType)
 				if l.BiogenicCO2 != 0 {
 					vals[20] = l.BiogenicCO2
 				}

@@ -64,12 +64,12 @@ func TestExportE16MatchesInventory(t *testing.T) {
 		return func(y emissions.YearTotals) (float64, bool) { return fn(y), true }
 	}
 	figures := []figure{
-		{"Gross Scope 1 GHG emissions (tCO2e)", always(func(y emissions.YearTotals) float64 { return y.Scope1 })},
-		{"Gross location-based Scope 2 GHG emissions (tCO2e)", always(func(y emissions.YearTotals) float64 { return y.Scope2Location })},
-		{"Gross market-based Scope 2 GHG emissions (tCO2e)", always(func(y emissions.YearTotals) float64 { return y.Scope2Market })},
-		{"Total gross indirect (Scope 3) GHG emissions (tCO2e)", always(func(y emissions.YearTotals) float64 { return y.Scope3 })},
-		{"Total GHG emissions (location-based) (tCO2e)", always(func(y emissions.YearTotals) float64 { return y.TotalLocation })},
-		{"Total GHG emissions (market-based) (tCO2e)", always(func(y emissions.YearTotals) float64 { return y.TotalMarket })},
+		{"Gross Scope 1 GHG emissions (tCO2eq)", always(func(y emissions.YearTotals) float64 { return y.Scope1 })},
+		{"Gross location-based Scope 2 GHG emissions (tCO2eq)", always(func(y emissions.YearTotals) float64 { return y.Scope2Location })},
+		{"Gross market-based Scope 2 GHG emissions (tCO2eq)", always(func(y emissions.YearTotals) float64 { return y.Scope2Market })},
+		{"Total Gross indirect (Scope 3) GHG emissions (tCO2eq)", always(func(y emissions.YearTotals) float64 { return y.Scope3 })},
+		{"Total GHG emissions (location-based) (tCO2eq)", always(func(y emissions.YearTotals) float64 { return y.TotalLocation })},
+		{"Total GHG emissions (market-based) (tCO2eq)", always(func(y emissions.YearTotals) float64 { return y.TotalMarket })},
 		{"Biogenic CO2 emissions from the combustion or biodegradation of biomass (tCO2)", always(func(y emissions.YearTotals) float64 { return y.BiogenicCO2 })},
 	}
 	for c := 1; c <= 15; c++ {
@@ -100,20 +100,22 @@ func TestExportE16MatchesInventory(t *testing.T) {
 		}
 	}
 	// % N / N-1 is a number (a fraction), not text.
-	r1 := s.findRow("Gross Scope 1 GHG emissions (tCO2e)")
+	r1 := s.findRow("Gross Scope 1 GHG emissions (tCO2eq)")
 	if got, want := num(t, s.at(5, r1), "% change"), (years[n].Scope1-years[n-1].Scope1)/years[n-1].Scope1; !closeRel(got, want) {
 		t.Errorf("%% change Scope 1: %v, want %v", got, want)
 	}
-	// The ETS share is labelled and left blank until the inputs hold it.
-	if r := s.findRow("Percentage of Scope 1 GHG emissions from regulated emission trading schemes (%)"); r == 0 || s.at(4, r) != "" || !strings.Contains(s.at(9, r), "not reported") {
-		t.Errorf("ETS row %d: %q", r, s.rows[r-1])
+	// The ETS share (E1-6 §46 (b)) is Scope 1 of the flagged activities over Scope 1, a share.
+	if r := s.findRow("Percentage of Scope 1 GHG emissions from regulated emission trading schemes (%)"); r == 0 {
+		t.Error("no ETS row")
+	} else if got, want := num(t, s.at(4, r), "ETS share"), e.Regulatory.Figures[n].Scope1ETS/years[n].Scope1; !closeRel(got, want) || !(got > 0 && got <= 1) {
+		t.Errorf("ETS share %v, want %v", got, want)
 	}
 
 	// Totals are formulas Scope 1 + Scope 2 + Scope 3 (AR 47) whose cached value is a number.
 	rows := map[string]int{}
-	for _, k := range []string{"Gross Scope 1 GHG emissions (tCO2e)", "Gross location-based Scope 2 GHG emissions (tCO2e)",
-		"Gross market-based Scope 2 GHG emissions (tCO2e)", "Total gross indirect (Scope 3) GHG emissions (tCO2e)",
-		"Total GHG emissions (location-based) (tCO2e)", "Total GHG emissions (market-based) (tCO2e)", "Scopes 1 + 2 (Scope 2 market-based) (tCO2e)"} {
+	for _, k := range []string{"Gross Scope 1 GHG emissions (tCO2eq)", "Gross location-based Scope 2 GHG emissions (tCO2eq)",
+		"Gross market-based Scope 2 GHG emissions (tCO2eq)", "Total Gross indirect (Scope 3) GHG emissions (tCO2eq)",
+		"Total GHG emissions (location-based) (tCO2eq)", "Total GHG emissions (market-based) (tCO2eq)", "Scopes 1 + 2 (Scope 2 market-based) (tCO2eq)"} {
 		if rows[k] = s.findRow(k); rows[k] == 0 {
 			t.Fatalf("no row %q", k)
 		}
@@ -121,15 +123,15 @@ func TestExportE16MatchesInventory(t *testing.T) {
 	for _, tc := range []struct {
 		total string
 		s2    string
-	}{{"Total GHG emissions (location-based) (tCO2e)", "Gross location-based Scope 2 GHG emissions (tCO2e)"},
-		{"Total GHG emissions (market-based) (tCO2e)", "Gross market-based Scope 2 GHG emissions (tCO2e)"}} {
+	}{{"Total GHG emissions (location-based) (tCO2eq)", "Gross location-based Scope 2 GHG emissions (tCO2eq)"},
+		{"Total GHG emissions (market-based) (tCO2eq)", "Gross market-based Scope 2 GHG emissions (tCO2eq)"}} {
 		for _, col := range []string{"B", "C", "D"} {
 			ref := col + strconv.Itoa(rows[tc.total])
 			formula, err := f.GetCellFormula("ESRS E1-6", ref)
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := col + strconv.Itoa(rows["Gross Scope 1 GHG emissions (tCO2e)"]) + "+" + col + strconv.Itoa(rows[tc.s2]) + "+" + col + strconv.Itoa(rows["Total gross indirect (Scope 3) GHG emissions (tCO2e)"])
+			want := col + strconv.Itoa(rows["Gross Scope 1 GHG emissions (tCO2eq)"]) + "+" + col + strconv.Itoa(rows[tc.s2]) + "+" + col + strconv.Itoa(rows["Total Gross indirect (Scope 3) GHG emissions (tCO2eq)"])
 			if formula != want {
 				t.Errorf("%s formula %q, want %q", ref, formula, want)
 			}
@@ -151,18 +153,22 @@ func TestExportE16MatchesInventory(t *testing.T) {
 			t.Errorf("%s col %d: %v, want %v", row, col, got, want)
 		}
 	}
-	if s.at(6, 3) != "Target 2025" || s.at(7, 3) != "Target 2030" || s.at(8, 3) != "Annual % target / base year" {
+	if s.at(6, 3) != "Target 2025" || s.at(7, 3) != "Target 2030" || s.at(8, 3) != "Target 2050" || s.at(9, 3) != "Annual % target / Base year" {
 		t.Errorf("target headers %q", s.rows[2])
 	}
-	checkTarget("Scopes 1 + 2 (Scope 2 market-based) (tCO2e)", 6, *ty[2025].Targets[0])
-	checkTarget("Scopes 1 + 2 (Scope 2 market-based) (tCO2e)", 7, *ty[2030].Targets[0])
-	checkTarget("Scopes 1 + 2 (Scope 2 market-based) (tCO2e)", 8, -0.042) // SBTi 1.5 °C: 4.2 % of base a year
-	checkTarget("Total gross indirect (Scope 3) GHG emissions (tCO2e)", 7, *ty[2030].Targets[1])
-	checkTarget("Total gross indirect (Scope 3) GHG emissions (tCO2e)", 8, -0.30/11)
-	checkTarget("Total GHG emissions (market-based) (tCO2e)", 6, *ty[2025].Target)
-	checkTarget("Total GHG emissions (market-based) (tCO2e)", 7, *ty[2030].Target)
-	checkTarget("Scopes 1 + 2 (Scope 2 market-based) (tCO2e)", 4, years[n].Scope1+years[n].Scope2Market)
-	for _, row := range []string{"Gross Scope 1 GHG emissions (tCO2e)", "Gross location-based Scope 2 GHG emissions (tCO2e)", "Total GHG emissions (location-based) (tCO2e)"} {
+	checkTarget("Scopes 1 + 2 (Scope 2 market-based) (tCO2eq)", 6, *ty[2025].Targets[0])
+	checkTarget("Scopes 1 + 2 (Scope 2 market-based) (tCO2eq)", 7, *ty[2030].Targets[0])
+	checkTarget("Scopes 1 + 2 (Scope 2 market-based) (tCO2eq)", 9, 0.042) // SBTi 1.5 °C: 4.2 % of base a year
+	// 2050: the milestones of config (90 % below the base year), each target and their sum.
+	checkTarget("Scopes 1 + 2 (Scope 2 market-based) (tCO2eq)", 8, 0.1**ty[2019].Targets[0])
+	checkTarget("Total Gross indirect (Scope 3) GHG emissions (tCO2eq)", 8, 0.1**ty[2019].Targets[1])
+	checkTarget("Total GHG emissions (market-based) (tCO2eq)", 8, 0.1**ty[2019].Target)
+	checkTarget("Total Gross indirect (Scope 3) GHG emissions (tCO2eq)", 7, *ty[2030].Targets[1])
+	checkTarget("Total Gross indirect (Scope 3) GHG emissions (tCO2eq)", 9, 0.30/11)
+	checkTarget("Total GHG emissions (market-based) (tCO2eq)", 6, *ty[2025].Target)
+	checkTarget("Total GHG emissions (market-based) (tCO2eq)", 7, *ty[2030].Target)
+	checkTarget("Scopes 1 + 2 (Scope 2 market-based) (tCO2eq)", 4, years[n].Scope1+years[n].Scope2Market)
+	for _, row := range []string{"Gross Scope 1 GHG emissions (tCO2eq)", "Gross location-based Scope 2 GHG emissions (tCO2eq)", "Total GHG emissions (location-based) (tCO2eq)"} {
 		if got := s.at(6, rows[row]) + s.at(7, rows[row]); got != "" {
 			t.Errorf("%s has a target %q: no target covers it alone", row, got)
 		}
@@ -176,7 +182,7 @@ func TestExportLinesAndSums(t *testing.T) {
 	b, _ := writeExportBytes(t, e)
 	f := openWorkbook(t, b)
 	sheets := f.GetSheetList()
-	want := []string{"Summary", "ESRS E1-6", "Breakdown", "Trajectory", "Uncertainty", "Changes", "Lines", "Lines 2", "Lines 3", "Factors", "Intensity", "Avoided", "Problems"}
+	want := []string{"Summary", "ESRS E1-6", "Entities", "Breakdown", "Trajectory", "Uncertainty", "Changes", "Lines", "Lines 2", "Lines 3", "Factors", "Intensity", "Avoided", "Problems"}
 	if strings.Join(sheets, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets %v, want %v", sheets, want)
 	}

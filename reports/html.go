@@ -41,6 +41,8 @@ type Report struct {
 	Changes     []emissions.Change
 	// Claim is the neutrality claim (claim.go); an empty Claim leaves its section out.
 	Claim Claim
+	// Regulatory adds the organisation and ESRS E1-6 section; nil leaves it out.
+	Regulatory *Regulatory
 }
 
 // Tonnes formats tCO2e as the report does: one decimal, thousands separated by commas.

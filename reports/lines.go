@@ -11,7 +11,7 @@ import (
 // LinesHeader names the columns of WriteLinesCSV.
 var LinesHeader = []string{"file", "sheet", "row", "year", "site", "pole", "activity", "quantity", "unit",
 	"part", "scope", "category", "method", "quantity_in_factor_unit", "factor_id", "factor_year", "factor_value_kgco2e", "factor_unit", "source",
-	"tco2e", "biogenic_co2_t", "comment"}
+	"tco2e", "biogenic_co2_t", "comment", "entity", "consolidation_share", "gross_tco2e", "data_type"}
 
 // WriteLinesCSV writes every inventory line with its provenance, one CSV record each, so any
 // figure can be traced to its input row and factor (and re-added in a spreadsheet).
@@ -31,7 +31,8 @@ func WriteLinesCSV(w io.Writer, lines emissions.LineSource) error {
 		rec := []string{text(l.Place.File), text(l.Place.Sheet), strconv.Itoa(l.Place.Row), strconv.Itoa(l.Year),
 			text(l.Site), text(l.Pole), text(l.Activity), num(l.Quantity), text(l.Unit),
 			string(l.Part), strconv.Itoa(l.Scope), itoa(l.Category), l.Method, num(l.Converted), text(l.FactorID), itoa(l.FactorYear),
-			num(l.FactorValue), text(l.FactorUnit), text(l.Source), num(l.TCO2e), num(l.BiogenicCO2), text(l.Comment)}
+			num(l.FactorValue), text(l.FactorUnit), text(l.Source), num(l.TCO2e), num(l.BiogenicCO2), text(l.Comment),
+			text(l.Entity), num(l.Share), num(l.Gross), l.DataType}
 		return cw.Write(rec)
 	})
 	if err != nil {

@@ -122,6 +122,9 @@ func newView(r Report) *htmlView {
 		v.addSection(changesSection(r))
 	}
 	v.addSection(leversSection(r))
+	if r.Regulatory != nil && ok {
+		v.addSection(organisationSection(r, cur))
+	}
 	v.addSection(intensitySection(r))
 	v.addSection(avoidedSection(r))
 	if r.Analysis.Restatement != nil {

@@ -637,7 +637,15 @@ trajectory:
   levers:
     - {name: %q, activities: ["fr.electricity*"], reduction_pct: 50, start_year: 2026, full_year: 2027, cost_eur_per_tco2e: 20}
     - {name: %q, activities: ["*"], reduction_pct: 10, start_year: 2026, full_year: 2030, cost_eur_per_tco2e: -5}
-`, hostile[3], hostile[0], hostile[1], hostile[4])
+organisation:
+  name: %q
+  consolidation: equity
+  entities:
+    - {name: %q, registration: %q, control: true, equity_pct: 100}
+    - {name: %q, control: false, equity_pct: 10}
+intensity:
+  - {name: rev, unit: M EUR, net_revenue: true, basis: %q, values: [{year: 2025, value: 3000}]}
+`, hostile[3], hostile[0], hostile[1], hostile[4], hostile[7], hostile[8], hostile[6], hostile[2], hostile[0])
 	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), []byte(config), 0o644); err != nil {
 		t.Fatal(err)
 	}

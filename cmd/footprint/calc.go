@@ -51,6 +51,7 @@ func (r *result) document() reports.CalcDocument {
 	doc.AddAnalysis(r.analysis())
 	doc.SetAnalysis(r.uncertainty, r.changes)
 	doc.SetClaims(r.trajectory, r.claim())
+	doc.AddRegulatory(r.regulatory(), r.years)
 	return doc
 }
 

@@ -41,9 +41,9 @@ func TestReportWritesExport(t *testing.T) {
 		}
 	}
 	for label, want := range map[string]float64{
-		"Gross Scope 1 GHG emissions (tCO2e)":              doc.Years[0].Scope1,
-		"Gross market-based Scope 2 GHG emissions (tCO2e)": doc.Years[0].Scope2Market,
-		"Total GHG emissions (market-based) (tCO2e)":       doc.Years[0].TotalMarket,
+		"Gross Scope 1 GHG emissions (tCO2eq)":              doc.Years[0].Scope1,
+		"Gross market-based Scope 2 GHG emissions (tCO2eq)": doc.Years[0].Scope2Market,
+		"Total GHG emissions (market-based) (tCO2eq)":       doc.Years[0].TotalMarket,
 	} {
 		v, err := strconv.ParseFloat(got[label], 64)
 		if err != nil || !closeTo(v, want) {

@@ -339,8 +339,14 @@ func TestLinesAddUpToTotals(t *testing.T) {
 	for _, rec := range recs[1:] {
 		year := int(num(rec, "year"))
 		tco2e := num(rec, "tco2e")
-		if want := num(rec, "quantity_in_factor_unit") * num(rec, "factor_value_kgco2e") / 1000; !closeTo(tco2e, want) {
-			t.Errorf("line %v: tco2e %v ≠ converted × factor / 1000 = %v", rec, tco2e, want)
+		// The row's own emissions are converted × factor; the inventory counts its entity's
+		// consolidation share of them (an investee not controlled: 0).
+		gross := num(rec, "gross_tco2e")
+		if want := num(rec, "quantity_in_factor_unit") * num(rec, "factor_value_kgco2e") / 1000; !closeTo(gross, want) {
+			t.Errorf("line %v: gross_tco2e %v ≠ converted × factor / 1000 = %v", rec, gross, want)
+		}
+		if want := gross * num(rec, "consolidation_share"); !closeTo(tco2e, want) {
+			t.Errorf("line %v: tco2e %v ≠ gross × consolidation share = %v", rec, tco2e, want)
 		}
 		if rec[col["file"]] == "" || rec[col["row"]] == "" || rec[col["source"]] == "" {
 			t.Errorf("line without provenance: %v", rec)

@@ -73,7 +73,8 @@ func (r *result) report() reports.Report {
 		Sources:     reports.FactorSources(r.inventory.Lines, r.lib),
 		Analysis:    r.analysis(),
 		Uncertainty: r.uncertainty, Changes: r.changes,
-		Claim: r.claim(),
+		Claim:      r.claim(),
+		Regulatory: r.regulatory(),
 	}
 }
 

@@ -117,7 +117,8 @@ func compute(g *globalFlags, env Env, opts computeOptions) (*result, error) {
 
 // compute computes the inventory of the inputs with the factors of lib.
 func (s *session) compute(g *globalFlags, env Env, opts computeOptions, lib *factors.Library) (*result, error) {
-	calc, err := emissions.NewCalculator(emissions.Options{Library: lib, ResidualMix: s.cfg.ResidualMix(), FreshnessYears: s.cfg.FreshnessYears, RowLines: opts.rowLines})
+	calc, err := emissions.NewCalculator(emissions.Options{Library: lib, ResidualMix: s.cfg.ResidualMix(), FreshnessYears: s.cfg.FreshnessYears, RowLines: opts.rowLines,
+		Organisation: s.cfg.OrganisationModel()})
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,9 @@ type sheet struct {
 	withScope bool     // has the Scope and Category columns
 	dated     bool     // the Year column holds the period's last day as a date cell
 	streams   []stream
+	// entity and dataType are the headers of the Entity and DataType columns, after Comment
+	// ("" for none); dataTypeValue is the DataType of every row.
+	entity, dataType, dataTypeValue string
 }
 
 var (
@@ -17,6 +20,17 @@ var (
 	// frenchHeader exercises the header aliases of SPEC §3 (the config maps them).
 	frenchHeader = []string{"Année", "Site", "Pôle", "Activité", "Quantité", "Unité", "Commentaire"}
 )
+
+// columns is the sheet's header row: header, then the Entity and DataType columns it has.
+func (s sheet) columns() []string {
+	out := append([]string{}, s.header...)
+	for _, h := range []string{s.entity, s.dataType} {
+		if h != "" {
+			out = append(out, h)
+		}
+	}
+	return out
+}
 
 // rows lists the sheet's rows year by year, streams in declaration order within a year.
 func (s sheet) rows() []row {
@@ -31,14 +45,14 @@ func (s sheet) rows() []row {
 // activitySheets are the activity sheets in workbook order.
 func activitySheets() []sheet {
 	return []sheet{
-		{name: "Energy", header: englishHeader, streams: energy()},
-		{name: "Logistics", header: englishHeader, streams: logistics()},
-		{name: "Materials", header: frenchHeader, streams: materials()},
-		{name: "Waste", header: englishHeader, streams: waste()},
-		{name: "Refrigerants", header: englishHeader, streams: refrigerants()},
-		{name: "Travel", header: scopedHeader, withScope: true, dated: true, streams: travel()},
-		{name: "Services", header: scopedHeader, withScope: true, streams: services()},
-		{name: "Sold products", header: scopedHeader, withScope: true, streams: soldProducts()},
+		{name: "Energy", header: englishHeader, streams: energy(), entity: "Entity"},
+		{name: "Logistics", header: englishHeader, streams: logistics(), entity: "Entity"},
+		{name: "Materials", header: frenchHeader, streams: materials(), entity: "Entité", dataType: "Type de donnée", dataTypeValue: "secondary"},
+		{name: "Waste", header: englishHeader, streams: waste(), entity: "Entity"},
+		{name: "Refrigerants", header: englishHeader, streams: refrigerants(), entity: "Entity"},
+		{name: "Travel", header: scopedHeader, withScope: true, dated: true, streams: travel(), entity: "Entity"},
+		{name: "Services", header: scopedHeader, withScope: true, streams: services(), entity: "Entity", dataType: "DataType", dataTypeValue: "primary"},
+		{name: "Sold products", header: scopedHeader, withScope: true, streams: soldProducts(), entity: "Entity"},
 		{name: "Avoided", header: englishHeader, streams: avoided()},
 	}
 }
@@ -89,7 +103,16 @@ func energy() []stream {
 		hub(gnr, "L", hubOffRoadDieselL, annual, 0, "yard tractors"),
 		flins(assembly, propane, "L", propaneL[assembly], annual, 0, "LPG forklifts, being replaced by electric ones"),
 		flins(recycle, propane, "L", propaneL[recycle], annual, 0, "LPG forklifts"),
+		jointVenture(),
 	}
+}
+
+// jointVenture is the gas of the battery joint venture's formation line at Flins: an
+// investee the group does not control, reported apart under operational control.
+func jointVenture() stream {
+	s := flins(reenergy, gas, "kWh PCS", jvGasMWhPCS.scale(1000), heatHalf, 0, "formation and ageing ovens of the battery joint venture (40 % owned, not controlled)")
+	s.entity = jvEntity
+	return s
 }
 
 func logistics() []stream {

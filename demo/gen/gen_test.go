@@ -157,8 +157,8 @@ func TestWorkbookReadsBack(t *testing.T) {
 	total := 0
 	for _, s := range activitySheets() {
 		table := readSheet(t, f, s.name)
-		if strings.Join(table[0], ",") != strings.Join(s.header, ",") {
-			t.Errorf("%s header = %v, want %v", s.name, table[0], s.header)
+		if strings.Join(table[0], ",") != strings.Join(s.columns(), ",") {
+			t.Errorf("%s header = %v, want %v", s.name, table[0], s.columns())
 			continue
 		}
 		col := map[string]int{}

@@ -19,6 +19,7 @@ type row struct {
 	Scope    int // 0: blank
 	Category int // 0: blank
 	Comment  string
+	Entity   string // "": the Entity cell is blank (the parent, Flins Refactory SAS)
 }
 
 // period is a part of a year that one row covers.
@@ -61,6 +62,9 @@ type stream struct {
 	bigPeriod map[int]string
 	// keepSplit keeps split for the ASSEMBLY pole in 2024 (the dismantling waste).
 	keepSplit bool
+	// entity is the legal entity of the rows; "" gives Hub Nord's rows its subsidiary and
+	// leaves the others blank (the parent).
+	entity string
 }
 
 // rows spreads the stream over the periods of each year in order. The annual total is
@@ -88,7 +92,10 @@ func (s stream) rows() []row {
 			r := row{
 				Year: y, End: time.Date(y, p.month, p.day, 0, 0, 0, 0, time.UTC),
 				Site: s.site, Pole: s.pole, Activity: s.activity, Quantity: q, Unit: s.unit,
-				Scope: s.scope, Category: s.category, Comment: comment(p.label, y, note),
+				Scope: s.scope, Category: s.category, Comment: comment(p.label, y, note), Entity: s.entity,
+			}
+			if r.Entity == "" && s.site == hubSite {
+				r.Entity = hubEntity
 			}
 			if s.bigUnit != "" && s.bigPeriod[y] == p.label {
 				r.Quantity, r.Unit = round(q/1000, s.decimals+3), s.bigUnit

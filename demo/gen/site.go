@@ -6,6 +6,10 @@ package main
 const (
 	mainSite = "Flins"    // the former assembly plant, 232 ha
 	hubSite  = "Hub Nord" // small logistics hub for reconditioned vehicles, opened 2022
+	// Legal entities (config organisation): Hub Nord is a wholly owned subsidiary; the battery
+	// joint venture at Flins is 40 % owned and not controlled. The parent's rows leave Entity blank.
+	hubEntity = "Hub Nord Logistique SAS"
+	jvEntity  = "Batteries Seconde Vie SAS"
 
 	assembly = "ASSEMBLY"  // car assembly, stopped in March 2024
 	retrofit = "RE-TROFIT" // reconditioning of used vehicles
@@ -131,6 +135,8 @@ var (
 	// Supplier-reported footprint of purchased IT services (cloud, workstations, support).
 	itServicesAssemblyT = byYear{2019: 420, 2020: 400, 2021: 380, 2022: 350, 2023: 320, 2024: 110}
 	itServicesRestartT  = byYear{2021: 40, 2022: 90, 2023: 150, 2024: 220, 2025: 260}
+	// jvGasMWhPCS: the joint venture's formation ovens, from its start in 2023.
+	jvGasMWhPCS = byYear{2023: 1200, 2024: 1500, 2025: 1600}
 	// 2019 mobility survey: employee commuting, known only as a total.
 	commuting2019T = byYear{2019: 2190}
 )

@@ -122,7 +122,8 @@ func writeActivities(f *excelize.File, st styles, s sheet) error {
 	if _, err := f.NewSheet(s.name); err != nil {
 		return err
 	}
-	if err := writeHeader(f, st, s.name, s.header); err != nil {
+	header := s.columns()
+	if err := writeHeader(f, st, s.name, header); err != nil {
 		return err
 	}
 	for i, r := range s.rows() {
@@ -135,6 +136,12 @@ func writeActivities(f *excelize.File, st styles, s sheet) error {
 			vals = append(vals, blankZero(r.Scope), blankZero(r.Category))
 		}
 		vals = append(vals, r.Comment)
+		if s.entity != "" {
+			vals = append(vals, blankIfEmpty(r.Entity))
+		}
+		if s.dataType != "" {
+			vals = append(vals, s.dataTypeValue)
+		}
 		if err := setRow(f, s.name, n, vals); err != nil {
 			return err
 		}
@@ -147,12 +154,12 @@ func writeActivities(f *excelize.File, st styles, s sheet) error {
 	widths := map[string]float64{
 		"Year": 8, "Année": 8, "Site": 10, "Pole": 12, "Pôle": 12, "Activity": 32, "Activité": 32,
 		"Quantity": 14, "Quantité": 14, "Unit": 13, "Unité": 13, "Scope": 7, "Category": 9,
-		"Comment": 80, "Commentaire": 80,
+		"Comment": 80, "Commentaire": 80, "Entity": 26, "Entité": 26, "DataType": 11, "Type de donnée": 11,
 	}
 	if s.dated {
 		widths["Year"] = 12
 	}
-	return setWidths(f, s.name, s.header, widths)
+	return setWidths(f, s.name, header, widths)
 }
 
 func writeInstruments(f *excelize.File, st styles) error {
@@ -226,4 +233,11 @@ func cell(col, r int) string {
 		panic(err) // unreachable: col and r are small positive numbers
 	}
 	return name
+}
+
+func blankIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
