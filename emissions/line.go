@@ -8,6 +8,7 @@ const (
 	PartUpstream Part = "upstream" // Scope 3 category 3: upstream of fuels and energy consumed
 	PartReported Part = "reported" // already-computed emissions taken as they are
 	PartAvoided  Part = "avoided"  // avoided emissions: reported apart, never in a scope
+	PartOutside  Part = "outside"  // a gas outside the Kyoto basket: in Inventory.Outside only
 )
 
 // Scope 2 methods. A Scope 2 line with no method counts in both totals.
