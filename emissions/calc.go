@@ -489,6 +489,7 @@ type marketSplit struct {
 	year               int
 	consumption        float64 // kWh
 	covered, coveredKg float64
+	zeroKWh            float64 // of covered, the kWh of instruments at 0 kgCO2e/kWh (renewable guarantees of origin)
 	names              string
 	rm                 ResidualMix
 	hasRM              bool
@@ -590,6 +591,9 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[siteYear]*market
 			}
 			s.covered += take
 			s.coveredKg += take * ins.Factor
+			if ins.Factor == 0 {
+				s.zeroKWh += take
+			}
 			if take > 0 {
 				names = append(names, ins.Name)
 			}

@@ -7,10 +7,8 @@ import (
 
 // Every built-in factor names its BEGES v5 poste, and every energy factor its E1-5 content.
 func TestBuiltinBegesAndEnergy(t *testing.T) {
-	postes := map[string]bool{}
-	for _, p := range []string{"1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "3.5",
-		"4.1", "4.2", "4.3", "4.4", "4.5", "5.1", "5.2", "5.3", "5.4", "6.1"} {
-		postes[p] = true
+	if len(BegesPostes) != 22 || len(BegesCategories) != 6 {
+		t.Fatalf("%d postes in %d categories, want 22 in 6", len(BegesPostes), len(BegesCategories))
 	}
 	for _, gwp := range []string{"AR5", "AR6"} {
 		lib, err := Builtin(gwp)
@@ -18,7 +16,7 @@ func TestBuiltinBegesAndEnergy(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range lib.All() {
-			if !postes[f.BegesPoste] {
+			if !IsBegesPoste(f.BegesPoste) {
 				t.Errorf("%s %s (%d): BEGES poste %q is not one of the 22", gwp, f.ID, f.Year, f.BegesPoste)
 			}
 			if f.Kind == KindEmission && f.Scope == 2 && f.EnergyMWh <= 0 {

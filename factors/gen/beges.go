@@ -23,41 +23,9 @@ import (
 //  2. the others by what they are: GWP factors (refrigerants, CH4, N2O released) → 1.4
 //     (fugitive); fuels burnt in vehicles and mobile machinery (entry Mobile) → 1.2, other
 //     Scope 1 fuels → 1.1; Scope 2 electricity → 2.1, heat → 2.2; Scope 3 by its GHG Protocol
-//     category (begesOfCategory).
+//     category (factors.BegesOfScope).
 // Avoided-emission factors name the poste of the purchase they displace (4.1); they never
 // enter the BEGES totals.
-
-// begesPostes are the 22 postes of BEGES v5 with their labels as the method writes them.
-var begesPostes = map[string]string{
-	"1.1": "Émissions directes des sources fixes de combustion",
-	"1.2": "Émissions directes des sources mobiles de combustion",
-	"1.3": "Émissions directes des procédés hors énergie",
-	"1.4": "Émissions directes fugitives",
-	"1.5": "Émissions issues de la biomasse (sols et forêts)",
-	"2.1": "Émissions indirectes liées à la consommation d'électricité",
-	"2.2": "Émissions indirectes liées à la consommation d'énergie autre que l'électricité",
-	"3.1": "Transport de marchandise amont",
-	"3.2": "Transport de marchandise aval",
-	"3.3": "Déplacements domicile-travail",
-	"3.4": "Déplacements des visiteurs et des clients",
-	"3.5": "Déplacements professionnels",
-	"4.1": "Achats de biens",
-	"4.2": "Immobilisations de biens",
-	"4.3": "Gestion des déchets",
-	"4.4": "Actifs en leasing amont",
-	"4.5": "Achats de services",
-	"5.1": "Utilisation des produits vendus",
-	"5.2": "Actifs en leasing aval",
-	"5.3": "Fin de vie des produits vendus",
-	"5.4": "Investissements",
-	"6.1": "Autres émissions indirectes",
-}
-
-// begesOfCategory maps a GHG Protocol Scope 3 category to its BEGES v5 poste (the method's
-// correspondence table with the GHG Protocol, §4.2.2; category 3 per v5's rule on energy
-// upstream; category 14, franchises, went to 6.1 when v5 dropped the franchise poste).
-var begesOfCategory = map[int]string{1: "4.1", 2: "4.2", 3: "4.1", 4: "3.1", 5: "4.3", 6: "3.5", 7: "3.3",
-	8: "4.4", 9: "3.2", 10: "5.1", 11: "5.1", 12: "5.3", 13: "5.2", 14: "6.1", 15: "5.4"}
 
 // ademeBeges is rule 1: an ADEME category path prefix and its poste, most specific first.
 var ademeBeges = []struct{ prefix, poste string }{
@@ -108,9 +76,9 @@ func begesPoste(s *sources, e entry, f *factors.Factor) error {
 	case f.Scope == 2:
 		poste, why = "2.1", "purchased electricity"
 	default:
-		poste, why = begesOfCategory[f.Category], fmt.Sprintf("Scope 3 category %d", f.Category)
+		poste, why = factors.BegesOfScope(3, f.Category), fmt.Sprintf("Scope 3 category %d", f.Category)
 	}
-	if _, ok := begesPostes[poste]; !ok {
+	if !factors.IsBegesPoste(poste) {
 		return fmt.Errorf("%s: BEGES poste %q is not one of the 22", e.ID, poste)
 	}
 	f.BegesPoste = poste
