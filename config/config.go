@@ -36,6 +36,9 @@ type Config struct {
 	// Quality and UncertaintyDefaultPct drive the uncertainty analysis (SPEC §9).
 	Quality               QualityConf `yaml:"quality" mapstructure:"quality"`
 	UncertaintyDefaultPct float64     `yaml:"uncertainty_default_pct" mapstructure:"uncertainty_default_pct"`
+	// Energy and Revenue feed ESRS E1-5 (energy.go).
+	Energy  EnergyConf    `yaml:"energy" mapstructure:"energy"`
+	Revenue []RevenueConf `yaml:"revenue" mapstructure:"revenue"`
 
 	// Dir is the folder of the config file; relative input paths are resolved against it.
 	Dir string `yaml:"-" mapstructure:"-"`
@@ -75,6 +78,10 @@ type CustomFactor struct {
 	UncertaintyPct *float64 `yaml:"uncertainty_pct" mapstructure:"uncertainty_pct"`
 	BiogenicCO2    float64  `yaml:"biogenic_co2" mapstructure:"biogenic_co2"`
 	PCSPerPCI      float64  `yaml:"pcs_per_pci" mapstructure:"pcs_per_pci"`
+	// EnergyMWh and EnergyClass (ESRS E1-5) and BegesPoste, as built-in factors carry them.
+	EnergyMWh   float64 `yaml:"energy_mwh" mapstructure:"energy_mwh"`
+	EnergyClass string  `yaml:"energy_class" mapstructure:"energy_class"`
+	BegesPoste  string  `yaml:"beges_poste" mapstructure:"beges_poste"`
 }
 
 type Scope2 struct {
