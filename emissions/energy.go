@@ -150,6 +150,16 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 		}
 		return keys[i].Site < keys[j].Site
 	})
+	// Warnings once per mix and site, naming the years.
+	type gap struct {
+		key, site string
+		years     []int
+		mwh       float64
+	}
+	var gaps []*gap
+	gapOf := map[string]*gap{}
+	vintage := map[string][]int{}
+	var vintageKeys []string
 	for _, k := range keys {
 		a, e := sites[k], byYear[k.Year]
 		elec := a.elec
@@ -167,11 +177,26 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 			if part.mwh <= 0 {
 				continue
 			}
-			m, ok := pickMix(part.mixes, k, part.key, problems)
+			m, ok, earliest := pickMix(part.mixes, k)
 			if !ok {
-				problems.Warnf("energy-mix", "", "", "", "no %s for %d (site %q): the %.1f MWh bought are counted as fossil in ESRS E1-5; add {year, fossil_pct, nuclear_pct, renewable_pct, source}", part.key, k.Year, k.Site, part.mwh)
+				id := part.key + "|" + k.Site
+				g := gapOf[id]
+				if g == nil {
+					g = &gap{key: part.key, site: k.Site}
+					gapOf[id] = g
+					gaps = append(gaps, g)
+				}
+				g.years = append(g.years, k.Year)
+				g.mwh += part.mwh
 				e.PurchasedFossilMWh += part.mwh
 				continue
+			}
+			if earliest {
+				id := fmt.Sprintf("%s|%s|%d", part.key, k.Site, m.Year)
+				if vintage[id] == nil {
+					vintageKeys = append(vintageKeys, id)
+				}
+				vintage[id] = append(vintage[id], k.Year)
 			}
 			e.PurchasedFossilMWh += part.mwh * m.FossilPct / 100
 			e.NuclearMWh += part.mwh * m.NuclearPct / 100
@@ -181,6 +206,13 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 				e.MixSources = append(e.MixSources, src)
 			}
 		}
+	}
+	for _, g := range gaps {
+		problems.Warnf("energy-mix", "", "", "", "no %s for site %q in %s: the %.1f MWh bought and not covered by renewable instruments are counted as fossil in ESRS E1-5; add {year, fossil_pct, nuclear_pct, renewable_pct, source} (optionally with site)", g.key, g.site, yearList(g.years), g.mwh)
+	}
+	for _, id := range vintageKeys {
+		parts := strings.SplitN(id, "|", 3)
+		problems.Warnf("energy-mix-vintage", "", "", "", "%s has no entry for %s or earlier (site %q); its earliest (%s) is used for those years", parts[0], yearList(vintage[id]), parts[1], parts[2])
 	}
 	out := make([]EnergyYear, 0, len(byYear))
 	for y, e := range byYear {
@@ -208,8 +240,8 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 }
 
 // pickMix is the mix for a year and site: an entry for the site before one for all sites; the
-// latest year ≤ the year, else the earliest with a warning.
-func pickMix(mixes []Mix, k siteYear, key string, problems *Problems) (Mix, bool) {
+// latest year ≤ the year, else the earliest (earliest is then true: the caller warns).
+func pickMix(mixes []Mix, k siteYear) (m Mix, ok, earliest bool) {
 	for _, site := range []string{k.Site, ""} {
 		var best, earliest *Mix
 		for i := range mixes {
@@ -225,14 +257,13 @@ func pickMix(mixes []Mix, k siteYear, key string, problems *Problems) (Mix, bool
 			}
 		}
 		if best != nil {
-			return *best, true
+			return *best, true, false
 		}
 		if earliest != nil {
-			problems.Warnf("energy-mix-vintage", "", "", "", "%s has no entry for %d or earlier (site %q); the earliest (%d) is used for %d", key, k.Year, k.Site, earliest.Year, k.Year)
-			return *earliest, true
+			return *earliest, true, true
 		}
 	}
-	return Mix{}, false
+	return Mix{}, false, false
 }
 
 func containsString(ss []string, s string) bool {

@@ -58,7 +58,7 @@ func TestEnergyE15(t *testing.T) {
 	// Without a mix, electricity beyond the instruments is fossil, with a warning.
 	in2, inv2 := run(t, Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
 	e2 := Energy(inv2, EnergyOptions{Library: lib}, &in2.Problems)[0]
-	if math.Abs(e2.PurchasedFossilMWh-1500) > 1e-9 || !strings.Contains(problemText(in2), "no energy.electricity_mix for 2024") {
+	if math.Abs(e2.PurchasedFossilMWh-1500) > 1e-9 || !strings.Contains(problemText(in2), `no energy.electricity_mix for site "Main" in 2024`) {
 		t.Errorf("no mix: purchased fossil %v, problems %q", e2.PurchasedFossilMWh, problemText(in2))
 	}
 	if s := e2.FossilSharePct + e2.NuclearSharePct + e2.RenewableSharePct; math.Abs(s-100) > 1e-9 {

@@ -37,6 +37,9 @@ type Export struct {
 	// the sheets Uncertainty and Changes (export_analysis.go).
 	Uncertainty *emissions.Uncertainty
 	Changes     []emissions.Change
+	// Regulatory holds ESRS E1-5, BEGES and the refrigerant registers (export_e15.go,
+	// export_beges.go, export_refrigerants.go): each sheet is written when it has figures.
+	Regulatory Regulatory
 }
 
 // ExportFileName is the name of the annual export of a reporting year (SPEC §7); without one
@@ -150,7 +153,9 @@ func (x *exporter) build() error {
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return err
 	}
-	order := append([]string{sheetE16, sheetBreakdown, sheetTrajectory}, x.analysisSheets()...)
+	order := append([]string{sheetE16}, x.regulatorySheets()...)
+	order = append(order, sheetBreakdown, sheetTrajectory)
+	order = append(order, x.analysisSheets()...)
 	order = append(order, x.lineSheets...)
 	order = append(order, sheetFactors, sheetIntensity, sheetAvoided, sheetProblems)
 	for _, name := range order {
@@ -163,9 +168,12 @@ func (x *exporter) build() error {
 	f.SetActiveSheet(0)
 	steps := []exportStep{
 		{sheetE16, x.writeE16},
+	}
+	steps = append(steps, x.regulatorySteps()...)
+	steps = append(steps, []exportStep{
 		{sheetBreakdown, x.writeBreakdown},
 		{sheetTrajectory, x.writeTrajectory},
-	}
+	}...)
 	steps = append(steps, x.analysisSteps()...)
 	steps = append(steps, []exportStep{
 		{sheetIntensity, x.writeIntensity},

@@ -48,6 +48,7 @@ func (r *result) document() reports.CalcDocument {
 	doc := reports.NewCalcDocument(r.cfg.Factors.GWP, r.year, r.cfg.Trajectory.Scope2Method, r.years, r.trajectory, r.inventory.Rows, r.input.Problems.List())
 	doc.AddAnalysis(r.analysis())
 	doc.SetAnalysis(r.uncertainty, r.changes)
+	doc.AddRegulatory(r.regulatory())
 	return doc
 }
 

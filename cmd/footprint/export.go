@@ -16,7 +16,7 @@ func (r *result) export() reports.Export {
 		Years: r.years, Trajectory: r.trajectory, Targets: r.cfg.Plan().Targets,
 		Lines: r.rowLines(), Library: r.lib, Rows: r.inventory.Rows, Problems: r.input.Problems.List(), Analysis: r.analysis(),
 		Errors: r.input.Problems.Errors(), Warnings: r.input.Problems.Warnings(),
-		Uncertainty: r.uncertainty, Changes: r.changes,
+		Uncertainty: r.uncertainty, Changes: r.changes, Regulatory: r.regulatory(),
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/footprint/footprint/config"
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/reports"
 )
 
 // session is a configuration loaded with its factor library.
@@ -69,6 +70,8 @@ type result struct {
 	// uncertainty and changes are the analyses of SPEC §9 (analysis.go).
 	uncertainty *emissions.Uncertainty
 	changes     []emissions.Change
+	// reg holds the regulatory tables (regulatory.go), computed once.
+	reg *reports.Regulatory
 }
 
 // compute reads every input and computes the inventory, keeping the lines of every row for
@@ -105,6 +108,7 @@ func compute(g *globalFlags, env Env, rowLines bool) (*result, error) {
 	}
 	res.paths = res.intensityPaths()
 	res.analyse()
+	res.regulatory()
 	return res, nil
 }
 
