@@ -40,6 +40,8 @@ type BegesYear struct {
 	Postes  []BegesPoste
 	Total   float64
 	Outside float64
+	// UncertaintyPct is the total's, the postes' combined in quadrature.
+	UncertaintyPct float64
 }
 
 // Beges computes the BEGES of every year of lines (location-based). defaultPct is the
@@ -86,6 +88,15 @@ func Beges(lines []Line, outside []Line, lib *factors.Library, defaultPct float6
 		p.BiogenicCO2 += l.BiogenicCO2
 		if l.Part == PartDirect && found && f.Gases != nil && f.Value > 0 {
 			g, q := f.Gases, l.Converted/1000
+			split := g.CO2 + g.CH4 + g.N2O + g.HFC + g.PFC + g.SF6 + g.NF3 + g.Other
+			// Sources round each gas (ADEME: 3 significant digits), so the split adds up to the
+			// factor only within rounding: a split within 5 % is scaled to the factor, so the
+			// gases add up to the poste; a larger gap stays as unsplit (a part with no split).
+			scale := 1.0
+			if split > 0 && math.Abs(split-f.Value) <= 0.05*f.Value {
+				scale = f.Value / split
+			}
+			q *= scale
 			p.CO2 += q * g.CO2
 			p.CH4 += q * g.CH4
 			p.N2O += q * g.N2O
@@ -94,8 +105,7 @@ func Beges(lines []Line, outside []Line, lib *factors.Library, defaultPct float6
 			p.SF6 += q * g.SF6
 			p.NF3 += q * g.NF3
 			p.Other += q * g.Other
-			// ADEME's gas columns add up to its total within rounding; what they miss is unsplit.
-			p.Unsplit += l.TCO2e - q*(g.CO2+g.CH4+g.N2O+g.HFC+g.PFC+g.SF6+g.NF3+g.Other)
+			p.Unsplit += l.TCO2e - q*split
 		} else {
 			p.Unsplit += l.TCO2e
 		}
@@ -130,6 +140,13 @@ func Beges(lines []Line, outside []Line, lib *factors.Library, defaultPct float6
 			}
 			by.Total += p.Total
 			by.Postes = append(by.Postes, p)
+			h := p.Total * p.UncertaintyPct / 100
+			by.UncertaintyPct += h * h
+		}
+		if by.Total > 0 {
+			by.UncertaintyPct = math.Sqrt(by.UncertaintyPct) / by.Total * 100
+		} else {
+			by.UncertaintyPct = 0
 		}
 		out = append(out, by)
 	}

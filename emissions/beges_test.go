@@ -42,6 +42,9 @@ func TestBegesSumsToInventory(t *testing.T) {
 		for _, p := range b.Postes {
 			sum += p.Total
 			gases := p.CO2 + p.CH4 + p.N2O + p.HFC + p.PFC + p.SF6 + p.NF3 + p.Other + p.Unsplit
+			if p.Unsplit < -1e-9 {
+				t.Errorf("%d poste %s: unsplit %v < 0: the gas split exceeds the poste", b.Year, p.Poste, p.Unsplit)
+			}
 			if math.Abs(gases-p.Total) > 1e-9*math.Max(1, p.Total) {
 				t.Errorf("%d poste %s: gases %v, total %v", b.Year, p.Poste, gases, p.Total)
 			}

@@ -108,7 +108,7 @@ func (x *exporter) writeBeges() error {
 			}
 			if err := add(by.Year, cell{StyleID: x.st.totalLabel, Value: "Total"}, nil, cell{StyleID: x.st.totalLabel, Value: "Total des 22 postes (= inventaire, Scope 2 location-based)"},
 				tot.CO2, tot.CH4, tot.N2O, tot.HFC, tot.PFC, tot.SF6, tot.NF3, tot.Other, tot.Unsplit,
-				cell{StyleID: x.st.totalTonnes, Value: by.Total}, tot.BiogenicCO2, nil, nil); err != nil {
+				cell{StyleID: x.st.totalTonnes, Value: by.Total}, tot.BiogenicCO2, by.UncertaintyPct/100, by.Total*by.UncertaintyPct/100); err != nil {
 				return err
 			}
 			if err := add(by.Year, "Hors périmètre", nil, "Gaz hors panier de Kyoto (HCFC, ex. R-22) : fuites déclarées à part, hors total",

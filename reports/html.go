@@ -39,6 +39,8 @@ type Report struct {
 	// Uncertainty and Changes are the analyses of SPEC §9; nil leaves their sections out.
 	Uncertainty *emissions.Uncertainty
 	Changes     []emissions.Change
+	// Regulatory holds ESRS E1-5 and BEGES (view_regulatory.go); empty, the section is left out.
+	Regulatory Regulatory
 }
 
 // Tonnes formats tCO2e as the report does: one decimal, thousands separated by commas.

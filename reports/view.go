@@ -121,6 +121,9 @@ func newView(r Report) *htmlView {
 	v.addSection(leversSection(r))
 	v.addSection(intensitySection(r))
 	v.addSection(avoidedSection(r))
+	if s, ok := regulatorySection(r); ok {
+		v.addSection(s)
+	}
 	v.addSection(sourcesSection(r))
 	v.addSection(qualitySection(r))
 	for _, s := range v.Sections {

@@ -69,7 +69,7 @@ func (r *result) report() reports.Report {
 		Problems:    r.input.Problems.List(),
 		Sources:     reports.FactorSources(r.inventory.Lines, r.lib),
 		Analysis:    r.analysis(),
-		Uncertainty: r.uncertainty, Changes: r.changes,
+		Uncertainty: r.uncertainty, Changes: r.changes, Regulatory: r.regulatory(),
 	}
 }
 
