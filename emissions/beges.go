@@ -59,6 +59,7 @@ func Beges(lines []Line, outside []Line, lib *factors.Library, defaultPct float6
 	acc := map[key]*BegesPoste{}
 	byFactor := map[fkey]float64{}
 	uOf := map[fkey]float64{}
+	var order []fkey // first appearance: sums in a fixed order give the same bits every run
 	years := map[int]bool{}
 	for i := range lines {
 		l := &lines[i]
@@ -114,12 +115,15 @@ func Beges(lines []Line, outside []Line, lib *factors.Library, defaultPct float6
 			u = *f.UncertaintyPct
 		}
 		fk := fkey{k, l.FactorID, l.FactorYear}
+		if _, seen := byFactor[fk]; !seen {
+			order = append(order, fk)
+		}
 		byFactor[fk] += l.TCO2e
 		uOf[fk] = u
 	}
 	variance := map[key]float64{}
-	for fk, e := range byFactor {
-		h := e * uOf[fk] / 100
+	for _, fk := range order {
+		h := byFactor[fk] * uOf[fk] / 100
 		variance[fk.key] += h * h
 	}
 	outs := map[int]float64{}

@@ -196,9 +196,12 @@ func (x *exporter) contents() [][2]string {
 	out := [][2]string{
 		{sheetSummary, "Key figures of the reporting year, the trajectory's status, charts"},
 		{sheetE16, "Gross Scopes 1, 2 (location- and market-based), 3 by category and total GHG emissions in the layout of ESRS E1 AR 48, with targets"},
+	}
+	out = append(out, x.regulatoryContents()...)
+	out = append(out, [][2]string{
 		{sheetBreakdown, "Emissions per year by scope, Scope 3 category, pole, site and activity (long format)"},
 		{sheetTrajectory, fmt.Sprintf("Per year toward %d: actual, targets, business as usual, plan, credits, net, gap, abatement per lever", x.targetYear())},
-	}
+	}...)
 	out = append(out, x.analysisContents()...)
 	for _, name := range x.lineSheets {
 		out = append(out, [2]string{name, "Every computed line (tCO2e) with its input file, sheet and row, its factor vintage, value and source"})

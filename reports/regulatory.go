@@ -96,3 +96,18 @@ func (x *exporter) regulatorySteps() []exportStep {
 	}
 	return out
 }
+
+// regulatoryContents describes the regulatory sheets for the Summary's table of contents.
+func (x *exporter) regulatoryContents() [][2]string {
+	what := map[string]string{
+		sheetE15:          "Energy consumption and mix in MWh in the layout of ESRS E1 AR 34: fossil by source, nuclear, renewable, shares, energy intensity per net revenue",
+		sheetBeges:        "French BEGES v5: the 22 postes by category with the gases apart, biogenic CO2 and uncertainty (reporting and base years; Scope 2 location-based)",
+		sheetBegesPlan:    "BEGES transition plan: the trajectory's levers with their postes, expected reduction and cost",
+		sheetRefrigerants: "Refrigerant registers: leaks by mass balance (recharged − recovered) per equipment, GWP and tCO2e, in Scope 1 or outside the scopes",
+	}
+	var out [][2]string
+	for _, name := range x.regulatorySheets() {
+		out = append(out, [2]string{name, what[name]})
+	}
+	return out
+}
