@@ -39,6 +39,9 @@ type Config struct {
 	// Organisation and ESRS: consolidation and the E1-6 disclosures (organisation.go, esrs.go).
 	Organisation OrganisationConf `yaml:"organisation" mapstructure:"organisation"`
 	ESRS         ESRSConf         `yaml:"esrs" mapstructure:"esrs"`
+	// Energy and Revenue feed ESRS E1-5 (energy.go).
+	Energy  EnergyConf    `yaml:"energy" mapstructure:"energy"`
+	Revenue []RevenueConf `yaml:"revenue" mapstructure:"revenue"`
 
 	// Dir is the folder of the config file; relative input paths are resolved against it.
 	Dir string `yaml:"-" mapstructure:"-"`
@@ -83,6 +86,10 @@ type CustomFactor struct {
 	// restatement (--restate) takes the latest published.
 	Version   string `yaml:"version" mapstructure:"version"`
 	Published int    `yaml:"published" mapstructure:"published"`
+	// EnergyMWh and EnergyClass (ESRS E1-5) and BegesPoste, as built-in factors carry them.
+	EnergyMWh   float64 `yaml:"energy_mwh" mapstructure:"energy_mwh"`
+	EnergyClass string  `yaml:"energy_class" mapstructure:"energy_class"`
+	BegesPoste  string  `yaml:"beges_poste" mapstructure:"beges_poste"`
 }
 
 type Scope2 struct {

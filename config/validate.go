@@ -30,16 +30,17 @@ func (c *Config) validate(name string) []error {
 	c.validateOrganisation(bad)
 	c.validateESRS(bad)
 	c.validateMilestones(bad)
+	c.validateEnergy(bad)
 	if strings.TrimSpace(c.Output.Dir) == "" {
 		bad("output.dir", "is empty: give the folder report writes into (default out)")
 	}
 	known := map[string]bool{}
-	for _, col := range append(append([]emissions.Column{}, emissions.ActivityColumns...), emissions.ColInstrument, emissions.ColFactor) {
+	for _, col := range canonicalColumns() {
 		known[strings.ToLower(string(col))] = true
 	}
 	for i, a := range c.Columns {
 		if !known[strings.ToLower(a.Column)] {
-			bad(fmt.Sprintf("columns[%d].column", i), "%q is not a canonical column (Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment, Quality, Entity, DataType, Instrument, Factor)", a.Column)
+			bad(fmt.Sprintf("columns[%d].column", i), "%q is not a canonical column (Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment, Quality, Entity, DataType, Instrument, Factor, Equipment, Gas, Charge, Recharged, Recovered)", a.Column)
 		}
 	}
 	for i, rm := range c.Scope2.ResidualMix {
@@ -92,6 +93,7 @@ func (cf CustomFactor) Factor() (factors.Factor, error) {
 		ID: cf.ID, Name: name, Value: *cf.Value, Unit: cf.Unit, Scope: cf.Scope, Category: cf.Category,
 		Upstream: cf.Upstream, Kind: kind, BiogenicCO2: cf.BiogenicCO2, UncertaintyPct: cf.UncertaintyPct,
 		Year: cf.Year, PCSPerPCI: cf.PCSPerPCI, Region: cf.Region,
+		EnergyMWh: cf.EnergyMWh, EnergyClass: cf.EnergyClass, BegesPoste: cf.BegesPoste,
 		Source: cf.Source, Dataset: "config factors.custom", SourceID: cf.ID,
 		Version: strings.TrimSpace(cf.Version), Published: cf.Published,
 	}
@@ -126,7 +128,7 @@ func (c *Config) CustomFactors() []factors.Factor {
 func (c *Config) Aliases() emissions.Aliases {
 	out := emissions.Aliases{}
 	for _, a := range c.Columns {
-		for _, col := range append(append([]emissions.Column{}, emissions.ActivityColumns...), emissions.ColInstrument, emissions.ColFactor) {
+		for _, col := range canonicalColumns() {
 			if strings.EqualFold(a.Column, string(col)) {
 				out[col] = append(out[col], a.Aliases...)
 			}
@@ -142,4 +144,10 @@ func (c *Config) ResidualMix() []emissions.ResidualMix {
 		out = append(out, emissions.ResidualMix{Year: rm.Year, Site: rm.Site, Value: *rm.Value, Source: rm.Source})
 	}
 	return out
+}
+
+// canonicalColumns are the columns aliases may name: activity, instrument and refrigerant sheets'.
+func canonicalColumns() []emissions.Column {
+	return append(append([]emissions.Column{}, emissions.ActivityColumns...), emissions.ColInstrument, emissions.ColFactor,
+		emissions.ColEquipment, emissions.ColGas, emissions.ColCharge, emissions.ColRecharged, emissions.ColRecovered)
 }

@@ -46,7 +46,10 @@ type Inventory struct {
 	// scope, category, method, factor, source and quality, in the order the groups first appear, then
 	// the market-based Scope 2 lines; each says how many rows it sums and the place of the first.
 	Lines []Line
-	Rows  Rows
+	// Outside are the lines of gases outside the Kyoto basket: reported apart, in no
+	// scope and no total, one per row.
+	Outside []Line
+	Rows    Rows
 	// rows are the lines of every row when Options.RowLines asked for them.
 	rows  *spool
 	split map[siteYear]*marketSplit
@@ -94,6 +97,7 @@ type Calculator struct {
 	grid   map[siteYear]*gridSite
 	rows   Rows
 	spool  *spool
+	out    []Line
 	cur    *partial
 }
 
@@ -106,6 +110,7 @@ type partial struct {
 	grid     map[siteYear]*gridSite
 	rows     Rows
 	mark     spoolMark
+	out      []Line
 }
 
 type unitOf struct {
@@ -214,6 +219,7 @@ func (c *Calculator) Commit() error {
 		gs.total += ps.total
 		gs.rows += ps.rows
 	}
+	c.out = append(c.out, p.out...)
 	c.rows.Used += p.rows.Used
 	c.rows.Rejected += p.rows.Rejected
 	if c.spool != nil {
@@ -232,7 +238,7 @@ func (c *Calculator) Close() {
 // Finish adds the market-based Scope 2 lines with the instruments of in, and counts the rows
 // in read.
 func (c *Calculator) Finish(in *Input) (*Inventory, error) {
-	inv := &Inventory{Lines: c.lines, Rows: c.rows, rows: c.spool}
+	inv := &Inventory{Lines: c.lines, Outside: c.out, Rows: c.rows, rows: c.spool}
 	inv.split = c.marketBased(in, inv)
 	inv.Rows.Read = in.RowsRead
 	inv.Rows.Rejected += in.Rejected
@@ -430,6 +436,12 @@ func (c *Calculator) activity(a *Activity) bool {
 		category = a.Category
 	}
 	base.FactorID, base.FactorYear, base.FactorUnit, base.Source, base.Converted = f.ID, f.Year, f.Unit, f.Source, qty
+	if f.OutsideScopes {
+		l := base
+		l.Part, l.Scope, l.FactorValue, l.TCO2e, l.Rows = PartOutside, 0, f.Value, qty*f.Value/1000, 1
+		c.cur.out = append(c.cur.out, l)
+		return true
+	}
 	if f.Kind == factors.KindAvoided {
 		l := base
 		l.Part, l.Scope, l.Category, l.FactorValue, l.TCO2e = PartAvoided, f.Scope, category, f.Value, qty*f.Value/1000
@@ -497,6 +509,7 @@ type marketSplit struct {
 	year               int
 	consumption        float64 // kWh
 	covered, coveredKg float64
+	zeroKWh            float64 // of covered, the kWh of instruments at 0 kgCO2e/kWh (renewable guarantees of origin)
 	names              string
 	rm                 ResidualMix
 	hasRM              bool
@@ -600,6 +613,9 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[siteYear]*market
 			}
 			s.covered += take
 			s.coveredKg += take * ins.Factor
+			if ins.Factor == 0 {
+				s.zeroKWh += take
+			}
 			if take > 0 {
 				names = append(names, ins.Name)
 			}

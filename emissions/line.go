@@ -8,6 +8,7 @@ const (
 	PartUpstream Part = "upstream" // Scope 3 category 3: upstream of fuels and energy consumed
 	PartReported Part = "reported" // already-computed emissions taken as they are
 	PartAvoided  Part = "avoided"  // avoided emissions: reported apart, never in a scope
+	PartOutside  Part = "outside"  // a gas outside the Kyoto basket: in Inventory.Outside only
 )
 
 // Scope 2 methods. A Scope 2 line with no method counts in both totals.
@@ -85,6 +86,28 @@ func (s LineSlice) Len() int { return len(s) }
 func (s LineSlice) Each(yield func(*Line) error) error {
 	for i := range s {
 		if err := yield(&s[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Concat gives the lines of each source in turn.
+func Concat(sources ...LineSource) LineSource { return concat(sources) }
+
+type concat []LineSource
+
+func (c concat) Len() int {
+	n := 0
+	for _, s := range c {
+		n += s.Len()
+	}
+	return n
+}
+
+func (c concat) Each(yield func(*Line) error) error {
+	for _, s := range c {
+		if err := s.Each(yield); err != nil {
 			return err
 		}
 	}

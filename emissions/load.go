@@ -41,9 +41,12 @@ type Input struct {
 	Calc        *Calculator
 	Activities  []Activity
 	Instruments []Instrument
-	RowsRead    int // non-blank activity rows read
-	Rejected    int // of those, rows rejected while reading
-	Problems    Problems
+	// Refrigerants are the rows of refrigerant sheets with their mass balance (each is also
+	// an activity: its leak).
+	Refrigerants []RefrigerantRow
+	RowsRead     int // non-blank activity rows read
+	Rejected     int // of those, rows rejected while reading
+	Problems     Problems
 	// Sheets are the activity sheets read, in the order read, with their header rows
 	// (annotate appends its columns to them).
 	Sheets    []ActivitySheet
@@ -176,10 +179,12 @@ type workbookRead struct {
 	activities int // len(in.Activities) before
 	instrument int // len(in.Instruments) before
 	sheets     []ActivitySheet
+	refrig     int // len(in.Refrigerants) before
 }
 
 func (in *Input) begin() *workbookRead {
-	wb := &workbookRead{in: in, problems: &Problems{Unbounded: in.Problems.Unbounded}, activities: len(in.Activities), instrument: len(in.Instruments)}
+	wb := &workbookRead{in: in, problems: &Problems{Unbounded: in.Problems.Unbounded}, activities: len(in.Activities), instrument: len(in.Instruments),
+		refrig: len(in.Refrigerants)}
 	if in.Calc != nil {
 		in.Calc.Begin(wb.problems)
 	}
@@ -203,6 +208,7 @@ func (wb *workbookRead) rollback() {
 	in := wb.in
 	in.Activities = in.Activities[:wb.activities]
 	in.Instruments = in.Instruments[:wb.instrument]
+	in.Refrigerants = in.Refrigerants[:wb.refrig]
 	if in.Calc != nil {
 		if err := in.Calc.Rollback(); err != nil {
 			in.Problems.Fatalf("file", "", "", "", "%v", err)
@@ -316,7 +322,8 @@ type sheetReader struct {
 	hint        *titleHint
 	hiddenRows  int
 	firstHidden int
-	complete    int // the rows read when the whole sheet was read, else 0
+	complete    int  // the rows read when the whole sheet was read, else 0
+	mass        bool // a refrigerant sheet (mass balance), see refrigerants.go
 }
 
 // titleScan is how many non-blank rows below a first row that is not a header are searched
@@ -368,7 +375,7 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 			continue
 		}
 		if sr.pos == nil {
-			if !sr.header(idx, required, cells, n, instruments) {
+			if !(!instruments && sr.refrigerantHeader(cells, n)) && !sr.header(idx, required, cells, n, instruments) {
 				title, titleRow = cells, n
 				continue
 			}
@@ -391,6 +398,8 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 		sr.rows++
 		if instruments {
 			sr.instrument(cells, n)
+		} else if sr.mass {
+			sr.refrigerant(cells, n)
 		} else {
 			sr.activity(cells, n)
 		}

@@ -38,6 +38,13 @@ func RowResults(lines LineSource, problems []Problem) (map[Place]*RowResult, err
 	}
 	err := lines.Each(func(l *Line) error {
 		r := get(l.Place)
+		if l.Part == PartOutside { // a non-Kyoto gas: in no total
+			if r.Main == nil {
+				m := *l
+				r.Main = &m
+			}
+			return nil
+		}
 		if l.InLocation() {
 			r.Location += l.TCO2e
 		}

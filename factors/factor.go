@@ -20,12 +20,33 @@ const (
 	KindAvoided  Kind = "avoided"
 )
 
-// Gases is a factor's split by gas, each in kgCO2e per unit.
+// Gases is a factor's split by gas, each in kgCO2e per unit. The fluorinated families (HFC,
+// PFC, SF6, NF3) and Other (gases outside the Kyoto basket, such as HFOs and HCFCs) are set for
+// the GWP factors of those gases: the French BEGES reports each apart.
 type Gases struct {
-	CO2 float64 `json:"co2"`
-	CH4 float64 `json:"ch4"`
-	N2O float64 `json:"n2o"`
+	CO2   float64 `json:"co2"`
+	CH4   float64 `json:"ch4"`
+	N2O   float64 `json:"n2o"`
+	HFC   float64 `json:"hfc,omitempty"`
+	PFC   float64 `json:"pfc,omitempty"`
+	SF6   float64 `json:"sf6,omitempty"`
+	NF3   float64 `json:"nf3,omitempty"`
+	Other float64 `json:"other,omitempty"`
 }
+
+// Energy classes of ESRS E1-5 (§37–38, AR 32–34). A fuel's class says which row its energy
+// goes to; purchased electricity and heat are split by the configured supply mix.
+const (
+	EnergyCoal      = "coal"           // coal and coal products
+	EnergyOil       = "oil"            // crude oil and petroleum products (diesel, petrol, LPG, heating oil)
+	EnergyGas       = "gas"            // natural gas
+	EnergyFossil    = "fossil"         // other fossil sources (non-renewable waste, …)
+	EnergyNuclear   = "nuclear"        // nuclear fuel consumed directly
+	EnergyRenewable = "renewable"      // renewable fuels, including biomass and biogas
+	EnergySelfRenew = "self-renewable" // self-generated non-fuel renewable energy (own PV, wind)
+	EnergyElectric  = "electricity"    // purchased or acquired electricity: split by energy.electricity_mix
+	EnergyHeat      = "heat"           // purchased heat, steam or cooling: split by energy.heat_mix
+)
 
 // Factor is one vintage of an emission factor: the kgCO2e emitted per unit of an activity.
 //
@@ -77,6 +98,18 @@ type Factor struct {
 	// element 37133", "sum of postes Amont and Transport et distribution").
 	Derivation string `json:"derivation,omitempty"`
 	Notes      string `json:"notes,omitempty"`
+
+	// EnergyMWh is the final energy per Unit in MWh on net calorific value (PCI), for ESRS
+	// E1-5; 0 for a factor that is not energy consumed. EnergyClass is one of the Energy*
+	// constants when EnergyMWh is set.
+	EnergyMWh   float64 `json:"energy_mwh,omitempty"`
+	EnergyClass string  `json:"energy_class,omitempty"`
+	// BegesPoste is the poste of the French BEGES v5 method (1.1 … 6.1) the factor's own part
+	// goes to; its upstream part goes to 4.1 (v5: energy not counted in categories 1 and 2).
+	BegesPoste string `json:"beges_poste,omitempty"`
+	// OutsideScopes marks a gas outside the Kyoto basket (an HCFC such as R-22): its emissions
+	// are reported apart with a note, never in a scope or a total.
+	OutsideScopes bool `json:"outside_scopes,omitempty"`
 }
 
 // Validate checks what a factor must hold to be used: it names a unit, a scope from 1 to 3,

@@ -66,6 +66,10 @@ type YearJSON struct {
 	// Uncertainty and UncertaintyDetail are filled by SetAnalysis (SPEC §9).
 	Uncertainty       *emissions.Interval    `json:"uncertainty,omitempty"`
 	UncertaintyDetail *UncertaintyDetailJSON `json:"uncertainty_detail,omitempty"`
+	// Energy, Beges and OutsideScopes are set by AddRegulatory (issue 8, calcjson_regulatory.go).
+	Energy        *emissions.EnergyYear `json:"energy,omitempty"`
+	Beges         *BegesJSON            `json:"beges,omitempty"`
+	OutsideScopes *float64              `json:"outside_scopes,omitempty"`
 }
 
 // TrajectoryJSON is one entry of `trajectory`; null fields are years without that figure.

@@ -42,6 +42,9 @@ type Export struct {
 	// Regulatory holds the organisation, entities and E1-6 figures beyond the totals; nil
 	// leaves those rows "not reported" and the Entities sheet out.
 	Regulatory *Regulatory
+	// EnergyTables holds ESRS E1-5, BEGES and the refrigerant registers (export_e15.go,
+	// export_beges.go, export_refrigerants.go): each sheet is written when it has figures.
+	EnergyTables EnergyTables
 }
 
 // ExportFileName is the name of the annual export of a reporting year (SPEC §7); without one
@@ -159,6 +162,7 @@ func (x *exporter) build() error {
 	if x.e.Regulatory != nil {
 		order = append(order, sheetEntities)
 	}
+	order = append(order, x.energySheets()...)
 	order = append(append(order, sheetBreakdown, sheetTrajectory), x.claimSheets()...)
 	order = append(order, x.analysisSheets()...)
 	order = append(order, x.lineSheets...)
@@ -181,6 +185,7 @@ func (x *exporter) build() error {
 	if x.e.Regulatory != nil {
 		steps = append(steps, exportStep{sheetEntities, x.writeEntities})
 	}
+	steps = append(steps, x.energySteps()...)
 	steps = append(steps, []exportStep{
 		{sheetBreakdown, x.writeBreakdown},
 		{sheetTrajectory, x.writeTrajectory},

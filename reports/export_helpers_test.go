@@ -81,7 +81,9 @@ func demoInventoryWith(t testing.TB, edit func(*config.Config)) reports.Export {
 	uopts := cfg.UncertaintyOptions()
 	uopts.Library = lib
 	reporting := years[len(years)-1].Year
-	return reports.Export{Site: cfg.Site, ReportingYear: reporting, GWP: cfg.Factors.GWP, Scope2Method: method,
+	energy := reports.EnergyTables{Energy: emissions.Energy(inv, cfg.EnergyOptions(lib), &in.Problems),
+		Beges: emissions.Beges(inv.Lines, inv.Outside, lib, cfg.UncertaintyDefaultPct), Refrigerants: in.Refrigerants, Outside: inv.Outside}
+	return reports.Export{EnergyTables: energy, Site: cfg.Site, ReportingYear: reporting, GWP: cfg.Factors.GWP, Scope2Method: method,
 		Years: years, Trajectory: traj, Targets: cfg.Plan().Targets, Lines: rowLinesOf(t, inv), Library: lib,
 		Rows: inv.Rows, Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings(),
 		Uncertainty: emissions.ComputeUncertainty(inv.Lines, uopts), Changes: emissions.Changes(inv.Lines, method, traj.BaseYear, reporting),

@@ -200,6 +200,7 @@ func (x *exporter) contents() [][2]string {
 	if x.e.Regulatory != nil {
 		out = append(out, [2]string{sheetEntities, "Emissions per entity of the organisation: consolidated (at its share) and gross (E1-6 §50)"})
 	}
+	out = append(out, x.energyContents()...)
 	out = append(out, [][2]string{
 		{sheetBreakdown, "Emissions per year by scope, Scope 3 category, pole, site and activity (long format)"},
 		{sheetTrajectory, fmt.Sprintf("Per year toward %d: actual, targets, business as usual, plan, credits, net, gap, abatement per lever", x.targetYear())},

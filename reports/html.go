@@ -43,6 +43,8 @@ type Report struct {
 	Claim Claim
 	// Regulatory adds the organisation and ESRS E1-6 section; nil leaves it out.
 	Regulatory *Regulatory
+	// EnergyTables holds ESRS E1-5 and BEGES (view_regulatory.go); empty, the section is left out.
+	EnergyTables EnergyTables
 }
 
 // Tonnes formats tCO2e as the report does: one decimal, thousands separated by commas.

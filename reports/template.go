@@ -128,12 +128,12 @@ func (tw *templateWriter) build() error {
 	if err := f.SetSheetName("Sheet1", "Help"); err != nil {
 		return err
 	}
-	for _, name := range append(append(append([]string{}, TemplateSheets...), "Instruments", "Examples"), "Lists") {
+	for _, name := range append(append(append([]string{}, TemplateSheets...), "Instruments", TemplateRegisterSheet, "Examples"), "Lists") {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
 	}
-	steps := []func() error{tw.lists, tw.help, tw.examples, tw.instruments}
+	steps := []func() error{tw.lists, tw.help, tw.examples, tw.instruments, tw.register}
 	for _, s := range TemplateSheets {
 		s := s
 		steps = append(steps, func() error { return tw.activitySheet(s) })

@@ -95,6 +95,7 @@ func (tw *templateWriter) help() error {
 		{"Sheets", "Energy: electricity, gas, fuels, heat, site fleet fuel (Scopes 1 and 2). Logistics: freight in t.km. Materials: purchased goods in t or kg. Waste: waste treated, in t. Refrigerants: leaks (kg of gas recharged). Travel: business travel and commuting in km or passenger.km. The Activity dropdown of each sheet lists the ids usually entered there; any id is accepted on any sheet."},
 		{"Already-computed emissions", "A row whose Unit is tCO2e or kgCO2e (a supplier's figure, a past inventory known by totals) is taken as it is: give its Scope, and its Category for Scope 3; for Scope 2, Method says location or market (blank: both)."},
 		{"Instruments", "Scope 2 contractual instruments for electricity (guarantees of origin, PPAs, supplier rates): Year, Site, Instrument, Quantity, Unit (kWh, MWh, GWh), Factor in kgCO2e/kWh (0 for a renewable guarantee of origin). They cover grid electricity of their year and site; any excess is capped with a warning."},
+		{TemplateRegisterSheet, "Refrigerants by mass balance, per equipment and year: Gas (R-410A, R-134a, R-32, R-404A, R-407C, R-1234yf, R-22, SF6 …), Charge, Recharged and Recovered in kg. footprint computes the leak as Recharged − Recovered (a negative balance is an error) and counts it in Scope 1 (BEGES 1.4, fugitive) with the gas's GWP; blends' GWP come from their components. HCFCs such as R-22 are not Kyoto gases: their leaks are reported outside the scopes. A register that gives kg leaked directly goes on the Refrigerants sheet instead."},
 		{"Examples", "The Examples sheet shows filled rows; it is not read (its first row is a title). Copy rows from it to the activity sheets."},
 		{"Lists", "The Lists sheet holds the dropdowns' values: every activity id with its name, unit and source; the units; the poles and sites you add."},
 		{"Units", "Energy kWh, MWh, GWh, MJ, GJ, toe, therm, mmBtu (gas may say PCS/GCV gross or PCI/NCV net); volume L, m3, US gal; mass g, kg, t, short ton, lb; distance km, mile; freight t.km, short ton.mile; passenger.km. Other units (room-night) match only themselves. `ton` is refused as ambiguous: write t or short ton."},
@@ -150,6 +151,13 @@ func (tw *templateWriter) examples() error {
 		return err
 	}
 	if err := tw.setRow(sh, row+1, "Instruments", 2024, tw.t.Site, "Guarantees of origin, hydro (illustrative)", 500, "MWh", 0); err != nil {
+		return err
+	}
+	row += 3
+	if err := tw.header(sh, row, append([]string{"Sheet"}, registerColumns...)...); err != nil {
+		return err
+	}
+	if err := tw.setRow(sh, row+1, TemplateRegisterSheet, 2024, tw.t.Site, nil, "Chiller, building A (illustrative)", "R-410A", 60, 4.5, 0.5, "annual leak check"); err != nil {
 		return err
 	}
 	return tw.widths(sh, 14, 7, 14, 14, 34, 12, 12, 7, 9, 9, 36)

@@ -127,6 +127,9 @@ func newView(r Report) *htmlView {
 	}
 	v.addSection(intensitySection(r))
 	v.addSection(avoidedSection(r))
+	if s, ok := energySection(r); ok {
+		v.addSection(s)
+	}
 	if r.Analysis.Restatement != nil {
 		v.addSection(restatementSection(r))
 	}

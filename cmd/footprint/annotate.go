@@ -49,7 +49,9 @@ func newAnnotateCmd(g *globalFlags, env Env) *cobra.Command {
 					return problemsf("%s: config columns makes %q an alias of %s: annotate's header would be read as that column; remove the alias", configName(res.cfg), h, c)
 				}
 			}
-			results, err := emissions.RowResults(res.inventory.RowLines(), res.input.Problems.List())
+			// every row's lines, and those of gases outside the scopes (R-22 leaks), kept apart
+			lines := emissions.Concat(res.inventory.RowLines(), emissions.LineSlice(res.inventory.Outside))
+			results, err := emissions.RowResults(lines, res.input.Problems.List())
 			if err != nil {
 				return err
 			}

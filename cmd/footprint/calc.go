@@ -52,6 +52,7 @@ func (r *result) document() reports.CalcDocument {
 	doc.SetAnalysis(r.uncertainty, r.changes)
 	doc.SetClaims(r.trajectory, r.claim())
 	doc.AddRegulatory(r.regulatory(), r.years)
+	doc.AddEnergyTables(r.energyTables())
 	return doc
 }
 

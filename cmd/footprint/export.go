@@ -17,8 +17,9 @@ func (r *result) export() reports.Export {
 		Lines: r.rowLines(), Library: r.lib, Rows: r.inventory.Rows, Problems: r.input.Problems.List(), Analysis: r.analysis(),
 		Errors: r.input.Problems.Errors(), Warnings: r.input.Problems.Warnings(),
 		Uncertainty: r.uncertainty, Changes: r.changes,
-		Claim:      r.claim(),
-		Regulatory: r.regulatory(),
+		Claim:        r.claim(),
+		Regulatory:   r.regulatory(),
+		EnergyTables: r.energyTables(),
 	}
 }
 

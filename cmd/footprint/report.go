@@ -73,8 +73,9 @@ func (r *result) report() reports.Report {
 		Sources:     reports.FactorSources(r.inventory.Lines, r.lib),
 		Analysis:    r.analysis(),
 		Uncertainty: r.uncertainty, Changes: r.changes,
-		Claim:      r.claim(),
-		Regulatory: r.regulatory(),
+		Claim:        r.claim(),
+		Regulatory:   r.regulatory(),
+		EnergyTables: r.energyTables(),
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/footprint/footprint/config"
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/reports"
 )
 
 // session is a configuration loaded with its factor library.
@@ -74,6 +75,8 @@ type result struct {
 	// claims and reductions: the neutrality claim and where reductions come from (claim.go).
 	claims     *emissions.ClaimCheck
 	reductions []emissions.Reduction
+	// energy holds the E1-5, BEGES and refrigerant tables (regulatory.go), computed once.
+	energy *reports.EnergyTables
 }
 
 // computeOptions say what a command needs kept beyond the grouped inventory.
@@ -147,6 +150,7 @@ func (s *session) compute(g *globalFlags, env Env, opts computeOptions, lib *fac
 	if err := res.checkClaim(); err != nil {
 		return nil, problemsf("%s: %v", configName(s.cfg), err)
 	}
+	res.energyTables()
 	return res, nil
 }
 

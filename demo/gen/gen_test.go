@@ -67,7 +67,7 @@ func TestReadmeCarriesTheSummary(t *testing.T) {
 		t.Fatalf("demo/README.md does not hold the current totals; replace its table with the output of\n"+
 			"go run ./demo/gen -summary:\n%s", summary())
 	}
-	counts, total := map[string]int{"Instruments": len(instruments())}, 0
+	counts, total := map[string]int{"Instruments": len(instruments()), registerSheet: len(register())}, 0
 	for _, s := range activitySheets() {
 		counts[s.name] = len(s.rows())
 		total += counts[s.name]
@@ -146,7 +146,7 @@ func TestWorkbookReadsBack(t *testing.T) {
 	}
 	defer f.Close()
 
-	wantSheets := []string{"About", "Energy", "Logistics", "Materials", "Waste", "Refrigerants", "Travel", "Services", "Sold products", "Avoided", "Instruments"}
+	wantSheets := []string{"About", "Energy", "Logistics", "Materials", "Waste", "Refrigerants", "Travel", "Services", "Sold products", "Avoided", "Instruments", registerSheet}
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(wantSheets, ",") {
 		t.Fatalf("sheets = %v, want %v", got, wantSheets)
 	}

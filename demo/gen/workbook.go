@@ -24,7 +24,8 @@ func write(w io.Writer) error {
 
 type styles struct{ header, title, wrap, date int }
 
-// build makes the workbook: About first, the activity sheets, then Instruments. It uses the
+// build makes the workbook: About first, the activity sheets, then Instruments and the
+// refrigerant register. It uses the
 // plain cell API only (no StreamWriter, no chart): both keep the output deterministic.
 func build() (*excelize.File, error) {
 	f := excelize.NewFile()
@@ -62,6 +63,9 @@ func build() (*excelize.File, error) {
 	}
 	if err := writeInstruments(f, st); err != nil {
 		return nil, fmt.Errorf("sheet Instruments: %w", err)
+	}
+	if err := writeRegister(f, st); err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", registerSheet, err)
 	}
 	f.SetActiveSheet(0)
 	ok = true

@@ -32,6 +32,11 @@ type entry struct {
 	// Avoided marks an avoided-emission factor (kind avoided, SPEC §9): reported apart, never
 	// in a scope or total.
 	Avoided bool
+	// Mobile marks a fuel burnt in vehicles or mobile machinery (BEGES poste 1.2) where the
+	// source has no category that says so (beges.go).
+	Mobile bool
+	// OutsideScopes marks a gas outside the Kyoto basket (an HCFC): reported apart.
+	OutsideScopes bool
 }
 
 // canonicalUnits are the unit strings the product uses (factors/gen/IDS.md).
@@ -137,6 +142,18 @@ func (e entry) build(s *sources) (factors.Factor, error) {
 	if e.Notes != "" {
 		f.Notes = strings.TrimSpace(e.Notes + " " + f.Notes)
 	}
+	f.OutsideScopes = e.OutsideScopes
+	if spec, ok := energySpec(e.ID); ok {
+		if err := spec.apply(s, &f); err != nil {
+			return f, err
+		}
+	}
+	if err := begesPoste(s, e, &f); err != nil {
+		return f, err
+	}
+	if err := setGasFamily(e, &f); err != nil {
+		return f, err
+	}
 	round(&f)
 	return f, nil
 }
@@ -226,6 +243,10 @@ func validate(fs []factors.Factor) error {
 			return fmt.Errorf("%s: GWP set %q", where, f.GWP)
 		case f.Dataset == emberDataset && !strings.Contains(f.Boundary, "lifecycle"):
 			return fmt.Errorf("%s: an Ember factor's boundary must say it is lifecycle", where)
+		case !factors.IsBegesPoste(f.BegesPoste):
+			return fmt.Errorf("%s: no BEGES poste", where)
+		case f.Kind == factors.KindEmission && (f.Scope == 2 || f.Scope == 1 && f.Upstream > 0) && (f.EnergyMWh <= 0 || f.EnergyClass == ""):
+			return fmt.Errorf("%s: energy consumed needs its energy content and class for ESRS E1-5 (factors/gen/energy.go)", where)
 		}
 		key := fmt.Sprintf("%s|%d|%s", f.ID, f.Year, f.GWP)
 		if seen[key] {
@@ -263,7 +284,9 @@ func roundSig(v float64) float64 {
 func round(f *factors.Factor) {
 	f.Value, f.Upstream, f.BiogenicCO2, f.PCSPerPCI = roundSig(f.Value), roundSig(f.Upstream), roundSig(f.BiogenicCO2), roundSig(f.PCSPerPCI)
 	if f.Gases != nil {
-		f.Gases.CO2, f.Gases.CH4, f.Gases.N2O = roundSig(f.Gases.CO2), roundSig(f.Gases.CH4), roundSig(f.Gases.N2O)
+		g := f.Gases
+		g.CO2, g.CH4, g.N2O = roundSig(g.CO2), roundSig(g.CH4), roundSig(g.N2O)
+		g.HFC, g.PFC, g.SF6, g.NF3, g.Other = roundSig(g.HFC), roundSig(g.PFC), roundSig(g.SF6), roundSig(g.NF3), roundSig(g.Other)
 	}
 	if f.UncertaintyPct != nil {
 		u := roundSig(*f.UncertaintyPct)

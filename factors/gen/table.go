@@ -55,7 +55,9 @@ const (
 		"(cut-off rule): their manufacture belongs to their first life, so only the fuel burned and its upstream count."
 	nUseElectricity = "For category 11: electricity that sold products consume (or lose, for storage) over their lifetime. One vintage (2024 data): " +
 		"future consumption takes the latest published mix."
-	nHHV = "EPA factors are on higher heating value (HHV = PCS) basis."
+	nHHV  = "EPA factors are on higher heating value (HHV = PCS) basis."
+	nHCFC = "HCFC-22 is an ozone-depleting substance of the Montreal Protocol, outside the Kyoto basket that the GHG Protocol and BEGES scopes count: " +
+		"its leaks are reported apart, with this GWP100, never in Scope 1 or a total. Its use in new equipment is banned in the EU; recharges with virgin R-22 since 2010 and recycled R-22 since 2015."
 )
 
 // EPA sheet cells that pin a table's column headers.
@@ -198,6 +200,8 @@ var table = []entry{
 	{ID: "refrigerant.r-404a", Name: "R-404A (44 % HFC-125, 4 % HFC-134a, 52 % HFC-143a)", Scope: 1, Unit: "kg", Boundary: bGWP, GWP: "AR6", From: blend{"R-404A", r404a, []numRef{adNum{"43628"}}}},
 	{ID: "refrigerant.r-407c", Name: "R-407C (23 % HFC-32, 25 % HFC-125, 52 % HFC-134a)", Scope: 1, Unit: "kg", Boundary: bGWP, GWP: "AR5", From: blend{"R-407C", r407c, []numRef{epaNum{571, "R-407C", "D"}, adNum{"22598"}}}},
 	{ID: "refrigerant.r-407c", Name: "R-407C (23 % HFC-32, 25 % HFC-125, 52 % HFC-134a)", Scope: 1, Unit: "kg", Boundary: bGWP, GWP: "AR6", From: blend{"R-407C", r407c, []numRef{adNum{"43630"}}}},
+	{ID: "refrigerant.r-22", Name: "HCFC-22 (R-22), not a Kyoto gas: reported outside the scopes", Scope: 1, Unit: "kg", Boundary: bGWP, GWP: "AR5", From: ipcc{"HCFC22"}, OutsideScopes: true, Notes: nHCFC},
+	{ID: "refrigerant.r-22", Name: "HCFC-22 (R-22), not a Kyoto gas: reported outside the scopes", Scope: 1, Unit: "kg", Boundary: bGWP, GWP: "AR6", From: ipcc{"HCFC22"}, OutsideScopes: true, Notes: nHCFC},
 	{ID: "refrigerant.sf6", Name: "Sulphur hexafluoride (SF6)", Scope: 1, Unit: "kg", Boundary: bGWP, GWP: "AR5", From: ipcc{"SF6"}},
 	{ID: "refrigerant.sf6", Name: "Sulphur hexafluoride (SF6)", Scope: 1, Unit: "kg", Boundary: bGWP, GWP: "AR6", From: ipcc{"SF6"}, Notes: "ADEME V23.6 uses 24300 (element 43294) pending harmonisation with Table 7.SM.7."},
 	{ID: "ghg.ch4", Name: "Methane (CH4), no fossil/non-fossil distinction", Scope: 1, Unit: "kg", Boundary: bGWP, GWP: "AR5", From: ipcc{"CH4"}},
@@ -213,9 +217,9 @@ var table = []entry{
 	{ID: "uk.electricity.grid", Name: "Grid electricity, UK (location-based)", Scope: 2, Unit: "kWh", Boundary: bGridUK, From: dz{value: []string{"7_400_4000_5_1"}, upstream: []string{"13_402_4000_5_1", "15_917_4000_5_1", "15_918_4000_5_1"}}},
 	{ID: "uk.natural-gas.gcv", Name: "Natural gas, UK, per kWh gross CV (PCS, as on UK invoices)", Scope: 1, Unit: "kWh PCS", Boundary: bFuelUK, From: dz{value: []string{"1_100_1004_6_1"}, upstream: []string{"11_100_1004_6_1"}}, PCSPerPCI: &ratio{dzNum{"1_100_1004_7_1"}, dzNum{"1_100_1004_6_1"}}},
 	{ID: "uk.natural-gas.ncv", Name: "Natural gas, UK, per kWh net CV (PCI)", Scope: 1, Unit: "kWh PCI", Boundary: bFuelUK, From: dz{value: []string{"1_100_1004_7_1"}, upstream: []string{"11_100_1004_7_1"}}, PCSPerPCI: &ratio{dzNum{"1_100_1004_7_1"}, dzNum{"1_100_1004_6_1"}}},
-	{ID: "uk.diesel", Name: "Diesel, UK forecourt (average biofuel blend)", Scope: 1, Unit: "L", Boundary: bFuelUK, From: dz{value: []string{"1_101_1011_8_1"}, upstream: []string{"11_101_1011_8_1"}, biogenic: "99_604_1011_8_2"}},
-	{ID: "uk.petrol", Name: "Petrol, UK forecourt (average biofuel blend)", Scope: 1, Unit: "L", Boundary: bFuelUK, From: dz{value: []string{"1_101_1017_8_1"}, upstream: []string{"11_101_1017_8_1"}, biogenic: "99_604_1017_8_2"}},
-	{ID: "uk.gas-oil", Name: "Gas oil (red diesel, off-road)", Scope: 1, Unit: "L", Boundary: bFuelUK, From: dz{value: []string{"1_101_1014_8_1"}, upstream: []string{"11_101_1014_8_1"}}},
+	{ID: "uk.diesel", Mobile: true, Name: "Diesel, UK forecourt (average biofuel blend)", Scope: 1, Unit: "L", Boundary: bFuelUK, From: dz{value: []string{"1_101_1011_8_1"}, upstream: []string{"11_101_1011_8_1"}, biogenic: "99_604_1011_8_2"}},
+	{ID: "uk.petrol", Mobile: true, Name: "Petrol, UK forecourt (average biofuel blend)", Scope: 1, Unit: "L", Boundary: bFuelUK, From: dz{value: []string{"1_101_1017_8_1"}, upstream: []string{"11_101_1017_8_1"}, biogenic: "99_604_1017_8_2"}},
+	{ID: "uk.gas-oil", Mobile: true, Name: "Gas oil (red diesel, off-road)", Scope: 1, Unit: "L", Boundary: bFuelUK, From: dz{value: []string{"1_101_1014_8_1"}, upstream: []string{"11_101_1014_8_1"}}},
 	{ID: "uk.district-heat", Name: "District heat and steam, UK", Scope: 2, Unit: "kWh", Boundary: bHeatUK, From: dz{value: []string{"10_401_4003_5_1"}, upstream: []string{"13_403_4004_5_1", "16_919_4003_5_1", "16_920_4004_5_1"}}},
 	{ID: "uk.freight.road.hgv", Name: "Road freight, HGV (all diesel), all HGVs, average laden", Scope: 3, Cat: 4, Unit: "t.km", Boundary: bFreightUK, From: dz{value: []string{"27_304_3140_14_1", "28_907_3140_14_1"}}},
 	{ID: "uk.freight.road.hgv-artic", Name: "Road freight, HGV (all diesel), all articulated, average laden", Scope: 3, Cat: 4, Unit: "t.km", Boundary: bFreightUK, From: dz{value: []string{"27_304_3136_14_1", "28_907_3136_14_1"}}},
@@ -270,8 +274,8 @@ var table = []entry{
 	{ID: "us.natural-gas", Name: "Natural gas, US, stationary combustion (per mmBtu HHV)", Scope: 1, Unit: "mmBtu PCS", Boundary: bFuelUS, From: epaRow{table: "Table 1", row: 38, label: "Natural Gas", co2: "E", ch4: "F", n2o: "G", co2Mult: 1, ghgMult: 1 / gPerKg, checks: epaT1Gas, note: nHHV}},
 	{ID: "us.diesel", Name: "Diesel / distillate fuel oil No. 2, US, stationary combustion", Scope: 1, Unit: "US gal", Boundary: bFuelUS, From: epaRow{table: "Table 1", row: 55, label: "Distillate Fuel Oil No. 2", co2: "H", ch4: "I", n2o: "J", co2Mult: 1, ghgMult: 1 / gPerKg, checks: epaT1Gallon}},
 	{ID: "us.propane", Name: "Propane, US, stationary combustion", Scope: 1, Unit: "US gal", Boundary: bFuelUS, From: epaRow{table: "Table 1", row: 72, label: "Propane", co2: "H", ch4: "I", n2o: "J", co2Mult: 1, ghgMult: 1 / gPerKg, checks: epaT1Gallon}},
-	{ID: "us.diesel.mobile", Name: "Diesel fuel, US, mobile combustion (CO2 only)", Scope: 1, Unit: "US gal", Boundary: bFuelUS, From: epaRow{table: "Table 2", row: 107, label: "Diesel Fuel", co2: "D", co2Mult: 1, checks: append([]cellCheck{{107, "E", "gallon", false}}, epaT2...), note: nEPAMobile}},
-	{ID: "us.gasoline.mobile", Name: "Motor gasoline, US, mobile combustion (CO2 only)", Scope: 1, Unit: "US gal", Boundary: bFuelUS, From: epaRow{table: "Table 2", row: 112, label: "Motor Gasoline", co2: "D", co2Mult: 1, checks: append([]cellCheck{{112, "E", "gallon", false}}, epaT2...), note: nEPAMobile}},
+	{ID: "us.diesel.mobile", Mobile: true, Name: "Diesel fuel, US, mobile combustion (CO2 only)", Scope: 1, Unit: "US gal", Boundary: bFuelUS, From: epaRow{table: "Table 2", row: 107, label: "Diesel Fuel", co2: "D", co2Mult: 1, checks: append([]cellCheck{{107, "E", "gallon", false}}, epaT2...), note: nEPAMobile}},
+	{ID: "us.gasoline.mobile", Mobile: true, Name: "Motor gasoline, US, mobile combustion (CO2 only)", Scope: 1, Unit: "US gal", Boundary: bFuelUS, From: epaRow{table: "Table 2", row: 112, label: "Motor Gasoline", co2: "D", co2Mult: 1, checks: append([]cellCheck{{112, "E", "gallon", false}}, epaT2...), note: nEPAMobile}},
 	{ID: "us.district-heat", Name: "Purchased steam and heat, US (natural gas boiler)", Scope: 2, Unit: "kWh", Boundary: bHeatUS, From: epaRow{table: "Table 7", row: 410, label: "Steam and Heat", co2: "D", ch4: "E", n2o: "F", co2Mult: 1 / kWhPerMMBtu, ghgMult: 1 / gPerKg / kWhPerMMBtu, checks: epaT7}},
 	{ID: "us.freight.road.truck", Name: "Road freight, medium- and heavy-duty truck, US", Scope: 3, Cat: 4, Unit: "short ton.mile", Boundary: bTransportUS, From: epaPerMile("Table 8", 425, "Medium- and Heavy-Duty TruckC", "short ton-mile", epaT8)},
 	{ID: "us.freight.rail", Name: "Rail freight, US", Scope: 3, Cat: 4, Unit: "short ton.mile", Boundary: bTransportUS, From: epaPerMile("Table 8", 426, "Rail", "short ton-mile", epaT8)},

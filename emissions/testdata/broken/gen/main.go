@@ -97,8 +97,10 @@ func main() {
 		}
 	}
 	// The workbook cases run with this folder's config.yaml: no trajectory and no column
-	// aliases, so what footprint says depends on the workbook alone.
-	cfg := "# The configuration of the workbook cases (footprint validate --input FILE, run in this folder).\nsite: Plant\n"
+	// aliases, so what footprint says depends on the workbook alone; an electricity mix, so
+	// that ESRS E1-5 has nothing to warn about either (test data, not a real mix).
+	cfg := "# The configuration of the workbook cases (footprint validate --input FILE, run in this folder).\nsite: Plant\n" +
+		"energy:\n  electricity_mix: [{year: 1990, fossil_pct: 100, nuclear_pct: 0, renewable_pct: 0, source: \"test corpus, not a real mix\"}]\n"
 	if err := os.WriteFile(filepath.Join(*out, "config.yaml"), []byte(cfg), 0o644); err != nil {
 		log.Fatal(err)
 	}

@@ -1,0 +1,130 @@
+package config
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
+)
+
+// EnergyConf holds what ESRS E1-5 needs beyond the factors: the supply mix of purchased
+// electricity and heat per year, each with its source (no mix ships with footprint):
+//
+//	energy:
+//	  electricity_mix:
+//	    - {year: 2024, fossil_pct: 4, nuclear_pct: 68, renewable_pct: 28, source: "…"}   # optional site
+//	  heat_mix: []
+type EnergyConf struct {
+	ElectricityMix []MixConf `yaml:"electricity_mix" mapstructure:"electricity_mix"`
+	HeatMix        []MixConf `yaml:"heat_mix" mapstructure:"heat_mix"`
+}
+
+type MixConf struct {
+	Year         int      `yaml:"year" mapstructure:"year"`
+	Site         string   `yaml:"site" mapstructure:"site"`
+	FossilPct    *float64 `yaml:"fossil_pct" mapstructure:"fossil_pct"`
+	NuclearPct   *float64 `yaml:"nuclear_pct" mapstructure:"nuclear_pct"`
+	RenewablePct *float64 `yaml:"renewable_pct" mapstructure:"renewable_pct"`
+	Source       string   `yaml:"source" mapstructure:"source"`
+}
+
+// RevenueConf is the net revenue of a year in EUR (IFRS 15 or local GAAP), the denominator of
+// energy intensity (ESRS E1 §40–43):
+//
+//	revenue: [{year: 2024, value_eur: 120000000}]
+type RevenueConf struct {
+	Year     int      `yaml:"year" mapstructure:"year"`
+	ValueEUR *float64 `yaml:"value_eur" mapstructure:"value_eur"`
+}
+
+func (c *Config) validateEnergy(bad func(key, format string, args ...any)) {
+	for _, list := range []struct {
+		key   string
+		mixes []MixConf
+	}{{"energy.electricity_mix", c.Energy.ElectricityMix}, {"energy.heat_mix", c.Energy.HeatMix}} {
+		seen := map[string]bool{}
+		for i, m := range list.mixes {
+			key := fmt.Sprintf("%s[%d]", list.key, i)
+			if m.Year < emissions.MinYear || m.Year > emissions.MaxYear {
+				bad(key+".year", "%d is outside %d–%d", m.Year, emissions.MinYear, emissions.MaxYear)
+			}
+			id := fmt.Sprintf("%d|%s", m.Year, strings.ToLower(m.Site))
+			if seen[id] {
+				bad(key+".year", "%d is given twice for site %q", m.Year, m.Site)
+			}
+			seen[id] = true
+			sum := 0.0
+			for _, p := range []struct {
+				name string
+				v    *float64
+			}{{"fossil_pct", m.FossilPct}, {"nuclear_pct", m.NuclearPct}, {"renewable_pct", m.RenewablePct}} {
+				switch {
+				case p.v == nil:
+					bad(key+"."+p.name, "missing: give the three shares (0 for none)")
+				case !(*p.v >= 0 && *p.v <= 100):
+					bad(key+"."+p.name, "%v: want a percentage from 0 to 100", *p.v)
+				default:
+					sum += *p.v
+				}
+			}
+			if m.FossilPct != nil && m.NuclearPct != nil && m.RenewablePct != nil && math.Abs(sum-100) > 0.01 {
+				bad(key, "fossil_pct + nuclear_pct + renewable_pct = %v, want 100", sum)
+			}
+			if strings.TrimSpace(m.Source) == "" {
+				bad(key+".source", "missing: say where the mix comes from (supplier disclosure, national statistics …)")
+			}
+		}
+	}
+	years := map[int]bool{}
+	for i, r := range c.Revenue {
+		key := fmt.Sprintf("revenue[%d]", i)
+		switch {
+		case r.Year < emissions.MinYear || r.Year > emissions.MaxYear:
+			bad(key+".year", "%d is outside %d–%d", r.Year, emissions.MinYear, emissions.MaxYear)
+		case years[r.Year]:
+			bad(key+".year", "%d is given twice", r.Year)
+		case r.ValueEUR == nil:
+			bad(key+".value_eur", "missing: give the net revenue of %d in EUR", r.Year)
+		case !(*r.ValueEUR > 0) || math.IsInf(*r.ValueEUR, 0):
+			bad(key+".value_eur", "%v: want a net revenue above 0", *r.ValueEUR)
+		}
+		years[r.Year] = true
+	}
+	for i, cf := range c.Factors.Custom {
+		key := fmt.Sprintf("factors.custom[%d]", i)
+		if cf.BegesPoste != "" && !factors.IsBegesPoste(cf.BegesPoste) {
+			bad(key+".beges_poste", "%q is not one of the 22 BEGES v5 postes (1.1 … 6.1)", cf.BegesPoste)
+		}
+		switch cf.EnergyClass {
+		case "", factors.EnergyCoal, factors.EnergyOil, factors.EnergyGas, factors.EnergyFossil, factors.EnergyNuclear,
+			factors.EnergyRenewable, factors.EnergySelfRenew, factors.EnergyElectric, factors.EnergyHeat:
+		default:
+			bad(key+".energy_class", "%q: want coal, oil, gas, fossil, nuclear, renewable, self-renewable, electricity or heat", cf.EnergyClass)
+		}
+		if (cf.EnergyMWh > 0) != (cf.EnergyClass != "") || cf.EnergyMWh < 0 {
+			bad(key+".energy_mwh", "give energy_mwh (MWh on net calorific value per unit, > 0) and energy_class together")
+		}
+	}
+}
+
+// EnergyOptions returns the E1-5 settings in the form the calculation takes.
+func (c *Config) EnergyOptions(lib *factors.Library) emissions.EnergyOptions {
+	conv := func(ms []MixConf) []emissions.Mix {
+		out := make([]emissions.Mix, 0, len(ms))
+		for _, m := range ms {
+			if m.FossilPct != nil && m.NuclearPct != nil && m.RenewablePct != nil {
+				out = append(out, emissions.Mix{Year: m.Year, Site: m.Site, FossilPct: *m.FossilPct, NuclearPct: *m.NuclearPct, RenewablePct: *m.RenewablePct, Source: m.Source})
+			}
+		}
+		return out
+	}
+	rev := map[int]float64{}
+	for _, r := range c.Revenue {
+		if r.ValueEUR != nil {
+			rev[r.Year] = *r.ValueEUR
+		}
+	}
+	return emissions.EnergyOptions{Library: lib, ElectricityMix: conv(c.Energy.ElectricityMix), HeatMix: conv(c.Energy.HeatMix), Revenue: rev}
+}

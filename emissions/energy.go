@@ -1,0 +1,276 @@
+package emissions
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/footprint/footprint/factors"
+)
+
+// ESRS E1-5, energy consumption and mix (Commission Delegated Regulation (EU) 2023/2772,
+// ESRS E1 §35–43 and AR 32–38). Each direct line of a factor with an energy content adds
+// its quantity × MWh per unit (net calorific value) to the row of its energy class. Purchased
+// electricity and heat are split three ways: the kWh that contractual instruments at
+// 0 kgCO2e/kWh cover (renewable guarantees of origin, renewable PPAs) are renewable — AR 32
+// counts purchased energy as renewable only when its origin is defined in the contract; the
+// rest follows the configured supply mix of its year (energy.electricity_mix,
+// energy.heat_mix: fossil, nuclear and renewable %). Without a mix the rest is counted as
+// fossil, with a warning: a share that cannot be shown is not claimed renewable or nuclear.
+//
+// The market-based lines of Scope 2 repeat the location-based kWh and are not counted again;
+// already-computed rows (tCO2e) carry no energy; avoided and outside-scope lines neither.
+
+// Mix is the supply mix of purchased electricity or heat from a year on, for one site or
+// (Site "") all sites, in % that add up to 100.
+type Mix struct {
+	Year                                int
+	Site                                string
+	FossilPct, NuclearPct, RenewablePct float64
+	Source                              string
+}
+
+// EnergyOptions configure E1-5.
+type EnergyOptions struct {
+	Library                 *factors.Library
+	ElectricityMix, HeatMix []Mix
+	// Revenue is net revenue in EUR per year (config revenue), for energy intensity (§40–43).
+	Revenue map[int]float64
+}
+
+// EnergyYear is the E1-5 table of one year, in MWh (shares in %).
+type EnergyYear struct {
+	Year int `json:"year"`
+	// Fuel consumption from fossil sources (AR 34 rows 1–4).
+	CoalMWh        float64 `json:"coal_mwh"`
+	OilMWh         float64 `json:"oil_mwh"`
+	GasMWh         float64 `json:"gas_mwh"`
+	OtherFossilMWh float64 `json:"other_fossil_mwh"`
+	// Purchased or acquired electricity, heat, steam and cooling from fossil sources (row 5).
+	PurchasedFossilMWh float64 `json:"purchased_fossil_mwh"`
+	TotalFossilMWh     float64 `json:"total_fossil_mwh"`
+	FossilSharePct     float64 `json:"fossil_share_pct"`
+	NuclearMWh         float64 `json:"nuclear_mwh"`
+	NuclearSharePct    float64 `json:"nuclear_share_pct"`
+	// Renewable: fuels (biomass, biogas …), purchased, self-generated non-fuel.
+	RenewableFuelsMWh     float64 `json:"renewable_fuels_mwh"`
+	PurchasedRenewableMWh float64 `json:"purchased_renewable_mwh"`
+	SelfGeneratedMWh      float64 `json:"self_generated_renewable_mwh"`
+	TotalRenewableMWh     float64 `json:"total_renewable_mwh"`
+	RenewableSharePct     float64 `json:"renewable_share_pct"`
+	TotalMWh              float64 `json:"total_mwh"`
+	// Energy intensity per net revenue (§40–43), when config revenue gives the year's.
+	RevenueEUR          *float64 `json:"revenue_eur,omitempty"`
+	IntensityMWhPerMEUR *float64 `json:"intensity_mwh_per_meur,omitempty"`
+	// How purchased energy was split: the electricity and heat bought, the part renewable
+	// instruments covered, and the mixes' sources.
+	PurchasedElectricityMWh   float64  `json:"purchased_electricity_mwh"`
+	PurchasedHeatMWh          float64  `json:"purchased_heat_mwh"`
+	RenewableByInstrumentsMWh float64  `json:"renewable_by_instruments_mwh"`
+	MixSources                []string `json:"mix_sources"`
+	// NotCounted lists the activities whose energy could not be counted (factor without an
+	// energy content, already-computed rows in energy units are not among them: they hold tCO2e).
+	NotCounted []string `json:"not_counted"`
+}
+
+// Energy computes the E1-5 table of every year with energy. Warnings (no mix for a year) go to
+// problems.
+func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear {
+	type siteAcc struct{ elec, heat float64 }
+	byYear := map[int]*EnergyYear{}
+	sites := map[siteYear]*siteAcc{}
+	notCounted := map[int]map[string]bool{}
+	get := func(y int) *EnergyYear {
+		e := byYear[y]
+		if e == nil {
+			e = &EnergyYear{Year: y, MixSources: []string{}, NotCounted: []string{}}
+			byYear[y] = e
+			notCounted[y] = map[string]bool{}
+		}
+		return e
+	}
+	for i := range inv.Lines {
+		l := &inv.Lines[i]
+		if l.Part != PartDirect || l.Method == MethodMarket || l.FactorID == "" {
+			continue
+		}
+		f, _, ok := opts.Library.Lookup(l.FactorID, l.Year)
+		if !ok || f.Kind != factors.KindEmission {
+			continue
+		}
+		if f.EnergyMWh <= 0 {
+			if f.Scope == 2 || f.Scope == 1 && f.Upstream > 0 || f.Scope == 1 && strings.Contains(f.Unit, "kWh") {
+				get(l.Year)
+				notCounted[l.Year][l.FactorID] = true
+			}
+			continue
+		}
+		mwh := l.Converted * f.EnergyMWh
+		e := get(l.Year)
+		switch f.EnergyClass {
+		case factors.EnergyCoal:
+			e.CoalMWh += mwh
+		case factors.EnergyOil:
+			e.OilMWh += mwh
+		case factors.EnergyGas:
+			e.GasMWh += mwh
+		case factors.EnergyFossil:
+			e.OtherFossilMWh += mwh
+		case factors.EnergyNuclear:
+			e.NuclearMWh += mwh
+		case factors.EnergyRenewable:
+			e.RenewableFuelsMWh += mwh
+		case factors.EnergySelfRenew:
+			e.SelfGeneratedMWh += mwh
+		case factors.EnergyElectric, factors.EnergyHeat:
+			k := siteYear{l.Year, l.Site}
+			a := sites[k]
+			if a == nil {
+				a = &siteAcc{}
+				sites[k] = a
+			}
+			if f.EnergyClass == factors.EnergyElectric {
+				a.elec += mwh
+				e.PurchasedElectricityMWh += mwh
+			} else {
+				a.heat += mwh
+				e.PurchasedHeatMWh += mwh
+			}
+		default:
+			notCounted[l.Year][l.FactorID] = true
+		}
+	}
+	keys := make([]siteYear, 0, len(sites))
+	for k := range sites {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].Year != keys[j].Year {
+			return keys[i].Year < keys[j].Year
+		}
+		return keys[i].Site < keys[j].Site
+	})
+	// Warnings once per mix and site, naming the years.
+	type gap struct {
+		key, site string
+		years     []int
+		mwh       float64
+	}
+	var gaps []*gap
+	gapOf := map[string]*gap{}
+	vintage := map[string][]int{}
+	var vintageKeys []string
+	for _, k := range keys {
+		a, e := sites[k], byYear[k.Year]
+		elec := a.elec
+		if s := inv.split[k]; s != nil && s.zeroKWh > 0 {
+			ren := min(s.zeroKWh/1000, elec)
+			e.RenewableByInstrumentsMWh += ren
+			e.PurchasedRenewableMWh += ren
+			elec -= ren
+		}
+		for _, part := range []struct {
+			mwh   float64
+			mixes []Mix
+			key   string
+		}{{elec, opts.ElectricityMix, "energy.electricity_mix"}, {a.heat, opts.HeatMix, "energy.heat_mix"}} {
+			if part.mwh <= 0 {
+				continue
+			}
+			m, ok, earliest := pickMix(part.mixes, k)
+			if !ok {
+				id := part.key + "|" + k.Site
+				g := gapOf[id]
+				if g == nil {
+					g = &gap{key: part.key, site: k.Site}
+					gapOf[id] = g
+					gaps = append(gaps, g)
+				}
+				g.years = append(g.years, k.Year)
+				g.mwh += part.mwh
+				e.PurchasedFossilMWh += part.mwh
+				continue
+			}
+			if earliest {
+				id := fmt.Sprintf("%s|%s|%d", part.key, k.Site, m.Year)
+				if vintage[id] == nil {
+					vintageKeys = append(vintageKeys, id)
+				}
+				vintage[id] = append(vintage[id], k.Year)
+			}
+			e.PurchasedFossilMWh += part.mwh * m.FossilPct / 100
+			e.NuclearMWh += part.mwh * m.NuclearPct / 100
+			e.PurchasedRenewableMWh += part.mwh * m.RenewablePct / 100
+			src := fmt.Sprintf("%s %d: %s", part.key, m.Year, m.Source)
+			if !containsString(e.MixSources, src) {
+				e.MixSources = append(e.MixSources, src)
+			}
+		}
+	}
+	for _, g := range gaps {
+		problems.Warnf("energy-mix", "", "", "", "no %s for site %q in %s: the %.1f MWh bought and not covered by renewable instruments are counted as fossil in ESRS E1-5; add {year, fossil_pct, nuclear_pct, renewable_pct, source} (optionally with site)", g.key, g.site, yearList(g.years), g.mwh)
+	}
+	for _, id := range vintageKeys {
+		parts := strings.SplitN(id, "|", 3)
+		problems.Warnf("energy-mix-vintage", "", "", "", "%s has no entry for %s or earlier (site %q); its earliest (%s) is used for those years", parts[0], yearList(vintage[id]), parts[1], parts[2])
+	}
+	out := make([]EnergyYear, 0, len(byYear))
+	for y, e := range byYear {
+		e.TotalFossilMWh = e.CoalMWh + e.OilMWh + e.GasMWh + e.OtherFossilMWh + e.PurchasedFossilMWh
+		e.TotalRenewableMWh = e.RenewableFuelsMWh + e.PurchasedRenewableMWh + e.SelfGeneratedMWh
+		e.TotalMWh = e.TotalFossilMWh + e.NuclearMWh + e.TotalRenewableMWh
+		if e.TotalMWh > 0 {
+			e.FossilSharePct = e.TotalFossilMWh / e.TotalMWh * 100
+			e.NuclearSharePct = e.NuclearMWh / e.TotalMWh * 100
+			e.RenewableSharePct = e.TotalRenewableMWh / e.TotalMWh * 100
+		}
+		if rev, ok := opts.Revenue[y]; ok && rev > 0 {
+			r := rev
+			per := e.TotalMWh / (rev / 1e6)
+			e.RevenueEUR, e.IntensityMWhPerMEUR = &r, &per
+		}
+		for id := range notCounted[y] {
+			e.NotCounted = append(e.NotCounted, id)
+		}
+		sort.Strings(e.NotCounted)
+		out = append(out, *e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Year < out[j].Year })
+	return out
+}
+
+// pickMix is the mix for a year and site: an entry for the site before one for all sites; the
+// latest year ≤ the year, else the earliest (earliest is then true: the caller warns).
+func pickMix(mixes []Mix, k siteYear) (m Mix, ok, earliest bool) {
+	for _, site := range []string{k.Site, ""} {
+		var best, earliest *Mix
+		for i := range mixes {
+			m := &mixes[i]
+			if !strings.EqualFold(m.Site, site) {
+				continue
+			}
+			if m.Year <= k.Year && (best == nil || m.Year > best.Year) {
+				best = m
+			}
+			if earliest == nil || m.Year < earliest.Year {
+				earliest = m
+			}
+		}
+		if best != nil {
+			return *best, true, false
+		}
+		if earliest != nil {
+			return *earliest, true, true
+		}
+	}
+	return Mix{}, false, false
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

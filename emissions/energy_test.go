@@ -1,0 +1,67 @@
+package emissions
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/footprint/footprint/factors"
+)
+
+func TestEnergyE15(t *testing.T) {
+	lib, err := factors.Builtin("AR6")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb := workbook(t,
+		sheet{"Energy", [][]any{header,
+			{2024, "Main", "P", "fr.natural-gas.pcs", 1000000, "kWh PCS"},
+			{2024, "Main", "P", "fr.electricity.grid", 2000000, "kWh"},
+			{2024, "Main", "P", "fr.diesel.road", 10000, "L"},
+			{2024, "Main", "P", "fr.material.steel.primary", 10, "t"},
+		}},
+		sheet{"Instruments", [][]any{{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor"}, {2024, "Main", "GO hydro", 500, "MWh", 0}}},
+	)
+	in, inv := run(t, Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
+	gas, _, _ := lib.Lookup("fr.natural-gas.pcs", 2024)
+	diesel, _, _ := lib.Lookup("fr.diesel.road", 2024)
+	mix := []Mix{{Year: 2024, FossilPct: 4, NuclearPct: 68, RenewablePct: 28, Source: "test"}}
+	es := Energy(inv, EnergyOptions{Library: lib, ElectricityMix: mix, Revenue: map[int]float64{2024: 50e6}}, &in.Problems)
+	if len(es) != 1 {
+		t.Fatalf("years %+v", es)
+	}
+	e := es[0]
+	wantGas := 1000 / gas.PCSPerPCI // PCS converted to PCI
+	checks := []struct {
+		name      string
+		got, want float64
+	}{
+		{"gas", e.GasMWh, wantGas},
+		{"oil", e.OilMWh, 10000 * diesel.EnergyMWh},
+		{"renewable by instruments", e.RenewableByInstrumentsMWh, 500},
+		{"purchased fossil", e.PurchasedFossilMWh, 1500 * 0.04},
+		{"nuclear", e.NuclearMWh, 1500 * 0.68},
+		{"purchased renewable", e.PurchasedRenewableMWh, 500 + 1500*0.28},
+		{"total", e.TotalMWh, wantGas + 10000*diesel.EnergyMWh + 2000},
+		{"shares", e.FossilSharePct + e.NuclearSharePct + e.RenewableSharePct, 100},
+		{"intensity", *e.IntensityMWhPerMEUR, e.TotalMWh / 50},
+	}
+	for _, c := range checks {
+		if math.Abs(c.got-c.want) > 1e-9*math.Max(1, c.want) {
+			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
+		}
+	}
+	if math.Abs(wantGas-899.581589958) > 1e-6 || math.Abs(10000*diesel.EnergyMWh-97.5988088793) > 1e-6 {
+		t.Errorf("gas %v MWh PCI, diesel %v MWh: the library's energy contents changed", wantGas, 10000*diesel.EnergyMWh)
+	}
+
+	// Without a mix, electricity beyond the instruments is fossil, with a warning.
+	in2, inv2 := run(t, Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
+	e2 := Energy(inv2, EnergyOptions{Library: lib}, &in2.Problems)[0]
+	if math.Abs(e2.PurchasedFossilMWh-1500) > 1e-9 || !strings.Contains(problemText(in2), `no energy.electricity_mix for site "Main" in 2024`) {
+		t.Errorf("no mix: purchased fossil %v, problems %q", e2.PurchasedFossilMWh, problemText(in2))
+	}
+	if s := e2.FossilSharePct + e2.NuclearSharePct + e2.RenewableSharePct; math.Abs(s-100) > 1e-9 {
+		t.Errorf("shares add up to %v", s)
+	}
+}

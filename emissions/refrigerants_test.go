@@ -1,0 +1,48 @@
+package emissions
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRefrigerantMassBalance(t *testing.T) {
+	wb := workbook(t, sheet{"Refrigerants", [][]any{
+		{"Year", "Site", "Pole", "Equipment", "Gas", "Charge (kg)", "Recharged (kg)", "Recovered (kg)", "Comment"},
+		{2024, "Main", "P", "Chiller 1", "R-410A", 40, 10, 2, ""},     // leak 8 kg × 2255.5 = 18.044 t
+		{2024, "Main", "P", "Cold room", "R404A", 20, 1, "", ""},      // leak 1 kg × 4728 = 4.728 t
+		{2024, "Main", "P", "Old split", "R-22", 5, 2, 0, "HCFC"},     // outside: 2 kg × 1960 = 3.92 t
+		{2024, "Main", "P", "Retired", "R-134a", 10, 0, 3, ""},        // negative leak: rejected
+		{2024, "Main", "P", "Car A/C", "HFO-1234yf", 0.5, 0.2, 0, ""}, // 0.2 × 0.501 kg
+		{2024, "Main", "P", "Leaky", "R-32", 2, 5, 0, ""},             // leak above charge: warning
+	}})
+	in, inv := run(t, Options{}, map[string][]byte{"a.xlsx": wb})
+	if inv.Rows.Read != 6 || inv.Rows.Rejected != 1 {
+		t.Fatalf("rows %+v, want 6 read, 1 rejected", inv.Rows)
+	}
+	y := yearOf(t, inv, MethodMarket, 2024)
+	want := 8*2255.5/1000 + 1*4728.0/1000 + 0.2*0.501/1000 + 5*771.0/1000
+	if !near(y.Scope1, want) {
+		t.Errorf("Scope 1 %v, want %v (R-22 outside)", y.Scope1, want)
+	}
+	if len(inv.Outside) != 1 || !near(inv.Outside[0].TCO2e, 3.92) || inv.Outside[0].Activity != "refrigerant.r-22" {
+		t.Errorf("outside %+v, want R-22 3.92 t", inv.Outside)
+	}
+	if len(in.Refrigerants) != 5 || in.Refrigerants[0].Leak != 8 || in.Refrigerants[0].Equipment != "Chiller 1" {
+		t.Errorf("refrigerant rows %+v", in.Refrigerants)
+	}
+	got := problemText(in)
+	for _, w := range []string{"Recovered 3 kg is more than Recharged 0 kg", "more than its 2 kg charge"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("problems %q lack %q", got, w)
+		}
+	}
+}
+
+func TestRefrigerantID(t *testing.T) {
+	for in, want := range map[string]string{"R-410A": "refrigerant.r-410a", "r410a": "refrigerant.r-410a", "HFC-134a": "refrigerant.r-134a",
+		"SF6": "refrigerant.sf6", "HFO-1234yf": "refrigerant.r-1234yf", "R 22": "refrigerant.r-22", "my.gas": "my.gas"} {
+		if got := RefrigerantID(in); got != want {
+			t.Errorf("RefrigerantID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,33 @@
+package reports
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
+)
+
+func TestRegulatorySection(t *testing.T) {
+	r := sampleReport()
+	if strings.Contains(render(t, r), `id="regulatory"`) {
+		t.Fatal("a report without regulatory figures has the section")
+	}
+	postes := make([]emissions.BegesPoste, len(factors.BegesPostes))
+	for i, p := range factors.BegesPostes {
+		postes[i].Poste = p.Poste
+	}
+	postes[3].Total, postes[3].UncertaintyPct = 12.5, 14
+	r.EnergyTables = EnergyTables{
+		Energy: []emissions.EnergyYear{{Year: r.ReportingYear, GasMWh: 600, PurchasedRenewableMWh: 400, TotalFossilMWh: 600, TotalRenewableMWh: 400,
+			TotalMWh: 1000, FossilSharePct: 60, RenewableSharePct: 40, MixSources: []string{"energy.electricity_mix 2024: <b>supplier</b>"}}},
+		Beges: []emissions.BegesYear{{Year: r.ReportingYear, Postes: postes, Total: 12.5, Outside: 1.96, UncertaintyPct: 14}},
+	}
+	page := render(t, r)
+	for _, want := range []string{`id="regulatory"`, "Total energy consumption (MWh)", "1,000.0", "60.0 %", "Émissions directes fugitives", "12.5", "± 14 %",
+		"not in the total: 2.0 tCO2e", "&lt;b&gt;supplier&lt;/b&gt;"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+}
