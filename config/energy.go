@@ -126,5 +126,33 @@ func (c *Config) EnergyOptions(lib *factors.Library) emissions.EnergyOptions {
 			rev[r.Year] = *r.ValueEUR
 		}
 	}
+	if nr := c.NetRevenue(); len(rev) == 0 && nr != nil {
+		// the net revenue of ESRS E1-6 §53 (an intensity entry), in EUR
+		if scale, ok := eurScale(nr.Unit); ok {
+			for _, v := range nr.Values {
+				if v.Value != nil {
+					rev[v.Year] = *v.Value * scale
+				}
+			}
+		}
+	}
 	return emissions.EnergyOptions{Library: lib, ElectricityMix: conv(c.Energy.ElectricityMix), HeatMix: conv(c.Energy.HeatMix), Revenue: rev}
+}
+
+// eurScale is how many EUR one unit of a revenue figure is: EUR, k EUR, M EUR or bn EUR (€
+// for EUR), spaces and case aside.
+func eurScale(unit string) (float64, bool) {
+	u := strings.ToLower(strings.ReplaceAll(unit, " ", ""))
+	u = strings.ReplaceAll(u, "€", "eur")
+	switch u {
+	case "eur":
+		return 1, true
+	case "keur":
+		return 1e3, true
+	case "meur", "millioneur", "mioeur":
+		return 1e6, true
+	case "bneur", "billioneur", "mrdeur":
+		return 1e9, true
+	}
+	return 0, false
 }

@@ -48,3 +48,20 @@ factors:
 		t.Errorf("custom %+v", fs)
 	}
 }
+
+// Without `revenue`, energy intensity takes the net revenue of the intensity entry that ESRS
+// E1-6 uses, converted to EUR by its unit.
+func TestEnergyRevenueFromNetRevenue(t *testing.T) {
+	for _, c := range []struct {
+		unit  string
+		want  float64
+		found bool
+	}{{"M EUR", 820e6, true}, {"k€", 820e3, true}, {"EUR", 820, true}, {"vehicles", 0, false}} {
+		v := 820.0
+		cfg := &Config{Intensity: []IntensityConf{{Name: "per_revenue", Unit: c.unit, NetRevenue: true, Values: []IntensityValue{{Year: 2025, Value: &v}}}}}
+		got, ok := cfg.EnergyOptions(nil).Revenue[2025]
+		if ok != c.found || got != c.want {
+			t.Errorf("unit %q: revenue %v (%v), want %v (%v)", c.unit, got, ok, c.want, c.found)
+		}
+	}
+}
