@@ -69,7 +69,7 @@ func demoInventory(t testing.TB) reports.Export {
 		t.Fatal(err)
 	}
 	return reports.Export{Site: cfg.Site, ReportingYear: years[len(years)-1].Year, GWP: cfg.Factors.GWP, Scope2Method: method,
-		Years: years, Trajectory: traj, Targets: cfg.Plan().Targets, Lines: inv.Lines, Library: lib,
+		Years: years, Trajectory: traj, Targets: cfg.Plan().Targets, Lines: emissions.LineSlice(inv.Lines), Library: lib,
 		Rows: inv.Rows, Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings()}
 }
 
@@ -192,4 +192,9 @@ func dumpCells(t testing.TB, f *excelize.File) string {
 		}
 	}
 	return b.String()
+}
+
+// linesOf returns the lines of an export made by the tests, which hold them in memory.
+func linesOf(e reports.Export) emissions.LineSlice {
+	return e.Lines.(emissions.LineSlice)
 }

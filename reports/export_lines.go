@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -27,39 +28,178 @@ func (x *exporter) linesColumns() []column {
 	}
 }
 
-// writeLines writes every line, LinesPerSheet per sheet, with the StreamWriter.
+// writeLines writes the Lines sheets, LinesPerSheet lines each. The lines are read twice: here,
+// to refuse a NaN or infinite figure, tally the factors used and warn of texts too long for a
+// cell (scanLines); and as the package is saved, to write the rows (writeLineRows). Here,
+// excelize's StreamWriter writes each sheet without its rows: the columns, the frozen header
+// row, the autofilter over the rows to come and the header itself.
 func (x *exporter) writeLines() error {
+	oracle := x.opts.streamWriterLines
+	if err := x.scanLines(oracle == nil); err != nil {
+		return err
+	}
+	if oracle != nil {
+		return oracle(x) // which warns of long texts itself
+	}
 	cols := x.linesColumns()
-	vals := make([]any, len(cols))
+	ids := map[string]int{}
+	for id, name := range x.f.GetSheetMap() {
+		ids[name] = id
+	}
+	n := x.lines.Len()
 	for i, sheet := range x.lineSheets {
 		from := i * LinesPerSheet
-		to := min(from+LinesPerSheet, len(x.e.Lines))
+		to := min(from+LinesPerSheet, n)
 		t := table{sheet: sheet, noTitle: true, cols: cols, rows: to - from}
-		err := x.stream(t, func(add func(...any) error) error {
-			for _, l := range x.e.Lines[from:to] {
-				if err := checkLineFinite(l); err != nil {
-					return err
-				}
-				vals[0], vals[1], vals[2] = l.Place.File, l.Place.Sheet, l.Place.Row
-				vals[3], vals[4], vals[5], vals[6] = l.Year, blankIfEmpty(l.Site), blankIfEmpty(l.Pole), l.Activity
-				vals[7], vals[8], vals[9], vals[10] = l.Quantity, l.Unit, l.Converted, blankIfEmpty(l.FactorUnit)
-				vals[11], vals[12], vals[13], vals[14] = blankIfEmpty(l.FactorID), nonZero(l.FactorYear), l.FactorValue, blankIfEmpty(l.Source)
-				vals[15], vals[16], vals[17], vals[18] = l.Scope, nonZero(l.Category), blankIfEmpty(l.Method), string(l.Part)
-				vals[19], vals[20], vals[21] = l.TCO2e, nil, blankIfEmpty(l.Comment)
-				if l.BiogenicCO2 != 0 {
-					vals[20] = l.BiogenicCO2
-				}
-				if err := add(vals...); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+		sw, _, err := x.streamHead(t)
+		if err == nil {
+			err = sw.Flush()
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", sheet, err)
 		}
+		// excelize names a new sheet's part after its sheet id; writeLineRows fails if no part
+		// of that name comes.
+		x.lineParts = append(x.lineParts, linesPart{sheet: sheet, name: fmt.Sprintf("xl/worksheets/sheet%d.xml", ids[sheet]), from: from, to: to})
 	}
 	return nil
+}
+
+// linesPart is the package part of one Lines sheet and the lines it holds, [from, to).
+type linesPart struct {
+	sheet, name string
+	from, to    int
+}
+
+// lineStrings are the text columns of a Lines sheet, by column index: the ones a cell may be
+// too short for.
+func lineStrings(l *emissions.Line) [lineColumns]string {
+	var s [lineColumns]string
+	s[0], s[1], s[4], s[5], s[6], s[8] = l.Place.File, l.Place.Sheet, l.Site, l.Pole, l.Activity, l.Unit
+	s[10], s[11], s[14], s[17], s[18], s[21] = l.FactorUnit, l.FactorID, l.Source, l.Method, string(l.Part), l.Comment
+	return s
+}
+
+// scanLines is the first pass over the lines; warn says whether to warn of long texts.
+func (x *exporter) scanLines(warn bool) error {
+	cols := x.linesColumns()
+	tally := newFactorTally(x.e.Library)
+	n := x.lines.Len()
+	i := 0
+	err := x.lines.Each(func(l *emissions.Line) error {
+		if i >= n {
+			return fmt.Errorf("more lines than the %d announced", n)
+		}
+		if err := checkLineFinite(l); err != nil {
+			return err
+		}
+		tally.add(l)
+		if warn && hasLongText(l) {
+			sheet := x.lineSheets[i/LinesPerSheet]
+			for c, s := range lineStrings(l) {
+				x.fit(s, sheet, c+1, i%LinesPerSheet+2, cols[c].header)
+			}
+		}
+		i++
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if i != n {
+		return fmt.Errorf("%d lines, %d announced", i, n)
+	}
+	x.usedFactors = tally.list()
+	return nil
+}
+
+// hasLongText reports whether a text of l may be too long for a cell.
+func hasLongText(l *emissions.Line) bool {
+	return len(l.Place.File) > maxCellChars || len(l.Place.Sheet) > maxCellChars || len(l.Site) > maxCellChars ||
+		len(l.Pole) > maxCellChars || len(l.Activity) > maxCellChars || len(l.Unit) > maxCellChars ||
+		len(l.FactorUnit) > maxCellChars || len(l.FactorID) > maxCellChars || len(l.Source) > maxCellChars ||
+		len(l.Method) > maxCellChars || len(l.Part) > maxCellChars || len(l.Comment) > maxCellChars
+}
+
+// deferredLines is what the package writer holds for the Lines sheets: their parts as excelize
+// writes them, completed with their rows once excelize is done. Nil when the StreamWriter
+// wrote the rows.
+func (x *exporter) deferredLines() *deferredParts {
+	if len(x.lineParts) == 0 {
+		return nil
+	}
+	d := &deferredParts{write: x.writeLineRows}
+	for _, p := range x.lineParts {
+		d.names = append(d.names, p.name)
+	}
+	return d
+}
+
+// writeLineRows is the second pass over the lines: it writes each Lines sheet's part, its rows
+// put into the part excelize wrote (before </sheetData>), deflated on every core.
+func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) error {
+	rows := newLineRows(x.linesColumns())
+	n := x.lines.Len()
+	var (
+		pd   *parallelDeflate
+		tail []byte
+		k    int // the part being written
+		i    int // the line
+	)
+	start := func() error {
+		p := x.lineParts[k]
+		content, ok := held[p.name]
+		cut := bytes.LastIndex(content, []byte("</sheetData>"))
+		if !ok || cut < 0 {
+			return fmt.Errorf("sheet %s: excelize did not write it as %s", p.sheet, p.name)
+		}
+		var err error
+		if pd, err = pw.createDeflated(p.name); err != nil {
+			return err
+		}
+		pd.chunk, tail = append(pd.chunk, content[:cut]...), content[cut:]
+		return nil
+	}
+	end := func() error {
+		pd.chunk = append(pd.chunk, tail...)
+		err := pw.closeDeflated(pd)
+		pd = nil
+		return err
+	}
+	if err := start(); err != nil {
+		return err
+	}
+	err := x.lines.Each(func(l *emissions.Line) error {
+		for i >= x.lineParts[k].to {
+			if k+1 == len(x.lineParts) {
+				return fmt.Errorf("sheet %s: more lines than the %d announced", x.lineParts[k].sheet, n)
+			}
+			if err := end(); err != nil {
+				return err
+			}
+			k++
+			if err := start(); err != nil {
+				return err
+			}
+		}
+		if err := checkLineFinite(l); err != nil {
+			return err
+		}
+		pd.chunk = rows.appendRow(pd.chunk, i-x.lineParts[k].from+2, l)
+		pd.commit()
+		i++
+		return pd.err
+	})
+	if err == nil && (i != n || k+1 != len(x.lineParts)) {
+		err = fmt.Errorf("%d lines, %d announced", i, n)
+	}
+	if err != nil {
+		if pd != nil {
+			pd.abort()
+		}
+		return fmt.Errorf("sheet %s: %w", x.lineParts[k].sheet, err)
+	}
+	return end()
 }
 
 // usedFactor is a factor the lines used: a library vintage, or a market-based value that is
@@ -70,49 +210,60 @@ type usedFactor struct {
 	lines     int
 }
 
-// usedFactors finds, for every (factor id, vintage) of the lines, its full entry in the
+// factorTally finds, for every (factor id, vintage) of the lines, its full entry in the
 // library; values that come from the Instruments sheet or the residual mix are listed as the
-// lines give them.
-func (x *exporter) usedFactors() []usedFactor {
-	type key struct {
-		id     string
-		year   int
-		value  float64
-		unit   string
-		source string
+// lines give them. It counts the lines that used each.
+type factorTally struct {
+	lib     *factors.Library
+	byKey   map[factorKey]*usedFactor
+	vintage map[string][]factors.Factor
+}
+
+type factorKey struct {
+	id     string
+	year   int
+	value  float64
+	unit   string
+	source string
+}
+
+func newFactorTally(lib *factors.Library) *factorTally {
+	return &factorTally{lib: lib, byKey: map[factorKey]*usedFactor{}, vintage: map[string][]factors.Factor{}}
+}
+
+func (t *factorTally) add(l *emissions.Line) {
+	if l.FactorID == "" {
+		return
 	}
-	byKey := map[key]*usedFactor{}
-	vintage := map[string][]factors.Factor{}
-	for _, l := range x.e.Lines {
-		if l.FactorID == "" {
-			continue
+	k := factorKey{id: l.FactorID, year: l.FactorYear}
+	u := t.byKey[k]
+	if u == nil {
+		vs, ok := t.vintage[l.FactorID]
+		if !ok && t.lib != nil {
+			vs = t.lib.Vintages(l.FactorID)
+			t.vintage[l.FactorID] = vs
 		}
-		k := key{id: l.FactorID, year: l.FactorYear}
-		u := byKey[k]
-		if u == nil {
-			vs, ok := vintage[l.FactorID]
-			if !ok && x.e.Library != nil {
-				vs = x.e.Library.Vintages(l.FactorID)
-				vintage[l.FactorID] = vs
+		for _, v := range vs {
+			if v.Year == l.FactorYear {
+				u = &usedFactor{Factor: v, inLibrary: true}
 			}
-			for _, v := range vs {
-				if v.Year == l.FactorYear {
-					u = &usedFactor{Factor: v, inLibrary: true}
-				}
-			}
-			if u == nil { // not a library vintage: one row per value
-				k = key{id: l.FactorID, year: l.FactorYear, value: l.FactorValue, unit: l.FactorUnit, source: l.Source}
-				if u = byKey[k]; u == nil {
-					u = &usedFactor{Factor: factors.Factor{ID: l.FactorID, Year: l.FactorYear, Value: l.FactorValue, Unit: l.FactorUnit,
-						Scope: l.Scope, Category: l.Category, Source: l.Source, Name: marketName(l.FactorID)}}
-				}
-			}
-			byKey[k] = u
 		}
-		u.lines++
+		if u == nil { // not a library vintage: one row per value
+			k = factorKey{id: l.FactorID, year: l.FactorYear, value: l.FactorValue, unit: l.FactorUnit, source: l.Source}
+			if u = t.byKey[k]; u == nil {
+				u = &usedFactor{Factor: factors.Factor{ID: l.FactorID, Year: l.FactorYear, Value: l.FactorValue, Unit: l.FactorUnit,
+					Scope: l.Scope, Category: l.Category, Source: l.Source, Name: marketName(l.FactorID)}}
+			}
+		}
+		t.byKey[k] = u
 	}
-	out := make([]usedFactor, 0, len(byKey))
-	for _, u := range byKey {
+	u.lines++
+}
+
+// list returns the factors used, sorted by id, vintage, value and source.
+func (t *factorTally) list() []usedFactor {
+	out := make([]usedFactor, 0, len(t.byKey))
+	for _, u := range t.byKey {
 		out = append(out, *u)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -142,7 +293,7 @@ func marketName(id string) string {
 }
 
 func (x *exporter) writeFactors() error {
-	used := x.usedFactors()
+	used := x.usedFactors
 	st := x.st
 	cols := []column{
 		{header: "Factor id", width: 30}, {header: "Applies from (blank: all years)", width: 10, style: st.integer},

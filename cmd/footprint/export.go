@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -12,7 +13,7 @@ func (r *result) export() reports.Export {
 	return reports.Export{
 		Site: r.cfg.Site, ReportingYear: r.year, GWP: r.cfg.Factors.GWP, Scope2Method: r.cfg.Trajectory.Scope2Method,
 		Years: r.years, Trajectory: r.trajectory, Targets: r.cfg.Plan().Targets,
-		Lines: r.inventory.Lines, Library: r.lib, Rows: r.inventory.Rows, Problems: r.input.Problems.List(),
+		Lines: emissions.LineSlice(r.inventory.Lines), Library: r.lib, Rows: r.inventory.Rows, Problems: r.input.Problems.List(),
 		Errors: r.input.Problems.Errors(), Warnings: r.input.Problems.Warnings(),
 	}
 }
