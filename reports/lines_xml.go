@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/xuri/excelize/v2"
 )
 
 // The rows of the Lines sheets are written as XML by lineRows, not by excelize's StreamWriter:
@@ -27,20 +28,23 @@ const lineColumns = 22
 
 // lineCol is one column: the start of each of its cells up to the row number (`<c r="H`), the
 // rest of the opening tag for a number and for a text, and the last text written with its
-// escaped form: consecutive lines repeat their file, sheet, site, source …
+// escaped form: consecutive lines repeat their file, sheet, site, source … (Comparing with the
+// last text relies on strings being immutable: a LineSource must not give strings whose bytes
+// it reuses.)
 type lineCol struct {
 	open       string
 	numTag     string // `" s="10">` or `">`
 	strTag     string // `" t="inlineStr">` (with s= when the column has a style)
-	last       string
-	lastEscape []byte
+	last       string // a text column's last text
+	lastBits   uint64 // a number column's last number
+	lastEscape []byte // how the last one was written
 	cached     bool
 }
 
 func newLineRows(cols []column) *lineRows {
 	w := &lineRows{}
 	for i := range w.cols {
-		name := columnName(i + 1)
+		name, _ := excelize.ColumnNumberToName(i + 1) // 1 to 22: no error
 		c := &w.cols[i]
 		c.open = `<c r="` + name
 		style := ""
@@ -51,15 +55,6 @@ func newLineRows(cols []column) *lineRows {
 		c.strTag = `"` + style + ` t="inlineStr">`
 	}
 	return w
-}
-
-// columnName is the letters of a 1-based column number (1 → A, 27 → AA).
-func columnName(n int) string {
-	var b []byte
-	for ; n > 0; n = (n - 1) / 26 {
-		b = append([]byte{byte('A' + (n-1)%26)}, b...)
-	}
-	return string(b)
 }
 
 // appendRow appends the row of line l at the 1-based sheet row r. Strings longer than a cell
@@ -133,7 +128,12 @@ func (w *lineRows) float(b []byte, i int, v float64) []byte {
 	b = append(b, w.row...)
 	b = append(b, c.numTag...)
 	b = append(b, `<v>`...)
-	b = appendCellFloat(b, v)
+	// Factor values, units and many quantities repeat from line to line: format each once.
+	if bits := math.Float64bits(v); !c.cached || bits != c.lastBits {
+		c.lastBits, c.cached = bits, true
+		c.lastEscape = appendCellFloat(c.lastEscape[:0], v)
+	}
+	b = append(b, c.lastEscape...)
 	return append(b, `</v></c>`...)
 }
 
