@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"sync"
 	"testing"
 	"time"
@@ -41,12 +42,12 @@ func millionLines(b *testing.B, n int) reports.Export {
 }
 
 // peakHeap runs fn and returns the largest heap in use during it, above the heap in use
-// before, in MiB, sampling every 5 ms.
+// before, in MiB, sampling every 5 ms. It reads runtime/metrics, not runtime.ReadMemStats:
+// ReadMemStats stops the world, and every 5 ms that cost the parallel export a quarter of
+// its time (1.6 s instead of 1.2 s at a million lines).
 func peakHeap(fn func()) float64 {
 	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	base := ms.HeapInuse
+	base := heapInuse()
 	peak := base
 	done := make(chan struct{})
 	var wg sync.WaitGroup
@@ -56,9 +57,7 @@ func peakHeap(fn func()) float64 {
 		t := time.NewTicker(5 * time.Millisecond)
 		defer t.Stop()
 		for {
-			var m runtime.MemStats
-			runtime.ReadMemStats(&m)
-			peak = max(peak, m.HeapInuse)
+			peak = max(peak, heapInuse())
 			select {
 			case <-done:
 				return
@@ -70,6 +69,13 @@ func peakHeap(fn func()) float64 {
 	close(done)
 	wg.Wait()
 	return float64(peak-base) / (1 << 20)
+}
+
+// heapInuse is MemStats.HeapInuse: the heap's spans in use, objects and the free room in them.
+func heapInuse() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64() + s[1].Value.Uint64()
 }
 
 func fileMiB(b *testing.B, path string) float64 {
