@@ -110,6 +110,7 @@ func (pw *packageWriter) Create(name string) (io.Writer, error) {
 		return nil, err
 	}
 	if pw.deferred != nil && slices.Contains(pw.deferred.names, name) {
+		pw.held[name] = nil // seen, even if nothing is written to it
 		return &heldPart{pw: pw, name: name}, nil
 	}
 	offset, err := pw.tmp.Seek(0, io.SeekCurrent)
@@ -130,12 +131,13 @@ func (pw *packageWriter) Create(name string) (io.Writer, error) {
 	return pw.cur, nil
 }
 
+// checkNew refuses a part already written or held.
 func (pw *packageWriter) checkNew(name string) error {
-	_, held := pw.held[name]
+	_, seen := pw.held[name]
 	for _, p := range pw.parts {
-		held = held || p.name == name
+		seen = seen || p.name == name
 	}
-	if held {
+	if seen {
 		return fmt.Errorf("workbook part %s written twice", name)
 	}
 	return nil
