@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -328,4 +329,43 @@ func firstDiff(a, b []byte) int {
 		}
 	}
 	return min(len(a), len(b))
+}
+
+// TestLinesWriterLibreOfficeManyChunks: LibreOffice reads a Lines sheet deflated in several
+// chunks (one deflate stream with sync flushes between them), to its last row.
+func TestLinesWriterLibreOfficeManyChunks(t *testing.T) {
+	soffice := libreOffice(t)
+	e := demoInventory(t)
+	lines := linesOf(e)
+	many := make([]emissions.Line, 0, 13000) // about 13 MB of sheet XML: 4 chunks
+	for i := 0; len(many) < cap(many); i++ {
+		l := lines[i%len(lines)]
+		l.Place.Row = i + 2
+		many = append(many, l)
+	}
+	e.Lines = emissions.LineSlice(many)
+	xlsx := filepath.Join(t.TempDir(), "many.xlsx")
+	if _, err := reports.WriteExportFile(xlsx, e); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(zipParts(t, b)["xl/worksheets/sheet5.xml"]); n < 3*(4<<20) {
+		t.Fatalf("the Lines sheet is %d bytes: fewer than 4 chunks", n)
+	}
+	recs := convertSheet(t, soffice, xlsx, 5)
+	if len(recs) != len(many)+1 {
+		t.Fatalf("LibreOffice reads %d rows, want %d", len(recs), len(many)+1)
+	}
+	for _, i := range []int{0, 4000, 8191, len(many) - 1} {
+		rec, l := recs[i+1], many[i]
+		if rec[2] != strconv.Itoa(l.Place.Row) || rec[6] != l.Activity || rec[14] != l.Source {
+			t.Errorf("line %d: LibreOffice reads %q", i, rec[:15])
+		}
+		if got := loNumber(t, rec[19]); !closeRel(got, l.TCO2e) {
+			t.Errorf("line %d: tCO2e %v, want %v", i, got, l.TCO2e)
+		}
+	}
 }
