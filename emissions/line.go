@@ -72,7 +72,9 @@ func (l Line) InMarket() bool {
 }
 
 // LineSource gives lines one at a time, in a fixed order, without holding them all: the
-// per-row lines of a large inventory stream from where the calculation put them.
+// per-row lines of a large inventory stream from where the calculation put them. The *Line
+// given to yield may be reused once yield returns, but its strings may not: consumers keep
+// them (the export's factor tally, the last text of each column).
 type LineSource interface {
 	Len() int // how many lines Each gives
 	Each(yield func(*Line) error) error

@@ -24,7 +24,9 @@ type Export struct {
 	Trajectory *emissions.Trajectory
 	// Targets are the plan's targets, in the order of Trajectory.Years[].Targets.
 	Targets []emissions.Target
-	Lines   []emissions.Line
+	// Lines are every computed line, in order. WriteExport reads them twice: once to check and
+	// tally them (the Factors sheet, warnings), once to write the Lines sheets.
+	Lines   emissions.LineSource
 	Library *factors.Library // the library the lines were computed with, custom factors included
 	Rows    emissions.Rows
 	// Problems are the problems listed (up to emissions.MaxPerCause per cause, then a line
@@ -77,6 +79,10 @@ func WriteExportFile(path string, e Export) ([]emissions.Problem, error) {
 // incomplete workbook: write to a file with WriteExportFile. A NaN or infinite figure is
 // refused with a NonFiniteError naming it.
 func WriteExport(w io.Writer, e Export) ([]emissions.Problem, error) {
+	return writeExport(w, e, exportOptions{})
+}
+
+func writeExport(w io.Writer, e Export, opts exportOptions) ([]emissions.Problem, error) {
 	if err := checkExportFinite(e); err != nil {
 		return nil, err
 	}
@@ -84,11 +90,12 @@ func WriteExport(w io.Writer, e Export) ([]emissions.Problem, error) {
 	if err != nil {
 		return nil, err
 	}
+	x.opts = opts
 	defer x.f.Close()
 	if err := x.build(); err != nil {
 		return nil, err
 	}
-	if err := saveDeterministic(x.f, w); err != nil {
+	if err := saveDeterministic(x.f, w, x.deferredLines()); err != nil {
 		return nil, err
 	}
 	return x.warnings.List(), nil
@@ -104,6 +111,22 @@ type exporter struct {
 	byYear map[int]*emissions.YearTotals
 	// sheet names, in workbook order
 	lineSheets []string
+	// lines are what WriteExport writes on the Lines sheets: e.Lines, or none.
+	lines emissions.LineSource
+	// lineParts are the package parts of the Lines sheets, whose rows are written as the
+	// package is saved (writeLineRows); usedFactors are the factors the lines used, tallied
+	// by the first pass over the lines (scanLines).
+	lineParts   []linesPart
+	usedFactors []usedFactor
+	// opts are the choices tests make.
+	opts exportOptions
+}
+
+// exportOptions are choices made by tests only.
+type exportOptions struct {
+	// streamWriterLines, when set, writes the Lines sheets with excelize's StreamWriter: the
+	// oracle of the differential test of the fast writer.
+	streamWriterLines func(x *exporter) error
 }
 
 // Sheet names of the export.
@@ -125,11 +148,14 @@ func newExporter(e Export) (*exporter, error) {
 	if e.Scope2Method == "" {
 		e.Scope2Method = emissions.MethodMarket
 	}
-	x := &exporter{e: e, f: excelize.NewFile(), byYear: map[int]*emissions.YearTotals{}}
+	x := &exporter{e: e, f: excelize.NewFile(), byYear: map[int]*emissions.YearTotals{}, lines: e.Lines}
+	if x.lines == nil {
+		x.lines = emissions.LineSlice(nil)
+	}
 	for i := range e.Years {
 		x.byYear[e.Years[i].Year] = &e.Years[i]
 	}
-	n := (len(e.Lines) + LinesPerSheet - 1) / LinesPerSheet
+	n := (x.lines.Len() + LinesPerSheet - 1) / LinesPerSheet
 	for i := 0; i < max(n, 1); i++ {
 		name := sheetLines
 		if i > 0 {
@@ -235,6 +261,19 @@ func (x *exporter) text(s, sheet string, col, row int, what string) string {
 	if len(s) <= maxCellChars { // a UTF-8 string never has more UTF-16 units than bytes
 		return s
 	}
+	i := cellCut(s)
+	if i < 0 {
+		return s
+	}
+	cell, _ := excelize.CoordinatesToCellName(col, row)
+	x.warnings.Add(emissions.Problem{Severity: emissions.SeverityWarning, Sheet: sheet, Cell: cell, Cause: "export-truncated",
+		Message: fmt.Sprintf("export: %s has %d characters, more than the %d a cell holds; the export keeps the first %d", what, utf16Len(s), maxCellChars, utf16Len(s[:i]))})
+	return s[:i]
+}
+
+// cellCut returns where s must be cut to fit in a cell (Excel's limit counts UTF-16 units),
+// or -1 if it fits.
+func cellCut(s string) int {
 	n := 0
 	for i, r := range s {
 		k := utf16.RuneLen(r)
@@ -242,14 +281,11 @@ func (x *exporter) text(s, sheet string, col, row int, what string) string {
 			k = 1 // invalid rune, written as U+FFFD
 		}
 		if n+k > maxCellChars {
-			cell, _ := excelize.CoordinatesToCellName(col, row)
-			x.warnings.Add(emissions.Problem{Severity: emissions.SeverityWarning, Sheet: sheet, Cell: cell, Cause: "export-truncated",
-				Message: fmt.Sprintf("export: %s has %d characters, more than the %d a cell holds; the export keeps the first %d", what, utf16Len(s), maxCellChars, n)})
-			return s[:i]
+			return i
 		}
 		n += k
 	}
-	return s
+	return -1
 }
 
 func utf16Len(s string) int {

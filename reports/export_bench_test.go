@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"sync"
 	"testing"
 	"time"
@@ -32,21 +33,21 @@ func millionLines(b *testing.B, n int) reports.Export {
 	e := demoInventory(b)
 	lines := make([]emissions.Line, 0, n)
 	for i := 0; len(lines) < n; i++ {
-		l := e.Lines[i%len(e.Lines)]
+		l := linesOf(e)[i%e.Lines.Len()]
 		l.Place.Row = 2 + i
 		lines = append(lines, l)
 	}
-	e.Lines = lines
+	e.Lines = emissions.LineSlice(lines)
 	return e
 }
 
 // peakHeap runs fn and returns the largest heap in use during it, above the heap in use
-// before, in MiB, sampling every 5 ms.
+// before, in MiB, sampling every 5 ms. It reads runtime/metrics, not runtime.ReadMemStats:
+// ReadMemStats stops the world, and every 5 ms that cost the parallel export a quarter of
+// its time (1.6 s instead of 1.2 s at a million lines).
 func peakHeap(fn func()) float64 {
 	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	base := ms.HeapInuse
+	base := heapInuse()
 	peak := base
 	done := make(chan struct{})
 	var wg sync.WaitGroup
@@ -56,9 +57,7 @@ func peakHeap(fn func()) float64 {
 		t := time.NewTicker(5 * time.Millisecond)
 		defer t.Stop()
 		for {
-			var m runtime.MemStats
-			runtime.ReadMemStats(&m)
-			peak = max(peak, m.HeapInuse)
+			peak = max(peak, heapInuse())
 			select {
 			case <-done:
 				return
@@ -70,6 +69,13 @@ func peakHeap(fn func()) float64 {
 	close(done)
 	wg.Wait()
 	return float64(peak-base) / (1 << 20)
+}
+
+// heapInuse is MemStats.HeapInuse: the heap's spans in use, objects and the free room in them.
+func heapInuse() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64() + s[1].Value.Uint64()
 }
 
 func fileMiB(b *testing.B, path string) float64 {
@@ -121,7 +127,7 @@ func BenchmarkStreamWriter1M(b *testing.B) {
 			b.Fatal(err)
 		}
 		row := make([]any, 22)
-		for j, l := range e.Lines {
+		for j, l := range linesOf(e) {
 			row[0], row[1], row[2], row[3], row[4], row[5], row[6] = l.Place.File, l.Place.Sheet, l.Place.Row, l.Year, l.Site, l.Pole, l.Activity
 			row[7], row[8], row[9], row[10], row[11], row[12], row[13] = l.Quantity, l.Unit, l.Converted, l.FactorUnit, l.FactorID, l.FactorYear, l.FactorValue
 			row[14], row[15], row[16], row[17], row[18], row[19], row[20], row[21] = l.Source, l.Scope, l.Category, l.Method, string(l.Part), l.TCO2e, l.BiogenicCO2, l.Comment

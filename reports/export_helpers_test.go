@@ -84,7 +84,7 @@ func demoInventoryWith(t testing.TB, edit func(*config.Config)) reports.Export {
 	energy := reports.EnergyTables{Energy: emissions.Energy(inv, cfg.EnergyOptions(lib), &in.Problems),
 		Beges: emissions.Beges(inv.Lines, inv.Outside, lib, cfg.UncertaintyDefaultPct), Refrigerants: in.Refrigerants, Outside: inv.Outside}
 	return reports.Export{EnergyTables: energy, Site: cfg.Site, ReportingYear: reporting, GWP: cfg.Factors.GWP, Scope2Method: method,
-		Years: years, Trajectory: traj, Targets: cfg.Plan().Targets, Lines: rowLinesOf(t, inv), Library: lib,
+		Years: years, Trajectory: traj, Targets: cfg.Plan().Targets, Lines: emissions.LineSlice(rowLinesOf(t, inv)), Library: lib,
 		Rows: inv.Rows, Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings(),
 		Uncertainty: emissions.ComputeUncertainty(inv.Lines, uopts), Changes: emissions.Changes(inv.Lines, method, traj.BaseYear, reporting),
 		Analysis: reports.Analysis{Avoided: emissions.AvoidedByActivity(inv.Lines), Denominators: cfg.Denominators(),
@@ -237,4 +237,9 @@ func demoRegulatory(cfg *config.Config, org *emissions.Organisation, lines []emi
 	reg.Scope3Included, reg.Scope3Excluded = cfg.Scope3Reasons()
 	reg.NetRevenue, reg.RevenueBasis = cfg.NetRevenueDenominator()
 	return reg
+}
+
+// linesOf returns the lines of an export made by the tests, which hold them in memory.
+func linesOf(e reports.Export) emissions.LineSlice {
+	return e.Lines.(emissions.LineSlice)
 }

@@ -69,7 +69,7 @@ func TestExportEveryUserStringStaysText(t *testing.T) {
 	}
 	years := emissions.Aggregate(inv.Lines, emissions.MethodMarket)
 	e := reports.Export{Site: cfgSite, ReportingYear: 2024, GWP: "AR6", Scope2Method: emissions.MethodMarket, Years: years,
-		Trajectory: traj, Targets: plan.Targets, Lines: rowLinesOf(t, inv), Library: lib, Rows: inv.Rows,
+		Trajectory: traj, Targets: plan.Targets, Lines: emissions.LineSlice(rowLinesOf(t, inv)), Library: lib, Rows: inv.Rows,
 		Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings()}
 	b, _ := writeExportBytes(t, e)
 	wb := openWorkbook(t, b)

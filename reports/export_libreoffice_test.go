@@ -165,7 +165,7 @@ func TestExportLibreOffice(t *testing.T) {
 	}
 
 	lines := convertSheet(t, soffice, xlsx, sheetNumber(t, openWorkbook(t, b), "Lines"))
-	if got := len(lines) - 1; got != len(e.Lines) {
-		t.Errorf("LibreOffice reads %d lines, want %d", got, len(e.Lines))
+	if got := len(lines) - 1; got != e.Lines.Len() {
+		t.Errorf("LibreOffice reads %d lines, want %d", got, e.Lines.Len())
 	}
 }

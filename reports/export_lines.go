@@ -1,12 +1,10 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/footprint/footprint/emissions"
-	"github.com/footprint/footprint/factors"
 )
 
 // linesColumns are the columns of the Lines sheets: every line with the input row it comes
@@ -29,173 +27,180 @@ func (x *exporter) linesColumns() []column {
 	}
 }
 
-// writeLines writes every line, LinesPerSheet per sheet, with the StreamWriter.
+// writeLines writes the Lines sheets, LinesPerSheet lines each. The lines are read twice: here,
+// to refuse a NaN or infinite figure, tally the factors used and warn of texts too long for a
+// cell (scanLines); and as the package is saved, to write the rows (writeLineRows). Here,
+// excelize's StreamWriter writes each sheet without its rows: the columns, the frozen header
+// row, the autofilter over the rows to come and the header itself.
 func (x *exporter) writeLines() error {
+	oracle := x.opts.streamWriterLines
+	if err := x.scanLines(oracle == nil); err != nil {
+		return err
+	}
+	if oracle != nil {
+		return oracle(x) // which warns of long texts itself
+	}
 	cols := x.linesColumns()
-	vals := make([]any, len(cols))
+	ids := map[string]int{}
+	for id, name := range x.f.GetSheetMap() {
+		ids[name] = id
+	}
+	n := x.lines.Len()
 	for i, sheet := range x.lineSheets {
 		from := i * LinesPerSheet
-		to := min(from+LinesPerSheet, len(x.e.Lines))
+		to := min(from+LinesPerSheet, n)
 		t := table{sheet: sheet, noTitle: true, cols: cols, rows: to - from}
-		err := x.stream(t, func(add func(...any) error) error {
-			for _, l := range x.e.Lines[from:to] {
-				if err := checkLineFinite(l); err != nil {
-					return err
-				}
-				vals[0], vals[1], vals[2] = l.Place.File, l.Place.Sheet, l.Place.Row
-				vals[3], vals[4], vals[5], vals[6] = l.Year, blankIfEmpty(l.Site), blankIfEmpty(l.Pole), l.Activity
-				vals[7], vals[8], vals[9], vals[10] = l.Quantity, l.Unit, l.Converted, blankIfEmpty(l.FactorUnit)
-				vals[11], vals[12], vals[13], vals[14] = blankIfEmpty(l.FactorID), nonZero(l.FactorYear), l.FactorValue, blankIfEmpty(l.Source)
-				vals[15], vals[16], vals[17], vals[18] = l.Scope, nonZero(l.Category), blankIfEmpty(l.Method), string(l.Part)
-				vals[19], vals[20], vals[21] = l.TCO2e, nil, blankIfEmpty(l.Comment)
-				vals[22], vals[23], vals[24], vals[25] = blankIfEmpty(l.Entity), l.Share, l.Gross, blankIfEmpty(l.DataType)
-				if l.BiogenicCO2 != 0 {
-					vals[20] = l.BiogenicCO2
-				}
-				if err := add(vals...); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+		sw, _, err := x.streamHead(t)
+		if err == nil {
+			err = sw.Flush()
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", sheet, err)
 		}
+		// excelize names a new sheet's part after its sheet id; writeLineRows fails if no part
+		// of that name comes.
+		x.lineParts = append(x.lineParts, linesPart{sheet: sheet, name: fmt.Sprintf("xl/worksheets/sheet%d.xml", ids[sheet]), from: from, to: to})
 	}
 	return nil
 }
 
-// usedFactor is a factor the lines used: a library vintage, or a market-based value that is
-// not in the library (contractual instruments, residual mix), with how many lines used it.
-type usedFactor struct {
-	factors.Factor
-	inLibrary bool
-	lines     int
+// linesPart is the package part of one Lines sheet and the lines it holds, [from, to).
+type linesPart struct {
+	sheet, name string
+	from, to    int
 }
 
-// usedFactors finds, for every (factor id, vintage) of the lines, its full entry in the
-// library; values that come from the Instruments sheet or the residual mix are listed as the
-// lines give them.
-func (x *exporter) usedFactors() []usedFactor {
-	type key struct {
-		id     string
-		year   int
-		value  float64
-		unit   string
-		source string
-	}
-	byKey := map[key]*usedFactor{}
-	vintage := map[string][]factors.Factor{}
-	for _, l := range x.e.Lines {
-		if l.FactorID == "" {
-			continue
+// lineStrings are the text columns of a Lines sheet, by column index: the ones a cell may be
+// too short for.
+func lineStrings(l *emissions.Line) [lineColumns]string {
+	var s [lineColumns]string
+	s[0], s[1], s[4], s[5], s[6], s[8] = l.Place.File, l.Place.Sheet, l.Site, l.Pole, l.Activity, l.Unit
+	s[10], s[11], s[14], s[17], s[18], s[21] = l.FactorUnit, l.FactorID, l.Source, l.Method, string(l.Part), l.Comment
+	s[22], s[25] = l.Entity, l.DataType
+	return s
+}
+
+// scanLines is the first pass over the lines; warn says whether to warn of long texts.
+func (x *exporter) scanLines(warn bool) error {
+	cols := x.linesColumns()
+	tally := newFactorTally(x.e.Library)
+	n := x.lines.Len()
+	i := 0
+	err := x.lines.Each(func(l *emissions.Line) error {
+		if i >= n {
+			return fmt.Errorf("more lines than the %d announced", n)
 		}
-		// The source tells apart two dataset versions of one vintage (restatement).
-		k := key{id: l.FactorID, year: l.FactorYear, source: l.Source}
-		u := byKey[k]
-		if u == nil {
-			vs, ok := vintage[l.FactorID]
-			if !ok && x.e.Library != nil {
-				vs = x.e.Library.Vintages(l.FactorID)
-				vintage[l.FactorID] = vs
+		if err := checkLineFinite(l); err != nil {
+			return err
+		}
+		tally.add(l)
+		if warn && hasLongText(l) {
+			sheet := x.lineSheets[i/LinesPerSheet]
+			for c, s := range lineStrings(l) {
+				x.fit(s, sheet, c+1, i%LinesPerSheet+2, cols[c].header)
 			}
-			for _, v := range vs {
-				if v.Year == l.FactorYear && (u == nil || v.Source == l.Source) {
-					u = &usedFactor{Factor: v, inLibrary: true}
-				}
-			}
-			if u == nil { // not a library vintage: one row per value
-				k = key{id: l.FactorID, year: l.FactorYear, value: l.FactorValue, unit: l.FactorUnit, source: l.Source}
-				if u = byKey[k]; u == nil {
-					u = &usedFactor{Factor: factors.Factor{ID: l.FactorID, Year: l.FactorYear, Value: l.FactorValue, Unit: l.FactorUnit,
-						Scope: l.Scope, Category: l.Category, Source: l.Source, Name: marketName(l.FactorID)}}
-				}
-			}
-			byKey[k] = u
 		}
-		u.lines++
-	}
-	out := make([]usedFactor, 0, len(byKey))
-	for _, u := range byKey {
-		out = append(out, *u)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if la, lb := strings.ToLower(a.ID), strings.ToLower(b.ID); la != lb {
-			return la < lb
-		}
-		if a.Year != b.Year {
-			return a.Year < b.Year
-		}
-		if a.Value != b.Value {
-			return a.Value < b.Value
-		}
-		return a.Source < b.Source
+		i++
+		return nil
 	})
-	return out
+	if err != nil {
+		return err
+	}
+	if i != n {
+		return fmt.Errorf("%d lines, %d announced", i, n)
+	}
+	x.usedFactors = tally.list()
+	return nil
 }
 
-func marketName(id string) string {
-	switch id {
-	case "instruments":
-		return "Contractual instruments of the Instruments sheet (market-based Scope 2), weighted per year and site"
-	case "residual-mix":
-		return "Residual mix of config scope2.residual_mix (market-based Scope 2)"
-	}
-	return ""
+// hasLongText reports whether a text of l may be too long for a cell.
+func hasLongText(l *emissions.Line) bool {
+	return len(l.Place.File) > maxCellChars || len(l.Place.Sheet) > maxCellChars || len(l.Site) > maxCellChars ||
+		len(l.Pole) > maxCellChars || len(l.Activity) > maxCellChars || len(l.Unit) > maxCellChars ||
+		len(l.FactorUnit) > maxCellChars || len(l.FactorID) > maxCellChars || len(l.Source) > maxCellChars ||
+		len(l.Method) > maxCellChars || len(l.Part) > maxCellChars || len(l.Comment) > maxCellChars ||
+		len(l.Entity) > maxCellChars || len(l.DataType) > maxCellChars
 }
 
-func (x *exporter) writeFactors() error {
-	used := x.usedFactors()
-	st := x.st
-	cols := []column{
-		{header: "Factor id", width: 30}, {header: "Applies from (blank: all years)", width: 10, style: st.integer},
-		{header: "Name", width: 40}, {header: "Value (kgCO2e per unit, own scope)", width: 14, style: st.number},
-		{header: "Unit", width: 12}, {header: "Upstream (kgCO2e per unit, Scope 3 category 3)", width: 14, style: st.number},
-		{header: "Scope", width: 7, style: st.integer}, {header: "Category", width: 9, style: st.integer},
-		{header: "Kind", width: 10}, {header: "CO2 (kgCO2e per unit)", width: 11, style: st.number},
-		{header: "CH4 (kgCO2e per unit)", width: 11, style: st.number}, {header: "N2O (kgCO2e per unit)", width: 11, style: st.number},
-		{header: "Biogenic CO2 (kg per unit)", width: 11, style: st.number}, {header: "Uncertainty (± %, 95 %)", width: 11, style: st.number},
-		{header: "Data year", width: 8, style: st.integer}, {header: "GWP set", width: 8}, {header: "PCS/PCI", width: 8, style: st.number},
-		{header: "Region", width: 10}, {header: "Boundary", width: 20}, {header: "Source", width: 50},
-		{header: "Dataset", width: 20}, {header: "Version", width: 10}, {header: "Source id", width: 14},
-		{header: "Licence", width: 20}, {header: "Derivation", width: 40}, {header: "Notes", width: 40},
-		{header: "Lines using it", width: 9, style: st.count},
+// deferredLines is what the package writer holds for the Lines sheets: their parts as excelize
+// writes them, completed with their rows once excelize is done. Nil when the StreamWriter
+// wrote the rows.
+func (x *exporter) deferredLines() *deferredParts {
+	if len(x.lineParts) == 0 {
+		return nil
 	}
-	t := table{sheet: sheetFactors, cols: cols, rows: len(used),
-		title: "Emission factors used, with their sources",
-		note:  "Every factor vintage the lines used, as the library (built-in, or config factors.custom) holds it; market-based values from the Instruments sheet or the residual mix are listed as the lines used them."}
-	return x.stream(t, func(add func(...any) error) error {
-		for _, u := range used {
-			f := u.Factor
-			var co2, ch4, n2o, unc, upstream, kind any
-			if f.Gases != nil {
-				co2, ch4, n2o = f.Gases.CO2, f.Gases.CH4, f.Gases.N2O
+	d := &deferredParts{write: x.writeLineRows}
+	for _, p := range x.lineParts {
+		d.names = append(d.names, p.name)
+	}
+	return d
+}
+
+// writeLineRows is the second pass over the lines: it writes each Lines sheet's part, its rows
+// put into the part excelize wrote (before </sheetData>), deflated on every core.
+func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) error {
+	rows := newLineRows(x.linesColumns())
+	n := x.lines.Len()
+	var (
+		pd   *parallelDeflate
+		tail []byte
+		k    int // the part being written
+		i    int // the line
+	)
+	start := func() error {
+		p := x.lineParts[k]
+		content, ok := held[p.name]
+		cut := bytes.LastIndex(content, []byte("</sheetData>"))
+		if !ok || cut < 0 {
+			return fmt.Errorf("sheet %s: excelize did not write it as %s", p.sheet, p.name)
+		}
+		var err error
+		if pd, err = pw.createDeflated(p.name); err != nil {
+			return err
+		}
+		pd.chunk, tail = append(pd.chunk, content[:cut]...), content[cut:]
+		return nil
+	}
+	end := func() error {
+		pd.chunk = append(pd.chunk, tail...)
+		err := pw.closeDeflated(pd)
+		pd = nil
+		return err
+	}
+	if err := start(); err != nil {
+		return err
+	}
+	err := x.lines.Each(func(l *emissions.Line) error {
+		for i >= x.lineParts[k].to {
+			if k+1 == len(x.lineParts) {
+				return fmt.Errorf("sheet %s: more lines than the %d announced", x.lineParts[k].sheet, n)
 			}
-			if f.UncertaintyPct != nil {
-				unc = *f.UncertaintyPct
+			if err := end(); err != nil {
+				return err
 			}
-			if u.inLibrary {
-				upstream, kind = f.Upstream, string(f.Kind)
-			}
-			var bio, pcs any
-			if f.BiogenicCO2 != 0 {
-				bio = f.BiogenicCO2
-			}
-			if f.PCSPerPCI != 0 {
-				pcs = f.PCSPerPCI
-			}
-			err := add(f.ID, nonZero(f.Year), blankIfEmpty(f.Name), f.Value, blankIfEmpty(f.Unit), upstream,
-				f.Scope, nonZero(f.Category), kind, co2, ch4, n2o, bio, unc,
-				nonZero(f.ReferenceYear), blankIfEmpty(f.GWP), pcs, blankIfEmpty(f.Region), blankIfEmpty(f.Boundary), blankIfEmpty(f.Source),
-				blankIfEmpty(f.Dataset), blankIfEmpty(f.Version), blankIfEmpty(f.SourceID), blankIfEmpty(f.License),
-				blankIfEmpty(f.Derivation), blankIfEmpty(f.Notes), u.lines)
-			if err != nil {
+			k++
+			if err := start(); err != nil {
 				return err
 			}
 		}
-		return nil
+		if err := checkLineFinite(l); err != nil {
+			return err
+		}
+		pd.chunk = rows.appendRow(pd.chunk, i-x.lineParts[k].from+2, l)
+		pd.commit()
+		i++
+		return pd.err
 	})
+	if err == nil && (i != n || k+1 != len(x.lineParts)) {
+		err = fmt.Errorf("%d lines, %d announced", i, n)
+	}
+	if err != nil {
+		if pd != nil {
+			pd.abort()
+		}
+		return fmt.Errorf("sheet %s: %w", x.lineParts[k].sheet, err)
+	}
+	return end()
 }
 
 func (x *exporter) writeProblems() error {

@@ -138,7 +138,7 @@ func (x *exporter) writeSummary() error {
 	s.set("Activity rows read", count(x.e.Rows.Read))
 	s.set("Rows used", count(x.e.Rows.Used))
 	s.set("Rows rejected", count(x.e.Rows.Rejected))
-	s.set("Computed lines (Lines sheets)", count(len(x.e.Lines)))
+	s.set("Computed lines (Lines sheets)", count(x.lines.Len()))
 	// All of them: the Problems sheet lists up to emissions.MaxPerCause of a cause.
 	s.set("Errors (Problems sheet)", count(x.e.Errors))
 	s.set("Warnings (Problems sheet)", count(x.e.Warnings+len(x.warnings.List())))

@@ -90,59 +90,8 @@ type cell = excelize.Cell
 // whatever the number of rows. body calls add once per data row; add takes float64, int,
 // string, cell or nil (a blank) values. Strings are truncated to Excel's limit with a warning.
 func (x *exporter) stream(t table, body func(add func(vals ...any) error) error) error {
-	h := t.headerRow()
-	last, err := excelize.ColumnNumberToName(len(t.cols))
+	sw, h, err := x.streamHead(t)
 	if err != nil {
-		return err
-	}
-	// Set on the worksheet before streaming starts: the StreamWriter writes what the worksheet
-	// holds around its rows (the autofilter, its defined name), and nothing may be mixed in
-	// with normal calls afterwards.
-	if err := x.f.AutoFilter(t.sheet, fmt.Sprintf("A%d:%s%d", h, last, h+t.rows), nil); err != nil {
-		return err
-	}
-	// excelize leaves <dimension ref="A1">; readers that trust it (ExcelDataReader, some ETL
-	// tools) would read one cell.
-	if err := x.f.SetSheetDimension(t.sheet, fmt.Sprintf("A1:%s%d", last, h+t.rows)); err != nil {
-		return err
-	}
-	sw, err := x.f.NewStreamWriter(t.sheet)
-	if err != nil {
-		return err
-	}
-	// excelize puts each column set first in the list, and Excel wants the list in column
-	// order: set them last to first.
-	for i := len(t.cols) - 1; i >= 0; i-- {
-		c := t.cols[i]
-		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return err
-		}
-		if c.style != 0 {
-			if err := sw.SetColStyle(i+1, i+1, c.style); err != nil {
-				return err
-			}
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: h, TopLeftCell: fmt.Sprintf("A%d", h+1), ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: fmt.Sprintf("A%d", h+1), ActiveCell: fmt.Sprintf("A%d", h+1), Pane: "bottomLeft"}}}); err != nil {
-		return err
-	}
-	if !t.noTitle {
-		if err := sw.SetRow("A1", []any{cell{StyleID: x.st.title, Value: x.text(t.title, t.sheet, 1, 1, "the title")}}, excelize.RowOpts{Height: titleHeight}); err != nil {
-			return err
-		}
-		if err := sw.SetRow("A2", []any{cell{StyleID: x.st.note, Value: x.text(t.note, t.sheet, 1, 2, "the note")}}); err != nil {
-			return err
-		}
-	}
-	header := make([]any, len(t.cols))
-	lines := 1
-	for i, c := range t.cols {
-		lines = max(lines, wrappedLines(c.header, c.width))
-		// Headers hold user names too (targets, levers): excelize would cut them silently.
-		header[i] = x.fit(cell{StyleID: x.st.header, Value: c.header}, t.sheet, i+1, h, "the header")
-	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", h), header, excelize.RowOpts{Height: rowHeight(lines)}); err != nil {
 		return err
 	}
 	row := h
@@ -162,6 +111,68 @@ func (x *exporter) stream(t table, body func(add func(vals ...any) error) error)
 		return fmt.Errorf("%s: %d rows written, %d announced", t.sheet, row-h, t.rows)
 	}
 	return sw.Flush()
+}
+
+// streamHead starts a table sheet with the StreamWriter: the autofilter and dimension over the
+// t.rows rows to come, the columns, the frozen panes, the title and note, and the header. It
+// returns the writer and the header's row.
+func (x *exporter) streamHead(t table) (*excelize.StreamWriter, int, error) {
+	h := t.headerRow()
+	last, err := excelize.ColumnNumberToName(len(t.cols))
+	if err != nil {
+		return nil, 0, err
+	}
+	// Set on the worksheet before streaming starts: the StreamWriter writes what the worksheet
+	// holds around its rows (the autofilter, its defined name), and nothing may be mixed in
+	// with normal calls afterwards.
+	if err := x.f.AutoFilter(t.sheet, fmt.Sprintf("A%d:%s%d", h, last, h+t.rows), nil); err != nil {
+		return nil, 0, err
+	}
+	// excelize leaves <dimension ref="A1">; readers that trust it (ExcelDataReader, some ETL
+	// tools) would read one cell.
+	if err := x.f.SetSheetDimension(t.sheet, fmt.Sprintf("A1:%s%d", last, h+t.rows)); err != nil {
+		return nil, 0, err
+	}
+	sw, err := x.f.NewStreamWriter(t.sheet)
+	if err != nil {
+		return nil, 0, err
+	}
+	// excelize puts each column set first in the list, and Excel wants the list in column
+	// order: set them last to first.
+	for i := len(t.cols) - 1; i >= 0; i-- {
+		c := t.cols[i]
+		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
+			return nil, 0, err
+		}
+		if c.style != 0 {
+			if err := sw.SetColStyle(i+1, i+1, c.style); err != nil {
+				return nil, 0, err
+			}
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: h, TopLeftCell: fmt.Sprintf("A%d", h+1), ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: fmt.Sprintf("A%d", h+1), ActiveCell: fmt.Sprintf("A%d", h+1), Pane: "bottomLeft"}}}); err != nil {
+		return nil, 0, err
+	}
+	if !t.noTitle {
+		if err := sw.SetRow("A1", []any{cell{StyleID: x.st.title, Value: x.text(t.title, t.sheet, 1, 1, "the title")}}, excelize.RowOpts{Height: titleHeight}); err != nil {
+			return nil, 0, err
+		}
+		if err := sw.SetRow("A2", []any{cell{StyleID: x.st.note, Value: x.text(t.note, t.sheet, 1, 2, "the note")}}); err != nil {
+			return nil, 0, err
+		}
+	}
+	header := make([]any, len(t.cols))
+	lines := 1
+	for i, c := range t.cols {
+		lines = max(lines, wrappedLines(c.header, c.width))
+		// Headers hold user names too (targets, levers): excelize would cut them silently.
+		header[i] = x.fit(cell{StyleID: x.st.header, Value: c.header}, t.sheet, i+1, h, "the header")
+	}
+	if err := sw.SetRow(fmt.Sprintf("A%d", h), header, excelize.RowOpts{Height: rowHeight(lines)}); err != nil {
+		return nil, 0, err
+	}
+	return sw, h, nil
 }
 
 // fit returns a cell value with its text, plain or styled, truncated to Excel's limit by

@@ -197,7 +197,7 @@ func TestExportLinesAndSums(t *testing.T) {
 			t.Fatalf("%s header %q", sheet, s.rows[0])
 		}
 		for r := 2; r <= len(s.rows); r++ {
-			l := e.Lines[count]
+			l := linesOf(e)[count]
 			count++
 			if s.at(1, r) != l.Place.File || s.at(2, r) != l.Place.Sheet || s.at(3, r) != strconv.Itoa(l.Place.Row) || s.at(12, r) != l.FactorID {
 				t.Fatalf("%s row %d: %q, want line %+v", sheet, r, s.rows[r-1], l)
@@ -221,8 +221,8 @@ func TestExportLinesAndSums(t *testing.T) {
 			sums[key{year, scope}] += v
 		}
 	}
-	if count != len(e.Lines) {
-		t.Fatalf("%d lines in the Lines sheets, want %d", count, len(e.Lines))
+	if count != e.Lines.Len() {
+		t.Fatalf("%d lines in the Lines sheets, want %d", count, e.Lines.Len())
 	}
 	// Every row used gives its lines (direct, upstream, market-based), each naming that row;
 	// a leak of a gas outside the Kyoto basket gives its line outside the inventory, on
@@ -244,7 +244,7 @@ func TestExportLinesAndSums(t *testing.T) {
 	// Factors: every (id, vintage) the lines used, and the counts add up to the lines with a factor.
 	fs := readSheet(t, f, "Factors")
 	used := 0
-	for _, l := range e.Lines {
+	for _, l := range linesOf(e) {
 		if l.FactorID != "" {
 			used++
 		}
@@ -299,7 +299,7 @@ func TestExportTextStaysText(t *testing.T) {
 			Activity: "=1+1", Quantity: 10, Unit: "kWh", Part: emissions.PartDirect, Scope: 1, Converted: 10, FactorID: "x", FactorValue: 2,
 			FactorUnit: "kWh", Source: "=cmd|' /C calc'!A0", TCO2e: 0.02, Comment: long},
 	}
-	e := reports.Export{Site: "=Site", ReportingYear: 2024, GWP: "AR6", Years: emissions.Aggregate(lines, "market"), Lines: lines,
+	e := reports.Export{Site: "=Site", ReportingYear: 2024, GWP: "AR6", Years: emissions.Aggregate(lines, "market"), Lines: emissions.LineSlice(lines),
 		Rows: emissions.Rows{Read: 1, Used: 1}}
 	b, warnings := writeExportBytes(t, e)
 	f := openWorkbook(t, b)
@@ -477,7 +477,7 @@ func TestExportRejectsNonFinite(t *testing.T) {
 		{"a line", years, []emissions.Line{line(2, 1), line(3, math.Inf(1))}, "sheet Energy, row 3 (fr.electricity.grid): tCO2e"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			e := reports.Export{Site: "Plant", ReportingYear: 2024, GWP: "AR6", Years: tt.years, Lines: tt.lines, Rows: emissions.Rows{Read: 2, Used: 2}}
+			e := reports.Export{Site: "Plant", ReportingYear: 2024, GWP: "AR6", Years: tt.years, Lines: emissions.LineSlice(tt.lines), Rows: emissions.Rows{Read: 2, Used: 2}}
 			dir := t.TempDir()
 			path := filepath.Join(dir, "footprint-2024.xlsx")
 			if err := os.WriteFile(path, []byte("previous export"), 0o644); err != nil {
@@ -657,10 +657,12 @@ func TestExportHeadersFit(t *testing.T) {
 }
 
 // TestPackageWriterMatchesExcelize: packageWriter replaces excelize's zip writer (README,
-// "Excel export": bounded memory at a million lines, deterministic bytes). excelize stays the
-// oracle: the same workbook saved by excelize itself has the same parts with the same
-// content, but for the two packageWriter normalises on purpose ([Content_Types].xml's
-// defaults sorted, core.xml without dates), which match once excelize's are normalised too.
+// "Excel export": bounded memory at a million lines, deterministic bytes), and lineRows writes
+// the rows of the Lines sheets instead of excelize's StreamWriter. excelize stays the oracle:
+// the same workbook saved by excelize itself, its Lines rows streamed by the StreamWriter, has
+// the same parts with the same content, but for the two packageWriter normalises on purpose
+// ([Content_Types].xml's defaults sorted, core.xml without dates), which match once excelize's
+// are normalised too.
 func TestPackageWriterMatchesExcelize(t *testing.T) {
 	e := demoInventory(t)
 	defer func(n int) { reports.LinesPerSheet = n }(reports.LinesPerSheet)

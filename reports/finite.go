@@ -43,19 +43,29 @@ func checkExportFinite(e Export) error {
 
 // checkLineFinite returns a NonFiniteError naming the line's input row if one of its numbers
 // is NaN or infinite. It formats nothing for a good line: it runs on every line of the export.
-func checkLineFinite(l emissions.Line) error {
-	for _, f := range []struct {
-		what string
-		v    float64
-	}{{"quantity", l.Quantity}, {"quantity in the factor's unit", l.Converted}, {"factor value", l.FactorValue},
-		{"tCO2e", l.TCO2e}, {"biogenic CO2", l.BiogenicCO2}} {
-		if math.IsNaN(f.v) || math.IsInf(f.v, 0) {
-			return &NonFiniteError{Value: f.v, Where: fmt.Sprintf("the %s line of %s, sheet %s, row %d (%s): %s",
-				l.Part, l.Place.File, l.Place.Sheet, l.Place.Row, l.Activity, f.what)}
-		}
+func checkLineFinite(l *emissions.Line) error {
+	what := ""
+	var v float64
+	switch {
+	case !isFinite(l.Quantity):
+		what, v = "quantity", l.Quantity
+	case !isFinite(l.Converted):
+		what, v = "quantity in the factor's unit", l.Converted
+	case !isFinite(l.FactorValue):
+		what, v = "factor value", l.FactorValue
+	case !isFinite(l.TCO2e):
+		what, v = "tCO2e", l.TCO2e
+	case !isFinite(l.BiogenicCO2):
+		what, v = "biogenic CO2", l.BiogenicCO2
+	default:
+		return nil
 	}
-	return nil
+	return &NonFiniteError{Value: v, Where: fmt.Sprintf("the %s line of %s, sheet %s, row %d (%s): %s",
+		l.Part, l.Place.File, l.Place.Sheet, l.Place.Row, l.Activity, what)}
 }
+
+// isFinite is false for NaN and ±Inf: x - x is NaN for both.
+func isFinite(x float64) bool { return x-x == 0 }
 
 func (c *finiteChecker) years(years []emissions.YearTotals) {
 	for _, y := range years {

@@ -89,7 +89,7 @@ func WriteTemplate(w io.Writer, t Template) error {
 	if err := tw.build(); err != nil {
 		return err
 	}
-	return saveDeterministic(f, w)
+	return saveDeterministic(f, w, nil)
 }
 
 type templateWriter struct {

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"github.com/footprint/footprint/emissions"
-
 	"github.com/footprint/footprint/reports"
 )
 
@@ -14,7 +12,7 @@ func (r *result) export() reports.Export {
 	return reports.Export{
 		Site: r.cfg.Site, ReportingYear: r.year, GWP: r.cfg.Factors.GWP, Scope2Method: r.cfg.Trajectory.Scope2Method,
 		Years: r.years, Trajectory: r.trajectory, Targets: r.cfg.Plan().Targets,
-		Lines: r.rowLines(), Library: r.lib, Rows: r.inventory.Rows, Problems: r.input.Problems.List(), Analysis: r.analysis(),
+		Lines: r.inventory.RowLines(), Library: r.lib, Rows: r.inventory.Rows, Problems: r.input.Problems.List(), Analysis: r.analysis(),
 		Errors: r.input.Problems.Errors(), Warnings: r.input.Problems.Warnings(),
 		Uncertainty: r.uncertainty, Changes: r.changes,
 		Claim:        r.claim(),
@@ -33,14 +31,4 @@ func writeExport(env Env, dir string, r *result) (string, error) {
 	}
 	reports.WriteProblems(env.Stderr, warnings)
 	return path, nil
-}
-
-// rowLines collects the lines of every row (until the export streams them).
-func (r *result) rowLines() []emissions.Line {
-	var out []emissions.Line
-	_ = r.inventory.RowLines().Each(func(l *emissions.Line) error {
-		out = append(out, *l)
-		return nil
-	})
-	return out
 }
