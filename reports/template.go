@@ -15,12 +15,33 @@ import (
 // Template is what the input template offers: the factors whose ids fill the Activity
 // dropdowns (the library with the config's custom factors), the default site, and the poles
 // and other sites the team already uses (UsedPolesAndSites); the team adds more on the Lists
-// sheet, and the dropdowns follow.
+// sheet, and the dropdowns follow. Entities are the names the Entity dropdown offers
+// (TemplateEntities): none without an organisation in config, and then no dropdown.
 type Template struct {
 	Factors []factors.Factor
 	Site    string
 	Sites   []string // besides Site
 	Poles   []string
+	// Entities are the organisation's entities in config order; DefaultEntity is the one a
+	// blank Entity cell goes to.
+	Entities      []string
+	DefaultEntity string
+}
+
+// TemplateEntities are the entity names an Entity cell may hold under org, in config order,
+// and the entity of a blank cell: an organisation that lists no entities is one entity of its
+// own name. A nil org has none.
+func TemplateEntities(org *emissions.Organisation) (names []string, blank string) {
+	if org == nil {
+		return nil, ""
+	}
+	if len(org.Entities) == 0 {
+		return []string{org.Name}, org.Name
+	}
+	for _, e := range org.Entities {
+		names = append(names, e.Name)
+	}
+	return names, org.DefaultEntity().Name
 }
 
 // UsedPolesAndSites are the poles and the sites activities name, each sorted, without
@@ -106,7 +127,9 @@ const (
 	nameUnits = "Units"
 	namePoles = "Poles"
 	nameSites = "Sites"
-	listSlots = 200 // rows kept below the listed poles and sites for those the team types
+	// nameEntities is defined only when the config has an organisation.
+	nameEntities = "Entities"
+	listSlots    = 200 // rows kept below the listed poles and sites for those the team types
 )
 
 func idsName(sheet string) string { return "Ids_" + sheet }
@@ -288,14 +311,14 @@ func (tw *templateWriter) freeze(sheet string, rows int) error {
 // units, and the poles and sites the team may extend; each list has a defined name.
 func (tw *templateWriter) lists() error {
 	const sh = "Lists"
-	if err := tw.titled(sh, "Lists behind the dropdowns", "Add your poles and sites below those your inputs already use (200 more each): the Pole and Site dropdowns follow. Activity ids and units come from footprint's factor library and your config's custom factors; regenerate the template with `footprint template` after adding factors."); err != nil {
+	if err := tw.titled(sh, "Lists behind the dropdowns", "Add your poles and sites below those your inputs already use (200 more each): the Pole and Site dropdowns follow. Activity ids and units come from footprint's factor library and your config's custom factors, entities from its organisation.entities; regenerate the template with `footprint template` after changing them."); err != nil {
 		return err
 	}
 	cols := []string{"Activity id", "Name", "Unit", "Scope", "Category", "Source"}
 	for _, s := range TemplateSheets {
 		cols = append(cols, s+" ids")
 	}
-	cols = append(cols, "Units", "Poles", "Sites")
+	cols = append(cols, "Units", "Poles", "Sites", "Entities")
 	if err := tw.header(sh, 3, cols...); err != nil {
 		return err
 	}
@@ -338,6 +361,12 @@ func (tw *templateWriter) lists() error {
 	if err := list(col+2, sites, nameSites, listSlots); err != nil {
 		return err
 	}
+	// Entities come from config, where an unknown name would reject its rows: no free slots.
+	if len(tw.t.Entities) > 0 {
+		if err := list(col+3, tw.t.Entities, nameEntities, 0); err != nil {
+			return err
+		}
+	}
 	for _, n := range names {
 		if err := tw.f.SetDefinedName(&n); err != nil {
 			return err
@@ -347,7 +376,7 @@ func (tw *templateWriter) lists() error {
 	for range TemplateSheets {
 		widths = append(widths, 34)
 	}
-	if err := tw.widths(sh, append(widths, 14, 20, 20)...); err != nil {
+	if err := tw.widths(sh, append(widths, 14, 20, 20, 30)...); err != nil {
 		return err
 	}
 	return tw.freeze(sh, 3)

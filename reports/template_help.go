@@ -10,16 +10,20 @@ import (
 // templateExample is a row of the Examples sheet.
 type templateExample struct {
 	sheet string
-	row   []any // Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment
+	row   []any // Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment, Quality, Entity, DataType
 }
 
-// columnHelp explains each canonical column: required, what to enter, an example.
-var columnHelp = []struct {
+// columnDoc explains a canonical column: required, what to enter, an example.
+type columnDoc struct {
 	column   emissions.Column
 	required string
 	what     string
 	example  string
-}{
+}
+
+// columnHelp explains each canonical column but Entity, whose text depends on the config
+// (entityHelp).
+var columnHelp = []columnDoc{
 	{emissions.ColYear, "yes", "Year of the activity: a whole number (a date is also read as its year).", "2024"},
 	{emissions.ColSite, "no", "Site name; blank takes the config's `site`. The dropdown lists the Sites of the Lists sheet.", "Flins"},
 	{emissions.ColPole, "no", "Organisational unit or business line. The dropdown lists the Poles of the Lists sheet: those your inputs already use, and those you add.", "RE-TROFIT"},
@@ -30,6 +34,35 @@ var columnHelp = []struct {
 	{emissions.ColCategory, "no", "Scope 3 category 1–15: needed for already-computed Scope 3 rows; otherwise it overrides the factor's (e.g. car km as commuting, 7).", "1"},
 	{emissions.ColMethod, "no", "location or market, for already-computed Scope 2 rows only; blank counts the row in both Scope 2 totals.", "market"},
 	{emissions.ColComment, "no", "Free text, carried to the lines of the Excel export.", "meter readings, invoices Jan–Dec"},
+	{emissions.ColQuality, "no", "How Quantity was obtained: measured (meter, weighbridge, invoice of a metered supply), calculated (derived from other data) or estimated. Each level has its uncertainty (config `quality`), drawn in the Monte Carlo of the report. Blank: the row's data adds no uncertainty, only its factor's. Also on the Refrigerant register.", emissions.QualityMeasured},
+	{emissions.ColDataType, "no", "How the row's emissions were obtained, for the ESRS E1-6 share of Scope 3 from primary data: primary (data from the supplier or another value-chain partner: its measured emissions, a supplier-specific factor), secondary (average factors of a database on physical quantities) or spend-based (money × spend-based factors). Blank: not stated, never counted as primary.", emissions.DataPrimary},
+}
+
+// entityHelp explains the Entity column: a dropdown of the configured entities, or how a
+// cell is taken without an organisation.
+func (tw *templateWriter) entityHelp() columnDoc {
+	d := columnDoc{column: emissions.ColEntity, required: "no"}
+	if len(tw.t.Entities) == 0 {
+		d.what = "The legal entity of the row. Your config has no organisation: an Entity is taken as written and counts at 100 % (with a warning). Blank: no entity, the row is unassigned. Describe the entities and their consolidation under organisation.entities in config, then regenerate the template to get a dropdown of them."
+		d.example = "Flins Refactory SAS"
+		return d
+	}
+	d.what = "The legal entity of the row, one of config organisation.entities (the dropdown; case does not matter). Its consolidation share applies to the row; a name the config does not list rejects the row. Blank: " + tw.t.DefaultEntity + ", the first entity with control."
+	d.example = tw.t.Entities[0]
+	return d
+}
+
+// columnDocs are the Help sheet's column lines, in the activity sheets' column order.
+func (tw *templateWriter) columnDocs() []columnDoc {
+	docs := map[emissions.Column]columnDoc{emissions.ColEntity: tw.entityHelp()}
+	for _, c := range columnHelp {
+		docs[c.column] = c
+	}
+	out := make([]columnDoc, 0, len(docs))
+	for _, name := range columnNames() {
+		out = append(out, docs[emissions.Column(name)])
+	}
+	return out
 }
 
 func (tw *templateWriter) help() error {
@@ -82,7 +115,7 @@ func (tw *templateWriter) help() error {
 	if err := put(h("Column"), h("Required"), h("What to enter"), h("Example")); err != nil {
 		return err
 	}
-	for _, c := range columnHelp {
+	for _, c := range tw.columnDocs() {
 		if err := tw.setRow(sh, row, top(string(c.column)), top(c.required), nil, top(c.example)); err != nil {
 			return err
 		}
@@ -116,19 +149,30 @@ func (tw *templateWriter) help() error {
 	return tw.widths(sh, widths...)
 }
 
-// examples are a few filled rows, with real library ids.
+// examples are a few filled rows, with real library ids. Quality, Entity and DataType are
+// filled where they say something: Entity only when the config has entities to name (a name
+// without an organisation would be warned about), and on one row: the others go to the
+// entity of a blank cell.
 func (tw *templateWriter) exampleRows() []templateExample {
 	site := tw.t.Site
+	var entity any // the first entity listed, as the Help's example
+	if len(tw.t.Entities) > 0 {
+		entity = tw.t.Entities[0]
+	}
+	const (
+		measured, calculated, estimated = emissions.QualityMeasured, emissions.QualityCalculated, emissions.QualityEstimated
+		primary, secondary              = emissions.DataPrimary, emissions.DataSecondary
+	)
 	return []templateExample{
-		{"Energy", []any{2024, site, nil, "fr.electricity.grid", 1200000, "kWh", nil, nil, nil, "meter readings Jan–Dec"}},
-		{"Energy", []any{2024, site, nil, "fr.natural-gas.pcs", 850, "MWh PCS", nil, nil, nil, "gas invoices (gross calorific value)"}},
-		{"Energy", []any{2024, site, nil, "fr.diesel.off-road", 12000, "L", nil, nil, nil, "forklifts and yard tractors"}},
-		{"Logistics", []any{2024, site, nil, "fr.freight.road.artic-34-40t", 250000, "t.km", nil, nil, nil, "inbound vehicles by truck"}},
-		{"Materials", []any{2024, site, nil, "fr.material.steel.primary", 120, "t", nil, nil, nil, "purchased steel"}},
-		{"Waste", []any{2024, site, nil, "fr.waste.mixed-industrial", 35, "t", nil, nil, nil, "mixed industrial waste"}},
-		{"Refrigerants", []any{2024, site, nil, "refrigerant.r-410a", 4.5, "kg", nil, nil, nil, "recharge after a leak"}},
-		{"Travel", []any{2024, site, nil, "fr.travel.train.high-speed", 180000, "passenger.km", nil, nil, nil, "business trips by TGV"}},
-		{"Materials", []any{2024, site, nil, "Supplier cradle-to-gate figure", 42.5, "tCO2e", 3, 1, nil, "already-computed: taken as it is"}},
+		{"Energy", []any{2024, site, nil, "fr.electricity.grid", 1200000, "kWh", nil, nil, nil, "meter readings Jan–Dec", measured, entity, nil}},
+		{"Energy", []any{2024, site, nil, "fr.natural-gas.pcs", 850, "MWh PCS", nil, nil, nil, "gas invoices (gross calorific value)", measured, nil, nil}},
+		{"Energy", []any{2024, site, nil, "fr.diesel.off-road", 12000, "L", nil, nil, nil, "forklifts and yard tractors", calculated, nil, nil}},
+		{"Logistics", []any{2024, site, nil, "fr.freight.road.artic-34-40t", 250000, "t.km", nil, nil, nil, "inbound vehicles by truck", estimated, nil, secondary}},
+		{"Materials", []any{2024, site, nil, "fr.material.steel.primary", 120, "t", nil, nil, nil, "purchased steel", measured, nil, secondary}},
+		{"Waste", []any{2024, site, nil, "fr.waste.mixed-industrial", 35, "t", nil, nil, nil, "mixed industrial waste", measured, nil, secondary}},
+		{"Refrigerants", []any{2024, site, nil, "refrigerant.r-410a", 4.5, "kg", nil, nil, nil, "recharge after a leak", measured, nil, nil}},
+		{"Travel", []any{2024, site, nil, "fr.travel.train.high-speed", 180000, "passenger.km", nil, nil, nil, "business trips by TGV", calculated, nil, secondary}},
+		{"Materials", []any{2024, site, nil, "Supplier cradle-to-gate figure", 42.5, "tCO2e", 3, 1, nil, "already-computed: taken as it is", nil, nil, primary}},
 	}
 }
 
@@ -157,10 +201,10 @@ func (tw *templateWriter) examples() error {
 	if err := tw.header(sh, row, append([]string{"Sheet"}, registerColumns...)...); err != nil {
 		return err
 	}
-	if err := tw.setRow(sh, row+1, TemplateRegisterSheet, 2024, tw.t.Site, nil, "Chiller, building A (illustrative)", "R-410A", 60, 4.5, 0.5, "annual leak check"); err != nil {
+	if err := tw.setRow(sh, row+1, TemplateRegisterSheet, 2024, tw.t.Site, nil, "Chiller, building A (illustrative)", "R-410A", 60, 4.5, 0.5, "annual leak check", emissions.QualityMeasured); err != nil {
 		return err
 	}
-	return tw.widths(sh, 14, 7, 14, 14, 34, 12, 12, 7, 9, 9, 36)
+	return tw.widths(sh, 14, 7, 14, 14, 34, 12, 12, 7, 9, 9, 36, 12, 24, 12)
 }
 
 // TemplateExampleIDs are the activity ids the Examples sheet uses (tests check that each is in

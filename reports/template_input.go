@@ -11,10 +11,12 @@ import (
 )
 
 // columnNames are the headers of an activity sheet: the canonical columns in the order of
-// SPEC §3's table.
+// SPEC §3's table, then the optional Quality, Entity and DataType in the loader's order
+// (emissions.ActivityColumns).
 func columnNames() []string {
 	order := []emissions.Column{emissions.ColYear, emissions.ColSite, emissions.ColPole, emissions.ColActivity, emissions.ColQuantity,
-		emissions.ColUnit, emissions.ColScope, emissions.ColCategory, emissions.ColMethod, emissions.ColComment}
+		emissions.ColUnit, emissions.ColScope, emissions.ColCategory, emissions.ColMethod, emissions.ColComment,
+		emissions.ColQuality, emissions.ColEntity, emissions.ColDataType}
 	out := make([]string, len(order))
 	for i, c := range order {
 		out[i] = string(c)
@@ -76,7 +78,7 @@ func (tw *templateWriter) activitySheet(sh string) error {
 	if err := tw.header(sh, 1, columnNames()...); err != nil {
 		return err
 	}
-	if err := tw.widths(sh, 8, 16, 16, 34, 14, 14, 7, 9, 10, 40); err != nil {
+	if err := tw.widths(sh, 8, 16, 16, 34, 14, 14, 7, 9, 10, 40, 12, 26, 12); err != nil {
 		return err
 	}
 	if err := tw.f.SetColStyle(sh, "A", tw.st.integer); err != nil {
@@ -99,8 +101,55 @@ func (tw *templateWriter) activitySheet(sh string) error {
 		{7, tw.wholeBetween(1, 3, "Scope", "1, 2 or 3: only for rows in tCO2e or kgCO2e.")},
 		{8, tw.wholeBetween(1, 15, "Category", "Scope 3 category 1 to 15 (see the Help sheet).")},
 		{9, tw.method()},
+		{11, tw.quality()},
+		{12, tw.entity()},
+		{13, tw.dataType()},
 	}
 	return tw.validate(sh, rules)
+}
+
+// Input messages of the optional columns (Excel shows at most 255 characters of a prompt).
+const (
+	qualityInput  = "How Quantity was obtained: measured (meter, weighbridge), calculated (from other data) or estimated; sets its uncertainty. Blank: the data adds no uncertainty, only the factor's."
+	dataTypeInput = "primary: data from the supplier or another value-chain partner; secondary: average factors on physical quantities; spend-based: money × spend-based factors. Blank: not stated (never counted as primary)."
+)
+
+// quality is the Quality dropdown, on activity sheets and the register.
+func (tw *templateWriter) quality() *excelize.DataValidation {
+	dv := excelize.NewDataValidation(true)
+	_ = dv.SetDropList(emissions.QualityLevels)
+	dv.SetError(excelize.DataValidationErrorStyleStop, "Quality", "measured, calculated or estimated, or blank.")
+	dv.SetInput("Quality", qualityInput)
+	return dv
+}
+
+// entity is the Entity dropdown of the organisation's entities. Without an organisation in
+// config there is no list: the cell keeps a prompt saying how footprint takes it.
+func (tw *templateWriter) entity() *excelize.DataValidation {
+	if len(tw.t.Entities) == 0 {
+		dv := excelize.NewDataValidation(true) // no type: any value, the prompt alone
+		dv.SetInput("Entity", "No organisation in config: an Entity is taken as written, at 100 %, with a warning. List your entities under organisation.entities and regenerate the template for a dropdown. Blank: no entity.")
+		return dv
+	}
+	return tw.fromList(nameEntities, excelize.DataValidationErrorStyleWarning, "Entity",
+		fmt.Sprintf("Legal entity of the row, from config organisation.entities. Blank: %s (the first controlled entity).", clipRunes(tw.t.DefaultEntity, 80)),
+		"Not an entity of config organisation.entities: footprint rejects the row unless the config lists it.")
+}
+
+func (tw *templateWriter) dataType() *excelize.DataValidation {
+	dv := excelize.NewDataValidation(true)
+	_ = dv.SetDropList(emissions.DataTypes)
+	dv.SetError(excelize.DataValidationErrorStyleStop, "DataType", "primary, secondary or spend-based, or blank.")
+	dv.SetInput("DataType", dataTypeInput)
+	return dv
+}
+
+// clipRunes shortens s to n characters with an ellipsis, for text that has a length limit.
+func clipRunes(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }
 
 func (tw *templateWriter) method() *excelize.DataValidation {

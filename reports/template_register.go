@@ -9,12 +9,13 @@ import (
 // charge and the kg recharged and recovered; footprint computes the leak by mass balance
 // (recharged − recovered). It sits next to the Refrigerants sheet, which keeps the activity
 // layout for registers that give kg leaked directly; footprint recognises a register by its
-// header (Gas and Recharged), whatever the sheet's name.
+// header (Gas and Recharged), whatever the sheet's name. The register reads Quality like an
+// activity sheet, not Entity or DataType (emissions/refrigerants.go).
 
 // TemplateRegisterSheet is the name of the register in the template (and the demo).
 const TemplateRegisterSheet = "Refrigerant register"
 
-var registerColumns = []string{"Year", "Site", "Pole", "Equipment", "Gas", "Charge (kg)", "Recharged (kg)", "Recovered (kg)", "Comment"}
+var registerColumns = []string{"Year", "Site", "Pole", "Equipment", "Gas", "Charge (kg)", "Recharged (kg)", "Recovered (kg)", "Comment", "Quality"}
 
 // registerGases are the gases the Gas dropdown offers; any other name of a library or custom
 // refrigerant factor is accepted too.
@@ -25,7 +26,7 @@ func (tw *templateWriter) register() error {
 	if err := tw.header(sh, 1, registerColumns...); err != nil {
 		return err
 	}
-	if err := tw.widths(sh, 8, 16, 14, 30, 10, 11, 13, 13, 40); err != nil {
+	if err := tw.widths(sh, 8, 16, 14, 30, 10, 11, 13, 13, 40, 12); err != nil {
 		return err
 	}
 	if err := tw.f.SetColStyle(sh, "A", tw.st.integer); err != nil {
@@ -43,6 +44,7 @@ func (tw *templateWriter) register() error {
 		{6, tw.nonNegative("Charge", "Nominal charge of the equipment, kg (optional: a leak above it is warned about).")},
 		{7, tw.nonNegative("Recharged", "kg of gas put into the equipment during the year (0 if none).")},
 		{8, tw.nonNegative("Recovered", "kg of gas taken out and sent for recycling or destruction during the year.")},
+		{10, tw.quality()},
 	}
 	return tw.validate(sh, rules)
 }

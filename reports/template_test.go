@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
@@ -76,7 +77,7 @@ func TestTemplateWorkbook(t *testing.T) {
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
-	header := []string{"Year", "Site", "Pole", "Activity", "Quantity", "Unit", "Scope", "Category", "Method", "Comment"}
+	header := []string{"Year", "Site", "Pole", "Activity", "Quantity", "Unit", "Scope", "Category", "Method", "Comment", "Quality", "Entity", "DataType"}
 	for _, sh := range reports.TemplateSheets {
 		if got := readSheet(t, f, sh).rows; len(got) != 1 || !slices.Equal(got[0], header) {
 			t.Errorf("%s: %q, want the header row alone", sh, got)
@@ -107,6 +108,8 @@ func TestTemplateWorkbook(t *testing.T) {
 		{"G", "whole", "between", "1", "3", "stop"},
 		{"H", "whole", "between", "1", "15", "stop"},
 		{"I", "list", "", `"location,market"`, "", "stop"},
+		{"K", "list", "", `"measured,calculated,estimated"`, "", "stop"},
+		{"M", "list", "", `"primary,secondary,spend-based"`, "", "stop"},
 	}
 	for _, c := range checks {
 		dv := byCol[c.col]
@@ -167,69 +170,233 @@ func TestTemplateWorkbook(t *testing.T) {
 	if s := definedList(t, f, "Sites"); !slices.Equal(s, []string{"Plant"}) {
 		t.Errorf("Sites %v", s)
 	}
+	// Without an organisation, Entity has no list, only a prompt saying how it is read.
+	if dv := byCol["L"]; dv == nil || dv.Type != "" || dv.Formula1 != "" || !dv.ShowInputMessage || dv.Prompt == nil || !strings.Contains(*dv.Prompt, "organisation.entities") {
+		t.Errorf("Energy column L (Entity) without an organisation: %+v", dv)
+	}
+	if slices.ContainsFunc(f.GetDefinedName(), func(d excelize.DefinedName) bool { return d.Name == "Entities" }) {
+		t.Error("a defined name Entities without an organisation")
+	}
+	register := append(slices.Clone(registerHeader), "Quality")
+	if got := readSheet(t, f, reports.TemplateRegisterSheet).rows; len(got) != 1 || !slices.Equal(got[0], register) {
+		t.Errorf("%s: %q, want %q", reports.TemplateRegisterSheet, got, register)
+	}
+	rdvs, err := f.GetDataValidations(reports.TemplateRegisterSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(rdvs, func(dv *excelize.DataValidation) bool {
+		return strings.HasPrefix(dv.Sqref, "J2:") && dv.Formula1 == `"measured,calculated,estimated"`
+	}) {
+		t.Errorf("%s: no Quality dropdown in column J", reports.TemplateRegisterSheet)
+	}
 	help := readSheet(t, f, "Help")
 	for _, col := range header {
 		if help.findRow(col) == 0 {
 			t.Errorf("Help does not explain %s", col)
 		}
 	}
+	for _, col := range []string{"Quality", "Entity", "DataType"} {
+		if r := help.findRow(col); r == 0 || !strings.Contains(help.rows[r-1][2], "Blank") {
+			t.Errorf("Help on %s does not say what a blank cell means", col)
+		}
+	}
+	checkPrompts(t, f)
+}
+
+var registerHeader = []string{"Year", "Site", "Pole", "Equipment", "Gas", "Charge (kg)", "Recharged (kg)", "Recovered (kg)", "Comment"}
+
+// checkPrompts: Excel shows at most 255 characters of a data validation's prompt or error
+// message, and 32 of its title.
+func checkPrompts(t *testing.T, f *excelize.File) {
+	t.Helper()
+	for _, sh := range f.GetSheetList() {
+		dvs, err := f.GetDataValidations(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, dv := range dvs {
+			for _, s := range []*string{dv.Prompt, dv.Error} {
+				if s != nil && len(utf16.Encode([]rune(*s))) > 255 {
+					t.Errorf("%s!%s: message of %d characters: %q", sh, dv.Sqref, len([]rune(*s)), *s)
+				}
+			}
+			for _, s := range []*string{dv.PromptTitle, dv.ErrorTitle} {
+				if s != nil && len([]rune(*s)) > 32 {
+					t.Errorf("%s!%s: title %q", sh, dv.Sqref, *s)
+				}
+			}
+		}
+	}
+}
+
+// TestTemplateEntities: with an organisation, the Entity column offers its entities from a
+// defined name, the prompt and the Help say which entity a blank cell goes to, and an
+// organisation listing no entities offers its own name.
+func TestTemplateEntities(t *testing.T) {
+	lib := templateLibrary(t, "AR6")
+	org := &emissions.Organisation{Name: "Group", Approach: emissions.ConsolidationOperational, Entities: []emissions.Entity{
+		{Name: "Battery Second Life JV", EquityPct: 40},
+		{Name: "Flins Refactory SAS", Control: true, EquityPct: 100},
+	}}
+	for _, c := range []struct {
+		name          string
+		org           *emissions.Organisation
+		want          []string
+		defaultEntity string
+	}{
+		{"entities", org, []string{"Battery Second Life JV", "Flins Refactory SAS"}, "Flins Refactory SAS"},
+		{"organisation alone", &emissions.Organisation{Name: "Group", Approach: emissions.ConsolidationOperational}, []string{"Group"}, "Group"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tpl := reports.Template{Factors: lib.All(), Site: "Plant"}
+			tpl.Entities, tpl.DefaultEntity = reports.TemplateEntities(c.org)
+			if !slices.Equal(tpl.Entities, c.want) || tpl.DefaultEntity != c.defaultEntity {
+				t.Fatalf("TemplateEntities: %q, blank %q; want %q, %q", tpl.Entities, tpl.DefaultEntity, c.want, c.defaultEntity)
+			}
+			f := openWorkbook(t, writeTemplateBytes(t, tpl))
+			if got := definedList(t, f, "Entities"); !slices.Equal(got, c.want) {
+				t.Errorf("Entities list %q, want %q", got, c.want)
+			}
+			for _, sh := range reports.TemplateSheets {
+				dvs, err := f.GetDataValidations(sh)
+				if err != nil {
+					t.Fatal(err)
+				}
+				i := slices.IndexFunc(dvs, func(dv *excelize.DataValidation) bool { return strings.HasPrefix(dv.Sqref, "L2:") })
+				if i < 0 {
+					t.Errorf("%s: no validation on Entity", sh)
+					continue
+				}
+				dv := dvs[i]
+				if dv.Type != "list" || dv.Formula1 != "Entities" || dv.Prompt == nil || !strings.Contains(*dv.Prompt, "Blank: "+c.defaultEntity) {
+					t.Errorf("%s Entity: %+v", sh, *dv)
+				}
+			}
+			help := readSheet(t, f, "Help")
+			if r := help.findRow("Entity"); r == 0 || !strings.Contains(help.rows[r-1][2], "Blank: "+c.defaultEntity) {
+				t.Errorf("Help on Entity does not name the entity of a blank cell")
+			}
+			checkPrompts(t, f)
+		})
+	}
 }
 
 // TestTemplateReadsBack: the empty template is a valid input (its activity sheets are found,
 // Help, Examples and Lists are not mistaken for activity sheets), and the example rows, copied
-// to their sheets, are all used.
+// to their sheets, are all used, without a problem, and their Quality, Entity and DataType
+// reach the lines.
 func TestTemplateReadsBack(t *testing.T) {
-	for _, gwp := range []string{"AR6", "AR5"} {
-		lib := templateLibrary(t, gwp)
-		for _, id := range reports.TemplateExampleIDs() {
-			if _, _, ok := lib.Lookup(id, 2024); !ok {
-				t.Errorf("%s: example id %s is not in the library", gwp, id)
+	org := &emissions.Organisation{Name: "Group", Approach: emissions.ConsolidationOperational, Entities: []emissions.Entity{
+		{Name: "Battery Second Life JV", EquityPct: 40},
+		{Name: "Flins Refactory SAS", Control: true, EquityPct: 100},
+	}}
+	for _, c := range []struct {
+		gwp    string
+		org    *emissions.Organisation
+		entity string // of the example that names one
+	}{
+		{"AR6", nil, ""},
+		{"AR5", nil, ""},
+		{"AR6", org, "Battery Second Life JV"}, // listed first, not the entity of a blank cell
+	} {
+		name := c.gwp
+		if c.org != nil {
+			name += " organisation"
+		}
+		t.Run(name, func(t *testing.T) {
+			lib := templateLibrary(t, c.gwp)
+			for _, id := range reports.TemplateExampleIDs() {
+				if _, _, ok := lib.Lookup(id, 2024); !ok {
+					t.Errorf("example id %s is not in the library", id)
+				}
 			}
-		}
-		b := writeTemplateBytes(t, reports.Template{Factors: lib.All(), Site: "Plant"})
-		in := &emissions.Input{}
-		in.ReadWorkbook("template.xlsx", bytes.NewReader(b), emissions.LoadOptions{DefaultSite: "Plant"})
-		if ps := in.Problems.List(); len(ps) != 0 || in.RowsRead != 0 {
-			t.Fatalf("%s: empty template: %d rows, problems %v", gwp, in.RowsRead, ps)
-		}
+			tpl := reports.Template{Factors: lib.All(), Site: "Plant"}
+			tpl.Entities, tpl.DefaultEntity = reports.TemplateEntities(c.org)
+			b := writeTemplateBytes(t, tpl)
+			in := &emissions.Input{}
+			in.ReadWorkbook("template.xlsx", bytes.NewReader(b), emissions.LoadOptions{DefaultSite: "Plant"})
+			if ps := in.Problems.List(); len(ps) != 0 || in.RowsRead != 0 {
+				t.Fatalf("empty template: %d rows, problems %v", in.RowsRead, ps)
+			}
 
-		f := openWorkbook(t, b)
-		ex := readSheet(t, f, "Examples")
-		next := map[string]int{}
-		n := 0
-		for _, row := range ex.rows[3:] {
-			if len(row) == 0 || row[0] == "" || row[0] == "Sheet" {
-				continue
+			f := openWorkbook(t, b)
+			ex := readSheet(t, f, "Examples")
+			next := map[string]int{}
+			n := 0
+			for _, row := range ex.rows[3:] {
+				if len(row) == 0 || row[0] == "" || row[0] == "Sheet" {
+					continue
+				}
+				sheet := row[0]
+				if next[sheet] == 0 {
+					next[sheet] = 2
+				}
+				vals := make([]any, len(row)-1)
+				for i, v := range row[1:] {
+					vals[i] = v // typed as text, as a careless paste would: footprint reads plain numbers in text
+				}
+				if err := f.SetSheetRow(sheet, "A"+strconv.Itoa(next[sheet]), &vals); err != nil {
+					t.Fatal(err)
+				}
+				next[sheet]++
+				if sheet != "Instruments" {
+					n++
+				}
 			}
-			sheet := row[0]
-			if next[sheet] == 0 {
-				next[sheet] = 2
+			if n < 8 {
+				t.Fatalf("only %d example rows", n)
 			}
-			vals := make([]any, len(row)-1)
-			for i, v := range row[1:] {
-				vals[i] = v // typed as text, as a careless paste would: footprint reads plain numbers in text
-			}
-			if err := f.SetSheetRow(sheet, "A"+strconv.Itoa(next[sheet]), &vals); err != nil {
+			var filled bytes.Buffer
+			if err := f.Write(&filled); err != nil {
 				t.Fatal(err)
 			}
-			next[sheet]++
-			if sheet != "Instruments" {
-				n++
+			in = &emissions.Input{}
+			in.ReadWorkbook("filled.xlsx", bytes.NewReader(filled.Bytes()), emissions.LoadOptions{DefaultSite: "Plant"})
+			inv := emissions.Calculate(in, emissions.Options{Library: lib, Organisation: c.org})
+			if inv.Rows.Read != n || inv.Rows.Used != n || len(in.Instruments) != 1 {
+				t.Errorf("examples: %+v of %d rows, %d instruments", inv.Rows, n, len(in.Instruments))
 			}
-		}
-		if n < 8 {
-			t.Fatalf("%s: only %d example rows", gwp, n)
-		}
-		var filled bytes.Buffer
-		if err := f.Write(&filled); err != nil {
-			t.Fatal(err)
-		}
-		in = &emissions.Input{}
-		in.ReadWorkbook("filled.xlsx", bytes.NewReader(filled.Bytes()), emissions.LoadOptions{DefaultSite: "Plant"})
-		inv := emissions.Calculate(in, emissions.Options{Library: lib})
-		if inv.Rows.Read != n || inv.Rows.Used != n || len(in.Instruments) != 1 {
-			t.Errorf("%s: examples: %+v of %d rows, %d instruments, problems %v", gwp, inv.Rows, n, len(in.Instruments), in.Problems.List())
-		}
+			for _, p := range in.Problems.List() {
+				if p.Cause != "no-residual-mix" { // a matter of config, not of the rows
+					t.Errorf("examples: %v", p)
+				}
+			}
+
+			// The direct line of each example activity, with the columns it must carry. Under
+			// an organisation every row has an entity: the one it names, or the default.
+			blank := ""
+			if c.org != nil {
+				blank = "Flins Refactory SAS"
+			}
+			want := []struct {
+				activity, quality, entity, dataType string
+			}{
+				{"fr.electricity.grid", "measured", c.entity, ""},
+				{"fr.natural-gas.pcs", "measured", blank, ""},
+				{"fr.diesel.off-road", "calculated", blank, ""},
+				{"fr.freight.road.artic-34-40t", "estimated", blank, "secondary"},
+				{"fr.material.steel.primary", "measured", blank, "secondary"},
+				{"refrigerant.r-410a", "measured", blank, ""}, // the Refrigerants row and the register's
+				{"Supplier cradle-to-gate figure", "", blank, "primary"},
+			}
+			for _, w := range want {
+				found := 0
+				for _, l := range inv.Lines {
+					if l.Activity != w.activity || l.Part == emissions.PartUpstream {
+						continue
+					}
+					found++
+					if l.Quality != w.quality || l.Entity != w.entity || l.DataType != w.dataType {
+						t.Errorf("%s line: quality %q, entity %q, data type %q; want %q, %q, %q",
+							w.activity, l.Quality, l.Entity, l.DataType, w.quality, w.entity, w.dataType)
+					}
+				}
+				if found == 0 {
+					t.Errorf("no line of %s", w.activity)
+				}
+			}
+		})
 	}
 }
 

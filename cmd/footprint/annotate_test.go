@@ -292,8 +292,8 @@ func TestAnnotateRejected(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(t, f.SetCellStr("Energy", "N4", "a note right of the table"))
-	must(t, f.SetCellStr("Energy", "M1", "Footprint notes")) // the user's own: kept on re-annotation
+	must(t, f.SetCellStr("Energy", "Q4", "a note right of the table"))
+	must(t, f.SetCellStr("Energy", "P1", "Footprint notes")) // the user's own: kept on re-annotation
 	must(t, f.SetCellValue("Help", "H2", 3))
 	must(t, f.SetCellFormula("Help", "H3", "H2*2"))
 	must(t, f.SetCellValue("Help", "H3", 6))
@@ -325,8 +325,8 @@ func TestAnnotateRejected(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer out.Close()
-	if h, _ := out.GetCellValue("Energy", "O1"); h != reports.AnnotateHeaders[0] {
-		t.Errorf("Energy O1 = %q: the annotation should start after the stray cell in N4", h)
+	if h, _ := out.GetCellValue("Energy", "R1"); h != reports.AnnotateHeaders[0] {
+		t.Errorf("Energy R1 = %q: the annotation should start after the stray cell in Q4", h)
 	}
 	dvAfter, _ := out.GetDataValidations("Energy")
 	if len(dvAfter) != len(dvBefore) || len(dvBefore) == 0 {

@@ -15,7 +15,9 @@ func newTemplateCmd(g *globalFlags, env Env) *cobra.Command {
 		Long: "Writes the workbook a team fills in (SPEC §3): the sheets Energy, Logistics, Materials, Waste,\n" +
 			"Refrigerants, Travel and Instruments with their headers and data validation (activity ids of the\n" +
 			"library and of the config's custom factors, units, whole-number years, quantities ≥ 0), a Help\n" +
-			"sheet, examples, and a Lists sheet with the poles and sites the inputs use, where the team adds more.",
+			"sheet, examples, and a Lists sheet with the poles and sites the inputs use, where the team adds more.\n" +
+			"The optional Quality, Entity and DataType columns have dropdowns; Entity's lists the config's\n" +
+			"organisation.entities (without an organisation it has none).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, err := loadSession(g, env)
@@ -23,6 +25,7 @@ func newTemplateCmd(g *globalFlags, env Env) *cobra.Command {
 				return err
 			}
 			t := reports.Template{Factors: s.lib.All(), Site: s.cfg.Site}
+			t.Entities, t.DefaultEntity = reports.TemplateEntities(s.cfg.OrganisationModel())
 			// The dropdowns offer the poles and sites the inputs already use; inputs that
 			// are missing or unreadable (a project just starting) offer none.
 			if in := s.read(g, env, nil, false); in != nil {

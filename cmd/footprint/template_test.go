@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -107,40 +108,11 @@ factors:
 func TestTemplateOffersPolesAndSites(t *testing.T) {
 	dir := site(t, "", []any{2024, "Plant", "RE-TROFIT", "fr.electricity.grid", 10, "MWh"},
 		[]any{2024, "Hub Nord", "RE-CYCLE", "fr.natural-gas.pcs", 1, "MWh PCS"}, []any{2024, nil, "RE-TROFIT", "nope", 1, "t"})
-	list := func(path, name string) []string {
-		t.Helper()
-		f, err := excelize.OpenFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		for _, d := range f.GetDefinedName() {
-			if d.Name != name {
-				continue
-			}
-			_, ref, _ := strings.Cut(strings.ReplaceAll(d.RefersTo, "$", ""), "!")
-			from, _, _ := strings.Cut(ref, ":")
-			col, _, _ := excelize.CellNameToCoordinates(from)
-			cols, err := f.GetCols("Lists")
-			if err != nil {
-				t.Fatal(err)
-			}
-			var out []string
-			for _, v := range cols[col-1][3:] {
-				if v != "" {
-					out = append(out, v)
-				}
-			}
-			return out
-		}
-		t.Fatalf("no defined name %s", name)
-		return nil
-	}
 	if r := footprint(t, dir, "template", "--out", "t.xlsx"); r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
 	path := filepath.Join(dir, "t.xlsx")
-	if p, s := list(path, "Poles"), list(path, "Sites"); !slices.Equal(p, []string{"RE-CYCLE", "RE-TROFIT"}) || !slices.Equal(s, []string{"Plant", "Hub Nord"}) {
+	if p, s := templateList(t, path, "Poles"), templateList(t, path, "Sites"); !slices.Equal(p, []string{"RE-CYCLE", "RE-TROFIT"}) || !slices.Equal(s, []string{"Plant", "Hub Nord"}) {
 		t.Errorf("poles %q, sites %q", p, s)
 	}
 
@@ -150,7 +122,104 @@ func TestTemplateOffersPolesAndSites(t *testing.T) {
 	if r := footprint(t, dir, "template", "--out", "t.xlsx"); r.code != 0 {
 		t.Fatalf("without inputs: exit %d\n%s", r.code, r.stderr)
 	}
-	if p, s := list(path, "Poles"), list(path, "Sites"); len(p) != 0 || !slices.Equal(s, []string{"Plant"}) {
+	if p, s := templateList(t, path, "Poles"), templateList(t, path, "Sites"); len(p) != 0 || !slices.Equal(s, []string{"Plant"}) {
 		t.Errorf("without inputs: poles %q, sites %q", p, s)
+	}
+}
+
+// templateList returns the values of a template's defined name on its Lists sheet.
+func templateList(t *testing.T, path, name string) []string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, d := range f.GetDefinedName() {
+		if d.Name != name {
+			continue
+		}
+		_, ref, _ := strings.Cut(strings.ReplaceAll(d.RefersTo, "$", ""), "!")
+		from, _, _ := strings.Cut(ref, ":")
+		col, _, _ := excelize.CellNameToCoordinates(from)
+		cols, err := f.GetCols("Lists")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, v := range cols[col-1][3:] {
+			if v != "" {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	t.Fatalf("no defined name %s", name)
+	return nil
+}
+
+// TestTemplateOffersEntities: the Entity dropdown lists the config's organisation.entities,
+// and a row filled with Entity, Quality and DataType from the dropdowns is used, its line
+// carrying them.
+func TestTemplateOffersEntities(t *testing.T) {
+	dir := t.TempDir()
+	config := `site: Plant
+organisation:
+  name: Flins group
+  consolidation: equity
+  entities:
+    - {name: Flins Refactory SAS, control: true, equity_pct: 100}
+    - {name: Battery Second Life JV, control: false, equity_pct: 40}
+`
+	must(t, os.WriteFile(filepath.Join(dir, "config.yaml"), []byte(config), 0o644))
+	if r := footprint(t, dir, "template", "--out", "t.xlsx"); r.code != 0 {
+		t.Fatalf("template: exit %d\n%s", r.code, r.stderr)
+	}
+	path := filepath.Join(dir, "t.xlsx")
+	if got := templateList(t, path, "Entities"); !slices.Equal(got, []string{"Flins Refactory SAS", "Battery Second Life JV"}) {
+		t.Fatalf("Entities %q", got)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, err := f.GetRows("Materials")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := make([]any, len(header[0]))
+	for i, h := range header[0] {
+		row[i] = map[string]any{"Year": 2024, "Activity": "fr.material.steel.primary", "Quantity": 10, "Unit": "t",
+			"Quality": "measured", "Entity": "Battery Second Life JV", "DataType": "secondary"}[h]
+	}
+	must(t, f.SetSheetRow("Materials", "A2", &row))
+	must(t, f.Save())
+	f.Close()
+
+	// The lines' CSV has no quality column: reports' TestTemplateReadsBack checks Quality.
+	r := footprint(t, dir, "calc", "--lines", "--input", "t.xlsx")
+	if r.code != 0 {
+		t.Fatalf("calc: exit %d\n%s", r.code, r.stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil || len(recs) < 2 {
+		t.Fatalf("lines %v: %s", err, r.stdout)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	found := false
+	for _, rec := range recs[1:] {
+		if rec[col["activity"]] != "fr.material.steel.primary" {
+			continue
+		}
+		found = true
+		if rec[col["entity"]] != "Battery Second Life JV" || rec[col["consolidation_share"]] != "0.4" || rec[col["data_type"]] != "secondary" {
+			t.Errorf("steel line: entity %q, share %q, data type %q", rec[col["entity"]], rec[col["consolidation_share"]], rec[col["data_type"]])
+		}
+	}
+	if !found {
+		t.Errorf("no steel line in %s", r.stdout)
 	}
 }
