@@ -71,7 +71,7 @@ func Reductions(lines []Line, pol BasePolicy, traj *Trajectory) []Reduction {
 		r := Reduction{Year: y, Total: base.sel - s.sel, Discontinued: base.disc - s.disc, Instruments: base.mktMinusLoc - s.mktMinusLoc}
 		if y != traj.BaseYear {
 			pair := append(append([]Line(nil), cont[traj.BaseYear]...), cont[y]...)
-			for _, c := range Changes(pair, MethodLocation, traj.BaseYear, y) {
+			for _, c := range Changes(pair, MethodLocation, BasePolicy{}, traj.BaseYear, y) {
 				if c.From == traj.BaseYear && c.To == y {
 					r.Factors = -c.FactorEffect
 				}
