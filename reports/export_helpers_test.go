@@ -31,8 +31,12 @@ func updatingGolden() bool {
 }
 
 // demoInventory computes the built-in demo the way `footprint report` does, without the
-// command line: the embedded config and workbook, the factor library, the trajectory.
-func demoInventory(t testing.TB) reports.Export {
+// command line: the embedded config and workbook, the factor library, the trajectory, the
+// claim check.
+func demoInventory(t testing.TB) reports.Export { return demoInventoryWith(t, nil) }
+
+// demoInventoryWith is demoInventory with the configuration changed by edit first.
+func demoInventoryWith(t testing.TB, edit func(*config.Config)) reports.Export {
 	t.Helper()
 	builtin, err := fs.ReadFile(fp.Builtin, "config.yaml")
 	if err != nil {
@@ -44,6 +48,9 @@ func demoInventory(t testing.TB) reports.Export {
 	}
 	if cfg.Path != "" {
 		t.Fatalf("a config.yaml in the test folder (%s) would replace the built-in demo", cfg.Path)
+	}
+	if edit != nil {
+		edit(cfg)
 	}
 	lib, err := factors.Builtin(cfg.Factors.GWP)
 	if err == nil {
@@ -71,7 +78,13 @@ func demoInventory(t testing.TB) reports.Export {
 	uopts := cfg.UncertaintyOptions()
 	uopts.Library = lib
 	reporting := years[len(years)-1].Year
-	return reports.Export{Site: cfg.Site, ReportingYear: reporting, GWP: cfg.Factors.GWP, Scope2Method: method,
+	plan := cfg.Plan()
+	check, err := emissions.CheckClaims(plan, inv.Lines, traj, lib, uopts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claim := reports.Claim{Check: check, Reductions: emissions.Reductions(inv.Lines, plan.BasePolicy, traj), Credits: plan.Credits, Removals: plan.Removals}
+	return reports.Export{Claim: claim, Site: cfg.Site, ReportingYear: reporting, GWP: cfg.Factors.GWP, Scope2Method: method,
 		Years: years, Trajectory: traj, Targets: cfg.Plan().Targets, Lines: rowLinesOf(t, inv), Library: lib,
 		Rows: inv.Rows, Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings(),
 		Uncertainty: emissions.ComputeUncertainty(inv.Lines, uopts), Changes: emissions.Changes(inv.Lines, method, cfg.Plan().BasePolicy, traj.BaseYear, reporting),
