@@ -248,18 +248,6 @@ func restate(pol BasePolicy, lines []Line, baseYear int, inBoundary func(*Line) 
 	return out, rec
 }
 
-// discontinuedMatcher reports lines of activities that a closure, divestment or outsourcing
-// after baseYear ends, whatever the event's treatment.
-func discontinuedMatcher(pol BasePolicy, baseYear int) func(*Line) bool {
-	var evs []StructuralEvent
-	for _, ev := range pol.Events {
-		if ev.Discontinues() && ev.Year > baseYear {
-			evs = append(evs, ev)
-		}
-	}
-	return eventsMatcher(evs)
-}
-
 // discontinuingBetween lists the closures, divestments and outsourcings, whatever their
 // treatment, of the years from to to (both included: the activities may run part of the
 // event's year), which a comparison of those two years labels discontinued.
