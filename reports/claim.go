@@ -123,7 +123,7 @@ func claimSection(r Report) htmlSection {
 	}
 
 	ch := claimChart(r)
-	tb := &htmlTable{Caption: "Claim check per year, tCO2e", Head: []string{"Year", "Residual", "Residual, 95 % upper bound", "Retired credits", "Own removals", "Planned or contracted credits", "Verdict", "Reasons"}}
+	tb := &htmlTable{Caption: "Claim check per year, tCO2e", Head: []string{"Year", "Residual", "Upper bound (95 %)", "Retired credits", "Own removals", "Planned, not counted", "Verdict", "Reasons"}}
 	for _, cy := range cc.Years {
 		verdict := "holds"
 		if !cy.OK {
