@@ -248,15 +248,21 @@ func restate(pol BasePolicy, lines []Line, baseYear int, inBoundary func(*Line) 
 	return out, rec
 }
 
-// discontinuedMatcher reports lines of activities that a closure, divestment or outsourcing
-// after baseYear ends, whatever the event's treatment.
-func discontinuedMatcher(pol BasePolicy, baseYear int) func(*Line) bool {
+// discontinuingBetween lists the closures, divestments and outsourcings, whatever their
+// treatment, of the years from to to (both included: the activities may run part of the
+// event's year), which a comparison of those two years labels discontinued.
+func discontinuingBetween(pol BasePolicy, from, to int) []StructuralEvent {
 	var evs []StructuralEvent
 	for _, ev := range pol.Events {
-		if ev.Discontinues() && ev.Year > baseYear {
+		if ev.Discontinues() && from <= ev.Year && ev.Year <= to {
 			evs = append(evs, ev)
 		}
 	}
+	return evs
+}
+
+// eventsMatcher reports lines that one of evs concerns.
+func eventsMatcher(evs []StructuralEvent) func(*Line) bool {
 	return func(l *Line) bool {
 		for _, ev := range evs {
 			if ev.Matches(l) {

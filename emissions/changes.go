@@ -6,24 +6,35 @@ import (
 	"slices"
 )
 
-// What changed between two years (SPEC §9): the change of the total that the Scope 2 method
-// selects, split per activity into an activity effect (quantities), a factor effect (factor
-// vintages, overrides, the market-based mix) and other (activities new or removed), by the
-// additive LMDI with the logarithmic mean, written down in the README ("What changed").
+// What changed between two years (SPEC §9, §10): the change of the total that the Scope 2
+// method selects, split per activity into an activity effect (quantities), a factor effect
+// (factor vintages, overrides, the market-based mix), discontinued activities (what a closure,
+// divestment or outsourcing of the base-year policy ended) and other (activities new or
+// removed), by the additive LMDI with the logarithmic mean, written down in the README ("What
+// changed").
 //
 // The total is Σᵢ Qᵢ·Fᵢ over elements i — the lines of one activity id, part, scope, category
 // and factor unit, whatever their site and pole — with Qᵢ their quantity in the factor's unit
 // and Fᵢ = Eᵢ/Qᵢ their emissions per unit. Sites and poles are left out on purpose: an activity
 // moving from one pole to another, or a pole winding it down, is a change of quantity; an
-// activity is new or removed when it has no emissions at all in one of the years. For an element present in both years (Eᵢ and Qᵢ of the same sign, not
-// zero, in both), with L = (E₁ − E₀)/ln(E₁/E₀) (E₀ when equal):
+// activity is new or removed when it has no emissions at all in one of the years. For an
+// element present in both years (Eᵢ and Qᵢ of the same sign, not zero, in both), with
+// L = (E₁ − E₀)/ln(E₁/E₀) (E₀ when equal):
 //
 //	activity effect = L·ln(Q₁/Q₀)
 //	factor effect   = (E₁ − E₀) − activity effect   (= L·ln(F₁/F₀), exactly in real numbers)
 //
 // An element with no emissions (or no quantity) in one of the years is new or removed: its
-// whole change goes to other. The three parts of each element add to its change, so the
-// parts of the total add to total_to − total_from (up to floating-point rounding).
+// whole change goes to other.
+//
+// The lines of an event that discontinues activities (closure, divestment, outsourcing,
+// whatever its treatment: organic events are never restated, so this is where their drop is
+// labelled) are elements of their own in every comparison whose years enclose the event's
+// year (from ≤ event year ≤ to: the activities may run part of the event's year), matched as
+// the base-year policy matches them (StructuralEvent.Matches: globs, poles, sites). Their whole
+// change goes to discontinued, and none of it to the other parts. The four parts of each
+// element add to its change, so the parts of the total add to total_to − total_from (up to
+// floating-point rounding).
 
 // Change is the decomposition of the change between two years.
 type Change struct {
@@ -31,9 +42,12 @@ type Change struct {
 	TotalFrom, TotalTo float64
 	ActivityEffect     float64
 	FactorEffect       float64
-	Other              float64
-	ByActivity         []ActivityChange // largest change first
-	BaseToReporting    bool             // the base year vs the reporting year, not two consecutive years
+	Other              float64 // activities new or removed, not covered by an event
+	Discontinued       float64 // activities an event of the base-year policy ended
+	// Events are the events whose activities Discontinued holds (from ≤ year ≤ to).
+	Events          []StructuralEvent
+	ByActivity      []ActivityChange // largest change first
+	BaseToReporting bool             // the base year vs the reporting year, not two consecutive years
 }
 
 // ActivityChange is one activity's share of a Change.
@@ -41,6 +55,7 @@ type ActivityChange struct {
 	Activity                            string
 	From, To                            float64 // its emissions in each year
 	ActivityEffect, FactorEffect, Other float64
+	Discontinued                        float64
 }
 
 // changeElement is what one element emits and consumes in a year.
@@ -49,39 +64,39 @@ type changeElement struct {
 	part            Part
 	scope, category int
 	unit            string
+	discontinued    bool // lines of activities that an event between the two years ended
 }
 
 type elementYear struct{ e, q float64 }
 
 // Changes decomposes the change of the selected total between each pair of consecutive years
 // with data, then between baseYear and reportingYear when both have data and are not already
-// such a pair. method is the Scope 2 method of the total.
-func Changes(lines []Line, method string, baseYear, reportingYear int) []Change {
-	byYear := map[int]map[changeElement]elementYear{}
+// such a pair. method is the Scope 2 method of the total; pol's closures, divestments and
+// outsourcings label the activities they end.
+func Changes(lines []Line, method string, pol BasePolicy, baseYear, reportingYear int) []Change {
+	byYear := map[int][]*Line{}
 	for i := range lines {
 		l := &lines[i]
 		if l.Part == PartAvoided || (method == MethodLocation && !l.InLocation()) || (method != MethodLocation && !l.InMarket()) {
 			continue
 		}
-		m := byYear[l.Year]
-		if m == nil {
-			m = map[changeElement]elementYear{}
-			byYear[l.Year] = m
-		}
-		k := changeElement{l.Activity, l.Part, l.Scope, l.Category, l.FactorUnit}
-		ey := m[k]
-		ey.e += l.TCO2e
-		ey.q += l.Converted * l.Weight() // the consolidated quantity, like its emissions
-		m[k] = ey
+		byYear[l.Year] = append(byYear[l.Year], l)
 	}
 	years := make([]int, 0, len(byYear))
 	for y := range byYear {
 		years = append(years, y)
 	}
 	slices.Sort(years)
+	pair := func(a, b int) Change {
+		evs := discontinuingBetween(pol, a, b)
+		ended := eventsMatcher(evs)
+		c := decompose(a, b, changeElements(byYear[a], ended), changeElements(byYear[b], ended))
+		c.Events = evs
+		return c
+	}
 	var out []Change
 	for i := 1; i < len(years); i++ {
-		out = append(out, decompose(years[i-1], years[i], byYear[years[i-1]], byYear[years[i]]))
+		out = append(out, pair(years[i-1], years[i]))
 	}
 	_, hasBase := byYear[baseYear]
 	_, hasRep := byYear[reportingYear]
@@ -91,12 +106,25 @@ func Changes(lines []Line, method string, baseYear, reportingYear int) []Change 
 			consecutive = consecutive || (years[i-1] == baseYear && years[i] == reportingYear)
 		}
 		if !consecutive {
-			c := decompose(baseYear, reportingYear, byYear[baseYear], byYear[reportingYear])
+			c := pair(baseYear, reportingYear)
 			c.BaseToReporting = true
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// changeElements sums one year's lines by element; ended marks the discontinued ones.
+func changeElements(lines []*Line, ended func(*Line) bool) map[changeElement]elementYear {
+	m := map[changeElement]elementYear{}
+	for _, l := range lines {
+		k := changeElement{l.Activity, l.Part, l.Scope, l.Category, l.FactorUnit, ended(l)}
+		ey := m[k]
+		ey.e += l.TCO2e
+		ey.q += l.Converted * l.Weight() // the consolidated quantity, like its emissions
+		m[k] = ey
+	}
+	return m
 }
 
 // decompose splits the change from year a to year b.
@@ -113,14 +141,19 @@ func decompose(a, b int, from, to map[changeElement]elementYear) Change {
 	// A fixed order, so the sums are the same on every run.
 	slices.SortFunc(keys, func(x, y changeElement) int {
 		return cmp.Or(cmp.Compare(x.activity, y.activity), cmp.Compare(x.part, y.part), cmp.Compare(x.scope, y.scope),
-			cmp.Compare(x.category, y.category), cmp.Compare(x.unit, y.unit))
+			cmp.Compare(x.category, y.category), cmp.Compare(x.unit, y.unit), cmp.Compare(b2f(x.discontinued), b2f(y.discontinued)))
 	})
 	c := Change{From: a, To: b}
 	byAct := map[string]*ActivityChange{}
 	var order []string
 	for _, k := range keys {
 		e0, e1 := from[k], to[k]
-		act, fac, oth := ElementEffects(e0.e, e1.e, e0.q, e1.q)
+		var act, fac, oth, disc float64
+		if k.discontinued {
+			disc = e1.e - e0.e
+		} else {
+			act, fac, oth = ElementEffects(e0.e, e1.e, e0.q, e1.q)
+		}
 		ac := byAct[k.activity]
 		if ac == nil {
 			ac = &ActivityChange{Activity: k.activity}
@@ -132,6 +165,7 @@ func decompose(a, b int, from, to map[changeElement]elementYear) Change {
 		ac.ActivityEffect += act
 		ac.FactorEffect += fac
 		ac.Other += oth
+		ac.Discontinued += disc
 	}
 	for _, name := range order {
 		ac := byAct[name]
@@ -140,6 +174,7 @@ func decompose(a, b int, from, to map[changeElement]elementYear) Change {
 		c.ActivityEffect += ac.ActivityEffect
 		c.FactorEffect += ac.FactorEffect
 		c.Other += ac.Other
+		c.Discontinued += ac.Discontinued
 		c.ByActivity = append(c.ByActivity, *ac)
 	}
 	slices.SortStableFunc(c.ByActivity, func(x, y ActivityChange) int {

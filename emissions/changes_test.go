@@ -34,7 +34,7 @@ func TestChangesKnownParts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cs := Changes(tt.lines, MethodMarket, 2023, 2024)
+			cs := Changes(tt.lines, MethodMarket, BasePolicy{}, 2023, 2024)
 			if len(cs) != 1 {
 				t.Fatalf("%d changes, want 1 (2023 → 2024 once, not again as base → reporting)", len(cs))
 			}
@@ -50,18 +50,18 @@ func TestChangesKnownParts(t *testing.T) {
 func sumsToChange(t *testing.T, c Change) {
 	t.Helper()
 	change := c.TotalTo - c.TotalFrom
-	parts := c.ActivityEffect + c.FactorEffect + c.Other
+	parts := c.ActivityEffect + c.FactorEffect + c.Other + c.Discontinued
 	if math.Abs(parts-change) > 1e-9*math.Max(1, math.Max(math.Abs(c.TotalFrom), math.Abs(c.TotalTo))) {
 		t.Errorf("%d→%d: parts %v ≠ change %v", c.From, c.To, parts, change)
 	}
-	var a, f, o, from, to float64
+	var a, f, o, dc, from, to float64
 	for _, ac := range c.ByActivity {
-		a, f, o, from, to = a+ac.ActivityEffect, f+ac.FactorEffect, o+ac.Other, from+ac.From, to+ac.To
-		if d := ac.ActivityEffect + ac.FactorEffect + ac.Other - (ac.To - ac.From); math.Abs(d) > 1e-9*math.Max(1, math.Abs(ac.To)+math.Abs(ac.From)) {
+		a, f, o, dc, from, to = a+ac.ActivityEffect, f+ac.FactorEffect, o+ac.Other, dc+ac.Discontinued, from+ac.From, to+ac.To
+		if d := ac.ActivityEffect + ac.FactorEffect + ac.Other + ac.Discontinued - (ac.To - ac.From); math.Abs(d) > 1e-9*math.Max(1, math.Abs(ac.To)+math.Abs(ac.From)) {
 			t.Errorf("%d→%d %s: parts off the change by %v", c.From, c.To, ac.Activity, d)
 		}
 	}
-	if !near(a, c.ActivityEffect) || !near(f, c.FactorEffect) || !near(o, c.Other) || !near(from, c.TotalFrom) || !near(to, c.TotalTo) {
+	if !near(a, c.ActivityEffect) || !near(f, c.FactorEffect) || !near(o, c.Other) || !near(dc, c.Discontinued) || !near(from, c.TotalFrom) || !near(to, c.TotalTo) {
 		t.Errorf("%d→%d: the activities do not add up to the totals", c.From, c.To)
 	}
 }
@@ -69,7 +69,7 @@ func sumsToChange(t *testing.T, c Change) {
 // Pairs: consecutive years with data (a gap year is skipped), then base → reporting year.
 func TestChangesPairs(t *testing.T) {
 	lines := []Line{changeLine(2019, "gas", 1, 1), changeLine(2021, "gas", 2, 1), changeLine(2022, "gas", 3, 1), changeLine(2024, "gas", 4, 1)}
-	cs := Changes(lines, MethodMarket, 2019, 2024)
+	cs := Changes(lines, MethodMarket, BasePolicy{}, 2019, 2024)
 	want := [][2]int{{2019, 2021}, {2021, 2022}, {2022, 2024}, {2019, 2024}}
 	if len(cs) != len(want) {
 		t.Fatalf("%d changes, want %v", len(cs), want)
@@ -79,7 +79,7 @@ func TestChangesPairs(t *testing.T) {
 			t.Errorf("change %d: %d→%d (base %v), want %v", i, cs[i].From, cs[i].To, cs[i].BaseToReporting, w)
 		}
 	}
-	if cs := Changes(lines, MethodMarket, 2018, 2024); len(cs) != 3 {
+	if cs := Changes(lines, MethodMarket, BasePolicy{}, 2018, 2024); len(cs) != 3 {
 		t.Errorf("a base year without data: %d changes, want the 3 consecutive pairs", len(cs))
 	}
 }
@@ -98,7 +98,7 @@ func TestChangesMarketMix(t *testing.T) {
 		return l
 	}
 	lines := []Line{loc(2023), mkt(2023, 1000, 0.4, "residual-mix"), loc(2024), mkt(2024, 500, 0, "instruments"), mkt(2024, 500, 0.4, "residual-mix")}
-	c := Changes(lines, MethodMarket, 2023, 2024)[0]
+	c := Changes(lines, MethodMarket, BasePolicy{}, 2023, 2024)[0]
 	if !near(c.TotalFrom, 0.4) || !near(c.TotalTo, 0.2) || !near(c.FactorEffect, -0.2) || c.ActivityEffect != 0 || c.Other != 0 {
 		t.Errorf("got %+v", c)
 	}
@@ -129,8 +129,24 @@ func TestChangesSumProperty(t *testing.T) {
 				lines = append(lines, l)
 			}
 		}
-		for _, c := range Changes(lines, MethodMarket, 2020, 2023) {
-			sumsToChange(t, c)
+		// Random closures, divestments and outsourcings (any treatment) over activities, poles
+		// or both: the parts, discontinued included, still add up.
+		var pol BasePolicy
+		for range rng.IntN(3) {
+			ev := StructuralEvent{Year: 2020 + rng.IntN(4), Type: []string{EventClosure, EventDivestment, EventOutsourcing, EventAcquisition}[rng.IntN(4)],
+				Treatment: []string{"", TreatmentOrganic, TreatmentRecalculate}[rng.IntN(3)]}
+			if rng.IntN(2) == 0 {
+				ev.Activities = []string{acts[rng.IntN(len(acts))]}
+			}
+			if rng.IntN(2) == 0 || ev.Activities == nil {
+				ev.Poles = []string{"P"}
+			}
+			pol.Events = append(pol.Events, ev)
+		}
+		for _, p := range []BasePolicy{{}, pol} {
+			for _, c := range Changes(lines, MethodMarket, p, 2020, 2023) {
+				sumsToChange(t, c)
+			}
 		}
 		if t.Failed() {
 			t.Fatalf("trial %d: %+v", trial, lines)
@@ -141,8 +157,8 @@ func TestChangesSumProperty(t *testing.T) {
 		k := 1 + rng.Float64()*3
 		lines = append(lines, changeLine(2023, a, 100, 2), changeLine(2024, a, 100*k, 2))
 	}
-	c := Changes(lines, MethodMarket, 2023, 2024)[0]
-	if math.Abs(c.FactorEffect) > 1e-9 || c.Other != 0 || !near(c.ActivityEffect, c.TotalTo-c.TotalFrom) {
+	c := Changes(lines, MethodMarket, BasePolicy{}, 2023, 2024)[0]
+	if math.Abs(c.FactorEffect) > 1e-9 || c.Other != 0 || c.Discontinued != 0 || !near(c.ActivityEffect, c.TotalTo-c.TotalFrom) {
 		t.Errorf("quantities scaled, factors kept: %+v", c)
 	}
 }
@@ -152,8 +168,119 @@ func TestChangesSumProperty(t *testing.T) {
 func TestChangesAcrossPoles(t *testing.T) {
 	a, b := changeLine(2023, "gas", 1000, 0.2), changeLine(2024, "gas", 500, 0.2)
 	b.Pole, b.Site = "Q", "T"
-	c := Changes([]Line{a, b}, MethodMarket, 2023, 2024)[0]
+	c := Changes([]Line{a, b}, MethodMarket, BasePolicy{}, 2023, 2024)[0]
 	if !near(c.ActivityEffect, -0.1) || c.Other != 0 {
 		t.Errorf("got %+v", c)
+	}
+}
+
+// A closure labels what it ends as discontinued, and only that (SPEC §10: with organic
+// treatment nothing is restated, the drop is labelled in every explanation of change).
+// Assembly (pole A) burns 1000 kWh of gas at 0.2 kg/kWh = 0.2 t and 500 kWh of power at
+// 0.1 = 0.05 t in 2022 and 2023, half of it in 2024 (closed in March), none in 2025; the
+// retrofit pole (R) burns gas, 1000 kWh at 0.2 in 2022 and 2023, 1500 kWh in 2024 and 2025.
+func TestChangesDiscontinued(t *testing.T) {
+	at := func(y int, pole, act string, qty, f float64) Line {
+		l := changeLine(y, act, qty, f)
+		l.Pole = pole
+		return l
+	}
+	var lines []Line
+	for _, y := range []int{2022, 2023} {
+		lines = append(lines, at(y, "A", "gas", 1000, 0.2), at(y, "A", "power", 500, 0.1), at(y, "R", "gas", 1000, 0.2))
+	}
+	lines = append(lines, at(2024, "A", "gas", 500, 0.2), at(2024, "A", "power", 250, 0.1), at(2024, "R", "gas", 1500, 0.2), at(2025, "R", "gas", 1500, 0.2))
+	closure := func(treatment string) BasePolicy {
+		return BasePolicy{Events: []StructuralEvent{{Year: 2024, Type: EventClosure, Poles: []string{"a"}, Activities: []string{"*"}, Treatment: treatment}}}
+	}
+	type parts struct{ act, fac, oth, disc float64 }
+	tests := []struct {
+		name string
+		pol  BasePolicy
+		want map[[2]int]parts
+	}{
+		// Gas at R grows ×1.5: activity effect 0.1. Without the event, the pole's gas and power
+		// winding down are activity effect of gas and power (all poles together), and power
+		// gone in 2025 is removed (other).
+		{"no event", BasePolicy{}, map[[2]int]parts{
+			{2022, 2023}: {0, 0, 0, 0},
+			{2023, 2024}: {-0.025, 0, 0, 0}, // gas 0.4 t → 0.4 t (A −0.1, R +0.1), power 0.05 t → 0.025 t
+			{2024, 2025}: {-0.1, 0, -0.025, 0},
+			{2022, 2025}: {-0.1, 0, -0.05, 0},
+		}},
+		{"organic closure", closure(TreatmentOrganic), map[[2]int]parts{
+			{2022, 2023}: {0, 0, 0, 0},
+			{2023, 2024}: {0.1, 0, 0, -0.125},
+			{2024, 2025}: {0, 0, 0, -0.125},
+			{2022, 2025}: {0.1, 0, 0, -0.25},
+		}},
+		// The reported inventory is the same whatever the treatment: a recalculated closure
+		// labels the drop too (the trajectory restates the base year, not this comparison).
+		{"recalculated closure", closure(TreatmentRecalculate), map[[2]int]parts{
+			{2023, 2024}: {0.1, 0, 0, -0.125},
+			{2022, 2025}: {0.1, 0, 0, -0.25},
+		}},
+		// An acquisition ends nothing; a closure in another year is outside the comparison.
+		{"acquisition", BasePolicy{Events: []StructuralEvent{{Year: 2024, Type: EventAcquisition, Poles: []string{"A"}}}}, map[[2]int]parts{
+			{2023, 2024}: {-0.025, 0, 0, 0},
+		}},
+		{"closure of 2026", BasePolicy{Events: []StructuralEvent{{Year: 2026, Type: EventClosure, Poles: []string{"A"}}}}, map[[2]int]parts{
+			{2022, 2025}: {-0.1, 0, -0.05, 0},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[[2]int]Change{}
+			for _, c := range Changes(lines, MethodMarket, tt.pol, 2022, 2025) {
+				got[[2]int{c.From, c.To}] = c
+				sumsToChange(t, c)
+			}
+			for k, w := range tt.want {
+				c, ok := got[k]
+				if !ok {
+					t.Fatalf("no change %v", k)
+				}
+				if !near(c.ActivityEffect, w.act) || !near(c.FactorEffect, w.fac) || !near(c.Other, w.oth) || !near(c.Discontinued, w.disc) {
+					t.Errorf("%v: activity %v factor %v other %v discontinued %v; want %+v", k, c.ActivityEffect, c.FactorEffect, c.Other, c.Discontinued, w)
+				}
+				if (w.disc != 0) != (len(c.Events) == 1) {
+					t.Errorf("%v: events %v", k, c.Events)
+				}
+			}
+		})
+	}
+}
+
+// A closure whose activity drops to zero: discontinued is its base emissions, per activity and
+// in total, and the other parts leave it out.
+func TestChangesClosureToZero(t *testing.T) {
+	lines := []Line{changeLine(2019, "press", 4000, 0.5), changeLine(2019, "oven", 1000, 0.2),
+		changeLine(2025, "oven", 2000, 0.2)}
+	pol := BasePolicy{Events: []StructuralEvent{{Year: 2024, Type: EventClosure, Activities: []string{"pre*"}, Treatment: TreatmentOrganic}}}
+	cs := Changes(lines, MethodMarket, pol, 2019, 2025)
+	if len(cs) != 1 {
+		t.Fatalf("%d changes, want 1", len(cs))
+	}
+	c := cs[0]
+	// press: 2 t in 2019, none in 2025; oven: 0.2 t doubles to 0.4 t.
+	if !near(c.Discontinued, -2) || !near(c.ActivityEffect, 0.2) || c.FactorEffect != 0 || c.Other != 0 {
+		t.Errorf("got activity %v factor %v other %v discontinued %v; want 0.2 0 0 −2", c.ActivityEffect, c.FactorEffect, c.Other, c.Discontinued)
+	}
+	for _, a := range c.ByActivity {
+		switch a.Activity {
+		case "press":
+			if a.Discontinued != -2 || a.ActivityEffect != 0 || a.FactorEffect != 0 || a.Other != 0 {
+				t.Errorf("press: %+v", a)
+			}
+		case "oven":
+			if a.Discontinued != 0 || !near(a.ActivityEffect, 0.2) {
+				t.Errorf("oven: %+v", a)
+			}
+		}
+	}
+	sumsToChange(t, c)
+	// Without the event, the same drop is a removed activity.
+	if c := Changes(lines, MethodMarket, BasePolicy{}, 2019, 2025)[0]; !near(c.Other, -2) || c.Discontinued != 0 {
+		t.Errorf("no event: %+v", c)
 	}
 }

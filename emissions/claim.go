@@ -255,8 +255,8 @@ func claimReasons(cc *ClaimCheck, ty TrajectoryYear, cy ClaimYear, empty bool) [
 		add(ReasonNotCoveredHigh, "retired credits and own removals (%s t) cover the central residual %s t but not its 95 %% upper bound %s t", fmtT(cover), fmtT(cy.Residual), fmtT(cy.ResidualHigh))
 	}
 	if cc.Excluded.Significant {
-		add(ReasonBoundaryScope3, "the boundary leaves out %s t of Scope 3 (%.0f %% of the %d total; categories %s), at least %d %%: significant emissions outside the claim",
-			fmtT(cc.Excluded.TCO2e), 100*cc.Excluded.Share, cc.Excluded.Year, intList(cc.Excluded.Categories), SignificantScope3Pct)
+		add(ReasonBoundaryScope3, "the boundary leaves out %s t of Scope 3 (%.0f %% of the %d total; %s), at least %d %%: significant emissions outside the claim",
+			fmtT(cc.Excluded.TCO2e), 100*cc.Excluded.Share, cc.Excluded.Year, CategoriesText(cc.Excluded.Categories), SignificantScope3Pct)
 	}
 	return rs
 }
@@ -289,6 +289,14 @@ func scope3Excluded(b ClaimBoundary, lines []Line, y int) Scope3Exclusion {
 	}
 	ex.Significant = ex.Share*100 >= SignificantScope3Pct
 	return ex
+}
+
+// CategoriesText names Scope 3 categories: "category 11", "categories 1, 3".
+func CategoriesText(cats []int) string {
+	if len(cats) == 1 {
+		return "category " + strconv.Itoa(cats[0])
+	}
+	return "categories " + intList(cats)
 }
 
 func intList(xs []int) string {

@@ -223,3 +223,50 @@ func TestCheckTargets(t *testing.T) {
 		t.Errorf("warnings %v, want %v", causes, want)
 	}
 }
+
+// Before the closure its activities were still running: in 2021 the assembly pole emits 60 t
+// (40 t less than in 2019) and KEEP 50 t. The 2021 reduction of 40 t is abatement, with no
+// discontinued part, and 2021 has no target without discontinued activities, so its claim does
+// not blame a closure that had not happened; 2024 still splits as before. The comparison of
+// 2019 with 2021 in changes.go agrees: no discontinued part either.
+func TestDiscontinuedOnlyFromTheEventYear(t *testing.T) {
+	lines := claimLines()
+	lines = append(lines, lines[0], lines[1])
+	lines[4].Year, lines[4].TCO2e, lines[4].Converted = 2021, 60, 60
+	lines[5].Year = 2021
+	var ps Problems
+	p := claimPlan(TreatmentOrganic)
+	tr, err := Project(p, lines, nil, &ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if y21 := yearOfTraj(t, tr, 2021); y21.TargetWithoutDiscontinued != nil {
+		t.Errorf("2021 target without discontinued %v, want none (the closure is in 2024)", *y21.TargetWithoutDiscontinued)
+	}
+	if y24 := yearOfTraj(t, tr, 2024); y24.TargetWithoutDiscontinued == nil || !nearly(*y24.TargetWithoutDiscontinued, 50*(1-0.5*5.0/11)) {
+		t.Errorf("2024 target without discontinued %v, want 50 × (1 − 0.5 × 5/11)", y24.TargetWithoutDiscontinued)
+	}
+	got := map[int]Reduction{}
+	for _, r := range Reductions(lines, p.BasePolicy, tr) {
+		got[r.Year] = r
+	}
+	if r := got[2021]; !nearly(r.Total, 40) || r.Discontinued != 0 || !nearly(r.Abatement, 40) {
+		t.Errorf("2021 reduction %+v, want total 40 = abatement 40, nothing discontinued", r)
+	}
+	if r := got[2024]; !nearly(r.Total, 110) || !nearly(r.Discontinued, 100) || !nearly(r.Abatement, 10) {
+		t.Errorf("2024 reduction %+v, want total 110 = discontinued 100 + abatement 10", r)
+	}
+	cc, err := CheckClaims(p, lines, tr, nil, UncertaintyOptions{DefaultPct: 20, Iterations: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cy, _ := cc.Year(2021); hasReason(cy, ReasonDiscontinued) {
+		t.Errorf("2021 claim reasons %v: the closure of 2024 cannot explain 2021", codes(cy))
+	}
+	for _, c := range Changes(lines, MethodMarket, p.BasePolicy, 2019, 2024) {
+		want := map[[2]int]float64{{2019, 2021}: 0, {2021, 2024}: -60, {2019, 2024}: -100}[[2]int{c.From, c.To}]
+		if !nearly(c.Discontinued, want) {
+			t.Errorf("change %d→%d discontinued %v, want %v", c.From, c.To, c.Discontinued, want)
+		}
+	}
+}

@@ -33,8 +33,8 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 	inBoundary := func(l *Line) bool { return in[l.Scope] && (l.Scope != 2 || inMethod(*l, p.Scope2Method)) }
 	reported := reportedByYear(lines, inBoundary)
 	lines, t.Base = restate(p.BasePolicy, lines, baseYearOf(p.BaseYear, lines), inBoundary, ps)
-	disc := discontinuedMatcher(p.BasePolicy, baseYearOf(p.BaseYear, lines))
-	var baseKept [4]float64 // the base year without activities discontinued since, by scope
+	baseYear := baseYearOf(p.BaseYear, lines)
+	var baseLines []Line // the base year over the boundary, for the target without discontinued activities
 
 	// Emissions over the boundary by year and activity, by year and scope, and the activities'
 	// quantities in their factors' units (for the additions of levers).
@@ -52,8 +52,8 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 			continue
 		}
 		addTo(em, l.Year, l.Activity, l.TCO2e)
-		if !disc(&l) {
-			baseKept[l.Scope] += l.TCO2e * b2f(l.Year == baseYearOf(p.BaseYear, lines))
+		if l.Year == baseYear {
+			baseLines = append(baseLines, l)
 		}
 		if byScope[l.Year] == nil {
 			byScope[l.Year] = &[4]float64{}
@@ -171,7 +171,14 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 				sum += v
 			}
 			ty.Target = ptr(sum)
-			if organicDrop(p.BasePolicy, t.BaseYear) {
+			if evs := discontinuingBetween(p.BasePolicy, t.BaseYear, y); organicDrop(evs) {
+				ended := eventsMatcher(evs)
+				var baseKept [4]float64 // the base year without the activities ended by y, by scope
+				for i := range baseLines {
+					if !ended(&baseLines[i]) {
+						baseKept[baseLines[i].Scope] += baseLines[i].TCO2e
+					}
+				}
 				kept := 0.0
 				for _, tg := range p.Targets {
 					b := 0.0
@@ -386,11 +393,11 @@ func reportedByYear(lines []Line, in func(*Line) bool) map[int]float64 {
 	return out
 }
 
-// organicDrop reports whether an activity discontinued after the base year stays in the base
-// (an organic treatment, or a restatement below the threshold is judged by Base.Applied).
-func organicDrop(pol BasePolicy, baseYear int) bool {
-	for _, ev := range pol.Events {
-		if ev.Discontinues() && ev.Year > baseYear && ev.TreatmentOrDefault() == TreatmentOrganic {
+// organicDrop reports whether one of the discontinuing events evs leaves its activities in the
+// base year (an organic treatment; a restatement below the threshold is judged by Base.Applied).
+func organicDrop(evs []StructuralEvent) bool {
+	for _, ev := range evs {
+		if ev.TreatmentOrDefault() == TreatmentOrganic {
 			return true
 		}
 	}

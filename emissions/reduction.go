@@ -5,7 +5,9 @@ package emissions
 // reported to each year, split into
 //
 //   - discontinued: the emissions of activities that a closure, divestment or outsourcing
-//     after the base year ended (whatever the event's treatment), base year less this year;
+//     of the base year to this year ended (whatever the event's treatment), base year less
+//     this year — the events changes.go labels in the comparison of the same two years; a
+//     year before the event has no discontinued part: its activities were still running;
 //   - instruments: contractual instruments of market-based Scope 2 (guarantees of origin, PPAs,
 //     the residual mix): the change of (market − location) of the continuing activities; 0
 //     when the trajectory follows location-based Scope 2;
@@ -25,53 +27,52 @@ type Reduction struct {
 // Reductions splits the reduction of every year of traj with actual or plan figures.
 func Reductions(lines []Line, pol BasePolicy, traj *Trajectory) []Reduction {
 	in := scopeSet(traj.Boundary)
-	disc := discontinuedMatcher(pol, traj.BaseYear)
-	type sums struct{ sel, disc, mktMinusLoc float64 }
-	by := map[int]*sums{}
-	cont := map[int][]Line{}
+	byYear := map[int][]*Line{}
 	for i := range lines {
-		l := &lines[i]
-		if l.Part == PartAvoided || !in[l.Scope] {
-			continue
-		}
-		s := by[l.Year]
-		if s == nil {
-			s = &sums{}
-			by[l.Year] = s
-		}
-		sel := l.Scope != 2 || inMethod(*l, traj.Scope2Method)
-		d := disc(l)
-		if sel {
-			s.sel += l.TCO2e
-			if d {
-				s.disc += l.TCO2e
-			}
-		}
-		if d {
-			continue
-		}
-		if l.Scope == 2 && traj.Scope2Method != MethodLocation {
-			if l.InMarket() {
-				s.mktMinusLoc += l.TCO2e
-			}
-			if l.InLocation() {
-				s.mktMinusLoc -= l.TCO2e
-			}
-		}
-		if l.InLocation() {
-			cont[l.Year] = append(cont[l.Year], *l)
+		if l := &lines[i]; l.Part != PartAvoided && in[l.Scope] {
+			byYear[l.Year] = append(byYear[l.Year], l)
 		}
 	}
-	base := by[traj.BaseYear]
-	if base == nil {
+	if byYear[traj.BaseYear] == nil {
 		return nil
 	}
+	type sums struct {
+		sel, disc, mktMinusLoc float64
+		cont                   []Line // location-based lines of the continuing activities
+	}
+	sum := func(y int, ended func(*Line) bool) sums {
+		var s sums
+		for _, l := range byYear[y] {
+			d := ended(l)
+			if l.Scope != 2 || inMethod(*l, traj.Scope2Method) {
+				s.sel += l.TCO2e
+				if d {
+					s.disc += l.TCO2e
+				}
+			}
+			if d {
+				continue
+			}
+			if l.Scope == 2 && traj.Scope2Method != MethodLocation {
+				if l.InMarket() {
+					s.mktMinusLoc += l.TCO2e
+				}
+				if l.InLocation() {
+					s.mktMinusLoc -= l.TCO2e
+				}
+			}
+			if l.InLocation() {
+				s.cont = append(s.cont, *l)
+			}
+		}
+		return s
+	}
 	split := func(y int) Reduction {
-		s := by[y]
+		ended := eventsMatcher(discontinuingBetween(pol, traj.BaseYear, y))
+		base, s := sum(traj.BaseYear, ended), sum(y, ended)
 		r := Reduction{Year: y, Total: base.sel - s.sel, Discontinued: base.disc - s.disc, Instruments: base.mktMinusLoc - s.mktMinusLoc}
 		if y != traj.BaseYear {
-			pair := append(append([]Line(nil), cont[traj.BaseYear]...), cont[y]...)
-			for _, c := range Changes(pair, MethodLocation, traj.BaseYear, y) {
+			for _, c := range Changes(append(base.cont, s.cont...), MethodLocation, BasePolicy{}, traj.BaseYear, y) {
 				if c.From == traj.BaseYear && c.To == y {
 					r.Factors = -c.FactorEffect
 				}
@@ -85,7 +86,7 @@ func Reductions(lines []Line, pol BasePolicy, traj *Trajectory) []Reduction {
 	var lastActual *float64
 	for _, ty := range traj.Years {
 		switch {
-		case ty.Year <= traj.LastActualYear && by[ty.Year] != nil:
+		case ty.Year <= traj.LastActualYear && byYear[ty.Year] != nil:
 			last = split(ty.Year)
 			lastActual = ty.Actual
 			out = append(out, last)

@@ -28,6 +28,9 @@ type ChangeJSON struct {
 	ActivityEffect float64 `json:"activity_effect"`
 	FactorEffect   float64 `json:"factor_effect"`
 	Other          float64 `json:"other"`
+	// Discontinued is the change of the activities that a closure, divestment or outsourcing
+	// of the base-year policy ended (SPEC §10); the four parts add up to total_to − total_from.
+	Discontinued float64 `json:"discontinued"`
 	// BaseToReporting marks the base year vs the reporting year.
 	BaseToReporting bool                 `json:"base_to_reporting"`
 	ByActivity      []ActivityChangeJSON `json:"by_activity"`
@@ -41,6 +44,7 @@ type ActivityChangeJSON struct {
 	ActivityEffect float64 `json:"activity_effect"`
 	FactorEffect   float64 `json:"factor_effect"`
 	Other          float64 `json:"other"`
+	Discontinued   float64 `json:"discontinued"`
 }
 
 // SetAnalysis adds the uncertainty of each year and the decomposition of changes.
@@ -63,11 +67,11 @@ func (d *CalcDocument) SetAnalysis(u *emissions.Uncertainty, changes []emissions
 	}
 	for _, c := range changes {
 		cj := ChangeJSON{From: c.From, To: c.To, TotalFrom: c.TotalFrom, TotalTo: c.TotalTo,
-			ActivityEffect: c.ActivityEffect, FactorEffect: c.FactorEffect, Other: c.Other,
+			ActivityEffect: c.ActivityEffect, FactorEffect: c.FactorEffect, Other: c.Other, Discontinued: c.Discontinued,
 			BaseToReporting: c.BaseToReporting, ByActivity: make([]ActivityChangeJSON, 0, len(c.ByActivity))}
 		for _, a := range c.ByActivity {
 			cj.ByActivity = append(cj.ByActivity, ActivityChangeJSON{Activity: a.Activity, From: a.From, To: a.To,
-				ActivityEffect: a.ActivityEffect, FactorEffect: a.FactorEffect, Other: a.Other})
+				ActivityEffect: a.ActivityEffect, FactorEffect: a.FactorEffect, Other: a.Other, Discontinued: a.Discontinued})
 		}
 		d.Changes = append(d.Changes, cj)
 	}

@@ -115,6 +115,7 @@ func waterfallSteps(c emissions.Change) []struct {
 		{"Activity effect", c.ActivityEffect},
 		{"Factor effect", c.FactorEffect},
 		{"New or removed", c.Other},
+		{"Discontinued activities", c.Discontinued},
 	}
 }
 

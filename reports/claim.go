@@ -38,7 +38,7 @@ var (
 )
 
 // claimCard is the header's verdict on the claim of year y.
-func claimCard(r Report, y int) (htmlCard, bool) {
+func claimCard(r Report, y int, t func(float64) string) (htmlCard, bool) {
 	cy, ok := r.Claim.Check.Year(y)
 	if !ok {
 		return htmlCard{}, false
@@ -51,15 +51,36 @@ func claimCard(r Report, y int) (htmlCard, bool) {
 	c.Notes = append(c.Notes, fmt.Sprintf("residual %s t (up to %s t at 95 %%)", t(cy.Residual), t(cy.ResidualHigh)))
 	c.Notes = append(c.Notes, fmt.Sprintf("retired credits %s t, own removals %s t; planned or contracted %s t (not counted)",
 		t(cy.CreditsRetired), t(cy.RemovalsOwn), t(cy.CreditsPlanned)))
+	// The header names each reason in a few words; the claim section gives them in full.
 	for _, rs := range cy.Reasons {
-		c.Notes = append(c.Notes, rs.Message)
+		c.Notes = append(c.Notes, "✗ "+reasonText(rs))
 	}
 	if cy.OK {
 		c.Notes = append(c.Notes, "retired credits and own removals cover the residual, gross emissions are on the target path")
 	} else {
-		c.Notes = append(c.Notes, fmt.Sprintf("%d reason(s): no contribution to carbon neutrality can be claimed", len(cy.Reasons)))
+		c.Notes = append(c.Notes, "no contribution to carbon neutrality can be claimed (details under “"+ClaimLabel+"”)")
 	}
 	return c, true
+}
+
+// reasonText is a reason in a few words, or its full message for a code without them.
+func reasonText(rs emissions.ClaimReason) string {
+	if short, ok := reasonShort[rs.Code]; ok {
+		return short
+	}
+	return rs.Message
+}
+
+// reasonShort names each reason a claim fails for, for the header.
+var reasonShort = map[string]string{
+	emissions.ReasonProjected:       "no measured emissions yet",
+	emissions.ReasonNoTarget:        "no target applies",
+	emissions.ReasonOffTarget:       "gross emissions above the target path",
+	emissions.ReasonDiscontinued:    "on the target path only thanks to discontinued activities",
+	emissions.ReasonNotCovered:      "retired credits and own removals do not cover the residual",
+	emissions.ReasonNotCoveredHigh:  "not covered at the residual's 95 % upper bound",
+	emissions.ReasonBoundaryScope3:  "the boundary leaves out significant Scope 3",
+	emissions.ReasonBoundaryNoScope: "nothing of the inventory is in the boundary",
 }
 
 // claimSection explains the claim: boundary, base year, reductions and the per-year check.
@@ -72,7 +93,7 @@ func claimSection(r Report) htmlSection {
 	}
 	s.Intro = append(s.Intro, fmt.Sprintf("The claim covers %s. Following ADEME, footprint speaks of a contribution to carbon neutrality: credits finance reductions or removals elsewhere and are shown beside the emissions, never subtracted from them. Only retired credits and the site's own removals count; planned and contracted credits are shown apart.", cc.Boundary.Describe()))
 	if ex := cc.Excluded; ex.TCO2e > 0 {
-		msg := fmt.Sprintf("Left out of the boundary: %s t of Scope 3 in %d (%s of the total; categories %s).", t(ex.TCO2e), ex.Year, shareOf(ex.TCO2e, ex.TCO2e/max(ex.Share, 1e-300)), intsText(ex.Categories))
+		msg := fmt.Sprintf("Left out of the boundary: %s t of Scope 3 in %d (%s of the total; %s).", t(ex.TCO2e), ex.Year, shareOf(ex.TCO2e, ex.TCO2e/max(ex.Share, 1e-300)), emissions.CategoriesText(ex.Categories))
 		if ex.Significant {
 			msg += fmt.Sprintf(" This is significant (at least %d %% of the total): a claim on this boundary would hide most of the footprint.", emissions.SignificantScope3Pct)
 		}
@@ -93,16 +114,16 @@ func claimSection(r Report) htmlSection {
 	if len(r.Claim.Reductions) > 0 {
 		ch := reductionsChart(r)
 		tb := &htmlTable{Caption: fmt.Sprintf("Reduction from the %d base year as reported, tCO2e (positive: lower than the base year)", tr.BaseYear),
-			Head: []string{"Year", "Total", "Abatement and growth of continuing activities", "Emission factors (energy, grid)", "Contractual instruments", "Discontinued activities"}}
+			Head: []string{"Year", "Total", "Discontinued activities", "Abatement and growth", "Emission factors", "Contractual instruments"}}
 		for _, rd := range r.Claim.Reductions {
-			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(rd.Year)), numCell(rd.Total), numCell(rd.Abatement), numCell(rd.Factors), numCell(rd.Instruments), numCell(rd.Discontinued)}})
+			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(rd.Year)), numCell(rd.Total), numCell(rd.Discontinued), numCell(rd.Abatement), numCell(rd.Factors), numCell(rd.Instruments)}})
 		}
 		s.Blocks = append(s.Blocks, htmlBlock{Title: ch.Label, Chart: &ch, Table: tb,
-			Notes: []string{"Discontinued activities are those a closure, divestment or outsourcing ended (trajectory.base_year_policy): their drop is not abatement. Projected years add the plan's levers and growth to abatement."}})
+			Notes: []string{"Discontinued activities are those a closure, divestment or outsourcing ended (trajectory.base_year_policy), counted from the event's year: their drop is not abatement. Abatement and growth is the change of the continuing activities (less activity, efficiency, substitutions); emission factors, the change of their location-based factors (energy and grid mix, newer vintages); contractual instruments, the change of market- less location-based Scope 2. Projected years add the plan's levers and growth to abatement."}})
 	}
 
 	ch := claimChart(r)
-	tb := &htmlTable{Caption: "Claim check per year, tCO2e", Head: []string{"Year", "Residual", "Residual, 95 % upper bound", "Retired credits", "Own removals", "Planned or contracted credits", "Verdict", "Reasons"}}
+	tb := &htmlTable{Caption: "Claim check per year, tCO2e", Head: []string{"Year", "Residual", "Upper bound (95 %)", "Retired credits", "Own removals", "Planned, not counted", "Verdict", "Reasons"}}
 	for _, cy := range cc.Years {
 		verdict := "holds"
 		if !cy.OK {
@@ -110,24 +131,23 @@ func claimSection(r Report) htmlSection {
 		}
 		var reasons []string
 		for _, rs := range cy.Reasons {
-			reasons = append(reasons, rs.Message)
+			reasons = append(reasons, reasonText(rs))
 		}
 		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(cy.Year)), numCell(cy.Residual), numCell(cy.ResidualHigh), numCell(cy.CreditsRetired),
 			numCell(cy.RemovalsOwn), numCell(cy.CreditsPlanned), textCell(verdict), textCell(strings.Join(reasons, "; "))}})
 	}
-	s.Blocks = append(s.Blocks, htmlBlock{Title: ch.Label, Chart: &ch, Table: tb})
+	// The table names the reasons; the reporting year's are given in full, with their figures.
+	var notes []string
+	if cy, ok := cc.Year(r.ReportingYear); ok {
+		for _, rs := range cy.Reasons {
+			notes = append(notes, fmt.Sprintf("%d: %s.", cy.Year, rs.Message))
+		}
+	}
+	s.Blocks = append(s.Blocks, htmlBlock{Title: ch.Label, Chart: &ch, Table: tb, Notes: notes})
 	if lt := ledgerTable(r); lt != nil {
 		s.Blocks = append(s.Blocks, htmlBlock{Title: "Credits ledger and own removals (ESRS E1-7)", Table: lt})
 	}
 	return s
-}
-
-func intsText(xs []int) string {
-	p := make([]string, len(xs))
-	for i, x := range xs {
-		p[i] = strconv.Itoa(x)
-	}
-	return strings.Join(p, ", ")
 }
 
 // reductionsChart stacks each year's reduction by where it comes from.

@@ -31,11 +31,9 @@ func updatingGolden() bool {
 }
 
 // demoInventory computes the built-in demo the way `footprint report` does, without the
-// command line: the embedded config and workbook, the factor library, the trajectory.
-func demoInventory(t testing.TB) reports.Export {
-	t.Helper()
-	return demoInventoryWith(t, nil)
-}
+// command line: the embedded config and workbook, the factor library, the trajectory, the
+// claim check.
+func demoInventory(t testing.TB) reports.Export { return demoInventoryWith(t, nil) }
 
 // demoInventoryWith is demoInventory with the demo's config changed by edit first.
 func demoInventoryWith(t testing.TB, edit func(*config.Config)) reports.Export {
@@ -81,12 +79,18 @@ func demoInventoryWith(t testing.TB, edit func(*config.Config)) reports.Export {
 	uopts := cfg.UncertaintyOptions()
 	uopts.Library = lib
 	reporting := years[len(years)-1].Year
+	plan := cfg.Plan()
+	check, err := emissions.CheckClaims(plan, inv.Lines, traj, lib, uopts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claim := reports.Claim{Check: check, Reductions: emissions.Reductions(inv.Lines, plan.BasePolicy, traj), Credits: plan.Credits, Removals: plan.Removals}
 	energy := reports.EnergyTables{Energy: emissions.Energy(inv, cfg.EnergyOptions(lib), &in.Problems),
 		Beges: emissions.Beges(inv.Lines, inv.Outside, lib, cfg.UncertaintyDefaultPct), Refrigerants: in.Refrigerants, Outside: inv.Outside}
-	return reports.Export{EnergyTables: energy, Site: cfg.Site, ReportingYear: reporting, GWP: cfg.Factors.GWP, Scope2Method: method,
+	return reports.Export{Claim: claim, EnergyTables: energy, Site: cfg.Site, ReportingYear: reporting, GWP: cfg.Factors.GWP, Scope2Method: method,
 		Years: years, Trajectory: traj, Targets: cfg.Plan().Targets, Lines: emissions.LineSlice(rowLinesOf(t, inv)), Library: lib,
 		Rows: inv.Rows, Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings(),
-		Uncertainty: emissions.ComputeUncertainty(inv.Lines, uopts), Changes: emissions.Changes(inv.Lines, method, traj.BaseYear, reporting),
+		Uncertainty: emissions.ComputeUncertainty(inv.Lines, uopts), Changes: emissions.Changes(inv.Lines, method, cfg.Plan().BasePolicy, traj.BaseYear, reporting),
 		Analysis: reports.Analysis{Avoided: emissions.AvoidedByActivity(inv.Lines), Denominators: cfg.Denominators(),
 			Intensities:    emissions.Intensities(years, method, cfg.Denominators()),
 			IntensityPaths: emissions.IntensityPaths(cfg.IntensityTargets(), cfg.Denominators(), years, method, traj.BaseYear, traj.TargetYear, &in.Problems)},

@@ -168,4 +168,115 @@ func TestExportLibreOffice(t *testing.T) {
 	if got := len(lines) - 1; got != e.Lines.Len() {
 		t.Errorf("LibreOffice reads %d lines, want %d", got, e.Lines.Len())
 	}
+
+	// The sheets of the claim and of what changed: every cell as excelize reads it, and the
+	// figures a reader looks for.
+	f := openWorkbook(t, b)
+	claim := sameInLibreOffice(t, soffice, xlsx, f, "Claim")
+	cy, _ := e.Claim.Check.Year(e.ReportingYear)
+	year := strconv.Itoa(e.ReportingYear)
+	for header, want := range map[string]float64{
+		"Residual in claim boundary, tCO2e":                  cy.Residual,
+		"Retired credits, tCO2e":                             1200,
+		"Own removals, tCO2e":                                80,
+		"Planned or contracted credits (not counted), tCO2e": 3000,
+	} {
+		if got := loNumber(t, claim.cell(t, year, header)); !closeRel(got, want) {
+			t.Errorf("LibreOffice Claim %s %s: %v, want %v", year, header, got, want)
+		}
+	}
+	if got := claim.cell(t, year, "Claim"); got != "no claim" {
+		t.Errorf("LibreOffice Claim %s: verdict %q, want no claim", year, got)
+	}
+	e17 := sameInLibreOffice(t, soffice, xlsx, f, "ESRS E1-7")
+	if got := e17.cell(t, "Carbon credits cancelled after 2025, before this report (E1-7 §59 b)", "tCO2e"); got != "1200" {
+		t.Errorf("LibreOffice E1-7 credits retired after 2025: %q, want 1200", got)
+	}
+	changes := sameInLibreOffice(t, soffice, xlsx, f, "Changes")
+	for _, c := range e.Changes {
+		if !c.BaseToReporting {
+			continue
+		}
+		r := changes.findRow(t, func(rec []string) bool {
+			return len(rec) > 3 && rec[0] == strconv.Itoa(c.From) && rec[1] == strconv.Itoa(c.To) && rec[3] == "All activities"
+		})
+		if v := loNumber(t, changes.cellAt(r, "Discontinued")); !closeRel(v, c.Discontinued) || c.Discontinued >= 0 {
+			t.Errorf("LibreOffice Changes %d→%d discontinued: %v, want %v (< 0: the 2024 closure)", c.From, c.To, v, c.Discontinued)
+		}
+	}
+}
+
+// loSheet is a sheet as LibreOffice reads it, with its header row (the third).
+type loSheet struct {
+	name string
+	recs [][]string
+}
+
+// findRow is the index of the first record that keep accepts; the test fails without one.
+func (s loSheet) findRow(t *testing.T, keep func([]string) bool) int {
+	t.Helper()
+	for i, rec := range s.recs {
+		if keep(rec) {
+			return i
+		}
+	}
+	t.Fatalf("LibreOffice %s: no such row", s.name)
+	return 0
+}
+
+// cell is the value in the row whose first column is label, under header.
+func (s loSheet) cell(t *testing.T, label, header string) string {
+	t.Helper()
+	col := -1
+	if len(s.recs) >= 3 {
+		for i, h := range s.recs[2] {
+			if h == header {
+				col = i
+			}
+		}
+	}
+	for _, rec := range s.recs {
+		if len(rec) > 0 && rec[0] == label && col >= 0 && col < len(rec) {
+			return rec[col]
+		}
+	}
+	t.Errorf("LibreOffice %s: no cell %q / %q", s.name, label, header)
+	return ""
+}
+
+// cellAt is the value of record r under header.
+func (s loSheet) cellAt(r int, header string) string {
+	for i, h := range s.recs[2] {
+		if h == header && i < len(s.recs[r]) {
+			return s.recs[r][i]
+		}
+	}
+	return ""
+}
+
+// sameInLibreOffice has LibreOffice read one sheet and compares every cell with excelize's
+// reading: text as text, numbers to 1e-13.
+func sameInLibreOffice(t *testing.T, soffice, xlsx string, f *excelize.File, name string) loSheet {
+	t.Helper()
+	ours := readSheet(t, f, name)
+	recs := convertSheet(t, soffice, xlsx, sheetNumber(t, f, name))
+	if len(recs) != len(ours.rows) || len(recs) < 4 {
+		t.Fatalf("%s: LibreOffice reads %d rows, excelize %d", name, len(recs), len(ours.rows))
+	}
+	for r, rec := range recs {
+		for c := 1; c <= max(len(rec), len(ours.rows[r])); c++ {
+			got, want := "", ours.at(c, r+1)
+			if c <= len(rec) {
+				got = rec[c-1]
+			}
+			if got == want {
+				continue
+			}
+			if w, err := strconv.ParseFloat(want, 64); err == nil && got != "" && closeRel(loNumber(t, got), w) {
+				continue
+			}
+			t.Errorf("%s row %d col %d: LibreOffice %q, excelize %q", name, r+1, c, got, want)
+		}
+	}
+	return loSheet{name: name, recs: recs}
 }

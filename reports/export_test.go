@@ -182,7 +182,7 @@ func TestExportLinesAndSums(t *testing.T) {
 	b, _ := writeExportBytes(t, e)
 	f := openWorkbook(t, b)
 	sheets := f.GetSheetList()
-	want := []string{"Summary", "ESRS E1-6", "Entities", "ESRS E1-5", "BEGES", "BEGES plan d'action", "Refrigerants", "Breakdown", "Trajectory", "Uncertainty", "Changes", "Lines", "Lines 2", "Lines 3", "Factors", "Intensity", "Avoided", "Problems"}
+	want := []string{"Summary", "ESRS E1-6", "Entities", "ESRS E1-5", "BEGES", "BEGES plan d'action", "Refrigerants", "Breakdown", "Trajectory", "Claim", "ESRS E1-7", "Uncertainty", "Changes", "Lines", "Lines 2", "Lines 3", "Factors", "Intensity", "Avoided", "Problems"}
 	if strings.Join(sheets, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets %v, want %v", sheets, want)
 	}

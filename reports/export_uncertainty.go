@@ -115,8 +115,8 @@ func (x *exporter) writeChanges() error {
 		n += 1 + len(c.ByActivity)
 	}
 	t := table{sheet: sheetChanges, rows: n,
-		title: "What changed: each change of the total split into activity effect, factor effect and new or removed activities",
-		note:  fmt.Sprintf("tCO2e, Scope 2 %s-based. Additive LMDI per activity and part (all sites and poles together): activity effect = L·ln(Q1/Q0), factor effect = L·ln(F1/F0) with L the logarithmic mean of the emissions; an activity with emissions in one year only is new or removed. The three parts add up to the change. The row \"All activities\" is each comparison's total.", x.e.Scope2Method),
+		title: "What changed: each change of the total split into activity effect, factor effect, new or removed activities and discontinued activities",
+		note:  fmt.Sprintf("tCO2e, Scope 2 %s-based. Additive LMDI per activity and part (all sites and poles together): activity effect = L·ln(Q1/Q0), factor effect = L·ln(F1/F0) with L the logarithmic mean of the emissions; an activity with emissions in one year only is new or removed; the activities that a closure, divestment or outsourcing of trajectory.base_year_policy ended (an event in either year or between them) are discontinued, and only there. The four parts add up to the change. The row \"All activities\" is each comparison's total.", x.e.Scope2Method),
 		cols: []column{
 			{header: "From", width: 8, style: x.st.integer},
 			{header: "To", width: 8, style: x.st.integer},
@@ -128,6 +128,7 @@ func (x *exporter) writeChanges() error {
 			{header: "Activity effect", width: 14, style: x.st.tonnes},
 			{header: "Factor effect", width: 14, style: x.st.tonnes},
 			{header: "New or removed", width: 14, style: x.st.tonnes},
+			{header: "Discontinued", width: 14, style: x.st.tonnes},
 		}}
 	return x.stream(t, func(add func(...any) error) error {
 		for _, c := range x.e.Changes {
@@ -138,11 +139,12 @@ func (x *exporter) writeChanges() error {
 			if err := add(c.From, c.To, kind, cell{StyleID: x.st.totalLabel, Value: "All activities"},
 				cell{StyleID: x.st.totalTonnes, Value: c.TotalFrom}, cell{StyleID: x.st.totalTonnes, Value: c.TotalTo},
 				cell{StyleID: x.st.totalTonnes, Value: c.TotalTo - c.TotalFrom}, cell{StyleID: x.st.totalTonnes, Value: c.ActivityEffect},
-				cell{StyleID: x.st.totalTonnes, Value: c.FactorEffect}, cell{StyleID: x.st.totalTonnes, Value: c.Other}); err != nil {
+				cell{StyleID: x.st.totalTonnes, Value: c.FactorEffect}, cell{StyleID: x.st.totalTonnes, Value: c.Other},
+				cell{StyleID: x.st.totalTonnes, Value: c.Discontinued}); err != nil {
 				return err
 			}
 			for _, a := range c.ByActivity {
-				if err := add(c.From, c.To, kind, a.Activity, a.From, a.To, a.To-a.From, a.ActivityEffect, a.FactorEffect, a.Other); err != nil {
+				if err := add(c.From, c.To, kind, a.Activity, a.From, a.To, a.To-a.From, a.ActivityEffect, a.FactorEffect, a.Other, a.Discontinued); err != nil {
 					return err
 				}
 			}

@@ -73,13 +73,13 @@ func TestExportChangesSheet(t *testing.T) {
 	b, _ := writeExportBytes(t, e)
 	s := readSheet(t, openWorkbook(t, b), "Changes")
 	i := -1
-	var sum [6]float64
+	var sum [7]float64
 	check := func() {
 		if i < 0 {
 			return
 		}
 		c := e.Changes[i]
-		want := [6]float64{c.TotalFrom, c.TotalTo, c.TotalTo - c.TotalFrom, c.ActivityEffect, c.FactorEffect, c.Other}
+		want := [7]float64{c.TotalFrom, c.TotalTo, c.TotalTo - c.TotalFrom, c.ActivityEffect, c.FactorEffect, c.Other, c.Discontinued}
 		for k := range sum {
 			if math.Abs(sum[k]-want[k]) > 1e-6*math.Max(1, math.Abs(c.TotalFrom)) {
 				t.Errorf("%d→%d column %d: activities add to %v, total %v", c.From, c.To, k+5, sum[k], want[k])
@@ -90,13 +90,16 @@ func TestExportChangesSheet(t *testing.T) {
 		if s.at(4, r) == "All activities" {
 			check()
 			i++
-			sum = [6]float64{}
+			sum = [7]float64{}
 			c := e.Changes[i]
 			if s.at(1, r) != strconv.Itoa(c.From) || s.at(2, r) != strconv.Itoa(c.To) || !same15(cellNum(t, s, 8, r), c.ActivityEffect) ||
-				!same15(cellNum(t, s, 9, r), c.FactorEffect) || !same15(cellNum(t, s, 10, r), c.Other) {
-				t.Errorf("row %d: %v, want %d→%d %v %v %v", r, s.rows[r-1], c.From, c.To, c.ActivityEffect, c.FactorEffect, c.Other)
+				!same15(cellNum(t, s, 9, r), c.FactorEffect) || !same15(cellNum(t, s, 10, r), c.Other) || !same15(cellNum(t, s, 11, r), c.Discontinued) {
+				t.Errorf("row %d: %v, want %d→%d %v %v %v %v", r, s.rows[r-1], c.From, c.To, c.ActivityEffect, c.FactorEffect, c.Other, c.Discontinued)
 			}
-			parts := cellNum(t, s, 8, r) + cellNum(t, s, 9, r) + cellNum(t, s, 10, r)
+			if c.To >= 2024 && c.From <= 2024 && c.Discontinued >= 0 {
+				t.Errorf("%d→%d: the demo's 2024 assembly closure is not labelled discontinued (%v)", c.From, c.To, c.Discontinued)
+			}
+			parts := cellNum(t, s, 8, r) + cellNum(t, s, 9, r) + cellNum(t, s, 10, r) + cellNum(t, s, 11, r)
 			if math.Abs(parts-cellNum(t, s, 7, r)) > 1e-6 {
 				t.Errorf("row %d: parts %v, change %v", r, parts, cellNum(t, s, 7, r))
 			}

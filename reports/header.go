@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/footprint/footprint/emissions"
 )
@@ -23,6 +24,7 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 	}
 	prev, hasPrev := yearOf(r.Years, r.ReportingYear-1)
 	base, hasBase := yearOf(r.Years, r.baseYear())
+	t := headlineFormat(cur)
 	totalCard := func(label string, pick func(emissions.YearTotals) float64) htmlCard {
 		c := htmlCard{Label: fmt.Sprintf("Total %d, %s", cur.Year, label), Value: t(pick(cur)), Unit: "tCO2e"}
 		prevIsBase := hasPrev && hasBase && prev.Year == base.Year
@@ -62,9 +64,13 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 		default:
 			c.Value, c.Unit = t(*ty.Target), "tCO2e"
 			c.Notes = []string{fmt.Sprintf("actual %s t", t(*ty.Actual))}
-			if missed := missedTargets(r, ty); len(missed) > 0 {
+			if missed := missedTargets(r, ty, t); len(missed) > 0 {
 				c.Tone = "bad"
 				c.Notes = append(c.Notes, missed...)
+			} else if without := ty.TargetWithoutDiscontinued; without != nil && *ty.Actual > *without {
+				// On the path as reported, but not without the activities an event ended: not
+				// green, and saying so (issue "A credible neutrality claim").
+				c.Notes = append(c.Notes, fmt.Sprintf("%s t below the target, only thanks to discontinued activities: without them the path is %s t", t(*ty.Target-*ty.Actual), t(*without)))
 			} else {
 				c.Tone = "good"
 				c.Notes = append(c.Notes, fmt.Sprintf("on track: %s t below the target", t(*ty.Target-*ty.Actual)))
@@ -81,13 +87,15 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 				c.Notes = []string{fmt.Sprintf("plan %s t", t(*ty.Plan))}
 			}
 		default:
-			c.Value, c.Unit = signedTonnes(*ty.Gap), "tCO2e"
+			c.Value, c.Unit = signedWith(t, *ty.Gap), "tCO2e"
 			if ty.Plan != nil && ty.Target != nil {
 				c.Notes = []string{fmt.Sprintf("plan %s t, target %s t", t(*ty.Plan), t(*ty.Target))}
 			}
 			if *ty.Gap > 0 {
 				c.Tone = "bad"
 				c.Notes = append(c.Notes, "the plan misses the target")
+			} else if without := ty.TargetWithoutDiscontinued; without != nil && ty.Plan != nil && *ty.Plan > *without {
+				c.Notes = append(c.Notes, fmt.Sprintf("the plan meets the target only thanks to discontinued activities: without them the path is %s t", t(*without)))
 			} else {
 				c.Tone = "good"
 				c.Notes = append(c.Notes, "the plan meets the target")
@@ -96,7 +104,7 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 		cards = append(cards, c)
 	}
 	for _, y := range claimYears(r, cur.Year, tr) {
-		if c, ok := claimCard(r, y); ok {
+		if c, ok := claimCard(r, y, t); ok {
 			cards = append(cards, c)
 		}
 	}
@@ -143,7 +151,7 @@ func neutralityYear(tr *emissions.Trajectory) int {
 // missedTargets says which targets the year's actuals are above. Each target is judged on its
 // own scopes: a Scope 3 far below its path must not hide Scopes 1+2 above theirs, as their sum
 // would. Without each target's path (or its scopes), the sum is judged.
-func missedTargets(r Report, ty emissions.TrajectoryYear) []string {
+func missedTargets(r Report, ty emissions.TrajectoryYear, t func(float64) string) []string {
 	if len(ty.Targets) != len(r.Targets) || len(r.Targets) < 2 {
 		if diff := *ty.Actual - *ty.Target; diff > 0 {
 			return []string{fmt.Sprintf("off track: %s t above the target", t(diff))}
@@ -177,11 +185,24 @@ func pctChange(a, b float64) string {
 	return signedTonnes(100*(a-b)/b) + " %"
 }
 
+// headlineFormat formats the header's tonnes: with one decimal, as the tables, unless the
+// reporting year's total reaches 100,000 t, where a decimal is noise that makes the figures
+// long and hard to read (the demo runs in millions since Scope 3 category 11): whole tonnes.
+func headlineFormat(cur emissions.YearTotals) func(float64) string {
+	if math.Max(math.Abs(cur.TotalMarket), math.Abs(cur.TotalLocation)) < 1e5 {
+		return t
+	}
+	return func(v float64) string { return strings.TrimSuffix(t(math.Round(v)+0), ".0") }
+}
+
 // signedTonnes formats v with one decimal, grouping and its sign (a true minus sign).
-func signedTonnes(v float64) string {
+func signedTonnes(v float64) string { return signedWith(t, v) }
+
+// signedWith formats v with format, grouping and its sign (a true minus sign).
+func signedWith(t func(float64) string, v float64) string {
 	s := t(math.Abs(v))
 	switch {
-	case s == "0.0":
+	case s == "0.0" || s == "0":
 		return s
 	case v < 0:
 		return "−" + s

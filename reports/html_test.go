@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -522,4 +523,56 @@ func TestWriteHTMLFile(t *testing.T) {
 			t.Errorf("%s holds %d entries, want 1 (no temporary file)", d, len(entries))
 		}
 	}
+}
+
+// TestWriteHTMLHeaderHonestAndReadable: a target met only thanks to discontinued activities is
+// not shown green and says so, in the reporting year and for the plan; a total of millions is
+// shown in whole tonnes in the header (the tables keep one decimal).
+func TestWriteHTMLHeaderHonestAndReadable(t *testing.T) {
+	r := sampleReport()
+	r.Trajectory.Years[1].TargetWithoutDiscontinued = f(4000) // 2024: actual 4,700, target 5,100
+	r.Trajectory.Years[3].TargetWithoutDiscontinued = f(3000) // 2026: plan 3,750
+	page := html.UnescapeString(render(t, r))
+	for _, w := range []string{
+		`<div class="card "><div class="label">Target 2024`,
+		"400.0 t below the target, only thanks to discontinued activities: without them the path is 4,000.0 t",
+		"the plan meets the target only thanks to discontinued activities: without them the path is 3,000.0 t",
+	} {
+		if !strings.Contains(page, w) {
+			t.Errorf("page lacks %q", w)
+		}
+	}
+	for _, no := range []string{"on track: 400.0 t", "the plan meets the target<", `<div class="card good"><div class="label">Target 2024`} {
+		if strings.Contains(page, no) {
+			t.Errorf("page says %q", no)
+		}
+	}
+
+	big := sampleReport()
+	for i := range big.Years {
+		big.Years[i].TotalMarket *= 1000
+		big.Years[i].TotalLocation *= 1000
+	}
+	page = render(t, big)
+	header, _, _ := strings.Cut(page, `<nav class="toc">`)
+	want := t0(big.Years[len(big.Years)-1].TotalMarket)
+	if !strings.Contains(header, `<div class="value">`+want+`<span class="unit">tCO2e`) {
+		t.Errorf("header lacks the total in whole tonnes %q", want)
+	}
+	if strings.Contains(header, want+".") {
+		t.Errorf("header shows a decimal after %q", want)
+	}
+}
+
+// t0 formats v in whole tonnes with grouping, independently of the package's formatting.
+func t0(v float64) string {
+	s := strconv.FormatFloat(math.Round(v), 'f', 0, 64)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

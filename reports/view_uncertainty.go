@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/footprint/footprint/emissions"
 )
@@ -78,7 +79,7 @@ const maxChangeActivities = 15
 func changesSection(r Report) htmlSection {
 	method := methodLabel(r.method())
 	s := htmlSection{ID: "changes", Title: "What changed",
-		Intro: []string{"Each change of the total is split into an activity effect (more or less of the same activity), a factor effect (a newer factor vintage, another market-based mix) and new or removed activities (an activity with emissions in only one of the two years). An activity that a pole winds down or another takes up changes its quantity: the evolution by pole shows where. The three add up to the change exactly (additive LMDI; the README explains the method)."}}
+		Intro: []string{"Each change of the total is split into an activity effect (more or less of the same activity), a factor effect (a newer factor vintage, another market-based mix), new or removed activities (an activity with emissions in only one of the two years) and discontinued activities (what a closure, divestment or outsourcing recorded in the base-year policy ended, between or in the two years). An activity that a pole winds down or another takes up, without such an event, changes its quantity: the evolution by pole shows where. The four add up to the change exactly (additive LMDI; the README explains the method)."}}
 	if c, ok := headlineChange(r); ok {
 		ch := changesChart(c)
 		wt := &htmlTable{Caption: fmt.Sprintf("From %d to %d, tCO2e (%s)", c.From, c.To, method), Head: []string{"Step", "tCO2e"}}
@@ -88,23 +89,30 @@ func changesSection(r Report) htmlSection {
 		}
 		wt.Rows = append(wt.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell(fmt.Sprintf("Total %d", c.To)), numCell(c.TotalTo)}})
 		at := &htmlTable{Caption: fmt.Sprintf("From %d to %d by activity, largest changes first, tCO2e", c.From, c.To),
-			Head: []string{"Activity", strconv.Itoa(c.From), strconv.Itoa(c.To), "Activity effect", "Factor effect", "New or removed"}}
+			Head: []string{"Activity", strconv.Itoa(c.From), strconv.Itoa(c.To), "Activity effect", "Factor effect", "New or removed", "Discontinued"}}
 		for i, a := range c.ByActivity {
 			if i == maxChangeActivities {
 				break
 			}
-			at.Rows = append(at.Rows, htmlRow{Cells: []htmlCell{textCell(a.Activity), numCell(a.From), numCell(a.To), numCell(a.ActivityEffect), numCell(a.FactorEffect), numCell(a.Other)}})
+			at.Rows = append(at.Rows, htmlRow{Cells: []htmlCell{textCell(a.Activity), numCell(a.From), numCell(a.To), numCell(a.ActivityEffect), numCell(a.FactorEffect), numCell(a.Other), numCell(a.Discontinued)}})
 		}
 		var notes []string
+		if len(c.Events) > 0 {
+			labels := make([]string, len(c.Events))
+			for i, ev := range c.Events {
+				labels[i] = fmt.Sprintf("%s, treated as %s", ev.Label(), ev.TreatmentOrDefault())
+			}
+			notes = append(notes, "Discontinued activities: "+strings.Join(labels, "; ")+".")
+		}
 		if len(c.ByActivity) > maxChangeActivities {
 			notes = append(notes, fmt.Sprintf("… and %d more activities: the Changes sheet of the Excel export lists them all.", len(c.ByActivity)-maxChangeActivities))
 		}
 		s.Blocks = append(s.Blocks, htmlBlock{Title: ch.Label, Chart: &ch, Table: wt}, htmlBlock{Table: at, Notes: notes})
 	}
-	all := &htmlTable{Caption: "Every change, tCO2e (" + method + ")", Head: []string{"From", "To", "Total from", "Total to", "Change", "Activity effect", "Factor effect", "New or removed"}}
+	all := &htmlTable{Caption: "Every change, tCO2e (" + method + ")", Head: []string{"From", "To", "Total from", "Total to", "Change", "Activity effect", "Factor effect", "New or removed", "Discontinued"}}
 	for _, c := range r.Changes {
 		all.Rows = append(all.Rows, htmlRow{Total: c.BaseToReporting, Cells: []htmlCell{textCell(strconv.Itoa(c.From)), textCell(strconv.Itoa(c.To)),
-			numCell(c.TotalFrom), numCell(c.TotalTo), numCell(c.TotalTo - c.TotalFrom), numCell(c.ActivityEffect), numCell(c.FactorEffect), numCell(c.Other)}})
+			numCell(c.TotalFrom), numCell(c.TotalTo), numCell(c.TotalTo - c.TotalFrom), numCell(c.ActivityEffect), numCell(c.FactorEffect), numCell(c.Other), numCell(c.Discontinued)}})
 	}
 	s.Blocks = append(s.Blocks, htmlBlock{Table: all})
 	return s

@@ -29,6 +29,12 @@ type analysisJSON struct {
 		ActivityEffect float64 `json:"activity_effect"`
 		FactorEffect   float64 `json:"factor_effect"`
 		Other          float64 `json:"other"`
+		Discontinued   float64 `json:"discontinued"`
+		ByActivity     []struct {
+			Activity     string  `json:"activity"`
+			Other        float64 `json:"other"`
+			Discontinued float64 `json:"discontinued"`
+		} `json:"by_activity"`
 	} `json:"changes"`
 }
 
@@ -84,5 +90,58 @@ factors:
 	// Gas doubles (+200 t, activity effect), steel is new (+200 t, other).
 	if c.From != 2023 || c.To != 2024 || math.Abs(c.ActivityEffect-200) > 1e-9 || math.Abs(c.FactorEffect) > 1e-9 || math.Abs(c.Other-200) > 1e-9 {
 		t.Errorf("change %+v", c)
+	}
+}
+
+// End to end: a closure of the base-year policy (organic: nothing restated) labels the drop of
+// the pole it names as discontinued in calc --json's changes, in total and per activity; the
+// same drop without the event is an activity effect of gas (both poles together).
+func TestCalcJSONChangesDiscontinued(t *testing.T) {
+	const factors = `factors:
+  custom:
+    - {id: t.gas, value: 0.2, unit: kWh, scope: 1, source: test}
+`
+	rows := [][]any{
+		{2023, "Plant", "Assembly", "t.gas", 1000000, "kWh"}, // 200 t
+		{2023, "Plant", "Retrofit", "t.gas", 1000000, "kWh"}, // 200 t
+		{2024, "Plant", "Retrofit", "t.gas", 1500000, "kWh"}, // 300 t
+	}
+	for _, tt := range []struct {
+		name                   string
+		config                 string
+		activity, disc, gasDis float64
+	}{
+		{"no event", factors, -100, 0, 0},
+		{"organic closure", factors + `trajectory:
+  base_year_policy:
+    events: [{year: 2024, type: closure, poles: [ASSEMBLY], treatment: organic}]
+`, 100, -200, -200},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeWorkbook(t, filepath.Join(dir, "a.xlsx"), map[string][][]any{"Energy": append([][]any{header}, rows...)})
+			if err := os.WriteFile(filepath.Join(dir, "config.yaml"), []byte("inputs: [a.xlsx]\nsite: Plant\n"+tt.config), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := footprint(t, dir, "calc", "--json")
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			var doc analysisJSON
+			if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Changes) != 1 || len(doc.Changes[0].ByActivity) != 1 {
+				t.Fatalf("changes %+v, want one, of one activity", doc.Changes)
+			}
+			c := doc.Changes[0]
+			if math.Abs(c.ActivityEffect-tt.activity) > 1e-9 || math.Abs(c.Discontinued-tt.disc) > 1e-9 || c.Other != 0 || math.Abs(c.FactorEffect) > 1e-9 ||
+				math.Abs(c.ActivityEffect+c.FactorEffect+c.Other+c.Discontinued-(c.TotalTo-c.TotalFrom)) > 1e-9 {
+				t.Errorf("change %+v, want activity effect %v, discontinued %v", c, tt.activity, tt.disc)
+			}
+			if a := c.ByActivity[0]; a.Activity != "t.gas" || math.Abs(a.Discontinued-tt.gasDis) > 1e-9 {
+				t.Errorf("by activity %+v, want t.gas discontinued %v", a, tt.gasDis)
+			}
+		})
 	}
 }

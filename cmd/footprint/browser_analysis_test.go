@@ -49,13 +49,16 @@ func checkUncertaintyCharts(t *testing.T, charts map[string]pageChart, doc calcD
 		}
 		found = true
 		cats := wc.categories(t, wc.Option.XAxis)
-		if len(cats) != 5 || cats[0] != strconv.Itoa(c.From) || cats[4] != strconv.Itoa(c.To) {
+		if len(cats) != 6 || cats[0] != strconv.Itoa(c.From) || cats[5] != strconv.Itoa(c.To) || cats[4] != "Discontinued activities" {
 			t.Fatalf("waterfall categories %v", cats)
 		}
 		total, up, down := wc.series(t, reports.SeriesWfTotal), wc.series(t, reports.SeriesWfUp), wc.series(t, reports.SeriesWfDown)
 		sameFigure(t, "waterfall from", total[0], &c.TotalFrom)
-		sameFigure(t, "waterfall to", total[4], &c.TotalTo)
-		for i, v := range []float64{c.ActivityEffect, c.FactorEffect, c.Other} {
+		sameFigure(t, "waterfall to", total[5], &c.TotalTo)
+		if c.Discontinued >= 0 {
+			t.Errorf("waterfall %d→%d: the demo's assembly closure is not discontinued (%v)", c.From, c.To, c.Discontinued)
+		}
+		for i, v := range []float64{c.ActivityEffect, c.FactorEffect, c.Other, c.Discontinued} {
 			got, other := up[i+1], down[i+1]
 			want := v
 			if v < 0 {

@@ -282,6 +282,7 @@ type calcDoc struct {
 		ActivityEffect float64 `json:"activity_effect"`
 		FactorEffect   float64 `json:"factor_effect"`
 		Other          float64 `json:"other"`
+		Discontinued   float64 `json:"discontinued"`
 	} `json:"changes"`
 	Trajectory []struct {
 		Year   int      `json:"year"`

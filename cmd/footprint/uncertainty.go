@@ -10,7 +10,7 @@ func (r *result) analyse() {
 	opts := r.cfg.UncertaintyOptions()
 	opts.Library = r.lib
 	r.uncertainty = emissions.ComputeUncertainty(r.inventory.Lines, opts)
-	r.changes = emissions.Changes(r.inventory.Lines, r.cfg.Trajectory.Scope2Method, r.baseYear(), r.year)
+	r.changes = emissions.Changes(r.inventory.Lines, r.cfg.Trajectory.Scope2Method, r.cfg.Plan().BasePolicy, r.baseYear(), r.year)
 }
 
 // baseYear is the trajectory's base year; without a trajectory, the configured one or else

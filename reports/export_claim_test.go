@@ -1,0 +1,61 @@
+package reports_test
+
+import (
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/footprint/footprint/config"
+)
+
+// ESRS E1-7 is never netted into E1-6: the demo's E1-6 sheet is the same, cell for cell, with its
+// credits ledger and own removals and without them, and keeps the gross inventory; E1-7 lists
+// them in the first export only.
+func TestExportE16IgnoresCredits(t *testing.T) {
+	with := demoInventory(t)
+	without := demoInventoryWith(t, func(c *config.Config) {
+		c.Trajectory.Neutrality.Credits, c.Trajectory.Neutrality.Removals = nil, nil
+	})
+	bw, _ := writeExportBytes(t, with)
+	bo, _ := writeExportBytes(t, without)
+	fw, fo := openWorkbook(t, bw), openWorkbook(t, bo)
+	e16w, e16o := readSheet(t, fw, "ESRS E1-6"), readSheet(t, fo, "ESRS E1-6")
+	if !reflect.DeepEqual(e16w.rows, e16o.rows) {
+		for r := 1; r <= max(len(e16w.rows), len(e16o.rows)); r++ {
+			for c := 1; c <= 20; c++ {
+				if e16w.at(c, r) != e16o.at(c, r) {
+					t.Errorf("E1-6 row %d col %d: %q with credits, %q without", r, c, e16w.at(c, r), e16o.at(c, r))
+				}
+			}
+		}
+	}
+	label := "Total GHG emissions (market-based) (tCO2eq)"
+	if r := e16w.findRow(label); r == 0 || !closeRel(num(t, e16w.at(4, r), label), yearsOf(with)[with.ReportingYear].TotalMarket) {
+		t.Errorf("E1-6 %s: %q, want the gross inventory %v", label, e16w.at(4, r), yearsOf(with)[with.ReportingYear].TotalMarket)
+	}
+
+	// The demo's ledger for 2025: own removals 80 t (§56 a); 1,200 t retired on 2026-03-31
+	// (after the reporting year: §59 b, on a row of its own); 3,000 t contracted and 5,000 t
+	// planned (§59 b).
+	e17 := readSheet(t, fw, "ESRS E1-7")
+	want := map[string]float64{
+		"Removals in own operations and value chain (E1-7 §56 a)":              80,
+		"Carbon credits cancelled after 2025, before this report (E1-7 §59 b)": 1200,
+		"Carbon credits planned to be cancelled (E1-7 §59 b)":                  8000,
+	}
+	got := map[string]float64{}
+	for r := 4; r <= len(e17.rows); r++ {
+		got[e17.at(1, r)] += num(t, e17.at(6, r), "E1-7 tCO2e")
+	}
+	for k, w := range want {
+		if math.Abs(got[k]-w) > 1e-9 {
+			t.Errorf("E1-7 %s: %v t, want %v", k, got[k], w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("E1-7 sections %v, want %v", got, want)
+	}
+	if e17o := readSheet(t, fo, "ESRS E1-7"); len(e17o.rows) != 3 {
+		t.Errorf("E1-7 without a ledger: %d rows, want the title, note and header only", len(e17o.rows))
+	}
+}
