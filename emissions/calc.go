@@ -106,6 +106,7 @@ type partial struct {
 	problems *Problems
 	warned   map[string]bool
 	groups   map[groupKey]int
+	byRow    map[rowKey]int // the group of a row's line, by the row's fields
 	lines    []Line
 	grid     map[siteYear]*gridSite
 	rows     Rows
@@ -129,6 +130,26 @@ type lookupOf struct {
 	ok   bool
 	fu   factors.Unit
 	ferr error
+}
+
+// rowKey is what decides a row line's group: the row's fields and the part.
+type rowKey struct {
+	year, scope, category                                         int
+	site, pole, activity, unit, method, quality, entity, dataType string
+	part                                                          Part
+}
+
+func cloneKey(k rowKey) rowKey {
+	k.site, k.pole, k.activity, k.unit = strings.Clone(k.site), strings.Clone(k.pole), strings.Clone(k.activity), strings.Clone(k.unit)
+	k.quality, k.entity, k.dataType = strings.Clone(k.quality), strings.Clone(k.entity), strings.Clone(k.dataType)
+	return k
+}
+
+// cloneStrings copies a line's strings, so that keeping it keeps no reader's buffer alive.
+func cloneStrings(l *Line) {
+	l.Place.File, l.Place.Sheet = strings.Clone(l.Place.File), strings.Clone(l.Place.Sheet)
+	l.Site, l.Pole, l.Activity, l.Unit = strings.Clone(l.Site), strings.Clone(l.Pole), strings.Clone(l.Activity), strings.Clone(l.Unit)
+	l.Quality, l.Entity, l.DataType = strings.Clone(l.Quality), strings.Clone(l.Entity), strings.Clone(l.DataType)
 }
 
 // groupKey is what the lines of one group share.
@@ -164,7 +185,7 @@ func NewCalculator(opts Options) (*Calculator, error) {
 
 // Begin starts a sheet whose problems go to problems.
 func (c *Calculator) Begin(problems *Problems) {
-	c.cur = &partial{problems: problems, warned: map[string]bool{}, groups: map[groupKey]int{},
+	c.cur = &partial{problems: problems, warned: map[string]bool{}, groups: map[groupKey]int{}, byRow: map[rowKey]int{},
 		grid: map[siteYear]*gridSite{}}
 	if c.spool != nil {
 		c.cur.mark = c.spool.mark()
@@ -295,24 +316,38 @@ func (c *Calculator) emit(l *Line, kWh float64, grid bool) {
 	if c.spool != nil {
 		c.spool.write(l, kWh, grid)
 	}
-	k := keyOf(l)
-	g, ok := p.groups[k]
-	if !ok {
-		g = len(p.lines)
-		p.groups[k] = g
-		comment := l.Comment
-		l.Comment = ""
-		p.lines = append(p.lines, *l)
-		l.Comment = comment
-	} else {
+	// The group of a row's line follows from the row's own fields and the part: the factor
+	// is the activity's for the year. Keying by them spares hashing the factor's long source.
+	rk := rowKey{year: l.Year, scope: l.Scope, category: l.Category, site: l.Site, pole: l.Pole, activity: l.Activity,
+		unit: l.Unit, method: l.Method, quality: l.Quality, entity: l.Entity, dataType: l.DataType, part: l.Part}
+	g, ok := p.byRow[rk]
+	if ok {
 		addLine(&p.lines[g], l)
+	} else {
+		if g, ok = p.groups[keyOf(l)]; ok {
+			addLine(&p.lines[g], l)
+		} else {
+			g = len(p.lines)
+			line := *l
+			line.Comment = ""
+			cloneStrings(&line) // a row's strings may point into a reader's buffer
+			p.lines = append(p.lines, line)
+			p.groups[keyOf(&line)] = g
+		}
+		p.byRow[cloneKey(rk)] = g
 	}
+	c.gridOf(l, g, kWh, grid)
+}
+
+// gridOf notes a location-based electricity line's kWh for the market-based method.
+func (c *Calculator) gridOf(l *Line, g int, kWh float64, grid bool) {
+	p := c.cur
 	if grid {
 		sy := siteYear{l.Year, l.Site}
 		gs := p.grid[sy]
 		if gs == nil {
 			gs = &gridSite{}
-			p.grid[sy] = gs
+			p.grid[siteYear{l.Year, strings.Clone(l.Site)}] = gs
 		}
 		j := slices.Index(gs.groups, g)
 		if j < 0 {
@@ -354,7 +389,7 @@ func (c *Calculator) unit(text string) (factors.Unit, error) {
 	if !ok {
 		u.unit, u.err = factors.ParseUnit(text)
 		if len(c.units) < 1<<12 {
-			c.units[text] = u
+			c.units[strings.Clone(text)] = u
 		}
 	}
 	return u.unit, u.err
@@ -369,7 +404,7 @@ func (c *Calculator) factor(id string, year int) lookupOf {
 			r.fu, r.ferr = factors.ParseUnit(r.f.Unit)
 		}
 		if len(c.lookup) < 1<<14 {
-			c.lookup[k] = r
+			c.lookup[lookupKey{strings.Clone(id), year}] = r
 		}
 	}
 	return r

@@ -15,6 +15,9 @@ func fastVsChecked(t *testing.T, name string, data []byte, opts LoadOptions) boo
 	t.Helper()
 	fast := &Input{}
 	fast.ReadWorkbook(name, bytes.NewReader(data), opts)
+	if fast.quickReads > 0 {
+		quickWorkbooks++
+	}
 	opts.checkedOnly = true
 	checked := &Input{}
 	checked.ReadWorkbook(name, bytes.NewReader(data), opts)
@@ -43,6 +46,9 @@ func head5(v any) any {
 	}
 	return v
 }
+
+// quickWorkbooks counts the workbooks the quick reader read in fastVsChecked.
+var quickWorkbooks int
 
 // The fast path gives exactly what the checked path gives, on the broken-input corpus, the
 // property tests' workbooks and the differential generator's, and reads the valid ones.
@@ -80,6 +86,10 @@ func TestFastPathIsTheCheckedPath(t *testing.T) {
 		}
 	}
 	t.Logf("generated raw workbooks: the fast path read %d of 100", read)
+	t.Logf("the quick reader read %d workbooks in all", quickWorkbooks)
+	if quickWorkbooks == 0 {
+		t.Error("the quick reader read no workbook")
+	}
 }
 
 // FuzzFastPath: whatever the bytes, the fast path gives what the checked path gives.

@@ -29,6 +29,8 @@ type LoadOptions struct {
 	excelizeRows bool
 	// Progress, if set, hears how far the reading of the sheets is.
 	Progress Progress
+	// noQuick skips the quick reader, quickOnly reads with it or not at all (for the tests).
+	noQuick, quickOnly bool
 	// checkedOnly reads every workbook the checked way (package scanned, then read): the
 	// fast path's oracle.
 	checkedOnly bool
@@ -49,8 +51,9 @@ type Input struct {
 	Problems     Problems
 	// Sheets are the activity sheets read, in the order read, with their header rows
 	// (annotate appends its columns to them).
-	Sheets    []ActivitySheet
-	fastReads int // workbooks the fast path read (for the tests)
+	Sheets     []ActivitySheet
+	fastReads  int // workbooks the fast path read (for the tests)
+	quickReads int // of those, workbooks the quick reader read
 }
 
 // ActivitySheet is a sheet read as an activity sheet: its file, name and 1-based header row.
@@ -137,7 +140,8 @@ func readerAt(r io.Reader) (io.ReaderAt, int64, error) {
 	return bytes.NewReader(data), int64(len(data)), err
 }
 
-// readFast reads a workbook in one pass over its sheets (see pipe.go). It reports false, and
+// readFast reads a workbook in one pass over its sheets: first with the quick reader
+// (quickrows.go), then, if it gave up, with the fast reader (pipe.go). It reports false, and
 // leaves in as it was, when the workbook must be read the checked way.
 func (in *Input) readFast(name string, ra io.ReaderAt, size int64, opts LoadOptions) bool {
 	info, err := inspectPackage(ra, size, true)
@@ -153,20 +157,37 @@ func (in *Input) readFast(name string, ra io.ReaderAt, size int64, opts LoadOpti
 		return false
 	}
 	defer f.Close()
-	wb := in.begin()
-	sheets := &sheetRows{f: f, zr: info.zr, styles: info.styles, fast: true, progress: opts.Progress}
-	if opts.Progress != nil {
-		opts.Progress.Start(name, sheetBytes(info))
-		defer opts.Progress.Done()
+	for try, quick := range []bool{!opts.noQuick, false} {
+		if opts.quickOnly && !quick {
+			return false
+		}
+		if try > 0 {
+			info.freshScans()
+		}
+		wb := in.begin()
+		sheets := &sheetRows{f: f, zr: info.zr, styles: info.styles, fast: true, quick: quick, progress: opts.Progress}
+		if opts.Progress != nil {
+			opts.Progress.Start(name, sheetBytes(info))
+		}
+		wb.readSheets(name, f, sheets, info, opts)
+		if opts.Progress != nil {
+			opts.Progress.Done()
+		}
+		if sheets.fallback || wb.problems.Fatal() > 0 {
+			wb.rollback()
+			if sheets.quickFailed {
+				continue
+			}
+			return false
+		}
+		wb.commit()
+		in.fastReads++
+		if quick {
+			in.quickReads++
+		}
+		return true
 	}
-	wb.readSheets(name, f, sheets, info, opts)
-	if sheets.fallback || wb.problems.Fatal() > 0 {
-		wb.rollback()
-		return false
-	}
-	wb.commit()
-	in.fastReads++
-	return true
+	return false
 }
 
 // workbookRead is what one workbook adds to the input, until commit: a workbook read the fast

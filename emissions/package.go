@@ -8,6 +8,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	kflate "github.com/klauspost/compress/flate"
 	"io"
 	"path"
 	"slices"
@@ -195,6 +196,8 @@ func inspectPackage(ra io.ReaderAt, size int64, skipSheets bool) (*packageInfo, 
 	if err != nil {
 		return nil, refuse("damaged", "it is damaged or truncated: its zip directory cannot be read (%v); copy the file again from where it came from", err)
 	}
+	// klauspost/compress inflates about a third faster than compress/flate (bench: floor).
+	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return kflate.NewReader(r) })
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
@@ -241,6 +244,13 @@ func inspectPackage(ra io.ReaderAt, size int64, skipSheets bool) (*packageInfo, 
 		}
 	}
 	return info, nil
+}
+
+// freshScans gives every sheet an empty scan, for reading the package again.
+func (info *packageInfo) freshScans() {
+	for name, s := range info.sheets {
+		info.sheets[name] = &sheetScan{styles: s.styles, datesKnown: s.styles != nil, part: s.part}
+	}
 }
 
 func isWorksheet(name string) bool {

@@ -498,9 +498,12 @@ type sheetRows struct {
 	fallback bool
 	styles   dateStyles
 	progress Progress
-	sst      *sharedStrings
-	sstRead  bool
-	sstOK    bool
+	// quick tries the quick reader (quickrows.go) first; quickFailed says it gave up, and
+	// the workbook goes to the fast reader.
+	quick, quickFailed bool
+	sst                *sharedStrings
+	sstRead            bool
+	sstOK              bool
 }
 
 func (s *sheetRows) open(sheet, part string) (rowSource, error) {
@@ -538,6 +541,9 @@ func (s *sheetRows) openFast(part string, scan *sheetScan) rowSource {
 	if part == "" || scan == nil || entry == nil || !s.sstOK {
 		s.fallback = true
 		return fallbackRows{s}
+	}
+	if s.quick {
+		return openQuick(entry, s.sst, scan, s, s.progress)
 	}
 	pipe := openPipe(entry, scan, s.progress)
 	fr := newFastRows(pipe, s.sst, fallbackRows{s})
