@@ -102,3 +102,17 @@ func FuzzFastPath(f *testing.F) {
 		fastVsChecked(t, "fuzz.xlsx", data, LoadOptions{DefaultSite: "Main"})
 	})
 }
+
+// FuzzQuickSheetXML fuzzes the sheet XML itself, with a header the loader reads, so that the
+// quick reader meets it: whatever it reads gives what the checked path gives.
+func FuzzQuickSheetXML(f *testing.F) {
+	f.Add(`<row r="2"><c r="A2"><v>2024</v></c><c r="B2" t="s"><v>1</v></c><c r="D2" t="inlineStr"><is><t>test.steel</t></is></c><c r="E2"><f>1+1</f><v>2</v></c><c r="F2" t="str"><v>t</v></c></row>`)
+	f.Add(`<row r="2" spans="1:6" hidden="1"><c r="A2" s="1"><v>2024</v></c><c r="D2" t="inlineStr"><is><t xml:space="preserve"> test.steel </t></is></c><c r="E2"><f>A1</f></c><c r="F2" t="inlineStr"><is><t>t&amp;</t></is></c></row><row r="4"><c r="A4"/></row>`)
+	f.Add(`<row r="3"><c r="A3"><v>2024</v></c></row><row r="2"><c r="A2"><v>1</v></c></row>`)
+	header := `<row r="1"><c r="A1" t="inlineStr"><is><t>Year</t></is></c><c r="B1" t="inlineStr"><is><t>Site</t></is></c><c r="C1" t="inlineStr"><is><t>Pole</t></is></c><c r="D1" t="inlineStr"><is><t>Activity</t></is></c><c r="E1" t="inlineStr"><is><t>Quantity</t></is></c><c r="F1" t="inlineStr"><is><t>Unit</t></is></c></row>`
+	sst := []string{"Main", "P", "t"}
+	f.Fuzz(func(t *testing.T, data string) {
+		b := rawWorkbook(t, false, sst, []rawSheet{{name: "Energy", data: header + data}})
+		fastVsChecked(t, "fuzz.xlsx", b, LoadOptions{DefaultSite: "Main"})
+	})
+}
