@@ -90,7 +90,7 @@ func Calculate(in *Input, opts Options) *Inventory {
 type Calculator struct {
 	opts   Options
 	units  map[string]unitOf
-	lookup map[lookupKey]lookupOf
+	lookup map[lookupKey]*lookupOf
 	warned map[string]bool
 	groups map[groupKey]int
 	lines  []Line
@@ -130,6 +130,8 @@ type lookupOf struct {
 	ok   bool
 	fu   factors.Unit
 	ferr error
+	// what the factor is, worked out once
+	lifecycle, electricity bool
 }
 
 // rowKey is what decides a row line's group: the row's fields and the part.
@@ -172,7 +174,7 @@ type gridSite struct {
 
 // NewCalculator starts a calculation.
 func NewCalculator(opts Options) (*Calculator, error) {
-	c := &Calculator{opts: opts, units: map[string]unitOf{}, lookup: map[lookupKey]lookupOf{},
+	c := &Calculator{opts: opts, units: map[string]unitOf{}, lookup: map[lookupKey]*lookupOf{},
 		warned: map[string]bool{}, groups: map[groupKey]int{}, grid: map[siteYear]*gridSite{}}
 	if opts.RowLines {
 		var err error
@@ -395,13 +397,15 @@ func (c *Calculator) unit(text string) (factors.Unit, error) {
 	return u.unit, u.err
 }
 
-func (c *Calculator) factor(id string, year int) lookupOf {
+func (c *Calculator) factor(id string, year int) *lookupOf {
 	k := lookupKey{id, year}
-	r, ok := c.lookup[k]
-	if !ok {
+	r := c.lookup[k]
+	if r == nil {
+		r = &lookupOf{}
 		r.f, r.pick, r.ok = c.opts.Library.Lookup(id, year)
 		if r.ok {
 			r.fu, r.ferr = factors.ParseUnit(r.f.Unit)
+			r.lifecycle, r.electricity = isLifecycle(r.f), isElectricity(r.f, r.fu)
 		}
 		if len(c.lookup) < 1<<14 {
 			c.lookup[lookupKey{strings.Clone(id), year}] = r
@@ -436,7 +440,7 @@ func (c *Calculator) activity(a *Activity) bool {
 		return c.reject(a, "method", a.MethodCell, "Method is for already-computed Scope 2 rows (Unit tCO2e or kgCO2e), not for a row in %s that factor %s computes; leave Method blank", a.Unit, a.ID)
 	}
 	lk := c.factor(a.ID, a.Year)
-	f, pick := lk.f, lk.pick
+	f, pick := &lk.f, lk.pick
 	if !lk.ok {
 		msg := fmt.Sprintf("unknown activity %q: no factor has this id", clip(a.ID))
 		if s := c.opts.Library.Suggest(a.ID); s != "" {
@@ -487,11 +491,11 @@ func (c *Calculator) activity(a *Activity) bool {
 	direct.Part, direct.Scope, direct.Category, direct.FactorValue = PartDirect, f.Scope, category, f.Value
 	direct.TCO2e = qty * f.Value / 1000
 	direct.BiogenicCO2 = qty * f.BiogenicCO2 / 1000
-	if f.Scope == 2 && isLifecycle(f) {
+	if f.Scope == 2 && lk.lifecycle {
 		c.warnOnce("lifecycle/"+f.ID, Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "lifecycle-scope2",
 			Message: fmt.Sprintf("factor %s is a lifecycle grid intensity (%s): it overstates Scope 2, which should count generation only; prefer a national inventory factor with its upstream split", f.ID, f.Boundary)})
 	}
-	grid := isElectricity(f, fu)
+	grid := lk.electricity
 	if grid {
 		direct.Method = MethodLocation
 	}

@@ -22,9 +22,12 @@ func Vintage(f factors.Factor) int {
 // checkFreshness warns, once per factor and activity year, when the factor's vintage is more
 // than Options.FreshnessYears older than the activity (0 turns the check off). The warning
 // points at the first row that used it: every row of that factor and year shares the cause.
-func (c *Calculator) checkFreshness(a *Activity, f factors.Factor) {
+func (c *Calculator) checkFreshness(a *Activity, f *factors.Factor) {
 	n := c.opts.FreshnessYears
-	v := Vintage(f)
+	v := f.Year // Vintage(f), without copying the factor
+	if v == 0 {
+		v = f.ReferenceYear
+	}
 	if n <= 0 || v == 0 || a.Year-v <= n {
 		return
 	}

@@ -343,8 +343,9 @@ type sheetReader struct {
 	hint        *titleHint
 	hiddenRows  int
 	firstHidden int
-	complete    int  // the rows read when the whole sheet was read, else 0
-	mass        bool // a refrigerant sheet (mass balance), see refrigerants.go
+	complete    int          // the rows read when the whole sheet was read, else 0
+	mass        bool         // a refrigerant sheet (mass balance), see refrigerants.go
+	cols        [atCount]int // 1 + the index of each column of atColumns, 0 when absent
 }
 
 // titleScan is how many non-blank rows below a first row that is not a header are searched
@@ -551,7 +552,47 @@ func (sr *sheetReader) header(idx headerIndex, required []Column, cells []string
 		return true
 	}
 	sr.pos = pos
+	for k, c := range atColumns {
+		if i, ok := pos[c]; ok {
+			sr.cols[k] = i + 1
+		}
+	}
 	return true
+}
+
+// The columns activity reads, by their place in sheetReader.cols: looked up once per sheet,
+// not by name on every row.
+const (
+	atYear = iota
+	atActivity
+	atQuantity
+	atUnit
+	atSite
+	atPole
+	atComment
+	atScope
+	atCategory
+	atMethod
+	atQuality
+	atEntity
+	atDataType
+	atCount
+)
+
+var atColumns = [atCount]Column{ColYear, ColActivity, ColQuantity, ColUnit, ColSite, ColPole, ColComment, ColScope,
+	ColCategory, ColMethod, ColQuality, ColEntity, ColDataType}
+
+// at is get for the columns of atColumns.
+func (sr *sheetReader) at(cells []string, k, row int) (string, CellRef) {
+	i := sr.cols[k] - 1
+	if i < 0 {
+		return "", CellRef{}
+	}
+	ref := CellRef{Col: i, Row: row}
+	if i >= len(cells) {
+		return "", ref
+	}
+	return strings.TrimSpace(cells[i]), ref
 }
 
 // get returns the trimmed value of a column in a row and the cell's A1 name.
@@ -606,12 +647,12 @@ func (sr *sheetReader) isDate(cell CellRef, p cellPos) bool {
 }
 
 func (sr *sheetReader) year(cells []string, row int) (int, bool) {
-	raw, cell := sr.get(cells, ColYear, row)
+	raw, cell := sr.at(cells, atYear, row)
 	if raw == "" {
 		sr.reject("year-blank", cell, "Year is blank; enter the year of the activity, such as 2024")
 		return 0, false
 	}
-	p := cellPos{row, sr.pos[ColYear] + 1}
+	p := cellPos{row, sr.cols[atYear]}
 	y, err := ParseYear(raw, func() bool { return sr.isDate(cell, p) }, sr.date1904)
 	if err != nil {
 		sr.reject("year", cell, "Year: %v", err)
@@ -635,12 +676,12 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	var y bool
 	a.Year, y = sr.year(cells, row)
 	ok = ok && y
-	a.ID, a.ActivityCell = sr.get(cells, ColActivity, row)
+	a.ID, a.ActivityCell = sr.at(cells, atActivity, row)
 	if a.ID == "" {
 		fail("activity-blank", a.ActivityCell, "Activity is blank; enter a factor id such as fr.electricity.grid (`footprint factors list` lists them)")
 	}
 	var rawQty string
-	rawQty, a.QuantityCell = sr.get(cells, ColQuantity, row)
+	rawQty, a.QuantityCell = sr.at(cells, atQuantity, row)
 	if q, err := ParseNumber(rawQty); err != nil {
 		fail("quantity", a.QuantityCell, "Quantity: %v; enter a number ≥ 0", err)
 	} else if q < 0 {
@@ -648,24 +689,24 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	} else {
 		a.Quantity = q
 	}
-	a.Unit, a.UnitCell = sr.get(cells, ColUnit, row)
+	a.Unit, a.UnitCell = sr.at(cells, atUnit, row)
 	if a.Unit == "" {
 		fail("unit-blank", a.UnitCell, "Unit is blank; enter the unit of Quantity, such as kWh, L, t or t.km")
 	}
-	a.Site, _ = sr.get(cells, ColSite, row)
+	a.Site, _ = sr.at(cells, atSite, row)
 	if a.Site == "" {
 		a.Site = sr.opts.DefaultSite
 	}
-	a.Pole, _ = sr.get(cells, ColPole, row)
-	a.Comment, _ = sr.get(cells, ColComment, row)
-	if raw, cell := sr.get(cells, ColScope, row); raw != "" {
+	a.Pole, _ = sr.at(cells, atPole, row)
+	a.Comment, _ = sr.at(cells, atComment, row)
+	if raw, cell := sr.at(cells, atScope, row); raw != "" {
 		if s, err := ParseInt(raw); err != nil || s < 1 || s > 3 {
 			fail("scope", cell, "Scope %q: want 1, 2 or 3", clip(raw))
 		} else {
 			a.Scope = s
 		}
 	}
-	if raw, cell := sr.get(cells, ColCategory, row); raw != "" {
+	if raw, cell := sr.at(cells, atCategory, row); raw != "" {
 		if c, err := ParseInt(raw); err != nil || c < 1 || c > 15 {
 			fail("category", cell, "Category %q: want a Scope 3 category from 1 to 15", clip(raw))
 		} else if a.Scope != 0 && a.Scope != 3 {
@@ -674,7 +715,7 @@ func (sr *sheetReader) activity(cells []string, row int) {
 			a.Category = c
 		}
 	}
-	raw, cell := sr.get(cells, ColMethod, row)
+	raw, cell := sr.at(cells, atMethod, row)
 	a.MethodCell = cell
 	if raw != "" {
 		switch m := strings.ToLower(raw); m {
@@ -684,15 +725,15 @@ func (sr *sheetReader) activity(cells []string, row int) {
 			fail("method", cell, "Method %q: want location or market, or leave it blank to count the row in both Scope 2 totals", clip(raw))
 		}
 	}
-	if raw, cell := sr.get(cells, ColQuality, row); raw != "" {
+	if raw, cell := sr.at(cells, atQuality, row); raw != "" {
 		if q, known := ParseQuality(raw); known {
 			a.Quality = q
 		} else {
 			fail("quality", cell, "Quality %q: want measured, calculated or estimated, or leave it blank", clip(raw))
 		}
 	}
-	a.Entity, a.EntityCell = sr.get(cells, ColEntity, row)
-	if raw, cell := sr.get(cells, ColDataType, row); raw != "" {
+	a.Entity, a.EntityCell = sr.at(cells, atEntity, row)
+	if raw, cell := sr.at(cells, atDataType, row); raw != "" {
 		if d, known := ParseDataType(raw); known {
 			a.DataType = d
 		} else {

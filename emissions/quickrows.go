@@ -79,7 +79,9 @@ func openQuick(f *zip.File, sst *sharedStrings, scan *sheetScan, s *sheetRows, p
 		if progress != nil {
 			r = &progressReader{r: rc, p: progress}
 		}
-		c.r = r
+		ahead := newReadAhead(r) // unpacking on a third goroutine, ahead of the cutting
+		defer ahead.close()
+		c.r = ahead
 		c.buf = make([]byte, 0, quickBuffer)
 		giveUp := c.cut() != nil
 		c.batch.final, c.batch.giveUp, c.batch.tooLong, c.batch.lastRow = true, giveUp, c.tooLong, c.lastRow
@@ -324,6 +326,41 @@ func attrs(body []byte, out []quickAttr) ([]quickAttr, bool) {
 	}
 }
 
+// cellAttrs reads the attributes of a <c> tag: r, s and t, each once, double-quoted; false
+// for any other.
+func cellAttrs(body []byte) (r, s, t []byte, ok bool) {
+	for i := 0; i < len(body); {
+		c := body[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			i++
+			continue
+		}
+		if i+3 > len(body) || body[i+1] != '=' || body[i+2] != '"' {
+			return nil, nil, nil, false
+		}
+		j := bytes.IndexByte(body[i+3:], '"')
+		if j < 0 {
+			return nil, nil, nil, false
+		}
+		v := body[i+3 : i+3+j : i+3+j]
+		switch {
+		case c == 'r' && r == nil:
+			r = v
+		case c == 's' && s == nil:
+			s = v
+		case c == 't' && t == nil:
+			t = v
+		default:
+			return nil, nil, nil, false
+		}
+		i += 3 + j + 1
+		if i < len(body) && body[i] != ' ' && body[i] != '\t' && body[i] != '\n' && body[i] != '\r' {
+			return nil, nil, nil, false
+		}
+	}
+	return r, s, t, true
+}
+
 // rowAttrs are the attributes of <row> the quick reader knows: r and hidden count, the others
 // only shape the row.
 var rowAttrs = map[string]bool{"r": true, "hidden": true, "spans": true, "s": true, "customFormat": true, "ht": true,
@@ -409,7 +446,7 @@ func (c *quickCutter) cut() error {
 		prevRow = row
 		qr := quickRow{num: row, hidden: hidden, from: len(c.batch.cells)}
 		if !empty {
-			if err := c.cells(row, qr.from, &as); err != nil {
+			if err := c.cells(row, qr.from); err != nil {
 				return err
 			}
 		}
@@ -430,7 +467,7 @@ const (
 )
 
 // cells reads the cells of a row up to </row>; from is where the row's cells begin.
-func (c *quickCutter) cells(row, from int, as *[]quickAttr) error {
+func (c *quickCutter) cells(row, from int) error {
 	prevCol := 0
 	b := c.batch
 	for {
@@ -451,34 +488,30 @@ func (c *quickCutter) cells(row, from int, as *[]quickAttr) error {
 		if selfClosing {
 			body = body[:len(body)-1]
 		}
-		if *as, ok = attrs(body[1:], *as); !ok {
+		ref, sv, tv, ok := cellAttrs(body[1:])
+		if !ok || ref == nil {
 			return errQuick
 		}
 		col, style, typ := 0, -1, typeNumber
-		for _, a := range *as {
-			switch string(a.name) {
-			case "r":
-				cc, rr, ok := cellRef(a.value)
-				if !ok || rr != row || a.value[0] < 'A' || a.value[0] > 'Z' {
-					return errQuick
-				}
-				col = cc
+		cc, rr, ok := cellRef(ref)
+		if !ok || rr != row || ref[0] < 'A' || ref[0] > 'Z' {
+			return errQuick
+		}
+		col = cc
+		if sv != nil {
+			n, err := atoi(sv)
+			if err != nil {
+				return errQuick
+			}
+			style = n
+		}
+		if tv != nil {
+			switch string(tv) {
 			case "s":
-				n, err := atoi(a.value)
-				if err != nil {
-					return errQuick
-				}
-				style = n
-			case "t":
-				switch string(a.value) {
-				case "s":
-					typ = typeShared
-				case "inlineStr":
-					typ = typeInline
-				case "n", "b", "e", "str":
-				default:
-					return errQuick
-				}
+				typ = typeShared
+			case "inlineStr":
+				typ = typeInline
+			case "n", "b", "e", "str":
 			default:
 				return errQuick
 			}
@@ -548,6 +581,19 @@ func (c *quickCutter) cells(row, from int, as *[]quickAttr) error {
 // string's), and says whether the cell has a formula, a <v> and an <is>.
 func (c *quickCutter) cellContent() (formula, hasV, hasIS bool, err error) {
 	c.val = c.val[:0]
+	// the common cell: <v>value</v></c>
+	if c.have(3) && c.buf[c.pos] == '<' && c.buf[c.pos+1] == 'v' && c.buf[c.pos+2] == '>' {
+		c.pos += 3
+		var ok bool
+		if c.val, ok = c.textOf("/v", c.val[:0]); !ok {
+			return false, false, false, errQuick
+		}
+		hasV = true
+		if c.have(4) && string(c.buf[c.pos:c.pos+4]) == "</c>" {
+			c.pos += 4
+			return false, true, false, nil
+		}
+	}
 	for {
 		if !c.next() {
 			return false, false, false, errQuick
@@ -705,4 +751,76 @@ func (c *quickCutter) flush() {
 		c.text, c.pending = nil, c.pending[:0]
 	}
 	c.out <- b
+}
+
+// readAhead reads r on a goroutine of its own, a few chunks ahead of its reader.
+type readAhead struct {
+	ch   chan aheadChunk
+	free chan []byte
+	stop chan struct{}
+	done chan struct{}
+	cur  []byte
+	held []byte
+	err  error
+}
+
+type aheadChunk struct {
+	data []byte
+	err  error
+}
+
+const aheadChunkSize = 64 << 10
+
+func newReadAhead(r io.Reader) *readAhead {
+	a := &readAhead{ch: make(chan aheadChunk, 4), free: make(chan []byte, 8), stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(a.done)
+		for {
+			var buf []byte
+			select {
+			case buf = <-a.free:
+			default:
+				buf = make([]byte, aheadChunkSize)
+			}
+			n, err := io.ReadFull(r, buf[:cap(buf)])
+			if err == io.ErrUnexpectedEOF {
+				err = io.EOF
+			}
+			select {
+			case a.ch <- aheadChunk{buf[:n], err}:
+			case <-a.stop:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return a
+}
+
+func (a *readAhead) Read(p []byte) (int, error) {
+	for len(a.cur) == 0 {
+		if a.err != nil {
+			return 0, a.err
+		}
+		if a.held != nil {
+			select {
+			case a.free <- a.held:
+			default:
+			}
+			a.held = nil
+		}
+		c := <-a.ch
+		a.cur, a.held, a.err = c.data, c.data, c.err
+	}
+	n := copy(p, a.cur)
+	a.cur = a.cur[n:]
+	return n, nil
+}
+
+// close stops the goroutine and waits for it, so that the part can be closed.
+func (a *readAhead) close() {
+	close(a.stop)
+	<-a.done
 }
