@@ -168,6 +168,7 @@ type groupKey struct {
 type gridSite struct {
 	groups []int
 	kWh    []float64
+	pos    []int // of each group, the rows with kWh > 0 (each gets its market-based lines)
 	total  float64
 	rows   int // rows with kWh > 0
 }
@@ -235,9 +236,11 @@ func (c *Calculator) Commit() error {
 			if j < 0 {
 				gs.groups = append(gs.groups, index[g])
 				gs.kWh = append(gs.kWh, 0)
+				gs.pos = append(gs.pos, 0)
 				j = len(gs.kWh) - 1
 			}
 			gs.kWh[j] += ps.kWh[i]
+			gs.pos[j] += ps.pos[i]
 		}
 		gs.total += ps.total
 		gs.rows += ps.rows
@@ -355,12 +358,14 @@ func (c *Calculator) gridOf(l *Line, g int, kWh float64, grid bool) {
 		if j < 0 {
 			gs.groups = append(gs.groups, g)
 			gs.kWh = append(gs.kWh, 0)
+			gs.pos = append(gs.pos, 0)
 			j = len(gs.kWh) - 1
 		}
 		gs.kWh[j] += kWh
 		gs.total += kWh
 		if kWh > 0 {
 			gs.rows++
+			gs.pos[j]++
 		}
 	}
 }
@@ -677,6 +682,7 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[siteYear]*market
 		}
 		for i, g := range gs.groups {
 			loc := c.lines[g]
+			loc.Rows = gs.pos[i] // the rows that get these lines: those with electricity
 			_ = s.lines(&loc, gs.kWh[i], func(l *Line) error {
 				inv.Lines = append(inv.Lines, *l)
 				return nil

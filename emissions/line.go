@@ -115,3 +115,15 @@ func (c concat) Each(yield func(*Line) error) error {
 	}
 	return nil
 }
+
+// LineDigest is what a LineSource knows of its lines without reading them: groups that sum
+// them, each with Rows the number of lines it stands for, and the longest string of any line.
+type LineDigest struct {
+	Groups  []Line
+	MaxText int // bytes
+}
+
+// Digester is a LineSource that has a digest of its lines.
+type Digester interface {
+	Digest() LineDigest
+}

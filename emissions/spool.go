@@ -8,6 +8,8 @@ import (
 	"io"
 	"math"
 	"os"
+	"strings"
+	"unsafe"
 )
 
 // spool keeps the lines of every row in a temporary file, so a million rows cost disk, not
@@ -21,8 +23,19 @@ type spool struct {
 	n     int   // lines written
 	strs  map[string]uint64
 	table []string
-	buf   []byte
-	err   error
+	seen  [1024]spoolSeen
+	// maxText is the longest string written
+	maxText int
+	buf     []byte
+	frame   []byte
+	err     error
+}
+
+// spoolSeen is a string written before, by its address and length, with its table index.
+type spoolSeen struct {
+	p *byte
+	n int
+	i uint64
 }
 
 // spoolMark is a point a sheet's lines can be dropped back to.
@@ -55,15 +68,32 @@ func newSpool() (*spool, error) {
 }
 
 func (s *spool) str(v string) {
+	s.maxText = max(s.maxText, len(v))
+	// The same string comes back from the same place (a shared string of the workbook, a
+	// factor of the library): a cache by address spares hashing it.
+	var slot *spoolSeen
+	if len(v) > 0 {
+		p := unsafe.StringData(v)
+		slot = &s.seen[(uintptr(unsafe.Pointer(p))>>3)%uintptr(len(s.seen))]
+		// (the address may have been freed and reused since: the entry must still say v)
+		if slot.p == p && slot.n == len(v) && slot.i < uint64(len(s.table)) && s.table[slot.i] == v {
+			s.buf = binary.AppendUvarint(s.buf, slot.i+2)
+			return
+		}
+	}
 	if i, ok := s.strs[v]; ok {
 		s.buf = binary.AppendUvarint(s.buf, i+2)
+		if slot != nil {
+			*slot = spoolSeen{p: unsafe.StringData(v), n: len(v), i: i}
+		}
 		return
 	}
 	tag := uint64(tagInline)
 	if len(v) <= spoolMaxStringLen && len(s.table) < spoolMaxStrings {
 		tag = tagNew
-		s.strs[v] = uint64(len(s.table))
-		s.table = append(s.table, v)
+		kept := strings.Clone(v) // v may point into a reader's buffer
+		s.strs[kept] = uint64(len(s.table))
+		s.table = append(s.table, kept)
 	}
 	s.buf = binary.AppendUvarint(s.buf, tag)
 	s.buf = binary.AppendUvarint(s.buf, uint64(len(v)))
@@ -105,6 +135,7 @@ func (s *spool) write(l *Line, kWh float64, grid bool) {
 	s.num(l.Quantity)
 	s.str(l.Unit)
 	s.buf = binary.AppendUvarint(s.buf, tagInline) // comments rarely repeat
+	s.maxText = max(s.maxText, len(l.Comment))
 	s.buf = binary.AppendUvarint(s.buf, uint64(len(l.Comment)))
 	s.buf = append(s.buf, l.Comment...)
 	s.str(string(l.Part))
@@ -131,7 +162,14 @@ func (s *spool) write(l *Line, kWh float64, grid bool) {
 	if grid {
 		s.num(kWh)
 	}
-	n, err := s.w.Write(s.buf)
+	// each record is framed by its length, so the reader takes it whole
+	s.frame = binary.AppendUvarint(s.frame[:0], uint64(len(s.buf)))
+	n0, err := s.w.Write(s.frame)
+	n, err1 := s.w.Write(s.buf)
+	n += n0
+	if err == nil {
+		err = err1
+	}
 	s.size += int64(n)
 	s.n++
 	if err != nil {
@@ -185,40 +223,58 @@ type spoolReader struct {
 	r     *bufio.Reader
 	table []string
 	err   error
+	rec   []byte // the record being read
+	i     int
 }
 
 var errSpool = errors.New("the lines' temporary file is damaged")
 
+// next reads the next record whole.
+func (r *spoolReader) next() bool {
+	n, err := binary.ReadUvarint(r.r)
+	if err != nil || n > 1<<31 {
+		r.err = errSpool
+		return false
+	}
+	if uint64(cap(r.rec)) < n {
+		r.rec = make([]byte, n)
+	}
+	r.rec, r.i = r.rec[:n], 0
+	if _, err := io.ReadFull(r.r, r.rec); err != nil {
+		r.err = errSpool
+		return false
+	}
+	return true
+}
+
 func (r *spoolReader) uvarint() uint64 {
-	if r.err != nil {
+	v, k := binary.Uvarint(r.rec[r.i:])
+	if k <= 0 {
+		r.err = errSpool
 		return 0
 	}
-	v, err := binary.ReadUvarint(r.r)
-	if err != nil {
-		r.err = errSpool
-	}
+	r.i += k
 	return v
 }
 
 func (r *spoolReader) int() int {
-	if r.err != nil {
+	v, k := binary.Varint(r.rec[r.i:])
+	if k <= 0 {
+		r.err = errSpool
 		return 0
 	}
-	v, err := binary.ReadVarint(r.r)
-	if err != nil {
-		r.err = errSpool
-	}
+	r.i += k
 	return int(v)
 }
 
 func (r *spoolReader) num() float64 {
-	var b [8]byte
-	if r.err == nil {
-		if _, err := io.ReadFull(r.r, b[:]); err != nil {
-			r.err = errSpool
-		}
+	if r.i+8 > len(r.rec) {
+		r.err = errSpool
+		return 0
 	}
-	return math.Float64frombits(binary.LittleEndian.Uint64(b[:]))
+	v := math.Float64frombits(binary.LittleEndian.Uint64(r.rec[r.i:]))
+	r.i += 8
+	return v
 }
 
 func (r *spoolReader) str() string {
@@ -231,15 +287,12 @@ func (r *spoolReader) str() string {
 		return ""
 	}
 	n := r.uvarint()
-	if r.err != nil || n > 1<<30 {
+	if r.err != nil || n > uint64(len(r.rec)-r.i) {
 		r.err = errSpool
 		return ""
 	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(r.r, b); err != nil {
-		r.err = errSpool
-	}
-	v := string(b)
+	v := string(r.rec[r.i : r.i+int(n)])
+	r.i += int(n)
 	if tag == tagNew {
 		r.table = append(r.table, v)
 	}
@@ -248,11 +301,12 @@ func (r *spoolReader) str() string {
 
 // line reads one record into l, with kWh for an electricity line (grid).
 func (r *spoolReader) line(l *Line) (kWh float64, grid bool) {
-	flags, err := r.r.ReadByte()
-	if err != nil {
+	if !r.next() || len(r.rec) == 0 {
 		r.err = errSpool
 		return 0, false
 	}
+	flags := r.rec[0]
+	r.i = 1
 	*l = Line{Rows: 1}
 	l.Place.File = r.str()
 	l.Place.Sheet = r.str()
@@ -310,6 +364,15 @@ func (r rowLines) Len() int {
 		n += m.count()
 	}
 	return n
+}
+
+// Digest gives the inventory's groups, each market-based group counting the lines the rows
+// get (one per row with electricity), and the longest string written.
+func (r rowLines) Digest() LineDigest {
+	if r.inv.rows == nil {
+		return LineDigest{}
+	}
+	return LineDigest{Groups: r.inv.Lines, MaxText: r.inv.rows.maxText}
 }
 
 func (r rowLines) Each(yield func(*Line) error) error {

@@ -127,6 +127,8 @@ type exportOptions struct {
 	// streamWriterLines, when set, writes the Lines sheets with excelize's StreamWriter: the
 	// oracle of the differential test of the fast writer.
 	streamWriterLines func(x *exporter) error
+	// noDigest makes the first pass over the lines even when their source has a digest.
+	noDigest bool
 }
 
 // Sheet names of the export.

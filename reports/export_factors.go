@@ -37,7 +37,10 @@ func newFactorTally(lib *factors.Library) *factorTally {
 	return &factorTally{lib: lib, byKey: map[factorKey]*usedFactor{}, vintage: map[string][]factors.Factor{}}
 }
 
-func (t *factorTally) add(l *emissions.Line) {
+func (t *factorTally) add(l *emissions.Line) { t.addN(l, 1) }
+
+// addN counts n lines like l.
+func (t *factorTally) addN(l *emissions.Line, n int) {
 	if l.FactorID == "" {
 		return
 	}
@@ -64,7 +67,7 @@ func (t *factorTally) add(l *emissions.Line) {
 		}
 		t.byKey[k] = u
 	}
-	u.lines++
+	u.lines += n
 }
 
 // list returns the factors used, sorted by id, vintage, value and source.

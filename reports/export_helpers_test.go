@@ -35,6 +35,10 @@ func updatingGolden() bool {
 // claim check.
 func demoInventory(t testing.TB) reports.Export { return demoInventoryWith(t, nil) }
 
+// lastDemoInventory is the inventory demoInventoryWith computed last (the tests that use it
+// do not run in parallel).
+var lastDemoInventory *emissions.Inventory
+
 // demoInventoryWith is demoInventory with the demo's config changed by edit first.
 func demoInventoryWith(t testing.TB, edit func(*config.Config)) reports.Export {
 	t.Helper()
@@ -70,6 +74,7 @@ func demoInventoryWith(t testing.TB, edit func(*config.Config)) reports.Export {
 	}
 	org := cfg.OrganisationModel()
 	inv := emissions.Calculate(in, emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears, RowLines: true, Organisation: org})
+	lastDemoInventory = inv
 	method := cfg.Trajectory.Scope2Method
 	years := emissions.Aggregate(inv.Lines, method)
 	traj, err := emissions.Project(cfg.Plan(), inv.Lines, lib, &in.Problems)

@@ -29,13 +29,16 @@ func (x *exporter) linesColumns() []column {
 
 // writeLines writes the Lines sheets, LinesPerSheet lines each. The lines are read twice: here,
 // to refuse a NaN or infinite figure, tally the factors used and warn of texts too long for a
-// cell (scanLines); and as the package is saved, to write the rows (writeLineRows). Here,
-// excelize's StreamWriter writes each sheet without its rows: the columns, the frozen header
-// row, the autofilter over the rows to come and the header itself.
+// cell (scanLines); and as the package is saved, to write the rows (writeLineRows). A source
+// with a digest of its lines spares the first pass when the digest tells enough (digested).
+// Here, excelize's StreamWriter writes each sheet without its rows: the columns, the frozen
+// header row, the autofilter over the rows to come and the header itself.
 func (x *exporter) writeLines() error {
 	oracle := x.opts.streamWriterLines
-	if err := x.scanLines(oracle == nil); err != nil {
-		return err
+	if oracle != nil || !x.digested() {
+		if err := x.scanLines(oracle == nil); err != nil {
+			return err
+		}
 	}
 	if oracle != nil {
 		return oracle(x) // which warns of long texts itself
@@ -78,6 +81,38 @@ func lineStrings(l *emissions.Line) [lineColumns]string {
 	s[10], s[11], s[14], s[17], s[18], s[21] = l.FactorUnit, l.FactorID, l.Source, l.Method, string(l.Part), l.Comment
 	s[22], s[25] = l.Entity, l.DataType
 	return s
+}
+
+// digested tallies the factors used from the lines' digest instead of a pass over them, when
+// the digest has them all finite (a group's sums are finite only if its lines' are) and no
+// text too long for a cell; it reports whether it could.
+func (x *exporter) digested() bool {
+	d, ok := x.lines.(emissions.Digester)
+	if !ok || x.opts.noDigest {
+		return false
+	}
+	dg := d.Digest()
+	if dg.Groups == nil || dg.MaxText > maxCellChars {
+		return false
+	}
+	tally := newFactorTally(x.e.Library)
+	n := 0
+	for i := range dg.Groups {
+		g := &dg.Groups[i]
+		if checkLineFinite(g) != nil {
+			return false
+		}
+		if g.Part == emissions.PartOutside || g.Rows == 0 {
+			continue
+		}
+		tally.addN(g, g.Rows)
+		n += g.Rows
+	}
+	if n != x.lines.Len() {
+		return false // the digest does not stand for these lines
+	}
+	x.usedFactors = tally.list()
+	return true
 }
 
 // scanLines is the first pass over the lines; warn says whether to warn of long texts.

@@ -54,3 +54,15 @@ func writeLinesStreamWriter(x *exporter) error {
 func WriteExportStreamWriter(w io.Writer, e Export) ([]emissions.Problem, error) {
 	return writeExport(w, e, exportOptions{streamWriterLines: writeLinesStreamWriter})
 }
+
+// WriteExportNoDigest writes the export as WriteExport does, with the first pass over the
+// lines even when their source has a digest: the oracle of the digest.
+func WriteExportNoDigest(w io.Writer, e Export) ([]emissions.Problem, error) {
+	return writeExport(w, e, exportOptions{noDigest: true})
+}
+
+// DigestUsed reports whether the export of e would tally its factors from the lines' digest.
+func DigestUsed(e Export) bool {
+	x := &exporter{e: e, lines: e.Lines}
+	return x.digested()
+}

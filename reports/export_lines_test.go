@@ -389,3 +389,26 @@ func linesPartName(t *testing.T, b []byte) string {
 	t.Fatal("no Lines sheet")
 	return ""
 }
+
+// The export that tallies its factors from the row spool's digest, without a first pass over
+// the lines, is byte for byte the export with that pass.
+func TestExportDigestIsTheFirstPass(t *testing.T) {
+	e := demoInventory(t)
+	e.Lines = lastDemoInventory.RowLines()
+	if !reports.DigestUsed(e) {
+		t.Fatal("the demo's row lines have no usable digest")
+	}
+	digest, _ := writeExportBytes(t, e)
+	var pass bytes.Buffer
+	if _, err := reports.WriteExportNoDigest(&pass, e); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(digest, pass.Bytes()) {
+		got, want := zipParts(t, digest), zipParts(t, pass.Bytes())
+		for name, w := range want {
+			if g := got[name]; !bytes.Equal(g, w) {
+				t.Errorf("part %s differs from the export with a first pass; first difference at %d", name, firstDiff(g, w))
+			}
+		}
+	}
+}
