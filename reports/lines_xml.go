@@ -126,6 +126,23 @@ func (w *lineRows) int(b []byte, i, v int, always bool) []byte {
 	return append(b, `</v></c>`...)
 }
 
+// sameAs is the column written before i in the row that often holds the same number (the
+// quantity for the quantity in the factor's unit, the tCO2e for the gross tCO2e), when it
+// holds bits now.
+func (w *lineRows) sameAs(i int, bits uint64) *lineCol {
+	o := -1
+	switch i {
+	case 9:
+		o = 7
+	case 24:
+		o = 19
+	}
+	if o < 0 || !w.cols[o].cached || w.cols[o].lastBits != bits {
+		return nil
+	}
+	return &w.cols[o]
+}
+
 func (w *lineRows) float(b []byte, i int, v float64) []byte {
 	c := &w.cols[i]
 	b = append(b, c.open...)
@@ -135,7 +152,11 @@ func (w *lineRows) float(b []byte, i int, v float64) []byte {
 	// Factor values, units and many quantities repeat from line to line: format each once.
 	if bits := math.Float64bits(v); !c.cached || bits != c.lastBits {
 		c.lastBits, c.cached = bits, true
-		c.lastEscape = appendCellFloat(c.lastEscape[:0], v)
+		if o := w.sameAs(i, bits); o != nil {
+			c.lastEscape = append(c.lastEscape[:0], o.lastEscape...)
+		} else {
+			c.lastEscape = appendCellFloat(c.lastEscape[:0], v)
+		}
 	}
 	b = append(b, c.lastEscape...)
 	return append(b, `</v></c>`...)
