@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"regexp"
 	"slices"
@@ -34,7 +35,8 @@ import (
 //
 // Deferred parts (the Lines sheets) are held as excelize writes them and completed at Close,
 // once excelize is done, by deferred.write — which writes them through createDeflated and
-// closeDeflated.
+// closeDeflated straight into the destination, after the other parts: a gigabyte of Lines
+// XML is not deflated into the temporary file and then copied again.
 type packageWriter struct {
 	dst      io.Writer
 	tmp      *os.File
@@ -43,7 +45,8 @@ type packageWriter struct {
 	fw       *flate.Writer
 	deferred *deferredParts
 	held     map[string][]byte
-	raw      *packagePart // the part being written by createDeflated
+	zw       *zip.Writer     // the destination's, at Close
+	raw      *zip.FileHeader // the part being written by createDeflated
 }
 
 // deferredParts are parts the package writer holds when excelize writes them, for write to
@@ -155,32 +158,35 @@ func (h *heldPart) Write(p []byte) (int, error) {
 }
 
 // createDeflated starts a part whose content the caller writes to the returned compressor,
-// deflated on every core; closeDeflated ends it.
+// deflated on every core into the destination; closeDeflated ends it. Only at Close.
 func (pw *packageWriter) createDeflated(name string) (*parallelDeflate, error) {
-	if err := pw.endPart(); err != nil {
-		return nil, err
+	if pw.zw == nil {
+		return nil, errors.New("packageWriter: createDeflated before Close")
 	}
 	for _, p := range pw.parts {
 		if p.name == name {
 			return nil, fmt.Errorf("workbook part %s written twice", name)
 		}
 	}
-	offset, err := pw.tmp.Seek(0, io.SeekCurrent)
+	pw.parts = append(pw.parts, packagePart{name: name})
+	// the sizes and CRC are known at the end: they follow the data (a data descriptor)
+	pw.raw = &zip.FileHeader{Name: name, Method: zip.Deflate, Flags: 0x8}
+	w, err := pw.zw.CreateRaw(pw.raw)
 	if err != nil {
 		return nil, err
 	}
-	pw.raw = &packagePart{name: name, offset: offset}
-	return newParallelDeflate(pw.tmp, deflateChunkSize), nil
+	return newParallelDeflate(w, deflateChunkSize), nil
 }
 
 func (pw *packageWriter) closeDeflated(pd *parallelDeflate) error {
-	p := pw.raw
+	fh := pw.raw
 	pw.raw = nil
-	var err error
-	if p.crc, p.usize, p.csize, err = pd.Close(); err != nil {
+	crc, usize, csize, err := pd.Close()
+	if err != nil {
 		return err
 	}
-	pw.parts = append(pw.parts, *p)
+	fh.CRC32, fh.UncompressedSize64, fh.CompressedSize64 = crc, uint64(usize), uint64(csize)
+	fh.UncompressedSize, fh.CompressedSize = uint32(min(usize, math.MaxUint32)), uint32(min(csize, math.MaxUint32))
 	return nil
 }
 
@@ -222,17 +228,11 @@ func (pw *packageWriter) AddFS(fs.FS) error {
 	return errors.New("packageWriter: AddFS is not supported")
 }
 
-// Close writes the package to the destination, parts sorted by name ([Content_Types].xml
-// first, as Office writes it).
+// Close writes the package to the destination: the parts excelize wrote sorted by name
+// ([Content_Types].xml first, as Office writes it), then the deferred parts, completed.
 func (pw *packageWriter) Close() error {
 	if err := pw.endPart(); err != nil {
 		return err
-	}
-	if pw.deferred != nil {
-		if err := pw.deferred.write(pw, pw.held); err != nil {
-			return err
-		}
-		pw.held = nil
 	}
 	sort.Slice(pw.parts, func(i, j int) bool {
 		a, b := pw.parts[i].name, pw.parts[j].name
@@ -251,6 +251,13 @@ func (pw *packageWriter) Close() error {
 		if _, err := io.Copy(w, io.NewSectionReader(pw.tmp, p.offset, p.csize)); err != nil {
 			return err
 		}
+	}
+	if pw.deferred != nil {
+		pw.zw = zw
+		if err := pw.deferred.write(pw, pw.held); err != nil {
+			return err
+		}
+		pw.held = nil
 	}
 	return zw.Close()
 }
