@@ -26,9 +26,11 @@ type Export struct {
 	Targets []emissions.Target
 	// Lines are every computed line, in order. WriteExport reads them twice: once to check and
 	// tally them (the Factors sheet, warnings), once to write the Lines sheets.
-	Lines   emissions.LineSource
-	Library *factors.Library // the library the lines were computed with, custom factors included
-	Rows    emissions.Rows
+	Lines emissions.LineSource
+	// Progress, if set, hears how many of the lines are written (Start with their number).
+	Progress emissions.Progress
+	Library  *factors.Library // the library the lines were computed with, custom factors included
+	Rows     emissions.Rows
 	// Problems are the problems listed (up to emissions.MaxPerCause per cause, then a line
 	// that counts the rest); Errors and Warnings count them all, listed or not.
 	Problems         []emissions.Problem

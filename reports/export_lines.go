@@ -205,7 +205,14 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 	if err := start(); err != nil {
 		return err
 	}
+	if pr := x.e.Progress; pr != nil {
+		pr.Start(ExportFileName(x.e.ReportingYear), int64(n))
+		defer pr.Done()
+	}
 	err := x.lines.Each(func(l *emissions.Line) error {
+		if i%4096 == 0 && i > 0 && x.e.Progress != nil {
+			x.e.Progress.Add(4096)
+		}
 		for i >= x.lineParts[k].to {
 			if k+1 == len(x.lineParts) {
 				return fmt.Errorf("sheet %s: more lines than the %d announced", x.lineParts[k].sheet, n)

@@ -23,9 +23,13 @@ func (r *result) export() reports.Export {
 
 // writeExport writes the annual export <dir>/footprint-<year>.xlsx atomically, prints the
 // export's own warnings (cells truncated to Excel's limit), and returns its path.
-func writeExport(env Env, dir string, r *result) (string, error) {
+func writeExport(env Env, dir string, r *result, progress bool) (string, error) {
 	path := filepath.Join(dir, reports.ExportFileName(r.year))
-	warnings, err := reports.WriteExportFile(path, r.export())
+	e := r.export()
+	if progress && env.Terminal != nil && env.Terminal() {
+		e.Progress = &barProgress{w: env.Stderr, lines: true}
+	}
+	warnings, err := reports.WriteExportFile(path, e)
 	if err != nil {
 		return "", fmt.Errorf("export: %w", err)
 	}

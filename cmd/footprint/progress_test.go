@@ -11,8 +11,8 @@ import (
 // A progress bar is drawn on stderr while a large workbook is read, only when stderr is a
 // terminal and never with --json; it is cleared when the reading ends.
 func TestProgressBarOnlyOnATerminal(t *testing.T) {
-	defer func(floor int64) { progressFloor = floor }(progressFloor)
-	progressFloor = 0 // every workbook counts as large
+	defer func(floor, lines int64) { progressFloor, linesFloor = floor, lines }(progressFloor, linesFloor)
+	progressFloor, linesFloor = 0, 0 // every workbook and export counts as large
 	dir := t.TempDir()
 	big := filepath.Join(dir, "big.xlsx")
 	bigWorkbook(t, big, 2000)
@@ -42,6 +42,33 @@ func TestProgressBarOnlyOnATerminal(t *testing.T) {
 		}
 		if strings.Contains(out.String(), "reading big.xlsx") {
 			t.Errorf("%v: the bar went to stdout", c.args)
+		}
+	}
+}
+
+// report draws a bar while it reads the workbook and another while it writes the export's
+// lines, on a terminal only.
+func TestProgressBarOnReport(t *testing.T) {
+	defer func(floor, lines int64) { progressFloor, linesFloor = floor, lines }(progressFloor, linesFloor)
+	progressFloor, linesFloor = 0, 0
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.xlsx")
+	bigWorkbook(t, big, 2000)
+	cfg := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, []byte("site: Plant\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	noEnv := func(string) (string, bool) { return "", false }
+	for _, terminal := range []bool{true, false} {
+		var out, errb bytes.Buffer
+		env := Env{Stdout: &out, Stderr: &errb, LookupEnv: noEnv, Terminal: func() bool { return terminal }}
+		if code := Main([]string{"report", "--config", cfg, "--input", big, "--out", filepath.Join(dir, "out")}, env); code != 0 {
+			t.Fatalf("exit %d\n%s", code, errb.String())
+		}
+		for _, bar := range []string{"reading big.xlsx", "writing footprint-2024.xlsx"} {
+			if got := strings.Contains(errb.String(), bar); got != terminal {
+				t.Errorf("on a terminal %v: %q drawn %v\n%q", terminal, bar, got, errb.String())
+			}
 		}
 	}
 }

@@ -35,7 +35,7 @@ func newReportCmd(g *globalFlags, env Env) *cobra.Command {
 				}
 				return problemsf("report: %v", err)
 			}
-			xlsx, err := writeExport(env, dir, res)
+			xlsx, err := writeExport(env, dir, res, g.progress)
 			if err != nil {
 				return problemsf("%v", err)
 			}
