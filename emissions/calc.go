@@ -319,7 +319,7 @@ func (c *Calculator) emit(l *Line, kWh float64, grid bool) {
 	l.Rows = 1
 	consolidate(l)
 	if c.spool != nil {
-		c.spool.write(l, kWh, grid)
+		c.spool.add(l, kWh, grid)
 	}
 	// The group of a row's line follows from the row's own fields and the part: the factor
 	// is the activity's for the year. Keying by them spares hashing the factor's long source.

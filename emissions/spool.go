@@ -29,6 +29,12 @@ type spool struct {
 	buf     []byte
 	frame   []byte
 	err     error
+	// the queue to the encoding goroutine (add, barrier)
+	pending []spoolItem
+	work    chan spoolBatch
+	free    chan []spoolItem
+	stopped chan struct{}
+	closed  bool
 }
 
 // spoolSeen is a string written before, by its address and length, with its table index.
@@ -64,7 +70,84 @@ func newSpool() (*spool, error) {
 	}
 	// Removed now: the file lives as long as it is open, and nothing is left behind.
 	_ = os.Remove(f.Name())
-	return &spool{f: f, w: bufio.NewWriterSize(f, 1<<16), strs: map[string]uint64{}}, nil
+	s := &spool{f: f, w: bufio.NewWriterSize(f, 1<<16), strs: map[string]uint64{},
+		work: make(chan spoolBatch, 4), free: make(chan []spoolItem, 6), stopped: make(chan struct{})}
+	go s.run()
+	return s, nil
+}
+
+// The lines are encoded on a goroutine of the spool's, off the loader's core: add queues a
+// copy of each line in batches; every other method first waits for the queue to be written
+// (barrier), so the state they read is the goroutine's last.
+
+type spoolItem struct {
+	l    Line
+	kWh  float64
+	grid bool
+}
+
+type spoolBatch struct {
+	items []spoolItem
+	done  chan struct{} // closed once everything before is written
+}
+
+const spoolBatchSize = 256
+
+func (s *spool) run() {
+	defer close(s.stopped)
+	for b := range s.work {
+		for i := range b.items {
+			it := &b.items[i]
+			s.write(&it.l, it.kWh, it.grid)
+		}
+		if b.items != nil {
+			select {
+			case s.free <- b.items[:0]:
+			default:
+			}
+		}
+		if b.done != nil {
+			close(b.done)
+		}
+	}
+}
+
+// add queues a row's line.
+func (s *spool) add(l *Line, kWh float64, grid bool) {
+	if s.pending == nil {
+		select {
+		case s.pending = <-s.free:
+		default:
+			s.pending = make([]spoolItem, 0, spoolBatchSize)
+		}
+	}
+	s.pending = append(s.pending, spoolItem{*l, kWh, grid})
+	if len(s.pending) == spoolBatchSize {
+		s.work <- spoolBatch{items: s.pending}
+		s.pending = nil
+	}
+}
+
+// barrier waits until every line added is written.
+func (s *spool) barrier() {
+	if s.closed {
+		return
+	}
+	done := make(chan struct{})
+	s.work <- spoolBatch{items: s.pending, done: done}
+	s.pending = nil
+	<-done
+}
+
+// stop ends the goroutine once every line added is written.
+func (s *spool) stop() {
+	if s.closed {
+		return
+	}
+	s.barrier()
+	s.closed = true
+	close(s.work)
+	<-s.stopped
 }
 
 func (s *spool) str(v string) {
@@ -108,7 +191,8 @@ func (s *spool) int(v int) {
 	s.buf = binary.AppendVarint(s.buf, int64(v))
 }
 
-// write adds a row's line; kWh is its electricity when grid.
+// write encodes a row's line into the file; kWh is its electricity when grid. It runs on the
+// spool's goroutine (add hands it the lines).
 func (s *spool) write(l *Line, kWh float64, grid bool) {
 	if s.err != nil {
 		return
@@ -178,11 +262,13 @@ func (s *spool) write(l *Line, kWh float64, grid bool) {
 }
 
 func (s *spool) mark() spoolMark {
+	s.barrier()
 	return spoolMark{size: s.size, n: s.n, strs: len(s.table), failed: s.err != nil}
 }
 
 // reset drops what was written after m.
 func (s *spool) reset(m spoolMark) error {
+	s.barrier()
 	if m.failed {
 		return s.err
 	}
@@ -202,10 +288,14 @@ func (s *spool) reset(m spoolMark) error {
 	return err
 }
 
-func (s *spool) flush() error { return s.err }
+func (s *spool) flush() error {
+	s.barrier()
+	return s.err
+}
 
 // done ends the writing.
 func (s *spool) done() error {
+	s.stop()
 	if s.err != nil {
 		return s.err
 	}
@@ -216,7 +306,10 @@ func (s *spool) done() error {
 	return nil
 }
 
-func (s *spool) close() { _ = s.f.Close() }
+func (s *spool) close() {
+	s.stop()
+	_ = s.f.Close()
+}
 
 // spoolReader reads the records back, with its own copy of the string table.
 type spoolReader struct {

@@ -60,13 +60,13 @@ func TestSpoolRoundTrip(t *testing.T) {
 			for range 50 {
 				x := randomLine(r)
 				x.Site = fmt.Sprintf("dropped %d", r.IntN(1000))
-				s.write(&x, 0, false)
+				s.add(&x, 0, false)
 			}
 			if err := s.reset(m); err != nil {
 				t.Fatal(err)
 			}
 		}
-		s.write(&l, k, k != 0)
+		s.add(&l, k, k != 0)
 		want = append(want, l)
 	}
 	if err := s.done(); err != nil {
