@@ -465,7 +465,14 @@ func (r rowLines) Digest() LineDigest {
 	if r.inv.rows == nil {
 		return LineDigest{}
 	}
-	return LineDigest{Groups: r.inv.Lines, MaxText: r.inv.rows.maxText}
+	// The market-based lines take their factor and source (the instruments' names, the
+	// residual mix's source) from their group, not from the spool.
+	maxText := r.inv.rows.maxText
+	for i := range r.inv.Lines {
+		l := &r.inv.Lines[i]
+		maxText = max(maxText, len(l.Method), len(l.FactorID), len(l.FactorUnit), len(l.Source), len(l.Part))
+	}
+	return LineDigest{Groups: r.inv.Lines, MaxText: maxText}
 }
 
 func (r rowLines) Each(yield func(*Line) error) error {

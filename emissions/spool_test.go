@@ -106,3 +106,35 @@ func TestGroupsKeepQualityApart(t *testing.T) {
 		t.Errorf("quantities by quality %v", got)
 	}
 }
+
+// The digest's MaxText bounds every text of every line Each yields, the market-based lines'
+// too (their source names the instruments): the export trusts it to skip its first pass.
+func TestDigestMaxTextCoversMarketLines(t *testing.T) {
+	long := strings.Repeat("guarantee of origin ", 2000) // 40,000 bytes, more than a cell holds
+	in := &Input{
+		Activities: []Activity{
+			{Place: Place{File: "a", Sheet: "S", Row: 2}, Year: 2024, Site: "Main", ID: "test.electricity", Quantity: 1000, Unit: "kWh"},
+			{Place: Place{File: "a", Sheet: "S", Row: 3}, Year: 2024, Site: "Main", ID: "test.electricity", Quantity: 3000, Unit: "kWh"},
+		},
+		Instruments: []Instrument{{Place: Place{File: "a", Sheet: "Instruments", Row: 2}, Year: 2024, Site: "Main", Name: long, KWh: 500}},
+	}
+	inv := Calculate(in, Options{Library: testLibrary(t), RowLines: true})
+	defer inv.Close()
+	src := inv.RowLines()
+	maxText := src.(Digester).Digest().MaxText
+	n, longest := 0, 0
+	err := src.Each(func(l *Line) error {
+		n++
+		for _, s := range []string{l.Place.File, l.Place.Sheet, l.Site, l.Pole, l.Activity, l.Unit, l.Comment, string(l.Part),
+			l.Method, l.FactorID, l.FactorUnit, l.Source, l.Quality, l.Entity, l.DataType} {
+			longest = max(longest, len(s))
+		}
+		return nil
+	})
+	if err != nil || n != src.Len() {
+		t.Fatalf("Each gave %d lines (%v), Len %d", n, err, src.Len())
+	}
+	if longest > maxText {
+		t.Errorf("a line has a text of %d bytes, the digest's MaxText is %d", longest, maxText)
+	}
+}
