@@ -37,9 +37,11 @@ type spool struct {
 	closed  bool
 }
 
-// spoolSeen is a string written before, by its address and length, with its table index.
+// spoolSeen is a string written before, by its address and length, with its table index. The
+// address is kept as a number: a pointer would keep the reader's buffer it points into (a
+// workbook's shared strings, a batch of rows) alive as long as the spool.
 type spoolSeen struct {
-	p *byte
+	p uintptr
 	n int
 	i uint64
 }
@@ -101,6 +103,7 @@ func (s *spool) run() {
 			s.write(&it.l, it.kWh, it.grid)
 		}
 		if b.items != nil {
+			clear(b.items) // the lines' strings may point into a reader's buffer
 			select {
 			case s.free <- b.items[:0]:
 			default:
@@ -156,8 +159,8 @@ func (s *spool) str(v string) {
 	// factor of the library): a cache by address spares hashing it.
 	var slot *spoolSeen
 	if len(v) > 0 {
-		p := unsafe.StringData(v)
-		slot = &s.seen[(uintptr(unsafe.Pointer(p))>>3)%uintptr(len(s.seen))]
+		p := uintptr(unsafe.Pointer(unsafe.StringData(v)))
+		slot = &s.seen[(p>>3)%uintptr(len(s.seen))]
 		// (the address may have been freed and reused since: the entry must still say v)
 		if slot.p == p && slot.n == len(v) && slot.i < uint64(len(s.table)) && s.table[slot.i] == v {
 			s.buf = binary.AppendUvarint(s.buf, slot.i+2)
@@ -167,7 +170,7 @@ func (s *spool) str(v string) {
 	if i, ok := s.strs[v]; ok {
 		s.buf = binary.AppendUvarint(s.buf, i+2)
 		if slot != nil {
-			*slot = spoolSeen{p: unsafe.StringData(v), n: len(v), i: i}
+			*slot = spoolSeen{p: uintptr(unsafe.Pointer(unsafe.StringData(v))), n: len(v), i: i}
 		}
 		return
 	}

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
+	"unsafe"
 )
 
 // randomLine sets every field of a Line, found by reflection, so that a field added to Line
@@ -137,4 +140,38 @@ func TestDigestMaxTextCoversMarketLines(t *testing.T) {
 	if longest > maxText {
 		t.Errorf("a line has a text of %d bytes, the digest's MaxText is %d", longest, maxText)
 	}
+}
+
+// Once a line is written, the spool keeps no reference to the buffer its strings pointed into
+// (a workbook's shared strings, a batch of rows): a reader's buffer is freed after its
+// workbook, not kept for the life of the inventory.
+func TestSpoolKeepsNoReaderBuffer(t *testing.T) {
+	s, err := newSpool()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	freed := make(chan struct{})
+	func() {
+		buf := new([1 << 20]byte)
+		copy(buf[:], "Main site")
+		runtime.SetFinalizer(buf, func(*[1 << 20]byte) { close(freed) })
+		site := unsafe.String(&buf[0], len("Main site"))
+		for range 3 {
+			l := Line{Site: site, Share: 1}
+			s.add(&l, 0, false)
+		}
+	}()
+	if err := s.flush(); err != nil {
+		t.Fatal(err)
+	}
+	for range 10 {
+		runtime.GC()
+		select {
+		case <-freed:
+			return
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	t.Error("the spool still holds the buffer of the strings it wrote")
 }
