@@ -719,7 +719,9 @@ func (c *quickCutter) tail() error {
 	for {
 		k, ok := c.until('<')
 		if !ok {
-			if !plain(c.buf[c.pos:]) || c.err != nil {
+			// the end of the part, unless a read failed or a text was too long to hold (the
+			// rest of the part unseen)
+			if !plain(c.buf[c.pos:]) || c.err != nil || c.tooLong {
 				return errQuick
 			}
 			return nil
