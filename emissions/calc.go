@@ -483,6 +483,8 @@ func (c *Calculator) activity(a *Activity) bool {
 	if f.OutsideScopes {
 		l := base
 		l.Part, l.Scope, l.FactorValue, l.TCO2e, l.Rows = PartOutside, 0, f.Value, qty*f.Value/1000, 1
+		cloneStrings(&l) // kept one per row: a row's strings may point into a reader's buffer
+		l.Comment = strings.Clone(l.Comment)
 		c.cur.out = append(c.cur.out, l)
 		return true
 	}

@@ -2,8 +2,11 @@ package emissions
 
 import (
 	"math"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
+	"unsafe"
 )
 
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
@@ -241,4 +244,48 @@ func problemText(in *Input) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// The lines of gases outside the Kyoto basket, kept one per row, keep no reference to the
+// reader's buffer their row's strings pointed into (a workbook's shared strings, a batch of
+// rows), as the grouped lines keep none.
+func TestOutsideLinesKeepNoReaderBuffer(t *testing.T) {
+	c, err := NewCalculator(Options{Library: testLibrary(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var problems Problems
+	c.Begin(&problems)
+	freed := make(chan struct{})
+	func() {
+		buf := new([1 << 20]byte)
+		n := copy(buf[:], "refrigerant.r-22 kg Main P1 a leak Sheet1 w.xlsx")
+		runtime.SetFinalizer(buf, func(*[1 << 20]byte) { close(freed) })
+		text := unsafe.String(&buf[0], n)
+		a := Activity{Place: Place{File: text[42:], Sheet: text[35:41], Row: 2}, Year: 2024, ID: text[:16], Unit: text[17:19],
+			Site: text[20:24], Pole: text[25:27], Comment: text[28:34], Quantity: 1}
+		if !c.Add(&a) {
+			t.Fatalf("row rejected: %v", problems.List())
+		}
+	}()
+	if err := c.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	inv, err := c.Finish(&Input{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(inv.Outside) != 1 || inv.Outside[0].Site != "Main" || inv.Outside[0].Comment != "a leak" || inv.Outside[0].Place.File != "w.xlsx" {
+		t.Fatalf("outside lines %+v", inv.Outside)
+	}
+	for range 10 {
+		runtime.GC()
+		select {
+		case <-freed:
+			runtime.KeepAlive(inv)
+			return
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	t.Error("the inventory's outside lines keep the buffer their row's strings pointed into")
 }
