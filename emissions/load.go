@@ -780,6 +780,8 @@ func (sr *sheetReader) instrument(cells []string, row int) {
 		sr.reject("instrument", fCell, "instrument Factor %q: want kgCO2e/kWh ≥ 0 (0 for a renewable guarantee of origin)", clip(rawF))
 		return
 	}
+	// kept to the end: a cell's string may point into a reader's buffer
+	ins.Site, ins.Name = strings.Clone(ins.Site), strings.Clone(ins.Name)
 	sr.in.Instruments = append(sr.in.Instruments, ins)
 }
 

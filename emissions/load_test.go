@@ -2,8 +2,10 @@ package emissions
 
 import (
 	"bytes"
+	"runtime"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -62,4 +64,65 @@ func FuzzReadWorkbook(f *testing.F) {
 			t.Fatalf("rows %+v", inv.Rows)
 		}
 	})
+}
+
+// The instruments and refrigerant rows the input keeps (for the market-based method and the
+// reports) keep no reference to the reader's buffer their cells pointed into: a workbook's
+// shared strings, a batch of rows.
+func TestKeptRowsKeepNoReaderBuffer(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		cols  []Column
+		cells []string
+		read  func(sr *sheetReader, cells []string)
+		kept  func(in *Input) int
+	}{
+		{"instrument", []Column{ColYear, ColSite, ColInstrument, ColQuantity, ColUnit, ColFactor},
+			[]string{"2024", "Main", "GO wind", "600", "MWh", "0"},
+			func(sr *sheetReader, cells []string) { sr.instrument(cells, 2) }, func(in *Input) int { return len(in.Instruments) }},
+		{"refrigerant", []Column{ColYear, ColGas, ColRecharged, ColSite, ColPole, ColEquipment, ColComment},
+			[]string{"2024", "R-410A", "3", "Main", "P1", "chiller", "yearly check"},
+			func(sr *sheetReader, cells []string) { sr.refrigerant(cells, 2) }, func(in *Input) int { return len(in.Refrigerants) }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			calc, err := NewCalculator(Options{Library: testLibrary(t)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := &Input{Calc: calc}
+			wb := in.begin()
+			sr := &sheetReader{in: in, wb: wb, problems: wb.problems, file: "w.xlsx", sheet: "S", pos: map[Column]int{}}
+			for i, col := range c.cols {
+				sr.pos[col] = i
+			}
+			sr.cols[atYear] = 1
+			freed := make(chan struct{})
+			func() {
+				buf := new([1 << 20]byte)
+				runtime.SetFinalizer(buf, func(*[1 << 20]byte) { close(freed) })
+				cells := make([]string, len(c.cells))
+				n := 0
+				for i, s := range c.cells {
+					copy(buf[n:], s)
+					cells[i] = unsafe.String(&buf[n], len(s))
+					n += len(s)
+				}
+				c.read(sr, cells)
+			}()
+			wb.commit()
+			if c.kept(in) != 1 {
+				t.Fatalf("row not kept: %v", in.Problems.List())
+			}
+			for range 10 {
+				runtime.GC()
+				select {
+				case <-freed:
+					runtime.KeepAlive(in)
+					return
+				case <-time.After(20 * time.Millisecond):
+				}
+			}
+			t.Errorf("the kept %s keeps the buffer its cells pointed into", c.name)
+		})
+	}
 }

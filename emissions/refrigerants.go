@@ -172,6 +172,8 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	a.Site, a.Pole, a.Quantity = r.Site, r.Pole, r.Leak
 	a.Comment = strings.TrimSpace(fmt.Sprintf("mass balance %s: recharged %v kg − recovered %v kg. %s", r.Equipment, r.Recharged, r.Recovered, r.Comment))
 	r.Year, r.Activity = a.Year, a.ID
+	// kept for the reports: a cell's string may point into a reader's buffer
+	r.Site, r.Pole, r.Equipment, r.Gas, r.Comment = strings.Clone(r.Site), strings.Clone(r.Pole), strings.Clone(r.Equipment), strings.Clone(r.Gas), strings.Clone(r.Comment)
 	sr.in.Refrigerants = append(sr.in.Refrigerants, r)
 	if sr.in.Calc != nil {
 		sr.in.Calc.Add(&a)
