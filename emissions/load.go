@@ -503,19 +503,25 @@ func (sr *sheetReader) unmerge(cells []string, row int) []string {
 		if m.first == m.last {
 			continue
 		}
+		// the warning names the leftmost column read in the range (sr.pos is a map)
+		var named Column
+		at := -1
 		for c, i := range sr.pos {
 			p := cellPos{row, i + 1}
 			if !m.contains(p) {
 				continue
 			}
-			if !m.warned {
-				m.warned = true
-				top := cellName(m.first.col-1, m.first.row)
-				sr.problems.Warnf("merged", sr.file, sr.sheet, top, "cells %s are merged over data rows: only %s holds a value, so the other cells of the range are read as blank (%s among them); unmerge the cells and fill every row", m.ref, top, c)
+			if at < 0 || i < at {
+				named, at = c, i
 			}
 			if p != m.first && i < len(cells) {
 				cells[i] = ""
 			}
+		}
+		if at >= 0 && !m.warned {
+			m.warned = true
+			top := cellName(m.first.col-1, m.first.row)
+			sr.problems.Warnf("merged", sr.file, sr.sheet, top, "cells %s are merged over data rows: only %s holds a value, so the other cells of the range are read as blank (%s among them); unmerge the cells and fill every row", m.ref, top, named)
 		}
 	}
 	return cells

@@ -3,6 +3,7 @@ package emissions
 import (
 	"bytes"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 	"unsafe"
@@ -124,5 +125,36 @@ func TestKeptRowsKeepNoReaderBuffer(t *testing.T) {
 			}
 			t.Errorf("the kept %s keeps the buffer its cells pointed into", c.name)
 		})
+	}
+}
+
+// A merged range over several columns read gets one warning, always the same: it names the
+// leftmost of them, not whichever a map gives first.
+func TestMergedWarningIsDeterministic(t *testing.T) {
+	rows := `<row r="1"><c r="A1" t="inlineStr"><is><t>Year</t></is></c><c r="B1" t="inlineStr"><is><t>Site</t></is></c><c r="C1" t="inlineStr"><is><t>Pole</t></is></c><c r="D1" t="inlineStr"><is><t>Activity</t></is></c><c r="E1" t="inlineStr"><is><t>Quantity</t></is></c><c r="F1" t="inlineStr"><is><t>Unit</t></is></c><c r="G1" t="inlineStr"><is><t>Comment</t></is></c></row>` +
+		`<row r="2"><c r="A2"><v>2024</v></c><c r="B2" t="inlineStr"><is><t>Main</t></is></c><c r="D2" t="inlineStr"><is><t>test.steel</t></is></c><c r="E2"><v>1</v></c><c r="F2" t="inlineStr"><is><t>t</t></is></c></row>` +
+		`<row r="3"><c r="A3"><v>2024</v></c><c r="D3" t="inlineStr"><is><t>test.steel</t></is></c><c r="E3"><v>2</v></c><c r="F3" t="inlineStr"><is><t>t</t></is></c></row>`
+	b := rawWorkbook(t, false, nil, []rawSheet{{name: "Energy", data: rows, after: `<mergeCells count="1"><mergeCell ref="B2:G3"/></mergeCells>`}})
+	var first string
+	for range 30 {
+		in := &Input{}
+		in.ReadWorkbook("w.xlsx", bytes.NewReader(b), LoadOptions{DefaultSite: "Main"})
+		msg := ""
+		for _, p := range in.Problems.List() {
+			if p.Cause == "merged" {
+				msg = p.Message
+			}
+		}
+		if msg == "" {
+			t.Fatalf("no merged warning: %v", in.Problems.List())
+		}
+		if first == "" {
+			first = msg
+		} else if msg != first {
+			t.Fatalf("the merged warning changes from run to run:\n%s\n%s", first, msg)
+		}
+	}
+	if !strings.Contains(first, "(Site among them)") {
+		t.Errorf("the warning does not name the leftmost column read: %s", first)
 	}
 }
