@@ -84,9 +84,9 @@ func Calculate(in *Input, opts Options) *Inventory {
 	return inv
 }
 
-// Calculator computes activities as they are read, one sheet at a time: each sheet's lines,
-// row counts and problems join the inventory at Commit, or are dropped by Rollback when the
-// sheet has to be read again.
+// Calculator computes activities as they are read, one workbook at a time: each workbook's
+// lines, row counts and problems join the inventory at Commit, or are dropped by Rollback when
+// the workbook has to be read again.
 type Calculator struct {
 	opts   Options
 	units  map[string]unitOf
@@ -101,7 +101,7 @@ type Calculator struct {
 	cur    *partial
 }
 
-// partial is what one sheet adds, until Commit.
+// partial is what one workbook adds, until Commit.
 type partial struct {
 	problems *Problems
 	warned   map[string]bool
@@ -186,7 +186,7 @@ func NewCalculator(opts Options) (*Calculator, error) {
 	return c, nil
 }
 
-// Begin starts a sheet whose problems go to problems.
+// Begin starts a workbook whose problems go to problems.
 func (c *Calculator) Begin(problems *Problems) {
 	c.cur = &partial{problems: problems, warned: map[string]bool{}, groups: map[groupKey]int{}, byRow: map[rowKey]int{},
 		grid: map[siteYear]*gridSite{}}
@@ -195,7 +195,7 @@ func (c *Calculator) Begin(problems *Problems) {
 	}
 }
 
-// Rollback drops what the sheet begun added.
+// Rollback drops what the workbook begun added.
 func (c *Calculator) Rollback() error {
 	p := c.cur
 	c.cur = nil
@@ -205,7 +205,7 @@ func (c *Calculator) Rollback() error {
 	return nil
 }
 
-// Commit adds the sheet's lines and counts to the inventory.
+// Commit adds the workbook's lines and counts to the inventory.
 func (c *Calculator) Commit() error {
 	p := c.cur
 	c.cur = nil

@@ -27,6 +27,8 @@ func fastVsChecked(t *testing.T, name string, data []byte, opts LoadOptions) boo
 	}{
 		{"activities", fast.Activities, checked.Activities},
 		{"instruments", fast.Instruments, checked.Instruments},
+		{"refrigerant rows", fast.Refrigerants, checked.Refrigerants},
+		{"activity sheets", fast.Sheets, checked.Sheets},
 		{"rows read", fast.RowsRead, checked.RowsRead},
 		{"rejected", fast.Rejected, checked.Rejected},
 		{"problems", fast.Problems.List(), checked.Problems.List()},

@@ -246,6 +246,22 @@ func inspectPackage(ra io.ReaderAt, size int64, skipSheets bool) (*packageInfo, 
 	return info, nil
 }
 
+// note adds what a scanning goroutine found to the loader's scan.
+func (s *sheetScan) note(dates, uncomputed []cellPos) {
+	for _, d := range dates {
+		s.addDate(d)
+	}
+	for _, u := range uncomputed {
+		s.addUncomputed(u)
+	}
+}
+
+// unsure reports that the scan saw too many formula or date cells to remember them: only the
+// checked path reads such a sheet.
+func (s *sheetScan) unsure() bool {
+	return s.overflow || (s.styles != nil && !s.datesKnown)
+}
+
 // freshScans gives every sheet an empty scan, for reading the package again.
 func (info *packageInfo) freshScans() {
 	for name, s := range info.sheets {

@@ -145,17 +145,12 @@ func (p *sheetPipe) Read(b []byte) (int, error) {
 			p.failed = true // ended without its last chunk
 			continue
 		}
-		for _, d := range c.dates {
-			p.scan.addDate(d)
-		}
-		for _, u := range c.uncomputed {
-			p.scan.addUncomputed(u)
-		}
+		p.scan.note(c.dates, c.uncomputed)
 		if c.final {
 			p.ended = true
 			p.scan.lastRow = c.lastRow
 			p.merged = c.merged > 0
-			p.failed = p.failed || c.err != nil || p.merged || p.scan.overflow || (p.scan.styles != nil && !p.scan.datesKnown)
+			p.failed = p.failed || c.err != nil || p.merged || p.scan.unsure()
 			if p.failed {
 				return 0, errFallback
 			}

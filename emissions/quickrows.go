@@ -103,16 +103,11 @@ func (q *quickRows) nextBatch() bool {
 		q.fail(false) // ended without its last batch
 		return false
 	}
-	for _, d := range b.dates {
-		q.scan.addDate(d)
-	}
-	for _, u := range b.uncomputed {
-		q.scan.addUncomputed(u)
-	}
+	q.scan.note(b.dates, b.uncomputed)
 	if b.final {
 		q.ended = true
 		q.scan.lastRow = b.lastRow
-		if b.giveUp || q.scan.overflow || (q.scan.styles != nil && !q.scan.datesKnown) {
+		if b.giveUp || q.scan.unsure() {
 			q.fail(b.tooLong)
 			return false
 		}
@@ -122,7 +117,7 @@ func (q *quickRows) nextBatch() bool {
 }
 
 func (q *quickRows) Next() bool {
-	for q.failed == false && (q.batch == nil || q.i >= len(q.batch.rows)) {
+	for !q.failed && (q.batch == nil || q.i >= len(q.batch.rows)) {
 		if q.batch != nil && q.batch.final {
 			return false
 		}

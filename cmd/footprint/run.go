@@ -142,12 +142,14 @@ func (s *session) compute(g *globalFlags, env Env, opts computeOptions, lib *fac
 	}
 	if len(inv.Lines) > 0 {
 		if res.trajectory, err = emissions.Project(s.cfg.Plan(), inv.Lines, lib, &in.Problems); err != nil {
+			inv.Close()
 			return nil, problemsf("%s: %v", configName(s.cfg), err)
 		}
 	}
 	res.paths = res.intensityPaths()
 	res.analyse()
 	if err := res.checkClaim(); err != nil {
+		inv.Close()
 		return nil, problemsf("%s: %v", configName(s.cfg), err)
 	}
 	res.energyTables()
