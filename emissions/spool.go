@@ -103,7 +103,6 @@ func (s *spool) run() {
 			s.write(&it.l, it.kWh, it.grid)
 		}
 		if b.items != nil {
-			clear(b.items) // the lines' strings may point into a reader's buffer
 			select {
 			case s.free <- b.items[:0]:
 			default:
@@ -151,6 +150,12 @@ func (s *spool) stop() {
 	s.closed = true
 	close(s.work)
 	<-s.stopped
+	// The recycled batches hold the last lines' strings, which may point into a reader's
+	// buffers: drop them rather than keep those buffers alive with the inventory.
+	for len(s.free) > 0 {
+		<-s.free
+	}
+	s.pending = nil
 }
 
 func (s *spool) str(v string) {

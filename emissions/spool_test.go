@@ -162,7 +162,8 @@ func TestSpoolKeepsNoReaderBuffer(t *testing.T) {
 			s.add(&l, 0, false)
 		}
 	}()
-	if err := s.flush(); err != nil {
+	// once written (done, the end of the calculation): the inventory lives on with its spool
+	if err := s.done(); err != nil {
 		t.Fatal(err)
 	}
 	for range 10 {
