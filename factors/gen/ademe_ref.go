@@ -20,24 +20,28 @@ func adGrid(el string) adSplit {
 	return adSplit{el, []string{"Combustion à la centrale"}, []string{"Amont", "Transport et distribution"}}
 }
 
+// splitPostes reads an element whose postes fall in two named groups, every poste in one: the
+// factor's base and the lines of each group.
+func splitPostes(a *ademe, e entry, id string, first, second []string) (f factors.Factor, el *ademeElement, one, two []ademeLine, err error) {
+	if el, err = a.element(id); err != nil {
+		return f, nil, nil, nil, err
+	}
+	if f, err = ademeBase(a, el, e); err != nil {
+		return f, nil, nil, nil, err
+	}
+	if n := len(first) + len(second); n != len(el.postes) {
+		return f, nil, nil, nil, fmt.Errorf("%s: element %s has %d postes, the table names %d (%v + %v)", a.path, id, len(el.postes), n, first, second)
+	}
+	if one, err = a.postes(el, first); err != nil {
+		return f, nil, nil, nil, err
+	}
+	two, err = a.postes(el, second)
+	return f, el, one, two, err
+}
+
 func (r adSplit) resolve(s *sources, e entry) (factors.Factor, error) {
 	a := s.ademe
-	el, err := a.element(r.el)
-	if err != nil {
-		return factors.Factor{}, err
-	}
-	f, err := ademeBase(a, el, e)
-	if err != nil {
-		return f, err
-	}
-	if n := len(r.scope) + len(r.upstream); n != len(el.postes) {
-		return f, fmt.Errorf("%s: element %s has %d postes, the table names %d (%v + %v)", a.path, r.el, len(el.postes), n, r.scope, r.upstream)
-	}
-	sc, err := a.postes(el, r.scope)
-	if err != nil {
-		return f, err
-	}
-	up, err := a.postes(el, r.upstream)
+	f, el, sc, up, err := splitPostes(a, e, r.el, r.scope, r.upstream)
 	if err != nil {
 		return f, err
 	}

@@ -19,22 +19,7 @@ type adPart struct {
 
 func (r adPart) resolve(s *sources, e entry) (factors.Factor, error) {
 	a := s.ademe
-	el, err := a.element(r.el)
-	if err != nil {
-		return factors.Factor{}, err
-	}
-	f, err := ademeBase(a, el, e)
-	if err != nil {
-		return f, err
-	}
-	if n := len(r.keep) + len(r.leave); n != len(el.postes) {
-		return f, fmt.Errorf("%s: element %s has %d postes, the table names %d (%v + %v)", a.path, r.el, len(el.postes), n, r.keep, r.leave)
-	}
-	kept, err := a.postes(el, r.keep)
-	if err != nil {
-		return f, err
-	}
-	left, err := a.postes(el, r.leave)
+	f, el, kept, left, err := splitPostes(a, e, r.el, r.keep, r.leave)
 	if err != nil {
 		return f, err
 	}
