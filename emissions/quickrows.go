@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/xuri/excelize/v2"
@@ -310,7 +311,7 @@ func attrs(body []byte, out []quickAttr) ([]quickAttr, bool) {
 		}
 		v := body[vs : vs+ve]
 		// (a name with a space or a quote is no attribute the callers know: they give up)
-		if bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '<') >= 0 {
+		if bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '<') >= 0 || !utf8.Valid(v) {
 			return nil, false
 		}
 		out = append(out, quickAttr{name, v})
@@ -361,8 +362,9 @@ func cellAttrs(body []byte) (r, s, t []byte, ok bool) {
 var rowAttrs = map[string]bool{"r": true, "hidden": true, "spans": true, "s": true, "customFormat": true, "ht": true,
 	"customHeight": true, "x14ac:dyDescent": true, "thickBot": true, "thickTop": true, "outlineLevel": true, "collapsed": true, "ph": true}
 
-// plain checks text between tags outside the rows: nothing an entity check refuses.
-func plain(b []byte) bool { return checkEntities(b, true) == nil }
+// plain checks text between tags outside the rows: UTF-8 (XML readers refuse anything else)
+// and nothing an entity check refuses.
+func plain(b []byte) bool { return utf8.Valid(b) && checkEntities(b, true) == nil }
 
 // cut reads the whole part. A non-nil error is the quick reader giving up.
 func (c *quickCutter) cut() error {
@@ -647,7 +649,9 @@ func (c *quickCutter) textOf(end string, dst []byte) ([]byte, bool) {
 		return nil, false
 	}
 	raw := c.buf[c.pos : c.pos+k]
-	if bytes.IndexByte(raw, '\r') >= 0 || bytes.Contains(raw, []byte("_x")) {
+	// excelize's XML decoder stops at bytes that are not UTF-8, and reads the rest of the row as
+	// blank: the other readers do as it does
+	if bytes.IndexByte(raw, '\r') >= 0 || bytes.Contains(raw, []byte("_x")) || !utf8.Valid(raw) {
 		return nil, false
 	}
 	for len(raw) > 0 {
