@@ -311,7 +311,7 @@ func attrs(body []byte, out []quickAttr) ([]quickAttr, bool) {
 		}
 		v := body[vs : vs+ve]
 		// (a name with a space or a quote is no attribute the callers know: they give up)
-		if bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '<') >= 0 || !utf8.Valid(v) {
+		if bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '<') >= 0 || !xmlChars(v) {
 			return nil, false
 		}
 		out = append(out, quickAttr{name, v})
@@ -364,7 +364,28 @@ var rowAttrs = map[string]bool{"r": true, "hidden": true, "spans": true, "s": tr
 
 // plain checks text between tags outside the rows: UTF-8 (XML readers refuse anything else)
 // and nothing an entity check refuses.
-func plain(b []byte) bool { return utf8.Valid(b) && checkEntities(b, true) == nil }
+func plain(b []byte) bool { return xmlChars(b) && checkEntities(b, true) == nil }
+
+// xmlChars reports whether b is UTF-8 made of characters XML allows (encoding/xml, which
+// excelize reads with, stops at any other and excelize reads the rest of the row as blank).
+func xmlChars(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+			return false
+		}
+		i += n
+	}
+	return true
+}
 
 // cut reads the whole part. A non-nil error is the quick reader giving up.
 func (c *quickCutter) cut() error {
@@ -649,9 +670,9 @@ func (c *quickCutter) textOf(end string, dst []byte) ([]byte, bool) {
 		return nil, false
 	}
 	raw := c.buf[c.pos : c.pos+k]
-	// excelize's XML decoder stops at bytes that are not UTF-8, and reads the rest of the row as
-	// blank: the other readers do as it does
-	if bytes.IndexByte(raw, '\r') >= 0 || bytes.Contains(raw, []byte("_x")) || !utf8.Valid(raw) {
+	// excelize's XML decoder stops at a character XML does not allow, and reads the rest of the
+	// row as blank: the other readers do as it does
+	if bytes.IndexByte(raw, '\r') >= 0 || bytes.Contains(raw, []byte("_x")) || !xmlChars(raw) {
 		return nil, false
 	}
 	for len(raw) > 0 {
