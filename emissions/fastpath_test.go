@@ -1,10 +1,13 @@
 package emissions
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -117,4 +120,52 @@ func FuzzQuickSheetXML(f *testing.F) {
 		b := rawWorkbook(t, false, sst, []rawSheet{{name: "Energy", data: header + data}})
 		fastVsChecked(t, "fuzz.xlsx", b, LoadOptions{DefaultSite: "Main"})
 	})
+}
+
+// A worksheet that declares another encoding than UTF-8 is left to the readers that transcode
+// it: the quick reader gives up, and the result is the checked path's.
+func TestQuickReaderLeavesOtherEncodings(t *testing.T) {
+	header := `<row r="1"><c r="A1" t="inlineStr"><is><t>Year</t></is></c><c r="D1" t="inlineStr"><is><t>Activity</t></is></c><c r="E1" t="inlineStr"><is><t>Quantity</t></is></c><c r="F1" t="inlineStr"><is><t>Unit</t></is></c></row>`
+	row := `<row r="2"><c r="A2"><v>2024</v></c><c r="D2" t="inlineStr"><is><t>test.steel</t></is></c><c r="E2"><v>1</v></c><c r="F2" t="inlineStr"><is><t>t</t></is></c></row>`
+	for _, decl := range []string{`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`, `<?xml version="1.0" encoding="ISO-8859-1"?>`} {
+		b := rawWorkbookDecl(t, decl, header+row)
+		before := quickWorkbooks
+		fastVsChecked(t, "enc.xlsx", b, LoadOptions{DefaultSite: "Main"})
+		read := quickWorkbooks > before
+		if want := strings.Contains(decl, "UTF-8"); read != want {
+			t.Errorf("%s: the quick reader read it: %v, want %v", decl, read, want)
+		}
+	}
+}
+
+// rawWorkbookDecl is rawWorkbook's workbook of one sheet, Energy, whose part starts with decl.
+func rawWorkbookDecl(t *testing.T, decl, data string) []byte {
+	t.Helper()
+	b := rawWorkbook(t, false, nil, []rawSheet{{name: "Energy", data: data}})
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		content, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			content = bytes.Replace(content, []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`), []byte(decl), 1)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(content)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }

@@ -366,6 +366,20 @@ var rowAttrs = map[string]bool{"r": true, "hidden": true, "spans": true, "s": tr
 // and nothing an entity check refuses.
 func plain(b []byte) bool { return xmlChars(b) && checkEntities(b, true) == nil }
 
+// utf8Declared reports whether a tag is not an XML declaration of another encoding than UTF-8
+// (excelize transcodes those; the quick reader reads the bytes as they are).
+func utf8Declared(tag []byte) bool {
+	if !bytes.HasPrefix(tag, []byte("?xml")) {
+		return true
+	}
+	i := bytes.Index(tag, []byte("encoding="))
+	if i < 0 {
+		return true
+	}
+	v := bytes.ToLower(tag[i+len("encoding="):])
+	return bytes.HasPrefix(v, []byte(`"utf-8"`)) || bytes.HasPrefix(v, []byte(`'utf-8'`))
+}
+
 // xmlChars reports whether b is UTF-8 made of characters XML allows (encoding/xml, which
 // excelize reads with, stops at any other and excelize reads the rest of the row as blank).
 func xmlChars(b []byte) bool {
@@ -401,7 +415,7 @@ func (c *quickCutter) cut() error {
 			return errQuick
 		}
 		body, ok := c.tag()
-		if !ok || !plain(body) {
+		if !ok || !plain(body) || !utf8Declared(body) {
 			return errQuick
 		}
 		if bytes.HasPrefix(body, []byte("sheetData")) && (len(body) == 9 || body[9] == ' ' || body[9] == '/') {
