@@ -366,6 +366,10 @@ var rowAttrs = map[string]bool{"r": true, "hidden": true, "spans": true, "s": tr
 // and nothing an entity check refuses.
 func plain(b []byte) bool { return xmlChars(b) && checkEntities(b, true) == nil }
 
+// blankText reports whether text between tags outside the rows is white space only, as the
+// writers the quick reader knows leave it (a byte-order mark or stray text: the others decide).
+func blankText(b []byte) bool { return len(bytes.Trim(b, " \t\r\n")) == 0 }
+
 // utf8Declared reports whether a tag is not an XML declaration of another encoding than UTF-8
 // (excelize transcodes those; the quick reader reads the bytes as they are).
 func utf8Declared(tag []byte) bool {
@@ -407,7 +411,7 @@ func (c *quickCutter) cut() error {
 	// The head, up to <sheetData>: no DTD, no comment, no entity XML does not define.
 	for {
 		k, ok := c.until('<')
-		if !ok || !c.have(k+2) || !plain(c.buf[c.pos:c.pos+k]) {
+		if !ok || !c.have(k+2) || !blankText(c.buf[c.pos:c.pos+k]) {
 			return errQuick
 		}
 		c.pos += k
@@ -755,12 +759,12 @@ func (c *quickCutter) tail() error {
 		if !ok {
 			// the end of the part, unless a read failed or a text was too long to hold (the
 			// rest of the part unseen)
-			if !plain(c.buf[c.pos:]) || c.err != nil || c.tooLong {
+			if !blankText(c.buf[c.pos:]) || c.err != nil || c.tooLong {
 				return errQuick
 			}
 			return nil
 		}
-		if !c.have(k+2) || !plain(c.buf[c.pos:c.pos+k]) || c.buf[c.pos+k+1] == '!' {
+		if !c.have(k+2) || !blankText(c.buf[c.pos:c.pos+k]) || c.buf[c.pos+k+1] == '!' {
 			return errQuick
 		}
 		c.pos += k
