@@ -29,8 +29,8 @@ type LoadOptions struct {
 	excelizeRows bool
 	// Progress, if set, hears how far the reading of the sheets is.
 	Progress Progress
-	// noQuick skips the quick reader, quickOnly reads with it or not at all (for the tests).
-	noQuick, quickOnly bool
+	// quickOnly reads with the quick reader or not at all (for the tests).
+	quickOnly bool
 	// checkedOnly reads every workbook the checked way (package scanned, then read): the
 	// fast path's oracle.
 	checkedOnly bool
@@ -157,7 +157,7 @@ func (in *Input) readFast(name string, ra io.ReaderAt, size int64, opts LoadOpti
 		return false
 	}
 	defer f.Close()
-	for try, quick := range []bool{!opts.noQuick, false} {
+	for try, quick := range []bool{true, false} {
 		if opts.quickOnly && !quick {
 			return false
 		}

@@ -682,27 +682,7 @@ func TestPackageWriterMatchesExcelize(t *testing.T) {
 	if err := reports.WriteExportByExcelize(&theirs, e); err != nil {
 		t.Fatal(err)
 	}
-	parts := func(b []byte) map[string][]byte {
-		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		m := map[string][]byte{}
-		for _, zf := range zr.File {
-			rc, err := zf.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			c, err := io.ReadAll(rc) // also checks the CRC
-			rc.Close()
-			if err != nil {
-				t.Fatalf("%s: %v", zf.Name, err)
-			}
-			m[zf.Name] = c
-		}
-		return m
-	}
-	got, want := parts(ours), parts(theirs.Bytes())
+	got, want := zipParts(t, ours), zipParts(t, theirs.Bytes())
 	if len(got) != len(want) || len(want) < 15 {
 		t.Errorf("%d parts, excelize writes %d", len(got), len(want))
 	}
