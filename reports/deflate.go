@@ -21,12 +21,15 @@ import (
 // cores, so the same part always gives the same compressed bytes. At most maxInFlight chunks
 // are held at once, so memory stays bounded whatever the size of the part.
 //
-// The writer fills the current chunk with append (chunk, then commit); only the goroutine that
-// writes uses a parallelDeflate, the workers see whole chunks.
+// The writer fills the current chunk with append (chunk, then commit), or has a worker fill it
+// (WriteFunc); only the goroutine that writes uses a parallelDeflate, the workers see whole
+// chunks.
 type parallelDeflate struct {
 	out       io.Writer
 	chunkSize int
 	chunk     []byte // being filled
+	fill      func([]byte) []byte
+	release   func() // of the chunk WriteFunc dispatches
 
 	jobs     chan *deflateJob
 	inFlight []*deflateJob // dispatched, in order, not yet written out
@@ -41,11 +44,13 @@ type parallelDeflate struct {
 }
 
 type deflateJob struct {
-	data []byte
-	last bool
-	out  bytes.Buffer
-	err  error
-	done chan struct{}
+	data    []byte
+	fill    func([]byte) []byte // appends the rest of the chunk to data, on the worker
+	release func()              // once the chunk is written out
+	last    bool
+	out     bytes.Buffer
+	err     error
+	done    chan struct{}
 }
 
 // deflateChunkSize is the size of a chunk: large enough that the sync flush and the window
@@ -72,6 +77,9 @@ func (p *parallelDeflate) work() {
 	defer p.workers.Done()
 	var fw *flate.Writer
 	for j := range p.jobs {
+		if j.fill != nil {
+			j.data, j.fill = j.fill(j.data), nil
+		}
 		j.out.Reset()
 		if fw == nil {
 			fw, j.err = flate.NewWriter(&j.out, deflateLevel)
@@ -106,6 +114,17 @@ func (p *parallelDeflate) commit() {
 	}
 }
 
+// WriteFunc appends to the part what fill appends to the bytes it is given, fill being called
+// on a worker: the chunk written so far and fill's bytes go out as one chunk. release is
+// called once that chunk is written out, on the goroutine that writes, so fill's inputs can
+// be reused then. The chunk is cut there, whatever its size: for the same bytes the stream
+// stays the same only if the calls to WriteFunc do not depend on timing.
+func (p *parallelDeflate) WriteFunc(fill func([]byte) []byte, release func()) error {
+	p.fill, p.release = fill, release
+	p.dispatch(false)
+	return p.err
+}
+
 func (p *parallelDeflate) dispatch(last bool) {
 	for len(p.inFlight) >= p.max {
 		p.writeOldest()
@@ -117,6 +136,7 @@ func (p *parallelDeflate) dispatch(last bool) {
 		j = &deflateJob{}
 	}
 	j.data, j.last, j.err, j.done = p.chunk, last, nil, make(chan struct{})
+	j.fill, j.release, p.fill, p.release = p.fill, p.release, nil, nil
 	p.inFlight = append(p.inFlight, j)
 	p.jobs <- j
 	p.chunk = nil
@@ -144,6 +164,10 @@ func (p *parallelDeflate) writeOldest() {
 		var n int64
 		n, p.err = j.out.WriteTo(p.out)
 		p.csize += n
+	}
+	if j.release != nil {
+		j.release()
+		j.release = nil
 	}
 	p.bufs = append(p.bufs, j.data[:0])
 	j.data = nil

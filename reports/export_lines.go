@@ -172,15 +172,20 @@ func (x *exporter) deferredLines() *deferredParts {
 }
 
 // writeLineRows is the second pass over the lines: it writes each Lines sheet's part, its rows
-// put into the part excelize wrote (before </sheetData>), deflated on every core.
+// put into the part excelize wrote (before </sheetData>), deflated on every core. The lines
+// are read here, in batches of linesPerChunk; each batch's rows are written and deflated on a
+// worker, so the XML is generated on every core too.
 func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) error {
-	rows := newLineRows(x.linesColumns())
+	cols := x.linesColumns()
 	n := x.lines.Len()
 	var (
-		pd   *parallelDeflate
-		tail []byte
-		k    int // the part being written
-		i    int // the line
+		pd    *parallelDeflate
+		tail  []byte
+		k     int // the part being written
+		i     int // the line
+		batch []emissions.Line
+		row   int // the sheet row of batch[0]
+		spare [][]emissions.Line
 	)
 	start := func() error {
 		p := x.lineParts[k]
@@ -196,7 +201,29 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 		pd.chunk, tail = append(pd.chunk, content[:cut]...), content[cut:]
 		return nil
 	}
+	// flush hands the batch to a worker, which writes its rows after the chunk so far.
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		b, r := batch, row
+		err := pd.WriteFunc(func(dst []byte) []byte {
+			rows := newLineRows(cols)
+			for j := range b {
+				dst = rows.appendRow(dst, r+j, &b[j])
+			}
+			return dst
+		}, func() { spare = append(spare, b[:0]) })
+		batch = nil
+		if n := len(spare); n > 0 {
+			batch, spare = spare[n-1], spare[:n-1]
+		}
+		return err
+	}
 	end := func() error {
+		if err := flush(); err != nil {
+			return err
+		}
 		pd.chunk = append(pd.chunk, tail...)
 		err := pw.closeDeflated(pd)
 		pd = nil
@@ -228,10 +255,15 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 		if err := checkLineFinite(l); err != nil {
 			return err
 		}
-		pd.chunk = rows.appendRow(pd.chunk, i-x.lineParts[k].from+2, l)
-		pd.commit()
+		if len(batch) == 0 {
+			row = i - x.lineParts[k].from + 2
+		}
+		batch = append(batch, *l)
 		i++
-		return pd.err
+		if len(batch) == linesPerChunk {
+			return flush()
+		}
+		return nil
 	})
 	if err == nil && (i != n || k+1 != len(x.lineParts)) {
 		err = fmt.Errorf("%d lines, %d announced", i, n)
@@ -244,6 +276,10 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 	}
 	return end()
 }
+
+// linesPerChunk is how many lines' rows are written and deflated as one chunk: about 4 MiB of
+// XML (deflateChunkSize).
+const linesPerChunk = 4096
 
 func (x *exporter) writeProblems() error {
 	ps := append(append([]emissions.Problem(nil), x.e.Problems...), x.warnings.List()...)
