@@ -18,8 +18,8 @@ import (
 // is updated chunk by chunk, in order.
 //
 // Chunk boundaries depend only on the bytes written, never on timing or on the number of
-// cores, so the same part always gives the same compressed bytes. At most maxInFlight chunks
-// are held at once, so memory stays bounded whatever the size of the part.
+// cores, so the same part always gives the same compressed bytes. At most two chunks more than
+// the workers are held at once, so memory stays bounded whatever the size of the part.
 //
 // The writer fills the current chunk with append (chunk, then commit), or has a worker fill it
 // (WriteFunc); only the goroutine that writes uses a parallelDeflate, the workers see whole
@@ -62,8 +62,12 @@ const deflateChunkSize = 4 << 20
 // BestSpeed for a slightly smaller output on sheet XML (BenchmarkDeflateLines).
 const deflateLevel = flate.BestSpeed
 
+// maxDeflateWorkers bounds the workers, and so the chunks in flight (each a few MiB), on a
+// machine with many cores.
+const maxDeflateWorkers = 8
+
 func newParallelDeflate(out io.Writer, chunkSize int) *parallelDeflate {
-	workers := runtime.GOMAXPROCS(0)
+	workers := min(runtime.GOMAXPROCS(0), maxDeflateWorkers)
 	p := &parallelDeflate{out: out, chunkSize: chunkSize, jobs: make(chan *deflateJob), max: workers + 2}
 	p.chunk = make([]byte, 0, chunkSize+chunkSize/4)
 	p.workers.Add(workers)

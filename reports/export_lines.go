@@ -183,7 +183,7 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 		tail  []byte
 		k     int // the part being written
 		i     int // the line
-		batch []emissions.Line
+		batch = make([]emissions.Line, 0, min(n, linesPerChunk))
 		row   int // the sheet row of batch[0]
 		spare [][]emissions.Line
 	)
@@ -214,9 +214,10 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 			}
 			return dst
 		}, func() { spare = append(spare, b[:0]) })
-		batch = nil
 		if n := len(spare); n > 0 {
 			batch, spare = spare[n-1], spare[:n-1]
+		} else {
+			batch = make([]emissions.Line, 0, linesPerChunk)
 		}
 		return err
 	}
