@@ -17,8 +17,8 @@ import (
 // free to start a block of its own), the last one ends the stream. The CRC-32 of the whole part
 // is updated chunk by chunk, in order.
 //
-// Chunk boundaries depend only on the bytes written, never on timing or on the number of
-// cores, so the same part always gives the same compressed bytes. At most two chunks more than
+// Chunk boundaries depend only on the bytes written (and where WriteFunc is called), never on
+// timing or on the number of cores, so the same part always gives the same compressed bytes. At most two chunks more than
 // the workers are held at once, so memory stays bounded whatever the size of the part.
 //
 // The writer fills the current chunk with append (chunk, then commit), or has a worker fill it

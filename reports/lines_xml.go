@@ -50,7 +50,7 @@ type lineCol struct {
 func newLineRows(cols []column) *lineRows {
 	w := &lineRows{}
 	for i := range w.cols {
-		name, _ := excelize.ColumnNumberToName(i + 1) // 1 to 22: no error
+		name, _ := excelize.ColumnNumberToName(i + 1) // 1 to 26: no error
 		c := &w.cols[i]
 		c.ref = `<c r="` + name
 		style := ""
