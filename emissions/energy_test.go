@@ -65,3 +65,23 @@ func TestEnergyE15(t *testing.T) {
 		t.Errorf("shares add up to %v", s)
 	}
 }
+
+// US fuels per gallon count in E1-5 as oil (their energy content from the EPA Hub's heat
+// content): 100 gallons of diesel and 50 of gasoline, nothing left out.
+func TestEnergyE15USGallons(t *testing.T) {
+	lib, err := factors.Builtin("AR5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb := workbook(t, sheet{"Energy", [][]any{header,
+		{2024, "Plant", "P", "us.diesel", 100, "US gal"},
+		{2024, "Plant", "P", "us.gasoline.mobile", 50, "US gal"},
+	}})
+	in, inv := run(t, Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
+	e := Energy(inv, EnergyOptions{Library: lib}, &in.Problems)[0]
+	// 0.138 and 0.125 mmBtu HHV per gallon, 293.071 kWh per mmBtu, DESNZ gross/net ratios.
+	want := 100*0.138*1055.056/3.6/1000/(0.26808/0.25199) + 50*0.125*1055.056/3.6/1000/(0.25431/0.24159)
+	if math.Abs(e.OilMWh-want) > 1e-9*want || math.Abs(e.TotalMWh-want) > 1e-9*want || len(e.NotCounted) > 0 {
+		t.Errorf("oil %v MWh, total %v, not counted %v; want %v MWh of oil and nothing left out", e.OilMWh, e.TotalMWh, e.NotCounted, want)
+	}
+}

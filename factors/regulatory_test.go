@@ -60,3 +60,32 @@ func TestBlendGWPByHand(t *testing.T) {
 		t.Errorf("R-410A: want a Kyoto HFC, got %+v", f.Gases)
 	}
 }
+
+// The EPA fuels per US gallon hold their energy on net calorific value, computed here by
+// hand from the published numbers: the Hub's heat content (Table 1, mmBtu HHV per gallon) ×
+// 293.071 kWh per mmBtu, divided by DESNZ's gross/net ratio of the same fuel (its factor per
+// kWh net CV over its factor per kWh gross CV).
+func TestEPAFuelEnergyByHand(t *testing.T) {
+	lib, err := Builtin("AR5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const kWhPerMMBtu = 1055.056 / 3.6
+	for _, c := range []struct {
+		id   string
+		want float64
+	}{
+		{"us.diesel", 0.138 * kWhPerMMBtu / 1000 / (0.26808 / 0.25199)},          // Distillate No. 2; DESNZ mineral diesel
+		{"us.diesel.mobile", 0.138 * kWhPerMMBtu / 1000 / (0.26808 / 0.25199)},   // the same fuel: 10.21 kg CO2 per gallon
+		{"us.gasoline.mobile", 0.125 * kWhPerMMBtu / 1000 / (0.25431 / 0.24159)}, // Motor Gasoline; DESNZ mineral petrol
+		{"us.propane", 0.091 * kWhPerMMBtu / 1000 / (0.23258 / 0.2141)},          // Propane; DESNZ propane
+	} {
+		f, _, ok := lib.Lookup(c.id, 2024)
+		if !ok {
+			t.Fatalf("%s missing", c.id)
+		}
+		if math.Abs(f.EnergyMWh-c.want) > 1e-9*c.want || f.EnergyClass != EnergyOil {
+			t.Errorf("%s: %v MWh (%s) per US gallon, want %v (oil)", c.id, f.EnergyMWh, f.EnergyClass, c.want)
+		}
+	}
+}

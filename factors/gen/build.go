@@ -245,7 +245,7 @@ func validate(fs []factors.Factor) error {
 			return fmt.Errorf("%s: an Ember factor's boundary must say it is lifecycle", where)
 		case !factors.IsBegesPoste(f.BegesPoste):
 			return fmt.Errorf("%s: no BEGES poste", where)
-		case f.Kind == factors.KindEmission && (f.Scope == 2 || f.Scope == 1 && f.Upstream > 0) && (f.EnergyMWh <= 0 || f.EnergyClass == ""):
+		case f.Kind == factors.KindEmission && (f.Scope == 2 || f.Scope == 1 && (f.Upstream > 0 || f.Unit == "US gal")) && (f.EnergyMWh <= 0 || f.EnergyClass == ""):
 			return fmt.Errorf("%s: energy consumed needs its energy content and class for ESRS E1-5 (factors/gen/energy.go)", where)
 		}
 		key := fmt.Sprintf("%s|%d|%s", f.ID, f.Year, f.GWP)

@@ -21,8 +21,11 @@ import (
 //   - a DESNZ fuel per litre holds (its litres row) ÷ (its kWh (Net CV) row) / 1000;
 //   - the EPA natural gas factor per mmBtu (HHV) holds 293.07 kWh HHV per mmBtu converted to
 //     net calorific value with DESNZ's natural gas gross/net ratio (the EPA Hub publishes only
-//     HHV). EPA liquid fuels per US gallon have no energy content yet: E1-5 lists them as
-//     energy it could not count.
+//     HHV);
+//   - an EPA fuel per US gallon holds its heat content (Hub Table 1, mmBtu HHV per gallon) ×
+//     293.07 kWh per mmBtu, converted to net calorific value with the gross/net ratio of the
+//     same fuel in DESNZ. Table 2 (mobile combustion) gives no heat content: a mobile fuel
+//     takes Table 1's for the fuel whose kg CO2 per gallon is the same as its own.
 //
 // Purchased electricity and heat keep their class (electricity, heat): config gives the mix
 // that splits them into fossil, nuclear and renewable.
@@ -43,6 +46,11 @@ type energyOf struct {
 	// hhvPerNet is the DESNZ ratio that converts an EPA factor per mmBtu HHV to net
 	// calorific value.
 	hhvPerNet *ratio
+	// hhv is an EPA fuel's heat content, mmBtu HHV per unit. sameFuel, when set, are the kg
+	// CO2 per gallon of the fuel hhv belongs to and of the factor that borrows it, which
+	// must be equal.
+	hhv      numRef
+	sameFuel [2]numRef
 }
 
 func adEnergy(class, perUnit, perTep string) energyOf {
@@ -51,6 +59,20 @@ func adEnergy(class, perUnit, perTep string) energyOf {
 
 func dzEnergy(class, litres, net string) energyOf {
 	return energyOf{class: class, perUnit: dzNum{litres}, perEnergy: dzNum{net}, mwh: mwhPerKWh}
+}
+
+// epaEnergy is the energy of an EPA fuel per US gallon: Table 1's heat content on row, and
+// DESNZ's net and gross CV rows of the same fuel.
+func epaEnergy(class string, row int, label, net, gross string) energyOf {
+	return energyOf{class: class, hhv: epaNum{row, label, "D"}, hhvPerNet: &ratio{dzNum{net}, dzNum{gross}}}
+}
+
+// epaMobileEnergy is epaEnergy for a Table 2 fuel, which borrows Table 1's heat content of the
+// fuel on row; mobileRow is its own row in Table 2.
+func epaMobileEnergy(class string, row int, label string, mobileRow int, mobileLabel, net, gross string) energyOf {
+	e := epaEnergy(class, row, label, net, gross)
+	e.sameFuel = [2]numRef{epaNum{row, label, "H"}, epaNum{mobileRow, mobileLabel, "D"}}
+	return e
 }
 
 // energyTable gives every energy factor of the library its class and derivation. The
@@ -83,6 +105,10 @@ var energyTable = map[string]energyOf{
 	"us.electricity.grid.srso": {class: factors.EnergyElectric},
 	"us.district-heat":         {class: factors.EnergyHeat},
 	"us.natural-gas":           {class: factors.EnergyGas, hhvPerNet: &ratio{dzNum{"1_100_1004_7_1"}, dzNum{"1_100_1004_6_1"}}},
+	"us.diesel":                epaEnergy(factors.EnergyOil, 55, "Distillate Fuel Oil No. 2", "1_101_1012_7_1", "1_101_1012_6_1"),
+	"us.propane":               epaEnergy(factors.EnergyOil, 72, "Propane", "1_100_1007_7_1", "1_100_1007_6_1"),
+	"us.diesel.mobile":         epaMobileEnergy(factors.EnergyOil, 55, "Distillate Fuel Oil No. 2", 107, "Diesel Fuel", "1_101_1012_7_1", "1_101_1012_6_1"),
+	"us.gasoline.mobile":       epaMobileEnergy(factors.EnergyOil, 66, "Motor Gasoline", 112, "Motor Gasoline", "1_101_1018_7_1", "1_101_1018_6_1"),
 }
 
 // energySpec is how factor id gets its energy content; Ember grid factors are electricity.
@@ -101,6 +127,33 @@ func (e energyOf) apply(s *sources, f *factors.Factor) error {
 	f.EnergyClass = e.class
 	var how string
 	switch {
+	case e.hhv != nil:
+		h, hcite, err := e.hhv.read(s)
+		if err != nil {
+			return err
+		}
+		r, rhow, err := e.hhvPerNet.value(s)
+		if err != nil {
+			return err
+		}
+		f.EnergyMWh = h * kWhPerMMBtu * mwhPerKWh / r
+		how = fmt.Sprintf("energy_mwh = %s mmBtu (HHV) × %s kWh per mmBtu / 1000 / %s (DESNZ %s)", fmtNum(h), fmtNum(kWhPerMMBtu), fmtNum(r), rhow)
+		if e.sameFuel[0] != nil {
+			a, acite, err := e.sameFuel[0].read(s)
+			if err != nil {
+				return err
+			}
+			b, bcite, err := e.sameFuel[1].read(s)
+			if err != nil {
+				return err
+			}
+			if a != b {
+				return fmt.Errorf("energy: %s borrows the heat content of %s, whose kg CO2 per gallon %s differs from its own %s (%s)", f.ID, hcite, fmtNum(a), fmtNum(b), bcite)
+			}
+			how += fmt.Sprintf(", heat content %s: that fuel's %s kg CO2 per gallon (%s) are this one's (%s)", hcite, fmtNum(a), acite, bcite)
+		} else {
+			how += ", heat content " + hcite
+		}
 	case e.perUnit != nil:
 		u, ucite, err := e.perUnit.read(s)
 		if err != nil {

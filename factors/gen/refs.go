@@ -90,7 +90,7 @@ type epaNum struct {
 
 func (r epaNum) read(s *sources) (float64, string, error) {
 	v, err := s.epa.labelled(r.row, "C", r.label, r.col)
-	return v, fmt.Sprintf("EPA Hub sheet row %d (%s)", r.row, r.label), err
+	return v, fmt.Sprintf("EPA Hub cell %s%d (%s)", r.col, r.row, r.label), err
 }
 
 // ratio is pcs_per_pci: the factor per kWh PCI divided by the factor per kWh PCS of one fuel
