@@ -40,7 +40,7 @@ func (c *Config) validate(name string) []error {
 	}
 	for i, a := range c.Columns {
 		if !known[strings.ToLower(a.Column)] {
-			bad(fmt.Sprintf("columns[%d].column", i), "%q is not a canonical column (Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment, Quality, Entity, DataType, Instrument, Factor, Equipment, Gas, Charge, Recharged, Recovered)", a.Column)
+			bad(fmt.Sprintf("columns[%d].column", i), "%q is not a canonical column (Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment, Quality, Entity, DataType, Instrument, Factor, Equipment, Gas, Charge, Recharged, Recovered, Status)", a.Column)
 		}
 	}
 	for i, rm := range c.Scope2.ResidualMix {
@@ -149,5 +149,5 @@ func (c *Config) ResidualMix() []emissions.ResidualMix {
 // canonicalColumns are the columns aliases may name: activity, instrument and refrigerant sheets'.
 func canonicalColumns() []emissions.Column {
 	return append(append([]emissions.Column{}, emissions.ActivityColumns...), emissions.ColInstrument, emissions.ColFactor,
-		emissions.ColEquipment, emissions.ColGas, emissions.ColCharge, emissions.ColRecharged, emissions.ColRecovered)
+		emissions.ColEquipment, emissions.ColGas, emissions.ColCharge, emissions.ColRecharged, emissions.ColRecovered, emissions.ColStatus)
 }

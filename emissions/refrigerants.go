@@ -12,6 +12,13 @@ import (
 // it becomes an ordinary activity row of the gas's factor (`refrigerant.r-410a`, in kg), so a
 // Kyoto gas's leak is a Scope 1 line (BEGES 1.4, fugitive) like any other row, and a gas
 // outside the Kyoto basket (R-22, an HCFC) is reported apart (Inventory.Outside).
+//
+// An optional Status column follows the equipment through its life, as the GHG Protocol's
+// mass balance does (emissions = gas put in + the capacity of units retired − the capacity of
+// units installed − gas recovered): a unit installed during the year had its first fill,
+// its charge, counted in Recharged, which is no leak (leak = recharged − charge −
+// recovered); a unit retired during the year let escape what it held and was not recovered
+// (leak = recharged + charge − recovered). Both need the Charge.
 
 // Columns of a refrigerant sheet.
 const (
@@ -20,9 +27,10 @@ const (
 	ColCharge    Column = "Charge"
 	ColRecharged Column = "Recharged"
 	ColRecovered Column = "Recovered"
+	ColStatus    Column = "Status"
 )
 
-var refrigerantColumns = []Column{ColYear, ColGas, ColRecharged, ColSite, ColPole, ColEquipment, ColCharge, ColRecovered, ColComment, ColQuality}
+var refrigerantColumns = []Column{ColYear, ColGas, ColRecharged, ColSite, ColPole, ColEquipment, ColCharge, ColRecovered, ColComment, ColQuality, ColStatus}
 
 var requiredRefrigerant = []Column{ColYear, ColGas, ColRecharged}
 
@@ -34,6 +42,31 @@ var refrigerantAliases = Aliases{
 	ColCharge:    {"Charge kg", "Charge (kg)", "Nominal charge", "Charge nominale"},
 	ColRecharged: {"Recharged kg", "Recharged (kg)", "Recharge", "Recharge kg", "Rechargé", "Quantité rechargée"},
 	ColRecovered: {"Recovered kg", "Recovered (kg)", "Récupéré", "Récupéré kg", "Quantité récupérée"},
+	ColStatus:    {"Statut", "État", "Etat"},
+}
+
+// The equipment statuses of a register's Status column.
+const (
+	StatusInService = "in service"
+	StatusNew       = "new"
+	StatusRetired   = "retired"
+)
+
+// StatusLevels are the values the template's Status dropdown offers.
+var StatusLevels = []string{StatusInService, StatusNew, StatusRetired}
+
+// statusWords are the spellings of each status a register may use.
+var statusWords = map[string]string{
+	"": StatusInService, "in service": StatusInService, "en service": StatusInService,
+	"new": StatusNew, "installed": StatusNew, "neuf": StatusNew, "mise en service": StatusNew, "installé": StatusNew,
+	"retired": StatusRetired, "disposed": StatusRetired, "decommissioned": StatusRetired, "dismantled": StatusRetired,
+	"hors service": StatusRetired, "mis au rebut": StatusRetired, "démantelé": StatusRetired, "retiré": StatusRetired,
+}
+
+// ParseStatus reads a Status cell, case- and space-insensitively; blank is in service.
+func ParseStatus(s string) (string, bool) {
+	st, ok := statusWords[strings.ToLower(strings.Join(strings.Fields(s), " "))]
+	return st, ok
 }
 
 // RefrigerantRow is one row of a refrigerant sheet with its mass balance, kept for the
@@ -45,7 +78,8 @@ type RefrigerantRow struct {
 	Activity                     string // the factor id the leak is computed with
 	Charge, Recharged, Recovered float64
 	HasCharge                    bool
-	Leak                         float64 // kg: Recharged − Recovered
+	Status                       string  // StatusInService, StatusNew or StatusRetired
+	Leak                         float64 // kg: Recharged − Recovered, − Charge if new, + Charge if retired
 	Comment                      string
 }
 
@@ -143,10 +177,33 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	r.Recharged, recCell, _ = kg(ColRecharged, true)
 	r.Recovered, _, _ = kg(ColRecovered, false)
 	r.Charge, _, r.HasCharge = kg(ColCharge, false)
+	chargeRaw, chargeCell := sr.get(cells, ColCharge, row)
 	a.QuantityCell, a.UnitCell = recCell, recCell
+	statusRaw, statusCell := sr.get(cells, ColStatus, row)
+	status, known := ParseStatus(statusRaw)
+	if !known {
+		fail("refrigerant-status", statusCell, "Status %q: want in service (or blank), new (installed this year) or retired (taken out of service this year)", clip(statusRaw))
+	}
+	r.Status = status
+	if status != StatusInService && ok && chargeRaw == "" {
+		fail("refrigerant-balance", chargeCell, "Charge is blank: a %s unit's leak needs its charge (%s); enter the nominal charge in kg", status, statusLeak(status))
+	}
 	r.Leak = r.Recharged - r.Recovered
+	switch status {
+	case StatusNew:
+		r.Leak -= r.Charge
+	case StatusRetired:
+		r.Leak += r.Charge
+	}
 	if ok && r.Leak < 0 {
-		fail("refrigerant-balance", recCell, "Recovered %v kg is more than Recharged %v kg: the mass balance gives a negative leak. Recovery from equipment taken out of service goes on its own row with what was recharged into it that year; check both figures", r.Recovered, r.Recharged)
+		switch status {
+		case StatusNew:
+			fail("refrigerant-balance", recCell, "Recharged %v kg is less than the %v kg charge plus %v kg recovered: a new unit's first fill counts in Recharged (leak = %s). If it came filled from the factory, leave Status blank", r.Recharged, r.Charge, r.Recovered, statusLeak(status))
+		case StatusRetired:
+			fail("refrigerant-balance", recCell, "Recovered %v kg is more than the %v kg charge plus %v kg recharged: the mass balance gives a negative leak (%s); check the three figures", r.Recovered, r.Charge, r.Recharged, statusLeak(status))
+		default:
+			fail("refrigerant-balance", recCell, "Recovered %v kg is more than Recharged %v kg: the mass balance gives a negative leak. Gas recovered from equipment taken out of service: set its Status to retired, so that its charge counts; otherwise check both figures", r.Recovered, r.Recharged)
+		}
 	}
 	r.Site, _ = sr.get(cells, ColSite, row)
 	if r.Site == "" {
@@ -166,11 +223,18 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 		sr.wb.rejected++
 		return
 	}
-	if r.HasCharge && r.Leak > r.Charge && r.Charge > 0 {
+	if status == StatusInService && r.HasCharge && r.Leak > r.Charge && r.Charge > 0 {
 		sr.problems.Warnf("refrigerant-leak-rate", sr.file, sr.sheet, recCell.String(), "equipment %q leaked %v kg of %s in %d, more than its %v kg charge; check the figures (a recharge is counted in the year it is made)", clip(r.Equipment), r.Leak, clip(r.Gas), a.Year, r.Charge)
 	}
 	a.Site, a.Pole, a.Quantity = r.Site, r.Pole, r.Leak
-	a.Comment = strings.TrimSpace(fmt.Sprintf("mass balance %s: recharged %v kg − recovered %v kg. %s", r.Equipment, r.Recharged, r.Recovered, r.Comment))
+	balance := fmt.Sprintf("recharged %v kg − recovered %v kg", r.Recharged, r.Recovered)
+	switch status {
+	case StatusNew:
+		balance = fmt.Sprintf("new: recharged %v kg − charge %v kg − recovered %v kg", r.Recharged, r.Charge, r.Recovered)
+	case StatusRetired:
+		balance = fmt.Sprintf("retired: recharged %v kg + charge %v kg − recovered %v kg", r.Recharged, r.Charge, r.Recovered)
+	}
+	a.Comment = strings.TrimSpace(fmt.Sprintf("mass balance %s: %s. %s", r.Equipment, balance, r.Comment))
 	r.Year, r.Activity = a.Year, a.ID
 	// kept for the reports: a cell's string may point into a reader's buffer
 	r.Site, r.Pole, r.Equipment, r.Gas, r.Comment = strings.Clone(r.Site), strings.Clone(r.Pole), strings.Clone(r.Equipment), strings.Clone(r.Gas), strings.Clone(r.Comment)
@@ -180,4 +244,15 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	} else {
 		sr.in.Activities = append(sr.in.Activities, a)
 	}
+}
+
+// statusLeak says how the leak of a unit of that status is computed.
+func statusLeak(status string) string {
+	switch status {
+	case StatusNew:
+		return "recharged − charge − recovered"
+	case StatusRetired:
+		return "recharged + charge − recovered"
+	}
+	return "recharged − recovered"
 }

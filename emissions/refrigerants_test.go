@@ -46,3 +46,44 @@ func TestRefrigerantID(t *testing.T) {
 		}
 	}
 }
+
+// The Status column follows the equipment through its life: a new unit's first fill (its
+// charge, counted in Recharged) is no leak; a retired unit lets escape its charge less what
+// was recovered. Hand-computed with R-410A's 2255.5 and R-134a's 1530 (AR6).
+func TestRefrigerantStatus(t *testing.T) {
+	wb := workbook(t, sheet{"Register", [][]any{
+		{"Year", "Equipment", "Gas", "Charge (kg)", "Recharged (kg)", "Recovered (kg)", "Statut"},
+		{2024, "New chiller", "R-410A", 40, 41.5, "", "new"},       // 41.5 − 40 = 1.5 kg
+		{2024, "Old chiller", "R-134a", 30, 2, 27, "Mis au rebut"}, // 2 + 30 − 27 = 5 kg
+		{2024, "Split", "R-410A", 3, 0.5, 0, ""},                   // in service: 0.5 kg
+		{2024, "Drained", "R-134a", 10, 0, 3, "in service"},        // negative: rejected, points to retired
+		{2024, "Prefilled", "R-410A", 12, 0, 0, "new"},             // 0 − 12: rejected
+		{2024, "No charge", "R-134a", "", 1, 0, "retired"},         // a retired unit needs its charge
+		{2024, "Over-recovered", "R-134a", 10, 0, 12, "retired"},   // 0 + 10 − 12: rejected
+		{2024, "Typo", "R-134a", 10, 1, 0, "broken"},               // unknown status
+	}})
+	in, inv := run(t, Options{}, map[string][]byte{"a.xlsx": wb})
+	if inv.Rows.Read != 8 || inv.Rows.Rejected != 5 {
+		t.Fatalf("rows %+v, want 8 read, 5 rejected", inv.Rows)
+	}
+	want := 1.5*2255.5/1000 + 5*1530.0/1000 + 0.5*2255.5/1000
+	if y := yearOf(t, inv, MethodMarket, 2024); !near(y.Scope1, want) {
+		t.Errorf("Scope 1 %v, want %v", y.Scope1, want)
+	}
+	if len(in.Refrigerants) != 3 || in.Refrigerants[0].Status != StatusNew || in.Refrigerants[0].Leak != 1.5 ||
+		in.Refrigerants[1].Status != StatusRetired || in.Refrigerants[1].Leak != 5 || in.Refrigerants[2].Status != StatusInService {
+		t.Errorf("refrigerant rows %+v", in.Refrigerants)
+	}
+	got := problemText(in)
+	for _, w := range []string{
+		"E5: Recovered 3 kg is more than Recharged 0 kg", "set its Status to retired",
+		"E6: Recharged 0 kg is less than the 12 kg charge", "If it came filled from the factory, leave Status blank",
+		"D7: Charge is blank: a retired unit's leak needs its charge",
+		"E8: Recovered 12 kg is more than the 10 kg charge plus 0 kg recharged",
+		`G9: Status "broken": want in service`,
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("problems %q lack %q", got, w)
+		}
+	}
+}

@@ -6,8 +6,9 @@ import (
 )
 
 // The template's refrigerant register (issue 8 item 6): per equipment and year the gas, its
-// charge and the kg recharged and recovered; footprint computes the leak by mass balance
-// (recharged − recovered). It sits next to the Refrigerants sheet, which keeps the activity
+// charge, the kg recharged and recovered and the equipment's status; footprint computes the
+// leak by mass balance (recharged − recovered, less the charge of a new unit, plus that of a
+// retired one). It sits next to the Refrigerants sheet, which keeps the activity
 // layout for registers that give kg leaked directly; footprint recognises a register by its
 // header (Gas and Recharged), whatever the sheet's name. The register reads Quality like an
 // activity sheet, not Entity or DataType (emissions/refrigerants.go).
@@ -15,7 +16,7 @@ import (
 // TemplateRegisterSheet is the name of the register in the template (and the demo).
 const TemplateRegisterSheet = "Refrigerant register"
 
-var registerColumns = []string{"Year", "Site", "Pole", "Equipment", "Gas", "Charge (kg)", "Recharged (kg)", "Recovered (kg)", "Comment", "Quality"}
+var registerColumns = []string{"Year", "Site", "Pole", "Equipment", "Gas", "Charge (kg)", "Recharged (kg)", "Recovered (kg)", "Comment", "Quality", "Status"}
 
 // registerGases are the gases the Gas dropdown offers; any other name of a library or custom
 // refrigerant factor is accepted too.
@@ -26,7 +27,7 @@ func (tw *templateWriter) register() error {
 	if err := tw.header(sh, 1, registerColumns...); err != nil {
 		return err
 	}
-	if err := tw.widths(sh, 8, 16, 14, 30, 10, 11, 13, 13, 40, 12); err != nil {
+	if err := tw.widths(sh, 8, 16, 14, 30, 10, 11, 13, 13, 40, 12, 12); err != nil {
 		return err
 	}
 	if err := tw.f.SetColStyle(sh, "A", tw.st.integer); err != nil {
@@ -41,10 +42,20 @@ func (tw *templateWriter) register() error {
 		{2, tw.fromList(nameSites, excelize.DataValidationErrorStyleInformation, "Site", "Blank: the config's site.", "Not in the Sites list of the Lists sheet.")},
 		{3, tw.fromList(namePoles, excelize.DataValidationErrorStyleInformation, "Pole", "The pole the equipment serves.", "Not in the Poles list of the Lists sheet.")},
 		{5, gas},
-		{6, tw.nonNegative("Charge", "Nominal charge of the equipment, kg (optional: a leak above it is warned about).")},
+		{6, tw.nonNegative("Charge", "Nominal charge of the equipment, kg. Needed when Status is new or retired; otherwise a leak above it is warned about.")},
 		{7, tw.nonNegative("Recharged", "kg of gas put into the equipment during the year (0 if none).")},
 		{8, tw.nonNegative("Recovered", "kg of gas taken out and sent for recycling or destruction during the year.")},
 		{10, tw.quality()},
+		{11, tw.status()},
 	}
 	return tw.validate(sh, rules)
+}
+
+// status is the Status dropdown of the register.
+func (tw *templateWriter) status() *excelize.DataValidation {
+	dv := excelize.NewDataValidation(true)
+	_ = dv.SetDropList(emissions.StatusLevels)
+	dv.SetError(excelize.DataValidationErrorStyleStop, "Status", "in service, new or retired, or blank (in service).")
+	dv.SetInput("Status", "Blank or in service: leak = recharged − recovered. new (installed this year, its first fill in Recharged): − its charge. retired (taken out of service this year): + its charge.")
+	return dv
 }

@@ -177,7 +177,7 @@ func TestTemplateWorkbook(t *testing.T) {
 	if slices.ContainsFunc(f.GetDefinedName(), func(d excelize.DefinedName) bool { return d.Name == "Entities" }) {
 		t.Error("a defined name Entities without an organisation")
 	}
-	register := append(slices.Clone(registerHeader), "Quality")
+	register := append(slices.Clone(registerHeader), "Quality", "Status")
 	if got := readSheet(t, f, reports.TemplateRegisterSheet).rows; len(got) != 1 || !slices.Equal(got[0], register) {
 		t.Errorf("%s: %q, want %q", reports.TemplateRegisterSheet, got, register)
 	}
@@ -187,8 +187,10 @@ func TestTemplateWorkbook(t *testing.T) {
 	}
 	if !slices.ContainsFunc(rdvs, func(dv *excelize.DataValidation) bool {
 		return strings.HasPrefix(dv.Sqref, "J2:") && dv.Formula1 == `"measured,calculated,estimated"`
+	}) || !slices.ContainsFunc(rdvs, func(dv *excelize.DataValidation) bool {
+		return strings.HasPrefix(dv.Sqref, "K2:") && dv.Formula1 == `"in service,new,retired"`
 	}) {
-		t.Errorf("%s: no Quality dropdown in column J", reports.TemplateRegisterSheet)
+		t.Errorf("%s: no Quality dropdown in column J or Status dropdown in column K", reports.TemplateRegisterSheet)
 	}
 	help := readSheet(t, f, "Help")
 	for _, col := range header {
