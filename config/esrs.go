@@ -11,11 +11,11 @@ import (
 // ESRSConf holds what the ESRS E1-6 disclosure needs beyond the inventory (issue 8, item 2):
 //
 //	esrs:
-//	  ets:                              # Scope 1 under a regulated emission trading scheme (E1-6 §46 (b))
+//	  ets:                              # Scope 1 under a regulated emission trading scheme (E1-6 §48 (b))
 //	    sites: [Flins]                  # globs over site names
 //	    activities: ["fr.natural-gas*"] # globs over activity ids
 //	  cloud_activities: ["*cloud*"]     # Category 1 activities that are cloud computing and data centre services (AR 48)
-//	  scope3:                           # which Scope 3 categories are in the inventory (AR 46 (h))
+//	  scope3:                           # which Scope 3 categories are in the inventory (AR 46)
 //	    included: [{category: 1, reason: "…"}]
 //	    excluded: [{category: 8, reason: "no leased assets"}]
 //

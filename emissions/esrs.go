@@ -9,7 +9,7 @@ import (
 // activity ids (path.Match syntax, case-insensitive) and site names.
 type ESRSFlags struct {
 	// ETSSites and ETSActivities: Scope 1 of these sites or activities is under a regulated
-	// emission trading scheme (EU ETS), E1-6 §46 (b).
+	// emission trading scheme (EU ETS), E1-6 §48 (b).
 	ETSSites, ETSActivities []string
 	// CloudActivities: the Category 1 activities that are cloud computing and data centre
 	// services, the optional sub-row of Category 1 in AR 48.

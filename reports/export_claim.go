@@ -108,10 +108,18 @@ type e17Row struct {
 //     projects outside the value chain financed through carbon credits;
 //   - §59 (a) and (b): carbon credits outside the value chain verified against recognised
 //     quality standards and cancelled in the reporting period, and planned to be cancelled in
-//     the future under existing contractual agreements;
-//   - AR 62: the share of reduction and removal projects, the recognised quality standards,
-//     and the share that qualifies as corresponding adjustments under Article 6 of the Paris
-//     Agreement; AR 63: vintage.
+//     the future, and whether they rest on existing contractual agreements;
+//   - AR 62: shares by volume of reduction and of removal projects, of each recognised quality
+//     standard, of projects in the EU, and of credits that qualify as corresponding
+//     adjustments under Article 6 of the Paris Agreement, and for removals whether the sinks
+//     are biogenic or technological. The rows by type, standard and corresponding adjustment
+//     give the volumes the first, second and fourth shares follow from; the ledger holds no
+//     project location or sink type, so the other two are not here;
+//   - AR 63: recognised quality standards; no credits from projects in the value chain; credits
+//     never offset E1-6 emissions nor count toward E1-4 targets; credits to be cancelled in
+//     the future are the sum over existing contractual agreements.
+//
+// Vintage is a breakdown of ours: neither AR 62 nor AR 63 asks for it.
 //
 // Credits are grouped by type, standard, vintage and corresponding adjustment. A credit is
 // cancelled in the reporting year when it is retired and its retirement_date (else its year)

@@ -51,12 +51,12 @@ const (
 func (x *exporter) e16Layout() []e16Row {
 	method := x.e.Scope2Method
 	s2key := "s2" + method
-	// ESRS E1-6 §44 (a), §46 and AR 48: Scope 1, with the share under emission trading schemes.
+	// ESRS E1-6 §44 (a), §48 and AR 48: Scope 1, with the share under emission trading schemes.
 	rows := []e16Row{
 		{label: "Scope 1 GHG emissions", kind: e16Section},
 		{key: "s1", label: "Gross Scope 1 GHG emissions (tCO2eq)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope1, true }},
 		x.etsRow(),
-		// §44 (b), §47 and AR 48: Scope 2 by both methods.
+		// §44 (b), §49 and AR 48: Scope 2 by both methods.
 		{label: "Scope 2 GHG emissions", kind: e16Section},
 		{key: "s2location", label: "Gross location-based Scope 2 GHG emissions (tCO2eq)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope2Location, true }},
 		{key: "s2market", label: "Gross market-based Scope 2 GHG emissions (tCO2eq)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope2Market, true }},
@@ -284,7 +284,7 @@ func (x *exporter) writeE16() error {
 	}
 	t := table{sheet: sheetE16, cols: cols, rows: len(rows),
 		title: fmt.Sprintf("ESRS E1-6 — Gross Scopes 1, 2, 3 and total GHG emissions — %s", x.e.Site),
-		note: fmt.Sprintf("tCO2eq (GWP100 %s) unless stated; layout of ESRS E1 AR 48, then the other disclosures of E1-6 (§46, §50, §53–55, AR 43–46); totals = Scope 1 + Scope 2 + Scope 3 by method (AR 47); targets over %s-based Scope 2; %% change and annual target rate are fractions shown as %%.",
+		note: fmt.Sprintf("tCO2eq (GWP100 %s) unless stated; layout of ESRS E1 AR 48, then the other disclosures of E1-6 (§48, §50, §53–55, AR 43–46); totals = Scope 1 + Scope 2 + Scope 3 by method (AR 47); targets over %s-based Scope 2; %% change and annual target rate are fractions shown as %%.",
 			x.e.GWP, x.e.Scope2Method)}
 	return x.stream(t, func(add func(...any) error) error {
 		for _, r := range rows {

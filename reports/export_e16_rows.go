@@ -28,7 +28,7 @@ func (x *exporter) figures(t *emissions.YearTotals) *emissions.ESRSYear {
 	return x.e.Regulatory.Figures[t.Year]
 }
 
-// etsRow: E1-6 §46 (b), AR 48 — the percentage of Scope 1 from regulated emission trading
+// etsRow: E1-6 §48 (b), AR 48 — the percentage of Scope 1 from regulated emission trading
 // schemes, over the sites and activities config esrs.ets flags.
 func (x *exporter) etsRow() e16Row {
 	r := e16Row{key: "ets", label: "Percentage of Scope 1 GHG emissions from regulated emission trading schemes (%)", pct: true}

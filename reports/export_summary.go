@@ -195,7 +195,7 @@ func optTon(v *float64, style int) any {
 func (x *exporter) contents() [][2]string {
 	out := [][2]string{
 		{sheetSummary, "Key figures of the reporting year, the trajectory's status, charts"},
-		{sheetE16, "Gross Scopes 1, 2 (location- and market-based), 3 by category and total GHG emissions in the layout of ESRS E1 AR 48, with targets; the other E1-6 disclosures (§46, §50, §53, AR 46)"},
+		{sheetE16, "Gross Scopes 1, 2 (location- and market-based), 3 by category and total GHG emissions in the layout of ESRS E1 AR 48, with targets; the other E1-6 disclosures (§48, §50, §53, AR 46)"},
 	}
 	if x.e.Regulatory != nil {
 		out = append(out, [2]string{sheetEntities, "Emissions per entity of the organisation: consolidated (at its share) and gross (E1-6 §50)"})

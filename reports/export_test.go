@@ -104,7 +104,7 @@ func TestExportE16MatchesInventory(t *testing.T) {
 	if got, want := num(t, s.at(5, r1), "% change"), (years[n].Scope1-years[n-1].Scope1)/years[n-1].Scope1; !closeRel(got, want) {
 		t.Errorf("%% change Scope 1: %v, want %v", got, want)
 	}
-	// The ETS share (E1-6 §46 (b)) is Scope 1 of the flagged activities over Scope 1, a share.
+	// The ETS share (E1-6 §48 (b)) is Scope 1 of the flagged activities over Scope 1, a share.
 	if r := s.findRow("Percentage of Scope 1 GHG emissions from regulated emission trading schemes (%)"); r == 0 {
 		t.Error("no ETS row")
 	} else if got, want := num(t, s.at(4, r), "ETS share"), e.Regulatory.Figures[n].Scope1ETS/years[n].Scope1; !closeRel(got, want) || !(got > 0 && got <= 1) {

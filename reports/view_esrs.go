@@ -61,7 +61,7 @@ func organisationSection(r Report, cur emissions.YearTotals) htmlSection {
 	if reg.ETSFlagged {
 		ets = fraction(f.Scope1ETS, cur.Scope1)
 	}
-	row("Percentage of Scope 1 GHG emissions from regulated emission trading schemes (§46 (b))", pct(ets))
+	row("Percentage of Scope 1 GHG emissions from regulated emission trading schemes (§48 (b))", pct(ets))
 	row("Gross Scopes 1 and 2 of the consolidated accounting group, tCO2e (§50 (a))", numCell(group.Scope1+scopeOf(group, method)))
 	row("Gross Scopes 1 and 2 of investees, tCO2e (§50 (b))", numCell(inv.Scope1+scopeOf(inv, method)))
 	if reg.hasInvestees() {
