@@ -123,9 +123,9 @@ type e17Row struct {
 //
 // Credits are grouped by type, standard, vintage and corresponding adjustment. A credit is
 // cancelled in the reporting year when it is retired and its retirement_date (else its year)
-// falls in that year; one retired later is listed apart under §59 b; planned rows hold every
-// credit not yet retired (planned or contracted). One retired before the reporting year was
-// cancelled in an earlier period and belongs to that period's E1-7.
+// falls in that year; one retired later is listed apart under §59 b; the credits not yet
+// retired follow, contracted ones apart from those only planned. One retired before the
+// reporting year was cancelled in an earlier period and belongs to that period's E1-7.
 func (x *exporter) writeE17() error {
 	y := x.e.ReportingYear
 	var rows []e17Row
@@ -163,7 +163,14 @@ func (x *exporter) writeE17() error {
 	// published) was not cancelled in the reporting period; at its end it was still to be
 	// cancelled: §59 b, on a row of its own so it is not lost between the two.
 	group(fmt.Sprintf("Carbon credits cancelled after %d, before this report (E1-7 §59 b)", y), func(c emissions.Credit) bool { return c.Retired() && retiredIn(c) > y })
-	group("Carbon credits planned to be cancelled (E1-7 §59 b)", func(c emissions.Credit) bool { return !c.Retired() })
+	// §59 (b) asks whether future cancellations rest on existing contractual agreements, and
+	// AR 63 sums only those: contracted and merely planned credits are on rows of their own.
+	group("Carbon credits planned to be cancelled, under existing contracts (E1-7 §59 b)", func(c emissions.Credit) bool {
+		return c.StatusOrDefault() == emissions.CreditContracted
+	})
+	group("Carbon credits planned to be cancelled, not under contract (E1-7 §59 b)", func(c emissions.Credit) bool {
+		return c.StatusOrDefault() == emissions.CreditPlanned
+	})
 	t := table{sheet: sheetE17, rows: len(rows), title: fmt.Sprintf("ESRS E1-7 — GHG removals and carbon credits, %d", y),
 		note: "From the credits ledger and own removals (trajectory.neutrality in the configuration). Not netted into the gross emissions of ESRS E1-6 or into any target. Corresponding adjustment: the host country adjusts its accounts (Paris Agreement Article 6).",
 		cols: []column{

@@ -39,9 +39,10 @@ func TestExportE16IgnoresCredits(t *testing.T) {
 	// planned (§59 b).
 	e17 := readSheet(t, fw, "ESRS E1-7")
 	want := map[string]float64{
-		"Removals in own operations and value chain (E1-7 §56 a)":              80,
-		"Carbon credits cancelled after 2025, before this report (E1-7 §59 b)": 1200,
-		"Carbon credits planned to be cancelled (E1-7 §59 b)":                  8000,
+		"Removals in own operations and value chain (E1-7 §56 a)":                       80,
+		"Carbon credits cancelled after 2025, before this report (E1-7 §59 b)":          1200,
+		"Carbon credits planned to be cancelled, under existing contracts (E1-7 §59 b)": 3000,
+		"Carbon credits planned to be cancelled, not under contract (E1-7 §59 b)":       5000,
 	}
 	got := map[string]float64{}
 	for r := 4; r <= len(e17.rows); r++ {
