@@ -16,9 +16,21 @@ import (
 //	  electricity_mix:
 //	    - {year: 2024, fossil_pct: 4, nuclear_pct: 68, renewable_pct: 28, source: "…"}   # optional site
 //	  heat_mix: []
+//	  high_climate_impact: {poles: [ASSEMBLY, RE-CYCLE], sites: []}
+//
+// high_climate_impact selects the activities in high climate impact sectors (NACE sections A
+// to H and L), whose energy alone counts in energy intensity (ESRS E1 §40–41); absent, every
+// activity is. When it selects, revenue must give those activities' net revenue.
 type EnergyConf struct {
-	ElectricityMix []MixConf `yaml:"electricity_mix" mapstructure:"electricity_mix"`
-	HeatMix        []MixConf `yaml:"heat_mix" mapstructure:"heat_mix"`
+	ElectricityMix    []MixConf      `yaml:"electricity_mix" mapstructure:"electricity_mix"`
+	HeatMix           []MixConf      `yaml:"heat_mix" mapstructure:"heat_mix"`
+	HighClimateImpact HighImpactConf `yaml:"high_climate_impact" mapstructure:"high_climate_impact"`
+}
+
+// HighImpactConf lists the poles and sites of energy.high_climate_impact.
+type HighImpactConf struct {
+	Poles []string `yaml:"poles" mapstructure:"poles"`
+	Sites []string `yaml:"sites" mapstructure:"sites"`
 }
 
 type MixConf struct {
@@ -30,8 +42,8 @@ type MixConf struct {
 	Source       string   `yaml:"source" mapstructure:"source"`
 }
 
-// RevenueConf is the net revenue of a year in EUR (IFRS 15 or local GAAP), the denominator of
-// energy intensity (ESRS E1 §40–43):
+// RevenueConf is the net revenue of a year in EUR (IFRS 15 or local GAAP) from the activities
+// in high climate impact sectors, the denominator of energy intensity (ESRS E1 §40–43):
 //
 //	revenue: [{year: 2024, value_eur: 120000000}]
 type RevenueConf struct {
@@ -76,6 +88,26 @@ func (c *Config) validateEnergy(bad func(key, format string, args ...any)) {
 				bad(key+".source", "missing: say where the mix comes from (supplier disclosure, national statistics …)")
 			}
 		}
+	}
+	hi := c.Energy.HighClimateImpact
+	for _, l := range []struct {
+		key   string
+		names []string
+	}{{"energy.high_climate_impact.poles", hi.Poles}, {"energy.high_climate_impact.sites", hi.Sites}} {
+		seen := map[string]bool{}
+		for i, n := range l.names {
+			switch k := strings.ToLower(strings.TrimSpace(n)); {
+			case k == "":
+				bad(fmt.Sprintf("%s[%d]", l.key, i), "blank: name a pole or site as the workbooks write it")
+			case seen[k]:
+				bad(fmt.Sprintf("%s[%d]", l.key, i), "%q is listed twice", n)
+			default:
+				seen[k] = true
+			}
+		}
+	}
+	if (len(hi.Poles) > 0 || len(hi.Sites) > 0) && len(c.Revenue) == 0 {
+		bad("energy.high_climate_impact", "it leaves some activities out of energy intensity (ESRS E1 §41): give `revenue`, the net revenue from the activities it keeps, per year in EUR (the net revenue of ESRS E1-6 is the whole undertaking's)")
 	}
 	years := map[int]bool{}
 	for i, r := range c.Revenue {
@@ -136,7 +168,14 @@ func (c *Config) EnergyOptions(lib *factors.Library) emissions.EnergyOptions {
 			}
 		}
 	}
-	return emissions.EnergyOptions{Library: lib, ElectricityMix: conv(c.Energy.ElectricityMix), HeatMix: conv(c.Energy.HeatMix), Revenue: rev}
+	hi := emissions.HighImpact{}
+	for _, p := range c.Energy.HighClimateImpact.Poles {
+		hi.Poles = append(hi.Poles, strings.TrimSpace(p))
+	}
+	for _, s := range c.Energy.HighClimateImpact.Sites {
+		hi.Sites = append(hi.Sites, strings.TrimSpace(s))
+	}
+	return emissions.EnergyOptions{Library: lib, ElectricityMix: conv(c.Energy.ElectricityMix), HeatMix: conv(c.Energy.HeatMix), Revenue: rev, HighImpact: hi}
 }
 
 // eurScale is how many EUR one unit of a revenue figure is: EUR, k EUR, M EUR or bn EUR (€

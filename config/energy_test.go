@@ -14,6 +14,9 @@ func TestEnergyConfigErrors(t *testing.T) {
 		{"revenue twice", "revenue: [{year: 2024, value_eur: 1}, {year: 2024, value_eur: 2}]\n", "revenue[1].year: 2024 is given twice"},
 		{"unknown key", "energy:\n  electricity: []\n", "electricity"},
 		{"bad poste", "factors:\n  custom:\n    - {id: x, value: 1, unit: kg, scope: 1, source: s, beges_poste: '7.1'}\n", `factors.custom[0].beges_poste: "7.1" is not one of the 22`},
+		{"high impact without revenue", "energy:\n  high_climate_impact: {poles: [ASSEMBLY]}\n", "energy.high_climate_impact: it leaves some activities out of energy intensity (ESRS E1 §41): give `revenue`"},
+		{"high impact twice", "energy:\n  high_climate_impact: {sites: [Flins, flins]}\nrevenue: [{year: 2024, value_eur: 1}]\n", `energy.high_climate_impact.sites[1]: "flins" is listed twice`},
+		{"high impact blank", "energy:\n  high_climate_impact: {poles: [' ']}\nrevenue: [{year: 2024, value_eur: 1}]\n", "energy.high_climate_impact.poles[0]: blank"},
 		{"energy without class", "factors:\n  custom:\n    - {id: pv, value: 0, unit: kWh, scope: 2, source: s, energy_mwh: 0.001}\n", "factors.custom[0].energy_mwh: give energy_mwh"},
 	}
 	for _, tt := range tests {
@@ -30,6 +33,7 @@ func TestEnergyConfig(t *testing.T) {
   electricity_mix:
     - {year: 2024, fossil_pct: 4, nuclear_pct: 68, renewable_pct: 28, source: "grid operator"}
     - {year: 2024, site: Lyon, fossil_pct: 0, nuclear_pct: 0, renewable_pct: 100, source: "supplier"}
+  high_climate_impact: {poles: [" Assembly ", RE-CYCLE]}
 revenue: [{year: 2024, value_eur: 5.0e7}]
 factors:
   custom:
@@ -40,7 +44,8 @@ factors:
 		t.Fatal(err)
 	}
 	o := c.EnergyOptions(nil)
-	if len(o.ElectricityMix) != 2 || o.ElectricityMix[1].Site != "Lyon" || o.ElectricityMix[0].NuclearPct != 68 || o.Revenue[2024] != 5e7 {
+	if len(o.ElectricityMix) != 2 || o.ElectricityMix[1].Site != "Lyon" || o.ElectricityMix[0].NuclearPct != 68 || o.Revenue[2024] != 5e7 ||
+		o.HighImpact.String() != "poles Assembly, RE-CYCLE" {
 		t.Errorf("options %+v", o)
 	}
 	fs := c.CustomFactors()

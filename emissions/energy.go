@@ -2,6 +2,7 @@ package emissions
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -36,6 +37,41 @@ type EnergyOptions struct {
 	ElectricityMix, HeatMix []Mix
 	// Revenue is net revenue in EUR per year (config revenue), for energy intensity (§40–43).
 	Revenue map[int]float64
+	// HighImpact says which activities are in high climate impact sectors (ESRS E1 §40–41:
+	// energy intensity counts their energy only); the zero value is every activity.
+	HighImpact HighImpact
+}
+
+// HighImpact selects the activities in high climate impact sectors (NACE sections A to H and
+// L) by pole and by site: an activity is in when its pole is listed (or no pole is) and its
+// site is listed (or no site is). Names compare without case.
+type HighImpact struct {
+	Poles, Sites []string
+}
+
+// All reports whether every activity is selected.
+func (h HighImpact) All() bool { return len(h.Poles) == 0 && len(h.Sites) == 0 }
+
+func (h HighImpact) has(site, pole string) bool {
+	in := func(names []string, s string) bool {
+		return len(names) == 0 || slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, s) })
+	}
+	return in(h.Poles, pole) && in(h.Sites, site)
+}
+
+// String says which activities are selected, in words.
+func (h HighImpact) String() string {
+	var parts []string
+	if len(h.Poles) > 0 {
+		parts = append(parts, "poles "+strings.Join(h.Poles, ", "))
+	}
+	if len(h.Sites) > 0 {
+		parts = append(parts, "sites "+strings.Join(h.Sites, ", "))
+	}
+	if len(parts) == 0 {
+		return "every activity"
+	}
+	return strings.Join(parts, "; ")
 }
 
 // EnergyYear is the E1-5 table of one year, in MWh (shares in %).
@@ -59,7 +95,10 @@ type EnergyYear struct {
 	TotalRenewableMWh     float64 `json:"total_renewable_mwh"`
 	RenewableSharePct     float64 `json:"renewable_share_pct"`
 	TotalMWh              float64 `json:"total_mwh"`
-	// Energy intensity per net revenue (§40–43), when config revenue gives the year's.
+	// Energy intensity (§40–43): the energy of the activities in high climate impact sectors
+	// (HighImpact, said in words) per their net revenue, when config gives the year's.
+	HighImpactMWh       float64  `json:"high_climate_impact_mwh"`
+	HighImpactScope     string   `json:"high_climate_impact_scope"`
 	RevenueEUR          *float64 `json:"revenue_eur,omitempty"`
 	IntensityMWhPerMEUR *float64 `json:"intensity_mwh_per_meur,omitempty"`
 	// How purchased energy was split: the electricity and heat bought, the part renewable
@@ -80,6 +119,7 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 	byYear := map[int]*EnergyYear{}
 	sites := map[siteYear]*siteAcc{}
 	notCounted := map[int]map[string]bool{}
+	matched := map[string]bool{} // the HighImpact names some activity has, lower case
 	get := func(y int) *EnergyYear {
 		e := byYear[y]
 		if e == nil {
@@ -107,6 +147,13 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 		}
 		mwh := l.Converted * f.EnergyMWh
 		e := get(l.Year)
+		if opts.HighImpact.has(l.Site, l.Pole) {
+			e.HighImpactMWh += mwh
+		}
+		if !opts.HighImpact.All() {
+			matched["pole|"+strings.ToLower(l.Pole)] = true
+			matched["site|"+strings.ToLower(l.Site)] = true
+		}
 		switch f.EnergyClass {
 		case factors.EnergyCoal:
 			e.CoalMWh += mwh
@@ -214,8 +261,19 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 		parts := strings.SplitN(id, "|", 3)
 		problems.Warnf("energy-mix-vintage", "", "", "", "%s has no entry for %s or earlier (site %q); its earliest (%s) is used for those years", parts[0], yearList(vintage[id]), parts[1], parts[2])
 	}
+	for _, k := range []struct {
+		kind  string
+		names []string
+	}{{"pole", opts.HighImpact.Poles}, {"site", opts.HighImpact.Sites}} {
+		for _, n := range k.names {
+			if len(byYear) > 0 && !matched[k.kind+"|"+strings.ToLower(n)] {
+				problems.Warnf("energy-high-impact", "", "", "", "energy.high_climate_impact names %s %q, which no energy row has: check its spelling against the workbooks' %s column", k.kind, n, strings.ToUpper(k.kind[:1])+k.kind[1:])
+			}
+		}
+	}
 	out := make([]EnergyYear, 0, len(byYear))
 	for y, e := range byYear {
+		e.HighImpactScope = opts.HighImpact.String()
 		e.TotalFossilMWh = e.CoalMWh + e.OilMWh + e.GasMWh + e.OtherFossilMWh + e.PurchasedFossilMWh
 		e.TotalRenewableMWh = e.RenewableFuelsMWh + e.PurchasedRenewableMWh + e.SelfGeneratedMWh
 		e.TotalMWh = e.TotalFossilMWh + e.NuclearMWh + e.TotalRenewableMWh
@@ -226,7 +284,7 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 		}
 		if rev, ok := opts.Revenue[y]; ok && rev > 0 {
 			r := rev
-			per := e.TotalMWh / (rev / 1e6)
+			per := e.HighImpactMWh / (rev / 1e6)
 			e.RevenueEUR, e.IntensityMWhPerMEUR = &r, &per
 		}
 		for id := range notCounted[y] {

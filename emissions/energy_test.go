@@ -85,3 +85,38 @@ func TestEnergyE15USGallons(t *testing.T) {
 		t.Errorf("oil %v MWh, total %v, not counted %v; want %v MWh of oil and nothing left out", e.OilMWh, e.TotalMWh, e.NotCounted, want)
 	}
 }
+
+// Energy intensity counts the energy of the activities in high climate impact sectors only
+// (ESRS E1 §40–41): here pole MAKE's gas (1,000,000 kWh PCS / its PCS/PCI ratio, in MWh PCI)
+// and not pole SCHOOL's 2,000 MWh of electricity; a listed pole no energy row has is warned
+// about.
+func TestEnergyIntensityHighImpact(t *testing.T) {
+	lib, err := factors.Builtin("AR6")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb := workbook(t, sheet{"Energy", [][]any{header,
+		{2024, "Main", "MAKE", "fr.natural-gas.pcs", 1000000, "kWh PCS"},
+		{2024, "Main", "SCHOOL", "fr.electricity.grid", 2000000, "kWh"},
+	}})
+	in, inv := run(t, Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
+	gas, _, _ := lib.Lookup("fr.natural-gas.pcs", 2024)
+	opts := EnergyOptions{Library: lib, Revenue: map[int]float64{2024: 10e6}, HighImpact: HighImpact{Poles: []string{"make", "PAINT"}}}
+	e := Energy(inv, opts, &in.Problems)[0]
+	wantGas := 1000 / gas.PCSPerPCI
+	near := func(got, want float64) bool { return math.Abs(got-want) <= 1e-9*math.Abs(want) }
+	if !near(e.HighImpactMWh, wantGas) || !near(*e.IntensityMWhPerMEUR, wantGas/10) ||
+		!near(e.TotalMWh, wantGas+2000) || e.HighImpactScope != "poles make, PAINT" {
+		t.Errorf("high impact %v MWh (%q), intensity %v, total %v; want %v MWh, %v per M EUR, total %v",
+			e.HighImpactMWh, e.HighImpactScope, *e.IntensityMWhPerMEUR, e.TotalMWh, wantGas, wantGas/10, wantGas+2000)
+	}
+	if got := problemText(in); !strings.Contains(got, `names pole "PAINT", which no energy row has`) || strings.Contains(got, `pole "make"`) {
+		t.Errorf("problems %q: want a warning for PAINT only", got)
+	}
+	// Without a selection, every activity counts.
+	in2, inv2 := run(t, Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
+	e2 := Energy(inv2, EnergyOptions{Library: lib, Revenue: map[int]float64{2024: 10e6}}, &in2.Problems)[0]
+	if !near(e2.HighImpactMWh, e2.TotalMWh) || !near(*e2.IntensityMWhPerMEUR, e2.TotalMWh/10) || e2.HighImpactScope != "every activity" {
+		t.Errorf("no selection: %v of %v MWh (%q), intensity %v", e2.HighImpactMWh, e2.TotalMWh, e2.HighImpactScope, *e2.IntensityMWhPerMEUR)
+	}
+}

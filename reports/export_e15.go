@@ -75,7 +75,10 @@ func (x *exporter) e15Notes() []string {
 	if len(missing) > 0 {
 		notes[14] = "Energy not counted (factor without an energy content): " + strings.Join(missing, ", ")
 	}
-	notes[15] = "Net revenue as in the financial statements (IFRS 15 or local GAAP)."
+	if es := x.e.EnergyTables.Energy; len(es) > 0 {
+		notes[15] = "Activities in high climate impact sectors (NACE sections A to H and L; config energy.high_climate_impact): " + es[len(es)-1].HighImpactScope + "."
+	}
+	notes[16] = "Net revenue as in the financial statements (IFRS 15 or local GAAP), from the same activities (config revenue, else the net revenue of ESRS E1-6)."
 	return notes
 }
 

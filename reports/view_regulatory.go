@@ -39,6 +39,7 @@ func energySection(r Report) (htmlSection, bool) {
 		if len(e.MixSources) == 0 && e.PurchasedElectricityMWh+e.PurchasedHeatMWh > e.RenewableByInstrumentsMWh {
 			notes = append(notes, "No supply mix in config: purchased energy not covered by renewable instruments is counted as fossil.")
 		}
+		notes = append(notes, "Activities in high climate impact sectors (NACE sections A to H and L), whose energy alone counts in energy intensity: "+e.HighImpactScope+".")
 		s.Blocks = append(s.Blocks, htmlBlock{Title: "Energy consumption and mix", Table: tb, Notes: notes})
 	}
 	if b != nil {
