@@ -223,6 +223,9 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 	}
 	end := func() error {
 		if err := flush(); err != nil {
+			// not closed: stop the workers here, for the last sheet's end has no abort after it
+			pd.abort()
+			pd = nil
 			return err
 		}
 		pd.chunk = append(pd.chunk, tail...)

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/reports"
@@ -463,4 +464,53 @@ func TestExportDigestIsTheFirstPass(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestLinesWriterDestinationFails: whichever write to the destination fails, the export
+// returns that error and leaves no deflate worker running. With one worker the rows' chunks
+// wait for the destination, so the failing write can come while the last batch of a sheet is
+// handed over.
+func TestLinesWriterDestinationFails(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	e := demoInventory(t)
+	lines := linesOf(e)
+	many := make([]emissions.Line, 0, 5*4096+100) // five batches of rows, the last one short
+	for i := 0; len(many) < cap(many); i++ {
+		l := lines[i%len(lines)]
+		l.Place.Row = i + 2
+		many = append(many, l)
+	}
+	e.Lines = emissions.LineSlice(many)
+	counted := &nthWriteFails{failAt: -1}
+	if _, err := reports.WriteExport(counted, e); err != nil {
+		t.Fatal(err)
+	}
+	before := runtime.NumGoroutine()
+	for at := range counted.writes {
+		if _, err := reports.WriteExport(&nthWriteFails{failAt: at}, e); !errors.Is(err, errDiskFull) {
+			t.Errorf("write %d of %d fails: err = %v, want the destination's error", at, counted.writes, err)
+		}
+	}
+	n := runtime.NumGoroutine()
+	for deadline := time.Now().Add(2 * time.Second); n > before && time.Now().Before(deadline); n = runtime.NumGoroutine() {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n > before {
+		t.Errorf("%d goroutines left running after the failed exports (%d before)", n-before, before)
+	}
+}
+
+var errDiskFull = errors.New("destination: no space left on device")
+
+// nthWriteFails fails its write number failAt (from 0), and counts the writes.
+type nthWriteFails struct {
+	writes, failAt int
+}
+
+func (w *nthWriteFails) Write(b []byte) (int, error) {
+	w.writes++
+	if w.writes-1 == w.failAt {
+		return 0, errDiskFull
+	}
+	return len(b), nil
 }
