@@ -185,6 +185,7 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 		i     int // the line
 		batch = make([]emissions.Line, 0, min(n, linesPerChunk))
 		row   int // the sheet row of batch[0]
+		text  int // bytes of text in batch
 		spare [][]emissions.Line
 	)
 	start := func() error {
@@ -207,6 +208,7 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 			return nil
 		}
 		b, r := batch, row
+		text = 0
 		err := pd.WriteFunc(func(dst []byte) []byte {
 			rows := newLineRows(cols)
 			for j := range b {
@@ -263,8 +265,9 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 			row = i - x.lineParts[k].from + 2
 		}
 		batch = append(batch, *l)
+		text += lineTextLen(l)
 		i++
-		if len(batch) == linesPerChunk {
+		if len(batch) == linesPerChunk || text >= linesChunkText {
 			return flush()
 		}
 		return nil
@@ -284,6 +287,20 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 // linesPerChunk is how many lines' rows are written and deflated as one chunk: about 4 MiB of
 // XML (deflateChunkSize).
 const linesPerChunk = 4096
+
+// linesChunkText cuts a batch sooner when its lines' texts reach it: a line's texts may be
+// long (a cell holds 32,767 characters, escaping makes them longer still), and a chunk of
+// 4096 such rows would be gigabytes, held workers + 2 times. Lines of ordinary texts never
+// reach it, and where batches are cut depends only on the lines, so the bytes stay the same
+// whatever the timing.
+const linesChunkText = deflateChunkSize
+
+// lineTextLen is the bytes of l's texts.
+func lineTextLen(l *emissions.Line) int {
+	return len(l.Place.File) + len(l.Place.Sheet) + len(l.Site) + len(l.Pole) + len(l.Activity) + len(l.Unit) +
+		len(l.FactorUnit) + len(l.FactorID) + len(l.Source) + len(l.Method) + len(l.Part) + len(l.Comment) +
+		len(l.Entity) + len(l.DataType)
+}
 
 func (x *exporter) writeProblems() error {
 	ps := append(append([]emissions.Problem(nil), x.e.Problems...), x.warnings.List()...)

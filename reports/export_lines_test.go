@@ -514,3 +514,50 @@ func (w *nthWriteFails) Write(b []byte) (int, error) {
 	}
 	return len(b), nil
 }
+
+// TestLinesWriterMemoryWithLongTexts: a batch of rows is cut by the size of its texts too, so
+// lines with long comments (a cell holds up to 32,767 characters) keep the chunks in flight,
+// and the heap, at a few MiB each, as short lines do.
+func TestLinesWriterMemoryWithLongTexts(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	e := demoInventory(t)
+	lines := linesOf(e)
+	comment := strings.Repeat("Relevé du compteur, à vérifier. ", 500) // 16 kB, one string for every line
+	many := make([]emissions.Line, 0, 3*4096)
+	for i := 0; len(many) < cap(many); i++ {
+		l := lines[i%len(lines)]
+		l.Place.Row, l.Comment = i+2, comment
+		many = append(many, l)
+	}
+	e.Lines = emissions.LineSlice(many)
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapInuse
+	stop, peak := make(chan struct{}), make(chan uint64)
+	go func() {
+		var top uint64
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			top = max(top, ms.HeapInuse)
+			select {
+			case <-stop:
+				peak <- top
+				return
+			case <-time.After(2 * time.Millisecond):
+			}
+		}
+	}()
+	_, err := reports.WriteExport(io.Discard, e)
+	close(stop)
+	top := <-peak
+	if err != nil {
+		t.Fatal(err)
+	}
+	grown := int64(top) - int64(base)
+	t.Logf("heap grew by %d MiB", grown>>20)
+	if grown > 120<<20 {
+		t.Errorf("the heap grew by %d MiB writing %d lines of 16 kB comments, want under 120 MiB", grown>>20, len(many))
+	}
+}
