@@ -185,7 +185,11 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 		fail("refrigerant-status", statusCell, "Status %q: want in service (or blank), new (installed this year) or retired (taken out of service this year)", clip(statusRaw))
 	}
 	r.Status = status
-	if status != StatusInService && ok && chargeRaw == "" {
+	switch {
+	case status == StatusInService || !ok || chargeRaw != "":
+	case chargeCell.Row == 0: // no Charge column: no cell of its own to point at
+		fail("refrigerant-balance", statusCell, "Status %s: the sheet has no Charge column, and a %s unit's leak needs its charge (%s); add a Charge column with the nominal charge in kg", status, status, statusLeak(status))
+	default:
 		fail("refrigerant-balance", chargeCell, "Charge is blank: a %s unit's leak needs its charge (%s); enter the nominal charge in kg", status, statusLeak(status))
 	}
 	r.Leak = r.Recharged - r.Recovered

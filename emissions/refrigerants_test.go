@@ -87,3 +87,26 @@ func TestRefrigerantStatus(t *testing.T) {
 		}
 	}
 }
+
+// A register without a Charge column: a new or retired unit's error points at its Status
+// cell (there is no Charge cell to point at) and says to add the column.
+func TestRefrigerantStatusWithoutChargeColumn(t *testing.T) {
+	wb := workbook(t, sheet{"Register", [][]any{
+		{"Year", "Equipment", "Gas", "Recharged (kg)", "Recovered (kg)", "Status"},
+		{2024, "Old chiller", "R-134a", 2, 27, "retired"},
+		{2024, "Split", "R-410A", 0.5, 0, ""},
+	}})
+	in, inv := run(t, Options{}, map[string][]byte{"a.xlsx": wb})
+	if inv.Rows.Read != 2 || inv.Rows.Rejected != 1 {
+		t.Fatalf("rows %+v, want 2 read, 1 rejected", inv.Rows)
+	}
+	var p *Problem
+	for _, q := range in.Problems.List() {
+		if q.Cause == "refrigerant-balance" {
+			p = &q
+		}
+	}
+	if p == nil || p.File != "a.xlsx" || p.Sheet != "Register" || p.Cell != "F2" || !strings.Contains(p.Message, "add a Charge column") {
+		t.Errorf("problem %+v: want one at a.xlsx, Register, F2 that says to add a Charge column", p)
+	}
+}
