@@ -2,6 +2,7 @@ package emissions
 
 import (
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -198,6 +199,12 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 		r.Leak -= r.Charge
 	case StatusRetired:
 		r.Leak += r.Charge
+	}
+	// Three figures typed with decimals need not add up exactly in binary (0.2 + 1.4 − 1.6 is
+	// −2.2e-16): a balance within rounding of zero is zero, neither a negative leak to reject
+	// nor a leak of a few ulps.
+	if status != StatusInService && math.Abs(r.Leak) <= 1e-9*(r.Recharged+r.Recovered+r.Charge) {
+		r.Leak = 0
 	}
 	if ok && r.Leak < 0 {
 		switch status {

@@ -110,3 +110,22 @@ func TestRefrigerantStatusWithoutChargeColumn(t *testing.T) {
 		t.Errorf("problem %+v: want one at a.xlsx, Register, F2 that says to add a Charge column", p)
 	}
 }
+
+// A balance that is zero on paper is zero: three figures in kg with decimals may not add up
+// exactly in binary floating point (0.2 + 1.4 − 1.6 is −2.2e-16), and a unit whose gas was all
+// recovered is neither rejected for a negative leak nor given a leak of a few ulps.
+func TestRefrigerantStatusBalanceRounding(t *testing.T) {
+	wb := workbook(t, sheet{"Register", [][]any{
+		{"Year", "Equipment", "Gas", "Charge (kg)", "Recharged (kg)", "Recovered (kg)", "Status"},
+		{2024, "Old split", "R-410A", 1.4, 0.2, 1.6, "retired"}, // 0.2 + 1.4 − 1.6 = 0
+		{2024, "New split", "R-410A", 0.1, 0.3, 0.2, "new"},     // 0.3 − 0.1 − 0.2 = 0
+		{2024, "Old chiller", "R-410A", 2.3, 0.1, 2.1, "retired"},
+	}})
+	in, inv := run(t, Options{}, map[string][]byte{"a.xlsx": wb})
+	if inv.Rows.Read != 3 || inv.Rows.Rejected != 0 {
+		t.Fatalf("rows %+v, want 3 read, none rejected: %s", inv.Rows, problemText(in))
+	}
+	if len(in.Refrigerants) != 3 || in.Refrigerants[0].Leak != 0 || in.Refrigerants[1].Leak != 0 || !near(in.Refrigerants[2].Leak, 0.3) {
+		t.Errorf("leaks %v, %v, %v kg; want 0, 0 and 0.3", in.Refrigerants[0].Leak, in.Refrigerants[1].Leak, in.Refrigerants[2].Leak)
+	}
+}
