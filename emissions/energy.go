@@ -147,9 +147,6 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 		}
 		mwh := l.Converted * f.EnergyMWh
 		e := get(l.Year)
-		if opts.HighImpact.has(l.Site, l.Pole) {
-			e.HighImpactMWh += mwh
-		}
 		if !opts.HighImpact.All() {
 			matched["pole|"+strings.ToLower(l.Pole)] = true
 			matched["site|"+strings.ToLower(l.Site)] = true
@@ -185,6 +182,10 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 			}
 		default:
 			notCounted[l.Year][l.FactorID] = true
+			continue
+		}
+		if opts.HighImpact.has(l.Site, l.Pole) { // counted in the total: in the intensity too
+			e.HighImpactMWh += mwh
 		}
 	}
 	keys := make([]siteYear, 0, len(sites))

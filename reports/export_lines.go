@@ -281,7 +281,10 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 		}
 		return fmt.Errorf("sheet %s: %w", x.lineParts[k].sheet, err)
 	}
-	return end()
+	if err := end(); err != nil {
+		return fmt.Errorf("sheet %s: %w", x.lineParts[k].sheet, err)
+	}
+	return nil
 }
 
 // linesPerChunk is how many lines' rows are written and deflated as one chunk: about 4 MiB of

@@ -182,8 +182,8 @@ func TestLinesWriterReadsBackAsTyped(t *testing.T) {
 	}
 }
 
-// TestLinesWriterSameBytesWhateverTheCores: the chunks deflated in parallel are cut by byte
-// count, so the workbook is the same with one core or several, and it is one valid deflate
+// TestLinesWriterSameBytesWhateverTheCores: the chunks deflated in parallel are cut by line
+// count and text size, never by timing, so the workbook is the same with one core or several, and it is one valid deflate
 // stream (the zip reader checks each part's CRC).
 func TestLinesWriterSameBytesWhateverTheCores(t *testing.T) {
 	e := demoInventory(t)

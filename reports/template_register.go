@@ -55,7 +55,7 @@ func (tw *templateWriter) register() error {
 func (tw *templateWriter) status() *excelize.DataValidation {
 	dv := excelize.NewDataValidation(true)
 	_ = dv.SetDropList(emissions.StatusLevels)
-	dv.SetError(excelize.DataValidationErrorStyleStop, "Status", "in service, new or retired, or blank (in service).")
+	dv.SetError(excelize.DataValidationErrorStyleInformation, "Status", "Not in the list: footprint also reads en service, neuf, installed, hors service, mis au rebut, disposed, decommissioned …; anything else rejects the row.")
 	dv.SetInput("Status", "Blank or in service: leak = recharged − recovered. new (installed this year, its first fill in Recharged): − its charge. retired (taken out of service this year): + its charge.")
 	return dv
 }
