@@ -23,6 +23,17 @@ func (x *exporter) claimSheets() []string {
 	return []string{sheetClaim, sheetE17}
 }
 
+// claimContents describes the claim sheets for the Summary's table of contents.
+func (x *exporter) claimContents() [][2]string {
+	if x.e.Claim.Check == nil {
+		return nil
+	}
+	return [][2]string{
+		{sheetClaim, "Per year: gross emissions, the reduction from the base year and its parts, the residual and the claim check with its reasons"},
+		{sheetE17, "ESRS E1-7: removals in own operations and carbon credits by status, a ledger never netted into the inventory"},
+	}
+}
+
 func (x *exporter) claimSteps() []exportStep {
 	if x.e.Claim.Check == nil {
 		return nil

@@ -59,3 +59,22 @@ func TestExportE16IgnoresCredits(t *testing.T) {
 		t.Errorf("E1-7 without a ledger: %d rows, want the title, note and header only", len(e17o.rows))
 	}
 }
+
+// The Summary's table of contents is how an auditor finds a sheet: it names every sheet of the
+// workbook, in the workbook's order, the claim sheets included.
+func TestExportContentsListsEverySheet(t *testing.T) {
+	b, _ := writeExportBytes(t, demoInventory(t))
+	f := openWorkbook(t, b)
+	s := readSheet(t, f, "Summary")
+	r := s.findRow("Sheet")
+	if r == 0 {
+		t.Fatal("Summary: no Sheet/Contents table")
+	}
+	var listed []string
+	for i := r + 1; i <= len(s.rows) && s.at(1, i) != ""; i++ {
+		listed = append(listed, s.at(1, i))
+	}
+	if want := f.GetSheetList(); !reflect.DeepEqual(listed, want) {
+		t.Errorf("Summary contents list %q,\nwant the workbook's sheets %q", listed, want)
+	}
+}
