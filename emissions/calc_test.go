@@ -127,8 +127,8 @@ func TestRejections(t *testing.T) {
 		msg  string
 	}{
 		{[]any{nil, "Main", "P", "test.steel", 1, "t"}, "A2", "Year is blank"},
-		{[]any{"last year", "Main", "P", "test.steel", 1, "t"}, "A2", "where a number was expected"},
-		{[]any{1850, "Main", "P", "test.steel", 1, "t"}, "A2", "outside"},
+		{[]any{"last year", "Main", "P", "test.steel", 1, "t"}, "A2", `Year: text "last year" where a number was expected; enter the year of the activity as a number, such as 2024`},
+		{[]any{1850, "Main", "P", "test.steel", 1, "t"}, "A2", "outside 1990–2100; enter the year of the activity as a number, such as 2024"},
 		{[]any{2024, "Main", "P", nil, 1, "t"}, "D2", "Activity is blank"},
 		{[]any{2024, "Main", "P", "test.stel", 1, "t"}, "D2", `unknown activity "test.stel": no factor has this id (did you mean "test.steel"?)`},
 		{[]any{2024, "Main", "P", "test.steel", nil, "t"}, "E2", "Quantity: blank"},

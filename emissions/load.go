@@ -661,7 +661,7 @@ func (sr *sheetReader) year(cells []string, row int) (int, bool) {
 	p := cellPos{row, sr.cols[atYear]}
 	y, err := ParseYear(raw, func() bool { return sr.isDate(cell, p) }, sr.date1904)
 	if err != nil {
-		sr.reject("year", cell, "Year: %v", err)
+		sr.reject("year", cell, "Year: %v; enter the year of the activity as a number, such as 2024", err)
 		return 0, false
 	}
 	return y, true

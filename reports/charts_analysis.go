@@ -94,44 +94,84 @@ func intensityChart(r Report, i int, d emissions.Denominator) echart {
 	for y := first; y <= last && first != 0; y++ {
 		years = append(years, y)
 	}
-	var vs []float64
-	line := charts.NewLine()
-	add := func(name, color, lineType string, pick func(y int) *float64) {
-		data := make([]opts.LineData, len(years))
-		for j, y := range years {
-			data[j] = intensityLine(pick(y))
-			if v := pick(y); v != nil {
-				vs = append(vs, *v)
-			}
-		}
-		line.AddSeries(name, data,
-			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 5, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false)}),
-			charts.WithLineStyleOpts(opts.LineStyle{Color: color, Width: 2, Type: lineType}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: color}))
-	}
-	add(IntensitySeries(r.method()), colorIntensity, "solid", func(y int) *float64 {
+	total := func(y int) *float64 {
 		if v, ok := a.Intensities[y][d.Name]; ok {
 			return &v
 		}
 		return nil
-	})
+	}
+	// A target over fewer scopes (Scopes 1+2 per employee) can be a hundredth of the total's
+	// intensity: on the total's axis its lines would lie flat on zero. Such paths get an axis
+	// of their own, on the right.
+	var totalMax, pathMax float64
+	for _, y := range years {
+		if v := total(y); v != nil {
+			totalMax = math.Max(totalMax, *v)
+		}
+	}
+	for _, p := range paths {
+		for _, py := range p.Years {
+			pathMax = math.Max(pathMax, py.Target)
+			if py.Actual != nil {
+				pathMax = math.Max(pathMax, *py.Actual)
+			}
+		}
+	}
+	ownAxis := len(paths) > 0 && pathMax*5 < totalMax
+	var vs, pathVs []float64
+	line := charts.NewLine()
+	add := func(name, color, lineType string, onPathAxis bool, pick func(y int) *float64) {
+		data := make([]opts.LineData, len(years))
+		for j, y := range years {
+			data[j] = intensityLine(pick(y))
+			if v := pick(y); v != nil {
+				if onPathAxis {
+					pathVs = append(pathVs, *v)
+				} else {
+					vs = append(vs, *v)
+				}
+			}
+		}
+		so := []charts.SeriesOpts{
+			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 5, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Color: color, Width: 2, Type: lineType}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: color})}
+		if onPathAxis {
+			so = append(so, func(s *charts.SingleSeries) { s.YAxisIndex = 1 })
+		}
+		line.AddSeries(name, data, so...)
+	}
+	add(IntensitySeries(r.method()), colorIntensity, "solid", false, total)
 	for _, p := range paths {
 		at := map[int]emissions.IntensityPathYear{}
 		for _, py := range p.Years {
 			at[py.Year] = py
 		}
-		add("Target: "+p.Target.Name, colorTarget, "dashed", func(y int) *float64 {
+		add("Target: "+p.Target.Name, colorTarget, "dashed", ownAxis, func(y int) *float64 {
 			if py, ok := at[y]; ok {
 				return &py.Target
 			}
 			return nil
 		})
-		add("Actual: "+p.Target.Name, colorPlan, "solid", func(y int) *float64 { return at[y].Actual })
+		add("Actual: "+p.Target.Name, colorPlan, "solid", ownAxis, func(y int) *float64 { return at[y].Actual })
 	}
 	unit := intensityUnit(a.Denominators, d.Name)
-	line.SetGlobalOptions(append(commonChartOpts(ChartIntensityPrefix+strconv.Itoa(i+1)), axisTooltip(), grid("24", "3%", underLegend, "34"),
+	right, pathAxis := "3%", intensityAxis(unit+", targets", pathVs)
+	if ownAxis {
+		// The right axis's name stands NameGap px right of its axis line, outside its tick
+		// labels (which containLabel keeps in the grid): leave that much room, less the
+		// labels' own width, plus half the name's 14 px height.
+		_, hi := extent(pathVs...)
+		right = strconv.Itoa(pathAxis.NameGap - int(labelWidth(hi)) + 8)
+		pathAxis.Position = "right"
+		pathAxis.SplitLine = &opts.SplitLine{Show: opts.Bool(false)}
+	}
+	line.SetGlobalOptions(append(commonChartOpts(ChartIntensityPrefix+strconv.Itoa(i+1)), axisTooltip(), grid("24", right, underLegend, "34"),
 		charts.WithYAxisOpts(intensityAxis(unit, vs)),
 		charts.WithXAxisOpts(yearAxis()))...)
+	if ownAxis {
+		line.ExtendYAxis(pathAxis)
+	}
 	line.SetXAxis(yearLabels(years))
 	return echart{ID: ChartIntensityPrefix + strconv.Itoa(i+1), Height: 380, Label: fmt.Sprintf("Intensity %s, %s", d.Name, unit),
 		Options: echartOptions(line, line.Validate)}

@@ -25,4 +25,20 @@ func TestValueAxisNameGap(t *testing.T) {
 			t.Errorf("%s: name gap %v, want %v", tt.name, got, want)
 		}
 	}
+	// Ticks below 1 apart carry decimals: the name must clear "0.2" or "0.01", not just "0"
+	// (a one-row input's claim chart, all zeros, printed its name over its tick labels).
+	fractions := []struct {
+		name  string
+		vs    []float64
+		width float64 // of the widest label
+	}{
+		{"all zero: 0 to 1 by 0.2", []float64{0}, 7 + 3.5 + 7},            // 0.2
+		{"hundredths", []float64{0.05}, 7 + 3.5 + 14},                     // 0.01
+		{"a negative fraction", []float64{0.05, -0.05}, 7 + 7 + 3.5 + 14}, // -0.06
+	}
+	for _, tt := range fractions {
+		if got, want := valueAxis("tCO2e", tt.vs).NameGap, int(math.Ceil(tt.width))+16; got != want {
+			t.Errorf("%s: name gap %v, want %v", tt.name, got, want)
+		}
+	}
 }

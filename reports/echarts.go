@@ -121,11 +121,20 @@ func valueAxis(unit string, vs []float64) opts.YAxis {
 }
 
 // labelWidth is the width in px of the tick label of the axis end near v, digits and
-// thousands separators, without a sign.
+// thousands separators, without a sign. Below 1 between ticks, labels take decimals ("0.02"):
+// a point (3.5 px) and a digit per decimal. An axis of zeros runs from 0 to 1 by 0.2.
 func labelWidth(v float64) float64 {
 	m := math.Abs(v) * 1.2 // echarts rounds the axis up
 	digits := len(strconv.FormatFloat(math.Ceil(m), 'f', 0, 64))
-	return 7*float64(digits) + 3.5*float64((digits-1)/3)
+	w := 7*float64(digits) + 3.5*float64((digits-1)/3)
+	step := m / 5 // echarts aims at about five intervals
+	if m == 0 {
+		step = 0.2
+	}
+	if step < 1 {
+		w += 3.5 + 7*math.Ceil(-math.Log10(step)-1e-9)
+	}
+	return w
 }
 
 // extent returns the smallest and largest of vs and of 0.

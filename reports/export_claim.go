@@ -23,6 +23,17 @@ func (x *exporter) claimSheets() []string {
 	return []string{sheetClaim, sheetE17}
 }
 
+// claimContents describes the claim sheets for the Summary's table of contents.
+func (x *exporter) claimContents() [][2]string {
+	if x.e.Claim.Check == nil {
+		return nil
+	}
+	return [][2]string{
+		{sheetClaim, "Per year: gross emissions, the reduction from the base year and its parts, the residual and the claim check with its reasons"},
+		{sheetE17, "ESRS E1-7: removals in own operations and carbon credits by status, a ledger never netted into the inventory"},
+	}
+}
+
 func (x *exporter) claimSteps() []exportStep {
 	if x.e.Claim.Check == nil {
 		return nil
@@ -177,13 +188,18 @@ func (x *exporter) writeE17() error {
 			{header: "Section", width: 52},
 			{header: "Type (reduction or removal)", width: 14},
 			{header: "Standard or method", width: 34},
-			{header: "Vintage", width: 9},
+			{header: "Vintage", width: 9, style: x.st.integer},
 			{header: "Corresponding adjustment", width: 14},
 			{header: "tCO2e", width: 14, style: x.st.tonnes},
 		}}
 	return x.stream(t, func(add func(...any) error) error {
 		for _, r := range rows {
-			if err := add(r.section, r.kind, r.standard, r.vintage, r.ca, r.tco2e); err != nil {
+			// The vintage is a year, written as a number; "—" where the ledger gives none.
+			var vintage any = r.vintage
+			if n, err := strconv.Atoi(r.vintage); err == nil {
+				vintage = cell{StyleID: x.st.integer, Value: n}
+			}
+			if err := add(r.section, r.kind, r.standard, vintage, r.ca, r.tco2e); err != nil {
 				return err
 			}
 		}

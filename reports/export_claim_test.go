@@ -3,6 +3,7 @@ package reports_test
 import (
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/footprint/footprint/config"
@@ -58,5 +59,51 @@ func TestExportE16IgnoresCredits(t *testing.T) {
 	}
 	if e17o := readSheet(t, fo, "ESRS E1-7"); len(e17o.rows) != 3 {
 		t.Errorf("E1-7 without a ledger: %d rows, want the title, note and header only", len(e17o.rows))
+	}
+}
+
+// The Summary's table of contents is how an auditor finds a sheet: it names every sheet of the
+// workbook, in the workbook's order, the claim sheets included.
+func TestExportContentsListsEverySheet(t *testing.T) {
+	b, _ := writeExportBytes(t, demoInventory(t))
+	f := openWorkbook(t, b)
+	s := readSheet(t, f, "Summary")
+	r := s.findRow("Sheet")
+	if r == 0 {
+		t.Fatal("Summary: no Sheet/Contents table")
+	}
+	var listed []string
+	for i := r + 1; i <= len(s.rows) && s.at(1, i) != ""; i++ {
+		listed = append(listed, s.at(1, i))
+	}
+	if want := f.GetSheetList(); !reflect.DeepEqual(listed, want) {
+		t.Errorf("Summary contents list %q,\nwant the workbook's sheets %q", listed, want)
+	}
+}
+
+// A credit's vintage is a year: an auditor sorts and filters it as a number, so it is written
+// as one; only a credit without a vintage shows "—".
+func TestExportE17VintageIsANumber(t *testing.T) {
+	b, _ := writeExportBytes(t, demoInventory(t))
+	f := openWorkbook(t, b)
+	if v, _ := f.GetCellValue("ESRS E1-7", "D3"); v != "Vintage" {
+		t.Fatalf("ESRS E1-7 D3: %q, want the Vintage header", v)
+	}
+	years := 0
+	// dumpCells gives each cell's type as the golden files do: n for a number, s for text.
+	for _, line := range strings.Split(dumpCells(t, f), "\n") {
+		ref, rest, ok := strings.Cut(line, "\t")
+		if !ok || !strings.HasPrefix(ref, "ESRS E1-7!D") || ref == "ESRS E1-7!D3" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(rest, "n\t"):
+			years++
+		case rest != "s\t\"—\"":
+			t.Errorf("%s: %s, want a year as a number or \"—\"", ref, rest)
+		}
+	}
+	if years == 0 {
+		t.Error("ESRS E1-7: no credit with a vintage in the demo; the test checks nothing")
 	}
 }

@@ -205,6 +205,7 @@ func (x *exporter) contents() [][2]string {
 		{sheetBreakdown, "Emissions per year by scope, Scope 3 category, pole, site and activity (long format)"},
 		{sheetTrajectory, fmt.Sprintf("Per year toward %d: actual, targets, business as usual, plan, credits, net, gap, abatement per lever", x.targetYear())},
 	}...)
+	out = append(out, x.claimContents()...)
 	out = append(out, x.analysisContents()...)
 	for _, name := range x.lineSheets {
 		out = append(out, [2]string{name, "Every computed line (tCO2e) with its input file, sheet and row, its factor vintage, value and source"})

@@ -143,17 +143,27 @@ func (s *session) compute(g *globalFlags, env Env, opts computeOptions, lib *fac
 	if len(inv.Lines) > 0 {
 		if res.trajectory, err = emissions.Project(s.cfg.Plan(), inv.Lines, lib, &in.Problems); err != nil {
 			inv.Close()
-			return nil, problemsf("%s: %v", configName(s.cfg), err)
+			return nil, problemsf("%s: %v%s", configName(s.cfg), err, s.demoHint(g))
 		}
 	}
 	res.paths = res.intensityPaths()
 	res.analyse()
 	if err := res.checkClaim(); err != nil {
 		inv.Close()
-		return nil, problemsf("%s: %v", configName(s.cfg), err)
+		return nil, problemsf("%s: %v%s", configName(s.cfg), err, s.demoHint(g))
 	}
 	res.energyTables()
 	return res, nil
+}
+
+// demoHint says what to do when the built-in demo config, made for the demo's data, meets the
+// user's own --input files: the first thing a new user tries (`footprint template`, then
+// `footprint validate --input FILE`) with no config.yaml yet.
+func (s *session) demoHint(g *globalFlags) string {
+	if s.cfg.Path != "" || len(g.inputs) == 0 {
+		return ""
+	}
+	return "\n  No ./config.yaml was found, so the built-in demo config (the demo site's trajectory and targets) applies to your --input files: write a config.yaml for your site (`trajectory` may be left out), or name one with --config."
 }
 
 // read reads every input workbook, computing its rows with calc; nil when there are none. A file that cannot be opened is

@@ -50,3 +50,22 @@ func TestValidateGroupsProblems(t *testing.T) {
 		t.Errorf("a clean input: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// A new user's first run: their own workbook, no config.yaml. The built-in demo config's
+// trajectory does not fit their years; the message must say so and what to do.
+func TestValidateOwnInputWithoutConfigSaysWhatToDo(t *testing.T) {
+	dir := t.TempDir()
+	writeWorkbook(t, filepath.Join(dir, "mine.xlsx"), map[string][][]any{"Energy": {
+		{"Year", "Site", "Pole", "Activity", "Quantity", "Unit"},
+		{2025, "Plant", "P", "fr.electricity.grid", 1000, "kWh"},
+	}})
+	r := footprint(t, dir, "validate", "--input", "mine.xlsx")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{"built-in demo config: trajectory.base_year: 2019 has no data", "write a config.yaml for your site", "--config"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+}
