@@ -563,7 +563,9 @@ type marketSplit struct {
 }
 
 // lines gives the market-based lines of a location-based electricity line of kWh: its share
-// of the instruments and of the rest.
+// of the instruments and of the rest. Each keeps the row's unit, with its share of the row's
+// quantity, so that an auditor finds the row as typed on all its lines; the quantity in the
+// factor's unit is in kWh.
 func (s *marketSplit) lines(loc *Line, kWh float64, yield func(*Line) error) error {
 	if s.consumption == 0 {
 		return nil
@@ -572,7 +574,7 @@ func (s *marketSplit) lines(loc *Line, kWh float64, yield func(*Line) error) err
 	if s.covered > 0 {
 		l := *loc
 		l.Part, l.Method = PartDirect, MethodMarket
-		l.Quantity, l.Unit, l.Converted = share*s.covered, "kWh", share*s.covered
+		l.Quantity, l.Converted = loc.Quantity*(s.covered/s.consumption), share*s.covered
 		l.FactorValue, l.FactorUnit = s.coveredKg/s.covered, "kWh"
 		l.FactorID, l.FactorYear = "instruments", s.year
 		l.Source = "contractual instruments: " + s.names
@@ -588,7 +590,7 @@ func (s *marketSplit) lines(loc *Line, kWh float64, yield func(*Line) error) err
 	}
 	l := *loc
 	l.Part, l.Method = PartDirect, MethodMarket
-	l.Quantity, l.Unit, l.Converted, l.FactorUnit, l.BiogenicCO2 = rest, "kWh", rest, "kWh", 0
+	l.Quantity, l.Converted, l.FactorUnit, l.BiogenicCO2 = loc.Quantity*(1-s.covered/s.consumption), rest, "kWh", 0
 	if s.hasRM {
 		l.FactorID, l.FactorYear, l.FactorValue, l.Source = "residual-mix", s.rm.Year, s.rm.Value, s.rm.Source
 	} else {

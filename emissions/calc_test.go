@@ -1,6 +1,7 @@
 package emissions
 
 import (
+	"fmt"
 	"math"
 	"runtime"
 	"strings"
@@ -41,6 +42,26 @@ func TestMarketBasedTextbook(t *testing.T) {
 		if got := problemText(in); (tt.wantWarn == "") != !strings.Contains(got, "warning") || !strings.Contains(got, tt.wantWarn) {
 			t.Errorf("%s: problems %q, want warning %q", tt.name, got, tt.wantWarn)
 		}
+	}
+}
+
+// The market-based lines of an electricity row keep the row's unit, each with its share of
+// the row's quantity: an auditor finds 1,000 MWh on every line of the row, split 600 + 400,
+// with the kWh in the factor's unit.
+func TestMarketLinesKeepTheRowsUnit(t *testing.T) {
+	wb := workbook(t,
+		sheet{"Energy", [][]any{header, {2024, "Main", "P", "test.electricity", 1000, "MWh"}}},
+		sheet{"Instruments", [][]any{{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor"}, {2024, "Main", "GO wind", 600, "MWh", 0}}},
+	)
+	_, inv := run(t, Options{RowLines: true, ResidualMix: []ResidualMix{{Year: 2024, Value: 0.45, Source: "AIB"}}}, map[string][]byte{"a.xlsx": wb})
+	var got []string
+	_ = inv.RowLines().Each(func(l *Line) error {
+		got = append(got, fmt.Sprintf("%s %s %g %s %g", l.Method, l.FactorID, l.Quantity, l.Unit, l.Converted))
+		return nil
+	})
+	want := []string{"location test.electricity 1000 MWh 1e+06", "market instruments 600 MWh 600000", "market residual-mix 400 MWh 400000"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("lines\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
