@@ -464,7 +464,7 @@ func (c *Calculator) activity(a *Activity) bool {
 	}
 	qty, err := factors.Convert(a.Quantity, unit, fu, f.PCSPerPCI)
 	if err != nil {
-		return c.reject(a, "unit-mismatch", a.UnitCell, "%v (activity %s); enter the quantity in a unit of the factor's dimension", err, f.ID)
+		return c.reject(a, "unit-mismatch", a.UnitCell, "%v (activity %s); %s", err, f.ID, factors.UnitHint(a.Unit, fu))
 	}
 	if worst := qty * max(f.Value+f.Upstream, f.BiogenicCO2) / 1000; !(worst <= MaxRowTCO2e) {
 		return c.reject(a, "quantity-implausible", a.QuantityCell, "Quantity %v %s gives %.3g tCO2e, more than the %.0f t one row can plausibly hold; check the quantity and its unit", a.Quantity, a.Unit, worst, MaxRowTCO2e)

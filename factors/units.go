@@ -175,3 +175,43 @@ func Convert(qty float64, from, to Unit, pcsPerPCI float64) (float64, error) {
 	}
 	return v / pcsPerPCI, nil
 }
+
+// unitNames are the spellings a message offers for each dimension, in the order people use
+// them (the table reads more, such as "litres" or "tonne.km").
+var unitNames = map[Dimension][]string{
+	Energy:    {"kWh", "MWh", "GWh", "Wh", "MJ", "GJ", "TJ", "toe", "ktoe", "therm", "mmBtu"},
+	Volume:    {"L", "hL", "m3", "US gal"},
+	Mass:      {"kg", "t", "g", "kt", "lb", "short ton"},
+	Distance:  {"km", "mile", "vehicle.km"},
+	Freight:   {"t.km", "short ton.mile"},
+	Passenger: {"passenger.km", "passenger.mile"},
+	Emissions: {"kgCO2e", "tCO2e"},
+}
+
+// UnitHint says which units a quantity for a factor per to can be entered in, and, when text
+// is not a known unit but is close to one of those, which one was likely meant: for the
+// messages of a unit that does not convert.
+func UnitHint(text string, to Unit) string {
+	names := unitNames[to.Dim]
+	if to.Dim == Opaque || len(names) == 0 {
+		return fmt.Sprintf("enter the quantity in %q, the factor's unit", quoted(to.Text))
+	}
+	hint := fmt.Sprintf("enter the quantity in a unit of %s: %s", to.Dim, strings.Join(names, ", "))
+	if u, err := ParseUnit(text); err == nil && u.Dim == Opaque {
+		key := strings.ToLower(strings.Join(strings.Fields(text), ""))
+		best, bestD := "", len(key)/3+2
+		for _, n := range names {
+			k := strings.ToLower(strings.ReplaceAll(n, " ", ""))
+			if abs(len(key)-len(k)) >= bestD {
+				continue
+			}
+			if d := editDistance(key, k); d < bestD {
+				best, bestD = n, d
+			}
+		}
+		if best != "" {
+			hint = fmt.Sprintf("did you mean %q? Units of %s: %s", best, to.Dim, strings.Join(names, ", "))
+		}
+	}
+	return hint
+}

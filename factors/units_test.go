@@ -126,3 +126,34 @@ func FuzzParseUnit(f *testing.F) {
 		}
 	})
 }
+
+// The units a message offers parse to their dimension, and a near miss gets its "did you
+// mean".
+func TestUnitHint(t *testing.T) {
+	for dim, names := range unitNames {
+		for _, n := range names {
+			if u, err := ParseUnit(n); err != nil || u.Dim != dim {
+				t.Errorf("%q parses to %q (%v), want %s", n, u.Dim, err, dim)
+			}
+		}
+	}
+	kWh, _ := ParseUnit("kWh")
+	vehicle, _ := ParseUnit("vehicle")
+	for _, c := range []struct {
+		text string
+		to   Unit
+		want string
+	}{
+		{"kwhh", kWh, `did you mean "kWh"? Units of energy: kWh, MWh`},
+		{"Mhw", kWh, `did you mean "MWh"?`},
+		{"t", kWh, "enter the quantity in a unit of energy: kWh, MWh, GWh"},
+		{"cars", vehicle, `enter the quantity in "vehicle", the factor's unit`},
+	} {
+		if got := UnitHint(c.text, c.to); !strings.Contains(got, c.want) {
+			t.Errorf("UnitHint(%q, %q) = %q, want it to contain %q", c.text, c.to.Text, got, c.want)
+		}
+	}
+	if got := UnitHint("t", kWh); strings.Contains(got, "did you mean") {
+		t.Errorf("a known unit of another dimension gets a suggestion: %q", got)
+	}
+}
