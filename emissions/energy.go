@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/footprint/footprint/factors"
@@ -266,10 +267,17 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 		kind  string
 		names []string
 	}{{"pole", opts.HighImpact.Poles}, {"site", opts.HighImpact.Sites}} {
+		var missing []string
 		for _, n := range k.names {
 			if len(byYear) > 0 && !matched[k.kind+"|"+strings.ToLower(n)] {
-				problems.Warnf("energy-high-impact", "", "", "", "energy.high_climate_impact names %s %q, which no energy row has: check its spelling against the workbooks' %s column", k.kind, n, strings.ToUpper(k.kind[:1])+k.kind[1:])
+				missing = append(missing, strconv.Quote(n))
 			}
+		}
+		switch {
+		case len(missing) == 1:
+			problems.Warnf("energy-high-impact", "", "", "", "energy.high_climate_impact names %s %s, which no energy row has: check its spelling against the workbooks' %s column", k.kind, missing[0], strings.ToUpper(k.kind[:1])+k.kind[1:])
+		case len(missing) > 1:
+			problems.Warnf("energy-high-impact", "", "", "", "energy.high_climate_impact names %ss %s, which no energy row has: check their spelling against the workbooks' %s column", k.kind, strings.Join(missing, ", "), strings.ToUpper(k.kind[:1])+k.kind[1:])
 		}
 	}
 	out := make([]EnergyYear, 0, len(byYear))

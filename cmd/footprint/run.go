@@ -89,6 +89,9 @@ type computeOptions struct {
 	// restate computes with the latest version of each factor vintage and keeps the totals as
 	// reported next to the restated ones (SPEC §9).
 	restate bool
+	// listConfig lists a trajectory or claim the data cannot support among the problems and
+	// goes on without it, instead of stopping (validate: the workbooks' problems come first).
+	listConfig bool
 }
 
 // compute reads every input and computes the inventory. Input problems are in the result, not
@@ -140,16 +143,26 @@ func (s *session) compute(g *globalFlags, env Env, opts computeOptions, lib *fac
 	if res.year == 0 && len(res.years) > 0 {
 		res.year = res.years[len(res.years)-1].Year
 	}
+	// configFails stops on a configuration the data cannot support, or lists it (listConfig).
+	configFails := func(err error) bool {
+		if opts.listConfig {
+			in.Problems.Fatalf("config", configName(s.cfg), "", "", "%v%s", err, s.demoHint(g))
+			return false
+		}
+		inv.Close()
+		return true
+	}
 	if len(inv.Lines) > 0 {
 		if res.trajectory, err = emissions.Project(s.cfg.Plan(), inv.Lines, lib, &in.Problems); err != nil {
-			inv.Close()
-			return nil, problemsf("%s: %v%s", configName(s.cfg), err, s.demoHint(g))
+			res.trajectory = nil
+			if configFails(err) {
+				return nil, problemsf("%s: %v%s", configName(s.cfg), err, s.demoHint(g))
+			}
 		}
 	}
 	res.paths = res.intensityPaths()
 	res.analyse()
-	if err := res.checkClaim(); err != nil {
-		inv.Close()
+	if err := res.checkClaim(); err != nil && configFails(err) {
 		return nil, problemsf("%s: %v%s", configName(s.cfg), err, s.demoHint(g))
 	}
 	res.energyTables()

@@ -17,7 +17,7 @@ func newValidateCmd(g *globalFlags, env Env) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			g.progress = true
-			res, err := compute(g, env, computeOptions{})
+			res, err := compute(g, env, computeOptions{listConfig: true})
 			if err != nil {
 				return err
 			}

@@ -52,20 +52,32 @@ func TestValidateGroupsProblems(t *testing.T) {
 }
 
 // A new user's first run: their own workbook, no config.yaml. The built-in demo config's
-// trajectory does not fit their years; the message must say so and what to do.
+// trajectory does not fit their years; the message must say so and what to do. validate
+// lists it with the workbook's own problems, which it does not hide; report stops on it.
 func TestValidateOwnInputWithoutConfigSaysWhatToDo(t *testing.T) {
 	dir := t.TempDir()
 	writeWorkbook(t, filepath.Join(dir, "mine.xlsx"), map[string][][]any{"Energy": {
 		{"Year", "Site", "Pole", "Activity", "Quantity", "Unit"},
 		{2025, "Plant", "P", "fr.electricity.grid", 1000, "kWh"},
+		{2025, "Plant", "P", "fr.electricity.grid", "abc", "kWh"},
 	}})
 	r := footprint(t, dir, "validate", "--input", "mine.xlsx")
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	for _, want := range []string{"built-in demo config: trajectory.base_year: 2019 has no data", "write a config.yaml for your site", "--config"} {
+	for _, want := range []string{"built-in demo config: 1 error", "trajectory.base_year: 2019 has no data", "write a config.yaml for your site", "--config",
+		`cell E3: Quantity: text "abc"`, "rows: 2 read, 1 used, 1 rejected"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("validate's list lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	r = footprint(t, dir, "report", "--input", "mine.xlsx", "--out", filepath.Join(dir, "out"))
+	if r.code != 1 {
+		t.Fatalf("report: exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{"built-in demo config: trajectory.base_year: 2019 has no data", "write a config.yaml for your site"} {
 		if !strings.Contains(r.stderr, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+			t.Errorf("report's stderr lacks %q:\n%s", want, r.stderr)
 		}
 	}
 }
