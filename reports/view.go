@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"html/template"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -92,12 +93,20 @@ func optCellIf(ok bool, v *float64) htmlCell {
 	return numCell(*v)
 }
 
-// shareOf formats v as a percentage of total.
+// shareOf formats v as a percentage of total, to a tenth; a share that rounds to 0.0 but is
+// not zero reads "< 0.1 %", so that a scope or pole is never shown as nothing.
 func shareOf(v, total float64) string {
 	if total == 0 {
 		return emDash
 	}
-	return strconv.FormatFloat(100*v/total, 'f', 1, 64) + " %"
+	p := 100 * v / total
+	if p != 0 && math.Abs(p) < 0.05 {
+		if p < 0 {
+			return "> −0.1 %"
+		}
+		return "< 0.1 %"
+	}
+	return strconv.FormatFloat(p, 'f', 1, 64) + " %"
 }
 
 func newView(r Report) *htmlView {

@@ -31,3 +31,15 @@ func TestRegulatorySection(t *testing.T) {
 		}
 	}
 }
+
+// A share that rounds to 0.0 % but is not zero never reads as nothing.
+func TestShareOf(t *testing.T) {
+	for _, c := range []struct {
+		v, total float64
+		want     string
+	}{{0.03, 100, "< 0.1 %"}, {-0.03, 100, "> −0.1 %"}, {0, 100, "0.0 %"}, {0.05, 100, "0.1 %"}, {12.34, 100, "12.3 %"}, {1, 0, emDash}} {
+		if got := shareOf(c.v, c.total); got != c.want {
+			t.Errorf("shareOf(%v, %v) = %q, want %q", c.v, c.total, got, c.want)
+		}
+	}
+}
