@@ -782,3 +782,32 @@ func plainInt(b []byte) bool {
 	}
 	return true
 }
+
+// SharedStringTable is a workbook's shared-strings table read as the loader reads it, for a
+// writer that copies worksheets and needs the text of their shared-string cells.
+type SharedStringTable struct{ s *sharedStrings }
+
+// ErrUnsure is what ReadSharedStringTable returns for a table outside the subset it reads
+// exactly as excelize does: the caller should use excelize instead.
+var ErrUnsure = errUnsure
+
+// ReadSharedStringTable reads xl/sharedStrings.xml.
+func ReadSharedStringTable(r io.Reader) (*SharedStringTable, error) {
+	s, err := readSharedStrings(r)
+	if err != nil {
+		return nil, err
+	}
+	return &SharedStringTable{s}, nil
+}
+
+// Len is the number of items.
+func (t *SharedStringTable) Len() int { return t.s.len() }
+
+// Item is the text of item i, valid while t is; ok is false for an item that only excelize
+// reads exactly (one holding _xHHHH_ escapes).
+func (t *SharedStringTable) Item(i int) (text []byte, ok bool) {
+	if i < 0 || i >= t.s.len() || t.s.unsure[i] {
+		return nil, false
+	}
+	return t.s.buf[t.s.offsets[i]:t.s.offsets[i+1]], true
+}

@@ -1,0 +1,709 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/xuri/excelize/v2"
+)
+
+// The streamed writer reads each activity sheet's part twice. The first pass (scanSheet) finds
+// what the annotation needs before its first byte is written — the previous annotation's
+// columns, the last used column, the style of the header cells, the column widths — and
+// whether the sheet holds anything the streamed copy would not give exactly as excelize does:
+// then the whole workbook goes through excelize (annotateFallback).
+
+// annotateFallback says why a workbook is annotated through excelize.
+type annotateFallback struct{ reason string }
+
+func (e *annotateFallback) Error() string { return "annotated through excelize: " + e.reason }
+
+func notStreamed(format string, args ...any) error {
+	return &annotateFallback{reason: fmt.Sprintf(format, args...)}
+}
+
+// cellClass is what a cell holds, as the annotation sees it: nothing (blank: no value, or
+// white space), one of AnnotateHeaders, or another value.
+type cellClass uint8
+
+const (
+	cellBlank cellClass = iota
+	cellValue
+	cellAnnotateHeader
+)
+
+// colEntry is one <col> of the sheet's <cols>.
+type colEntry struct {
+	min, max, style int
+	raw             []byte
+}
+
+// sheetPlan is what the first pass found in one sheet.
+type sheetPlan struct {
+	sheet     emissions.ActivitySheet
+	headerRow int
+	// The previous annotation's columns, dropStart to dropEnd (1-based); none when
+	// dropStart > dropEnd.
+	dropStart, dropEnd int
+	// first is the first column of the annotation: after the last used column.
+	first       int
+	headerStyle int
+	// cols is the new <cols> element; hadCols says the sheet had one.
+	cols    []byte
+	hadCols bool
+	// dimension is the sheet's <dimension ref>, when it has one.
+	dimension []byte
+	lastRow   int
+
+	// What the scan saw.
+	headerCells   []cellClass // by column - 1
+	headerStyles  map[int]int // the s of the header row's cells, by column
+	headerRowS    int
+	aboveHeader   map[int]bool // columns of cells above the header row: true if not blank
+	sawHeader     bool
+	headerSettled bool
+	lastUsed      int // rightmost non-blank cell outside the previous annotation
+	maxCell       int // rightmost cell of any kind outside the previous annotation
+	beyond        bool
+	formula       bool
+	colEntries    []colEntry
+	rightMerge    int // rightmost column of a merged range
+	rightRef      int // rightmost column of a validation, conditional format, hyperlink or filter
+	drawing       bool
+	tables        bool
+	extLst        bool
+	unsureStrings bool
+}
+
+func (p *sheetPlan) dropping() bool { return p.dropStart <= p.dropEnd }
+
+func (p *sheetPlan) inDrop(col int) bool { return col >= p.dropStart && col <= p.dropEnd }
+
+// scanSheet reads a sheet's part for its plan.
+func scanSheet(r io.Reader, s emissions.ActivitySheet, sst *emissions.SharedStringTable) (*sheetPlan, error) {
+	p := &sheetPlan{sheet: s, headerRow: s.HeaderRow, headerStyles: map[int]int{}, aboveHeader: map[int]bool{}, dropStart: 1, dropEnd: 0}
+	c := newSheetCutter(r, nil)
+	sc := &scanner{c: c, p: p, sst: sst}
+	root := false
+	for c.next() {
+		if !c.tag {
+			continue
+		}
+		t := c.token()
+		name, end, empty := tagName(t)
+		if end || len(name) > 0 && name[0] == '?' {
+			continue
+		}
+		if !root {
+			if string(name) != "worksheet" {
+				return nil, notStreamed("the sheet's root element is <%s>", name)
+			}
+			root = true
+			continue
+		}
+		var err error
+		switch string(name) {
+		case "dimension":
+			p.dimension = append([]byte(nil), t...)
+		case "cols":
+			p.hadCols = true
+		case "col":
+			err = p.addCol(t, empty)
+		case "sheetData":
+			if !empty {
+				err = sc.rows()
+			}
+		case "mergeCell":
+			p.rightMerge, err = rightOfRefs(t, "ref", p.rightMerge)
+		case "conditionalFormatting", "dataValidation":
+			p.rightRef, err = rightOfRefs(t, "sqref", p.rightRef)
+		case "hyperlink", "autoFilter":
+			p.rightRef, err = rightOfRefs(t, "ref", p.rightRef)
+		case "drawing", "legacyDrawing", "legacyDrawingHF":
+			p.drawing = true
+		case "tablePart":
+			p.tables = true
+		case "extLst":
+			p.extLst = true
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := c.Err(); err != nil {
+		return nil, err
+	}
+	return p, p.settle()
+}
+
+// addCol notes a <col>.
+func (p *sheetPlan) addCol(t []byte, empty bool) error {
+	var e colEntry
+	for _, a := range []struct {
+		name string
+		v    *int
+	}{{"min", &e.min}, {"max", &e.max}, {"style", &e.style}} {
+		v, ok, err := attrValue(t, a.name)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		if *a.v, err = strconv.Atoi(string(v)); err != nil {
+			return notStreamed("a <col> with %s=%q", a.name, v)
+		}
+	}
+	if e.min < 1 || e.max < e.min {
+		return notStreamed("a <col> from %d to %d", e.min, e.max)
+	}
+	e.raw = append([]byte(nil), t...)
+	if !empty { // a <col> has no content: its end tag follows
+		e.raw = append(e.raw, "</col>"...)
+	}
+	p.colEntries = append(p.colEntries, e)
+	return nil
+}
+
+// rightOfRefs is the rightmost column named by the references in attribute attr, or right if
+// that is further.
+func rightOfRefs(t []byte, attr string, right int) (int, error) {
+	v, ok, err := attrValue(t, attr)
+	if err != nil || !ok {
+		return right, err
+	}
+	for _, ref := range bytes.Fields(v) {
+		for _, cell := range bytes.Split(ref, []byte(":")) {
+			col := 0
+			for _, b := range cell {
+				if b == '$' {
+					continue
+				}
+				if b >= 'a' && b <= 'z' {
+					b -= 'a' - 'A'
+				}
+				if b < 'A' || b > 'Z' {
+					break
+				}
+				col = col*26 + int(b-'A'+1)
+			}
+			if col == 0 { // a whole row, or something not understood
+				col = excelize.MaxColumns
+			}
+			right = max(right, col)
+		}
+	}
+	return right, nil
+}
+
+// settle decides, once the sheet is read, where the annotation goes and whether the streamed
+// copy can write it.
+func (p *sheetPlan) settle() error {
+	if !p.sawHeader {
+		return notStreamed("sheet %s: no header row %d in the XML", p.sheet.Sheet, p.headerRow)
+	}
+	if !p.headerSettled {
+		p.settleHeader()
+	}
+	if p.unsureStrings {
+		return notStreamed("sheet %s: shared strings with _xHHHH_ escapes", p.sheet.Sheet)
+	}
+	if p.lastUsed == 0 {
+		return notStreamed("sheet %s: no value", p.sheet.Sheet)
+	}
+	p.first = p.lastUsed + 1
+	last := p.first + len(AnnotateHeaders) - 1
+	switch {
+	case last > excelize.MaxColumns:
+		return notStreamed("sheet %s: no room for the annotation", p.sheet.Sheet)
+	case p.maxCell >= p.first:
+		return notStreamed("sheet %s: empty cells where the annotation goes", p.sheet.Sheet)
+	case p.rightMerge >= p.first:
+		return notStreamed("sheet %s: merged cells where the annotation goes", p.sheet.Sheet)
+	case p.tables:
+		return notStreamed("sheet %s: tables", p.sheet.Sheet)
+	}
+	if p.dropping() {
+		// excelize removes the previous annotation column by column, moving what is right
+		// of it and every reference to those columns: the streamed copy only drops cells.
+		switch {
+		case p.beyond:
+			return notStreamed("sheet %s: cells right of the previous annotation", p.sheet.Sheet)
+		case p.formula:
+			return notStreamed("sheet %s: formulas, with a previous annotation to remove", p.sheet.Sheet)
+		case p.rightRef >= p.dropStart:
+			return notStreamed("sheet %s: validations, formats, links or filters over the previous annotation", p.sheet.Sheet)
+		case p.drawing || p.extLst:
+			return notStreamed("sheet %s: drawings, comments or extensions, with a previous annotation to remove", p.sheet.Sheet)
+		}
+	}
+	// The widths: those of the previous annotation's columns go with them.
+	var kept []colEntry
+	for _, e := range p.colEntries {
+		switch {
+		case !p.dropping() || e.max < p.dropStart:
+			kept = append(kept, e)
+		case e.min >= p.dropStart && e.max <= p.dropEnd:
+			// removed with its columns
+		default:
+			return notStreamed("sheet %s: column widths across the previous annotation", p.sheet.Sheet)
+		}
+	}
+	for _, e := range kept {
+		if e.max >= p.first && e.min <= last {
+			return notStreamed("sheet %s: column widths or styles where the annotation goes", p.sheet.Sheet)
+		}
+	}
+	// The header cells take the style of the last used column's header cell, as
+	// excelize's GetCellStyle gives it: the cell's, else the row's, else the column's.
+	p.headerStyle = p.headerStyles[p.lastUsed]
+	if p.headerStyle == 0 {
+		p.headerStyle = p.headerRowS
+	}
+	if p.headerStyle == 0 {
+		for _, e := range kept {
+			if e.min <= p.lastUsed && p.lastUsed <= e.max && e.style != 0 {
+				p.headerStyle = e.style
+				break
+			}
+		}
+	}
+	// The new columns' width, as excelize's SetColWidth writes it, among the others in order.
+	b := []byte("<cols>")
+	width := fmt.Appendf(nil, `<col min="%d" max="%d" width="16" customWidth="1"/>`, p.first, last)
+	for _, e := range kept {
+		if width != nil && e.min > last {
+			b, width = append(b, width...), nil
+		}
+		b = append(b, e.raw...)
+	}
+	b = append(b, width...)
+	p.cols = append(b, "</cols>"...)
+	p.dimension = p.widenDimension()
+	return nil
+}
+
+// widenDimension is the <dimension> tag with its range taken to the annotation's last column,
+// nil to leave the tag as it is.
+func (p *sheetPlan) widenDimension() []byte {
+	t := p.dimension
+	if t == nil {
+		return nil
+	}
+	v, ok, err := attrValue(t, "ref")
+	if err != nil || !ok {
+		return nil
+	}
+	from, to, _ := bytes.Cut(v, []byte(":"))
+	if len(to) == 0 {
+		to = from
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(string(from))
+	c2, r2, err2 := excelize.CellNameToCoordinates(string(to))
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	if p.dropping() && c2 >= p.dropStart {
+		c2 = max(p.dropStart-1, c2-(p.dropEnd-p.dropStart+1), 1)
+	}
+	ref, err := excelize.CoordinatesToCellName(min(c1, p.first), min(r1, p.headerRow))
+	if err != nil {
+		return nil
+	}
+	end, err := excelize.CoordinatesToCellName(max(c2, p.first+len(AnnotateHeaders)-1), max(r2, p.headerRow, p.lastRow))
+	if err != nil {
+		return nil
+	}
+	off := cap(t) - cap(v)
+	out := append([]byte(nil), t[:off]...)
+	out = append(out, ref+":"+end...)
+	return append(out, t[off+len(v):]...)
+}
+
+// scanner reads the rows of the first pass.
+type scanner struct {
+	c    *sheetCutter
+	p    *sheetPlan
+	sst  *emissions.SharedStringTable
+	text []byte // an inline string's text
+	v    []byte // a cell's <v>
+}
+
+// Cell types that classify tells apart.
+const (
+	typeOther = iota
+	typeShared
+	typeInline
+)
+
+// rows reads <sheetData> after its start tag.
+func (sc *scanner) rows() error {
+	c, p := sc.c, sc.p
+	row := 0
+	for c.next() {
+		if !c.tag {
+			continue
+		}
+		t := c.token()
+		name, end, empty := tagName(t)
+		if end && string(name) == "sheetData" {
+			if p.sawHeader && !p.headerSettled {
+				p.settleHeader()
+			}
+			return nil
+		}
+		if end || string(name) != "row" {
+			return notStreamed("<%s> in <sheetData>", name)
+		}
+		n, err := rowNumber(t, row)
+		if err != nil {
+			return err
+		}
+		row = n
+		p.lastRow = row
+		if row == p.headerRow {
+			p.sawHeader = true
+			if v, ok, err := attrValue(t, "s"); err != nil {
+				return err
+			} else if ok {
+				p.headerRowS, _ = strconv.Atoi(string(v))
+			}
+		}
+		if row > p.headerRow && !p.headerSettled {
+			p.settleHeader()
+		}
+		if !empty {
+			if err := sc.cells(row); err != nil {
+				return err
+			}
+		}
+	}
+	if err := c.Err(); err != nil {
+		return err
+	}
+	return io.ErrUnexpectedEOF
+}
+
+// rowNumber is the number of the row whose tag is t, after row prev.
+func rowNumber(t []byte, prev int) (int, error) {
+	v, ok, err := attrValue(t, "r")
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return prev + 1, nil
+	}
+	n, err := strconv.Atoi(string(v))
+	if err != nil || n <= prev || n > excelize.TotalRows {
+		return 0, notStreamed("row %q after row %d", v, prev)
+	}
+	return n, nil
+}
+
+// cellColumn is the column of the cell whose tag is t, after column prev.
+func cellColumn(t []byte, prev int) (int, error) {
+	v, ok, err := attrValue(t, "r")
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return prev + 1, nil
+	}
+	col := 0
+	for _, b := range v {
+		if b < 'A' || b > 'Z' {
+			break
+		}
+		col = col*26 + int(b-'A'+1)
+	}
+	if col <= prev || col > excelize.MaxColumns {
+		return 0, notStreamed("cell %q after column %d", v, prev)
+	}
+	return col, nil
+}
+
+// settleHeader finds the previous annotation from the header row: the AnnotateHeaders at its
+// end, as dropAnnotation does, and accounts for the cells seen so far.
+func (p *sheetPlan) settleHeader() {
+	p.headerSettled = true
+	end := len(p.headerCells)
+	for end > 0 && p.headerCells[end-1] == cellBlank {
+		end--
+	}
+	start := end
+	for start > 0 && p.headerCells[start-1] == cellAnnotateHeader {
+		start--
+	}
+	p.dropStart, p.dropEnd = start+1, end
+	if !p.dropping() {
+		p.dropStart, p.dropEnd = excelize.MaxColumns+1, excelize.MaxColumns // settled, none
+	}
+	for col, value := range p.aboveHeader {
+		p.note(col, value)
+	}
+	for i, cl := range p.headerCells {
+		if _, ok := p.headerStyles[i+1]; ok || cl != cellBlank {
+			p.note(i+1, cl != cellBlank)
+		}
+	}
+	p.aboveHeader = nil
+}
+
+// note takes a cell into account once the previous annotation is known.
+func (p *sheetPlan) note(col int, value bool) {
+	if p.inDrop(col) {
+		return
+	}
+	if p.dropping() && col > p.dropEnd {
+		p.beyond = true
+	}
+	p.maxCell = max(p.maxCell, col)
+	if value {
+		p.lastUsed = max(p.lastUsed, col)
+	}
+}
+
+// cells reads the cells of one row, up to its end tag.
+func (sc *scanner) cells(row int) error {
+	c, p := sc.c, sc.p
+	col := 0
+	for c.next() {
+		if !c.tag {
+			continue
+		}
+		t := c.token()
+		name, end, empty := tagName(t)
+		if end && string(name) == "row" {
+			return nil
+		}
+		if end || string(name) != "c" {
+			return notStreamed("<%s> in a row", name)
+		}
+		n, err := cellColumn(t, col)
+		if err != nil {
+			return err
+		}
+		col = n
+		tv, _, err := attrValue(t, "t")
+		if err != nil {
+			return err
+		}
+		typ := typeOther
+		switch string(tv) {
+		case "s":
+			typ = typeShared
+		case "inlineStr":
+			typ = typeInline
+		}
+		style := 0
+		if v, ok, err := attrValue(t, "s"); err != nil {
+			return err
+		} else if ok {
+			if style, err = strconv.Atoi(string(v)); err != nil {
+				return notStreamed("a cell style %q", v)
+			}
+		}
+		class := cellBlank
+		if !empty {
+			if class, err = sc.content(typ); err != nil {
+				return err
+			}
+		}
+		switch {
+		case row < p.headerRow:
+			p.aboveHeader[col] = p.aboveHeader[col] || class != cellBlank
+		case row == p.headerRow:
+			for len(p.headerCells) < col {
+				p.headerCells = append(p.headerCells, cellBlank)
+			}
+			p.headerCells[col-1] = class
+			p.headerStyles[col] = style
+		default:
+			p.note(col, class != cellBlank)
+		}
+	}
+	if err := c.Err(); err != nil {
+		return err
+	}
+	return io.ErrUnexpectedEOF
+}
+
+// content reads a cell's content up to its end tag and classifies its value as excelize's
+// Rows gives it (RawCellValue).
+func (sc *scanner) content(typ int) (cellClass, error) {
+	c := sc.c
+	var v []byte
+	hasV := false
+	inline := false
+	sc.text = sc.text[:0]
+	depth := 0  // inside <is>: the elements open
+	inT := false // inside a <t> of the inline string
+	skip := 0    // inside an <rPh>: its depth
+	for c.next() {
+		t := c.token()
+		if !c.tag {
+			if inT && skip == 0 {
+				sc.text = append(sc.text, t...)
+			} else if hasV && v == nil {
+				sc.v = append(sc.v[:0], t...) // t goes when the window slides
+				v = sc.v
+			}
+			continue
+		}
+		name, end, empty := tagName(t)
+		switch {
+		case end && string(name) == "c":
+			return sc.classify(typ, v, hasV)
+		case inline:
+			if end {
+				depth--
+				if string(name) == "t" {
+					inT = false
+				}
+				if skip > 0 && depth < skip {
+					skip = 0
+				}
+				if depth == 0 {
+					inline = false
+				}
+				continue
+			}
+			if empty {
+				continue
+			}
+			depth++
+			switch string(name) {
+			case "t":
+				inT = true
+			case "rPh":
+				if skip == 0 {
+					skip = depth
+				}
+			}
+		case end:
+			if string(name) == "v" && v == nil && hasV {
+				v = []byte{}
+			}
+		case string(name) == "v":
+			if !empty {
+				hasV = true
+			}
+		case string(name) == "f":
+			sc.p.formula = true
+		case string(name) == "is":
+			if !empty {
+				inline, depth = true, 1
+			}
+		case bytes.IndexByte(name, ':') >= 0 || string(name) == "extLst":
+			return 0, notStreamed("<%s> in a cell", name)
+		}
+	}
+	if err := c.Err(); err != nil {
+		return 0, err
+	}
+	return 0, io.ErrUnexpectedEOF
+}
+
+// classify gives the class of a cell's value.
+func (sc *scanner) classify(typ int, v []byte, hasV bool) (cellClass, error) {
+	switch typ {
+	case typeShared:
+		if !hasV {
+			return cellBlank, nil
+		}
+		i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
+		if err != nil || sc.sst == nil {
+			return 0, notStreamed("a shared string %q", v)
+		}
+		s, ok := sc.sst.Item(i)
+		if !ok {
+			sc.p.unsureStrings = true
+			return cellValue, nil
+		}
+		return classOf(s), nil
+	case typeInline:
+		s, err := unescapeText(sc.text)
+		if err != nil {
+			return 0, err
+		}
+		return classOf(s), nil
+	}
+	if !hasV {
+		return cellBlank, nil
+	}
+	s, err := unescapeText(v)
+	if err != nil {
+		return 0, err
+	}
+	return classOf(s), nil
+}
+
+// classOf classifies a cell's text.
+func classOf(s []byte) cellClass {
+	s = bytes.TrimSpace(s)
+	switch {
+	case len(s) == 0:
+		return cellBlank
+	case len(s) >= len(annotatePrefix) && bytes.EqualFold(s[:len(annotatePrefix)], []byte(annotatePrefix)) && isAnnotateHeader(string(s)):
+		return cellAnnotateHeader
+	}
+	return cellValue
+}
+
+// unescapeText decodes the character and entity references of XML text; an _xHHHH_ escape
+// (which excelize decodes in strings) is left to excelize.
+func unescapeText(b []byte) ([]byte, error) {
+	if bytes.Contains(b, []byte("_x")) {
+		return nil, notStreamed("text with an _xHHHH_ escape")
+	}
+	if bytes.IndexByte(b, '&') < 0 {
+		return b, nil
+	}
+	out := make([]byte, 0, len(b))
+	for len(b) > 0 {
+		i := bytes.IndexByte(b, '&')
+		if i < 0 {
+			out = append(out, b...)
+			break
+		}
+		out = append(out, b[:i]...)
+		j := bytes.IndexByte(b[i:], ';')
+		if j < 0 {
+			return nil, notStreamed("text with a bare &")
+		}
+		ent := string(b[i+1 : i+j])
+		b = b[i+j+1:]
+		switch ent {
+		case "amp":
+			out = append(out, '&')
+		case "lt":
+			out = append(out, '<')
+		case "gt":
+			out = append(out, '>')
+		case "quot":
+			out = append(out, '"')
+		case "apos":
+			out = append(out, '\'')
+		default:
+			var n uint64
+			var err error
+			switch {
+			case len(ent) > 2 && (ent[:2] == "#x" || ent[:2] == "#X"):
+				n, err = strconv.ParseUint(ent[2:], 16, 32)
+			case len(ent) > 1 && ent[0] == '#':
+				n, err = strconv.ParseUint(ent[1:], 10, 32)
+			default:
+				err = strconv.ErrSyntax
+			}
+			if err != nil || !utf8.ValidRune(rune(n)) {
+				return nil, notStreamed("text with the reference &%s;", ent)
+			}
+			out = utf8.AppendRune(out, rune(n))
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,702 @@
+package reports
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"math"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/footprint/footprint/emissions"
+	kflate "github.com/klauspost/compress/flate"
+	"github.com/xuri/excelize/v2"
+)
+
+// The streamed annotate copies the workbook's package part by part: every part as it is,
+// still compressed (zip's OpenRaw and CreateRaw), but the activity sheets' worksheets, which
+// it rewrites as it reads them — every byte as it was, but the previous annotation's cells, and
+// with the new cells at the end of each row that has a result, the new columns' widths and the
+// widened <dimension>. The rows' results come from the lines in the order of the rows, merged
+// with the sheet's rows as they go by: nothing is held per row. At a million rows excelize
+// would hold the workbook in about 10 GB; the streamed copy holds a few MiB of window and
+// compression chunks.
+//
+// What the streamed copy does not handle exactly as excelize would (annotate_scan.go says what)
+// sends the workbook to excelize, the oracle of TestAnnotateStreamMatchesExcelize.
+
+// writeAnnotatedStream writes the annotated copy of the workbook in ra to w; an
+// *annotateFallback error says the workbook must go through excelize instead (nothing written
+// to w is then of use).
+func writeAnnotatedStream(ra io.ReaderAt, size int64, w io.Writer, a Annotation) (Annotated, error) {
+	zr, err := zip.NewReader(ra, size)
+	if err != nil {
+		return Annotated{}, notStreamed("the zip directory: %v", err)
+	}
+	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return kflate.NewReader(r) })
+	pkg, err := readPackage(zr)
+	if err != nil {
+		return Annotated{}, err
+	}
+	plans := map[*zip.File]*sheetPlan{}
+	var order []*zip.File // the activity sheets' parts, in the order of their lines
+	for _, s := range a.Sheets {
+		f := pkg.sheets[s.Sheet]
+		if f == nil {
+			return Annotated{}, notStreamed("sheet %s: no worksheet part", s.Sheet)
+		}
+		if plans[f] != nil {
+			return Annotated{}, notStreamed("sheet %s: a part of two sheets", s.Sheet)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return Annotated{}, err
+		}
+		p, err := scanSheet(rc, s, pkg.sst)
+		rc.Close()
+		if err != nil {
+			return Annotated{}, err
+		}
+		if p.dropping() {
+			if err := pkg.checkReferences(s.Sheet, f); err != nil {
+				return Annotated{}, err
+			}
+		}
+		plans[f] = p
+		order = append(order, f)
+	}
+	rows := newRowResults(a)
+	defer rows.close()
+	zw := zip.NewWriter(w)
+	if zr.Comment != "" {
+		if err := zw.SetComment(zr.Comment); err != nil {
+			return Annotated{}, err
+		}
+	}
+	// The activity sheets' parts go together, where the first of them was, in the order of
+	// the sheets: the lines are then read once. (excelize, for one, writes the worksheets in
+	// reverse order; the order of the parts of a package means nothing.)
+	for _, f := range zr.File {
+		if plans[f] == nil {
+			if err := copyPart(zw, f); err != nil {
+				return Annotated{}, fmt.Errorf("%s: %w", f.Name, err)
+			}
+			continue
+		}
+		for _, f := range order {
+			if err := rewritePart(zw, f, plans[f], rows); err != nil {
+				return Annotated{}, fmt.Errorf("%s: %w", f.Name, err)
+			}
+		}
+		order = nil
+	}
+	if err := rows.finish(); err != nil {
+		return Annotated{}, err
+	}
+	return rows.count, zw.Close()
+}
+
+// copyPart copies a part as it is, compressed.
+func copyPart(zw *zip.Writer, f *zip.File) error {
+	fh := f.FileHeader
+	w, err := zw.CreateRaw(&fh)
+	if err != nil {
+		return err
+	}
+	r, err := f.OpenRaw()
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(w, r)
+	return err
+}
+
+// rewritePart writes a sheet's part annotated, deflated on every core.
+func rewritePart(zw *zip.Writer, f *zip.File, p *sheetPlan, rows *rowResults) error {
+	fh := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, Flags: 0x8, Modified: f.Modified, Comment: f.Comment}
+	w, err := zw.CreateRaw(fh)
+	if err != nil {
+		return err
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	pd := newParallelDeflate(w, deflateChunkSize)
+	if err := rewriteSheet(rc, pd, p, rows); err != nil {
+		pd.abort()
+		return err
+	}
+	crc, usize, csize, err := pd.Close()
+	if err != nil {
+		return err
+	}
+	fh.CRC32, fh.UncompressedSize64, fh.CompressedSize64 = crc, uint64(usize), uint64(csize)
+	fh.UncompressedSize, fh.CompressedSize = uint32(min(usize, math.MaxUint32)), uint32(min(csize, math.MaxUint32))
+	return nil
+}
+
+// workbookPackage is what the streamed copy needs of the package: each sheet's worksheet
+// part, by sheet name, and the shared strings.
+type workbookPackage struct {
+	sheets   map[string]*zip.File
+	parts    map[string]*zip.File // every part by its name in lower case
+	sst      *emissions.SharedStringTable
+	workbook []byte
+}
+
+// readPackage finds the worksheet parts through xl/workbook.xml and its relationships, as
+// excelize does, and reads the shared strings.
+func readPackage(zr *zip.Reader) (*workbookPackage, error) {
+	pkg := &workbookPackage{sheets: map[string]*zip.File{}, parts: map[string]*zip.File{}}
+	for _, f := range zr.File {
+		name := strings.ToLower(f.Name)
+		if pkg.parts[name] != nil {
+			return nil, notStreamed("part %s twice", f.Name)
+		}
+		pkg.parts[name] = f
+	}
+	wb, err := pkg.read("xl/workbook.xml")
+	if err != nil {
+		return nil, err
+	}
+	rels, err := pkg.read("xl/_rels/workbook.xml.rels")
+	if err != nil {
+		return nil, err
+	}
+	pkg.workbook = wb
+	var doc struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rs struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if xml.Unmarshal(wb, &doc) != nil || xml.Unmarshal(rels, &rs) != nil {
+		return nil, notStreamed("workbook.xml or its relationships")
+	}
+	targets := map[string]string{}
+	sstPart := "xl/sharedstrings.xml"
+	for _, r := range rs.Rels {
+		t := strings.ToLower(strings.ReplaceAll(r.Target, `\`, "/"))
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join("xl", t)
+		}
+		targets[r.ID] = t
+		if strings.HasSuffix(r.Type, "/sharedStrings") {
+			sstPart = t
+		}
+	}
+	for _, s := range doc.Sheets {
+		if f := pkg.parts[targets[s.ID]]; f != nil {
+			pkg.sheets[s.Name] = f
+		}
+	}
+	if f := pkg.parts[sstPart]; f != nil {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		defer rc.Close()
+		if pkg.sst, err = emissions.ReadSharedStringTable(rc); err != nil {
+			if errors.Is(err, emissions.ErrUnsure) {
+				return nil, notStreamed("shared strings outside the subset read exactly")
+			}
+			return nil, err
+		}
+	}
+	return pkg, nil
+}
+
+// read reads a small part whole.
+func (pkg *workbookPackage) read(name string) ([]byte, error) {
+	f := pkg.parts[name]
+	if f == nil {
+		return nil, notStreamed("no part %s", name)
+	}
+	if f.UncompressedSize64 > emissions.UnzipXMLSizeLimit {
+		return nil, notStreamed("part %s of %d bytes", name, f.UncompressedSize64)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(rc)
+}
+
+// checkReferences refuses a previous annotation to remove from a sheet that a defined name or
+// another sheet's formula may refer to: excelize would move those references with the columns.
+func (pkg *workbookPackage) checkReferences(sheet string, own *zip.File) error {
+	if i := bytes.Index(pkg.workbook, []byte("<definedNames")); i >= 0 && bytes.Contains(pkg.workbook[i:], []byte(escapeAttr(sheet))) {
+		return notStreamed("sheet %s: defined names refer to it, with a previous annotation to remove", sheet)
+	}
+	for _, f := range pkg.sheets {
+		if f == own {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		found, err := formulaNaming(rc, sheet)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		if found {
+			return notStreamed("sheet %s: formulas of other sheets refer to it, with a previous annotation to remove", sheet)
+		}
+	}
+	return nil
+}
+
+// formulaNaming reports whether a worksheet holds a formula that names sheet.
+func formulaNaming(r io.Reader, sheet string) (bool, error) {
+	c := newSheetCutter(r, nil)
+	inF := false
+	name := []byte(escapeAttr(sheet))
+	for c.next() {
+		t := c.token()
+		if !c.tag {
+			if inF && bytes.Contains(t, name) {
+				return true, nil
+			}
+			continue
+		}
+		n, end, empty := tagName(t)
+		if string(n) == "f" {
+			inF = !end && !empty
+		}
+	}
+	return false, c.Err()
+}
+
+func escapeAttr(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// rowResults gives each row's result, merging the lines in the order of the rows with the
+// lines outside the scopes and the problems, indexed by place.
+type rowResults struct {
+	a       Annotation
+	next    func() (*emissions.Line, bool)
+	stop    func()
+	cur     *emissions.Line
+	err     error
+	passed  map[string]bool // sheets whose lines the cursor went past
+	outside map[emissions.Place][]*emissions.Line
+	errors  map[emissions.Place][]string
+	// the sheet being written
+	sheet   emissions.ActivitySheet
+	pending int // its places in outside and errors not written yet
+	res     emissions.RowResult
+	count   Annotated
+}
+
+var errStopLines = errors.New("stop")
+
+func newRowResults(a Annotation) *rowResults {
+	r := &rowResults{a: a, outside: map[emissions.Place][]*emissions.Line{}, errors: map[emissions.Place][]string{}}
+	for i := range a.Outside {
+		l := &a.Outside[i]
+		r.outside[l.Place] = append(r.outside[l.Place], l)
+	}
+	for _, p := range a.Problems {
+		if place, ok := p.RejectedRow(); ok {
+			r.errors[place] = append(r.errors[place], p.Message)
+		}
+	}
+	r.restart()
+	return r
+}
+
+// restart reads the lines from the first.
+func (r *rowResults) restart() {
+	r.close()
+	r.passed = map[string]bool{}
+	var seq iter.Seq[*emissions.Line] = func(yield func(*emissions.Line) bool) {
+		if r.a.Lines == nil {
+			return
+		}
+		err := r.a.Lines.Each(func(l *emissions.Line) error {
+			if !yield(l) {
+				return errStopLines
+			}
+			return nil
+		})
+		if err != nil && err != errStopLines {
+			r.err = err
+		}
+	}
+	r.next, r.stop = iter.Pull(seq)
+	r.advance()
+}
+
+func (r *rowResults) close() {
+	if r.stop != nil {
+		r.stop()
+		r.stop = nil
+	}
+}
+
+// advance moves to the next line, checking that each sheet's lines come together.
+func (r *rowResults) advance() {
+	var prev emissions.Place // the Line itself is reused by the next one
+	if r.cur != nil {
+		prev = r.cur.Place
+	}
+	l, ok := r.next()
+	if !ok {
+		l = nil
+	}
+	r.cur = l
+	if prev.Sheet != "" && (l == nil || l.Place.Sheet != prev.Sheet || l.Place.File != prev.File) {
+		r.passed[prev.File+"\x00"+prev.Sheet] = true
+	}
+	if l != nil && r.passed[l.Place.File+"\x00"+l.Place.Sheet] && r.err == nil {
+		r.err = notStreamed("the lines of sheet %s are not together", l.Place.Sheet)
+	}
+}
+
+func (r *rowResults) in(l *emissions.Line, s emissions.ActivitySheet) bool {
+	return l != nil && l.Place.Sheet == s.Sheet && l.Place.File == s.File
+}
+
+// begin starts the rows of a sheet.
+func (r *rowResults) begin(s emissions.ActivitySheet) error {
+	r.sheet = s
+	if r.passed[s.File+"\x00"+s.Sheet] {
+		r.restart() // the parts are not in the order of the sheets
+	}
+	for r.cur != nil && !r.in(r.cur, s) {
+		r.advance()
+	}
+	r.pending = 0
+	for _, m := range []map[emissions.Place][]*emissions.Line{r.outside} {
+		for p := range m {
+			if p.File == s.File && p.Sheet == s.Sheet && p.Row > s.HeaderRow {
+				r.pending++
+			}
+		}
+	}
+	for p := range r.errors {
+		if p.File == s.File && p.Sheet == s.Sheet && p.Row > s.HeaderRow {
+			if _, both := r.outside[p]; !both {
+				r.pending++
+			}
+		}
+	}
+	return r.err
+}
+
+// at is the result of row n of the sheet, nil if it has none; rows come in order.
+func (r *rowResults) at(n int) (*emissions.RowResult, error) {
+	s := r.sheet
+	for r.in(r.cur, s) && r.cur.Place.Row < n {
+		if r.cur.Place.Row > s.HeaderRow {
+			return nil, notStreamed("sheet %s: row %d has lines but no XML row", s.Sheet, r.cur.Place.Row)
+		}
+		r.advance()
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	res := &r.res
+	*res = emissions.RowResult{}
+	found := false
+	for r.in(r.cur, s) && r.cur.Place.Row == n {
+		res.Add(r.cur)
+		found = true
+		r.advance()
+	}
+	p := emissions.Place{File: s.File, Sheet: s.Sheet, Row: n}
+	ls, out := r.outside[p]
+	for _, l := range ls {
+		res.Add(l)
+	}
+	msgs, bad := r.errors[p]
+	res.Errors = msgs
+	if out || bad {
+		r.pending--
+	}
+	if !found && !out && !bad {
+		return nil, r.err
+	}
+	if res.Main != nil {
+		r.count.Used++
+	} else if len(res.Errors) > 0 {
+		r.count.Rejected++
+	}
+	return res, r.err
+}
+
+// end checks that every result of the sheet had its row.
+func (r *rowResults) end() error {
+	if r.in(r.cur, r.sheet) || r.pending > 0 {
+		return notStreamed("sheet %s: results for rows the XML does not have", r.sheet.Sheet)
+	}
+	return r.err
+}
+
+// finish checks that the lines left belong to no sheet written.
+func (r *rowResults) finish() error {
+	for r.cur != nil && r.err == nil {
+		r.advance()
+	}
+	return r.err
+}
+
+// rewriteSheet copies a sheet's part with the annotation.
+func rewriteSheet(src io.Reader, out io.Writer, p *sheetPlan, rows *rowResults) error {
+	if err := rows.begin(p.sheet); err != nil {
+		return err
+	}
+	c := newSheetCutter(src, out)
+	w := newAnnotationCells(p)
+	sawCols := false
+	for c.next() {
+		if !c.tag {
+			continue
+		}
+		name, end, empty := tagName(c.token())
+		if end {
+			continue
+		}
+		switch string(name) {
+		case "dimension":
+			if p.dimension != nil {
+				c.replace(p.dimension)
+			}
+		case "cols":
+			sawCols = true
+			c.replace(p.cols)
+			if !empty {
+				c.dropping = true
+				for c.next() {
+					if n, end, _ := tagName(c.token()); end && string(n) == "cols" {
+						break
+					}
+				}
+				c.dropping = false
+			}
+		case "sheetData":
+			if !sawCols {
+				c.insert(p.cols)
+			}
+			if empty {
+				return notStreamed("sheet %s: no rows", p.sheet.Sheet)
+			}
+			if err := rewriteRows(c, p, rows, w); err != nil {
+				return err
+			}
+		}
+	}
+	c.flushTo(c.pos)
+	if err := c.Err(); err != nil {
+		return err
+	}
+	return rows.end()
+}
+
+// rewriteRows copies <sheetData> after its start tag, row by row.
+func rewriteRows(c *sheetCutter, p *sheetPlan, rows *rowResults, w *annotationCells) error {
+	row := 0
+	for c.next() {
+		if !c.tag {
+			continue
+		}
+		t := c.token()
+		name, end, empty := tagName(t)
+		if end && string(name) == "sheetData" {
+			return nil
+		}
+		if end || string(name) != "row" {
+			return notStreamed("<%s> in <sheetData>", name)
+		}
+		n, err := rowNumber(t, row)
+		if err != nil {
+			return err
+		}
+		row = n
+		var cells []byte
+		switch {
+		case row == p.headerRow:
+			cells = w.headers(row)
+		case row > p.headerRow:
+			res, err := rows.at(row)
+			if err != nil {
+				return err
+			}
+			if res != nil {
+				style := 0
+				if v, ok, err := attrValue(t, "s"); err != nil {
+					return err
+				} else if ok {
+					if style, err = strconv.Atoi(string(v)); err != nil {
+						return notStreamed("row %d: style %q", row, v)
+					}
+				}
+				cells = w.result(row, style, res)
+			}
+		}
+		if empty {
+			if cells != nil {
+				b := append([]byte(nil), bytes.TrimRight(t[:len(t)-1], "/ \t\r\n")...)
+				b = append(b, '>')
+				b = append(b, cells...)
+				c.replace(append(b, "</row>"...))
+			}
+			continue
+		}
+		if !p.dropping() {
+			if !c.skipPast([]byte("</row>")) {
+				return c.Err()
+			}
+		} else if err := dropCells(c, p); err != nil {
+			return err
+		}
+		if cells != nil {
+			c.insert(cells)
+		}
+	}
+	if err := c.Err(); err != nil {
+		return err
+	}
+	return io.ErrUnexpectedEOF
+}
+
+// dropCells copies the cells of a row up to its end tag, but those of the previous annotation.
+func dropCells(c *sheetCutter, p *sheetPlan) error {
+	col := 0
+	for c.next() {
+		if !c.tag {
+			continue
+		}
+		t := c.token()
+		name, end, empty := tagName(t)
+		if end && string(name) == "row" {
+			return nil
+		}
+		if end || string(name) != "c" {
+			return notStreamed("<%s> in a row", name)
+		}
+		n, err := cellColumn(t, col)
+		if err != nil {
+			return err
+		}
+		col = n
+		keep := !p.inDrop(col)
+		if !keep {
+			c.drop()
+			c.dropping = true
+		}
+		if !empty {
+			for c.next() {
+				if n, end, _ := tagName(c.token()); c.tag && end && string(n) == "c" {
+					break
+				}
+			}
+		}
+		c.dropping = false
+	}
+	if err := c.Err(); err != nil {
+		return err
+	}
+	return io.ErrUnexpectedEOF
+}
+
+// annotationCells writes the cells of the annotation, as excelize's SetCellStr and
+// SetCellFloat would leave them but for the text, inline rather than shared.
+type annotationCells struct {
+	p    *sheetPlan
+	refs [][]byte // `<c r="H` for each column
+	b    []byte
+}
+
+func newAnnotationCells(p *sheetPlan) *annotationCells {
+	w := &annotationCells{p: p}
+	for i := range AnnotateHeaders {
+		name, _ := excelize.ColumnNumberToName(p.first + i)
+		w.refs = append(w.refs, []byte(`<c r="`+name))
+	}
+	return w
+}
+
+// open appends the start of a cell's tag, up to its type.
+func (w *annotationCells) open(b []byte, i, row, style int) []byte {
+	b = append(b, w.refs[i]...)
+	b = appendInt(b, row)
+	b = append(b, '"')
+	if style != 0 {
+		b = append(b, ` s="`...)
+		b = appendInt(b, style)
+		b = append(b, '"')
+	}
+	return b
+}
+
+func (w *annotationCells) text(b []byte, i, row, style int, s string) []byte {
+	b = w.open(b, i, row, style)
+	b = append(b, ` t="inlineStr">`...)
+	b = appendInlineText(b, truncateCell(s))
+	return append(b, `</t></is></c>`...)
+}
+
+func (w *annotationCells) headers(row int) []byte {
+	b := w.b[:0]
+	for i, h := range AnnotateHeaders {
+		b = w.text(b, i, row, w.p.headerStyle, h)
+	}
+	w.b = b
+	return b
+}
+
+// result appends the cells of one row's result; style is the row's (excelize gives a new cell
+// its row's style).
+func (w *annotationCells) result(row, style int, r *emissions.RowResult) []byte {
+	b := w.b[:0]
+	for i, v := range rowValues(r) {
+		switch v := v.(type) {
+		case string:
+			b = w.text(b, i, row, style, v)
+		case int:
+			b = w.open(b, i, row, style)
+			b = append(b, `><v>`...)
+			b = appendInt(b, v)
+			b = append(b, `</v></c>`...)
+		case float64:
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				b = w.text(b, i, row, style, fmt.Sprint(v)) // as SetCellFloat writes them
+				continue
+			}
+			b = w.open(b, i, row, style)
+			b = append(b, `><v>`...)
+			b = appendCellFloat(b, v)
+			b = append(b, `</v></c>`...)
+		}
+	}
+	w.b = b
+	if len(b) == 0 {
+		return nil
+	}
+	return b
+}
+
+func appendInt(b []byte, v int) []byte { return strconv.AppendInt(b, int64(v), 10) }
