@@ -540,7 +540,7 @@ func (sc *scanner) content(typ int) (cellClass, error) {
 	hasV := false
 	inline := false
 	sc.text = sc.text[:0]
-	depth := 0  // inside <is>: the elements open
+	depth := 0   // inside <is>: the elements open
 	inT := false // inside a <t> of the inline string
 	skip := 0    // inside an <rPh>: its depth
 	for c.next() {
