@@ -29,6 +29,9 @@ var AnnotateHeaders = []string{
 
 const annotatePrefix = "footprint "
 
+// annotateColumns is len(AnnotateHeaders); TestAnnotateHeadersAreNoColumn checks it.
+const annotateColumns = 11
+
 // Annotation is what annotate writes into one workbook: its activity sheets (with their
 // header rows) and what each row gave. Lines are every row's lines in the order of the rows,
 // sheet by sheet (Inventory.RowLines): the streamed writer reads them once, next to the sheet
@@ -134,31 +137,65 @@ func samePath(a, b string) (bool, error) {
 	return os.SameFile(ia, ib), nil
 }
 
-// rowValues are the values annotate writes for one row, by column of AnnotateHeaders: a
-// float64, an int or a string, nil for a cell left empty.
-func rowValues(r *emissions.RowResult) []any {
-	vals := make([]any, len(AnnotateHeaders))
+// annotateValue is one value annotate writes: a number, an integer or a text, or nothing.
+type annotateValue struct {
+	kind valueKind
+	f    float64
+	i    int
+	s    string
+}
+
+type valueKind uint8
+
+const (
+	valueNone valueKind = iota
+	valueFloat
+	valueInt
+	valueText
+)
+
+// any is the value as excelize's setters take it, nil for nothing.
+func (v annotateValue) any() any {
+	switch v.kind {
+	case valueFloat:
+		return v.f
+	case valueInt:
+		return v.i
+	case valueText:
+		return v.s
+	}
+	return nil
+}
+
+// rowValues are the values annotate writes for one row, by column of AnnotateHeaders.
+func rowValues(r *emissions.RowResult) (vals [annotateColumns]annotateValue) {
+	num := func(f float64) annotateValue { return annotateValue{kind: valueFloat, f: f} }
+	text := func(s string) annotateValue { return annotateValue{kind: valueText, s: s} }
 	if m := r.Main; m != nil {
 		if m.Part == emissions.PartAvoided {
-			vals[2] = r.Avoided
+			vals[2] = num(r.Avoided)
 		} else {
-			vals[0], vals[1], vals[3] = r.Location, r.Market, m.Scope
+			vals[0], vals[1], vals[3] = num(r.Location), num(r.Market), annotateValue{kind: valueInt, i: m.Scope}
 			if m.Category > 0 {
-				vals[4] = m.Category
+				vals[4] = annotateValue{kind: valueInt, i: m.Category}
 			}
 		}
 		if m.FactorID != "" {
-			vals[5] = m.FactorID
+			vals[5] = text(m.FactorID)
 		}
-		vals[6] = m.FactorValue
+		vals[6] = num(m.FactorValue)
 		if r.Upstream > 0 {
-			vals[7] = r.Upstream
+			vals[7] = num(r.Upstream)
 		}
-		vals[8] = "kgCO2e/" + m.FactorUnit
-		vals[9] = m.Source
+		vals[8] = text("kgCO2e/" + m.FactorUnit)
+		vals[9] = text(m.Source)
 	}
-	if len(r.Errors) > 0 {
-		vals[10] = strings.Join(r.Errors, "; ")
+	switch len(r.Errors) {
+	case 0:
+	case 1:
+		vals[10] = text(r.Errors[0])
+	default:
+		vals[10] = text(strings.Join(r.Errors, "; "))
 	}
 	return vals
 }

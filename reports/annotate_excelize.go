@@ -85,8 +85,8 @@ func annotateSheet(f *excelize.File, s emissions.ActivitySheet, places []emissio
 
 // annotateRow writes one row's result from column first on.
 func annotateRow(f *excelize.File, sheet string, first, row int, r *emissions.RowResult) error {
-	vals := rowValues(r)
-	for i, v := range vals {
+	for i, val := range rowValues(r) {
+		v := val.any()
 		if v == nil {
 			continue
 		}

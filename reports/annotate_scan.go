@@ -488,6 +488,14 @@ func (sc *scanner) cells(row int) error {
 			return err
 		}
 		col = n
+		if row > p.headerRow && !p.dropping() && col <= p.lastUsed {
+			// Left of a value already seen: what it holds changes nothing (formulas matter
+			// only with a previous annotation to remove).
+			if !empty && !c.skipPast([]byte("</c>")) {
+				break
+			}
+			continue
+		}
 		tv, _, err := attrValue(t, "t")
 		if err != nil {
 			return err

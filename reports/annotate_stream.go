@@ -12,6 +12,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/footprint/footprint/emissions"
 	kflate "github.com/klauspost/compress/flate"
@@ -43,33 +45,22 @@ func writeAnnotatedStream(ra io.ReaderAt, size int64, w io.Writer, a Annotation)
 	if err != nil {
 		return Annotated{}, err
 	}
-	plans := map[*zip.File]*sheetPlan{}
+	sheets := map[*zip.File]emissions.ActivitySheet{}
 	var order []*zip.File // the activity sheets' parts, in the order of their lines
 	for _, s := range a.Sheets {
 		f := pkg.sheets[s.Sheet]
 		if f == nil {
 			return Annotated{}, notStreamed("sheet %s: no worksheet part", s.Sheet)
 		}
-		if plans[f] != nil {
+		if _, twice := sheets[f]; twice {
 			return Annotated{}, notStreamed("sheet %s: a part of two sheets", s.Sheet)
 		}
-		rc, err := f.Open()
-		if err != nil {
-			return Annotated{}, err
-		}
-		p, err := scanSheet(rc, s, pkg.sst)
-		rc.Close()
-		if err != nil {
-			return Annotated{}, err
-		}
-		if p.dropping() {
-			if err := pkg.checkReferences(s.Sheet, f); err != nil {
-				return Annotated{}, err
-			}
-		}
-		plans[f] = p
+		sheets[f] = s
 		order = append(order, f)
 	}
+	// The first pass over each sheet runs ahead of the second, on the other core.
+	scans := scanAhead(pkg, order, sheets)
+	defer scans.stop()
 	rows := newRowResults(a)
 	defer rows.close()
 	zw := zip.NewWriter(w)
@@ -82,14 +73,18 @@ func writeAnnotatedStream(ra io.ReaderAt, size int64, w io.Writer, a Annotation)
 	// the sheets: the lines are then read once. (excelize, for one, writes the worksheets in
 	// reverse order; the order of the parts of a package means nothing.)
 	for _, f := range zr.File {
-		if plans[f] == nil {
+		if _, ok := sheets[f]; !ok {
 			if err := copyPart(zw, f); err != nil {
 				return Annotated{}, fmt.Errorf("%s: %w", f.Name, err)
 			}
 			continue
 		}
-		for _, f := range order {
-			if err := rewritePart(zw, f, plans[f], rows); err != nil {
+		for i, f := range order {
+			p, err := scans.plan(i)
+			if err != nil {
+				return Annotated{}, err
+			}
+			if err := rewritePart(zw, f, p, rows); err != nil {
 				return Annotated{}, fmt.Errorf("%s: %w", f.Name, err)
 			}
 		}
@@ -99,6 +94,78 @@ func writeAnnotatedStream(ra io.ReaderAt, size int64, w io.Writer, a Annotation)
 		return Annotated{}, err
 	}
 	return rows.count, zw.Close()
+}
+
+// sheetScans are the first passes over the sheets, run by one goroutine in the order of the
+// sheets, ahead of the second passes that wait for them.
+type sheetScans struct {
+	results []chan scanResult
+	aborted atomic.Bool
+	done    sync.WaitGroup
+}
+
+type scanResult struct {
+	plan *sheetPlan
+	err  error
+}
+
+func scanAhead(pkg *workbookPackage, order []*zip.File, sheets map[*zip.File]emissions.ActivitySheet) *sheetScans {
+	ss := &sheetScans{}
+	for range order {
+		ss.results = append(ss.results, make(chan scanResult, 1))
+	}
+	ss.done.Add(1)
+	go func() {
+		defer ss.done.Done()
+		for i, f := range order {
+			p, err := ss.scan(pkg, f, sheets[f])
+			ss.results[i] <- scanResult{p, err}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return ss
+}
+
+func (ss *sheetScans) scan(pkg *workbookPackage, f *zip.File, s emissions.ActivitySheet) (*sheetPlan, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	p, err := scanSheet(abortable{rc, &ss.aborted}, s, pkg.sst)
+	if err == nil && p.dropping() {
+		err = pkg.checkReferences(s.Sheet, f)
+	}
+	return p, err
+}
+
+// plan waits for the plan of the i-th sheet.
+func (ss *sheetScans) plan(i int) (*sheetPlan, error) {
+	r := <-ss.results[i]
+	return r.plan, r.err
+}
+
+// stop ends the scans early (the copy failed or is done) and waits for them.
+func (ss *sheetScans) stop() {
+	ss.aborted.Store(true)
+	ss.done.Wait()
+}
+
+// abortable is a reader that stops when the copy it serves has stopped.
+type abortable struct {
+	r       io.Reader
+	aborted *atomic.Bool
+}
+
+var errAborted = errors.New("the copy stopped")
+
+func (a abortable) Read(b []byte) (int, error) {
+	if a.aborted.Load() {
+		return 0, errAborted
+	}
+	return a.r.Read(b)
 }
 
 // copyPart copies a part as it is, compressed.
@@ -626,15 +693,19 @@ func dropCells(c *sheetCutter, p *sheetPlan) error {
 // SetCellFloat would leave them but for the text, inline rather than shared.
 type annotationCells struct {
 	p    *sheetPlan
-	refs [][]byte // `<c r="H` for each column
-	b    []byte
+	refs [annotateColumns][]byte // `<c r="H` for each column
+	// the last text of each column, escaped: consecutive rows repeat their factor and source
+	last    [annotateColumns]string
+	escaped [annotateColumns][]byte
+	cached  [annotateColumns]bool
+	b       []byte
 }
 
 func newAnnotationCells(p *sheetPlan) *annotationCells {
 	w := &annotationCells{p: p}
 	for i := range AnnotateHeaders {
 		name, _ := excelize.ColumnNumberToName(p.first + i)
-		w.refs = append(w.refs, []byte(`<c r="`+name))
+		w.refs[i] = []byte(`<c r="` + name)
 	}
 	return w
 }
@@ -642,11 +713,11 @@ func newAnnotationCells(p *sheetPlan) *annotationCells {
 // open appends the start of a cell's tag, up to its type.
 func (w *annotationCells) open(b []byte, i, row, style int) []byte {
 	b = append(b, w.refs[i]...)
-	b = appendInt(b, row)
+	b = strconv.AppendInt(b, int64(row), 10)
 	b = append(b, '"')
 	if style != 0 {
 		b = append(b, ` s="`...)
-		b = appendInt(b, style)
+		b = strconv.AppendInt(b, int64(style), 10)
 		b = append(b, '"')
 	}
 	return b
@@ -655,7 +726,11 @@ func (w *annotationCells) open(b []byte, i, row, style int) []byte {
 func (w *annotationCells) text(b []byte, i, row, style int, s string) []byte {
 	b = w.open(b, i, row, style)
 	b = append(b, ` t="inlineStr">`...)
-	b = appendInlineText(b, truncateCell(s))
+	if !w.cached[i] || s != w.last[i] {
+		w.last[i], w.cached[i] = s, true
+		w.escaped[i] = appendInlineText(w.escaped[i][:0], truncateCell(s))
+	}
+	b = append(b, w.escaped[i]...)
 	return append(b, `</t></is></c>`...)
 }
 
@@ -672,23 +747,25 @@ func (w *annotationCells) headers(row int) []byte {
 // its row's style).
 func (w *annotationCells) result(row, style int, r *emissions.RowResult) []byte {
 	b := w.b[:0]
-	for i, v := range rowValues(r) {
-		switch v := v.(type) {
-		case string:
-			b = w.text(b, i, row, style, v)
-		case int:
+	vals := rowValues(r)
+	for i := range vals {
+		v := &vals[i]
+		switch v.kind {
+		case valueText:
+			b = w.text(b, i, row, style, v.s)
+		case valueInt:
 			b = w.open(b, i, row, style)
 			b = append(b, `><v>`...)
-			b = appendInt(b, v)
+			b = strconv.AppendInt(b, int64(v.i), 10)
 			b = append(b, `</v></c>`...)
-		case float64:
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				b = w.text(b, i, row, style, fmt.Sprint(v)) // as SetCellFloat writes them
+		case valueFloat:
+			if math.IsNaN(v.f) || math.IsInf(v.f, 0) {
+				b = w.text(b, i, row, style, fmt.Sprint(v.f)) // as SetCellFloat writes them
 				continue
 			}
 			b = w.open(b, i, row, style)
 			b = append(b, `><v>`...)
-			b = appendCellFloat(b, v)
+			b = appendCellFloat(b, v.f)
 			b = append(b, `</v></c>`...)
 		}
 	}
@@ -698,5 +775,3 @@ func (w *annotationCells) result(row, style int, r *emissions.RowResult) []byte 
 	}
 	return b
 }
-
-func appendInt(b []byte, v int) []byte { return strconv.AppendInt(b, int64(v), 10) }

@@ -13,6 +13,9 @@ import (
 func TestAnnotateHeadersAreNoColumn(t *testing.T) {
 	french := emissions.Aliases{emissions.ColYear: {"Année"}, emissions.ColPole: {"Pôle"}, emissions.ColActivity: {"Activité"},
 		emissions.ColQuantity: {"Quantité"}, emissions.ColUnit: {"Unité"}, emissions.ColComment: {"Commentaire"}}
+	if len(AnnotateHeaders) != annotateColumns {
+		t.Errorf("%d headers, annotateColumns is %d", len(AnnotateHeaders), annotateColumns)
+	}
 	for _, h := range AnnotateHeaders {
 		if !strings.HasPrefix(h, annotatePrefix) {
 			t.Errorf("%q lacks the prefix %q", h, annotatePrefix)

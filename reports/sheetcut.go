@@ -235,43 +235,50 @@ func tagName(t []byte) (name []byte, end, empty bool) {
 	return t[i:j], end, t[len(t)-2] == '/'
 }
 
-// attrValue is the raw value of attribute name (without prefix) in a tag, and whether it is
-// there. A value holding an entity is refused: the tags the writer reads (row, c, col,
-// dimension) never need one.
+// attrValue is the raw value of attribute name (as written, prefix included) in a tag, and
+// whether it is there. A value holding an entity is refused: the tags the writer reads (row, c,
+// col, dimension, references) never need one.
 func attrValue(t []byte, name string) ([]byte, bool, error) {
 	i := 1
-	for i < len(t) && t[i] != ' ' && t[i] != '\t' && t[i] != '\n' && t[i] != '\r' {
+	for i < len(t) && !isSpaceByte(t[i]) {
 		i++
 	}
-	for i < len(t) {
-		for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r') {
+	for {
+		for i < len(t) && isSpaceByte(t[i]) {
 			i++
 		}
-		eq := bytes.IndexByte(t[i:], '=')
-		if eq < 0 {
-			return nil, false, nil
+		k := i
+		for i < len(t) && t[i] != '=' && !isSpaceByte(t[i]) && t[i] != '>' && t[i] != '/' {
+			i++
 		}
-		key := bytes.TrimRight(t[i:i+eq], " \t\r\n")
-		j := i + eq + 1
-		for j < len(t) && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\r') {
-			j++
+		if i == k {
+			return nil, false, nil // the end of the tag
 		}
-		if j >= len(t) || t[j] != '"' && t[j] != '\'' {
+		key := t[k:i]
+		for i < len(t) && isSpaceByte(t[i]) {
+			i++
+		}
+		if i >= len(t) || t[i] != '=' {
 			return nil, false, errNotStreamed
 		}
-		q := t[j]
-		k := bytes.IndexByte(t[j+1:], q)
-		if k < 0 {
+		i++
+		for i < len(t) && isSpaceByte(t[i]) {
+			i++
+		}
+		if i >= len(t) || t[i] != '"' && t[i] != '\'' {
 			return nil, false, errNotStreamed
 		}
-		v := t[j+1 : j+1+k]
+		q := bytes.IndexByte(t[i+1:], t[i])
+		if q < 0 {
+			return nil, false, errNotStreamed
+		}
+		v := t[i+1 : i+1+q]
+		i += q + 2
 		if string(key) == name {
 			if bytes.IndexByte(v, '&') >= 0 {
 				return nil, false, errNotStreamed
 			}
 			return v, true, nil
 		}
-		i = j + 1 + k + 1
 	}
-	return nil, false, nil
 }
