@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -375,6 +377,66 @@ func TestAnnotateStreamFallsBack(t *testing.T) {
 			got, err := os.ReadFile(out)
 			must(t, err)
 			sameWorkbook(t, got, oracle.Bytes())
+		})
+	}
+}
+
+// TestAnnotateLibreOffice: a second reader opens the streamed copy. LibreOffice reads the
+// appended columns of the demo's Energy sheet and of the edge cases (rejected rows, text with
+// XML's special characters, spaces, tabs and line breaks) as excelize does.
+func TestAnnotateLibreOffice(t *testing.T) {
+	soffice := libreOffice(t)
+	cfg := annotateConfig(t)
+	demo, err := os.ReadFile("../demo/footprint-demo.xlsx")
+	must(t, err)
+	for _, tt := range []struct {
+		name  string
+		data  []byte
+		sheet string
+	}{{"demo", demo, "Energy"}, {"edge", edgeWorkbook(t), "Energy"}} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			in, out := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "annotated.xlsx")
+			must(t, os.WriteFile(in, tt.data, 0o644))
+			a, _ := annotationOf(t, cfg, tt.data)
+			n, err := reports.WriteAnnotatedFile(in, out, a)
+			must(t, err)
+			if n.Fallback != "" {
+				t.Fatalf("fell back to excelize: %s", n.Fallback)
+			}
+			f, err := excelize.OpenFile(out)
+			must(t, err)
+			defer f.Close()
+			want, err := f.GetRows(tt.sheet, excelize.Options{RawCellValue: true})
+			must(t, err)
+			got := convertSheet(t, soffice, out, sheetNumber(t, f, tt.sheet))
+			first := -1
+			for i, h := range want[0] {
+				if h == reports.AnnotateHeaders[0] {
+					first = i
+				}
+			}
+			if first < 0 {
+				t.Fatalf("no annotation in %q", want[0])
+			}
+			checked := 0
+			for r := range want {
+				for c := first; c < first+len(reports.AnnotateHeaders); c++ {
+					w, g := cellText(want[r], c), cellText(at(got, r), c)
+					if w == g {
+						checked++
+						continue
+					}
+					if wv, err := strconv.ParseFloat(w, 64); err == nil && g != "" && math.Abs(loNumber(t, g)-wv) <= 1e-9*math.Max(1, math.Abs(wv)) {
+						checked++
+						continue
+					}
+					t.Errorf("row %d, %s: LibreOffice reads %q, excelize %q", r+1, reports.AnnotateHeaders[c-first], g, w)
+				}
+			}
+			if checked < len(want)*len(reports.AnnotateHeaders)/2 {
+				t.Errorf("only %d cells compared", checked)
+			}
 		})
 	}
 }
