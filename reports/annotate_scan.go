@@ -74,7 +74,7 @@ type sheetPlan struct {
 	rightMerge    int // rightmost column of a merged range
 	rightRef      int // rightmost column of a validation, conditional format, hyperlink or filter
 	drawing       bool
-	tables        bool
+	tableIDs      []string // the relationships of the sheet's tables
 	extLst        bool
 	unsureStrings bool
 }
@@ -126,7 +126,12 @@ func scanSheet(r io.Reader, s emissions.ActivitySheet, sst *emissions.SharedStri
 		case "drawing", "legacyDrawing", "legacyDrawingHF":
 			p.drawing = true
 		case "tablePart":
-			p.tables = true
+			err = eachAttr(t, func(key, v []byte) bool {
+				if bytes.HasSuffix(key, []byte(":id")) {
+					p.tableIDs = append(p.tableIDs, string(v))
+				}
+				return true
+			})
 		case "extLst":
 			p.extLst = true
 		}
@@ -224,8 +229,6 @@ func (p *sheetPlan) settle() error {
 		return notStreamed("sheet %s: empty cells where the annotation goes", p.sheet.Sheet)
 	case p.rightMerge >= p.first:
 		return notStreamed("sheet %s: merged cells where the annotation goes", p.sheet.Sheet)
-	case p.tables:
-		return notStreamed("sheet %s: tables", p.sheet.Sheet)
 	}
 	if p.dropping() {
 		// excelize removes the previous annotation column by column, moving what is right

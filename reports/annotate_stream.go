@@ -135,6 +135,9 @@ func (ss *sheetScans) scan(pkg *workbookPackage, f *zip.File, s emissions.Activi
 	}
 	defer rc.Close()
 	p, err := scanSheet(abortable{rc, &ss.aborted}, s, pkg.sst)
+	if err == nil && len(p.tableIDs) > 0 {
+		err = pkg.checkTables(f, p)
+	}
 	if err == nil && p.dropping() {
 		err = pkg.checkReferences(s.Sheet, f)
 	}
@@ -304,6 +307,55 @@ func (pkg *workbookPackage) read(name string) ([]byte, error) {
 	}
 	defer rc.Close()
 	return io.ReadAll(rc)
+}
+
+// checkTables refuses a sheet whose tables reach the annotation's columns (or the previous
+// annotation's): excelize would leave the cells in the table, or move the table with the
+// columns it removes.
+func (pkg *workbookPackage) checkTables(sheet *zip.File, p *sheetPlan) error {
+	dir, base := path.Split(strings.ToLower(sheet.Name))
+	b, err := pkg.read(dir + "_rels/" + base + ".rels")
+	if err != nil {
+		return err
+	}
+	var rs struct {
+		Rels []struct {
+			ID         string `xml:"Id,attr"`
+			Target     string `xml:"Target,attr"`
+			TargetMode string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := xml.Unmarshal(b, &rs); err != nil {
+		return notStreamed("sheet %s: its relationships: %v", p.sheet.Sheet, err)
+	}
+	for _, id := range p.tableIDs {
+		target := ""
+		for _, r := range rs.Rels {
+			if r.ID == id && r.TargetMode == "" {
+				target = strings.ToLower(strings.ReplaceAll(r.Target, `\`, "/"))
+			}
+		}
+		if strings.HasPrefix(target, "/") {
+			target = strings.TrimPrefix(target, "/")
+		} else {
+			target = path.Join(dir, target)
+		}
+		b, err := pkg.read(target)
+		if err != nil {
+			return err
+		}
+		var table struct {
+			Ref string `xml:"ref,attr"`
+		}
+		if err := xml.Unmarshal(b, &table); err != nil {
+			return notStreamed("sheet %s: table %s: %v", p.sheet.Sheet, target, err)
+		}
+		right, _ := rightOfRefs([]byte(`<t ref="`+table.Ref+`"/>`), "ref", 0)
+		if table.Ref == "" || right >= p.first {
+			return notStreamed("sheet %s: a table (%s) where the annotation goes", p.sheet.Sheet, table.Ref)
+		}
+	}
+	return nil
 }
 
 // checkReferences refuses a previous annotation to remove from a sheet that a defined name or

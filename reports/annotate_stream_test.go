@@ -271,6 +271,19 @@ func must(t *testing.T, err error) {
 	}
 }
 
+// withTable adds a table over ref to the edge workbook's Energy sheet.
+func withTable(t *testing.T, data []byte, ref string) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	must(t, err)
+	defer f.Close()
+	header := !strings.HasPrefix(ref, "K") // the test's table with no header row
+	must(t, f.AddTable("Energy", &excelize.Table{Range: ref, Name: "Activities", ShowHeaderRow: &header}))
+	var buf bytes.Buffer
+	must(t, f.Write(&buf))
+	return buf.Bytes()
+}
+
 // withoutRefs takes the r attributes off the rows and cells of a sheet, adds an empty row
 // written <row/> and a formula cell with its value, as other writers may.
 func withoutRefs(xml string) string {
@@ -306,6 +319,7 @@ func TestAnnotateStreamMatchesExcelize(t *testing.T) {
 		must(t, f.Write(&buf))
 		return buf.Bytes()
 	}()
+	table := withTable(t, edge, "A1:H8")
 	cases := []struct {
 		name string
 		data []byte
@@ -316,6 +330,7 @@ func TestAnnotateStreamMatchesExcelize(t *testing.T) {
 		{"synth", shared.Bytes(), ""},
 		{"synth inline strings", inline.Bytes(), ""},
 		{"edge", edge, ""},
+		{"table left of the annotation", table, ""},
 		// excelize moves the references of formulas with the columns it removes
 		{"no references", editPart(t, plain, "xl/worksheets/sheet1.xml", withoutRefs), "formulas"},
 	}
@@ -340,6 +355,7 @@ func TestAnnotateStreamMatchesExcelize(t *testing.T) {
 func TestAnnotateStreamFallsBack(t *testing.T) {
 	cfg := annotateConfig(t)
 	edge := edgeWorkbook(t)
+	tableOver := withTable(t, edge, "K2:M4") // without a header row: over blank cells
 	merged := func() []byte {
 		f, err := excelize.OpenReader(bytes.NewReader(edge))
 		must(t, err)
@@ -353,6 +369,7 @@ func TestAnnotateStreamFallsBack(t *testing.T) {
 		name, data, reason string
 	}{
 		{"merged cells over the annotation", string(merged), "merged cells"},
+		{"table over the annotation", string(tableOver), "a table (K3:M4)"},
 		{"comment in the XML", string(editPart(t, edge, "xl/worksheets/sheet1.xml", func(s string) string {
 			return strings.Replace(s, "<sheetData>", "<!-- a note --><sheetData>", 1)
 		})), "XML the streamed writer does not read"},

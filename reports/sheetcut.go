@@ -238,7 +238,24 @@ func tagName(t []byte) (name []byte, end, empty bool) {
 // attrValue is the raw value of attribute name (as written, prefix included) in a tag, and
 // whether it is there. A value holding an entity is refused: the tags the writer reads (row, c,
 // col, dimension, references) never need one.
-func attrValue(t []byte, name string) ([]byte, bool, error) {
+func attrValue(t []byte, name string) (value []byte, found bool, err error) {
+	err = eachAttr(t, func(key, v []byte) bool {
+		if string(key) != name {
+			return true
+		}
+		if bytes.IndexByte(v, '&') >= 0 {
+			err = errNotStreamed
+		} else {
+			value, found = v, true
+		}
+		return false
+	})
+	return value, found, err
+}
+
+// eachAttr calls f with each attribute of a tag, name as written and raw value, until f
+// returns false.
+func eachAttr(t []byte, f func(key, value []byte) bool) error {
 	i := 1
 	for i < len(t) && !isSpaceByte(t[i]) {
 		i++
@@ -252,33 +269,30 @@ func attrValue(t []byte, name string) ([]byte, bool, error) {
 			i++
 		}
 		if i == k {
-			return nil, false, nil // the end of the tag
+			return nil // the end of the tag
 		}
 		key := t[k:i]
 		for i < len(t) && isSpaceByte(t[i]) {
 			i++
 		}
 		if i >= len(t) || t[i] != '=' {
-			return nil, false, errNotStreamed
+			return errNotStreamed
 		}
 		i++
 		for i < len(t) && isSpaceByte(t[i]) {
 			i++
 		}
 		if i >= len(t) || t[i] != '"' && t[i] != '\'' {
-			return nil, false, errNotStreamed
+			return errNotStreamed
 		}
 		q := bytes.IndexByte(t[i+1:], t[i])
 		if q < 0 {
-			return nil, false, errNotStreamed
+			return errNotStreamed
 		}
 		v := t[i+1 : i+1+q]
 		i += q + 2
-		if string(key) == name {
-			if bytes.IndexByte(v, '&') >= 0 {
-				return nil, false, errNotStreamed
-			}
-			return v, true, nil
+		if !f(key, v) {
+			return nil
 		}
 	}
 }
