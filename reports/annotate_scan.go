@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"unicode/utf8"
 
@@ -52,6 +53,8 @@ type sheetPlan struct {
 	// first is the first column of the annotation: after the last used column.
 	first       int
 	headerStyle int
+	// colStyles are the styles of the <col> over each of the annotation's columns.
+	colStyles [annotateColumns]int
 	// cols is the new <cols> element; hadCols says the sheet had one.
 	cols    []byte
 	hadCols bool
@@ -70,6 +73,7 @@ type sheetPlan struct {
 	maxCell       int // rightmost cell of any kind outside the previous annotation
 	beyond        bool
 	formula       bool
+	maxFormula    int // rightmost formula cell read whole
 	colEntries    []colEntry
 	rightMerge    int // rightmost column of a merged range
 	rightRef      int // rightmost column of a validation, conditional format, hyperlink or filter
@@ -80,6 +84,9 @@ type sheetPlan struct {
 }
 
 func (p *sheetPlan) dropping() bool { return p.dropStart <= p.dropEnd }
+
+// merging says rows have cells (blank) from the annotation's first column on.
+func (p *sheetPlan) merging() bool { return p.maxCell >= p.first }
 
 func (p *sheetPlan) inDrop(col int) bool { return col >= p.dropStart && col <= p.dropEnd }
 
@@ -225,8 +232,8 @@ func (p *sheetPlan) settle() error {
 	switch {
 	case last > excelize.MaxColumns:
 		return notStreamed("sheet %s: no room for the annotation", p.sheet.Sheet)
-	case p.maxCell >= p.first:
-		return notStreamed("sheet %s: empty cells where the annotation goes", p.sheet.Sheet)
+	case p.maxFormula >= p.first:
+		return notStreamed("sheet %s: formulas without a value where the annotation goes", p.sheet.Sheet)
 	case p.rightMerge >= p.first:
 		return notStreamed("sheet %s: merged cells where the annotation goes", p.sheet.Sheet)
 	}
@@ -256,11 +263,6 @@ func (p *sheetPlan) settle() error {
 			return notStreamed("sheet %s: column widths across the previous annotation", p.sheet.Sheet)
 		}
 	}
-	for _, e := range kept {
-		if e.max >= p.first && e.min <= last {
-			return notStreamed("sheet %s: column widths or styles where the annotation goes", p.sheet.Sheet)
-		}
-	}
 	// The header cells take the style of the last used column's header cell, as
 	// excelize's GetCellStyle gives it: the cell's, else the row's, else the column's.
 	p.headerStyle = p.headerStyles[p.lastUsed]
@@ -275,19 +277,88 @@ func (p *sheetPlan) settle() error {
 			}
 		}
 	}
-	// The new columns' width, as excelize's SetColWidth writes it, among the others in order.
-	b := []byte("<cols>")
-	width := fmt.Appendf(nil, `<col min="%d" max="%d" width="16" customWidth="1"/>`, p.first, last)
-	for _, e := range kept {
-		if width != nil && e.min > last {
-			b, width = append(b, width...), nil
-		}
-		b = append(b, e.raw...)
+	cols, err := p.newCols(kept, last)
+	if err != nil {
+		return err
 	}
-	b = append(b, width...)
-	p.cols = append(b, "</cols>"...)
+	p.cols = cols
 	p.dimension = p.widenDimension()
 	return nil
+}
+
+// newCols is the <cols> element with the annotation's columns 16 wide, as excelize's
+// SetColWidth leaves it: a <col> over them is split, its part over them taking the new width
+// but keeping its style and visibility (which the new cells then take, colStyles).
+func (p *sheetPlan) newCols(kept []colEntry, last int) ([]byte, error) {
+	type piece struct {
+		min int
+		tag []byte
+	}
+	var pieces []piece
+	covered := make([]bool, last-p.first+1)
+	for _, e := range kept {
+		if e.max < p.first || e.min > last {
+			pieces = append(pieces, piece{e.min, e.raw})
+			continue
+		}
+		if e.min < p.first {
+			pieces = append(pieces, piece{e.min, colTag(e.raw, e.min, p.first-1)})
+		}
+		lo, hi := max(e.min, p.first), min(e.max, last)
+		for c := lo; c <= hi; c++ {
+			if covered[c-p.first] {
+				return nil, notStreamed("sheet %s: overlapping <col> elements", p.sheet.Sheet)
+			}
+			covered[c-p.first] = true
+			p.colStyles[c-p.first] = e.style
+		}
+		tag := fmt.Appendf(nil, `<col min="%d" max="%d" width="16" customWidth="1"`, lo, hi)
+		eachAttr(e.raw, func(key, v []byte) bool {
+			switch string(key) {
+			case "style", "hidden", "bestFit", "outlineLevel", "collapsed", "phonetic":
+				tag = fmt.Appendf(tag, ` %s="%s"`, key, v)
+			}
+			return true
+		})
+		pieces = append(pieces, piece{lo, append(tag, "/>"...)})
+		if e.max > last {
+			pieces = append(pieces, piece{last + 1, colTag(e.raw, last+1, e.max)})
+		}
+	}
+	for c := p.first; c <= last; c++ {
+		if covered[c-p.first] {
+			continue
+		}
+		end := c
+		for end < last && !covered[end+1-p.first] {
+			end++
+		}
+		pieces = append(pieces, piece{c, fmt.Appendf(nil, `<col min="%d" max="%d" width="16" customWidth="1"/>`, c, end)})
+		c = end
+	}
+	sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].min < pieces[j].min })
+	b := []byte("<cols>")
+	for _, pc := range pieces {
+		b = append(b, pc.tag...)
+	}
+	return append(b, "</cols>"...), nil
+}
+
+// colTag is a <col> tag with its range changed.
+func colTag(raw []byte, from, to int) []byte {
+	tag := []byte("<col")
+	eachAttr(raw, func(key, v []byte) bool {
+		switch string(key) {
+		case "min":
+			tag = fmt.Appendf(tag, ` min="%d"`, from)
+		case "max":
+			tag = fmt.Appendf(tag, ` max="%d"`, to)
+		default:
+			tag = fmt.Appendf(tag, ` %s="%s"`, key, v)
+		}
+		return true
+	})
+	return append(tag, "/>"...)
 }
 
 // widenDimension is the <dimension> tag with its range taken to the annotation's last column,
@@ -334,6 +405,8 @@ type scanner struct {
 	sst  *emissions.SharedStringTable
 	text []byte // an inline string's text
 	v    []byte // a cell's <v>
+	// cellFormula says the cell content just read has a formula
+	cellFormula bool
 }
 
 // Cell types that classify tells apart.
@@ -523,6 +596,9 @@ func (sc *scanner) cells(row int) error {
 			if class, err = sc.content(typ); err != nil {
 				return err
 			}
+			if sc.cellFormula {
+				p.maxFormula = max(p.maxFormula, col)
+			}
 		}
 		switch {
 		case row < p.headerRow:
@@ -551,6 +627,7 @@ func (sc *scanner) content(typ int) (cellClass, error) {
 	hasV := false
 	inline := false
 	sc.text = sc.text[:0]
+	sc.cellFormula = false
 	depth := 0   // inside <is>: the elements open
 	inT := false // inside a <t> of the inline string
 	skip := 0    // inside an <rPh>: its depth
@@ -604,7 +681,7 @@ func (sc *scanner) content(typ int) (cellClass, error) {
 				hasV = true
 			}
 		case string(name) == "f":
-			sc.p.formula = true
+			sc.p.formula, sc.cellFormula = true, true
 		case string(name) == "is":
 			if !empty {
 				inline, depth = true, 1

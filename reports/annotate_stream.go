@@ -3,6 +3,7 @@ package reports
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -361,8 +362,16 @@ func (pkg *workbookPackage) checkTables(sheet *zip.File, p *sheetPlan) error {
 // checkReferences refuses a previous annotation to remove from a sheet that a defined name or
 // another sheet's formula may refer to: excelize would move those references with the columns.
 func (pkg *workbookPackage) checkReferences(sheet string, own *zip.File) error {
-	if i := bytes.Index(pkg.workbook, []byte("<definedNames")); i >= 0 && bytes.Contains(pkg.workbook[i:], []byte(escapeAttr(sheet))) {
-		return notStreamed("sheet %s: defined names refer to it, with a previous annotation to remove", sheet)
+	var names struct {
+		Names []string `xml:"definedNames>definedName"`
+	}
+	if err := xml.Unmarshal(pkg.workbook, &names); err != nil {
+		return notStreamed("workbook.xml: %v", err)
+	}
+	for _, n := range names.Names {
+		if refersTo([]byte(n), sheet) {
+			return notStreamed("sheet %s: defined names refer to it, with a previous annotation to remove", sheet)
+		}
 	}
 	for _, f := range pkg.sheets {
 		if f == own {
@@ -388,12 +397,14 @@ func (pkg *workbookPackage) checkReferences(sheet string, own *zip.File) error {
 func formulaNaming(r io.Reader, sheet string) (bool, error) {
 	c := newSheetCutter(r, nil)
 	inF := false
-	name := []byte(escapeAttr(sheet))
 	for c.next() {
 		t := c.token()
 		if !c.tag {
-			if inF && bytes.Contains(t, name) {
-				return true, nil
+			if inF {
+				f, err := unescapeText(t)
+				if err != nil || refersTo(f, sheet) {
+					return true, nil
+				}
 			}
 			continue
 		}
@@ -405,10 +416,30 @@ func formulaNaming(r io.Reader, sheet string) (bool, error) {
 	return false, c.Err()
 }
 
-func escapeAttr(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
+// refersTo reports whether a formula may refer to a sheet: its name followed by '!', alone or
+// quoted (Energy!A1, 'My sheet'!A1, 'O''Brien'!A1).
+func refersTo(formula []byte, sheet string) bool {
+	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
+	if bytes.Contains(formula, []byte(quoted)) {
+		return true
+	}
+	bare := []byte(sheet + "!")
+	for i := 0; ; {
+		j := bytes.Index(formula[i:], bare)
+		if j < 0 {
+			return false
+		}
+		k := i + j
+		if k == 0 || !nameByte(formula[k-1]) {
+			return true
+		}
+		i = k + 1
+	}
+}
+
+// nameByte reports whether b may be part of a sheet or defined name written bare.
+func nameByte(b byte) bool {
+	return b == '_' || b == '.' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
 }
 
 // rowResults gives each row's result, merging the lines in the order of the rows with the
@@ -637,6 +668,7 @@ func rewriteSheet(src io.Reader, out io.Writer, p *sheetPlan, rows *rowResults) 
 // rewriteRows copies <sheetData> after its start tag, row by row.
 func rewriteRows(c *sheetCutter, p *sheetPlan, rows *rowResults, w *annotationCells) error {
 	row := 0
+	var held heldCells
 	for c.next() {
 		if !c.tag {
 			continue
@@ -654,44 +686,47 @@ func rewriteRows(c *sheetCutter, p *sheetPlan, rows *rowResults, w *annotationCe
 			return err
 		}
 		row = n
+		var res *emissions.RowResult
+		if row > p.headerRow {
+			if res, err = rows.at(row); err != nil {
+				return err
+			}
+		}
+		rowStyle := 0
+		if v, ok, err := attrValue(t, "s"); err != nil {
+			return err
+		} else if ok {
+			if rowStyle, err = strconv.Atoi(string(v)); err != nil {
+				return notStreamed("row %d: style %q", row, v)
+			}
+		}
+		held.reset()
+		if !empty {
+			if !p.dropping() && !p.merging() {
+				if !c.skipPast([]byte("</row>")) {
+					return c.Err()
+				}
+			} else if err := copyRowCells(c, p, &held); err != nil {
+				return err
+			}
+		}
 		var cells []byte
 		switch {
 		case row == p.headerRow:
-			cells = w.headers(row)
-		case row > p.headerRow:
-			res, err := rows.at(row)
-			if err != nil {
-				return err
-			}
-			if res != nil {
-				style := 0
-				if v, ok, err := attrValue(t, "s"); err != nil {
-					return err
-				} else if ok {
-					if style, err = strconv.Atoi(string(v)); err != nil {
-						return notStreamed("row %d: style %q", row, v)
-					}
-				}
-				cells = w.result(row, style, res)
-			}
+			cells = w.headers(row, &held)
+		case res != nil:
+			cells = w.result(row, rowStyle, res, &held)
+		default:
+			cells = held.all()
 		}
-		if empty {
-			if cells != nil {
-				b := append([]byte(nil), bytes.TrimRight(t[:len(t)-1], "/ \t\r\n")...)
-				b = append(b, '>')
-				b = append(b, cells...)
-				c.replace(append(b, "</row>"...))
-			}
-			continue
-		}
-		if !p.dropping() {
-			if !c.skipPast([]byte("</row>")) {
-				return c.Err()
-			}
-		} else if err := dropCells(c, p); err != nil {
-			return err
-		}
-		if cells != nil {
+		switch {
+		case len(cells) == 0:
+		case empty:
+			b := append([]byte(nil), bytes.TrimRight(t[:len(t)-1], "/ \t\r\n")...)
+			b = append(b, '>')
+			b = append(b, cells...)
+			c.replace(append(b, "</row>"...))
+		default:
 			c.insert(cells)
 		}
 	}
@@ -701,8 +736,34 @@ func rewriteRows(c *sheetCutter, p *sheetPlan, rows *rowResults, w *annotationCe
 	return io.ErrUnexpectedEOF
 }
 
-// dropCells copies the cells of a row up to its end tag, but those of the previous annotation.
-func dropCells(c *sheetCutter, p *sheetPlan) error {
+// heldCells are the cells of a row at or right of the annotation's first column, held back
+// to be merged with the annotation's: they are blank (annotate_scan.go), but may carry a style
+// that excelize keeps for the value it writes there.
+type heldCells struct {
+	cols, styles []int
+	ends         []int // of each cell's bytes in buf
+	buf          []byte
+}
+
+func (h *heldCells) reset() {
+	h.cols, h.styles, h.ends, h.buf = h.cols[:0], h.styles[:0], h.ends[:0], h.buf[:0]
+}
+
+// cell is the i-th cell's bytes.
+func (h *heldCells) cell(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = h.ends[i-1]
+	}
+	return h.buf[start:h.ends[i]]
+}
+
+// all is every held cell's bytes.
+func (h *heldCells) all() []byte { return h.buf }
+
+// copyRowCells copies the cells of a row up to its end tag, but the previous annotation's, which
+// it drops, and those from the annotation's first column on, which it holds.
+func copyRowCells(c *sheetCutter, p *sheetPlan, held *heldCells) error {
 	col := 0
 	for c.next() {
 		if !c.tag {
@@ -721,17 +782,35 @@ func dropCells(c *sheetCutter, p *sheetPlan) error {
 			return err
 		}
 		col = n
-		keep := !p.inDrop(col)
-		if !keep {
+		drop, hold := p.inDrop(col), col >= p.first && !p.inDrop(col)
+		if hold {
+			style := 0
+			if v, ok, err := attrValue(t, "s"); err != nil {
+				return err
+			} else if ok {
+				if style, err = strconv.Atoi(string(v)); err != nil {
+					return notStreamed("a cell style %q", v)
+				}
+			}
+			held.cols, held.styles = append(held.cols, col), append(held.styles, style)
+			held.buf = append(held.buf, t...)
+		}
+		if drop || hold {
 			c.drop()
 			c.dropping = true
 		}
 		if !empty {
 			for c.next() {
+				if hold {
+					held.buf = append(held.buf, c.token()...)
+				}
 				if n, end, _ := tagName(c.token()); c.tag && end && string(n) == "c" {
 					break
 				}
 			}
+		}
+		if hold {
+			held.ends = append(held.ends, len(held.buf))
 		}
 		c.dropping = false
 	}
@@ -747,23 +826,72 @@ type annotationCells struct {
 	p    *sheetPlan
 	refs [annotateColumns][]byte // `<c r="H` for each column
 	// the last text of each column, escaped: consecutive rows repeat their factor and source
-	last    [annotateColumns]string
-	escaped [annotateColumns][]byte
-	cached  [annotateColumns]bool
-	b       []byte
+	last         [annotateColumns]string
+	escaped      [annotateColumns][]byte
+	cached       [annotateColumns]bool
+	headerValues [annotateColumns]annotateValue
+	b            []byte
 }
 
 func newAnnotationCells(p *sheetPlan) *annotationCells {
 	w := &annotationCells{p: p}
-	for i := range AnnotateHeaders {
+	for i, h := range AnnotateHeaders {
 		name, _ := excelize.ColumnNumberToName(p.first + i)
 		w.refs[i] = []byte(`<c r="` + name)
+		w.headerValues[i] = annotateValue{kind: valueText, s: h}
 	}
 	return w
 }
 
-// open appends the start of a cell's tag, up to its type.
-func (w *annotationCells) open(b []byte, i, row, style int) []byte {
+func (w *annotationCells) headers(row int, held *heldCells) []byte {
+	return w.cells(row, w.p.headerStyle, &w.headerValues, held)
+}
+
+// result appends the cells of one row's result; style is the row's.
+func (w *annotationCells) result(row, rowStyle int, r *emissions.RowResult, held *heldCells) []byte {
+	vals := rowValues(r)
+	return w.cells(row, rowStyle, &vals, held)
+}
+
+// cells writes a row's values, merged with its held cells. A cell's style is what excelize's
+// setters leave: the style set (the header's), else the cell's own, else its row's, else its
+// column's.
+func (w *annotationCells) cells(row, style int, vals *[annotateColumns]annotateValue, held *heldCells) []byte {
+	b := w.b[:0]
+	j := 0
+	for i := range vals {
+		col := w.p.first + i
+		for j < len(held.cols) && held.cols[j] < col {
+			b = append(b, held.cell(j)...)
+			j++
+		}
+		own := j < len(held.cols) && held.cols[j] == col
+		v := &vals[i]
+		if v.kind == valueNone {
+			if own {
+				b = append(b, held.cell(j)...)
+				j++
+			}
+			continue
+		}
+		s := style
+		if own {
+			if s == 0 || row != w.p.headerRow {
+				s = cmp.Or(held.styles[j], s)
+			}
+			j++
+		}
+		b = w.value(b, i, row, cmp.Or(s, w.p.colStyles[i]), v)
+	}
+	for ; j < len(held.cols); j++ {
+		b = append(b, held.cell(j)...)
+	}
+	w.b = b
+	return b
+}
+
+// value appends the cell of one value.
+func (w *annotationCells) value(b []byte, i, row, style int, v *annotateValue) []byte {
 	b = append(b, w.refs[i]...)
 	b = strconv.AppendInt(b, int64(row), 10)
 	b = append(b, '"')
@@ -772,58 +900,25 @@ func (w *annotationCells) open(b []byte, i, row, style int) []byte {
 		b = strconv.AppendInt(b, int64(style), 10)
 		b = append(b, '"')
 	}
-	return b
-}
-
-func (w *annotationCells) text(b []byte, i, row, style int, s string) []byte {
-	b = w.open(b, i, row, style)
+	switch {
+	case v.kind == valueInt:
+		b = append(b, `><v>`...)
+		b = strconv.AppendInt(b, int64(v.i), 10)
+		return append(b, `</v></c>`...)
+	case v.kind == valueFloat && !math.IsNaN(v.f) && !math.IsInf(v.f, 0):
+		b = append(b, `><v>`...)
+		b = appendCellFloat(b, v.f)
+		return append(b, `</v></c>`...)
+	}
+	text := v.s
+	if v.kind == valueFloat {
+		text = fmt.Sprint(v.f) // NaN and infinities: SetCellFloat writes them as text
+	}
 	b = append(b, ` t="inlineStr">`...)
-	if !w.cached[i] || s != w.last[i] {
-		w.last[i], w.cached[i] = s, true
-		w.escaped[i] = appendInlineText(w.escaped[i][:0], truncateCell(s))
+	if !w.cached[i] || text != w.last[i] {
+		w.last[i], w.cached[i] = text, true
+		w.escaped[i] = appendInlineText(w.escaped[i][:0], truncateCell(text))
 	}
 	b = append(b, w.escaped[i]...)
 	return append(b, `</t></is></c>`...)
-}
-
-func (w *annotationCells) headers(row int) []byte {
-	b := w.b[:0]
-	for i, h := range AnnotateHeaders {
-		b = w.text(b, i, row, w.p.headerStyle, h)
-	}
-	w.b = b
-	return b
-}
-
-// result appends the cells of one row's result; style is the row's (excelize gives a new cell
-// its row's style).
-func (w *annotationCells) result(row, style int, r *emissions.RowResult) []byte {
-	b := w.b[:0]
-	vals := rowValues(r)
-	for i := range vals {
-		v := &vals[i]
-		switch v.kind {
-		case valueText:
-			b = w.text(b, i, row, style, v.s)
-		case valueInt:
-			b = w.open(b, i, row, style)
-			b = append(b, `><v>`...)
-			b = strconv.AppendInt(b, int64(v.i), 10)
-			b = append(b, `</v></c>`...)
-		case valueFloat:
-			if math.IsNaN(v.f) || math.IsInf(v.f, 0) {
-				b = w.text(b, i, row, style, fmt.Sprint(v.f)) // as SetCellFloat writes them
-				continue
-			}
-			b = w.open(b, i, row, style)
-			b = append(b, `><v>`...)
-			b = appendCellFloat(b, v.f)
-			b = append(b, `</v></c>`...)
-		}
-	}
-	w.b = b
-	if len(b) == 0 {
-		return nil
-	}
-	return b
 }

@@ -320,6 +320,39 @@ func TestAnnotateStreamMatchesExcelize(t *testing.T) {
 		return buf.Bytes()
 	}()
 	table := withTable(t, edge, "A1:H8")
+	template := func() []byte {
+		lib, err := factors.Builtin(cfg.Factors.GWP)
+		must(t, err)
+		var buf bytes.Buffer
+		must(t, reports.WriteTemplate(&buf, reports.Template{Factors: lib.All(), Site: "Flins", Poles: []string{"RE-TROFIT"}}))
+		f, err := excelize.OpenReader(&buf)
+		must(t, err)
+		defer f.Close()
+		for i, r := range [][]any{
+			{2024, "Flins", "RE-TROFIT", "fr.natural-gas.pcs", 1000, "kWh"},
+			{2024, "Flins", "RE-TROFIT", "fr.electrcity.grid", 10, "MWh"},
+			{2024, "Flins", "RE-TROFIT", "fr.electricity.grid", 200, "MWh"},
+		} {
+			cell, _ := excelize.CoordinatesToCellName(1, i+2)
+			must(t, f.SetSheetRow("Energy", cell, &r))
+		}
+		var out bytes.Buffer
+		must(t, f.Write(&out))
+		return out.Bytes()
+	}()
+	colStyled := func() []byte {
+		f, err := excelize.OpenReader(bytes.NewReader(edge))
+		must(t, err)
+		defer f.Close()
+		money, err := f.NewStyle(&excelize.Style{NumFmt: 4})
+		must(t, err)
+		must(t, f.SetColStyle("Energy", "I:P", money)) // and blank cells with that style in every row
+		must(t, f.SetColWidth("Energy", "M", "N", 30))
+		must(t, f.SetColVisible("Energy", "P", false))
+		var buf bytes.Buffer
+		must(t, f.Write(&buf))
+		return buf.Bytes()
+	}()
 	cases := []struct {
 		name string
 		data []byte
@@ -331,6 +364,8 @@ func TestAnnotateStreamMatchesExcelize(t *testing.T) {
 		{"synth inline strings", inline.Bytes(), ""},
 		{"edge", edge, ""},
 		{"table left of the annotation", table, ""},
+		{"template: validations, defined names, other sheets", template, ""},
+		{"column styles and widths over the annotation", colStyled, ""},
 		// excelize moves the references of formulas with the columns it removes
 		{"no references", editPart(t, plain, "xl/worksheets/sheet1.xml", withoutRefs), "formulas"},
 	}

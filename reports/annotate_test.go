@@ -30,3 +30,25 @@ func TestAnnotateHeadersAreNoColumn(t *testing.T) {
 		t.Errorf("an alias naming an annotate header is not caught: %v %v", c, ok)
 	}
 }
+
+// TestRefersTo: a previous annotation is removed in the stream only if no formula elsewhere
+// may refer to its sheet.
+func TestRefersTo(t *testing.T) {
+	for _, tt := range []struct {
+		formula, sheet string
+		want           bool
+	}{
+		{"Energy!$A$1", "Energy", true},
+		{"SUM(Energy!A:A)", "Energy", true},
+		{"'Energy'!A1", "Energy", true},
+		{"'O''Brien'!A1", "O'Brien", true},
+		{"'My sheet'!B2", "My sheet", true},
+		{"Lists!$G$4:$G$54", "Energy", false},
+		{"Ids_Energy", "Energy", false},
+		{"MyEnergy!A1", "Energy", false},
+	} {
+		if got := refersTo([]byte(tt.formula), tt.sheet); got != tt.want {
+			t.Errorf("refersTo(%q, %q) = %v, want %v", tt.formula, tt.sheet, got, tt.want)
+		}
+	}
+}
