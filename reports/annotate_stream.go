@@ -417,7 +417,7 @@ func formulaNaming(r io.Reader, sheet string) (bool, error) {
 }
 
 // refersTo reports whether a formula may refer to a sheet: its name followed by '!', alone or
-// quoted (Energy!A1, 'My sheet'!A1, 'O”Brien'!A1).
+// quoted (Energy!A1, 'My sheet'!A1, with a quote of the name doubled).
 func refersTo(formula []byte, sheet string) bool {
 	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
 	if bytes.Contains(formula, []byte(quoted)) {
