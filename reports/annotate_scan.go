@@ -73,7 +73,8 @@ type sheetPlan struct {
 	maxCell       int // rightmost cell of any kind outside the previous annotation
 	beyond        bool
 	formula       bool
-	maxFormula    int // rightmost formula cell read whole
+	refs          map[string]bool // the sheets its formulas may refer to (sheetRefs)
+	maxFormula    int             // rightmost formula cell read whole
 	colEntries    []colEntry
 	rightMerge    int // rightmost column of a merged range
 	rightRef      int // rightmost column of a validation, conditional format, hyperlink or filter
@@ -92,7 +93,8 @@ func (p *sheetPlan) inDrop(col int) bool { return col >= p.dropStart && col <= p
 
 // scanSheet reads a sheet's part for its plan.
 func scanSheet(r io.Reader, s emissions.ActivitySheet, sst *emissions.SharedStringTable) (*sheetPlan, error) {
-	p := &sheetPlan{sheet: s, headerRow: s.HeaderRow, headerStyles: map[int]int{}, aboveHeader: map[int]bool{}, dropStart: 1, dropEnd: 0}
+	p := &sheetPlan{sheet: s, headerRow: s.HeaderRow, headerStyles: map[int]int{}, aboveHeader: map[int]bool{}, dropStart: 1, dropEnd: 0,
+		refs: map[string]bool{}}
 	c := newSheetCutter(r, nil)
 	sc := &scanner{c: c, p: p, sst: sst}
 	root := false
@@ -564,11 +566,17 @@ func (sc *scanner) cells(row int) error {
 			return err
 		}
 		col = n
-		if row > p.headerRow && !p.dropping() && col <= p.lastUsed {
-			// Left of a value already seen: what it holds changes nothing (formulas matter
-			// only with a previous annotation to remove).
-			if !empty && !c.skipPast([]byte("</c>")) {
-				break
+		if row > p.headerRow && col <= p.lastUsed {
+			// Left of a value already seen: what it holds changes nothing, but for its
+			// formula, if it has one.
+			if !empty {
+				if !c.skipPast([]byte("</c>")) {
+					break
+				}
+				if bytes.Contains(c.passed, []byte("<f")) {
+					p.formula = true
+					formulasIn(c.passed, p.refs)
+				}
 			}
 			continue
 		}
@@ -631,9 +639,13 @@ func (sc *scanner) content(typ int) (cellClass, error) {
 	depth := 0   // inside <is>: the elements open
 	inT := false // inside a <t> of the inline string
 	skip := 0    // inside an <rPh>: its depth
+	inF := false // inside a formula
 	for c.next() {
 		t := c.token()
 		if !c.tag {
+			if inF {
+				sheetRefs(t, sc.p.refs)
+			}
 			if inT && skip == 0 {
 				sc.text = append(sc.text, t...)
 			} else if hasV && v == nil {
@@ -676,12 +688,14 @@ func (sc *scanner) content(typ int) (cellClass, error) {
 			if string(name) == "v" && v == nil && hasV {
 				v = []byte{}
 			}
+			inF = false
 		case string(name) == "v":
 			if !empty {
 				hasV = true
 			}
 		case string(name) == "f":
 			sc.p.formula, sc.cellFormula = true, true
+			inF = !empty
 		case string(name) == "is":
 			if !empty {
 				inline, depth = true, 1

@@ -11,6 +11,7 @@ import (
 	"iter"
 	"math"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -101,8 +102,12 @@ func writeAnnotatedStream(ra io.ReaderAt, size int64, w io.Writer, a Annotation)
 // sheets, ahead of the second passes that wait for them.
 type sheetScans struct {
 	results []chan scanResult
-	aborted atomic.Bool
-	done    sync.WaitGroup
+	// references gives the verdict of checkReferences, once every sheet is scanned
+	references    chan error
+	checked       bool
+	referencesErr error
+	aborted       atomic.Bool
+	done          sync.WaitGroup
 }
 
 type scanResult struct {
@@ -111,20 +116,23 @@ type scanResult struct {
 }
 
 func scanAhead(pkg *workbookPackage, order []*zip.File, sheets map[*zip.File]emissions.ActivitySheet) *sheetScans {
-	ss := &sheetScans{}
+	ss := &sheetScans{references: make(chan error, 1)}
 	for range order {
 		ss.results = append(ss.results, make(chan scanResult, 1))
 	}
 	ss.done.Add(1)
 	go func() {
 		defer ss.done.Done()
+		var plans []*sheetPlan
 		for i, f := range order {
 			p, err := ss.scan(pkg, f, sheets[f])
 			ss.results[i] <- scanResult{p, err}
 			if err != nil {
 				return
 			}
+			plans = append(plans, p)
 		}
+		ss.references <- ss.checkReferences(pkg, plans, sheets)
 	}()
 	return ss
 }
@@ -139,16 +147,78 @@ func (ss *sheetScans) scan(pkg *workbookPackage, f *zip.File, s emissions.Activi
 	if err == nil && len(p.tableIDs) > 0 {
 		err = pkg.checkTables(f, p)
 	}
-	if err == nil && p.dropping() {
-		err = pkg.checkReferences(s.Sheet, f)
-	}
 	return p, err
 }
 
-// plan waits for the plan of the i-th sheet.
+// checkReferences refuses a previous annotation to remove from a sheet that a defined name or
+// another sheet's formula may refer to: excelize would move those references with the
+// columns. The activity sheets' formulas were read by their first pass; the other worksheets
+// are read here, only if there is an annotation to remove.
+func (ss *sheetScans) checkReferences(pkg *workbookPackage, plans []*sheetPlan, sheets map[*zip.File]emissions.ActivitySheet) error {
+	dropping := map[string]bool{}
+	for _, p := range plans {
+		if p.dropping() {
+			dropping[p.sheet.Sheet] = true
+		}
+	}
+	if len(dropping) == 0 {
+		return nil
+	}
+	refused := func(by string, refs map[string]bool) error {
+		for name := range refs {
+			if dropping[name] || name == "" {
+				return notStreamed("%s may refer to sheet %s, with a previous annotation to remove", by, cmp.Or(name, "another sheet"))
+			}
+		}
+		return nil
+	}
+	var names struct {
+		Names []string `xml:"definedNames>definedName"`
+	}
+	if err := xml.Unmarshal(pkg.workbook, &names); err != nil {
+		return notStreamed("workbook.xml: %v", err)
+	}
+	for _, n := range names.Names {
+		if err := refused("a defined name", sheetRefs([]byte(n), nil)); err != nil {
+			return err
+		}
+	}
+	for _, p := range plans {
+		if err := refused("a formula of sheet "+p.sheet.Sheet, p.refs); err != nil {
+			return err
+		}
+	}
+	for name, f := range pkg.sheets {
+		if _, ok := sheets[f]; ok {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		refs, err := formulaRefs(abortable{rc, &ss.aborted})
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		if err := refused("a formula of sheet "+name, refs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// plan waits for the plan of the i-th sheet; one with an annotation to remove also waits for
+// every sheet's first pass, to know what refers to it.
 func (ss *sheetScans) plan(i int) (*sheetPlan, error) {
 	r := <-ss.results[i]
-	return r.plan, r.err
+	if r.err != nil || !r.plan.dropping() {
+		return r.plan, r.err
+	}
+	if !ss.checked {
+		ss.checked, ss.referencesErr = true, <-ss.references
+	}
+	return r.plan, ss.referencesErr
 }
 
 // stop ends the scans early (the copy failed or is done) and waits for them.
@@ -359,52 +429,16 @@ func (pkg *workbookPackage) checkTables(sheet *zip.File, p *sheetPlan) error {
 	return nil
 }
 
-// checkReferences refuses a previous annotation to remove from a sheet that a defined name or
-// another sheet's formula may refer to: excelize would move those references with the columns.
-func (pkg *workbookPackage) checkReferences(sheet string, own *zip.File) error {
-	var names struct {
-		Names []string `xml:"definedNames>definedName"`
-	}
-	if err := xml.Unmarshal(pkg.workbook, &names); err != nil {
-		return notStreamed("workbook.xml: %v", err)
-	}
-	for _, n := range names.Names {
-		if refersTo([]byte(n), sheet) {
-			return notStreamed("sheet %s: defined names refer to it, with a previous annotation to remove", sheet)
-		}
-	}
-	for _, f := range pkg.sheets {
-		if f == own {
-			continue
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return err
-		}
-		found, err := formulaNaming(rc, sheet)
-		rc.Close()
-		if err != nil {
-			return err
-		}
-		if found {
-			return notStreamed("sheet %s: formulas of other sheets refer to it, with a previous annotation to remove", sheet)
-		}
-	}
-	return nil
-}
-
-// formulaNaming reports whether a worksheet holds a formula that names sheet.
-func formulaNaming(r io.Reader, sheet string) (bool, error) {
+// formulaRefs are the sheets a worksheet's formulas may refer to.
+func formulaRefs(r io.Reader) (map[string]bool, error) {
 	c := newSheetCutter(r, nil)
+	refs := map[string]bool{}
 	inF := false
 	for c.next() {
 		t := c.token()
 		if !c.tag {
 			if inF {
-				f, err := unescapeText(t)
-				if err != nil || refersTo(f, sheet) {
-					return true, nil
-				}
+				sheetRefs(t, refs)
 			}
 			continue
 		}
@@ -413,27 +447,91 @@ func formulaNaming(r io.Reader, sheet string) (bool, error) {
 			inF = !end && !empty
 		}
 	}
-	return false, c.Err()
+	return refs, c.Err()
 }
 
-// refersTo reports whether a formula may refer to a sheet: its name followed by '!', alone or
-// quoted (Energy!A1, 'My sheet'!A1, with a quote of the name doubled).
+// refersTo reports whether a formula may refer to a sheet.
 func refersTo(formula []byte, sheet string) bool {
-	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
-	if bytes.Contains(formula, []byte(quoted)) {
-		return true
+	refs := sheetRefs(formula, nil)
+	return refs[sheet] || refs[""]
+}
+
+// sheetRefs adds to refs the sheets a formula (as written in XML) may refer to: each name
+// before a '!', bare (Energy!A1) or quoted ('My sheet'!A1, a quote of the name doubled);
+// "" when it cannot tell (a 3D reference, text it cannot read).
+func sheetRefs(raw []byte, refs map[string]bool) map[string]bool {
+	if refs == nil {
+		refs = map[string]bool{}
 	}
-	bare := []byte(sheet + "!")
-	for i := 0; ; {
-		j := bytes.Index(formula[i:], bare)
-		if j < 0 {
-			return false
+	f, err := unescapeText(raw)
+	if err != nil {
+		refs[""] = true
+		return refs
+	}
+	for k := 0; k < len(f); k++ {
+		if f[k] != '!' {
+			continue
 		}
-		k := i + j
-		if k == 0 || !nameByte(formula[k-1]) {
-			return true
+		if k > 0 && f[k-1] == '\'' {
+			var name []byte // backwards
+			j := k - 2
+			for ; j >= 0; j-- {
+				if f[j] == '\'' {
+					if j > 0 && f[j-1] == '\'' {
+						name = append(name, '\'')
+						j--
+						continue
+					}
+					break
+				}
+				name = append(name, f[j])
+			}
+			slices.Reverse(name)
+			if j < 0 || bytes.IndexByte(name, ':') >= 0 {
+				refs[""] = true
+			} else {
+				refs[string(name)] = true
+			}
+			continue
 		}
-		i = k + 1
+		j := k
+		for j > 0 && nameByte(f[j-1]) {
+			j--
+		}
+		if j > 0 && f[j-1] == ':' {
+			refs[""] = true
+		}
+		refs[string(f[j:k])] = true
+	}
+	return refs
+}
+
+// formulasIn adds to refs the sheets the formulas in a cell's content may refer to.
+func formulasIn(content []byte, refs map[string]bool) {
+	for {
+		i := bytes.Index(content, []byte("<f"))
+		if i < 0 || i+2 >= len(content) {
+			return
+		}
+		content = content[i+2:]
+		if b := content[0]; b != ' ' && b != '>' && b != '/' {
+			continue
+		}
+		end := bytes.IndexByte(content, '>')
+		if end < 0 {
+			refs[""] = true
+			return
+		}
+		if end > 0 && content[end-1] == '/' {
+			continue // a shared formula's: its text is on the first cell
+		}
+		content = content[end+1:]
+		close := bytes.Index(content, []byte("</f>"))
+		if close < 0 {
+			refs[""] = true
+			return
+		}
+		sheetRefs(content[:close], refs)
 	}
 }
 
@@ -800,13 +898,11 @@ func copyRowCells(c *sheetCutter, p *sheetPlan, held *heldCells) error {
 			c.dropping = true
 		}
 		if !empty {
-			for c.next() {
-				if hold {
-					held.buf = append(held.buf, c.token()...)
-				}
-				if n, end, _ := tagName(c.token()); c.tag && end && string(n) == "c" {
-					break
-				}
+			if !c.skipPast([]byte("</c>")) {
+				break
+			}
+			if hold {
+				held.buf = append(append(held.buf, c.passed...), "</c>"...)
 			}
 		}
 		if hold {

@@ -400,9 +400,25 @@ func TestAnnotateStreamFallsBack(t *testing.T) {
 		must(t, f.Write(&buf))
 		return buf.Bytes()
 	}()
+	annotated, _ := annotateBoth(t, cfg, edge)
+	referring := func(edit func(f *excelize.File) error) string {
+		f, err := excelize.OpenReader(bytes.NewReader(annotated))
+		must(t, err)
+		defer f.Close()
+		must(t, edit(f))
+		var buf bytes.Buffer
+		must(t, f.Write(&buf))
+		return buf.String()
+	}
 	for _, tt := range []struct {
 		name, data, reason string
 	}{
+		{"annotated again, a formula of another sheet refers to it", referring(func(f *excelize.File) error {
+			return f.SetCellFormula("Notes", "B1", "SUM(Energy!E2:E8)")
+		}), "a formula of sheet Notes may refer to sheet Energy"},
+		{"annotated again, a defined name refers to it", referring(func(f *excelize.File) error {
+			return f.SetDefinedName(&excelize.DefinedName{Name: "Quantities", RefersTo: "'Energy'!$E$2:$E$8"})
+		}), "a defined name may refer to sheet Energy"},
 		{"merged cells over the annotation", string(merged), "merged cells"},
 		{"table over the annotation", string(tableOver), "a table (K3:M4)"},
 		{"comment in the XML", string(editPart(t, edge, "xl/worksheets/sheet1.xml", func(s string) string {

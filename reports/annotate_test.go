@@ -46,6 +46,11 @@ func TestRefersTo(t *testing.T) {
 		{"Lists!$G$4:$G$54", "Energy", false},
 		{"Ids_Energy", "Energy", false},
 		{"MyEnergy!A1", "Energy", false},
+		{"SUM(Sheet1:Sheet3!A1)", "Energy", true}, // a 3D reference: the sheets between are unknown
+		{"'Energy:Travel'!A1", "Energy", true},
+		{`"Energy!A1"`, "Energy", true}, // perhaps INDIRECT's
+		{"Travel!A1+'My ''Energy'''!B2", "Energy", false},
+		{"Travel!A1+'My ''Energy'''!B2", "My 'Energy'", true},
 	} {
 		if got := refersTo([]byte(tt.formula), tt.sheet); got != tt.want {
 			t.Errorf("refersTo(%q, %q) = %v, want %v", tt.formula, tt.sheet, got, tt.want)

@@ -27,6 +27,8 @@ type sheetCutter struct {
 	err  error
 	// dropping drops every token cut until it is unset.
 	dropping bool
+	// passed is what skipPast went past, up to the token it stopped at.
+	passed []byte
 }
 
 // maxToken bounds one token (a cell's text is at most 32,767 characters, under 200 KiB
@@ -197,14 +199,19 @@ func (c *sheetCutter) finish() error {
 }
 
 // skipPast moves past the next occurrence of end (a closing tag: it cannot occur in text or in
-// an attribute value, where '<' is escaped), copying what it passes; false if there is none.
+// an attribute value, where '<' is escaped), copying what it passes (or dropping it) and
+// keeping it in passed until the next call; false if there is none.
 func (c *sheetCutter) skipPast(end []byte) bool {
 	i := c.pos
 	for {
 		if j := bytes.Index(c.buf[i:], end); j >= 0 {
+			c.passed = c.buf[c.pos : i+j]
 			c.start = i + j
 			c.pos = i + j + len(end)
 			c.tag = true
+			if c.dropping {
+				c.keep = c.pos
+			}
 			return true
 		}
 		off := max(len(c.buf)-len(end)+1, i) - c.pos
