@@ -108,7 +108,7 @@ func rewriteRows(c *sheetCutter, p *sheetPlan, rows *rowResults, w *annotationCe
 				if !c.skipPast([]byte("</row>")) {
 					return c.Err()
 				}
-			} else if err := copyRowCells(c, p, &held); err != nil {
+			} else if err := copyRowCells(c, p, row, &held); err != nil {
 				return err
 			}
 		}
@@ -165,7 +165,7 @@ func (h *heldCells) all() []byte { return h.buf }
 
 // copyRowCells copies the cells of a row up to its end tag, but the previous annotation's, which
 // it drops, and those from the annotation's first column on, which it holds.
-func copyRowCells(c *sheetCutter, p *sheetPlan, held *heldCells) error {
+func copyRowCells(c *sheetCutter, p *sheetPlan, row int, held *heldCells) error {
 	col := 0
 	for c.next() {
 		if !c.tag {
@@ -184,7 +184,16 @@ func copyRowCells(c *sheetCutter, p *sheetPlan, held *heldCells) error {
 			return err
 		}
 		col = n
-		drop, hold := p.inDrop(col), col >= p.first && !p.inDrop(col)
+		to := p.shifted(col)
+		drop, hold := p.inDrop(col), to >= p.first && !p.inDrop(col)
+		if to != col && !drop {
+			// right of the previous annotation: it moves left with its columns
+			ref, _ := excelize.CoordinatesToCellName(to, row)
+			t = retag(t, ref)
+			if !hold {
+				c.replace(t)
+			}
+		}
 		if hold {
 			style := 0
 			if v, ok, err := attrValue(t, "s"); err != nil {
@@ -218,6 +227,26 @@ func copyRowCells(c *sheetCutter, p *sheetPlan, held *heldCells) error {
 		return err
 	}
 	return io.ErrUnexpectedEOF
+}
+
+// retag is a cell's start tag with the reference ref.
+func retag(t []byte, ref string) []byte {
+	_, _, empty := tagName(t)
+	b := []byte(`<c r="` + ref + `"`)
+	eachAttr(t, func(key, v []byte) bool {
+		if string(key) != "r" {
+			b = append(b, ' ')
+			b = append(b, key...)
+			b = append(b, `="`...)
+			b = append(b, v...)
+			b = append(b, '"')
+		}
+		return true
+	})
+	if empty {
+		return append(b, "/>"...)
+	}
+	return append(b, '>')
 }
 
 // annotationCells writes the cells of the annotation, as excelize's SetCellStr and

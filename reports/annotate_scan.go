@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -70,7 +71,6 @@ type sheetPlan struct {
 	headerSettled bool
 	lastUsed      int // rightmost non-blank cell outside the previous annotation
 	maxCell       int // rightmost cell of any kind outside the previous annotation
-	beyond        bool
 	formula       bool
 	refs          map[string]bool // the sheets its formulas may refer to (sheetRefs)
 	maxFormula    int             // rightmost formula cell read whole
@@ -89,6 +89,53 @@ func (p *sheetPlan) dropping() bool { return p.dropStart <= p.dropEnd }
 func (p *sheetPlan) merging() bool { return p.maxCell >= p.first }
 
 func (p *sheetPlan) inDrop(col int) bool { return col >= p.dropStart && col <= p.dropEnd }
+
+// shifted is where a column not dropped goes once the previous annotation is removed: the
+// columns right of it move left, as excelize's RemoveCol moves them.
+func (p *sheetPlan) shifted(col int) int {
+	if p.dropping() && col > p.dropEnd {
+		return col - (p.dropEnd - p.dropStart + 1)
+	}
+	return col
+}
+
+// unshifted is the column that goes to col.
+func (p *sheetPlan) unshifted(col int) int {
+	if p.dropping() && col >= p.dropStart {
+		return col + (p.dropEnd - p.dropStart + 1)
+	}
+	return col
+}
+
+// keptCols are the <col> elements once the previous annotation's columns are removed one by
+// one from the right, as excelize's RemoveCol adjusts them: one over a removed column alone
+// goes, one over it and others shrinks, one right of it moves left.
+func (p *sheetPlan) keptCols() []colEntry {
+	kept := slices.Clone(p.colEntries)
+	if !p.dropping() {
+		return kept
+	}
+	for col := p.dropEnd; col >= p.dropStart; col-- {
+		for i := 0; i < len(kept); i++ {
+			e := &kept[i]
+			if e.min == col && e.max == col {
+				kept = slices.Delete(kept, i, i+1)
+				i--
+				continue
+			}
+			if e.min > col {
+				e.min--
+			}
+			if e.max >= col {
+				e.max--
+			}
+		}
+	}
+	for i := range kept {
+		kept[i].raw = colTag(kept[i].raw, kept[i].min, kept[i].max)
+	}
+	return kept
+}
 
 // scanSheet reads a sheet's part for its plan.
 func scanSheet(r io.Reader, s emissions.ActivitySheet, sst *emissions.SharedStringTable) (*sheetPlan, error) {
@@ -242,8 +289,6 @@ func (p *sheetPlan) settle() error {
 		// excelize removes the previous annotation column by column, moving what is right
 		// of it and every reference to those columns: the streamed copy only drops cells.
 		switch {
-		case p.beyond:
-			return notStreamed("sheet %s: cells right of the previous annotation", p.sheet.Sheet)
 		case p.formula:
 			return notStreamed("sheet %s: formulas, with a previous annotation to remove", p.sheet.Sheet)
 		case p.rightRef >= p.dropStart:
@@ -252,21 +297,10 @@ func (p *sheetPlan) settle() error {
 			return notStreamed("sheet %s: drawings, comments or extensions, with a previous annotation to remove", p.sheet.Sheet)
 		}
 	}
-	// The widths: those of the previous annotation's columns go with them.
-	var kept []colEntry
-	for _, e := range p.colEntries {
-		switch {
-		case !p.dropping() || e.max < p.dropStart:
-			kept = append(kept, e)
-		case e.min >= p.dropStart && e.max <= p.dropEnd:
-			// removed with its columns
-		default:
-			return notStreamed("sheet %s: column widths across the previous annotation", p.sheet.Sheet)
-		}
-	}
+	kept := p.keptCols()
 	// The header cells take the style of the last used column's header cell, as
 	// excelize's GetCellStyle gives it: the cell's, else the row's, else the column's.
-	p.headerStyle = p.headerStyles[p.lastUsed]
+	p.headerStyle = p.headerStyles[p.unshifted(p.lastUsed)]
 	if p.headerStyle == 0 {
 		p.headerStyle = p.headerRowS
 	}

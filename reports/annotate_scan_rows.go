@@ -149,9 +149,7 @@ func (p *sheetPlan) note(col int, value bool) {
 	if p.inDrop(col) {
 		return
 	}
-	if p.dropping() && col > p.dropEnd {
-		p.beyond = true
-	}
+	col = p.shifted(col)
 	p.maxCell = max(p.maxCell, col)
 	if value {
 		p.lastUsed = max(p.lastUsed, col)
@@ -179,9 +177,9 @@ func (sc *scanner) cells(row int) error {
 			return err
 		}
 		col = n
-		if row > p.headerRow && col <= p.lastUsed {
-			// Left of a value already seen: what it holds changes nothing, but for its
-			// formula, if it has one.
+		if row > p.headerRow && (p.inDrop(col) || p.shifted(col) <= p.lastUsed) {
+			// Left of a value already seen, or to be dropped: what it holds changes
+			// nothing, but for its formula, if it has one.
 			if !empty {
 				if !c.skipPast([]byte("</c>")) {
 					break

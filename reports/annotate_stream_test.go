@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -506,5 +507,84 @@ func TestAnnotateLibreOffice(t *testing.T) {
 				t.Errorf("only %d cells compared", checked)
 			}
 		})
+	}
+}
+
+// randomWorkbook is an activity sheet with values, empty styled cells, column styles and
+// widths and row styles at random places right of its columns.
+func randomWorkbook(t *testing.T, rng *rand.Rand) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Energy")
+	header := []any{"Year", "Site", "Pole", "Activity", "Quantity", "Unit"}
+	if rng.IntN(2) == 0 {
+		header = append(header, nil, "Comment")
+	}
+	must(t, f.SetSheetRow("Energy", "A1", &header))
+	activities := []string{"fr.natural-gas.pcs", "fr.electricity.grid", "fr.nope", "fr.diesel.l"}
+	units := []string{"kWh", "MWh", "kg", "l"}
+	rows := 2 + rng.IntN(25)
+	for r := 2; r <= rows; r++ {
+		row := []any{2024, "Flins", "RE-TROFIT", activities[rng.IntN(len(activities))], rng.IntN(1000), units[rng.IntN(len(units))]}
+		cell, _ := excelize.CoordinatesToCellName(1, r)
+		must(t, f.SetSheetRow("Energy", cell, &row))
+	}
+	style := func() int {
+		id, err := f.NewStyle(&excelize.Style{NumFmt: []int{2, 4, 10, 14, 49}[rng.IntN(5)]})
+		must(t, err)
+		return id
+	}
+	cellAt := func() string {
+		c, _ := excelize.CoordinatesToCellName(7+rng.IntN(14), 1+rng.IntN(rows+2))
+		return c
+	}
+	for range rng.IntN(3) {
+		must(t, f.SetCellStr("Energy", cellAt(), "a note"))
+	}
+	for range rng.IntN(6) {
+		c := cellAt()
+		must(t, f.SetCellStyle("Energy", c, c, style()))
+	}
+	if rng.IntN(2) == 0 {
+		from, _ := excelize.ColumnNumberToName(1 + rng.IntN(20))
+		to, _ := excelize.ColumnNumberToName(21 + rng.IntN(5))
+		must(t, f.SetColWidth("Energy", from, to, float64(5+rng.IntN(30))))
+	}
+	if rng.IntN(3) == 0 {
+		col, _ := excelize.ColumnNumberToName(7 + rng.IntN(14))
+		must(t, f.SetColStyle("Energy", col, style()))
+	}
+	if rng.IntN(2) == 0 {
+		r := 1 + rng.IntN(rows)
+		must(t, f.SetRowStyle("Energy", r, r, style()))
+	}
+	var buf bytes.Buffer
+	must(t, f.Write(&buf))
+	return buf.Bytes()
+}
+
+// TestAnnotateStreamRandom: random workbooks, annotated once and again, read back as excelize's
+// copies; most are streamed.
+func TestAnnotateStreamRandom(t *testing.T) {
+	cfg := annotateConfig(t)
+	streamed := 0
+	const n = 40
+	for seed := range uint64(n) {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			data := randomWorkbook(t, rand.New(rand.NewPCG(seed, 1)))
+			once, fallback := annotateBoth(t, cfg, data)
+			if fallback != "" {
+				t.Logf("fell back: %s", fallback)
+				return
+			}
+			streamed++
+			if _, fallback := annotateBoth(t, cfg, once); fallback != "" {
+				t.Logf("again: fell back: %s", fallback)
+			}
+		})
+	}
+	if streamed < n*3/4 {
+		t.Errorf("only %d of %d workbooks streamed", streamed, n)
 	}
 }
