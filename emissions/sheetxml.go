@@ -754,18 +754,17 @@ func readSharedStrings(r io.Reader) (*sharedStrings, error) {
 			}
 			continue
 		}
-		n := len(s.buf)
 		var escaped bool
 		s.buf, escaped, err = z.stringItem(s.buf)
 		if err != nil {
 			return nil, err
 		}
 		if escaped {
+			// the loader leaves it to excelize; its text is kept for SharedStringTable
 			if s.unsure == nil {
 				s.unsure = map[int]bool{}
 			}
 			s.unsure[s.len()] = true
-			s.buf = s.buf[:n]
 		}
 		s.offsets = append(s.offsets, len(s.buf))
 	}
@@ -803,11 +802,11 @@ func ReadSharedStringTable(r io.Reader) (*SharedStringTable, error) {
 // Len is the number of items.
 func (t *SharedStringTable) Len() int { return t.s.len() }
 
-// Item is the text of item i, valid while t is; ok is false for an item that only excelize
-// reads exactly (one holding _xHHHH_ escapes).
-func (t *SharedStringTable) Item(i int) (text []byte, ok bool) {
-	if i < 0 || i >= t.s.len() || t.s.unsure[i] {
-		return nil, false
+// Item is the text of item i, valid while t is, with its _xHHHH_ escapes left as they are
+// (escaped says it may hold some: excelize decodes them); ok is false past the last item.
+func (t *SharedStringTable) Item(i int) (text []byte, escaped, ok bool) {
+	if i < 0 || i >= t.s.len() {
+		return nil, false, false
 	}
-	return t.s.buf[t.s.offsets[i]:t.s.offsets[i+1]], true
+	return t.s.buf[t.s.offsets[i]:t.s.offsets[i+1]], t.s.unsure[i], true
 }

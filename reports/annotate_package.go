@@ -196,7 +196,7 @@ func sheetRefs(raw []byte, refs map[string]bool) map[string]bool {
 	if refs == nil {
 		refs = map[string]bool{}
 	}
-	f, err := unescapeText(raw)
+	f, err := unescapeRefs(raw)
 	if err != nil {
 		refs[""] = true
 		return refs

@@ -80,7 +80,6 @@ type sheetPlan struct {
 	drawing       bool
 	tableIDs      []string // the relationships of the sheet's tables
 	extLst        bool
-	unsureStrings bool
 }
 
 func (p *sheetPlan) dropping() bool { return p.dropStart <= p.dropEnd }
@@ -268,9 +267,6 @@ func (p *sheetPlan) settle() error {
 	}
 	if !p.headerSettled {
 		p.settleHeader()
-	}
-	if p.unsureStrings {
-		return notStreamed("sheet %s: shared strings with _xHHHH_ escapes", p.sheet.Sheet)
 	}
 	if p.lastUsed == 0 {
 		return notStreamed("sheet %s: no value", p.sheet.Sheet)

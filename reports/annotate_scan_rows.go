@@ -332,10 +332,12 @@ func (sc *scanner) classify(typ int, v []byte, hasV bool) (cellClass, error) {
 		if err != nil || sc.sst == nil {
 			return 0, notStreamed("a shared string %q", v)
 		}
-		s, ok := sc.sst.Item(i)
+		s, escaped, ok := sc.sst.Item(i)
 		if !ok {
-			sc.p.unsureStrings = true
-			return cellValue, nil
+			return 0, notStreamed("a shared string %d of %d", i, sc.sst.Len())
+		}
+		if escaped {
+			s = decodeEscapes(s)
 		}
 		return classOf(s), nil
 	case typeInline:
@@ -367,12 +369,35 @@ func classOf(s []byte) cellClass {
 	return cellValue
 }
 
-// unescapeText decodes the character and entity references of XML text; an _xHHHH_ escape
-// (which excelize decodes in strings) is left to excelize.
-func unescapeText(b []byte) ([]byte, error) {
-	if bytes.Contains(b, []byte("_x")) {
-		return nil, notStreamed("text with an _xHHHH_ escape")
+// decodeEscapes decodes the _xHHHH_ escapes of a string's text (excelize's reader decodes
+// them): enough to tell a blank from a value, or an annotate header.
+func decodeEscapes(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		if n := bstrLen(string(b[i:min(len(b), i+7)])); n > 0 {
+			r, _ := strconv.ParseUint(string(b[i+2:i+6]), 16, 32)
+			out = utf8.AppendRune(out, rune(r))
+			i += n
+			continue
+		}
+		out = append(out, b[i])
+		i++
 	}
+	return out
+}
+
+// unescapeText decodes the character and entity references of XML text, then its _xHHHH_
+// escapes.
+func unescapeText(b []byte) ([]byte, error) {
+	b, err := unescapeRefs(b)
+	if err == nil && bytes.Contains(b, []byte("_x")) {
+		b = decodeEscapes(b)
+	}
+	return b, err
+}
+
+// unescapeRefs decodes the character and entity references of XML text.
+func unescapeRefs(b []byte) ([]byte, error) {
 	if bytes.IndexByte(b, '&') < 0 {
 		return b, nil
 	}

@@ -230,6 +230,8 @@ func edgeWorkbook(t *testing.T) []byte {
 		{2024, "Flins", "RE-TROFIT", "fr.electricity.grid", 5, "kg"}, // unit mismatch
 		{},
 		{2025, "Flins", "RE-TROFIT", "fr.natural-gas.pcs", 0.1, "MWh", nil, "tab\there, line\nbreak"},
+		{2025, "Flins", "RE-TROFIT", "fr.natural-gas.pcs", 2, "MWh", nil, "tax_x0020_code, my_xref"}, // _xHHHH_ escapes
+		{2025, "Flins", "RE-TROFIT", "fr.gas_x0041_\x01", 2, "MWh"},                                // in the problem too
 	}
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
