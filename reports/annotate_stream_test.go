@@ -231,7 +231,7 @@ func edgeWorkbook(t *testing.T) []byte {
 		{},
 		{2025, "Flins", "RE-TROFIT", "fr.natural-gas.pcs", 0.1, "MWh", nil, "tab\there, line\nbreak"},
 		{2025, "Flins", "RE-TROFIT", "fr.natural-gas.pcs", 2, "MWh", nil, "tax_x0020_code, my_xref"}, // _xHHHH_ escapes
-		{2025, "Flins", "RE-TROFIT", "fr.gas_x0041_\x01", 2, "MWh"},                                // in the problem too
+		{2025, "Flins", "RE-TROFIT", "fr.gas_x0041_\x01", 2, "MWh"},                                  // in the problem too
 	}
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
