@@ -186,8 +186,10 @@ func copyRowCells(c *sheetCutter, p *sheetPlan, row int, held *heldCells) error 
 		col = n
 		to := p.shifted(col)
 		drop, hold := p.inDrop(col), to >= p.first && !p.inDrop(col)
-		if to != col && !drop {
-			// right of the previous annotation: it moves left with its columns
+		_, hasRef, _ := attrValue(t, "r")
+		if !drop && (to != col || hold && !hasRef) {
+			// right of the previous annotation: it moves left with its columns; or held,
+			// to go among the new cells, which its column must not depend on
 			ref, _ := excelize.CoordinatesToCellName(to, row)
 			t = retag(t, ref)
 			if !hold {
