@@ -55,9 +55,8 @@ type sheetPlan struct {
 	headerStyle int
 	// colStyles are the styles of the <col> over each of the annotation's columns.
 	colStyles [annotateColumns]int
-	// cols is the new <cols> element; hadCols says the sheet had one.
-	cols    []byte
-	hadCols bool
+	// cols is the new <cols> element.
+	cols []byte
 	// dimension is the sheet's <dimension ref>, when it has one.
 	dimension []byte
 	lastRow   int
@@ -163,8 +162,6 @@ func scanSheet(r io.Reader, s emissions.ActivitySheet, sst *emissions.SharedStri
 		switch string(name) {
 		case "dimension":
 			p.dimension = append([]byte(nil), t...)
-		case "cols":
-			p.hadCols = true
 		case "col":
 			err = p.addCol(t, empty)
 		case "sheetData":
