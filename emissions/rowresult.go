@@ -37,50 +37,63 @@ func RowResults(lines LineSource, problems []Problem) (map[Place]*RowResult, err
 		return r
 	}
 	err := lines.Each(func(l *Line) error {
-		r := get(l.Place)
-		if l.Part == PartOutside { // a non-Kyoto gas: in no total
-			if r.Main == nil {
-				m := *l
-				r.Main = &m
-			}
-			return nil
-		}
-		if l.InLocation() {
-			r.Location += l.TCO2e
-		}
-		if l.InMarket() {
-			r.Market += l.TCO2e
-		}
-		switch {
-		case l.Part == PartAvoided:
-			r.Avoided += l.TCO2e
-		case l.Part == PartUpstream:
-			r.Upstream = l.FactorValue
-			return nil
-		case l.Method == MethodMarket && l.Part != PartReported:
-			return nil // a market-based share of an electricity line
-		}
-		if r.Main == nil {
-			m := *l
-			r.Main = &m
-		}
+		get(l.Place).Add(l)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range problems {
-		if p.Severity != SeverityError || p.Sheet == "" {
-			continue
+		if place, ok := p.RejectedRow(); ok {
+			r := get(place)
+			r.Errors = append(r.Errors, p.Message)
 		}
-		row := cellRow(p.Cell)
-		if row == 0 {
-			continue
-		}
-		r := get(Place{File: p.File, Sheet: p.Sheet, Row: row})
-		r.Errors = append(r.Errors, p.Message)
 	}
 	return out, nil
+}
+
+// Add folds one of the row's lines into r: all the row's lines in their order, then its lines
+// outside the scopes, give what RowResults gives. l may be reused once Add returns.
+func (r *RowResult) Add(l *Line) {
+	if l.Part == PartOutside { // a non-Kyoto gas: in no total
+		if r.Main == nil {
+			m := *l
+			r.Main = &m
+		}
+		return
+	}
+	if l.InLocation() {
+		r.Location += l.TCO2e
+	}
+	if l.InMarket() {
+		r.Market += l.TCO2e
+	}
+	switch {
+	case l.Part == PartAvoided:
+		r.Avoided += l.TCO2e
+	case l.Part == PartUpstream:
+		r.Upstream = l.FactorValue
+		return
+	case l.Method == MethodMarket && l.Part != PartReported:
+		return // a market-based share of an electricity line
+	}
+	if r.Main == nil {
+		m := *l
+		r.Main = &m
+	}
+}
+
+// RejectedRow is the row an error problem was found at, if it names one: the row whose
+// annotation carries its message.
+func (p Problem) RejectedRow() (Place, bool) {
+	if p.Severity != SeverityError || p.Sheet == "" {
+		return Place{}, false
+	}
+	row := cellRow(p.Cell)
+	if row == 0 {
+		return Place{}, false
+	}
+	return Place{File: p.File, Sheet: p.Sheet, Row: row}, true
 }
 
 // cellRow is the row of an A1 reference, 0 when there is none.

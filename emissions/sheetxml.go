@@ -754,18 +754,17 @@ func readSharedStrings(r io.Reader) (*sharedStrings, error) {
 			}
 			continue
 		}
-		n := len(s.buf)
 		var escaped bool
 		s.buf, escaped, err = z.stringItem(s.buf)
 		if err != nil {
 			return nil, err
 		}
 		if escaped {
+			// the loader leaves it to excelize; its text is kept for SharedStringTable
 			if s.unsure == nil {
 				s.unsure = map[int]bool{}
 			}
 			s.unsure[s.len()] = true
-			s.buf = s.buf[:n]
 		}
 		s.offsets = append(s.offsets, len(s.buf))
 	}
@@ -781,4 +780,33 @@ func plainInt(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// SharedStringTable is a workbook's shared-strings table read as the loader reads it, for a
+// writer that copies worksheets and needs the text of their shared-string cells.
+type SharedStringTable struct{ s *sharedStrings }
+
+// ErrUnsure is what ReadSharedStringTable returns for a table outside the subset it reads
+// exactly as excelize does: the caller should use excelize instead.
+var ErrUnsure = errUnsure
+
+// ReadSharedStringTable reads xl/sharedStrings.xml.
+func ReadSharedStringTable(r io.Reader) (*SharedStringTable, error) {
+	s, err := readSharedStrings(r)
+	if err != nil {
+		return nil, err
+	}
+	return &SharedStringTable{s}, nil
+}
+
+// Len is the number of items.
+func (t *SharedStringTable) Len() int { return t.s.len() }
+
+// Item is the text of item i, valid while t is, with its _xHHHH_ escapes left as they are
+// (escaped says it may hold some: excelize decodes them); ok is false past the last item.
+func (t *SharedStringTable) Item(i int) (text []byte, escaped, ok bool) {
+	if i < 0 || i >= t.s.len() {
+		return nil, false, false
+	}
+	return t.s.buf[t.s.offsets[i]:t.s.offsets[i+1]], t.s.unsure[i], true
 }

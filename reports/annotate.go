@@ -1,14 +1,13 @@
 package reports
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
-	"github.com/xuri/excelize/v2"
 )
 
 // AnnotateHeaders are the columns annotate appends to each activity sheet (SPEC §9). Each
@@ -30,44 +29,99 @@ var AnnotateHeaders = []string{
 
 const annotatePrefix = "footprint "
 
+// annotateColumns is len(AnnotateHeaders); TestAnnotateHeadersAreNoColumn checks it.
+const annotateColumns = 11
+
 // Annotation is what annotate writes into one workbook: its activity sheets (with their
-// header rows) and the result of each row, by place.
+// header rows) and what each row gave. Lines are every row's lines in the order of the rows,
+// sheet by sheet (Inventory.RowLines): the streamed writer reads them once, next to the sheet
+// they annotate, so a million rows are never held at once. Outside (the lines of gases outside
+// the scopes) and Problems are few, and indexed by row.
 type Annotation struct {
-	Sheets  []emissions.ActivitySheet
-	Results map[emissions.Place]*emissions.RowResult
+	Sheets   []emissions.ActivitySheet
+	Lines    emissions.LineSource
+	Outside  []emissions.Line
+	Problems []emissions.Problem // every problem (Problems.Unbounded): each rejected row's message
 }
 
-// AnnotatedRows counts the rows an annotation writes.
-func (a Annotation) AnnotatedRows() (used, rejected int) {
+// Annotated says what WriteAnnotatedFile wrote: the rows annotated with figures (Used) and
+// with their problem only (Rejected), and whether the copy went through excelize because the
+// streamed writer does not handle the workbook (Fallback says why).
+type Annotated struct {
+	Used, Rejected int
+	Fallback       string
+}
+
+// results gathers every row's result in memory, for the excelize writer.
+func (a Annotation) results() (map[emissions.Place]*emissions.RowResult, error) {
+	var lines emissions.LineSource = emissions.LineSlice(nil)
+	if a.Lines != nil {
+		lines = a.Lines
+	}
+	return emissions.RowResults(emissions.Concat(lines, emissions.LineSlice(a.Outside)), a.Problems)
+}
+
+// count counts the rows an annotation writes, from every row's result.
+func (a Annotation) count(results map[emissions.Place]*emissions.RowResult) (n Annotated) {
 	for _, s := range a.Sheets {
-		for p, r := range a.Results {
+		for p, r := range results {
 			if p.File != s.File || p.Sheet != s.Sheet || p.Row <= s.HeaderRow {
 				continue
 			}
 			if r.Main != nil {
-				used++
+				n.Used++
 			} else if len(r.Errors) > 0 {
-				rejected++
+				n.Rejected++
 			}
 		}
 	}
-	return used, rejected
+	return n
 }
 
 // WriteAnnotatedFile writes to out a copy of the workbook at in with the annotation's
-// columns, atomically. out must not be in: the user's own file is never overwritten.
-func WriteAnnotatedFile(in, out string, a Annotation) error {
+// columns, atomically. out must not be in: the user's own file is never overwritten. The copy
+// is streamed (annotate_stream.go); a workbook the streamed writer does not handle is written
+// through excelize instead, which gives the same cells.
+func WriteAnnotatedFile(in, out string, a Annotation) (Annotated, error) {
 	if same, err := samePath(in, out); err != nil {
-		return err
+		return Annotated{}, err
 	} else if same {
-		return fmt.Errorf("--out %s is the input workbook: annotate writes a copy, never over the original", out)
+		return Annotated{}, fmt.Errorf("--out %s is the input workbook: annotate writes a copy, never over the original", out)
 	}
 	src, err := os.Open(in)
 	if err != nil {
-		return err
+		return Annotated{}, err
 	}
 	defer src.Close()
-	return writeAtomic(out, func(w io.Writer) error { return WriteAnnotated(src, w, a) })
+	st, err := src.Stat()
+	if err != nil {
+		return Annotated{}, err
+	}
+	var n Annotated
+	err = writeAtomic(out, func(w io.Writer) error {
+		n, err = writeAnnotatedStream(src, st.Size(), w, a)
+		return err
+	})
+	var fb *annotateFallback
+	if !errors.As(err, &fb) {
+		return n, err
+	}
+	n, err = writeAnnotatedFallback(src, out, a)
+	n.Fallback = fb.reason
+	return n, err
+}
+
+// writeAnnotatedFallback writes the copy through excelize.
+func writeAnnotatedFallback(src io.ReadSeeker, out string, a Annotation) (Annotated, error) {
+	results, err := a.results()
+	if err != nil {
+		return Annotated{}, err
+	}
+	if _, err := src.Seek(0, io.SeekStart); err != nil {
+		return Annotated{}, err
+	}
+	err = writeAtomic(out, func(w io.Writer) error { return writeAnnotatedExcelize(src, w, a.Sheets, results) })
+	return a.count(results), err
 }
 
 // samePath reports whether two paths name one file (the same path, or a link to it).
@@ -83,192 +137,67 @@ func samePath(a, b string) (bool, error) {
 	return os.SameFile(ia, ib), nil
 }
 
-// WriteAnnotated reads a workbook from src and writes it to w with the annotation: on each
-// activity sheet, the AnnotateHeaders after the last used column of the sheet (in place of a
-// previous annotation's), and one row of figures, or of problems, per activity row. Every
-// other cell, sheet, style, width, defined name and validation is left as excelize keeps it.
-func WriteAnnotated(src io.Reader, w io.Writer, a Annotation) error {
-	f, err := excelize.OpenReader(src, excelize.Options{UnzipSizeLimit: emissions.UnzipSizeLimit, UnzipXMLSizeLimit: emissions.UnzipXMLSizeLimit})
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	rows := map[string][]emissions.Place{}
-	for p := range a.Results {
-		rows[p.Sheet] = append(rows[p.Sheet], p)
-	}
-	for _, s := range a.Sheets {
-		ps := rows[s.Sheet]
-		sort.Slice(ps, func(i, j int) bool { return ps[i].Row < ps[j].Row })
-		if err := annotateSheet(f, s, ps, a.Results); err != nil {
-			return fmt.Errorf("sheet %s: %w", s.Sheet, err)
-		}
-	}
-	return f.Write(w)
+// annotateValue is one value annotate writes: a number, an integer or a text, or nothing.
+type annotateValue struct {
+	kind valueKind
+	f    float64
+	i    int
+	s    string
 }
 
-func annotateSheet(f *excelize.File, s emissions.ActivitySheet, places []emissions.Place, results map[emissions.Place]*emissions.RowResult) error {
-	if err := dropAnnotation(f, s); err != nil {
-		return err
-	}
-	last, err := lastUsedColumn(f, s.Sheet)
-	if err != nil {
-		return err
-	}
-	first := last + 1
-	headerStyle := 0
-	if last > 0 {
-		c, _ := excelize.CoordinatesToCellName(last, s.HeaderRow)
-		if headerStyle, err = f.GetCellStyle(s.Sheet, c); err != nil {
-			return err
-		}
-	}
-	for i, h := range AnnotateHeaders {
-		c, err := excelize.CoordinatesToCellName(first+i, s.HeaderRow)
-		if err != nil {
-			return err
-		}
-		if err := f.SetCellStr(s.Sheet, c, h); err != nil {
-			return err
-		}
-		if headerStyle != 0 {
-			if err := f.SetCellStyle(s.Sheet, c, c, headerStyle); err != nil {
-				return err
-			}
-		}
-	}
-	from, _ := excelize.ColumnNumberToName(first)
-	to, _ := excelize.ColumnNumberToName(first + len(AnnotateHeaders) - 1)
-	if err := f.SetColWidth(s.Sheet, from, to, 16); err != nil {
-		return err
-	}
-	for _, p := range places {
-		if p.File != s.File || p.Row <= s.HeaderRow {
-			continue
-		}
-		if err := annotateRow(f, s.Sheet, first, p.Row, results[p]); err != nil {
-			return err
-		}
+type valueKind uint8
+
+const (
+	valueNone valueKind = iota
+	valueFloat
+	valueInt
+	valueText
+)
+
+// any is the value as excelize's setters take it, nil for nothing.
+func (v annotateValue) any() any {
+	switch v.kind {
+	case valueFloat:
+		return v.f
+	case valueInt:
+		return v.i
+	case valueText:
+		return v.s
 	}
 	return nil
 }
 
-// annotateRow writes one row's result from column first on.
-func annotateRow(f *excelize.File, sheet string, first, row int, r *emissions.RowResult) error {
-	vals := make([]any, len(AnnotateHeaders))
+// rowValues are the values annotate writes for one row, by column of AnnotateHeaders.
+func rowValues(r *emissions.RowResult) (vals [annotateColumns]annotateValue) {
+	num := func(f float64) annotateValue { return annotateValue{kind: valueFloat, f: f} }
+	text := func(s string) annotateValue { return annotateValue{kind: valueText, s: s} }
 	if m := r.Main; m != nil {
 		if m.Part == emissions.PartAvoided {
-			vals[2] = r.Avoided
+			vals[2] = num(r.Avoided)
 		} else {
-			vals[0], vals[1], vals[3] = r.Location, r.Market, m.Scope
+			vals[0], vals[1], vals[3] = num(r.Location), num(r.Market), annotateValue{kind: valueInt, i: m.Scope}
 			if m.Category > 0 {
-				vals[4] = m.Category
+				vals[4] = annotateValue{kind: valueInt, i: m.Category}
 			}
 		}
 		if m.FactorID != "" {
-			vals[5] = m.FactorID
+			vals[5] = text(m.FactorID)
 		}
-		vals[6] = m.FactorValue
+		vals[6] = num(m.FactorValue)
 		if r.Upstream > 0 {
-			vals[7] = r.Upstream
+			vals[7] = num(r.Upstream)
 		}
-		vals[8] = "kgCO2e/" + m.FactorUnit
-		vals[9] = m.Source
+		vals[8] = text("kgCO2e/" + m.FactorUnit)
+		vals[9] = text(m.Source)
 	}
-	if len(r.Errors) > 0 {
-		vals[10] = strings.Join(r.Errors, "; ")
+	switch len(r.Errors) {
+	case 0:
+	case 1:
+		vals[10] = text(r.Errors[0])
+	default:
+		vals[10] = text(strings.Join(r.Errors, "; "))
 	}
-	for i, v := range vals {
-		if v == nil {
-			continue
-		}
-		c, err := excelize.CoordinatesToCellName(first+i, row)
-		if err != nil {
-			return err
-		}
-		if s, ok := v.(string); ok {
-			// Text stays text: SetCellStr never makes a formula of "=…".
-			err = f.SetCellStr(sheet, c, s)
-		} else {
-			err = setNumber(f, sheet, c, v)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// dropAnnotation removes the columns of a previous annotation: the headers of AnnotateHeaders
-// at the end of the header row (a column of the user's own named "Footprint notes" stays).
-func dropAnnotation(f *excelize.File, s emissions.ActivitySheet) error {
-	header, err := rowCells(f, s.Sheet, s.HeaderRow)
-	if err != nil {
-		return err
-	}
-	end := len(header)
-	for end > 0 && strings.TrimSpace(header[end-1]) == "" {
-		end--
-	}
-	start := end
-	for start > 0 && isAnnotateHeader(header[start-1]) {
-		start--
-	}
-	for col := end; col > start; col-- { // right to left: nothing after them moves
-		name, _ := excelize.ColumnNumberToName(col)
-		if err := f.RemoveCol(s.Sheet, name); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// rowCells returns the raw cells of one row (1-based).
-func rowCells(f *excelize.File, sheet string, row int) ([]string, error) {
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for n := 1; rows.Next(); n++ {
-		if n < row {
-			continue
-		}
-		return rows.Columns(excelize.Options{RawCellValue: true})
-	}
-	return nil, rows.Error()
-}
-
-// lastUsedColumn is the 1-based number of the rightmost column holding a value in any row of
-// the sheet (not its <dimension>, which many writers leave at A1); 0 for an empty sheet.
-func lastUsedColumn(f *excelize.File, sheet string) (int, error) {
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return 0, err
-	}
-	defer rows.Close()
-	last := 0
-	for rows.Next() {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return 0, err
-		}
-		for i := len(cells); i > last; i-- {
-			if strings.TrimSpace(cells[i-1]) != "" {
-				last = i
-				break
-			}
-		}
-	}
-	return last, rows.Error()
-}
-
-// setNumber writes an int or a float at full precision.
-func setNumber(f *excelize.File, sheet, cell string, v any) error {
-	if x, ok := v.(float64); ok {
-		return f.SetCellFloat(sheet, cell, x, -1, 64)
-	}
-	return f.SetCellValue(sheet, cell, v)
+	return vals
 }
 
 // isAnnotateHeader reports whether a header is one annotate writes.

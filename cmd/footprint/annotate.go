@@ -49,17 +49,19 @@ func newAnnotateCmd(g *globalFlags, env Env) *cobra.Command {
 					return problemsf("%s: config columns makes %q an alias of %s: annotate's header would be read as that column; remove the alias", configName(res.cfg), h, c)
 				}
 			}
-			// every row's lines, and those of gases outside the scopes (R-22 leaks), kept apart
-			lines := emissions.Concat(res.inventory.RowLines(), emissions.LineSlice(res.inventory.Outside))
-			results, err := emissions.RowResults(lines, res.input.Problems.List())
+			// every row's lines, in the order of the rows; those of gases outside the scopes
+			// (R-22 leaks) kept apart
+			a := reports.Annotation{Sheets: res.input.Sheets, Lines: res.inventory.RowLines(),
+				Outside: res.inventory.Outside, Problems: res.input.Problems.List()}
+			n, err := reports.WriteAnnotatedFile(in, out, a)
 			if err != nil {
-				return err
-			}
-			a := reports.Annotation{Sheets: res.input.Sheets, Results: results}
-			if err := reports.WriteAnnotatedFile(in, out, a); err != nil {
 				return problemsf("annotate: %v", err)
 			}
-			used, rejected := a.AnnotatedRows()
+			if n.Fallback != "" {
+				// correct, but slower and in memory: say why, so a big workbook's wait is explained
+				fmt.Fprintf(env.Stderr, "note: %s was written through excelize, in memory: %s\n", out, n.Fallback)
+			}
+			used, rejected := n.Used, n.Rejected
 			fmt.Fprintf(env.Stdout, "Wrote %s: %d activity sheet(s), %d row(s) annotated (%d used, %d rejected with their problem).\n",
 				out, len(a.Sheets), used+rejected, used, rejected)
 			return res.failure(g.strict)
