@@ -205,7 +205,8 @@ func copyRowCells(c *sheetCutter, p *sheetPlan, row int, held *heldCells) error 
 					return notStreamed("a cell style %q", v)
 				}
 			}
-			held.cols, held.styles = append(held.cols, col), append(held.styles, style)
+			// by the column it goes to: cells merges them with the new cells there
+			held.cols, held.styles = append(held.cols, to), append(held.styles, style)
 			held.buf = append(held.buf, t...)
 		}
 		if drop || hold {

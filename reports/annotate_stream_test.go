@@ -85,6 +85,7 @@ func annotateBoth(t *testing.T, cfg *config.Config, data []byte) ([]byte, string
 		t.Error("no row annotated: the test compares nothing")
 	}
 	sameWorkbook(t, streamed.Bytes(), oracle.Bytes())
+	orderedCells(t, streamed.Bytes())
 	return streamed.Bytes(), ""
 }
 
@@ -356,6 +357,19 @@ func TestAnnotateStreamMatchesExcelize(t *testing.T) {
 		must(t, f.Write(&buf))
 		return buf.Bytes()
 	}()
+	// blank cells with a style right of where the annotation goes: annotated again, they
+	// move left over the previous annotation's columns, among the new cells
+	styledRight := func() []byte {
+		f, err := excelize.OpenReader(bytes.NewReader(edge))
+		must(t, err)
+		defer f.Close()
+		money, err := f.NewStyle(&excelize.Style{NumFmt: 4})
+		must(t, err)
+		must(t, f.SetCellStyle("Energy", "W1", "Y6", money))
+		var buf bytes.Buffer
+		must(t, f.Write(&buf))
+		return buf.Bytes()
+	}()
 	cases := []struct {
 		name string
 		data []byte
@@ -369,6 +383,7 @@ func TestAnnotateStreamMatchesExcelize(t *testing.T) {
 		{"table left of the annotation", table, ""},
 		{"template: validations, defined names, other sheets", template, ""},
 		{"column styles and widths over the annotation", colStyled, ""},
+		{"styled blank cells right of the annotation", styledRight, ""},
 		// excelize moves the references of formulas with the columns it removes
 		{"no references", editPart(t, plain, "xl/worksheets/sheet1.xml", withoutRefs), "formulas"},
 	}
