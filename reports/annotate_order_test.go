@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -13,7 +14,7 @@ import (
 
 // orderedCells checks what a reader that trusts the XML needs and excelize's reading forgives:
 // in every worksheet, rows in increasing order and, in each row, cells in increasing columns,
-// none twice. Excel repairs a sheet that breaks it ("We found a problem with some content").
+// none twice; <col> elements that do not overlap. Excel repairs a sheet that breaks it ("We found a problem with some content").
 func orderedCells(t *testing.T, data []byte) {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -26,6 +27,7 @@ func orderedCells(t *testing.T, data []byte) {
 		must(t, err)
 		d := xml.NewDecoder(rc)
 		row, col := 0, 0
+		var cols [][2]int // the ranges of the <col> elements
 		for {
 			tok, err := d.Token()
 			if err == io.EOF {
@@ -43,6 +45,22 @@ func orderedCells(t *testing.T, data []byte) {
 				}
 			}
 			switch se.Name.Local {
+			case "col":
+				var lo, hi int
+				for _, a := range se.Attr {
+					switch a.Name.Local {
+					case "min":
+						lo, _ = strconv.Atoi(a.Value)
+					case "max":
+						hi, _ = strconv.Atoi(a.Value)
+					}
+				}
+				for _, c := range cols {
+					if lo <= c[1] && c[0] <= hi {
+						t.Errorf("%s: <col> %d-%d overlaps %d-%d", f.Name, lo, hi, c[0], c[1])
+					}
+				}
+				cols = append(cols, [2]int{lo, hi})
 			case "row":
 				n := row + 1
 				if ref != "" {

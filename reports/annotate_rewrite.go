@@ -37,8 +37,14 @@ func rewriteSheet(src io.Reader, out io.Writer, p *sheetPlan, rows *rowResults) 
 				c.replace(p.dimension)
 			}
 		case "cols":
+			// p.cols holds the <col> elements of every <cols> (a sheet may have several):
+			// it takes the place of the first, the others go
+			if sawCols {
+				c.drop()
+			} else {
+				c.replace(p.cols)
+			}
 			sawCols = true
-			c.replace(p.cols)
 			if !empty {
 				c.dropping = true
 				for c.next() {

@@ -384,6 +384,9 @@ func TestAnnotateStreamMatchesExcelize(t *testing.T) {
 		{"template: validations, defined names, other sheets", template, ""},
 		{"column styles and widths over the annotation", colStyled, ""},
 		{"styled blank cells right of the annotation", styledRight, ""},
+		{"two <cols> elements", editPart(t, edge, "xl/worksheets/sheet1.xml", func(s string) string {
+			return strings.Replace(s, "</cols>", `</cols><cols><col min="30" max="31" width="3" customWidth="1"/></cols>`, 1)
+		}), ""},
 		// excelize moves the references of formulas with the columns it removes
 		{"no references", editPart(t, plain, "xl/worksheets/sheet1.xml", withoutRefs), "formulas"},
 	}
