@@ -11,7 +11,8 @@ import (
 )
 
 // FuzzAnnotateStream: whatever a worksheet's XML, the streamed copy either falls back or
-// reads back as excelize's copy. The fuzzer edits the XML of a small activity sheet.
+// reads back as excelize's copy, its rows and cells in order. The fuzzer edits the XML of a
+// small activity sheet, annotated before or not.
 func FuzzAnnotateStream(f *testing.F) {
 	base := func() []byte {
 		x := excelize.NewFile()
@@ -33,10 +34,23 @@ func FuzzAnnotateStream(f *testing.F) {
 	f.Add(`<row r="4" s="1" customFormat="1"><c r="A4"><v>2024</v></c><c r="K4"><f>1+1</f><v>2</v></c></row>`)
 	f.Add(`<row r="5"><c r="L5" t="inlineStr"><is><t>footprint tCO2e</t></is></c></row>`)
 	cfg := annotateConfig(f)
+	// the same sheet annotated: the edits then meet a previous annotation to remove
+	annotated := func() []byte {
+		a, _ := annotationOf(f, cfg, base)
+		var buf bytes.Buffer
+		if n, err := reports.WriteAnnotatedStream(bytes.NewReader(base), int64(len(base)), &buf, a); err != nil || n.Fallback != "" {
+			f.Fatalf("the base is not streamed: %v %s", err, n.Fallback)
+		}
+		return buf.Bytes()
+	}()
 	long := regexp.MustCompile(`[0-9]{5}`)
 	f.Fuzz(func(t *testing.T, rows string) {
 		if long.MatchString(rows) {
 			return // a row far down: excelize's copy fills every row before it, for minutes
+		}
+		base := base
+		if len(rows)%2 == 1 {
+			base = annotated
 		}
 		data := editPart(t, base, "xl/worksheets/sheet1.xml", func(s string) string {
 			return string(bytes.Replace([]byte(s), []byte("</sheetData>"), []byte(rows+"</sheetData>"), 1))
@@ -62,5 +76,6 @@ func FuzzAnnotateStream(f *testing.F) {
 			return
 		}
 		sameWorkbook(t, streamed.Bytes(), oracle.Bytes())
+		orderedCells(t, streamed.Bytes())
 	})
 }
