@@ -237,7 +237,7 @@ func inspectPackage(ra io.ReaderAt, size int64, skipSheets bool) (*packageInfo, 
 			return nil, err
 		}
 	}
-	for sheet, part := range sheetParts(workbook, rels) {
+	for sheet, part := range SheetParts(workbook, rels) {
 		if s := scans[part]; s != nil {
 			s.part = part
 			info.sheets[sheet] = s
@@ -687,9 +687,10 @@ func parseRange(ref string) *mergedRange {
 	return &mergedRange{ref: ref, first: cellPos{min(r1, r2), min(c1, c2)}, last: cellPos{max(r1, r2), max(c1, c2)}}
 }
 
-// sheetParts maps sheet names to their worksheet parts (lower case), from workbook.xml and
-// its relationships.
-func sheetParts(workbook, rels []byte) map[string]string {
+// SheetParts maps sheet names to their worksheet parts (lower case), from workbook.xml and
+// its relationships; none when either cannot be read. The streamed annotate finds the parts it
+// rewrites through it, as the loader does.
+func SheetParts(workbook, rels []byte) map[string]string {
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`

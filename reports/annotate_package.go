@@ -26,7 +26,7 @@ type workbookPackage struct {
 }
 
 // readPackage finds the worksheet parts through xl/workbook.xml and its relationships, as
-// excelize does, and reads the shared strings.
+// excelize and the loader do, and reads the shared strings.
 func readPackage(zr *zip.Reader) (*workbookPackage, error) {
 	pkg := &workbookPackage{sheets: map[string]*zip.File{}, parts: map[string]*zip.File{}}
 	for _, f := range zr.File {
@@ -45,42 +45,13 @@ func readPackage(zr *zip.Reader) (*workbookPackage, error) {
 		return nil, err
 	}
 	pkg.workbook = wb
-	var doc struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rs struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Type   string `xml:"Type,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if xml.Unmarshal(wb, &doc) != nil || xml.Unmarshal(rels, &rs) != nil {
-		return nil, notStreamed("workbook.xml or its relationships")
-	}
-	targets := map[string]string{}
-	sstPart := "xl/sharedstrings.xml"
-	for _, r := range rs.Rels {
-		t := strings.ToLower(strings.ReplaceAll(r.Target, `\`, "/"))
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(t, "/")
-		} else {
-			t = path.Join("xl", t)
-		}
-		targets[r.ID] = t
-		if strings.HasSuffix(r.Type, "/sharedStrings") {
-			sstPart = t
+	for name, part := range emissions.SheetParts(wb, rels) {
+		if f := pkg.parts[part]; f != nil {
+			pkg.sheets[name] = f
 		}
 	}
-	for _, s := range doc.Sheets {
-		if f := pkg.parts[targets[s.ID]]; f != nil {
-			pkg.sheets[s.Name] = f
-		}
-	}
-	if f := pkg.parts[sstPart]; f != nil {
+	// the shared strings where excelize and the loader read them, whatever the relationships say
+	if f := pkg.parts["xl/sharedstrings.xml"]; f != nil {
 		rc, err := f.Open()
 		if err != nil {
 			return nil, err
