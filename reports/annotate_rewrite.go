@@ -173,21 +173,13 @@ func (h *heldCells) all() []byte { return h.buf }
 // it drops, and those from the annotation's first column on, which it holds.
 func copyRowCells(c *sheetCutter, p *sheetPlan, row int, held *heldCells) error {
 	col := 0
-	for c.next() {
-		if !c.tag {
-			continue
-		}
-		t := c.token()
-		name, end, empty := tagName(t)
-		if end && string(name) == "row" {
-			return nil
-		}
-		if end || string(name) != "c" {
-			return notStreamed("<%s> in a row", name)
-		}
-		n, err := cellColumn(t, col)
-		if err != nil {
+	for {
+		t, n, empty, more, err := nextCell(c, col)
+		if err != nil || !more {
 			return err
+		}
+		if t == nil {
+			break
 		}
 		col = n
 		to := p.shifted(col)

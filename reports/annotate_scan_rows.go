@@ -156,25 +156,40 @@ func (p *sheetPlan) note(col int, value bool) {
 	}
 }
 
-// cells reads the cells of one row, up to its end tag.
-func (sc *scanner) cells(row int) error {
-	c, p := sc.c, sc.p
-	col := 0
+// nextCell reads up to the next cell of a row: its start tag t and its column (col is the
+// column of the cell before it), and whether it is empty (<c …/>). more is false at the row's
+// end tag; t is nil, with more true, when the part ends first (the caller checks the cutter's
+// error).
+func nextCell(c *sheetCutter, col int) (t []byte, n int, empty, more bool, err error) {
 	for c.next() {
 		if !c.tag {
 			continue
 		}
-		t := c.token()
+		t = c.token()
 		name, end, empty := tagName(t)
 		if end && string(name) == "row" {
-			return nil
+			return nil, 0, false, false, nil
 		}
 		if end || string(name) != "c" {
-			return notStreamed("<%s> in a row", name)
+			return nil, 0, false, false, notStreamed("<%s> in a row", name)
 		}
 		n, err := cellColumn(t, col)
-		if err != nil {
+		return t, n, empty, err == nil, err
+	}
+	return nil, 0, false, true, nil
+}
+
+// cells reads the cells of one row, up to its end tag.
+func (sc *scanner) cells(row int) error {
+	c, p := sc.c, sc.p
+	col := 0
+	for {
+		t, n, empty, more, err := nextCell(c, col)
+		if err != nil || !more {
 			return err
+		}
+		if t == nil {
+			break
 		}
 		col = n
 		if row > p.headerRow && (p.inDrop(col) || p.shifted(col) <= p.lastUsed) {
