@@ -77,21 +77,13 @@ func rewriteSheet(src io.Reader, out io.Writer, p *sheetPlan, rows *rowResults) 
 func rewriteRows(c *sheetCutter, p *sheetPlan, rows *rowResults, w *annotationCells) error {
 	row := 0
 	var held heldCells
-	for c.next() {
-		if !c.tag {
-			continue
-		}
-		t := c.token()
-		name, end, empty := tagName(t)
-		if end && string(name) == "sheetData" {
-			return nil
-		}
-		if end || string(name) != "row" {
-			return notStreamed("<%s> in <sheetData>", name)
-		}
-		n, err := rowNumber(t, row)
-		if err != nil {
+	for {
+		t, n, empty, more, err := nextRow(c, row)
+		if err != nil || !more {
 			return err
+		}
+		if t == nil {
+			break
 		}
 		row = n
 		var res *emissions.RowResult

@@ -35,24 +35,19 @@ const (
 func (sc *scanner) rows() error {
 	c, p := sc.c, sc.p
 	row := 0
-	for c.next() {
-		if !c.tag {
-			continue
+	for {
+		t, n, empty, more, err := nextRow(c, row)
+		if err != nil {
+			return err
 		}
-		t := c.token()
-		name, end, empty := tagName(t)
-		if end && string(name) == "sheetData" {
+		if !more {
 			if p.sawHeader && !p.headerSettled {
 				p.settleHeader()
 			}
 			return nil
 		}
-		if end || string(name) != "row" {
-			return notStreamed("<%s> in <sheetData>", name)
-		}
-		n, err := rowNumber(t, row)
-		if err != nil {
-			return err
+		if t == nil {
+			break
 		}
 		row = n
 		p.lastRow = row
@@ -154,6 +149,28 @@ func (p *sheetPlan) note(col int, value bool) {
 	if value {
 		p.lastUsed = max(p.lastUsed, col)
 	}
+}
+
+// nextRow reads up to the next row of <sheetData>: its start tag t and its number (row is the
+// number of the row before it), and whether it is empty (<row …/>). more is false at the end
+// of <sheetData>; t is nil, with more true, when the part ends first.
+func nextRow(c *sheetCutter, row int) (t []byte, n int, empty, more bool, err error) {
+	for c.next() {
+		if !c.tag {
+			continue
+		}
+		t = c.token()
+		name, end, empty := tagName(t)
+		if end && string(name) == "sheetData" {
+			return nil, 0, false, false, nil
+		}
+		if end || string(name) != "row" {
+			return nil, 0, false, false, notStreamed("<%s> in <sheetData>", name)
+		}
+		n, err := rowNumber(t, row)
+		return t, n, empty, err == nil, err
+	}
+	return nil, 0, false, true, nil
 }
 
 // nextCell reads up to the next cell of a row: its start tag t and its column (col is the
