@@ -36,6 +36,7 @@ func newAnnotateCmd(g *globalFlags, env Env) *cobra.Command {
 			if same, _ := sameFile(in, out); same {
 				return problemsf("--out %s is the input workbook: annotate writes a copy and never overwrites the original", out)
 			}
+			g.progress = true // while the workbook is read, on a terminal
 			res, err := compute(g, env, computeOptions{rowLines: true, allProblems: true})
 			if err != nil {
 				return err

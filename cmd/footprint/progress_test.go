@@ -28,6 +28,8 @@ func TestProgressBarOnlyOnATerminal(t *testing.T) {
 	}{
 		{[]string{"calc", "--config", cfg, "--input", big}, true, true},
 		{[]string{"validate", "--config", cfg, "--input", big}, true, true},
+		{[]string{"annotate", "--config", cfg, "--input", big, "--out", filepath.Join(dir, "annotated.xlsx")}, true, true},
+		{[]string{"annotate", "--config", cfg, "--input", big, "--out", filepath.Join(dir, "annotated.xlsx")}, false, false},
 		{[]string{"calc", "--json", "--config", cfg, "--input", big}, true, false},
 		{[]string{"calc", "--config", cfg, "--input", big}, false, false},
 	} {
