@@ -174,11 +174,10 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 		}
 		return v, cell, err == nil
 	}
-	var recCell CellRef
+	var recCell, chargeCell CellRef
 	r.Recharged, recCell, _ = kg(ColRecharged, true)
 	r.Recovered, _, _ = kg(ColRecovered, false)
-	r.Charge, _, r.HasCharge = kg(ColCharge, false)
-	chargeRaw, chargeCell := sr.get(cells, ColCharge, row)
+	r.Charge, chargeCell, r.HasCharge = kg(ColCharge, false)
 	a.QuantityCell, a.UnitCell = recCell, recCell
 	statusRaw, statusCell := sr.get(cells, ColStatus, row)
 	status, known := ParseStatus(statusRaw)
@@ -187,7 +186,7 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	}
 	r.Status = status
 	switch {
-	case status == StatusInService || !ok || chargeRaw != "":
+	case status == StatusInService || !ok || r.HasCharge: // a Charge that does not parse has failed the row
 	case chargeCell.Row == 0: // no Charge column: no cell of its own to point at
 		fail("refrigerant-balance", statusCell, "Status %s: the sheet has no Charge column, and a %s unit's leak needs its charge (%s); add a Charge column with the nominal charge in kg", status, status, statusLeak(status))
 	default:
