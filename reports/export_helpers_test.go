@@ -4,15 +4,13 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"io/fs"
 	"strconv"
 	"strings"
 	"testing"
 
-	fp "github.com/footprint/footprint"
 	"github.com/footprint/footprint/config"
 	"github.com/footprint/footprint/emissions"
-	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 	"github.com/xuri/excelize/v2"
 )
@@ -30,77 +28,29 @@ func updatingGolden() bool {
 	return f != nil && f.Value.String() == "true"
 }
 
-// demoInventory computes the built-in demo the way `footprint report` does, without the
-// command line: the embedded config and workbook, the factor library, the trajectory, the
-// claim check.
+// demoInventory computes the built-in demo the way `footprint report` does: through the
+// pipeline, with the embedded config and workbook.
 func demoInventory(t testing.TB) reports.Export { return demoInventoryWith(t, nil) }
 
 // lastDemoInventory is the inventory demoInventoryWith computed last (the tests that use it
 // do not run in parallel).
 var lastDemoInventory *emissions.Inventory
 
-// demoInventoryWith is demoInventory with the demo's config changed by edit first.
+// demoInventoryWith is demoInventory with the demo's config changed by edit first. The
+// export's lines are held in memory, so the tests can read them again.
 func demoInventoryWith(t testing.TB, edit func(*config.Config)) reports.Export {
 	t.Helper()
-	builtin, err := fs.ReadFile(fp.Builtin, "config.yaml")
+	res, err := pipeline.Run(pipeline.Options{RowLines: true, Edit: edit})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Load(config.Options{Path: "", Builtin: builtin, Env: func(string) (string, bool) { return "", false }})
-	if err != nil {
-		t.Fatal(err)
+	if res.Config.Path != "" {
+		t.Fatalf("a config.yaml in the test folder (%s) would replace the built-in demo", res.Config.Path)
 	}
-	if cfg.Path != "" {
-		t.Fatalf("a config.yaml in the test folder (%s) would replace the built-in demo", cfg.Path)
-	}
-	if edit != nil {
-		edit(cfg)
-	}
-	lib, err := factors.Builtin(cfg.Factors.GWP)
-	if err == nil {
-		lib, err = lib.WithCustom(cfg.CustomFactors())
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := &emissions.Input{}
-	for _, p := range cfg.Inputs {
-		r, err := fp.Builtin.Open(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in.ReadWorkbook(p, r, emissions.LoadOptions{Aliases: cfg.Aliases(), DefaultSite: cfg.Site})
-		r.Close()
-	}
-	org := cfg.OrganisationModel()
-	inv := emissions.Calculate(in, emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears, RowLines: true, Organisation: org})
-	lastDemoInventory = inv
-	method := cfg.Trajectory.Scope2Method
-	years := emissions.Aggregate(inv.Lines, method)
-	traj, err := emissions.Project(cfg.Plan(), inv.Lines, lib, &in.Problems)
-	if err != nil {
-		t.Fatal(err)
-	}
-	uopts := cfg.UncertaintyOptions()
-	uopts.Library = lib
-	reporting := years[len(years)-1].Year
-	plan := cfg.Plan()
-	check, err := emissions.CheckClaims(plan, inv.Lines, traj, lib, uopts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	claim := reports.Claim{Check: check, Reductions: emissions.Reductions(inv.Lines, plan.BasePolicy, traj), Credits: plan.Credits, Removals: plan.Removals}
-	energy := reports.EnergyTables{Energy: emissions.Energy(inv, cfg.EnergyOptions(lib), &in.Problems),
-		Beges: emissions.Beges(inv.Lines, inv.Outside, lib, cfg.UncertaintyDefaultPct), Refrigerants: in.Refrigerants, Outside: inv.Outside}
-	return reports.Export{Claim: claim, EnergyTables: energy, Site: cfg.Site, ReportingYear: reporting, GWP: cfg.Factors.GWP, Scope2Method: method,
-		Years: years, Trajectory: traj, Targets: cfg.Plan().Targets, Lines: emissions.LineSlice(rowLinesOf(t, inv)), Library: lib,
-		Rows: inv.Rows, Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings(),
-		Uncertainty: emissions.ComputeUncertainty(inv.Lines, uopts), Changes: emissions.Changes(inv.Lines, method, cfg.Plan().BasePolicy, traj.BaseYear, reporting),
-		Analysis: reports.Analysis{Avoided: emissions.AvoidedByActivity(inv.Lines), Denominators: cfg.Denominators(),
-			Intensities:    emissions.Intensities(years, method, cfg.Denominators()),
-			IntensityPaths: emissions.IntensityPaths(cfg.IntensityTargets(), cfg.Denominators(), years, method, traj.BaseYear, traj.TargetYear, &in.Problems)},
-		Regulatory: demoRegulatory(cfg, org, inv.Lines)}
-
+	lastDemoInventory = res.Inventory
+	e := reports.NewExport(res)
+	e.Lines = emissions.LineSlice(rowLinesOf(t, res.Inventory))
+	return e
 }
 
 // writeExportBytes writes e and returns the workbook's bytes.
@@ -235,17 +185,6 @@ func rowLinesOf(t testing.TB, inv *emissions.Inventory) []emissions.Line {
 		t.Fatal(err)
 	}
 	return out
-}
-
-// demoRegulatory is what cmd/footprint's regulatory() gathers, for the demo's config.
-func demoRegulatory(cfg *config.Config, org *emissions.Organisation, lines []emissions.Line) *reports.Regulatory {
-	flags := cfg.ESRSFlags()
-	reg := &reports.Regulatory{Organisation: org, Entities: emissions.EntityBreakdown(lines, org),
-		Figures: emissions.ESRSFigures(lines, flags), Milestones: cfg.Milestones(),
-		ETSFlagged: len(flags.ETSSites)+len(flags.ETSActivities) > 0, CloudFlagged: len(flags.CloudActivities) > 0}
-	reg.Scope3Included, reg.Scope3Excluded = cfg.Scope3Reasons()
-	reg.NetRevenue, reg.RevenueBasis = cfg.NetRevenueDenominator()
-	return reg
 }
 
 // linesOf returns the lines of an export made by the tests, which hold them in memory.

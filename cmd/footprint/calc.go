@@ -3,62 +3,64 @@ package main
 import (
 	"fmt"
 
+	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 	"github.com/spf13/cobra"
 )
 
-func newCalcCmd(g *globalFlags, env Env) *cobra.Command {
-	var asJSON, lines, restate bool
+type calcOptions struct {
+	*rootOptions
+	in                   inputOptions
+	json, lines, restate bool
+}
+
+func newCmdCalc(root *rootOptions, runF func(*calcOptions) error) *cobra.Command {
+	opts := &calcOptions{rootOptions: root}
 	cmd := &cobra.Command{
 		Use:   "calc",
 		Short: "Compute the inventory and print it as a table, as JSON with --json, or line by line with --lines",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			g.progress = !asJSON
-			res, err := compute(g, env, computeOptions{rowLines: lines, restate: restate})
-			if err != nil {
-				return err
-			}
-			doc := res.document()
-			switch {
-			case lines:
-				if err := reports.WriteLinesCSV(env.Stdout, res.inventory.RowLines()); err != nil {
-					return err
-				}
-				writeProblemSummary(env, res)
-			case asJSON:
-				if err := doc.WriteJSON(env.Stdout); err != nil {
-					return err
-				}
-			default:
-				if err := reports.WriteInventoryTable(env.Stdout, doc); err != nil {
-					return err
-				}
-				writeProblemSummary(env, res)
-			}
-			return res.failure(g.strict)
-		},
+		RunE:  func(*cobra.Command, []string) error { return runF(opts) },
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the JSON document of SPEC §6")
-	cmd.Flags().BoolVar(&lines, "lines", false, "print every computed line with its provenance (input row, factor vintage, source) as CSV")
-	cmd.Flags().BoolVar(&restate, "restate", false, restateHelp)
+	addInputFlags(cmd, &opts.in, withYear|withStrict)
+	cmd.Flags().BoolVar(&opts.json, "json", false, "print the JSON document (docs/json.md)")
+	cmd.Flags().BoolVar(&opts.lines, "lines", false, "print every computed line with its provenance (input row, factor vintage, source) as CSV")
+	cmd.Flags().BoolVar(&opts.restate, "restate", false, restateHelp)
 	cmd.MarkFlagsMutuallyExclusive("json", "lines")
 	return cmd
 }
 
-func (r *result) document() reports.CalcDocument {
-	doc := reports.NewCalcDocument(r.cfg.Factors.GWP, r.year, r.cfg.Trajectory.Scope2Method, r.years, r.trajectory, r.inventory.Rows, r.input.Problems.List())
-	doc.AddAnalysis(r.analysis())
-	doc.SetAnalysis(r.uncertainty, r.changes)
-	doc.SetClaims(r.trajectory, r.claim())
-	doc.AddRegulatory(r.regulatory(), r.years)
-	doc.AddEnergyTables(r.energyTables())
-	return doc
+func runCalc(opts *calcOptions) error {
+	po := opts.pipeline(opts.in, !opts.json)
+	po.RowLines, po.Restate = opts.lines, opts.restate
+	res, err := pipeline.Run(po)
+	if err != nil {
+		return problems(err)
+	}
+	defer res.Close()
+	out := opts.env.Stdout
+	switch {
+	case opts.lines:
+		if err := reports.WriteLinesCSV(out, res.Inventory.RowLines()); err != nil {
+			return err
+		}
+		writeProblemSummary(opts.env, res)
+	case opts.json:
+		if err := reports.NewDocument(res).WriteJSON(out); err != nil {
+			return err
+		}
+	default:
+		if err := reports.WriteInventoryTable(out, reports.NewDocument(res)); err != nil {
+			return err
+		}
+		writeProblemSummary(opts.env, res)
+	}
+	return problems(res.Failure(opts.in.strict))
 }
 
 // writeProblemSummary prints the first problems to stderr and points at `validate`.
-func writeProblemSummary(env Env, r *result) {
-	ps := r.input.Problems.List()
+func writeProblemSummary(env Env, r *pipeline.Result) {
+	ps := r.Input.Problems.List()
 	if len(ps) == 0 {
 		return
 	}

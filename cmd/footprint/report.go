@@ -6,85 +6,83 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 	"github.com/spf13/cobra"
 )
 
-func newReportCmd(g *globalFlags, env Env) *cobra.Command {
-	var out string
-	var restate bool
+type reportOptions struct {
+	*rootOptions
+	in      inputOptions
+	out     string // the output folder; empty: the config's output.dir
+	restate bool
+}
+
+func newCmdReport(root *rootOptions, runF func(*reportOptions) error) *cobra.Command {
+	opts := &reportOptions{rootOptions: root}
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "Compute the inventory and trajectory and write <out>/report.html and <out>/footprint-<year>.xlsx",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			g.progress = true
-			res, err := compute(g, env, computeOptions{rowLines: true, restate: restate})
-			if err != nil {
-				return err
-			}
-			dir := out
-			if !cmd.Flags().Changed("out") {
-				dir = res.outputDir()
-			}
-			rep := res.report()
-			path := filepath.Join(dir, "report.html")
-			if err := reports.WriteHTMLFile(path, rep); err != nil {
-				if errors.Is(err, reports.ErrNoEcharts) {
-					return problemsf("%v", err)
-				}
-				return problemsf("report: %v", err)
-			}
-			xlsx, err := writeExport(env, dir, res, g.progress)
-			if err != nil {
-				return problemsf("%v", err)
-			}
-			writeReportSummary(env.Stdout, res, rep, path, xlsx)
-			writeProblemSummary(env, res)
-			return res.failure(g.strict)
-		},
+		RunE:  func(*cobra.Command, []string) error { return runF(opts) },
 	}
-	cmd.Flags().BoolVar(&restate, "restate", false, restateHelp)
-	cmd.Flags().StringVar(&out, "out", "", "folder to write report.html and the Excel export into (default: the config's output.dir)")
+	addInputFlags(cmd, &opts.in, withYear|withStrict)
+	cmd.Flags().BoolVar(&opts.restate, "restate", false, restateHelp)
+	cmd.Flags().StringVar(&opts.out, "out", "", "folder to write report.html and the Excel export into (default: the config's output.dir)")
 	return cmd
 }
 
-// outputDir is the config's output.dir, relative to the config file like its inputs (to the
-// working directory for the built-in demo).
-func (r *result) outputDir() string {
-	d := r.cfg.Output.Dir
-	if d == "" {
-		d = "out"
+func runReport(opts *reportOptions) error {
+	po := opts.pipeline(opts.in, true)
+	po.RowLines, po.Restate = true, opts.restate
+	res, err := pipeline.Run(po)
+	if err != nil {
+		return problems(err)
 	}
-	if filepath.IsAbs(d) || r.cfg.Dir == "" {
-		return d
+	defer res.Close()
+	dir := opts.out
+	if dir == "" {
+		dir = res.OutputDir()
 	}
-	return filepath.Join(r.cfg.Dir, d)
+	rep := reports.NewReport(res)
+	path := filepath.Join(dir, "report.html")
+	if err := reports.WriteHTMLFile(path, rep); err != nil {
+		if errors.Is(err, reports.ErrNoEcharts) {
+			return problemsf("%v", err)
+		}
+		return problemsf("report: %v", err)
+	}
+	xlsx, err := writeExport(opts.env, dir, res)
+	if err != nil {
+		return problemsf("%v", err)
+	}
+	writeReportSummary(opts.env.Stdout, res, rep, path, xlsx)
+	writeProblemSummary(opts.env, res)
+	return problems(res.Failure(opts.in.strict))
 }
 
-// report gathers what the HTML report shows.
-func (r *result) report() reports.Report {
-	return reports.Report{
-		Site: r.cfg.Site, ReportingYear: r.year, GWP: r.cfg.Factors.GWP, Scope2Method: r.cfg.Trajectory.Scope2Method,
-		Years: r.years, Trajectory: r.trajectory, Targets: r.cfg.Plan().Targets,
-		PoleActivities: reports.PoleActivities(r.inventory.Lines, r.year, r.cfg.Trajectory.Scope2Method),
-		Rows:           r.inventory.Rows, Errors: r.input.Problems.Errors(), Warnings: r.input.Problems.Warnings(),
-		Problems:    r.input.Problems.List(),
-		Sources:     reports.FactorSources(r.inventory.Lines, r.lib),
-		Analysis:    r.analysis(),
-		Uncertainty: r.uncertainty, Changes: r.changes,
-		Claim:        r.claim(),
-		Regulatory:   r.regulatory(),
-		EnergyTables: r.energyTables(),
+// writeExport writes the annual export <dir>/footprint-<year>.xlsx atomically, prints the
+// export's own warnings (cells truncated to Excel's limit), and returns its path.
+func writeExport(env Env, dir string, r *pipeline.Result) (string, error) {
+	path := filepath.Join(dir, reports.ExportFileName(r.Year))
+	e := reports.NewExport(r)
+	if env.terminal() {
+		e.Progress = &barProgress{w: env.Stderr, lines: true}
 	}
+	warnings, err := reports.WriteExportFile(path, e)
+	if err != nil {
+		return "", fmt.Errorf("export: %w", err)
+	}
+	reports.WriteProblems(env.Stderr, warnings)
+	return path, nil
 }
 
 // writeReportSummary prints the reporting year's totals, where the page and the export went,
 // and the rows.
-func writeReportSummary(w io.Writer, r *result, rep reports.Report, page, export string) {
+func writeReportSummary(w io.Writer, r *pipeline.Result, rep reports.Report, page, export string) {
 	found := false
-	for _, y := range r.years {
-		if y.Year == r.year {
+	for _, y := range r.Years {
+		if y.Year == r.Year {
 			found = true
 			fmt.Fprintf(w, "%d: %s tCO2e market-based, %s tCO2e location-based (Scope 1 %s, Scope 2 market %s, Scope 3 %s).\n",
 				y.Year, reports.Tonnes(y.TotalMarket), reports.Tonnes(y.TotalLocation),
@@ -92,12 +90,12 @@ func writeReportSummary(w io.Writer, r *result, rep reports.Report, page, export
 		}
 	}
 	switch {
-	case len(r.years) == 0:
+	case len(r.Years) == 0:
 		fmt.Fprintln(w, "No emissions computed: no activity row was used.")
 	case !found:
-		fmt.Fprintf(w, "%d: no data.\n", r.year)
+		fmt.Fprintf(w, "%d: no data.\n", r.Year)
 	}
-	if tr := r.trajectory; tr != nil {
+	if tr := r.Trajectory; tr != nil {
 		for _, y := range tr.Years {
 			if y.Year == tr.TargetYear && y.Gap != nil {
 				fmt.Fprintf(w, "%d: plan %s, target %s, gap %s tCO2e.\n",
@@ -105,7 +103,7 @@ func writeReportSummary(w io.Writer, r *result, rep reports.Report, page, export
 			}
 		}
 	}
-	if cy, ok := r.claims.Year(r.year); ok {
+	if cy, ok := r.Claims.Year(r.Year); ok {
 		verdict := "can be claimed"
 		if !cy.OK {
 			verdict = fmt.Sprintf("cannot be claimed (%d reason(s), see the report)", len(cy.Reasons))

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -116,14 +117,14 @@ func TestReportWithoutData(t *testing.T) {
 // demoReport computes the built-in demo in-process, as `footprint report` does.
 func demoReport(tb testing.TB) reports.Report {
 	tb.Helper()
-	res, err := compute(&globalFlags{}, Env{Stdout: io.Discard, Stderr: io.Discard, LookupEnv: func(string) (string, bool) { return "", false }}, computeOptions{})
+	res, err := pipeline.Run(pipeline.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if res.cfg.Path != "" {
-		tb.Fatalf("a config.yaml in the test folder (%s) would replace the built-in demo", res.cfg.Path)
+	if res.Config.Path != "" {
+		tb.Fatalf("a config.yaml in the test folder (%s) would replace the built-in demo", res.Config.Path)
 	}
-	return res.report()
+	return reports.NewReport(res)
 }
 
 // BenchmarkWriteHTML renders the demo's report page (inventory already computed).

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/footprint/footprint/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -17,7 +18,10 @@ type Env struct {
 	Terminal func() bool
 }
 
-// Exit codes (SPEC §2).
+// terminal reports whether Stderr is a terminal.
+func (e Env) terminal() bool { return e.Terminal != nil && e.Terminal() }
+
+// Exit codes: see docs/configuration.md.
 const (
 	exitOK       = 0
 	exitProblems = 1 // problems in inputs or config
@@ -37,19 +41,64 @@ func problemsf(format string, args ...any) error {
 	return &exitError{code: exitProblems, msg: fmt.Sprintf(format, args...)}
 }
 
-// globalFlags are the flags every command takes.
-type globalFlags struct {
+// problems makes any error that stops a computation exit 1.
+func problems(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return err
+	}
+	return problemsf("%v", err)
+}
+
+// rootOptions are what every command shares: the streams and the configuration file.
+type rootOptions struct {
+	env    Env
 	config string
+}
+
+// inputOptions are the flags of the commands that read the input workbooks.
+type inputOptions struct {
 	inputs []string
 	year   int
 	strict bool
-	// progress says the command may draw a progress bar on a terminal (not with --json).
-	progress bool
+}
+
+// inputFlag says which of the input flags a command takes.
+type inputFlag int
+
+const (
+	withYear inputFlag = 1 << iota
+	withStrict
+)
+
+// addInputFlags adds --input, and the flags of which, to cmd.
+func addInputFlags(cmd *cobra.Command, o *inputOptions, which inputFlag) {
+	f := cmd.Flags()
+	f.StringArrayVar(&o.inputs, "input", nil, "activity workbook (repeatable; replaces the config's inputs)")
+	if which&withYear != 0 {
+		f.IntVar(&o.year, "year", 0, "reporting year (default: the config's, else the latest year with data)")
+	}
+	if which&withStrict != 0 {
+		f.BoolVar(&o.strict, "strict", false, "treat any rejected row as an error")
+	}
+}
+
+// pipeline returns the pipeline options of a command that reads inputs; progress says it may
+// draw a progress bar on a terminal while large workbooks are read.
+func (r *rootOptions) pipeline(in inputOptions, progress bool) pipeline.Options {
+	o := pipeline.Options{ConfigPath: r.config, Inputs: in.inputs, Year: in.year, LookupEnv: r.env.LookupEnv}
+	if progress && r.env.terminal() {
+		o.Progress = &barProgress{w: r.env.Stderr}
+	}
+	return o
 }
 
 // Main runs the command line and returns the process exit code.
 func Main(args []string, env Env) int {
-	var g globalFlags
+	opts := &rootOptions{env: env}
 	root := &cobra.Command{
 		Use:           "footprint",
 		Short:         "Greenhouse-gas inventory and 2030 trajectory from activity workbooks",
@@ -59,12 +108,9 @@ func Main(args []string, env Env) int {
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetArgs(args)
-	pf := root.PersistentFlags()
-	pf.StringVar(&g.config, "config", "", "configuration file (default ./config.yaml, else the built-in demo)")
-	pf.StringArrayVar(&g.inputs, "input", nil, "activity workbook (repeatable; replaces the config's inputs)")
-	pf.IntVar(&g.year, "year", 0, "reporting year (default: the config's, else the latest year with data)")
-	pf.BoolVar(&g.strict, "strict", false, "treat any rejected row as an error")
-	root.AddCommand(newCalcCmd(&g, env), newValidateCmd(&g, env), newFactorsCmd(&g, env), newReportCmd(&g, env), newTemplateCmd(&g, env), newAnnotateCmd(&g, env))
+	root.PersistentFlags().StringVar(&opts.config, "config", "", "configuration file (default ./config.yaml, else the built-in demo)")
+	root.AddCommand(newCmdCalc(opts, runCalc), newCmdValidate(opts, runValidate), newCmdFactors(opts),
+		newCmdReport(opts, runReport), newCmdTemplate(opts, runTemplate), newCmdAnnotate(opts, runAnnotate))
 
 	err := root.Execute()
 	if err == nil {

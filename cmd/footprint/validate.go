@@ -3,32 +3,47 @@ package main
 import (
 	"fmt"
 
+	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 	"github.com/spf13/cobra"
 )
 
-func newValidateCmd(g *globalFlags, env Env) *cobra.Command {
-	return &cobra.Command{
+type validateOptions struct {
+	*rootOptions
+	in inputOptions
+}
+
+func newCmdValidate(root *rootOptions, runF func(*validateOptions) error) *cobra.Command {
+	opts := &validateOptions{rootOptions: root}
+	cmd := &cobra.Command{
 		Use:   "validate",
 		Short: "Check the config and the inputs; list every problem with its place",
 		Long: "Reads the configuration and every input workbook, computes every row, and lists each problem\n" +
 			"with its cell, grouped by file and sheet with a count per group, then the totals (errors,\n" +
 			"warnings, rows). Exits 1 if any row would be rejected or anything else is wrong.",
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			g.progress = true
-			res, err := compute(g, env, computeOptions{listConfig: true})
-			if err != nil {
-				return err
-			}
-			ps := &res.input.Problems
-			reports.WriteProblemGroups(env.Stdout, reports.ProblemSummary{Problems: ps.List(), Places: ps.ByPlace(),
-				Rows: res.inventory.Rows, Instruments: len(res.input.Instruments), Errors: ps.Errors(), Warnings: ps.Warnings()})
-			if ps.Errors() > 0 {
-				return problemsf("")
-			}
-			fmt.Fprintln(env.Stdout, "OK")
-			return nil
-		},
+		RunE: func(*cobra.Command, []string) error { return runF(opts) },
 	}
+	addInputFlags(cmd, &opts.in, withYear|withStrict)
+	// validate fails on any rejected row already: --strict is accepted and changes nothing.
+	_ = cmd.Flags().MarkHidden("strict")
+	return cmd
+}
+
+func runValidate(opts *validateOptions) error {
+	po := opts.pipeline(opts.in, true)
+	po.ListConfig = true
+	res, err := pipeline.Run(po)
+	if err != nil {
+		return problems(err)
+	}
+	defer res.Close()
+	ps := &res.Input.Problems
+	reports.WriteProblemGroups(opts.env.Stdout, reports.ProblemSummary{Problems: ps.List(), Places: ps.ByPlace(),
+		Rows: res.Inventory.Rows, Instruments: len(res.Input.Instruments), Errors: ps.Errors(), Warnings: ps.Warnings()})
+	if ps.Errors() > 0 {
+		return problemsf("")
+	}
+	fmt.Fprintln(opts.env.Stdout, "OK")
+	return nil
 }

@@ -1,0 +1,230 @@
+// Package pipeline is footprint's one computation, shared by every command, renderer and test:
+// configuration and factor library, workbooks, inventory, trajectory, analyses, claim and
+// disclosures, in that order. Run returns a Result that every renderer takes as it is.
+//
+// It owns the order of the steps, the second read for a restatement and the failure policy
+// (which problems stop a run). It formats nothing and writes no output.
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	fp "github.com/footprint/footprint"
+	"github.com/footprint/footprint/config"
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
+)
+
+// Options say what to compute and what to keep beyond the grouped inventory.
+type Options struct {
+	// ConfigPath is the configuration file; empty: ./config.yaml, else the built-in demo.
+	ConfigPath string
+	// Inputs replace the config's inputs when set.
+	Inputs []string
+	// Year is the reporting year; 0: the config's, else the latest year with data.
+	Year int
+	// LookupEnv reads FOOTPRINT_* overrides; nil reads none.
+	LookupEnv func(string) (string, bool)
+	// Progress, if set, hears how far the reading of large workbooks is.
+	Progress emissions.Progress
+	// Edit, if set, changes the loaded configuration before anything is computed (tests).
+	Edit func(*config.Config)
+
+	// RowLines keeps the lines of every row (in a temporary file removed by Result.Close).
+	RowLines bool
+	// AllProblems keeps every problem, not the first emissions.MaxPerCause of each cause.
+	AllProblems bool
+	// Restate computes with the latest version of each factor vintage and keeps each year's
+	// total as reported beside the restated one.
+	Restate bool
+	// ListConfig lists a trajectory or claim the data cannot support among the problems and
+	// goes on without it, instead of stopping (validate: the workbooks' problems come first).
+	ListConfig bool
+}
+
+// Session is a configuration loaded with its factor library.
+type Session struct {
+	Config  *config.Config
+	Library *factors.Library
+	opts    Options
+}
+
+// Load reads the configuration and builds its factor library.
+func Load(opts Options) (*Session, error) {
+	builtin, err := fs.ReadFile(fp.Builtin, "config.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("built-in config: %w", err)
+	}
+	overrides := map[string]any{}
+	if opts.Year != 0 {
+		overrides["reporting_year"] = opts.Year
+	}
+	lookup := opts.LookupEnv
+	if lookup == nil {
+		lookup = func(string) (string, bool) { return "", false }
+	}
+	cfg, err := config.Load(config.Options{Path: opts.ConfigPath, Builtin: builtin, Overrides: overrides, Env: lookup})
+	if err != nil {
+		return nil, errors.New(indentErrors(err))
+	}
+	if opts.Edit != nil {
+		opts.Edit(cfg)
+	}
+	lib, err := factors.Builtin(cfg.Factors.GWP)
+	if err == nil {
+		lib, err = lib.WithCustom(cfg.CustomFactors())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: factors: %v", ConfigName(cfg), err)
+	}
+	return &Session{Config: cfg, Library: lib, opts: opts}, nil
+}
+
+// ConfigName is how messages name the configuration.
+func ConfigName(cfg *config.Config) string {
+	if cfg.Path == "" {
+		return "built-in demo config"
+	}
+	return cfg.Path
+}
+
+// indentErrors puts each joined error on its own line.
+func indentErrors(err error) string {
+	return strings.ReplaceAll(err.Error(), "\n", "\n  ")
+}
+
+// Run reads every input and computes the inventory and everything computed from it. Input
+// problems are in the result, not in the error: the error is only for what stops the run
+// before any row is read, or a configuration the data cannot support.
+//
+// With opts.Restate the result is the restated inventory, with each year's total as reported
+// in Restatement. The inputs are read a second time only when some factor vintage has several
+// dataset versions (custom factors with `published`): otherwise the two are the same.
+func Run(opts Options) (*Result, error) {
+	s, err := Load(opts)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.compute(s.Library)
+	if err != nil || !opts.Restate {
+		return res, err
+	}
+	restated := res
+	if s.Library.HasVersions() {
+		if restated, err = s.compute(s.Library.Restated()); err != nil {
+			res.Close()
+			return nil, err
+		}
+		res.Close()
+	}
+	restated.Restatement = emissions.Restate(res.Years, restated.Years, s.Config.Trajectory.Scope2Method)
+	return restated, nil
+}
+
+// compute computes the inventory of the inputs with the factors of lib.
+func (s *Session) compute(lib *factors.Library) (*Result, error) {
+	cfg, opts := s.Config, s.opts
+	calc, err := emissions.NewCalculator(emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears,
+		RowLines: opts.RowLines, Organisation: cfg.OrganisationModel()})
+	if err != nil {
+		return nil, err
+	}
+	in := s.Read(calc)
+	if in == nil {
+		calc.Close()
+		return nil, fmt.Errorf("%s: no inputs: list workbooks under `inputs` or pass --input", ConfigName(cfg))
+	}
+	inv, err := calc.Finish(in)
+	if err != nil {
+		in.Problems.Fatalf("file", "", "", "", "%v", err)
+	}
+	res := &Result{Session: s, Input: in, Inventory: inv, Years: emissions.Aggregate(inv.Lines, cfg.Trajectory.Scope2Method)}
+	res.Year = cfg.ReportingYear
+	if res.Year == 0 && len(res.Years) > 0 {
+		res.Year = res.Years[len(res.Years)-1].Year
+	}
+	// unsupported stops on a configuration the data cannot support, or lists it (ListConfig).
+	unsupported := func(err error) error {
+		if opts.ListConfig {
+			in.Problems.Fatalf("config", ConfigName(cfg), "", "", "%v%s", err, s.demoHint())
+			return nil
+		}
+		inv.Close()
+		return fmt.Errorf("%s: %v%s", ConfigName(cfg), err, s.demoHint())
+	}
+	if len(inv.Lines) > 0 {
+		if res.Trajectory, err = emissions.Project(cfg.Plan(), inv.Lines, lib, &in.Problems); err != nil {
+			res.Trajectory = nil
+			if err := unsupported(err); err != nil {
+				return nil, err
+			}
+		}
+	}
+	res.IntensityPaths = res.intensityPaths()
+	res.analyse(lib)
+	if err := res.checkClaim(lib); err != nil {
+		if err := unsupported(err); err != nil {
+			return nil, err
+		}
+	}
+	res.disclose(lib)
+	return res, nil
+}
+
+// demoHint says what to do when the built-in demo config, made for the demo's data, meets the
+// user's own --input files: the first thing a new user tries (`footprint template`, then
+// `footprint validate --input FILE`) with no config.yaml yet.
+func (s *Session) demoHint() string {
+	if s.Config.Path != "" || len(s.opts.Inputs) == 0 {
+		return ""
+	}
+	return "\n  No ./config.yaml was found, so the built-in demo config (the demo site's trajectory and targets) applies to your --input files: write a config.yaml for your site (`trajectory` may be left out), or name one with --config."
+}
+
+// Read reads every input workbook, computing its rows with calc (nil keeps the activities in
+// the input instead); nil when there are no inputs. A file that cannot be opened is a problem
+// of the input, like one that cannot be read.
+func (s *Session) Read(calc *emissions.Calculator) *emissions.Input {
+	paths, open := s.inputs()
+	if len(paths) == 0 {
+		return nil
+	}
+	in := &emissions.Input{Calc: calc}
+	in.Problems.Unbounded = s.opts.AllProblems
+	lopts := emissions.LoadOptions{Aliases: s.Config.Aliases(), DefaultSite: s.Config.Site, Progress: s.opts.Progress}
+	for _, p := range paths {
+		r, err := open(p)
+		if err != nil {
+			in.Problems.Fatalf("file", p, "", "", "cannot open: %v", err)
+			continue
+		}
+		in.ReadWorkbook(p, r, lopts)
+		r.Close()
+	}
+	return in
+}
+
+// inputs returns the workbook paths and how to open them: the Inputs option, else the
+// config's inputs (relative to its folder), read from the binary for the built-in demo.
+func (s *Session) inputs() ([]string, func(string) (io.ReadCloser, error)) {
+	openFile := func(p string) (io.ReadCloser, error) {
+		f, err := os.Open(p)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, pe.Err
+		}
+		return f, err
+	}
+	if len(s.opts.Inputs) > 0 {
+		return s.opts.Inputs, openFile
+	}
+	if s.Config.Path == "" {
+		return s.Config.Inputs, func(p string) (io.ReadCloser, error) { return fp.Builtin.Open(p) }
+	}
+	return s.Config.InputPaths(), openFile
+}

@@ -1,0 +1,152 @@
+package pipeline
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
+)
+
+// Result is everything a run computed: the one value every renderer takes.
+type Result struct {
+	*Session
+	Input     *emissions.Input
+	Inventory *emissions.Inventory
+	// Years are the totals of every year with data, ascending.
+	Years []emissions.YearTotals
+	// Year is the reporting year.
+	Year int
+	// Trajectory is the projection toward the target year; nil when there is nothing to
+	// project (no lines) or, with ListConfig, when the configuration cannot be applied.
+	Trajectory *emissions.Trajectory
+	// IntensityPaths are the intensity targets' paths.
+	IntensityPaths []emissions.IntensityPath
+	// Avoided are the avoided emissions per year and activity, apart from the inventory.
+	Avoided []emissions.AvoidedActivity
+	// Intensities are tCO2e per unit of each denominator: year → denominator name → value.
+	Intensities map[int]map[string]float64
+	// Uncertainty and Changes say how sure the inventory is and what changed between years.
+	Uncertainty *emissions.Uncertainty
+	Changes     []emissions.Change
+	// Restatement is each year's total as reported and restated; nil without Options.Restate.
+	Restatement []emissions.Restatement
+	// Claims and Reductions: the neutrality claim of each trajectory year and where each
+	// year's reductions come from.
+	Claims     *emissions.ClaimCheck
+	Reductions []emissions.Reduction
+	// Energy and Beges are the ESRS E1-5 energy table and the BEGES postes, per year.
+	Energy []emissions.EnergyYear
+	Beges  []emissions.BegesYear
+	// Entities and ESRSFigures are each year's emissions per entity and its E1-6 figures.
+	Entities    map[int][]emissions.EntityTotals
+	ESRSFigures map[int]*emissions.ESRSYear
+}
+
+// Close removes the temporary file of the row lines.
+func (r *Result) Close() { r.Inventory.Close() }
+
+// Scope2Method is the Scope 2 figure the trajectory and breakdowns follow.
+func (r *Result) Scope2Method() string { return r.Config.Trajectory.Scope2Method }
+
+// BaseYear is the trajectory's base year; without a trajectory, the configured one or else
+// the first year with data.
+func (r *Result) BaseYear() int {
+	switch {
+	case r.Trajectory != nil && r.Trajectory.BaseYear != 0:
+		return r.Trajectory.BaseYear
+	case r.Config.Trajectory.BaseYear != 0:
+		return r.Config.Trajectory.BaseYear
+	case len(r.Years) > 0:
+		return r.Years[0].Year
+	}
+	return 0
+}
+
+// OutputDir is the config's output.dir, relative to the config file like its inputs (to the
+// working directory for the built-in demo).
+func (r *Result) OutputDir() string {
+	d := r.Config.Output.Dir
+	if d == "" {
+		d = "out"
+	}
+	if filepath.IsAbs(d) || r.Config.Dir == "" {
+		return d
+	}
+	return filepath.Join(r.Config.Dir, d)
+}
+
+// Failure returns the error that ends a run after its output: fatal input problems always,
+// rejected rows only with strict.
+func (r *Result) Failure(strict bool) error {
+	ps := &r.Input.Problems
+	switch {
+	case ps.Fatal() > 0:
+		return fmt.Errorf("%d input problem(s) stop the run; see the list above", ps.Fatal())
+	case strict && r.Inventory.Rows.Rejected > 0:
+		return fmt.Errorf("--strict: %d row(s) rejected", r.Inventory.Rows.Rejected)
+	}
+	return nil
+}
+
+// intensityPaths computes the intensity targets' paths over the trajectory's years; a target
+// whose denominator lacks the base year is a warning in the input's problems.
+func (r *Result) intensityPaths() []emissions.IntensityPath {
+	ts := r.Config.IntensityTargets()
+	if len(ts) == 0 || r.Trajectory == nil {
+		return nil
+	}
+	return emissions.IntensityPaths(ts, r.Config.Denominators(), r.Years, r.Trajectory.Scope2Method,
+		r.Trajectory.BaseYear, r.Trajectory.TargetYear, &r.Input.Problems)
+}
+
+// analyse computes avoided emissions, intensities, how sure the inventory is and what changed
+// between years.
+func (r *Result) analyse(lib *factors.Library) {
+	r.Avoided = emissions.AvoidedByActivity(r.Inventory.Lines)
+	r.Intensities = emissions.Intensities(r.Years, r.Scope2Method(), r.Config.Denominators())
+	if len(r.Inventory.Lines) == 0 {
+		return
+	}
+	opts := r.Config.UncertaintyOptions()
+	opts.Library = lib
+	r.Uncertainty = emissions.ComputeUncertainty(r.Inventory.Lines, opts)
+	r.Changes = emissions.Changes(r.Inventory.Lines, r.Scope2Method(), r.Config.Plan().BasePolicy, r.BaseYear(), r.Year)
+}
+
+// checkClaim checks the neutrality claim of every trajectory year, splits the reductions and
+// warns about targets that break the rules they follow.
+func (r *Result) checkClaim(lib *factors.Library) error {
+	if r.Trajectory == nil {
+		return nil
+	}
+	plan := r.Config.Plan()
+	base, _ := yearTotals(r.Years, r.Trajectory.BaseYear)
+	emissions.CheckTargets(plan, r.Trajectory, base, &r.Input.Problems)
+	r.Reductions = emissions.Reductions(r.Inventory.Lines, plan.BasePolicy, r.Trajectory)
+	opts := r.Config.UncertaintyOptions()
+	opts.Library = lib
+	var err error
+	r.Claims, err = emissions.CheckClaims(plan, r.Inventory.Lines, r.Trajectory, lib, opts)
+	return err
+}
+
+func yearTotals(ys []emissions.YearTotals, y int) (emissions.YearTotals, bool) {
+	for _, t := range ys {
+		if t.Year == y {
+			return t, true
+		}
+	}
+	return emissions.YearTotals{Year: y}, false
+}
+
+// disclose computes the regulatory tables: ESRS E1-5 energy (warnings about missing supply
+// mixes go to the input's problems), the BEGES postes, the entities' shares and the E1-6
+// figures.
+func (r *Result) disclose(lib *factors.Library) {
+	cfg := r.Config
+	r.Energy = emissions.Energy(r.Inventory, cfg.EnergyOptions(lib), &r.Input.Problems)
+	r.Beges = emissions.Beges(r.Inventory.Lines, r.Inventory.Outside, lib, cfg.UncertaintyDefaultPct)
+	r.Entities = emissions.EntityBreakdown(r.Inventory.Lines, cfg.OrganisationModel())
+	r.ESRSFigures = emissions.ESRSFigures(r.Inventory.Lines, cfg.ESRSFlags())
+}
