@@ -28,12 +28,12 @@ type Config struct {
 	Factors       FactorsConfig  `yaml:"factors" mapstructure:"factors"`
 	Scope2        Scope2         `yaml:"scope2" mapstructure:"scope2"`
 	Trajectory    TrajectoryConf `yaml:"trajectory" mapstructure:"trajectory"`
-	// Intensity lists the denominators of emission intensities (SPEC §9), see intensity.go.
+	// Intensity lists the denominators of emission intensities (docs/configuration.md#intensity), see intensity.go.
 	Intensity []IntensityConf `yaml:"intensity" mapstructure:"intensity"`
 	// FreshnessYears: a factor more than this many years older than the activity year is
-	// warned about (SPEC §9).
+	// warned about (docs/configuration.md#uncertainty-and-freshness).
 	FreshnessYears int `yaml:"freshness_years" mapstructure:"freshness_years"`
-	// Quality and UncertaintyDefaultPct drive the uncertainty analysis (SPEC §9).
+	// Quality and UncertaintyDefaultPct drive the uncertainty analysis (docs/configuration.md#uncertainty-and-freshness).
 	Quality               QualityConf `yaml:"quality" mapstructure:"quality"`
 	UncertaintyDefaultPct float64     `yaml:"uncertainty_default_pct" mapstructure:"uncertainty_default_pct"`
 	// Organisation and ESRS: consolidation and the E1-6 disclosures (organisation.go, esrs.go).
@@ -64,7 +64,7 @@ type FactorsConfig struct {
 	Custom []CustomFactor `yaml:"custom" mapstructure:"custom"`
 }
 
-// CustomFactor is a factor given in config (SPEC §4, contract). A list entry, never a map
+// CustomFactor is a factor given in config (docs/configuration.md#factors, contract). A list entry, never a map
 // key, so ids keep their case and dots.
 type CustomFactor struct {
 	ID             string   `yaml:"id" mapstructure:"id"`
@@ -104,7 +104,7 @@ type ResidualMix struct {
 	Site   string   `yaml:"site" mapstructure:"site"`
 }
 
-// TrajectoryConf is the trajectory section (SPEC §5, contract).
+// TrajectoryConf is the trajectory section (docs/configuration.md#trajectory, contract).
 type TrajectoryConf struct {
 	BaseYear     int          `yaml:"base_year" mapstructure:"base_year"`
 	TargetYear   int          `yaml:"target_year" mapstructure:"target_year"`

@@ -8,7 +8,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 )
 
-// ESRSConf holds what the ESRS E1-6 disclosure needs beyond the inventory (issue 8, item 2):
+// ESRSConf holds what the ESRS E1-6 disclosure needs beyond the inventory (docs/configuration.md#esrs):
 //
 //	esrs:
 //	  ets:                              # Scope 1 under a regulated emission trading scheme (E1-6 §48 (b))

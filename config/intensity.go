@@ -8,7 +8,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 )
 
-// IntensityConf is a denominator of emission intensity (SPEC §9):
+// IntensityConf is a denominator of emission intensity (docs/configuration.md#intensity):
 //
 //	intensity:
 //	  - name: per_vehicle          # the key in calc --json years[].intensity

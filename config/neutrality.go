@@ -9,7 +9,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 )
 
-// The neutrality claim's configuration (issue "A credible neutrality claim", SPEC §10):
+// The neutrality claim's configuration (docs/configuration.md#trajectory, docs/methodology.md#the-neutrality-claim):
 // trajectory.neutrality's boundary, credits ledger and own removals, and
 // trajectory.base_year_policy.
 

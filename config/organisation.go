@@ -8,7 +8,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 )
 
-// OrganisationConf is the reporting organisation and its consolidation (issue 8, item 1):
+// OrganisationConf is the reporting organisation and its consolidation (docs/configuration.md#organisation):
 //
 //	organisation:
 //	  name: Flins Circular Factory group

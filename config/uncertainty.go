@@ -3,7 +3,7 @@ package config
 import "github.com/footprint/footprint/emissions"
 
 // QualityConf gives the uncertainty, in % (half-width of the 95 % interval), of activity data
-// by the value of the Quality column (SPEC §9).
+// by the value of the Quality column (docs/methodology.md#uncertainty-monte-carlo).
 type QualityConf struct {
 	Measured   float64 `yaml:"measured" mapstructure:"measured"`
 	Calculated float64 `yaml:"calculated" mapstructure:"calculated"`

@@ -7,6 +7,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/workbook"
 )
 
 // validate checks what decoding cannot: values in range, known names, custom factors whole.
@@ -125,8 +126,8 @@ func (c *Config) CustomFactors() []factors.Factor {
 }
 
 // Aliases returns the column aliases in the form the loader takes.
-func (c *Config) Aliases() emissions.Aliases {
-	out := emissions.Aliases{}
+func (c *Config) Aliases() workbook.Aliases {
+	out := workbook.Aliases{}
 	for _, a := range c.Columns {
 		for _, col := range canonicalColumns() {
 			if strings.EqualFold(a.Column, string(col)) {
@@ -147,7 +148,7 @@ func (c *Config) ResidualMix() []emissions.ResidualMix {
 }
 
 // canonicalColumns are the columns aliases may name: activity, instrument and refrigerant sheets'.
-func canonicalColumns() []emissions.Column {
-	return append(append([]emissions.Column{}, emissions.ActivityColumns...), emissions.ColInstrument, emissions.ColFactor,
-		emissions.ColEquipment, emissions.ColGas, emissions.ColCharge, emissions.ColRecharged, emissions.ColRecovered, emissions.ColStatus)
+func canonicalColumns() []workbook.Column {
+	return append(append([]workbook.Column{}, workbook.ActivityColumns...), workbook.ColInstrument, workbook.ColFactor,
+		workbook.ColEquipment, workbook.ColGas, workbook.ColCharge, workbook.ColRecharged, workbook.ColRecovered, workbook.ColStatus)
 }

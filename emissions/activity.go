@@ -1,7 +1,15 @@
-// Package emissions owns the inventory: reading activity workbooks into activities, turning
-// each activity into inventory lines with its factor, and aggregating lines per year, scope,
-// category, pole, site and activity. It reads workbooks and factors; it does no formatting.
+// Package emissions is the domain core: activities × factors → inventory lines, aggregated per
+// year, scope, category, pole, site and activity, with the trajectory, claim and disclosures
+// computed from them. It reads no workbook (package workbook does) and formats nothing.
 package emissions
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/footprint/footprint/factors"
+)
 
 // Activity is one used row of an activity sheet.
 type Activity struct {
@@ -35,7 +43,7 @@ func (c CellRef) String() string {
 	if c.Row == 0 {
 		return ""
 	}
-	return cellName(c.Col, c.Row)
+	return CellName(c.Col, c.Row)
 }
 
 // Place is where a row came from.
@@ -55,3 +63,54 @@ type Instrument struct {
 	KWh    float64
 	Factor float64 // kgCO2e/kWh
 }
+
+// ToKWh converts an instrument quantity to kWh.
+func ToKWh(qty float64, unit string) (float64, error) {
+	u, err := factors.ParseUnit(unit)
+	if err != nil {
+		return 0, err
+	}
+	kwh, _ := factors.ParseUnit("kWh")
+	return factors.Convert(qty, u, kwh, 0)
+}
+
+// Excel's limits on a sheet: columns A to XFD, rows 1 to 1,048,576.
+const (
+	maxColumns = 16384
+	maxRows    = 1048576
+)
+
+// CellName is the A1 reference of a 0-based column and 1-based row (R1C1 beyond a sheet's
+// limits, where no A1 reference exists).
+func CellName(col, row int) string {
+	if col < 0 || col >= maxColumns || row < 1 || row > maxRows {
+		return fmt.Sprintf("R%dC%d", row, col+1)
+	}
+	var letters [3]byte
+	i := len(letters)
+	for n := col + 1; n > 0; n = (n - 1) / 26 {
+		i--
+		letters[i] = byte('A' + (n-1)%26)
+	}
+	return string(letters[i:]) + strconv.Itoa(row)
+}
+
+// Clip shortens text quoted in a message so a gigantic cell does not make a gigantic message.
+func Clip(s string) string {
+	const max = 60
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// Years outside this range are refused: they are typos (202, 20244) or date serials read
+// as years.
+const (
+	MinYear = 1990
+	MaxYear = 2100
+)

@@ -1,4 +1,4 @@
-package emissions
+package emissions_test
 
 import (
 	"math"
@@ -6,13 +6,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/workbook/workbooktest"
 )
 
 // analysisLibrary is the test library plus an avoided factor and a factor of one old vintage.
 func analysisLibrary(t *testing.T) *factors.Library {
 	t.Helper()
-	lib, err := testLibrary(t).WithCustom([]factors.Factor{
+	lib, err := workbooktest.Library(t).WithCustom([]factors.Factor{
 		{ID: "test.avoided.steel", Name: "avoided", Value: 1273, Unit: "t", Scope: 3, Category: 1, Kind: factors.KindAvoided, Source: "test"},
 		{ID: "test.old", Name: "old", Value: 2, Unit: "kg", Scope: 3, Category: 1, Kind: factors.KindEmission, Year: 2019, Source: "test"},
 	})
@@ -34,12 +36,12 @@ func TestAvoidedLeavesInventoryUnchanged(t *testing.T) {
 	withAvoided := append(append([][]any{}, rows...),
 		[]any{2024, "Main", "P", "test.avoided.steel", 2, "t"},
 		[]any{2024, "Hub", "R", "test.avoided.steel", 2000, "kg"}) // a pole and a site of its own
-	opts := Options{Library: analysisLibrary(t)}
-	_, base := run(t, opts, map[string][]byte{"a.xlsx": workbook(t, sheet{"S", rows})})
-	_, with := run(t, opts, map[string][]byte{"a.xlsx": workbook(t, sheet{"S", withAvoided})})
+	opts := emissions.Options{Library: analysisLibrary(t)}
+	_, base := run(t, opts, map[string][]byte{"a.xlsx": xlsx(t, sheet{"S", rows})})
+	_, with := run(t, opts, map[string][]byte{"a.xlsx": xlsx(t, sheet{"S", withAvoided})})
 
-	for _, method := range []string{MethodMarket, MethodLocation} {
-		a, b := Aggregate(base.Lines, method), Aggregate(with.Lines, method)
+	for _, method := range []string{emissions.MethodMarket, emissions.MethodLocation} {
+		a, b := emissions.Aggregate(base.Lines, method), emissions.Aggregate(with.Lines, method)
 		if len(a) != len(b) {
 			t.Fatalf("%s: %d years without avoided rows, %d with", method, len(a), len(b))
 		}
@@ -57,18 +59,18 @@ func TestAvoidedLeavesInventoryUnchanged(t *testing.T) {
 			}
 		}
 	}
-	plan := Plan{BaseYear: 2023, Targets: []Target{{Name: "all", Scopes: []int{1, 2, 3}, Pathway: PathwaySBTi15}},
-		Levers: []Lever{{Name: "l", Activities: []string{"test.*"}, ReductionPct: 50, StartYear: 2025, FullYear: 2026}}}
-	var ps1, ps2 Problems
-	t1, err1 := Project(plan, base.Lines, analysisLibrary(t), &ps1)
-	t2, err2 := Project(plan, with.Lines, analysisLibrary(t), &ps2)
+	plan := emissions.Plan{BaseYear: 2023, Targets: []emissions.Target{{Name: "all", Scopes: []int{1, 2, 3}, Pathway: emissions.PathwaySBTi15}},
+		Levers: []emissions.Lever{{Name: "l", Activities: []string{"test.*"}, ReductionPct: 50, StartYear: 2025, FullYear: 2026}}}
+	var ps1, ps2 emissions.Problems
+	t1, err1 := emissions.Project(plan, base.Lines, analysisLibrary(t), &ps1)
+	t2, err2 := emissions.Project(plan, with.Lines, analysisLibrary(t), &ps2)
 	if err1 != nil || err2 != nil {
 		t.Fatal(err1, err2)
 	}
 	if !reflect.DeepEqual(t1, t2) {
 		t.Errorf("trajectory changed by avoided rows:\n%+v\n%+v", t1, t2)
 	}
-	got := AvoidedByActivity(with.Lines)
+	got := emissions.AvoidedByActivity(with.Lines)
 	if len(got) != 1 || got[0].Year != 2024 || got[0].Quantity != 4 || math.Abs(got[0].TCO2e-5.092) > 1e-12 || got[0].FactorValue != 1273 || got[0].FactorUnit != "t" {
 		t.Errorf("avoided by activity: %+v", got)
 	}
@@ -76,28 +78,28 @@ func TestAvoidedLeavesInventoryUnchanged(t *testing.T) {
 
 // A year holding only avoided rows is not an actual year of the trajectory.
 func TestAvoidedOnlyYearIsNoActual(t *testing.T) {
-	lines := []Line{line(2023, 1, "gas", 100, 0), {Year: 2024, Part: PartAvoided, Scope: 3, Category: 1, Activity: "x", TCO2e: 50}}
-	var ps Problems
-	tr, err := Project(Plan{}, lines, testLibrary(t), &ps)
+	lines := []emissions.Line{emissions.MakeLine(2023, 1, "gas", 100, 0), {Year: 2024, Part: emissions.PartAvoided, Scope: 3, Category: 1, Activity: "x", TCO2e: 50}}
+	var ps emissions.Problems
+	tr, err := emissions.Project(emissions.Plan{}, lines, workbooktest.Library(t), &ps)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tr.LastActualYear != 2023 || yearIn(t, tr, 2024).Actual != nil {
-		t.Errorf("last actual %d, 2024 actual %v", tr.LastActualYear, yearIn(t, tr, 2024).Actual)
+	if tr.LastActualYear != 2023 || emissions.YearIn(t, tr, 2024).Actual != nil {
+		t.Errorf("last actual %d, 2024 actual %v", tr.LastActualYear, emissions.YearIn(t, tr, 2024).Actual)
 	}
 }
 
 func TestIntensities(t *testing.T) {
-	years := []YearTotals{
+	years := []emissions.YearTotals{
 		{Year: 2023, TotalMarket: 900, TotalLocation: 1000},
 		{Year: 2024, TotalMarket: 450, TotalLocation: 500},
 		{Year: 2025, TotalMarket: 300, TotalLocation: 330},
 	}
-	ds := []Denominator{
+	ds := []emissions.Denominator{
 		{Name: "per_vehicle", Unit: "vehicle", Values: map[int]float64{2023: 30000, 2024: 45000}},
 		{Name: "per_employee", Unit: "FTE", Values: map[int]float64{2024: 2000}},
 	}
-	got := Intensities(years, MethodMarket, ds)
+	got := emissions.Intensities(years, emissions.MethodMarket, ds)
 	want := map[int]map[string]float64{
 		2023: {"per_vehicle": 900.0 / 30000},
 		2024: {"per_vehicle": 450.0 / 45000, "per_employee": 450.0 / 2000},
@@ -105,24 +107,24 @@ func TestIntensities(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("market: %v, want %v (2025 has no denominator: no entry)", got, want)
 	}
-	if loc := Intensities(years, MethodLocation, ds); loc[2024]["per_vehicle"] != 500.0/45000 {
+	if loc := emissions.Intensities(years, emissions.MethodLocation, ds); loc[2024]["per_vehicle"] != 500.0/45000 {
 		t.Errorf("location 2024 per vehicle %v, want %v", loc[2024]["per_vehicle"], 500.0/45000)
 	}
 }
 
 func TestIntensityPaths(t *testing.T) {
-	years := []YearTotals{
+	years := []emissions.YearTotals{
 		{Year: 2020, Scope1: 100, Scope2Market: 20, Scope2Location: 40, Scope3: 1000},
 		{Year: 2022, Scope1: 90, Scope2Market: 10, Scope2Location: 40, Scope3: 900},
 	}
-	ds := []Denominator{{Name: "per_vehicle", Unit: "vehicle", Values: map[int]float64{2020: 10, 2022: 20}},
+	ds := []emissions.Denominator{{Name: "per_vehicle", Unit: "vehicle", Values: map[int]float64{2020: 10, 2022: 20}},
 		{Name: "per_m2", Unit: "m2", Values: map[int]float64{2022: 5}}}
-	ts := []IntensityTarget{
+	ts := []emissions.IntensityTarget{
 		{Name: "S1+2 per vehicle", Intensity: "per_vehicle", Scopes: []int{1, 2}, ReductionPct: 50},
 		{Name: "no base", Intensity: "per_m2", Scopes: []int{1}, ReductionPct: 10},
 	}
-	var ps Problems
-	paths := IntensityPaths(ts, ds, years, MethodMarket, 2020, 2030, &ps)
+	var ps emissions.Problems
+	paths := emissions.IntensityPaths(ts, ds, years, emissions.MethodMarket, 2020, 2030, &ps)
 	if len(paths) != 1 {
 		t.Fatalf("%d paths, want 1", len(paths))
 	}
@@ -145,14 +147,14 @@ func TestIntensityPaths(t *testing.T) {
 // A 2019 factor used for 2024 data is 5 years old: a warning with freshness_years 3, none with
 // 5; one per factor and activity year, at the first row.
 func TestFreshness(t *testing.T) {
-	wb := workbook(t, sheet{"Materials", [][]any{header,
+	wb := xlsx(t, sheet{"Materials", [][]any{header,
 		{2022, "Main", "P", "test.old", 1, "kg"},
 		{2024, "Main", "P", "test.old", 1, "kg"},
 		{2024, "Main", "P", "test.old", 2, "kg"},
 		{2024, "Hub", "Q", "test.old", 3, "kg"},
 		{2025, "Main", "P", "test.old", 1, "kg"},
 	}})
-	count := func(in *Input) (n int, first Problem) {
+	count := func(in *emissions.Input) (n int, first emissions.Problem) {
 		for _, p := range in.Problems.List() {
 			if p.Cause == "factor-freshness" {
 				if n == 0 {
@@ -166,12 +168,12 @@ func TestFreshness(t *testing.T) {
 	for _, tt := range []struct {
 		years, want int
 	}{{3, 2}, {5, 1}, {6, 0}, {0, 0}} {
-		in, _ := run(t, Options{Library: analysisLibrary(t), FreshnessYears: tt.years}, map[string][]byte{"a.xlsx": wb})
+		in, _ := run(t, emissions.Options{Library: analysisLibrary(t), FreshnessYears: tt.years}, map[string][]byte{"a.xlsx": wb})
 		n, first := count(in)
 		if n != tt.want {
 			t.Errorf("freshness_years %d: %d warnings, want %d (2024 and 2025 with 3, 2025 only with 5): %v", tt.years, n, tt.want, in.Problems.List())
 		}
-		if tt.years == 3 && (first.File != "a.xlsx" || first.Sheet != "Materials" || first.Cell != "D3" || first.Severity != SeverityWarning ||
+		if tt.years == 3 && (first.File != "a.xlsx" || first.Sheet != "Materials" || first.Cell != "D3" || first.Severity != emissions.SeverityWarning ||
 			!strings.Contains(first.Message, "factor test.old dates from 2019, 5 years before the 2024 activity data")) {
 			t.Errorf("first warning %+v", first)
 		}

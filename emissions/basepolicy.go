@@ -8,7 +8,7 @@ import (
 )
 
 // Structural changes and base-year recalculation (GHG Protocol Corporate Standard, chapter 5;
-// SPEC §10). An event names the activities it concerns by activity-id globs, poles and sites;
+// docs/methodology.md#base-year-policy). An event names the activities it concerns by activity-id globs, poles and sites;
 // its treatment says whether the base year is restated:
 //
 //   - recalculate: the base year and the years before the event are restated without the

@@ -447,7 +447,7 @@ func (c *Calculator) activity(a *Activity) bool {
 	lk := c.factor(a.ID, a.Year)
 	f, pick := &lk.f, lk.pick
 	if !lk.ok {
-		msg := fmt.Sprintf("unknown activity %q: no factor has this id", clip(a.ID))
+		msg := fmt.Sprintf("unknown activity %q: no factor has this id", Clip(a.ID))
 		if s := c.opts.Library.Suggest(a.ID); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
@@ -655,9 +655,9 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[siteYear]*market
 		for _, ins := range instruments[k] {
 			take := min(ins.KWh, s.consumption-s.covered)
 			if take < ins.KWh {
-				in.Problems.Warnf("instrument-capped", ins.Place.File, ins.Place.Sheet, cellName(0, ins.Place.Row),
+				in.Problems.Warnf("instrument-capped", ins.Place.File, ins.Place.Sheet, CellName(0, ins.Place.Row),
 					"instrument %q covers %.0f kWh but only %.0f kWh of electricity consumption in %d at site %q remain uncovered; it is capped at %.0f kWh",
-					clip(ins.Name), ins.KWh, s.consumption-s.covered, k.Year, k.Site, take)
+					Clip(ins.Name), ins.KWh, s.consumption-s.covered, k.Year, k.Site, take)
 			}
 			s.covered += take
 			s.coveredKg += take * ins.Factor
@@ -745,14 +745,4 @@ func (c *Calculator) residualMix(in *Input, k siteYear) (ResidualMix, bool) {
 		}
 	}
 	return ResidualMix{}, false
-}
-
-// toKWh converts an instrument quantity to kWh.
-func toKWh(qty float64, unit string) (float64, error) {
-	u, err := factors.ParseUnit(unit)
-	if err != nil {
-		return 0, err
-	}
-	kwh, _ := factors.ParseUnit("kWh")
-	return factors.Convert(qty, u, kwh, 0)
 }

@@ -1,4 +1,4 @@
-package emissions
+package emissions_test
 
 import (
 	"fmt"
@@ -8,6 +8,9 @@ import (
 	"testing"
 	"time"
 	"unsafe"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/workbook/workbooktest"
 )
 
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
@@ -15,24 +18,24 @@ func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs
 // The textbook case: 1,000,000 kWh at 0.20 kgCO2e/kWh, 600,000 kWh covered by zero-emission
 // certificates, residual mix 0.45 → 200 t location-based, 180 t market-based.
 func TestMarketBasedTextbook(t *testing.T) {
-	wb := workbook(t,
+	wb := xlsx(t,
 		sheet{"Energy", [][]any{header, {2024, "Main", "P", "test.electricity", 1000000, "kWh"}}},
 		sheet{"Instruments", [][]any{{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor"}, {2024, "Main", "GO wind", 600, "MWh", 0}}},
 	)
 	tests := []struct {
 		name       string
-		residual   []ResidualMix
+		residual   []emissions.ResidualMix
 		wantMarket float64
 		wantWarn   string
 	}{
-		{"residual mix", []ResidualMix{{Year: 2020, Value: 0.45, Source: "AIB"}}, 180, ""},
-		{"residual mix for the site wins", []ResidualMix{{Year: 2024, Value: 0.9, Source: "all"}, {Year: 2024, Site: "Main", Value: 0.45, Source: "site"}}, 180, ""},
+		{"residual mix", []emissions.ResidualMix{{Year: 2020, Value: 0.45, Source: "AIB"}}, 180, ""},
+		{"residual mix for the site wins", []emissions.ResidualMix{{Year: 2024, Value: 0.9, Source: "all"}, {Year: 2024, Site: "Main", Value: 0.45, Source: "site"}}, 180, ""},
 		{"no residual mix: location factor", nil, 80, "no residual mix"},
-		{"only a later residual mix", []ResidualMix{{Year: 2025, Value: 0.45, Source: "AIB"}}, 180, "earliest (2025)"},
+		{"only a later residual mix", []emissions.ResidualMix{{Year: 2025, Value: 0.45, Source: "AIB"}}, 180, "earliest (2025)"},
 	}
 	for _, tt := range tests {
-		in, inv := run(t, Options{ResidualMix: tt.residual}, map[string][]byte{"a.xlsx": wb})
-		y := yearOf(t, inv, MethodMarket, 2024)
+		in, inv := run(t, emissions.Options{ResidualMix: tt.residual}, map[string][]byte{"a.xlsx": wb})
+		y := emissions.YearOf(t, inv, emissions.MethodMarket, 2024)
 		if !near(y.Scope2Location, 200) || !near(y.Scope2Market, tt.wantMarket) {
 			t.Errorf("%s: location %v market %v, want 200 and %v", tt.name, y.Scope2Location, y.Scope2Market, tt.wantMarket)
 		}
@@ -49,13 +52,13 @@ func TestMarketBasedTextbook(t *testing.T) {
 // the row's quantity: an auditor finds 1,000 MWh on every line of the row, split 600 + 400,
 // with the kWh in the factor's unit.
 func TestMarketLinesKeepTheRowsUnit(t *testing.T) {
-	wb := workbook(t,
+	wb := xlsx(t,
 		sheet{"Energy", [][]any{header, {2024, "Main", "P", "test.electricity", 1000, "MWh"}}},
 		sheet{"Instruments", [][]any{{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor"}, {2024, "Main", "GO wind", 600, "MWh", 0}}},
 	)
-	_, inv := run(t, Options{RowLines: true, ResidualMix: []ResidualMix{{Year: 2024, Value: 0.45, Source: "AIB"}}}, map[string][]byte{"a.xlsx": wb})
+	_, inv := run(t, emissions.Options{RowLines: true, ResidualMix: []emissions.ResidualMix{{Year: 2024, Value: 0.45, Source: "AIB"}}}, map[string][]byte{"a.xlsx": wb})
 	var got []string
-	_ = inv.RowLines().Each(func(l *Line) error {
+	_ = inv.RowLines().Each(func(l *emissions.Line) error {
 		got = append(got, fmt.Sprintf("%s %s %g %s %g", l.Method, l.FactorID, l.Quantity, l.Unit, l.Converted))
 		return nil
 	})
@@ -66,7 +69,7 @@ func TestMarketLinesKeepTheRowsUnit(t *testing.T) {
 }
 
 func TestInstrumentsCapped(t *testing.T) {
-	wb := workbook(t,
+	wb := xlsx(t,
 		sheet{"Energy", [][]any{header,
 			{2024, "Main", "P", "test.electricity", 300000, "kWh"},
 			{2024, "Main", "Q", "test.electricity", 100000, "kWh"},
@@ -76,8 +79,8 @@ func TestInstrumentsCapped(t *testing.T) {
 			{2024, "Main", "PPA", 200000, "kWh", 0.01},
 			{2023, "Main", "GO old", 1, "kWh", 0}}},
 	)
-	in, inv := run(t, Options{ResidualMix: []ResidualMix{{Year: 2024, Value: 0.5, Source: "rm"}}}, map[string][]byte{"a.xlsx": wb})
-	y := yearOf(t, inv, MethodMarket, 2024)
+	in, inv := run(t, emissions.Options{ResidualMix: []emissions.ResidualMix{{Year: 2024, Value: 0.5, Source: "rm"}}}, map[string][]byte{"a.xlsx": wb})
+	y := emissions.YearOf(t, inv, emissions.MethodMarket, 2024)
 	// Main: 400,000 kWh covered by 300,000 at 0 + 100,000 (capped from 200,000) at 0.01 → 1 t.
 	// Other: 100,000 kWh uncovered at 0.5 → 50 t.
 	if !near(y.Scope2Market, 51) || !near(y.BySite["Main"], 1) || !near(y.ByPole["P"], 0.75) {
@@ -90,7 +93,7 @@ func TestInstrumentsCapped(t *testing.T) {
 }
 
 func TestVintageAndUpstream(t *testing.T) {
-	wb := workbook(t, sheet{"Energy", [][]any{header,
+	wb := xlsx(t, sheet{"Energy", [][]any{header,
 		{2019, "Main", "P", "test.grid.electricity", 1000, "kWh"},
 		{2020, "Main", "P", "test.grid.electricity", 1000, "kWh"},
 		{2021, "Main", "P", "test.grid.electricity", 1000, "MWh"},
@@ -98,7 +101,7 @@ func TestVintageAndUpstream(t *testing.T) {
 		{2022, "Main", "P", "test.gas.pcs", 1000, "kWh PCI"},
 		{2022, "Main", "P", "test.diesel", 1, "m3"},
 	}})
-	in, inv := run(t, Options{}, map[string][]byte{"a.xlsx": wb})
+	in, inv := run(t, emissions.Options{}, map[string][]byte{"a.xlsx": wb})
 	tests := []struct {
 		year                 int
 		scope1, scope2, cat3 float64
@@ -109,7 +112,7 @@ func TestVintageAndUpstream(t *testing.T) {
 		{2022, 0.181 + 0.181*1.1 + 2.5, 0, 0.0344 + 0.0344*1.1 + 0.6}, // PCI converted with the ratio
 	}
 	for _, tt := range tests {
-		y := yearOf(t, inv, MethodMarket, tt.year)
+		y := emissions.YearOf(t, inv, emissions.MethodMarket, tt.year)
 		if !near(y.Scope1, tt.scope1) || !near(y.Scope2Location, tt.scope2) || !near(y.Scope3Categories[3], tt.cat3) || !near(y.Scope3, tt.cat3) {
 			t.Errorf("%d: scope1 %v scope2 %v cat3 %v; want %v %v %v", tt.year, y.Scope1, y.Scope2Location, y.Scope3Categories[3], tt.scope1, tt.scope2, tt.cat3)
 		}
@@ -121,20 +124,20 @@ func TestVintageAndUpstream(t *testing.T) {
 		t.Errorf("want a vintage warning, got %s", p)
 	}
 	for _, l := range inv.Lines {
-		if l.Year == 2021 && l.Part == PartDirect && l.Method == MethodLocation && (l.FactorYear != 2021 || l.FactorValue != 0.30 || l.Place.Row != 4 || l.Source != "test test.grid.electricity") {
+		if l.Year == 2021 && l.Part == emissions.PartDirect && l.Method == emissions.MethodLocation && (l.FactorYear != 2021 || l.FactorValue != 0.30 || l.Place.Row != 4 || l.Source != "test test.grid.electricity") {
 			t.Errorf("2021 line provenance: %+v", l)
 		}
 	}
 }
 
 func TestReportedEmissions(t *testing.T) {
-	wb := workbook(t, sheet{"Past", [][]any{header,
+	wb := xlsx(t, sheet{"Past", [][]any{header,
 		{2019, "Main", "P", "supplier figure", 12, "tCO2e", 3, 1},
 		{2019, "Main", "P", "green power", 5000, "kgCO2e", 2, nil, "market"},
 		{2019, "Main", "P", "grid power", 7, "tCO2e", 2},
 	}})
-	_, inv := run(t, Options{}, map[string][]byte{"a.xlsx": wb})
-	y := yearOf(t, inv, MethodLocation, 2019)
+	_, inv := run(t, emissions.Options{}, map[string][]byte{"a.xlsx": wb})
+	y := emissions.YearOf(t, inv, emissions.MethodLocation, 2019)
 	if !near(y.Scope3Categories[1], 12) || !near(y.Scope2Market, 12) || !near(y.Scope2Location, 7) || !near(y.TotalLocation, 19) || !near(y.ByPole["P"], 19) {
 		t.Errorf("got %+v", y)
 	}
@@ -175,13 +178,13 @@ func TestRejections(t *testing.T) {
 		{[]any{2024, "Main", "P", "x", 1, "tCO2e", 1, nil, "market"}, "I2", "Method is for Scope 2 rows"},
 	}
 	for _, tt := range tests {
-		wb := workbook(t, sheet{"Energy", [][]any{header, tt.row, {}, {2024, "Main", "P", "test.steel", 1, "t"}}})
-		in, inv := run(t, Options{}, map[string][]byte{"in.xlsx": wb})
-		if inv.Rows != (Rows{Read: 2, Used: 1, Rejected: 1}) {
+		wb := xlsx(t, sheet{"Energy", [][]any{header, tt.row, {}, {2024, "Main", "P", "test.steel", 1, "t"}}})
+		in, inv := run(t, emissions.Options{}, map[string][]byte{"in.xlsx": wb})
+		if inv.Rows != (emissions.Rows{Read: 2, Used: 1, Rejected: 1}) {
 			t.Errorf("%v: rows %+v, want 2 read, 1 used, 1 rejected", tt.row, inv.Rows)
 		}
 		ps := in.Problems.List()
-		if len(ps) == 0 || ps[0].Severity != SeverityError || ps[0].File != "in.xlsx" || ps[0].Sheet != "Energy" || ps[0].Cell != tt.cell || !strings.Contains(ps[0].Message, tt.msg) {
+		if len(ps) == 0 || ps[0].Severity != emissions.SeverityError || ps[0].File != "in.xlsx" || ps[0].Sheet != "Energy" || ps[0].Cell != tt.cell || !strings.Contains(ps[0].Message, tt.msg) {
 			t.Errorf("%v: problems %v, want an error at Energy!%s containing %q", tt.row, ps, tt.cell, tt.msg)
 		}
 		if in.Problems.Fatal() != 0 {
@@ -196,18 +199,18 @@ func TestSheetAndFileErrors(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"missing column", workbook(t, sheet{"Energy", [][]any{{"Year", "Activity", "Unit"}, {2024, "test.steel", "t"}}}),
+		{"missing column", xlsx(t, sheet{"Energy", [][]any{{"Year", "Activity", "Unit"}, {2024, "test.steel", "t"}}}),
 			"x.xlsx: sheet Energy, cell A1: the header row (Year, Activity, Unit) lacks the required column(s) Quantity"},
-		{"duplicate column", workbook(t, sheet{"Energy", [][]any{{"Year", "Activity", "Quantity", "Unit", "quantity"}}}),
+		{"duplicate column", xlsx(t, sheet{"Energy", [][]any{{"Year", "Activity", "Quantity", "Unit", "quantity"}}}),
 			"x.xlsx: sheet Energy, cell E1: column Quantity appears twice in the header row (C1 and E1)"},
-		{"no activity sheet", workbook(t, sheet{"Notes", [][]any{{"hello"}, {"world"}}}),
+		{"no activity sheet", xlsx(t, sheet{"Notes", [][]any{{"hello"}, {"world"}}}),
 			"x.xlsx: no activity sheet"},
 		{"csv renamed", []byte("Year,Activity,Quantity,Unit\n2024,test.steel,1,t\n"),
 			"x.xlsx: cannot read the workbook: it is a text file (a CSV?), not an .xlsx workbook"},
 		{"empty file", nil, "x.xlsx: cannot read the workbook: it is empty (0 bytes)"},
 	}
 	for _, tt := range tests {
-		in, inv := run(t, Options{}, map[string][]byte{"x.xlsx": tt.data})
+		in, inv := run(t, emissions.Options{}, map[string][]byte{"x.xlsx": tt.data})
 		if in.Problems.Fatal() == 0 || !strings.Contains(problemText(in), tt.want) {
 			t.Errorf("%s: fatal %d, problems %q, want %q", tt.name, in.Problems.Fatal(), problemText(in), tt.want)
 		}
@@ -218,64 +221,55 @@ func TestSheetAndFileErrors(t *testing.T) {
 }
 
 func TestHeaderAliasesBlankRowsAndOffsetHeader(t *testing.T) {
-	wb := workbook(t, sheet{"Matières", [][]any{
+	wb := xlsx(t, sheet{"Matières", [][]any{
 		{},
 		{nil, "Année", "Pôle", "  activité ", "QUANTITÉ", "Unité", "Free column"},
 		{nil, 2024, "RE-CYCLE", "test.steel", 2, "t", "ignored"},
 		{nil, "  ", nil, ""},
 		{nil, 2024, "", "test.steel", 500, "kg"},
 	}})
-	in, inv := run(t, Options{}, map[string][]byte{"fr.xlsx": wb})
-	if inv.Rows != (Rows{Read: 2, Used: 2}) || len(in.Problems.List()) != 0 {
+	in, inv := run(t, emissions.Options{}, map[string][]byte{"fr.xlsx": wb})
+	if inv.Rows != (emissions.Rows{Read: 2, Used: 2}) || len(in.Problems.List()) != 0 {
 		t.Fatalf("rows %+v problems %v", inv.Rows, in.Problems.List())
 	}
-	y := yearOf(t, inv, MethodMarket, 2024)
-	if !near(y.Scope3Categories[1], 5) || !near(y.ByPole["RE-CYCLE"], 4) || !near(y.ByPole[Unassigned], 1) || !near(y.BySite["Main"], 5) {
+	y := emissions.YearOf(t, inv, emissions.MethodMarket, 2024)
+	if !near(y.Scope3Categories[1], 5) || !near(y.ByPole["RE-CYCLE"], 4) || !near(y.ByPole[emissions.Unassigned], 1) || !near(y.BySite["Main"], 5) {
 		t.Errorf("got %+v", y)
 	}
 }
 
 func TestProblemsBounded(t *testing.T) {
 	rows := [][]any{header}
-	for i := 0; i < MaxPerCause+50; i++ {
+	for i := 0; i < emissions.MaxPerCause+50; i++ {
 		rows = append(rows, []any{2024, "Main", "P", "nope", 1, "t"})
 	}
-	in, inv := run(t, Options{}, map[string][]byte{"big.xlsx": workbook(t, sheet{"Energy", rows})})
+	in, inv := run(t, emissions.Options{}, map[string][]byte{"big.xlsx": xlsx(t, sheet{"Energy", rows})})
 	ps := in.Problems.List()
-	if inv.Rows.Rejected != MaxPerCause+50 || len(ps) != MaxPerCause+1 || !strings.Contains(ps[MaxPerCause].Message, "50 more problems") {
+	if inv.Rows.Rejected != emissions.MaxPerCause+50 || len(ps) != emissions.MaxPerCause+1 || !strings.Contains(ps[emissions.MaxPerCause].Message, "50 more problems") {
 		t.Errorf("rejected %d, listed %d, last %v", inv.Rows.Rejected, len(ps), ps[len(ps)-1])
 	}
-	if in.Problems.Errors() != MaxPerCause+50 || in.Problems.Warnings() != 0 {
+	if in.Problems.Errors() != emissions.MaxPerCause+50 || in.Problems.Warnings() != 0 {
 		t.Errorf("Errors() = %d, Warnings() = %d", in.Problems.Errors(), in.Problems.Warnings())
 	}
-	var ps2 Problems
-	for i := 0; i < MaxPerCause+7; i++ {
+	var ps2 emissions.Problems
+	for i := 0; i < emissions.MaxPerCause+7; i++ {
 		ps2.Warnf("vintage-fallback", "f.xlsx", "Energy", "A2", "warning %d", i)
 	}
 	ps2.Errorf("unknown-activity", "f.xlsx", "Energy", "D2", "an error")
-	if ps2.Warnings() != MaxPerCause+7 || ps2.Errors() != 1 || len(ps2.List()) != MaxPerCause+2 {
+	if ps2.Warnings() != emissions.MaxPerCause+7 || ps2.Errors() != 1 || len(ps2.List()) != emissions.MaxPerCause+2 {
 		t.Errorf("Warnings() = %d, Errors() = %d, listed %d", ps2.Warnings(), ps2.Errors(), len(ps2.List()))
 	}
-}
-
-func problemText(in *Input) string {
-	var b strings.Builder
-	for _, p := range in.Problems.List() {
-		b.WriteString(p.String())
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
 
 // The lines of gases outside the Kyoto basket, kept one per row, keep no reference to the
 // reader's buffer their row's strings pointed into (a workbook's shared strings, a batch of
 // rows), as the grouped lines keep none.
 func TestOutsideLinesKeepNoReaderBuffer(t *testing.T) {
-	c, err := NewCalculator(Options{Library: testLibrary(t)})
+	c, err := emissions.NewCalculator(emissions.Options{Library: workbooktest.Library(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var problems Problems
+	var problems emissions.Problems
 	c.Begin(&problems)
 	freed := make(chan struct{})
 	func() {
@@ -283,7 +277,7 @@ func TestOutsideLinesKeepNoReaderBuffer(t *testing.T) {
 		n := copy(buf[:], "refrigerant.r-22 kg Main P1 a leak Sheet1 w.xlsx")
 		runtime.SetFinalizer(buf, func(*[1 << 20]byte) { close(freed) })
 		text := unsafe.String(&buf[0], n)
-		a := Activity{Place: Place{File: text[42:], Sheet: text[35:41], Row: 2}, Year: 2024, ID: text[:16], Unit: text[17:19],
+		a := emissions.Activity{Place: emissions.Place{File: text[42:], Sheet: text[35:41], Row: 2}, Year: 2024, ID: text[:16], Unit: text[17:19],
 			Site: text[20:24], Pole: text[25:27], Comment: text[28:34], Quantity: 1}
 		if !c.Add(&a) {
 			t.Fatalf("row rejected: %v", problems.List())
@@ -292,7 +286,7 @@ func TestOutsideLinesKeepNoReaderBuffer(t *testing.T) {
 	if err := c.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	inv, err := c.Finish(&Input{})
+	inv, err := c.Finish(&emissions.Input{})
 	if err != nil {
 		t.Fatal(err)
 	}

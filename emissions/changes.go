@@ -6,7 +6,7 @@ import (
 	"slices"
 )
 
-// What changed between two years (SPEC §9, §10): the change of the total that the Scope 2
+// What changed between two years (docs/methodology.md#what-changed-additive-lmdi): the change of the total that the Scope 2
 // method selects, split per activity into an activity effect (quantities), a factor effect
 // (factor vintages, overrides, the market-based mix), discontinued activities (what a closure,
 // divestment or outsourcing of the base-year policy ended) and other (activities new or

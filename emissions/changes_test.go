@@ -174,7 +174,7 @@ func TestChangesAcrossPoles(t *testing.T) {
 	}
 }
 
-// A closure labels what it ends as discontinued, and only that (SPEC §10: with organic
+// A closure labels what it ends as discontinued, and only that (docs/methodology.md#what-changed-additive-lmdi: with organic
 // treatment nothing is restated, the drop is labelled in every explanation of change).
 // Assembly (pole A) burns 1000 kWh of gas at 0.2 kg/kWh = 0.2 t and 500 kWh of power at
 // 0.1 = 0.05 t in 2022 and 2023, half of it in 2024 (closed in March), none in 2025; the

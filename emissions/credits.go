@@ -4,7 +4,7 @@ package emissions
 // organisation's own removals, kept apart from the inventory. Nothing here is ever subtracted
 // from a scope, a total or a target; only retired credits and own removals count toward a
 // claim (claim.go), while the plan's view (TrajectoryYear.Credits, Net) counts every credit of
-// the year whatever its status (SPEC §10).
+// the year whatever its status (docs/methodology.md#credits-in-the-trajectory).
 
 // Credit types and statuses.
 const (

@@ -1,10 +1,11 @@
-package emissions
+package emissions_test
 
 import (
 	"math"
 	"strings"
 	"testing"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 )
 
@@ -13,7 +14,7 @@ func TestEnergyE15(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wb := workbook(t,
+	wb := xlsx(t,
 		sheet{"Energy", [][]any{header,
 			{2024, "Main", "P", "fr.natural-gas.pcs", 1000000, "kWh PCS"},
 			{2024, "Main", "P", "fr.electricity.grid", 2000000, "kWh"},
@@ -22,11 +23,11 @@ func TestEnergyE15(t *testing.T) {
 		}},
 		sheet{"Instruments", [][]any{{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor"}, {2024, "Main", "GO hydro", 500, "MWh", 0}}},
 	)
-	in, inv := run(t, Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
+	in, inv := run(t, emissions.Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
 	gas, _, _ := lib.Lookup("fr.natural-gas.pcs", 2024)
 	diesel, _, _ := lib.Lookup("fr.diesel.road", 2024)
-	mix := []Mix{{Year: 2024, FossilPct: 4, NuclearPct: 68, RenewablePct: 28, Source: "test"}}
-	es := Energy(inv, EnergyOptions{Library: lib, ElectricityMix: mix, Revenue: map[int]float64{2024: 50e6}}, &in.Problems)
+	mix := []emissions.Mix{{Year: 2024, FossilPct: 4, NuclearPct: 68, RenewablePct: 28, Source: "test"}}
+	es := emissions.Energy(inv, emissions.EnergyOptions{Library: lib, ElectricityMix: mix, Revenue: map[int]float64{2024: 50e6}}, &in.Problems)
 	if len(es) != 1 {
 		t.Fatalf("years %+v", es)
 	}
@@ -56,8 +57,8 @@ func TestEnergyE15(t *testing.T) {
 	}
 
 	// Without a mix, electricity beyond the instruments is fossil, with a warning.
-	in2, inv2 := run(t, Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
-	e2 := Energy(inv2, EnergyOptions{Library: lib}, &in2.Problems)[0]
+	in2, inv2 := run(t, emissions.Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
+	e2 := emissions.Energy(inv2, emissions.EnergyOptions{Library: lib}, &in2.Problems)[0]
 	if math.Abs(e2.PurchasedFossilMWh-1500) > 1e-9 || !strings.Contains(problemText(in2), `no energy.electricity_mix for site "Main" in 2024`) {
 		t.Errorf("no mix: purchased fossil %v, problems %q", e2.PurchasedFossilMWh, problemText(in2))
 	}
@@ -73,12 +74,12 @@ func TestEnergyE15USGallons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wb := workbook(t, sheet{"Energy", [][]any{header,
+	wb := xlsx(t, sheet{"Energy", [][]any{header,
 		{2024, "Plant", "P", "us.diesel", 100, "US gal"},
 		{2024, "Plant", "P", "us.gasoline.mobile", 50, "US gal"},
 	}})
-	in, inv := run(t, Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
-	e := Energy(inv, EnergyOptions{Library: lib}, &in.Problems)[0]
+	in, inv := run(t, emissions.Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
+	e := emissions.Energy(inv, emissions.EnergyOptions{Library: lib}, &in.Problems)[0]
 	// 0.138 and 0.125 mmBtu HHV per gallon, 293.071 kWh per mmBtu, DESNZ gross/net ratios.
 	want := 100*0.138*1055.056/3.6/1000/(0.26808/0.25199) + 50*0.125*1055.056/3.6/1000/(0.25431/0.24159)
 	if math.Abs(e.OilMWh-want) > 1e-9*want || math.Abs(e.TotalMWh-want) > 1e-9*want || len(e.NotCounted) > 0 {
@@ -95,14 +96,14 @@ func TestEnergyIntensityHighImpact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wb := workbook(t, sheet{"Energy", [][]any{header,
+	wb := xlsx(t, sheet{"Energy", [][]any{header,
 		{2024, "Main", "MAKE", "fr.natural-gas.pcs", 1000000, "kWh PCS"},
 		{2024, "Main", "SCHOOL", "fr.electricity.grid", 2000000, "kWh"},
 	}})
-	in, inv := run(t, Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
+	in, inv := run(t, emissions.Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
 	gas, _, _ := lib.Lookup("fr.natural-gas.pcs", 2024)
-	opts := EnergyOptions{Library: lib, Revenue: map[int]float64{2024: 10e6}, HighImpact: HighImpact{Poles: []string{"make", "PAINT"}}}
-	e := Energy(inv, opts, &in.Problems)[0]
+	opts := emissions.EnergyOptions{Library: lib, Revenue: map[int]float64{2024: 10e6}, HighImpact: emissions.HighImpact{Poles: []string{"make", "PAINT"}}}
+	e := emissions.Energy(inv, opts, &in.Problems)[0]
 	wantGas := 1000 / gas.PCSPerPCI
 	near := func(got, want float64) bool { return math.Abs(got-want) <= 1e-9*math.Abs(want) }
 	if !near(e.HighImpactMWh, wantGas) || !near(*e.IntensityMWhPerMEUR, wantGas/10) ||
@@ -114,8 +115,8 @@ func TestEnergyIntensityHighImpact(t *testing.T) {
 		t.Errorf("problems %q: want a warning for PAINT only", got)
 	}
 	// Without a selection, every activity counts.
-	in2, inv2 := run(t, Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
-	e2 := Energy(inv2, EnergyOptions{Library: lib, Revenue: map[int]float64{2024: 10e6}}, &in2.Problems)[0]
+	in2, inv2 := run(t, emissions.Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
+	e2 := emissions.Energy(inv2, emissions.EnergyOptions{Library: lib, Revenue: map[int]float64{2024: 10e6}}, &in2.Problems)[0]
 	if !near(e2.HighImpactMWh, e2.TotalMWh) || !near(*e2.IntensityMWhPerMEUR, e2.TotalMWh/10) || e2.HighImpactScope != "every activity" {
 		t.Errorf("no selection: %v of %v MWh (%q), intensity %v", e2.HighImpactMWh, e2.TotalMWh, e2.HighImpactScope, *e2.IntensityMWhPerMEUR)
 	}

@@ -253,7 +253,7 @@ func (c *Calculator) entity(a *Activity, l *Line) bool {
 	org := c.opts.Organisation
 	e, share, ok := org.resolve(a.Entity)
 	if !ok {
-		msg := fmt.Sprintf("unknown entity %q: organisation.entities in config has no entity of this name", clip(a.Entity))
+		msg := fmt.Sprintf("unknown entity %q: organisation.entities in config has no entity of this name", Clip(a.Entity))
 		if s := org.Suggest(a.Entity); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}

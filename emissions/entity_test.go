@@ -1,8 +1,10 @@
-package emissions
+package emissions_test
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/footprint/footprint/emissions"
 )
 
 // entityWorkbook has rows of a parent (blank Entity), a subsidiary held at 80 % and an
@@ -10,7 +12,7 @@ import (
 // row; "Parnet SA" is a typo of the parent.
 func entityWorkbook(t *testing.T) []byte {
 	h := []any{"Year", "Site", "Pole", "Activity", "Quantity", "Unit", "Entity", "DataType"}
-	return workbook(t,
+	return xlsx(t,
 		sheet{"Energy", [][]any{h,
 			{2024, "Main", "P", "test.diesel", 1000, "L", "", ""},                 // parent: 2.5 t + 0.6 t upstream
 			{2024, "Main", "P", "test.electricity", 100000, "kWh", "Sub SAS", ""}, // 20 t location
@@ -25,8 +27,8 @@ func entityWorkbook(t *testing.T) []byte {
 	)
 }
 
-func testOrganisation(approach string) *Organisation {
-	return &Organisation{Name: "Group", Approach: approach, Entities: []Entity{
+func testOrganisation(approach string) *emissions.Organisation {
+	return &emissions.Organisation{Name: "Group", Approach: approach, Entities: []emissions.Entity{
 		{Name: "Parent SA", Control: true, EquityPct: 100},
 		{Name: "Sub SAS", Control: true, EquityPct: 80},
 		{Name: "JV GmbH", Control: false, EquityPct: 30},
@@ -38,19 +40,19 @@ func TestConsolidation(t *testing.T) {
 	tests := []struct {
 		approach string
 		// want is each entity's consolidated Scope 1, Scope 2 location, Scope 2 market, Scope 3.
-		want map[string]ScopeTotals
+		want map[string]emissions.ScopeTotals
 	}{
-		{ConsolidationOperational, map[string]ScopeTotals{
+		{emissions.ConsolidationOperational, map[string]emissions.ScopeTotals{
 			"Parent SA": {Scope1: 2.5, Scope3: 0.6 + 2},
 			"Sub SAS":   {Scope2Location: 20, Scope2Market: 10}, // half the GO: the instrument covers both rows' kWh
 			"JV GmbH":   {},
 		}},
-		{ConsolidationFinancial, map[string]ScopeTotals{
+		{emissions.ConsolidationFinancial, map[string]emissions.ScopeTotals{
 			"Parent SA": {Scope1: 2.5, Scope3: 0.6 + 2},
 			"Sub SAS":   {Scope2Location: 20, Scope2Market: 10},
 			"JV GmbH":   {},
 		}},
-		{ConsolidationEquity, map[string]ScopeTotals{
+		{emissions.ConsolidationEquity, map[string]emissions.ScopeTotals{
 			"Parent SA": {Scope1: 2.5, Scope3: 0.6 + 2},
 			"Sub SAS":   {Scope2Location: 16, Scope2Market: 8},
 			"JV GmbH":   {Scope1: 0.3 * 5, Scope2Location: 0.3 * 20, Scope2Market: 0.3 * 10, Scope3: 0.3 * (1.2 + 4)},
@@ -58,7 +60,7 @@ func TestConsolidation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		org := testOrganisation(tt.approach)
-		in, inv := run(t, Options{Organisation: org, ResidualMix: []ResidualMix{{Year: 2020, Value: 0.2, Source: "test"}}}, map[string][]byte{"a.xlsx": wb})
+		in, inv := run(t, emissions.Options{Organisation: org, ResidualMix: []emissions.ResidualMix{{Year: 2020, Value: 0.2, Source: "test"}}}, map[string][]byte{"a.xlsx": wb})
 		if inv.Rows.Used != 6 || inv.Rows.Rejected != 2 {
 			t.Errorf("%s: rows %+v, want 6 used and 2 rejected", tt.approach, inv.Rows)
 		}
@@ -68,11 +70,11 @@ func TestConsolidation(t *testing.T) {
 				t.Errorf("%s: problems lack %q:\n%s", tt.approach, want, text)
 			}
 		}
-		es := EntityBreakdown(inv.Lines, org)[2024]
+		es := emissions.EntityBreakdown(inv.Lines, org)[2024]
 		if len(es) != 3 {
 			t.Fatalf("%s: entities %+v", tt.approach, es)
 		}
-		var sum ScopeTotals
+		var sum emissions.ScopeTotals
 		for _, e := range es {
 			w := tt.want[e.Name]
 			c := e.Consolidated
@@ -89,8 +91,8 @@ func TestConsolidation(t *testing.T) {
 			t.Errorf("%s: JV gross %+v", tt.approach, jv.Gross)
 		}
 		// The entities add up to the inventory's totals, both Scope 2 methods (AR 47).
-		for _, m := range []string{MethodLocation, MethodMarket} {
-			y := yearOf(t, inv, m, 2024)
+		for _, m := range []string{emissions.MethodLocation, emissions.MethodMarket} {
+			y := emissions.YearOf(t, inv, m, 2024)
 			if !near(sum.TotalLocation(), y.TotalLocation) || !near(sum.TotalMarket(), y.TotalMarket) || !near(sum.Scope1, y.Scope1) {
 				t.Errorf("%s %s: entities %+v, inventory %+v", tt.approach, m, sum, y)
 			}
@@ -103,10 +105,10 @@ func TestConsolidation(t *testing.T) {
 			}
 		}
 		// The row lines keep entity, share, gross and data type through the temporary file.
-		_, rowInv := run(t, Options{Organisation: org, RowLines: true}, map[string][]byte{"a.xlsx": wb})
+		_, rowInv := run(t, emissions.Options{Organisation: org, RowLines: true}, map[string][]byte{"a.xlsx": wb})
 		var dataTypes []string
 		gross, counted := 0.0, 0.0
-		_ = rowInv.RowLines().Each(func(l *Line) error {
+		_ = rowInv.RowLines().Each(func(l *emissions.Line) error {
 			if l.Entity == "" || l.Share < 0 || l.Share > 1 {
 				t.Errorf("%s: row line without its entity: %+v", tt.approach, *l)
 			}
@@ -123,24 +125,24 @@ func TestConsolidation(t *testing.T) {
 		}
 		// Under control, all the JV's lines are left out: diesel 5 + 1.2 t, steel 4 t, its
 		// electricity 20 t location-based and 10 t market-based (half covered by the GO).
-		if tt.approach != ConsolidationEquity && !near(gross-counted, 5+1.2+4+20+10) {
+		if tt.approach != emissions.ConsolidationEquity && !near(gross-counted, 5+1.2+4+20+10) {
 			t.Errorf("%s: gross − counted = %v, want the JV's 40.2 t", tt.approach, gross-counted)
 		}
 	}
 }
 
 func TestNoOrganisation(t *testing.T) {
-	_, inv := run(t, Options{}, map[string][]byte{"a.xlsx": workbook(t, sheet{"Energy", [][]any{header, {2024, "Main", "P", "test.diesel", 1000, "L"}}})})
-	es := EntityBreakdown(inv.Lines, nil)[2024]
-	if len(es) != 1 || es[0].Name != Unassigned || es[0].Share != 1 || !near(es[0].Consolidated.Scope1, 2.5) || !near(es[0].Gross.Scope1, 2.5) {
+	_, inv := run(t, emissions.Options{}, map[string][]byte{"a.xlsx": xlsx(t, sheet{"Energy", [][]any{header, {2024, "Main", "P", "test.diesel", 1000, "L"}}})})
+	es := emissions.EntityBreakdown(inv.Lines, nil)[2024]
+	if len(es) != 1 || es[0].Name != emissions.Unassigned || es[0].Share != 1 || !near(es[0].Consolidated.Scope1, 2.5) || !near(es[0].Gross.Scope1, 2.5) {
 		t.Errorf("entities without organisation: %+v", es)
 	}
 }
 
 func TestParseDataType(t *testing.T) {
-	for in, want := range map[string]string{"primary": DataPrimary, " Secondary ": DataSecondary, "spend-based": DataSpendBased,
-		"Spend based": DataSpendBased, "SPEND_BASED": DataSpendBased, "spend": "", "measured": ""} {
-		got, ok := ParseDataType(in)
+	for in, want := range map[string]string{"primary": emissions.DataPrimary, " Secondary ": emissions.DataSecondary, "spend-based": emissions.DataSpendBased,
+		"Spend based": emissions.DataSpendBased, "SPEND_BASED": emissions.DataSpendBased, "spend": "", "measured": ""} {
+		got, ok := emissions.ParseDataType(in)
 		if got != want || ok != (want != "") {
 			t.Errorf("ParseDataType(%q) = %q, %v; want %q", in, got, ok, want)
 		}
@@ -148,18 +150,18 @@ func TestParseDataType(t *testing.T) {
 }
 
 func TestESRSFigures(t *testing.T) {
-	lines := []Line{
+	lines := []emissions.Line{
 		{Year: 2024, Scope: 1, Site: "Plant", Activity: "gas", TCO2e: 80, BiogenicCO2: 1, Share: 1, Entity: "A"},
 		{Year: 2024, Scope: 1, Site: "Office", Activity: "diesel", TCO2e: 20, Share: 1, Entity: "A"},
 		{Year: 2024, Scope: 1, Site: "Plant", Activity: "gas", Gross: 50, Share: 0, Entity: "JV"}, // outside
-		{Year: 2024, Scope: 2, Method: MethodLocation, TCO2e: 10, BiogenicCO2: 2, Share: 1},
-		{Year: 2024, Scope: 2, Method: MethodMarket, TCO2e: 5, Share: 1},
-		{Year: 2024, Scope: 3, Category: 1, Activity: "cloud.hosting", TCO2e: 7, DataType: DataPrimary, Share: 1},
+		{Year: 2024, Scope: 2, Method: emissions.MethodLocation, TCO2e: 10, BiogenicCO2: 2, Share: 1},
+		{Year: 2024, Scope: 2, Method: emissions.MethodMarket, TCO2e: 5, Share: 1},
+		{Year: 2024, Scope: 3, Category: 1, Activity: "cloud.hosting", TCO2e: 7, DataType: emissions.DataPrimary, Share: 1},
 		{Year: 2024, Scope: 3, Category: 1, Activity: "steel", TCO2e: 13, BiogenicCO2: 3, Share: 1},
 	}
-	f := ESRSFigures(lines, ESRSFlags{ETSSites: []string{"plant"}, CloudActivities: []string{"CLOUD.*"}})[2024]
+	f := emissions.ESRSFigures(lines, emissions.ESRSFlags{ETSSites: []string{"plant"}, CloudActivities: []string{"CLOUD.*"}})[2024]
 	if f.Scope1ETS != 80 || f.Cloud != 7 || f.BiogenicByScope != [4]float64{0, 1, 2, 3} ||
-		f.Scope3ByDataType[DataPrimary] != 7 || f.Scope3ByDataType[""] != 13 {
+		f.Scope3ByDataType[emissions.DataPrimary] != 7 || f.Scope3ByDataType[""] != 13 {
 		t.Errorf("figures %+v", *f)
 	}
 }

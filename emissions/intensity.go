@@ -6,7 +6,7 @@ import (
 )
 
 // Denominator is a per-year measure of activity that emissions are divided by (vehicles
-// reconditioned, staff, revenue): config intensity (SPEC §9). Values holds only the years
+// reconditioned, staff, revenue): config intensity (docs/configuration.md#intensity). Values holds only the years
 // given; each value is positive.
 type Denominator struct {
 	Name   string

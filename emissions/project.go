@@ -20,7 +20,7 @@ var pathwayRate = map[Pathway]float64{PathwaySBTi15: 0.042, PathwaySBTiWB: 0.025
 
 // Project computes the trajectory from the base year to the target year (or the neutrality
 // year, if later): actuals over the boundary, each target's path, business-as-usual from the
-// last actual year, the plan with its levers, the credits ledger, net and gap (SPEC §5).
+// last actual year, the plan with its levers, the credits ledger, net and gap (docs/methodology.md#the-trajectory-toward-2030).
 //
 // Mistakes that make a trajectory meaningless (a base year without data, a lever adding an
 // unknown activity) are returned as errors; a lever that matches no activity is a warning in ps.

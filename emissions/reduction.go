@@ -1,7 +1,7 @@
 package emissions
 
-// Where each reduction comes from (GHG Protocol chapter 5; issue "A credible neutrality
-// claim"): the change of gross emissions over the trajectory's boundary from the base year as
+// Where each reduction comes from (GHG Protocol chapter 5;
+// docs/methodology.md#the-neutrality-claim): the change of gross emissions over the trajectory's boundary from the base year as
 // reported to each year, split into
 //
 //   - discontinued: the emissions of activities that a closure, divestment or outsourcing

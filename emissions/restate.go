@@ -2,7 +2,7 @@ package emissions
 
 import "slices"
 
-// Restatement is one year's total as reported and as restated (SPEC §9, `--restate`): the
+// Restatement is one year's total as reported and as restated (docs/user-guide.md#restatement, `--restate`): the
 // total that the Scope 2 method selects, computed with the factor versions the year was
 // reported with, and with the latest version of each of that year's own vintages.
 type Restatement struct {

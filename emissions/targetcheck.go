@@ -2,8 +2,8 @@ package emissions
 
 import "fmt"
 
-// Checks of targets against the rules they claim to follow, as warnings (issue "A credible
-// neutrality claim"):
+// Checks of targets against the rules they claim to follow, as warnings
+// (docs/methodology.md#the-neutrality-claim):
 //   - SBTi near-term coverage (SBTi Corporate Net-Zero Standard / near-term criteria): targets
 //     must cover at least 95 % of base-year Scopes 1+2, and, where Scope 3 is at least 40 % of
 //     the total, at least 67 % of Scope 3.

@@ -40,7 +40,7 @@ type Addition struct {
 	Unit           string
 }
 
-// Plan is the trajectory configuration (SPEC §5).
+// Plan is the trajectory configuration (docs/methodology.md#the-trajectory-toward-2030).
 type Plan struct {
 	BaseYear       int // 0: the first year with data
 	TargetYear     int // 0: 2030

@@ -9,7 +9,7 @@ import (
 	"github.com/footprint/footprint/factors"
 )
 
-// How sure the inventory is (SPEC §9): a Monte Carlo over the aggregated structure of the
+// How sure the inventory is (docs/methodology.md#uncertainty-monte-carlo): a Monte Carlo over the aggregated structure of the
 // inventory, not over its rows. Lines are summed into terms that share their random
 // multipliers; each iteration draws one lognormal multiplier per factor vintage and one per
 // activity-data series, and sums the terms into each year's total, scopes and poles.

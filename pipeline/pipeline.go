@@ -18,6 +18,7 @@ import (
 	"github.com/footprint/footprint/config"
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/workbook"
 )
 
 // Options say what to compute and what to keep beyond the grouped inventory.
@@ -186,24 +187,24 @@ func (s *Session) demoHint() string {
 	return "\n  No ./config.yaml was found, so the built-in demo config (the demo site's trajectory and targets) applies to your --input files: write a config.yaml for your site (`trajectory` may be left out), or name one with --config."
 }
 
-// Read reads every input workbook, computing its rows with calc (nil keeps the activities in
+// Read reads every input workbook, computing its rows with sink (nil keeps the activities in
 // the input instead); nil when there are no inputs. A file that cannot be opened is a problem
 // of the input, like one that cannot be read.
-func (s *Session) Read(calc *emissions.Calculator) *emissions.Input {
+func (s *Session) Read(sink emissions.Sink) *emissions.Input {
 	paths, open := s.inputs()
 	if len(paths) == 0 {
 		return nil
 	}
-	in := &emissions.Input{Calc: calc}
+	in := &emissions.Input{Sink: sink}
 	in.Problems.Unbounded = s.opts.AllProblems
-	lopts := emissions.LoadOptions{Aliases: s.Config.Aliases(), DefaultSite: s.Config.Site, Progress: s.opts.Progress}
+	lopts := workbook.Options{Aliases: s.Config.Aliases(), DefaultSite: s.Config.Site, Progress: s.opts.Progress}
 	for _, p := range paths {
 		r, err := open(p)
 		if err != nil {
 			in.Problems.Fatalf("file", p, "", "", "cannot open: %v", err)
 			continue
 		}
-		in.ReadWorkbook(p, r, lopts)
+		workbook.Read(in, p, r, lopts)
 		r.Close()
 	}
 	return in

@@ -6,7 +6,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 )
 
-// Analysis holds the figures of SPEC §9 that are shown apart from the inventory: avoided
+// Analysis holds the figures of docs/methodology.md#analyses-beside-the-inventory that are shown apart from the inventory: avoided
 // emissions (never subtracted from anything) and intensities with their targets. The command
 // computes them; the report, the export and `calc --json` only format them.
 type Analysis struct {

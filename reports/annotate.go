@@ -10,7 +10,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 )
 
-// AnnotateHeaders are the columns annotate appends to each activity sheet (SPEC §9). Each
+// AnnotateHeaders are the columns annotate appends to each activity sheet (docs/annotate.md#the-columns). Each
 // starts with "footprint " so that no header alias can take it for an input column, and a
 // workbook annotated again gets its old annotation replaced, not doubled.
 var AnnotateHeaders = []string{

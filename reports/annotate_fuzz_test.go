@@ -7,6 +7,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -57,7 +58,7 @@ func FuzzAnnotateStream(f *testing.F) {
 		})
 		in := &emissions.Input{}
 		in.Problems.Unbounded = true
-		in.ReadWorkbook("in.xlsx", bytes.NewReader(data), emissions.LoadOptions{Aliases: cfg.Aliases(), DefaultSite: cfg.Site})
+		workbook.Read(in, "in.xlsx", bytes.NewReader(data), workbook.Options{Aliases: cfg.Aliases(), DefaultSite: cfg.Site})
 		if in.Problems.Fatal() > 0 || len(in.Sheets) == 0 {
 			return
 		}

@@ -10,7 +10,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/workbook"
 )
 
 // The package around the sheets: where each sheet's part is, the shared strings, the tables,
@@ -21,7 +21,7 @@ import (
 type workbookPackage struct {
 	sheets   map[string]*zip.File
 	parts    map[string]*zip.File // every part by its name in lower case
-	sst      *emissions.SharedStringTable
+	sst      *workbook.SharedStringTable
 	workbook []byte
 }
 
@@ -45,7 +45,7 @@ func readPackage(zr *zip.Reader) (*workbookPackage, error) {
 		return nil, err
 	}
 	pkg.workbook = wb
-	for name, part := range emissions.SheetParts(wb, rels) {
+	for name, part := range workbook.SheetParts(wb, rels) {
 		if f := pkg.parts[part]; f != nil {
 			pkg.sheets[name] = f
 		}
@@ -57,8 +57,8 @@ func readPackage(zr *zip.Reader) (*workbookPackage, error) {
 			return nil, err
 		}
 		defer rc.Close()
-		if pkg.sst, err = emissions.ReadSharedStringTable(rc); err != nil {
-			if errors.Is(err, emissions.ErrUnsure) {
+		if pkg.sst, err = workbook.ReadSharedStringTable(rc); err != nil {
+			if errors.Is(err, workbook.ErrUnsure) {
 				return nil, notStreamed("shared strings outside the subset read exactly")
 			}
 			return nil, err
@@ -73,7 +73,7 @@ func (pkg *workbookPackage) read(name string) ([]byte, error) {
 	if f == nil {
 		return nil, notStreamed("no part %s", name)
 	}
-	if f.UncompressedSize64 > emissions.UnzipXMLSizeLimit {
+	if f.UncompressedSize64 > workbook.UnzipXMLSizeLimit {
 		return nil, notStreamed("part %s of %d bytes", name, f.UncompressedSize64)
 	}
 	rc, err := f.Open()

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -17,7 +17,7 @@ import (
 type scanner struct {
 	c    *sheetCutter
 	p    *sheetPlan
-	sst  *emissions.SharedStringTable
+	sst  *workbook.SharedStringTable
 	text []byte // an inline string's text
 	v    []byte // a cell's <v>
 	// cellFormula says the cell content just read has a formula

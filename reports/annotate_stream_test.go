@@ -21,6 +21,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -51,7 +52,7 @@ func annotationOf(t testing.TB, cfg *config.Config, data []byte) (reports.Annota
 	}
 	in := &emissions.Input{}
 	in.Problems.Unbounded = true
-	in.ReadWorkbook("in.xlsx", bytes.NewReader(data), emissions.LoadOptions{Aliases: cfg.Aliases(), DefaultSite: cfg.Site})
+	workbook.Read(in, "in.xlsx", bytes.NewReader(data), workbook.Options{Aliases: cfg.Aliases(), DefaultSite: cfg.Site})
 	inv := emissions.Calculate(in, emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears,
 		RowLines: true, Organisation: cfg.OrganisationModel()})
 	t.Cleanup(inv.Close)

@@ -8,7 +8,7 @@ import (
 )
 
 // writeAtomic writes the file at path through write so that path holds either its old
-// content or all of the new, never part of it (SPEC §8): a temporary file in the same folder,
+// content or all of the new, never part of it (docs/user-guide.md#output-files-and-interrupted-runs): a temporary file in the same folder,
 // synced, then renamed over path. The export, the template and report.html go through it.
 func writeAtomic(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)

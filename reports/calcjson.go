@@ -8,7 +8,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 )
 
-// CalcDocument is the `calc --json` document (SPEC §6, contract).
+// CalcDocument is the `calc --json` document (docs/json.md#calc---json, contract).
 type CalcDocument struct {
 	Unit          string           `json:"unit"`
 	GWP           string           `json:"gwp"`
@@ -16,16 +16,16 @@ type CalcDocument struct {
 	Scope2Method  string           `json:"scope2_method"`
 	Years         []YearJSON       `json:"years"`
 	Trajectory    []TrajectoryJSON `json:"trajectory"`
-	// IntensityTargets are the targets on intensities (SPEC §9), set by AddAnalysis.
+	// IntensityTargets are the targets on intensities (docs/json.md), set by AddAnalysis.
 	IntensityTargets []IntensityTargetJSON `json:"intensity_targets"`
-	Changes          []ChangeJSON          `json:"changes"` // SPEC §9, filled by SetAnalysis
+	Changes          []ChangeJSON          `json:"changes"` // docs/json.md, filled by SetAnalysis
 	// BaseYear, ClaimBoundary and Ledger are the neutrality claim's (calcjson_claim.go).
 	BaseYear      *BaseYearJSON      `json:"base_year,omitempty"`
 	ClaimBoundary *ClaimBoundaryJSON `json:"claim_boundary,omitempty"`
 	Ledger        *LedgerJSON        `json:"ledger,omitempty"`
 	// Organisation is config's organisation, null without one (AddRegulatory).
 	Organisation *OrganisationJSON `json:"organisation"`
-	// Restated is each year's total as reported and restated, with --restate only (SPEC §9).
+	// Restated is each year's total as reported and restated, with --restate only (docs/json.md).
 	Restated []RestatedJSON      `json:"restated,omitempty"`
 	Rows     emissions.Rows      `json:"rows"`
 	Problems []emissions.Problem `json:"problems"`
@@ -53,20 +53,20 @@ type YearJSON struct {
 	TotalMarket      float64            `json:"total_market"`
 	BiogenicCO2      float64            `json:"biogenic_co2"`
 	Avoided          float64            `json:"avoided"`
-	// AvoidedByActivity and Intensity are set by AddAnalysis (SPEC §9).
+	// AvoidedByActivity and Intensity are set by AddAnalysis (docs/json.md).
 	AvoidedByActivity map[string]float64 `json:"avoided_by_activity"`
 	Intensity         map[string]float64 `json:"intensity"`
 	ByPole            map[string]float64 `json:"by_pole"`
 	BySite            map[string]float64 `json:"by_site"`
 	ByActivity        map[string]float64 `json:"by_activity"`
-	// ByEntity, Entities and ESRS are set by AddRegulatory (issue 8, calcjson_esrs.go).
+	// ByEntity, Entities and ESRS are set by AddRegulatory (docs/json.md#yearsenergy, calcjson_esrs.go).
 	ByEntity map[string]float64 `json:"by_entity"`
 	Entities []EntityJSON       `json:"entities"`
 	ESRS     *ESRSYearJSON      `json:"esrs_e1_6,omitempty"`
-	// Uncertainty and UncertaintyDetail are filled by SetAnalysis (SPEC §9).
+	// Uncertainty and UncertaintyDetail are filled by SetAnalysis (docs/json.md).
 	Uncertainty       *emissions.Interval    `json:"uncertainty,omitempty"`
 	UncertaintyDetail *UncertaintyDetailJSON `json:"uncertainty_detail,omitempty"`
-	// Energy, Beges and OutsideScopes are set by AddRegulatory (issue 8, calcjson_regulatory.go).
+	// Energy, Beges and OutsideScopes are set by AddRegulatory (docs/json.md#yearsenergy, calcjson_regulatory.go).
 	Energy        *emissions.EnergyYear `json:"energy,omitempty"`
 	Beges         *BegesJSON            `json:"beges,omitempty"`
 	OutsideScopes *float64              `json:"outside_scopes,omitempty"`

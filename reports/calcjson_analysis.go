@@ -22,7 +22,7 @@ type IntensityTargetYearJSON struct {
 	Actual *float64 `json:"actual"`
 }
 
-// AddAnalysis puts the figures of SPEC §9 into the document: per year the intensities (only
+// AddAnalysis puts the figures of docs/json.md#years into the document: per year the intensities (only
 // the denominators the year has a value for) and the avoided emissions per activity, and the
 // intensity targets' paths.
 func (d *CalcDocument) AddAnalysis(a Analysis) {

@@ -35,7 +35,7 @@ type ReductionJSON struct {
 	Discontinued float64 `json:"discontinued"`
 }
 
-// ClaimJSON is `trajectory[].claim` (issue "A credible neutrality claim", contract for the
+// ClaimJSON is `trajectory[].claim` (docs/json.md#trajectoryclaim, contract for the
 // first seven fields).
 type ClaimJSON struct {
 	OK             bool     `json:"ok"`

@@ -19,7 +19,7 @@ type UncertaintyDetailJSON struct {
 	ByPole       map[string]emissions.Interval `json:"by_pole"`
 }
 
-// ChangeJSON is one entry of `changes` (SPEC §9, contract for the first seven fields).
+// ChangeJSON is one entry of `changes` (docs/json.md#changes, contract for the first seven fields).
 type ChangeJSON struct {
 	From           int     `json:"from"`
 	To             int     `json:"to"`
@@ -29,7 +29,7 @@ type ChangeJSON struct {
 	FactorEffect   float64 `json:"factor_effect"`
 	Other          float64 `json:"other"`
 	// Discontinued is the change of the activities that a closure, divestment or outsourcing
-	// of the base-year policy ended (SPEC §10); the four parts add up to total_to − total_from.
+	// of the base-year policy ended (docs/methodology.md#what-changed-additive-lmdi); the four parts add up to total_to − total_from.
 	Discontinued float64 `json:"discontinued"`
 	// BaseToReporting marks the base year vs the reporting year.
 	BaseToReporting bool                 `json:"base_to_reporting"`

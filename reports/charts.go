@@ -45,7 +45,7 @@ func poleColor(i int) string { return poleColors[i%len(poleColors)] }
 
 // trajectoryChart draws the actuals stacked by scope and, when there is a trajectory, the
 // target path(s), business-as-usual, the plan and the credits (their own bars below zero, never
-// a net line: issue "A credible neutrality claim"), with
+// a net line: docs/user-guide.md#the-html-report), with
 // the base and neutrality years and the target year's gap marked.
 func trajectoryChart(r Report) echart {
 	var vs []float64

@@ -7,8 +7,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 )
 
-// Regulatory is what the ESRS E1-6 disclosure needs beyond the yearly totals (issue 8, items 1
-// and 2): the organisation and each entity's share of the inventory, the figures E1-6 singles
+// Regulatory is what the ESRS E1-6 disclosure needs beyond the yearly totals (docs/regulatory.md): the organisation and each entity's share of the inventory, the figures E1-6 singles
 // out, which Scope 3 categories are in the inventory and why, the net revenue and the
 // targets' long-term milestones. The command fills it from config and the lines; the
 // reports only show it.

@@ -37,7 +37,7 @@ type Export struct {
 	Errors, Warnings int
 	// Analysis holds avoided emissions and intensities, each on a sheet of its own.
 	Analysis Analysis
-	// Uncertainty and Changes are the analyses of SPEC §9: with Uncertainty, the export has
+	// Uncertainty and Changes are the analyses of docs/methodology.md#analyses-beside-the-inventory: with Uncertainty, the export has
 	// the sheets Uncertainty and Changes (export_analysis.go).
 	Uncertainty *emissions.Uncertainty
 	Changes     []emissions.Change
@@ -51,7 +51,7 @@ type Export struct {
 	EnergyTables EnergyTables
 }
 
-// ExportFileName is the name of the annual export of a reporting year (SPEC §7); without one
+// ExportFileName is the name of the annual export of a reporting year (docs/user-guide.md#the-excel-export); without one
 // (no row was used, so no year has data) it is footprint.xlsx.
 func ExportFileName(year int) string {
 	if year <= 0 {
@@ -74,7 +74,7 @@ func WriteExportFile(path string, e Export) ([]emissions.Problem, error) {
 	return warnings, err
 }
 
-// WriteExport writes the annual export workbook (SPEC §7) to w: Summary with charts, ESRS E1-6,
+// WriteExport writes the annual export workbook (docs/user-guide.md#the-excel-export) to w: Summary with charts, ESRS E1-6,
 // Breakdown, Trajectory, Lines (split every LinesPerSheet lines), Factors and Problems. The
 // same Export always gives the same bytes. It returns the export's own warnings (cells
 // truncated to Excel's limit), also listed on the Problems sheet. On error, w may hold an
@@ -145,7 +145,7 @@ const (
 )
 
 // LinesPerSheet is how many lines one Lines sheet holds: Excel's 1,048,576 rows less the
-// header (SPEC §7). A variable so tests can split small inventories.
+// header (docs/user-guide.md#the-excel-export). A variable so tests can split small inventories.
 var LinesPerSheet = 1_048_575
 
 func newExporter(e Export) (*exporter, error) {

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Sheet names of the analysis figures (SPEC §9).
+// Sheet names of the analysis figures (docs/user-guide.md#the-excel-export).
 const (
 	sheetAvoided   = "Avoided"
 	sheetIntensity = "Intensity"

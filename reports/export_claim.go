@@ -10,7 +10,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 )
 
-// Sheet names of the neutrality claim (issue "A credible neutrality claim", issue 8 item 4).
+// Sheet names of the neutrality claim (docs/user-guide.md#the-excel-export, docs/regulatory.md#esrs-e1-7-removals-and-credits).
 const (
 	sheetClaim = "Claim"
 	sheetE17   = "ESRS E1-7"

@@ -6,7 +6,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 )
 
-// sheetEntities lists each year's emissions per entity of the organisation (issue 8, item 1):
+// sheetEntities lists each year's emissions per entity of the organisation (docs/regulatory.md#organisation-and-consolidation):
 // what the consolidated inventory counts of each entity, and its gross emissions. Only
 // written with Export.Regulatory.
 const sheetEntities = "Entities"

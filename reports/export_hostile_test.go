@@ -9,6 +9,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -55,7 +56,7 @@ func TestExportEveryUserStringStaysText(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := &emissions.Input{}
-	in.ReadWorkbook(file, &buf, emissions.LoadOptions{DefaultSite: cfgSite})
+	workbook.Read(in, file, &buf, workbook.Options{DefaultSite: cfgSite})
 	inv := emissions.Calculate(in, emissions.Options{Library: lib, RowLines: true})
 	if inv.Rows.Used != 3 {
 		t.Fatalf("rows %+v, problems %v", inv.Rows, in.Problems.List())

@@ -7,7 +7,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 )
 
-// The sheets of the analyses (SPEC §9): how sure each figure is, and what changed.
+// The sheets of the analyses (docs/user-guide.md#the-excel-export): how sure each figure is, and what changed.
 const (
 	sheetUncertainty = "Uncertainty"
 	sheetChanges     = "Changes"

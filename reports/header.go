@@ -69,7 +69,7 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 				c.Notes = append(c.Notes, missed...)
 			} else if without := ty.TargetWithoutDiscontinued; without != nil && *ty.Actual > *without {
 				// On the path as reported, but not without the activities an event ended: not
-				// green, and saying so (issue "A credible neutrality claim").
+				// green, and saying so (docs/user-guide.md#the-html-report).
 				c.Notes = append(c.Notes, fmt.Sprintf("%s t below the target, only thanks to discontinued activities: without them the path is %s t", t(*ty.Target-*ty.Actual), t(*without)))
 			} else {
 				c.Tone = "good"

@@ -36,7 +36,7 @@ type Report struct {
 	Sources          []FactorSource
 	// Analysis holds avoided emissions and intensities, shown apart from the inventory.
 	Analysis Analysis
-	// Uncertainty and Changes are the analyses of SPEC §9; nil leaves their sections out.
+	// Uncertainty and Changes are the analyses of docs/methodology.md#analyses-beside-the-inventory; nil leaves their sections out.
 	Uncertainty *emissions.Uncertainty
 	Changes     []emissions.Change
 	// Claim is the neutrality claim (claim.go); an empty Claim leaves its section out.

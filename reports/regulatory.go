@@ -4,7 +4,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 )
 
-// EnergyTables holds the figures of the French and European regulatory tables (issue 8): the
+// EnergyTables holds the figures of the French and European regulatory tables (docs/regulatory.md#regulatory-tables): the
 // ESRS E1-5 energy table, the BEGES v5 postes, and the refrigerant mass balances with the
 // leaks of gases outside the Kyoto basket. Empty, the export and the report leave their
 // sheets and tables out.

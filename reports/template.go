@@ -63,7 +63,7 @@ func UsedPolesAndSites(acts []emissions.Activity) (poles, sites []string) {
 	return poles, sites
 }
 
-// TemplateSheets are the activity sheets of the template, in order (SPEC §3's canonical names).
+// TemplateSheets are the activity sheets of the template, in order (the canonical names of docs/user-guide.md#activity-sheets).
 var TemplateSheets = []string{"Energy", "Logistics", "Materials", "Waste", "Refrigerants", "Travel"}
 
 // TemplateUnits are the units the Unit dropdown offers besides those of the factors: the usual
@@ -97,7 +97,7 @@ func WriteTemplateFile(path string, t Template) error {
 	return writeAtomic(path, func(w io.Writer) error { return WriteTemplate(w, t) })
 }
 
-// WriteTemplate writes the input workbook a team fills in (SPEC §3): a Help sheet, the
+// WriteTemplate writes the input workbook a team fills in (docs/user-guide.md#the-input-template): a Help sheet, the
 // canonical activity sheets with their header row and data validation (dropdowns of activity
 // ids, units, poles and sites from defined names on the Lists sheet; whole-number years;
 // quantities ≥ 0), an Instruments sheet, an Examples sheet and the Lists sheet. footprint

@@ -7,16 +7,17 @@ import (
 	"fmt"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
 // columnNames are the headers of an activity sheet: the canonical columns in the order of
-// SPEC §3's table, then the optional Quality, Entity and DataType in the loader's order
-// (emissions.ActivityColumns).
+// docs/user-guide.md#activity-sheets table, then the optional Quality, Entity and DataType in the loader's order
+// (workbook.ActivityColumns).
 func columnNames() []string {
-	order := []emissions.Column{emissions.ColYear, emissions.ColSite, emissions.ColPole, emissions.ColActivity, emissions.ColQuantity,
-		emissions.ColUnit, emissions.ColScope, emissions.ColCategory, emissions.ColMethod, emissions.ColComment,
-		emissions.ColQuality, emissions.ColEntity, emissions.ColDataType}
+	order := []workbook.Column{workbook.ColYear, workbook.ColSite, workbook.ColPole, workbook.ColActivity, workbook.ColQuantity,
+		workbook.ColUnit, workbook.ColScope, workbook.ColCategory, workbook.ColMethod, workbook.ColComment,
+		workbook.ColQuality, workbook.ColEntity, workbook.ColDataType}
 	out := make([]string, len(order))
 	for i, c := range order {
 		out[i] = string(c)

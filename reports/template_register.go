@@ -5,7 +5,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// The template's refrigerant register (issue 8 item 6): per equipment and year the gas, its
+// The template's refrigerant register (docs/user-guide.md#the-input-template): per equipment and year the gas, its
 // charge, the kg recharged and recovered and the equipment's status; footprint computes the
 // leak by mass balance (recharged − recovered, less the charge of a new unit, plus that of a
 // retired one). It sits next to the Refrigerants sheet, which keeps the activity

@@ -11,6 +11,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -317,7 +318,7 @@ func TestTemplateReadsBack(t *testing.T) {
 			tpl.Entities, tpl.DefaultEntity = reports.TemplateEntities(c.org)
 			b := writeTemplateBytes(t, tpl)
 			in := &emissions.Input{}
-			in.ReadWorkbook("template.xlsx", bytes.NewReader(b), emissions.LoadOptions{DefaultSite: "Plant"})
+			workbook.Read(in, "template.xlsx", bytes.NewReader(b), workbook.Options{DefaultSite: "Plant"})
 			if ps := in.Problems.List(); len(ps) != 0 || in.RowsRead != 0 {
 				t.Fatalf("empty template: %d rows, problems %v", in.RowsRead, ps)
 			}
@@ -354,7 +355,7 @@ func TestTemplateReadsBack(t *testing.T) {
 				t.Fatal(err)
 			}
 			in = &emissions.Input{}
-			in.ReadWorkbook("filled.xlsx", bytes.NewReader(filled.Bytes()), emissions.LoadOptions{DefaultSite: "Plant"})
+			workbook.Read(in, "filled.xlsx", bytes.NewReader(filled.Bytes()), workbook.Options{DefaultSite: "Plant"})
 			inv := emissions.Calculate(in, emissions.Options{Library: lib, Organisation: c.org})
 			if inv.Rows.Read != n || inv.Rows.Used != n || len(in.Instruments) != 1 {
 				t.Errorf("examples: %+v of %d rows, %d instruments", inv.Rows, n, len(in.Instruments))

@@ -1,5 +1,5 @@
 // Package synth writes deterministic synthetic activity workbooks in the canonical layout
-// (SPEC §3): sheets Energy, Logistics and Materials with the columns Year, Site, Pole,
+// (docs/user-guide.md#activity-sheets): sheets Energy, Logistics and Materials with the columns Year, Site, Pole,
 // Activity, Quantity, Unit, Comment, strings in the shared-string table as Excel writes them.
 // They feed the benchmarks (bench/run.sh, the Go benchmarks of the loader).
 //

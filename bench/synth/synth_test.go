@@ -6,6 +6,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -65,7 +66,7 @@ func TestReadable(t *testing.T) {
 			t.Fatal("inline and shared strings read differently")
 		}
 		in := &emissions.Input{}
-		in.ReadWorkbook("synth.xlsx", bytes.NewReader(data), emissions.LoadOptions{})
+		workbook.Read(in, "synth.xlsx", bytes.NewReader(data), workbook.Options{})
 		if in.RowsRead != n || in.Problems.Errors() != 0 {
 			t.Fatalf("inline %v: read %d rows with %d errors, want %d and none", inline, in.RowsRead, in.Problems.Errors(), n)
 		}

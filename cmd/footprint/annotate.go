@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -62,7 +62,7 @@ func runAnnotate(opts *annotateOptions) error {
 		return problems(res.Failure(opts.in.strict))
 	}
 	for _, h := range reports.AnnotateHeaders {
-		if c, ok := emissions.HeaderColumn(h, res.Config.Aliases()); ok {
+		if c, ok := workbook.HeaderColumn(h, res.Config.Aliases()); ok {
 			return problemsf("%s: config columns makes %q an alias of %s: annotate's header would be read as that column; remove the alias", pipeline.ConfigName(res.Config), h, c)
 		}
 	}

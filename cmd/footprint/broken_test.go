@@ -10,8 +10,8 @@ import (
 )
 
 // brokenDir is the corpus of broken inputs; its cases.json gives each one's expected
-// problems (written by emissions/testdata/broken/gen).
-var brokenDir = filepath.Join("..", "..", "emissions", "testdata", "broken")
+// problems (written by workbook/testdata/broken/gen).
+var brokenDir = filepath.Join("..", "..", "workbook", "testdata", "broken")
 
 type brokenCase struct {
 	Name     string

@@ -8,7 +8,7 @@ import (
 	"github.com/footprint/footprint/reports"
 )
 
-// checkUncertaintyCharts compares the charts of SPEC §9 with calc --json: the uncertainty band on
+// checkUncertaintyCharts compares the charts of docs/methodology.md#uncertainty-monte-carlo with calc --json: the uncertainty band on
 // the trajectory chart (each actual year's low end, and the width stacked on it), and the
 // waterfall of the change from the base year to the reporting year.
 func checkUncertaintyCharts(t *testing.T, charts map[string]pageChart, doc calcDoc) {

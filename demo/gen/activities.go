@@ -17,7 +17,7 @@ type sheet struct {
 var (
 	englishHeader = []string{"Year", "Site", "Pole", "Activity", "Quantity", "Unit", "Comment"}
 	scopedHeader  = []string{"Year", "Site", "Pole", "Activity", "Quantity", "Unit", "Scope", "Category", "Comment"}
-	// frenchHeader exercises the header aliases of SPEC §3 (the config maps them).
+	// frenchHeader exercises the header aliases of docs/user-guide.md#header-aliases (the config maps them).
 	frenchHeader = []string{"Année", "Site", "Pôle", "Activité", "Quantité", "Unité", "Commentaire"}
 )
 

@@ -1,6 +1,6 @@
 package main
 
-// avoided are the rows of avoided emissions (factors of kind avoided, SPEC §9): what the
+// avoided are the rows of avoided emissions (factors of kind avoided, docs/methodology.md#avoided-emissions): what the
 // circular activities displace, reported apart and never subtracted from the inventory. The
 // quantities are illustrative and derive from the drivers of site.go.
 //

@@ -1,6 +1,6 @@
 package main
 
-// instrument is one row of the Instruments sheet (SPEC §3): a Scope 2 contractual instrument
+// instrument is one row of the Instruments sheet (docs/user-guide.md#instruments): a Scope 2 contractual instrument
 // for electricity, Factor in kgCO2e/kWh.
 type instrument struct {
 	Year     int

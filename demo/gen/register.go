@@ -2,7 +2,7 @@ package main
 
 import "github.com/xuri/excelize/v2"
 
-// The refrigerant register (issue 8 item 6): per equipment and year, the gas, its charge and
+// The refrigerant register (docs/user-guide.md#refrigerant-registers): per equipment and year, the gas, its charge and
 // the kg recharged and recovered, as a maintenance contractor's register records them; footprint
 // computes the leak by mass balance (recharged − recovered). ILLUSTRATIVE figures, like the
 // rest of the workbook: a few chillers and cold rooms of the poles, and one old R-22 split unit

@@ -29,7 +29,7 @@ type entry struct {
 	PCSPerPCI *ratio // for fuels published per kWh PCS and per kWh PCI
 	Region    string // overrides the source's region
 	Notes     string
-	// Avoided marks an avoided-emission factor (kind avoided, SPEC §9): reported apart, never
+	// Avoided marks an avoided-emission factor (kind avoided, docs/methodology.md#avoided-emissions): reported apart, never
 	// in a scope or total.
 	Avoided bool
 	// Mobile marks a fuel burnt in vehicles or mobile machinery (BEGES poste 1.2) where the

@@ -1,4 +1,4 @@
-package emissions
+package workbook
 
 import (
 	"fmt"
@@ -6,13 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-)
 
-// Years outside this range are refused: they are typos (202, 20244) or date serials read
-// as years.
-const (
-	MinYear = 1990
-	MaxYear = 2100
+	"github.com/footprint/footprint/emissions"
 )
 
 // ParseNumber reads a number cell's raw value. It accepts what Excel stores and plain numbers
@@ -28,15 +23,15 @@ func ParseNumber(raw string) (float64, error) {
 		return 0, fmt.Errorf("Excel error value %q", s)
 	}
 	if strings.Contains(s, ",") {
-		return 0, fmt.Errorf("text %q: a comma is ambiguous (decimal or thousands); write a plain number such as 1234.5", clip(s))
+		return 0, fmt.Errorf("text %q: a comma is ambiguous (decimal or thousands); write a plain number such as 1234.5", emissions.Clip(s))
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("text %q where a number was expected", clip(s))
+		return 0, fmt.Errorf("text %q where a number was expected", emissions.Clip(s))
 	}
 	// strconv accepts hex floats and underscores; a user never means those.
 	if strings.Contains(s, "_") || strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) && r != 'e' && r != 'E' }) >= 0 {
-		return 0, fmt.Errorf("text %q where a number was expected", clip(s))
+		return 0, fmt.Errorf("text %q where a number was expected", emissions.Clip(s))
 	}
 	return v, nil
 }
@@ -48,7 +43,7 @@ func ParseYear(raw string, isDate func() bool, date1904 bool) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if v >= MinYear && v <= MaxYear {
+	if v >= emissions.MinYear && v <= emissions.MaxYear {
 		if v != math.Trunc(v) {
 			return 0, fmt.Errorf("%v is not a whole number", v)
 		}
@@ -59,12 +54,12 @@ func ParseYear(raw string, isDate func() bool, date1904 bool) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		if t.Year() < MinYear || t.Year() > MaxYear {
-			return 0, fmt.Errorf("date %s is outside the years %d–%d", t.Format("2006-01-02"), MinYear, MaxYear)
+		if t.Year() < emissions.MinYear || t.Year() > emissions.MaxYear {
+			return 0, fmt.Errorf("date %s is outside the years %d–%d", t.Format("2006-01-02"), emissions.MinYear, emissions.MaxYear)
 		}
 		return t.Year(), nil
 	}
-	return 0, fmt.Errorf("year %v is outside %d–%d", v, MinYear, MaxYear)
+	return 0, fmt.Errorf("year %v is outside %d–%d", v, emissions.MinYear, emissions.MaxYear)
 }
 
 // ParseInt reads a whole-number cell such as Scope or Category.
@@ -78,18 +73,3 @@ func ParseInt(raw string) (int, error) {
 	}
 	return int(v), nil
 }
-
-// clip shortens text quoted in a message so a gigantic cell does not make a gigantic message.
-func clip(s string) string {
-	const max = 60
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && !utf8Start(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-func utf8Start(b byte) bool { return b&0xC0 != 0x80 }

@@ -1,4 +1,4 @@
-package emissions
+package workbook
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -29,14 +30,14 @@ func TestDateYears(t *testing.T) {
 		if err := f.Write(&buf); err != nil {
 			t.Fatal(err)
 		}
-		in, inv := run(t, Options{}, map[string][]byte{"d.xlsx": buf.Bytes()})
+		in, inv := run(t, emissions.Options{}, map[string][]byte{"d.xlsx": buf.Bytes()})
 		if inv.Rows.Used != 2 || len(in.Problems.List()) != 0 {
 			t.Fatalf("1904=%v: rows %+v problems %v", date1904, inv.Rows, in.Problems.List())
 		}
-		if y := yearOf(t, inv, MethodMarket, 2023); !near(y.Scope3, 2) {
+		if y := yearOf(t, inv, emissions.MethodMarket, 2023); !near(y.Scope3, 2) {
 			t.Errorf("1904=%v: 2023 = %v", date1904, y.Scope3)
 		}
-		if y := yearOf(t, inv, MethodMarket, 2024); !near(y.Scope3, 4) {
+		if y := yearOf(t, inv, emissions.MethodMarket, 2024); !near(y.Scope3, 4) {
 			t.Errorf("1904=%v: 2024 = %v", date1904, y.Scope3)
 		}
 	}
@@ -45,7 +46,7 @@ func TestDateYears(t *testing.T) {
 // A number that is not a year, in a cell without a date format, is refused, not read as a date.
 func TestSerialWithoutDateFormat(t *testing.T) {
 	wb := workbook(t, sheet{"E", [][]any{header, {45291, "Main", "P", "test.steel", 1, "t"}}})
-	in, inv := run(t, Options{}, map[string][]byte{"s.xlsx": wb})
+	in, inv := run(t, emissions.Options{}, map[string][]byte{"s.xlsx": wb})
 	if inv.Rows.Rejected != 1 || in.Problems.List()[0].Cell != "A2" {
 		t.Errorf("rows %+v problems %v", inv.Rows, in.Problems.List())
 	}
@@ -58,9 +59,9 @@ func FuzzReadWorkbook(f *testing.F) {
 	f.Add([]byte{})
 	lib := testLibrary(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		in := &Input{}
-		in.ReadWorkbook("fuzz.xlsx", bytes.NewReader(data), LoadOptions{DefaultSite: "Main"})
-		inv := Calculate(in, Options{Library: lib})
+		in := &emissions.Input{}
+		Read(in, "fuzz.xlsx", bytes.NewReader(data), Options{DefaultSite: "Main"})
+		inv := emissions.Calculate(in, emissions.Options{Library: lib})
 		if inv.Rows.Read != inv.Rows.Used+inv.Rows.Rejected {
 			t.Fatalf("rows %+v", inv.Rows)
 		}
@@ -76,22 +77,22 @@ func TestKeptRowsKeepNoReaderBuffer(t *testing.T) {
 		cols  []Column
 		cells []string
 		read  func(sr *sheetReader, cells []string)
-		kept  func(in *Input) int
+		kept  func(in *emissions.Input) int
 	}{
 		{"instrument", []Column{ColYear, ColSite, ColInstrument, ColQuantity, ColUnit, ColFactor},
 			[]string{"2024", "Main", "GO wind", "600", "MWh", "0"},
-			func(sr *sheetReader, cells []string) { sr.instrument(cells, 2) }, func(in *Input) int { return len(in.Instruments) }},
+			func(sr *sheetReader, cells []string) { sr.instrument(cells, 2) }, func(in *emissions.Input) int { return len(in.Instruments) }},
 		{"refrigerant", []Column{ColYear, ColGas, ColRecharged, ColSite, ColPole, ColEquipment, ColComment},
 			[]string{"2024", "R-410A", "3", "Main", "P1", "chiller", "yearly check"},
-			func(sr *sheetReader, cells []string) { sr.refrigerant(cells, 2) }, func(in *Input) int { return len(in.Refrigerants) }},
+			func(sr *sheetReader, cells []string) { sr.refrigerant(cells, 2) }, func(in *emissions.Input) int { return len(in.Refrigerants) }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			calc, err := NewCalculator(Options{Library: testLibrary(t)})
+			calc, err := emissions.NewCalculator(emissions.Options{Library: testLibrary(t)})
 			if err != nil {
 				t.Fatal(err)
 			}
-			in := &Input{Calc: calc}
-			wb := in.begin()
+			in := &emissions.Input{Sink: calc}
+			wb := begin(in)
 			sr := &sheetReader{in: in, wb: wb, problems: wb.problems, file: "w.xlsx", sheet: "S", pos: map[Column]int{}}
 			for i, col := range c.cols {
 				sr.pos[col] = i
@@ -137,8 +138,8 @@ func TestMergedWarningIsDeterministic(t *testing.T) {
 	b := rawWorkbook(t, false, nil, []rawSheet{{name: "Energy", data: rows, after: `<mergeCells count="1"><mergeCell ref="B2:G3"/></mergeCells>`}})
 	var first string
 	for range 30 {
-		in := &Input{}
-		in.ReadWorkbook("w.xlsx", bytes.NewReader(b), LoadOptions{DefaultSite: "Main"})
+		in := &emissions.Input{}
+		Read(in, "w.xlsx", bytes.NewReader(b), Options{DefaultSite: "Main"})
 		msg := ""
 		for _, p := range in.Problems.List() {
 			if p.Cause == "merged" {

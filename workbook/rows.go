@@ -1,4 +1,4 @@
-package emissions
+package workbook
 
 import (
 	"archive/zip"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -497,7 +498,7 @@ type sheetRows struct {
 	fast     bool
 	fallback bool
 	styles   dateStyles
-	progress Progress
+	progress emissions.Progress
 	// quick tries the quick reader (quickrows.go) first; quickFailed says it gave up, and
 	// the workbook goes to the fast reader.
 	quick, quickFailed bool
@@ -559,7 +560,7 @@ func (s *sheetRows) openFast(part string, scan *sheetScan) rowSource {
 // progressReader tells a Progress of the bytes read.
 type progressReader struct {
 	r io.Reader
-	p Progress
+	p emissions.Progress
 }
 
 func (pr *progressReader) Read(b []byte) (int, error) {

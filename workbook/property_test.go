@@ -1,4 +1,4 @@
-package emissions
+package workbook
 
 import (
 	"bytes"
@@ -10,6 +10,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/workbook/workbooktest"
 )
 
 // The property tests generate workbooks of many shapes — files, sheets, column orders and
@@ -68,17 +71,27 @@ var invalidKinds = []func(r map[Column]any){
 	func(r map[Column]any) { r[ColUnit] = nil },
 	func(r map[Column]any) { r[ColUnit] = "furlong" },
 	func(r map[Column]any) { r[ColActivity], r[ColUnit] = "test.steel", "kWh" },
-	func(r map[Column]any) { r[ColActivity], r[ColUnit] = "test.electricity", "kWh PCS" },
+	func(r map[Column]any) {
+		r[ColActivity], r[ColUnit] = "test.electricity", "kWh PCS"
+	},
 	func(r map[Column]any) { r[ColScope] = 7 },
-	func(r map[Column]any) { r[ColActivity], r[ColUnit], r[ColScope] = "test.steel", "t", 1 },
+	func(r map[Column]any) {
+		r[ColActivity], r[ColUnit], r[ColScope] = "test.steel", "t", 1
+	},
 	func(r map[Column]any) { r[ColCategory] = 16 },
-	func(r map[Column]any) { r[ColActivity], r[ColUnit], r[ColCategory] = "test.diesel", "L", 4 },
+	func(r map[Column]any) {
+		r[ColActivity], r[ColUnit], r[ColCategory] = "test.diesel", "L", 4
+	},
 	func(r map[Column]any) { r[ColMethod] = "both" },
-	func(r map[Column]any) { r[ColActivity], r[ColUnit], r[ColMethod] = "test.electricity", "kWh", "market" },
+	func(r map[Column]any) {
+		r[ColActivity], r[ColUnit], r[ColMethod] = "test.electricity", "kWh", "market"
+	},
 	func(r map[Column]any) {
 		r[ColActivity], r[ColUnit], r[ColScope], r[ColCategory] = "x", "tCO2e", nil, nil
 	},
-	func(r map[Column]any) { r[ColActivity], r[ColUnit], r[ColScope], r[ColCategory] = "x", "tCO2e", 3, nil },
+	func(r map[Column]any) {
+		r[ColActivity], r[ColUnit], r[ColScope], r[ColCategory] = "x", "tCO2e", 3, nil
+	},
 	func(r map[Column]any) {
 		r[ColActivity], r[ColUnit], r[ColScope], r[ColMethod] = "x", "tCO2e", 1, "market"
 	},
@@ -100,7 +113,7 @@ var headerSpellings = map[Column][]string{
 // model is what a generated input must give, computed by hand from the rows generated.
 type model struct {
 	read, used int
-	rejected   []Place // every row that must be rejected
+	rejected   []emissions.Place // every row that must be rejected
 	// per year: location- and market-based scopes, Scope 3 categories
 	scope1, s2loc, s2mkt, scope3 map[int]float64
 	cats                         map[int]map[int]float64
@@ -131,10 +144,10 @@ func (m *model) add(k validKind, year int, site string, qty float64, scope, cate
 		case 1:
 			m.scope1[year] += t
 		case 2:
-			if method != MethodMarket {
+			if method != emissions.MethodMarket {
 				m.s2loc[year] += t
 			}
-			if method != MethodLocation {
+			if method != emissions.MethodLocation {
 				m.s2mkt[year] += t
 			}
 		case 3:
@@ -206,7 +219,7 @@ func (m *model) market(rm float64) {
 type generated struct {
 	files map[string][]byte
 	model *model
-	rm    []ResidualMix
+	rm    []emissions.ResidualMix
 }
 
 // generate makes an input from seed, every quantity (activity and instrument) multiplied by k.
@@ -216,7 +229,7 @@ func generate(t testing.TB, seed uint64, k float64) generated {
 	m := newModel()
 	g := generated{files: map[string][]byte{}, model: m}
 	if r.IntN(2) == 0 {
-		g.rm = []ResidualMix{{Year: 2000, Value: 0.45, Source: "test residual mix"}}
+		g.rm = []emissions.ResidualMix{{Year: 2000, Value: 0.45, Source: "test residual mix"}}
 	}
 	pick := func(ss []string) string { return ss[r.IntN(len(ss))] }
 	for f := range 1 + r.IntN(3) {
@@ -288,7 +301,7 @@ func generateSheet(r *rand.Rand, m *model, file, name string, k float64, pick fu
 		if valid {
 			m.add(row.kind, row.year, row.site, row.qty, row.scope, row.category, row.method)
 		} else {
-			m.rejected = append(m.rejected, Place{File: file, Sheet: name, Row: len(rows)})
+			m.rejected = append(m.rejected, emissions.Place{File: file, Sheet: name, Row: len(rows)})
 		}
 	}
 	return sheet{name, rows}
@@ -316,7 +329,7 @@ func generateRow(r *rand.Rand, k float64, pick func([]string) string) genRow {
 		g.cells[ColScope] = g.scope
 		switch g.scope {
 		case 2:
-			g.method = []string{"", MethodLocation, MethodMarket}[r.IntN(3)]
+			g.method = []string{"", emissions.MethodLocation, emissions.MethodMarket}[r.IntN(3)]
 			if g.method != "" {
 				g.cells[ColMethod] = g.method
 			}
@@ -365,21 +378,27 @@ func generateInstruments(r *rand.Rand, m *model, k float64, pick func([]string) 
 	return sheet{"Instruments", rows}
 }
 
+// siteYear keys the electricity and instruments of a site in a year.
+type siteYear struct {
+	Year int
+	Site string
+}
+
 // compute reads and calculates a generated input with the test library.
-func (g generated) compute(t testing.TB, lib Options) (*Input, *Inventory) {
+func (g generated) compute(t testing.TB, lib emissions.Options) (*emissions.Input, *emissions.Inventory) {
 	t.Helper()
-	in := &Input{}
+	in := &emissions.Input{}
 	names := make([]string, 0, len(g.files))
 	for n := range g.files {
 		names = append(names, n)
 	}
 	slices.Sort(names)
 	for _, n := range names {
-		in.ReadWorkbook(n, bytes.NewReader(g.files[n]), LoadOptions{DefaultSite: "Main",
+		Read(in, n, bytes.NewReader(g.files[n]), Options{DefaultSite: "Main",
 			Aliases: Aliases{ColYear: {"Année"}, ColQuantity: {"Quantité"}, ColActivity: {"Activité"}, ColUnit: {"Unité"}, ColComment: {"Commentaire libre"}}})
 	}
 	lib.ResidualMix = g.rm
-	return in, Calculate(in, lib)
+	return in, emissions.Calculate(in, lib)
 }
 
 func relClose(got, want float64) bool {
@@ -393,11 +412,11 @@ var computed sync.Map // seed → *computedInput
 
 type computedInput struct {
 	generated
-	in  *Input
-	inv *Inventory
+	in  *emissions.Input
+	inv *emissions.Inventory
 }
 
-func computeSeed(t testing.TB, seed uint64, opts Options) *computedInput {
+func computeSeed(t testing.TB, seed uint64, opts emissions.Options) *computedInput {
 	t.Helper()
 	if c, ok := computed.Load(seed); ok {
 		return c.(*computedInput)
@@ -411,20 +430,20 @@ func computeSeed(t testing.TB, seed uint64, opts Options) *computedInput {
 
 // Every row read is used or rejected, and every rejected row has an error at its row.
 func TestPropertyNoSilentLoss(t *testing.T) {
-	opts := Options{Library: testLibrary(t)}
+	opts := emissions.Options{Library: workbooktest.Library(t)}
 	for seed := range uint64(propertySeeds) {
 		c := computeSeed(t, seed, opts)
 		in, inv, m := c.in, c.inv, c.model
-		want := Rows{Read: m.read, Used: m.used, Rejected: len(m.rejected)}
+		want := emissions.Rows{Read: m.read, Used: m.used, Rejected: len(m.rejected)}
 		if inv.Rows != want || inv.Rows.Read != inv.Rows.Used+inv.Rows.Rejected {
 			t.Errorf("seed %d: rows %+v, want %+v", seed, inv.Rows, want)
 		}
 		if in.Problems.Fatal() != 0 {
 			t.Errorf("seed %d: %d fatal problems in valid workbooks: %v", seed, in.Problems.Fatal(), in.Problems.List())
 		}
-		errorsAt := map[Place]int{}
+		errorsAt := map[emissions.Place]int{}
 		for _, p := range in.Problems.List() {
-			if p.Severity != SeverityError || p.Sheet == "Instruments" {
+			if p.Severity != emissions.SeverityError || p.Sheet == "Instruments" {
 				continue
 			}
 			row, err := strconv.Atoi(strings.TrimLeft(p.Cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
@@ -432,7 +451,7 @@ func TestPropertyNoSilentLoss(t *testing.T) {
 				t.Errorf("seed %d: an error without its place: %+v", seed, p)
 				continue
 			}
-			errorsAt[Place{p.File, p.Sheet, row}]++
+			errorsAt[emissions.Place{File: p.File, Sheet: p.Sheet, Row: row}]++
 		}
 		for _, pl := range m.rejected {
 			if errorsAt[pl] == 0 {
@@ -450,10 +469,10 @@ func TestPropertyNoSilentLoss(t *testing.T) {
 }
 
 // rowLinesOf collects the lines of every row.
-func rowLinesOf(t testing.TB, inv *Inventory) []Line {
+func rowLinesOf(t testing.TB, inv *emissions.Inventory) []emissions.Line {
 	t.Helper()
-	var out []Line
-	if err := inv.RowLines().Each(func(l *Line) error {
+	var out []emissions.Line
+	if err := inv.RowLines().Each(func(l *emissions.Line) error {
 		out = append(out, *l)
 		return nil
 	}); err != nil {
@@ -466,8 +485,8 @@ func rowLinesOf(t testing.TB, inv *Inventory) []Line {
 }
 
 // distinctRows counts the input rows the lines come from.
-func distinctRows(lines []Line) int {
-	seen := map[Place]bool{}
+func distinctRows(lines []emissions.Line) int {
+	seen := map[emissions.Place]bool{}
 	for _, l := range lines {
 		seen[l.Place] = true
 	}
@@ -477,12 +496,12 @@ func distinctRows(lines []Line) int {
 // The totals are the sum of the lines, per scope, category, pole, site and activity, for
 // both Scope 2 methods, and the model's figures computed by hand.
 func TestPropertyTotalsAreTheSumOfTheLines(t *testing.T) {
-	opts := Options{Library: testLibrary(t)}
+	opts := emissions.Options{Library: workbooktest.Library(t)}
 	for seed := range uint64(propertySeeds) {
 		c := computeSeed(t, seed, opts)
 		inv, m := c.inv, c.model
-		for _, method := range []string{MethodMarket, MethodLocation} {
-			years := Aggregate(inv.Lines, method)
+		for _, method := range []string{emissions.MethodMarket, emissions.MethodLocation} {
+			years := emissions.Aggregate(inv.Lines, method)
 			rows := rowLinesOf(t, inv)
 			for _, y := range years {
 				// the groups' totals against the sums of every row's line
@@ -506,7 +525,7 @@ func TestPropertyTotalsAreTheSumOfTheLines(t *testing.T) {
 				}
 			}
 			for year := range m.scope1 {
-				if !slices.ContainsFunc(years, func(y YearTotals) bool { return y.Year == year }) {
+				if !slices.ContainsFunc(years, func(y emissions.YearTotals) bool { return y.Year == year }) {
 					t.Errorf("seed %d: year %d has used rows but no totals", seed, year)
 				}
 			}
@@ -515,20 +534,20 @@ func TestPropertyTotalsAreTheSumOfTheLines(t *testing.T) {
 }
 
 // checkYearAgainstLines re-adds the lines of one year by every breakdown and compares.
-func checkYearAgainstLines(t *testing.T, where string, y YearTotals, lines []Line, method string) {
+func checkYearAgainstLines(t *testing.T, where string, y emissions.YearTotals, lines []emissions.Line, method string) {
 	t.Helper()
 	var s1, s2l, s2m, s3 float64
 	cats, poles, sites, acts := map[int]float64{}, map[string]float64{}, map[string]float64{}, map[string]float64{}
 	for _, l := range lines {
-		if l.Year != y.Year || l.Part == PartAvoided {
+		if l.Year != y.Year || l.Part == emissions.PartAvoided {
 			continue
 		}
 		switch {
 		case l.Scope == 1:
 			s1 += l.TCO2e
-		case l.Scope == 2 && l.Method == MethodLocation:
+		case l.Scope == 2 && l.Method == emissions.MethodLocation:
 			s2l += l.TCO2e
-		case l.Scope == 2 && l.Method == MethodMarket:
+		case l.Scope == 2 && l.Method == emissions.MethodMarket:
 			s2m += l.TCO2e
 		case l.Scope == 2:
 			s2l += l.TCO2e
@@ -544,14 +563,14 @@ func checkYearAgainstLines(t *testing.T, where string, y YearTotals, lines []Lin
 		}
 		pole := l.Pole
 		if pole == "" {
-			pole = Unassigned
+			pole = emissions.Unassigned
 		}
 		poles[pole] += l.TCO2e
 		sites[l.Site] += l.TCO2e
 		acts[l.Activity] += l.TCO2e
 	}
 	total := y.TotalMarket
-	if method == MethodLocation {
+	if method == emissions.MethodLocation {
 		total = y.TotalLocation
 	}
 	for _, c := range []struct {
@@ -598,7 +617,7 @@ func sum[K comparable](m map[K]float64) float64 {
 // Scaling every quantity, of activities and instruments, by k scales every total by k and
 // leaves the rows and the problems as they were.
 func TestPropertyScaling(t *testing.T) {
-	opts := Options{Library: testLibrary(t)}
+	opts := emissions.Options{Library: workbooktest.Library(t)}
 	for seed := range uint64(propertySeeds / 3) {
 		c := computeSeed(t, seed, opts)
 		bin, binv := c.in, c.inv
@@ -609,8 +628,8 @@ func TestPropertyScaling(t *testing.T) {
 			if sinv.Rows != binv.Rows || sin.Problems.Errors() != bin.Problems.Errors() {
 				t.Errorf("%s: rows %+v and %d errors, unscaled %+v and %d", where, sinv.Rows, sin.Problems.Errors(), binv.Rows, bin.Problems.Errors())
 			}
-			for _, method := range []string{MethodMarket, MethodLocation} {
-				by, sy := Aggregate(binv.Lines, method), Aggregate(sinv.Lines, method)
+			for _, method := range []string{emissions.MethodMarket, emissions.MethodLocation} {
+				by, sy := emissions.Aggregate(binv.Lines, method), emissions.Aggregate(sinv.Lines, method)
 				if len(by) != len(sy) {
 					t.Fatalf("%s: %d years, unscaled %d", where, len(sy), len(by))
 				}
@@ -622,7 +641,7 @@ func TestPropertyScaling(t *testing.T) {
 	}
 }
 
-func checkScaled(t *testing.T, where string, base, scaled YearTotals, k float64) {
+func checkScaled(t *testing.T, where string, base, scaled emissions.YearTotals, k float64) {
 	t.Helper()
 	figures := map[string][2]float64{
 		"Scope 1": {base.Scope1, scaled.Scope1}, "Scope 2 location": {base.Scope2Location, scaled.Scope2Location},

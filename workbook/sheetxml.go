@@ -1,4 +1,4 @@
-package emissions
+package workbook
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package emissions
+package workbook
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 )
 
@@ -24,9 +25,9 @@ type brokenCase struct {
 	Problems []struct {
 		Severity, Sheet, Cell, Message string
 	} `json:"problems"`
-	Rows  *Rows `json:"rows"`
-	Years []int `json:"years"`
-	Exit  int   `json:"exit"`
+	Rows  *emissions.Rows `json:"rows"`
+	Years []int           `json:"years"`
+	Exit  int             `json:"exit"`
 	Kind  string
 }
 
@@ -64,9 +65,9 @@ func TestBrokenCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			in := &Input{}
-			in.ReadWorkbook(c.File, bytes.NewReader(data), LoadOptions{DefaultSite: "Main"})
-			inv := Calculate(in, Options{Library: lib})
+			in := &emissions.Input{}
+			Read(in, c.File, bytes.NewReader(data), Options{DefaultSite: "Main"})
+			inv := emissions.Calculate(in, emissions.Options{Library: lib})
 			got := in.Problems.List()
 			if len(got) != len(c.Problems) {
 				t.Errorf("%d problems, want %d:\n%s", len(got), len(c.Problems), listProblems(got))
@@ -91,7 +92,7 @@ func TestBrokenCorpus(t *testing.T) {
 				t.Errorf("rows read %d ≠ used %d + rejected %d", inv.Rows.Read, inv.Rows.Used, inv.Rows.Rejected)
 			}
 			var years []int
-			for _, y := range Aggregate(inv.Lines, MethodMarket) {
+			for _, y := range emissions.Aggregate(inv.Lines, emissions.MethodMarket) {
 				years = append(years, y.Year)
 			}
 			if !slices.Equal(years, c.Years) {
@@ -138,8 +139,8 @@ func TestZipBombsBounded(t *testing.T) {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		start := time.Now()
-		in := &Input{}
-		in.ReadWorkbook(name, bytes.NewReader(data), LoadOptions{})
+		in := &emissions.Input{}
+		Read(in, name, bytes.NewReader(data), Options{})
 		elapsed := time.Since(start)
 		runtime.ReadMemStats(&after)
 		alloc := after.TotalAlloc - before.TotalAlloc
@@ -153,7 +154,7 @@ func TestZipBombsBounded(t *testing.T) {
 	}
 }
 
-func listProblems(ps []Problem) string {
+func listProblems(ps []emissions.Problem) string {
 	var b strings.Builder
 	for _, p := range ps {
 		b.WriteString("  " + short(p.String()) + "\n")

@@ -1,4 +1,4 @@
-package emissions
+package workbook
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -20,51 +21,30 @@ const (
 	UnzipXMLSizeLimit = 16 << 20 // sheets larger than this stream from a temporary file
 )
 
-// LoadOptions say how to read activity workbooks.
-type LoadOptions struct {
+// Options say how to read activity workbooks.
+type Options struct {
 	Aliases     Aliases
 	DefaultSite string
 	// excelizeRows reads sheets with excelize's Rows instead of the fast reader: the
 	// differential tests' oracle.
 	excelizeRows bool
 	// Progress, if set, hears how far the reading of the sheets is.
-	Progress Progress
+	Progress emissions.Progress
 	// quickOnly reads with the quick reader or not at all (for the tests).
 	quickOnly bool
+	// stats, if set, counts which way each workbook was read (for the tests).
+	stats *readStats
 	// checkedOnly reads every workbook the checked way (package scanned, then read): the
 	// fast path's oracle.
 	checkedOnly bool
 }
 
-// Input is everything read from the activity workbooks, problems included.
-type Input struct {
-	// Calc, when set, computes each sheet's activities as they are read, and Activities
-	// stays empty: a million rows are never held.
-	Calc        *Calculator
-	Activities  []Activity
-	Instruments []Instrument
-	// Refrigerants are the rows of refrigerant sheets with their mass balance (each is also
-	// an activity: its leak).
-	Refrigerants []RefrigerantRow
-	RowsRead     int // non-blank activity rows read
-	Rejected     int // of those, rows rejected while reading
-	Problems     Problems
-	// Sheets are the activity sheets read, in the order read, with their header rows
-	// (annotate appends its columns to them).
-	Sheets     []ActivitySheet
-	fastReads  int // workbooks the fast path read (for the tests)
-	quickReads int // of those, workbooks the quick reader read
-}
+// readStats count the workbooks the fast path read, and of those the quick reader.
+type readStats struct{ fast, quick int }
 
-// ActivitySheet is a sheet read as an activity sheet: its file, name and 1-based header row.
-type ActivitySheet struct {
-	File, Sheet string
-	HeaderRow   int
-}
-
-// ReadWorkbook reads one workbook into in: every activity sheet (found by its header row) and
+// Read reads one workbook into in: every activity sheet (found by its header row) and
 // the Instruments sheet. name is how messages name the file.
-func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
+func Read(in *emissions.Input, name string, r io.Reader, opts Options) {
 	ra, size, err := readerAt(r)
 	if err != nil {
 		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: %v", err)
@@ -74,10 +54,10 @@ func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
 		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: it is larger than %d MiB, the most footprint reads", UnzipSizeLimit>>20)
 		return
 	}
-	if !opts.excelizeRows && !opts.checkedOnly && in.readFast(name, ra, size, opts) {
+	if !opts.excelizeRows && !opts.checkedOnly && readFast(in, name, ra, size, opts) {
 		return
 	}
-	wb := in.begin()
+	wb := begin(in)
 	defer wb.commit()
 	info, err := inspectPackage(ra, size, false)
 	if err != nil {
@@ -95,15 +75,6 @@ func (in *Input) ReadWorkbook(name string, r io.Reader, opts LoadOptions) {
 	}
 	defer f.Close()
 	wb.readSheets(name, f, &sheetRows{f: f, zr: info.zr, slow: opts.excelizeRows, progress: opts.Progress}, info, opts)
-}
-
-// Progress hears how far a workbook's reading is, in bytes of sheet XML: Start with the
-// total, Add as bytes are read (possibly from another goroutine), Done at the end. A workbook
-// read again the checked way starts again.
-type Progress interface {
-	Start(file string, total int64)
-	Add(n int64)
-	Done()
 }
 
 // sheetBytes is how many bytes of XML the worksheets of a package hold.
@@ -143,7 +114,7 @@ func readerAt(r io.Reader) (io.ReaderAt, int64, error) {
 // readFast reads a workbook in one pass over its sheets: first with the quick reader
 // (quickrows.go), then, if it gave up, with the fast reader (pipe.go). It reports false, and
 // leaves in as it was, when the workbook must be read the checked way.
-func (in *Input) readFast(name string, ra io.ReaderAt, size int64, opts LoadOptions) bool {
+func readFast(in *emissions.Input, name string, ra io.ReaderAt, size int64, opts Options) bool {
 	info, err := inspectPackage(ra, size, true)
 	if err != nil {
 		return false
@@ -164,7 +135,7 @@ func (in *Input) readFast(name string, ra io.ReaderAt, size int64, opts LoadOpti
 		if try > 0 {
 			info.freshScans()
 		}
-		wb := in.begin()
+		wb := begin(in)
 		sheets := &sheetRows{f: f, zr: info.zr, styles: info.styles, fast: true, quick: quick, progress: opts.Progress}
 		if opts.Progress != nil {
 			opts.Progress.Start(name, sheetBytes(info))
@@ -181,9 +152,11 @@ func (in *Input) readFast(name string, ra io.ReaderAt, size int64, opts LoadOpti
 			return false
 		}
 		wb.commit()
-		in.fastReads++
-		if quick {
-			in.quickReads++
+		if opts.stats != nil {
+			opts.stats.fast++
+			if quick {
+				opts.stats.quick++
+			}
 		}
 		return true
 	}
@@ -193,21 +166,21 @@ func (in *Input) readFast(name string, ra io.ReaderAt, size int64, opts LoadOpti
 // workbookRead is what one workbook adds to the input, until commit: a workbook read the fast
 // way can be dropped and read again.
 type workbookRead struct {
-	in         *Input
-	problems   *Problems
+	in         *emissions.Input
+	problems   *emissions.Problems
 	rowsRead   int
 	rejected   int
 	activities int // len(in.Activities) before
 	instrument int // len(in.Instruments) before
-	sheets     []ActivitySheet
+	sheets     []emissions.ActivitySheet
 	refrig     int // len(in.Refrigerants) before
 }
 
-func (in *Input) begin() *workbookRead {
-	wb := &workbookRead{in: in, problems: &Problems{Unbounded: in.Problems.Unbounded}, activities: len(in.Activities), instrument: len(in.Instruments),
+func begin(in *emissions.Input) *workbookRead {
+	wb := &workbookRead{in: in, problems: &emissions.Problems{Unbounded: in.Problems.Unbounded}, activities: len(in.Activities), instrument: len(in.Instruments),
 		refrig: len(in.Refrigerants)}
-	if in.Calc != nil {
-		in.Calc.Begin(wb.problems)
+	if in.Sink != nil {
+		in.Sink.Begin(wb.problems)
 	}
 	return wb
 }
@@ -217,8 +190,8 @@ func (wb *workbookRead) commit() {
 	in.RowsRead += wb.rowsRead
 	in.Rejected += wb.rejected
 	in.Sheets = append(in.Sheets, wb.sheets...)
-	if in.Calc != nil {
-		if err := in.Calc.Commit(); err != nil {
+	if in.Sink != nil {
+		if err := in.Sink.Commit(); err != nil {
 			wb.problems.Fatalf("file", "", "", "", "%v", err)
 		}
 	}
@@ -230,8 +203,8 @@ func (wb *workbookRead) rollback() {
 	in.Activities = in.Activities[:wb.activities]
 	in.Instruments = in.Instruments[:wb.instrument]
 	in.Refrigerants = in.Refrigerants[:wb.refrig]
-	if in.Calc != nil {
-		if err := in.Calc.Rollback(); err != nil {
+	if in.Sink != nil {
+		if err := in.Sink.Rollback(); err != nil {
 			in.Problems.Fatalf("file", "", "", "", "%v", err)
 		}
 	}
@@ -248,7 +221,7 @@ func (wb *workbookRead) refused(name string, err error) {
 }
 
 // readSheets reads every sheet of an open workbook.
-func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetRows, info *packageInfo, opts LoadOptions) {
+func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetRows, info *packageInfo, opts Options) {
 	date1904 := false
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		date1904 = *props.Date1904
@@ -277,7 +250,7 @@ func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetR
 			sr.warnHidden()
 		}
 		if ok && sr.headerRow > 0 && !strings.EqualFold(strings.TrimSpace(sheet), "Instruments") {
-			wb.sheets = append(wb.sheets, ActivitySheet{File: name, Sheet: sheet, HeaderRow: sr.headerRow})
+			wb.sheets = append(wb.sheets, emissions.ActivitySheet{File: name, Sheet: sheet, HeaderRow: sr.headerRow})
 		}
 		found = found || ok
 		anyData = anyData || sr.nonBlank
@@ -326,14 +299,14 @@ type titleHint struct {
 
 // sheetReader reads one sheet.
 type sheetReader struct {
-	in          *Input
+	in          *emissions.Input
 	wb          *workbookRead
 	f           *excelize.File
 	sheets      *sheetRows
-	problems    *Problems // the workbook's, until commit
+	problems    *emissions.Problems // the workbook's, until commit
 	file, sheet string
 	date1904    bool
-	opts        LoadOptions
+	opts        Options
 	pos         map[Column]int
 	dateStyles  map[int]bool
 	scan        *sheetScan // what the package check saw in this sheet (nil if nothing)
@@ -378,7 +351,7 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 		n++
 		cells, err := rows.Columns()
 		if err != nil {
-			sr.problems.Fatalf("sheet", sr.file, sr.sheet, cellName(0, n), "cannot read row %d: %v", n, err)
+			sr.problems.Fatalf("sheet", sr.file, sr.sheet, emissions.CellName(0, n), "cannot read row %d: %v", n, err)
 			return true
 		}
 		if blankRow(cells) && (sr.pos == nil || !sr.uncomputedIn(n)) {
@@ -391,7 +364,7 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 				return false
 			}
 			if pos, _ := idx.match(cells); len(pos) >= 2 && sr.hint == nil {
-				sr.hint = &titleHint{sheet: sr.sheet, cell: cellName(0, n), header: headerText(cells), row: n, titleRow: titleRow, title: clip(headerText(title))}
+				sr.hint = &titleHint{sheet: sr.sheet, cell: emissions.CellName(0, n), header: headerText(cells), row: n, titleRow: titleRow, title: emissions.Clip(headerText(title))}
 				return false
 			}
 			continue
@@ -430,13 +403,13 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 	if err := rows.Error(); err != nil {
 		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "reading stopped at row %d: %v", n, err)
 	} else if sr.scan != nil && sr.scan.lastRow > n {
-		sr.problems.Fatalf("damaged", sr.file, sr.sheet, cellName(0, n), "the sheet's XML is damaged: reading stopped at row %d, but the sheet holds rows up to %d; open and save the workbook in Excel or LibreOffice to repair it", n, sr.scan.lastRow)
+		sr.problems.Fatalf("damaged", sr.file, sr.sheet, emissions.CellName(0, n), "the sheet's XML is damaged: reading stopped at row %d, but the sheet holds rows up to %d; open and save the workbook in Excel or LibreOffice to repair it", n, sr.scan.lastRow)
 	}
 	if title != nil {
 		return false
 	}
 	if sr.hiddenRows > 0 {
-		sr.problems.Warnf("hidden-rows", sr.file, sr.sheet, cellName(0, sr.firstHidden), "%d hidden row(s), the first at row %d, are read like the others; unhide them to check them, or delete them if they should not count", sr.hiddenRows, sr.firstHidden)
+		sr.problems.Warnf("hidden-rows", sr.file, sr.sheet, emissions.CellName(0, sr.firstHidden), "%d hidden row(s), the first at row %d, are read like the others; unhide them to check them, or delete them if they should not count", sr.hiddenRows, sr.firstHidden)
 	}
 	return sr.pos != nil || instruments
 }
@@ -474,7 +447,7 @@ func (sr *sheetReader) uncomputed(row int, cols []Column) bool {
 	for _, c := range cols {
 		i, mapped := sr.pos[c]
 		if mapped && sr.scan.isUncomputed(cellPos{row, i + 1}) {
-			sr.reject("formula", CellRef{Col: i, Row: row}, "%s: formula without a computed value (save the workbook in Excel or LibreOffice so it stores the result)", c)
+			sr.reject("formula", emissions.CellRef{Col: i, Row: row}, "%s: formula without a computed value (save the workbook in Excel or LibreOffice so it stores the result)", c)
 			ok = false
 		}
 	}
@@ -520,7 +493,7 @@ func (sr *sheetReader) unmerge(cells []string, row int) []string {
 		}
 		if at >= 0 && !m.warned {
 			m.warned = true
-			top := cellName(m.first.col-1, m.first.row)
+			top := emissions.CellName(m.first.col-1, m.first.row)
 			sr.problems.Warnf("merged", sr.file, sr.sheet, top, "cells %s are merged over data rows: only %s holds a value, so the other cells of the range are read as blank (%s among them); unmerge the cells and fill every row", m.ref, top, named)
 		}
 	}
@@ -543,8 +516,8 @@ func (sr *sheetReader) header(idx headerIndex, required []Column, cells []string
 	}
 	if len(dups) > 0 {
 		d := dups[0]
-		sr.problems.Fatalf("header", sr.file, sr.sheet, cellName(d.at, row), "column %s appears twice in the header row (%s and %s); keep one, footprint cannot tell which to read",
-			d.col, cellName(d.first, row), cellName(d.at, row))
+		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(d.at, row), "column %s appears twice in the header row (%s and %s); keep one, footprint cannot tell which to read",
+			d.col, emissions.CellName(d.first, row), emissions.CellName(d.at, row))
 		return true
 	}
 	var missing []Column
@@ -554,7 +527,7 @@ func (sr *sheetReader) header(idx headerIndex, required []Column, cells []string
 		}
 	}
 	if len(missing) > 0 {
-		sr.problems.Fatalf("header", sr.file, sr.sheet, cellName(0, row), "the header row (%s) lacks the required column(s) %s; headers match ignoring case, spaces and accents, and other spellings can be added under `columns` in config", headerText(cells), joinColumns(missing))
+		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(0, row), "the header row (%s) lacks the required column(s) %s; headers match ignoring case, spaces and accents, and other spellings can be added under `columns` in config", headerText(cells), joinColumns(missing))
 		return true
 	}
 	sr.pos = pos
@@ -589,12 +562,12 @@ var atColumns = [atCount]Column{ColYear, ColActivity, ColQuantity, ColUnit, ColS
 	ColCategory, ColMethod, ColQuality, ColEntity, ColDataType}
 
 // at is get for the columns of atColumns.
-func (sr *sheetReader) at(cells []string, k, row int) (string, CellRef) {
+func (sr *sheetReader) at(cells []string, k, row int) (string, emissions.CellRef) {
 	i := sr.cols[k] - 1
 	if i < 0 {
-		return "", CellRef{}
+		return "", emissions.CellRef{}
 	}
-	ref := CellRef{Col: i, Row: row}
+	ref := emissions.CellRef{Col: i, Row: row}
 	if i >= len(cells) {
 		return "", ref
 	}
@@ -602,19 +575,19 @@ func (sr *sheetReader) at(cells []string, k, row int) (string, CellRef) {
 }
 
 // get returns the trimmed value of a column in a row and the cell's A1 name.
-func (sr *sheetReader) get(cells []string, c Column, row int) (string, CellRef) {
+func (sr *sheetReader) get(cells []string, c Column, row int) (string, emissions.CellRef) {
 	i, ok := sr.pos[c]
 	if !ok {
-		return "", CellRef{}
+		return "", emissions.CellRef{}
 	}
-	at := CellRef{Col: i, Row: row}
+	at := emissions.CellRef{Col: i, Row: row}
 	if i >= len(cells) {
 		return "", at
 	}
 	return strings.TrimSpace(cells[i]), at
 }
 
-func (sr *sheetReader) reject(cause string, cell CellRef, format string, args ...any) {
+func (sr *sheetReader) reject(cause string, cell emissions.CellRef, format string, args ...any) {
 	sr.problems.Errorf(cause, sr.file, sr.sheet, cell.String(), format, args...)
 }
 
@@ -622,7 +595,7 @@ func (sr *sheetReader) reject(cause string, cell CellRef, format string, args ..
 // streams; else from excelize's GetCellStyle, which loads the whole sheet once (a workbook
 // without a readable styles part, or with over a million date cells in a sheet). Only Year
 // cells that are not plain years get here.
-func (sr *sheetReader) isDate(cell CellRef, p cellPos) bool {
+func (sr *sheetReader) isDate(cell emissions.CellRef, p cellPos) bool {
 	if d, known := sr.scan.isDate(p); known {
 		return d
 	}
@@ -673,9 +646,9 @@ func (sr *sheetReader) activity(cells []string, row int) {
 		sr.wb.rejected++
 		return
 	}
-	a := Activity{Place: Place{File: sr.file, Sheet: sr.sheet, Row: row}}
+	a := emissions.Activity{Place: emissions.Place{File: sr.file, Sheet: sr.sheet, Row: row}}
 	ok := true
-	fail := func(cause string, cell CellRef, format string, args ...any) {
+	fail := func(cause string, cell emissions.CellRef, format string, args ...any) {
 		sr.reject(cause, cell, format, args...)
 		ok = false
 	}
@@ -707,14 +680,14 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	a.Comment, _ = sr.at(cells, atComment, row)
 	if raw, cell := sr.at(cells, atScope, row); raw != "" {
 		if s, err := ParseInt(raw); err != nil || s < 1 || s > 3 {
-			fail("scope", cell, "Scope %q: want 1, 2 or 3", clip(raw))
+			fail("scope", cell, "Scope %q: want 1, 2 or 3", emissions.Clip(raw))
 		} else {
 			a.Scope = s
 		}
 	}
 	if raw, cell := sr.at(cells, atCategory, row); raw != "" {
 		if c, err := ParseInt(raw); err != nil || c < 1 || c > 15 {
-			fail("category", cell, "Category %q: want a Scope 3 category from 1 to 15", clip(raw))
+			fail("category", cell, "Category %q: want a Scope 3 category from 1 to 15", emissions.Clip(raw))
 		} else if a.Scope != 0 && a.Scope != 3 {
 			fail("category", cell, "Category %d given for a Scope %d row; categories belong to Scope 3", c, a.Scope)
 		} else {
@@ -728,29 +701,29 @@ func (sr *sheetReader) activity(cells []string, row int) {
 		case "location", "market", "location-based", "market-based":
 			a.Method = strings.TrimSuffix(m, "-based")
 		default:
-			fail("method", cell, "Method %q: want location or market, or leave it blank to count the row in both Scope 2 totals", clip(raw))
+			fail("method", cell, "Method %q: want location or market, or leave it blank to count the row in both Scope 2 totals", emissions.Clip(raw))
 		}
 	}
 	if raw, cell := sr.at(cells, atQuality, row); raw != "" {
-		if q, known := ParseQuality(raw); known {
+		if q, known := emissions.ParseQuality(raw); known {
 			a.Quality = q
 		} else {
-			fail("quality", cell, "Quality %q: want measured, calculated or estimated, or leave it blank", clip(raw))
+			fail("quality", cell, "Quality %q: want measured, calculated or estimated, or leave it blank", emissions.Clip(raw))
 		}
 	}
 	a.Entity, a.EntityCell = sr.at(cells, atEntity, row)
 	if raw, cell := sr.at(cells, atDataType, row); raw != "" {
-		if d, known := ParseDataType(raw); known {
+		if d, known := emissions.ParseDataType(raw); known {
 			a.DataType = d
 		} else {
-			fail("data-type", cell, "DataType %q: want primary, secondary or spend-based, or leave it blank", clip(raw))
+			fail("data-type", cell, "DataType %q: want primary, secondary or spend-based, or leave it blank", emissions.Clip(raw))
 		}
 	}
 	switch {
 	case !ok:
 		sr.wb.rejected++
-	case sr.in.Calc != nil:
-		sr.in.Calc.Add(&a)
+	case sr.in.Sink != nil:
+		sr.in.Sink.Add(&a)
 	default:
 		sr.in.Activities = append(sr.in.Activities, a)
 	}
@@ -760,7 +733,7 @@ func (sr *sheetReader) instrument(cells []string, row int) {
 	if !sr.uncomputed(row, instrumentColumns) {
 		return
 	}
-	ins := Instrument{Place: Place{File: sr.file, Sheet: sr.sheet, Row: row}}
+	ins := emissions.Instrument{Place: emissions.Place{File: sr.file, Sheet: sr.sheet, Row: row}}
 	var ok bool
 	if ins.Year, ok = sr.year(cells, row); !ok {
 		return
@@ -773,17 +746,17 @@ func (sr *sheetReader) instrument(cells []string, row int) {
 	rawQty, qCell := sr.get(cells, ColQuantity, row)
 	qty, err := ParseNumber(rawQty)
 	if err != nil || qty < 0 {
-		sr.reject("instrument", qCell, "instrument Quantity %q: want a number ≥ 0", clip(rawQty))
+		sr.reject("instrument", qCell, "instrument Quantity %q: want a number ≥ 0", emissions.Clip(rawQty))
 		return
 	}
 	unit, uCell := sr.get(cells, ColUnit, row)
-	if ins.KWh, err = toKWh(qty, unit); err != nil {
+	if ins.KWh, err = emissions.ToKWh(qty, unit); err != nil {
 		sr.reject("instrument", uCell, "instrument Unit: %v", err)
 		return
 	}
 	rawF, fCell := sr.get(cells, ColFactor, row)
 	if ins.Factor, err = ParseNumber(rawF); err != nil || ins.Factor < 0 {
-		sr.reject("instrument", fCell, "instrument Factor %q: want kgCO2e/kWh ≥ 0 (0 for a renewable guarantee of origin)", clip(rawF))
+		sr.reject("instrument", fCell, "instrument Factor %q: want kgCO2e/kWh ≥ 0 (0 for a renewable guarantee of origin)", emissions.Clip(rawF))
 		return
 	}
 	// kept to the end: a cell's string may point into a reader's buffer
@@ -796,7 +769,7 @@ func headerText(cells []string) string {
 	var hs []string
 	for _, c := range cells {
 		if c = strings.TrimSpace(c); c != "" {
-			hs = append(hs, clip(c))
+			hs = append(hs, emissions.Clip(c))
 		}
 	}
 	if len(hs) > 12 {
@@ -812,15 +785,6 @@ func blankRow(cells []string) bool {
 		}
 	}
 	return true
-}
-
-// cellName is the A1 name of a 0-based column in a 1-based row.
-func cellName(col, row int) string {
-	name, err := excelize.CoordinatesToCellName(col+1, row)
-	if err != nil {
-		return fmt.Sprintf("R%dC%d", row, col+1)
-	}
-	return name
 }
 
 func joinColumns(cs []Column) string {

@@ -1,9 +1,11 @@
-package emissions
+package workbook
 
 import (
 	"archive/zip"
 	"errors"
 	"io"
+
+	"github.com/footprint/footprint/emissions"
 )
 
 // The fast path reads each worksheet once: a goroutine unpacks the part and runs the package
@@ -52,14 +54,14 @@ type sheetPipe struct {
 const pipeChunk = 64 << 10
 
 // openPipe starts unpacking and scanning a worksheet part; scan gets what the scan finds.
-func openPipe(f *zip.File, scan *sheetScan, progress Progress) *sheetPipe {
+func openPipe(f *zip.File, scan *sheetScan, progress emissions.Progress) *sheetPipe {
 	p := &sheetPipe{ch: make(chan *chunk, 8), free: make(chan []byte, 16), scan: scan}
 	go p.produce(f, scan.styles, progress)
 	return p
 }
 
 // produce unpacks and scans the part, handing each chunk over once scanned.
-func (p *sheetPipe) produce(f *zip.File, styles dateStyles, progress Progress) {
+func (p *sheetPipe) produce(f *zip.File, styles dateStyles, progress emissions.Progress) {
 	defer close(p.ch)
 	notes := &scanNotes{}
 	s := &sheetScan{styles: styles, datesKnown: styles != nil, notes: notes}

@@ -1,4 +1,4 @@
-package emissions
+package workbook
 
 import (
 	"archive/zip"
@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/footprint/footprint/emissions"
 )
 
 // rawWorkbook writes a workbook part by part, so that its sheets hold what excelize's writer
@@ -109,7 +111,7 @@ func rawRows(r *rand.Rand, nsst int) string {
 			col += 1 + r.IntN(2)*r.IntN(3)
 			ref := ""
 			if r.IntN(5) != 0 {
-				ref = fmt.Sprintf(` r="%s"`, cellName(col-1, row))
+				ref = fmt.Sprintf(` r="%s"`, emissions.CellName(col-1, row))
 			}
 			style := []string{"", ` s="1"`, ` s="2"`, ` s="3"`, ` s="0"`}[r.IntN(5)]
 			switch r.IntN(12) {

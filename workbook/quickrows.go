@@ -1,4 +1,4 @@
-package emissions
+package workbook
 
 import (
 	"archive/zip"
@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -65,7 +66,7 @@ type quickRows struct {
 }
 
 // openQuick starts the goroutine that unpacks and cuts a worksheet part.
-func openQuick(f *zip.File, sst *sharedStrings, scan *sheetScan, s *sheetRows, progress Progress) *quickRows {
+func openQuick(f *zip.File, sst *sharedStrings, scan *sheetScan, s *sheetRows, progress emissions.Progress) *quickRows {
 	q := &quickRows{ch: make(chan *quickBatch, 4), scan: scan, s: s}
 	go func() {
 		defer close(q.ch)

@@ -1,7 +1,7 @@
-// Command gen writes the corpus of broken inputs in emissions/testdata/broken: workbooks and
+// Command gen writes the corpus of broken inputs in workbook/testdata/broken: workbooks and
 // configurations that footprint must refuse or read with a clear problem, and cases.json,
 // which gives each case's exact expected problems. Each case is built here, next to what it
-// must give, so anyone can see how it was made. Run `go generate ./emissions` after a change.
+// must give, so anyone can see how it was made. Run `go generate ./workbook` after a change.
 //
 // Workbooks come from excelize where it can write the flaw, and are assembled part by part
 // with archive/zip where it cannot (inline strings, formulas without a cached value, a million

@@ -1,4 +1,4 @@
-package emissions
+package workbook
 
 import (
 	"archive/zip"
@@ -8,13 +8,15 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	kflate "github.com/klauspost/compress/flate"
 	"io"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/footprint/footprint/emissions"
+	kflate "github.com/klauspost/compress/flate"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -368,7 +370,7 @@ func looksLikeText(data []byte) bool {
 // scanned on the way; the parts kept are small (workbook.xml and its relationships).
 func readPart(f *zip.File, scan *sheetScan, keep *[]byte) error {
 	damaged := func(err error) error {
-		return refuse("damaged", "it is damaged or truncated: its part %s cannot be unpacked (%v); copy the file again from where it came from", clip(f.Name), err)
+		return refuse("damaged", "it is damaged or truncated: its part %s cannot be unpacked (%v); copy the file again from where it came from", emissions.Clip(f.Name), err)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -387,11 +389,11 @@ func readPart(f *zip.File, scan *sheetScan, keep *[]byte) error {
 	}
 	if err != nil {
 		if errors.Is(err, zip.ErrFormat) && longerThanDeclared(f) {
-			return refuse("damaged", "it is damaged or hostile: its part %s unpacks to more than the %d bytes its zip header declares", clip(f.Name), f.UncompressedSize64)
+			return refuse("damaged", "it is damaged or hostile: its part %s unpacks to more than the %d bytes its zip header declares", emissions.Clip(f.Name), f.UncompressedSize64)
 		}
 		var se *syntaxError
 		if errors.As(err, &se) {
-			return refuse("damaged", "it is damaged: its part %s %s", clip(f.Name), se.msg)
+			return refuse("damaged", "it is damaged: its part %s %s", emissions.Clip(f.Name), se.msg)
 		}
 		return damaged(err)
 	}
@@ -582,7 +584,7 @@ func checkEntities(b []byte, whole bool) error {
 		case strings.HasPrefix(name, "#x") && len(name) > 2 && strings.Trim(name[2:], "0123456789abcdefABCDEF") == "":
 		case strings.HasPrefix(name, "#") && len(name) > 1 && strings.Trim(name[1:], "0123456789") == "":
 		default:
-			return &syntaxError{fmt.Sprintf("uses the entity &%s; that XML does not define (a hostile or damaged file)", clip(name))}
+			return &syntaxError{fmt.Sprintf("uses the entity &%s; that XML does not define (a hostile or damaged file)", emissions.Clip(name))}
 		}
 		b = b[j+1:]
 	}

@@ -1,4 +1,4 @@
-package emissions
+package workbook
 
 import (
 	"archive/zip"
@@ -9,21 +9,24 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/footprint/footprint/emissions"
 )
 
 // fastVsChecked reads a workbook the fast way (one pass, pipe.go) and the checked way (package
 // scanned, then read) and fails unless both give the same activities, instruments, counts
 // and problems. It reports whether the fast path read it (rather than handing it back).
-func fastVsChecked(t *testing.T, name string, data []byte, opts LoadOptions) bool {
+func fastVsChecked(t *testing.T, name string, data []byte, opts Options) bool {
 	t.Helper()
-	fast := &Input{}
-	fast.ReadWorkbook(name, bytes.NewReader(data), opts)
-	if fast.quickReads > 0 {
+	fast, stats := &emissions.Input{}, &readStats{}
+	opts.stats = stats
+	Read(fast, name, bytes.NewReader(data), opts)
+	if stats.quick > 0 {
 		quickWorkbooks++
 	}
-	opts.checkedOnly = true
-	checked := &Input{}
-	checked.ReadWorkbook(name, bytes.NewReader(data), opts)
+	opts.checkedOnly, opts.stats = true, nil
+	checked := &emissions.Input{}
+	Read(checked, name, bytes.NewReader(data), opts)
 	for _, c := range []struct {
 		what      string
 		got, want any
@@ -42,7 +45,7 @@ func fastVsChecked(t *testing.T, name string, data []byte, opts LoadOptions) boo
 			t.Errorf("%s: %s differ between the fast and the checked path:\nfast    %+v\nchecked %+v", name, c.what, head5(c.got), head5(c.want))
 		}
 	}
-	return fast.fastReads == 1
+	return stats.fast == 1
 }
 
 func head5(v any) any {
@@ -58,7 +61,7 @@ var quickWorkbooks int
 // The fast path gives exactly what the checked path gives, on the broken-input corpus, the
 // property tests' workbooks and the differential generator's, and reads the valid ones.
 func TestFastPathIsTheCheckedPath(t *testing.T) {
-	opts := LoadOptions{DefaultSite: "Main", Aliases: Aliases{ColYear: {"Année"}, ColQuantity: {"Quantité"}, ColActivity: {"Activité"}, ColUnit: {"Unité"}, ColComment: {"Commentaire libre"}}}
+	opts := Options{DefaultSite: "Main", Aliases: Aliases{ColYear: {"Année"}, ColQuantity: {"Quantité"}, ColActivity: {"Activité"}, ColUnit: {"Unité"}, ColComment: {"Commentaire libre"}}}
 	files, _ := filepath.Glob("testdata/broken/*.xlsx")
 	read := 0
 	for _, f := range files {
@@ -104,7 +107,7 @@ func FuzzFastPath(f *testing.F) {
 	}
 	f.Add(workbook(f, sheet{"Energy", [][]any{header, {2024, "Main", "P", "test.steel", 1, "t"}}}))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fastVsChecked(t, "fuzz.xlsx", data, LoadOptions{DefaultSite: "Main"})
+		fastVsChecked(t, "fuzz.xlsx", data, Options{DefaultSite: "Main"})
 	})
 }
 
@@ -118,7 +121,7 @@ func FuzzQuickSheetXML(f *testing.F) {
 	sst := []string{"Main", "P", "t"}
 	f.Fuzz(func(t *testing.T, data string) {
 		b := rawWorkbook(t, false, sst, []rawSheet{{name: "Energy", data: header + data}})
-		fastVsChecked(t, "fuzz.xlsx", b, LoadOptions{DefaultSite: "Main"})
+		fastVsChecked(t, "fuzz.xlsx", b, Options{DefaultSite: "Main"})
 	})
 }
 
@@ -130,7 +133,7 @@ func TestQuickReaderLeavesOtherEncodings(t *testing.T) {
 	for _, decl := range []string{`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`, `<?xml version="1.0" encoding="ISO-8859-1"?>`} {
 		b := rawWorkbookDecl(t, decl, header+row)
 		before := quickWorkbooks
-		fastVsChecked(t, "enc.xlsx", b, LoadOptions{DefaultSite: "Main"})
+		fastVsChecked(t, "enc.xlsx", b, Options{DefaultSite: "Main"})
 		read := quickWorkbooks > before
 		if want := strings.Contains(decl, "UTF-8"); read != want {
 			t.Errorf("%s: the quick reader read it: %v, want %v", decl, read, want)

@@ -1,4 +1,4 @@
-package emissions
+package workbook
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -99,8 +100,8 @@ func BenchmarkReadWorkbook200k(b *testing.B) {
 	data := bigWorkbook(b, 200000)
 	b.ResetTimer()
 	for range b.N {
-		in := &Input{}
-		in.ReadWorkbook("big.xlsx", bytes.NewReader(data), LoadOptions{})
+		in := &emissions.Input{}
+		Read(in, "big.xlsx", bytes.NewReader(data), Options{})
 		if in.RowsRead != 200000 || in.Problems.Errors() != 0 {
 			b.Fatalf("read %d rows, %d errors", in.RowsRead, in.Problems.Errors())
 		}
@@ -152,8 +153,8 @@ func BenchmarkReadWorkbookDates200k(b *testing.B) {
 	f.Close()
 	b.ResetTimer()
 	for range b.N {
-		in := &Input{}
-		in.ReadWorkbook("dates.xlsx", bytes.NewReader(buf.Bytes()), LoadOptions{})
+		in := &emissions.Input{}
+		Read(in, "dates.xlsx", bytes.NewReader(buf.Bytes()), Options{})
 		if in.RowsRead != 200000 || in.Problems.Errors() != 0 {
 			b.Fatalf("read %d rows, problems %v", in.RowsRead, in.Problems.List()[:1])
 		}

@@ -1,8 +1,10 @@
-package emissions
+package workbook
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/footprint/footprint/emissions"
 )
 
 // After the rows, a text longer than the quick reader's buffer may hold does not end its
@@ -15,10 +17,10 @@ func TestQuickReaderTailPastALongText(t *testing.T) {
 	after := `<extLst><ext uri="{00000000-0000-0000-0000-000000000000}"><x>` + strings.Repeat("a", 2*maxValue) + `</x></ext></extLst>` +
 		`<mergeCells count="1"><mergeCell ref="B2:B3"/></mergeCells>`
 	b := rawWorkbook(t, false, []string{"<t>Main</t>", "<t>Other</t>"}, []rawSheet{{name: "Energy", data: header + rows, after: after}})
-	in := &Input{}
-	in.ReadWorkbook("w.xlsx", strings.NewReader(string(b)), LoadOptions{quickOnly: true})
-	if in.quickReads != 0 {
+	stats := &readStats{}
+	Read(&emissions.Input{}, "w.xlsx", strings.NewReader(string(b)), Options{quickOnly: true, stats: stats})
+	if stats.quick != 0 {
 		t.Errorf("the quick reader read a sheet whose tail it did not check to the end")
 	}
-	fastVsChecked(t, "w.xlsx", b, LoadOptions{})
+	fastVsChecked(t, "w.xlsx", b, Options{})
 }

@@ -1,4 +1,4 @@
-package emissions
+package workbook
 
 import (
 	"archive/zip"
@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -16,7 +17,7 @@ import (
 // rows over three sheets of 7 columns (Year, Site, Activity, Quantity, Unit, Scope, Comment),
 // strings shared as Excel writes them:
 //
-//	go test ./emissions -run '^$' -bench 'SheetRows|ReadWorkbook(Fast|Excelize)' -benchmem
+//	go test ./workbook -run '^$' -bench 'SheetRows|ReadWorkbook(Fast|Excelize)' -benchmem
 
 var benchBook = sync.OnceValue(func() []byte { return benchWorkbook(100_000) })
 
@@ -110,8 +111,8 @@ func benchmarkReadWorkbook(b *testing.B, slow bool) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		in := &Input{}
-		in.ReadWorkbook("bench.xlsx", bytes.NewReader(data), LoadOptions{excelizeRows: slow})
+		in := &emissions.Input{}
+		Read(in, "bench.xlsx", bytes.NewReader(data), Options{excelizeRows: slow})
 		if in.RowsRead != 100_000 {
 			b.Fatalf("read %d rows: %s", in.RowsRead, problemText(in))
 		}

@@ -1,9 +1,11 @@
-package emissions
+package workbook
 
 import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/footprint/footprint/emissions"
 )
 
 func TestParseNumber(t *testing.T) {
@@ -108,11 +110,11 @@ func FuzzParseNumber(f *testing.F) {
 			t.Fatalf("ParseNumber(%q) = %v", s, v)
 		}
 		y, err := ParseYear(s, func() bool { return true }, false)
-		if err == nil && (y < MinYear || y > MaxYear) {
+		if err == nil && (y < emissions.MinYear || y > emissions.MaxYear) {
 			t.Fatalf("ParseYear(%q) = %d", s, y)
 		}
 		y, err = ParseYear(s, func() bool { return true }, true)
-		if err == nil && (y < MinYear || y > MaxYear) {
+		if err == nil && (y < emissions.MinYear || y > emissions.MaxYear) {
 			t.Fatalf("ParseYear(%q, 1904) = %d", s, y)
 		}
 	})

@@ -1,17 +1,18 @@
-package emissions
+package workbook
 
 import (
 	"bytes"
 	"testing"
 
 	"github.com/footprint/footprint/bench/synth"
+	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 )
 
 // The hot paths of `footprint calc` on the synthetic workbooks of bench/run.sh (bench/synth):
 // 100,000 rows over the sheets Energy, Logistics and Materials.
 //
-//	go test ./emissions -run '^$' -bench 'Synth|Calculate' -benchmem -count 3
+//	go test ./workbook -run '^$' -bench 'Synth|Calculate' -benchmem -count 3
 
 func synthWorkbook(b *testing.B, opts synth.Options) []byte {
 	b.Helper()
@@ -27,8 +28,8 @@ func benchmarkReadSynth(b *testing.B, opts synth.Options) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		in := &Input{}
-		in.ReadWorkbook("synth.xlsx", bytes.NewReader(data), LoadOptions{})
+		in := &emissions.Input{}
+		Read(in, "synth.xlsx", bytes.NewReader(data), Options{})
 		if in.RowsRead != opts.Rows || in.Problems.Errors() != 0 {
 			b.Fatalf("read %d rows, %d errors", in.RowsRead, in.Problems.Errors())
 		}
@@ -53,8 +54,8 @@ func BenchmarkCalculateSynth100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	in := &Input{}
-	in.ReadWorkbook("synth.xlsx", bytes.NewReader(data), LoadOptions{})
+	in := &emissions.Input{}
+	Read(in, "synth.xlsx", bytes.NewReader(data), Options{})
 	if in.RowsRead != 100000 || in.Problems.Errors() != 0 {
 		b.Fatalf("read %d rows, %d errors", in.RowsRead, in.Problems.Errors())
 	}
@@ -63,8 +64,8 @@ func BenchmarkCalculateSynth100k(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		// Calculate adds its problems to the input: a fresh one each time.
-		run := &Input{Activities: activities, RowsRead: in.RowsRead}
-		inv := Calculate(run, Options{Library: lib})
+		run := &emissions.Input{Activities: activities, RowsRead: in.RowsRead}
+		inv := emissions.Calculate(run, emissions.Options{Library: lib})
 		if inv.Rows.Used != 100000 {
 			b.Fatalf("%d rows used", inv.Rows.Used)
 		}
@@ -74,16 +75,16 @@ func BenchmarkCalculateSynth100k(b *testing.B) {
 // The whole of `calc`'s reading and computing, as the command does it: each sheet read once
 // (the fast path) and every row computed as it is read, without keeping the rows.
 func BenchmarkReadAndCalculateSynth100k(b *testing.B) {
-	benchmarkReadAndCalculate(b, LoadOptions{})
+	benchmarkReadAndCalculate(b, Options{})
 }
 
 // The same, the workbook read the checked way (the package scanned first, then read), as a
 // workbook the fast path hands back is.
 func BenchmarkReadAndCalculateCheckedSynth100k(b *testing.B) {
-	benchmarkReadAndCalculate(b, LoadOptions{checkedOnly: true})
+	benchmarkReadAndCalculate(b, Options{checkedOnly: true})
 }
 
-func benchmarkReadAndCalculate(b *testing.B, opts LoadOptions) {
+func benchmarkReadAndCalculate(b *testing.B, opts Options) {
 	data := synthWorkbook(b, synth.Options{Rows: 100000, Seed: 1})
 	lib, err := factors.Builtin("AR6")
 	if err != nil {
@@ -92,12 +93,12 @@ func benchmarkReadAndCalculate(b *testing.B, opts LoadOptions) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		c, err := NewCalculator(Options{Library: lib})
+		c, err := emissions.NewCalculator(emissions.Options{Library: lib})
 		if err != nil {
 			b.Fatal(err)
 		}
-		in := &Input{Calc: c}
-		in.ReadWorkbook("synth.xlsx", bytes.NewReader(data), opts)
+		in := &emissions.Input{Sink: c}
+		Read(in, "synth.xlsx", bytes.NewReader(data), opts)
 		inv, err := c.Finish(in)
 		if err != nil || inv.Rows.Used != 100000 {
 			b.Fatalf("%v: %+v", err, inv.Rows)

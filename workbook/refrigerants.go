@@ -1,0 +1,189 @@
+package workbook
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/footprint/footprint/emissions"
+)
+
+// The reading of refrigerant registers: their columns, built-in French spellings and rows. The
+// mass balance itself is the emissions package's (RefrigerantRow).
+
+// Columns of a refrigerant sheet.
+const (
+	ColEquipment Column = "Equipment"
+	ColGas       Column = "Gas"
+	ColCharge    Column = "Charge"
+	ColRecharged Column = "Recharged"
+	ColRecovered Column = "Recovered"
+	ColStatus    Column = "Status"
+)
+
+var refrigerantColumns = []Column{ColYear, ColGas, ColRecharged, ColSite, ColPole, ColEquipment, ColCharge, ColRecovered, ColComment, ColQuality, ColStatus}
+
+var requiredRefrigerant = []Column{ColYear, ColGas, ColRecharged}
+
+// refrigerantAliases are the spellings footprint knows without config: units in the header and
+// the French words of a maintenance register.
+var refrigerantAliases = Aliases{
+	ColGas:       {"Refrigerant", "Fluid", "Fluide", "Gaz", "Fluide frigorigène"},
+	ColEquipment: {"Équipement", "Installation", "Unit"},
+	ColCharge:    {"Charge kg", "Charge (kg)", "Nominal charge", "Charge nominale"},
+	ColRecharged: {"Recharged kg", "Recharged (kg)", "Recharge", "Recharge kg", "Rechargé", "Quantité rechargée"},
+	ColRecovered: {"Recovered kg", "Recovered (kg)", "Récupéré", "Récupéré kg", "Quantité récupérée"},
+	ColStatus:    {"Statut", "État", "Etat"},
+}
+
+// refrigerantIndex is the header index of refrigerant sheets: config aliases, then the
+// built-in ones.
+func refrigerantIndex(aliases Aliases) headerIndex {
+	all := Aliases{}
+	for c, as := range refrigerantAliases {
+		all[c] = append(all[c], as...)
+	}
+	for c, as := range aliases {
+		all[c] = append(all[c], as...)
+	}
+	return newHeaderIndex(refrigerantColumns, all)
+}
+
+// refrigerantHeader reports whether a header row is a refrigerant sheet's (Gas and Recharged
+// or Recovered, no Activity); it sets sr.pos, or reports a missing column and leaves it nil.
+func (sr *sheetReader) refrigerantHeader(cells []string, row int) bool {
+	idx := refrigerantIndex(sr.opts.Aliases)
+	pos, _ := idx.match(cells)
+	_, gas := pos[ColGas]
+	_, rech := pos[ColRecharged]
+	_, reco := pos[ColRecovered]
+	if !gas || !rech && !reco {
+		return false
+	}
+	if act, _ := newHeaderIndex([]Column{ColActivity}, sr.opts.Aliases).match(cells); len(act) > 0 {
+		return false
+	}
+	sr.mass = true
+	sr.header(idx, requiredRefrigerant, cells, row, false)
+	return true
+}
+
+func (sr *sheetReader) refrigerant(cells []string, row int) {
+	sr.wb.rowsRead++
+	if !sr.uncomputed(row, refrigerantColumns) {
+		sr.wb.rejected++
+		return
+	}
+	a := emissions.Activity{Place: emissions.Place{File: sr.file, Sheet: sr.sheet, Row: row}, Unit: "kg"}
+	r := emissions.RefrigerantRow{Place: a.Place}
+	ok := true
+	fail := func(cause string, cell emissions.CellRef, format string, args ...any) {
+		sr.reject(cause, cell, format, args...)
+		ok = false
+	}
+	var y bool
+	a.Year, y = sr.year(cells, row)
+	ok = ok && y
+	r.Gas, a.ActivityCell = sr.get(cells, ColGas, row)
+	if r.Gas == "" {
+		fail("activity-blank", a.ActivityCell, "Gas is blank; enter the refrigerant, such as R-410A, R-134a, R-32, R-404A, R-407C, R-1234yf, R-22 or SF6")
+	}
+	a.ID = emissions.RefrigerantID(r.Gas)
+	kg := func(c Column, required bool) (float64, emissions.CellRef, bool) {
+		raw, cell := sr.get(cells, c, row)
+		if raw == "" {
+			if required {
+				fail("quantity", cell, "%s is blank; enter the kg (0 if none)", c)
+			}
+			return 0, cell, false
+		}
+		v, err := ParseNumber(raw)
+		switch {
+		case err != nil:
+			fail("quantity", cell, "%s: %v; enter kg as a number ≥ 0", c, err)
+		case v < 0:
+			fail("quantity-negative", cell, "%s %v is negative; enter kg as a number ≥ 0", c, v)
+		}
+		return v, cell, err == nil
+	}
+	var recCell, chargeCell emissions.CellRef
+	r.Recharged, recCell, _ = kg(ColRecharged, true)
+	r.Recovered, _, _ = kg(ColRecovered, false)
+	r.Charge, chargeCell, r.HasCharge = kg(ColCharge, false)
+	a.QuantityCell, a.UnitCell = recCell, recCell
+	statusRaw, statusCell := sr.get(cells, ColStatus, row)
+	status, known := emissions.ParseStatus(statusRaw)
+	if !known {
+		fail("refrigerant-status", statusCell, "Status %q: want in service (or blank), new (installed this year) or retired (taken out of service this year)", emissions.Clip(statusRaw))
+	}
+	r.Status = status
+	switch {
+	case status == emissions.StatusInService || !ok || r.HasCharge: // a Charge that does not parse has failed the row
+	case chargeCell.Row == 0: // no Charge column: no cell of its own to point at
+		fail("refrigerant-balance", statusCell, "Status %s: the sheet has no Charge column, and a %s unit's leak needs its charge (%s); add a Charge column with the nominal charge in kg", status, status, emissions.StatusLeak(status))
+	default:
+		fail("refrigerant-balance", chargeCell, "Charge is blank: a %s unit's leak needs its charge (%s); enter the nominal charge in kg", status, emissions.StatusLeak(status))
+	}
+	r.Leak = r.Recharged - r.Recovered
+	switch status {
+	case emissions.StatusNew:
+		r.Leak -= r.Charge
+	case emissions.StatusRetired:
+		r.Leak += r.Charge
+	}
+	// Three figures typed with decimals need not add up exactly in binary (0.2 + 1.4 − 1.6 is
+	// −2.2e-16): a balance within rounding of zero is zero, neither a negative leak to reject
+	// nor a leak of a few ulps.
+	if status != emissions.StatusInService && math.Abs(r.Leak) <= 1e-9*(r.Recharged+r.Recovered+r.Charge) {
+		r.Leak = 0
+	}
+	if ok && r.Leak < 0 {
+		switch status {
+		case emissions.StatusNew:
+			fail("refrigerant-balance", recCell, "Recharged %v kg is less than the %v kg charge plus %v kg recovered: a new unit's first fill counts in Recharged (leak = %s). If it came filled from the factory, leave Status blank", r.Recharged, r.Charge, r.Recovered, emissions.StatusLeak(status))
+		case emissions.StatusRetired:
+			fail("refrigerant-balance", recCell, "Recovered %v kg is more than the %v kg charge plus %v kg recharged: the mass balance gives a negative leak (%s); check the three figures", r.Recovered, r.Charge, r.Recharged, emissions.StatusLeak(status))
+		default:
+			fail("refrigerant-balance", recCell, "Recovered %v kg is more than Recharged %v kg: the mass balance gives a negative leak. Gas recovered from equipment taken out of service: set its Status to retired, so that its charge counts; otherwise check both figures", r.Recovered, r.Recharged)
+		}
+	}
+	r.Site, _ = sr.get(cells, ColSite, row)
+	if r.Site == "" {
+		r.Site = sr.opts.DefaultSite
+	}
+	r.Pole, _ = sr.get(cells, ColPole, row)
+	r.Equipment, _ = sr.get(cells, ColEquipment, row)
+	r.Comment, _ = sr.get(cells, ColComment, row)
+	if raw, cell := sr.get(cells, ColQuality, row); raw != "" {
+		if q, known := emissions.ParseQuality(raw); known {
+			a.Quality = q
+		} else {
+			fail("quality", cell, "Quality %q: want measured, calculated or estimated, or leave it blank", emissions.Clip(raw))
+		}
+	}
+	if !ok {
+		sr.wb.rejected++
+		return
+	}
+	if status == emissions.StatusInService && r.HasCharge && r.Leak > r.Charge && r.Charge > 0 {
+		sr.problems.Warnf("refrigerant-leak-rate", sr.file, sr.sheet, recCell.String(), "equipment %q leaked %v kg of %s in %d, more than its %v kg charge; check the figures (a recharge is counted in the year it is made)", emissions.Clip(r.Equipment), r.Leak, emissions.Clip(r.Gas), a.Year, r.Charge)
+	}
+	a.Site, a.Pole, a.Quantity = r.Site, r.Pole, r.Leak
+	balance := fmt.Sprintf("recharged %v kg − recovered %v kg", r.Recharged, r.Recovered)
+	switch status {
+	case emissions.StatusNew:
+		balance = fmt.Sprintf("new: recharged %v kg − charge %v kg − recovered %v kg", r.Recharged, r.Charge, r.Recovered)
+	case emissions.StatusRetired:
+		balance = fmt.Sprintf("retired: recharged %v kg + charge %v kg − recovered %v kg", r.Recharged, r.Charge, r.Recovered)
+	}
+	a.Comment = strings.TrimSpace(fmt.Sprintf("mass balance %s: %s. %s", r.Equipment, balance, r.Comment))
+	r.Year, r.Activity = a.Year, a.ID
+	// kept for the reports: a cell's string may point into a reader's buffer
+	r.Site, r.Pole, r.Equipment, r.Gas, r.Comment = strings.Clone(r.Site), strings.Clone(r.Pole), strings.Clone(r.Equipment), strings.Clone(r.Gas), strings.Clone(r.Comment)
+	sr.in.Refrigerants = append(sr.in.Refrigerants, r)
+	if sr.in.Sink != nil {
+		sr.in.Sink.Add(&a)
+	} else {
+		sr.in.Activities = append(sr.in.Activities, a)
+	}
+}
