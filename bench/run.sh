@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The performance baselines of issue 6, side by side in one run (README "Performance").
+# footprint against its performance baselines, side by side in one run (docs/performance.md).
 #
 #   bench/run.sh [--sizes 100k,1m] [--runs 3] [--inline] [--dir /tmp/footprint-bench] [--keep]
 #
