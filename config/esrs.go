@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/emissions/disclose"
 )
 
 // ESRSConf holds what the ESRS E1-6 disclosure needs beyond the inventory (docs/configuration.md#esrs):
@@ -77,8 +79,8 @@ func (c *Config) validateESRS(bad func(key, format string, args ...any)) {
 }
 
 // ESRSFlags returns the lines ESRS E1-6 singles out, in the form emissions takes.
-func (c *Config) ESRSFlags() emissions.ESRSFlags {
-	return emissions.ESRSFlags{ETSSites: c.ESRS.ETS.Sites, ETSActivities: c.ESRS.ETS.Activities, CloudActivities: c.ESRS.CloudActivities}
+func (c *Config) ESRSFlags() disclose.ESRSFlags {
+	return disclose.ESRSFlags{ETSSites: c.ESRS.ETS.Sites, ETSActivities: c.ESRS.ETS.Activities, CloudActivities: c.ESRS.CloudActivities}
 }
 
 // MilestoneConf is a target's reduction at a year after the trajectory's target year, such as
@@ -140,7 +142,7 @@ func (c *Config) Scope3Reasons() (included, excluded map[int]string) {
 }
 
 // NetRevenueDenominator returns the net revenue as a denominator, with its basis, or nil.
-func (c *Config) NetRevenueDenominator() (*emissions.Denominator, string) {
+func (c *Config) NetRevenueDenominator() (*analysis.Denominator, string) {
 	nr := c.NetRevenue()
 	if nr == nil {
 		return nil, ""

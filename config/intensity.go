@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/emissions/plan"
 )
 
 // IntensityConf is a denominator of emission intensity (docs/configuration.md#intensity):
@@ -95,7 +97,7 @@ func (c *Config) validateIntensityTarget(key string, tg TargetConf, bad func(key
 			bad(key+".scopes", "scope %d: want 1, 2 or 3", s)
 		}
 	}
-	if p := emissions.Pathway(tg.Pathway); p != "" && p != emissions.PathwayLinear {
+	if p := plan.Pathway(tg.Pathway); p != "" && p != plan.PathwayLinear {
 		bad(key+".pathway", "%q: an intensity target is linear (the SBTi rates are for absolute contraction)", tg.Pathway)
 	}
 	if tg.ReductionPct == nil || *tg.ReductionPct <= 0 || *tg.ReductionPct > 100 {
@@ -104,8 +106,8 @@ func (c *Config) validateIntensityTarget(key string, tg TargetConf, bad func(key
 }
 
 // Denominators returns the intensity list in the form emissions takes.
-func (c *Config) Denominators() []emissions.Denominator {
-	out := make([]emissions.Denominator, 0, len(c.Intensity))
+func (c *Config) Denominators() []analysis.Denominator {
+	out := make([]analysis.Denominator, 0, len(c.Intensity))
 	for _, d := range c.Intensity {
 		vs := map[int]float64{}
 		for _, v := range d.Values {
@@ -113,14 +115,14 @@ func (c *Config) Denominators() []emissions.Denominator {
 				vs[v.Year] = *v.Value
 			}
 		}
-		out = append(out, emissions.Denominator{Name: d.Name, Unit: d.Unit, Values: vs})
+		out = append(out, analysis.Denominator{Name: d.Name, Unit: d.Unit, Values: vs})
 	}
 	return out
 }
 
 // IntensityTargets returns the trajectory targets that name an intensity.
-func (c *Config) IntensityTargets() []emissions.IntensityTarget {
-	var out []emissions.IntensityTarget
+func (c *Config) IntensityTargets() []analysis.IntensityTarget {
+	var out []analysis.IntensityTarget
 	for _, tg := range c.Trajectory.Targets {
 		if tg.Intensity == "" {
 			continue
@@ -129,7 +131,7 @@ func (c *Config) IntensityTargets() []emissions.IntensityTarget {
 		if tg.ReductionPct != nil {
 			r = *tg.ReductionPct
 		}
-		out = append(out, emissions.IntensityTarget{Name: tg.Name, Intensity: tg.Intensity, Scopes: tg.Scopes, ReductionPct: r})
+		out = append(out, analysis.IntensityTarget{Name: tg.Name, Intensity: tg.Intensity, Scopes: tg.Scopes, ReductionPct: r})
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
 )
 
 func TestIntensityConfigErrors(t *testing.T) {
@@ -48,7 +49,7 @@ trajectory:
 	if c.FreshnessYears != emissions.DefaultFreshnessYears {
 		t.Errorf("freshness_years default %d", c.FreshnessYears)
 	}
-	want := []emissions.Denominator{{Name: "per_vehicle", Unit: "vehicle", Values: map[int]float64{2023: 30000, 2024: 45000}}}
+	want := []analysis.Denominator{{Name: "per_vehicle", Unit: "vehicle", Values: map[int]float64{2023: 30000, 2024: 45000}}}
 	if got := c.Denominators(); !reflect.DeepEqual(got, want) {
 		t.Errorf("denominators %+v", got)
 	}

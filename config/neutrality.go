@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/plan"
 )
 
 // The neutrality claim's configuration (docs/configuration.md#trajectory, docs/methodology.md#the-neutrality-claim):
@@ -116,7 +117,7 @@ func (c *Config) validateNeutrality(bad func(key, format string, args ...any)) {
 		if cr.Type != "" && cr.Kind != "" && cr.Type != cr.Kind {
 			bad(key+".type", "%q and kind %q disagree: kind is the older name of type, give one", cr.Type, cr.Kind)
 		}
-		if k := cr.creditType(); k != "" && k != emissions.CreditRemoval && k != emissions.CreditReduction {
+		if k := cr.creditType(); k != "" && k != plan.CreditRemoval && k != plan.CreditReduction {
 			field := ".type"
 			if cr.Type == "" {
 				field = ".kind"
@@ -124,8 +125,8 @@ func (c *Config) validateNeutrality(bad func(key, format string, args ...any)) {
 			bad(key+field, "%q: want removal or reduction", k)
 		}
 		switch cr.Status {
-		case "", emissions.CreditPlanned, emissions.CreditContracted:
-		case emissions.CreditRetired:
+		case "", plan.CreditPlanned, plan.CreditContracted:
+		case plan.CreditRetired:
 			if cr.RetirementDate == "" {
 				bad(key+".retirement_date", "missing: a retired credit says when it was retired (YYYY-MM-DD)")
 			}
@@ -154,11 +155,11 @@ func (c *Config) validateNeutrality(bad func(key, format string, args ...any)) {
 	for i, ev := range pol.Events {
 		key := fmt.Sprintf("trajectory.base_year_policy.events[%d]", i)
 		year(key+".year", ev.Year)
-		if !slices.Contains(emissions.EventTypes, ev.Type) {
-			bad(key+".type", "%q: want one of %v", ev.Type, emissions.EventTypes)
+		if !slices.Contains(plan.EventTypes, ev.Type) {
+			bad(key+".type", "%q: want one of %v", ev.Type, plan.EventTypes)
 		}
 		switch ev.Treatment {
-		case "", emissions.TreatmentRecalculate, emissions.TreatmentOrganic:
+		case "", plan.TreatmentRecalculate, plan.TreatmentOrganic:
 		default:
 			bad(key+".treatment", "%q: want recalculate or organic", ev.Treatment)
 		}
@@ -174,22 +175,22 @@ func (c *Config) validateNeutrality(bad func(key, format string, args ...any)) {
 }
 
 // planNeutrality puts the claim's boundary, the ledger and the base-year policy into p.
-func (c *Config) planNeutrality(p *emissions.Plan) {
+func (c *Config) planNeutrality(p *plan.Plan) {
 	t := c.Trajectory
 	n := t.Neutrality
-	p.Claim = emissions.ClaimBoundary{Scopes: n.Scopes, Scope3Categories: n.Scope3Categories, Scope2Method: n.Scope2Method}
+	p.Claim = plan.ClaimBoundary{Scopes: n.Scopes, Scope3Categories: n.Scope3Categories, Scope2Method: n.Scope2Method}
 	for _, cr := range n.Credits {
-		p.Credits = append(p.Credits, emissions.Credit{Year: cr.Year, TCO2e: cr.TCO2e, Kind: cr.creditType(), Name: cr.Name,
+		p.Credits = append(p.Credits, plan.Credit{Year: cr.Year, TCO2e: cr.TCO2e, Kind: cr.creditType(), Name: cr.Name,
 			Registry: cr.Registry, Serials: cr.Serials, Standard: cr.Standard, Methodology: cr.Methodology, Country: cr.Country,
 			Vintage: cr.Vintage, DurabilityYears: cr.DurabilityYears, CorrespondingAdjustment: cr.CorrespondingAdjustment,
 			Status: cr.Status, RetirementDate: cr.RetirementDate, PriceEUR: cr.PriceEUR})
 	}
 	for _, r := range n.Removals {
-		p.Removals = append(p.Removals, emissions.Removal{Year: r.Year, TCO2e: r.TCO2e, Name: r.Name, Method: r.Method, DurabilityYears: r.DurabilityYears})
+		p.Removals = append(p.Removals, plan.Removal{Year: r.Year, TCO2e: r.TCO2e, Name: r.Name, Method: r.Method, DurabilityYears: r.DurabilityYears})
 	}
 	p.BasePolicy.SignificancePct = t.BasePolicy.SignificancePct
 	for _, ev := range t.BasePolicy.Events {
-		p.BasePolicy.Events = append(p.BasePolicy.Events, emissions.StructuralEvent{Year: ev.Year, Type: ev.Type, Name: ev.Name,
+		p.BasePolicy.Events = append(p.BasePolicy.Events, plan.StructuralEvent{Year: ev.Year, Type: ev.Type, Name: ev.Name,
 			Activities: ev.Activities, Poles: ev.Poles, Sites: ev.Sites, Treatment: ev.Treatment})
 	}
 }

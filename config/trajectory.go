@@ -7,11 +7,12 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/factors"
 )
 
 // validateTrajectory checks the trajectory section on its own; what needs the data (a base
-// year without data, a lever that matches nothing) is checked by emissions.Project.
+// year without data, a lever that matches nothing) is checked by plan.Project.
 func (c *Config) validateTrajectory(bad func(key, format string, args ...any)) {
 	t := c.Trajectory
 	if t.BaseYear != 0 && (t.BaseYear < emissions.MinYear || t.BaseYear > emissions.MaxYear) {
@@ -49,12 +50,12 @@ func (c *Config) validateTrajectory(bad func(key, format string, args ...any)) {
 				owner[s] = tg.Name
 			}
 		}
-		switch emissions.Pathway(tg.Pathway) {
-		case emissions.PathwayLinear:
+		switch plan.Pathway(tg.Pathway) {
+		case plan.PathwayLinear:
 			if tg.ReductionPct == nil || *tg.ReductionPct <= 0 || *tg.ReductionPct > 100 {
 				bad(key+".reduction_pct", "a linear target needs a reduction at the target year above 0 and at most 100 (%%)")
 			}
-		case emissions.PathwaySBTi15, emissions.PathwaySBTiWB:
+		case plan.PathwaySBTi15, plan.PathwaySBTiWB:
 		default:
 			bad(key+".pathway", "%q: want linear, sbti-1.5 or sbti-wb2", tg.Pathway)
 		}
@@ -97,10 +98,10 @@ func (c *Config) validateTrajectory(bad func(key, format string, args ...any)) {
 	c.validateNeutrality(bad)
 }
 
-// Plan returns the trajectory section in the form emissions.Project takes.
-func (c *Config) Plan() emissions.Plan {
+// Plan returns the trajectory section in the form plan.Project takes.
+func (c *Config) Plan() plan.Plan {
 	t := c.Trajectory
-	p := emissions.Plan{BaseYear: t.BaseYear, TargetYear: t.TargetYear, Scope2Method: t.Scope2Method,
+	p := plan.Plan{BaseYear: t.BaseYear, TargetYear: t.TargetYear, Scope2Method: t.Scope2Method,
 		GrowthPct: t.Projection.GrowthPct, NeutralityYear: t.Neutrality.Year}
 	for _, tg := range t.Targets {
 		if tg.Intensity != "" {
@@ -110,13 +111,13 @@ func (c *Config) Plan() emissions.Plan {
 		if tg.ReductionPct != nil {
 			r = *tg.ReductionPct
 		}
-		p.Targets = append(p.Targets, emissions.Target{Name: tg.Name, Scopes: tg.Scopes, Pathway: emissions.Pathway(tg.Pathway), ReductionPct: r, StartYear: tg.StartYear})
+		p.Targets = append(p.Targets, plan.Target{Name: tg.Name, Scopes: tg.Scopes, Pathway: plan.Pathway(tg.Pathway), ReductionPct: r, StartYear: tg.StartYear})
 	}
 	for _, l := range t.Levers {
-		lv := emissions.Lever{Name: l.Name, Activities: l.Activities, ReductionPct: l.ReductionPct,
+		lv := plan.Lever{Name: l.Name, Activities: l.Activities, ReductionPct: l.ReductionPct,
 			StartYear: l.StartYear, FullYear: l.FullYear, CostEURPerTCO2: l.CostEURPerTCO2e}
 		for _, a := range l.Adds {
-			lv.Adds = append(lv.Adds, emissions.Addition{Activity: a.Activity, PerUnitRemoved: a.PerUnitRemoved, Unit: a.Unit})
+			lv.Adds = append(lv.Adds, plan.Addition{Activity: a.Activity, PerUnitRemoved: a.PerUnitRemoved, Unit: a.Unit})
 		}
 		p.Levers = append(p.Levers, lv)
 	}

@@ -1,6 +1,9 @@
 package config
 
-import "github.com/footprint/footprint/emissions"
+import (
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
+)
 
 // QualityConf gives the uncertainty, in % (half-width of the 95 % interval), of activity data
 // by the value of the Quality column (docs/methodology.md#uncertainty-monte-carlo).
@@ -27,8 +30,8 @@ func (c *Config) validateUncertainty(bad func(key, format string, args ...any)) 
 }
 
 // UncertaintyOptions returns what the uncertainty analysis takes from the configuration.
-func (c *Config) UncertaintyOptions() emissions.UncertaintyOptions {
-	return emissions.UncertaintyOptions{
+func (c *Config) UncertaintyOptions() analysis.UncertaintyOptions {
+	return analysis.UncertaintyOptions{
 		Method: c.Trajectory.Scope2Method,
 		QualityPct: map[string]float64{
 			emissions.QualityMeasured:   c.Quality.Measured,

@@ -1,6 +1,10 @@
 package emissions
 
-import "sort"
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
 
 // Unassigned names the pole of rows that give none.
 const Unassigned = "(unassigned)"
@@ -75,4 +79,29 @@ func Aggregate(lines []Line, method string) []YearTotals {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Year < out[j].Year })
 	return out
+}
+
+// Total is the year's total under a Scope 2 method (MethodLocation, else market-based).
+func (y YearTotals) Total(method string) float64 {
+	if method == MethodLocation {
+		return y.TotalLocation
+	}
+	return y.TotalMarket
+}
+
+// Scope2 is the year's Scope 2 under a method (MethodLocation, else market-based).
+func (y YearTotals) Scope2(method string) float64 {
+	if method == MethodLocation {
+		return y.Scope2Location
+	}
+	return y.Scope2Market
+}
+
+// YearList lists years for a message: "2019, 2020, 2021".
+func YearList(ys []int) string {
+	s := make([]string, len(ys))
+	for i, y := range ys {
+		s[i] = strconv.Itoa(y)
+	}
+	return strings.Join(s, ", ")
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/workbook/workbooktest"
 )
@@ -59,33 +61,20 @@ func TestAvoidedLeavesInventoryUnchanged(t *testing.T) {
 			}
 		}
 	}
-	plan := emissions.Plan{BaseYear: 2023, Targets: []emissions.Target{{Name: "all", Scopes: []int{1, 2, 3}, Pathway: emissions.PathwaySBTi15}},
-		Levers: []emissions.Lever{{Name: "l", Activities: []string{"test.*"}, ReductionPct: 50, StartYear: 2025, FullYear: 2026}}}
+	p := plan.Plan{BaseYear: 2023, Targets: []plan.Target{{Name: "all", Scopes: []int{1, 2, 3}, Pathway: plan.PathwaySBTi15}},
+		Levers: []plan.Lever{{Name: "l", Activities: []string{"test.*"}, ReductionPct: 50, StartYear: 2025, FullYear: 2026}}}
 	var ps1, ps2 emissions.Problems
-	t1, err1 := emissions.Project(plan, base.Lines, analysisLibrary(t), &ps1)
-	t2, err2 := emissions.Project(plan, with.Lines, analysisLibrary(t), &ps2)
+	t1, err1 := plan.Project(p, base.Lines, analysisLibrary(t), &ps1)
+	t2, err2 := plan.Project(p, with.Lines, analysisLibrary(t), &ps2)
 	if err1 != nil || err2 != nil {
 		t.Fatal(err1, err2)
 	}
 	if !reflect.DeepEqual(t1, t2) {
 		t.Errorf("trajectory changed by avoided rows:\n%+v\n%+v", t1, t2)
 	}
-	got := emissions.AvoidedByActivity(with.Lines)
+	got := analysis.AvoidedByActivity(with.Lines)
 	if len(got) != 1 || got[0].Year != 2024 || got[0].Quantity != 4 || math.Abs(got[0].TCO2e-5.092) > 1e-12 || got[0].FactorValue != 1273 || got[0].FactorUnit != "t" {
 		t.Errorf("avoided by activity: %+v", got)
-	}
-}
-
-// A year holding only avoided rows is not an actual year of the trajectory.
-func TestAvoidedOnlyYearIsNoActual(t *testing.T) {
-	lines := []emissions.Line{emissions.MakeLine(2023, 1, "gas", 100, 0), {Year: 2024, Part: emissions.PartAvoided, Scope: 3, Category: 1, Activity: "x", TCO2e: 50}}
-	var ps emissions.Problems
-	tr, err := emissions.Project(emissions.Plan{}, lines, workbooktest.Library(t), &ps)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if tr.LastActualYear != 2023 || emissions.YearIn(t, tr, 2024).Actual != nil {
-		t.Errorf("last actual %d, 2024 actual %v", tr.LastActualYear, emissions.YearIn(t, tr, 2024).Actual)
 	}
 }
 
@@ -95,11 +84,11 @@ func TestIntensities(t *testing.T) {
 		{Year: 2024, TotalMarket: 450, TotalLocation: 500},
 		{Year: 2025, TotalMarket: 300, TotalLocation: 330},
 	}
-	ds := []emissions.Denominator{
+	ds := []analysis.Denominator{
 		{Name: "per_vehicle", Unit: "vehicle", Values: map[int]float64{2023: 30000, 2024: 45000}},
 		{Name: "per_employee", Unit: "FTE", Values: map[int]float64{2024: 2000}},
 	}
-	got := emissions.Intensities(years, emissions.MethodMarket, ds)
+	got := analysis.Intensities(years, emissions.MethodMarket, ds)
 	want := map[int]map[string]float64{
 		2023: {"per_vehicle": 900.0 / 30000},
 		2024: {"per_vehicle": 450.0 / 45000, "per_employee": 450.0 / 2000},
@@ -107,7 +96,7 @@ func TestIntensities(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("market: %v, want %v (2025 has no denominator: no entry)", got, want)
 	}
-	if loc := emissions.Intensities(years, emissions.MethodLocation, ds); loc[2024]["per_vehicle"] != 500.0/45000 {
+	if loc := analysis.Intensities(years, emissions.MethodLocation, ds); loc[2024]["per_vehicle"] != 500.0/45000 {
 		t.Errorf("location 2024 per vehicle %v, want %v", loc[2024]["per_vehicle"], 500.0/45000)
 	}
 }
@@ -117,14 +106,14 @@ func TestIntensityPaths(t *testing.T) {
 		{Year: 2020, Scope1: 100, Scope2Market: 20, Scope2Location: 40, Scope3: 1000},
 		{Year: 2022, Scope1: 90, Scope2Market: 10, Scope2Location: 40, Scope3: 900},
 	}
-	ds := []emissions.Denominator{{Name: "per_vehicle", Unit: "vehicle", Values: map[int]float64{2020: 10, 2022: 20}},
+	ds := []analysis.Denominator{{Name: "per_vehicle", Unit: "vehicle", Values: map[int]float64{2020: 10, 2022: 20}},
 		{Name: "per_m2", Unit: "m2", Values: map[int]float64{2022: 5}}}
-	ts := []emissions.IntensityTarget{
+	ts := []analysis.IntensityTarget{
 		{Name: "S1+2 per vehicle", Intensity: "per_vehicle", Scopes: []int{1, 2}, ReductionPct: 50},
 		{Name: "no base", Intensity: "per_m2", Scopes: []int{1}, ReductionPct: 10},
 	}
 	var ps emissions.Problems
-	paths := emissions.IntensityPaths(ts, ds, years, emissions.MethodMarket, 2020, 2030, &ps)
+	paths := analysis.IntensityPaths(ts, ds, years, emissions.MethodMarket, 2020, 2030, &ps)
 	if len(paths) != 1 {
 		t.Fatalf("%d paths, want 1", len(paths))
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/disclose"
 	"github.com/footprint/footprint/factors"
 )
 
@@ -30,7 +31,7 @@ func TestBegesSumsToInventory(t *testing.T) {
 		sheet{"Refrigerants", [][]any{{"Year", "Equipment", "Gas", "Recharged", "Recovered"}, {2024, "C1", "R-410A", 3, 1}, {2024, "C2", "R-22", 1, 0}}},
 	)
 	_, inv := run(t, emissions.Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
-	bs := emissions.Beges(inv.Lines, inv.Outside, lib, 20)
+	bs := disclose.Beges(inv.Lines, inv.Outside, lib, 20)
 	years := emissions.Aggregate(inv.Lines, emissions.MethodLocation)
 	if len(bs) != len(years) {
 		t.Fatalf("%d BEGES years, %d inventory years", len(bs), len(years))
@@ -54,14 +55,14 @@ func TestBegesSumsToInventory(t *testing.T) {
 			t.Errorf("%d: %d postes summing to %v, total %v", b.Year, len(b.Postes), sum, b.Total)
 		}
 	}
-	p := func(poste string) emissions.BegesPoste {
+	p := func(poste string) disclose.BegesPoste {
 		for _, x := range bs[1].Postes {
 			if x.Poste == poste {
 				return x
 			}
 		}
 		t.Fatalf("no poste %s", poste)
-		return emissions.BegesPoste{}
+		return disclose.BegesPoste{}
 	}
 	for _, want := range []string{"1.1", "1.2", "1.4", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1"} {
 		if p(want).Total <= 0 {

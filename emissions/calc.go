@@ -697,7 +697,7 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[siteYear]*market
 		m := missing[site]
 		in.Problems.Add(Problem{Severity: SeverityWarning, File: m.file, Cause: "no-residual-mix",
 			Message: fmt.Sprintf("no residual mix in config scope2.residual_mix for site %q in %s: market-based Scope 2 uses the location-based factor for the %.0f kWh not covered by instruments; add {year, value, source} entries (optionally with site)",
-				site, yearList(m.years), m.kWh)})
+				site, YearList(m.years), m.kWh)})
 	}
 	return splits
 }

@@ -257,11 +257,11 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 		}
 	}
 	for _, g := range gaps {
-		problems.Warnf("energy-mix", "", "", "", "no %s for site %q in %s: the %.1f MWh bought and not covered by renewable instruments are counted as fossil in ESRS E1-5; add {year, fossil_pct, nuclear_pct, renewable_pct, source} (optionally with site)", g.key, g.site, yearList(g.years), g.mwh)
+		problems.Warnf("energy-mix", "", "", "", "no %s for site %q in %s: the %.1f MWh bought and not covered by renewable instruments are counted as fossil in ESRS E1-5; add {year, fossil_pct, nuclear_pct, renewable_pct, source} (optionally with site)", g.key, g.site, YearList(g.years), g.mwh)
 	}
 	for _, id := range vintageKeys {
 		parts := strings.SplitN(id, "|", 3)
-		problems.Warnf("energy-mix-vintage", "", "", "", "%s has no entry for %s or earlier (site %q); its earliest (%s) is used for those years", parts[0], yearList(vintage[id]), parts[1], parts[2])
+		problems.Warnf("energy-mix-vintage", "", "", "", "%s has no entry for %s or earlier (site %q); its earliest (%s) is used for those years", parts[0], YearList(vintage[id]), parts[1], parts[2])
 	}
 	for _, k := range []struct {
 		kind  string

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/disclose"
 )
 
 // entityWorkbook has rows of a parent (blank Entity), a subsidiary held at 80 % and an
@@ -159,7 +160,7 @@ func TestESRSFigures(t *testing.T) {
 		{Year: 2024, Scope: 3, Category: 1, Activity: "cloud.hosting", TCO2e: 7, DataType: emissions.DataPrimary, Share: 1},
 		{Year: 2024, Scope: 3, Category: 1, Activity: "steel", TCO2e: 13, BiogenicCO2: 3, Share: 1},
 	}
-	f := emissions.ESRSFigures(lines, emissions.ESRSFlags{ETSSites: []string{"plant"}, CloudActivities: []string{"CLOUD.*"}})[2024]
+	f := disclose.ESRSFigures(lines, disclose.ESRSFlags{ETSSites: []string{"plant"}, CloudActivities: []string{"CLOUD.*"}})[2024]
 	if f.Scope1ETS != 80 || f.Cloud != 7 || f.BiogenicByScope != [4]float64{0, 1, 2, 3} ||
 		f.Scope3ByDataType[emissions.DataPrimary] != 7 || f.Scope3ByDataType[""] != 13 {
 		t.Errorf("figures %+v", *f)

@@ -127,3 +127,12 @@ type LineDigest struct {
 type Digester interface {
 	Digest() LineDigest
 }
+
+// In reports whether the line counts in the total of a Scope 2 method (MethodLocation, else
+// market-based).
+func (l Line) In(method string) bool {
+	if method == MethodLocation {
+		return l.InLocation()
+	}
+	return l.InMarket()
+}

@@ -17,6 +17,7 @@ import (
 	fp "github.com/footprint/footprint"
 	"github.com/footprint/footprint/config"
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/workbook"
 )
@@ -123,7 +124,7 @@ func Run(opts Options) (*Result, error) {
 		}
 		res.Close()
 	}
-	restated.Restatement = emissions.Restate(res.Years, restated.Years, s.Config.Trajectory.Scope2Method)
+	restated.Restatement = plan.Restate(res.Years, restated.Years, s.Config.Trajectory.Scope2Method)
 	return restated, nil
 }
 
@@ -159,7 +160,7 @@ func (s *Session) compute(lib *factors.Library) (*Result, error) {
 		return fmt.Errorf("%s: %v%s", ConfigName(cfg), err, s.demoHint())
 	}
 	if len(inv.Lines) > 0 {
-		if res.Trajectory, err = emissions.Project(cfg.Plan(), inv.Lines, lib, &in.Problems); err != nil {
+		if res.Trajectory, err = plan.Project(cfg.Plan(), inv.Lines, lib, &in.Problems); err != nil {
 			res.Trajectory = nil
 			if err := unsupported(err); err != nil {
 				return nil, err

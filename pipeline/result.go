@@ -5,6 +5,10 @@ import (
 	"path/filepath"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/emissions/claim"
+	"github.com/footprint/footprint/emissions/disclose"
+	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/factors"
 )
 
@@ -19,28 +23,28 @@ type Result struct {
 	Year int
 	// Trajectory is the projection toward the target year; nil when there is nothing to
 	// project (no lines) or, with ListConfig, when the configuration cannot be applied.
-	Trajectory *emissions.Trajectory
+	Trajectory *plan.Trajectory
 	// IntensityPaths are the intensity targets' paths.
-	IntensityPaths []emissions.IntensityPath
+	IntensityPaths []analysis.IntensityPath
 	// Avoided are the avoided emissions per year and activity, apart from the inventory.
-	Avoided []emissions.AvoidedActivity
+	Avoided []analysis.AvoidedActivity
 	// Intensities are tCO2e per unit of each denominator: year → denominator name → value.
 	Intensities map[int]map[string]float64
 	// Uncertainty and Changes say how sure the inventory is and what changed between years.
-	Uncertainty *emissions.Uncertainty
-	Changes     []emissions.Change
+	Uncertainty *analysis.Uncertainty
+	Changes     []plan.Change
 	// Restatement is each year's total as reported and restated; nil without Options.Restate.
-	Restatement []emissions.Restatement
+	Restatement []plan.Restatement
 	// Claims and Reductions: the neutrality claim of each trajectory year and where each
 	// year's reductions come from.
-	Claims     *emissions.ClaimCheck
-	Reductions []emissions.Reduction
+	Claims     *claim.ClaimCheck
+	Reductions []plan.Reduction
 	// Energy and Beges are the ESRS E1-5 energy table and the BEGES postes, per year.
 	Energy []emissions.EnergyYear
-	Beges  []emissions.BegesYear
+	Beges  []disclose.BegesYear
 	// Entities and ESRSFigures are each year's emissions per entity and its E1-6 figures.
 	Entities    map[int][]emissions.EntityTotals
-	ESRSFigures map[int]*emissions.ESRSYear
+	ESRSFigures map[int]*disclose.ESRSYear
 }
 
 // Close removes the temporary file of the row lines.
@@ -91,27 +95,27 @@ func (r *Result) Failure(strict bool) error {
 
 // intensityPaths computes the intensity targets' paths over the trajectory's years; a target
 // whose denominator lacks the base year is a warning in the input's problems.
-func (r *Result) intensityPaths() []emissions.IntensityPath {
+func (r *Result) intensityPaths() []analysis.IntensityPath {
 	ts := r.Config.IntensityTargets()
 	if len(ts) == 0 || r.Trajectory == nil {
 		return nil
 	}
-	return emissions.IntensityPaths(ts, r.Config.Denominators(), r.Years, r.Trajectory.Scope2Method,
+	return analysis.IntensityPaths(ts, r.Config.Denominators(), r.Years, r.Trajectory.Scope2Method,
 		r.Trajectory.BaseYear, r.Trajectory.TargetYear, &r.Input.Problems)
 }
 
 // analyse computes avoided emissions, intensities, how sure the inventory is and what changed
 // between years.
 func (r *Result) analyse(lib *factors.Library) {
-	r.Avoided = emissions.AvoidedByActivity(r.Inventory.Lines)
-	r.Intensities = emissions.Intensities(r.Years, r.Scope2Method(), r.Config.Denominators())
+	r.Avoided = analysis.AvoidedByActivity(r.Inventory.Lines)
+	r.Intensities = analysis.Intensities(r.Years, r.Scope2Method(), r.Config.Denominators())
 	if len(r.Inventory.Lines) == 0 {
 		return
 	}
 	opts := r.Config.UncertaintyOptions()
 	opts.Library = lib
-	r.Uncertainty = emissions.ComputeUncertainty(r.Inventory.Lines, opts)
-	r.Changes = emissions.Changes(r.Inventory.Lines, r.Scope2Method(), r.Config.Plan().BasePolicy, r.BaseYear(), r.Year)
+	r.Uncertainty = analysis.ComputeUncertainty(r.Inventory.Lines, opts)
+	r.Changes = plan.Changes(r.Inventory.Lines, r.Scope2Method(), r.Config.Plan().BasePolicy, r.BaseYear(), r.Year)
 }
 
 // checkClaim checks the neutrality claim of every trajectory year, splits the reductions and
@@ -120,14 +124,14 @@ func (r *Result) checkClaim(lib *factors.Library) error {
 	if r.Trajectory == nil {
 		return nil
 	}
-	plan := r.Config.Plan()
+	p := r.Config.Plan()
 	base, _ := yearTotals(r.Years, r.Trajectory.BaseYear)
-	emissions.CheckTargets(plan, r.Trajectory, base, &r.Input.Problems)
-	r.Reductions = emissions.Reductions(r.Inventory.Lines, plan.BasePolicy, r.Trajectory)
+	plan.CheckTargets(p, r.Trajectory, base, &r.Input.Problems)
+	r.Reductions = plan.Reductions(r.Inventory.Lines, p.BasePolicy, r.Trajectory)
 	opts := r.Config.UncertaintyOptions()
 	opts.Library = lib
 	var err error
-	r.Claims, err = emissions.CheckClaims(plan, r.Inventory.Lines, r.Trajectory, lib, opts)
+	r.Claims, err = claim.CheckClaims(p, r.Inventory.Lines, r.Trajectory, lib, opts)
 	return err
 }
 
@@ -146,7 +150,7 @@ func yearTotals(ys []emissions.YearTotals, y int) (emissions.YearTotals, bool) {
 func (r *Result) disclose(lib *factors.Library) {
 	cfg := r.Config
 	r.Energy = emissions.Energy(r.Inventory, cfg.EnergyOptions(lib), &r.Input.Problems)
-	r.Beges = emissions.Beges(r.Inventory.Lines, r.Inventory.Outside, lib, cfg.UncertaintyDefaultPct)
+	r.Beges = disclose.Beges(r.Inventory.Lines, r.Inventory.Outside, lib, cfg.UncertaintyDefaultPct)
 	r.Entities = emissions.EntityBreakdown(r.Inventory.Lines, cfg.OrganisationModel())
-	r.ESRSFigures = emissions.ESRSFigures(r.Inventory.Lines, cfg.ESRSFlags())
+	r.ESRSFigures = disclose.ESRSFigures(r.Inventory.Lines, cfg.ESRSFlags())
 }

@@ -3,20 +3,21 @@ package reports
 import (
 	"sort"
 
-	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/emissions/plan"
 )
 
 // Analysis holds the figures of docs/methodology.md#analyses-beside-the-inventory that are shown apart from the inventory: avoided
 // emissions (never subtracted from anything) and intensities with their targets. The command
 // computes them; the report, the export and `calc --json` only format them.
 type Analysis struct {
-	Avoided        []emissions.AvoidedActivity
-	Denominators   []emissions.Denominator
+	Avoided        []analysis.AvoidedActivity
+	Denominators   []analysis.Denominator
 	Intensities    map[int]map[string]float64 // year → denominator name → tCO2e per unit
-	IntensityPaths []emissions.IntensityPath
+	IntensityPaths []analysis.IntensityPath
 	// Restatement is each year's total as reported and restated; nil unless restatement was
 	// asked for (--restate).
-	Restatement []emissions.Restatement
+	Restatement []plan.Restatement
 }
 
 // avoidedYears are the years that have avoided emissions, ascending.

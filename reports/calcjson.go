@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/emissions/plan"
 )
 
 // CalcDocument is the `calc --json` document (docs/json.md#calc---json, contract).
@@ -64,7 +66,7 @@ type YearJSON struct {
 	Entities []EntityJSON       `json:"entities"`
 	ESRS     *ESRSYearJSON      `json:"esrs_e1_6,omitempty"`
 	// Uncertainty and UncertaintyDetail are filled by SetAnalysis (docs/json.md).
-	Uncertainty       *emissions.Interval    `json:"uncertainty,omitempty"`
+	Uncertainty       *analysis.Interval     `json:"uncertainty,omitempty"`
 	UncertaintyDetail *UncertaintyDetailJSON `json:"uncertainty_detail,omitempty"`
 	// Energy, Beges and OutsideScopes are set by AddRegulatory (docs/json.md#yearsenergy, calcjson_regulatory.go).
 	Energy        *emissions.EnergyYear `json:"energy,omitempty"`
@@ -89,7 +91,7 @@ type TrajectoryJSON struct {
 }
 
 // NewCalcDocument assembles the document from the aggregates.
-func NewCalcDocument(gwp string, reportingYear int, method string, years []emissions.YearTotals, traj *emissions.Trajectory, rows emissions.Rows, problems []emissions.Problem) CalcDocument {
+func NewCalcDocument(gwp string, reportingYear int, method string, years []emissions.YearTotals, traj *plan.Trajectory, rows emissions.Rows, problems []emissions.Problem) CalcDocument {
 	doc := CalcDocument{Unit: "tCO2e", GWP: gwp, ReportingYear: reportingYear, Scope2Method: method,
 		Years: make([]YearJSON, 0, len(years)), Trajectory: []TrajectoryJSON{}, IntensityTargets: []IntensityTargetJSON{}, Changes: []ChangeJSON{}, Rows: rows, Problems: problems}
 	if doc.Problems == nil {

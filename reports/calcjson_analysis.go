@@ -1,6 +1,6 @@
 package reports
 
-import "github.com/footprint/footprint/emissions"
+import "github.com/footprint/footprint/emissions/analysis"
 
 // IntensityTargetJSON is one intensity target of `intensity_targets`: tCO2e per unit of the
 // denominator over the target's scopes, its path and the actuals (null where a year has no data
@@ -57,7 +57,7 @@ func (d *CalcDocument) AddAnalysis(a Analysis) {
 }
 
 // intensityUnit is the unit of a denominator's intensity, e.g. "tCO2e/vehicle".
-func intensityUnit(ds []emissions.Denominator, name string) string {
+func intensityUnit(ds []analysis.Denominator, name string) string {
 	for _, d := range ds {
 		if d.Name == name {
 			return "tCO2e/" + d.Unit

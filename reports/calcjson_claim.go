@@ -1,6 +1,9 @@
 package reports
 
-import "github.com/footprint/footprint/emissions"
+import (
+	"github.com/footprint/footprint/emissions/claim"
+	"github.com/footprint/footprint/emissions/plan"
+)
 
 // BaseYearJSON is `base_year`: the base year as reported and as recalculated for structural
 // changes, over the trajectory's boundary.
@@ -96,15 +99,15 @@ type RemovalJSON struct {
 
 // Claim gathers what the neutrality claim adds to the outputs.
 type Claim struct {
-	Check      *emissions.ClaimCheck
-	Reductions []emissions.Reduction
-	Credits    []emissions.Credit
-	Removals   []emissions.Removal
+	Check      *claim.ClaimCheck
+	Reductions []plan.Reduction
+	Credits    []plan.Credit
+	Removals   []plan.Removal
 }
 
 // SetClaims adds the base year as reported and recalculated, each year's reduction split and
 // claim, the claim's boundary and the ledger.
-func (d *CalcDocument) SetClaims(traj *emissions.Trajectory, c Claim) {
+func (d *CalcDocument) SetClaims(traj *plan.Trajectory, c Claim) {
 	if traj == nil {
 		return
 	}
@@ -116,7 +119,7 @@ func (d *CalcDocument) SetClaims(traj *emissions.Trajectory, c Claim) {
 			Poles: ev.Poles, Sites: ev.Sites, Treatment: ev.TreatmentOrDefault()})
 	}
 	d.BaseYear = by
-	red := map[int]emissions.Reduction{}
+	red := map[int]plan.Reduction{}
 	for _, r := range c.Reductions {
 		red[r.Year] = r
 	}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/disclose"
 )
 
 // OrganisationJSON is `organisation` in calc --json.
@@ -99,7 +100,7 @@ func (r *Regulatory) yearJSON(t *emissions.YearTotals, es []emissions.EntityTota
 		BiogenicByScope: map[string]float64{}, Scope3ByDataType: map[string]float64{}, Scope3Coverage: r.Coverage(t)}
 	f := r.Figures[t.Year]
 	if f == nil {
-		f = &emissions.ESRSYear{}
+		f = &disclose.ESRSYear{}
 	}
 	if r.ETSFlagged {
 		j.Scope1ETSShare = fraction(f.Scope1ETS, t.Scope1)

@@ -3,7 +3,8 @@ package reports
 import (
 	"strconv"
 
-	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/emissions/plan"
 )
 
 // UncertaintyDetailJSON is `years[].uncertainty_detail`: how the interval was drawn and the
@@ -13,10 +14,10 @@ type UncertaintyDetailJSON struct {
 	DefaultPct float64 `json:"default_pct"`
 	// DefaultShare is the share of the total whose factors take uncertainty_default_pct;
 	// QualityShare the share whose activity data has a Quality.
-	DefaultShare float64                       `json:"default_share"`
-	QualityShare float64                       `json:"quality_share"`
-	ByScope      map[string]emissions.Interval `json:"by_scope"`
-	ByPole       map[string]emissions.Interval `json:"by_pole"`
+	DefaultShare float64                      `json:"default_share"`
+	QualityShare float64                      `json:"quality_share"`
+	ByScope      map[string]analysis.Interval `json:"by_scope"`
+	ByPole       map[string]analysis.Interval `json:"by_pole"`
 }
 
 // ChangeJSON is one entry of `changes` (docs/json.md#changes, contract for the first seven fields).
@@ -48,14 +49,14 @@ type ActivityChangeJSON struct {
 }
 
 // SetAnalysis adds the uncertainty of each year and the decomposition of changes.
-func (d *CalcDocument) SetAnalysis(u *emissions.Uncertainty, changes []emissions.Change) {
+func (d *CalcDocument) SetAnalysis(u *analysis.Uncertainty, changes []plan.Change) {
 	if u != nil {
 		for i := range d.Years {
 			yu, _ := u.Year(d.Years[i].Year) // a year with no emissions has a zero interval
 			iv := yu.Interval
 			det := &UncertaintyDetailJSON{Iterations: u.Iterations, DefaultPct: u.DefaultPct,
 				DefaultShare: yu.DefaultShare, QualityShare: yu.QualityShare,
-				ByScope: map[string]emissions.Interval{}, ByPole: map[string]emissions.Interval{}}
+				ByScope: map[string]analysis.Interval{}, ByPole: map[string]analysis.Interval{}}
 			for s, v := range yu.ByScope {
 				det.ByScope[strconv.Itoa(s)] = v
 			}

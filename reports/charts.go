@@ -11,6 +11,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/plan"
 )
 
 // Chart ids are fixed so the page is the same on every run and tests can find each chart.
@@ -130,7 +131,7 @@ func trajectoryChart(r Report) echart {
 	}
 
 	line := charts.NewLine()
-	addLine := func(name, color, lineType string, width float32, symbols bool, pick func(emissions.TrajectoryYear) *float64, o ...charts.SeriesOpts) {
+	addLine := func(name, color, lineType string, width float32, symbols bool, pick func(plan.TrajectoryYear) *float64, o ...charts.SeriesOpts) {
 		data := make([]opts.LineData, len(tr.Years))
 		has := false
 		for i, y := range tr.Years {
@@ -149,8 +150,8 @@ func trajectoryChart(r Report) echart {
 	}
 	// Business as usual, the plan and the net line equal the actuals up to the last actual
 	// year, which the bars show: the lines start there.
-	projected := func(pick func(emissions.TrajectoryYear) *float64) func(emissions.TrajectoryYear) *float64 {
-		return func(y emissions.TrajectoryYear) *float64 {
+	projected := func(pick func(plan.TrajectoryYear) *float64) func(plan.TrajectoryYear) *float64 {
+		return func(y plan.TrajectoryYear) *float64 {
 			if y.Year < tr.LastActualYear {
 				return nil
 			}
@@ -158,10 +159,10 @@ func trajectoryChart(r Report) echart {
 		}
 	}
 	names := targetNames(r)
-	addLine("Target", colorTarget, "dashed", 2.5, true, func(y emissions.TrajectoryYear) *float64 { return y.Target }, gapMark(tr))
+	addLine("Target", colorTarget, "dashed", 2.5, true, func(y plan.TrajectoryYear) *float64 { return y.Target }, gapMark(tr))
 	if len(names) > 1 {
 		for i, n := range names {
-			addLine("Target: "+n, colorTarget, "dotted", 1.2, false, func(y emissions.TrajectoryYear) *float64 {
+			addLine("Target: "+n, colorTarget, "dotted", 1.2, false, func(y plan.TrajectoryYear) *float64 {
 				if i < len(y.Targets) {
 					return y.Targets[i]
 				}
@@ -169,8 +170,8 @@ func trajectoryChart(r Report) echart {
 			})
 		}
 	}
-	addLine("Business as usual", colorBAU, "dashed", 2, true, projected(func(y emissions.TrajectoryYear) *float64 { return y.BAU }))
-	addLine("Plan", colorPlan, "solid", 2.5, true, projected(func(y emissions.TrajectoryYear) *float64 { return y.Plan }))
+	addLine("Business as usual", colorBAU, "dashed", 2, true, projected(func(y plan.TrajectoryYear) *float64 { return y.BAU }))
+	addLine("Plan", colorPlan, "solid", 2.5, true, projected(func(y plan.TrajectoryYear) *float64 { return y.Plan }))
 	if bandCovers(tr) {
 		addUncertaintyBand(line, r, years, tr.LastActualYear)
 	}
@@ -196,7 +197,7 @@ type yearMark struct {
 // above the plot, on the inner side of their line: the base year's (usually the first year)
 // runs right, the neutrality year's (usually the last) runs left, so neither reaches over the
 // axis labels nor past the chart's edge.
-func yearMarks(tr *emissions.Trajectory) []charts.SeriesOpts {
+func yearMarks(tr *plan.Trajectory) []charts.SeriesOpts {
 	var items []any
 	inAxis := func(y int) bool {
 		return len(tr.Years) > 0 && y >= tr.Years[0].Year && y <= tr.Years[len(tr.Years)-1].Year
@@ -226,7 +227,7 @@ func yearMarks(tr *emissions.Trajectory) []charts.SeriesOpts {
 }
 
 // gapMark draws the target year's gap as a segment from the target to the plan.
-func gapMark(tr *emissions.Trajectory) charts.SeriesOpts {
+func gapMark(tr *plan.Trajectory) charts.SeriesOpts {
 	return func(s *charts.SingleSeries) {
 		for _, y := range tr.Years {
 			if y.Year != tr.TargetYear || y.Gap == nil || y.Target == nil || y.Plan == nil {
@@ -250,7 +251,7 @@ func gapMark(tr *emissions.Trajectory) charts.SeriesOpts {
 	}
 }
 
-func hasCredits(tr *emissions.Trajectory) bool {
+func hasCredits(tr *plan.Trajectory) bool {
 	for _, y := range tr.Years {
 		if y.Credits != 0 {
 			return true
@@ -260,7 +261,7 @@ func hasCredits(tr *emissions.Trajectory) bool {
 }
 
 // trajectoryBoundary is the scopes the trajectory covers, all three when it names none.
-func trajectoryBoundary(tr *emissions.Trajectory) []int {
+func trajectoryBoundary(tr *plan.Trajectory) []int {
 	if len(tr.Boundary) == 0 {
 		return []int{1, 2, 3}
 	}
@@ -437,7 +438,7 @@ type leverItem struct {
 	Cost      *float64
 }
 
-func leverItems(tr *emissions.Trajectory) []leverItem {
+func leverItems(tr *plan.Trajectory) []leverItem {
 	items := make([]leverItem, 0, len(tr.Levers))
 	for _, l := range tr.Levers {
 		items = append(items, leverItem{l.Lever.Name, l.Abatement[tr.TargetYear], l.Lever.CostEURPerTCO2})
@@ -447,7 +448,7 @@ func leverItems(tr *emissions.Trajectory) []leverItem {
 }
 
 // leversChart is each lever's abatement in the target year.
-func leversChart(tr *emissions.Trajectory) echart {
+func leversChart(tr *plan.Trajectory) echart {
 	items := leverItems(tr)
 	labels := make([]string, len(items))
 	data := make([]opts.BarData, len(items))
@@ -473,7 +474,7 @@ func leversChart(tr *emissions.Trajectory) echart {
 
 // maccItems are the blocks of the abatement cost curve: the levers with a cost that abate
 // something in the target year, cheapest first.
-func maccItems(tr *emissions.Trajectory) []leverItem {
+func maccItems(tr *plan.Trajectory) []leverItem {
 	var items []leverItem
 	for _, it := range leverItems(tr) {
 		if it.Cost != nil && it.Abatement > 0 {
@@ -488,7 +489,7 @@ func maccItems(tr *emissions.Trajectory) []leverItem {
 // first, as wide as its abatement in the target year and as high as its cost. Each block is a
 // filled two-point line on value axes (echarts draws no variable-width bars without a custom
 // series, and custom series need JavaScript functions).
-func maccChart(tr *emissions.Trajectory) (echart, bool) {
+func maccChart(tr *plan.Trajectory) (echart, bool) {
 	items := maccItems(tr)
 	if len(items) == 0 {
 		return echart{}, false

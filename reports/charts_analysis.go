@@ -5,10 +5,9 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/footprint/footprint/emissions/analysis"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-
-	"github.com/footprint/footprint/emissions"
 )
 
 // ChartAvoided is the avoided-emissions chart; intensity charts are ChartIntensityPrefix
@@ -69,7 +68,7 @@ func IntensitySeries(method string) string {
 
 // intensityChart draws one denominator's intensity per year and the paths of the intensity
 // targets on it (target and actual over the target's scopes).
-func intensityChart(r Report, i int, d emissions.Denominator) echart {
+func intensityChart(r Report, i int, d analysis.Denominator) echart {
 	a := r.Analysis
 	first, last := 0, 0
 	for y := range a.Intensities {
@@ -80,7 +79,7 @@ func intensityChart(r Report, i int, d emissions.Denominator) echart {
 			last = max(last, y)
 		}
 	}
-	var paths []emissions.IntensityPath
+	var paths []analysis.IntensityPath
 	for _, p := range a.IntensityPaths {
 		if p.Target.Intensity == d.Name {
 			paths = append(paths, p)
@@ -143,7 +142,7 @@ func intensityChart(r Report, i int, d emissions.Denominator) echart {
 	}
 	add(IntensitySeries(r.method()), colorIntensity, "solid", false, total)
 	for _, p := range paths {
-		at := map[int]emissions.IntensityPathYear{}
+		at := map[int]analysis.IntensityPathYear{}
 		for _, py := range p.Years {
 			at[py.Year] = py
 		}

@@ -3,10 +3,9 @@ package reports
 import (
 	"strconv"
 
+	"github.com/footprint/footprint/emissions/plan"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-
-	"github.com/footprint/footprint/emissions"
 )
 
 // ChartChanges is the waterfall of what changed between the base and the reporting year.
@@ -31,7 +30,7 @@ const (
 
 // bandCovers tells whether the uncertainty band, computed for the whole total, fits the
 // trajectory's bars: only when the trajectory covers all three scopes.
-func bandCovers(tr *emissions.Trajectory) bool {
+func bandCovers(tr *plan.Trajectory) bool {
 	return tr == nil || len(trajectoryBoundary(tr)) == 3
 }
 
@@ -85,9 +84,9 @@ func hideFromLegend(bar *charts.Bar, hidden ...string) {
 
 // headlineChange is the change the waterfall draws: the base year against the reporting year
 // when there is one, else the last change into the reporting year.
-func headlineChange(r Report) (emissions.Change, bool) {
+func headlineChange(r Report) (plan.Change, bool) {
 	base := r.baseYear()
-	var last *emissions.Change
+	var last *plan.Change
 	for i := range r.Changes {
 		c := &r.Changes[i]
 		if c.From == base && c.To == r.ReportingYear {
@@ -98,13 +97,13 @@ func headlineChange(r Report) (emissions.Change, bool) {
 		}
 	}
 	if last == nil {
-		return emissions.Change{}, false
+		return plan.Change{}, false
 	}
 	return *last, true
 }
 
 // waterfallSteps are the steps of a change, in the waterfall's order.
-func waterfallSteps(c emissions.Change) []struct {
+func waterfallSteps(c plan.Change) []struct {
 	Label string
 	Value float64
 } {
@@ -122,7 +121,7 @@ func waterfallSteps(c emissions.Change) []struct {
 // changesChart is a waterfall from one year's total to another's: the totals as bars from
 // zero, each effect as a bar floating on an invisible base where the running total stands
 // (echarts has no waterfall series: stacked bars with a transparent first series).
-func changesChart(c emissions.Change) echart {
+func changesChart(c plan.Change) echart {
 	steps := waterfallSteps(c)
 	labels := []string{strconv.Itoa(c.From)}
 	n := len(steps) + 2

@@ -5,10 +5,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/footprint/footprint/emissions/claim"
+	"github.com/footprint/footprint/emissions/plan"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-
-	"github.com/footprint/footprint/emissions"
 )
 
 // The neutrality claim in the report: the header's verdict, worded as ADEME recommends (a
@@ -64,7 +64,7 @@ func claimCard(r Report, y int, t func(float64) string) (htmlCard, bool) {
 }
 
 // reasonText is a reason in a few words, or its full message for a code without them.
-func reasonText(rs emissions.ClaimReason) string {
+func reasonText(rs claim.ClaimReason) string {
 	if short, ok := reasonShort[rs.Code]; ok {
 		return short
 	}
@@ -73,14 +73,14 @@ func reasonText(rs emissions.ClaimReason) string {
 
 // reasonShort names each reason a claim fails for, for the header.
 var reasonShort = map[string]string{
-	emissions.ReasonProjected:       "no measured emissions yet",
-	emissions.ReasonNoTarget:        "no target applies",
-	emissions.ReasonOffTarget:       "gross emissions above the target path",
-	emissions.ReasonDiscontinued:    "on the target path only thanks to discontinued activities",
-	emissions.ReasonNotCovered:      "retired credits and own removals do not cover the residual",
-	emissions.ReasonNotCoveredHigh:  "not covered at the residual's 95 % upper bound",
-	emissions.ReasonBoundaryScope3:  "the boundary leaves out significant Scope 3",
-	emissions.ReasonBoundaryNoScope: "nothing of the inventory is in the boundary",
+	claim.ReasonProjected:       "no measured emissions yet",
+	claim.ReasonNoTarget:        "no target applies",
+	claim.ReasonOffTarget:       "gross emissions above the target path",
+	claim.ReasonDiscontinued:    "on the target path only thanks to discontinued activities",
+	claim.ReasonNotCovered:      "retired credits and own removals do not cover the residual",
+	claim.ReasonNotCoveredHigh:  "not covered at the residual's 95 % upper bound",
+	claim.ReasonBoundaryScope3:  "the boundary leaves out significant Scope 3",
+	claim.ReasonBoundaryNoScope: "nothing of the inventory is in the boundary",
 }
 
 // claimSection explains the claim: boundary, base year, reductions and the per-year check.
@@ -93,9 +93,9 @@ func claimSection(r Report) htmlSection {
 	}
 	s.Intro = append(s.Intro, fmt.Sprintf("The claim covers %s. Following ADEME, footprint speaks of a contribution to carbon neutrality: credits finance reductions or removals elsewhere and are shown beside the emissions, never subtracted from them. Only retired credits and the site's own removals count; planned and contracted credits are shown apart.", cc.Boundary.Describe()))
 	if ex := cc.Excluded; ex.TCO2e > 0 {
-		msg := fmt.Sprintf("Left out of the boundary: %s t of Scope 3 in %d (%s of the total; %s).", t(ex.TCO2e), ex.Year, shareOf(ex.TCO2e, ex.TCO2e/max(ex.Share, 1e-300)), emissions.CategoriesText(ex.Categories))
+		msg := fmt.Sprintf("Left out of the boundary: %s t of Scope 3 in %d (%s of the total; %s).", t(ex.TCO2e), ex.Year, shareOf(ex.TCO2e, ex.TCO2e/max(ex.Share, 1e-300)), claim.CategoriesText(ex.Categories))
 		if ex.Significant {
-			msg += fmt.Sprintf(" This is significant (at least %d %% of the total): a claim on this boundary would hide most of the footprint.", emissions.SignificantScope3Pct)
+			msg += fmt.Sprintf(" This is significant (at least %d %% of the total): a claim on this boundary would hide most of the footprint.", claim.SignificantScope3Pct)
 		}
 		s.Intro = append(s.Intro, msg)
 	}
@@ -172,17 +172,17 @@ func reductionsChart(r Report) echart {
 		charts.WithYAxisOpts(valueAxis("tCO2e below the base year", vs)),
 		charts.WithXAxisOpts(yearAxis()))...)
 	bar.SetXAxis(yearLabels(years))
-	add := func(name, color string, pick func(emissions.Reduction) float64) {
+	add := func(name, color string, pick func(plan.Reduction) float64) {
 		data := make([]opts.BarData, len(rs))
 		for i, rd := range rs {
 			data[i] = opts.BarData{Value: round1(pick(rd))}
 		}
 		bar.AddSeries(name, data, scopeBarColor("reduction", color))
 	}
-	add("Discontinued activities", colorDiscontinued, func(x emissions.Reduction) float64 { return x.Discontinued })
-	add("Abatement and growth", colorAbatement, func(x emissions.Reduction) float64 { return x.Abatement })
-	add("Emission factors", colorFactors, func(x emissions.Reduction) float64 { return x.Factors })
-	add("Contractual instruments", colorInstruments, func(x emissions.Reduction) float64 { return x.Instruments })
+	add("Discontinued activities", colorDiscontinued, func(x plan.Reduction) float64 { return x.Discontinued })
+	add("Abatement and growth", colorAbatement, func(x plan.Reduction) float64 { return x.Abatement })
+	add("Emission factors", colorFactors, func(x plan.Reduction) float64 { return x.Factors })
+	add("Contractual instruments", colorInstruments, func(x plan.Reduction) float64 { return x.Instruments })
 	return echart{ID: ChartReductions, Height: 420, Label: "Where the reductions since the base year come from", Options: echartOptions(bar, bar.Validate)}
 }
 
@@ -202,17 +202,17 @@ func claimChart(r Report) echart {
 		charts.WithYAxisOpts(valueAxis("tCO2e", vs)),
 		charts.WithXAxisOpts(yearAxis()))...)
 	bar.SetXAxis(yearLabels(years))
-	add := func(name, stack, color string, pick func(emissions.ClaimYear) float64) {
+	add := func(name, stack, color string, pick func(claim.ClaimYear) float64) {
 		data := make([]opts.BarData, len(cc.Years))
 		for i, cy := range cc.Years {
 			data[i] = opts.BarData{Value: round1(pick(cy))}
 		}
 		bar.AddSeries(name, data, scopeBarColor(stack, color))
 	}
-	add("Residual gross emissions in the boundary", "residual", colorResidual, func(c emissions.ClaimYear) float64 { return c.Residual })
-	add("Retired credits", "cover", colorRetired, func(c emissions.ClaimYear) float64 { return c.CreditsRetired })
-	add("Own removals", "cover", colorRemovals, func(c emissions.ClaimYear) float64 { return c.RemovalsOwn })
-	add("Planned or contracted credits (not counted)", "planned", colorPlanned, func(c emissions.ClaimYear) float64 { return c.CreditsPlanned })
+	add("Residual gross emissions in the boundary", "residual", colorResidual, func(c claim.ClaimYear) float64 { return c.Residual })
+	add("Retired credits", "cover", colorRetired, func(c claim.ClaimYear) float64 { return c.CreditsRetired })
+	add("Own removals", "cover", colorRemovals, func(c claim.ClaimYear) float64 { return c.RemovalsOwn })
+	add("Planned or contracted credits (not counted)", "planned", colorPlanned, func(c claim.ClaimYear) float64 { return c.CreditsPlanned })
 	line := charts.NewLine()
 	data := make([]opts.LineData, len(cc.Years))
 	for i, cy := range cc.Years {

@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/emissions/disclose"
 )
 
 // Regulatory is what the ESRS E1-6 disclosure needs beyond the yearly totals (docs/regulatory.md): the organisation and each entity's share of the inventory, the figures E1-6 singles
@@ -16,8 +18,8 @@ type Regulatory struct {
 	Organisation *emissions.Organisation
 	// Entities are each year's emissions per entity (emissions.EntityBreakdown).
 	Entities map[int][]emissions.EntityTotals
-	// Figures are the E1-6 figures per year (emissions.ESRSFigures).
-	Figures map[int]*emissions.ESRSYear
+	// Figures are the E1-6 figures per year (disclose.ESRSFigures).
+	Figures map[int]*disclose.ESRSYear
 	// ETSFlagged and CloudFlagged say whether config flags any site or activity: without,
 	// the ETS share and the cloud sub-row are "not reported", not 0.
 	ETSFlagged, CloudFlagged bool
@@ -25,7 +27,7 @@ type Regulatory struct {
 	Scope3Included, Scope3Excluded map[int]string
 	// NetRevenue is the intensity denominator that is the net revenue (ESRS E1-6 §53), with
 	// its basis; nil when config marks none.
-	NetRevenue   *emissions.Denominator
+	NetRevenue   *analysis.Denominator
 	RevenueBasis string
 	// Milestones are each target's reductions in % by year after the target year (2050), in
 	// the order of Export.Targets.

@@ -7,6 +7,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/factors"
 	"github.com/xuri/excelize/v2"
 )
@@ -21,9 +23,9 @@ type Export struct {
 	Scope2Method  string // "market" or "location": what the trajectory and breakdowns follow
 	Years         []emissions.YearTotals
 	// Trajectory is nil when there is nothing to project (no lines).
-	Trajectory *emissions.Trajectory
+	Trajectory *plan.Trajectory
 	// Targets are the plan's targets, in the order of Trajectory.Years[].Targets.
-	Targets []emissions.Target
+	Targets []plan.Target
 	// Lines are every computed line, in order. WriteExport reads them twice: once to check and
 	// tally them (the Factors sheet, warnings), once to write the Lines sheets.
 	Lines emissions.LineSource
@@ -39,8 +41,8 @@ type Export struct {
 	Analysis Analysis
 	// Uncertainty and Changes are the analyses of docs/methodology.md#analyses-beside-the-inventory: with Uncertainty, the export has
 	// the sheets Uncertainty and Changes (export_analysis.go).
-	Uncertainty *emissions.Uncertainty
-	Changes     []emissions.Change
+	Uncertainty *analysis.Uncertainty
+	Changes     []plan.Change
 	// Claim adds the sheets Claim and ESRS E1-7 (export_claim.go).
 	Claim Claim
 	// Regulatory holds the organisation, entities and E1-6 figures beyond the totals; nil

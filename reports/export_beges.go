@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/disclose"
 	"github.com/footprint/footprint/factors"
 )
 
@@ -23,9 +23,9 @@ const (
 )
 
 // begesYears are the years the BEGES sheet shows: the reporting year, then the base year.
-func (x *exporter) begesYears() []*emissions.BegesYear {
+func (x *exporter) begesYears() []*disclose.BegesYear {
 	reg := x.e.EnergyTables
-	var out []*emissions.BegesYear
+	var out []*disclose.BegesYear
 	if b := reg.begesOf(x.e.ReportingYear); b != nil {
 		out = append(out, b)
 	}
@@ -67,7 +67,7 @@ func (x *exporter) writeBeges() error {
 	return x.stream(t, func(add func(...any) error) error {
 		for _, by := range years {
 			cat := 0
-			var sub emissions.BegesPoste
+			var sub disclose.BegesPoste
 			subVar := 0.0
 			flush := func() error {
 				u := 0.0
@@ -87,7 +87,7 @@ func (x *exporter) writeBeges() error {
 							return err
 						}
 					}
-					cat, sub, subVar = c, emissions.BegesPoste{}, 0
+					cat, sub, subVar = c, disclose.BegesPoste{}, 0
 				}
 				p := by.Postes[i]
 				abs := p.Total * p.UncertaintyPct / 100
@@ -102,7 +102,7 @@ func (x *exporter) writeBeges() error {
 			if err := flush(); err != nil {
 				return err
 			}
-			var tot emissions.BegesPoste
+			var tot disclose.BegesPoste
 			for _, p := range by.Postes {
 				addPoste(&tot, p)
 			}
@@ -201,7 +201,7 @@ func (x *exporter) writeBegesPlan() error {
 }
 
 // addPoste adds p's figures to a (a subtotal): gases, total and biogenic CO2.
-func addPoste(a *emissions.BegesPoste, p emissions.BegesPoste) {
+func addPoste(a *disclose.BegesPoste, p disclose.BegesPoste) {
 	a.CO2 += p.CO2
 	a.CH4 += p.CH4
 	a.N2O += p.N2O

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/plan"
 )
 
 // breakdownRow is one row of the Breakdown sheet.
@@ -230,5 +231,5 @@ func (x *exporter) targetYear() int {
 	if x.e.Trajectory != nil {
 		return x.e.Trajectory.TargetYear
 	}
-	return emissions.DefaultTargetYear
+	return plan.DefaultTargetYear
 }

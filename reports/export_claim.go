@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/plan"
 )
 
 // Sheet names of the neutrality claim (docs/user-guide.md#the-excel-export, docs/regulatory.md#esrs-e1-7-removals-and-credits).
@@ -45,7 +45,7 @@ func (x *exporter) claimSteps() []exportStep {
 // reduction from the base year and its parts, and the claim check with its reasons.
 func (x *exporter) writeClaim() error {
 	tr, c := x.e.Trajectory, x.e.Claim
-	red := map[int]emissions.Reduction{}
+	red := map[int]plan.Reduction{}
 	for _, r := range c.Reductions {
 		red[r.Year] = r
 	}
@@ -145,7 +145,7 @@ func (x *exporter) writeE17() error {
 			rows = append(rows, e17Row{section: "Removals in own operations and value chain (E1-7 §56 a)", kind: "removal", standard: orDash(r.Method), vintage: strconv.Itoa(r.Year), ca: emDash, tco2e: r.TCO2e})
 		}
 	}
-	group := func(section string, keep func(emissions.Credit) bool) {
+	group := func(section string, keep func(plan.Credit) bool) {
 		sums := map[e17Row]float64{}
 		for _, c := range x.e.Claim.Credits {
 			if !keep(c) {
@@ -169,18 +169,18 @@ func (x *exporter) writeE17() error {
 			rows = append(rows, k)
 		}
 	}
-	group(fmt.Sprintf("Carbon credits cancelled in %d (E1-7 §59 a)", y), func(c emissions.Credit) bool { return c.Retired() && retiredIn(c) == y })
+	group(fmt.Sprintf("Carbon credits cancelled in %d (E1-7 §59 a)", y), func(c plan.Credit) bool { return c.Retired() && retiredIn(c) == y })
 	// A credit retired after the reporting year (for its emissions, before the report is
 	// published) was not cancelled in the reporting period; at its end it was still to be
 	// cancelled: §59 b, on a row of its own so it is not lost between the two.
-	group(fmt.Sprintf("Carbon credits cancelled after %d, before this report (E1-7 §59 b)", y), func(c emissions.Credit) bool { return c.Retired() && retiredIn(c) > y })
+	group(fmt.Sprintf("Carbon credits cancelled after %d, before this report (E1-7 §59 b)", y), func(c plan.Credit) bool { return c.Retired() && retiredIn(c) > y })
 	// §59 (b) asks whether future cancellations rest on existing contractual agreements, and
 	// AR 63 sums only those: contracted and merely planned credits are on rows of their own.
-	group("Carbon credits planned to be cancelled, under existing contracts (E1-7 §59 b)", func(c emissions.Credit) bool {
-		return c.StatusOrDefault() == emissions.CreditContracted
+	group("Carbon credits planned to be cancelled, under existing contracts (E1-7 §59 b)", func(c plan.Credit) bool {
+		return c.StatusOrDefault() == plan.CreditContracted
 	})
-	group("Carbon credits planned to be cancelled, not under contract (E1-7 §59 b)", func(c emissions.Credit) bool {
-		return c.StatusOrDefault() == emissions.CreditPlanned
+	group("Carbon credits planned to be cancelled, not under contract (E1-7 §59 b)", func(c plan.Credit) bool {
+		return c.StatusOrDefault() == plan.CreditPlanned
 	})
 	t := table{sheet: sheetE17, rows: len(rows), title: fmt.Sprintf("ESRS E1-7 — GHG removals and carbon credits, %d", y),
 		note: "From the credits ledger and own removals (trajectory.neutrality in the configuration). Not netted into the gross emissions of ESRS E1-6 or into any target. Corresponding adjustment: the host country adjusts its accounts (Paris Agreement Article 6).",
@@ -209,7 +209,7 @@ func (x *exporter) writeE17() error {
 
 // retiredIn is the year a retired credit was cancelled: its retirement date's year, else the
 // year it is assigned to.
-func retiredIn(c emissions.Credit) int {
+func retiredIn(c plan.Credit) int {
 	if len(c.RetirementDate) >= 4 {
 		if y, err := strconv.Atoi(c.RetirementDate[:4]); err == nil {
 			return y

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/plan"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -168,9 +169,9 @@ func scopeFigure(t *emissions.YearTotals, scope int, method string) float64 {
 	return 0
 }
 
-func targetNote(tg emissions.Target) string {
+func targetNote(tg plan.Target) string {
 	how := string(tg.Pathway)
-	if tg.Pathway == emissions.PathwayLinear {
+	if tg.Pathway == plan.PathwayLinear {
 		how = fmt.Sprintf("linear, −%s %% at the target year", strconv.FormatFloat(tg.ReductionPct, 'f', -1, 64))
 	}
 	return fmt.Sprintf("target “%s” (%s)", tg.Name, how)
@@ -194,7 +195,7 @@ func (x *exporter) milestones() []int {
 }
 
 // trajectoryYear returns the trajectory's year y, or nil.
-func (x *exporter) trajectoryYear(y int) *emissions.TrajectoryYear {
+func (x *exporter) trajectoryYear(y int) *plan.TrajectoryYear {
 	if x.e.Trajectory == nil {
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/disclose"
 )
 
 // The rows of the ESRS E1-6 sheet beyond the scopes and their totals: the share of Scope 1
@@ -21,7 +22,7 @@ func AnnualTargetRate(base, target float64, baseYear, targetYear int) float64 {
 }
 
 // figures is year t's E1-6 figures, or nil.
-func (x *exporter) figures(t *emissions.YearTotals) *emissions.ESRSYear {
+func (x *exporter) figures(t *emissions.YearTotals) *disclose.ESRSYear {
 	if x.e.Regulatory == nil {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/reports"
 	"github.com/footprint/footprint/workbook"
@@ -62,15 +63,15 @@ func TestExportEveryUserStringStaysText(t *testing.T) {
 		t.Fatalf("rows %+v, problems %v", inv.Rows, in.Problems.List())
 	}
 	in.Problems.Warnf("-cause", file, sheet, "A1", "%s", message)
-	plan := emissions.Plan{BaseYear: 2023, Targets: []emissions.Target{{Name: target, Scopes: []int{1, 2, 3}, Pathway: emissions.PathwaySBTi15}},
-		Levers: []emissions.Lever{{Name: lever, Activities: []string{"*"}, ReductionPct: 10, StartYear: 2026, FullYear: 2028}}}
-	traj, err := emissions.Project(plan, inv.Lines, lib, &in.Problems)
+	p := plan.Plan{BaseYear: 2023, Targets: []plan.Target{{Name: target, Scopes: []int{1, 2, 3}, Pathway: plan.PathwaySBTi15}},
+		Levers: []plan.Lever{{Name: lever, Activities: []string{"*"}, ReductionPct: 10, StartYear: 2026, FullYear: 2028}}}
+	traj, err := plan.Project(p, inv.Lines, lib, &in.Problems)
 	if err != nil {
 		t.Fatal(err)
 	}
 	years := emissions.Aggregate(inv.Lines, emissions.MethodMarket)
 	e := reports.Export{Site: cfgSite, ReportingYear: 2024, GWP: "AR6", Scope2Method: emissions.MethodMarket, Years: years,
-		Trajectory: traj, Targets: plan.Targets, Lines: emissions.LineSlice(rowLinesOf(t, inv)), Library: lib, Rows: inv.Rows,
+		Trajectory: traj, Targets: p.Targets, Lines: emissions.LineSlice(rowLinesOf(t, inv)), Library: lib, Rows: inv.Rows,
 		Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings()}
 	b, _ := writeExportBytes(t, e)
 	wb := openWorkbook(t, b)

@@ -18,6 +18,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/reports"
 	"github.com/xuri/excelize/v2"
 )
@@ -143,7 +144,7 @@ func TestExportE16MatchesInventory(t *testing.T) {
 
 	// Targets: Scope 3's on the Scope 3 row, the Scopes 1+2 target on its own row, their sum
 	// on the market-based total (the trajectory follows market-based Scope 2).
-	ty := map[int]emissions.TrajectoryYear{}
+	ty := map[int]plan.TrajectoryYear{}
 	for _, y := range e.Trajectory.Years {
 		ty[y.Year] = y
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
 )
 
 // The sheets of the analyses (docs/user-guide.md#the-excel-export): how sure each figure is, and what changed.
@@ -43,7 +44,7 @@ type uncertaintyRow struct {
 	dimension      string
 	item           string
 	value          float64
-	iv             emissions.Interval
+	iv             analysis.Interval
 	defShare, qual any // shares for the total rows, blank for the others
 }
 

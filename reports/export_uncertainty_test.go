@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
 )
 
 func cellNum(t *testing.T, s sheetCells, col, row int) float64 {
@@ -40,7 +40,7 @@ func TestExportUncertaintySheet(t *testing.T) {
 		if !ok {
 			t.Fatalf("row %d: year %q not in the uncertainty", r, s.at(1, r))
 		}
-		var want emissions.Interval
+		var want analysis.Interval
 		switch s.at(2, r) {
 		case "Total":
 			totals++

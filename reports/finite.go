@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/plan"
 )
 
 // NonFiniteError says which figure of a report is NaN or infinite: such a figure would draw a
@@ -87,7 +88,7 @@ func (c *finiteChecker) years(years []emissions.YearTotals) {
 	}
 }
 
-func (c *finiteChecker) trajectory(tr *emissions.Trajectory) {
+func (c *finiteChecker) trajectory(tr *plan.Trajectory) {
 	if tr == nil {
 		return
 	}

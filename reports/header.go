@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/plan"
 )
 
 // The page's header: the reporting year's key figures, and the verdicts management reads
@@ -116,7 +117,7 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 
 // claimYears are the years whose claim the header states: the reporting year and the
 // neutrality year.
-func claimYears(r Report, cur int, tr *emissions.Trajectory) []int {
+func claimYears(r Report, cur int, tr *plan.Trajectory) []int {
 	if n := neutralityYear(tr); n != cur {
 		return []int{cur, n}
 	}
@@ -125,7 +126,7 @@ func claimYears(r Report, cur int, tr *emissions.Trajectory) []int {
 
 // creditsCard is what neutrality still needs in its year: the net left once the plan and the
 // credits in the ledger are counted. Its last note is the verdict (the card's colour).
-func creditsCard(tr *emissions.Trajectory) htmlCard {
+func creditsCard(tr *plan.Trajectory) htmlCard {
 	neutral := neutralityYear(tr)
 	c := htmlCard{Label: fmt.Sprintf("Credits needed for neutrality in %d", neutral), Value: t(tr.CreditsNeeded), Unit: "tCO2e", Tone: "good"}
 	if ty, ok := trajectoryYear(tr, neutral); ok && ty.Plan != nil {
@@ -141,7 +142,7 @@ func creditsCard(tr *emissions.Trajectory) htmlCard {
 }
 
 // neutralityYear is the trajectory's neutrality year: its target year when none is given.
-func neutralityYear(tr *emissions.Trajectory) int {
+func neutralityYear(tr *plan.Trajectory) int {
 	if tr.NeutralityYear == 0 {
 		return tr.TargetYear
 	}
@@ -151,7 +152,7 @@ func neutralityYear(tr *emissions.Trajectory) int {
 // missedTargets says which targets the year's actuals are above. Each target is judged on its
 // own scopes: a Scope 3 far below its path must not hide Scopes 1+2 above theirs, as their sum
 // would. Without each target's path (or its scopes), the sum is judged.
-func missedTargets(r Report, ty emissions.TrajectoryYear, t func(float64) string) []string {
+func missedTargets(r Report, ty plan.TrajectoryYear, t func(float64) string) []string {
 	if len(ty.Targets) != len(r.Targets) || len(r.Targets) < 2 {
 		if diff := *ty.Actual - *ty.Target; diff > 0 {
 			return []string{fmt.Sprintf("off track: %s t above the target", t(diff))}

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/emissions/plan"
 )
 
 // Report is what the HTML report shows: the inventory of every year, the trajectory when one
@@ -23,9 +25,9 @@ type Report struct {
 	Scope2Method  string // market (default) or location: which Scope 2 the breakdowns follow
 	Years         []emissions.YearTotals
 	// Trajectory is nil when none is computed: the report then shows the actuals and says so.
-	Trajectory *emissions.Trajectory
+	Trajectory *plan.Trajectory
 	// Targets are the plan's targets, in the order of TrajectoryYear.Targets (for their names).
-	Targets []emissions.Target
+	Targets []plan.Target
 	// PoleActivities break the reporting year down by pole and activity (see PoleActivities);
 	// without them the treemap shows poles only.
 	PoleActivities []PoleActivity
@@ -37,8 +39,8 @@ type Report struct {
 	// Analysis holds avoided emissions and intensities, shown apart from the inventory.
 	Analysis Analysis
 	// Uncertainty and Changes are the analyses of docs/methodology.md#analyses-beside-the-inventory; nil leaves their sections out.
-	Uncertainty *emissions.Uncertainty
-	Changes     []emissions.Change
+	Uncertainty *analysis.Uncertainty
+	Changes     []plan.Change
 	// Claim is the neutrality claim (claim.go); an empty Claim leaves its section out.
 	Claim Claim
 	// Regulatory adds the organisation and ESRS E1-6 section; nil leaves it out.

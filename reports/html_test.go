@@ -18,6 +18,7 @@ import (
 	"testing/fstest"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/plan"
 )
 
 // The golden files under testdata/ are rewritten with `go test ./reports -update` (the flag is
@@ -55,9 +56,9 @@ func sampleReport() Report {
 			BySite:     map[string]float64{"Plant A": 4200, "Depot": 500},
 			ByActivity: map[string]float64{"fr.natural-gas.pcs": 1300, "fr.material.steel.primary": 3400}},
 	}
-	tr := &emissions.Trajectory{BaseYear: 2023, TargetYear: 2026, NeutralityYear: 2026, LastActualYear: 2024,
+	tr := &plan.Trajectory{BaseYear: 2023, TargetYear: 2026, NeutralityYear: 2026, LastActualYear: 2024,
 		Scope2Method: emissions.MethodMarket, Boundary: []int{1, 2, 3}, CreditsNeeded: 1250,
-		Years: []emissions.TrajectoryYear{
+		Years: []plan.TrajectoryYear{
 			{Year: 2023, Actual: f(5450.75), Target: f(5450.75), Targets: []*float64{f(1450.5), f(4000.25)}, BAU: f(5450.75), Plan: f(5450.75),
 				Net: f(5450.75), Gap: f(0), ActualByScope: [4]float64{0, 1200.5, 250, 4000.25}},
 			{Year: 2024, Actual: f(4700), Target: f(5100), Targets: []*float64{f(1389.6), f(3710.4)}, BAU: f(4700), Plan: f(4700),
@@ -66,20 +67,20 @@ func sampleReport() Report {
 			{Year: 2026, Target: f(4400), Targets: []*float64{f(1267.8), f(3132.2)}, BAU: f(4700), Plan: f(3750), Credits: 2500,
 				Net: f(1250), Gap: f(-650)},
 		},
-		Levers: []emissions.LeverResult{
-			{Lever: emissions.Lever{Name: "Heat pumps", Activities: []string{"fr.natural-gas*"}, ReductionPct: 60, StartYear: 2025, FullYear: 2026,
+		Levers: []plan.LeverResult{
+			{Lever: plan.Lever{Name: "Heat pumps", Activities: []string{"fr.natural-gas*"}, ReductionPct: 60, StartYear: 2025, FullYear: 2026,
 				CostEURPerTCO2: f(80)}, Abatement: map[int]float64{2025: 390, 2026: 780}, Matched: []string{"fr.natural-gas.pcs"}},
-			{Lever: emissions.Lever{Name: "Recycled steel", Activities: []string{"fr.material.steel*"}, ReductionPct: 5, StartYear: 2026, FullYear: 2026,
+			{Lever: plan.Lever{Name: "Recycled steel", Activities: []string{"fr.material.steel*"}, ReductionPct: 5, StartYear: 2026, FullYear: 2026,
 				CostEURPerTCO2: f(-20)}, Abatement: map[int]float64{2026: 170}, Matched: []string{"fr.material.steel.primary"}},
-			{Lever: emissions.Lever{Name: "Sort the waste", Activities: []string{"fr.waste*"}, ReductionPct: 10, StartYear: 2026, FullYear: 2027},
+			{Lever: plan.Lever{Name: "Sort the waste", Activities: []string{"fr.waste*"}, ReductionPct: 10, StartYear: 2026, FullYear: 2027},
 				Abatement: map[int]float64{}},
 		},
 	}
 	return Report{
 		Site: "Plant A", ReportingYear: 2024, GWP: "AR6", Scope2Method: emissions.MethodMarket,
 		Years: years, Trajectory: tr,
-		Targets: []emissions.Target{{Name: "Scopes 1+2", Scopes: []int{1, 2}, Pathway: emissions.PathwaySBTi15},
-			{Name: "Scope 3", Scopes: []int{3}, Pathway: emissions.PathwayLinear, ReductionPct: 30}},
+		Targets: []plan.Target{{Name: "Scopes 1+2", Scopes: []int{1, 2}, Pathway: plan.PathwaySBTi15},
+			{Name: "Scope 3", Scopes: []int{3}, Pathway: plan.PathwayLinear, ReductionPct: 30}},
 		PoleActivities: []PoleActivity{
 			{Pole: "Assembly", Activity: "fr.material.steel.primary", TCO2e: 2200},
 			{Pole: "Assembly", Activity: "fr.natural-gas.pcs", TCO2e: 800},

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/disclose"
 )
 
 // EnergyTables holds the figures of the French and European regulatory tables (docs/regulatory.md#regulatory-tables): the
@@ -10,7 +11,7 @@ import (
 // sheets and tables out.
 type EnergyTables struct {
 	Energy       []emissions.EnergyYear
-	Beges        []emissions.BegesYear
+	Beges        []disclose.BegesYear
 	Refrigerants []emissions.RefrigerantRow
 	// Outside are the lines of gases outside the Kyoto basket, reported apart.
 	Outside []emissions.Line
@@ -27,7 +28,7 @@ func (r EnergyTables) energyOf(year int) *emissions.EnergyYear {
 }
 
 // begesOf returns the BEGES of a year, or nil.
-func (r EnergyTables) begesOf(year int) *emissions.BegesYear {
+func (r EnergyTables) begesOf(year int) *disclose.BegesYear {
 	for i := range r.Beges {
 		if r.Beges[i].Year == year {
 			return &r.Beges[i]

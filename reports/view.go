@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/plan"
 )
 
 // htmlView is what the page template reads: every figure already formatted as text, every chart
@@ -186,13 +187,13 @@ func (r Report) baseYear() int {
 	return 0
 }
 
-func trajectoryYear(tr *emissions.Trajectory, y int) (emissions.TrajectoryYear, bool) {
+func trajectoryYear(tr *plan.Trajectory, y int) (plan.TrajectoryYear, bool) {
 	for _, ty := range tr.Years {
 		if ty.Year == y {
 			return ty, true
 		}
 	}
-	return emissions.TrajectoryYear{}, false
+	return plan.TrajectoryYear{}, false
 }
 
 func scopesLabel(scopes []int) string {

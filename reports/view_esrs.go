@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/disclose"
 )
 
 // organisationSection shows the reporting year's emissions per entity, consolidated and
@@ -55,7 +56,7 @@ func organisationSection(r Report, cur emissions.YearTotals) htmlSection {
 	}
 	f := reg.Figures[r.ReportingYear]
 	if f == nil {
-		f = &emissions.ESRSYear{}
+		f = &disclose.ESRSYear{}
 	}
 	var ets *float64
 	if reg.ETSFlagged {

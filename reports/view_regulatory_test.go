@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/disclose"
 	"github.com/footprint/footprint/factors"
 )
 
@@ -13,7 +14,7 @@ func TestRegulatorySection(t *testing.T) {
 	if strings.Contains(render(t, r), `id="regulatory"`) {
 		t.Fatal("a report without regulatory figures has the section")
 	}
-	postes := make([]emissions.BegesPoste, len(factors.BegesPostes))
+	postes := make([]disclose.BegesPoste, len(factors.BegesPostes))
 	for i, p := range factors.BegesPostes {
 		postes[i].Poste = p.Poste
 	}
@@ -21,7 +22,7 @@ func TestRegulatorySection(t *testing.T) {
 	r.EnergyTables = EnergyTables{
 		Energy: []emissions.EnergyYear{{Year: r.ReportingYear, GasMWh: 600, PurchasedRenewableMWh: 400, TotalFossilMWh: 600, TotalRenewableMWh: 400,
 			TotalMWh: 1000, FossilSharePct: 60, RenewableSharePct: 40, MixSources: []string{"energy.electricity_mix 2024: <b>supplier</b>"}}},
-		Beges: []emissions.BegesYear{{Year: r.ReportingYear, Postes: postes, Total: 12.5, Outside: 1.96, UncertaintyPct: 14}},
+		Beges: []disclose.BegesYear{{Year: r.ReportingYear, Postes: postes, Total: 12.5, Outside: 1.96, UncertaintyPct: 14}},
 	}
 	page := render(t, r)
 	for _, want := range []string{`id="regulatory"`, "Total energy consumption (MWh)", "1,000.0", "60.0 %", "Émissions directes fugitives", "12.5", "± 14 %",

@@ -6,20 +6,21 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
 )
 
 // pct formats a fraction as a percentage with one decimal.
 func pct(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + " %" }
 
 // relRange formats an interval around v as "−a % / +b %".
-func relRange(iv emissions.Interval, v float64) string {
+func relRange(iv analysis.Interval, v float64) string {
 	if v == 0 {
 		return emDash
 	}
 	return fmt.Sprintf("−%s / +%s", pct((v-iv.Low)/v), pct((iv.High-v)/v))
 }
 
-func intervalCells(iv emissions.Interval, v float64) []htmlCell {
+func intervalCells(iv analysis.Interval, v float64) []htmlCell {
 	return []htmlCell{numCell(v), numCell(iv.Low), numCell(iv.High), numText(relRange(iv, v))}
 }
 

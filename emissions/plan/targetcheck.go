@@ -1,6 +1,10 @@
-package emissions
+package plan
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/footprint/footprint/emissions"
+)
 
 // Checks of targets against the rules they claim to follow, as warnings
 // (docs/methodology.md#the-neutrality-claim):
@@ -23,15 +27,15 @@ const (
 
 // CheckTargets adds a warning to ps for each rule the plan's targets break. base is the base
 // year's totals (as the trajectory computes them).
-func CheckTargets(p Plan, traj *Trajectory, base YearTotals, ps *Problems) {
+func CheckTargets(p Plan, traj *Trajectory, base emissions.YearTotals, ps *emissions.Problems) {
 	if traj == nil || len(p.Targets) == 0 {
 		return
 	}
 	warn := func(cause, format string, args ...any) {
-		ps.Add(Problem{Severity: SeverityWarning, Cause: cause, Message: fmt.Sprintf(format, args...)})
+		ps.Add(emissions.Problem{Severity: emissions.SeverityWarning, Cause: cause, Message: fmt.Sprintf(format, args...)})
 	}
 	s2 := base.Scope2Market
-	if traj.Scope2Method == MethodLocation {
+	if traj.Scope2Method == emissions.MethodLocation {
 		s2 = base.Scope2Location
 	}
 	byScope := [4]float64{0, base.Scope1, s2, base.Scope3}

@@ -1,4 +1,4 @@
-package emissions
+package plan
 
 // The neutrality ledger (ISO 14068-1, ESRS E1-7): carbon credits of known quality and the
 // organisation's own removals, kept apart from the inventory. Nothing here is ever subtracted

@@ -1,6 +1,10 @@
-package emissions
+package plan
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/footprint/footprint/emissions"
+)
 
 // Restatement is one year's total as reported and as restated (docs/user-guide.md#restatement, `--restate`): the
 // total that the Scope 2 method selects, computed with the factor versions the year was
@@ -15,7 +19,7 @@ type Restatement struct {
 
 // Restate pairs the totals of each year as reported and restated, by year ascending; a year
 // that only one of them has counts 0 on the other side.
-func Restate(asReported, restated []YearTotals, method string) []Restatement {
+func Restate(asReported, restated []emissions.YearTotals, method string) []Restatement {
 	byYear := map[int]*Restatement{}
 	var years []int
 	at := func(y int) *Restatement {
@@ -28,10 +32,10 @@ func Restate(asReported, restated []YearTotals, method string) []Restatement {
 		return r
 	}
 	for _, y := range asReported {
-		at(y.Year).AsReported = selectedTotal(y, method)
+		at(y.Year).AsReported = y.Total(method)
 	}
 	for _, y := range restated {
-		at(y.Year).Restated = selectedTotal(y, method)
+		at(y.Year).Restated = y.Total(method)
 	}
 	out := make([]Restatement, 0, len(years))
 	slices.Sort(years)

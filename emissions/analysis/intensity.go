@@ -1,8 +1,10 @@
-package emissions
+package analysis
 
 import (
 	"fmt"
 	"math"
+
+	"github.com/footprint/footprint/emissions"
 )
 
 // Denominator is a per-year measure of activity that emissions are divided by (vehicles
@@ -17,10 +19,10 @@ type Denominator struct {
 // Intensities gives, per year, the total that method selects (market by default) in tCO2e per
 // unit of each denominator that has a value for the year. A year without a value has no entry
 // for that denominator: never 0, never infinite.
-func Intensities(years []YearTotals, method string, ds []Denominator) map[int]map[string]float64 {
+func Intensities(years []emissions.YearTotals, method string, ds []Denominator) map[int]map[string]float64 {
 	out := map[int]map[string]float64{}
 	for _, y := range years {
-		total := selectedTotal(y, method)
+		total := y.Total(method)
 		for _, d := range ds {
 			v, ok := d.Values[y.Year]
 			if !ok || !(v > 0) {
@@ -33,13 +35,6 @@ func Intensities(years []YearTotals, method string, ds []Denominator) map[int]ma
 		}
 	}
 	return out
-}
-
-func selectedTotal(y YearTotals, method string) float64 {
-	if method == MethodLocation {
-		return y.TotalLocation
-	}
-	return y.TotalMarket
 }
 
 // IntensityTarget is a target on an intensity rather than on absolute emissions: the
@@ -75,12 +70,12 @@ type IntensityPathYear struct {
 // IntensityPaths computes each intensity target's path over baseYear..targetYear. A target
 // whose denominator has no value for the base year (or whose base year has no data) gets no
 // path and a warning in ps naming the key to fill.
-func IntensityPaths(ts []IntensityTarget, ds []Denominator, years []YearTotals, method string, baseYear, targetYear int, ps *Problems) []IntensityPath {
+func IntensityPaths(ts []IntensityTarget, ds []Denominator, years []emissions.YearTotals, method string, baseYear, targetYear int, ps *emissions.Problems) []IntensityPath {
 	byName := map[string]Denominator{}
 	for _, d := range ds {
 		byName[d.Name] = d
 	}
-	totals := map[int]YearTotals{}
+	totals := map[int]emissions.YearTotals{}
 	for _, y := range years {
 		totals[y.Year] = y
 	}
@@ -97,7 +92,7 @@ func IntensityPaths(ts []IntensityTarget, ds []Denominator, years []YearTotals, 
 		}
 		base, ok := actual(baseYear)
 		if !ok {
-			ps.Add(Problem{Severity: SeverityWarning, Cause: "intensity-target-base",
+			ps.Add(emissions.Problem{Severity: emissions.SeverityWarning, Cause: "intensity-target-base",
 				Message: fmt.Sprintf("trajectory.targets[%d] %q: the intensity %s has no value (or the inventory no data) for the base year %d, so the target has no path; add {year: %d, value: …} to intensity %s",
 					i, tg.Name, tg.Intensity, baseYear, baseYear, tg.Intensity)})
 			continue
@@ -117,14 +112,14 @@ func IntensityPaths(ts []IntensityTarget, ds []Denominator, years []YearTotals, 
 }
 
 // scopesTotal is the emissions of the given scopes, Scope 2 by method.
-func scopesTotal(y YearTotals, scopes []int, method string) float64 {
+func scopesTotal(y emissions.YearTotals, scopes []int, method string) float64 {
 	total := 0.0
 	for _, s := range scopes {
 		switch s {
 		case 1:
 			total += y.Scope1
 		case 2:
-			if method == MethodLocation {
+			if method == emissions.MethodLocation {
 				total += y.Scope2Location
 			} else {
 				total += y.Scope2Market

@@ -1,4 +1,6 @@
-package emissions
+package plan
+
+import "github.com/footprint/footprint/emissions"
 
 // Where each reduction comes from (GHG Protocol chapter 5;
 // docs/methodology.md#the-neutrality-claim): the change of gross emissions over the trajectory's boundary from the base year as
@@ -25,11 +27,11 @@ type Reduction struct {
 }
 
 // Reductions splits the reduction of every year of traj with actual or plan figures.
-func Reductions(lines []Line, pol BasePolicy, traj *Trajectory) []Reduction {
+func Reductions(lines []emissions.Line, pol BasePolicy, traj *Trajectory) []Reduction {
 	in := scopeSet(traj.Boundary)
-	byYear := map[int][]*Line{}
+	byYear := map[int][]*emissions.Line{}
 	for i := range lines {
-		if l := &lines[i]; l.Part != PartAvoided && in[l.Scope] {
+		if l := &lines[i]; l.Part != emissions.PartAvoided && in[l.Scope] {
 			byYear[l.Year] = append(byYear[l.Year], l)
 		}
 	}
@@ -38,13 +40,13 @@ func Reductions(lines []Line, pol BasePolicy, traj *Trajectory) []Reduction {
 	}
 	type sums struct {
 		sel, disc, mktMinusLoc float64
-		cont                   []Line // location-based lines of the continuing activities
+		cont                   []emissions.Line // location-based lines of the continuing activities
 	}
-	sum := func(y int, ended func(*Line) bool) sums {
+	sum := func(y int, ended func(*emissions.Line) bool) sums {
 		var s sums
 		for _, l := range byYear[y] {
 			d := ended(l)
-			if l.Scope != 2 || inMethod(*l, traj.Scope2Method) {
+			if l.Scope != 2 || l.In(traj.Scope2Method) {
 				s.sel += l.TCO2e
 				if d {
 					s.disc += l.TCO2e
@@ -53,7 +55,7 @@ func Reductions(lines []Line, pol BasePolicy, traj *Trajectory) []Reduction {
 			if d {
 				continue
 			}
-			if l.Scope == 2 && traj.Scope2Method != MethodLocation {
+			if l.Scope == 2 && traj.Scope2Method != emissions.MethodLocation {
 				if l.InMarket() {
 					s.mktMinusLoc += l.TCO2e
 				}
@@ -72,7 +74,7 @@ func Reductions(lines []Line, pol BasePolicy, traj *Trajectory) []Reduction {
 		base, s := sum(traj.BaseYear, ended), sum(y, ended)
 		r := Reduction{Year: y, Total: base.sel - s.sel, Discontinued: base.disc - s.disc, Instruments: base.mktMinusLoc - s.mktMinusLoc}
 		if y != traj.BaseYear {
-			for _, c := range Changes(append(base.cont, s.cont...), MethodLocation, BasePolicy{}, traj.BaseYear, y) {
+			for _, c := range Changes(append(base.cont, s.cont...), emissions.MethodLocation, BasePolicy{}, traj.BaseYear, y) {
 				if c.From == traj.BaseYear && c.To == y {
 					r.Factors = -c.FactorEffect
 				}

@@ -1,10 +1,12 @@
-package emissions
+package plan
 
 import (
 	"fmt"
 	"math"
 	"path"
 	"strings"
+
+	"github.com/footprint/footprint/emissions"
 )
 
 // Structural changes and base-year recalculation (GHG Protocol Corporate Standard, chapter 5;
@@ -81,7 +83,7 @@ func (e StructuralEvent) Discontinues() bool {
 func (e StructuralEvent) Adds() bool { return e.Type == EventAcquisition || e.Type == EventInsourcing }
 
 // Matches reports whether l is one of the event's activities.
-func (e StructuralEvent) Matches(l *Line) bool {
+func (e StructuralEvent) Matches(l *emissions.Line) bool {
 	if len(e.Poles) > 0 && !containsFold(e.Poles, l.Pole) {
 		return false
 	}
@@ -141,16 +143,16 @@ type BaseRecalculation struct {
 // lines of the first year from the event on, copied to each earlier year with data) unless the
 // data already holds their history. inBoundary selects what the significance is measured on.
 // The result is restated only when the change of the base year reaches the threshold.
-func restate(pol BasePolicy, lines []Line, baseYear int, inBoundary func(*Line) bool, ps *Problems) ([]Line, BaseRecalculation) {
+func restate(pol BasePolicy, lines []emissions.Line, baseYear int, inBoundary func(*emissions.Line) bool, ps *emissions.Problems) ([]emissions.Line, BaseRecalculation) {
 	sig := float64(DefaultSignificancePct)
 	if pol.SignificancePct != nil {
 		sig = *pol.SignificancePct
 	}
 	rec := BaseRecalculation{Year: baseYear, SignificancePct: sig, Events: pol.Events}
-	sumBase := func(ls []Line) float64 {
+	sumBase := func(ls []emissions.Line) float64 {
 		v := 0.0
 		for i := range ls {
-			if ls[i].Year == baseYear && ls[i].Part != PartAvoided && inBoundary(&ls[i]) {
+			if ls[i].Year == baseYear && ls[i].Part != emissions.PartAvoided && inBoundary(&ls[i]) {
 				v += ls[i].TCO2e
 			}
 		}
@@ -158,7 +160,7 @@ func restate(pol BasePolicy, lines []Line, baseYear int, inBoundary func(*Line) 
 	}
 	rec.Reported = sumBase(lines)
 	rec.Recalculated = rec.Reported
-	var out []Line
+	var out []emissions.Line
 	changed := false
 	for i, ev := range pol.Events {
 		if ev.TreatmentOrDefault() != TreatmentRecalculate {
@@ -170,7 +172,7 @@ func restate(pol BasePolicy, lines []Line, baseYear int, inBoundary func(*Line) 
 		case ev.Adds():
 			changed = true
 		default:
-			ps.Add(Problem{Severity: SeverityWarning, Cause: "base-year-restate-data",
+			ps.Add(emissions.Problem{Severity: emissions.SeverityWarning, Cause: "base-year-restate-data",
 				Message: fmt.Sprintf("trajectory.base_year_policy.events[%d] %s: footprint cannot restate a %s change from the data it holds; enter corrected rows for %d and the years before %d (or use restated factors), then record the event as organic", i, ev.Label(), ev.Type, baseYear, ev.Year)})
 		}
 	}
@@ -214,7 +216,7 @@ func restate(pol BasePolicy, lines []Line, baseYear int, inBoundary func(*Line) 
 			continue // the data already holds the acquired activities' history
 		}
 		if first == 0 {
-			ps.Add(Problem{Severity: SeverityWarning, Cause: "base-year-event-unmatched",
+			ps.Add(emissions.Problem{Severity: emissions.SeverityWarning, Cause: "base-year-event-unmatched",
 				Message: fmt.Sprintf("trajectory.base_year_policy.events[%d] %s matches no activity from %d on: nothing to add to the base year", i, ev.Label(), ev.Year)})
 			continue
 		}
@@ -236,13 +238,13 @@ func restate(pol BasePolicy, lines []Line, baseYear int, inBoundary func(*Line) 
 		rec.ChangePct = 100 * (recalc - rec.Reported) / rec.Reported
 	}
 	if math.Abs(rec.ChangePct) < sig && rec.Reported != 0 {
-		ps.Add(Problem{Severity: SeverityWarning, Cause: "base-year-below-significance",
+		ps.Add(emissions.Problem{Severity: emissions.SeverityWarning, Cause: "base-year-below-significance",
 			Message: fmt.Sprintf("trajectory.base_year_policy: the structural changes move the %d base year by %.1f %%, below the %.1f %% significance threshold: the base year is not recalculated", baseYear, rec.ChangePct, sig)})
 		return lines, rec
 	}
 	rec.Recalculated, rec.Applied = recalc, true
 	if rec.Reported > 0 && recalc < rec.Reported/2 {
-		ps.Add(Problem{Severity: SeverityWarning, Cause: "base-year-mostly-restated",
+		ps.Add(emissions.Problem{Severity: emissions.SeverityWarning, Cause: "base-year-mostly-restated",
 			Message: fmt.Sprintf("trajectory.base_year_policy: the recalculated %d base year keeps %.0f %% of the reported one: it no longer describes the organisation; consider a more recent base year", baseYear, 100*recalc/rec.Reported)})
 	}
 	return out, rec
@@ -262,8 +264,8 @@ func discontinuingBetween(pol BasePolicy, from, to int) []StructuralEvent {
 }
 
 // eventsMatcher reports lines that one of evs concerns.
-func eventsMatcher(evs []StructuralEvent) func(*Line) bool {
-	return func(l *Line) bool {
+func eventsMatcher(evs []StructuralEvent) func(*emissions.Line) bool {
+	return func(l *emissions.Line) bool {
 		for _, ev := range evs {
 			if ev.Matches(l) {
 				return true

@@ -1,8 +1,10 @@
-package emissions
+package disclose
 
 import (
 	"path"
 	"strings"
+
+	"github.com/footprint/footprint/emissions"
 )
 
 // ESRSFlags say which lines the ESRS E1-6 disclosures single out (config esrs): globs over
@@ -32,11 +34,11 @@ type ESRSYear struct {
 }
 
 // ESRSFigures sums the lines per year into the E1-6 figures that flags select.
-func ESRSFigures(lines []Line, flags ESRSFlags) map[int]*ESRSYear {
+func ESRSFigures(lines []emissions.Line, flags ESRSFlags) map[int]*ESRSYear {
 	out := map[int]*ESRSYear{}
 	for i := range lines {
 		l := &lines[i]
-		if l.Part == PartAvoided || l.Outside() {
+		if l.Part == emissions.PartAvoided || l.Outside() {
 			continue
 		}
 		y := out[l.Year]
@@ -44,7 +46,7 @@ func ESRSFigures(lines []Line, flags ESRSFlags) map[int]*ESRSYear {
 			y = &ESRSYear{Year: l.Year, Scope3ByDataType: map[string]float64{}}
 			out[l.Year] = y
 		}
-		if l.Scope >= 1 && l.Scope <= 3 && (l.Scope != 2 || l.Method != MethodMarket) {
+		if l.Scope >= 1 && l.Scope <= 3 && (l.Scope != 2 || l.Method != emissions.MethodMarket) {
 			// Biogenic CO2 is on the location-based lines of electricity; market-based lines carry none.
 			y.BiogenicByScope[l.Scope] += l.BiogenicCO2
 		}

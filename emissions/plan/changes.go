@@ -1,9 +1,11 @@
-package emissions
+package plan
 
 import (
 	"cmp"
 	"math"
 	"slices"
+
+	"github.com/footprint/footprint/emissions"
 )
 
 // What changed between two years (docs/methodology.md#what-changed-additive-lmdi): the change of the total that the Scope 2
@@ -61,7 +63,7 @@ type ActivityChange struct {
 // changeElement is what one element emits and consumes in a year.
 type changeElement struct {
 	activity        string
-	part            Part
+	part            emissions.Part
 	scope, category int
 	unit            string
 	discontinued    bool // lines of activities that an event between the two years ended
@@ -73,11 +75,11 @@ type elementYear struct{ e, q float64 }
 // with data, then between baseYear and reportingYear when both have data and are not already
 // such a pair. method is the Scope 2 method of the total; pol's closures, divestments and
 // outsourcings label the activities they end.
-func Changes(lines []Line, method string, pol BasePolicy, baseYear, reportingYear int) []Change {
-	byYear := map[int][]*Line{}
+func Changes(lines []emissions.Line, method string, pol BasePolicy, baseYear, reportingYear int) []Change {
+	byYear := map[int][]*emissions.Line{}
 	for i := range lines {
 		l := &lines[i]
-		if l.Part == PartAvoided || (method == MethodLocation && !l.InLocation()) || (method != MethodLocation && !l.InMarket()) {
+		if l.Part == emissions.PartAvoided || (method == emissions.MethodLocation && !l.InLocation()) || (method != emissions.MethodLocation && !l.InMarket()) {
 			continue
 		}
 		byYear[l.Year] = append(byYear[l.Year], l)
@@ -115,7 +117,7 @@ func Changes(lines []Line, method string, pol BasePolicy, baseYear, reportingYea
 }
 
 // changeElements sums one year's lines by element; ended marks the discontinued ones.
-func changeElements(lines []*Line, ended func(*Line) bool) map[changeElement]elementYear {
+func changeElements(lines []*emissions.Line, ended func(*emissions.Line) bool) map[changeElement]elementYear {
 	m := map[changeElement]elementYear{}
 	for _, l := range lines {
 		k := changeElement{l.Activity, l.Part, l.Scope, l.Category, l.FactorUnit, ended(l)}

@@ -1,4 +1,4 @@
-package emissions
+package claim
 
 import (
 	"fmt"
@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/factors"
 )
 
@@ -19,67 +22,6 @@ import (
 // SignificantScope3Pct: a claim boundary that leaves out Scope 3 emissions of at least this
 // share of the total is flagged (and the claim fails).
 const SignificantScope3Pct = 5
-
-// ClaimBoundary is trajectory.neutrality's scopes, Scope 3 categories and Scope 2 method.
-type ClaimBoundary struct {
-	Scopes           []int // none: 1, 2 and 3
-	Scope3Categories []int // none: every category (when Scope 3 is in Scopes)
-	Scope2Method     string
-}
-
-// Resolved fills the defaults: every scope and category, the trajectory's Scope 2 method.
-func (b ClaimBoundary) Resolved(trajectoryMethod string) ClaimBoundary {
-	if len(b.Scopes) == 0 {
-		b.Scopes = []int{1, 2, 3}
-	}
-	b.Scopes = slices.Sorted(slices.Values(b.Scopes))
-	b.Scope3Categories = slices.Sorted(slices.Values(b.Scope3Categories))
-	if b.Scope2Method == "" {
-		b.Scope2Method = trajectoryMethod
-	}
-	if b.Scope2Method == "" {
-		b.Scope2Method = MethodMarket
-	}
-	return b
-}
-
-// Includes reports whether l counts in the claim (b resolved).
-func (b ClaimBoundary) Includes(l *Line) bool {
-	if l.Part == PartAvoided || !slices.Contains(b.Scopes, l.Scope) {
-		return false
-	}
-	if l.Scope == 2 && !inMethod(*l, b.Scope2Method) {
-		return false
-	}
-	if l.Scope == 3 && len(b.Scope3Categories) > 0 && !slices.Contains(b.Scope3Categories, l.Category) {
-		return false
-	}
-	return true
-}
-
-// Describe says the boundary in words, for the report next to the claim.
-func (b ClaimBoundary) Describe() string {
-	var parts []string
-	for _, s := range b.Scopes {
-		switch s {
-		case 1:
-			parts = append(parts, "Scope 1 (direct emissions)")
-		case 2:
-			parts = append(parts, "Scope 2 ("+b.Scope2Method+"-based)")
-		case 3:
-			if len(b.Scope3Categories) == 0 {
-				parts = append(parts, "Scope 3 (all categories)")
-			} else {
-				cs := make([]string, len(b.Scope3Categories))
-				for i, c := range b.Scope3Categories {
-					cs[i] = strconv.Itoa(c)
-				}
-				parts = append(parts, "Scope 3 categories "+strings.Join(cs, ", "))
-			}
-		}
-	}
-	return strings.Join(parts, ", ")
-}
 
 // Claim reason codes: each says why a year's contribution claim does not hold.
 const (
@@ -124,7 +66,7 @@ type Scope3Exclusion struct {
 
 // ClaimCheck is the claim of every year of the trajectory.
 type ClaimCheck struct {
-	Boundary ClaimBoundary
+	Boundary plan.ClaimBoundary
 	Excluded Scope3Exclusion
 	Years    []ClaimYear
 }
@@ -145,10 +87,10 @@ func (c *ClaimCheck) Year(y int) (ClaimYear, bool) {
 // CheckClaims checks the claim for every year of traj. The residual of projected years is the
 // plan over the claim boundary (its levers applied), and their upper bound takes the ratio of
 // the last actual year's. uopts configures the Monte Carlo (Method is set from the boundary).
-func CheckClaims(p Plan, lines []Line, traj *Trajectory, lib *factors.Library, uopts UncertaintyOptions) (*ClaimCheck, error) {
+func CheckClaims(p plan.Plan, lines []emissions.Line, traj *plan.Trajectory, lib *factors.Library, uopts analysis.UncertaintyOptions) (*ClaimCheck, error) {
 	b := p.Claim.Resolved(traj.Scope2Method)
 	cc := &ClaimCheck{Boundary: b}
-	var in []Line
+	var in []emissions.Line
 	for i := range lines {
 		if b.Includes(&lines[i]) {
 			in = append(in, lines[i])
@@ -160,14 +102,14 @@ func CheckClaims(p Plan, lines []Line, traj *Trajectory, lib *factors.Library, u
 	// base-year restatement: a claim is about what is emitted).
 	var residual map[int]*float64
 	if len(in) > 0 {
-		cp := Plan{BaseYear: traj.BaseYear, TargetYear: traj.TargetYear, NeutralityYear: traj.NeutralityYear,
+		cp := plan.Plan{BaseYear: traj.BaseYear, TargetYear: traj.TargetYear, NeutralityYear: traj.NeutralityYear,
 			Scope2Method: b.Scope2Method, GrowthPct: p.GrowthPct, Levers: p.Levers,
-			Targets: []Target{{Scopes: b.Scopes, Pathway: PathwayLinear}}}
-		var quiet Problems
-		ct, err := Project(cp, in, lib, &quiet)
+			Targets: []plan.Target{{Scopes: b.Scopes, Pathway: plan.PathwayLinear}}}
+		var quiet emissions.Problems
+		ct, err := plan.Project(cp, in, lib, &quiet)
 		if err != nil {
 			cp.BaseYear = 0 // the boundary holds nothing in the base year: start at its first year
-			ct, err = Project(cp, in, lib, &quiet)
+			ct, err = plan.Project(cp, in, lib, &quiet)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("claim boundary: %w", err)
@@ -178,9 +120,9 @@ func CheckClaims(p Plan, lines []Line, traj *Trajectory, lib *factors.Library, u
 		}
 	}
 	uopts.Method = b.Scope2Method
-	var unc *Uncertainty
+	var unc *analysis.Uncertainty
 	if len(in) > 0 {
-		unc = ComputeUncertainty(in, uopts)
+		unc = analysis.ComputeUncertainty(in, uopts)
 	}
 	highRatio := 1.0
 	if yu, ok := unc.Year(traj.LastActualYear); ok && yu.Total > 0 {
@@ -219,7 +161,7 @@ func CheckClaims(p Plan, lines []Line, traj *Trajectory, lib *factors.Library, u
 	return cc, nil
 }
 
-func claimReasons(cc *ClaimCheck, ty TrajectoryYear, cy ClaimYear, empty bool) []ClaimReason {
+func claimReasons(cc *ClaimCheck, ty plan.TrajectoryYear, cy ClaimYear, empty bool) []ClaimReason {
 	var rs []ClaimReason
 	add := func(code, format string, args ...any) {
 		rs = append(rs, ClaimReason{code, fmt.Sprintf(format, args...)})
@@ -262,13 +204,13 @@ func claimReasons(cc *ClaimCheck, ty TrajectoryYear, cy ClaimYear, empty bool) [
 }
 
 // scope3Excluded is the Scope 3 of year y that the boundary leaves out.
-func scope3Excluded(b ClaimBoundary, lines []Line, y int) Scope3Exclusion {
+func scope3Excluded(b plan.ClaimBoundary, lines []emissions.Line, y int) Scope3Exclusion {
 	ex := Scope3Exclusion{Year: y}
 	total := 0.0
 	cats := map[int]bool{}
 	for i := range lines {
 		l := &lines[i]
-		if l.Year != y || l.Part == PartAvoided || (l.Scope == 2 && !inMethod(*l, b.Scope2Method)) {
+		if l.Year != y || l.Part == emissions.PartAvoided || (l.Scope == 2 && !l.In(b.Scope2Method)) {
 			continue
 		}
 		total += l.TCO2e

@@ -1,13 +1,15 @@
-package emissions
+package plan
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/footprint/footprint/emissions"
 )
 
 // line is a made-up inventory line for trajectory tests.
-func line(year, scope int, activity string, tco2e, converted float64) Line {
-	l := Line{Year: year, Scope: scope, Activity: activity, TCO2e: tco2e, Converted: converted, Part: PartDirect, FactorID: activity}
+func line(year, scope int, activity string, tco2e, converted float64) emissions.Line {
+	l := emissions.Line{Year: year, Scope: scope, Activity: activity, TCO2e: tco2e, Converted: converted, Part: emissions.PartDirect, FactorID: activity}
 	if scope == 3 {
 		l.Category = 1
 	}
@@ -33,7 +35,7 @@ func val(p *float64) float64 {
 }
 
 func TestTargetPathways(t *testing.T) {
-	lines := []Line{line(2020, 1, "gas", 100000, 0), line(2021, 1, "gas", 90000, 0)}
+	lines := []emissions.Line{line(2020, 1, "gas", 100000, 0), line(2021, 1, "gas", 90000, 0)}
 	tests := []struct {
 		target Target
 		year   int
@@ -47,7 +49,7 @@ func TestTargetPathways(t *testing.T) {
 		{Target{Scopes: []int{1}, Pathway: PathwaySBTi15}, 2020, 100000},
 	}
 	for _, tt := range tests {
-		tr, err := Project(Plan{BaseYear: 2020, TargetYear: 2030, Targets: []Target{tt.target}}, lines, testLibrary(t), &Problems{})
+		tr, err := Project(Plan{BaseYear: 2020, TargetYear: 2030, Targets: []Target{tt.target}}, lines, testLibrary(t), &emissions.Problems{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -56,7 +58,7 @@ func TestTargetPathways(t *testing.T) {
 		}
 	}
 	// Never below zero: 4.2 %/yr over 30 years would be −26 %.
-	tr, _ := Project(Plan{BaseYear: 2020, TargetYear: 2050, Targets: []Target{{Scopes: []int{1}, Pathway: PathwaySBTi15}}}, lines, testLibrary(t), &Problems{})
+	tr, _ := Project(Plan{BaseYear: 2020, TargetYear: 2050, Targets: []Target{{Scopes: []int{1}, Pathway: PathwaySBTi15}}}, lines, testLibrary(t), &emissions.Problems{})
 	if got := val(yearIn(t, tr, 2050).Target); got != 0 {
 		t.Errorf("sbti-1.5 in 2050 = %v, want 0", got)
 	}
@@ -64,7 +66,7 @@ func TestTargetPathways(t *testing.T) {
 
 func TestLeversAndCredits(t *testing.T) {
 	// Last actual year 2025: gas 1,000 t from 5,000,000 kWh PCS; diesel 500 t; steel 200 t (Scope 3).
-	lines := []Line{
+	lines := []emissions.Line{
 		line(2024, 1, "gas", 1200, 6e6), line(2024, 1, "diesel", 500, 2e5),
 		line(2025, 1, "gas", 1000, 5e6), line(2025, 1, "diesel", 500, 2e5), line(2025, 3, "steel", 200, 100),
 	}
@@ -74,7 +76,7 @@ func TestLeversAndCredits(t *testing.T) {
 	}
 	plan := Plan{BaseYear: 2024, TargetYear: 2030, Levers: []Lever{heatPumps, half("a"), half("b")},
 		Credits: []Credit{{Year: 2030, TCO2e: 100}, {Year: 2030, TCO2e: 50}, {Year: 2029, TCO2e: 10}}}
-	tr, err := Project(plan, lines, testLibrary(t), &Problems{})
+	tr, err := Project(plan, lines, testLibrary(t), &emissions.Problems{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,14 +118,14 @@ func TestLeversAndCredits(t *testing.T) {
 }
 
 func TestGrowthAdditionsAndBoundary(t *testing.T) {
-	lines := []Line{line(2025, 1, "test.gas.pcs", 1000, 5e6), line(2025, 3, "steel", 400, 100)}
+	lines := []emissions.Line{line(2025, 1, "test.gas.pcs", 1000, 5e6), line(2025, 3, "steel", 400, 100)}
 	// 5,000,000 kWh PCS × 50 % removed × 0.3 kWh of electricity per kWh removed = 750,000 kWh at
 	// 0.20 kgCO2e/kWh (test.electricity, Scope 2) = 150 t in the boundary {1, 2}.
 	plan := Plan{TargetYear: 2030, GrowthPct: 10,
 		Targets: []Target{{Name: "S1+2", Scopes: []int{1, 2}, Pathway: PathwayLinear, ReductionPct: 50}},
 		Levers: []Lever{{Name: "hp", Activities: []string{"test.gas.*"}, ReductionPct: 50, StartYear: 2026, FullYear: 2026,
 			Adds: []Addition{{Activity: "test.electricity", PerUnitRemoved: 0.3, Unit: "kWh"}}}}}
-	tr, err := Project(plan, lines, testLibrary(t), &Problems{})
+	tr, err := Project(plan, lines, testLibrary(t), &emissions.Problems{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,18 +148,18 @@ func TestGrowthAdditionsAndBoundary(t *testing.T) {
 }
 
 func TestProjectProblems(t *testing.T) {
-	lines := []Line{line(2019, 1, "gas", 10, 1), line(2021, 1, "gas", 8, 1)}
+	lines := []emissions.Line{line(2019, 1, "gas", 10, 1), line(2021, 1, "gas", 8, 1)}
 	lib := testLibrary(t)
-	if _, err := Project(Plan{BaseYear: 2018}, lines, lib, &Problems{}); err == nil || !strings.Contains(err.Error(), "2018 has no data (years with data: 2019, 2021)") {
+	if _, err := Project(Plan{BaseYear: 2018}, lines, lib, &emissions.Problems{}); err == nil || !strings.Contains(err.Error(), "2018 has no data (years with data: 2019, 2021)") {
 		t.Errorf("base year without data: %v", err)
 	}
-	if _, err := Project(Plan{TargetYear: 2019}, lines, lib, &Problems{}); err == nil || !strings.Contains(err.Error(), "not after the base year") {
+	if _, err := Project(Plan{TargetYear: 2019}, lines, lib, &emissions.Problems{}); err == nil || !strings.Contains(err.Error(), "not after the base year") {
 		t.Errorf("target before base: %v", err)
 	}
-	if _, err := Project(Plan{NeutralityYear: 2018}, lines, lib, &Problems{}); err == nil || !strings.Contains(err.Error(), "trajectory.neutrality.year: 2018 is before the base year 2019") {
+	if _, err := Project(Plan{NeutralityYear: 2018}, lines, lib, &emissions.Problems{}); err == nil || !strings.Contains(err.Error(), "trajectory.neutrality.year: 2018 is before the base year 2019") {
 		t.Errorf("neutrality before the (derived) base year: %v", err)
 	}
-	var credits Problems
+	var credits emissions.Problems
 	tr, err := Project(Plan{Credits: []Credit{{Year: 2030, TCO2e: 5, Name: "in"}, {Year: 2035, TCO2e: 7, Name: "late"}}}, lines, lib, &credits)
 	if err != nil || len(credits.List()) != 1 || !strings.Contains(credits.List()[0].Message, `"late": year 2035 is outside the trajectory (2019–2030)`) {
 		t.Errorf("a credit outside the trajectory is a warning: err %v problems %v", err, credits.List())
@@ -167,17 +169,17 @@ func TestProjectProblems(t *testing.T) {
 	}
 	bad := Plan{Levers: []Lever{{Name: "x", Activities: []string{"gas"}, ReductionPct: 10, StartYear: 2022, FullYear: 2022,
 		Adds: []Addition{{Activity: "nope", PerUnitRemoved: 1, Unit: "kWh"}}}}}
-	if _, err := Project(bad, lines, lib, &Problems{}); err == nil || !strings.Contains(err.Error(), `adds[0].activity: no factor "nope"`) {
+	if _, err := Project(bad, lines, lib, &emissions.Problems{}); err == nil || !strings.Contains(err.Error(), `adds[0].activity: no factor "nope"`) {
 		t.Errorf("unknown addition: %v", err)
 	}
-	var ps Problems
+	var ps emissions.Problems
 	tr, err = Project(Plan{Levers: []Lever{{Name: "solar", Activities: []string{"fr.electricity.*"}, ReductionPct: 10, StartYear: 2022, FullYear: 2022}}}, lines, lib, &ps)
 	if err != nil || len(ps.List()) != 1 || !strings.Contains(ps.List()[0].Message, `"solar"`) {
 		t.Errorf("unmatched lever: err %v problems %v", err, ps.List())
 	}
 	// A lever on an activity that stopped before the last year with data reduces nothing: warned.
-	ps = Problems{}
-	withCoal := append([]Line{line(2019, 1, "coal", 5, 1)}, lines...)
+	ps = emissions.Problems{}
+	withCoal := append([]emissions.Line{line(2019, 1, "coal", 5, 1)}, lines...)
 	if _, err := Project(Plan{Levers: []Lever{{Name: "no coal", Activities: []string{"coal"}, ReductionPct: 50, StartYear: 2022, FullYear: 2022}}}, withCoal, lib, &ps); err != nil ||
 		len(ps.List()) != 1 || !strings.Contains(ps.List()[0].Message, "match no activity of 2021") {
 		t.Errorf("lever on a stopped activity: err %v problems %v", err, ps.List())
@@ -185,5 +187,18 @@ func TestProjectProblems(t *testing.T) {
 	// A year without data between actual years has no actual, plan or net.
 	if y := yearIn(t, tr, 2020); y.Actual != nil || y.Plan != nil || y.Net != nil || y.Gap != nil {
 		t.Errorf("2020: %+v", y)
+	}
+}
+
+// A year holding only avoided rows is not an actual year of the trajectory.
+func TestAvoidedOnlyYearIsNoActual(t *testing.T) {
+	lines := []emissions.Line{line(2023, 1, "gas", 100, 0), {Year: 2024, Part: emissions.PartAvoided, Scope: 3, Category: 1, Activity: "x", TCO2e: 50}}
+	var ps emissions.Problems
+	tr, err := Project(Plan{}, lines, testLibrary(t), &ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr.LastActualYear != 2023 || yearIn(t, tr, 2024).Actual != nil {
+		t.Errorf("last actual %d, 2024 actual %v", tr.LastActualYear, yearIn(t, tr, 2024).Actual)
 	}
 }

@@ -1,40 +1,42 @@
-package emissions
+package plan
 
 import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/footprint/footprint/emissions"
 )
 
-func changeLine(year int, activity string, qty, factor float64) Line {
-	return Line{Year: year, Site: "S", Pole: "P", Activity: activity, Part: PartDirect, Scope: 1,
+func changeLine(year int, activity string, qty, factor float64) emissions.Line {
+	return emissions.Line{Year: year, Site: "S", Pole: "P", Activity: activity, Part: emissions.PartDirect, Scope: 1,
 		FactorID: activity, FactorUnit: "kWh", Converted: qty, FactorValue: factor, TCO2e: qty * factor / 1000}
 }
 
 func TestChangesKnownParts(t *testing.T) {
 	tests := []struct {
 		name                  string
-		lines                 []Line
+		lines                 []emissions.Line
 		activity, factor, oth float64
 	}{
 		{"quantity doubles, same factor: all activity effect",
-			[]Line{changeLine(2023, "gas", 1000, 0.2), changeLine(2024, "gas", 2000, 0.2)}, 0.2, 0, 0},
+			[]emissions.Line{changeLine(2023, "gas", 1000, 0.2), changeLine(2024, "gas", 2000, 0.2)}, 0.2, 0, 0},
 		{"factor changes, same quantity: all factor effect",
-			[]Line{changeLine(2023, "grid", 1000, 0.1), changeLine(2024, "grid", 1000, 0.3)}, 0, 0.2, 0},
+			[]emissions.Line{changeLine(2023, "grid", 1000, 0.1), changeLine(2024, "grid", 1000, 0.3)}, 0, 0.2, 0},
 		{"a new activity: other",
-			[]Line{changeLine(2023, "gas", 1000, 0.2), changeLine(2024, "gas", 1000, 0.2), changeLine(2024, "diesel", 500, 2)}, 0, 0, 1},
+			[]emissions.Line{changeLine(2023, "gas", 1000, 0.2), changeLine(2024, "gas", 1000, 0.2), changeLine(2024, "diesel", 500, 2)}, 0, 0, 1},
 		{"a removed activity: other",
-			[]Line{changeLine(2023, "gas", 1000, 0.2), changeLine(2023, "diesel", 500, 2), changeLine(2024, "gas", 1000, 0.2)}, 0, 0, -1},
+			[]emissions.Line{changeLine(2023, "gas", 1000, 0.2), changeLine(2023, "diesel", 500, 2), changeLine(2024, "gas", 1000, 0.2)}, 0, 0, -1},
 		// Both at once: E = QF, Q ×2 and F ×2 from 1 t to 4 t: L = 3/ln 4, each effect L·ln 2 = 1.5.
 		{"both double: half and half (LMDI)",
-			[]Line{changeLine(2023, "gas", 1000, 1), changeLine(2024, "gas", 2000, 2)}, 1.5, 1.5, 0},
+			[]emissions.Line{changeLine(2023, "gas", 1000, 1), changeLine(2024, "gas", 2000, 2)}, 1.5, 1.5, 0},
 		// A zero factor in one year: the log-mean has no meaning, the change is other.
 		{"zero emissions in the first year: other",
-			[]Line{changeLine(2023, "gas", 1000, 0), changeLine(2024, "gas", 1000, 0.2)}, 0, 0, 0.2},
+			[]emissions.Line{changeLine(2023, "gas", 1000, 0), changeLine(2024, "gas", 1000, 0.2)}, 0, 0, 0.2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cs := Changes(tt.lines, MethodMarket, BasePolicy{}, 2023, 2024)
+			cs := Changes(tt.lines, emissions.MethodMarket, BasePolicy{}, 2023, 2024)
 			if len(cs) != 1 {
 				t.Fatalf("%d changes, want 1 (2023 → 2024 once, not again as base → reporting)", len(cs))
 			}
@@ -68,8 +70,8 @@ func sumsToChange(t *testing.T, c Change) {
 
 // Pairs: consecutive years with data (a gap year is skipped), then base → reporting year.
 func TestChangesPairs(t *testing.T) {
-	lines := []Line{changeLine(2019, "gas", 1, 1), changeLine(2021, "gas", 2, 1), changeLine(2022, "gas", 3, 1), changeLine(2024, "gas", 4, 1)}
-	cs := Changes(lines, MethodMarket, BasePolicy{}, 2019, 2024)
+	lines := []emissions.Line{changeLine(2019, "gas", 1, 1), changeLine(2021, "gas", 2, 1), changeLine(2022, "gas", 3, 1), changeLine(2024, "gas", 4, 1)}
+	cs := Changes(lines, emissions.MethodMarket, BasePolicy{}, 2019, 2024)
 	want := [][2]int{{2019, 2021}, {2021, 2022}, {2022, 2024}, {2019, 2024}}
 	if len(cs) != len(want) {
 		t.Fatalf("%d changes, want %v", len(cs), want)
@@ -79,7 +81,7 @@ func TestChangesPairs(t *testing.T) {
 			t.Errorf("change %d: %d→%d (base %v), want %v", i, cs[i].From, cs[i].To, cs[i].BaseToReporting, w)
 		}
 	}
-	if cs := Changes(lines, MethodMarket, BasePolicy{}, 2018, 2024); len(cs) != 3 {
+	if cs := Changes(lines, emissions.MethodMarket, BasePolicy{}, 2018, 2024); len(cs) != 3 {
 		t.Errorf("a base year without data: %d changes, want the 3 consecutive pairs", len(cs))
 	}
 }
@@ -87,18 +89,18 @@ func TestChangesPairs(t *testing.T) {
 // The market-based mix of one activity (instruments, residual mix) is one element: a change
 // of the mix is a factor effect, not a new activity. Location-based lines do not count.
 func TestChangesMarketMix(t *testing.T) {
-	loc := func(y int) Line {
+	loc := func(y int) emissions.Line {
 		l := changeLine(y, "grid", 1000, 0.05)
-		l.Scope, l.Method = 2, MethodLocation
+		l.Scope, l.Method = 2, emissions.MethodLocation
 		return l
 	}
-	mkt := func(y int, qty, f float64, id string) Line {
+	mkt := func(y int, qty, f float64, id string) emissions.Line {
 		l := changeLine(y, "grid", qty, f)
-		l.Scope, l.Method, l.FactorID = 2, MethodMarket, id
+		l.Scope, l.Method, l.FactorID = 2, emissions.MethodMarket, id
 		return l
 	}
-	lines := []Line{loc(2023), mkt(2023, 1000, 0.4, "residual-mix"), loc(2024), mkt(2024, 500, 0, "instruments"), mkt(2024, 500, 0.4, "residual-mix")}
-	c := Changes(lines, MethodMarket, BasePolicy{}, 2023, 2024)[0]
+	lines := []emissions.Line{loc(2023), mkt(2023, 1000, 0.4, "residual-mix"), loc(2024), mkt(2024, 500, 0, "instruments"), mkt(2024, 500, 0.4, "residual-mix")}
+	c := Changes(lines, emissions.MethodMarket, BasePolicy{}, 2023, 2024)[0]
 	if !near(c.TotalFrom, 0.4) || !near(c.TotalTo, 0.2) || !near(c.FactorEffect, -0.2) || c.ActivityEffect != 0 || c.Other != 0 {
 		t.Errorf("got %+v", c)
 	}
@@ -110,7 +112,7 @@ func TestChangesSumProperty(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	acts := []string{"a", "b", "c", "d", "e"}
 	for trial := 0; trial < 500; trial++ {
-		var lines []Line
+		var lines []emissions.Line
 		for y := 2020; y <= 2023; y++ {
 			for _, a := range acts {
 				if rng.IntN(4) == 0 {
@@ -144,7 +146,7 @@ func TestChangesSumProperty(t *testing.T) {
 			pol.Events = append(pol.Events, ev)
 		}
 		for _, p := range []BasePolicy{{}, pol} {
-			for _, c := range Changes(lines, MethodMarket, p, 2020, 2023) {
+			for _, c := range Changes(lines, emissions.MethodMarket, p, 2020, 2023) {
 				sumsToChange(t, c)
 			}
 		}
@@ -152,12 +154,12 @@ func TestChangesSumProperty(t *testing.T) {
 			t.Fatalf("trial %d: %+v", trial, lines)
 		}
 	}
-	var lines []Line
+	var lines []emissions.Line
 	for _, a := range acts {
 		k := 1 + rng.Float64()*3
 		lines = append(lines, changeLine(2023, a, 100, 2), changeLine(2024, a, 100*k, 2))
 	}
-	c := Changes(lines, MethodMarket, BasePolicy{}, 2023, 2024)[0]
+	c := Changes(lines, emissions.MethodMarket, BasePolicy{}, 2023, 2024)[0]
 	if math.Abs(c.FactorEffect) > 1e-9 || c.Other != 0 || c.Discontinued != 0 || !near(c.ActivityEffect, c.TotalTo-c.TotalFrom) {
 		t.Errorf("quantities scaled, factors kept: %+v", c)
 	}
@@ -168,7 +170,7 @@ func TestChangesSumProperty(t *testing.T) {
 func TestChangesAcrossPoles(t *testing.T) {
 	a, b := changeLine(2023, "gas", 1000, 0.2), changeLine(2024, "gas", 500, 0.2)
 	b.Pole, b.Site = "Q", "T"
-	c := Changes([]Line{a, b}, MethodMarket, BasePolicy{}, 2023, 2024)[0]
+	c := Changes([]emissions.Line{a, b}, emissions.MethodMarket, BasePolicy{}, 2023, 2024)[0]
 	if !near(c.ActivityEffect, -0.1) || c.Other != 0 {
 		t.Errorf("got %+v", c)
 	}
@@ -180,12 +182,12 @@ func TestChangesAcrossPoles(t *testing.T) {
 // 0.1 = 0.05 t in 2022 and 2023, half of it in 2024 (closed in March), none in 2025; the
 // retrofit pole (R) burns gas, 1000 kWh at 0.2 in 2022 and 2023, 1500 kWh in 2024 and 2025.
 func TestChangesDiscontinued(t *testing.T) {
-	at := func(y int, pole, act string, qty, f float64) Line {
+	at := func(y int, pole, act string, qty, f float64) emissions.Line {
 		l := changeLine(y, act, qty, f)
 		l.Pole = pole
 		return l
 	}
-	var lines []Line
+	var lines []emissions.Line
 	for _, y := range []int{2022, 2023} {
 		lines = append(lines, at(y, "A", "gas", 1000, 0.2), at(y, "A", "power", 500, 0.1), at(y, "R", "gas", 1000, 0.2))
 	}
@@ -231,7 +233,7 @@ func TestChangesDiscontinued(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := map[[2]int]Change{}
-			for _, c := range Changes(lines, MethodMarket, tt.pol, 2022, 2025) {
+			for _, c := range Changes(lines, emissions.MethodMarket, tt.pol, 2022, 2025) {
 				got[[2]int{c.From, c.To}] = c
 				sumsToChange(t, c)
 			}
@@ -254,10 +256,10 @@ func TestChangesDiscontinued(t *testing.T) {
 // A closure whose activity drops to zero: discontinued is its base emissions, per activity and
 // in total, and the other parts leave it out.
 func TestChangesClosureToZero(t *testing.T) {
-	lines := []Line{changeLine(2019, "press", 4000, 0.5), changeLine(2019, "oven", 1000, 0.2),
+	lines := []emissions.Line{changeLine(2019, "press", 4000, 0.5), changeLine(2019, "oven", 1000, 0.2),
 		changeLine(2025, "oven", 2000, 0.2)}
 	pol := BasePolicy{Events: []StructuralEvent{{Year: 2024, Type: EventClosure, Activities: []string{"pre*"}, Treatment: TreatmentOrganic}}}
-	cs := Changes(lines, MethodMarket, pol, 2019, 2025)
+	cs := Changes(lines, emissions.MethodMarket, pol, 2019, 2025)
 	if len(cs) != 1 {
 		t.Fatalf("%d changes, want 1", len(cs))
 	}
@@ -280,7 +282,7 @@ func TestChangesClosureToZero(t *testing.T) {
 	}
 	sumsToChange(t, c)
 	// Without the event, the same drop is a removed activity.
-	if c := Changes(lines, MethodMarket, BasePolicy{}, 2019, 2025)[0]; !near(c.Other, -2) || c.Discontinued != 0 {
+	if c := Changes(lines, emissions.MethodMarket, BasePolicy{}, 2019, 2025)[0]; !near(c.Other, -2) || c.Discontinued != 0 {
 		t.Errorf("no event: %+v", c)
 	}
 }

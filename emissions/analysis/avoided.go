@@ -1,6 +1,10 @@
-package emissions
+package analysis
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/footprint/footprint/emissions"
+)
 
 // AvoidedActivity is one year's avoided emissions of one activity and factor: what the
 // circular activity displaced, reported apart and never subtracted from a scope or a total
@@ -19,7 +23,7 @@ type AvoidedActivity struct {
 // AvoidedByActivity sums the avoided lines per year, activity and factor. Lines may be rows or
 // groups of rows: only their sums are used. The result runs by year, then by tCO2e avoided
 // (largest first), then by activity id.
-func AvoidedByActivity(lines []Line) []AvoidedActivity {
+func AvoidedByActivity(lines []emissions.Line) []AvoidedActivity {
 	type key struct {
 		year               int
 		activity, id, unit string
@@ -28,7 +32,7 @@ func AvoidedByActivity(lines []Line) []AvoidedActivity {
 	at := map[key]int{}
 	var out []AvoidedActivity
 	for _, l := range lines {
-		if l.Part != PartAvoided {
+		if l.Part != emissions.PartAvoided {
 			continue
 		}
 		k := key{l.Year, l.Activity, l.FactorID, l.FactorUnit, l.FactorValue}

@@ -1,10 +1,11 @@
-package emissions
+package analysis
 
 import (
 	"math"
 	"slices"
 	"testing"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 )
 
@@ -26,8 +27,8 @@ func uncLibrary(t testing.TB) *factors.Library {
 	return lib
 }
 
-func uncLine(year int, pole, factorID string, tco2e float64, scope int) Line {
-	return Line{Year: year, Site: "S", Pole: pole, Activity: factorID, Part: PartDirect, Scope: scope,
+func uncLine(year int, pole, factorID string, tco2e float64, scope int) emissions.Line {
+	return emissions.Line{Year: year, Site: "S", Pole: pole, Activity: factorID, Part: emissions.PartDirect, Scope: scope,
 		FactorID: factorID, Converted: tco2e * 1000, FactorValue: 1, TCO2e: tco2e}
 }
 
@@ -66,14 +67,14 @@ func TestUncertaintyOneFactorByHand(t *testing.T) {
 		{"published 10 %", "u.ten", "", 10, 0},
 		{"published 50 %", "u.fifty", "", 50, 0},
 		{"unpublished: the default 20 %", "u.none", "", 20, 1},
-		{"no factor uncertainty, estimated activity data 30 %", "u.zero", QualityEstimated, 30, 0},
+		{"no factor uncertainty, estimated activity data 30 %", "u.zero", emissions.QualityEstimated, 30, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			l := uncLine(2024, "P", tt.factor, 100, 1)
 			l.Quality = tt.quality
-			u := ComputeUncertainty([]Line{l}, UncertaintyOptions{Library: lib, DefaultPct: 20,
-				QualityPct: map[string]float64{QualityMeasured: 2, QualityCalculated: 10, QualityEstimated: 30}})
+			u := ComputeUncertainty([]emissions.Line{l}, UncertaintyOptions{Library: lib, DefaultPct: 20,
+				QualityPct: map[string]float64{emissions.QualityMeasured: 2, emissions.QualityCalculated: 10, emissions.QualityEstimated: 30}})
 			if len(u.Years) != 1 || u.Iterations != DefaultIterations {
 				t.Fatalf("got %+v", u)
 			}
@@ -95,10 +96,10 @@ func TestUncertaintyOneFactorByHand(t *testing.T) {
 func TestUncertaintyCorrelation(t *testing.T) {
 	lib := uncLibrary(t)
 	opts := UncertaintyOptions{Library: lib, DefaultPct: 20}
-	one := ComputeUncertainty([]Line{uncLine(2024, "P", "u.ten", 100, 1)}, opts).Years[0]
+	one := ComputeUncertainty([]emissions.Line{uncLine(2024, "P", "u.ten", 100, 1)}, opts).Years[0]
 	// Two lines of one factor: one draw shared by both, the interval of their sum is the
 	// one-factor interval, draw for draw.
-	same := ComputeUncertainty([]Line{uncLine(2024, "P", "u.ten", 60, 1), uncLine(2024, "Q", "u.ten", 40, 3)}, opts).Years[0]
+	same := ComputeUncertainty([]emissions.Line{uncLine(2024, "P", "u.ten", 60, 1), uncLine(2024, "Q", "u.ten", 40, 3)}, opts).Years[0]
 	if !closeRel(same.Interval.Low, one.Interval.Low, 1e-12) || !closeRel(same.Interval.High, one.Interval.High, 1e-12) {
 		t.Errorf("same factor twice: %+v, one factor %+v", same.Interval, one.Interval)
 	}
@@ -108,7 +109,7 @@ func TestUncertaintyCorrelation(t *testing.T) {
 	}
 	// Two factors of the same 10 %: independent draws, a narrower relative interval, by
 	// about 1/√2 (the sum of two lognormals is nearly normal here).
-	two := ComputeUncertainty([]Line{uncLine(2024, "P", "u.ten", 50, 1), uncLine(2024, "P", "u.ten.b", 50, 1)}, opts).Years[0]
+	two := ComputeUncertainty([]emissions.Line{uncLine(2024, "P", "u.ten", 50, 1), uncLine(2024, "P", "u.ten.b", 50, 1)}, opts).Years[0]
 	wOne, wTwo := one.Interval.High-one.Interval.Low, two.Interval.High-two.Interval.Low
 	if !(wTwo < wOne) {
 		t.Fatalf("two independent factors: width %v, not narrower than one factor's %v", wTwo, wOne)
@@ -120,13 +121,13 @@ func TestUncertaintyCorrelation(t *testing.T) {
 
 func TestUncertaintyActivitySeries(t *testing.T) {
 	lib := uncLibrary(t)
-	opts := UncertaintyOptions{Library: lib, DefaultPct: 20, QualityPct: map[string]float64{QualityEstimated: 30}}
+	opts := UncertaintyOptions{Library: lib, DefaultPct: 20, QualityPct: map[string]float64{emissions.QualityEstimated: 30}}
 	// Two rows of one activity and quality: one series, fully correlated, like one row.
 	a := uncLine(2024, "P", "u.zero", 50, 1)
-	a.Quality = QualityEstimated
+	a.Quality = emissions.QualityEstimated
 	b := a
 	b.Pole = "Q"
-	same := ComputeUncertainty([]Line{a, b}, opts).Years[0]
+	same := ComputeUncertainty([]emissions.Line{a, b}, opts).Years[0]
 	want := handInterval(100, 30)
 	if !sameInterval(same.Interval, want) || same.QualityShare != 1 {
 		t.Errorf("one series: %+v (quality share %v), by hand %+v", same.Interval, same.QualityShare, want)
@@ -134,13 +135,13 @@ func TestUncertaintyActivitySeries(t *testing.T) {
 	// Two activities: two independent series, narrower.
 	c := b
 	c.Activity = "other"
-	two := ComputeUncertainty([]Line{a, c}, opts).Years[0]
+	two := ComputeUncertainty([]emissions.Line{a, c}, opts).Years[0]
 	if !(two.Interval.High-two.Interval.Low < 0.8*(same.Interval.High-same.Interval.Low)) {
 		t.Errorf("two series %+v not narrower than one %+v", two.Interval, same.Interval)
 	}
 	// No Quality: no activity-data uncertainty, a zero-width interval for a 0 % factor.
 	a.Quality, b.Quality = "", ""
-	none := ComputeUncertainty([]Line{a, b}, opts).Years[0]
+	none := ComputeUncertainty([]emissions.Line{a, b}, opts).Years[0]
 	if !closeRel(none.Interval.Low, 100, 1e-12) || !closeRel(none.Interval.High, 100, 1e-12) {
 		t.Errorf("no Quality column: %+v, want [100, 100]", none.Interval)
 	}
@@ -151,13 +152,13 @@ func TestUncertaintyActivitySeries(t *testing.T) {
 func TestUncertaintyMethodAndOrder(t *testing.T) {
 	lib := uncLibrary(t)
 	loc := uncLine(2024, "P", "u.ten", 100, 2)
-	loc.Method = MethodLocation
+	loc.Method = emissions.MethodLocation
 	mkt := uncLine(2024, "P", "residual-mix", 300, 2)
-	mkt.Method = MethodMarket
+	mkt.Method = emissions.MethodMarket
 	s1 := uncLine(2023, "", "u.fifty", 10, 1)
 	avoided := uncLine(2024, "P", "u.ten", 1e6, 3)
-	avoided.Part = PartAvoided
-	lines := []Line{loc, mkt, s1, avoided}
+	avoided.Part = emissions.PartAvoided
+	lines := []emissions.Line{loc, mkt, s1, avoided}
 	opts := UncertaintyOptions{Library: lib, DefaultPct: 20}
 	u := ComputeUncertainty(lines, opts)
 	if len(u.Years) != 2 || u.Years[0].Year != 2023 || u.Years[1].Year != 2024 {
@@ -168,15 +169,15 @@ func TestUncertaintyMethodAndOrder(t *testing.T) {
 	if y.Total != 300 || y.DefaultShare != 1 || !sameInterval(y.Interval, want) {
 		t.Errorf("market-based 2024: total %v, default share %v, %+v; want 300, 1, %+v", y.Total, y.DefaultShare, y.Interval, want)
 	}
-	if _, ok := u.Years[0].ByPole[Unassigned]; !ok {
-		t.Errorf("2023 poles %v: want %q", u.Years[0].ByPole, Unassigned)
+	if _, ok := u.Years[0].ByPole[emissions.Unassigned]; !ok {
+		t.Errorf("2023 poles %v: want %q", u.Years[0].ByPole, emissions.Unassigned)
 	}
-	opts.Method = MethodLocation
+	opts.Method = emissions.MethodLocation
 	if y := ComputeUncertainty(lines, opts).Years[1]; y.Total != 100 || y.DefaultShare != 0 {
 		t.Errorf("location-based 2024: total %v, default share %v; want 100, 0", y.Total, y.DefaultShare)
 	}
-	opts.Method = MethodMarket
-	rev := []Line{avoided, s1, mkt, loc}
+	opts.Method = emissions.MethodMarket
+	rev := []emissions.Line{avoided, s1, mkt, loc}
 	a, b := ComputeUncertainty(lines, opts), ComputeUncertainty(rev, opts)
 	for i := range a.Years {
 		if a.Years[i].Interval != b.Years[i].Interval {
@@ -191,15 +192,15 @@ func TestUncertaintyMethodAndOrder(t *testing.T) {
 func BenchmarkUncertaintyMillionRows(b *testing.B) {
 	lib := uncLibrary(b)
 	ids := []string{"u.ten", "u.ten.b", "u.fifty", "u.none"}
-	lines := make([]Line, 1_000_000)
+	lines := make([]emissions.Line, 1_000_000)
 	for i := range lines {
 		l := uncLine(2019+i%7, []string{"A", "B", "C", "D"}[i/7%4], ids[i/28%4], 0.5+float64(i%13), 1+i%3)
 		l.Activity = l.FactorID + "." + string(rune('a'+i/112%10))
 		l.Site = []string{"S1", "S2", "S3"}[i/1120%3]
-		l.Quality = QualityLevels[i/3360%3]
+		l.Quality = emissions.QualityLevels[i/3360%3]
 		lines[i] = l
 	}
-	opts := UncertaintyOptions{Library: lib, DefaultPct: 20, QualityPct: map[string]float64{QualityMeasured: 2, QualityCalculated: 10, QualityEstimated: 30}}
+	opts := UncertaintyOptions{Library: lib, DefaultPct: 20, QualityPct: map[string]float64{emissions.QualityMeasured: 2, emissions.QualityCalculated: 10, emissions.QualityEstimated: 30}}
 	b.ResetTimer()
 	for b.Loop() {
 		ComputeUncertainty(lines, opts)
@@ -210,7 +211,7 @@ func BenchmarkUncertaintyMillionRows(b *testing.B) {
 // the demo's.
 func BenchmarkUncertaintyStructure(b *testing.B) {
 	lib := uncLibrary(b)
-	var lines []Line
+	var lines []emissions.Line
 	for y := 2019; y <= 2025; y++ {
 		for i := range 43 {
 			lines = append(lines, uncLine(y, []string{"A", "B", "C", "D"}[i%4], []string{"u.ten", "u.fifty", "u.none"}[i%3], float64(i+1), 1+i%3))

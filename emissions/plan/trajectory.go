@@ -1,4 +1,4 @@
-package emissions
+package plan
 
 // Pathway is how a target's path runs from the base year to the target year.
 type Pathway string

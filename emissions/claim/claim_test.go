@@ -1,20 +1,24 @@
-package emissions
+package claim
 
 import (
 	"math"
 	"slices"
 	"testing"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/emissions/plan"
 )
 
 // claimLines: in 2019 the ASSEMBLY pole emits 100 t and the KEEP pole 50 t (Scope 1); in 2024
 // assembly has closed and KEEP emits 40 t with the same factor, plus 100 t of Scope 3
 // category 11.
-func claimLines() []Line {
-	l := func(y int, pole, act string, scope, cat int, t float64) Line {
-		return Line{Year: y, Pole: pole, Site: "S", Activity: act, Part: PartDirect, Scope: scope, Category: cat,
+func claimLines() []emissions.Line {
+	l := func(y int, pole, act string, scope, cat int, t float64) emissions.Line {
+		return emissions.Line{Year: y, Pole: pole, Site: "S", Activity: act, Part: emissions.PartDirect, Scope: scope, Category: cat,
 			FactorID: "f." + act, FactorYear: 2019, FactorUnit: "t", FactorValue: 1000, Converted: t, TCO2e: t, Rows: 1}
 	}
-	return []Line{
+	return []emissions.Line{
 		l(2019, "ASSEMBLY", "press", 1, 0, 100),
 		l(2019, "KEEP", "boiler", 1, 0, 50),
 		l(2024, "KEEP", "boiler", 1, 0, 40),
@@ -22,16 +26,16 @@ func claimLines() []Line {
 	}
 }
 
-func claimPlan(treatment string) Plan {
-	return Plan{BaseYear: 2019, TargetYear: 2030,
-		Targets:    []Target{{Name: "S1", Scopes: []int{1}, Pathway: PathwayLinear, ReductionPct: 50}},
-		BasePolicy: BasePolicy{Events: []StructuralEvent{{Year: 2024, Type: EventClosure, Poles: []string{"ASSEMBLY"}, Treatment: treatment}}},
-		Claim:      ClaimBoundary{Scopes: []int{1}}}
+func claimPlan(treatment string) plan.Plan {
+	return plan.Plan{BaseYear: 2019, TargetYear: 2030,
+		Targets:    []plan.Target{{Name: "S1", Scopes: []int{1}, Pathway: plan.PathwayLinear, ReductionPct: 50}},
+		BasePolicy: plan.BasePolicy{Events: []plan.StructuralEvent{{Year: 2024, Type: plan.EventClosure, Poles: []string{"ASSEMBLY"}, Treatment: treatment}}},
+		Claim:      plan.ClaimBoundary{Scopes: []int{1}}}
 }
 
 func nearly(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
-func yearOfTraj(t *testing.T, tr *Trajectory, y int) TrajectoryYear {
+func yearOfTraj(t *testing.T, tr *plan.Trajectory, y int) plan.TrajectoryYear {
 	t.Helper()
 	for _, ty := range tr.Years {
 		if ty.Year == y {
@@ -39,7 +43,7 @@ func yearOfTraj(t *testing.T, tr *Trajectory, y int) TrajectoryYear {
 		}
 	}
 	t.Fatalf("no trajectory year %d", y)
-	return TrajectoryYear{}
+	return plan.TrajectoryYear{}
 }
 
 // A closure treated as organic keeps the base year (150 t): the 2024 target is
@@ -56,12 +60,12 @@ func TestClosureOrganicVsRecalculated(t *testing.T) {
 		reason             string
 		withoutDiscontinue *float64
 	}{
-		{TreatmentOrganic, 150, 150 * k, false, 150, ReasonDiscontinued, ptr(50 * k)},
-		{TreatmentRecalculate, 50, 50 * k, true, 50, ReasonOffTarget, nil},
+		{plan.TreatmentOrganic, 150, 150 * k, false, 150, ReasonDiscontinued, ptr(50 * k)},
+		{plan.TreatmentRecalculate, 50, 50 * k, true, 50, ReasonOffTarget, nil},
 	} {
 		t.Run(tc.treatment, func(t *testing.T) {
-			var ps Problems
-			tr, err := Project(claimPlan(tc.treatment), claimLines(), nil, &ps)
+			var ps emissions.Problems
+			tr, err := plan.Project(claimPlan(tc.treatment), claimLines(), nil, &ps)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -81,12 +85,12 @@ func TestClosureOrganicVsRecalculated(t *testing.T) {
 			}
 			// The reduction split is from the base year as reported, whatever the treatment:
 			// 110 t, of which 100 t discontinued and 10 t abatement (same factor, less activity).
-			for _, r := range Reductions(claimLines(), claimPlan(tc.treatment).BasePolicy, tr) {
+			for _, r := range plan.Reductions(claimLines(), claimPlan(tc.treatment).BasePolicy, tr) {
 				if r.Year == 2024 && (!nearly(r.Total, 110) || !nearly(r.Discontinued, 100) || !nearly(r.Abatement, 10) || !nearly(r.Factors, 0) || !nearly(r.Instruments, 0)) {
 					t.Errorf("2024 reduction %+v, want total 110 = discontinued 100 + abatement 10", r)
 				}
 			}
-			cc, err := CheckClaims(claimPlan(tc.treatment), claimLines(), tr, nil, UncertaintyOptions{DefaultPct: 20, Iterations: 2000})
+			cc, err := CheckClaims(claimPlan(tc.treatment), claimLines(), tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 2000})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,57 +123,57 @@ func codes(cy ClaimYear) []string {
 func TestClaimReasons(t *testing.T) {
 	// No closed pole (nothing discontinued), and a 2019 base of 250 t: 50 t Scope 1, 200 t
 	// category 11; the 1 % target path is 247.5 t in 2024.
-	lines := append(claimLines()[1:], Line{Year: 2019, Pole: "KEEP", Site: "S", Activity: "sold", Part: PartDirect, Scope: 3, Category: 11,
+	lines := append(claimLines()[1:], emissions.Line{Year: 2019, Pole: "KEEP", Site: "S", Activity: "sold", Part: emissions.PartDirect, Scope: 3, Category: 11,
 		FactorID: "f.sold", FactorYear: 2019, FactorUnit: "t", FactorValue: 1000, Converted: 200, TCO2e: 200, Rows: 1})
-	base := Plan{BaseYear: 2019, TargetYear: 2024,
-		Targets: []Target{{Scopes: []int{1, 3}, Pathway: PathwayLinear, ReductionPct: 1}}}
-	retired := func(y int, tco2e float64) Credit {
-		return Credit{Year: y, TCO2e: tco2e, Status: CreditRetired, RetirementDate: "2025-01-31", Kind: CreditRemoval}
+	base := plan.Plan{BaseYear: 2019, TargetYear: 2024,
+		Targets: []plan.Target{{Scopes: []int{1, 3}, Pathway: plan.PathwayLinear, ReductionPct: 1}}}
+	retired := func(y int, tco2e float64) plan.Credit {
+		return plan.Credit{Year: y, TCO2e: tco2e, Status: plan.CreditRetired, RetirementDate: "2025-01-31", Kind: plan.CreditRemoval}
 	}
 	for _, tc := range []struct {
 		name   string
-		edit   func(*Plan)
+		edit   func(*plan.Plan)
 		want   []string
 		retire float64
 	}{
-		{"holds: retired credits cover the upper bound", func(p *Plan) {
-			p.Claim = ClaimBoundary{Scopes: []int{1, 3}}
-			p.Credits = []Credit{retired(2024, 200)}
+		{"holds: retired credits cover the upper bound", func(p *plan.Plan) {
+			p.Claim = plan.ClaimBoundary{Scopes: []int{1, 3}}
+			p.Credits = []plan.Credit{retired(2024, 200)}
 		}, nil, 200},
-		{"boundary without Scope 3", func(p *Plan) {
-			p.Claim = ClaimBoundary{Scopes: []int{1, 2}}
-			p.Credits = []Credit{retired(2024, 100)}
+		{"boundary without Scope 3", func(p *plan.Plan) {
+			p.Claim = plan.ClaimBoundary{Scopes: []int{1, 2}}
+			p.Credits = []plan.Credit{retired(2024, 100)}
 		}, []string{ReasonBoundaryScope3}, 100},
-		{"planned credits do not count", func(p *Plan) {
-			p.Claim = ClaimBoundary{Scopes: []int{1}}
-			p.Credits = []Credit{{Year: 2024, TCO2e: 100, Name: "planned"}, {Year: 2024, TCO2e: 100, Status: CreditContracted}}
+		{"planned credits do not count", func(p *plan.Plan) {
+			p.Claim = plan.ClaimBoundary{Scopes: []int{1}}
+			p.Credits = []plan.Credit{{Year: 2024, TCO2e: 100, Name: "planned"}, {Year: 2024, TCO2e: 100, Status: plan.CreditContracted}}
 		}, []string{ReasonNotCovered, ReasonBoundaryScope3}, 0},
-		{"covered at the centre, not at the upper bound", func(p *Plan) {
-			p.Claim = ClaimBoundary{Scopes: []int{1}, Scope3Categories: nil}
+		{"covered at the centre, not at the upper bound", func(p *plan.Plan) {
+			p.Claim = plan.ClaimBoundary{Scopes: []int{1}, Scope3Categories: nil}
 			p.Claim.Scopes = []int{1, 3}
-			p.Credits = []Credit{retired(2024, 135)}
-			p.Removals = []Removal{{Year: 2024, TCO2e: 6}}
+			p.Credits = []plan.Credit{retired(2024, 135)}
+			p.Removals = []plan.Removal{{Year: 2024, TCO2e: 6}}
 		}, []string{ReasonNotCoveredHigh}, 135},
-		{"off target", func(p *Plan) {
+		{"off target", func(p *plan.Plan) {
 			p.Targets[0].ReductionPct = 100
-			p.Claim = ClaimBoundary{Scopes: []int{1, 3}}
-			p.Credits = []Credit{retired(2024, 500)}
+			p.Claim = plan.ClaimBoundary{Scopes: []int{1, 3}}
+			p.Credits = []plan.Credit{retired(2024, 500)}
 		}, []string{ReasonOffTarget}, 500},
-		{"no target", func(p *Plan) {
+		{"no target", func(p *plan.Plan) {
 			p.Targets = nil
-			p.Credits = []Credit{retired(2024, 500)}
+			p.Credits = []plan.Credit{retired(2024, 500)}
 		}, []string{ReasonNoTarget}, 500},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := base
 			p.Targets = slices.Clone(base.Targets)
 			tc.edit(&p)
-			var ps Problems
-			tr, err := Project(p, lines, nil, &ps)
+			var ps emissions.Problems
+			tr, err := plan.Project(p, lines, nil, &ps)
 			if err != nil {
 				t.Fatal(err)
 			}
-			cc, err := CheckClaims(p, lines, tr, nil, UncertaintyOptions{DefaultPct: 20, Iterations: 4000})
+			cc, err := CheckClaims(p, lines, tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 4000})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -189,14 +193,14 @@ func TestClaimReasons(t *testing.T) {
 
 // A year after the last actual year cannot be claimed.
 func TestClaimProjected(t *testing.T) {
-	p := claimPlan(TreatmentOrganic)
+	p := claimPlan(plan.TreatmentOrganic)
 	p.TargetYear = 2026
-	var ps Problems
-	tr, err := Project(p, claimLines(), nil, &ps)
+	var ps emissions.Problems
+	tr, err := plan.Project(p, claimLines(), nil, &ps)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cc, err := CheckClaims(p, claimLines(), tr, nil, UncertaintyOptions{DefaultPct: 20, Iterations: 1000})
+	cc, err := CheckClaims(p, claimLines(), tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,12 +212,12 @@ func TestClaimProjected(t *testing.T) {
 
 // SBTi coverage, ESRS AR 25 and Scope 2 method change warnings.
 func TestCheckTargets(t *testing.T) {
-	p := Plan{BaseYear: 2019, TargetYear: 2030,
-		Targets: []Target{{Name: "S1", Scopes: []int{1}, Pathway: PathwaySBTi15, StartYear: 2024}},
-		Claim:   ClaimBoundary{Scope2Method: MethodLocation}}
-	tr := &Trajectory{BaseYear: 2019, TargetYear: 2030, NeutralityYear: 2030, Scope2Method: MethodMarket, Boundary: []int{1}}
-	var ps Problems
-	CheckTargets(p, tr, YearTotals{Year: 2019, Scope1: 10, Scope2Market: 5, Scope3: 20}, &ps)
+	p := plan.Plan{BaseYear: 2019, TargetYear: 2030,
+		Targets: []plan.Target{{Name: "S1", Scopes: []int{1}, Pathway: plan.PathwaySBTi15, StartYear: 2024}},
+		Claim:   plan.ClaimBoundary{Scope2Method: emissions.MethodLocation}}
+	tr := &plan.Trajectory{BaseYear: 2019, TargetYear: 2030, NeutralityYear: 2030, Scope2Method: emissions.MethodMarket, Boundary: []int{1}}
+	var ps emissions.Problems
+	plan.CheckTargets(p, tr, emissions.YearTotals{Year: 2019, Scope1: 10, Scope2Market: 5, Scope3: 20}, &ps)
 	var causes []string
 	for _, pr := range ps.List() {
 		causes = append(causes, pr.Cause)
@@ -234,9 +238,9 @@ func TestDiscontinuedOnlyFromTheEventYear(t *testing.T) {
 	lines = append(lines, lines[0], lines[1])
 	lines[4].Year, lines[4].TCO2e, lines[4].Converted = 2021, 60, 60
 	lines[5].Year = 2021
-	var ps Problems
-	p := claimPlan(TreatmentOrganic)
-	tr, err := Project(p, lines, nil, &ps)
+	var ps emissions.Problems
+	p := claimPlan(plan.TreatmentOrganic)
+	tr, err := plan.Project(p, lines, nil, &ps)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,8 +250,8 @@ func TestDiscontinuedOnlyFromTheEventYear(t *testing.T) {
 	if y24 := yearOfTraj(t, tr, 2024); y24.TargetWithoutDiscontinued == nil || !nearly(*y24.TargetWithoutDiscontinued, 50*(1-0.5*5.0/11)) {
 		t.Errorf("2024 target without discontinued %v, want 50 × (1 − 0.5 × 5/11)", y24.TargetWithoutDiscontinued)
 	}
-	got := map[int]Reduction{}
-	for _, r := range Reductions(lines, p.BasePolicy, tr) {
+	got := map[int]plan.Reduction{}
+	for _, r := range plan.Reductions(lines, p.BasePolicy, tr) {
 		got[r.Year] = r
 	}
 	if r := got[2021]; !nearly(r.Total, 40) || r.Discontinued != 0 || !nearly(r.Abatement, 40) {
@@ -256,17 +260,18 @@ func TestDiscontinuedOnlyFromTheEventYear(t *testing.T) {
 	if r := got[2024]; !nearly(r.Total, 110) || !nearly(r.Discontinued, 100) || !nearly(r.Abatement, 10) {
 		t.Errorf("2024 reduction %+v, want total 110 = discontinued 100 + abatement 10", r)
 	}
-	cc, err := CheckClaims(p, lines, tr, nil, UncertaintyOptions{DefaultPct: 20, Iterations: 200})
+	cc, err := CheckClaims(p, lines, tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 200})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if cy, _ := cc.Year(2021); hasReason(cy, ReasonDiscontinued) {
 		t.Errorf("2021 claim reasons %v: the closure of 2024 cannot explain 2021", codes(cy))
 	}
-	for _, c := range Changes(lines, MethodMarket, p.BasePolicy, 2019, 2024) {
+	for _, c := range plan.Changes(lines, emissions.MethodMarket, p.BasePolicy, 2019, 2024) {
 		want := map[[2]int]float64{{2019, 2021}: 0, {2021, 2024}: -60, {2019, 2024}: -100}[[2]int{c.From, c.To}]
 		if !nearly(c.Discontinued, want) {
 			t.Errorf("change %d→%d discontinued %v, want %v", c.From, c.To, c.Discontinued, want)
 		}
 	}
 }
+func ptr(v float64) *float64 { return &v }

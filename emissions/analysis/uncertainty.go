@@ -1,4 +1,4 @@
-package emissions
+package analysis
 
 import (
 	"cmp"
@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 )
 
@@ -104,7 +105,7 @@ type mcTerm struct {
 type mcPair struct{ f, a int }
 
 // ComputeUncertainty runs the Monte Carlo over lines (any grouping of rows: only sums matter).
-func ComputeUncertainty(lines []Line, opts UncertaintyOptions) *Uncertainty {
+func ComputeUncertainty(lines []emissions.Line, opts UncertaintyOptions) *Uncertainty {
 	n := opts.Iterations
 	if n <= 0 {
 		n = DefaultIterations
@@ -133,22 +134,22 @@ func newMCModel(opts UncertaintyOptions) *mcModel {
 // sigmaOf is the lognormal σ of a 95 % half-width of pct %.
 func sigmaOf(pct float64) float64 { return math.Log1p(pct/100) / 1.96 }
 
-func (m *mcModel) counts(l *Line) bool {
-	if l.Part == PartAvoided {
+func (m *mcModel) counts(l *emissions.Line) bool {
+	if l.Part == emissions.PartAvoided {
 		return false
 	}
-	if m.opts.Method == MethodLocation {
+	if m.opts.Method == emissions.MethodLocation {
 		return l.InLocation()
 	}
 	return l.InMarket()
 }
 
-func (m *mcModel) add(l *Line) {
+func (m *mcModel) add(l *emissions.Line) {
 	if !m.counts(l) || l.TCO2e == 0 || l.Scope < 1 || l.Scope > 3 {
 		return
 	}
 	fv := factorVar{id: l.FactorID, year: l.FactorYear}
-	if l.Part == PartReported {
+	if l.Part == emissions.PartReported {
 		fv = factorVar{reported: true, id: l.Activity, year: l.Year}
 	}
 	f, ok := m.fIndex[fv]
@@ -170,7 +171,7 @@ func (m *mcModel) add(l *Line) {
 	}
 	pole := l.Pole
 	if pole == "" {
-		pole = Unassigned
+		pole = emissions.Unassigned
 	}
 	m.terms[termKey{year: l.Year, scope: l.Scope, pole: pole, f: f, a: a}] += l.TCO2e
 }

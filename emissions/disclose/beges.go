@@ -1,9 +1,10 @@
-package emissions
+package disclose
 
 import (
 	"math"
 	"sort"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 )
 
@@ -46,7 +47,7 @@ type BegesYear struct {
 
 // Beges computes the BEGES of every year of lines (location-based). defaultPct is the
 // uncertainty of factors that publish none.
-func Beges(lines []Line, outside []Line, lib *factors.Library, defaultPct float64) []BegesYear {
+func Beges(lines []emissions.Line, outside []emissions.Line, lib *factors.Library, defaultPct float64) []BegesYear {
 	type key struct {
 		year  int
 		poste string
@@ -63,18 +64,18 @@ func Beges(lines []Line, outside []Line, lib *factors.Library, defaultPct float6
 	years := map[int]bool{}
 	for i := range lines {
 		l := &lines[i]
-		if l.Part == PartAvoided || l.Part == PartOutside || !l.InLocation() {
+		if l.Part == emissions.PartAvoided || l.Part == emissions.PartOutside || !l.InLocation() {
 			continue
 		}
 		years[l.Year] = true
 		var f factors.Factor
 		var found bool
-		if l.FactorID != "" && l.Part != PartReported {
+		if l.FactorID != "" && l.Part != emissions.PartReported {
 			f, _, found = lib.Lookup(l.FactorID, l.Year)
 		}
 		poste := factors.BegesOfScope(l.Scope, l.Category)
 		switch {
-		case l.Part == PartUpstream:
+		case l.Part == emissions.PartUpstream:
 			poste = "4.1"
 		case found && f.BegesPoste != "" && f.Scope == l.Scope && f.Category == l.Category:
 			poste = f.BegesPoste
@@ -87,7 +88,7 @@ func Beges(lines []Line, outside []Line, lib *factors.Library, defaultPct float6
 		}
 		p.Total += l.TCO2e
 		p.BiogenicCO2 += l.BiogenicCO2
-		if l.Part == PartDirect && found && f.Gases != nil && f.Value > 0 {
+		if l.Part == emissions.PartDirect && found && f.Gases != nil && f.Value > 0 {
 			g, q := f.Gases, l.Converted/1000
 			split := g.CO2 + g.CH4 + g.N2O + g.HFC + g.PFC + g.SF6 + g.NF3 + g.Other
 			// Sources round each gas (ADEME: 3 significant digits), so the split adds up to the

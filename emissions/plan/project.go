@@ -1,4 +1,4 @@
-package emissions
+package plan
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 )
 
@@ -24,17 +25,17 @@ var pathwayRate = map[Pathway]float64{PathwaySBTi15: 0.042, PathwaySBTiWB: 0.025
 //
 // Mistakes that make a trajectory meaningless (a base year without data, a lever adding an
 // unknown activity) are returned as errors; a lever that matches no activity is a warning in ps.
-func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Trajectory, error) {
+func Project(p Plan, lines []emissions.Line, lib *factors.Library, ps *emissions.Problems) (*Trajectory, error) {
 	if p.Scope2Method == "" {
-		p.Scope2Method = MethodMarket
+		p.Scope2Method = emissions.MethodMarket
 	}
 	t := &Trajectory{Scope2Method: p.Scope2Method, Boundary: boundary(p.Targets)}
 	in := scopeSet(t.Boundary)
-	inBoundary := func(l *Line) bool { return in[l.Scope] && (l.Scope != 2 || inMethod(*l, p.Scope2Method)) }
+	inBoundary := func(l *emissions.Line) bool { return in[l.Scope] && (l.Scope != 2 || l.In(p.Scope2Method)) }
 	reported := reportedByYear(lines, inBoundary)
 	lines, t.Base = restate(p.BasePolicy, lines, baseYearOf(p.BaseYear, lines), inBoundary, ps)
 	baseYear := baseYearOf(p.BaseYear, lines)
-	var baseLines []Line // the base year over the boundary, for the target without discontinued activities
+	var baseLines []emissions.Line // the base year over the boundary, for the target without discontinued activities
 
 	// Emissions over the boundary by year and activity, by year and scope, and the activities'
 	// quantities in their factors' units (for the additions of levers).
@@ -42,13 +43,13 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 	byScope := map[int]*[4]float64{}
 	qty := map[int]map[string]float64{}
 	for _, l := range lines {
-		if l.Part == PartAvoided {
+		if l.Part == emissions.PartAvoided {
 			continue
 		}
-		if l.Part == PartDirect && l.Method != MethodMarket && l.FactorID != "" {
+		if l.Part == emissions.PartDirect && l.Method != emissions.MethodMarket && l.FactorID != "" {
 			addTo(qty, l.Year, l.Activity, l.Converted*l.Weight()) // as consolidated: a lever's additions replace only what the inventory counts
 		}
-		if !in[l.Scope] || (l.Scope == 2 && !inMethod(l, p.Scope2Method)) {
+		if !in[l.Scope] || (l.Scope == 2 && !l.In(p.Scope2Method)) {
 			continue
 		}
 		addTo(em, l.Year, l.Activity, l.TCO2e)
@@ -66,7 +67,7 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 	}
 	// Years with data in any scope also count (a year may have nothing in the boundary).
 	for _, l := range lines {
-		if _, ok := byScope[l.Year]; !ok && l.Part != PartAvoided {
+		if _, ok := byScope[l.Year]; !ok && l.Part != emissions.PartAvoided {
 			byScope[l.Year] = &[4]float64{}
 			dataYears = append(dataYears, l.Year)
 		}
@@ -79,7 +80,7 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 	if t.BaseYear == 0 {
 		t.BaseYear = dataYears[0]
 	} else if byScope[t.BaseYear] == nil {
-		return nil, fmt.Errorf("trajectory.base_year: %d has no data (years with data: %s)", t.BaseYear, yearList(dataYears))
+		return nil, fmt.Errorf("trajectory.base_year: %d has no data (years with data: %s)", t.BaseYear, emissions.YearList(dataYears))
 	}
 	if t.TargetYear == 0 {
 		t.TargetYear = DefaultTargetYear
@@ -123,7 +124,7 @@ func Project(p Plan, lines []Line, lib *factors.Library, ps *Problems) (*Traject
 	credits := map[int]float64{}
 	for i, c := range p.Credits {
 		if c.Year < t.BaseYear || c.Year > end {
-			ps.Add(Problem{Severity: SeverityWarning, Cause: "credit-outside-trajectory",
+			ps.Add(emissions.Problem{Severity: emissions.SeverityWarning, Cause: "credit-outside-trajectory",
 				Message: fmt.Sprintf("trajectory.neutrality.credits[%d] %q: year %d is outside the trajectory (%d–%d); it is not counted", i, c.Name, c.Year, t.BaseYear, end)})
 		}
 		credits[c.Year] += c.TCO2e
@@ -272,7 +273,7 @@ func (l *lever) addedEmissions(y int, removedQty float64, in map[int]bool, metho
 
 // prepareLevers matches each lever's globs against the activities of the last year with data,
 // from which the projection starts, and checks its additions.
-func prepareLevers(ls []Lever, activities map[string]float64, last int, lib *factors.Library, ps *Problems) ([]*lever, error) {
+func prepareLevers(ls []Lever, activities map[string]float64, last int, lib *factors.Library, ps *emissions.Problems) ([]*lever, error) {
 	var out []*lever
 	for i, l := range ls {
 		lv := &lever{Lever: l, matches: map[string]bool{}}
@@ -286,7 +287,7 @@ func prepareLevers(ls []Lever, activities map[string]float64, last int, lib *fac
 			}
 		}
 		if len(lv.matched) == 0 {
-			ps.Add(Problem{Severity: SeverityWarning, Cause: "lever-unmatched",
+			ps.Add(emissions.Problem{Severity: emissions.SeverityWarning, Cause: "lever-unmatched",
 				Message: fmt.Sprintf("trajectory.levers[%d] %q: its activities %v match no activity of %d, the last year with data, in the trajectory's boundary; it reduces nothing", i, l.Name, l.Activities, last)})
 		}
 		for j, a := range l.Adds {
@@ -337,26 +338,11 @@ func scopeSet(scopes []int) map[int]bool {
 	return m
 }
 
-func inMethod(l Line, method string) bool {
-	if method == MethodLocation {
-		return l.InLocation()
-	}
-	return l.InMarket()
-}
-
 func addTo(m map[int]map[string]float64, y int, k string, v float64) {
 	if m[y] == nil {
 		m[y] = map[string]float64{}
 	}
 	m[y][k] += v
-}
-
-func yearList(ys []int) string {
-	s := make([]string, len(ys))
-	for i, y := range ys {
-		s[i] = fmt.Sprint(y)
-	}
-	return strings.Join(s, ", ")
 }
 
 func ptr(v float64) *float64 { return &v }
@@ -369,13 +355,13 @@ func b2f(b bool) float64 {
 }
 
 // baseYearOf is the configured base year, or the first year with emissions data.
-func baseYearOf(configured int, lines []Line) int {
+func baseYearOf(configured int, lines []emissions.Line) int {
 	if configured != 0 {
 		return configured
 	}
 	first := 0
 	for i := range lines {
-		if y := lines[i].Year; lines[i].Part != PartAvoided && (first == 0 || y < first) {
+		if y := lines[i].Year; lines[i].Part != emissions.PartAvoided && (first == 0 || y < first) {
 			first = y
 		}
 	}
@@ -383,10 +369,10 @@ func baseYearOf(configured int, lines []Line) int {
 }
 
 // reportedByYear sums the lines in the boundary per year, before any restatement.
-func reportedByYear(lines []Line, in func(*Line) bool) map[int]float64 {
+func reportedByYear(lines []emissions.Line, in func(*emissions.Line) bool) map[int]float64 {
 	out := map[int]float64{}
 	for i := range lines {
-		if l := &lines[i]; l.Part != PartAvoided && in(l) {
+		if l := &lines[i]; l.Part != emissions.PartAvoided && in(l) {
 			out[l.Year] += l.TCO2e
 		}
 	}
