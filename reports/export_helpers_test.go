@@ -2,7 +2,6 @@ package reports_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,19 +13,6 @@ import (
 	"github.com/footprint/footprint/reports"
 	"github.com/xuri/excelize/v2"
 )
-
-// The golden files under testdata/ are rewritten with `go test ./reports -update`. The flag is
-// registered here only if no other test file of the binary has registered it.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
-func updatingGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // demoInventory computes the built-in demo the way `footprint report` does: through the
 // pipeline, with the embedded config and workbook.

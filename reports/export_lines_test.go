@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/internal/golden"
 	"github.com/footprint/footprint/reports"
 	"github.com/xuri/excelize/v2"
 )
@@ -117,7 +118,7 @@ func TestLinesWriterMatchesStreamWriter(t *testing.T) {
 				t.Errorf("no part differs from the oracle's by its references")
 			}
 			if g, w := dumpCells(t, openWorkbook(t, ours.Bytes())), dumpCells(t, openWorkbook(t, theirs.Bytes())); g != w {
-				t.Errorf("cells differ from the oracle's (-oracle +ours):\n%s", lineDiff(w, g, 10))
+				t.Errorf("cells differ from the oracle's (-oracle +ours):\n%s", golden.Diff([]byte(w), []byte(g)))
 			}
 			if len(warnings) != len(oracleWarnings) {
 				t.Fatalf("%d warnings, the oracle %d", len(warnings), len(oracleWarnings))

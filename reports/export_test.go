@@ -19,6 +19,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/internal/golden"
 	"github.com/footprint/footprint/reports"
 	"github.com/xuri/excelize/v2"
 )
@@ -421,48 +422,7 @@ func contains(ss []string, s string) bool {
 func TestExportGolden(t *testing.T) {
 	b, _ := writeExportBytes(t, demoInventory(t))
 	got := dumpCells(t, openWorkbook(t, b))
-	path := filepath.Join("testdata", "demo-export.golden")
-	if updatingGolden() {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := lineDiff(string(want), got, 20); diff != "" {
-		t.Errorf("the demo export differs from %s (-want +got; -update rewrites it):\n%s", path, diff)
-	}
-}
-
-// lineDiff lists the lines that differ between two texts, position by position, up to max.
-func lineDiff(want, got string, max int) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl == gl {
-			continue
-		}
-		if shown == max {
-			b.WriteString("…\n")
-			break
-		}
-		shown++
-		b.WriteString("-" + wl + "\n+" + gl + "\n")
-	}
-	if len(w) != len(g) && b.Len() > 0 {
-		b.WriteString("(" + strconv.Itoa(len(w)) + " lines, now " + strconv.Itoa(len(g)) + ")\n")
-	}
-	return b.String()
+	golden.Check(t, filepath.Join("testdata", "demo-export.golden"), []byte(got))
 }
 
 // TestExportRejectsNonFinite: a NaN or infinite figure would be written as text (Summary) or

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"html"
 	"io/fs"
 	"math"
@@ -19,20 +18,8 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/internal/golden"
 )
-
-// The golden files under testdata/ are rewritten with `go test ./reports -update` (the flag is
-// registered once for the test binary, whichever test file runs first).
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
-func updateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // stubScript stands for the echarts build in tests that look at the page, not at echarts.
 var stubScript = []byte("/* echarts */ window.echarts = {};")
@@ -112,31 +99,7 @@ func render(t *testing.T, r Report) string {
 
 func TestWriteHTMLGolden(t *testing.T) {
 	got := render(t, sampleReport())
-	path := filepath.Join("testdata", "report.golden.html")
-	if updateGolden() {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./reports -update to create it)", err)
-	}
-	if got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) || i < len(wl); i++ {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Fatalf("report differs from %s at line %d (go test ./reports -update rewrites it):\n got: %.300s\nwant: %.300s", path, i+1, g, w)
-			}
-		}
-	}
+	golden.Check(t, filepath.Join("testdata", "report.golden.html"), []byte(got))
 }
 
 func TestWriteHTMLDeterministic(t *testing.T) {

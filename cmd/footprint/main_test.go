@@ -12,10 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/footprint/footprint/internal/golden"
 	"github.com/xuri/excelize/v2"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // binary is the footprint command built once for the end-to-end tests.
 var binary string
@@ -268,22 +267,10 @@ func TestDemoGolden(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	golden := filepath.Join("testdata", "demo-calc.json")
-	if *update {
-		if err := os.WriteFile(golden, []byte(r.stdout), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/footprint -update)", err)
-	}
-	if r.stdout != string(want) {
-		t.Errorf("demo JSON differs from %s (go test ./cmd/footprint -update rewrites it):\n%s", golden, firstDiff(string(want), r.stdout))
-	}
+	golden.Check(t, filepath.Join("testdata", "demo-calc.json"), []byte(r.stdout))
 	// The repository's config.yaml points at the same demo: same numbers.
 	if r2 := footprint(t, "../..", "calc", "--json"); r2.stdout != r.stdout {
-		t.Errorf("repository config gives other numbers than the built-in demo:\n%s", firstDiff(r.stdout, r2.stdout))
+		t.Errorf("repository config gives other numbers than the built-in demo:\n%s", golden.Diff([]byte(r.stdout), []byte(r2.stdout)))
 	}
 	var doc calcJSON
 	json.Unmarshal([]byte(r.stdout), &doc)
@@ -291,25 +278,6 @@ func TestDemoGolden(t *testing.T) {
 		t.Errorf("demo: rows %+v, %d years, %d trajectory entries", doc.Rows, len(doc.Years), len(doc.Trajectory))
 	}
 }
-
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return "line " + itoa(i+1) + ":\n- " + w + "\n+ " + g
-		}
-	}
-	return ""
-}
-
-func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
 
 // Every line of `calc --lines` carries its provenance, and the lines add up to the JSON totals.
 func TestLinesAddUpToTotals(t *testing.T) {

@@ -19,28 +19,37 @@ type Sheet struct {
 // Build writes sheets into an .xlsx in memory, with excelize.
 func Build(t testing.TB, sheets ...Sheet) []byte {
 	t.Helper()
+	b, err := Bytes(sheets...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Bytes is Build for code that has no testing.TB: the examples.
+func Bytes(sheets ...Sheet) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	for i, s := range sheets {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", s.Name); err != nil {
-				t.Fatal(err)
+				return nil, err
 			}
 		} else if _, err := f.NewSheet(s.Name); err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		for r, row := range s.Rows {
 			cell, _ := excelize.CoordinatesToCellName(1, r+1)
 			if err := f.SetSheetRow(s.Name, cell, &row); err != nil {
-				t.Fatal(err)
+				return nil, err
 			}
 		}
 	}
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
-	return buf.Bytes()
+	return buf.Bytes(), nil
 }
 
 // Header is the canonical header of an activity sheet.
