@@ -351,9 +351,10 @@ func (m *mcModel) run(n int) *Uncertainty {
 		}
 	}
 
+	var buf []float64
 	interval := func(s int) Interval {
 		xs := samples[s]
-		return Interval{Low: quantile(xs, 0.025), High: quantile(xs, 0.975)}
+		return Interval{Low: tailQuantile(xs, 0.025, &buf), High: tailQuantile(xs, 0.975, &buf)}
 	}
 	for _, ys := range years {
 		y := ys.y
@@ -401,6 +402,67 @@ func quantile(xs []float64, p float64) float64 {
 	}
 	next := slices.Min(xs[lo+1:])
 	return xs[lo] + (h-float64(lo))*(next-xs[lo])
+}
+
+// tailQuantile is quantile(xs, p), the same value, for p in a tail of a large xs: the two
+// order statistics are selected among the few values beyond a threshold taken from a sample
+// of xs, instead of among all of them. Where the sample misleads (too few values beyond the
+// threshold), where xs holds a NaN, or for a small xs, it is quantile itself. buf is scratch
+// space, kept between calls.
+func tailQuantile(xs []float64, p float64, buf *[]float64) float64 {
+	const sampleSize, margin = 256, 10
+	n := len(xs)
+	h := p * float64(n-1)
+	k := int(h)
+	if n < 4*sampleSize || k+1 >= n {
+		return quantile(xs, p)
+	}
+	// Order statistics k and k+1 are wanted. A value of the sample, a little beyond where they
+	// should fall in it, is the threshold.
+	c := (*buf)[:0]
+	step := n / sampleSize
+	for i := range sampleSize {
+		c = append(c, xs[i*step])
+	}
+	low := k < n/2
+	r := (k+2)*sampleSize/n + margin // the lower tail: rank in the sample of the threshold
+	if !low {
+		r = sampleSize - 1 - ((n-k)*sampleSize/n + margin)
+	}
+	if r < 0 || r >= sampleSize {
+		*buf = c
+		return quantile(xs, p)
+	}
+	selectKth(c, r)
+	t := c[r]
+	// The values at or beyond t (all of them, so a selection among them gives the order
+	// statistics of xs that are in the tail).
+	c = c[:0]
+	for _, x := range xs {
+		if low && x <= t || !low && x >= t {
+			c = append(c, x)
+		} else if x != x {
+			*buf = c
+			return quantile(xs, p)
+		}
+	}
+	*buf = c
+	var a, b float64
+	if low {
+		if len(c) < k+2 { // statistics k and k+1 are not both at or below t
+			return quantile(xs, p)
+		}
+		selectKth(c, k+1)
+		a, b = slices.Max(c[:k+1]), c[k+1]
+	} else {
+		if len(c) < n-k { // statistic k is not at or above t
+			return quantile(xs, p)
+		}
+		j := k - (n - len(c)) // the values left out are the smallest
+		selectKth(c, j)
+		a, b = c[j], slices.Min(c[j+1:])
+	}
+	return a + (h-float64(k))*(b-a)
 }
 
 // selectKth reorders xs so that xs[k] is the value a sort would put there, the smaller ones
