@@ -10,12 +10,17 @@
 #   excelize Rows   bench/rows: excelize Rows() iteration of every sheet (and with RawCellValue)
 #   pandas+openpyxl bench/pandas_calc.py: the same calculation (join with the factor table of
 #                   `footprint factors list --json`, multiply, group by year and scope)
-#   footprint calc  `footprint calc --json` on the workbook
-#   footprint report `footprint report` on the workbook (report.html and the Excel export)
+#   footprint calc  `footprint calc --json` on the workbook, with bench/minimal.yaml (no
+#                   targets, levers, credits, organisation, intensity, energy or ESRS sections)
+#                   and with bench/full.yaml (all of them, as the demo's config.yaml has them,
+#                   for the synthetic workbook's sites, poles and activities: the full analysis)
+#   footprint report `footprint report` on the workbook (report.html and the Excel export),
+#                   with the repository's config.yaml
 # Wall time is the median of --runs runs (pandas: one run, it is the slow one); peak memory is
 # the largest "Maximum resident set size" of /usr/bin/time -v over the runs. Ratios are to
-# the floor. Workbooks and outputs go to --dir (removed at the end unless --keep, which
-# keeps the workbooks and binaries).
+# the floor; below the table, the full analysis against the minimal calc. Workbooks and
+# outputs go to --dir (removed at the end unless --keep, which keeps the workbooks and
+# binaries).
 set -euo pipefail
 
 sizes="100k,1m"
@@ -98,6 +103,7 @@ rows_of() {
 
 table="$work/table.txt"
 printf '%-9s  %-44s  %5s  %10s  %8s  %9s  %8s\n' rows baseline runs "wall (s)" "x floor" "peak RSS" "x floor" >"$table"
+ratios=()
 IFS=, read -ra list <<<"$sizes"
 for size in "${list[@]}"; do
   n=$(rows_of "$size")
@@ -123,7 +129,11 @@ for size in "${list[@]}"; do
   row "excelize Rows() RawCellValue" "$runs" "$bin/rows" -raw "$wb"
   row "pandas $("$python" -c 'import pandas; print(pandas.__version__)') + openpyxl $("$python" -c 'import openpyxl; print(openpyxl.__version__)') calculation" 1 \
     "$python" bench/pandas_calc.py "$wb" "$work/factors.json"
-  row "footprint calc --json" "$runs" "$bin/footprint" calc --json --input "$wb"
+  row "footprint calc --json, minimal config" "$runs" "$bin/footprint" calc --json --config bench/minimal.yaml --input "$wb"
+  min_t=$wall
+  row "footprint calc --json, full analysis" "$runs" "$bin/footprint" calc --json --config bench/full.yaml --input "$wb"
+  ratios+=("$(printf '%-9s  full analysis / minimal calc: %.2fx (%.3f s / %.3f s)' "$n" \
+    "$(awk -v a="$wall" -v b="$min_t" 'BEGIN { print (b > 0 ? a / b : 0) }')" "$wall" "$min_t")")
   row "footprint report" "$runs" "$bin/footprint" report --input "$wb" --out "$work/out"
   $keep || rm -f "$wb"
   rm -rf "$work/out"
@@ -134,3 +144,4 @@ echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 
 $inline && echo "text cells inline (t=\"inlineStr\"), as excelize's StreamWriter writes them" || echo "text cells in shared strings, as Excel writes them"
 echo "wall: median of the runs; peak RSS: the largest over the runs (/usr/bin/time -v)"
 cat "$table"
+printf '%s\n' "${ratios[@]}"

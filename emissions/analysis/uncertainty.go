@@ -30,6 +30,10 @@ import (
 // DefaultIterations is how many Monte Carlo iterations Uncertainty runs unless told otherwise.
 const DefaultIterations = 10_000
 
+// mcLanes is how many iterations the Monte Carlo sums side by side (run's inner loop is
+// written for 4).
+const mcLanes = 4
+
 // uncertaintySeed fixes the PCG stream: the same inventory gives the same interval.
 var uncertaintySeed = [2]uint64{0x666f6f747072696e, 0x7420756e63657274}
 
@@ -277,47 +281,81 @@ func (m *mcModel) run(n int) *Uncertainty {
 		}
 	}
 
+	// Each slot's terms together, in the order they were made: a slot's sum is then kept in a
+	// register, with the same additions in the same order as one term at a time into a slice.
+	slices.SortStableFunc(terms, func(a, b mcTerm) int { return cmp.Compare(a.slot, b.slot) })
+	type slotTerms struct{ slot, end int } // terms[previous end:end] go to slot
+	var bySlot []slotTerms
+	for i, t := range terms {
+		if i+1 == len(terms) || terms[i+1].slot != t.slot {
+			bySlot = append(bySlot, slotTerms{t.slot, i + 1})
+		}
+	}
+
 	samples := make([][]float64, nslots)
 	for i := range samples {
 		samples[i] = make([]float64, n)
 	}
+	// The iterations go by blocks of mcLanes, each block's draws taken in iteration order from
+	// the one PCG stream, then summed side by side: each lane's sums are its own iteration's, in
+	// the same order, so the samples are those of one iteration at a time, but the lanes' sums
+	// do not wait on each other.
 	rng := rand.New(rand.NewPCG(uncertaintySeed[0], uncertaintySeed[1]))
-	mult := make([]float64, len(sigma))
-	acc := make([]float64, nslots)
-	prod := make([]float64, len(pairs))
-	for it := 0; it < n; it++ {
-		for v, s := range sigma {
-			if s == 0 {
-				mult[v] = 1
-				continue
+	mult := make([][mcLanes]float64, len(sigma))
+	acc := make([][mcLanes]float64, nslots)
+	prod := make([][mcLanes]float64, len(pairs))
+	for it0 := 0; it0 < n; it0 += mcLanes {
+		lanes := min(mcLanes, n-it0) // lanes past it are left over from the block before: unused
+		for l := range lanes {
+			for v, s := range sigma {
+				if s == 0 {
+					mult[v][l] = 1
+					continue
+				}
+				mult[v][l] = math.Exp(s*rng.NormFloat64() - s*s/2)
 			}
-			mult[v] = math.Exp(s*rng.NormFloat64() - s*s/2)
 		}
 		for i, pr := range pairs {
 			prod[i] = mult[pr.f]
 			if pr.a >= 0 {
-				prod[i] *= mult[pr.a]
+				a := &mult[pr.a]
+				for l := range mcLanes {
+					prod[i][l] *= a[l]
+				}
 			}
 		}
 		clear(acc)
-		for _, t := range terms {
-			acc[t.slot] += t.value * prod[t.pair]
+		start := 0
+		for _, st := range bySlot {
+			var s0, s1, s2, s3 float64
+			for _, t := range terms[start:st.end] {
+				p := &prod[t.pair]
+				s0 += t.value * p[0]
+				s1 += t.value * p[1]
+				s2 += t.value * p[2]
+				s3 += t.value * p[3]
+			}
+			acc[st.slot] = [mcLanes]float64{s0, s1, s2, s3}
+			start = st.end
 		}
 		for _, ys := range years {
 			for _, s := range ys.scopes[1:] {
 				if s >= 0 {
-					acc[ys.total] += acc[s]
+					for l := range mcLanes {
+						acc[ys.total][l] += acc[s][l]
+					}
 				}
 			}
 		}
-		for s, v := range acc {
-			samples[s][it] = v
+		for s := range acc {
+			copy(samples[s][it0:it0+lanes], acc[s][:lanes])
 		}
 	}
 
+	var buf []float64
 	interval := func(s int) Interval {
 		xs := samples[s]
-		return Interval{Low: quantile(xs, 0.025), High: quantile(xs, 0.975)}
+		return Interval{Low: tailQuantile(xs, 0.025, &buf), High: tailQuantile(xs, 0.975, &buf)}
 	}
 	for _, ys := range years {
 		y := ys.y
@@ -365,6 +403,67 @@ func quantile(xs []float64, p float64) float64 {
 	}
 	next := slices.Min(xs[lo+1:])
 	return xs[lo] + (h-float64(lo))*(next-xs[lo])
+}
+
+// tailQuantile is quantile(xs, p), the same value, for p in a tail of a large xs: the two
+// order statistics are selected among the few values beyond a threshold taken from a sample
+// of xs, instead of among all of them. Where the sample misleads (too few values beyond the
+// threshold), where xs holds a NaN, or for a small xs, it is quantile itself. buf is scratch
+// space, kept between calls.
+func tailQuantile(xs []float64, p float64, buf *[]float64) float64 {
+	const sampleSize, margin = 256, 10
+	n := len(xs)
+	h := p * float64(n-1)
+	k := int(h)
+	if n < 4*sampleSize || k+1 >= n {
+		return quantile(xs, p)
+	}
+	// Order statistics k and k+1 are wanted. A value of the sample, a little beyond where they
+	// should fall in it, is the threshold.
+	c := (*buf)[:0]
+	step := n / sampleSize
+	for i := range sampleSize {
+		c = append(c, xs[i*step])
+	}
+	low := k < n/2
+	r := (k+2)*sampleSize/n + margin // the lower tail: rank in the sample of the threshold
+	if !low {
+		r = sampleSize - 1 - ((n-k)*sampleSize/n + margin)
+	}
+	if r < 0 || r >= sampleSize {
+		*buf = c
+		return quantile(xs, p)
+	}
+	selectKth(c, r)
+	t := c[r]
+	// The values at or beyond t (all of them, so a selection among them gives the order
+	// statistics of xs that are in the tail).
+	c = c[:0]
+	for _, x := range xs {
+		if low && x <= t || !low && x >= t {
+			c = append(c, x)
+		} else if x != x {
+			*buf = c
+			return quantile(xs, p)
+		}
+	}
+	*buf = c
+	var a, b float64
+	if low {
+		if len(c) < k+2 { // statistics k and k+1 are not both at or below t
+			return quantile(xs, p)
+		}
+		selectKth(c, k+1)
+		a, b = slices.Max(c[:k+1]), c[k+1]
+	} else {
+		if len(c) < n-k { // statistic k is not at or above t
+			return quantile(xs, p)
+		}
+		j := k - (n - len(c)) // the values left out are the smallest
+		selectKth(c, j)
+		a, b = c[j], slices.Min(c[j+1:])
+	}
+	return a + (h-float64(k))*(b-a)
 }
 
 // selectKth reorders xs so that xs[k] is the value a sort would put there, the smaller ones

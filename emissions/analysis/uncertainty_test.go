@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -241,6 +242,51 @@ func TestQuantileSelection(t *testing.T) {
 			}
 			if got := quantile(slices.Clone(xs), p); got != want {
 				t.Errorf("n=%d p=%v: %v, sorted %v", n, p, got, want)
+			}
+		}
+	}
+}
+
+// tailQuantile gives quantile's value, bit for bit, whatever the sample it takes says: on
+// lognormal draws as the Monte Carlo makes them, on few distinct values, on sorted and
+// reversed values, where the sample lies (its threshold leaves too few values: tailQuantile
+// falls back on quantile), and with a NaN.
+func TestTailQuantileIsQuantile(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	gens := map[string]func(i, n int) float64{
+		"lognormal": func(int, int) float64 { return 1000 * math.Exp(0.3*rng.NormFloat64()) },
+		"ties":      func(int, int) float64 { return float64(rng.IntN(7)) - 3 },
+		"sorted":    func(i, _ int) float64 { return float64(i) },
+		"reversed":  func(i, n int) float64 { return float64(n - i) },
+		// The values tailQuantile samples are all below the others, or all above.
+		"sample below": func(i, n int) float64 {
+			if n >= 256 && i%(n/256) == 0 {
+				return rng.Float64()
+			}
+			return 2 + rng.Float64()
+		},
+		"sample above": func(i, n int) float64 {
+			if n >= 256 && i%(n/256) == 0 {
+				return 2 + rng.Float64()
+			}
+			return rng.Float64()
+		},
+	}
+	var buf []float64
+	for name, gen := range gens {
+		for _, n := range []int{1, 2, 1023, 1024, 1025, 4096, 10000, 10007} {
+			xs := make([]float64, n)
+			for i := range xs {
+				xs[i] = gen(i, n)
+			}
+			if name == "lognormal" && n == 10007 {
+				xs[5000] = math.NaN()
+			}
+			for _, p := range []float64{0.025, 0.975} {
+				want := quantile(slices.Clone(xs), p)
+				if got := tailQuantile(slices.Clone(xs), p, &buf); math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+					t.Errorf("%s n=%d p=%v: %v, quantile %v", name, n, p, got, want)
+				}
 			}
 		}
 	}
