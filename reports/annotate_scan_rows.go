@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/footprint/footprint/internal/xlsxwrite"
 	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
@@ -406,7 +407,7 @@ func classOf(s []byte) cellClass {
 func decodeEscapes(b []byte) []byte {
 	out := make([]byte, 0, len(b))
 	for i := 0; i < len(b); {
-		if n := bstrLen(string(b[i:min(len(b), i+7)])); n > 0 {
+		if n := xlsxwrite.BstrLen(string(b[i:min(len(b), i+7)])); n > 0 {
 			r, _ := strconv.ParseUint(string(b[i+2:i+6]), 16, 32)
 			out = utf8.AppendRune(out, rune(r))
 			i += n

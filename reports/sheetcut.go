@@ -303,3 +303,5 @@ func eachAttr(t []byte, f func(key, value []byte) bool) error {
 		}
 	}
 }
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

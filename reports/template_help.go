@@ -4,6 +4,7 @@ package reports
 
 import (
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/internal/xlsxwrite"
 	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
@@ -95,12 +96,12 @@ func (tw *templateWriter) help() error {
 		for _, w := range widths[from-1 : to] {
 			width += w
 		}
-		return tw.f.SetRowHeight(sh, row, rowHeight(wrappedLines(text, width)))
+		return tw.f.SetRowHeight(sh, row, xlsxwrite.RowHeight(xlsxwrite.WrappedLines(text, width)))
 	}
 	if err := put(excelize.Cell{StyleID: tw.st.title, Value: "How to fill this workbook"}); err != nil {
 		return err
 	}
-	if err := tw.f.SetRowHeight(sh, 1, titleHeight); err != nil {
+	if err := tw.f.SetRowHeight(sh, 1, xlsxwrite.TitleHeight); err != nil {
 		return err
 	}
 	for _, text := range []string{
