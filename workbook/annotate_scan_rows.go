@@ -1,4 +1,4 @@
-package reports
+package workbook
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/footprint/footprint/internal/xlsxwrite"
-	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -18,19 +17,12 @@ import (
 type scanner struct {
 	c    *sheetCutter
 	p    *sheetPlan
-	sst  *workbook.SharedStringTable
+	sst  *SharedStringTable
 	text []byte // an inline string's text
 	v    []byte // a cell's <v>
 	// cellFormula says the cell content just read has a formula
 	cellFormula bool
 }
-
-// Cell types that classify tells apart.
-const (
-	typeOther = iota
-	typeShared
-	typeInline
-)
 
 // rows reads <sheetData> after its start tag.
 func (sc *scanner) rows() error {
@@ -91,8 +83,8 @@ func rowNumber(t []byte, prev int) (int, error) {
 	return n, nil
 }
 
-// cellColumn is the column of the cell whose tag is t, after column prev.
-func cellColumn(t []byte, prev int) (int, error) {
+// cellColumnAfter is the column of the cell whose tag is t, after column prev.
+func cellColumnAfter(t []byte, prev int) (int, error) {
 	v, ok, err := attrValue(t, "r")
 	if err != nil {
 		return 0, err
@@ -191,7 +183,7 @@ func nextCell(c *sheetCutter, col int) (t []byte, n int, empty, more bool, err e
 		if end || string(name) != "c" {
 			return nil, 0, false, false, notStreamed("<%s> in a row", name)
 		}
-		n, err := cellColumn(t, col)
+		n, err := cellColumnAfter(t, col)
 		return t, n, empty, err == nil, err
 	}
 	return nil, 0, false, true, nil
@@ -228,7 +220,7 @@ func (sc *scanner) cells(row int) error {
 		if err != nil {
 			return err
 		}
-		typ := typeOther
+		typ := typeNumber // quickrows.go's cell types: any t but "s" and "inlineStr" is the value as written
 		switch string(tv) {
 		case "s":
 			typ = typeShared
