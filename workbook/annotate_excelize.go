@@ -18,7 +18,7 @@ import (
 // oracle of the streamed writer (annotate_stream.go) and what that writer falls back to for
 // the sheets it does not rewrite itself.
 func writeAnnotatedExcelize(src io.Reader, w io.Writer, sheets []emissions.ActivitySheet, results map[emissions.Place]*emissions.RowResult) error {
-	f, err := excelize.OpenReader(src, excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
+	f, err := excelize.OpenReader(src, excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ import (
 type workbookPackage struct {
 	sheets   map[string]*zip.File
 	parts    map[string]*zip.File // every part by its name in lower case
-	sst      *SharedStringTable
+	sst      *sharedStrings
 	workbook []byte
 }
 
@@ -43,7 +43,7 @@ func readPackage(zr *zip.Reader) (*workbookPackage, error) {
 		return nil, err
 	}
 	pkg.workbook = wb
-	for name, part := range SheetParts(wb, rels) {
+	for name, part := range sheetParts(wb, rels) {
 		if f := pkg.parts[part]; f != nil {
 			pkg.sheets[name] = f
 		}
@@ -55,8 +55,8 @@ func readPackage(zr *zip.Reader) (*workbookPackage, error) {
 			return nil, err
 		}
 		defer rc.Close()
-		if pkg.sst, err = ReadSharedStringTable(rc); err != nil {
-			if errors.Is(err, ErrUnsure) {
+		if pkg.sst, err = readSharedStrings(rc); err != nil {
+			if errors.Is(err, errUnsure) {
 				return nil, notStreamed("shared strings outside the subset read exactly")
 			}
 			return nil, err
@@ -71,7 +71,7 @@ func (pkg *workbookPackage) read(name string) ([]byte, error) {
 	if f == nil {
 		return nil, notStreamed("no part %s", name)
 	}
-	if f.UncompressedSize64 > UnzipXMLSizeLimit {
+	if f.UncompressedSize64 > unzipXMLSizeLimit {
 		return nil, notStreamed("part %s of %d bytes", name, f.UncompressedSize64)
 	}
 	rc, err := f.Open()

@@ -136,7 +136,7 @@ func (p *sheetPlan) keptCols() []colEntry {
 }
 
 // scanSheet reads a sheet's part for its plan.
-func scanSheet(r io.Reader, s emissions.ActivitySheet, sst *SharedStringTable) (*sheetPlan, error) {
+func scanSheet(r io.Reader, s emissions.ActivitySheet, sst *sharedStrings) (*sheetPlan, error) {
 	p := &sheetPlan{sheet: s, headerRow: s.HeaderRow, headerStyles: map[int]int{}, aboveHeader: map[int]bool{}, dropStart: 1, dropEnd: 0,
 		refs: map[string]bool{}}
 	c := newSheetCutter(r, nil)

@@ -17,7 +17,7 @@ import (
 type scanner struct {
 	c    *sheetCutter
 	p    *sheetPlan
-	sst  *SharedStringTable
+	sst  *sharedStrings
 	text []byte // an inline string's text
 	v    []byte // a cell's <v>
 	// cellFormula says the cell content just read has a formula
@@ -357,9 +357,9 @@ func (sc *scanner) classify(typ int, v []byte, hasV bool) (cellClass, error) {
 		if err != nil || sc.sst == nil {
 			return 0, notStreamed("a shared string %q", v)
 		}
-		s, escaped, ok := sc.sst.Item(i)
+		s, escaped, ok := sc.sst.item(i)
 		if !ok {
-			return 0, notStreamed("a shared string %d of %d", i, sc.sst.Len())
+			return 0, notStreamed("a shared string %d of %d", i, sc.sst.len())
 		}
 		if escaped {
 			s = decodeEscapes(s)
