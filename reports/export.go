@@ -10,6 +10,8 @@ import (
 	"github.com/footprint/footprint/emissions/analysis"
 	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/internal/atomicfile"
+	"github.com/footprint/footprint/internal/xlsxwrite"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -68,7 +70,7 @@ func ExportFileName(year int) string {
 // its Problems sheet also lists.
 func WriteExportFile(path string, e Export) ([]emissions.Problem, error) {
 	var warnings []emissions.Problem
-	err := writeAtomic(path, func(w io.Writer) error {
+	err := atomicfile.Write(path, func(w io.Writer) error {
 		var err error
 		warnings, err = WriteExport(w, e)
 		return err
@@ -99,7 +101,7 @@ func writeExport(w io.Writer, e Export, opts exportOptions) ([]emissions.Problem
 	if err := x.build(); err != nil {
 		return nil, err
 	}
-	if err := saveDeterministic(x.f, w, x.deferredLines()); err != nil {
+	if err := xlsxwrite.SaveDeterministic(x.f, w, x.deferredLines()); err != nil {
 		return nil, err
 	}
 	return x.warnings.List(), nil
@@ -258,40 +260,20 @@ func yearLabel(prefix string, y int) string {
 	return prefix + " " + strconv.Itoa(y)
 }
 
-// maxCellChars is Excel's limit on the text of one cell, in UTF-16 code units.
-const maxCellChars = 32767
-
 // text returns s as a cell may hold it: truncated to Excel's limit, with a warning naming the
 // cell. Strings are always written as text cells, never formulas, so a user's "=…" stays text.
 func (x *exporter) text(s, sheet string, col, row int, what string) string {
-	if len(s) <= maxCellChars { // a UTF-8 string never has more UTF-16 units than bytes
+	if len(s) <= xlsxwrite.MaxCellChars { // a UTF-8 string never has more UTF-16 units than bytes
 		return s
 	}
-	i := cellCut(s)
+	i := xlsxwrite.CellCut(s)
 	if i < 0 {
 		return s
 	}
 	cell, _ := excelize.CoordinatesToCellName(col, row)
 	x.warnings.Add(emissions.Problem{Severity: emissions.SeverityWarning, Sheet: sheet, Cell: cell, Cause: "export-truncated",
-		Message: fmt.Sprintf("export: %s has %d characters, more than the %d a cell holds; the export keeps the first %d", what, utf16Len(s), maxCellChars, utf16Len(s[:i]))})
+		Message: fmt.Sprintf("export: %s has %d characters, more than the %d a cell holds; the export keeps the first %d", what, utf16Len(s), xlsxwrite.MaxCellChars, utf16Len(s[:i]))})
 	return s[:i]
-}
-
-// cellCut returns where s must be cut to fit in a cell (Excel's limit counts UTF-16 units),
-// or -1 if it fits.
-func cellCut(s string) int {
-	n := 0
-	for i, r := range s {
-		k := utf16.RuneLen(r)
-		if k < 0 {
-			k = 1 // invalid rune, written as U+FFFD
-		}
-		if n+k > maxCellChars {
-			return i
-		}
-		n += k
-	}
-	return -1
 }
 
 func utf16Len(s string) int {

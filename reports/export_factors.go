@@ -6,6 +6,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/internal/xlsxwrite"
 )
 
 // usedFactor is a factor the lines used: a library vintage, or a market-based value that is
@@ -142,9 +143,9 @@ func (x *exporter) writeFactors() error {
 			if f.PCSPerPCI != 0 {
 				pcs = f.PCSPerPCI
 			}
-			err := add(f.ID, nonZero(f.Year), blankIfEmpty(f.Name), f.Value, blankIfEmpty(f.Unit), upstream,
-				f.Scope, nonZero(f.Category), kind, co2, ch4, n2o, bio, unc,
-				nonZero(f.ReferenceYear), blankIfEmpty(f.GWP), pcs, blankIfEmpty(f.Region), blankIfEmpty(f.Boundary), blankIfEmpty(f.Source),
+			err := add(f.ID, xlsxwrite.NonZero(f.Year), blankIfEmpty(f.Name), f.Value, blankIfEmpty(f.Unit), upstream,
+				f.Scope, xlsxwrite.NonZero(f.Category), kind, co2, ch4, n2o, bio, unc,
+				xlsxwrite.NonZero(f.ReferenceYear), blankIfEmpty(f.GWP), pcs, blankIfEmpty(f.Region), blankIfEmpty(f.Boundary), blankIfEmpty(f.Source),
 				blankIfEmpty(f.Dataset), blankIfEmpty(f.Version), blankIfEmpty(f.SourceID), blankIfEmpty(f.License),
 				blankIfEmpty(f.Derivation), blankIfEmpty(f.Notes), u.lines)
 			if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/footprint/footprint/config"
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/internal/xlsxtest"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 	"github.com/xuri/excelize/v2"
@@ -52,12 +53,7 @@ func writeExportBytes(t testing.TB, e reports.Export) ([]byte, []emissions.Probl
 
 func openWorkbook(t testing.TB, b []byte) *excelize.File {
 	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
+	return xlsxtest.Open(t, b)
 }
 
 // sheetCells is one sheet read back: raw values by A1 reference, and the rows in order.
@@ -73,34 +69,11 @@ func (s sheetCells) at(col, row int) string {
 }
 
 // findRow returns the 1-based row whose column A is label, or 0.
-func (s sheetCells) findRow(label string) int {
-	for i, r := range s.rows {
-		if len(r) > 0 && r[0] == label {
-			return i + 1
-		}
-	}
-	return 0
-}
+func (s sheetCells) findRow(label string) int { return xlsxtest.FindRow(s.rows, label) }
 
 func readSheet(t testing.TB, f *excelize.File, sheet string) sheetCells {
 	t.Helper()
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var s sheetCells
-	for rows.Next() {
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.rows = append(s.rows, cols)
-	}
-	if err := rows.Error(); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return sheetCells{rows: xlsxtest.Rows(t, f, sheet)}
 }
 
 // dumpCells lists every non-empty cell of every sheet, one per line: sheet!cell, its type

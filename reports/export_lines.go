@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/internal/xlsxwrite"
 )
 
 // linesColumns are the columns of the Lines sheets: every line with the input row it comes
@@ -92,7 +93,7 @@ func (x *exporter) digested() bool {
 		return false
 	}
 	dg := d.Digest()
-	if dg.Groups == nil || dg.MaxText > maxCellChars {
+	if dg.Groups == nil || dg.MaxText > xlsxwrite.MaxCellChars {
 		return false
 	}
 	tally := newFactorTally(x.e.Library)
@@ -150,23 +151,23 @@ func (x *exporter) scanLines(warn bool) error {
 
 // hasLongText reports whether a text of l may be too long for a cell.
 func hasLongText(l *emissions.Line) bool {
-	return len(l.Place.File) > maxCellChars || len(l.Place.Sheet) > maxCellChars || len(l.Site) > maxCellChars ||
-		len(l.Pole) > maxCellChars || len(l.Activity) > maxCellChars || len(l.Unit) > maxCellChars ||
-		len(l.FactorUnit) > maxCellChars || len(l.FactorID) > maxCellChars || len(l.Source) > maxCellChars ||
-		len(l.Method) > maxCellChars || len(l.Part) > maxCellChars || len(l.Comment) > maxCellChars ||
-		len(l.Entity) > maxCellChars || len(l.DataType) > maxCellChars
+	return len(l.Place.File) > xlsxwrite.MaxCellChars || len(l.Place.Sheet) > xlsxwrite.MaxCellChars || len(l.Site) > xlsxwrite.MaxCellChars ||
+		len(l.Pole) > xlsxwrite.MaxCellChars || len(l.Activity) > xlsxwrite.MaxCellChars || len(l.Unit) > xlsxwrite.MaxCellChars ||
+		len(l.FactorUnit) > xlsxwrite.MaxCellChars || len(l.FactorID) > xlsxwrite.MaxCellChars || len(l.Source) > xlsxwrite.MaxCellChars ||
+		len(l.Method) > xlsxwrite.MaxCellChars || len(l.Part) > xlsxwrite.MaxCellChars || len(l.Comment) > xlsxwrite.MaxCellChars ||
+		len(l.Entity) > xlsxwrite.MaxCellChars || len(l.DataType) > xlsxwrite.MaxCellChars
 }
 
 // deferredLines is what the package writer holds for the Lines sheets: their parts as excelize
 // writes them, completed with their rows once excelize is done. Nil when the StreamWriter
 // wrote the rows.
-func (x *exporter) deferredLines() *deferredParts {
+func (x *exporter) deferredLines() *xlsxwrite.DeferredParts {
 	if len(x.lineParts) == 0 {
 		return nil
 	}
-	d := &deferredParts{write: x.writeLineRows}
+	d := &xlsxwrite.DeferredParts{Write: x.writeLineRows}
 	for _, p := range x.lineParts {
-		d.names = append(d.names, p.name)
+		d.Names = append(d.Names, p.name)
 	}
 	return d
 }
@@ -175,11 +176,11 @@ func (x *exporter) deferredLines() *deferredParts {
 // put into the part excelize wrote (before </sheetData>), deflated on every core. The lines
 // are read here, in batches of linesPerChunk; each batch's rows are written and deflated on a
 // worker, so the XML is generated on every core too.
-func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) error {
+func (x *exporter) writeLineRows(pw *xlsxwrite.PackageWriter, held map[string][]byte) error {
 	cols := x.linesColumns()
 	n := x.lines.Len()
 	var (
-		pd    *parallelDeflate
+		pd    *xlsxwrite.ParallelDeflate
 		tail  []byte
 		k     int // the part being written
 		i     int // the line
@@ -196,10 +197,11 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 			return fmt.Errorf("sheet %s: excelize did not write it as %s", p.sheet, p.name)
 		}
 		var err error
-		if pd, err = pw.createDeflated(p.name); err != nil {
+		if pd, err = pw.CreateDeflated(p.name); err != nil {
 			return err
 		}
-		pd.chunk, tail = append(pd.chunk, content[:cut]...), content[cut:]
+		pd.Append(content[:cut])
+		tail = content[cut:]
 		return nil
 	}
 	// flush hands the batch to a worker, which writes its rows after the chunk so far.
@@ -226,12 +228,12 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 	end := func() error {
 		if err := flush(); err != nil {
 			// not closed: stop the workers here, for the last sheet's end has no abort after it
-			pd.abort()
+			pd.Abort()
 			pd = nil
 			return err
 		}
-		pd.chunk = append(pd.chunk, tail...)
-		err := pw.closeDeflated(pd)
+		pd.Append(tail)
+		err := pw.CloseDeflated(pd)
 		pd = nil
 		return err
 	}
@@ -277,7 +279,7 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 	}
 	if err != nil {
 		if pd != nil {
-			pd.abort()
+			pd.Abort()
 		}
 		return fmt.Errorf("sheet %s: %w", x.lineParts[k].sheet, err)
 	}
@@ -288,7 +290,7 @@ func (x *exporter) writeLineRows(pw *packageWriter, held map[string][]byte) erro
 }
 
 // linesPerChunk is how many lines' rows are written and deflated as one chunk: about 4 MiB of
-// XML (deflateChunkSize).
+// XML (xlsxwrite.DeflateChunkSize).
 const linesPerChunk = 4096
 
 // linesChunkText cuts a batch sooner when its lines' texts reach it: a line's texts may be
@@ -296,7 +298,7 @@ const linesPerChunk = 4096
 // 4096 such rows would be gigabytes, held workers + 2 times. Lines of ordinary texts never
 // reach it, and where batches are cut depends only on the lines, so the bytes stay the same
 // whatever the timing.
-const linesChunkText = deflateChunkSize
+const linesChunkText = xlsxwrite.DeflateChunkSize
 
 // lineTextLen is the bytes of l's texts.
 func lineTextLen(l *emissions.Line) int {

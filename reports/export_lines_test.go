@@ -18,6 +18,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/golden"
+	"github.com/footprint/footprint/internal/xlsxtest"
 	"github.com/footprint/footprint/reports"
 	"github.com/xuri/excelize/v2"
 )
@@ -276,7 +277,7 @@ func (f *failingLines) Each(yield func(*emissions.Line) error) error {
 // TestLinesWriterLibreOffice: LibreOffice opens the edge cases' workbook and reads the Lines
 // sheets' texts as excelize does, and finds every cell, blank or not, in the same column.
 func TestLinesWriterLibreOffice(t *testing.T) {
-	soffice := libreOffice(t)
+	soffice := xlsxtest.LibreOffice(t)
 	defer func(n int) { reports.LinesPerSheet = n }(reports.LinesPerSheet)
 	reports.LinesPerSheet = 20
 	lines := edgeLines()
@@ -293,7 +294,7 @@ func TestLinesWriterLibreOffice(t *testing.T) {
 	compared := 0
 	for k, sheet := range []string{"Lines", "Lines 2"} {
 		ours := readSheet(t, f, sheet)
-		recs := convertSheet(t, soffice, xlsx, 5+k)
+		recs := xlsxtest.ConvertSheet(t, soffice, xlsx, 5+k)
 		if len(recs) != len(ours.rows) {
 			t.Fatalf("%s: LibreOffice reads %d rows, excelize %d", sheet, len(recs), len(ours.rows))
 		}
@@ -395,7 +396,7 @@ func firstDiff(a, b []byte) int {
 // TestLinesWriterLibreOfficeManyChunks: LibreOffice reads a Lines sheet deflated in several
 // chunks (one deflate stream with sync flushes between them), to its last row.
 func TestLinesWriterLibreOfficeManyChunks(t *testing.T) {
-	soffice := libreOffice(t)
+	soffice := xlsxtest.LibreOffice(t)
 	e := demoInventory(t)
 	lines := linesOf(e)
 	many := make([]emissions.Line, 0, 13000) // about 13 MB of sheet XML: 4 chunks
@@ -416,7 +417,7 @@ func TestLinesWriterLibreOfficeManyChunks(t *testing.T) {
 	if n := len(zipParts(t, b)[linesPartName(t, b)]); n < 3*(4<<20) {
 		t.Fatalf("the Lines sheet is %d bytes: fewer than 4 chunks", n)
 	}
-	recs := convertSheet(t, soffice, xlsx, sheetNumber(t, openWorkbook(t, b), "Lines"))
+	recs := xlsxtest.ConvertSheet(t, soffice, xlsx, xlsxtest.SheetNumber(t, openWorkbook(t, b), "Lines"))
 	if len(recs) != len(many)+1 {
 		t.Fatalf("LibreOffice reads %d rows, want %d", len(recs), len(many)+1)
 	}
@@ -425,7 +426,7 @@ func TestLinesWriterLibreOfficeManyChunks(t *testing.T) {
 		if rec[2] != strconv.Itoa(l.Place.Row) || rec[6] != l.Activity || rec[14] != l.Source {
 			t.Errorf("line %d: LibreOffice reads %q", i, rec[:15])
 		}
-		if got := loNumber(t, rec[19]); !closeRel(got, l.TCO2e) {
+		if got := xlsxtest.LONumber(t, rec[19]); !closeRel(got, l.TCO2e) {
 			t.Errorf("line %d: tCO2e %v, want %v", i, got, l.TCO2e)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/internal/xlsxwrite"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -47,10 +48,10 @@ func (s *summaryWriter) header(names ...string) {
 	lines := 1
 	for i, n := range names {
 		vals[i] = cell{StyleID: s.x.st.header, Value: n}
-		lines = max(lines, wrappedLines(n, summaryWidths[i]))
+		lines = max(lines, xlsxwrite.WrappedLines(n, summaryWidths[i]))
 	}
 	if s.err == nil && lines > 1 {
-		s.err = s.x.f.SetRowHeight(sheetSummary, s.row, rowHeight(lines))
+		s.err = s.x.f.SetRowHeight(sheetSummary, s.row, xlsxwrite.RowHeight(lines))
 	}
 	s.set(vals...)
 }
@@ -168,7 +169,7 @@ func (x *exporter) writeSummary() error {
 			return err
 		}
 	}
-	if err := f.SetRowHeight(sheetSummary, 1, titleHeight); err != nil {
+	if err := f.SetRowHeight(sheetSummary, 1, xlsxwrite.TitleHeight); err != nil {
 		return err
 	}
 	if err := f.SetPanes(sheetSummary, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {

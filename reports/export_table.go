@@ -3,9 +3,8 @@ package reports
 import (
 	"fmt"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
+	"github.com/footprint/footprint/internal/xlsxwrite"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -155,7 +154,7 @@ func (x *exporter) streamHead(t table) (*excelize.StreamWriter, int, error) {
 		return nil, 0, err
 	}
 	if !t.noTitle {
-		if err := sw.SetRow("A1", []any{cell{StyleID: x.st.title, Value: x.text(t.title, t.sheet, 1, 1, "the title")}}, excelize.RowOpts{Height: titleHeight}); err != nil {
+		if err := sw.SetRow("A1", []any{cell{StyleID: x.st.title, Value: x.text(t.title, t.sheet, 1, 1, "the title")}}, excelize.RowOpts{Height: xlsxwrite.TitleHeight}); err != nil {
 			return nil, 0, err
 		}
 		if err := sw.SetRow("A2", []any{cell{StyleID: x.st.note, Value: x.text(t.note, t.sheet, 1, 2, "the note")}}); err != nil {
@@ -165,11 +164,11 @@ func (x *exporter) streamHead(t table) (*excelize.StreamWriter, int, error) {
 	header := make([]any, len(t.cols))
 	lines := 1
 	for i, c := range t.cols {
-		lines = max(lines, wrappedLines(c.header, c.width))
+		lines = max(lines, xlsxwrite.WrappedLines(c.header, c.width))
 		// Headers hold user names too (targets, levers): excelize would cut them silently.
 		header[i] = x.fit(cell{StyleID: x.st.header, Value: c.header}, t.sheet, i+1, h, "the header")
 	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", h), header, excelize.RowOpts{Height: rowHeight(lines)}); err != nil {
+	if err := sw.SetRow(fmt.Sprintf("A%d", h), header, excelize.RowOpts{Height: xlsxwrite.RowHeight(lines)}); err != nil {
 		return nil, 0, err
 	}
 	return sw, h, nil
@@ -180,53 +179,16 @@ func (x *exporter) streamHead(t table) (*excelize.StreamWriter, int, error) {
 func (x *exporter) fit(v any, sheet string, col, row int, what string) any {
 	switch s := v.(type) {
 	case string:
-		if len(s) > maxCellChars {
+		if len(s) > xlsxwrite.MaxCellChars {
 			return x.text(s, sheet, col, row, "the "+what+" cell")
 		}
 	case cell:
-		if str, ok := s.Value.(string); ok && len(str) > maxCellChars {
+		if str, ok := s.Value.(string); ok && len(str) > xlsxwrite.MaxCellChars {
 			s.Value = x.text(str, sheet, col, row, "the "+what+" cell")
 			return s
 		}
 	}
 	return v
-}
-
-// Row heights in points: a line of the default 11-point font, and a 14-point title.
-const (
-	lineHeight  = 15.0
-	titleHeight = 21.0
-)
-
-// rowHeight is the height of a row of n lines of text, within Excel's 409 points.
-func rowHeight(n int) float64 { return min(lineHeight*float64(max(n, 1)), 409) }
-
-// wrappedLines estimates how many lines text takes when wrapped in a column width characters
-// wide: Excel and LibreOffice open a row at the height the file gives (one line by default),
-// so a wrapped header or paragraph needs its height set or it is cut. Words are wrapped at
-// spaces, a word longer than the line at the width; a character counts as one unit of width,
-// which errs on the side of one line too many.
-func wrappedLines(text string, width float64) int {
-	capacity := max(int(width), 1)
-	lines, used := 1, 0
-	for _, word := range strings.Fields(text) {
-		n := utf8.RuneCountInString(word)
-		switch {
-		case used == 0:
-		case used+1+n <= capacity:
-			used++
-		default:
-			lines++
-			used = 0
-		}
-		for n > capacity-used { // a word longer than what is left of the line
-			n -= capacity - used
-			lines++
-			used = 0
-		}
-		used += n
-	}
-	return lines
 }
 
 // rowRef is the A1 name of the first cell of a row.
@@ -240,14 +202,6 @@ func optional(v *float64) any {
 		return nil
 	}
 	return *v
-}
-
-// nonZero gives a blank cell for 0 (a category or year that does not apply).
-func nonZero(n int) any {
-	if n == 0 {
-		return nil
-	}
-	return n
 }
 
 // blankIfEmpty gives a blank cell for an empty string.

@@ -20,6 +20,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/internal/golden"
+	"github.com/footprint/footprint/internal/xlsxwrite"
 	"github.com/footprint/footprint/reports"
 	"github.com/xuri/excelize/v2"
 )
@@ -627,11 +628,11 @@ func TestExportHeadersFit(t *testing.T) {
 	}
 }
 
-// TestPackageWriterMatchesExcelize: packageWriter replaces excelize's zip writer (README,
+// TestPackageWriterMatchesExcelize: xlsxwrite.PackageWriter replaces excelize's zip writer (README,
 // "Excel export": bounded memory at a million lines, deterministic bytes), and lineRows writes
 // the rows of the Lines sheets instead of excelize's StreamWriter. excelize stays the oracle:
 // the same workbook saved by excelize itself, its Lines rows streamed by the StreamWriter, has
-// the same parts with the same content, but for the two packageWriter normalises on purpose
+// the same parts with the same content, but for the two PackageWriter normalises on purpose
 // ([Content_Types].xml's defaults sorted, core.xml without dates), which match once excelize's
 // are normalised too.
 func TestPackageWriterMatchesExcelize(t *testing.T) {
@@ -666,7 +667,7 @@ func TestPackageWriterMatchesExcelize(t *testing.T) {
 		if linesParts[name] { // lineRows leaves out references (TestLinesWriterMatchesStreamWriter)
 			w = dropContiguousRefs(t, w)
 		}
-		if !bytes.Equal(g, reports.NormalizePart(name, w)) {
+		if !bytes.Equal(g, xlsxwrite.NormalizePart(name, w)) {
 			t.Errorf("part %s differs from excelize's (%d bytes, excelize %d)", name, len(g), len(w))
 		}
 	}

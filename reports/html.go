@@ -14,6 +14,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/analysis"
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/internal/atomicfile"
 )
 
 // Report is what the HTML report shows: the inventory of every year, the trajectory when one
@@ -105,7 +106,7 @@ func WriteHTMLFile(path string, r Report) error {
 	if err := WriteHTML(&page, r); err != nil {
 		return err
 	}
-	return writeAtomic(path, func(w io.Writer) error {
+	return atomicfile.Write(path, func(w io.Writer) error {
 		_, err := w.Write(page.Bytes())
 		return err
 	})

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/internal/xlsxwrite"
 	"github.com/klauspost/compress/flate"
 )
 
@@ -17,7 +18,7 @@ import (
 //
 // BenchmarkLinesXML1M generates the rows' XML alone; BenchmarkDeflateLines compresses 1/10 of
 // it (the rows of 100,000 lines) with the standard library on one core (what the export did
-// before), klauspost/compress on one core, and parallelDeflate on every core.
+// before), klauspost/compress on one core, and xlsxwrite.ParallelDeflate on every core.
 
 // benchLinesOf repeats lines, with new row numbers, up to n.
 func benchLinesOf(lines []emissions.Line, n int) []emissions.Line {
@@ -105,7 +106,7 @@ func BenchmarkDeflateLines(b *testing.B) {
 			return fw.Close()
 		}},
 		{"klauspost-level1-parallel", func(dst io.Writer) error {
-			pd := newParallelDeflate(dst, deflateChunkSize)
+			pd := xlsxwrite.NewParallelDeflate(dst, xlsxwrite.DeflateChunkSize)
 			for off := 0; off < len(data); off += 64 << 10 {
 				pd.Write(data[off:min(off+64<<10, len(data))])
 			}

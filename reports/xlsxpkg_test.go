@@ -3,9 +3,9 @@ package reports
 import "io"
 
 // WriteExportByExcelize builds the export as WriteExport does and saves it with excelize's own
-// zip writer instead of packageWriter, the Lines sheets' rows written by excelize's
+// zip writer instead of xlsxwrite.PackageWriter, the Lines sheets' rows written by excelize's
 // StreamWriter instead of lineRows: the oracle TestPackageWriterMatchesExcelize compares
-// packageWriter and lineRows with (STYLE: a hand-written replacement keeps the library as
+// xlsxwrite.PackageWriter and lineRows with (STYLE: a hand-written replacement keeps the library as
 // oracle).
 func WriteExportByExcelize(w io.Writer, e Export) error {
 	x, err := newExporter(e)
@@ -19,12 +19,4 @@ func WriteExportByExcelize(w io.Writer, e Export) error {
 	}
 	_, err = x.f.WriteTo(w)
 	return err
-}
-
-// NormalizePart is what packageWriter does to a part's content on its way out.
-func NormalizePart(name string, b []byte) []byte {
-	if rewrite := rewrites[name]; rewrite != nil {
-		return rewrite(b)
-	}
-	return b
 }

@@ -17,8 +17,8 @@ import (
 // Limits on what a workbook may unpack to: generous enough for a million-row sheet (about
 // 400 MB of sheet XML), small enough that a zip bomb is refused before it fills memory.
 const (
-	UnzipSizeLimit    = 1 << 30
-	UnzipXMLSizeLimit = 16 << 20 // sheets larger than this stream from a temporary file
+	unzipSizeLimit    = 1 << 30
+	unzipXMLSizeLimit = 16 << 20 // sheets larger than this stream from a temporary file
 )
 
 // Options say how to read activity workbooks.
@@ -50,8 +50,8 @@ func Read(in *emissions.Input, name string, r io.Reader, opts Options) {
 		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: %v", err)
 		return
 	}
-	if size > UnzipSizeLimit {
-		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: it is larger than %d MiB, the most footprint reads", UnzipSizeLimit>>20)
+	if size > unzipSizeLimit {
+		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: it is larger than %d MiB, the most footprint reads", unzipSizeLimit>>20)
 		return
 	}
 	if !opts.excelizeRows && !opts.checkedOnly && readFast(in, name, ra, size, opts) {
@@ -68,7 +68,7 @@ func Read(in *emissions.Input, name string, r io.Reader, opts Options) {
 		opts.Progress.Start(name, sheetBytes(info))
 		defer opts.Progress.Done()
 	}
-	f, err := excelize.OpenReader(io.NewSectionReader(ra, 0, size), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
+	f, err := excelize.OpenReader(io.NewSectionReader(ra, 0, size), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	if err != nil {
 		wb.problems.Fatalf("file", name, "", "", "cannot read the workbook: %s", describeOpenError(err))
 		return
@@ -107,7 +107,7 @@ func readerAt(r io.Reader) (io.ReaderAt, int64, error) {
 			return x, fi.Size(), nil
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(r, UnzipSizeLimit+1))
+	data, err := io.ReadAll(io.LimitReader(r, unzipSizeLimit+1))
 	return bytes.NewReader(data), int64(len(data)), err
 }
 
@@ -123,7 +123,7 @@ func readFast(in *emissions.Input, name string, ra io.ReaderAt, size int64, opts
 	if err != nil {
 		return false
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(stub), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
+	f, err := excelize.OpenReader(bytes.NewReader(stub), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	if err != nil {
 		return false
 	}
@@ -279,7 +279,7 @@ func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetR
 func describeOpenError(err error) string {
 	switch {
 	case errors.Is(err, excelize.ErrOptionsUnzipSizeLimit), strings.Contains(err.Error(), "unzip size"):
-		return fmt.Sprintf("it unpacks to more than %d MiB (a damaged or hostile file?)", UnzipSizeLimit>>20)
+		return fmt.Sprintf("it unpacks to more than %d MiB (a damaged or hostile file?)", unzipSizeLimit>>20)
 	case errors.Is(err, excelize.ErrWorkbookFileFormat), strings.Contains(err.Error(), "zip: not a valid zip file"):
 		return "it is not an .xlsx workbook (a CSV, an old .xls or a damaged file?)"
 	}

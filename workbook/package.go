@@ -141,7 +141,7 @@ type dateStyles map[int]bool
 // through excelize's GetCellStyle.
 func readDateStyles(zr *zip.Reader) dateStyles {
 	for _, f := range zr.File {
-		if !strings.EqualFold(f.Name, "xl/styles.xml") || f.UncompressedSize64 > UnzipXMLSizeLimit {
+		if !strings.EqualFold(f.Name, "xl/styles.xml") || f.UncompressedSize64 > unzipXMLSizeLimit {
 			continue
 		}
 		rc, err := f.Open()
@@ -158,7 +158,7 @@ func readDateStyles(zr *zip.Reader) dateStyles {
 				NumFmtID int `xml:"numFmtId,attr"`
 			} `xml:"cellXfs>xf"`
 		}
-		if xml.NewDecoder(io.LimitReader(rc, UnzipXMLSizeLimit)).Decode(&st) != nil {
+		if xml.NewDecoder(io.LimitReader(rc, unzipXMLSizeLimit)).Decode(&st) != nil {
 			return nil
 		}
 		custom := map[int]string{}
@@ -204,8 +204,8 @@ func inspectPackage(ra io.ReaderAt, size int64, skipSheets bool) (*packageInfo, 
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 	}
-	if total > UnzipSizeLimit {
-		return nil, refuse("zip-bomb", "it would unpack to %d MiB, more than the %d MiB footprint reads (a damaged or hostile file, such as a zip bomb)", total>>20, UnzipSizeLimit>>20)
+	if total > unzipSizeLimit {
+		return nil, refuse("zip-bomb", "it would unpack to %d MiB, more than the %d MiB footprint reads (a damaged or hostile file, such as a zip bomb)", total>>20, unzipSizeLimit>>20)
 	}
 	if total > ratioFloor && total > MaxRatio*uint64(size) {
 		return nil, refuse("zip-bomb", "it would unpack to %d MiB, %d times its %d KiB on disk; real workbooks unpack to less than %d times their size, so it is refused as a zip bomb", total>>20, total/uint64(max(size, 1)), size>>10, MaxRatio)
@@ -239,7 +239,7 @@ func inspectPackage(ra io.ReaderAt, size int64, skipSheets bool) (*packageInfo, 
 			return nil, err
 		}
 	}
-	for sheet, part := range SheetParts(workbook, rels) {
+	for sheet, part := range sheetParts(workbook, rels) {
 		if s := scans[part]; s != nil {
 			s.part = part
 			info.sheets[sheet] = s
@@ -383,7 +383,7 @@ func readPart(f *zip.File, scan *sheetScan, keep *[]byte) error {
 	case scan != nil:
 		err = scan.read(cr)
 	case keep != nil:
-		*keep, err = io.ReadAll(io.LimitReader(cr, UnzipXMLSizeLimit))
+		*keep, err = io.ReadAll(io.LimitReader(cr, unzipXMLSizeLimit))
 	default:
 		_, err = io.Copy(io.Discard, r)
 	}
@@ -689,10 +689,10 @@ func parseRange(ref string) *mergedRange {
 	return &mergedRange{ref: ref, first: cellPos{min(r1, r2), min(c1, c2)}, last: cellPos{max(r1, r2), max(c1, c2)}}
 }
 
-// SheetParts maps sheet names to their worksheet parts (lower case), from workbook.xml and
+// sheetParts maps sheet names to their worksheet parts (lower case), from workbook.xml and
 // its relationships; none when either cannot be read. The streamed annotate finds the parts it
 // rewrites through it, as the loader does.
-func SheetParts(workbook, rels []byte) map[string]string {
+func sheetParts(workbook, rels []byte) map[string]string {
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`

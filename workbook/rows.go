@@ -603,7 +603,7 @@ func (s *sheetRows) partReader(part string) (io.Reader, io.Closer, bool) {
 		return bytes.NewReader(content), nil, true
 	}
 	entry := s.entry(part)
-	if entry == nil || entry.UncompressedSize64 <= UnzipXMLSizeLimit {
+	if entry == nil || entry.UncompressedSize64 <= unzipXMLSizeLimit {
 		return nil, nil, false
 	}
 	rc, err := entry.Open()
@@ -645,7 +645,7 @@ func (s *sheetRows) readSST() (*sharedStrings, bool) {
 			return &sharedStrings{offsets: []int{0}}, true
 		}
 		entry := s.entry(name)
-		if entry == nil || entry.UncompressedSize64 <= UnzipXMLSizeLimit {
+		if entry == nil || entry.UncompressedSize64 <= unzipXMLSizeLimit {
 			return nil, false
 		}
 		rc, err := entry.Open()

@@ -782,31 +782,12 @@ func plainInt(b []byte) bool {
 	return true
 }
 
-// SharedStringTable is a workbook's shared-strings table read as the loader reads it, for a
-// writer that copies worksheets and needs the text of their shared-string cells.
-type SharedStringTable struct{ s *sharedStrings }
-
-// ErrUnsure is what ReadSharedStringTable returns for a table outside the subset it reads
-// exactly as excelize does: the caller should use excelize instead.
-var ErrUnsure = errUnsure
-
-// ReadSharedStringTable reads xl/sharedStrings.xml.
-func ReadSharedStringTable(r io.Reader) (*SharedStringTable, error) {
-	s, err := readSharedStrings(r)
-	if err != nil {
-		return nil, err
-	}
-	return &SharedStringTable{s}, nil
-}
-
-// Len is the number of items.
-func (t *SharedStringTable) Len() int { return t.s.len() }
-
-// Item is the text of item i, valid while t is, with its _xHHHH_ escapes left as they are
+// item is the text of item i, valid while s is, with its _xHHHH_ escapes left as they are
 // (escaped says it may hold some: excelize decodes them); ok is false past the last item.
-func (t *SharedStringTable) Item(i int) (text []byte, escaped, ok bool) {
-	if i < 0 || i >= t.s.len() {
+// Annotate reads the text of shared-string cells through it.
+func (s *sharedStrings) item(i int) (text []byte, escaped, ok bool) {
+	if i < 0 || i >= s.len() {
 		return nil, false, false
 	}
-	return t.s.buf[t.s.offsets[i]:t.s.offsets[i+1]], t.s.unsure[i], true
+	return s.buf[s.offsets[i]:s.offsets[i+1]], s.unsure[i], true
 }

@@ -60,7 +60,7 @@ func benchOpen(b *testing.B) (*excelize.File, *zip.Reader, *packageInfo) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -62,7 +62,7 @@ func differ(t testing.TB, data []byte) (fast, sheets int) {
 		return 0, 0 // the loader refuses it before reading a sheet
 	}
 	open := func() *excelize.File {
-		f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
+		f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 		if err != nil {
 			return nil
 		}
@@ -196,7 +196,7 @@ func FuzzSheetXMLDifferential(f *testing.F) {
 	})
 }
 
-// Parts larger than UnzipXMLSizeLimit, which excelize unpacks to temporary files: a sheet and
+// Parts larger than unzipXMLSizeLimit, which excelize unpacks to temporary files: a sheet and
 // a shared-strings table of a few huge strings each, so that both readers are quick.
 func TestSheetReaderDifferentialBigParts(t *testing.T) {
 	big := func(i int) string { return fmt.Sprintf("%d %s", i, strings.Repeat("abcdefgh ", 100_000)) }

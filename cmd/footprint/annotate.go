@@ -61,16 +61,16 @@ func runAnnotate(opts *annotateOptions) error {
 		reports.WriteProblems(env.Stderr, res.Input.Problems.List())
 		return problems(res.Failure(opts.in.strict))
 	}
-	for _, h := range reports.AnnotateHeaders {
+	for _, h := range workbook.AnnotateHeaders {
 		if c, ok := workbook.HeaderColumn(h, res.Config.Aliases()); ok {
 			return problemsf("%s: config columns makes %q an alias of %s: annotate's header would be read as that column; remove the alias", pipeline.ConfigName(res.Config), h, c)
 		}
 	}
 	// every row's lines, in the order of the rows; those of gases outside the scopes
 	// (R-22 leaks) kept apart
-	a := reports.Annotation{Sheets: res.Input.Sheets, Lines: res.Inventory.RowLines(),
+	a := workbook.Annotation{Sheets: res.Input.Sheets, Lines: res.Inventory.RowLines(),
 		Outside: res.Inventory.Outside, Problems: res.Input.Problems.List()}
-	n, err := reports.WriteAnnotatedFile(in, out, a)
+	n, err := workbook.WriteAnnotatedFile(in, out, a)
 	if err != nil {
 		return problemsf("annotate: %v", err)
 	}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -75,10 +75,10 @@ func readAnnotation(t *testing.T, path string) []annotated {
 			cells, _ := rows.Columns(excelize.Options{RawCellValue: true})
 			if headerRow == 0 {
 				for i, c := range cells {
-					if c == reports.AnnotateHeaders[0] {
+					if c == workbook.AnnotateHeaders[0] {
 						first, headerRow = i, r
-						if got := cells[i:]; strings.Join(got, ",") != strings.Join(reports.AnnotateHeaders, ",") {
-							t.Fatalf("%s: headers %q, want %q", sheet, got, reports.AnnotateHeaders)
+						if got := cells[i:]; strings.Join(got, ",") != strings.Join(workbook.AnnotateHeaders, ",") {
+							t.Fatalf("%s: headers %q, want %q", sheet, got, workbook.AnnotateHeaders)
 						}
 					}
 				}
@@ -87,11 +87,11 @@ func readAnnotation(t *testing.T, path string) []annotated {
 				}
 				continue
 			}
-			if len(cells) > first+len(reports.AnnotateHeaders) {
+			if len(cells) > first+len(workbook.AnnotateHeaders) {
 				t.Errorf("%s row %d: cells after the annotation", sheet, r)
 			}
 			a := annotated{sheet: sheet, row: r, vals: map[string]string{}}
-			for i, h := range reports.AnnotateHeaders {
+			for i, h := range workbook.AnnotateHeaders {
 				if first+i < len(cells) && cells[first+i] != "" {
 					a.vals[h] = cells[first+i]
 				}
@@ -330,7 +330,7 @@ func TestAnnotateRejected(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer out.Close()
-	if h, _ := out.GetCellValue("Energy", "R1"); h != reports.AnnotateHeaders[0] {
+	if h, _ := out.GetCellValue("Energy", "R1"); h != workbook.AnnotateHeaders[0] {
 		t.Errorf("Energy R1 = %q: the annotation should start after the stray cell in Q4", h)
 	}
 	dvAfter, _ := out.GetDataValidations("Energy")

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/footprint/footprint/pipeline"
-	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/workbook"
 	"github.com/spf13/cobra"
 )
 
@@ -38,14 +38,14 @@ func runTemplate(opts *templateOptions) error {
 	if err != nil {
 		return problems(err)
 	}
-	t := reports.Template{Factors: s.Library.All(), Site: s.Config.Site}
-	t.Entities, t.DefaultEntity = reports.TemplateEntities(s.Config.OrganisationModel())
+	t := workbook.Template{Factors: s.Library.All(), Site: s.Config.Site}
+	t.Entities, t.DefaultEntity = workbook.TemplateEntities(s.Config.OrganisationModel())
 	// The dropdowns offer the poles and sites the inputs already use; inputs that are missing
 	// or unreadable (a project just starting) offer none.
 	if in := s.Read(nil); in != nil {
-		t.Poles, t.Sites = reports.UsedPolesAndSites(in.Activities)
+		t.Poles, t.Sites = workbook.UsedPolesAndSites(in.Activities)
 	}
-	if err := reports.WriteTemplateFile(opts.out, t); err != nil {
+	if err := workbook.WriteTemplateFile(opts.out, t); err != nil {
 		return problemsf("template: %v", err)
 	}
 	fmt.Fprintf(opts.env.Stdout, "Wrote %s: fill it in, then check it with `footprint validate --input %s`.\n", opts.out, opts.out)

@@ -1,4 +1,4 @@
-package reports_test
+package workbook_test
 
 import (
 	"archive/zip"

@@ -1,4 +1,4 @@
-package reports_test
+package workbook_test
 
 import (
 	"archive/zip"
@@ -20,7 +20,7 @@ import (
 	"github.com/footprint/footprint/config"
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
-	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/internal/xlsxtest"
 	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
@@ -41,7 +41,7 @@ func annotateConfig(t testing.TB) *config.Config {
 
 // annotationOf computes the annotation of one workbook as annotate does: every row's lines
 // kept, every problem kept.
-func annotationOf(t testing.TB, cfg *config.Config, data []byte) (reports.Annotation, *emissions.Inventory) {
+func annotationOf(t testing.TB, cfg *config.Config, data []byte) (workbook.Annotation, *emissions.Inventory) {
 	t.Helper()
 	lib, err := factors.Builtin(cfg.Factors.GWP)
 	if err == nil {
@@ -59,7 +59,7 @@ func annotationOf(t testing.TB, cfg *config.Config, data []byte) (reports.Annota
 	if in.Problems.Fatal() > 0 {
 		t.Fatalf("the workbook is refused: %v", in.Problems.List())
 	}
-	return reports.Annotation{Sheets: in.Sheets, Lines: inv.RowLines(), Outside: inv.Outside, Problems: in.Problems.List()}, inv
+	return workbook.Annotation{Sheets: in.Sheets, Lines: inv.RowLines(), Outside: inv.Outside, Problems: in.Problems.List()}, inv
 }
 
 // annotateBoth annotates data with the streamed writer and with excelize, and checks that
@@ -68,14 +68,14 @@ func annotateBoth(t *testing.T, cfg *config.Config, data []byte) ([]byte, string
 	t.Helper()
 	a, _ := annotationOf(t, cfg, data)
 	var streamed, oracle bytes.Buffer
-	ns, err := reports.WriteAnnotatedStream(bytes.NewReader(data), int64(len(data)), &streamed, a)
+	ns, err := workbook.WriteAnnotatedStream(bytes.NewReader(data), int64(len(data)), &streamed, a)
 	if err != nil {
 		t.Fatalf("streamed: %v", err)
 	}
 	if ns.Fallback != "" {
 		return nil, ns.Fallback
 	}
-	no, err := reports.WriteAnnotatedExcelize(bytes.NewReader(data), &oracle, a)
+	no, err := workbook.WriteAnnotatedExcelize(bytes.NewReader(data), &oracle, a)
 	if err != nil {
 		t.Fatalf("excelize: %v", err)
 	}
@@ -94,7 +94,7 @@ func annotateBoth(t *testing.T, cfg *config.Config, data []byte) ([]byte, string
 // whether shared or inline), number format; and the columns' widths.
 func sameWorkbook(t *testing.T, got, want []byte) {
 	t.Helper()
-	g, w := openWorkbook(t, got), openWorkbook(t, want)
+	g, w := xlsxtest.Open(t, got), xlsxtest.Open(t, want)
 	defer g.Close()
 	defer w.Close()
 	if gl, wl := g.GetSheetList(), w.GetSheetList(); strings.Join(gl, "|") != strings.Join(wl, "|") {
@@ -329,7 +329,7 @@ func TestAnnotateStreamMatchesExcelize(t *testing.T) {
 		lib, err := factors.Builtin(cfg.Factors.GWP)
 		must(t, err)
 		var buf bytes.Buffer
-		must(t, reports.WriteTemplate(&buf, reports.Template{Factors: lib.All(), Site: "Flins", Poles: []string{"RE-TROFIT"}}))
+		must(t, workbook.WriteTemplate(&buf, workbook.Template{Factors: lib.All(), Site: "Flins", Poles: []string{"RE-TROFIT"}}))
 		f, err := excelize.OpenReader(&buf)
 		must(t, err)
 		defer f.Close()
@@ -452,14 +452,14 @@ func TestAnnotateStreamFallsBack(t *testing.T) {
 			in, out := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "out.xlsx")
 			must(t, os.WriteFile(in, []byte(tt.data), 0o644))
 			a, _ := annotationOf(t, cfg, []byte(tt.data))
-			n, err := reports.WriteAnnotatedFile(in, out, a)
+			n, err := workbook.WriteAnnotatedFile(in, out, a)
 			must(t, err)
 			if !strings.Contains(n.Fallback, tt.reason) {
 				t.Fatalf("fallback %q, want one about %q", n.Fallback, tt.reason)
 			}
 			var oracle bytes.Buffer
 			a, _ = annotationOf(t, cfg, []byte(tt.data))
-			no, err := reports.WriteAnnotatedExcelize(strings.NewReader(tt.data), &oracle, a)
+			no, err := workbook.WriteAnnotatedExcelize(strings.NewReader(tt.data), &oracle, a)
 			must(t, err)
 			if n.Used != no.Used || n.Rejected != no.Rejected {
 				t.Errorf("%+v rows, want %+v", n, no)
@@ -475,7 +475,7 @@ func TestAnnotateStreamFallsBack(t *testing.T) {
 // appended columns of the demo's Energy sheet and of the edge cases (rejected rows, text with
 // XML's special characters, spaces, tabs and line breaks) as excelize does.
 func TestAnnotateLibreOffice(t *testing.T) {
-	soffice := libreOffice(t)
+	soffice := xlsxtest.LibreOffice(t)
 	cfg := annotateConfig(t)
 	demo, err := os.ReadFile("../demo/footprint-demo.xlsx")
 	must(t, err)
@@ -489,7 +489,7 @@ func TestAnnotateLibreOffice(t *testing.T) {
 			in, out := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "annotated.xlsx")
 			must(t, os.WriteFile(in, tt.data, 0o644))
 			a, _ := annotationOf(t, cfg, tt.data)
-			n, err := reports.WriteAnnotatedFile(in, out, a)
+			n, err := workbook.WriteAnnotatedFile(in, out, a)
 			must(t, err)
 			if n.Fallback != "" {
 				t.Fatalf("fell back to excelize: %s", n.Fallback)
@@ -499,10 +499,10 @@ func TestAnnotateLibreOffice(t *testing.T) {
 			defer f.Close()
 			want, err := f.GetRows(tt.sheet, excelize.Options{RawCellValue: true})
 			must(t, err)
-			got := convertSheet(t, soffice, out, sheetNumber(t, f, tt.sheet))
+			got := xlsxtest.ConvertSheet(t, soffice, out, xlsxtest.SheetNumber(t, f, tt.sheet))
 			first := -1
 			for i, h := range want[0] {
-				if h == reports.AnnotateHeaders[0] {
+				if h == workbook.AnnotateHeaders[0] {
 					first = i
 				}
 			}
@@ -511,20 +511,20 @@ func TestAnnotateLibreOffice(t *testing.T) {
 			}
 			checked := 0
 			for r := range want {
-				for c := first; c < first+len(reports.AnnotateHeaders); c++ {
+				for c := first; c < first+len(workbook.AnnotateHeaders); c++ {
 					w, g := cellText(want[r], c), cellText(at(got, r), c)
 					if w == g {
 						checked++
 						continue
 					}
-					if wv, err := strconv.ParseFloat(w, 64); err == nil && g != "" && math.Abs(loNumber(t, g)-wv) <= 1e-9*math.Max(1, math.Abs(wv)) {
+					if wv, err := strconv.ParseFloat(w, 64); err == nil && g != "" && math.Abs(xlsxtest.LONumber(t, g)-wv) <= 1e-9*math.Max(1, math.Abs(wv)) {
 						checked++
 						continue
 					}
-					t.Errorf("row %d, %s: LibreOffice reads %q, excelize %q", r+1, reports.AnnotateHeaders[c-first], g, w)
+					t.Errorf("row %d, %s: LibreOffice reads %q, excelize %q", r+1, workbook.AnnotateHeaders[c-first], g, w)
 				}
 			}
-			if checked < len(want)*len(reports.AnnotateHeaders)/2 {
+			if checked < len(want)*len(workbook.AnnotateHeaders)/2 {
 				t.Errorf("only %d cells compared", checked)
 			}
 		})

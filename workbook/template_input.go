@@ -1,4 +1,4 @@
-package reports
+package workbook
 
 // The sheets of the input template a team fills in, activity sheets and Instruments, with the
 // data validation that keeps their cells to what footprint reads.
@@ -7,17 +7,16 @@ import (
 	"fmt"
 
 	"github.com/footprint/footprint/emissions"
-	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
 // columnNames are the headers of an activity sheet: the canonical columns in the order of
 // docs/user-guide.md#activity-sheets table, then the optional Quality, Entity and DataType in the loader's order
-// (workbook.ActivityColumns).
+// (ActivityColumns).
 func columnNames() []string {
-	order := []workbook.Column{workbook.ColYear, workbook.ColSite, workbook.ColPole, workbook.ColActivity, workbook.ColQuantity,
-		workbook.ColUnit, workbook.ColScope, workbook.ColCategory, workbook.ColMethod, workbook.ColComment,
-		workbook.ColQuality, workbook.ColEntity, workbook.ColDataType}
+	order := []Column{ColYear, ColSite, ColPole, ColActivity, ColQuantity,
+		ColUnit, ColScope, ColCategory, ColMethod, ColComment,
+		ColQuality, ColEntity, ColDataType}
 	out := make([]string, len(order))
 	for i, c := range order {
 		out[i] = string(c)

@@ -1,10 +1,10 @@
-package reports
+package workbook
 
 // The Help and Examples sheets of the input template: what a team reads before filling it in.
 
 import (
 	"github.com/footprint/footprint/emissions"
-	"github.com/footprint/footprint/workbook"
+	"github.com/footprint/footprint/internal/xlsxwrite"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -16,7 +16,7 @@ type templateExample struct {
 
 // columnDoc explains a canonical column: required, what to enter, an example.
 type columnDoc struct {
-	column   workbook.Column
+	column   Column
 	required string
 	what     string
 	example  string
@@ -25,24 +25,24 @@ type columnDoc struct {
 // columnHelp explains each canonical column but Entity, whose text depends on the config
 // (entityHelp).
 var columnHelp = []columnDoc{
-	{workbook.ColYear, "yes", "Year of the activity: a whole number (a date is also read as its year).", "2024"},
-	{workbook.ColSite, "no", "Site name; blank takes the config's `site`. The dropdown lists the Sites of the Lists sheet.", "Flins"},
-	{workbook.ColPole, "no", "Organisational unit or business line. The dropdown lists the Poles of the Lists sheet: those your inputs already use, and those you add.", "RE-TROFIT"},
-	{workbook.ColActivity, "yes", "Activity id: a factor id of the library (dropdown, or `footprint factors list --search gas`) or of your config's custom factors. For already-computed emissions, any description.", "fr.natural-gas.pcs"},
-	{workbook.ColQuantity, "yes", "A number ≥ 0 in the row's Unit. Type a real number: no unit in the cell, no thousands separator.", "850"},
-	{workbook.ColUnit, "yes", "Unit of Quantity, converted to the factor's unit within its dimension (energy, volume, mass, distance, t.km, passenger.km). Gas energy may state its basis: kWh PCS (gross) or kWh PCI (net). tCO2e or kgCO2e marks an already-computed emission.", "MWh PCS"},
-	{workbook.ColScope, "no", "1, 2 or 3. Needed only for already-computed emissions (Unit tCO2e or kgCO2e).", "3"},
-	{workbook.ColCategory, "no", "Scope 3 category 1–15: needed for already-computed Scope 3 rows; otherwise it overrides the factor's (e.g. car km as commuting, 7).", "1"},
-	{workbook.ColMethod, "no", "location or market, for already-computed Scope 2 rows only; blank counts the row in both Scope 2 totals.", "market"},
-	{workbook.ColComment, "no", "Free text, carried to the lines of the Excel export.", "meter readings, invoices Jan–Dec"},
-	{workbook.ColQuality, "no", "How Quantity was obtained: measured (meter, weighbridge, invoice of a metered supply), calculated (derived from other data) or estimated. Each level has its uncertainty (config `quality`), drawn in the Monte Carlo of the report. Blank: the row's data adds no uncertainty, only its factor's. Also on the Refrigerant register.", emissions.QualityMeasured},
-	{workbook.ColDataType, "no", "How the row's emissions were obtained, for the ESRS E1-6 share of Scope 3 from primary data: primary (data from the supplier or another value-chain partner: its measured emissions, a supplier-specific factor), secondary (average factors of a database on physical quantities) or spend-based (money × spend-based factors). Blank: not stated, never counted as primary.", emissions.DataPrimary},
+	{ColYear, "yes", "Year of the activity: a whole number (a date is also read as its year).", "2024"},
+	{ColSite, "no", "Site name; blank takes the config's `site`. The dropdown lists the Sites of the Lists sheet.", "Flins"},
+	{ColPole, "no", "Organisational unit or business line. The dropdown lists the Poles of the Lists sheet: those your inputs already use, and those you add.", "RE-TROFIT"},
+	{ColActivity, "yes", "Activity id: a factor id of the library (dropdown, or `footprint factors list --search gas`) or of your config's custom factors. For already-computed emissions, any description.", "fr.natural-gas.pcs"},
+	{ColQuantity, "yes", "A number ≥ 0 in the row's Unit. Type a real number: no unit in the cell, no thousands separator.", "850"},
+	{ColUnit, "yes", "Unit of Quantity, converted to the factor's unit within its dimension (energy, volume, mass, distance, t.km, passenger.km). Gas energy may state its basis: kWh PCS (gross) or kWh PCI (net). tCO2e or kgCO2e marks an already-computed emission.", "MWh PCS"},
+	{ColScope, "no", "1, 2 or 3. Needed only for already-computed emissions (Unit tCO2e or kgCO2e).", "3"},
+	{ColCategory, "no", "Scope 3 category 1–15: needed for already-computed Scope 3 rows; otherwise it overrides the factor's (e.g. car km as commuting, 7).", "1"},
+	{ColMethod, "no", "location or market, for already-computed Scope 2 rows only; blank counts the row in both Scope 2 totals.", "market"},
+	{ColComment, "no", "Free text, carried to the lines of the Excel export.", "meter readings, invoices Jan–Dec"},
+	{ColQuality, "no", "How Quantity was obtained: measured (meter, weighbridge, invoice of a metered supply), calculated (derived from other data) or estimated. Each level has its uncertainty (config `quality`), drawn in the Monte Carlo of the report. Blank: the row's data adds no uncertainty, only its factor's. Also on the Refrigerant register.", emissions.QualityMeasured},
+	{ColDataType, "no", "How the row's emissions were obtained, for the ESRS E1-6 share of Scope 3 from primary data: primary (data from the supplier or another value-chain partner: its measured emissions, a supplier-specific factor), secondary (average factors of a database on physical quantities) or spend-based (money × spend-based factors). Blank: not stated, never counted as primary.", emissions.DataPrimary},
 }
 
 // entityHelp explains the Entity column: a dropdown of the configured entities, or how a
 // cell is taken without an organisation.
 func (tw *templateWriter) entityHelp() columnDoc {
-	d := columnDoc{column: workbook.ColEntity, required: "no"}
+	d := columnDoc{column: ColEntity, required: "no"}
 	if len(tw.t.Entities) == 0 {
 		d.what = "The legal entity of the row. Your config has no organisation: an Entity is taken as written and counts at 100 % (with a warning). Blank: no entity, the row is unassigned. Describe the entities and their consolidation under organisation.entities in config, then regenerate the template to get a dropdown of them."
 		d.example = "Flins Refactory SAS"
@@ -55,13 +55,13 @@ func (tw *templateWriter) entityHelp() columnDoc {
 
 // columnDocs are the Help sheet's column lines, in the activity sheets' column order.
 func (tw *templateWriter) columnDocs() []columnDoc {
-	docs := map[workbook.Column]columnDoc{workbook.ColEntity: tw.entityHelp()}
+	docs := map[Column]columnDoc{ColEntity: tw.entityHelp()}
 	for _, c := range columnHelp {
 		docs[c.column] = c
 	}
 	out := make([]columnDoc, 0, len(docs))
 	for _, name := range columnNames() {
-		out = append(out, docs[workbook.Column(name)])
+		out = append(out, docs[Column(name)])
 	}
 	return out
 }
@@ -95,12 +95,12 @@ func (tw *templateWriter) help() error {
 		for _, w := range widths[from-1 : to] {
 			width += w
 		}
-		return tw.f.SetRowHeight(sh, row, rowHeight(wrappedLines(text, width)))
+		return tw.f.SetRowHeight(sh, row, xlsxwrite.RowHeight(xlsxwrite.WrappedLines(text, width)))
 	}
 	if err := put(excelize.Cell{StyleID: tw.st.title, Value: "How to fill this workbook"}); err != nil {
 		return err
 	}
-	if err := tw.f.SetRowHeight(sh, 1, titleHeight); err != nil {
+	if err := tw.f.SetRowHeight(sh, 1, xlsxwrite.TitleHeight); err != nil {
 		return err
 	}
 	for _, text := range []string{

@@ -1,4 +1,4 @@
-package reports
+package workbook
 
 import (
 	"fmt"
@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
-	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -19,7 +18,7 @@ import (
 // oracle of the streamed writer (annotate_stream.go) and what that writer falls back to for
 // the sheets it does not rewrite itself.
 func writeAnnotatedExcelize(src io.Reader, w io.Writer, sheets []emissions.ActivitySheet, results map[emissions.Place]*emissions.RowResult) error {
-	f, err := excelize.OpenReader(src, excelize.Options{UnzipSizeLimit: workbook.UnzipSizeLimit, UnzipXMLSizeLimit: workbook.UnzipXMLSizeLimit})
+	f, err := excelize.OpenReader(src, excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	if err != nil {
 		return err
 	}

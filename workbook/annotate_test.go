@@ -1,18 +1,16 @@
-package reports
+package workbook
 
 import (
 	"strings"
 	"testing"
-
-	"github.com/footprint/footprint/workbook"
 )
 
 // TestAnnotateHeadersAreNoColumn: the headers annotate adds name no canonical column, with or
 // without the default config's French aliases, so the annotated copy reads as the original;
 // an alias that does name one is caught (annotate then refuses).
 func TestAnnotateHeadersAreNoColumn(t *testing.T) {
-	french := workbook.Aliases{workbook.ColYear: {"Année"}, workbook.ColPole: {"Pôle"}, workbook.ColActivity: {"Activité"},
-		workbook.ColQuantity: {"Quantité"}, workbook.ColUnit: {"Unité"}, workbook.ColComment: {"Commentaire"}}
+	french := Aliases{ColYear: {"Année"}, ColPole: {"Pôle"}, ColActivity: {"Activité"},
+		ColQuantity: {"Quantité"}, ColUnit: {"Unité"}, ColComment: {"Commentaire"}}
 	if len(AnnotateHeaders) != annotateColumns {
 		t.Errorf("%d headers, annotateColumns is %d", len(AnnotateHeaders), annotateColumns)
 	}
@@ -20,13 +18,13 @@ func TestAnnotateHeadersAreNoColumn(t *testing.T) {
 		if !strings.HasPrefix(h, annotatePrefix) {
 			t.Errorf("%q lacks the prefix %q", h, annotatePrefix)
 		}
-		for _, aliases := range []workbook.Aliases{nil, french} {
-			if c, ok := workbook.HeaderColumn(h, aliases); ok {
+		for _, aliases := range []Aliases{nil, french} {
+			if c, ok := HeaderColumn(h, aliases); ok {
 				t.Errorf("%q reads as column %s", h, c)
 			}
 		}
 	}
-	if c, ok := workbook.HeaderColumn("Footprint Scope", workbook.Aliases{workbook.ColScope: {"footprint scope"}}); !ok || c != workbook.ColScope {
+	if c, ok := HeaderColumn("Footprint Scope", Aliases{ColScope: {"footprint scope"}}); !ok || c != ColScope {
 		t.Errorf("an alias naming an annotate header is not caught: %v %v", c, ok)
 	}
 }

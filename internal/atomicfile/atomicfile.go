@@ -1,4 +1,6 @@
-package reports
+// Package atomicfile writes an output file so that it holds either its old content or all of
+// the new, never part of it. The export, report.html, the annotated copy and the template use it.
+package atomicfile
 
 import (
 	"fmt"
@@ -7,10 +9,10 @@ import (
 	"path/filepath"
 )
 
-// writeAtomic writes the file at path through write so that path holds either its old
+// Write writes the file at path through write so that path holds either its old
 // content or all of the new, never part of it (docs/user-guide.md#output-files-and-interrupted-runs): a temporary file in the same folder,
-// synced, then renamed over path. The export, the template and report.html go through it.
-func writeAtomic(path string, write func(io.Writer) error) error {
+// synced, then renamed over path.
+func Write(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err

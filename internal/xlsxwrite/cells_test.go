@@ -1,4 +1,4 @@
-package reports
+package xlsxwrite
 
 import (
 	"bytes"
@@ -51,7 +51,7 @@ func streamWriterCell(t testing.TB, value any) string {
 // StreamWriter mishandles (it repeats the text before it) and lineRows escapes.
 var surrogateSequence = regexp.MustCompile(`_x[dD][89a-fA-F][0-9a-fA-F]{2}_`)
 
-// FuzzInlineTextMatchesStreamWriter: appendInlineText writes any text as the StreamWriter
+// FuzzInlineTextMatchesStreamWriter: AppendInlineText writes any text as the StreamWriter
 // does, but for surrogate sequences, which must at least read back as typed.
 func FuzzInlineTextMatchesStreamWriter(f *testing.F) {
 	for _, s := range []string{"", " a ", "<&>\"'", "\t\r\n", "\x00\x1f\x7f", "_x000D_", "_x005F_x0041_", "_x005F_xD800_",
@@ -59,12 +59,12 @@ func FuzzInlineTextMatchesStreamWriter(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if len(s) > maxCellChars {
-			return // cut by exporter.text first
+		if len(s) > MaxCellChars {
+			return // cut by the writers first (TruncateCell)
 		}
-		got := string(appendInlineText(nil, s)) + `</t></is></c>`
+		got := string(AppendInlineText(nil, s)) + `</t></is></c>`
 		if surrogateSequence.MatchString(s) {
-			return // TestLinesWriterReadsBackAsTyped checks the reading back
+			return // reports' TestLinesWriterReadsBackAsTyped checks the reading back
 		}
 		want := streamWriterCell(t, s)
 		if want != ` t="inlineStr">`+got {
@@ -73,7 +73,7 @@ func FuzzInlineTextMatchesStreamWriter(f *testing.F) {
 	})
 }
 
-// FuzzCellFloatMatchesStreamWriter: appendCellFloat writes any finite number as the
+// FuzzCellFloatMatchesStreamWriter: AppendCellFloat writes any finite number as the
 // StreamWriter does.
 func FuzzCellFloatMatchesStreamWriter(f *testing.F) {
 	for _, v := range []float64{0, math.Copysign(0, -1), 0.1 + 0.2, 1.0 / 3, 1e21, 1e-300, 5e-324, math.MaxFloat64,
@@ -84,7 +84,7 @@ func FuzzCellFloatMatchesStreamWriter(f *testing.F) {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return // refused before writing
 		}
-		got := `><v>` + string(appendCellFloat(nil, v)) + `</v></c>`
+		got := `><v>` + string(AppendCellFloat(nil, v)) + `</v></c>`
 		if want := streamWriterCell(t, v); got != want {
 			t.Errorf("%v (%s):\n got %s\nwant %s", v, strconv.FormatFloat(v, 'g', -1, 64), got, want)
 		}

@@ -1,4 +1,4 @@
-package reports
+package xlsxwrite
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"github.com/klauspost/compress/flate"
 )
 
-// parallelDeflate compresses one zip part on every core, the way pigz does: the data is cut
+// ParallelDeflate compresses one zip part on every core, the way pigz does: the data is cut
 // into chunks of about chunkSize bytes, each chunk is deflated on its own, and the compressed
 // chunks are written in order as one deflate stream — every chunk but the last ends with a
 // sync flush (an empty stored block, which leaves the stream byte-aligned and the next chunk
@@ -22,9 +22,9 @@ import (
 // the workers are held at once, so memory stays bounded whatever the size of the part.
 //
 // The writer fills the current chunk with append (chunk, then commit), or has a worker fill it
-// (WriteFunc); only the goroutine that writes uses a parallelDeflate, the workers see whole
+// (WriteFunc); only the goroutine that writes uses a ParallelDeflate, the workers see whole
 // chunks.
-type parallelDeflate struct {
+type ParallelDeflate struct {
 	out       io.Writer
 	chunkSize int
 	chunk     []byte // being filled
@@ -53,10 +53,10 @@ type deflateJob struct {
 	done    chan struct{}
 }
 
-// deflateChunkSize is the size of a chunk: large enough that the sync flush and the window
+// DeflateChunkSize is the size of a chunk: large enough that the sync flush and the window
 // lost at each boundary cost nothing measurable (under 0.1 % of the compressed size), small
 // enough that a few chunks in flight per core hold little memory.
-const deflateChunkSize = 4 << 20
+const DeflateChunkSize = 4 << 20
 
 // deflateLevel is klauspost/compress's level 1: about twice as fast as the standard library's
 // BestSpeed for a slightly smaller output on sheet XML (BenchmarkDeflateLines).
@@ -66,9 +66,9 @@ const deflateLevel = flate.BestSpeed
 // machine with many cores.
 const maxDeflateWorkers = 8
 
-func newParallelDeflate(out io.Writer, chunkSize int) *parallelDeflate {
+func NewParallelDeflate(out io.Writer, chunkSize int) *ParallelDeflate {
 	workers := min(runtime.GOMAXPROCS(0), maxDeflateWorkers)
-	p := &parallelDeflate{out: out, chunkSize: chunkSize, jobs: make(chan *deflateJob), max: workers + 2}
+	p := &ParallelDeflate{out: out, chunkSize: chunkSize, jobs: make(chan *deflateJob), max: workers + 2}
 	p.chunk = make([]byte, 0, chunkSize+chunkSize/4)
 	p.workers.Add(workers)
 	for range workers {
@@ -77,7 +77,7 @@ func newParallelDeflate(out io.Writer, chunkSize int) *parallelDeflate {
 	return p
 }
 
-func (p *parallelDeflate) work() {
+func (p *ParallelDeflate) work() {
 	defer p.workers.Done()
 	var fw *flate.Writer
 	for j := range p.jobs {
@@ -105,14 +105,21 @@ func (p *parallelDeflate) work() {
 }
 
 // Write appends b to the part.
-func (p *parallelDeflate) Write(b []byte) (int, error) {
+func (p *ParallelDeflate) Write(b []byte) (int, error) {
 	p.chunk = append(p.chunk, b...)
 	p.commit()
 	return len(b), p.err
 }
 
+// Append adds b to the chunk being filled without cutting it there, however long the chunk
+// grows: the export puts a Lines sheet's head and tail, as excelize wrote them, around its
+// rows this way, so the chunks end where the rows' batches end.
+func (p *ParallelDeflate) Append(b []byte) {
+	p.chunk = append(p.chunk, b...)
+}
+
 // commit hands the current chunk to a worker once it is full.
-func (p *parallelDeflate) commit() {
+func (p *ParallelDeflate) commit() {
 	if len(p.chunk) >= p.chunkSize {
 		p.dispatch(false)
 	}
@@ -123,13 +130,13 @@ func (p *parallelDeflate) commit() {
 // called once that chunk is written out, on the goroutine that writes, so fill's inputs can
 // be reused then. The chunk is cut there, whatever its size: for the same bytes the stream
 // stays the same only if the calls to WriteFunc do not depend on timing.
-func (p *parallelDeflate) WriteFunc(fill func([]byte) []byte, release func()) error {
+func (p *ParallelDeflate) WriteFunc(fill func([]byte) []byte, release func()) error {
 	p.fill, p.release = fill, release
 	p.dispatch(false)
 	return p.err
 }
 
-func (p *parallelDeflate) dispatch(last bool) {
+func (p *ParallelDeflate) dispatch(last bool) {
 	for len(p.inFlight) >= p.max {
 		p.writeOldest()
 	}
@@ -155,7 +162,7 @@ func (p *parallelDeflate) dispatch(last bool) {
 }
 
 // writeOldest waits for the oldest chunk in flight and writes it out.
-func (p *parallelDeflate) writeOldest() {
+func (p *ParallelDeflate) writeOldest() {
 	j := p.inFlight[0]
 	p.inFlight = p.inFlight[1:]
 	<-j.done
@@ -180,7 +187,7 @@ func (p *parallelDeflate) writeOldest() {
 
 // Close compresses and writes what is left, ends the stream and stops the workers. It returns
 // the CRC-32 and the uncompressed and compressed sizes of the part.
-func (p *parallelDeflate) Close() (crc uint32, usize, csize int64, err error) {
+func (p *ParallelDeflate) Close() (crc uint32, usize, csize int64, err error) {
 	p.dispatch(true)
 	for len(p.inFlight) > 0 {
 		p.writeOldest()
@@ -190,8 +197,8 @@ func (p *parallelDeflate) Close() (crc uint32, usize, csize int64, err error) {
 	return p.crc, p.usize, p.csize, p.err
 }
 
-// abort stops the workers without writing anything more, after an error of the writer.
-func (p *parallelDeflate) abort() {
+// Abort stops the workers without writing anything more, after an error of the writer.
+func (p *ParallelDeflate) Abort() {
 	for _, j := range p.inFlight {
 		<-j.done
 	}

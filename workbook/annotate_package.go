@@ -1,4 +1,4 @@
-package reports
+package workbook
 
 import (
 	"archive/zip"
@@ -9,8 +9,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-
-	"github.com/footprint/footprint/workbook"
 )
 
 // The package around the sheets: where each sheet's part is, the shared strings, the tables,
@@ -21,7 +19,7 @@ import (
 type workbookPackage struct {
 	sheets   map[string]*zip.File
 	parts    map[string]*zip.File // every part by its name in lower case
-	sst      *workbook.SharedStringTable
+	sst      *sharedStrings
 	workbook []byte
 }
 
@@ -45,7 +43,7 @@ func readPackage(zr *zip.Reader) (*workbookPackage, error) {
 		return nil, err
 	}
 	pkg.workbook = wb
-	for name, part := range workbook.SheetParts(wb, rels) {
+	for name, part := range sheetParts(wb, rels) {
 		if f := pkg.parts[part]; f != nil {
 			pkg.sheets[name] = f
 		}
@@ -57,8 +55,8 @@ func readPackage(zr *zip.Reader) (*workbookPackage, error) {
 			return nil, err
 		}
 		defer rc.Close()
-		if pkg.sst, err = workbook.ReadSharedStringTable(rc); err != nil {
-			if errors.Is(err, workbook.ErrUnsure) {
+		if pkg.sst, err = readSharedStrings(rc); err != nil {
+			if errors.Is(err, errUnsure) {
 				return nil, notStreamed("shared strings outside the subset read exactly")
 			}
 			return nil, err
@@ -73,7 +71,7 @@ func (pkg *workbookPackage) read(name string) ([]byte, error) {
 	if f == nil {
 		return nil, notStreamed("no part %s", name)
 	}
-	if f.UncompressedSize64 > workbook.UnzipXMLSizeLimit {
+	if f.UncompressedSize64 > unzipXMLSizeLimit {
 		return nil, notStreamed("part %s of %d bytes", name, f.UncompressedSize64)
 	}
 	rc, err := f.Open()
@@ -199,7 +197,7 @@ func sheetRefs(raw []byte, refs map[string]bool) map[string]bool {
 			continue
 		}
 		j := k
-		for j > 0 && nameByte(f[j-1]) {
+		for j > 0 && bareNameByte(f[j-1]) {
 			j--
 		}
 		if j > 0 && f[j-1] == ':' {
@@ -239,7 +237,7 @@ func formulasIn(content []byte, refs map[string]bool) {
 	}
 }
 
-// nameByte reports whether b may be part of a sheet or defined name written bare.
-func nameByte(b byte) bool {
+// bareNameByte reports whether b may be part of a sheet or defined name written bare.
+func bareNameByte(b byte) bool {
 	return b == '_' || b == '.' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
 }

@@ -1,4 +1,4 @@
-package reports
+package workbook
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/internal/atomicfile"
+	"github.com/footprint/footprint/internal/xlsxwrite"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -94,7 +96,7 @@ func templateSheetOf(f factors.Factor) string {
 
 // WriteTemplateFile writes the template to path atomically.
 func WriteTemplateFile(path string, t Template) error {
-	return writeAtomic(path, func(w io.Writer) error { return WriteTemplate(w, t) })
+	return atomicfile.Write(path, func(w io.Writer) error { return WriteTemplate(w, t) })
 }
 
 // WriteTemplate writes the input workbook a team fills in (docs/user-guide.md#the-input-template): a Help sheet, the
@@ -110,7 +112,7 @@ func WriteTemplate(w io.Writer, t Template) error {
 	if err := tw.build(); err != nil {
 		return err
 	}
-	return saveDeterministic(f, w, nil)
+	return xlsxwrite.SaveDeterministic(f, w, nil)
 }
 
 type templateWriter struct {
@@ -277,7 +279,7 @@ func (tw *templateWriter) titled(sheet, title, note string) error {
 	if err := tw.setRow(sheet, 1, excelize.Cell{StyleID: tw.st.title, Value: title}); err != nil {
 		return err
 	}
-	if err := tw.f.SetRowHeight(sheet, 1, titleHeight); err != nil {
+	if err := tw.f.SetRowHeight(sheet, 1, xlsxwrite.TitleHeight); err != nil {
 		return err
 	}
 	return tw.setRow(sheet, 2, excelize.Cell{StyleID: tw.st.note, Value: note})
@@ -323,7 +325,7 @@ func (tw *templateWriter) lists() error {
 		return err
 	}
 	for i, f := range tw.all {
-		if err := tw.setRow(sh, 4+i, f.ID, f.Name, f.Unit, f.Scope, nonZero(f.Category), f.Source); err != nil {
+		if err := tw.setRow(sh, 4+i, f.ID, f.Name, f.Unit, f.Scope, xlsxwrite.NonZero(f.Category), f.Source); err != nil {
 			return err
 		}
 	}

@@ -1,4 +1,4 @@
-package reports
+package workbook
 
 import (
 	"bytes"
@@ -264,29 +264,29 @@ func attrValue(t []byte, name string) (value []byte, found bool, err error) {
 // returns false.
 func eachAttr(t []byte, f func(key, value []byte) bool) error {
 	i := 1
-	for i < len(t) && !isSpaceByte(t[i]) {
+	for i < len(t) && !space(t[i]) {
 		i++
 	}
 	for {
-		for i < len(t) && isSpaceByte(t[i]) {
+		for i < len(t) && space(t[i]) {
 			i++
 		}
 		k := i
-		for i < len(t) && t[i] != '=' && !isSpaceByte(t[i]) && t[i] != '>' && t[i] != '/' {
+		for i < len(t) && t[i] != '=' && !space(t[i]) && t[i] != '>' && t[i] != '/' {
 			i++
 		}
 		if i == k {
 			return nil // the end of the tag
 		}
 		key := t[k:i]
-		for i < len(t) && isSpaceByte(t[i]) {
+		for i < len(t) && space(t[i]) {
 			i++
 		}
 		if i >= len(t) || t[i] != '=' {
 			return errNotStreamed
 		}
 		i++
-		for i < len(t) && isSpaceByte(t[i]) {
+		for i < len(t) && space(t[i]) {
 			i++
 		}
 		if i >= len(t) || t[i] != '"' && t[i] != '\'' {

@@ -1,4 +1,4 @@
-package reports
+package workbook
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/internal/atomicfile"
 )
 
 // AnnotateHeaders are the columns annotate appends to each activity sheet (docs/annotate.md#the-columns). Each
@@ -98,7 +99,7 @@ func WriteAnnotatedFile(in, out string, a Annotation) (Annotated, error) {
 		return Annotated{}, err
 	}
 	var n Annotated
-	err = writeAtomic(out, func(w io.Writer) error {
+	err = atomicfile.Write(out, func(w io.Writer) error {
 		n, err = writeAnnotatedStream(src, st.Size(), w, a)
 		return err
 	})
@@ -120,7 +121,7 @@ func writeAnnotatedFallback(src io.ReadSeeker, out string, a Annotation) (Annota
 	if _, err := src.Seek(0, io.SeekStart); err != nil {
 		return Annotated{}, err
 	}
-	err = writeAtomic(out, func(w io.Writer) error { return writeAnnotatedExcelize(src, w, a.Sheets, results) })
+	err = atomicfile.Write(out, func(w io.Writer) error { return writeAnnotatedExcelize(src, w, a.Sheets, results) })
 	return a.count(results), err
 }
 

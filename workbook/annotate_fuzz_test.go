@@ -1,4 +1,4 @@
-package reports_test
+package workbook_test
 
 import (
 	"bytes"
@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
-	"github.com/footprint/footprint/reports"
 	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
@@ -39,7 +38,7 @@ func FuzzAnnotateStream(f *testing.F) {
 	annotated := func() []byte {
 		a, _ := annotationOf(f, cfg, base)
 		var buf bytes.Buffer
-		if n, err := reports.WriteAnnotatedStream(bytes.NewReader(base), int64(len(base)), &buf, a); err != nil || n.Fallback != "" {
+		if n, err := workbook.WriteAnnotatedStream(bytes.NewReader(base), int64(len(base)), &buf, a); err != nil || n.Fallback != "" {
 			f.Fatalf("the base is not streamed: %v %s", err, n.Fallback)
 		}
 		return buf.Bytes()
@@ -69,11 +68,11 @@ func FuzzAnnotateStream(f *testing.F) {
 		}
 		a, _ := annotationOf(t, cfg, data)
 		var streamed, oracle bytes.Buffer
-		n, err := reports.WriteAnnotatedStream(bytes.NewReader(data), int64(len(data)), &streamed, a)
+		n, err := workbook.WriteAnnotatedStream(bytes.NewReader(data), int64(len(data)), &streamed, a)
 		if err != nil || n.Fallback != "" {
 			return
 		}
-		if _, err := reports.WriteAnnotatedExcelize(bytes.NewReader(data), &oracle, a); err != nil {
+		if _, err := workbook.WriteAnnotatedExcelize(bytes.NewReader(data), &oracle, a); err != nil {
 			return
 		}
 		sameWorkbook(t, streamed.Bytes(), oracle.Bytes())

@@ -1,4 +1,4 @@
-package reports_test
+package workbook_test
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
-	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/internal/xlsxtest"
 	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
@@ -29,10 +29,10 @@ func templateLibrary(t *testing.T, gwp string) *factors.Library {
 	return lib
 }
 
-func writeTemplateBytes(t *testing.T, tpl reports.Template) []byte {
+func writeTemplateBytes(t *testing.T, tpl workbook.Template) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := reports.WriteTemplate(&buf, tpl); err != nil {
+	if err := workbook.WriteTemplate(&buf, tpl); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -68,23 +68,23 @@ func definedList(t *testing.T, f *excelize.File, name string) []string {
 
 func TestTemplateWorkbook(t *testing.T) {
 	lib := templateLibrary(t, "AR6")
-	tpl := reports.Template{Factors: lib.All(), Site: "Plant", Poles: []string{"RE-TROFIT", "RE-CYCLE"}}
+	tpl := workbook.Template{Factors: lib.All(), Site: "Plant", Poles: []string{"RE-TROFIT", "RE-CYCLE"}}
 	b := writeTemplateBytes(t, tpl)
 	if again := writeTemplateBytes(t, tpl); !bytes.Equal(b, again) {
 		t.Error("two templates from the same library differ")
 	}
-	f := openWorkbook(t, b)
-	want := []string{"Help", "Energy", "Logistics", "Materials", "Waste", "Refrigerants", "Travel", "Instruments", reports.TemplateRegisterSheet, "Examples", "Lists"}
+	f := xlsxtest.Open(t, b)
+	want := []string{"Help", "Energy", "Logistics", "Materials", "Waste", "Refrigerants", "Travel", "Instruments", workbook.TemplateRegisterSheet, "Examples", "Lists"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
 	header := []string{"Year", "Site", "Pole", "Activity", "Quantity", "Unit", "Scope", "Category", "Method", "Comment", "Quality", "Entity", "DataType"}
-	for _, sh := range reports.TemplateSheets {
-		if got := readSheet(t, f, sh).rows; len(got) != 1 || !slices.Equal(got[0], header) {
+	for _, sh := range workbook.TemplateSheets {
+		if got := xlsxtest.Rows(t, f, sh); len(got) != 1 || !slices.Equal(got[0], header) {
 			t.Errorf("%s: %q, want the header row alone", sh, got)
 		}
 	}
-	if got := readSheet(t, f, "Instruments").rows; len(got) != 1 || !slices.Equal(got[0], []string{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor"}) {
+	if got := xlsxtest.Rows(t, f, "Instruments"); len(got) != 1 || !slices.Equal(got[0], []string{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor"}) {
 		t.Errorf("Instruments: %q", got)
 	}
 
@@ -137,7 +137,7 @@ func TestTemplateWorkbook(t *testing.T) {
 		t.Errorf("Ids_Materials: %v", m)
 	}
 	total := 0
-	for _, sh := range reports.TemplateSheets {
+	for _, sh := range workbook.TemplateSheets {
 		total += len(definedList(t, f, "Ids_"+sh))
 	}
 	ids := map[string]bool{}
@@ -155,7 +155,7 @@ func TestTemplateWorkbook(t *testing.T) {
 	}
 	// Any text parses (as an opaque count unit): the usual units must be ones footprint
 	// converts, or a misspelt one would match only itself.
-	for _, u := range reports.TemplateUnits {
+	for _, u := range workbook.TemplateUnits {
 		if pu, err := factors.ParseUnit(u); err != nil || pu.Dim == factors.Opaque {
 			t.Errorf("TemplateUnits %q is not a unit footprint converts (%v)", u, err)
 		}
@@ -179,10 +179,10 @@ func TestTemplateWorkbook(t *testing.T) {
 		t.Error("a defined name Entities without an organisation")
 	}
 	register := append(slices.Clone(registerHeader), "Quality", "Status")
-	if got := readSheet(t, f, reports.TemplateRegisterSheet).rows; len(got) != 1 || !slices.Equal(got[0], register) {
-		t.Errorf("%s: %q, want %q", reports.TemplateRegisterSheet, got, register)
+	if got := xlsxtest.Rows(t, f, workbook.TemplateRegisterSheet); len(got) != 1 || !slices.Equal(got[0], register) {
+		t.Errorf("%s: %q, want %q", workbook.TemplateRegisterSheet, got, register)
 	}
-	rdvs, err := f.GetDataValidations(reports.TemplateRegisterSheet)
+	rdvs, err := f.GetDataValidations(workbook.TemplateRegisterSheet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,16 +191,16 @@ func TestTemplateWorkbook(t *testing.T) {
 	}) || !slices.ContainsFunc(rdvs, func(dv *excelize.DataValidation) bool {
 		return strings.HasPrefix(dv.Sqref, "K2:") && dv.Formula1 == `"in service,new,retired"`
 	}) {
-		t.Errorf("%s: no Quality dropdown in column J or Status dropdown in column K", reports.TemplateRegisterSheet)
+		t.Errorf("%s: no Quality dropdown in column J or Status dropdown in column K", workbook.TemplateRegisterSheet)
 	}
-	help := readSheet(t, f, "Help")
+	help := xlsxtest.Rows(t, f, "Help")
 	for _, col := range header {
-		if help.findRow(col) == 0 {
+		if xlsxtest.FindRow(help, col) == 0 {
 			t.Errorf("Help does not explain %s", col)
 		}
 	}
 	for _, col := range []string{"Quality", "Entity", "DataType"} {
-		if r := help.findRow(col); r == 0 || !strings.Contains(help.rows[r-1][2], "Blank") {
+		if r := xlsxtest.FindRow(help, col); r == 0 || !strings.Contains(help[r-1][2], "Blank") {
 			t.Errorf("Help on %s does not say what a blank cell means", col)
 		}
 	}
@@ -252,16 +252,16 @@ func TestTemplateEntities(t *testing.T) {
 		{"organisation alone", &emissions.Organisation{Name: "Group", Approach: emissions.ConsolidationOperational}, []string{"Group"}, "Group"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			tpl := reports.Template{Factors: lib.All(), Site: "Plant"}
-			tpl.Entities, tpl.DefaultEntity = reports.TemplateEntities(c.org)
+			tpl := workbook.Template{Factors: lib.All(), Site: "Plant"}
+			tpl.Entities, tpl.DefaultEntity = workbook.TemplateEntities(c.org)
 			if !slices.Equal(tpl.Entities, c.want) || tpl.DefaultEntity != c.defaultEntity {
 				t.Fatalf("TemplateEntities: %q, blank %q; want %q, %q", tpl.Entities, tpl.DefaultEntity, c.want, c.defaultEntity)
 			}
-			f := openWorkbook(t, writeTemplateBytes(t, tpl))
+			f := xlsxtest.Open(t, writeTemplateBytes(t, tpl))
 			if got := definedList(t, f, "Entities"); !slices.Equal(got, c.want) {
 				t.Errorf("Entities list %q, want %q", got, c.want)
 			}
-			for _, sh := range reports.TemplateSheets {
+			for _, sh := range workbook.TemplateSheets {
 				dvs, err := f.GetDataValidations(sh)
 				if err != nil {
 					t.Fatal(err)
@@ -276,8 +276,8 @@ func TestTemplateEntities(t *testing.T) {
 					t.Errorf("%s Entity: %+v", sh, *dv)
 				}
 			}
-			help := readSheet(t, f, "Help")
-			if r := help.findRow("Entity"); r == 0 || !strings.Contains(help.rows[r-1][2], "Blank: "+c.defaultEntity) {
+			help := xlsxtest.Rows(t, f, "Help")
+			if r := xlsxtest.FindRow(help, "Entity"); r == 0 || !strings.Contains(help[r-1][2], "Blank: "+c.defaultEntity) {
 				t.Errorf("Help on Entity does not name the entity of a blank cell")
 			}
 			checkPrompts(t, f)
@@ -309,13 +309,13 @@ func TestTemplateReadsBack(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			lib := templateLibrary(t, c.gwp)
-			for _, id := range reports.TemplateExampleIDs() {
+			for _, id := range workbook.TemplateExampleIDs() {
 				if _, _, ok := lib.Lookup(id, 2024); !ok {
 					t.Errorf("example id %s is not in the library", id)
 				}
 			}
-			tpl := reports.Template{Factors: lib.All(), Site: "Plant"}
-			tpl.Entities, tpl.DefaultEntity = reports.TemplateEntities(c.org)
+			tpl := workbook.Template{Factors: lib.All(), Site: "Plant"}
+			tpl.Entities, tpl.DefaultEntity = workbook.TemplateEntities(c.org)
 			b := writeTemplateBytes(t, tpl)
 			in := &emissions.Input{}
 			workbook.Read(in, "template.xlsx", bytes.NewReader(b), workbook.Options{DefaultSite: "Plant"})
@@ -323,11 +323,11 @@ func TestTemplateReadsBack(t *testing.T) {
 				t.Fatalf("empty template: %d rows, problems %v", in.RowsRead, ps)
 			}
 
-			f := openWorkbook(t, b)
-			ex := readSheet(t, f, "Examples")
+			f := xlsxtest.Open(t, b)
+			ex := xlsxtest.Rows(t, f, "Examples")
 			next := map[string]int{}
 			n := 0
-			for _, row := range ex.rows[3:] {
+			for _, row := range ex[3:] {
 				if len(row) == 0 || row[0] == "" || row[0] == "Sheet" {
 					continue
 				}
@@ -408,7 +408,7 @@ func TestTemplateReadsBack(t *testing.T) {
 // the height of their font, and the one-line notes of Lists and Examples must not wrap in
 // their narrow first column, where they were cut to a few words.
 func TestTemplateTextFits(t *testing.T) {
-	f := openWorkbook(t, writeTemplateBytes(t, reports.Template{Factors: templateLibrary(t, "AR6").All(), Site: "Plant"}))
+	f := xlsxtest.Open(t, writeTemplateBytes(t, workbook.Template{Factors: templateLibrary(t, "AR6").All(), Site: "Plant"}))
 	style := func(sheet, ref string) *excelize.Style {
 		id, _ := f.GetCellStyle(sheet, ref)
 		st, err := f.GetStyle(id)
@@ -426,7 +426,7 @@ func TestTemplateTextFits(t *testing.T) {
 		span[m.GetStartAxis()] = m.GetEndAxis()
 	}
 	wrapped := 0
-	for r, row := range readSheet(t, f, "Help").rows {
+	for r, row := range xlsxtest.Rows(t, f, "Help") {
 		for c, v := range row {
 			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
 			if st := style("Help", ref); v == "" || st.Alignment == nil || !st.Alignment.WrapText {

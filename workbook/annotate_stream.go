@@ -1,4 +1,4 @@
-package reports
+package workbook
 
 import (
 	"archive/zip"
@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/internal/xlsxwrite"
 	kflate "github.com/klauspost/compress/flate"
 )
 
@@ -267,9 +268,9 @@ func rewritePart(zw *zip.Writer, f *zip.File, p *sheetPlan, rows *rowResults) er
 		return err
 	}
 	defer rc.Close()
-	pd := newParallelDeflate(w, deflateChunkSize)
+	pd := xlsxwrite.NewParallelDeflate(w, xlsxwrite.DeflateChunkSize)
 	if err := rewriteSheet(rc, pd, p, rows); err != nil {
-		pd.abort()
+		pd.Abort()
 		return err
 	}
 	crc, usize, csize, err := pd.Close()

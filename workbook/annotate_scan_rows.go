@@ -1,4 +1,4 @@
-package reports
+package workbook
 
 import (
 	"bytes"
@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/footprint/footprint/workbook"
+	"github.com/footprint/footprint/internal/xlsxwrite"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -17,19 +17,12 @@ import (
 type scanner struct {
 	c    *sheetCutter
 	p    *sheetPlan
-	sst  *workbook.SharedStringTable
+	sst  *sharedStrings
 	text []byte // an inline string's text
 	v    []byte // a cell's <v>
 	// cellFormula says the cell content just read has a formula
 	cellFormula bool
 }
-
-// Cell types that classify tells apart.
-const (
-	typeOther = iota
-	typeShared
-	typeInline
-)
 
 // rows reads <sheetData> after its start tag.
 func (sc *scanner) rows() error {
@@ -90,8 +83,8 @@ func rowNumber(t []byte, prev int) (int, error) {
 	return n, nil
 }
 
-// cellColumn is the column of the cell whose tag is t, after column prev.
-func cellColumn(t []byte, prev int) (int, error) {
+// cellColumnAfter is the column of the cell whose tag is t, after column prev.
+func cellColumnAfter(t []byte, prev int) (int, error) {
 	v, ok, err := attrValue(t, "r")
 	if err != nil {
 		return 0, err
@@ -190,7 +183,7 @@ func nextCell(c *sheetCutter, col int) (t []byte, n int, empty, more bool, err e
 		if end || string(name) != "c" {
 			return nil, 0, false, false, notStreamed("<%s> in a row", name)
 		}
-		n, err := cellColumn(t, col)
+		n, err := cellColumnAfter(t, col)
 		return t, n, empty, err == nil, err
 	}
 	return nil, 0, false, true, nil
@@ -227,7 +220,7 @@ func (sc *scanner) cells(row int) error {
 		if err != nil {
 			return err
 		}
-		typ := typeOther
+		typ := typeNumber // quickrows.go's cell types: any t but "s" and "inlineStr" is the value as written
 		switch string(tv) {
 		case "s":
 			typ = typeShared
@@ -364,9 +357,9 @@ func (sc *scanner) classify(typ int, v []byte, hasV bool) (cellClass, error) {
 		if err != nil || sc.sst == nil {
 			return 0, notStreamed("a shared string %q", v)
 		}
-		s, escaped, ok := sc.sst.Item(i)
+		s, escaped, ok := sc.sst.item(i)
 		if !ok {
-			return 0, notStreamed("a shared string %d of %d", i, sc.sst.Len())
+			return 0, notStreamed("a shared string %d of %d", i, sc.sst.len())
 		}
 		if escaped {
 			s = decodeEscapes(s)
@@ -406,7 +399,7 @@ func classOf(s []byte) cellClass {
 func decodeEscapes(b []byte) []byte {
 	out := make([]byte, 0, len(b))
 	for i := 0; i < len(b); {
-		if n := bstrLen(string(b[i:min(len(b), i+7)])); n > 0 {
+		if n := xlsxwrite.BstrLen(string(b[i:min(len(b), i+7)])); n > 0 {
 			r, _ := strconv.ParseUint(string(b[i+2:i+6]), 16, 32)
 			out = utf8.AppendRune(out, rune(r))
 			i += n

@@ -1,4 +1,4 @@
-package reports
+package workbook
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/internal/xlsxwrite"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -329,7 +330,7 @@ func (w *annotationCells) value(b []byte, i, row, style int, v *annotateValue) [
 		return append(b, `</v></c>`...)
 	case v.kind == valueFloat && !math.IsNaN(v.f) && !math.IsInf(v.f, 0):
 		b = append(b, `><v>`...)
-		b = appendCellFloat(b, v.f)
+		b = xlsxwrite.AppendCellFloat(b, v.f)
 		return append(b, `</v></c>`...)
 	}
 	text := v.s
@@ -339,7 +340,7 @@ func (w *annotationCells) value(b []byte, i, row, style int, v *annotateValue) [
 	b = append(b, ` t="inlineStr">`...)
 	if !w.cached[i] || text != w.last[i] {
 		w.last[i], w.cached[i] = text, true
-		w.escaped[i] = appendInlineText(w.escaped[i][:0], truncateCell(text))
+		w.escaped[i] = xlsxwrite.AppendInlineText(w.escaped[i][:0], xlsxwrite.TruncateCell(text))
 	}
 	b = append(b, w.escaped[i]...)
 	return append(b, `</t></is></c>`...)

@@ -1,4 +1,4 @@
-package reports
+package xlsxwrite
 
 import (
 	"archive/zip"
@@ -19,41 +19,41 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// packageWriter is the zip writer excelize saves through. It makes the package deterministic
+// PackageWriter is the zip writer excelize saves through (SaveDeterministic). It makes the package deterministic
 // and keeps memory bounded:
 //
 //   - excelize creates its parts in an order that depends on map iteration (streamed sheets)
 //     and, after AddChart, writes the <Default> entries of [Content_Types].xml in map order;
-//     packageWriter writes the parts sorted by name, sorts those entries, gives every part the
+//     PackageWriter writes the parts sorted by name, sorts those entries, gives every part the
 //     same (zero) modification time, and drops the creation and modification dates of
 //     docProps/core.xml, so the same workbook always gives the same bytes;
-//   - excelize would assemble the whole zip in a bytes.Buffer; packageWriter deflates each part
+//   - excelize would assemble the whole zip in a bytes.Buffer; PackageWriter deflates each part
 //     as it comes into a temporary file and copies the compressed bytes to the destination
 //     at Close, so a million-line sheet never sits in memory.
 //
 // Each part is compressed exactly once (excelize's own deflate is bypassed).
 //
 // Deferred parts (the Lines sheets) are held as excelize writes them and completed at Close,
-// once excelize is done, by deferred.write — which writes them through createDeflated and
-// closeDeflated straight into the destination, after the other parts: a gigabyte of Lines
+// once excelize is done, by deferred.Write — which writes them through CreateDeflated and
+// CloseDeflated straight into the destination, after the other parts: a gigabyte of Lines
 // XML is not deflated into the temporary file and then copied again.
-type packageWriter struct {
+type PackageWriter struct {
 	dst      io.Writer
 	tmp      *os.File
 	parts    []packagePart
 	cur      *partWriter
 	fw       *flate.Writer
-	deferred *deferredParts
+	deferred *DeferredParts
 	held     map[string][]byte
 	zw       *zip.Writer     // the destination's, at Close
-	raw      *zip.FileHeader // the part being written by createDeflated
+	raw      *zip.FileHeader // the part being written by CreateDeflated
 }
 
-// deferredParts are parts the package writer holds when excelize writes them, for write to
+// DeferredParts are parts the package writer holds when excelize writes them, for Write to
 // write them complete at Close.
-type deferredParts struct {
-	names []string
-	write func(pw *packageWriter, held map[string][]byte) error
+type DeferredParts struct {
+	Names []string
+	Write func(pw *PackageWriter, held map[string][]byte) error
 }
 
 type packagePart struct {
@@ -62,7 +62,7 @@ type packagePart struct {
 	crc                  uint32
 }
 
-// partWriter deflates one part into the temporary file. Parts that packageWriter rewrites are
+// partWriter deflates one part into the temporary file. Parts that PackageWriter rewrites are
 // held in memory until they end (they are a few kilobytes).
 type partWriter struct {
 	part    packagePart
@@ -90,29 +90,29 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // (deflateLevel).
 const compressionLevel = deflateLevel
 
-func newPackageWriter(dst io.Writer, deferred *deferredParts) (*packageWriter, error) {
+func newPackageWriter(dst io.Writer, deferred *DeferredParts) (*PackageWriter, error) {
 	tmp, err := os.CreateTemp("", "footprint-xlsx-*")
 	if err != nil {
 		return nil, fmt.Errorf("temporary file for the workbook: %w", err)
 	}
-	return &packageWriter{dst: dst, tmp: tmp, deferred: deferred, held: map[string][]byte{}}, nil
+	return &PackageWriter{dst: dst, tmp: tmp, deferred: deferred, held: map[string][]byte{}}, nil
 }
 
-// rewrites are the parts whose content packageWriter normalises.
+// rewrites are the parts whose content PackageWriter normalises.
 var rewrites = map[string]func([]byte) []byte{
 	"[Content_Types].xml": sortContentTypeDefaults,
 	"docProps/core.xml":   dropCoreDates,
 }
 
 // Create starts a part; it ends the previous one.
-func (pw *packageWriter) Create(name string) (io.Writer, error) {
+func (pw *PackageWriter) Create(name string) (io.Writer, error) {
 	if err := pw.endPart(); err != nil {
 		return nil, err
 	}
 	if err := pw.checkNew(name); err != nil {
 		return nil, err
 	}
-	if pw.deferred != nil && slices.Contains(pw.deferred.names, name) {
+	if pw.deferred != nil && slices.Contains(pw.deferred.Names, name) {
 		pw.held[name] = nil // seen, even if nothing is written to it
 		return &heldPart{pw: pw, name: name}, nil
 	}
@@ -135,7 +135,7 @@ func (pw *packageWriter) Create(name string) (io.Writer, error) {
 }
 
 // checkNew refuses a part already written or held.
-func (pw *packageWriter) checkNew(name string) error {
+func (pw *PackageWriter) checkNew(name string) error {
 	_, seen := pw.held[name]
 	for _, p := range pw.parts {
 		seen = seen || p.name == name
@@ -148,7 +148,7 @@ func (pw *packageWriter) checkNew(name string) error {
 
 // heldPart keeps what excelize writes of a deferred part.
 type heldPart struct {
-	pw   *packageWriter
+	pw   *PackageWriter
 	name string
 }
 
@@ -157,11 +157,11 @@ func (h *heldPart) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// createDeflated starts a part whose content the caller writes to the returned compressor,
-// deflated on every core into the destination; closeDeflated ends it. Only at Close.
-func (pw *packageWriter) createDeflated(name string) (*parallelDeflate, error) {
+// CreateDeflated starts a part whose content the caller writes to the returned compressor,
+// deflated on every core into the destination; CloseDeflated ends it. Only at Close.
+func (pw *PackageWriter) CreateDeflated(name string) (*ParallelDeflate, error) {
 	if pw.zw == nil {
-		return nil, errors.New("packageWriter: createDeflated before Close")
+		return nil, errors.New("PackageWriter: CreateDeflated before Close")
 	}
 	for _, p := range pw.parts {
 		if p.name == name {
@@ -175,10 +175,10 @@ func (pw *packageWriter) createDeflated(name string) (*parallelDeflate, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newParallelDeflate(w, deflateChunkSize), nil
+	return NewParallelDeflate(w, DeflateChunkSize), nil
 }
 
-func (pw *packageWriter) closeDeflated(pd *parallelDeflate) error {
+func (pw *PackageWriter) CloseDeflated(pd *ParallelDeflate) error {
 	fh := pw.raw
 	pw.raw = nil
 	crc, usize, csize, err := pd.Close()
@@ -203,7 +203,7 @@ func (w *partWriter) write(p []byte) (int, error) {
 	return w.fw.Write(p)
 }
 
-func (pw *packageWriter) endPart() error {
+func (pw *PackageWriter) endPart() error {
 	w := pw.cur
 	if w == nil {
 		return nil
@@ -224,13 +224,13 @@ func (pw *packageWriter) endPart() error {
 }
 
 // AddFS is not used by excelize when it saves a workbook.
-func (pw *packageWriter) AddFS(fs.FS) error {
-	return errors.New("packageWriter: AddFS is not supported")
+func (pw *PackageWriter) AddFS(fs.FS) error {
+	return errors.New("PackageWriter: AddFS is not supported")
 }
 
 // Close writes the package to the destination: the parts excelize wrote sorted by name
 // ([Content_Types].xml first, as Office writes it), then the deferred parts, completed.
-func (pw *packageWriter) Close() error {
+func (pw *PackageWriter) Close() error {
 	if err := pw.endPart(); err != nil {
 		return err
 	}
@@ -254,7 +254,7 @@ func (pw *packageWriter) Close() error {
 	}
 	if pw.deferred != nil {
 		pw.zw = zw
-		if err := pw.deferred.write(pw, pw.held); err != nil {
+		if err := pw.deferred.Write(pw, pw.held); err != nil {
 			return err
 		}
 		pw.held = nil
@@ -296,9 +296,9 @@ func dropCoreDates(b []byte) []byte {
 	return coreDate.ReplaceAll(b, nil)
 }
 
-// saveDeterministic writes f to w through a packageWriter, which completes the deferred parts
-// (nil: none).
-func saveDeterministic(f *excelize.File, w io.Writer, deferred *deferredParts) error {
+// SaveDeterministic writes f to w through a PackageWriter, which completes the deferred parts
+// (nil: none). The export and the input template are saved this way.
+func SaveDeterministic(f *excelize.File, w io.Writer, deferred *DeferredParts) error {
 	pw, err := newPackageWriter(w, deferred)
 	if err != nil {
 		return err
@@ -308,8 +308,17 @@ func saveDeterministic(f *excelize.File, w io.Writer, deferred *deferredParts) e
 		os.Remove(pw.tmp.Name())
 	}()
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return pw })
-	// excelize hands its own buffer to the zip writer; packageWriter ignores it and writes to w
+	// excelize hands its own buffer to the zip writer; PackageWriter ignores it and writes to w
 	// when excelize closes it, so nothing reaches io.Discard.
 	_, err = f.WriteTo(io.Discard)
 	return err
+}
+
+// NormalizePart is what PackageWriter does to a part's content on its way out: the oracle
+// tests compare excelize's own package with it applied.
+func NormalizePart(name string, b []byte) []byte {
+	if rewrite := rewrites[name]; rewrite != nil {
+		return rewrite(b)
+	}
+	return b
 }

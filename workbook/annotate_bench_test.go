@@ -1,4 +1,4 @@
-package reports_test
+package workbook_test
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/bench/synth"
-	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/workbook"
 )
 
 // BenchmarkAnnotate100k annotates a synthetic workbook of 100,000 rows (bench/synth), from the
@@ -28,7 +28,7 @@ func BenchmarkAnnotate100k(b *testing.B) {
 	b.Run("stream", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			n, err := reports.WriteAnnotatedFile(in, out, a)
+			n, err := workbook.WriteAnnotatedFile(in, out, a)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -40,7 +40,7 @@ func BenchmarkAnnotate100k(b *testing.B) {
 	b.Run("excelize", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			n, err := reports.WriteAnnotatedExcelize(bytes.NewReader(buf.Bytes()), io.Discard, a)
+			n, err := workbook.WriteAnnotatedExcelize(bytes.NewReader(buf.Bytes()), io.Discard, a)
 			if err != nil {
 				b.Fatal(err)
 			}

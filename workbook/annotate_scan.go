@@ -1,4 +1,4 @@
-package reports
+package workbook
 
 import (
 	"bytes"
@@ -9,7 +9,6 @@ import (
 	"strconv"
 
 	"github.com/footprint/footprint/emissions"
-	"github.com/footprint/footprint/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -137,7 +136,7 @@ func (p *sheetPlan) keptCols() []colEntry {
 }
 
 // scanSheet reads a sheet's part for its plan.
-func scanSheet(r io.Reader, s emissions.ActivitySheet, sst *workbook.SharedStringTable) (*sheetPlan, error) {
+func scanSheet(r io.Reader, s emissions.ActivitySheet, sst *sharedStrings) (*sheetPlan, error) {
 	p := &sheetPlan{sheet: s, headerRow: s.HeaderRow, headerStyles: map[int]int{}, aboveHeader: map[int]bool{}, dropStart: 1, dropEnd: 0,
 		refs: map[string]bool{}}
 	c := newSheetCutter(r, nil)
