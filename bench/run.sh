@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # footprint against its performance baselines, side by side in one run (docs/performance.md).
 #
-#   bench/run.sh [--sizes 100k,1m] [--runs 3] [--inline] [--dir /tmp/footprint-bench] [--keep]
+#   bench/run.sh [--sizes 100k,1m] [--runs 3] [--inline] [--against REF,...]
+#                [--dir /tmp/footprint-bench] [--keep]
 #
 # For each size it generates a deterministic synthetic workbook (bench/gen: sheets Energy,
 # Logistics, Materials, 7 canonical columns, seed 1; text in shared strings as Excel writes
@@ -16,6 +17,9 @@
 #                   for the synthetic workbook's sites, poles and activities: the full analysis)
 #   footprint report `footprint report` on the workbook (report.html and the Excel export),
 #                   with the repository's config.yaml
+# --against REF,... builds footprint as it was at each git REF (a commit, tag or branch of this
+# repository) and times its calc (both configs) and report on the same workbooks, in the same
+# run, below the current tree's rows: a before/after table from one machine state.
 # Wall time is the median of --runs runs (pandas: one run, it is the slow one); peak memory is
 # the largest "Maximum resident set size" of /usr/bin/time -v over the runs. Ratios are to
 # the floor; below the table, the full analysis against the minimal calc. Workbooks and
@@ -28,6 +32,7 @@ runs=3
 dir=/tmp/footprint-bench
 keep=false
 inline=false
+against=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
@@ -35,6 +40,7 @@ while [ $# -gt 0 ]; do
     --dir) dir="$2"; shift 2 ;;
     --keep) keep=true; shift ;;
     --inline) inline=true; shift ;;
+    --against) against="$2"; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -54,11 +60,16 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-[ -f reports/assets/echarts.min.js ] || { echo "run.sh: run \`npm ci\` first (footprint carries echarts)" >&2; exit 1; }
+echarts=""
+for f in reports/assets/echarts.min.js reports/*/assets/echarts.min.js; do
+  if [ -f "$f" ]; then echarts=$f; break; fi
+done
+[ -n "$echarts" ] || { echo "run.sh: run \`npm ci\` first (footprint carries echarts)" >&2; exit 1; }
 
 mkdir -p "$dir"
 work="$(mktemp -d "$dir/run.XXXXXX")"
 cleanup() {
+  for wt in "$work"/ref-*; do if [ -d "$wt" ]; then git worktree remove --force "$wt" 2>/dev/null || true; fi; done
   if $keep; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -70,6 +81,17 @@ go build -o "$bin/gen" ./bench/gen
 go build -o "$bin/floor" ./bench/floor
 go build -o "$bin/rows" ./bench/rows
 "$bin/footprint" factors list --json >"$work/factors.json"
+IFS=, read -ra refs <<<"$against"
+for ref in "${refs[@]}"; do
+  short=$(git rev-parse --short "$ref^{commit}") || { echo "run.sh: --against $ref is not a commit of this repository" >&2; exit 2; }
+  wt="$work/ref-$short"
+  echo "building footprint at $ref ($short)" >&2
+  git worktree add --detach --quiet "$wt" "$short"
+  for d in "$wt"/reports/assets "$wt"/reports/*/assets; do # the carried echarts is not in git
+    if [ -d "$d" ]; then cp "$echarts" "$d/"; fi
+  done
+  (cd "$wt" && go build -o "$bin/footprint-$short" ./cmd/footprint)
+done
 
 # measure N CMD...: runs CMD N times under /usr/bin/time -v (output discarded, a failure
 # stops the script with its stderr) and sets wall (median seconds) and rss (max KiB).
@@ -102,7 +124,7 @@ rows_of() {
 }
 
 table="$work/table.txt"
-printf '%-9s  %-44s  %5s  %10s  %8s  %9s  %8s\n' rows baseline runs "wall (s)" "x floor" "peak RSS" "x floor" >"$table"
+printf '%-9s  %-52s  %5s  %10s  %8s  %9s  %8s\n' rows baseline runs "wall (s)" "x floor" "peak RSS" "x floor" >"$table"
 ratios=()
 IFS=, read -ra list <<<"$sizes"
 for size in "${list[@]}"; do
@@ -120,7 +142,7 @@ for size in "${list[@]}"; do
     measure "$k" "$@"
     local t=$wall m=$rss
     if [ -z "$floor_t" ]; then floor_t=$t; floor_m=$m; fi
-    printf '%-9s  %-44s  %5s  %10.3f  %7.1fx  %5d MiB  %7.1fx\n' "$n" "$label" "$k" "$t" \
+    printf '%-9s  %-52s  %5s  %10.3f  %7.1fx  %5d MiB  %7.1fx\n' "$n" "$label" "$k" "$t" \
       "$(awk -v a="$t" -v b="$floor_t" 'BEGIN { print (b > 0 ? a / b : 0) }')" $(( m / 1024 )) \
       "$(awk -v a="$m" -v b="$floor_m" 'BEGIN { print a / b }')" >>"$table"
   }
@@ -135,6 +157,12 @@ for size in "${list[@]}"; do
   ratios+=("$(printf '%-9s  full analysis / minimal calc: %.2fx (%.3f s / %.3f s)' "$n" \
     "$(awk -v a="$wall" -v b="$min_t" 'BEGIN { print (b > 0 ? a / b : 0) }')" "$wall" "$min_t")")
   row "footprint report" "$runs" "$bin/footprint" report --input "$wb" --out "$work/out"
+  for ref in "${refs[@]}"; do
+    short=$(git rev-parse --short "$ref^{commit}")
+    row "footprint calc --json, minimal config @ $short" "$runs" "$bin/footprint-$short" calc --json --config bench/minimal.yaml --input "$wb"
+    row "footprint calc --json, full analysis @ $short" "$runs" "$bin/footprint-$short" calc --json --config bench/full.yaml --input "$wb"
+    row "footprint report @ $short" "$runs" "$bin/footprint-$short" report --config "$work/ref-$short/config.yaml" --input "$wb" --out "$work/out"
+  done
   $keep || rm -f "$wb"
   rm -rf "$work/out"
 done
