@@ -23,11 +23,7 @@ func PoleActivities(lines []emissions.Line, year int, method string) []PoleActiv
 		if l.Year != year {
 			continue
 		}
-		in := l.InMarket()
-		if method == emissions.MethodLocation {
-			in = l.InLocation()
-		}
-		if !in {
+		if !l.In(method) {
 			continue
 		}
 		pole := l.Pole

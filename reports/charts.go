@@ -78,11 +78,7 @@ func trajectoryChart(r Report) echart {
 		data := [4][]opts.BarData{}
 		for i, y := range r.Years {
 			years[i] = y.Year
-			s2 := y.Scope2Market
-			if r.method() == emissions.MethodLocation {
-				s2 = y.Scope2Location
-			}
-			for s, v := range [4]float64{0, y.Scope1, s2, y.Scope3} {
+			for s, v := range [4]float64{0, y.Scope1, y.Scope2(r.method()), y.Scope3} {
 				if s > 0 {
 					data[s] = append(data[s], opts.BarData{Value: round1(v)})
 				}
@@ -312,11 +308,7 @@ type scopeItem struct {
 // scopeItems lists the reporting year's Scope 1, Scope 2 (selected method) and each Scope 3
 // category with emissions, in GHG Protocol order.
 func scopeItems(y emissions.YearTotals, method string) []scopeItem {
-	s2 := y.Scope2Market
-	if method == emissions.MethodLocation {
-		s2 = y.Scope2Location
-	}
-	items := []scopeItem{{scopeName(1, method), 1, y.Scope1}, {scopeName(2, method), 2, s2}}
+	items := []scopeItem{{scopeName(1, method), 1, y.Scope1}, {scopeName(2, method), 2, y.Scope2(method)}}
 	for _, c := range slices.Sorted(maps.Keys(y.Scope3Categories)) {
 		items = append(items, scopeItem{scope3Label(c), 3, y.Scope3Categories[c]})
 	}

@@ -58,12 +58,8 @@ func (x *exporter) intensityRows() []intensityRow {
 			if !ok {
 				continue
 			}
-			total := y.TotalMarket
-			if x.e.Scope2Method == "location" {
-				total = y.TotalLocation
-			}
 			out = append(out, intensityRow{year: y.Year, name: d.Name, what: "Total (" + x.e.Scope2Method + "-based)", unit: d.Unit,
-				denominator: d.Values[y.Year], emission: total, perUnit: v})
+				denominator: d.Values[y.Year], emission: y.Total(x.e.Scope2Method), perUnit: v})
 		}
 		for _, p := range a.IntensityPaths {
 			if p.Target.Intensity != d.Name {

@@ -26,10 +26,7 @@ func (x *exporter) breakdownRows() []breakdownRow {
 	var out []breakdownRow
 	for i := range x.e.Years {
 		t := &x.e.Years[i]
-		total := t.TotalMarket
-		if method == emissions.MethodLocation {
-			total = t.TotalLocation
-		}
+		total := t.Total(method)
 		share := func(v float64) any {
 			if total == 0 {
 				return nil

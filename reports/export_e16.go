@@ -159,10 +159,7 @@ func scopeFigure(t *emissions.YearTotals, scope int, method string) float64 {
 	case 1:
 		return t.Scope1
 	case 2:
-		if method == emissions.MethodLocation {
-			return t.Scope2Location
-		}
-		return t.Scope2Market
+		return t.Scope2(method)
 	case 3:
 		return t.Scope3
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/analysis"
 )
 
@@ -53,10 +52,7 @@ func (x *exporter) uncertaintyRows() []uncertaintyRow {
 	var out []uncertaintyRow
 	for _, t := range x.e.Years {
 		yu, _ := x.e.Uncertainty.Year(t.Year)
-		total, s2 := t.TotalMarket, t.Scope2Market
-		if method == emissions.MethodLocation {
-			total, s2 = t.TotalLocation, t.Scope2Location
-		}
+		total, s2 := t.Total(method), t.Scope2(method)
 		out = append(out, uncertaintyRow{t.Year, "Total", "Total " + method + "-based", total, yu.Interval, yu.DefaultShare, yu.QualityShare})
 		for s, v := range [4]float64{0, t.Scope1, s2, t.Scope3} {
 			if iv, ok := yu.ByScope[s]; ok {

@@ -170,12 +170,7 @@ func yearOf(years []emissions.YearTotals, y int) (emissions.YearTotals, bool) {
 }
 
 // total is the total that the Scope 2 method selects.
-func (r Report) total(y emissions.YearTotals) float64 {
-	if r.method() == emissions.MethodLocation {
-		return y.TotalLocation
-	}
-	return y.TotalMarket
-}
+func (r Report) total(y emissions.YearTotals) float64 { return y.Total(r.method()) }
 
 func (r Report) baseYear() int {
 	if r.Trajectory != nil && r.Trajectory.BaseYear != 0 {
@@ -272,11 +267,12 @@ func breakdownSection(r Report, cur emissions.YearTotals, order []string) htmlSe
 		st.Rows = append(st.Rows, htmlRow{Cells: []htmlCell{{Text: it.Label, Swatch: scopeColor[it.Scope]}, numCell(it.Value), numText(shareOf(it.Value, total))}})
 	}
 	st.Rows = append(st.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + methodLabel(method) + ")"), numCell(total), numText(shareOf(total, total))}})
-	other, otherTotal := emissions.MethodLocation, cur.TotalLocation
-	otherS2 := cur.Scope2Location
+	// the other method's Scope 2 and total, beside the selected ones
+	other := emissions.MethodLocation
 	if method == emissions.MethodLocation {
-		other, otherTotal, otherS2 = emissions.MethodMarket, cur.TotalMarket, cur.Scope2Market
+		other = emissions.MethodMarket
 	}
+	otherTotal, otherS2 := cur.Total(other), cur.Scope2(other)
 	st.Rows = append(st.Rows,
 		htmlRow{Cells: []htmlCell{textCell("Scope 2 (" + methodLabel(other) + ")"), numCell(otherS2), numText(emDash)}},
 		htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + methodLabel(other) + ")"), numCell(otherTotal), numText(emDash)}})

@@ -40,7 +40,7 @@ func organisationSection(r Report, cur emissions.YearTotals) htmlSection {
 		gross += e.Gross.Total(method)
 	}
 	tb.Rows = append(tb.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell("Inventory"), textCell(""), textCell(""), textCell(""),
-		numCell(cur.Scope1), numCell(scopeFigure(&cur, 2, method)), numCell(cur.Scope3), numCell(sum), numCell(gross)}})
+		numCell(cur.Scope1), numCell(cur.Scope2(method)), numCell(cur.Scope3), numCell(sum), numCell(gross)}})
 	s.Blocks = append(s.Blocks, htmlBlock{Table: tb, Notes: []string{"Consolidated = gross × share; the consolidated totals of the entities add up to the inventory's total."}})
 
 	group, inv, out := consolidationSplit(es)

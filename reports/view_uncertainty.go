@@ -53,11 +53,7 @@ func uncertaintySection(r Report, cur emissions.YearTotals) htmlSection {
 	blocks := []htmlBlock{{Table: tb, Notes: notes}}
 
 	dt := &htmlTable{Caption: fmt.Sprintf("%d by scope and pole, tCO2e (%s)", cur.Year, method), Head: []string{"Scope or pole", "tCO2e", "Low (2.5 %)", "High (97.5 %)", "Range"}}
-	s2 := cur.Scope2Market
-	if r.method() == emissions.MethodLocation {
-		s2 = cur.Scope2Location
-	}
-	for sc, v := range [4]float64{0, cur.Scope1, s2, cur.Scope3} {
+	for sc, v := range [4]float64{0, cur.Scope1, cur.Scope2(r.method()), cur.Scope3} {
 		if iv, ok := yu.ByScope[sc]; ok {
 			dt.Rows = append(dt.Rows, htmlRow{Cells: append([]htmlCell{{Text: scopeName(sc, r.method()), Swatch: scopeColor[sc]}}, intervalCells(iv, v)...)})
 		}
