@@ -90,8 +90,19 @@ type TrajectoryJSON struct {
 	Claim          *ClaimJSON     `json:"claim,omitempty"`
 }
 
-// NewCalcDocument assembles the document from the aggregates.
-func NewCalcDocument(gwp string, reportingYear int, method string, years []emissions.YearTotals, traj *plan.Trajectory, rows emissions.Rows, problems []emissions.Problem) CalcDocument {
+// NewDocument assembles the document of a report.
+func NewDocument(r Report) CalcDocument {
+	doc := newDocument(r.GWP, r.ReportingYear, r.Scope2Method, r.Years, r.Trajectory, r.Rows, r.Problems)
+	doc.AddAnalysis(r.Analysis)
+	doc.SetAnalysis(r.Uncertainty, r.Changes)
+	doc.SetClaims(r.Trajectory, r.Claim)
+	doc.AddRegulatory(r.Regulatory, r.Years)
+	doc.AddEnergyTables(r.EnergyTables)
+	return doc
+}
+
+// newDocument assembles the document's totals and trajectory.
+func newDocument(gwp string, reportingYear int, method string, years []emissions.YearTotals, traj *plan.Trajectory, rows emissions.Rows, problems []emissions.Problem) CalcDocument {
 	doc := CalcDocument{Unit: "tCO2e", GWP: gwp, ReportingYear: reportingYear, Scope2Method: method,
 		Years: make([]YearJSON, 0, len(years)), Trajectory: []TrajectoryJSON{}, IntensityTargets: []IntensityTargetJSON{}, Changes: []ChangeJSON{}, Rows: rows, Problems: problems}
 	if doc.Problems == nil {

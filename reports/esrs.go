@@ -30,7 +30,7 @@ type Regulatory struct {
 	NetRevenue   *analysis.Denominator
 	RevenueBasis string
 	// Milestones are each target's reductions in % by year after the target year (2050), in
-	// the order of Export.Targets.
+	// the order of Report.Targets.
 	Milestones []map[int]float64
 }
 

@@ -7,53 +7,10 @@ import (
 	"unicode/utf16"
 
 	"github.com/footprint/footprint/emissions"
-	"github.com/footprint/footprint/emissions/analysis"
-	"github.com/footprint/footprint/emissions/plan"
-	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/internal/atomicfile"
 	"github.com/footprint/footprint/internal/xlsxwrite"
 	"github.com/xuri/excelize/v2"
 )
-
-// Export is what the annual Excel export shows: the inventory of every year, the trajectory,
-// every line with its provenance, the factors behind them and the problems found. It holds
-// results only; WriteExport formats them.
-type Export struct {
-	Site          string // the config's site name, for titles
-	ReportingYear int
-	GWP           string
-	Scope2Method  string // "market" or "location": what the trajectory and breakdowns follow
-	Years         []emissions.YearTotals
-	// Trajectory is nil when there is nothing to project (no lines).
-	Trajectory *plan.Trajectory
-	// Targets are the plan's targets, in the order of Trajectory.Years[].Targets.
-	Targets []plan.Target
-	// Lines are every computed line, in order. WriteExport reads them twice: once to check and
-	// tally them (the Factors sheet, warnings), once to write the Lines sheets.
-	Lines emissions.LineSource
-	// Progress, if set, hears how many of the lines are written (Start with their number).
-	Progress emissions.Progress
-	Library  *factors.Library // the library the lines were computed with, custom factors included
-	Rows     emissions.Rows
-	// Problems are the problems listed (up to emissions.MaxPerCause per cause, then a line
-	// that counts the rest); Errors and Warnings count them all, listed or not.
-	Problems         []emissions.Problem
-	Errors, Warnings int
-	// Analysis holds avoided emissions and intensities, each on a sheet of its own.
-	Analysis Analysis
-	// Uncertainty and Changes are the analyses of docs/methodology.md#analyses-beside-the-inventory: with Uncertainty, the export has
-	// the sheets Uncertainty and Changes (export_analysis.go).
-	Uncertainty *analysis.Uncertainty
-	Changes     []plan.Change
-	// Claim adds the sheets Claim and ESRS E1-7 (export_claim.go).
-	Claim Claim
-	// Regulatory holds the organisation, entities and E1-6 figures beyond the totals; nil
-	// leaves those rows "not reported" and the Entities sheet out.
-	Regulatory *Regulatory
-	// EnergyTables holds ESRS E1-5, BEGES and the refrigerant registers (export_e15.go,
-	// export_beges.go, export_refrigerants.go): each sheet is written when it has figures.
-	EnergyTables EnergyTables
-}
 
 // ExportFileName is the name of the annual export of a reporting year (docs/user-guide.md#the-excel-export); without one
 // (no row was used, so no year has data) it is footprint.xlsx.
@@ -68,11 +25,13 @@ func ExportFileName(year int) string {
 // renamed over path only once complete, so an interrupted run never leaves half a workbook in
 // place of a good one. It returns the warnings of the export itself (truncated cells), which
 // its Problems sheet also lists.
-func WriteExportFile(path string, e Export) ([]emissions.Problem, error) {
+//
+// progress, if not nil, hears how many of the lines are written (Start with their number).
+func WriteExportFile(path string, e Report, progress emissions.Progress) ([]emissions.Problem, error) {
 	var warnings []emissions.Problem
 	err := atomicfile.Write(path, func(w io.Writer) error {
 		var err error
-		warnings, err = WriteExport(w, e)
+		warnings, err = writeExport(w, e, exportOptions{progress: progress})
 		return err
 	})
 	return warnings, err
@@ -80,15 +39,15 @@ func WriteExportFile(path string, e Export) ([]emissions.Problem, error) {
 
 // WriteExport writes the annual export workbook (docs/user-guide.md#the-excel-export) to w: Summary with charts, ESRS E1-6,
 // Breakdown, Trajectory, Lines (split every LinesPerSheet lines), Factors and Problems. The
-// same Export always gives the same bytes. It returns the export's own warnings (cells
+// same Report always gives the same bytes. It returns the export's own warnings (cells
 // truncated to Excel's limit), also listed on the Problems sheet. On error, w may hold an
 // incomplete workbook: write to a file with WriteExportFile. A NaN or infinite figure is
 // refused with a NonFiniteError naming it.
-func WriteExport(w io.Writer, e Export) ([]emissions.Problem, error) {
+func WriteExport(w io.Writer, e Report) ([]emissions.Problem, error) {
 	return writeExport(w, e, exportOptions{})
 }
 
-func writeExport(w io.Writer, e Export, opts exportOptions) ([]emissions.Problem, error) {
+func writeExport(w io.Writer, e Report, opts exportOptions) ([]emissions.Problem, error) {
 	if err := checkExportFinite(e); err != nil {
 		return nil, err
 	}
@@ -109,7 +68,7 @@ func writeExport(w io.Writer, e Export, opts exportOptions) ([]emissions.Problem
 
 // exporter builds one export workbook.
 type exporter struct {
-	e        Export
+	e        Report
 	f        *excelize.File
 	st       exportStyles
 	warnings emissions.Problems
@@ -128,8 +87,12 @@ type exporter struct {
 	opts exportOptions
 }
 
-// exportOptions are choices made by tests only.
+// exportOptions are how an export is written, beside what it shows.
 type exportOptions struct {
+	// progress, if set, hears how many of the lines are written.
+	progress emissions.Progress
+	// The others are choices made by tests only.
+	//
 	// streamWriterLines, when set, writes the Lines sheets with excelize's StreamWriter: the
 	// oracle of the differential test of the fast writer.
 	streamWriterLines func(x *exporter) error
@@ -152,7 +115,7 @@ const (
 // header (docs/user-guide.md#the-excel-export). A variable so tests can split small inventories.
 var LinesPerSheet = 1_048_575
 
-func newExporter(e Export) (*exporter, error) {
+func newExporter(e Report) (*exporter, error) {
 	if e.Scope2Method == "" {
 		e.Scope2Method = emissions.MethodMarket
 	}

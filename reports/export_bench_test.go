@@ -29,7 +29,7 @@ import (
 const benchLines = 1_000_000
 
 // millionLines repeats the demo's lines, with new row numbers, up to n.
-func millionLines(b *testing.B, n int) reports.Export {
+func millionLines(b *testing.B, n int) reports.Report {
 	e := demoInventory(b)
 	lines := make([]emissions.Line, 0, n)
 	for i := 0; len(lines) < n; i++ {
@@ -108,7 +108,7 @@ func BenchmarkExport1M(b *testing.B) {
 	e := millionLines(b, benchLines)
 	path := filepath.Join(b.TempDir(), "footprint.xlsx")
 	measureWrite(b, path, func() {
-		if _, err := reports.WriteExportFile(path, e); err != nil {
+		if _, err := reports.WriteExportFile(path, e, nil); err != nil {
 			b.Fatal(err)
 		}
 	})

@@ -27,7 +27,7 @@ type e16Row struct {
 	// sum names the rows (by key) whose sum the row is, as a formula.
 	sum []string
 	key string
-	// targets are the indexes in Export.Targets of the targets shown on this row; total
+	// targets are the indexes in Report.Targets of the targets shown on this row; total
 	// marks the row that shows the sum of all targets.
 	targets []int
 	total   bool

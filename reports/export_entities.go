@@ -8,7 +8,7 @@ import (
 
 // sheetEntities lists each year's emissions per entity of the organisation (docs/regulatory.md#organisation-and-consolidation):
 // what the consolidated inventory counts of each entity, and its gross emissions. Only
-// written with Export.Regulatory.
+// written with Report.Regulatory.
 const sheetEntities = "Entities"
 
 func (x *exporter) writeEntities() error {

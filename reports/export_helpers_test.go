@@ -17,7 +17,7 @@ import (
 
 // demoInventory computes the built-in demo the way `footprint report` does: through the
 // pipeline, with the embedded config and workbook.
-func demoInventory(t testing.TB) reports.Export { return demoInventoryWith(t, nil) }
+func demoInventory(t testing.TB) reports.Report { return demoInventoryWith(t, nil) }
 
 // lastDemoInventory is the inventory demoInventoryWith computed last (the tests that use it
 // do not run in parallel).
@@ -25,7 +25,7 @@ var lastDemoInventory *emissions.Inventory
 
 // demoInventoryWith is demoInventory with the demo's config changed by edit first. The
 // export's lines are held in memory, so the tests can read them again.
-func demoInventoryWith(t testing.TB, edit func(*config.Config)) reports.Export {
+func demoInventoryWith(t testing.TB, edit func(*config.Config)) reports.Report {
 	t.Helper()
 	res, err := pipeline.Run(pipeline.Options{RowLines: true, Edit: edit})
 	if err != nil {
@@ -35,13 +35,13 @@ func demoInventoryWith(t testing.TB, edit func(*config.Config)) reports.Export {
 		t.Fatalf("a config.yaml in the test folder (%s) would replace the built-in demo", res.Config.Path)
 	}
 	lastDemoInventory = res.Inventory
-	e := reports.NewExport(res)
+	e := reports.New(res)
 	e.Lines = emissions.LineSlice(rowLinesOf(t, res.Inventory))
 	return e
 }
 
 // writeExportBytes writes e and returns the workbook's bytes.
-func writeExportBytes(t testing.TB, e reports.Export) ([]byte, []emissions.Problem) {
+func writeExportBytes(t testing.TB, e reports.Report) ([]byte, []emissions.Problem) {
 	t.Helper()
 	var buf bytes.Buffer
 	warnings, err := reports.WriteExport(&buf, e)
@@ -147,6 +147,6 @@ func rowLinesOf(t testing.TB, inv *emissions.Inventory) []emissions.Line {
 }
 
 // linesOf returns the lines of an export made by the tests, which hold them in memory.
-func linesOf(e reports.Export) emissions.LineSlice {
+func linesOf(e reports.Report) emissions.LineSlice {
 	return e.Lines.(emissions.LineSlice)
 }

@@ -70,7 +70,7 @@ func TestExportEveryUserStringStaysText(t *testing.T) {
 		t.Fatal(err)
 	}
 	years := emissions.Aggregate(inv.Lines, emissions.MethodMarket)
-	e := reports.Export{Site: cfgSite, ReportingYear: 2024, GWP: "AR6", Scope2Method: emissions.MethodMarket, Years: years,
+	e := reports.Report{Site: cfgSite, ReportingYear: 2024, GWP: "AR6", Scope2Method: emissions.MethodMarket, Years: years,
 		Trajectory: traj, Targets: p.Targets, Lines: emissions.LineSlice(rowLinesOf(t, inv)), Library: lib, Rows: inv.Rows,
 		Problems: in.Problems.List(), Errors: in.Problems.Errors(), Warnings: in.Problems.Warnings()}
 	b, _ := writeExportBytes(t, e)

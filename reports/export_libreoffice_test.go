@@ -19,7 +19,7 @@ func TestExportLibreOffice(t *testing.T) {
 	e := demoInventory(t)
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, reports.ExportFileName(e.ReportingYear))
-	if _, err := reports.WriteExportFile(xlsx, e); err != nil {
+	if _, err := reports.WriteExportFile(xlsx, e, nil); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(xlsx)

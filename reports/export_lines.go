@@ -240,13 +240,13 @@ func (x *exporter) writeLineRows(pw *xlsxwrite.PackageWriter, held map[string][]
 	if err := start(); err != nil {
 		return err
 	}
-	if pr := x.e.Progress; pr != nil {
+	if pr := x.opts.progress; pr != nil {
 		pr.Start(ExportFileName(x.e.ReportingYear), int64(n))
 		defer pr.Done()
 	}
 	err := x.lines.Each(func(l *emissions.Line) error {
-		if i%4096 == 0 && i > 0 && x.e.Progress != nil {
-			x.e.Progress.Add(4096)
+		if i%4096 == 0 && i > 0 && x.opts.progress != nil {
+			x.opts.progress.Add(4096)
 		}
 		for i >= x.lineParts[k].to {
 			if k+1 == len(x.lineParts) {

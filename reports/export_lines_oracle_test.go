@@ -52,18 +52,18 @@ func writeLinesStreamWriter(x *exporter) error {
 
 // WriteExportStreamWriter writes the export as WriteExport does, the Lines sheets' rows
 // through excelize's StreamWriter.
-func WriteExportStreamWriter(w io.Writer, e Export) ([]emissions.Problem, error) {
+func WriteExportStreamWriter(w io.Writer, e Report) ([]emissions.Problem, error) {
 	return writeExport(w, e, exportOptions{streamWriterLines: writeLinesStreamWriter})
 }
 
 // WriteExportNoDigest writes the export as WriteExport does, with the first pass over the
 // lines even when their source has a digest: the oracle of the digest.
-func WriteExportNoDigest(w io.Writer, e Export) ([]emissions.Problem, error) {
+func WriteExportNoDigest(w io.Writer, e Report) ([]emissions.Problem, error) {
 	return writeExport(w, e, exportOptions{noDigest: true})
 }
 
 // DigestUsed reports whether the export of e would tally its factors from the lines' digest.
-func DigestUsed(e Export) bool {
+func DigestUsed(e Report) bool {
 	x := &exporter{e: e, lines: e.Lines}
 	return x.digested()
 }

@@ -68,13 +68,13 @@ func edgeLines() []emissions.Line {
 func TestLinesWriterMatchesStreamWriter(t *testing.T) {
 	demo := demoInventory(t)
 	edge := edgeLines()
-	minimal := func(lines []emissions.Line) reports.Export {
-		return reports.Export{Site: "Plant", ReportingYear: 2024, GWP: "AR6", Lines: emissions.LineSlice(lines),
+	minimal := func(lines []emissions.Line) reports.Report {
+		return reports.Report{Site: "Plant", ReportingYear: 2024, GWP: "AR6", Lines: emissions.LineSlice(lines),
 			Rows: emissions.Rows{Read: len(lines), Used: len(lines)}}
 	}
 	tests := []struct {
 		name    string
-		e       reports.Export
+		e       reports.Report
 		perPage int
 	}{
 		{"demo", demo, 1_048_575},
@@ -155,7 +155,7 @@ func TestLinesWriterReadsBackAsTyped(t *testing.T) {
 		lines = append(lines, emissions.Line{Place: emissions.Place{File: "f", Sheet: "s", Row: i}, Activity: s, Comment: s, Unit: "u",
 			Part: emissions.PartDirect, Scope: 1, Quantity: float64(i) + 0.5})
 	}
-	e := reports.Export{Site: "Plant", ReportingYear: 2024, GWP: "AR6", Lines: emissions.LineSlice(lines)}
+	e := reports.Report{Site: "Plant", ReportingYear: 2024, GWP: "AR6", Lines: emissions.LineSlice(lines)}
 	b, _ := writeExportBytes(t, e)
 	s := readSheet(t, openWorkbook(t, b), "Lines")
 	for i, in := range texts {
@@ -281,9 +281,9 @@ func TestLinesWriterLibreOffice(t *testing.T) {
 	defer func(n int) { reports.LinesPerSheet = n }(reports.LinesPerSheet)
 	reports.LinesPerSheet = 20
 	lines := edgeLines()
-	e := reports.Export{Site: "Plant", ReportingYear: 2024, GWP: "AR6", Lines: emissions.LineSlice(lines)}
+	e := reports.Report{Site: "Plant", ReportingYear: 2024, GWP: "AR6", Lines: emissions.LineSlice(lines)}
 	xlsx := filepath.Join(t.TempDir(), "edge.xlsx")
-	if _, err := reports.WriteExportFile(xlsx, e); err != nil {
+	if _, err := reports.WriteExportFile(xlsx, e, nil); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(xlsx)
@@ -407,7 +407,7 @@ func TestLinesWriterLibreOfficeManyChunks(t *testing.T) {
 	}
 	e.Lines = emissions.LineSlice(many)
 	xlsx := filepath.Join(t.TempDir(), "many.xlsx")
-	if _, err := reports.WriteExportFile(xlsx, e); err != nil {
+	if _, err := reports.WriteExportFile(xlsx, e, nil); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(xlsx)

@@ -40,7 +40,7 @@ func num(t testing.TB, s, where string) float64 {
 	return v
 }
 
-func yearsOf(e reports.Export) map[int]emissions.YearTotals {
+func yearsOf(e reports.Report) map[int]emissions.YearTotals {
 	m := map[int]emissions.YearTotals{}
 	for _, y := range e.Years {
 		m[y.Year] = y
@@ -302,7 +302,7 @@ func TestExportTextStaysText(t *testing.T) {
 			Activity: "=1+1", Quantity: 10, Unit: "kWh", Part: emissions.PartDirect, Scope: 1, Converted: 10, FactorID: "x", FactorValue: 2,
 			FactorUnit: "kWh", Source: "=cmd|' /C calc'!A0", TCO2e: 0.02, Comment: long},
 	}
-	e := reports.Export{Site: "=Site", ReportingYear: 2024, GWP: "AR6", Years: emissions.Aggregate(lines, "market"), Lines: emissions.LineSlice(lines),
+	e := reports.Report{Site: "=Site", ReportingYear: 2024, GWP: "AR6", Years: emissions.Aggregate(lines, "market"), Lines: emissions.LineSlice(lines),
 		Rows: emissions.Rows{Read: 1, Used: 1}}
 	b, warnings := writeExportBytes(t, e)
 	f := openWorkbook(t, b)
@@ -348,7 +348,7 @@ func TestExportDeterministic(t *testing.T) {
 	var files [][]byte
 	for _, dir := range []string{t.TempDir(), filepath.Join(t.TempDir(), "nested", "out")} {
 		path := filepath.Join(dir, reports.ExportFileName(e.ReportingYear))
-		if _, err := reports.WriteExportFile(path, e); err != nil {
+		if _, err := reports.WriteExportFile(path, e, nil); err != nil {
 			t.Fatal(err)
 		}
 		b, err := os.ReadFile(path)
@@ -449,13 +449,13 @@ func TestExportRejectsNonFinite(t *testing.T) {
 		{"a line", years, []emissions.Line{line(2, 1), line(3, math.Inf(1))}, "sheet Energy, row 3 (fr.electricity.grid): tCO2e"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			e := reports.Export{Site: "Plant", ReportingYear: 2024, GWP: "AR6", Years: tt.years, Lines: emissions.LineSlice(tt.lines), Rows: emissions.Rows{Read: 2, Used: 2}}
+			e := reports.Report{Site: "Plant", ReportingYear: 2024, GWP: "AR6", Years: tt.years, Lines: emissions.LineSlice(tt.lines), Rows: emissions.Rows{Read: 2, Used: 2}}
 			dir := t.TempDir()
 			path := filepath.Join(dir, "footprint-2024.xlsx")
 			if err := os.WriteFile(path, []byte("previous export"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, err := reports.WriteExportFile(path, e)
+			_, err := reports.WriteExportFile(path, e, nil)
 			var nf *reports.NonFiniteError
 			if !errors.As(err, &nf) || !strings.Contains(nf.Where, tt.where) {
 				t.Fatalf("err = %v, want a NonFiniteError at %q", err, tt.where)
@@ -509,7 +509,7 @@ func TestExportTruncatesEveryText(t *testing.T) {
 // TestExportDimensions: each sheet's <dimension> spans its cells. excelize leaves "A1", and
 // readers that trust it (ExcelDataReader and the ETL tools built on it) then read one cell.
 func TestExportDimensions(t *testing.T) {
-	for name, e := range map[string]reports.Export{"demo": demoInventory(t), "empty": {Site: "Plant", GWP: "AR6"}} {
+	for name, e := range map[string]reports.Report{"demo": demoInventory(t), "empty": {Site: "Plant", GWP: "AR6"}} {
 		b, _ := writeExportBytes(t, e)
 		f := openWorkbook(t, b)
 		for _, sheet := range f.GetSheetList() {

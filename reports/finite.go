@@ -35,7 +35,7 @@ func checkFinite(r Report) error {
 // checkExportFinite returns the first NaN or infinite figure of the export's years and
 // trajectory: excelize would write it as text, or as a number no reader accepts. The lines are
 // checked as they are written (checkLineFinite).
-func checkExportFinite(e Export) error {
+func checkExportFinite(e Report) error {
 	c := finiteChecker{}
 	c.years(e.Years)
 	c.trajectory(e.Trajectory)

@@ -12,43 +12,8 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
-	"github.com/footprint/footprint/emissions/analysis"
-	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/internal/atomicfile"
 )
-
-// Report is what the HTML report shows: the inventory of every year, the trajectory when one
-// is computed, and where the figures come from. The command fills it; WriteHTML only formats.
-type Report struct {
-	Site          string
-	ReportingYear int
-	GWP           string
-	Scope2Method  string // market (default) or location: which Scope 2 the breakdowns follow
-	Years         []emissions.YearTotals
-	// Trajectory is nil when none is computed: the report then shows the actuals and says so.
-	Trajectory *plan.Trajectory
-	// Targets are the plan's targets, in the order of TrajectoryYear.Targets (for their names).
-	Targets []plan.Target
-	// PoleActivities break the reporting year down by pole and activity (see PoleActivities);
-	// without them the treemap shows poles only.
-	PoleActivities []PoleActivity
-	Rows           emissions.Rows
-	// Errors and Warnings count the input problems; Problems lists the first of them.
-	Errors, Warnings int
-	Problems         []emissions.Problem
-	Sources          []FactorSource
-	// Analysis holds avoided emissions and intensities, shown apart from the inventory.
-	Analysis Analysis
-	// Uncertainty and Changes are the analyses of docs/methodology.md#analyses-beside-the-inventory; nil leaves their sections out.
-	Uncertainty *analysis.Uncertainty
-	Changes     []plan.Change
-	// Claim is the neutrality claim (claim.go); an empty Claim leaves its section out.
-	Claim Claim
-	// Regulatory adds the organisation and ESRS E1-6 section; nil leaves it out.
-	Regulatory *Regulatory
-	// EnergyTables holds ESRS E1-5 and BEGES (view_regulatory.go); empty, the section is left out.
-	EnergyTables EnergyTables
-}
 
 // Tonnes formats tCO2e as the report does: one decimal, thousands separated by commas.
 func Tonnes(v float64) string { return t(v) }

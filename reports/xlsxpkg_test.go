@@ -7,7 +7,7 @@ import "io"
 // StreamWriter instead of lineRows: the oracle TestPackageWriterMatchesExcelize compares
 // xlsxwrite.PackageWriter and lineRows with (STYLE: a hand-written replacement keeps the library as
 // oracle).
-func WriteExportByExcelize(w io.Writer, e Export) error {
+func WriteExportByExcelize(w io.Writer, e Report) error {
 	x, err := newExporter(e)
 	if err != nil {
 		return err

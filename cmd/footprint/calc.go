@@ -38,19 +38,19 @@ func runCalc(opts *calcOptions) error {
 		return problems(err)
 	}
 	defer res.Close()
-	out := opts.env.Stdout
+	out, rep := opts.env.Stdout, reports.New(res)
 	switch {
 	case opts.lines:
-		if err := reports.WriteLinesCSV(out, res.Inventory.RowLines()); err != nil {
+		if err := reports.WriteLinesCSV(out, rep.Lines); err != nil {
 			return err
 		}
 		writeProblemSummary(opts.env, res)
 	case opts.json:
-		if err := reports.NewDocument(res).WriteJSON(out); err != nil {
+		if err := reports.NewDocument(rep).WriteJSON(out); err != nil {
 			return err
 		}
 	default:
-		if err := reports.WriteInventoryTable(out, reports.NewDocument(res)); err != nil {
+		if err := reports.WriteInventoryTable(out, reports.NewDocument(rep)); err != nil {
 			return err
 		}
 		writeProblemSummary(opts.env, res)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 	"github.com/spf13/cobra"
@@ -44,7 +45,7 @@ func runReport(opts *reportOptions) error {
 	if dir == "" {
 		dir = res.OutputDir()
 	}
-	rep := reports.NewReport(res)
+	rep := reports.New(res)
 	path := filepath.Join(dir, "report.html")
 	if err := reports.WriteHTMLFile(path, rep); err != nil {
 		if errors.Is(err, reports.ErrNoEcharts) {
@@ -52,7 +53,7 @@ func runReport(opts *reportOptions) error {
 		}
 		return problemsf("report: %v", err)
 	}
-	xlsx, err := writeExport(opts.env, dir, res)
+	xlsx, err := writeExport(opts.env, dir, rep)
 	if err != nil {
 		return problemsf("%v", err)
 	}
@@ -63,13 +64,13 @@ func runReport(opts *reportOptions) error {
 
 // writeExport writes the annual export <dir>/footprint-<year>.xlsx atomically, prints the
 // export's own warnings (cells truncated to Excel's limit), and returns its path.
-func writeExport(env Env, dir string, r *pipeline.Result) (string, error) {
-	path := filepath.Join(dir, reports.ExportFileName(r.Year))
-	e := reports.NewExport(r)
+func writeExport(env Env, dir string, rep reports.Report) (string, error) {
+	path := filepath.Join(dir, reports.ExportFileName(rep.ReportingYear))
+	var progress emissions.Progress
 	if env.terminal() {
-		e.Progress = &barProgress{w: env.Stderr, lines: true}
+		progress = &barProgress{w: env.Stderr, lines: true}
 	}
-	warnings, err := reports.WriteExportFile(path, e)
+	warnings, err := reports.WriteExportFile(path, rep, progress)
 	if err != nil {
 		return "", fmt.Errorf("export: %w", err)
 	}

@@ -124,7 +124,7 @@ func demoReport(tb testing.TB) reports.Report {
 	if res.Config.Path != "" {
 		tb.Fatalf("a config.yaml in the test folder (%s) would replace the built-in demo", res.Config.Path)
 	}
-	return reports.NewReport(res)
+	return reports.New(res)
 }
 
 // BenchmarkWriteHTML renders the demo's report page (inventory already computed).
