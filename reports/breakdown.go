@@ -48,3 +48,18 @@ func PoleActivities(lines []emissions.Line, year int, method string) []PoleActiv
 	}
 	return out
 }
+
+// LargestFirst returns the keys of m by value, largest first, then by name.
+func LargestFirst(m map[string]float64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}

@@ -56,7 +56,7 @@ func (x *exporter) breakdownRows() []breakdownRow {
 			name string
 			m    map[string]float64
 		}{{"Pole", t.ByPole}, {"Site", t.BySite}, {"Activity", t.ByActivity}} {
-			for _, k := range largestFirst(d.m) {
+			for _, k := range LargestFirst(d.m) {
 				add(d.name, k, d.m[k], true)
 			}
 		}
@@ -69,21 +69,6 @@ func categoryLabel(c int) string {
 		return fmt.Sprintf("%d %s", c, Scope3CategoryNames[c])
 	}
 	return strconv.Itoa(c)
-}
-
-// largestFirst returns the keys of m by value, largest first, then by name.
-func largestFirst(m map[string]float64) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if m[keys[i]] != m[keys[j]] {
-			return m[keys[i]] > m[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	return keys
 }
 
 func (x *exporter) writeBreakdown() error {

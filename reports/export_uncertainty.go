@@ -59,7 +59,7 @@ func (x *exporter) uncertaintyRows() []uncertaintyRow {
 				out = append(out, uncertaintyRow{year: t.Year, dimension: "Scope", item: scopeName(s, method), value: v, iv: iv})
 			}
 		}
-		for _, p := range largestFirst(t.ByPole) {
+		for _, p := range LargestFirst(t.ByPole) {
 			if iv, ok := yu.ByPole[p]; ok {
 				out = append(out, uncertaintyRow{year: t.Year, dimension: "Pole", item: p, value: t.ByPole[p], iv: iv})
 			}

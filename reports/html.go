@@ -15,9 +15,6 @@ import (
 	"github.com/footprint/footprint/internal/atomicfile"
 )
 
-// Tonnes formats tCO2e as the report does: one decimal, thousands separated by commas.
-func Tonnes(v float64) string { return t(v) }
-
 func (r Report) method() string {
 	if r.Scope2Method == emissions.MethodLocation {
 		return emissions.MethodLocation

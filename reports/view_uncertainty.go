@@ -58,7 +58,7 @@ func uncertaintySection(r Report, cur emissions.YearTotals) htmlSection {
 			dt.Rows = append(dt.Rows, htmlRow{Cells: append([]htmlCell{{Text: scopeName(sc, r.method()), Swatch: scopeColor[sc]}}, intervalCells(iv, v)...)})
 		}
 	}
-	for _, p := range largestFirst(cur.ByPole) {
+	for _, p := range LargestFirst(cur.ByPole) {
 		if iv, ok := yu.ByPole[p]; ok {
 			dt.Rows = append(dt.Rows, htmlRow{Cells: append([]htmlCell{textCell(p)}, intervalCells(iv, cur.ByPole[p])...)})
 		}

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/footprint/footprint/pipeline"
-	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/reports/text"
 	"github.com/spf13/cobra"
 )
 
@@ -53,7 +53,7 @@ func runFactorsList(opts *factorsListOptions) error {
 		}
 		return enc.Encode(fs)
 	}
-	return reports.WriteFactorTable(opts.env.Stdout, fs)
+	return text.WriteFactorTable(opts.env.Stdout, fs)
 }
 
 type factorsShowOptions struct {
@@ -91,7 +91,7 @@ func runFactorsShow(opts *factorsShowOptions) error {
 		if i > 0 {
 			opts.env.Stdout.Write([]byte("\n"))
 		}
-		if err := reports.WriteFactor(opts.env.Stdout, f); err != nil {
+		if err := text.WriteFactor(opts.env.Stdout, f); err != nil {
 			return err
 		}
 	}

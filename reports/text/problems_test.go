@@ -1,4 +1,4 @@
-package reports_test
+package text_test
 
 import (
 	"bytes"
@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
-	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/reports/text"
 )
 
 // validate's listing: grouped by file and sheet in the order first seen, each group counted
@@ -22,7 +22,7 @@ func TestWriteProblemGroups(t *testing.T) {
 		ps.Errorf("unknown-activity", "b.xlsx", "Travel", fmt.Sprintf("D%d", i+10), "unknown activity")
 	}
 	var b bytes.Buffer
-	reports.WriteProblemGroups(&b, reports.ProblemSummary{Problems: ps.List(), Places: ps.ByPlace(),
+	text.WriteProblemGroups(&b, text.ProblemSummary{Problems: ps.List(), Places: ps.ByPlace(),
 		Rows: emissions.Rows{Read: 1210, Used: 1207, Rejected: 3}, Instruments: 1, Errors: ps.Errors(), Warnings: ps.Warnings()})
 	got := b.String()
 	want := "a.xlsx, sheet Energy: 2 errors, 0 warnings\n" +

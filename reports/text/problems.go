@@ -1,10 +1,12 @@
-package reports
+package text
 
 import (
 	"fmt"
 	"io"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/pipeline"
+	"github.com/footprint/footprint/reports"
 )
 
 // ProblemSummary is what `validate` reports: the problems listed, how many each file and
@@ -16,6 +18,13 @@ type ProblemSummary struct {
 	Instruments int
 	// Errors and Warnings count every problem, listed or not.
 	Errors, Warnings int
+}
+
+// NewProblemSummary gathers what validate reports of a run.
+func NewProblemSummary(r *pipeline.Result) ProblemSummary {
+	ps := &r.Input.Problems
+	return ProblemSummary{Problems: ps.List(), Places: ps.ByPlace(), Rows: r.Inventory.Rows,
+		Instruments: len(r.Input.Instruments), Errors: ps.Errors(), Warnings: ps.Warnings()}
 }
 
 // WriteProblemGroups prints the problems grouped by file and sheet, each group under a line
@@ -118,6 +127,6 @@ func plural(n int, noun string) string {
 
 // thousands formats a whole number with thousands separated by commas.
 func thousands(n int) string {
-	s := t(float64(n))
+	s := reports.Tonnes(float64(n))
 	return s[:len(s)-2]
 }

@@ -1,69 +1,67 @@
-package reports
+package text
 
 import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/reports"
 )
 
 // WriteInventoryTable prints the inventory as people read it in a terminal: one line per year
 // with the scopes and both totals, then the reporting year's breakdowns.
-func WriteInventoryTable(w io.Writer, doc CalcDocument) error {
+func WriteInventoryTable(w io.Writer, r reports.Report) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "Year\tScope 1\tScope 2 location\tScope 2 market\tScope 3\tTotal location\tTotal market\tBiogenic CO2\t\n")
-	for _, y := range doc.Years {
+	for _, y := range r.Years {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", y.Year, t(y.Scope1), t(y.Scope2Location), t(y.Scope2Market),
 			t(y.Scope3), t(y.TotalLocation), t(y.TotalMarket), t(y.BiogenicCO2))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "tCO2e, GWP %s.\n", doc.GWP)
-	for _, y := range doc.Years {
-		if y.Year != doc.ReportingYear {
+	fmt.Fprintf(w, "tCO2e, GWP %s.\n", r.GWP)
+	method := r.Scope2Method
+	for _, y := range r.Years {
+		if y.Year != r.ReportingYear {
 			continue
 		}
 		fmt.Fprintf(w, "\n%d, Scope 3 by category (tCO2e):\n", y.Year)
 		writeShares(w, ranked(categoryNames(y.Scope3Categories), 0), y.Scope3)
-		total := y.TotalMarket
-		if doc.Scope2Method == emissions.MethodLocation {
-			total = y.TotalLocation
-		}
-		fmt.Fprintf(w, "\n%d, by pole (%s-based, tCO2e):\n", y.Year, doc.Scope2Method)
+		total := y.Total(method)
+		fmt.Fprintf(w, "\n%d, by pole (%s-based, tCO2e):\n", y.Year, method)
 		writeShares(w, ranked(y.ByPole, 0), total)
-		fmt.Fprintf(w, "\n%d, by site (%s-based, tCO2e):\n", y.Year, doc.Scope2Method)
+		fmt.Fprintf(w, "\n%d, by site (%s-based, tCO2e):\n", y.Year, method)
 		writeShares(w, ranked(y.BySite, 0), total)
-		fmt.Fprintf(w, "\n%d, top activities (%s-based, tCO2e):\n", y.Year, doc.Scope2Method)
+		fmt.Fprintf(w, "\n%d, top activities (%s-based, tCO2e):\n", y.Year, method)
 		writeShares(w, ranked(y.ByActivity, 10), total)
 	}
-	if doc.Restated != nil {
-		fmt.Fprintf(w, "\nRestatement (tCO2e, %s-based; each year with the latest dataset version of its own factor vintages):\n", doc.Scope2Method)
+	if rs := r.Analysis.Restatement; rs != nil {
+		fmt.Fprintf(w, "\nRestatement (tCO2e, %s-based; each year with the latest dataset version of its own factor vintages):\n", method)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintf(tw, "Year\tAs reported\tRestated\tDifference\t\n")
-		for _, r := range doc.Restated {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t\n", r.Year, t(r.AsReported), t(r.Restated), t(r.Difference))
+		for _, x := range rs {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t\n", x.Year, t(x.AsReported), t(x.Restated), t(x.Difference))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
 		}
 	}
-	if len(doc.Trajectory) > 0 {
-		fmt.Fprintf(w, "\nTrajectory (tCO2e, %s-based Scope 2; actual up to the last year with data, then projected):\n", doc.Scope2Method)
+	if tr := r.Trajectory; tr != nil && len(tr.Years) > 0 {
+		fmt.Fprintf(w, "\nTrajectory (tCO2e, %s-based Scope 2; actual up to the last year with data, then projected):\n", method)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintf(tw, "Year\tActual\tTarget\tBusiness as usual\tPlan\tCredits\tNet\tGap to target\t\n")
-		for _, y := range doc.Trajectory {
+		for _, y := range tr.Years {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", y.Year, opt(y.Actual), opt(y.Target), opt(y.BAU), opt(y.Plan), t(y.Credits), opt(y.Net), opt(y.Gap))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
 		}
 	}
-	fmt.Fprintf(w, "\nRows: %d read, %d used, %d rejected.\n", doc.Rows.Read, doc.Rows.Used, doc.Rows.Rejected)
+	fmt.Fprintf(w, "\nRows: %d read, %d used, %d rejected.\n", r.Rows.Read, r.Rows.Used, r.Rows.Rejected)
 	return nil
 }
 
@@ -75,24 +73,8 @@ func opt(v *float64) string {
 	return t(*v)
 }
 
-// t formats tonnes with one decimal and thin grouping.
-func t(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 1, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String() + "." + frac
-	}
-	return b.String() + "." + frac
-}
+// t formats tonnes as every output writes them in text.
+func t(v float64) string { return reports.Tonnes(v) }
 
 // share is one entry of a breakdown.
 type share struct {
@@ -105,7 +87,7 @@ type share struct {
 func ranked(m map[string]float64, n int) []share {
 	var out []share
 	rest, others := 0.0, 0
-	for i, k := range largestFirst(m) {
+	for i, k := range reports.LargestFirst(m) {
 		if n > 0 && i >= n {
 			rest += m[k]
 			others++
@@ -132,21 +114,13 @@ func writeShares(w io.Writer, entries []share, total float64) {
 	tw.Flush()
 }
 
-// Scope3CategoryNames are the GHG Protocol's names of the 15 Scope 3 categories.
-var Scope3CategoryNames = [16]string{"",
-	"Purchased goods and services", "Capital goods", "Fuel- and energy-related activities",
-	"Upstream transportation and distribution", "Waste generated in operations", "Business travel",
-	"Employee commuting", "Upstream leased assets", "Downstream transportation and distribution",
-	"Processing of sold products", "Use of sold products", "End-of-life treatment of sold products",
-	"Downstream leased assets", "Franchises", "Investments"}
-
-func categoryNames(cats map[string]float64) map[string]float64 {
+// categoryNames keys a year's Scope 3 categories by their number and name.
+func categoryNames(cats map[int]float64) map[string]float64 {
 	out := map[string]float64{}
-	for k, v := range cats {
-		n, _ := strconv.Atoi(k)
-		name := k
+	for n, v := range cats {
+		name := strconv.Itoa(n)
 		if n >= 1 && n <= 15 {
-			name = fmt.Sprintf("%2d %s", n, Scope3CategoryNames[n])
+			name = fmt.Sprintf("%2d %s", n, reports.Scope3CategoryNames[n])
 		}
 		out[name] = v
 	}
