@@ -184,3 +184,13 @@ func intensityAxis(unit string, vs []float64) opts.YAxis {
 	}
 	return ax
 }
+
+// intensityUnit is the unit of a denominator's intensity, e.g. "tCO2e/vehicle".
+func intensityUnit(ds []analysis.Denominator, name string) string {
+	for _, d := range ds {
+		if d.Name == name {
+			return "tCO2e/" + d.Unit
+		}
+	}
+	return "tCO2e per unit"
+}

@@ -26,11 +26,11 @@ const (
 func (x *exporter) begesYears() []*disclose.BegesYear {
 	reg := x.e.EnergyTables
 	var out []*disclose.BegesYear
-	if b := reg.begesOf(x.e.ReportingYear); b != nil {
+	if b := reg.BegesOf(x.e.ReportingYear); b != nil {
 		out = append(out, b)
 	}
 	if x.e.Trajectory != nil && x.e.Trajectory.BaseYear != x.e.ReportingYear {
-		if b := reg.begesOf(x.e.Trajectory.BaseYear); b != nil {
+		if b := reg.BegesOf(x.e.Trajectory.BaseYear); b != nil {
 			out = append(out, b)
 		}
 	}

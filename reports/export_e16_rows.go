@@ -105,7 +105,7 @@ func (x *exporter) consolidationRows() []e16Row {
 		if !has {
 			return group, inv, out, false
 		}
-		group, inv, out = consolidationSplit(es)
+		group, inv, out = ConsolidationSplit(es)
 		return group, inv, out, true
 	}
 	pick := func(which int, scope func(emissions.ScopeTotals) float64) func(t *emissions.YearTotals) (float64, bool) {
@@ -138,7 +138,7 @@ func (x *exporter) consolidationRows() []e16Row {
 		{key: "s2mgroup", label: "Gross market-based Scope 2 GHG emissions from " + group + " (tCO2eq)", get: pick(0, s2m)},
 		{key: "s2minv", label: "Gross market-based Scope 2 GHG emissions from " + investees + " (tCO2eq)", get: pick(1, s2m)},
 	}
-	if reg.hasInvestees() && reg.Organisation.Approach != emissions.ConsolidationEquity {
+	if reg.HasInvestees() && reg.Organisation.Approach != emissions.ConsolidationEquity {
 		const apart = "Investees not controlled, outside the consolidated totals above: gross "
 		note := "reported apart, never added to a scope or total (GHG Protocol control approach)"
 		rows = append(rows,
@@ -189,7 +189,7 @@ func (x *exporter) revenueRows() []e16Row {
 			note: "not reported: mark the net revenue's entry of config intensity with net_revenue: true and its basis"})
 	}
 	unit := reg.NetRevenue.Unit
-	rev := func(t *emissions.YearTotals) (float64, bool) { return reg.revenue(t.Year) }
+	rev := func(t *emissions.YearTotals) (float64, bool) { return reg.Revenue(t.Year) }
 	per := func(total func(*emissions.YearTotals) float64) func(t *emissions.YearTotals) (float64, bool) {
 		return func(t *emissions.YearTotals) (float64, bool) {
 			v, ok := rev(t)

@@ -2,6 +2,8 @@ package reports
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/footprint/footprint/emissions"
 )
@@ -18,7 +20,7 @@ func (x *exporter) writeEntities() error {
 		e    emissions.EntityTotals
 	}
 	var rows []row
-	for _, y := range sortedYears(reg.Entities) {
+	for _, y := range slices.Sorted(maps.Keys(reg.Entities)) {
 		for _, e := range reg.Entities[y] {
 			rows = append(rows, row{y, e})
 		}

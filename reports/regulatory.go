@@ -17,8 +17,8 @@ type EnergyTables struct {
 	Outside []emissions.Line
 }
 
-// energyOf returns the E1-5 table of a year, or nil.
-func (r EnergyTables) energyOf(year int) *emissions.EnergyYear {
+// EnergyOf returns the E1-5 table of a year, or nil.
+func (r EnergyTables) EnergyOf(year int) *emissions.EnergyYear {
 	for i := range r.Energy {
 		if r.Energy[i].Year == year {
 			return &r.Energy[i]
@@ -27,8 +27,8 @@ func (r EnergyTables) energyOf(year int) *emissions.EnergyYear {
 	return nil
 }
 
-// begesOf returns the BEGES of a year, or nil.
-func (r EnergyTables) begesOf(year int) *disclose.BegesYear {
+// BegesOf returns the BEGES of a year, or nil.
+func (r EnergyTables) BegesOf(year int) *disclose.BegesYear {
 	for i := range r.Beges {
 		if r.Beges[i].Year == year {
 			return &r.Beges[i]

@@ -3,6 +3,7 @@ package reports
 import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/emissions/claim"
 	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/pipeline"
@@ -98,4 +99,12 @@ func regulatoryOf(r *pipeline.Result) *Regulatory {
 
 func energyTablesOf(r *pipeline.Result) EnergyTables {
 	return EnergyTables{Energy: r.Energy, Beges: r.Beges, Refrigerants: r.Input.Refrigerants, Outside: r.Inventory.Outside}
+}
+
+// Claim gathers what the neutrality claim adds to the outputs.
+type Claim struct {
+	Check      *claim.ClaimCheck
+	Reductions []plan.Reduction
+	Credits    []plan.Credit
+	Removals   []plan.Removal
 }

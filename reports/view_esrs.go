@@ -43,7 +43,7 @@ func organisationSection(r Report, cur emissions.YearTotals) htmlSection {
 		numCell(cur.Scope1), numCell(cur.Scope2(method)), numCell(cur.Scope3), numCell(sum), numCell(gross)}})
 	s.Blocks = append(s.Blocks, htmlBlock{Table: tb, Notes: []string{"Consolidated = gross × share; the consolidated totals of the entities add up to the inventory's total."}})
 
-	group, inv, out := consolidationSplit(es)
+	group, inv, out := ConsolidationSplit(es)
 	et := &htmlTable{Caption: fmt.Sprintf("ESRS E1-6, %d: the other disclosures", r.ReportingYear), Head: []string{"Disclosure", "Value"}}
 	row := func(label string, c htmlCell) {
 		et.Rows = append(et.Rows, htmlRow{Cells: []htmlCell{textCell(label), c}})
@@ -60,22 +60,22 @@ func organisationSection(r Report, cur emissions.YearTotals) htmlSection {
 	}
 	var ets *float64
 	if reg.ETSFlagged {
-		ets = fraction(f.Scope1ETS, cur.Scope1)
+		ets = Fraction(f.Scope1ETS, cur.Scope1)
 	}
 	row("Percentage of Scope 1 GHG emissions from regulated emission trading schemes (§48 (b))", pct(ets))
 	row("Gross Scopes 1 and 2 of the consolidated accounting group, tCO2e (§50 (a))", numCell(group.Scope1+scopeOf(group, method)))
 	row("Gross Scopes 1 and 2 of investees, tCO2e (§50 (b))", numCell(inv.Scope1+scopeOf(inv, method)))
-	if reg.hasInvestees() {
+	if reg.HasInvestees() {
 		row("Investees outside the consolidation, gross Scopes 1 and 2, tCO2e (not in the totals)", numCell(out.Scope1+scopeOf(out, method)))
 	}
 	if reg.CloudFlagged {
 		row("Cloud computing and data centre services (Category 1 sub-row, AR 48), tCO2e", numCell(f.Cloud))
 	}
-	row("Percentage of Scope 3 calculated using primary data (AR 46)", pct(fraction(f.Scope3ByDataType[emissions.DataPrimary], cur.Scope3)))
+	row("Percentage of Scope 3 calculated using primary data (AR 46)", pct(Fraction(f.Scope3ByDataType[emissions.DataPrimary], cur.Scope3)))
 	for sc := 1; sc <= 3; sc++ {
 		row(fmt.Sprintf("Biogenic CO2 not included in Scope %d, tCO2", sc), numCell(f.BiogenicByScope[sc]))
 	}
-	if rev, ok := reg.revenue(r.ReportingYear); ok {
+	if rev, ok := reg.Revenue(r.ReportingYear); ok {
 		unit := reg.NetRevenue.Unit
 		row(fmt.Sprintf("Total GHG emissions (location-based) per net revenue, tCO2e/%s (§53)", unit), numText(strconv.FormatFloat(cur.TotalLocation/rev, 'f', 2, 64)))
 		row(fmt.Sprintf("Total GHG emissions (market-based) per net revenue, tCO2e/%s (§53)", unit), numText(strconv.FormatFloat(cur.TotalMarket/rev, 'f', 2, 64)))

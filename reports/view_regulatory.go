@@ -11,7 +11,7 @@ import (
 // (the export holds them for every year, with the gases apart).
 func energySection(r Report) (htmlSection, bool) {
 	reg := r.EnergyTables
-	e, b := reg.energyOf(r.ReportingYear), reg.begesOf(r.ReportingYear)
+	e, b := reg.EnergyOf(r.ReportingYear), reg.BegesOf(r.ReportingYear)
 	if e == nil && b == nil {
 		return htmlSection{}, false
 	}

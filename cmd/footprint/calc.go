@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/reports/jsondoc"
 	"github.com/footprint/footprint/reports/text"
 	"github.com/spf13/cobra"
 )
@@ -45,7 +46,7 @@ func runCalc(opts *calcOptions) error {
 		}
 		text.WriteProblemSummary(opts.env.Stderr, rep.Problems)
 	case opts.json:
-		if err := reports.NewDocument(rep).WriteJSON(out); err != nil {
+		if err := jsondoc.New(rep).WriteJSON(out); err != nil {
 			return err
 		}
 	default:

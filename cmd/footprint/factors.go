@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/footprint/footprint/pipeline"
+	"github.com/footprint/footprint/reports/jsondoc"
 	"github.com/footprint/footprint/reports/text"
 	"github.com/spf13/cobra"
 )
@@ -46,12 +47,7 @@ func runFactorsList(opts *factorsListOptions) error {
 	}
 	fs := s.Library.Search(opts.search)
 	if opts.json {
-		enc := json.NewEncoder(opts.env.Stdout)
-		enc.SetIndent("", "  ")
-		if fs == nil {
-			return enc.Encode([]any{})
-		}
-		return enc.Encode(fs)
+		return jsondoc.WriteFactors(opts.env.Stdout, fs)
 	}
 	return text.WriteFactorTable(opts.env.Stdout, fs)
 }

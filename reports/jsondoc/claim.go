@@ -1,24 +1,24 @@
-package reports
+package jsondoc
 
 import (
-	"github.com/footprint/footprint/emissions/claim"
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/reports"
 )
 
-// BaseYearJSON is `base_year`: the base year as reported and as recalculated for structural
+// BaseYear is `base_year`: the base year as reported and as recalculated for structural
 // changes, over the trajectory's boundary.
-type BaseYearJSON struct {
-	Year            int         `json:"year"`
-	Reported        float64     `json:"reported"`
-	Recalculated    float64     `json:"recalculated"`
-	Applied         bool        `json:"recalculation_applied"`
-	ChangePct       float64     `json:"change_pct"`
-	SignificancePct float64     `json:"significance_pct"`
-	Events          []EventJSON `json:"events"`
+type BaseYear struct {
+	Year            int     `json:"year"`
+	Reported        float64 `json:"reported"`
+	Recalculated    float64 `json:"recalculated"`
+	Applied         bool    `json:"recalculation_applied"`
+	ChangePct       float64 `json:"change_pct"`
+	SignificancePct float64 `json:"significance_pct"`
+	Events          []Event `json:"events"`
 }
 
-// EventJSON is a structural event of trajectory.base_year_policy, its treatment resolved.
-type EventJSON struct {
+// Event is a structural event of trajectory.base_year_policy, its treatment resolved.
+type Event struct {
 	Year       int      `json:"year"`
 	Type       string   `json:"type"`
 	Name       string   `json:"name,omitempty"`
@@ -28,9 +28,9 @@ type EventJSON struct {
 	Treatment  string   `json:"treatment"`
 }
 
-// ReductionJSON is `trajectory[].reduction`: the reduction from the base year as reported and
+// Reduction is `trajectory[].reduction`: the reduction from the base year as reported and
 // its parts (positive: lower than the base year).
-type ReductionJSON struct {
+type Reduction struct {
 	Total        float64 `json:"total"`
 	Abatement    float64 `json:"abatement"`
 	Factors      float64 `json:"factors"`
@@ -38,9 +38,9 @@ type ReductionJSON struct {
 	Discontinued float64 `json:"discontinued"`
 }
 
-// ClaimJSON is `trajectory[].claim` (docs/json.md#trajectoryclaim, contract for the
+// Claim is `trajectory[].claim` (docs/json.md#trajectoryclaim, contract for the
 // first seven fields).
-type ClaimJSON struct {
+type Claim struct {
 	OK             bool     `json:"ok"`
 	Reasons        []string `json:"reasons"`
 	Residual       float64  `json:"residual"`
@@ -52,8 +52,8 @@ type ClaimJSON struct {
 	Projected      bool     `json:"projected"`
 }
 
-// ClaimBoundaryJSON is `claim_boundary`: what the claim covers, and the Scope 3 it leaves out.
-type ClaimBoundaryJSON struct {
+// ClaimBoundary is `claim_boundary`: what the claim covers, and the Scope 3 it leaves out.
+type ClaimBoundary struct {
 	Scopes           []int   `json:"scopes"`
 	Scope3Categories []int   `json:"scope3_categories"`
 	Scope2Method     string  `json:"scope2_method"`
@@ -64,14 +64,14 @@ type ClaimBoundaryJSON struct {
 	ExcludedSignif   bool    `json:"excluded_significant"`
 }
 
-// LedgerJSON is `ledger`: the credits and own removals (ESRS E1-7), never netted into
+// Ledger is `ledger`: the credits and own removals (ESRS E1-7), never netted into
 // `years`.
-type LedgerJSON struct {
-	Credits  []CreditJSON  `json:"credits"`
-	Removals []RemovalJSON `json:"removals"`
+type Ledger struct {
+	Credits  []Credit  `json:"credits"`
+	Removals []Removal `json:"removals"`
 }
 
-type CreditJSON struct {
+type Credit struct {
 	Year                    int      `json:"year"`
 	TCO2e                   float64  `json:"tco2e"`
 	Name                    string   `json:"name"`
@@ -89,7 +89,7 @@ type CreditJSON struct {
 	PriceEUR                *float64 `json:"price_eur,omitempty"`
 }
 
-type RemovalJSON struct {
+type Removal struct {
 	Year            int     `json:"year"`
 	TCO2e           float64 `json:"tco2e"`
 	Name            string  `json:"name"`
@@ -97,25 +97,17 @@ type RemovalJSON struct {
 	DurabilityYears int     `json:"durability_years,omitempty"`
 }
 
-// Claim gathers what the neutrality claim adds to the outputs.
-type Claim struct {
-	Check      *claim.ClaimCheck
-	Reductions []plan.Reduction
-	Credits    []plan.Credit
-	Removals   []plan.Removal
-}
-
-// SetClaims adds the base year as reported and recalculated, each year's reduction split and
+// setClaims adds the base year as reported and recalculated, each year's reduction split and
 // claim, the claim's boundary and the ledger.
-func (d *CalcDocument) SetClaims(traj *plan.Trajectory, c Claim) {
+func (d *Document) setClaims(traj *plan.Trajectory, c reports.Claim) {
 	if traj == nil {
 		return
 	}
 	b := traj.Base
-	by := &BaseYearJSON{Year: b.Year, Reported: b.Reported, Recalculated: b.Recalculated, Applied: b.Applied,
-		ChangePct: b.ChangePct, SignificancePct: b.SignificancePct, Events: []EventJSON{}}
+	by := &BaseYear{Year: b.Year, Reported: b.Reported, Recalculated: b.Recalculated, Applied: b.Applied,
+		ChangePct: b.ChangePct, SignificancePct: b.SignificancePct, Events: []Event{}}
 	for _, ev := range b.Events {
-		by.Events = append(by.Events, EventJSON{Year: ev.Year, Type: ev.Type, Name: ev.Name, Activities: ev.Activities,
+		by.Events = append(by.Events, Event{Year: ev.Year, Type: ev.Type, Name: ev.Name, Activities: ev.Activities,
 			Poles: ev.Poles, Sites: ev.Sites, Treatment: ev.TreatmentOrDefault()})
 	}
 	d.BaseYear = by
@@ -129,10 +121,10 @@ func (d *CalcDocument) SetClaims(traj *plan.Trajectory, c Claim) {
 			tj.ActualReported = traj.Years[i].ActualReported
 		}
 		if r, ok := red[tj.Year]; ok {
-			tj.Reduction = &ReductionJSON{Total: r.Total, Abatement: r.Abatement, Factors: r.Factors, Instruments: r.Instruments, Discontinued: r.Discontinued}
+			tj.Reduction = &Reduction{Total: r.Total, Abatement: r.Abatement, Factors: r.Factors, Instruments: r.Instruments, Discontinued: r.Discontinued}
 		}
 		if cy, ok := c.Check.Year(tj.Year); ok {
-			cj := &ClaimJSON{OK: cy.OK, Reasons: []string{}, ReasonCodes: []string{}, Residual: cy.Residual, ResidualHigh: cy.ResidualHigh,
+			cj := &Claim{OK: cy.OK, Reasons: []string{}, ReasonCodes: []string{}, Residual: cy.Residual, ResidualHigh: cy.ResidualHigh,
 				CreditsRetired: cy.CreditsRetired, CreditsPlanned: cy.CreditsPlanned, RemovalsOwn: cy.RemovalsOwn, Projected: cy.Projected}
 			for _, r := range cy.Reasons {
 				cj.Reasons = append(cj.Reasons, r.Message)
@@ -146,19 +138,19 @@ func (d *CalcDocument) SetClaims(traj *plan.Trajectory, c Claim) {
 		if cats == nil {
 			cats = []int{}
 		}
-		d.ClaimBoundary = &ClaimBoundaryJSON{Scopes: cc.Boundary.Scopes, Scope3Categories: cats, Scope2Method: cc.Boundary.Scope2Method,
+		d.ClaimBoundary = &ClaimBoundary{Scopes: cc.Boundary.Scopes, Scope3Categories: cats, Scope2Method: cc.Boundary.Scope2Method,
 			Description: cc.Boundary.Describe(), ExcludedYear: cc.Excluded.Year, ExcludedScope3: cc.Excluded.TCO2e,
 			ExcludedShare: cc.Excluded.Share, ExcludedSignif: cc.Excluded.Significant}
 	}
-	l := &LedgerJSON{Credits: []CreditJSON{}, Removals: []RemovalJSON{}}
+	l := &Ledger{Credits: []Credit{}, Removals: []Removal{}}
 	for _, cr := range c.Credits {
-		l.Credits = append(l.Credits, CreditJSON{Year: cr.Year, TCO2e: cr.TCO2e, Name: cr.Name, Type: cr.Kind, Status: cr.StatusOrDefault(),
+		l.Credits = append(l.Credits, Credit{Year: cr.Year, TCO2e: cr.TCO2e, Name: cr.Name, Type: cr.Kind, Status: cr.StatusOrDefault(),
 			Registry: cr.Registry, Serials: cr.Serials, Standard: cr.Standard, Methodology: cr.Methodology, Country: cr.Country,
 			Vintage: cr.Vintage, DurabilityYears: cr.DurabilityYears, CorrespondingAdjustment: cr.CorrespondingAdjustment,
 			RetirementDate: cr.RetirementDate, PriceEUR: cr.PriceEUR})
 	}
 	for _, r := range c.Removals {
-		l.Removals = append(l.Removals, RemovalJSON{Year: r.Year, TCO2e: r.TCO2e, Name: r.Name, Method: r.Method, DurabilityYears: r.DurabilityYears})
+		l.Removals = append(l.Removals, Removal{Year: r.Year, TCO2e: r.TCO2e, Name: r.Name, Method: r.Method, DurabilityYears: r.DurabilityYears})
 	}
 	d.Ledger = l
 }

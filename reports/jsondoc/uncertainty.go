@@ -1,4 +1,4 @@
-package reports
+package jsondoc
 
 import (
 	"strconv"
@@ -7,9 +7,9 @@ import (
 	"github.com/footprint/footprint/emissions/plan"
 )
 
-// UncertaintyDetailJSON is `years[].uncertainty_detail`: how the interval was drawn and the
+// UncertaintyDetail is `years[].uncertainty_detail`: how the interval was drawn and the
 // intervals of the year's scopes and poles, for the same total as `uncertainty`.
-type UncertaintyDetailJSON struct {
+type UncertaintyDetail struct {
 	Iterations int     `json:"iterations"`
 	DefaultPct float64 `json:"default_pct"`
 	// DefaultShare is the share of the total whose factors take uncertainty_default_pct;
@@ -20,8 +20,8 @@ type UncertaintyDetailJSON struct {
 	ByPole       map[string]analysis.Interval `json:"by_pole"`
 }
 
-// ChangeJSON is one entry of `changes` (docs/json.md#changes, contract for the first seven fields).
-type ChangeJSON struct {
+// Change is one entry of `changes` (docs/json.md#changes, contract for the first seven fields).
+type Change struct {
 	From           int     `json:"from"`
 	To             int     `json:"to"`
 	TotalFrom      float64 `json:"total_from"`
@@ -33,12 +33,12 @@ type ChangeJSON struct {
 	// of the base-year policy ended (docs/methodology.md#what-changed-additive-lmdi); the four parts add up to total_to − total_from.
 	Discontinued float64 `json:"discontinued"`
 	// BaseToReporting marks the base year vs the reporting year.
-	BaseToReporting bool                 `json:"base_to_reporting"`
-	ByActivity      []ActivityChangeJSON `json:"by_activity"`
+	BaseToReporting bool             `json:"base_to_reporting"`
+	ByActivity      []ActivityChange `json:"by_activity"`
 }
 
-// ActivityChangeJSON is one activity's part of a change.
-type ActivityChangeJSON struct {
+// ActivityChange is one activity's part of a change.
+type ActivityChange struct {
 	Activity       string  `json:"activity"`
 	From           float64 `json:"from"`
 	To             float64 `json:"to"`
@@ -48,13 +48,13 @@ type ActivityChangeJSON struct {
 	Discontinued   float64 `json:"discontinued"`
 }
 
-// SetAnalysis adds the uncertainty of each year and the decomposition of changes.
-func (d *CalcDocument) SetAnalysis(u *analysis.Uncertainty, changes []plan.Change) {
+// setAnalysis adds the uncertainty of each year and the decomposition of changes.
+func (d *Document) setAnalysis(u *analysis.Uncertainty, changes []plan.Change) {
 	if u != nil {
 		for i := range d.Years {
 			yu, _ := u.Year(d.Years[i].Year) // a year with no emissions has a zero interval
 			iv := yu.Interval
-			det := &UncertaintyDetailJSON{Iterations: u.Iterations, DefaultPct: u.DefaultPct,
+			det := &UncertaintyDetail{Iterations: u.Iterations, DefaultPct: u.DefaultPct,
 				DefaultShare: yu.DefaultShare, QualityShare: yu.QualityShare,
 				ByScope: map[string]analysis.Interval{}, ByPole: map[string]analysis.Interval{}}
 			for s, v := range yu.ByScope {
@@ -67,11 +67,11 @@ func (d *CalcDocument) SetAnalysis(u *analysis.Uncertainty, changes []plan.Chang
 		}
 	}
 	for _, c := range changes {
-		cj := ChangeJSON{From: c.From, To: c.To, TotalFrom: c.TotalFrom, TotalTo: c.TotalTo,
+		cj := Change{From: c.From, To: c.To, TotalFrom: c.TotalFrom, TotalTo: c.TotalTo,
 			ActivityEffect: c.ActivityEffect, FactorEffect: c.FactorEffect, Other: c.Other, Discontinued: c.Discontinued,
-			BaseToReporting: c.BaseToReporting, ByActivity: make([]ActivityChangeJSON, 0, len(c.ByActivity))}
+			BaseToReporting: c.BaseToReporting, ByActivity: make([]ActivityChange, 0, len(c.ByActivity))}
 		for _, a := range c.ByActivity {
-			cj.ByActivity = append(cj.ByActivity, ActivityChangeJSON{Activity: a.Activity, From: a.From, To: a.To,
+			cj.ByActivity = append(cj.ByActivity, ActivityChange{Activity: a.Activity, From: a.From, To: a.To,
 				ActivityEffect: a.ActivityEffect, FactorEffect: a.FactorEffect, Other: a.Other, Discontinued: a.Discontinued})
 		}
 		d.Changes = append(d.Changes, cj)
