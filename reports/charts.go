@@ -86,7 +86,7 @@ func trajectoryChart(r Report) echart {
 		}
 		bar.SetXAxis(yearLabels(years))
 		for s := 1; s <= 3; s++ {
-			bar.AddSeries(scopeName(s, r.method()), data[s], scopeBar(s))
+			bar.AddSeries(ScopeName(s, r.method()), data[s], scopeBar(s))
 		}
 		if band := charts.NewLine(); len(years) > 0 && addUncertaintyBand(band, r, years, years[len(years)-1]) {
 			bar.Overlap(band)
@@ -116,7 +116,7 @@ func trajectoryChart(r Report) echart {
 			o = append(o, yearMarks(tr)...)
 			first = false
 		}
-		bar.AddSeries("Actual, "+scopeName(s, tr.Scope2Method), data, o...)
+		bar.AddSeries("Actual, "+ScopeName(s, tr.Scope2Method), data, o...)
 	}
 	if hasCredits(tr) {
 		data := make([]opts.BarData, len(tr.Years))
@@ -284,20 +284,6 @@ func targetNames(r Report) []string {
 	return names
 }
 
-func scopeName(s int, method string) string {
-	if s == 2 {
-		return "Scope 2 (" + methodLabel(method) + ")"
-	}
-	return fmt.Sprintf("Scope %d", s)
-}
-
-func methodLabel(method string) string {
-	if method == emissions.MethodLocation {
-		return "location-based"
-	}
-	return "market-based"
-}
-
 // scopeItem is one bar of the scope breakdown: a scope, or a Scope 3 category.
 type scopeItem struct {
 	Label string
@@ -308,7 +294,7 @@ type scopeItem struct {
 // scopeItems lists the reporting year's Scope 1, Scope 2 (selected method) and each Scope 3
 // category with emissions, in GHG Protocol order.
 func scopeItems(y emissions.YearTotals, method string) []scopeItem {
-	items := []scopeItem{{scopeName(1, method), 1, y.Scope1}, {scopeName(2, method), 2, y.Scope2(method)}}
+	items := []scopeItem{{ScopeName(1, method), 1, y.Scope1}, {ScopeName(2, method), 2, y.Scope2(method)}}
 	for _, c := range slices.Sorted(maps.Keys(y.Scope3Categories)) {
 		items = append(items, scopeItem{scope3Label(c), 3, y.Scope3Categories[c]})
 	}

@@ -15,8 +15,6 @@ import (
 const (
 	ChartAvoided         = "chart-avoided"
 	ChartIntensityPrefix = "chart-intensity-"
-	// AvoidedLabel titles every view of avoided emissions: they are never netted.
-	AvoidedLabel = "Avoided emissions — not subtracted from the inventory"
 )
 
 const colorIntensity = "#1f5f8b"
@@ -63,7 +61,7 @@ func intensityLine(v *float64) opts.LineData {
 
 // IntensitySeries names the series of the total's intensity in an intensity chart.
 func IntensitySeries(method string) string {
-	return "Total (" + methodLabel(method) + ") per unit"
+	return "Total (" + MethodLabel(method) + ") per unit"
 }
 
 // intensityChart draws one denominator's intensity per year and the paths of the intensity

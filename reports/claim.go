@@ -23,9 +23,6 @@ const (
 	ChartClaim      = "chart-claim"
 )
 
-// ClaimLabel names the claim wherever it is shown.
-const ClaimLabel = "Contribution to carbon neutrality"
-
 var (
 	colorAbatement    = "#2e7d32"
 	colorFactors      = "#1f7a8c"
@@ -242,26 +239,12 @@ func ledgerTable(r Report) *htmlTable {
 		if c.CorrespondingAdjustment {
 			ca = "yes"
 		}
-		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(c.Year)), textCell(c.Name), textCell(orDash(c.Kind)), textCell(c.StatusOrDefault()),
-			numCell(c.TCO2e), textCell(orDash(c.Standard)), textCell(orDash(c.Registry)), textCell(vintage), textCell(ca), textCell(intOrDash(c.DurabilityYears))}})
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(c.Year)), textCell(c.Name), textCell(OrDash(c.Kind)), textCell(c.StatusOrDefault()),
+			numCell(c.TCO2e), textCell(OrDash(c.Standard)), textCell(OrDash(c.Registry)), textCell(vintage), textCell(ca), textCell(IntOrDash(c.DurabilityYears))}})
 	}
 	for _, rm := range r.Claim.Removals {
 		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(rm.Year)), textCell(rm.Name), textCell("own removal"), textCell(emDash),
-			numCell(rm.TCO2e), textCell(orDash(rm.Method)), textCell(emDash), textCell(emDash), textCell(emDash), textCell(intOrDash(rm.DurabilityYears))}})
+			numCell(rm.TCO2e), textCell(OrDash(rm.Method)), textCell(emDash), textCell(emDash), textCell(emDash), textCell(IntOrDash(rm.DurabilityYears))}})
 	}
 	return tb
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return emDash
-	}
-	return s
-}
-
-func intOrDash(n int) string {
-	if n == 0 {
-		return emDash
-	}
-	return strconv.Itoa(n)
 }

@@ -75,7 +75,7 @@ func WriteHTMLFile(path string, r Report) error {
 }
 
 func writeHTML(w io.Writer, r Report, script []byte) error {
-	if err := checkFinite(r); err != nil {
+	if err := CheckFinite(r.Years, r.PoleActivities, r.Trajectory); err != nil {
 		return err
 	}
 	// An inline script ends at the first "</script" and "<!--" changes how it is parsed:

@@ -15,10 +15,10 @@ const ChartRestatement = "chart-restatement"
 const (
 	SeriesAsReported = "As reported"
 	SeriesRestated   = "Restated"
-	sheetRestatement = "Restatement"
 )
 
-const restatementNote = "Each year is recomputed with the latest published dataset version of its own factor vintages (a vintage revised in a later edition); a newer year's factor is never applied to an older year. As reported: the versions published by the end of the year after each year, when its inventory was reported."
+// RestatementNote says how the restatement is computed, wherever it is shown.
+const RestatementNote = "Each year is recomputed with the latest published dataset version of its own factor vintages (a vintage revised in a later edition); a newer year's factor is never applied to an older year. As reported: the versions published by the end of the year after each year, when its inventory was reported."
 
 // restatementChart draws each year's total as reported and restated side by side.
 func restatementChart(r Report) echart {
@@ -40,16 +40,16 @@ func restatementChart(r Report) echart {
 	bar.SetXAxis(yearLabels(years))
 	bar.AddSeries(SeriesAsReported, reported, scopeBarColor("reported", colorBAU))
 	bar.AddSeries(SeriesRestated, restated, scopeBarColor("restated", colorPlan))
-	return echart{ID: ChartRestatement, Height: 380, Label: fmt.Sprintf("Total (%s) per year, as reported and restated, tCO2e", methodLabel(r.method())),
+	return echart{ID: ChartRestatement, Height: 380, Label: fmt.Sprintf("Total (%s) per year, as reported and restated, tCO2e", MethodLabel(r.method())),
 		Options: echartOptions(bar, bar.Validate)}
 }
 
 // restatementSection shows the restatement, when it was asked for.
 func restatementSection(r Report) htmlSection {
 	s := htmlSection{ID: "restatement", Title: "Restatement"}
-	s.Intro = []string{restatementNote}
+	s.Intro = []string{RestatementNote}
 	ch := restatementChart(r)
-	tb := &htmlTable{Caption: "Total (" + methodLabel(r.method()) + "), tCO2e", Head: []string{"Year", "As reported", "Restated", "Difference", "Difference, %"}}
+	tb := &htmlTable{Caption: "Total (" + MethodLabel(r.method()) + "), tCO2e", Head: []string{"Year", "As reported", "Restated", "Difference", "Difference, %"}}
 	changed := false
 	for _, x := range r.Analysis.Restatement {
 		pct := emDash
@@ -65,28 +65,4 @@ func restatementSection(r Report) htmlSection {
 	}
 	s.Blocks = append(s.Blocks, b)
 	return s
-}
-
-// writeRestatement lists each year's total as reported and restated.
-func (x *exporter) writeRestatement() error {
-	rows := x.e.Analysis.Restatement
-	if rows == nil {
-		return nil // no --restate: no sheet
-	}
-	t := table{sheet: sheetRestatement, rows: len(rows), title: "Restatement: each year's total as reported and restated",
-		note: fmt.Sprintf("tCO2e, Scope 2 %s-based, GWP100 %s. %s", x.e.Scope2Method, x.e.GWP, restatementNote),
-		cols: []column{
-			{header: "Year", width: 8, style: x.st.integer},
-			{header: "As reported, tCO2e", width: 16, style: x.st.tonnes},
-			{header: "Restated, tCO2e", width: 16, style: x.st.tonnes},
-			{header: "Difference, tCO2e", width: 16, style: x.st.tonnes},
-		}}
-	return x.stream(t, func(add func(...any) error) error {
-		for _, r := range rows {
-			if err := add(r.Year, r.AsReported, r.Restated, r.Difference); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }

@@ -111,9 +111,9 @@ func shareOf(v, total float64) string {
 }
 
 func newView(r Report) *htmlView {
-	v := &htmlView{Site: r.Site, Year: r.ReportingYear, GWP: r.GWP, Method: methodLabel(r.method())}
+	v := &htmlView{Site: r.Site, Year: r.ReportingYear, GWP: r.GWP, Method: MethodLabel(r.method())}
 	for s := 1; s <= 3; s++ {
-		v.Legend = append(v.Legend, htmlSwatch{scopeName(s, r.method()), scopeColor[s]})
+		v.Legend = append(v.Legend, htmlSwatch{ScopeName(s, r.method()), scopeColor[s]})
 	}
 	cur, ok := yearOf(r.Years, r.ReportingYear)
 	v.Cards = headerCards(r, cur, ok)
@@ -206,7 +206,7 @@ func trajectorySection(r Report) htmlSection {
 	ch := trajectoryChart(r)
 	tr := r.Trajectory
 	if tr == nil {
-		tb := &htmlTable{Caption: "Emissions by scope and year, tCO2e (" + methodLabel(r.method()) + ")",
+		tb := &htmlTable{Caption: "Emissions by scope and year, tCO2e (" + MethodLabel(r.method()) + ")",
 			Head: []string{"Year", "Scope 1", "Scope 2 location-based", "Scope 2 market-based", "Scope 3", "Total location-based", "Total market-based"}}
 		for _, y := range r.Years {
 			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(y.Year)), numCell(y.Scope1), numCell(y.Scope2Location),
@@ -217,7 +217,7 @@ func trajectorySection(r Report) htmlSection {
 			Blocks: []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb}}}
 	}
 	intro := []string{fmt.Sprintf("Base year %d, target year %d, neutrality year %d. The trajectory covers %s, with Scope 2 %s; figures up to %d are actual emissions, later ones are projections.",
-		tr.BaseYear, tr.TargetYear, neutralityYear(tr), scopesLabel(trajectoryBoundary(tr)), methodLabel(tr.Scope2Method), tr.LastActualYear)}
+		tr.BaseYear, tr.TargetYear, neutralityYear(tr), scopesLabel(trajectoryBoundary(tr)), MethodLabel(tr.Scope2Method), tr.LastActualYear)}
 	if hasCredits(tr) {
 		intro = append(intro, "Credits and removals are a separate ledger: they are drawn below zero as their own bars, never netted into the inventory and never counted toward a target.")
 	} else {
@@ -225,7 +225,7 @@ func trajectorySection(r Report) htmlSection {
 	}
 	head := []string{"Year"}
 	for _, s := range trajectoryBoundary(tr) {
-		head = append(head, scopeName(s, tr.Scope2Method))
+		head = append(head, ScopeName(s, tr.Scope2Method))
 	}
 	head = append(head, "Actual", "Target", "Business as usual", "Plan", "Credits (not subtracted)", "Gap")
 	tb := &htmlTable{Caption: "Trajectory, tCO2e over " + scopesLabel(trajectoryBoundary(tr)), Head: head}
@@ -266,7 +266,7 @@ func breakdownSection(r Report, cur emissions.YearTotals, order []string) htmlSe
 	for _, it := range scopeItems(cur, method) {
 		st.Rows = append(st.Rows, htmlRow{Cells: []htmlCell{{Text: it.Label, Swatch: scopeColor[it.Scope]}, numCell(it.Value), numText(shareOf(it.Value, total))}})
 	}
-	st.Rows = append(st.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + methodLabel(method) + ")"), numCell(total), numText(shareOf(total, total))}})
+	st.Rows = append(st.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + MethodLabel(method) + ")"), numCell(total), numText(shareOf(total, total))}})
 	// the other method's Scope 2 and total, beside the selected ones
 	other := emissions.MethodLocation
 	if method == emissions.MethodLocation {
@@ -274,15 +274,15 @@ func breakdownSection(r Report, cur emissions.YearTotals, order []string) htmlSe
 	}
 	otherTotal, otherS2 := cur.Total(other), cur.Scope2(other)
 	st.Rows = append(st.Rows,
-		htmlRow{Cells: []htmlCell{textCell("Scope 2 (" + methodLabel(other) + ")"), numCell(otherS2), numText(emDash)}},
-		htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + methodLabel(other) + ")"), numCell(otherTotal), numText(emDash)}})
+		htmlRow{Cells: []htmlCell{textCell("Scope 2 (" + MethodLabel(other) + ")"), numCell(otherS2), numText(emDash)}},
+		htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + MethodLabel(other) + ")"), numCell(otherTotal), numText(emDash)}})
 	notes := []string{fmt.Sprintf("Scope 3 category 3 holds the upstream part of the fuels and energy consumed. Biogenic CO2, outside the scopes: %s t.", t(cur.BiogenicCO2))}
 	if cur.Avoided != 0 {
 		notes = append(notes, fmt.Sprintf("Avoided emissions, reported apart and never subtracted: %s t.", t(cur.Avoided)))
 	}
 
 	pc := polesChart(cur, r.PoleActivities, order)
-	pt := &htmlTable{Caption: fmt.Sprintf("%d by pole and activity, tCO2e (%s)", cur.Year, methodLabel(method))}
+	pt := &htmlTable{Caption: fmt.Sprintf("%d by pole and activity, tCO2e (%s)", cur.Year, MethodLabel(method))}
 	if len(r.PoleActivities) > 0 {
 		pt.Head = []string{"Pole", "Activity", "tCO2e", "Share of total"}
 	} else {
@@ -306,7 +306,7 @@ func breakdownSection(r Report, cur emissions.YearTotals, order []string) htmlSe
 	if len(cur.BySite) > 0 {
 		sites := sortedKeys(cur.BySite)
 		sort.SliceStable(sites, func(i, j int) bool { return cur.BySite[sites[i]] > cur.BySite[sites[j]] })
-		tb := &htmlTable{Caption: fmt.Sprintf("%d by site, tCO2e (%s)", cur.Year, methodLabel(method)), Head: []string{"Site", "tCO2e", "Share of total"}}
+		tb := &htmlTable{Caption: fmt.Sprintf("%d by site, tCO2e (%s)", cur.Year, MethodLabel(method)), Head: []string{"Site", "tCO2e", "Share of total"}}
 		for _, s := range sites {
 			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(s), numCell(cur.BySite[s]), numText(shareOf(cur.BySite[s], total))}})
 		}
@@ -329,7 +329,7 @@ func sortedActivities(pas []PoleActivity, pole string) []PoleActivity {
 
 func polesSection(r Report, order []string) htmlSection {
 	ch := poleYearsChart(r.Years, order)
-	tb := &htmlTable{Caption: "Emissions by pole and year, tCO2e (" + methodLabel(r.method()) + ")", Head: []string{"Year"}}
+	tb := &htmlTable{Caption: "Emissions by pole and year, tCO2e (" + MethodLabel(r.method()) + ")", Head: []string{"Year"}}
 	tb.Head = append(tb.Head, order...)
 	tb.Head = append(tb.Head, "Total")
 	for _, y := range r.Years {

@@ -66,7 +66,7 @@ func intensitySection(r Report) htmlSection {
 		s.Intro = []string{"No intensity denominator is configured (intensity in the configuration: vehicles, staff, revenue per year)."}
 		return s
 	}
-	s.Intro = []string{fmt.Sprintf("The total (%s) divided by each configured denominator, for the years that have a value; years without one have no intensity.", methodLabel(r.method()))}
+	s.Intro = []string{fmt.Sprintf("The total (%s) divided by each configured denominator, for the years that have a value; years without one have no intensity.", MethodLabel(r.method()))}
 	for i, d := range a.Denominators {
 		ch := intensityChart(r, i, d)
 		unit := intensityUnit(a.Denominators, d.Name)

@@ -85,7 +85,7 @@ func organisationSection(r Report, cur emissions.YearTotals) htmlSection {
 
 	cv := &htmlTable{Caption: fmt.Sprintf("Scope 3 categories included and excluded, %d (AR 46)", r.ReportingYear), Head: []string{"Category", "Status", "Reason"}}
 	for _, c := range reg.Coverage(&cur) {
-		cv.Rows = append(cv.Rows, htmlRow{Cells: []htmlCell{textCell(e16CategoryLabel(c.Category)), textCell(c.Status), textCell(c.Reason)}})
+		cv.Rows = append(cv.Rows, htmlRow{Cells: []htmlCell{textCell(ESRSCategoryLabel(c.Category)), textCell(c.Status), textCell(c.Reason)}})
 	}
 	s.Blocks = append(s.Blocks, htmlBlock{Table: cv})
 	return s

@@ -19,18 +19,18 @@ func energySection(r Report) (htmlSection, bool) {
 		Intro: []string{"The reporting year's energy consumption and mix (ESRS E1-5) and its French regulatory report (BEGES v5, Scope 2 location-based). The Excel export has both for every year, with the BEGES gases apart and the transition plan."}}
 	if e != nil {
 		tb := &htmlTable{Caption: fmt.Sprintf("ESRS E1-5 energy consumption and mix, %d (MWh, net calorific value)", e.Year), Head: []string{"ESRS E1 AR 34 row", "MWh or %"}}
-		for _, row := range e15Rows {
-			v := row.get(e)
+		for _, row := range E15Rows {
+			v := row.Get(e)
 			c := htmlCell{Text: emDash, Num: true}
 			switch x := v.(type) {
 			case float64:
-				if row.share {
+				if row.Share {
 					c = numText(pct(x))
 				} else {
 					c = numCell(x)
 				}
 			}
-			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(row.label), c}, Total: row.total})
+			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(row.Label), c}, Total: row.Total})
 		}
 		var notes []string
 		for _, m := range e.MixSources {

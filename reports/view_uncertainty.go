@@ -28,7 +28,7 @@ func intervalCells(iv analysis.Interval, v float64) []htmlCell {
 // poles; the band on the trajectory chart draws the same intervals.
 func uncertaintySection(r Report, cur emissions.YearTotals) htmlSection {
 	u := r.Uncertainty
-	method := methodLabel(r.method())
+	method := MethodLabel(r.method())
 	s := htmlSection{ID: "uncertainty", Title: "How sure are these figures"}
 	s.Intro = []string{
 		fmt.Sprintf("Each total has a 95 %% interval from a Monte Carlo of %d draws (fixed seed): every emission factor varies by its published uncertainty, one draw per factor shared by all the rows that use it; activity data vary by their Quality (measured, calculated, estimated) where the workbook gives one. The README explains the method.", u.Iterations),
@@ -55,7 +55,7 @@ func uncertaintySection(r Report, cur emissions.YearTotals) htmlSection {
 	dt := &htmlTable{Caption: fmt.Sprintf("%d by scope and pole, tCO2e (%s)", cur.Year, method), Head: []string{"Scope or pole", "tCO2e", "Low (2.5 %)", "High (97.5 %)", "Range"}}
 	for sc, v := range [4]float64{0, cur.Scope1, cur.Scope2(r.method()), cur.Scope3} {
 		if iv, ok := yu.ByScope[sc]; ok {
-			dt.Rows = append(dt.Rows, htmlRow{Cells: append([]htmlCell{{Text: scopeName(sc, r.method()), Swatch: scopeColor[sc]}}, intervalCells(iv, v)...)})
+			dt.Rows = append(dt.Rows, htmlRow{Cells: append([]htmlCell{{Text: ScopeName(sc, r.method()), Swatch: scopeColor[sc]}}, intervalCells(iv, v)...)})
 		}
 	}
 	for _, p := range LargestFirst(cur.ByPole) {
@@ -74,7 +74,7 @@ const maxChangeActivities = 15
 
 // changesSection is the waterfall of the headline change and the tables of every change.
 func changesSection(r Report) htmlSection {
-	method := methodLabel(r.method())
+	method := MethodLabel(r.method())
 	s := htmlSection{ID: "changes", Title: "What changed",
 		Intro: []string{"Each change of the total is split into an activity effect (more or less of the same activity), a factor effect (a newer factor vintage, another market-based mix), new or removed activities (an activity with emissions in only one of the two years) and discontinued activities (what a closure, divestment or outsourcing recorded in the base-year policy ended, between or in the two years). An activity that a pole winds down or another takes up, without such an event, changes its quantity: the evolution by pole shows where. The four add up to the change exactly (additive LMDI; the README explains the method)."}}
 	if c, ok := headlineChange(r); ok {

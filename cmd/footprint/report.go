@@ -8,6 +8,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/reports/excel"
 	"github.com/footprint/footprint/reports/text"
 	"github.com/spf13/cobra"
 )
@@ -65,12 +66,12 @@ func runReport(opts *reportOptions) error {
 // writeExport writes the annual export <dir>/footprint-<year>.xlsx atomically, prints the
 // export's own warnings (cells truncated to Excel's limit), and returns its path.
 func writeExport(env Env, dir string, rep reports.Report) (string, error) {
-	path := filepath.Join(dir, reports.ExportFileName(rep.ReportingYear))
+	path := filepath.Join(dir, excel.FileName(rep.ReportingYear))
 	var progress emissions.Progress
 	if env.terminal() {
 		progress = &barProgress{w: env.Stderr, lines: true}
 	}
-	warnings, err := reports.WriteExportFile(path, rep, progress)
+	warnings, err := excel.WriteFile(path, rep, progress)
 	if err != nil {
 		return "", fmt.Errorf("export: %w", err)
 	}
