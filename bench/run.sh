@@ -54,7 +54,7 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-[ -f reports/assets/echarts.min.js ] || { echo "run.sh: run \`npm ci\` first (footprint carries echarts)" >&2; exit 1; }
+[ -f reports/html/assets/echarts.min.js ] || { echo "run.sh: run \`npm ci\` first (footprint carries echarts)" >&2; exit 1; }
 
 mkdir -p "$dir"
 work="$(mktemp -d "$dir/run.XXXXXX")"

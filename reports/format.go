@@ -28,9 +28,6 @@ func Tonnes(v float64) string {
 	return b.String() + "." + frac
 }
 
-// t is Tonnes, for the many figures of the page's text.
-func t(v float64) string { return Tonnes(v) }
-
 // Scope3CategoryNames are the GHG Protocol's names of the 15 Scope 3 categories.
 var Scope3CategoryNames = [16]string{"",
 	"Purchased goods and services", "Capital goods", "Fuel- and energy-related activities",

@@ -54,6 +54,15 @@ type Report struct {
 	EnergyTables EnergyTables
 }
 
+// Method is the Scope 2 method the trajectory and the breakdowns follow: location, else
+// market.
+func (r Report) Method() string {
+	if r.Scope2Method == emissions.MethodLocation {
+		return emissions.MethodLocation
+	}
+	return emissions.MethodMarket
+}
+
 // New gathers what the outputs show of a run. Every renderer takes the Report it returns:
 // built once, it is the one place where a figure of the Result reaches the outputs.
 func New(r *pipeline.Result) Report {

@@ -9,6 +9,7 @@ import (
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 	"github.com/footprint/footprint/reports/excel"
+	"github.com/footprint/footprint/reports/html"
 	"github.com/footprint/footprint/reports/text"
 	"github.com/spf13/cobra"
 )
@@ -48,8 +49,8 @@ func runReport(opts *reportOptions) error {
 	}
 	rep := reports.New(res)
 	path := filepath.Join(dir, "report.html")
-	if err := reports.WriteHTMLFile(path, rep); err != nil {
-		if errors.Is(err, reports.ErrNoEcharts) {
+	if err := html.WriteFile(path, rep); err != nil {
+		if errors.Is(err, html.ErrNoEcharts) {
 			return problemsf("%v", err)
 		}
 		return problemsf("report: %v", err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/reports/html"
 )
 
 func TestReportDemo(t *testing.T) {
@@ -133,7 +134,7 @@ func BenchmarkWriteHTML(b *testing.B) {
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := reports.WriteHTML(&buf, rep); err != nil {
+		if err := html.Write(&buf, rep); err != nil {
 			b.Fatal(err)
 		}
 	}

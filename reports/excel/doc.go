@@ -1,7 +1,6 @@
-// Package excel writes the annual Excel export (docs/user-guide.md#the-excel-export) of a
-// reports.Report: Summary with charts, ESRS E1-5, E1-6 and E1-7, BEGES, Breakdown, Trajectory,
-// the analyses, every line with its provenance (split over Lines sheets), Factors, Problems.
+// Package excel owns the annual Excel export (docs/user-guide.md#the-excel-export): its sheets,
+// layout, styles and charts, and the fast writer of the Lines sheets.
 //
-// It owns the sheets, their layout and styles and the fast Lines writer; it computes no figure
-// (they come from reports.Report), and the package writer and deflate are internal/xlsxwrite's.
+// It computes no figure (they come from reports.Report); the deterministic package writer and
+// the deflate are internal/xlsxwrite's.
 package excel

@@ -1,6 +1,5 @@
-// Package text prints what the commands show in a terminal: calc's inventory table and its
-// lines as CSV, validate's problems by place, report's summary, factors' tables, the problems.
+// Package text owns what the commands print in a terminal: calc's table and lines CSV,
+// validate's problems by place, report's summary, the factor tables, the problem lists.
 //
-// It owns the wording and layout of that output; it computes no figure (they come from
-// reports.Report or the pipeline's Result) and writes no file.
+// It computes no figure (they come from reports.Report or the pipeline) and writes no file.
 package text

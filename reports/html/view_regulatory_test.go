@@ -1,4 +1,4 @@
-package reports
+package html
 
 import (
 	"strings"
@@ -7,6 +7,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/disclose"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/reports"
 )
 
 func TestRegulatorySection(t *testing.T) {
@@ -19,7 +20,7 @@ func TestRegulatorySection(t *testing.T) {
 		postes[i].Poste = p.Poste
 	}
 	postes[3].Total, postes[3].UncertaintyPct = 12.5, 14
-	r.EnergyTables = EnergyTables{
+	r.EnergyTables = reports.EnergyTables{
 		Energy: []emissions.EnergyYear{{Year: r.ReportingYear, GasMWh: 600, PurchasedRenewableMWh: 400, TotalFossilMWh: 600, TotalRenewableMWh: 400,
 			TotalMWh: 1000, FossilSharePct: 60, RenewableSharePct: 40, MixSources: []string{"energy.electricity_mix 2024: <b>supplier</b>"}}},
 		Beges: []disclose.BegesYear{{Year: r.ReportingYear, Postes: postes, Total: 12.5, Outside: 1.96, UncertaintyPct: 14}},

@@ -1,4 +1,4 @@
-package reports
+package html
 
 import (
 	"bytes"
@@ -19,6 +19,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/internal/golden"
+	"github.com/footprint/footprint/reports"
 )
 
 // stubScript stands for the echarts build in tests that look at the page, not at echarts.
@@ -28,7 +29,7 @@ func f(v float64) *float64 { return &v }
 
 // sampleReport is a small hand-built report: two actual years, a trajectory to 2026 with two
 // targets, credits, and levers with and without a cost.
-func sampleReport() Report {
+func sampleReport() reports.Report {
 	years := []emissions.YearTotals{
 		{Year: 2023, Scope1: 1200.5, Scope2Location: 300, Scope2Market: 250, Scope3: 4000.25,
 			Scope3Categories: map[int]float64{1: 2500, 3: 500.25, 4: 1000},
@@ -63,12 +64,12 @@ func sampleReport() Report {
 				Abatement: map[int]float64{}},
 		},
 	}
-	return Report{
+	return reports.Report{
 		Site: "Plant A", ReportingYear: 2024, GWP: "AR6", Scope2Method: emissions.MethodMarket,
 		Years: years, Trajectory: tr,
 		Targets: []plan.Target{{Name: "Scopes 1+2", Scopes: []int{1, 2}, Pathway: plan.PathwaySBTi15},
 			{Name: "Scope 3", Scopes: []int{3}, Pathway: plan.PathwayLinear, ReductionPct: 30}},
-		PoleActivities: []PoleActivity{
+		PoleActivities: []reports.PoleActivity{
 			{Pole: "Assembly", Activity: "fr.material.steel.primary", TCO2e: 2200},
 			{Pole: "Assembly", Activity: "fr.natural-gas.pcs", TCO2e: 800},
 			{Pole: "Recycling", Activity: "fr.material.steel.primary", TCO2e: 700},
@@ -80,7 +81,7 @@ func sampleReport() Report {
 			{Severity: emissions.SeverityError, File: "a.xlsx", Sheet: "Energy", Cell: "E7", Message: "Quantity: text \"lots\": want a number"},
 			{Severity: emissions.SeverityWarning, File: "a.xlsx", Message: "no residual mix for 2024"},
 		},
-		Sources: []FactorSource{
+		Sources: []reports.FactorSource{
 			{FactorID: "", Source: "reported in the workbook", FirstYear: 2024, LastYear: 2024, Lines: 1},
 			{FactorID: "fr.natural-gas.pcs", Source: "ADEME Base Carbone V23.6, element 37133", Dataset: "ADEME Base Carbone V23.6",
 				License: "Licence Ouverte / Etalab 2.0", FirstYear: 2023, LastYear: 2024, Lines: 8},
@@ -88,7 +89,7 @@ func sampleReport() Report {
 	}
 }
 
-func render(t *testing.T, r Report) string {
+func render(t *testing.T, r reports.Report) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := writeHTML(&b, r, stubScript); err != nil {
@@ -129,7 +130,7 @@ func chartOptions(t *testing.T, page string) map[string]map[string]any {
 func TestWriteHTMLCharts(t *testing.T) {
 	tests := []struct {
 		name   string
-		report func() Report
+		report func() reports.Report
 		charts []string
 		text   []string
 	}{
@@ -137,14 +138,14 @@ func TestWriteHTMLCharts(t *testing.T) {
 			[]string{ChartTrajectory, ChartScopes, ChartPoles, ChartPoleYears, ChartLevers, ChartMACC},
 			[]string{"Trajectory to 2026", "Gap in 2026 (plan − target)", "−650.0", "on track: 400.0 t below the target",
 				"Credits needed for neutrality in 2026", "1,250.0", "−13.8 % vs 2023", "4,700.0", "5,450.8"}},
-		{"without a trajectory", func() Report { r := sampleReport(); r.Trajectory = nil; return r },
+		{"without a trajectory", func() reports.Report { r := sampleReport(); r.Trajectory = nil; return r },
 			[]string{ChartTrajectory, ChartScopes, ChartPoles, ChartPoleYears},
 			[]string{"No trajectory is computed", "No reduction lever is configured"}},
-		{"smallest input", func() Report {
-			return Report{Site: "S", ReportingYear: 2024, Years: []emissions.YearTotals{{Year: 2024, Scope1: 1, TotalLocation: 1, TotalMarket: 1,
+		{"smallest input", func() reports.Report {
+			return reports.Report{Site: "S", ReportingYear: 2024, Years: []emissions.YearTotals{{Year: 2024, Scope1: 1, TotalLocation: 1, TotalMarket: 1,
 				Scope3Categories: map[int]float64{}, ByPole: map[string]float64{emissions.Unassigned: 1}}}}
 		}, []string{ChartTrajectory, ChartScopes, ChartPoles, ChartPoleYears}, []string{"1.0"}},
-		{"a reporting year without data", func() Report { r := sampleReport(); r.ReportingYear = 2031; return r },
+		{"a reporting year without data", func() reports.Report { r := sampleReport(); r.ReportingYear = 2031; return r },
 			[]string{ChartTrajectory, ChartScopes, ChartPoles, ChartPoleYears, ChartLevers, ChartMACC}, []string{"no data"}},
 	}
 	for _, tt := range tests {
@@ -216,7 +217,7 @@ func TestWriteHTMLOnTrackPerTarget(t *testing.T) {
 
 // TestEveryChartHasATable: readers copy the numbers from a table under each chart.
 func TestEveryChartHasATable(t *testing.T) {
-	reports := map[string]Report{"with a trajectory": sampleReport(), "without": func() Report { r := sampleReport(); r.Trajectory = nil; return r }()}
+	reports := map[string]reports.Report{"with a trajectory": sampleReport(), "without": func() reports.Report { r := sampleReport(); r.Trajectory = nil; return r }()}
 	for name, r := range reports {
 		for _, s := range newView(r).Sections {
 			for _, b := range s.Blocks {
@@ -234,14 +235,14 @@ func TestWriteHTMLHeaderCards(t *testing.T) {
 	label := regexp.MustCompile(`<div class="label">([^<]*)</div>`)
 	tests := []struct {
 		name   string
-		change func(*Report)
+		change func(*reports.Report)
 		first  string
 		want   []string
 	}{
-		{"market-based", func(*Report) {}, "Total 2024, market-based",
+		{"market-based", func(*reports.Report) {}, "Total 2024, market-based",
 			[]string{"<li>the ledger does not cover the plan yet</li></ul>"}},
-		{"location-based", func(r *Report) { r.Scope2Method = emissions.MethodLocation }, "Total 2024, location-based", nil},
-		{"credits covering the plan", func(r *Report) { r.Trajectory.CreditsNeeded = 0 }, "Total 2024, market-based",
+		{"location-based", func(r *reports.Report) { r.Scope2Method = emissions.MethodLocation }, "Total 2024, location-based", nil},
+		{"credits covering the plan", func(r *reports.Report) { r.Trajectory.CreditsNeeded = 0 }, "Total 2024, market-based",
 			[]string{`<div class="card good"><div class="label">Credits needed for neutrality in 2026`, "<li>the ledger covers the plan</li></ul>"}},
 	}
 	for _, tt := range tests {
@@ -323,13 +324,13 @@ var hostile = []string{
 	"<!--",
 }
 
-func hostileReport() Report {
+func hostileReport() reports.Report {
 	r := sampleReport()
 	r.Site = hostile[0]
 	y := &r.Years[1]
 	y.ByPole = map[string]float64{hostile[0]: 1000, hostile[1]: 2000, hostile[3]: 1200, hostile[4]: 500}
 	y.BySite = map[string]float64{hostile[2]: 4700}
-	r.PoleActivities = []PoleActivity{{Pole: hostile[1], Activity: hostile[0], TCO2e: 2000}, {Pole: hostile[3], Activity: hostile[5], TCO2e: 1200}}
+	r.PoleActivities = []reports.PoleActivity{{Pole: hostile[1], Activity: hostile[0], TCO2e: 2000}, {Pole: hostile[3], Activity: hostile[5], TCO2e: 1200}}
 	r.Targets[0].Name = hostile[1]
 	r.Trajectory.Levers[0].Lever.Name = hostile[0]
 	r.Trajectory.Levers[1].Lever.Name = hostile[3]
@@ -379,18 +380,18 @@ func TestWriteHTMLRejectsNonFinite(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
 	tests := []struct {
 		name  string
-		spoil func(*Report)
+		spoil func(*reports.Report)
 		where string
 	}{
-		{"scope total", func(r *Report) { r.Years[0].Scope1 = nan }, "year 2023 scope1"},
-		{"category", func(r *Report) { r.Years[1].Scope3Categories[4] = inf }, "year 2024 scope 3 category 4"},
-		{"pole", func(r *Report) { r.Years[1].ByPole["Recycling"] = nan }, `year 2024 pole "Recycling"`},
-		{"pole and activity", func(r *Report) { r.PoleActivities[1].TCO2e = -inf }, `pole "Assembly" activity "fr.natural-gas.pcs"`},
-		{"plan", func(r *Report) { r.Trajectory.Years[2].Plan = f(nan) }, "trajectory 2025 plan"},
-		{"a target's path", func(r *Report) { r.Trajectory.Years[3].Targets[1] = f(inf) }, "trajectory 2026 target 2"},
-		{"lever abatement", func(r *Report) { r.Trajectory.Levers[0].Abatement[2026] = nan }, `lever "Heat pumps" abatement 2026`},
-		{"lever cost", func(r *Report) { r.Trajectory.Levers[1].Lever.CostEURPerTCO2 = f(inf) }, `lever "Recycled steel" cost`},
-		{"credits needed", func(r *Report) { r.Trajectory.CreditsNeeded = nan }, "credits needed"},
+		{"scope total", func(r *reports.Report) { r.Years[0].Scope1 = nan }, "year 2023 scope1"},
+		{"category", func(r *reports.Report) { r.Years[1].Scope3Categories[4] = inf }, "year 2024 scope 3 category 4"},
+		{"pole", func(r *reports.Report) { r.Years[1].ByPole["Recycling"] = nan }, `year 2024 pole "Recycling"`},
+		{"pole and activity", func(r *reports.Report) { r.PoleActivities[1].TCO2e = -inf }, `pole "Assembly" activity "fr.natural-gas.pcs"`},
+		{"plan", func(r *reports.Report) { r.Trajectory.Years[2].Plan = f(nan) }, "trajectory 2025 plan"},
+		{"a target's path", func(r *reports.Report) { r.Trajectory.Years[3].Targets[1] = f(inf) }, "trajectory 2026 target 2"},
+		{"lever abatement", func(r *reports.Report) { r.Trajectory.Levers[0].Abatement[2026] = nan }, `lever "Heat pumps" abatement 2026`},
+		{"lever cost", func(r *reports.Report) { r.Trajectory.Levers[1].Lever.CostEURPerTCO2 = f(inf) }, `lever "Recycled steel" cost`},
+		{"credits needed", func(r *reports.Report) { r.Trajectory.CreditsNeeded = nan }, "credits needed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -398,7 +399,7 @@ func TestWriteHTMLRejectsNonFinite(t *testing.T) {
 			tt.spoil(&r)
 			var b bytes.Buffer
 			err := writeHTML(&b, r, stubScript)
-			var nf *NonFiniteError
+			var nf *reports.NonFiniteError
 			if !errors.As(err, &nf) || !strings.Contains(nf.Where, tt.where) {
 				t.Fatalf("err = %v, want a NonFiniteError at %q", err, tt.where)
 			}
@@ -425,7 +426,7 @@ func TestWriteHTMLWithoutEcharts(t *testing.T) {
 		"empty":   fstest.MapFS{"assets/echarts.min.js": {Data: nil}},
 	} {
 		assets = fsys
-		err := WriteHTML(&bytes.Buffer{}, sampleReport())
+		err := Write(&bytes.Buffer{}, sampleReport())
 		if !errors.Is(err, ErrNoEcharts) || !strings.Contains(err.Error(), "run `npm ci` first") {
 			t.Errorf("%s: err = %v, want ErrNoEcharts saying to run npm ci", name, err)
 		}
@@ -439,7 +440,7 @@ func TestWriteHTMLInlinesEcharts(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := WriteHTML(&b, sampleReport()); err != nil {
+	if err := Write(&b, sampleReport()); err != nil {
 		t.Fatal(err)
 	}
 	page := b.String()
@@ -455,7 +456,7 @@ func TestWriteHTMLInlinesEcharts(t *testing.T) {
 func TestWriteHTMLFile(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	path := filepath.Join(dir, "report.html")
-	if err := WriteHTMLFile(path, sampleReport()); err != nil {
+	if err := WriteFile(path, sampleReport()); err != nil {
 		t.Fatal(err)
 	}
 	good, _ := os.ReadFile(path)
@@ -468,7 +469,7 @@ func TestWriteHTMLFile(t *testing.T) {
 	// A report that cannot be made leaves the previous page in place.
 	spoiled := sampleReport()
 	spoiled.Years[0].Scope1 = math.NaN()
-	if err := WriteHTMLFile(path, spoiled); err == nil {
+	if err := WriteFile(path, spoiled); err == nil {
 		t.Fatal("a NaN was written")
 	}
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, good) {
@@ -479,7 +480,7 @@ func TestWriteHTMLFile(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(blocked, "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteHTMLFile(blocked, sampleReport()); err == nil {
+	if err := WriteFile(blocked, sampleReport()); err == nil {
 		t.Error("writing over a folder succeeded")
 	}
 	for _, d := range []string{dir, filepath.Dir(blocked)} {

@@ -1,4 +1,4 @@
-package reports
+package html
 
 import (
 	"fmt"
@@ -6,14 +6,15 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/disclose"
+	"github.com/footprint/footprint/reports"
 )
 
 // organisationSection shows the reporting year's emissions per entity, consolidated and
 // gross, with the split ESRS E1-6 §50 asks for, and the year's other E1-6 figures.
-func organisationSection(r Report, cur emissions.YearTotals) htmlSection {
+func organisationSection(r reports.Report, cur emissions.YearTotals) htmlSection {
 	reg := r.Regulatory
 	s := htmlSection{ID: "organisation", Title: "Organisation, consolidation and ESRS E1-6"}
-	method := r.method()
+	method := r.Method()
 	if o := reg.Organisation; o != nil {
 		how := "a controlled entity counts at 100 %, one not controlled at 0 % (its emissions are shown apart, gross)"
 		if o.Approach == emissions.ConsolidationEquity {
@@ -43,7 +44,7 @@ func organisationSection(r Report, cur emissions.YearTotals) htmlSection {
 		numCell(cur.Scope1), numCell(cur.Scope2(method)), numCell(cur.Scope3), numCell(sum), numCell(gross)}})
 	s.Blocks = append(s.Blocks, htmlBlock{Table: tb, Notes: []string{"Consolidated = gross × share; the consolidated totals of the entities add up to the inventory's total."}})
 
-	group, inv, out := ConsolidationSplit(es)
+	group, inv, out := reports.ConsolidationSplit(es)
 	et := &htmlTable{Caption: fmt.Sprintf("ESRS E1-6, %d: the other disclosures", r.ReportingYear), Head: []string{"Disclosure", "Value"}}
 	row := func(label string, c htmlCell) {
 		et.Rows = append(et.Rows, htmlRow{Cells: []htmlCell{textCell(label), c}})
@@ -60,7 +61,7 @@ func organisationSection(r Report, cur emissions.YearTotals) htmlSection {
 	}
 	var ets *float64
 	if reg.ETSFlagged {
-		ets = Fraction(f.Scope1ETS, cur.Scope1)
+		ets = reports.Fraction(f.Scope1ETS, cur.Scope1)
 	}
 	row("Percentage of Scope 1 GHG emissions from regulated emission trading schemes (§48 (b))", pct(ets))
 	row("Gross Scopes 1 and 2 of the consolidated accounting group, tCO2e (§50 (a))", numCell(group.Scope1+scopeOf(group, method)))
@@ -71,7 +72,7 @@ func organisationSection(r Report, cur emissions.YearTotals) htmlSection {
 	if reg.CloudFlagged {
 		row("Cloud computing and data centre services (Category 1 sub-row, AR 48), tCO2e", numCell(f.Cloud))
 	}
-	row("Percentage of Scope 3 calculated using primary data (AR 46)", pct(Fraction(f.Scope3ByDataType[emissions.DataPrimary], cur.Scope3)))
+	row("Percentage of Scope 3 calculated using primary data (AR 46)", pct(reports.Fraction(f.Scope3ByDataType[emissions.DataPrimary], cur.Scope3)))
 	for sc := 1; sc <= 3; sc++ {
 		row(fmt.Sprintf("Biogenic CO2 not included in Scope %d, tCO2", sc), numCell(f.BiogenicByScope[sc]))
 	}
@@ -85,7 +86,7 @@ func organisationSection(r Report, cur emissions.YearTotals) htmlSection {
 
 	cv := &htmlTable{Caption: fmt.Sprintf("Scope 3 categories included and excluded, %d (AR 46)", r.ReportingYear), Head: []string{"Category", "Status", "Reason"}}
 	for _, c := range reg.Coverage(&cur) {
-		cv.Rows = append(cv.Rows, htmlRow{Cells: []htmlCell{textCell(ESRSCategoryLabel(c.Category)), textCell(c.Status), textCell(c.Reason)}})
+		cv.Rows = append(cv.Rows, htmlRow{Cells: []htmlCell{textCell(reports.ESRSCategoryLabel(c.Category)), textCell(c.Status), textCell(c.Reason)}})
 	}
 	s.Blocks = append(s.Blocks, htmlBlock{Table: cv})
 	return s

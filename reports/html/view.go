@@ -1,15 +1,18 @@
-package reports
+package html
 
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/reports"
 )
 
 // htmlView is what the page template reads: every figure already formatted as text, every chart
@@ -81,7 +84,14 @@ type htmlCell struct {
 
 type htmlSwatch struct{ Label, Color string }
 
-const emDash = "—"
+const emDash = reports.EmDash
+
+// t formats tonnes as every output writes them in text.
+func t(v float64) string { return reports.Tonnes(v) }
+
+// sortedKeys returns the keys of m in byte order, so that whatever reads a map does it the
+// same way on every run.
+func sortedKeys(m map[string]float64) []string { return slices.Sorted(maps.Keys(m)) }
 
 func numCell(v float64) htmlCell  { return htmlCell{Text: t(v), Num: true} }
 func textCell(s string) htmlCell  { return htmlCell{Text: s} }
@@ -110,10 +120,10 @@ func shareOf(v, total float64) string {
 	return strconv.FormatFloat(p, 'f', 1, 64) + " %"
 }
 
-func newView(r Report) *htmlView {
-	v := &htmlView{Site: r.Site, Year: r.ReportingYear, GWP: r.GWP, Method: MethodLabel(r.method())}
+func newView(r reports.Report) *htmlView {
+	v := &htmlView{Site: r.Site, Year: r.ReportingYear, GWP: r.GWP, Method: reports.MethodLabel(r.Method())}
 	for s := 1; s <= 3; s++ {
-		v.Legend = append(v.Legend, htmlSwatch{ScopeName(s, r.method()), scopeColor[s]})
+		v.Legend = append(v.Legend, htmlSwatch{reports.ScopeName(s, r.Method()), scopeColor[s]})
 	}
 	cur, ok := yearOf(r.Years, r.ReportingYear)
 	v.Cards = headerCards(r, cur, ok)
@@ -169,10 +179,8 @@ func yearOf(years []emissions.YearTotals, y int) (emissions.YearTotals, bool) {
 	return emissions.YearTotals{Year: y}, false
 }
 
-// total is the total that the Scope 2 method selects.
-func (r Report) total(y emissions.YearTotals) float64 { return y.Total(r.method()) }
-
-func (r Report) baseYear() int {
+// baseYear is the trajectory's base year, else the first year with data.
+func baseYear(r reports.Report) int {
 	if r.Trajectory != nil && r.Trajectory.BaseYear != 0 {
 		return r.Trajectory.BaseYear
 	}
@@ -202,11 +210,11 @@ func scopesLabel(scopes []int) string {
 	return "Scopes " + strings.Join(parts, "+")
 }
 
-func trajectorySection(r Report) htmlSection {
+func trajectorySection(r reports.Report) htmlSection {
 	ch := trajectoryChart(r)
 	tr := r.Trajectory
 	if tr == nil {
-		tb := &htmlTable{Caption: "Emissions by scope and year, tCO2e (" + MethodLabel(r.method()) + ")",
+		tb := &htmlTable{Caption: "Emissions by scope and year, tCO2e (" + reports.MethodLabel(r.Method()) + ")",
 			Head: []string{"Year", "Scope 1", "Scope 2 location-based", "Scope 2 market-based", "Scope 3", "Total location-based", "Total market-based"}}
 		for _, y := range r.Years {
 			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(y.Year)), numCell(y.Scope1), numCell(y.Scope2Location),
@@ -217,7 +225,7 @@ func trajectorySection(r Report) htmlSection {
 			Blocks: []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb}}}
 	}
 	intro := []string{fmt.Sprintf("Base year %d, target year %d, neutrality year %d. The trajectory covers %s, with Scope 2 %s; figures up to %d are actual emissions, later ones are projections.",
-		tr.BaseYear, tr.TargetYear, neutralityYear(tr), scopesLabel(trajectoryBoundary(tr)), MethodLabel(tr.Scope2Method), tr.LastActualYear)}
+		tr.BaseYear, tr.TargetYear, neutralityYear(tr), scopesLabel(trajectoryBoundary(tr)), reports.MethodLabel(tr.Scope2Method), tr.LastActualYear)}
 	if hasCredits(tr) {
 		intro = append(intro, "Credits and removals are a separate ledger: they are drawn below zero as their own bars, never netted into the inventory and never counted toward a target.")
 	} else {
@@ -225,7 +233,7 @@ func trajectorySection(r Report) htmlSection {
 	}
 	head := []string{"Year"}
 	for _, s := range trajectoryBoundary(tr) {
-		head = append(head, ScopeName(s, tr.Scope2Method))
+		head = append(head, reports.ScopeName(s, tr.Scope2Method))
 	}
 	head = append(head, "Actual", "Target", "Business as usual", "Plan", "Credits (not subtracted)", "Gap")
 	tb := &htmlTable{Caption: "Trajectory, tCO2e over " + scopesLabel(trajectoryBoundary(tr)), Head: head}
@@ -258,15 +266,15 @@ func trajectorySection(r Report) htmlSection {
 	return htmlSection{ID: "trajectory", Title: fmt.Sprintf("Trajectory to %d", tr.TargetYear), Intro: intro, Blocks: blocks}
 }
 
-func breakdownSection(r Report, cur emissions.YearTotals, order []string) htmlSection {
-	method := r.method()
+func breakdownSection(r reports.Report, cur emissions.YearTotals, order []string) htmlSection {
+	method := r.Method()
 	sc := scopesChart(cur, method)
-	total := r.total(cur)
+	total := cur.Total(r.Method())
 	st := &htmlTable{Caption: fmt.Sprintf("%d by scope and Scope 3 category, tCO2e", cur.Year), Head: []string{"Scope or category", "tCO2e", "Share of total"}}
 	for _, it := range scopeItems(cur, method) {
 		st.Rows = append(st.Rows, htmlRow{Cells: []htmlCell{{Text: it.Label, Swatch: scopeColor[it.Scope]}, numCell(it.Value), numText(shareOf(it.Value, total))}})
 	}
-	st.Rows = append(st.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + MethodLabel(method) + ")"), numCell(total), numText(shareOf(total, total))}})
+	st.Rows = append(st.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + reports.MethodLabel(method) + ")"), numCell(total), numText(shareOf(total, total))}})
 	// the other method's Scope 2 and total, beside the selected ones
 	other := emissions.MethodLocation
 	if method == emissions.MethodLocation {
@@ -274,15 +282,15 @@ func breakdownSection(r Report, cur emissions.YearTotals, order []string) htmlSe
 	}
 	otherTotal, otherS2 := cur.Total(other), cur.Scope2(other)
 	st.Rows = append(st.Rows,
-		htmlRow{Cells: []htmlCell{textCell("Scope 2 (" + MethodLabel(other) + ")"), numCell(otherS2), numText(emDash)}},
-		htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + MethodLabel(other) + ")"), numCell(otherTotal), numText(emDash)}})
+		htmlRow{Cells: []htmlCell{textCell("Scope 2 (" + reports.MethodLabel(other) + ")"), numCell(otherS2), numText(emDash)}},
+		htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + reports.MethodLabel(other) + ")"), numCell(otherTotal), numText(emDash)}})
 	notes := []string{fmt.Sprintf("Scope 3 category 3 holds the upstream part of the fuels and energy consumed. Biogenic CO2, outside the scopes: %s t.", t(cur.BiogenicCO2))}
 	if cur.Avoided != 0 {
 		notes = append(notes, fmt.Sprintf("Avoided emissions, reported apart and never subtracted: %s t.", t(cur.Avoided)))
 	}
 
 	pc := polesChart(cur, r.PoleActivities, order)
-	pt := &htmlTable{Caption: fmt.Sprintf("%d by pole and activity, tCO2e (%s)", cur.Year, MethodLabel(method))}
+	pt := &htmlTable{Caption: fmt.Sprintf("%d by pole and activity, tCO2e (%s)", cur.Year, reports.MethodLabel(method))}
 	if len(r.PoleActivities) > 0 {
 		pt.Head = []string{"Pole", "Activity", "tCO2e", "Share of total"}
 	} else {
@@ -306,7 +314,7 @@ func breakdownSection(r Report, cur emissions.YearTotals, order []string) htmlSe
 	if len(cur.BySite) > 0 {
 		sites := sortedKeys(cur.BySite)
 		sort.SliceStable(sites, func(i, j int) bool { return cur.BySite[sites[i]] > cur.BySite[sites[j]] })
-		tb := &htmlTable{Caption: fmt.Sprintf("%d by site, tCO2e (%s)", cur.Year, MethodLabel(method)), Head: []string{"Site", "tCO2e", "Share of total"}}
+		tb := &htmlTable{Caption: fmt.Sprintf("%d by site, tCO2e (%s)", cur.Year, reports.MethodLabel(method)), Head: []string{"Site", "tCO2e", "Share of total"}}
 		for _, s := range sites {
 			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(s), numCell(cur.BySite[s]), numText(shareOf(cur.BySite[s], total))}})
 		}
@@ -316,8 +324,8 @@ func breakdownSection(r Report, cur emissions.YearTotals, order []string) htmlSe
 }
 
 // sortedActivities returns pole's activities, largest first (ties by name).
-func sortedActivities(pas []PoleActivity, pole string) []PoleActivity {
-	var out []PoleActivity
+func sortedActivities(pas []reports.PoleActivity, pole string) []reports.PoleActivity {
+	var out []reports.PoleActivity
 	for _, pa := range pas {
 		if pa.Pole == pole {
 			out = append(out, pa)
@@ -327,9 +335,9 @@ func sortedActivities(pas []PoleActivity, pole string) []PoleActivity {
 	return out
 }
 
-func polesSection(r Report, order []string) htmlSection {
+func polesSection(r reports.Report, order []string) htmlSection {
 	ch := poleYearsChart(r.Years, order)
-	tb := &htmlTable{Caption: "Emissions by pole and year, tCO2e (" + MethodLabel(r.method()) + ")", Head: []string{"Year"}}
+	tb := &htmlTable{Caption: "Emissions by pole and year, tCO2e (" + reports.MethodLabel(r.Method()) + ")", Head: []string{"Year"}}
 	tb.Head = append(tb.Head, order...)
 	tb.Head = append(tb.Head, "Total")
 	for _, y := range r.Years {
@@ -337,13 +345,13 @@ func polesSection(r Report, order []string) htmlSection {
 		for _, p := range order {
 			cells = append(cells, numCell(y.ByPole[p]))
 		}
-		cells = append(cells, numCell(r.total(y)))
+		cells = append(cells, numCell(y.Total(r.Method())))
 		tb.Rows = append(tb.Rows, htmlRow{Cells: cells})
 	}
 	return htmlSection{ID: "poles", Title: "Evolution by pole", Blocks: []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb}}}
 }
 
-func leversSection(r Report) htmlSection {
+func leversSection(r reports.Report) htmlSection {
 	s := htmlSection{ID: "levers", Title: "Reduction levers"}
 	tr := r.Trajectory
 	if tr == nil || len(tr.Levers) == 0 {
@@ -384,7 +392,7 @@ func leversSection(r Report) htmlSection {
 	return s
 }
 
-func sourcesSection(r Report) htmlSection {
+func sourcesSection(r reports.Report) htmlSection {
 	tb := &htmlTable{Caption: "Emission factors and other sources used", Head: []string{"Factor", "Source", "Dataset", "Licence", "Years", "Lines"}}
 	for _, s := range r.Sources {
 		id := s.FactorID
@@ -405,7 +413,7 @@ func sourcesSection(r Report) htmlSection {
 // maxProblems bounds the problems listed in the page; `footprint validate` lists them all.
 const maxProblems = 50
 
-func qualitySection(r Report) htmlSection {
+func qualitySection(r reports.Report) htmlSection {
 	s := htmlSection{ID: "quality", Title: "Data quality"}
 	s.Intro = []string{fmt.Sprintf("Rows: %d read, %d used, %d rejected. Problems: %d error(s), %d warning(s).",
 		r.Rows.Read, r.Rows.Used, r.Rows.Rejected, r.Errors, r.Warnings)}

@@ -1,9 +1,10 @@
-package reports
+package html
 
 import (
 	"strconv"
 
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/reports"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
@@ -37,7 +38,7 @@ func bandCovers(tr *plan.Trajectory) bool {
 // addUncertaintyBand draws the 95 % interval of each actual year on line as a filled band:
 // an invisible line at the low end, and the width stacked on it with its area filled.
 // years are the categories of the chart's axis; last is the last year the band may cover.
-func addUncertaintyBand(line *charts.Line, r Report, years []int, last int) bool {
+func addUncertaintyBand(line *charts.Line, r reports.Report, years []int, last int) bool {
 	if r.Uncertainty == nil || len(r.Uncertainty.Years) == 0 {
 		return false
 	}
@@ -84,8 +85,8 @@ func hideFromLegend(bar *charts.Bar, hidden ...string) {
 
 // headlineChange is the change the waterfall draws: the base year against the reporting year
 // when there is one, else the last change into the reporting year.
-func headlineChange(r Report) (plan.Change, bool) {
-	base := r.baseYear()
+func headlineChange(r reports.Report) (plan.Change, bool) {
+	base := baseYear(r)
 	var last *plan.Change
 	for i := range r.Changes {
 		c := &r.Changes[i]

@@ -1,9 +1,10 @@
-package reports
+package html
 
 import (
 	"fmt"
 	"strconv"
 
+	"github.com/footprint/footprint/reports"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
@@ -17,11 +18,8 @@ const (
 	SeriesRestated   = "Restated"
 )
 
-// RestatementNote says how the restatement is computed, wherever it is shown.
-const RestatementNote = "Each year is recomputed with the latest published dataset version of its own factor vintages (a vintage revised in a later edition); a newer year's factor is never applied to an older year. As reported: the versions published by the end of the year after each year, when its inventory was reported."
-
 // restatementChart draws each year's total as reported and restated side by side.
-func restatementChart(r Report) echart {
+func restatementChart(r reports.Report) echart {
 	rs := r.Analysis.Restatement
 	years := make([]int, len(rs))
 	reported := make([]opts.BarData, len(rs))
@@ -40,16 +38,16 @@ func restatementChart(r Report) echart {
 	bar.SetXAxis(yearLabels(years))
 	bar.AddSeries(SeriesAsReported, reported, scopeBarColor("reported", colorBAU))
 	bar.AddSeries(SeriesRestated, restated, scopeBarColor("restated", colorPlan))
-	return echart{ID: ChartRestatement, Height: 380, Label: fmt.Sprintf("Total (%s) per year, as reported and restated, tCO2e", MethodLabel(r.method())),
+	return echart{ID: ChartRestatement, Height: 380, Label: fmt.Sprintf("Total (%s) per year, as reported and restated, tCO2e", reports.MethodLabel(r.Method())),
 		Options: echartOptions(bar, bar.Validate)}
 }
 
 // restatementSection shows the restatement, when it was asked for.
-func restatementSection(r Report) htmlSection {
+func restatementSection(r reports.Report) htmlSection {
 	s := htmlSection{ID: "restatement", Title: "Restatement"}
-	s.Intro = []string{RestatementNote}
+	s.Intro = []string{reports.RestatementNote}
 	ch := restatementChart(r)
-	tb := &htmlTable{Caption: "Total (" + MethodLabel(r.method()) + "), tCO2e", Head: []string{"Year", "As reported", "Restated", "Difference", "Difference, %"}}
+	tb := &htmlTable{Caption: "Total (" + reports.MethodLabel(r.Method()) + "), tCO2e", Head: []string{"Year", "As reported", "Restated", "Difference", "Difference, %"}}
 	changed := false
 	for _, x := range r.Analysis.Restatement {
 		pct := emDash

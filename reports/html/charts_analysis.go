@@ -1,4 +1,4 @@
-package reports
+package html
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/reports"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
@@ -24,13 +25,13 @@ const colorIntensity = "#1f5f8b"
 var avoidedColors = []string{"#2e7d32", "#5fb49c", "#1f7a8c", "#8fb339", "#3d6b45", "#7fc8a9", "#2a9d8f", "#4f772d"}
 
 // avoidedChart stacks each year's avoided emissions by activity.
-func avoidedChart(a Analysis) echart {
-	years := a.avoidedYears()
+func avoidedChart(a reports.Analysis) echart {
+	years := avoidedYears(a)
 	var vs []float64
 	for _, y := range years {
 		total := 0.0
-		for _, id := range a.avoidedActivities() {
-			total += a.avoidedBy(y, id)
+		for _, id := range avoidedActivities(a) {
+			total += avoidedBy(a, y, id)
 		}
 		vs = append(vs, total)
 	}
@@ -39,14 +40,14 @@ func avoidedChart(a Analysis) echart {
 		charts.WithYAxisOpts(valueAxis("tCO2e avoided", vs)),
 		charts.WithXAxisOpts(yearAxis()))...)
 	bar.SetXAxis(yearLabels(years))
-	for i, id := range a.avoidedActivities() {
+	for i, id := range avoidedActivities(a) {
 		data := make([]opts.BarData, len(years))
 		for j, y := range years {
-			data[j] = opts.BarData{Value: round1(a.avoidedBy(y, id))}
+			data[j] = opts.BarData{Value: round1(avoidedBy(a, y, id))}
 		}
 		bar.AddSeries(id, data, scopeBarColor("avoided", avoidedColors[i%len(avoidedColors)]))
 	}
-	return echart{ID: ChartAvoided, Height: 420, Label: AvoidedLabel + ", by activity and year", Options: echartOptions(bar, bar.Validate)}
+	return echart{ID: ChartAvoided, Height: 420, Label: reports.AvoidedLabel + ", by activity and year", Options: echartOptions(bar, bar.Validate)}
 }
 
 // roundIntensity keeps three decimals: intensities can be well under a tonne per unit.
@@ -61,12 +62,12 @@ func intensityLine(v *float64) opts.LineData {
 
 // IntensitySeries names the series of the total's intensity in an intensity chart.
 func IntensitySeries(method string) string {
-	return "Total (" + MethodLabel(method) + ") per unit"
+	return "Total (" + reports.MethodLabel(method) + ") per unit"
 }
 
 // intensityChart draws one denominator's intensity per year and the paths of the intensity
 // targets on it (target and actual over the target's scopes).
-func intensityChart(r Report, i int, d analysis.Denominator) echart {
+func intensityChart(r reports.Report, i int, d analysis.Denominator) echart {
 	a := r.Analysis
 	first, last := 0, 0
 	for y := range a.Intensities {
@@ -138,7 +139,7 @@ func intensityChart(r Report, i int, d analysis.Denominator) echart {
 		}
 		line.AddSeries(name, data, so...)
 	}
-	add(IntensitySeries(r.method()), colorIntensity, "solid", false, total)
+	add(IntensitySeries(r.Method()), colorIntensity, "solid", false, total)
 	for _, p := range paths {
 		at := map[int]analysis.IntensityPathYear{}
 		for _, py := range p.Years {

@@ -1,4 +1,4 @@
-package reports
+package html
 
 import (
 	"bytes"
@@ -11,27 +11,20 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/atomicfile"
+	"github.com/footprint/footprint/reports"
 )
 
-func (r Report) method() string {
-	if r.Scope2Method == emissions.MethodLocation {
-		return emissions.MethodLocation
-	}
-	return emissions.MethodMarket
-}
-
 // ErrNoEcharts is returned when the echarts script that the report inlines is not installed.
-var ErrNoEcharts = errors.New("reports/assets/echarts.min.js is missing: run `npm ci` first (it installs the echarts script the report inlines)")
+var ErrNoEcharts = errors.New("reports/html/assets/echarts.min.js is missing: run `npm ci` first (it installs the echarts script the report inlines)")
 
-// The echarts script is embedded from reports/assets, where `npm ci` puts it (package.json);
+// The echarts script is embedded from reports/html/assets, where `npm ci` puts it (package.json);
 // the folder's committed README keeps the embed valid on a fresh clone without it.
 //
 //go:embed all:assets
 var embedded embed.FS
 
-// assets is where WriteHTML looks for the echarts script (a variable so tests can take it away).
+// assets is where Write looks for the echarts script (a variable so tests can take it away).
 var assets fs.FS = embedded
 
 //go:embed report.html.tmpl
@@ -48,10 +41,10 @@ func echartsScript() ([]byte, error) {
 	return b, err
 }
 
-// WriteHTML writes the report as one self-contained HTML page: the echarts script inlined,
+// Write writes the report as one self-contained HTML page: the echarts script inlined,
 // every chart's options as JSON data, every user string escaped. The same Report gives the
 // same bytes. A NaN or infinite figure is an error, never a broken chart.
-func WriteHTML(w io.Writer, r Report) error {
+func Write(w io.Writer, r reports.Report) error {
 	script, err := echartsScript()
 	if err != nil {
 		return err
@@ -59,13 +52,13 @@ func WriteHTML(w io.Writer, r Report) error {
 	return writeHTML(w, r, script)
 }
 
-// WriteHTMLFile writes the report to path atomically, as the export is written: the page is
+// WriteFile writes the report to path atomically, as the export is written: the page is
 // made first, then written to a temporary file in the same folder and renamed over path, so a
 // report that cannot be made (echarts missing, a NaN) or an interrupted run leaves the previous
 // page in place.
-func WriteHTMLFile(path string, r Report) error {
+func WriteFile(path string, r reports.Report) error {
 	var page bytes.Buffer
-	if err := WriteHTML(&page, r); err != nil {
+	if err := Write(&page, r); err != nil {
 		return err
 	}
 	return atomicfile.Write(path, func(w io.Writer) error {
@@ -74,8 +67,8 @@ func WriteHTMLFile(path string, r Report) error {
 	})
 }
 
-func writeHTML(w io.Writer, r Report, script []byte) error {
-	if err := CheckFinite(r.Years, r.PoleActivities, r.Trajectory); err != nil {
+func writeHTML(w io.Writer, r reports.Report, script []byte) error {
+	if err := reports.CheckFinite(r.Years, r.PoleActivities, r.Trajectory); err != nil {
 		return err
 	}
 	// An inline script ends at the first "</script" and "<!--" changes how it is parsed:

@@ -1,15 +1,16 @@
-package reports
+package html
 
 import (
 	"fmt"
 	"strconv"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/reports"
 )
 
 // energySection shows the reporting year's ESRS E1-5 energy table and its BEGES v5 postes
 // (the export holds them for every year, with the gases apart).
-func energySection(r Report) (htmlSection, bool) {
+func energySection(r reports.Report) (htmlSection, bool) {
 	reg := r.EnergyTables
 	e, b := reg.EnergyOf(r.ReportingYear), reg.BegesOf(r.ReportingYear)
 	if e == nil && b == nil {
@@ -19,7 +20,7 @@ func energySection(r Report) (htmlSection, bool) {
 		Intro: []string{"The reporting year's energy consumption and mix (ESRS E1-5) and its French regulatory report (BEGES v5, Scope 2 location-based). The Excel export has both for every year, with the BEGES gases apart and the transition plan."}}
 	if e != nil {
 		tb := &htmlTable{Caption: fmt.Sprintf("ESRS E1-5 energy consumption and mix, %d (MWh, net calorific value)", e.Year), Head: []string{"ESRS E1 AR 34 row", "MWh or %"}}
-		for _, row := range E15Rows {
+		for _, row := range reports.E15Rows {
 			v := row.Get(e)
 			c := htmlCell{Text: emDash, Num: true}
 			switch x := v.(type) {

@@ -1,4 +1,4 @@
-package reports
+package html
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/reports"
 )
 
 // pct formats a fraction as a percentage with one decimal.
@@ -26,9 +27,9 @@ func intervalCells(iv analysis.Interval, v float64) []htmlCell {
 
 // uncertaintySection says how sure each year's total is, and the reporting year's scopes and
 // poles; the band on the trajectory chart draws the same intervals.
-func uncertaintySection(r Report, cur emissions.YearTotals) htmlSection {
+func uncertaintySection(r reports.Report, cur emissions.YearTotals) htmlSection {
 	u := r.Uncertainty
-	method := MethodLabel(r.method())
+	method := reports.MethodLabel(r.Method())
 	s := htmlSection{ID: "uncertainty", Title: "How sure are these figures"}
 	s.Intro = []string{
 		fmt.Sprintf("Each total has a 95 %% interval from a Monte Carlo of %d draws (fixed seed): every emission factor varies by its published uncertainty, one draw per factor shared by all the rows that use it; activity data vary by their Quality (measured, calculated, estimated) where the workbook gives one. The README explains the method.", u.Iterations),
@@ -40,7 +41,7 @@ func uncertaintySection(r Report, cur emissions.YearTotals) htmlSection {
 		Head: []string{"Year", "Total", "Low (2.5 %)", "High (97.5 %)", "Range", "Default factor uncertainty", "Activity data with a Quality"}}
 	for _, y := range r.Years {
 		yu, _ := u.Year(y.Year)
-		cells := append([]htmlCell{textCell(strconv.Itoa(y.Year))}, intervalCells(yu.Interval, r.total(y))...)
+		cells := append([]htmlCell{textCell(strconv.Itoa(y.Year))}, intervalCells(yu.Interval, y.Total(r.Method()))...)
 		cells = append(cells, numText(pct(yu.DefaultShare)), numText(pct(yu.QualityShare)))
 		tb.Rows = append(tb.Rows, htmlRow{Cells: cells})
 	}
@@ -53,17 +54,17 @@ func uncertaintySection(r Report, cur emissions.YearTotals) htmlSection {
 	blocks := []htmlBlock{{Table: tb, Notes: notes}}
 
 	dt := &htmlTable{Caption: fmt.Sprintf("%d by scope and pole, tCO2e (%s)", cur.Year, method), Head: []string{"Scope or pole", "tCO2e", "Low (2.5 %)", "High (97.5 %)", "Range"}}
-	for sc, v := range [4]float64{0, cur.Scope1, cur.Scope2(r.method()), cur.Scope3} {
+	for sc, v := range [4]float64{0, cur.Scope1, cur.Scope2(r.Method()), cur.Scope3} {
 		if iv, ok := yu.ByScope[sc]; ok {
-			dt.Rows = append(dt.Rows, htmlRow{Cells: append([]htmlCell{{Text: ScopeName(sc, r.method()), Swatch: scopeColor[sc]}}, intervalCells(iv, v)...)})
+			dt.Rows = append(dt.Rows, htmlRow{Cells: append([]htmlCell{{Text: reports.ScopeName(sc, r.Method()), Swatch: scopeColor[sc]}}, intervalCells(iv, v)...)})
 		}
 	}
-	for _, p := range LargestFirst(cur.ByPole) {
+	for _, p := range reports.LargestFirst(cur.ByPole) {
 		if iv, ok := yu.ByPole[p]; ok {
 			dt.Rows = append(dt.Rows, htmlRow{Cells: append([]htmlCell{textCell(p)}, intervalCells(iv, cur.ByPole[p])...)})
 		}
 	}
-	dt.Rows = append(dt.Rows, htmlRow{Total: true, Cells: append([]htmlCell{textCell("Total (" + method + ")")}, intervalCells(yu.Interval, r.total(cur))...)})
+	dt.Rows = append(dt.Rows, htmlRow{Total: true, Cells: append([]htmlCell{textCell("Total (" + method + ")")}, intervalCells(yu.Interval, cur.Total(r.Method()))...)})
 	blocks = append(blocks, htmlBlock{Table: dt, Notes: []string{"The intervals of the parts do not add up to the total's: errors partly cancel in a sum, except where one factor is shared."}})
 	s.Blocks = blocks
 	return s
@@ -73,8 +74,8 @@ func uncertaintySection(r Report, cur emissions.YearTotals) htmlSection {
 const maxChangeActivities = 15
 
 // changesSection is the waterfall of the headline change and the tables of every change.
-func changesSection(r Report) htmlSection {
-	method := MethodLabel(r.method())
+func changesSection(r reports.Report) htmlSection {
+	method := reports.MethodLabel(r.Method())
 	s := htmlSection{ID: "changes", Title: "What changed",
 		Intro: []string{"Each change of the total is split into an activity effect (more or less of the same activity), a factor effect (a newer factor vintage, another market-based mix), new or removed activities (an activity with emissions in only one of the two years) and discontinued activities (what a closure, divestment or outsourcing recorded in the base-year policy ended, between or in the two years). An activity that a pole winds down or another takes up, without such an event, changes its quantity: the evolution by pole shows where. The four add up to the change exactly (additive LMDI; the README explains the method)."}}
 	if c, ok := headlineChange(r); ok {

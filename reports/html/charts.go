@@ -1,4 +1,4 @@
-package reports
+package html
 
 import (
 	"fmt"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/reports"
 )
 
 // Chart ids are fixed so the page is the same on every run and tests can find each chart.
@@ -48,7 +49,7 @@ func poleColor(i int) string { return poleColors[i%len(poleColors)] }
 // target path(s), business-as-usual, the plan and the credits (their own bars below zero, never
 // a net line: docs/user-guide.md#the-html-report), with
 // the base and neutrality years and the target year's gap marked.
-func trajectoryChart(r Report) echart {
+func trajectoryChart(r reports.Report) echart {
 	var vs []float64
 	for _, y := range r.Years {
 		vs = append(vs, y.TotalLocation, y.TotalMarket)
@@ -78,7 +79,7 @@ func trajectoryChart(r Report) echart {
 		data := [4][]opts.BarData{}
 		for i, y := range r.Years {
 			years[i] = y.Year
-			for s, v := range [4]float64{0, y.Scope1, y.Scope2(r.method()), y.Scope3} {
+			for s, v := range [4]float64{0, y.Scope1, y.Scope2(r.Method()), y.Scope3} {
 				if s > 0 {
 					data[s] = append(data[s], opts.BarData{Value: round1(v)})
 				}
@@ -86,7 +87,7 @@ func trajectoryChart(r Report) echart {
 		}
 		bar.SetXAxis(yearLabels(years))
 		for s := 1; s <= 3; s++ {
-			bar.AddSeries(ScopeName(s, r.method()), data[s], scopeBar(s))
+			bar.AddSeries(reports.ScopeName(s, r.Method()), data[s], scopeBar(s))
 		}
 		if band := charts.NewLine(); len(years) > 0 && addUncertaintyBand(band, r, years, years[len(years)-1]) {
 			bar.Overlap(band)
@@ -116,7 +117,7 @@ func trajectoryChart(r Report) echart {
 			o = append(o, yearMarks(tr)...)
 			first = false
 		}
-		bar.AddSeries("Actual, "+ScopeName(s, tr.Scope2Method), data, o...)
+		bar.AddSeries("Actual, "+reports.ScopeName(s, tr.Scope2Method), data, o...)
 	}
 	if hasCredits(tr) {
 		data := make([]opts.BarData, len(tr.Years))
@@ -266,7 +267,7 @@ func trajectoryBoundary(tr *plan.Trajectory) []int {
 	return b
 }
 
-func targetNames(r Report) []string {
+func targetNames(r reports.Report) []string {
 	n := 0
 	if r.Trajectory != nil {
 		for _, y := range r.Trajectory.Years {
@@ -294,7 +295,7 @@ type scopeItem struct {
 // scopeItems lists the reporting year's Scope 1, Scope 2 (selected method) and each Scope 3
 // category with emissions, in GHG Protocol order.
 func scopeItems(y emissions.YearTotals, method string) []scopeItem {
-	items := []scopeItem{{ScopeName(1, method), 1, y.Scope1}, {ScopeName(2, method), 2, y.Scope2(method)}}
+	items := []scopeItem{{reports.ScopeName(1, method), 1, y.Scope1}, {reports.ScopeName(2, method), 2, y.Scope2(method)}}
 	for _, c := range slices.Sorted(maps.Keys(y.Scope3Categories)) {
 		items = append(items, scopeItem{scope3Label(c), 3, y.Scope3Categories[c]})
 	}
@@ -303,7 +304,7 @@ func scopeItems(y emissions.YearTotals, method string) []scopeItem {
 
 func scope3Label(c int) string {
 	if c >= 1 && c <= 15 {
-		return fmt.Sprintf("3.%d %s", c, Scope3CategoryNames[c])
+		return fmt.Sprintf("3.%d %s", c, reports.Scope3CategoryNames[c])
 	}
 	return fmt.Sprintf("Scope 3, category %d", c)
 }
@@ -341,7 +342,7 @@ type treeNode struct {
 }
 
 // polesChart is a treemap of the reporting year: poles, and the activities within each.
-func polesChart(y emissions.YearTotals, pas []PoleActivity, order []string) echart {
+func polesChart(y emissions.YearTotals, pas []reports.PoleActivity, order []string) echart {
 	byPole := map[string][]treeNode{}
 	for _, pa := range pas {
 		if pa.TCO2e > 0 {

@@ -1,15 +1,17 @@
-package reports
+package html
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/footprint/footprint/reports"
 )
 
 // avoidedSection shows the avoided emissions apart: a chart by activity and year and the
 // detail of each activity, with what they are not.
-func avoidedSection(r Report) htmlSection {
-	s := htmlSection{ID: "avoided", Title: AvoidedLabel}
+func avoidedSection(r reports.Report) htmlSection {
+	s := htmlSection{ID: "avoided", Title: reports.AvoidedLabel}
 	a := r.Analysis
 	if len(a.Avoided) == 0 {
 		s.Intro = []string{"No row uses a factor of kind avoided: there are no avoided emissions to report."}
@@ -20,17 +22,17 @@ func avoidedSection(r Report) htmlSection {
 			"They are reported apart, as the GHG Protocol and ESRS E1 require: never subtracted from a scope, a total, the trajectory or a target, and never a credit.",
 	}
 	ch := avoidedChart(a)
-	years := a.avoidedYears()
+	years := avoidedYears(a)
 	head := []string{"Activity"}
 	for _, y := range years {
 		head = append(head, strconv.Itoa(y)+", tCO2e")
 	}
-	tb := &htmlTable{Caption: AvoidedLabel + ", tCO2e by activity and year", Head: head}
+	tb := &htmlTable{Caption: reports.AvoidedLabel + ", tCO2e by activity and year", Head: head}
 	totals := make([]float64, len(years))
-	for _, id := range a.avoidedActivities() {
+	for _, id := range avoidedActivities(a) {
 		row := htmlRow{Cells: []htmlCell{textCell(id)}}
 		for j, y := range years {
-			v := a.avoidedBy(y, id)
+			v := avoidedBy(a, y, id)
 			totals[j] += v
 			row.Cells = append(row.Cells, numCell(v))
 		}
@@ -59,14 +61,14 @@ func avoidedSection(r Report) htmlSection {
 }
 
 // intensitySection shows each denominator's intensity per year, with the intensity targets.
-func intensitySection(r Report) htmlSection {
+func intensitySection(r reports.Report) htmlSection {
 	s := htmlSection{ID: "intensity", Title: "Intensity"}
 	a := r.Analysis
 	if len(a.Denominators) == 0 {
 		s.Intro = []string{"No intensity denominator is configured (intensity in the configuration: vehicles, staff, revenue per year)."}
 		return s
 	}
-	s.Intro = []string{fmt.Sprintf("The total (%s) divided by each configured denominator, for the years that have a value; years without one have no intensity.", MethodLabel(r.method()))}
+	s.Intro = []string{fmt.Sprintf("The total (%s) divided by each configured denominator, for the years that have a value; years without one have no intensity.", reports.MethodLabel(r.Method()))}
 	for i, d := range a.Denominators {
 		ch := intensityChart(r, i, d)
 		unit := intensityUnit(a.Denominators, d.Name)
@@ -76,7 +78,7 @@ func intensitySection(r Report) htmlSection {
 			if !ok {
 				continue
 			}
-			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(y.Year)), numText(t(d.Values[y.Year])), numCell(r.total(y)),
+			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(y.Year)), numText(t(d.Values[y.Year])), numCell(y.Total(r.Method())),
 				numText(strconv.FormatFloat(roundIntensity(v), 'f', 3, 64))}})
 		}
 		b := htmlBlock{Title: ch.Label, Chart: &ch, Table: tb}

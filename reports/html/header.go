@@ -1,4 +1,4 @@
-package reports
+package html
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/reports"
 )
 
 // The page's header: the reporting year's key figures, and the verdicts management reads
@@ -15,7 +16,7 @@ import (
 // headerCards are the header's figures: the reporting year's totals, location- and
 // market-based (the one the trajectory follows first), with their change; then, with a
 // trajectory, the year's target, the target year's gap and the credits neutrality needs.
-func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
+func headerCards(r reports.Report, cur emissions.YearTotals, ok bool) []htmlCard {
 	if !ok {
 		c := htmlCard{Label: fmt.Sprintf("Total %d", r.ReportingYear), Value: "no data", Notes: []string{"no activity row has this year"}, Tone: "bad"}
 		if len(r.Years) == 0 {
@@ -24,7 +25,7 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 		return []htmlCard{c}
 	}
 	prev, hasPrev := yearOf(r.Years, r.ReportingYear-1)
-	base, hasBase := yearOf(r.Years, r.baseYear())
+	base, hasBase := yearOf(r.Years, baseYear(r))
 	t := headlineFormat(cur)
 	totalCard := func(label string, pick func(emissions.YearTotals) float64) htmlCard {
 		c := htmlCard{Label: fmt.Sprintf("Total %d, %s", cur.Year, label), Value: t(pick(cur)), Unit: "tCO2e"}
@@ -45,7 +46,7 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 	location := totalCard("location-based", func(y emissions.YearTotals) float64 { return y.TotalLocation })
 	// The total the trajectory and the breakdowns follow comes first.
 	cards := []htmlCard{market, location}
-	if r.method() == emissions.MethodLocation {
+	if r.Method() == emissions.MethodLocation {
 		cards = []htmlCard{location, market}
 	}
 	tr := r.Trajectory
@@ -117,7 +118,7 @@ func headerCards(r Report, cur emissions.YearTotals, ok bool) []htmlCard {
 
 // claimYears are the years whose claim the header states: the reporting year and the
 // neutrality year.
-func claimYears(r Report, cur int, tr *plan.Trajectory) []int {
+func claimYears(r reports.Report, cur int, tr *plan.Trajectory) []int {
 	if n := neutralityYear(tr); n != cur {
 		return []int{cur, n}
 	}
@@ -152,7 +153,7 @@ func neutralityYear(tr *plan.Trajectory) int {
 // missedTargets says which targets the year's actuals are above. Each target is judged on its
 // own scopes: a Scope 3 far below its path must not hide Scopes 1+2 above theirs, as their sum
 // would. Without each target's path (or its scopes), the sum is judged.
-func missedTargets(r Report, ty plan.TrajectoryYear, t func(float64) string) []string {
+func missedTargets(r reports.Report, ty plan.TrajectoryYear, t func(float64) string) []string {
 	if len(ty.Targets) != len(r.Targets) || len(r.Targets) < 2 {
 		if diff := *ty.Actual - *ty.Target; diff > 0 {
 			return []string{fmt.Sprintf("off track: %s t above the target", t(diff))}

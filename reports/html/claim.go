@@ -1,4 +1,4 @@
-package reports
+package html
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/footprint/footprint/emissions/claim"
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/reports"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
@@ -35,12 +36,12 @@ var (
 )
 
 // claimCard is the header's verdict on the claim of year y.
-func claimCard(r Report, y int, t func(float64) string) (htmlCard, bool) {
+func claimCard(r reports.Report, y int, t func(float64) string) (htmlCard, bool) {
 	cy, ok := r.Claim.Check.Year(y)
 	if !ok {
 		return htmlCard{}, false
 	}
-	c := htmlCard{Label: fmt.Sprintf("%s, %d", ClaimLabel, y), Unit: "", Tone: "good", Value: "claim holds"}
+	c := htmlCard{Label: fmt.Sprintf("%s, %d", reports.ClaimLabel, y), Unit: "", Tone: "good", Value: "claim holds"}
 	if !cy.OK {
 		c.Value, c.Tone = "no claim", "bad"
 	}
@@ -55,7 +56,7 @@ func claimCard(r Report, y int, t func(float64) string) (htmlCard, bool) {
 	if cy.OK {
 		c.Notes = append(c.Notes, "retired credits and own removals cover the residual, gross emissions are on the target path")
 	} else {
-		c.Notes = append(c.Notes, "no contribution to carbon neutrality can be claimed (details under “"+ClaimLabel+"”)")
+		c.Notes = append(c.Notes, "no contribution to carbon neutrality can be claimed (details under “"+reports.ClaimLabel+"”)")
 	}
 	return c, true
 }
@@ -81,8 +82,8 @@ var reasonShort = map[string]string{
 }
 
 // claimSection explains the claim: boundary, base year, reductions and the per-year check.
-func claimSection(r Report) htmlSection {
-	s := htmlSection{ID: "claim", Title: ClaimLabel}
+func claimSection(r reports.Report) htmlSection {
+	s := htmlSection{ID: "claim", Title: reports.ClaimLabel}
 	tr, cc := r.Trajectory, r.Claim.Check
 	if tr == nil || cc == nil {
 		s.Intro = []string{"No trajectory is computed, so no claim is checked."}
@@ -148,7 +149,7 @@ func claimSection(r Report) htmlSection {
 }
 
 // reductionsChart stacks each year's reduction by where it comes from.
-func reductionsChart(r Report) echart {
+func reductionsChart(r reports.Report) echart {
 	rs := r.Claim.Reductions
 	var vs []float64
 	years := make([]int, len(rs))
@@ -186,7 +187,7 @@ func reductionsChart(r Report) echart {
 // claimChart draws per year the residual within the claim boundary beside what covers it:
 // retired credits and own removals stacked, planned credits apart. Credits are their own
 // bars, never subtracted from the emissions.
-func claimChart(r Report) echart {
+func claimChart(r reports.Report) echart {
 	cc := r.Claim.Check
 	years := make([]int, len(cc.Years))
 	var vs []float64
@@ -224,7 +225,7 @@ func claimChart(r Report) echart {
 }
 
 // ledgerTable lists the credits and own removals with their quality attributes.
-func ledgerTable(r Report) *htmlTable {
+func ledgerTable(r reports.Report) *htmlTable {
 	if len(r.Claim.Credits) == 0 && len(r.Claim.Removals) == 0 {
 		return nil
 	}
@@ -239,12 +240,12 @@ func ledgerTable(r Report) *htmlTable {
 		if c.CorrespondingAdjustment {
 			ca = "yes"
 		}
-		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(c.Year)), textCell(c.Name), textCell(OrDash(c.Kind)), textCell(c.StatusOrDefault()),
-			numCell(c.TCO2e), textCell(OrDash(c.Standard)), textCell(OrDash(c.Registry)), textCell(vintage), textCell(ca), textCell(IntOrDash(c.DurabilityYears))}})
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(c.Year)), textCell(c.Name), textCell(reports.OrDash(c.Kind)), textCell(c.StatusOrDefault()),
+			numCell(c.TCO2e), textCell(reports.OrDash(c.Standard)), textCell(reports.OrDash(c.Registry)), textCell(vintage), textCell(ca), textCell(reports.IntOrDash(c.DurabilityYears))}})
 	}
 	for _, rm := range r.Claim.Removals {
 		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(rm.Year)), textCell(rm.Name), textCell("own removal"), textCell(emDash),
-			numCell(rm.TCO2e), textCell(OrDash(rm.Method)), textCell(emDash), textCell(emDash), textCell(emDash), textCell(IntOrDash(rm.DurabilityYears))}})
+			numCell(rm.TCO2e), textCell(reports.OrDash(rm.Method)), textCell(emDash), textCell(emDash), textCell(emDash), textCell(reports.IntOrDash(rm.DurabilityYears))}})
 	}
 	return tb
 }
