@@ -49,7 +49,7 @@ const (
 
 // e16Layout returns the rows of the table for the export's targets. Labels follow the
 // wording of ESRS E1 AR 48 (Delegated Regulation (EU) 2023/2772), E1-6 §44–52; the rows
-// after the totals are the other E1-6 disclosures (export_e16_rows.go).
+// after the totals are the other E1-6 disclosures (e16_rows.go).
 func (x *exporter) e16Layout() []e16Row {
 	method := x.e.Scope2Method
 	s2key := "s2" + method
