@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"sort"
-
 	"github.com/footprint/footprint/emissions/analysis"
 	"github.com/footprint/footprint/emissions/plan"
 )
@@ -20,46 +18,5 @@ type Analysis struct {
 	Restatement []plan.Restatement
 }
 
-// avoidedYears are the years that have avoided emissions, ascending.
-func (a Analysis) avoidedYears() []int {
-	seen := map[int]bool{}
-	var ys []int
-	for _, v := range a.Avoided {
-		if !seen[v.Year] {
-			seen[v.Year] = true
-			ys = append(ys, v.Year)
-		}
-	}
-	sort.Ints(ys)
-	return ys
-}
-
-// avoidedActivities are the activity ids with avoided emissions, largest over all years first.
-func (a Analysis) avoidedActivities() []string {
-	sum := map[string]float64{}
-	for _, v := range a.Avoided {
-		sum[v.Activity] += v.TCO2e
-	}
-	ids := make([]string, 0, len(sum))
-	for id := range sum {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if sum[ids[i]] != sum[ids[j]] {
-			return sum[ids[i]] > sum[ids[j]]
-		}
-		return ids[i] < ids[j]
-	})
-	return ids
-}
-
-// avoidedBy sums a year's avoided emissions of one activity.
-func (a Analysis) avoidedBy(year int, activity string) float64 {
-	t := 0.0
-	for _, v := range a.Avoided {
-		if v.Year == year && v.Activity == activity {
-			t += v.TCO2e
-		}
-	}
-	return t
-}
+// RestatementNote says how the restatement is computed, wherever it is shown.
+const RestatementNote = "Each year is recomputed with the latest published dataset version of its own factor vintages (a vintage revised in a later edition); a newer year's factor is never applied to an older year. As reported: the versions published by the end of the year after each year, when its inventory was reported."

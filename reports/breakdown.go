@@ -23,11 +23,7 @@ func PoleActivities(lines []emissions.Line, year int, method string) []PoleActiv
 		if l.Year != year {
 			continue
 		}
-		in := l.InMarket()
-		if method == emissions.MethodLocation {
-			in = l.InLocation()
-		}
-		if !in {
+		if !l.In(method) {
 			continue
 		}
 		pole := l.Pole
@@ -51,4 +47,19 @@ func PoleActivities(lines []emissions.Line, year int, method string) []PoleActiv
 		out[i] = PoleActivity{k.pole, k.activity, sum[k]}
 	}
 	return out
+}
+
+// LargestFirst returns the keys of m by value, largest first, then by name.
+func LargestFirst(m map[string]float64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
 }

@@ -1,9 +1,6 @@
 package reports
 
 import (
-	"maps"
-	"slices"
-
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/analysis"
 	"github.com/footprint/footprint/emissions/disclose"
@@ -30,7 +27,7 @@ type Regulatory struct {
 	NetRevenue   *analysis.Denominator
 	RevenueBasis string
 	// Milestones are each target's reductions in % by year after the target year (2050), in
-	// the order of Export.Targets.
+	// the order of Report.Targets.
 	Milestones []map[int]float64
 }
 
@@ -73,10 +70,10 @@ func (r *Regulatory) Coverage(t *emissions.YearTotals) []Scope3Coverage {
 	return out
 }
 
-// consolidationSplit sums a year's entities into the consolidated accounting group (the
+// ConsolidationSplit sums a year's entities into the consolidated accounting group (the
 // controlled entities, E1-6 §50 (a)) and the investees (§50 (b)), consolidated, and the
 // investees' gross emissions that a control approach leaves out of the inventory.
-func consolidationSplit(es []emissions.EntityTotals) (group, investees, outside emissions.ScopeTotals) {
+func ConsolidationSplit(es []emissions.EntityTotals) (group, investees, outside emissions.ScopeTotals) {
 	for _, e := range es {
 		if e.Control {
 			addScopes(&group, e.Consolidated)
@@ -97,8 +94,8 @@ func addScopes(a *emissions.ScopeTotals, b emissions.ScopeTotals) {
 	a.Scope3 += b.Scope3
 }
 
-// fraction is part / whole, or nil when the whole is 0.
-func fraction(part, whole float64) *float64 {
+// Fraction is part / whole, or nil when the whole is 0.
+func Fraction(part, whole float64) *float64 {
 	if whole == 0 {
 		return nil
 	}
@@ -106,8 +103,8 @@ func fraction(part, whole float64) *float64 {
 	return &v
 }
 
-// revenue is the net revenue of year y, if config gives it.
-func (r *Regulatory) revenue(y int) (float64, bool) {
+// Revenue is the net revenue of year y, if config gives it.
+func (r *Regulatory) Revenue(y int) (float64, bool) {
 	if r == nil || r.NetRevenue == nil {
 		return 0, false
 	}
@@ -115,8 +112,8 @@ func (r *Regulatory) revenue(y int) (float64, bool) {
 	return v, ok && v > 0
 }
 
-// hasInvestees reports whether the organisation lists an entity it does not control.
-func (r *Regulatory) hasInvestees() bool {
+// HasInvestees reports whether the organisation lists an entity it does not control.
+func (r *Regulatory) HasInvestees() bool {
 	if r == nil || r.Organisation == nil {
 		return false
 	}
@@ -127,5 +124,3 @@ func (r *Regulatory) hasInvestees() bool {
 	}
 	return false
 }
-
-func sortedYears[V any](m map[int]V) []int { return slices.Sorted(maps.Keys(m)) }

@@ -21,52 +21,18 @@ func (e *NonFiniteError) Error() string {
 	return fmt.Sprintf("reports: %s is %v: a report shows finite numbers only", e.Where, e.Value)
 }
 
-// checkFinite returns the first NaN or infinite figure of r, in a fixed order.
-func checkFinite(r Report) error {
+// CheckFinite returns the first NaN or infinite figure of years, poles and the trajectory,
+// in that order: such a figure would draw a broken chart, or be written as text or as a number
+// no reader accepts.
+func CheckFinite(years []emissions.YearTotals, poles []PoleActivity, tr *plan.Trajectory) error {
 	c := finiteChecker{}
-	c.years(r.Years)
-	for _, pa := range r.PoleActivities {
+	c.years(years)
+	for _, pa := range poles {
 		c.num(fmt.Sprintf("pole %q activity %q", pa.Pole, pa.Activity), pa.TCO2e)
 	}
-	c.trajectory(r.Trajectory)
+	c.trajectory(tr)
 	return c.err
 }
-
-// checkExportFinite returns the first NaN or infinite figure of the export's years and
-// trajectory: excelize would write it as text, or as a number no reader accepts. The lines are
-// checked as they are written (checkLineFinite).
-func checkExportFinite(e Export) error {
-	c := finiteChecker{}
-	c.years(e.Years)
-	c.trajectory(e.Trajectory)
-	return c.err
-}
-
-// checkLineFinite returns a NonFiniteError naming the line's input row if one of its numbers
-// is NaN or infinite. It formats nothing for a good line: it runs on every line of the export.
-func checkLineFinite(l *emissions.Line) error {
-	what := ""
-	var v float64
-	switch {
-	case !isFinite(l.Quantity):
-		what, v = "quantity", l.Quantity
-	case !isFinite(l.Converted):
-		what, v = "quantity in the factor's unit", l.Converted
-	case !isFinite(l.FactorValue):
-		what, v = "factor value", l.FactorValue
-	case !isFinite(l.TCO2e):
-		what, v = "tCO2e", l.TCO2e
-	case !isFinite(l.BiogenicCO2):
-		what, v = "biogenic CO2", l.BiogenicCO2
-	default:
-		return nil
-	}
-	return &NonFiniteError{Value: v, Where: fmt.Sprintf("the %s line of %s, sheet %s, row %d (%s): %s",
-		l.Part, l.Place.File, l.Place.Sheet, l.Place.Row, l.Activity, what)}
-}
-
-// isFinite is false for NaN and ±Inf: x - x is NaN for both.
-func isFinite(x float64) bool { return x-x == 0 }
 
 func (c *finiteChecker) years(years []emissions.YearTotals) {
 	for _, y := range years {

@@ -6,7 +6,7 @@ import (
 	"os"
 
 	"github.com/footprint/footprint/pipeline"
-	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/reports/text"
 	"github.com/footprint/footprint/workbook"
 	"github.com/spf13/cobra"
 )
@@ -58,7 +58,7 @@ func runAnnotate(opts *annotateOptions) error {
 	}
 	defer res.Close()
 	if res.Input.Problems.Fatal() > 0 {
-		reports.WriteProblems(env.Stderr, res.Input.Problems.List())
+		text.WriteProblems(env.Stderr, res.Input.Problems.List())
 		return problems(res.Failure(opts.in.strict))
 	}
 	for _, h := range workbook.AnnotateHeaders {
@@ -78,8 +78,7 @@ func runAnnotate(opts *annotateOptions) error {
 		// correct, but slower and in memory: say why, so a big workbook's wait is explained
 		fmt.Fprintf(env.Stderr, "note: %s was written through excelize, in memory: %s\n", out, n.Fallback)
 	}
-	fmt.Fprintf(env.Stdout, "Wrote %s: %d activity sheet(s), %d row(s) annotated (%d used, %d rejected with their problem).\n",
-		out, len(a.Sheets), n.Used+n.Rejected, n.Used, n.Rejected)
+	text.WriteAnnotated(env.Stdout, out, len(a.Sheets), n)
 	return problems(res.Failure(opts.in.strict))
 }
 

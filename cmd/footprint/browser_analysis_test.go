@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/reports/html"
 )
 
 // checkUncertaintyCharts compares the charts of docs/methodology.md#uncertainty-monte-carlo with calc --json: the uncertainty band on
@@ -14,7 +14,7 @@ import (
 func checkUncertaintyCharts(t *testing.T, charts map[string]pageChart, doc calcDoc) {
 	t.Helper()
 	tc := charts["chart-trajectory"]
-	low, width := tc.series(t, reports.SeriesBandLow), tc.series(t, reports.SeriesBandWidth)
+	low, width := tc.series(t, html.SeriesBandLow), tc.series(t, html.SeriesBandWidth)
 	band := 0
 	for i, ty := range doc.Trajectory {
 		var want *struct{ low, width float64 }
@@ -37,9 +37,9 @@ func checkUncertaintyCharts(t *testing.T, charts map[string]pageChart, doc calcD
 		t.Errorf("the band covers %d years, calc --json has %d", band, len(doc.Years))
 	}
 
-	wc, ok := charts[reports.ChartChanges]
+	wc, ok := charts[html.ChartChanges]
 	if !ok {
-		t.Fatalf("no %s chart", reports.ChartChanges)
+		t.Fatalf("no %s chart", html.ChartChanges)
 	}
 	base := doc.Trajectory[0].Year
 	found := false
@@ -52,7 +52,7 @@ func checkUncertaintyCharts(t *testing.T, charts map[string]pageChart, doc calcD
 		if len(cats) != 6 || cats[0] != strconv.Itoa(c.From) || cats[5] != strconv.Itoa(c.To) || cats[4] != "Discontinued activities" {
 			t.Fatalf("waterfall categories %v", cats)
 		}
-		total, up, down := wc.series(t, reports.SeriesWfTotal), wc.series(t, reports.SeriesWfUp), wc.series(t, reports.SeriesWfDown)
+		total, up, down := wc.series(t, html.SeriesWfTotal), wc.series(t, html.SeriesWfUp), wc.series(t, html.SeriesWfDown)
 		sameFigure(t, "waterfall from", total[0], &c.TotalFrom)
 		sameFigure(t, "waterfall to", total[5], &c.TotalTo)
 		if c.Discontinued >= 0 {
@@ -79,9 +79,9 @@ func checkUncertaintyCharts(t *testing.T, charts map[string]pageChart, doc calcD
 // retired and planned credits, own removals per year; discontinued activities and abatement.
 func checkClaimCharts(t *testing.T, charts map[string]pageChart, doc calcDoc) {
 	t.Helper()
-	cc, ok := charts[reports.ChartClaim]
+	cc, ok := charts[html.ChartClaim]
 	if !ok {
-		t.Fatalf("no %s chart", reports.ChartClaim)
+		t.Fatalf("no %s chart", html.ChartClaim)
 	}
 	residual, retired := cc.series(t, "Residual gross emissions in the boundary"), cc.series(t, "Retired credits")
 	removals, planned := cc.series(t, "Own removals"), cc.series(t, "Planned or contracted credits (not counted)")
@@ -95,9 +95,9 @@ func checkClaimCharts(t *testing.T, charts map[string]pageChart, doc calcDoc) {
 		sameFigure(t, y+" removals", removals[i], &ty.Claim.RemovalsOwn)
 		sameFigure(t, y+" planned", planned[i], &ty.Claim.CreditsPlanned)
 	}
-	rc, ok := charts[reports.ChartReductions]
+	rc, ok := charts[html.ChartReductions]
 	if !ok {
-		t.Fatalf("no %s chart", reports.ChartReductions)
+		t.Fatalf("no %s chart", html.ChartReductions)
 	}
 	disc, abate := rc.series(t, "Discontinued activities"), rc.series(t, "Abatement and growth")
 	i := 0

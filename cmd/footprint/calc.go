@@ -1,10 +1,10 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/reports/jsondoc"
+	"github.com/footprint/footprint/reports/text"
 	"github.com/spf13/cobra"
 )
 
@@ -38,40 +38,24 @@ func runCalc(opts *calcOptions) error {
 		return problems(err)
 	}
 	defer res.Close()
-	out := opts.env.Stdout
+	out, rep := opts.env.Stdout, reports.New(res)
 	switch {
 	case opts.lines:
-		if err := reports.WriteLinesCSV(out, res.Inventory.RowLines()); err != nil {
+		if err := text.WriteLinesCSV(out, rep.Lines); err != nil {
 			return err
 		}
-		writeProblemSummary(opts.env, res)
+		text.WriteProblemSummary(opts.env.Stderr, rep.Problems)
 	case opts.json:
-		if err := reports.NewDocument(res).WriteJSON(out); err != nil {
+		if err := jsondoc.New(rep).WriteJSON(out); err != nil {
 			return err
 		}
 	default:
-		if err := reports.WriteInventoryTable(out, reports.NewDocument(res)); err != nil {
+		if err := text.WriteInventoryTable(out, rep); err != nil {
 			return err
 		}
-		writeProblemSummary(opts.env, res)
+		text.WriteProblemSummary(opts.env.Stderr, rep.Problems)
 	}
 	return problems(res.Failure(opts.in.strict))
-}
-
-// writeProblemSummary prints the first problems to stderr and points at `validate`.
-func writeProblemSummary(env Env, r *pipeline.Result) {
-	ps := r.Input.Problems.List()
-	if len(ps) == 0 {
-		return
-	}
-	const shown = 10
-	fmt.Fprintf(env.Stderr, "%d problem(s):\n", len(ps))
-	if len(ps) > shown {
-		reports.WriteProblems(env.Stderr, ps[:shown])
-		fmt.Fprintf(env.Stderr, "… and %d more: `footprint validate` lists them all.\n", len(ps)-shown)
-		return
-	}
-	reports.WriteProblems(env.Stderr, ps)
 }
 
 // restateHelp describes --restate for calc and report.

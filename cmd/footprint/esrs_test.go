@@ -4,13 +4,13 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/reports/jsondoc"
 )
 
 // calc --json on the demo: by_entity adds up to the total scope2_method selects, the entities'
 // consolidated totals to both totals, and the investee not controlled is kept apart, gross.
 func TestCalcJSONEntities(t *testing.T) {
-	var doc reports.CalcDocument
+	var doc jsondoc.Document
 	if err := json.Unmarshal([]byte(footprint(t, t.TempDir(), "calc", "--json").stdout), &doc); err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,8 @@ import (
 	"encoding/json"
 
 	"github.com/footprint/footprint/pipeline"
-	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/reports/jsondoc"
+	"github.com/footprint/footprint/reports/text"
 	"github.com/spf13/cobra"
 )
 
@@ -46,14 +47,9 @@ func runFactorsList(opts *factorsListOptions) error {
 	}
 	fs := s.Library.Search(opts.search)
 	if opts.json {
-		enc := json.NewEncoder(opts.env.Stdout)
-		enc.SetIndent("", "  ")
-		if fs == nil {
-			return enc.Encode([]any{})
-		}
-		return enc.Encode(fs)
+		return jsondoc.WriteFactors(opts.env.Stdout, fs)
 	}
-	return reports.WriteFactorTable(opts.env.Stdout, fs)
+	return text.WriteFactorTable(opts.env.Stdout, fs)
 }
 
 type factorsShowOptions struct {
@@ -91,7 +87,7 @@ func runFactorsShow(opts *factorsShowOptions) error {
 		if i > 0 {
 			opts.env.Stdout.Write([]byte("\n"))
 		}
-		if err := reports.WriteFactor(opts.env.Stdout, f); err != nil {
+		if err := text.WriteFactor(opts.env.Stdout, f); err != nil {
 			return err
 		}
 	}

@@ -3,11 +3,14 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/reports/excel"
+	"github.com/footprint/footprint/reports/html"
+	"github.com/footprint/footprint/reports/text"
 	"github.com/spf13/cobra"
 )
 
@@ -44,74 +47,35 @@ func runReport(opts *reportOptions) error {
 	if dir == "" {
 		dir = res.OutputDir()
 	}
-	rep := reports.NewReport(res)
+	rep := reports.New(res)
 	path := filepath.Join(dir, "report.html")
-	if err := reports.WriteHTMLFile(path, rep); err != nil {
-		if errors.Is(err, reports.ErrNoEcharts) {
+	if err := html.WriteFile(path, rep); err != nil {
+		if errors.Is(err, html.ErrNoEcharts) {
 			return problemsf("%v", err)
 		}
 		return problemsf("report: %v", err)
 	}
-	xlsx, err := writeExport(opts.env, dir, res)
+	xlsx, err := writeExport(opts.env, dir, rep)
 	if err != nil {
 		return problemsf("%v", err)
 	}
-	writeReportSummary(opts.env.Stdout, res, rep, path, xlsx)
-	writeProblemSummary(opts.env, res)
+	text.WriteReportSummary(opts.env.Stdout, rep, path, xlsx)
+	text.WriteProblemSummary(opts.env.Stderr, rep.Problems)
 	return problems(res.Failure(opts.in.strict))
 }
 
 // writeExport writes the annual export <dir>/footprint-<year>.xlsx atomically, prints the
 // export's own warnings (cells truncated to Excel's limit), and returns its path.
-func writeExport(env Env, dir string, r *pipeline.Result) (string, error) {
-	path := filepath.Join(dir, reports.ExportFileName(r.Year))
-	e := reports.NewExport(r)
+func writeExport(env Env, dir string, rep reports.Report) (string, error) {
+	path := filepath.Join(dir, excel.FileName(rep.ReportingYear))
+	var progress emissions.Progress
 	if env.terminal() {
-		e.Progress = &barProgress{w: env.Stderr, lines: true}
+		progress = &barProgress{w: env.Stderr, lines: true}
 	}
-	warnings, err := reports.WriteExportFile(path, e)
+	warnings, err := excel.WriteFile(path, rep, progress)
 	if err != nil {
 		return "", fmt.Errorf("export: %w", err)
 	}
-	reports.WriteProblems(env.Stderr, warnings)
+	text.WriteProblems(env.Stderr, warnings)
 	return path, nil
-}
-
-// writeReportSummary prints the reporting year's totals, where the page and the export went,
-// and the rows.
-func writeReportSummary(w io.Writer, r *pipeline.Result, rep reports.Report, page, export string) {
-	found := false
-	for _, y := range r.Years {
-		if y.Year == r.Year {
-			found = true
-			fmt.Fprintf(w, "%d: %s tCO2e market-based, %s tCO2e location-based (Scope 1 %s, Scope 2 market %s, Scope 3 %s).\n",
-				y.Year, reports.Tonnes(y.TotalMarket), reports.Tonnes(y.TotalLocation),
-				reports.Tonnes(y.Scope1), reports.Tonnes(y.Scope2Market), reports.Tonnes(y.Scope3))
-		}
-	}
-	switch {
-	case len(r.Years) == 0:
-		fmt.Fprintln(w, "No emissions computed: no activity row was used.")
-	case !found:
-		fmt.Fprintf(w, "%d: no data.\n", r.Year)
-	}
-	if tr := r.Trajectory; tr != nil {
-		for _, y := range tr.Years {
-			if y.Year == tr.TargetYear && y.Gap != nil {
-				fmt.Fprintf(w, "%d: plan %s, target %s, gap %s tCO2e.\n",
-					y.Year, reports.Tonnes(*y.Plan), reports.Tonnes(*y.Target), reports.Tonnes(*y.Gap))
-			}
-		}
-	}
-	if cy, ok := r.Claims.Year(r.Year); ok {
-		verdict := "can be claimed"
-		if !cy.OK {
-			verdict = fmt.Sprintf("cannot be claimed (%d reason(s), see the report)", len(cy.Reasons))
-		}
-		fmt.Fprintf(w, "%d: a contribution to carbon neutrality %s; residual %s tCO2e, retired credits and own removals %s tCO2e.\n",
-			cy.Year, verdict, reports.Tonnes(cy.Residual), reports.Tonnes(cy.CreditsRetired+cy.RemovalsOwn))
-	}
-	fmt.Fprintf(w, "Wrote %s and %s\n", page, export)
-	fmt.Fprintf(w, "Rows: %d read, %d used, %d rejected; %d error(s), %d warning(s).\n",
-		rep.Rows.Read, rep.Rows.Used, rep.Rows.Rejected, rep.Errors, rep.Warnings)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/reports/html"
 )
 
 func TestReportDemo(t *testing.T) {
@@ -124,7 +125,7 @@ func demoReport(tb testing.TB) reports.Report {
 	if res.Config.Path != "" {
 		tb.Fatalf("a config.yaml in the test folder (%s) would replace the built-in demo", res.Config.Path)
 	}
-	return reports.NewReport(res)
+	return reports.New(res)
 }
 
 // BenchmarkWriteHTML renders the demo's report page (inventory already computed).
@@ -133,7 +134,7 @@ func BenchmarkWriteHTML(b *testing.B) {
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := reports.WriteHTML(&buf, rep); err != nil {
+		if err := html.Write(&buf, rep); err != nil {
 			b.Fatal(err)
 		}
 	}

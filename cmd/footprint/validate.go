@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/footprint/footprint/pipeline"
-	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/reports/text"
 	"github.com/spf13/cobra"
 )
 
@@ -38,10 +38,9 @@ func runValidate(opts *validateOptions) error {
 		return problems(err)
 	}
 	defer res.Close()
-	ps := &res.Input.Problems
-	reports.WriteProblemGroups(opts.env.Stdout, reports.ProblemSummary{Problems: ps.List(), Places: ps.ByPlace(),
-		Rows: res.Inventory.Rows, Instruments: len(res.Input.Instruments), Errors: ps.Errors(), Warnings: ps.Warnings()})
-	if ps.Errors() > 0 {
+	sum := text.NewProblemSummary(res)
+	text.WriteProblemGroups(opts.env.Stdout, sum)
+	if sum.Errors > 0 {
 		return problemsf("")
 	}
 	fmt.Fprintln(opts.env.Stdout, "OK")

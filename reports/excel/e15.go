@@ -1,0 +1,94 @@
+package excel
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/footprint/footprint/reports"
+)
+
+// The ESRS E1-5 sheet: energy consumption and mix (ESRS E1 §35–43, AR 32–38), one column per
+// year with energy data, rows as the table of AR 34 words them.
+
+const sheetE15 = "ESRS E1-5"
+
+func (x *exporter) writeE15() error {
+	reg := x.e.EnergyTables
+	cols := []column{{header: "ESRS E1-5 energy consumption and mix", width: 70}, {header: "Reference", width: 22}}
+	for _, e := range reg.Energy {
+		h := fmt.Sprint(e.Year)
+		if e.Year == x.e.ReportingYear {
+			h += " (reporting year)"
+		}
+		cols = append(cols, column{header: h, width: 14, style: x.st.tonnes})
+	}
+	cols = append(cols, column{header: "Notes", width: 80})
+	notes := x.e15Notes()
+	t := table{sheet: sheetE15, rows: len(reports.E15Rows), cols: cols, title: "ESRS E1-5 — Energy consumption and mix" + yearLabel(",", x.e.ReportingYear),
+		note: "MWh of final energy on net calorific value (PCS gas converted to PCI). Purchased electricity covered by renewable instruments (0 kgCO2e/kWh) is renewable (AR 32); the rest follows config energy.electricity_mix / heat_mix, or counts as fossil when none is given. Shares add up to 100 %."}
+	return x.stream(t, func(add func(...any) error) error {
+		for i, r := range reports.E15Rows {
+			vals := []any{r.Label, r.Ref}
+			for j := range reg.Energy {
+				v := r.Get(&reg.Energy[j])
+				switch {
+				case v == nil:
+				case r.Share:
+					v = cell{StyleID: x.st.percent, Value: v}
+				case r.Total:
+					v = cell{StyleID: x.st.totalTonnes, Value: v}
+				}
+				vals = append(vals, v)
+			}
+			if r.Total {
+				vals[0] = cell{StyleID: x.st.totalLabel, Value: r.Label}
+			}
+			vals = append(vals, blankIfEmpty(notes[i]))
+			if err := add(vals...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// e15Notes says, on the total row, which mixes split purchased energy and what could not be
+// counted.
+func (x *exporter) e15Notes() []string {
+	notes := make([]string, len(reports.E15Rows))
+	var mixes, missing []string
+	for _, e := range x.e.EnergyTables.Energy {
+		for _, m := range e.MixSources {
+			if !containsStr(mixes, m) {
+				mixes = append(mixes, m)
+			}
+		}
+		for _, id := range e.NotCounted {
+			if s := fmt.Sprintf("%s (%d)", id, e.Year); !containsStr(missing, s) {
+				missing = append(missing, s)
+			}
+		}
+	}
+	if len(mixes) > 0 {
+		notes[4] = "Mixes used: " + strings.Join(mixes, "; ")
+	} else {
+		notes[4] = "No supply mix in config: purchased energy not covered by renewable instruments is counted as fossil."
+	}
+	if len(missing) > 0 {
+		notes[14] = "Energy not counted (factor without an energy content): " + strings.Join(missing, ", ")
+	}
+	if es := x.e.EnergyTables.Energy; len(es) > 0 {
+		notes[15] = "Activities in high climate impact sectors (NACE sections A to H and L; config energy.high_climate_impact): " + es[len(es)-1].HighImpactScope + "."
+	}
+	notes[16] = "Net revenue as in the financial statements (IFRS 15 or local GAAP), from the same activities (config revenue, else the net revenue of ESRS E1-6)."
+	return notes
+}
+
+func containsStr(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,71 @@
+package excel
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/footprint/footprint/emissions"
+)
+
+// sheetEntities lists each year's emissions per entity of the organisation (docs/regulatory.md#organisation-and-consolidation):
+// what the consolidated inventory counts of each entity, and its gross emissions. Only
+// written with Report.Regulatory.
+const sheetEntities = "Entities"
+
+func (x *exporter) writeEntities() error {
+	reg := x.e.Regulatory
+	type row struct {
+		year int
+		e    emissions.EntityTotals
+	}
+	var rows []row
+	for _, y := range slices.Sorted(maps.Keys(reg.Entities)) {
+		for _, e := range reg.Entities[y] {
+			rows = append(rows, row{y, e})
+		}
+	}
+	approach := "none in config: one reporting unit, every row at 100 %"
+	if o := reg.Organisation; o != nil {
+		approach = o.Name + ", " + o.Approach
+		if o.Approach != emissions.ConsolidationEquity {
+			approach += " control: a controlled entity at 100 %, one not controlled at 0 % (its gross emissions shown apart)"
+		} else {
+			approach += " share: each entity at its equity share"
+		}
+	}
+	cols := []column{
+		{header: "Year", width: 8, style: x.st.integer},
+		{header: "Entity", width: 28},
+		{header: "Registration", width: 18},
+		{header: "Controlled (consolidated accounting group)", width: 14},
+		{header: "Consolidation share", width: 12, style: x.st.percent},
+	}
+	for _, what := range []string{"Consolidated", "Gross"} {
+		cols = append(cols,
+			column{header: what + " Scope 1 (tCO2eq)", width: 13, style: x.st.tonnes},
+			column{header: what + " Scope 2 location-based (tCO2eq)", width: 13, style: x.st.tonnes},
+			column{header: what + " Scope 2 market-based (tCO2eq)", width: 13, style: x.st.tonnes},
+			column{header: what + " Scope 3 (tCO2eq)", width: 13, style: x.st.tonnes},
+			column{header: what + " total location-based (tCO2eq)", width: 13, style: x.st.tonnes},
+			column{header: what + " total market-based (tCO2eq)", width: 13, style: x.st.tonnes})
+	}
+	t := table{sheet: sheetEntities, rows: len(rows), cols: cols,
+		title: "Emissions per entity and consolidation (ESRS E1-6 §50; GHG Protocol Corporate Standard, chapter 3)",
+		note: fmt.Sprintf("Consolidation: %s. Consolidated = gross × share; the consolidated figures of a year add up to its totals on ESRS E1-6. GWP100 %s.",
+			approach, x.e.GWP)}
+	yes := map[bool]string{true: "yes", false: "no"}
+	return x.stream(t, func(add func(...any) error) error {
+		for _, r := range rows {
+			e := r.e
+			vals := []any{r.year, e.Name, blankIfEmpty(e.Registration), yes[e.Control], e.Share}
+			for _, s := range []emissions.ScopeTotals{e.Consolidated, e.Gross} {
+				vals = append(vals, s.Scope1, s.Scope2Location, s.Scope2Market, s.Scope3, s.TotalLocation(), s.TotalMarket())
+			}
+			if err := add(vals...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

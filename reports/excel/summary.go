@@ -1,0 +1,288 @@
+package excel
+
+import (
+	"fmt"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/internal/xlsxwrite"
+	"github.com/xuri/excelize/v2"
+)
+
+// The Summary is the one sheet written with excelize's normal API: charts on a streamed sheet
+// do not show in Excel. Its charts read the Trajectory sheet and the by-year table below the
+// key figures.
+
+// summaryWriter writes the Summary sheet cell by cell, a row at a time.
+type summaryWriter struct {
+	x   *exporter
+	row int
+	err error
+}
+
+// set writes values from column A of the current row; a cell value carries its own style.
+func (s *summaryWriter) set(vals ...any) {
+	for i, v := range vals {
+		if s.err != nil || v == nil {
+			continue
+		}
+		ref, _ := excelize.CoordinatesToCellName(i+1, s.row)
+		style := 0
+		v = s.x.fit(v, sheetSummary, i+1, s.row, "text")
+		if c, ok := v.(cell); ok {
+			v, style = c.Value, c.StyleID
+		}
+		s.err = s.x.f.SetCellValue(sheetSummary, ref, v)
+		if s.err == nil && style != 0 {
+			s.err = s.x.f.SetCellStyle(sheetSummary, ref, ref, style)
+		}
+	}
+	s.row++
+}
+
+// summaryWidths are the widths of the Summary's columns A to G.
+var summaryWidths = []float64{52, 16, 16, 16, 16, 16, 16}
+
+// header writes a header row, as tall as its longest name wrapped in its column.
+func (s *summaryWriter) header(names ...string) {
+	vals := make([]any, len(names))
+	lines := 1
+	for i, n := range names {
+		vals[i] = cell{StyleID: s.x.st.header, Value: n}
+		lines = max(lines, xlsxwrite.WrappedLines(n, summaryWidths[i]))
+	}
+	if s.err == nil && lines > 1 {
+		s.err = s.x.f.SetRowHeight(sheetSummary, s.row, xlsxwrite.RowHeight(lines))
+	}
+	s.set(vals...)
+}
+
+func (x *exporter) writeSummary() error {
+	f, st := x.f, x.st
+	s := &summaryWriter{x: x, row: 1}
+	n := x.e.ReportingYear
+	method := x.e.Scope2Method
+	s.set(cell{StyleID: st.title, Value: "Greenhouse-gas inventory" + yearLabel("", n) + " — " + x.e.Site})
+	s.set(cell{StyleID: st.note, Value: fmt.Sprintf("tCO2e (GWP100 %s) unless stated. GHG Protocol: Scope 2 location- and market-based; the trajectory and the breakdowns follow the %s-based Scope 2. Every figure traces to the Lines sheets.", x.e.GWP, method)})
+	s.row++
+
+	ton := func(v float64) any { return cell{StyleID: st.tonnes, Value: v} }
+	pct := func(v any) any {
+		if v == nil {
+			return nil
+		}
+		return cell{StyleID: st.percent, Value: v}
+	}
+	change := func(from, to *float64) any {
+		if from == nil || to == nil || *from == 0 {
+			return nil
+		}
+		return (*to - *from) / *from
+	}
+	base := x.baseYear()
+	s.header("Key figures", yearLabel("N", n), yearLabel("N-1", n-1), "% N / N-1", yearLabel("Base year", base), "% N / base year")
+	figures := []struct {
+		label string
+		get   func(t *emissions.YearTotals) float64
+	}{
+		{"Scope 1", func(t *emissions.YearTotals) float64 { return t.Scope1 }},
+		{"Scope 2 location-based", func(t *emissions.YearTotals) float64 { return t.Scope2Location }},
+		{"Scope 2 market-based", func(t *emissions.YearTotals) float64 { return t.Scope2Market }},
+		{"Scope 3", func(t *emissions.YearTotals) float64 { return t.Scope3 }},
+		{"Total location-based", func(t *emissions.YearTotals) float64 { return t.TotalLocation }},
+		{"Total market-based", func(t *emissions.YearTotals) float64 { return t.TotalMarket }},
+		{"Biogenic CO2 (tCO2, outside the scopes)", func(t *emissions.YearTotals) float64 { return t.BiogenicCO2 }},
+		{"Avoided emissions (reported apart, never subtracted)", func(t *emissions.YearTotals) float64 { return t.Avoided }},
+	}
+	get := func(y int, fn func(*emissions.YearTotals) float64) *float64 {
+		t := x.byYear[y]
+		if t == nil {
+			return nil
+		}
+		v := fn(t)
+		return &v
+	}
+	for _, fg := range figures {
+		cur, prev, b := get(n, fg.get), get(n-1, fg.get), get(base, fg.get)
+		vals := []any{fg.label, nil, nil, pct(change(prev, cur)), nil, pct(change(b, cur))}
+		for i, v := range []*float64{cur, prev, b} {
+			if v != nil {
+				vals[[]int{1, 2, 4}[i]] = ton(*v)
+			}
+		}
+		s.set(vals...)
+	}
+	s.row++
+
+	s.header("Trajectory", "tCO2e")
+	if tr := x.e.Trajectory; tr != nil {
+		s.set("Boundary", fmt.Sprintf("%s, Scope 2 %s-based", scopeList(tr.Boundary), tr.Scope2Method))
+		if ty := x.trajectoryYear(n); ty != nil {
+			s.set(fmt.Sprintf("Target %d (sum of the targets)", n), optTon(ty.Target, st.tonnes))
+			s.set(fmt.Sprintf("Gap %d (actual − target)", n), optTon(ty.Gap, st.tonnes))
+		}
+		if ty := x.trajectoryYear(tr.TargetYear); ty != nil {
+			s.set(fmt.Sprintf("Target %d", tr.TargetYear), optTon(ty.Target, st.tonnes))
+			s.set(fmt.Sprintf("Plan %d", tr.TargetYear), optTon(ty.Plan, st.tonnes))
+			s.set(fmt.Sprintf("Gap %d (plan − target)", tr.TargetYear), optTon(ty.Gap, st.tonnes))
+		}
+		if ty := x.trajectoryYear(tr.NeutralityYear); ty != nil {
+			s.set(fmt.Sprintf("Credits in the ledger for %d", tr.NeutralityYear), ton(ty.Credits))
+		}
+		s.set(fmt.Sprintf("Credits still needed in %d (net after plan and ledger)", tr.NeutralityYear), ton(tr.CreditsNeeded))
+	} else {
+		s.set("No trajectory: there are no lines to project.")
+	}
+	s.row++
+
+	count := func(v int) any { return cell{StyleID: st.count, Value: v} }
+	s.header("Inputs", "Count")
+	s.set("Activity rows read", count(x.e.Rows.Read))
+	s.set("Rows used", count(x.e.Rows.Used))
+	s.set("Rows rejected", count(x.e.Rows.Rejected))
+	s.set("Computed lines (Lines sheets)", count(x.lines.Len()))
+	// All of them: the Problems sheet lists up to emissions.MaxPerCause of a cause.
+	s.set("Errors (Problems sheet)", count(x.e.Errors))
+	s.set("Warnings (Problems sheet)", count(x.e.Warnings+len(x.warnings.List())))
+	s.row++
+
+	// The by-year table: the split-by-scope chart reads it.
+	s.set(cell{StyleID: st.section, Value: "Emissions by year and scope (tCO2e)"})
+	byYearHeader := s.row
+	s.header("Year", "Scope 1", "Scope 2 location-based", "Scope 2 market-based", "Scope 3", "Total location-based", "Total market-based")
+	for _, t := range x.e.Years {
+		s.set(cell{StyleID: st.integer, Value: t.Year}, ton(t.Scope1), ton(t.Scope2Location), ton(t.Scope2Market), ton(t.Scope3), ton(t.TotalLocation), ton(t.TotalMarket))
+	}
+	byYearLast := s.row - 1
+	s.row++
+
+	s.header("Sheet", "Contents")
+	for _, c := range x.contents() {
+		s.set(c[0], c[1])
+	}
+	if s.err != nil {
+		return s.err
+	}
+
+	for i, w := range summaryWidths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(sheetSummary, col, col, w); err != nil {
+			return err
+		}
+	}
+	if err := f.SetRowHeight(sheetSummary, 1, xlsxwrite.TitleHeight); err != nil {
+		return err
+	}
+	if err := f.SetPanes(sheetSummary, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := f.AutoFilter(sheetSummary, fmt.Sprintf("A%d:G%d", byYearHeader, byYearLast), nil); err != nil {
+		return err
+	}
+	if err := f.SetSheetDimension(sheetSummary, fmt.Sprintf("A1:G%d", s.row-1)); err != nil {
+		return err
+	}
+	return x.summaryCharts(byYearHeader, byYearLast)
+}
+
+func optTon(v *float64, style int) any {
+	if v == nil {
+		return nil
+	}
+	return cell{StyleID: style, Value: *v}
+}
+
+// contents describes each sheet for the Summary's table of contents. The Lines sheets have no
+// room for a title row (they hold 1,048,575 lines under their header), so it is here.
+func (x *exporter) contents() [][2]string {
+	out := [][2]string{
+		{sheetSummary, "Key figures of the reporting year, the trajectory's status, charts"},
+		{sheetE16, "Gross Scopes 1, 2 (location- and market-based), 3 by category and total GHG emissions in the layout of ESRS E1 AR 48, with targets; the other E1-6 disclosures (§48, §50, §53, AR 46)"},
+	}
+	if x.e.Regulatory != nil {
+		out = append(out, [2]string{sheetEntities, "Emissions per entity of the organisation: consolidated (at its share) and gross (E1-6 §50)"})
+	}
+	out = append(out, x.energyContents()...)
+	out = append(out, [][2]string{
+		{sheetBreakdown, "Emissions per year by scope, Scope 3 category, pole, site and activity (long format)"},
+		{sheetTrajectory, fmt.Sprintf("Per year toward %d: actual, targets, business as usual, plan, credits, net, gap, abatement per lever", x.targetYear())},
+	}...)
+	out = append(out, x.claimContents()...)
+	out = append(out, x.analysisContents()...)
+	for _, name := range x.lineSheets {
+		out = append(out, [2]string{name, "Every computed line (tCO2e) with its input file, sheet and row, its factor vintage, value and source"})
+	}
+	out = append(out,
+		[2]string{sheetFactors, "Every emission factor used, with its full metadata and source"},
+		[2]string{sheetIntensity, "Emission intensity per configured denominator and year, and the intensity targets"},
+		[2]string{sheetAvoided, "Avoided emissions per year and activity, reported apart: never subtracted from the inventory"})
+	if x.e.Analysis.Restatement != nil {
+		out = append(out, [2]string{sheetRestatement, "Each year's total as reported and restated with the latest dataset version of its own factor vintages"})
+	}
+	return append(out, [2]string{sheetProblems, "Every problem found in the inputs and the configuration, with its place"})
+}
+
+// summaryCharts adds the two native charts: the trajectory (actuals stacked by scope, target,
+// business as usual, plan, net) and the emissions by year split by scope.
+func (x *exporter) summaryCharts(byYearHeader, byYearLast int) error {
+	f := x.f
+	size := excelize.ChartDimension{Width: 720, Height: 360}
+	legend := excelize.ChartLegend{Position: "bottom"}
+	yAxis := excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}}
+	title := func(s string) excelize.ChartTitle {
+		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s}}}
+	}
+	if tr := x.e.Trajectory; tr != nil && len(tr.Years) > 0 {
+		tc := x.trajectoryLayout()
+		first, last := 4, 3+len(tr.Years)
+		ref := func(col int) (name, values string) {
+			l, _ := excelize.ColumnNumberToName(col)
+			return fmt.Sprintf("%s!$%s$3", sheetTrajectory, l), fmt.Sprintf("%s!$%s$%d:$%s$%d", sheetTrajectory, l, first, l, last)
+		}
+		cats := fmt.Sprintf("%s!$A$%d:$A$%d", sheetTrajectory, first, last)
+		series := func(cols ...int) []excelize.ChartSeries {
+			var out []excelize.ChartSeries
+			for _, c := range cols {
+				name, vals := ref(c)
+				out = append(out, excelize.ChartSeries{Name: name, Categories: cats, Values: vals})
+			}
+			return out
+		}
+		var scopes []int
+		for _, s := range tr.Boundary {
+			scopes = append(scopes, tc.byScope[s])
+		}
+		lines := []int{}
+		if len(x.e.Targets) > 0 {
+			lines = append(lines, tc.target)
+		}
+		lines = append(lines, tc.bau, tc.plan, tc.net)
+		lineSeries := series(lines...)
+		for i := range lineSeries {
+			lineSeries[i].Marker = excelize.ChartMarker{Symbol: "none"}
+		}
+		if err := f.AddChart(sheetSummary, "I3", &excelize.Chart{
+			Type: excelize.ColStacked, Series: series(scopes...), Dimension: size, Legend: legend, YAxis: yAxis,
+			Title: title(fmt.Sprintf("Trajectory toward %d (tCO2e, %s)", tr.TargetYear, scopeList(tr.Boundary))),
+		}, &excelize.Chart{Type: excelize.Line, Series: lineSeries, YAxis: yAxis}); err != nil {
+			return err
+		}
+	}
+	if byYearLast > byYearHeader {
+		col := map[bool]string{true: "C", false: "D"}[x.e.Scope2Method == emissions.MethodLocation]
+		var ss []excelize.ChartSeries
+		for _, c := range []string{"B", col, "E"} {
+			ss = append(ss, excelize.ChartSeries{
+				Name:       fmt.Sprintf("%s!$%s$%d", sheetSummary, c, byYearHeader),
+				Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sheetSummary, byYearHeader+1, byYearLast),
+				Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", sheetSummary, c, byYearHeader+1, c, byYearLast),
+			})
+		}
+		if err := f.AddChart(sheetSummary, "I23", &excelize.Chart{
+			Type: excelize.ColStacked, Series: ss, Dimension: size, Legend: legend, YAxis: yAxis,
+			Title: title(fmt.Sprintf("Emissions by scope (tCO2e, Scope 2 %s-based)", x.e.Scope2Method)),
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,90 @@
+package reports
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/footprint/footprint/emissions"
+)
+
+// Tonnes formats tCO2e as every output writes them in text: one decimal, thousands separated
+// by commas.
+func Tonnes(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String() + "." + frac
+	}
+	return b.String() + "." + frac
+}
+
+// Scope3CategoryNames are the GHG Protocol's names of the 15 Scope 3 categories.
+var Scope3CategoryNames = [16]string{"",
+	"Purchased goods and services", "Capital goods", "Fuel- and energy-related activities",
+	"Upstream transportation and distribution", "Waste generated in operations", "Business travel",
+	"Employee commuting", "Upstream leased assets", "Downstream transportation and distribution",
+	"Processing of sold products", "Use of sold products", "End-of-life treatment of sold products",
+	"Downstream leased assets", "Franchises", "Investments"}
+
+// Labels that every output words the same way.
+const (
+	// ClaimLabel names the claim wherever it is shown.
+	ClaimLabel = "Contribution to carbon neutrality"
+	// AvoidedLabel titles every view of avoided emissions: they are never netted.
+	AvoidedLabel = "Avoided emissions — not subtracted from the inventory"
+)
+
+// EmDash stands for a figure or text that is not there.
+const EmDash = "—"
+
+// OrDash is s, or EmDash when s is empty.
+func OrDash(s string) string {
+	if s == "" {
+		return EmDash
+	}
+	return s
+}
+
+// IntOrDash is n, or EmDash when n is 0.
+func IntOrDash(n int) string {
+	if n == 0 {
+		return EmDash
+	}
+	return strconv.Itoa(n)
+}
+
+// ScopeName names a scope, Scope 2 with its method.
+func ScopeName(s int, method string) string {
+	if s == 2 {
+		return "Scope 2 (" + MethodLabel(method) + ")"
+	}
+	return fmt.Sprintf("Scope %d", s)
+}
+
+// MethodLabel names a Scope 2 method: location-based, else market-based.
+func MethodLabel(method string) string {
+	if method == emissions.MethodLocation {
+		return "location-based"
+	}
+	return "market-based"
+}
+
+// ESRSCategoryLabel is the label of Scope 3 category c in the E1-6 table: its number and its
+// full GHG Protocol name, category 3 with the qualifier the shorter name elsewhere leaves out.
+func ESRSCategoryLabel(c int) string {
+	label := fmt.Sprintf("%d %s", c, Scope3CategoryNames[c])
+	if c == 3 {
+		label += " (not included in Scope 1 or Scope 2)"
+	}
+	return label
+}

@@ -1,0 +1,214 @@
+package html
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/reports"
+)
+
+// The page's header: the reporting year's key figures, and the verdicts management reads
+// first (on track this year, the plan against the target, the credits neutrality still needs).
+
+// headerCards are the header's figures: the reporting year's totals, location- and
+// market-based (the one the trajectory follows first), with their change; then, with a
+// trajectory, the year's target, the target year's gap and the credits neutrality needs.
+func headerCards(r reports.Report, cur emissions.YearTotals, ok bool) []htmlCard {
+	if !ok {
+		c := htmlCard{Label: fmt.Sprintf("Total %d", r.ReportingYear), Value: "no data", Notes: []string{"no activity row has this year"}, Tone: "bad"}
+		if len(r.Years) == 0 {
+			c.Label, c.Notes = "Total", []string{"no activity row was used"}
+		}
+		return []htmlCard{c}
+	}
+	prev, hasPrev := yearOf(r.Years, r.ReportingYear-1)
+	base, hasBase := yearOf(r.Years, baseYear(r))
+	t := headlineFormat(cur)
+	totalCard := func(label string, pick func(emissions.YearTotals) float64) htmlCard {
+		c := htmlCard{Label: fmt.Sprintf("Total %d, %s", cur.Year, label), Value: t(pick(cur)), Unit: "tCO2e"}
+		prevIsBase := hasPrev && hasBase && prev.Year == base.Year
+		if hasPrev {
+			note := fmt.Sprintf("%s vs %d", pctChange(pick(cur), pick(prev)), prev.Year)
+			if prevIsBase {
+				note += " (previous and base year)"
+			}
+			c.Notes = append(c.Notes, note)
+		}
+		if hasBase && base.Year != cur.Year && !prevIsBase {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s vs %d (base year)", pctChange(pick(cur), pick(base)), base.Year))
+		}
+		return c
+	}
+	market := totalCard("market-based", func(y emissions.YearTotals) float64 { return y.TotalMarket })
+	location := totalCard("location-based", func(y emissions.YearTotals) float64 { return y.TotalLocation })
+	// The total the trajectory and the breakdowns follow comes first.
+	cards := []htmlCard{market, location}
+	if r.Method() == emissions.MethodLocation {
+		cards = []htmlCard{location, market}
+	}
+	tr := r.Trajectory
+	if tr == nil {
+		return append(cards, htmlCard{Label: "Trajectory", Value: "not computed",
+			Notes: []string{"no trajectory: the report shows the actuals only"}})
+	}
+	scopes := scopesLabel(trajectoryBoundary(tr))
+	if ty, ok := trajectoryYear(tr, cur.Year); ok {
+		c := htmlCard{Label: fmt.Sprintf("Target %d, %s", cur.Year, scopes)}
+		switch {
+		case ty.Target == nil:
+			c.Value, c.Notes = "no target", []string{"no target applies to this year"}
+		case ty.Actual == nil:
+			c.Value, c.Unit = t(*ty.Target), "tCO2e"
+			c.Notes = []string{"no actual emissions for this year"}
+		default:
+			c.Value, c.Unit = t(*ty.Target), "tCO2e"
+			c.Notes = []string{fmt.Sprintf("actual %s t", t(*ty.Actual))}
+			if missed := missedTargets(r, ty, t); len(missed) > 0 {
+				c.Tone = "bad"
+				c.Notes = append(c.Notes, missed...)
+			} else if without := ty.TargetWithoutDiscontinued; without != nil && *ty.Actual > *without {
+				// On the path as reported, but not without the activities an event ended: not
+				// green, and saying so (docs/user-guide.md#the-html-report).
+				c.Notes = append(c.Notes, fmt.Sprintf("%s t below the target, only thanks to discontinued activities: without them the path is %s t", t(*ty.Target-*ty.Actual), t(*without)))
+			} else {
+				c.Tone = "good"
+				c.Notes = append(c.Notes, fmt.Sprintf("on track: %s t below the target", t(*ty.Target-*ty.Actual)))
+			}
+		}
+		cards = append(cards, c)
+	}
+	if ty, ok := trajectoryYear(tr, tr.TargetYear); ok {
+		c := htmlCard{Label: fmt.Sprintf("Gap in %d (plan − target)", tr.TargetYear)}
+		switch {
+		case ty.Gap == nil:
+			c.Value = "no target"
+			if ty.Plan != nil {
+				c.Notes = []string{fmt.Sprintf("plan %s t", t(*ty.Plan))}
+			}
+		default:
+			c.Value, c.Unit = signedWith(t, *ty.Gap), "tCO2e"
+			if ty.Plan != nil && ty.Target != nil {
+				c.Notes = []string{fmt.Sprintf("plan %s t, target %s t", t(*ty.Plan), t(*ty.Target))}
+			}
+			if *ty.Gap > 0 {
+				c.Tone = "bad"
+				c.Notes = append(c.Notes, "the plan misses the target")
+			} else if without := ty.TargetWithoutDiscontinued; without != nil && ty.Plan != nil && *ty.Plan > *without {
+				c.Notes = append(c.Notes, fmt.Sprintf("the plan meets the target only thanks to discontinued activities: without them the path is %s t", t(*without)))
+			} else {
+				c.Tone = "good"
+				c.Notes = append(c.Notes, "the plan meets the target")
+			}
+		}
+		cards = append(cards, c)
+	}
+	for _, y := range claimYears(r, cur.Year, tr) {
+		if c, ok := claimCard(r, y, t); ok {
+			cards = append(cards, c)
+		}
+	}
+	if r.Claim.Check == nil {
+		cards = append(cards, creditsCard(tr))
+	}
+	return cards
+}
+
+// claimYears are the years whose claim the header states: the reporting year and the
+// neutrality year.
+func claimYears(r reports.Report, cur int, tr *plan.Trajectory) []int {
+	if n := neutralityYear(tr); n != cur {
+		return []int{cur, n}
+	}
+	return []int{cur}
+}
+
+// creditsCard is what neutrality still needs in its year: the net left once the plan and the
+// credits in the ledger are counted. Its last note is the verdict (the card's colour).
+func creditsCard(tr *plan.Trajectory) htmlCard {
+	neutral := neutralityYear(tr)
+	c := htmlCard{Label: fmt.Sprintf("Credits needed for neutrality in %d", neutral), Value: t(tr.CreditsNeeded), Unit: "tCO2e", Tone: "good"}
+	if ty, ok := trajectoryYear(tr, neutral); ok && ty.Plan != nil {
+		c.Notes = []string{fmt.Sprintf("plan %s t, credits in the ledger %s t", t(*ty.Plan), t(ty.Credits))}
+	}
+	if tr.CreditsNeeded > 0 {
+		c.Tone = "bad"
+		c.Notes = append(c.Notes, "the ledger does not cover the plan yet")
+	} else {
+		c.Notes = append(c.Notes, "the ledger covers the plan")
+	}
+	return c
+}
+
+// neutralityYear is the trajectory's neutrality year: its target year when none is given.
+func neutralityYear(tr *plan.Trajectory) int {
+	if tr.NeutralityYear == 0 {
+		return tr.TargetYear
+	}
+	return tr.NeutralityYear
+}
+
+// missedTargets says which targets the year's actuals are above. Each target is judged on its
+// own scopes: a Scope 3 far below its path must not hide Scopes 1+2 above theirs, as their sum
+// would. Without each target's path (or its scopes), the sum is judged.
+func missedTargets(r reports.Report, ty plan.TrajectoryYear, t func(float64) string) []string {
+	if len(ty.Targets) != len(r.Targets) || len(r.Targets) < 2 {
+		if diff := *ty.Actual - *ty.Target; diff > 0 {
+			return []string{fmt.Sprintf("off track: %s t above the target", t(diff))}
+		}
+		return nil
+	}
+	var out []string
+	names := targetNames(r)
+	for i, tg := range r.Targets {
+		if ty.Targets[i] == nil {
+			continue
+		}
+		actual := 0.0
+		for _, s := range tg.Scopes {
+			if s >= 1 && s <= 3 {
+				actual += ty.ActualByScope[s]
+			}
+		}
+		if diff := actual - *ty.Targets[i]; diff > 0 {
+			out = append(out, fmt.Sprintf("off track: %s t above the %s target", t(diff), names[i]))
+		}
+	}
+	return out
+}
+
+// pctChange formats the change from b to a as a signed percentage.
+func pctChange(a, b float64) string {
+	if b == 0 {
+		return emDash
+	}
+	return signedTonnes(100*(a-b)/b) + " %"
+}
+
+// headlineFormat formats the header's tonnes: with one decimal, as the tables, unless the
+// reporting year's total reaches 100,000 t, where a decimal is noise that makes the figures
+// long and hard to read (the demo runs in millions since Scope 3 category 11): whole tonnes.
+func headlineFormat(cur emissions.YearTotals) func(float64) string {
+	if math.Max(math.Abs(cur.TotalMarket), math.Abs(cur.TotalLocation)) < 1e5 {
+		return t
+	}
+	return func(v float64) string { return strings.TrimSuffix(t(math.Round(v)+0), ".0") }
+}
+
+// signedTonnes formats v with one decimal, grouping and its sign (a true minus sign).
+func signedTonnes(v float64) string { return signedWith(t, v) }
+
+// signedWith formats v with format, grouping and its sign (a true minus sign).
+func signedWith(t func(float64) string, v float64) string {
+	s := t(math.Abs(v))
+	switch {
+	case s == "0.0" || s == "0":
+		return s
+	case v < 0:
+		return "−" + s
+	default:
+		return "+" + s
+	}
+}

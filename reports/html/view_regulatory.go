@@ -1,0 +1,63 @@
+package html
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/reports"
+)
+
+// energySection shows the reporting year's ESRS E1-5 energy table and its BEGES v5 postes
+// (the export holds them for every year, with the gases apart).
+func energySection(r reports.Report) (htmlSection, bool) {
+	reg := r.EnergyTables
+	e, b := reg.EnergyOf(r.ReportingYear), reg.BegesOf(r.ReportingYear)
+	if e == nil && b == nil {
+		return htmlSection{}, false
+	}
+	s := htmlSection{ID: "regulatory", Title: "ESRS E1-5 energy and BEGES",
+		Intro: []string{"The reporting year's energy consumption and mix (ESRS E1-5) and its French regulatory report (BEGES v5, Scope 2 location-based). The Excel export has both for every year, with the BEGES gases apart and the transition plan."}}
+	if e != nil {
+		tb := &htmlTable{Caption: fmt.Sprintf("ESRS E1-5 energy consumption and mix, %d (MWh, net calorific value)", e.Year), Head: []string{"ESRS E1 AR 34 row", "MWh or %"}}
+		for _, row := range reports.E15Rows {
+			v := row.Get(e)
+			c := htmlCell{Text: emDash, Num: true}
+			switch x := v.(type) {
+			case float64:
+				if row.Share {
+					c = numText(pct(x))
+				} else {
+					c = numCell(x)
+				}
+			}
+			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(row.Label), c}, Total: row.Total})
+		}
+		var notes []string
+		for _, m := range e.MixSources {
+			notes = append(notes, "Mix: "+m)
+		}
+		if len(e.MixSources) == 0 && e.PurchasedElectricityMWh+e.PurchasedHeatMWh > e.RenewableByInstrumentsMWh {
+			notes = append(notes, "No supply mix in config: purchased energy not covered by renewable instruments is counted as fossil.")
+		}
+		notes = append(notes, "Activities in high climate impact sectors (NACE sections A to H and L), whose energy alone counts in energy intensity: "+e.HighImpactScope+".")
+		s.Blocks = append(s.Blocks, htmlBlock{Title: "Energy consumption and mix", Table: tb, Notes: notes})
+	}
+	if b != nil {
+		tb := &htmlTable{Caption: fmt.Sprintf("BEGES v5 postes, %d, tCO2e (category 2 location-based)", b.Year), Head: []string{"Poste", "Label", "tCO2e", "Uncertainty"}}
+		for i, p := range b.Postes {
+			if p.Total == 0 {
+				continue
+			}
+			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(p.Poste), textCell(factors.BegesPostes[i].Label), numCell(p.Total),
+				numText("± " + strconv.FormatFloat(p.UncertaintyPct, 'f', 0, 64) + " %")}})
+		}
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell("Total"), textCell("22 postes"), numCell(b.Total), numText("± " + strconv.FormatFloat(b.UncertaintyPct, 'f', 0, 64) + " %")}, Total: true})
+		var notes []string
+		if b.Outside > 0 {
+			notes = append(notes, fmt.Sprintf("Outside the scopes, not in the total: %s tCO2e of gases outside the Kyoto basket (HCFCs such as R-22).", t(b.Outside)))
+		}
+		s.Blocks = append(s.Blocks, htmlBlock{Title: "BEGES", Table: tb, Notes: notes})
+	}
+	return s, true
+}

@@ -1,0 +1,6 @@
+package jsondoc_test
+
+// `go test ./... -update` passes -update to every test binary, and a binary that does not
+// define it fails. This package has no golden file (cmd/footprint's demo-calc.json is the
+// document's); the import defines the flag here too.
+import _ "github.com/footprint/footprint/internal/golden"

@@ -1,0 +1,72 @@
+package text
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/workbook"
+)
+
+// shownProblems is how many problems calc and report print before pointing at validate.
+const shownProblems = 10
+
+// WriteProblemSummary prints the first problems and points at `validate` for the rest;
+// nothing when there are none.
+func WriteProblemSummary(w io.Writer, ps []emissions.Problem) {
+	if len(ps) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%d problem(s):\n", len(ps))
+	if len(ps) > shownProblems {
+		WriteProblems(w, ps[:shownProblems])
+		fmt.Fprintf(w, "… and %d more: `footprint validate` lists them all.\n", len(ps)-shownProblems)
+		return
+	}
+	WriteProblems(w, ps)
+}
+
+// WriteReportSummary prints the reporting year's totals, the target year's gap, the claim,
+// where the page and the export went, and the rows.
+func WriteReportSummary(w io.Writer, r reports.Report, page, export string) {
+	t := reports.Tonnes
+	found := false
+	for _, y := range r.Years {
+		if y.Year == r.ReportingYear {
+			found = true
+			fmt.Fprintf(w, "%d: %s tCO2e market-based, %s tCO2e location-based (Scope 1 %s, Scope 2 market %s, Scope 3 %s).\n",
+				y.Year, t(y.TotalMarket), t(y.TotalLocation), t(y.Scope1), t(y.Scope2Market), t(y.Scope3))
+		}
+	}
+	switch {
+	case len(r.Years) == 0:
+		fmt.Fprintln(w, "No emissions computed: no activity row was used.")
+	case !found:
+		fmt.Fprintf(w, "%d: no data.\n", r.ReportingYear)
+	}
+	if tr := r.Trajectory; tr != nil {
+		for _, y := range tr.Years {
+			if y.Year == tr.TargetYear && y.Gap != nil {
+				fmt.Fprintf(w, "%d: plan %s, target %s, gap %s tCO2e.\n", y.Year, t(*y.Plan), t(*y.Target), t(*y.Gap))
+			}
+		}
+	}
+	if cy, ok := r.Claim.Check.Year(r.ReportingYear); ok {
+		verdict := "can be claimed"
+		if !cy.OK {
+			verdict = fmt.Sprintf("cannot be claimed (%d reason(s), see the report)", len(cy.Reasons))
+		}
+		fmt.Fprintf(w, "%d: a contribution to carbon neutrality %s; residual %s tCO2e, retired credits and own removals %s tCO2e.\n",
+			cy.Year, verdict, t(cy.Residual), t(cy.CreditsRetired+cy.RemovalsOwn))
+	}
+	fmt.Fprintf(w, "Wrote %s and %s\n", page, export)
+	fmt.Fprintf(w, "Rows: %d read, %d used, %d rejected; %d error(s), %d warning(s).\n",
+		r.Rows.Read, r.Rows.Used, r.Rows.Rejected, r.Errors, r.Warnings)
+}
+
+// WriteAnnotated prints what annotate wrote: the copy, its activity sheets and its rows.
+func WriteAnnotated(w io.Writer, path string, sheets int, n workbook.Annotated) {
+	fmt.Fprintf(w, "Wrote %s: %d activity sheet(s), %d row(s) annotated (%d used, %d rejected with their problem).\n",
+		path, sheets, n.Used+n.Rejected, n.Used, n.Rejected)
+}

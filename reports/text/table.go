@@ -1,0 +1,203 @@
+package text
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/reports"
+)
+
+// WriteInventoryTable prints the inventory as people read it in a terminal: one line per year
+// with the scopes and both totals, then the reporting year's breakdowns.
+func WriteInventoryTable(w io.Writer, r reports.Report) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "Year\tScope 1\tScope 2 location\tScope 2 market\tScope 3\tTotal location\tTotal market\tBiogenic CO2\t\n")
+	for _, y := range r.Years {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", y.Year, t(y.Scope1), t(y.Scope2Location), t(y.Scope2Market),
+			t(y.Scope3), t(y.TotalLocation), t(y.TotalMarket), t(y.BiogenicCO2))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "tCO2e, GWP %s.\n", r.GWP)
+	method := r.Scope2Method
+	for _, y := range r.Years {
+		if y.Year != r.ReportingYear {
+			continue
+		}
+		fmt.Fprintf(w, "\n%d, Scope 3 by category (tCO2e):\n", y.Year)
+		writeShares(w, ranked(categoryNames(y.Scope3Categories), 0), y.Scope3)
+		total := y.Total(method)
+		fmt.Fprintf(w, "\n%d, by pole (%s-based, tCO2e):\n", y.Year, method)
+		writeShares(w, ranked(y.ByPole, 0), total)
+		fmt.Fprintf(w, "\n%d, by site (%s-based, tCO2e):\n", y.Year, method)
+		writeShares(w, ranked(y.BySite, 0), total)
+		fmt.Fprintf(w, "\n%d, top activities (%s-based, tCO2e):\n", y.Year, method)
+		writeShares(w, ranked(y.ByActivity, 10), total)
+	}
+	if rs := r.Analysis.Restatement; rs != nil {
+		fmt.Fprintf(w, "\nRestatement (tCO2e, %s-based; each year with the latest dataset version of its own factor vintages):\n", method)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "Year\tAs reported\tRestated\tDifference\t\n")
+		for _, x := range rs {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t\n", x.Year, t(x.AsReported), t(x.Restated), t(x.Difference))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if tr := r.Trajectory; tr != nil && len(tr.Years) > 0 {
+		fmt.Fprintf(w, "\nTrajectory (tCO2e, %s-based Scope 2; actual up to the last year with data, then projected):\n", method)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "Year\tActual\tTarget\tBusiness as usual\tPlan\tCredits\tNet\tGap to target\t\n")
+		for _, y := range tr.Years {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", y.Year, opt(y.Actual), opt(y.Target), opt(y.BAU), opt(y.Plan), t(y.Credits), opt(y.Net), opt(y.Gap))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(w, "\nRows: %d read, %d used, %d rejected.\n", r.Rows.Read, r.Rows.Used, r.Rows.Rejected)
+	return nil
+}
+
+// opt formats an optional figure; a year without it shows a dash.
+func opt(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return t(*v)
+}
+
+// t formats tonnes as every output writes them in text.
+func t(v float64) string { return reports.Tonnes(v) }
+
+// share is one entry of a breakdown.
+type share struct {
+	name string
+	v    float64
+}
+
+// ranked returns m's entries largest first; with n > 0, the first n and then one entry that
+// adds up the rest.
+func ranked(m map[string]float64, n int) []share {
+	var out []share
+	rest, others := 0.0, 0
+	for i, k := range reports.LargestFirst(m) {
+		if n > 0 && i >= n {
+			rest += m[k]
+			others++
+			continue
+		}
+		out = append(out, share{k, m[k]})
+	}
+	if others > 0 {
+		out = append(out, share{fmt.Sprintf("(%d others)", others), rest})
+	}
+	return out
+}
+
+// writeShares prints name, tonnes and share of total.
+func writeShares(w io.Writer, entries []share, total float64) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, e := range entries {
+		pct := 0.0
+		if total != 0 {
+			pct = 100 * e.v / total
+		}
+		fmt.Fprintf(tw, "  %s\t%12s\t%5.1f %%\n", e.name, t(e.v), pct)
+	}
+	tw.Flush()
+}
+
+// categoryNames keys a year's Scope 3 categories by their number and name.
+func categoryNames(cats map[int]float64) map[string]float64 {
+	out := map[string]float64{}
+	for n, v := range cats {
+		name := strconv.Itoa(n)
+		if n >= 1 && n <= 15 {
+			name = fmt.Sprintf("%2d %s", n, reports.Scope3CategoryNames[n])
+		}
+		out[name] = v
+	}
+	return out
+}
+
+// WriteProblems prints problems one per line.
+func WriteProblems(w io.Writer, ps []emissions.Problem) {
+	for _, p := range ps {
+		fmt.Fprintln(w, p.String())
+	}
+}
+
+// WriteFactorTable lists factors, one per line.
+func WriteFactorTable(w io.Writer, fs []factors.Factor) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "ID\tYEAR\tVALUE\tUPSTREAM\tPER\tSCOPE\tSOURCE\n")
+	for _, f := range fs {
+		year := "all"
+		if f.Year != 0 {
+			year = strconv.Itoa(f.Year)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s %s %s\n", f.ID, year, g(f.Value), g(f.Upstream), f.Unit, scopeLabel(f), f.Dataset, f.Version, f.SourceID)
+	}
+	return tw.Flush()
+}
+
+// WriteFactor prints every field of one factor.
+func WriteFactor(w io.Writer, f factors.Factor) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	unc := "not published"
+	if f.UncertaintyPct != nil {
+		unc = g(*f.UncertaintyPct) + " %"
+	}
+	year := "all years (single published value)"
+	if f.Year != 0 {
+		year = fmt.Sprintf("from %d", f.Year)
+	}
+	rows := [][2]string{
+		{"id", f.ID}, {"name", f.Name},
+		{"value", fmt.Sprintf("%s kgCO2e/%s (%s)", g(f.Value), f.Unit, scopeLabel(f))},
+		{"upstream", fmt.Sprintf("%s kgCO2e/%s (Scope 3 category 3)", g(f.Upstream), f.Unit)},
+		{"kind", string(f.Kind)}, {"applies", year},
+	}
+	if f.ReferenceYear != 0 {
+		rows = append(rows, [2]string{"data year", strconv.Itoa(f.ReferenceYear)})
+	}
+	if f.Gases != nil {
+		rows = append(rows, [2]string{"gases", fmt.Sprintf("CO2 %s, CH4 %s, N2O %s kgCO2e/%s", g(f.Gases.CO2), g(f.Gases.CH4), g(f.Gases.N2O), f.Unit)})
+	}
+	if f.BiogenicCO2 != 0 {
+		rows = append(rows, [2]string{"biogenic CO2", fmt.Sprintf("%s kg/%s (outside the scopes)", g(f.BiogenicCO2), f.Unit)})
+	}
+	if f.PCSPerPCI != 0 {
+		rows = append(rows, [2]string{"PCS/PCI", g(f.PCSPerPCI)})
+	}
+	if f.GWP != "" {
+		rows = append(rows, [2]string{"GWP", f.GWP})
+	}
+	rows = append(rows, [][2]string{
+		{"uncertainty", unc}, {"region", f.Region}, {"boundary", f.Boundary},
+		{"source", f.Source}, {"dataset", f.Dataset + " " + f.Version}, {"source id", f.SourceID},
+		{"licence", f.License}, {"derivation", f.Derivation}, {"notes", f.Notes},
+	}...)
+	for _, r := range rows {
+		if r[1] != "" {
+			fmt.Fprintf(tw, "%s\t%s\n", r[0], r[1])
+		}
+	}
+	return tw.Flush()
+}
+
+func scopeLabel(f factors.Factor) string {
+	if f.Scope == 3 {
+		return fmt.Sprintf("Scope 3.%d", f.Category)
+	}
+	return fmt.Sprintf("Scope %d", f.Scope)
+}
+
+func g(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
