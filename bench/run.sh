@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # footprint against its performance baselines, side by side in one run (docs/performance.md).
 #
-#   bench/run.sh [--sizes 100k,1m] [--runs 3] [--inline] [--dir /tmp/footprint-bench] [--keep]
+#   bench/run.sh [--sizes 100k,1m] [--runs 3] [--inline] [--workbooks 10] [--dir /tmp/footprint-bench] [--keep]
 #
 # For each size it generates a deterministic synthetic workbook (bench/gen: sheets Energy,
 # Logistics, Materials, 7 canonical columns, seed 1; text in shared strings as Excel writes
@@ -16,6 +16,9 @@
 #                   for the synthetic workbook's sites, poles and activities: the full analysis)
 #   footprint report `footprint report` on the workbook (report.html and the Excel export),
 #                   with the repository's config.yaml
+#   N workbooks     `footprint calc --json` with bench/minimal.yaml on the same number of rows
+#                   split over --workbooks workbooks (seeds 1 to N, each --input), which
+#                   footprint reads at once on several cores; --workbooks 1 leaves it out
 # Wall time is the median of --runs runs (pandas: one run, it is the slow one); peak memory is
 # the largest "Maximum resident set size" of /usr/bin/time -v over the runs. Ratios are to
 # the floor; below the table, the full analysis against the minimal calc. Workbooks and
@@ -28,6 +31,7 @@ runs=3
 dir=/tmp/footprint-bench
 keep=false
 inline=false
+workbooks=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
@@ -35,11 +39,13 @@ while [ $# -gt 0 ]; do
     --dir) dir="$2"; shift 2 ;;
     --keep) keep=true; shift ;;
     --inline) inline=true; shift ;;
+    --workbooks) workbooks="$2"; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 case "$runs" in ''|*[!0-9]*|0) echo "run.sh: --runs takes a positive number" >&2; exit 2 ;; esac
+case "$workbooks" in ''|*[!0-9]*|0) echo "run.sh: --workbooks takes a positive number" >&2; exit 2 ;; esac
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -135,6 +141,17 @@ for size in "${list[@]}"; do
   ratios+=("$(printf '%-9s  full analysis / minimal calc: %.2fx (%.3f s / %.3f s)' "$n" \
     "$(awk -v a="$wall" -v b="$min_t" 'BEGIN { print (b > 0 ? a / b : 0) }')" "$wall" "$min_t")")
   row "footprint report" "$runs" "$bin/footprint" report --input "$wb" --out "$work/out"
+  if [ "$workbooks" -gt 1 ]; then
+    parts=()
+    for ((k = 1; k <= workbooks; k++)); do
+      part="$work/bench-$size-$k-of-$workbooks.xlsx"
+      "$bin/gen" -rows $(( n / workbooks )) -seed "$k" -inline="$inline" -out "$part"
+      parts+=(--input "$part")
+    done
+    row "footprint calc --json, $workbooks workbooks of $(( n / workbooks ))" "$runs" \
+      "$bin/footprint" calc --json --config bench/minimal.yaml "${parts[@]}"
+    $keep || rm -f "$work"/bench-"$size"-*-of-*.xlsx
+  fi
   $keep || rm -f "$wb"
   rm -rf "$work/out"
 done
