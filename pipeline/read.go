@@ -9,8 +9,8 @@ import (
 )
 
 // maxWorkers bounds how many workbooks are read at once whatever the cores: each read holds
-// its own buffers (the sheet being unpacked, the shared strings), up to some 50 MiB for a
-// million rows.
+// its own buffers (the sheets being unpacked, the shared strings): some 20 MiB more at the
+// peak for a second workbook of a million rows read at once (docs/performance.md).
 const maxWorkers = 8
 
 // workers is how many of n workbooks to read at once.
