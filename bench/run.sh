@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # footprint against its performance baselines, side by side in one run (docs/performance.md).
 #
-#   bench/run.sh [--sizes 100k,1m] [--runs 3] [--inline] [--against REF,...]
+#   bench/run.sh [--sizes 100k,1m] [--runs 3] [--inline] [--workbooks 10] [--against REF,...]
 #                [--dir /tmp/footprint-bench] [--keep]
 #
 # For each size it generates a deterministic synthetic workbook (bench/gen: sheets Energy,
@@ -17,6 +17,9 @@
 #                   for the synthetic workbook's sites, poles and activities: the full analysis)
 #   footprint report `footprint report` on the workbook (report.html and the Excel export),
 #                   with the repository's config.yaml
+#   N workbooks     `footprint calc --json` with bench/minimal.yaml on the same number of rows
+#                   split over --workbooks workbooks (seeds 1 to N, each --input), which
+#                   footprint reads at once on several cores; --workbooks 1 leaves it out
 # --against REF,... builds footprint as it was at each git REF (a commit, tag or branch of this
 # repository) and times its calc (both configs) and report on the same workbooks, in the same
 # run, below the current tree's rows: a before/after table from one machine state.
@@ -33,6 +36,7 @@ dir=/tmp/footprint-bench
 keep=false
 inline=false
 against=""
+workbooks=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
@@ -41,11 +45,13 @@ while [ $# -gt 0 ]; do
     --keep) keep=true; shift ;;
     --inline) inline=true; shift ;;
     --against) against="$2"; shift 2 ;;
+    --workbooks) workbooks="$2"; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 case "$runs" in ''|*[!0-9]*|0) echo "run.sh: --runs takes a positive number" >&2; exit 2 ;; esac
+case "$workbooks" in ''|*[!0-9]*|0) echo "run.sh: --workbooks takes a positive number" >&2; exit 2 ;; esac
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -163,6 +169,17 @@ for size in "${list[@]}"; do
     row "footprint calc --json, full analysis @ $short" "$runs" "$bin/footprint-$short" calc --json --config bench/full.yaml --input "$wb"
     row "footprint report @ $short" "$runs" "$bin/footprint-$short" report --config "$work/ref-$short/config.yaml" --input "$wb" --out "$work/out"
   done
+  if [ "$workbooks" -gt 1 ]; then
+    parts=()
+    for ((k = 1; k <= workbooks; k++)); do
+      part="$work/bench-$size-$k-of-$workbooks.xlsx"
+      "$bin/gen" -rows $(( n / workbooks )) -seed "$k" -inline="$inline" -out "$part"
+      parts+=(--input "$part")
+    done
+    row "footprint calc --json, $workbooks workbooks of $(( n / workbooks ))" "$runs" \
+      "$bin/footprint" calc --json --config bench/minimal.yaml "${parts[@]}"
+    $keep || rm -f "$work"/bench-"$size"-*-of-*.xlsx
+  fi
   $keep || rm -f "$wb"
   rm -rf "$work/out"
 done

@@ -50,8 +50,9 @@ type Inventory struct {
 	// scope and no total, one per row.
 	Outside []Line
 	Rows    Rows
-	// rows are the lines of every row when Options.RowLines asked for them.
-	rows  *spool
+	// rows are the lines of every row when Options.RowLines asked for them: the calculator's
+	// own, then each joined branch's.
+	rows  []*spool
 	split map[siteYear]*marketSplit
 }
 
@@ -86,7 +87,8 @@ func Calculate(in *Input, opts Options) *Inventory {
 
 // Calculator computes activities as they are read, one workbook at a time: each workbook's
 // lines, row counts and problems join the inventory at Commit, or are dropped by Rollback when
-// the workbook has to be read again.
+// the workbook has to be read again. Workbooks read at once are each computed by a Branch of
+// it (branch.go).
 type Calculator struct {
 	opts   Options
 	units  map[string]unitOf
@@ -99,6 +101,11 @@ type Calculator struct {
 	spool  *spool
 	out    []Line
 	cur    *partial
+	// parent is the calculator a branch's workbooks join (branch.go); pending are the
+	// workbooks the branch committed, and joined the row lines of the branches joined.
+	parent  *Calculator
+	pending []*partial
+	joined  []*spool
 }
 
 // partial is what one workbook adds, until Commit.
@@ -188,6 +195,10 @@ func NewCalculator(opts Options) (*Calculator, error) {
 
 // Begin starts a workbook whose problems go to problems.
 func (c *Calculator) Begin(problems *Problems) {
+	if len(c.joined) > 0 {
+		// its row lines would come after the branches' instead of before
+		panic("emissions: a calculator computes no workbook of its own once it has joined a branch")
+	}
 	c.cur = &partial{problems: problems, warned: map[string]bool{}, groups: map[groupKey]int{}, byRow: map[rowKey]int{},
 		grid: map[siteYear]*gridSite{}}
 	if c.spool != nil {
@@ -209,6 +220,25 @@ func (c *Calculator) Rollback() error {
 func (c *Calculator) Commit() error {
 	p := c.cur
 	c.cur = nil
+	if c.parent != nil {
+		for k := range p.warned {
+			c.warned[k] = true
+		}
+		c.pending = append(c.pending, p)
+		if c.spool != nil {
+			c.spool.release()
+		}
+	} else {
+		c.fold(p)
+	}
+	if c.spool != nil {
+		return c.spool.flush()
+	}
+	return nil
+}
+
+// fold adds a workbook's lines, counts and warnings to the inventory's.
+func (c *Calculator) fold(p *partial) {
 	for k := range p.warned {
 		c.warned[k] = true
 	}
@@ -248,29 +278,33 @@ func (c *Calculator) Commit() error {
 	c.out = append(c.out, p.out...)
 	c.rows.Used += p.rows.Used
 	c.rows.Rejected += p.rows.Rejected
-	if c.spool != nil {
-		return c.spool.flush()
-	}
-	return nil
 }
 
-// Close removes the temporary file of an inventory that Finish will not get.
+// Close removes the temporary files of an inventory that Finish will not get.
 func (c *Calculator) Close() {
-	if c.spool != nil {
-		c.spool.close()
+	for _, s := range c.spools() {
+		s.close()
 	}
+}
+
+// spools are the row lines' files in the order of the rows.
+func (c *Calculator) spools() []*spool {
+	if c.spool == nil {
+		return c.joined
+	}
+	return append([]*spool{c.spool}, c.joined...)
 }
 
 // Finish adds the market-based Scope 2 lines with the instruments of in, and counts the rows
 // in read.
 func (c *Calculator) Finish(in *Input) (*Inventory, error) {
-	inv := &Inventory{Lines: c.lines, Outside: c.out, Rows: c.rows, rows: c.spool}
+	inv := &Inventory{Lines: c.lines, Outside: c.out, Rows: c.rows, rows: c.spools()}
 	inv.split = c.marketBased(in, inv)
 	inv.Rows.Read = in.RowsRead
 	inv.Rows.Rejected += in.Rejected
-	if c.spool != nil {
-		if err := c.spool.done(); err != nil {
-			c.spool.close()
+	for _, s := range inv.rows {
+		if err := s.done(); err != nil {
+			inv.Close()
 			inv.rows = nil
 			return inv, err
 		}
@@ -278,10 +312,10 @@ func (c *Calculator) Finish(in *Input) (*Inventory, error) {
 	return inv, nil
 }
 
-// Close removes the temporary file of the row lines.
+// Close removes the temporary files of the row lines.
 func (inv *Inventory) Close() {
-	if inv.rows != nil {
-		inv.rows.close()
+	for _, s := range inv.rows {
+		s.close()
 	}
 }
 
@@ -388,6 +422,11 @@ func (c *Calculator) warnOnce(key string, p Problem) {
 	}
 	c.cur.warned[key] = true
 	p.Severity = SeverityWarning
+	if c.parent != nil {
+		// whether a workbook before gave it is known only when the branch joins
+		c.cur.problems.addOnce(key, p)
+		return
+	}
 	c.cur.problems.Add(p)
 }
 

@@ -1,7 +1,9 @@
 package emissions
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -62,6 +64,20 @@ type Problems struct {
 	// are first seen.
 	perPlace map[PlaceCount]int
 	places   []PlaceCount
+	// What joining a branch's problems needs (Input.Join): each problem's number in the order
+	// added (listed or not), the number of each place's first, and the warnings a branch gives
+	// once per key, which are kept only if no workbook before gave them.
+	added int
+	first []int
+	once  []onceMark
+}
+
+// onceMark is a warning a branch gave once per key (Calculator.warnOnce): at its index in the
+// list, with its number. Until it is joined it is listed whatever the bound, and neither
+// counted nor placed.
+type onceMark struct {
+	at, n int
+	key   string
 }
 
 // PlaceCount counts the problems of one file and sheet (Sheet "" for the file itself, File ""
@@ -76,41 +92,102 @@ func (ps *Problems) Add(p Problem) {
 	if ps.perCode == nil {
 		ps.perCode = map[string]int{}
 	}
+	pc := PlaceCount{File: p.File, Sheet: p.Sheet}
 	if p.Severity == SeverityError {
 		ps.errors++
-	}
-	if ps.perPlace == nil {
-		ps.perPlace = map[PlaceCount]int{}
-	}
-	place := PlaceCount{File: p.File, Sheet: p.Sheet}
-	i, ok := ps.perPlace[place]
-	if !ok {
-		i = len(ps.places)
-		ps.perPlace[place] = i
-		ps.places = append(ps.places, place)
-	}
-	if p.Severity == SeverityError {
-		ps.places[i].Errors++
+		pc.Errors = 1
 	} else {
-		ps.places[i].Warnings++
+		pc.Warnings = 1
 	}
-	key := string(p.Severity) + "/" + p.Cause
+	ps.place(pc, ps.added)
+	ps.added++
+	key := p.code()
 	ps.perCode[key]++
 	if ps.Unbounded || ps.perCode[key] <= MaxPerCause {
 		ps.list = append(ps.list, p)
 	}
 }
 
-// Merge adds every problem of o, listed or only counted, as if they were added to ps.
-func (ps *Problems) Merge(o *Problems) {
-	if ps.perCode == nil {
-		ps.perCode = map[string]int{}
-	}
+// code is the key of the bound on a problem's cause.
+func (p *Problem) code() string { return string(p.Severity) + "/" + p.Cause }
+
+// place counts pc's problems at its file and sheet; a place not seen before is the next,
+// first seen at the problem numbered n.
+func (ps *Problems) place(pc PlaceCount, n int) {
 	if ps.perPlace == nil {
 		ps.perPlace = map[PlaceCount]int{}
 	}
-	for _, p := range o.list {
-		key := string(p.Severity) + "/" + p.Cause
+	k := PlaceCount{File: pc.File, Sheet: pc.Sheet}
+	i, ok := ps.perPlace[k]
+	if !ok {
+		i = len(ps.places)
+		ps.perPlace[k] = i
+		ps.places = append(ps.places, k)
+		ps.first = append(ps.first, n)
+	}
+	ps.places[i].Errors += pc.Errors
+	ps.places[i].Warnings += pc.Warnings
+}
+
+// addOnce records a warning a branch gives once per key, for Input.Join to keep or drop.
+func (ps *Problems) addOnce(key string, p Problem) {
+	ps.once = append(ps.once, onceMark{at: len(ps.list), n: ps.added, key: key})
+	ps.list = append(ps.list, p)
+	ps.added++
+}
+
+// Merge adds every problem of o, listed or only counted, as if they were added to ps.
+func (ps *Problems) Merge(o *Problems) { ps.merge(o, nil) }
+
+// merge adds every problem of o as if they were added to ps. given, when set, tells which
+// keys of o's once-per-key warnings were given before: those are dropped and the others
+// become problems like any other; without it they stay marked.
+func (ps *Problems) merge(o *Problems, given func(key string) bool) {
+	if ps.perCode == nil {
+		ps.perCode = map[string]int{}
+	}
+	base := ps.added
+	// A place comes in the order of its first problem kept: its first counted one, or a
+	// once-per-key warning kept before it.
+	type firstAt struct {
+		n  int
+		pc PlaceCount
+	}
+	firsts := make([]firstAt, 0, len(o.places)+len(o.once))
+	for i, pc := range o.places {
+		firsts = append(firsts, firstAt{o.first[i], pc})
+	}
+	kept := make([]bool, len(o.once))
+	for i, m := range o.once {
+		if given != nil && !given(m.key) {
+			kept[i] = true
+			p := &o.list[m.at]
+			firsts = append(firsts, firstAt{m.n, PlaceCount{File: p.File, Sheet: p.Sheet, Warnings: 1}})
+		}
+	}
+	slices.SortStableFunc(firsts, func(a, b firstAt) int { return cmp.Compare(a.n, b.n) })
+	for _, f := range firsts {
+		ps.place(f.pc, base+f.n)
+	}
+	next := 0 // o.once[next] is the next once-per-key warning in o.list
+	for j, p := range o.list {
+		if next < len(o.once) && o.once[next].at == j {
+			m, keep := o.once[next], kept[next]
+			next++
+			switch {
+			case given == nil:
+				ps.once = append(ps.once, onceMark{at: len(ps.list), n: base + m.n, key: m.key})
+				ps.list = append(ps.list, p)
+			case keep:
+				key := p.code()
+				ps.perCode[key]++
+				if ps.Unbounded || ps.perCode[key] <= MaxPerCause {
+					ps.list = append(ps.list, p)
+				}
+			}
+			continue
+		}
+		key := p.code()
 		if ps.Unbounded || ps.perCode[key] < MaxPerCause {
 			ps.list = append(ps.list, p)
 		}
@@ -118,24 +195,15 @@ func (ps *Problems) Merge(o *Problems) {
 	}
 	for key, n := range o.perCode {
 		// those o counted without listing them
-		kept := min(n, MaxPerCause)
+		listed := min(n, MaxPerCause)
 		if o.Unbounded {
-			kept = n
+			listed = n
 		}
-		ps.perCode[key] += n - kept
-	}
-	for _, pc := range o.places {
-		i, ok := ps.perPlace[PlaceCount{File: pc.File, Sheet: pc.Sheet}]
-		if !ok {
-			i = len(ps.places)
-			ps.perPlace[PlaceCount{File: pc.File, Sheet: pc.Sheet}] = i
-			ps.places = append(ps.places, PlaceCount{File: pc.File, Sheet: pc.Sheet})
-		}
-		ps.places[i].Errors += pc.Errors
-		ps.places[i].Warnings += pc.Warnings
+		ps.perCode[key] += n - listed
 	}
 	ps.errors += o.errors
 	ps.fatal += o.fatal
+	ps.added += o.added
 }
 
 // Errorf and Warnf add a problem at a place.

@@ -301,6 +301,16 @@ func (s *spool) flush() error {
 	return s.err
 }
 
+// release drops the recycled batches, once every line added is written: they hold the last
+// lines' strings, which may point into a reader's buffers (a branch's workbook waiting to be
+// joined must not keep them alive).
+func (s *spool) release() {
+	s.barrier()
+	for len(s.free) > 0 {
+		<-s.free
+	}
+}
+
 // done ends the writing.
 func (s *spool) done() error {
 	s.stop()
@@ -456,11 +466,13 @@ type rowLines struct{ inv *Inventory }
 func (inv *Inventory) RowLines() LineSource { return rowLines{inv} }
 
 func (r rowLines) Len() int {
-	s := r.inv.rows
-	if s == nil {
+	if r.inv.rows == nil {
 		return 0
 	}
-	n := s.n
+	n := 0
+	for _, s := range r.inv.rows {
+		n += s.n
+	}
 	for _, m := range r.inv.split {
 		n += m.count()
 	}
@@ -475,7 +487,10 @@ func (r rowLines) Digest() LineDigest {
 	}
 	// The market-based lines take their factor and source (the instruments' names, the
 	// residual mix's source) from their group, not from the spool.
-	maxText := r.inv.rows.maxText
+	maxText := 0
+	for _, s := range r.inv.rows {
+		maxText = max(maxText, s.maxText)
+	}
 	for i := range r.inv.Lines {
 		l := &r.inv.Lines[i]
 		maxText = max(maxText, len(l.Method), len(l.FactorID), len(l.FactorUnit), len(l.Source), len(l.Part))
@@ -484,10 +499,16 @@ func (r rowLines) Digest() LineDigest {
 }
 
 func (r rowLines) Each(yield func(*Line) error) error {
-	s := r.inv.rows
-	if s == nil {
-		return nil
+	for _, s := range r.inv.rows {
+		if err := r.each(s, yield); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// each yields the lines of one file of the row lines: each has its own string table.
+func (r rowLines) each(s *spool, yield func(*Line) error) error {
 	rd := &spoolReader{r: bufio.NewReaderSize(io.NewSectionReader(s.f, 0, s.size), 1<<16)}
 	var l Line
 	for range s.n {

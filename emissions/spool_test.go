@@ -75,7 +75,7 @@ func TestSpoolRoundTrip(t *testing.T) {
 	if err := s.done(); err != nil {
 		t.Fatal(err)
 	}
-	inv := &Inventory{rows: s}
+	inv := &Inventory{rows: []*spool{s}}
 	if inv.RowLines().Len() != len(want) {
 		t.Fatalf("Len %d, wrote %d", inv.RowLines().Len(), len(want))
 	}

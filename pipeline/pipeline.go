@@ -2,8 +2,8 @@
 // configuration and factor library, workbooks, inventory, trajectory, analyses, claim and
 // disclosures, in that order. Run returns a Result that every renderer takes as it is.
 //
-// It owns the order of the steps, the second read for a restatement and the failure policy
-// (which problems stop a run). It formats nothing and writes no output.
+// It owns the order of the steps, the reading of several workbooks at once, the second read
+// for a restatement and the failure policy (which problems stop a run). It formats nothing and writes no output.
 package pipeline
 
 import (
@@ -47,6 +47,12 @@ type Options struct {
 	// ListConfig lists a trajectory or claim the data cannot support among the problems and
 	// goes on without it, instead of stopping (validate: the workbooks' problems come first).
 	ListConfig bool
+	// Workers is how many input workbooks are read at once: 0 as many as GOMAXPROCS (at
+	// most maxWorkers), 1 one after the other. The result is the same either way.
+	Workers int
+	// openFile, if set, opens the input files instead of os.Open (tests: to make the reads
+	// end in another order).
+	openFile opener
 }
 
 // Session is a configuration loaded with its factor library.
@@ -190,7 +196,8 @@ func (s *Session) demoHint() string {
 
 // Read reads every input workbook, computing its rows with sink (nil keeps the activities in
 // the input instead); nil when there are no inputs. A file that cannot be opened is a problem
-// of the input, like one that cannot be read.
+// of the input, like one that cannot be read. With several workbooks and cores, and a sink
+// that is a Calculator or nil, the workbooks are read at once (read.go), to the same result.
 func (s *Session) Read(sink emissions.Sink) *emissions.Input {
 	paths, open := s.inputs()
 	if len(paths) == 0 {
@@ -199,21 +206,34 @@ func (s *Session) Read(sink emissions.Sink) *emissions.Input {
 	in := &emissions.Input{Sink: sink}
 	in.Problems.Unbounded = s.opts.AllProblems
 	lopts := workbook.Options{Aliases: s.Config.Aliases(), DefaultSite: s.Config.Site, Progress: s.opts.Progress}
+	calc, branches := sink.(*emissions.Calculator)
+	if workers := s.workers(len(paths)); workers > 1 && (branches || sink == nil) {
+		readAtOnce(in, calc, paths, open, lopts, workers)
+		return in
+	}
 	for _, p := range paths {
-		r, err := open(p)
-		if err != nil {
-			in.Problems.Fatalf("file", p, "", "", "cannot open: %v", err)
-			continue
-		}
-		workbook.Read(in, p, r, lopts)
-		r.Close()
+		readWorkbook(in, p, open, lopts)
 	}
 	return in
 }
 
+// readWorkbook reads the workbook at path p into in.
+func readWorkbook(in *emissions.Input, p string, open opener, lopts workbook.Options) {
+	r, err := open(p)
+	if err != nil {
+		in.Problems.Fatalf("file", p, "", "", "cannot open: %v", err)
+		return
+	}
+	workbook.Read(in, p, r, lopts)
+	r.Close()
+}
+
+// opener opens an input workbook.
+type opener func(string) (io.ReadCloser, error)
+
 // inputs returns the workbook paths and how to open them: the Inputs option, else the
 // config's inputs (relative to its folder), read from the binary for the built-in demo.
-func (s *Session) inputs() ([]string, func(string) (io.ReadCloser, error)) {
+func (s *Session) inputs() ([]string, opener) {
 	openFile := func(p string) (io.ReadCloser, error) {
 		f, err := os.Open(p)
 		var pe *fs.PathError
@@ -221,6 +241,9 @@ func (s *Session) inputs() ([]string, func(string) (io.ReadCloser, error)) {
 			return nil, pe.Err
 		}
 		return f, err
+	}
+	if s.opts.openFile != nil {
+		openFile = s.opts.openFile
 	}
 	if len(s.opts.Inputs) > 0 {
 		return s.opts.Inputs, openFile
