@@ -609,7 +609,7 @@ func cellRef(b []byte) (col, row int, ok bool) {
 		}
 		row = row*10 + int(d-'0')
 	}
-	return col, row, row > 0 && col <= excelize.MaxColumns
+	return col, row, row > 0 && row <= excelize.TotalRows && col <= excelize.MaxColumns
 }
 
 func (s *sheetScan) addDate(p cellPos) {
