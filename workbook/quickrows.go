@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"strconv"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/footprint/footprint/emissions"
@@ -383,27 +382,6 @@ func utf8Declared(tag []byte) bool {
 	}
 	v := bytes.ToLower(tag[i+len("encoding="):])
 	return bytes.HasPrefix(v, []byte(`"utf-8"`)) || bytes.HasPrefix(v, []byte(`'utf-8'`))
-}
-
-// xmlChars reports whether b is UTF-8 made of characters XML allows (encoding/xml, which
-// excelize reads with, stops at any other and excelize reads the rest of the row as blank).
-func xmlChars(b []byte) bool {
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				return false
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
-			return false
-		}
-		i += n
-	}
-	return true
 }
 
 // cut reads the whole part. A non-nil error is the quick reader giving up.
