@@ -364,7 +364,7 @@ var rowAttrs = map[string]bool{"r": true, "hidden": true, "spans": true, "s": tr
 
 // plain checks text between tags outside the rows: UTF-8 (XML readers refuse anything else)
 // and nothing an entity check refuses.
-func plain(b []byte) bool { return xmlChars(b) && checkEntities(b, true) == nil }
+func plain(b []byte) bool { return xmlChars(b) && checkEntities(b) == nil }
 
 // blankText reports whether text between tags outside the rows is white space only, as the
 // writers the quick reader knows leave it (a byte-order mark or stray text: the others decide).
