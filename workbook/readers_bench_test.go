@@ -145,7 +145,7 @@ func BenchmarkSheetXMLUnpacked(b *testing.B) {
 				}
 			})
 			c := &quickCutter{out: ch, sst: sst}
-			c.r, c.buf = bytes.NewReader(sheet), make([]byte, 0, quickBuffer)
+			c.z = newXMLTokenizer(bytes.NewReader(sheet), quickBuffer, maxValue)
 			err := c.cut()
 			close(ch)
 			wg.Wait()

@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// The XML tokenizer for the readers of a worksheet's XML: the package check's scan
-// (package.go), the fast reader (sheetxml.go) and annotate's two passes over a sheet
-// (annotate_scan.go, annotate_rewrite.go), the second of which also copies the part through
-// it. It cuts the XML into tokens as it streams through a
-// window of the part:
+// The XML tokenizer that every reader of a worksheet's XML shares: the package check's scan
+// (package.go), the quick reader (quickrows.go), the fast reader (sheetxml.go) and annotate's
+// two passes over a sheet (annotate_scan.go, annotate_rewrite.go), the second of which also
+// copies the part through it. It cuts the XML into tokens as it streams through a window of
+// the part:
 //
 //   - text: up to the next '<', or to the end of the part;
 //   - markup: a processing instruction (<?…?>), a comment (<!--…-->), a CDATA section
