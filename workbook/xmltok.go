@@ -129,7 +129,8 @@ func (z *xmlTokenizer) next() bool {
 			i = z.pos + off
 		}
 	} else if end, attrs, st := scanTag(z.buf[z.pos:], z.attrs[:0]); st == tagDone && z.buf[z.pos+1] != '?' && z.buf[z.pos+1] != '!' {
-		// the common case, a whole tag in the window: markupEnd would find the same
+		// the common case, a whole tag in the window, without a call more: markupEnd finds
+		// the same
 		z.keepAttrs(attrs)
 		z.attrsOK = true
 		z.pos += end
@@ -146,30 +147,20 @@ func (z *xmlTokenizer) next() bool {
 }
 
 // accept cuts the next token if it is tok, a tag without attributes such as "</v>"; it reports
-// whether it was. It is small enough to be inlined: a reader's common case costs a compare.
+// whether it was. A reader that expects a tag takes it so, with a compare.
 func (z *xmlTokenizer) accept(tok string) bool {
-	b := z.buf[z.pos:]
-	if len(b) < len(tok) || z.dropping {
-		return z.acceptSlow(tok)
+	if len(z.buf)-z.pos < len(tok) && !z.have(len(tok)) {
+		return false
 	}
+	b := z.buf[z.pos : z.pos+len(tok)]
 	for i := range len(tok) { // short: a loop is quicker than a call
 		if b[i] != tok[i] {
 			return false
 		}
 	}
-	z.start, z.markup = z.pos, true
+	z.start, z.markup, z.attrsOK = z.pos, true, true
 	z.pos += len(tok)
-	z.attrs, z.attrsOK = z.attrs[:0], true
-	return true
-}
-
-func (z *xmlTokenizer) acceptSlow(tok string) bool {
-	if !z.have(len(tok)) || string(z.buf[z.pos:z.pos+len(tok)]) != tok {
-		return false
-	}
-	z.start, z.markup = z.pos, true
-	z.pos += len(tok)
-	z.attrs, z.attrsOK = z.attrs[:0], true
+	z.attrs = z.attrs[:0]
 	if z.dropping {
 		z.keep = z.pos
 	}
