@@ -182,8 +182,8 @@ func (fr *fastRows) token() (int, error) {
 func (fr *fastRows) intAttr(local string) (int, error) {
 	val := 0
 	for i := range fr.z.attrs {
-		if a := fr.z.attr(i); string(a.local) == local {
-			v, err := atoi(a.value)
+		if string(fr.z.attrLocal(i)) == local {
+			v, err := atoi(fr.z.attrValue(i))
 			if err != nil {
 				return v, err
 			}
@@ -211,8 +211,8 @@ func atoi(b []byte) (int, error) {
 func (fr *fastRows) hiddenAttr() bool {
 	val := false
 	for i := range fr.z.attrs {
-		if a := fr.z.attr(i); string(a.local) == "hidden" {
-			v, err := strconv.ParseBool(string(a.value))
+		if string(fr.z.attrLocal(i)) == "hidden" {
+			v, err := strconv.ParseBool(string(fr.z.attrValue(i)))
 			if err != nil {
 				return false
 			}
@@ -435,18 +435,19 @@ func (fr *fastRows) readCell(c *cellXML) error {
 	c.r, c.t, c.v, c.is = c.r[:0], c.t[:0], c.v[:0], c.is[:0]
 	c.hasR, c.f, c.hasIS, c.unsure = false, false, false, false
 	for i := range z.attrs {
-		switch a := z.attr(i); string(a.local) {
+		switch string(z.attrLocal(i)) {
 		case "r":
-			c.r, c.hasR = append(c.r[:0], a.value...), len(a.value) > 0
+			v := z.attrValue(i)
+			c.r, c.hasR = append(c.r[:0], v...), len(v) > 0
 		case "s":
-			if !plainInt(a.value) {
+			if v := z.attrValue(i); !plainInt(v) {
 				// excelize stops reading the cell at a style it cannot parse
-				if _, err := strconv.ParseInt(string(a.value), 10, 64); err != nil {
+				if _, err := strconv.ParseInt(string(v), 10, 64); err != nil {
 					return errUnsure
 				}
 			}
 		case "t":
-			c.t = append(c.t[:0], a.value...)
+			c.t = append(c.t[:0], z.attrValue(i)...)
 		}
 	}
 	for {

@@ -243,12 +243,23 @@ func (x *subsetReader) elem() []byte { return x.z.token()[x.local.from:x.local.t
 
 // attr is the i-th attribute of the current start tag.
 func (x *subsetReader) attr(i int) attrView {
-	a, t := &x.attrs[i], x.z.token()
-	v := t
+	t := x.z.token()
+	return attrView{t[x.attrs[i].name.from:x.attrs[i].name.to], x.attrLocal(i), x.attrValue(i)}
+}
+
+// attrLocal is the local name of the i-th attribute of the current start tag.
+func (x *subsetReader) attrLocal(i int) []byte {
+	a := &x.attrs[i]
+	return x.z.buf[x.z.start+int(a.local.from) : x.z.start+int(a.local.to)]
+}
+
+// attrValue is the decoded value of the i-th attribute of the current start tag.
+func (x *subsetReader) attrValue(i int) []byte {
+	a := &x.attrs[i]
 	if a.decoded {
-		v = x.scratch
+		return x.scratch[a.value.from:a.value.to]
 	}
-	return attrView{t[a.name.from:a.name.to], t[a.local.from:a.local.to], v[a.value.from:a.value.to]}
+	return x.z.buf[x.z.start+int(a.value.from) : x.z.start+int(a.value.to)]
 }
 
 // skip reads up to the end of the element just started.
