@@ -138,7 +138,7 @@ func formulaRefs(r io.Reader) (map[string]bool, error) {
 	inF := false
 	for c.next() {
 		t := c.token()
-		if !c.tag {
+		if !c.markup {
 			if inF {
 				sheetRefs(t, refs)
 			}

@@ -25,7 +25,7 @@ func rewriteSheet(src io.Reader, out io.Writer, p *sheetPlan, rows *rowResults) 
 	w := newAnnotationCells(p)
 	sawCols := false
 	for c.next() {
-		if !c.tag {
+		if !c.markup {
 			continue
 		}
 		name, end, empty := tagName(c.token())
@@ -94,7 +94,7 @@ func rewriteRows(c *sheetCutter, p *sheetPlan, rows *rowResults, w *annotationCe
 			}
 		}
 		rowStyle := 0
-		if v, ok, err := attrValue(t, "s"); err != nil {
+		if v, ok, err := c.attrValue("s"); err != nil {
 			return err
 		} else if ok {
 			if rowStyle, err = strconv.Atoi(string(v)); err != nil {
@@ -177,7 +177,7 @@ func copyRowCells(c *sheetCutter, p *sheetPlan, row int, held *heldCells) error 
 		col = n
 		to := p.shifted(col)
 		drop, hold := p.inDrop(col), to >= p.first && !p.inDrop(col)
-		_, hasRef, _ := attrValue(t, "r")
+		_, hasRef, _ := c.attrValue("r")
 		if !drop && (to != col || hold && !hasRef) {
 			// right of the previous annotation: it moves left with its columns; or held,
 			// to go among the new cells, which its column must not depend on
@@ -227,20 +227,26 @@ func copyRowCells(c *sheetCutter, p *sheetPlan, row int, held *heldCells) error 
 func retag(t []byte, ref string) []byte {
 	_, _, empty := tagName(t)
 	b := []byte(`<c r="` + ref + `"`)
-	eachAttr(t, func(key, v []byte) bool {
-		if string(key) != "r" {
-			b = append(b, ' ')
-			b = append(b, key...)
-			b = append(b, `="`...)
-			b = append(b, v...)
-			b = append(b, '"')
+	attrs, _ := attrsOf(t, nil)
+	for _, a := range attrs {
+		if string(a.name(t)) != "r" {
+			b = appendAttr(b, t, a)
 		}
-		return true
-	})
+	}
 	if empty {
 		return append(b, "/>"...)
 	}
 	return append(b, '>')
+}
+
+// appendAttr appends attribute a of tag t as it was written (its quotes kept: a value may hold
+// the other quote).
+func appendAttr(b, t []byte, a attrSpan) []byte {
+	b = append(b, ' ')
+	b = append(b, a.name(t)...)
+	b = append(b, '=', a.quote)
+	b = append(b, a.value(t)...)
+	return append(b, a.quote)
 }
 
 // annotationCells writes the cells of the annotation, as excelize's SetCellStr and

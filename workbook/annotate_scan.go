@@ -143,7 +143,7 @@ func scanSheet(r io.Reader, s emissions.ActivitySheet, sst *sharedStrings) (*she
 	sc := &scanner{c: c, p: p, sst: sst}
 	root := false
 	for c.next() {
-		if !c.tag {
+		if !c.markup {
 			continue
 		}
 		t := c.token()
@@ -177,12 +177,15 @@ func scanSheet(r io.Reader, s emissions.ActivitySheet, sst *sharedStrings) (*she
 		case "drawing", "legacyDrawing", "legacyDrawingHF":
 			p.drawing = true
 		case "tablePart":
-			err = eachAttr(t, func(key, v []byte) bool {
-				if bytes.HasSuffix(key, []byte(":id")) {
-					p.tableIDs = append(p.tableIDs, string(v))
+			attrs, ok := attrsOf(t, nil)
+			for _, a := range attrs {
+				if bytes.HasSuffix(a.name(t), []byte(":id")) {
+					p.tableIDs = append(p.tableIDs, string(a.value(t)))
 				}
-				return true
-			})
+			}
+			if !ok {
+				err = errNotStreamed
+			}
 		case "extLst":
 			p.extLst = true
 		}
@@ -341,13 +344,13 @@ func (p *sheetPlan) newCols(kept []colEntry, last int) ([]byte, error) {
 			p.colStyles[c-p.first] = e.style
 		}
 		tag := fmt.Appendf(nil, `<col min="%d" max="%d" width="16" customWidth="1"`, lo, hi)
-		eachAttr(e.raw, func(key, v []byte) bool {
-			switch string(key) {
+		attrs, _ := attrsOf(e.raw, nil)
+		for _, a := range attrs {
+			switch string(a.name(e.raw)) {
 			case "style", "hidden", "bestFit", "outlineLevel", "collapsed", "phonetic":
-				tag = fmt.Appendf(tag, ` %s="%s"`, key, v)
+				tag = appendAttr(tag, e.raw, a)
 			}
-			return true
-		})
+		}
 		pieces = append(pieces, piece{lo, append(tag, "/>"...)})
 		if e.max > last {
 			pieces = append(pieces, piece{last + 1, colTag(e.raw, last+1, e.max)})
@@ -375,17 +378,17 @@ func (p *sheetPlan) newCols(kept []colEntry, last int) ([]byte, error) {
 // colTag is a <col> tag with its range changed.
 func colTag(raw []byte, from, to int) []byte {
 	tag := []byte("<col")
-	eachAttr(raw, func(key, v []byte) bool {
-		switch string(key) {
+	attrs, _ := attrsOf(raw, nil)
+	for _, a := range attrs {
+		switch string(a.name(raw)) {
 		case "min":
 			tag = fmt.Appendf(tag, ` min="%d"`, from)
 		case "max":
 			tag = fmt.Appendf(tag, ` max="%d"`, to)
 		default:
-			tag = fmt.Appendf(tag, ` %s="%s"`, key, v)
+			tag = appendAttr(tag, raw, a)
 		}
-		return true
-	})
+	}
 	return append(tag, "/>"...)
 }
 

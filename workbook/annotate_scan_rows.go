@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/xlsxwrite"
 	"github.com/xuri/excelize/v2"
 )
@@ -46,7 +47,7 @@ func (sc *scanner) rows() error {
 		p.lastRow = row
 		if row == p.headerRow {
 			p.sawHeader = true
-			if v, ok, err := attrValue(t, "s"); err != nil {
+			if v, ok, err := c.attrValue("s"); err != nil {
 				return err
 			} else if ok {
 				p.headerRowS, _ = strconv.Atoi(string(v))
@@ -67,9 +68,9 @@ func (sc *scanner) rows() error {
 	return io.ErrUnexpectedEOF
 }
 
-// rowNumber is the number of the row whose tag is t, after row prev.
-func rowNumber(t []byte, prev int) (int, error) {
-	v, ok, err := attrValue(t, "r")
+// rowNumber is the number of the row whose tag is the current token, after row prev.
+func rowNumber(c *sheetCutter, prev int) (int, error) {
+	v, ok, err := c.attrValue("r")
 	if err != nil {
 		return 0, err
 	}
@@ -83,9 +84,9 @@ func rowNumber(t []byte, prev int) (int, error) {
 	return n, nil
 }
 
-// cellColumnAfter is the column of the cell whose tag is t, after column prev.
-func cellColumnAfter(t []byte, prev int) (int, error) {
-	v, ok, err := attrValue(t, "r")
+// cellColumnAfter is the column of the cell whose tag is the current token, after column prev.
+func cellColumnAfter(c *sheetCutter, prev int) (int, error) {
+	v, ok, err := c.attrValue("r")
 	if err != nil {
 		return 0, err
 	}
@@ -149,7 +150,7 @@ func (p *sheetPlan) note(col int, value bool) {
 // of <sheetData>; t is nil, with more true, when the part ends first.
 func nextRow(c *sheetCutter, row int) (t []byte, n int, empty, more bool, err error) {
 	for c.next() {
-		if !c.tag {
+		if !c.markup {
 			continue
 		}
 		t = c.token()
@@ -160,7 +161,7 @@ func nextRow(c *sheetCutter, row int) (t []byte, n int, empty, more bool, err er
 		if end || string(name) != "row" {
 			return nil, 0, false, false, notStreamed("<%s> in <sheetData>", name)
 		}
-		n, err := rowNumber(t, row)
+		n, err := rowNumber(c, row)
 		return t, n, empty, err == nil, err
 	}
 	return nil, 0, false, true, nil
@@ -172,7 +173,7 @@ func nextRow(c *sheetCutter, row int) (t []byte, n int, empty, more bool, err er
 // error).
 func nextCell(c *sheetCutter, col int) (t []byte, n int, empty, more bool, err error) {
 	for c.next() {
-		if !c.tag {
+		if !c.markup {
 			continue
 		}
 		t = c.token()
@@ -183,7 +184,7 @@ func nextCell(c *sheetCutter, col int) (t []byte, n int, empty, more bool, err e
 		if end || string(name) != "c" {
 			return nil, 0, false, false, notStreamed("<%s> in a row", name)
 		}
-		n, err := cellColumnAfter(t, col)
+		n, err := cellColumnAfter(c, col)
 		return t, n, empty, err == nil, err
 	}
 	return nil, 0, false, true, nil
@@ -216,7 +217,7 @@ func (sc *scanner) cells(row int) error {
 			}
 			continue
 		}
-		tv, _, err := attrValue(t, "t")
+		tv, _, err := c.attrValue("t")
 		if err != nil {
 			return err
 		}
@@ -228,7 +229,7 @@ func (sc *scanner) cells(row int) error {
 			typ = typeInline
 		}
 		style := 0
-		if v, ok, err := attrValue(t, "s"); err != nil {
+		if v, ok, err := c.attrValue("s"); err != nil {
 			return err
 		} else if ok {
 			if style, err = strconv.Atoi(string(v)); err != nil {
@@ -278,7 +279,7 @@ func (sc *scanner) content(typ int) (cellClass, error) {
 	inF := false // inside a formula
 	for c.next() {
 		t := c.token()
-		if !c.tag {
+		if !c.markup {
 			if inF {
 				sheetRefs(t, sc.p.refs)
 			}
@@ -421,52 +422,11 @@ func unescapeText(b []byte) ([]byte, error) {
 	return b, err
 }
 
-// unescapeRefs decodes the character and entity references of XML text.
+// unescapeRefs decodes the character and entity references of XML text (xmltok.go).
 func unescapeRefs(b []byte) ([]byte, error) {
-	if bytes.IndexByte(b, '&') < 0 {
-		return b, nil
-	}
-	out := make([]byte, 0, len(b))
-	for len(b) > 0 {
-		i := bytes.IndexByte(b, '&')
-		if i < 0 {
-			out = append(out, b...)
-			break
-		}
-		out = append(out, b[:i]...)
-		j := bytes.IndexByte(b[i:], ';')
-		if j < 0 {
-			return nil, notStreamed("text with a bare &")
-		}
-		ent := string(b[i+1 : i+j])
-		b = b[i+j+1:]
-		switch ent {
-		case "amp":
-			out = append(out, '&')
-		case "lt":
-			out = append(out, '<')
-		case "gt":
-			out = append(out, '>')
-		case "quot":
-			out = append(out, '"')
-		case "apos":
-			out = append(out, '\'')
-		default:
-			var n uint64
-			var err error
-			switch {
-			case len(ent) > 2 && (ent[:2] == "#x" || ent[:2] == "#X"):
-				n, err = strconv.ParseUint(ent[2:], 16, 32)
-			case len(ent) > 1 && ent[0] == '#':
-				n, err = strconv.ParseUint(ent[1:], 10, 32)
-			default:
-				err = strconv.ErrSyntax
-			}
-			if err != nil || !utf8.ValidRune(rune(n)) {
-				return nil, notStreamed("text with the reference &%s;", ent)
-			}
-			out = utf8.AppendRune(out, rune(n))
-		}
+	out, ok := unescape(nil, b)
+	if !ok {
+		return nil, notStreamed("text XML does not allow: %q", emissions.Clip(string(b)))
 	}
 	return out, nil
 }

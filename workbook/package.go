@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"compress/flate"
 	"encoding/xml"
@@ -429,83 +428,38 @@ func (e *syntaxError) Error() string { return e.msg }
 
 // read scans a worksheet's XML for what excelize's Rows does not report: formula cells
 // without a cached value (<c><f>…</f></c> with no <v>) and merged ranges. It is a scan of
-// tags, not an XML parse: fast enough to cost little next to excelize's own reading.
+// tags, not an XML parse: fast enough to cost little next to excelize's own reading, and it
+// reads on past XML a parser would stop at, to see every cell of a damaged part.
 func (s *sheetScan) read(r io.Reader) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	var tag []byte
+	z := newXMLTokenizer(r, 64<<10, maxValue)
 	row, col := 0, 0
 	inCell, sawF, sawV := false, false, false
 	cell := cellPos{}
-	for {
-		// Skip text up to the next tag.
-		text := 0
-		for {
-			chunk, err := br.ReadSlice('<')
-			if text += len(chunk); text > maxValue {
-				return &syntaxError{fmt.Sprintf("holds a value of more than %d KiB, longer than any Excel cell (%d characters)", maxValue>>10, excelize.TotalCellChars)}
-			}
-			if e := checkEntities(chunk, err == nil); e != nil {
+	for z.next() {
+		t := z.token()
+		if !z.markup {
+			if e := checkEntities(t); e != nil {
 				return e
 			}
-			if err == nil {
-				break
-			}
-			if err == bufio.ErrBufferFull {
-				continue
-			}
-			if err == io.EOF {
-				return nil
-			}
-			return err
+			continue
 		}
-		tag = tag[:0]
-		for {
-			part, err := br.ReadSlice('>')
-			tag = append(tag, part...)
-			if err == nil {
-				break
-			}
-			if err == bufio.ErrBufferFull {
-				if len(tag) > 1<<20 {
-					return &syntaxError{"has a tag longer than 1 MiB"}
-				}
-				continue
-			}
-			if err == io.EOF {
-				return nil
-			}
-			return err
-		}
-		tag = tag[:len(tag)-1] // drop '>'
-		if bytes.HasPrefix(tag, []byte("!DOCTYPE")) || bytes.HasPrefix(tag, []byte("!ENTITY")) {
+		if bytes.HasPrefix(t, []byte("<!DOCTYPE")) || bytes.HasPrefix(t, []byte("<!ENTITY")) {
 			// No workbook declares a DTD; excelize would read its entities as blanks.
 			return &syntaxError{"declares a DOCTYPE, which no Excel workbook does (a hostile file?)"}
 		}
-		if e := checkEntities(tag, true); e != nil {
+		if e := checkEntities(t); e != nil {
 			return e
 		}
-		end := len(tag) > 0 && tag[0] == '/'
-		body := tag
-		if end {
-			body = tag[1:]
-		}
-		name := body
-		for i, c := range name {
-			if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' {
-				name = name[:i]
-				break
-			}
-		}
+		name, end, selfClosing := tagName(t)
 		if i := bytes.IndexByte(name, ':'); i >= 0 {
 			name = name[i+1:]
 		}
-		selfClosing := len(body) > 0 && body[len(body)-1] == '/'
 		switch string(name) {
 		case "row":
 			if end {
 				continue
 			}
-			if v, ok := attr(body, attrR); ok {
+			if v, ok := z.attr("r"); ok {
 				if n, err := strconv.Atoi(string(v)); err == nil && n > 0 && n <= excelize.TotalRows {
 					row = n
 				}
@@ -522,7 +476,7 @@ func (s *sheetScan) read(r io.Reader) error {
 				continue
 			}
 			col = min(col+1, excelize.MaxColumns+1)
-			if v, ok := attr(body, attrR); ok {
+			if v, ok := z.attr("r"); ok {
 				if c, r, ok := cellRef(v); ok {
 					col, row = c, r
 				}
@@ -533,7 +487,7 @@ func (s *sheetScan) read(r io.Reader) error {
 				s.lastRow = max(s.lastRow, row)
 			}
 			if s.datesKnown && len(s.styles) > 0 { // no date style, no date cell
-				if v, ok := attr(body, attrS); ok {
+				if v, ok := z.attr("s"); ok {
 					if id, err := strconv.Atoi(string(v)); err == nil && s.styles[id] {
 						s.addDate(cell)
 					}
@@ -551,20 +505,29 @@ func (s *sheetScan) read(r io.Reader) error {
 			if end {
 				continue
 			}
-			if v, ok := attr(body, attrRef); ok {
+			if v, ok := z.attr("ref"); ok {
 				if m := parseRange(string(v)); m != nil && len(s.merged) < maxUncomputed {
 					s.merged = append(s.merged, m)
 				}
 			}
 		}
 	}
+	switch {
+	case z.err != nil:
+		return z.err
+	case z.tooLong && z.markup:
+		return &syntaxError{"has a tag longer than 1 MiB"}
+	case z.tooLong:
+		return &syntaxError{fmt.Sprintf("holds a value of more than %d KiB, longer than any Excel cell (%d characters)", maxValue>>10, excelize.TotalCellChars)}
+	}
+	return nil // the end, or a tag the part ends in
 }
 
 // checkEntities refuses an entity reference XML does not define (&name; beyond &amp; &lt;
 // &gt; &quot; &apos; and character references) or a bare &: excelize's Rows ignores the
 // decoding error they cause and reads the rest of the row as blank, and stops the sheet
-// there without a word. whole says the text ends here (not at a buffer's edge).
-func checkEntities(b []byte, whole bool) error {
+// there without a word.
+func checkEntities(b []byte) error {
 	for {
 		i := bytes.IndexByte(b, '&')
 		if i < 0 {
@@ -572,19 +535,14 @@ func checkEntities(b []byte, whole bool) error {
 		}
 		b = b[i+1:]
 		j := bytes.IndexByte(b, ';')
-		if j < 0 || j > 12 {
-			if j < 0 && !whole && len(b) < 12 {
-				return nil // cut by the buffer: cannot tell
-			}
+		if j < 0 || j > maxEntity {
 			return &syntaxError{"holds a bare & (not written as &amp;): its XML is damaged"}
 		}
-		name := string(b[:j])
-		switch {
-		case name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos":
-		case strings.HasPrefix(name, "#x") && len(name) > 2 && strings.Trim(name[2:], "0123456789abcdefABCDEF") == "":
-		case strings.HasPrefix(name, "#") && len(name) > 1 && strings.Trim(name[1:], "0123456789") == "":
-		default:
-			return &syntaxError{fmt.Sprintf("uses the entity &%s; that XML does not define (a hostile or damaged file)", emissions.Clip(name))}
+		name := b[:j]
+		if _, ok := predefined(name); !ok {
+			if _, ok := charRef(name); !ok {
+				return &syntaxError{fmt.Sprintf("uses the entity &%s; that XML does not define (a hostile or damaged file)", emissions.Clip(string(name)))}
+			}
 		}
 		b = b[j+1:]
 	}
@@ -609,7 +567,7 @@ func cellRef(b []byte) (col, row int, ok bool) {
 		}
 		row = row*10 + int(d-'0')
 	}
-	return col, row, row > 0 && col <= excelize.MaxColumns
+	return col, row, row > 0 && row <= excelize.TotalRows && col <= excelize.MaxColumns
 }
 
 func (s *sheetScan) addDate(p cellPos) {
@@ -650,30 +608,6 @@ func (s *sheetScan) addUncomputed(p cellPos) {
 	}
 	s.uncomputed[p.row] = append(s.uncomputed[p.row], p.col)
 	s.count++
-}
-
-// The attributes the scan reads, spelled as attr looks for them.
-var attrR, attrS, attrRef = []byte("r="), []byte("s="), []byte("ref=")
-
-// attr returns the value of an attribute (nameEq: its name and "=") in a tag's text.
-func attr(tag []byte, nameEq []byte) ([]byte, bool) {
-	for i := 0; i < len(tag); {
-		j := bytes.Index(tag[i:], nameEq)
-		if j < 0 {
-			return nil, false
-		}
-		j += i
-		k := j + len(nameEq)
-		if j > 0 && (tag[j-1] == ' ' || tag[j-1] == '\t' || tag[j-1] == '\n' || tag[j-1] == '\r') && k < len(tag) && (tag[k] == '"' || tag[k] == '\'') {
-			q := tag[k]
-			if e := bytes.IndexByte(tag[k+1:], q); e >= 0 {
-				return tag[k+1 : k+1+e], true
-			}
-			return nil, false
-		}
-		i = k
-	}
-	return nil, false
 }
 
 func parseRange(ref string) *mergedRange {

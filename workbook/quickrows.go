@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"strconv"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/footprint/footprint/emissions"
@@ -83,10 +82,10 @@ func openQuick(f *zip.File, sst *sharedStrings, scan *sheetScan, s *sheetRows, p
 		}
 		ahead := newReadAhead(r) // unpacking on a third goroutine, ahead of the cutting
 		defer ahead.close()
-		c.r = ahead
-		c.buf = make([]byte, 0, quickBuffer)
+		// a token as long as the longest value stops it: the checked path decides
+		c.z = newXMLTokenizer(ahead, quickBuffer, maxValue)
 		giveUp := c.cut() != nil
-		c.batch.final, c.batch.giveUp, c.batch.tooLong, c.batch.lastRow = true, giveUp, c.tooLong, c.lastRow
+		c.batch.final, c.batch.giveUp, c.batch.tooLong, c.batch.lastRow = true, giveUp, c.z.tooLong, c.lastRow
 		c.flush()
 	}()
 	return q
@@ -172,15 +171,9 @@ func (q *quickRows) Close() error {
 	return nil
 }
 
-// quickCutter cuts a worksheet's XML into rows, on the goroutine. Offsets into buf are kept
-// relative to pos, which fill moves.
+// quickCutter cuts a worksheet's XML into rows, on the goroutine.
 type quickCutter struct {
-	r          io.Reader
-	buf        []byte
-	pos        int
-	eof        bool
-	tooLong    bool
-	err        error // a read error other than the end
+	z          *xmlTokenizer
 	out        chan<- *quickBatch
 	batch      *quickBatch
 	text       []byte // the batch's cell texts, which its strings point into
@@ -197,165 +190,63 @@ type quickCutter struct {
 // pendingCell is a cell whose text is in the batch's text, from a to b.
 type pendingCell struct{ cell, a, b int }
 
-// fill reads more of the part, keeping buf[pos:] (moved to the start); false at the end or on
-// an error (a damaged part: the checked path says so).
-func (c *quickCutter) fill() bool {
-	if c.eof {
-		return false
-	}
-	n := copy(c.buf[:cap(c.buf)], c.buf[c.pos:])
-	c.buf, c.pos = c.buf[:n], 0
-	if n == cap(c.buf) {
-		if cap(c.buf) >= maxValue {
-			c.tooLong = true // a token as long as the longest value: the checked path decides
-			return false
-		}
-		nb := make([]byte, n, 2*cap(c.buf))
-		copy(nb, c.buf)
-		c.buf = nb
-	}
-	m, err := c.r.Read(c.buf[n:cap(c.buf)])
-	c.buf = c.buf[:n+m]
-	if err != nil {
-		c.eof = true
-		if err != io.EOF {
-			c.err = err
-			return false
-		}
-	}
-	return m > 0 || !c.eof
-}
-
-// until returns the offset from pos of the next b, reading more as needed.
-func (c *quickCutter) until(b byte) (int, bool) {
-	searched := 0
-	for {
-		if i := bytes.IndexByte(c.buf[c.pos+searched:], b); i >= 0 {
-			return searched + i, true
-		}
-		searched = len(c.buf) - c.pos
-		if !c.fill() {
-			return 0, false
-		}
-	}
-}
-
-// have makes sure n bytes follow pos.
-func (c *quickCutter) have(n int) bool {
-	for len(c.buf)-c.pos < n {
-		if !c.fill() {
-			return false
-		}
-	}
-	return true
-}
-
-// next moves past white space to a '<' and says whether one is there.
-func (c *quickCutter) next() bool {
-	for {
-		for c.pos < len(c.buf) {
-			switch c.buf[c.pos] {
-			case ' ', '\t', '\n', '\r':
-				c.pos++
-			case '<':
-				return true
-			default:
-				return false
-			}
-		}
-		if !c.fill() {
-			return false
-		}
-	}
-}
-
-// tag reads the tag at pos ('<' there) and returns its body, without '<' and '>'. The body
-// points into buf: it is good until the next read.
+// tag cuts the next tag, past white space, and returns its body, without '<' and '>'; false
+// at anything else (text, the end). The body is good until the next call.
 func (c *quickCutter) tag() ([]byte, bool) {
-	k, ok := c.until('>')
-	if !ok || k < 2 {
+	z := c.z
+	if !z.next() {
 		return nil, false
 	}
-	t := c.buf[c.pos+1 : c.pos+k]
-	c.pos += k + 1
-	return t, true
-}
-
-// quickAttr is one attribute of a tag.
-type quickAttr struct{ name, value []byte }
-
-// attrs splits a tag's attributes after its name; false for anything but name="value" or
-// name='value' pairs without entities.
-func attrs(body []byte, out []quickAttr) ([]quickAttr, bool) {
-	out = out[:0]
-	i := 0
-	for {
-		for i < len(body) && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n' || body[i] == '\r') {
-			i++
-		}
-		if i == len(body) {
-			return out, true
-		}
-		eq := bytes.IndexByte(body[i:], '=')
-		if eq <= 0 || i+eq+1 >= len(body) {
-			return nil, false
-		}
-		name := body[i : i+eq]
-		q := body[i+eq+1]
-		if q != '"' && q != '\'' {
-			return nil, false
-		}
-		vs := i + eq + 2
-		ve := bytes.IndexByte(body[vs:], q)
-		if ve < 0 {
-			return nil, false
-		}
-		v := body[vs : vs+ve]
-		// (a name with a space or a quote is no attribute the callers know: they give up)
-		if bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '<') >= 0 || !xmlChars(v) {
-			return nil, false
-		}
-		out = append(out, quickAttr{name, v})
-		i = vs + ve + 1
-		if i < len(body) && body[i] != ' ' && body[i] != '\t' && body[i] != '\n' && body[i] != '\r' {
-			return nil, false
-		}
+	if !z.markup && (!blankText(z.token()) || !z.next()) {
+		return nil, false
 	}
+	t := z.token()
+	if !z.markup || len(t) < 3 {
+		return nil, false
+	}
+	return t[1 : len(t)-1], true
 }
 
-// cellAttrs reads the attributes of a <c> tag: r, s and t, each once, double-quoted; false
-// for any other.
-func cellAttrs(body []byte) (r, s, t []byte, ok bool) {
-	for i := 0; i < len(body); {
-		c := body[i]
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-			i++
-			continue
+// quickValue reports whether an attribute's value is one the quick reader reads: without an
+// entity or a character XML does not allow.
+func quickValue(v []byte) bool {
+	return bytes.IndexByte(v, '&') < 0 && xmlChars(v)
+}
+
+// cellAttrs reads the attributes of the current tag, a <c>: r, s and t, each once; false for
+// any other. Their values are checked as they are read (a reference, a number, a type).
+func (c *quickCutter) cellAttrs() (r, s, t []byte, hasR, hasS, hasT, ok bool) {
+	z := c.z
+	if !z.attrsOK {
+		return
+	}
+	tag := z.token()
+	for _, a := range z.attrs {
+		if a.ne-a.ns != 1 {
+			return
 		}
-		if i+3 > len(body) || body[i+1] != '=' || body[i+2] != '"' {
-			return nil, nil, nil, false
-		}
-		j := bytes.IndexByte(body[i+3:], '"')
-		if j < 0 {
-			return nil, nil, nil, false
-		}
-		v := body[i+3 : i+3+j : i+3+j]
-		switch {
-		case c == 'r' && r == nil:
-			r = v
-		case c == 's' && s == nil:
-			s = v
-		case c == 't' && t == nil:
-			t = v
+		switch v := a.value(tag); tag[a.ns] {
+		case 'r':
+			if hasR {
+				return
+			}
+			r, hasR = v, true
+		case 's':
+			if hasS {
+				return
+			}
+			s, hasS = v, true
+		case 't':
+			if hasT {
+				return
+			}
+			t, hasT = v, true
 		default:
-			return nil, nil, nil, false
-		}
-		i += 3 + j + 1
-		if i < len(body) && body[i] != ' ' && body[i] != '\t' && body[i] != '\n' && body[i] != '\r' {
-			return nil, nil, nil, false
+			return
 		}
 	}
-	return r, s, t, true
+	ok = true
+	return
 }
 
 // rowAttrs are the attributes of <row> the quick reader knows: r and hidden count, the others
@@ -365,7 +256,7 @@ var rowAttrs = map[string]bool{"r": true, "hidden": true, "spans": true, "s": tr
 
 // plain checks text between tags outside the rows: UTF-8 (XML readers refuse anything else)
 // and nothing an entity check refuses.
-func plain(b []byte) bool { return xmlChars(b) && checkEntities(b, true) == nil }
+func plain(b []byte) bool { return xmlChars(b) && checkEntities(b) == nil }
 
 // blankText reports whether text between tags outside the rows is white space only, as the
 // writers the quick reader knows leave it (a byte-order mark or stray text: the others decide).
@@ -385,42 +276,27 @@ func utf8Declared(tag []byte) bool {
 	return bytes.HasPrefix(v, []byte(`"utf-8"`)) || bytes.HasPrefix(v, []byte(`'utf-8'`))
 }
 
-// xmlChars reports whether b is UTF-8 made of characters XML allows (encoding/xml, which
-// excelize reads with, stops at any other and excelize reads the rest of the row as blank).
-func xmlChars(b []byte) bool {
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				return false
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
-			return false
-		}
-		i += n
-	}
-	return true
-}
-
 // cut reads the whole part. A non-nil error is the quick reader giving up.
 func (c *quickCutter) cut() error {
 	c.batch = &quickBatch{}
+	z := c.z
 	// The head, up to <sheetData>: no DTD, no comment, no entity XML does not define.
 	for {
-		k, ok := c.until('<')
-		if !ok || !c.have(k+2) || !blankText(c.buf[c.pos:c.pos+k]) {
+		if !z.next() {
 			return errQuick
 		}
-		c.pos += k
-		if c.buf[c.pos+1] == '!' {
+		if !z.markup {
+			if !blankText(z.token()) {
+				return errQuick
+			}
+			continue
+		}
+		t := z.token()
+		if t[1] == '!' {
 			return errQuick
 		}
-		body, ok := c.tag()
-		if !ok || !plain(body) || !utf8Declared(body) {
+		body := t[1 : len(t)-1]
+		if len(body) == 0 || !plain(body) || !utf8Declared(body) {
 			return errQuick
 		}
 		if bytes.HasPrefix(body, []byte("sheetData")) && (len(body) == 9 || body[9] == ' ' || body[9] == '/') {
@@ -433,12 +309,8 @@ func (c *quickCutter) cut() error {
 			return errQuick
 		}
 	}
-	var as []quickAttr
 	prevRow := 0
 	for {
-		if !c.next() {
-			return errQuick
-		}
 		body, ok := c.tag()
 		if !ok {
 			return errQuick
@@ -450,29 +322,31 @@ func (c *quickCutter) cut() error {
 			return errQuick
 		}
 		empty := body[len(body)-1] == '/'
-		if empty {
-			body = body[:len(body)-1]
-		}
-		if as, ok = attrs(body[3:], as); !ok {
+		row, hidden := 0, false
+		if !z.attrsOK {
 			return errQuick
 		}
-		row, hidden := 0, false
-		for _, a := range as {
-			switch string(a.name) {
+		tag := z.token()
+		for _, a := range z.attrs {
+			value := a.value(tag)
+			if !quickValue(value) {
+				return errQuick
+			}
+			switch string(a.name(tag)) {
 			case "r":
-				n, err := atoi(a.value)
+				n, err := atoi(value)
 				if err != nil || n <= prevRow || n > excelize.TotalRows {
 					return errQuick
 				}
 				row = n
 			case "hidden":
-				v, err := strconv.ParseBool(string(a.value))
+				v, err := strconv.ParseBool(string(value))
 				if err != nil {
 					return errQuick
 				}
 				hidden = v
 			default:
-				if !rowAttrs[string(a.name)] {
+				if !rowAttrs[string(a.name(tag))] {
 					return errQuick
 				}
 			}
@@ -508,9 +382,6 @@ func (c *quickCutter) cells(row, from int) error {
 	prevCol := 0
 	b := c.batch
 	for {
-		if !c.next() {
-			return errQuick
-		}
 		body, ok := c.tag()
 		if !ok {
 			return errQuick
@@ -522,11 +393,8 @@ func (c *quickCutter) cells(row, from int) error {
 			return errQuick
 		}
 		selfClosing := body[len(body)-1] == '/'
-		if selfClosing {
-			body = body[:len(body)-1]
-		}
-		ref, sv, tv, ok := cellAttrs(body[1:])
-		if !ok || ref == nil {
+		ref, sv, tv, hasR, hasS, hasT, ok := c.cellAttrs()
+		if !ok || !hasR {
 			return errQuick
 		}
 		col, style, typ := 0, -1, typeNumber
@@ -535,14 +403,14 @@ func (c *quickCutter) cells(row, from int) error {
 			return errQuick
 		}
 		col = cc
-		if sv != nil {
+		if hasS {
 			n, err := atoi(sv)
 			if err != nil {
 				return errQuick
 			}
 			style = n
 		}
-		if tv != nil {
+		if hasT {
 			switch string(tv) {
 			case "s":
 				typ = typeShared
@@ -619,22 +487,17 @@ func (c *quickCutter) cells(row, from int) error {
 func (c *quickCutter) cellContent() (formula, hasV, hasIS bool, err error) {
 	c.val = c.val[:0]
 	// the common cell: <v>value</v></c>
-	if c.have(3) && c.buf[c.pos] == '<' && c.buf[c.pos+1] == 'v' && c.buf[c.pos+2] == '>' {
-		c.pos += 3
+	if c.z.accept("<v>") {
 		var ok bool
-		if c.val, ok = c.textOf("/v", c.val[:0]); !ok {
+		if c.val, ok = c.textOf("</v>", c.val[:0]); !ok {
 			return false, false, false, errQuick
 		}
 		hasV = true
-		if c.have(4) && string(c.buf[c.pos:c.pos+4]) == "</c>" {
-			c.pos += 4
+		if c.z.accept("</c>") {
 			return false, true, false, nil
 		}
 	}
 	for {
-		if !c.next() {
-			return false, false, false, errQuick
-		}
 		body, ok := c.tag()
 		if !ok || len(body) == 0 {
 			return false, false, false, errQuick
@@ -647,7 +510,7 @@ func (c *quickCutter) cellContent() (formula, hasV, hasIS bool, err error) {
 				return false, false, false, errQuick
 			}
 			hasV = true
-			if c.val, ok = c.textOf("/v", c.val[:0]); !ok {
+			if c.val, ok = c.textOf("</v>", c.val[:0]); !ok {
 				return false, false, false, errQuick
 			}
 		case bytes.Equal(body, []byte("v/")):
@@ -663,7 +526,7 @@ func (c *quickCutter) cellContent() (formula, hasV, hasIS bool, err error) {
 			if body[len(body)-1] == '/' {
 				continue
 			}
-			if c.junk, ok = c.textOf("/f", c.junk[:0]); !ok { // the formula itself is not read
+			if c.junk, ok = c.textOf("</f>", c.junk[:0]); !ok { // the formula itself is not read
 				return false, false, false, errQuick
 			}
 		case bytes.Equal(body, []byte("is")):
@@ -680,58 +543,27 @@ func (c *quickCutter) cellContent() (formula, hasV, hasIS bool, err error) {
 	}
 }
 
-// textOf appends to dst an element's text up to its end tag (end: "/v", "/t" …), entities
-// decoded; it gives up on a child element, a numeric character reference, a carriage return
-// (XML reads it as a line feed) or an escape of excelize's (_xHHHH_).
+// textOf appends to dst an element's text up to its end tag (end: "</v>", "</t>" …), decoded;
+// it gives up on a child element, on what encoding/xml would refuse, or on an escape of
+// excelize's (_xHHHH_).
 func (c *quickCutter) textOf(end string, dst []byte) ([]byte, bool) {
-	k, ok := c.until('<')
-	if !ok || !c.have(k+2) || c.buf[c.pos+k+1] != '/' {
+	z := c.z
+	if !z.next() {
 		return nil, false
 	}
-	raw := c.buf[c.pos : c.pos+k]
-	// excelize's XML decoder stops at a character XML does not allow, and reads the rest of the
-	// row as blank: the other readers do as it does
-	if bytes.IndexByte(raw, '\r') >= 0 || bytes.Contains(raw, []byte("_x")) || !xmlChars(raw) {
+	if z.markup {
+		return dst, string(z.token()) == end
+	}
+	start := len(dst)
+	var ok bool
+	if dst, ok = appendUnescaped(dst, z.token()); !ok || bytes.Contains(dst[start:], []byte("_x")) {
 		return nil, false
 	}
-	for len(raw) > 0 {
-		i := bytes.IndexByte(raw, '&')
-		if i < 0 {
-			dst = append(dst, raw...)
-			break
-		}
-		dst = append(dst, raw[:i]...)
-		raw = raw[i:]
-		j := bytes.IndexByte(raw, ';')
-		if j < 0 {
-			return nil, false
-		}
-		switch string(raw[1:j]) {
-		case "amp":
-			dst = append(dst, '&')
-		case "lt":
-			dst = append(dst, '<')
-		case "gt":
-			dst = append(dst, '>')
-		case "quot":
-			dst = append(dst, '"')
-		case "apos":
-			dst = append(dst, '\'')
-		default:
-			return nil, false
-		}
-		raw = raw[j+1:]
-	}
-	c.pos += k
-	body, ok := c.tag()
-	return dst, ok && string(body) == end
+	return dst, z.accept(end)
 }
 
 // inlineText reads <t>…</t></is> (one plain run) after <is>, into c.val.
 func (c *quickCutter) inlineText() bool {
-	if !c.next() {
-		return false
-	}
 	body, ok := c.tag()
 	if !ok {
 		return false
@@ -739,13 +571,10 @@ func (c *quickCutter) inlineText() bool {
 	switch string(body) {
 	case "t/":
 	case "t", `t xml:space="preserve"`:
-		if c.val, ok = c.textOf("/t", c.val[:0]); !ok {
+		if c.val, ok = c.textOf("</t>", c.val[:0]); !ok {
 			return false
 		}
 	default:
-		return false
-	}
-	if !c.next() {
 		return false
 	}
 	body, ok = c.tag()
@@ -755,22 +584,20 @@ func (c *quickCutter) inlineText() bool {
 // tail reads the rest of the part after the rows: no more rows, no merged cells (the
 // others apply them), nothing hostile.
 func (c *quickCutter) tail() error {
-	for {
-		k, ok := c.until('<')
-		if !ok {
-			// the end of the part, unless a read failed or a text was too long to hold (the
-			// rest of the part unseen)
-			if !blankText(c.buf[c.pos:]) || c.err != nil || c.tooLong {
+	z := c.z
+	for z.next() {
+		t := z.token()
+		if !z.markup {
+			if !blankText(t) {
 				return errQuick
 			}
-			return nil
+			continue
 		}
-		if !c.have(k+2) || !blankText(c.buf[c.pos:c.pos+k]) || c.buf[c.pos+k+1] == '!' {
+		if len(t) < 3 || t[1] == '!' {
 			return errQuick
 		}
-		c.pos += k
-		body, ok := c.tag()
-		if !ok || !plain(body) {
+		body := t[1 : len(t)-1]
+		if !plain(body) {
 			return errQuick
 		}
 		for _, name := range []string{"row", "c ", "c>", "c/", "mergeCell", "sheetData", "v>", "f>", "f ", "is>"} {
@@ -779,6 +606,12 @@ func (c *quickCutter) tail() error {
 			}
 		}
 	}
+	// the end of the part, unless a read failed, a token was too long to hold (the rest of the
+	// part unseen) or the part ends inside a tag
+	if z.err != nil || z.tooLong || z.cut {
+		return errQuick
+	}
+	return nil
 }
 
 // flush sends the batch, its inline cells pointing into its text.

@@ -24,3 +24,12 @@ func TestQuickReaderTailPastALongText(t *testing.T) {
 	}
 	fastVsChecked(t, "w.xlsx", b, Options{})
 }
+
+// A "]]>" in a value, which encoding/xml refuses (excelize then reads the rest of the row as
+// blank), sends the workbook to the readers that read it so: the quick reader read it as text.
+func TestQuickReaderLeavesCDATAEnd(t *testing.T) {
+	header := `<row r="1"><c r="A1" t="inlineStr"><is><t>Year</t></is></c><c r="D1" t="inlineStr"><is><t>Activity</t></is></c><c r="E1" t="inlineStr"><is><t>Quantity</t></is></c><c r="F1" t="inlineStr"><is><t>Unit</t></is></c></row>`
+	row := `<row r="2"><c r="A2"><v>2024</v></c><c r="D2" t="inlineStr"><is><t>test.steel]]>x</t></is></c><c r="E2"><v>1</v></c><c r="F2" t="inlineStr"><is><t>t</t></is></c></row>`
+	b := rawWorkbook(t, false, nil, []rawSheet{{name: "Energy", data: header + row}})
+	fastVsChecked(t, "cdata.xlsx", b, Options{DefaultSite: "Main"})
+}

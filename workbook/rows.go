@@ -49,7 +49,7 @@ func (r *excelizeRows) Close() error { return r.rows.Close() }
 // excelize: its reader is replayed up to the current row, then used for the rest.
 type fastRows struct {
 	oracle rowSource // excelize's reader, opened, for a handover
-	z      *xmlTokenizer
+	z      *subsetReader
 	sst    *sharedStrings
 	// the state of excelize's Rows
 	err                 error
@@ -80,7 +80,7 @@ type cellXML struct {
 }
 
 func newFastRows(r io.Reader, sst *sharedStrings, oracle rowSource) *fastRows {
-	return &fastRows{z: newXMLTokenizer(r), sst: sst, oracle: oracle}
+	return &fastRows{z: newSubsetReader(r), sst: sst, oracle: oracle}
 }
 
 // handover switches to excelize's reader, replaying the rows already given. inColumns says
@@ -141,7 +141,7 @@ func (fr *fastRows) next() (bool, error) {
 		case tokEOF:
 			return false, nil
 		case tokStart:
-			if string(fr.z.local) == "row" {
+			if string(fr.z.elem()) == "row" {
 				fr.curRow++
 				rowNum, _ := fr.intAttr("r")
 				if rowNum > excelize.TotalRows {
@@ -156,7 +156,7 @@ func (fr *fastRows) next() (bool, error) {
 				return true, nil
 			}
 		case tokEnd:
-			if string(fr.z.local) == "sheetData" {
+			if string(fr.z.elem()) == "sheetData" {
 				return false, nil
 			}
 		}
@@ -181,9 +181,9 @@ func (fr *fastRows) token() (int, error) {
 // intAttr is excelize's attrValToInt.
 func (fr *fastRows) intAttr(local string) (int, error) {
 	val := 0
-	for _, a := range fr.z.attrs {
-		if string(a.local) == local {
-			v, err := atoi(a.value)
+	for i := range fr.z.attrs {
+		if string(fr.z.attrLocal(i)) == local {
+			v, err := atoi(fr.z.attrValue(i))
 			if err != nil {
 				return v, err
 			}
@@ -210,9 +210,9 @@ func atoi(b []byte) (int, error) {
 // hiddenAttr is excelize's extractRowOpts(...).Hidden.
 func (fr *fastRows) hiddenAttr() bool {
 	val := false
-	for _, a := range fr.z.attrs {
-		if string(a.local) == "hidden" {
-			v, err := strconv.ParseBool(string(a.value))
+	for i := range fr.z.attrs {
+		if string(fr.z.attrLocal(i)) == "hidden" {
+			v, err := strconv.ParseBool(string(fr.z.attrValue(i)))
 			if err != nil {
 				return false
 			}
@@ -315,12 +315,12 @@ func (fr *fastRows) columns() ([]string, error) {
 		case tokEOF:
 			return finish(), iterErr
 		case tokEnd:
-			if string(fr.z.local) == "sheetData" {
+			if string(fr.z.elem()) == "sheetData" {
 				return finish(), iterErr
 			}
 			continue
 		}
-		switch string(fr.z.local) {
+		switch string(fr.z.elem()) {
 		case "row":
 			rowNum := 0
 			rowNum, iterErr = fr.intAttr("r")
@@ -434,19 +434,20 @@ func (fr *fastRows) readCell(c *cellXML) error {
 	z := fr.z
 	c.r, c.t, c.v, c.is = c.r[:0], c.t[:0], c.v[:0], c.is[:0]
 	c.hasR, c.f, c.hasIS, c.unsure = false, false, false, false
-	for _, a := range z.attrs {
-		switch string(a.local) {
+	for i := range z.attrs {
+		switch string(z.attrLocal(i)) {
 		case "r":
-			c.r, c.hasR = append(c.r[:0], a.value...), len(a.value) > 0
+			v := z.attrValue(i)
+			c.r, c.hasR = append(c.r[:0], v...), len(v) > 0
 		case "s":
-			if !plainInt(a.value) {
+			if v := z.attrValue(i); !plainInt(v) {
 				// excelize stops reading the cell at a style it cannot parse
-				if _, err := strconv.ParseInt(string(a.value), 10, 64); err != nil {
+				if _, err := strconv.ParseInt(string(v), 10, 64); err != nil {
 					return errUnsure
 				}
 			}
 		case "t":
-			c.t = append(c.t[:0], a.value...)
+			c.t = append(c.t[:0], z.attrValue(i)...)
 		}
 	}
 	for {
@@ -460,7 +461,7 @@ func (fr *fastRows) readCell(c *cellXML) error {
 		case tokEnd:
 			return nil
 		}
-		switch string(z.local) {
+		switch string(z.elem()) {
 		case "v":
 			if c.v, err = z.textOnly(c.v[:0]); err != nil {
 				return err
