@@ -90,7 +90,7 @@ func checkClaimCharts(t *testing.T, charts map[string]pageChart, doc calcDoc) {
 			t.Fatalf("%d: calc --json has no claim", ty.Year)
 		}
 		y := fmt.Sprint(ty.Year)
-		sameFigure(t, y+" residual", residual[i], &ty.Claim.Residual)
+		sameFigure(t, y+" residual", residual[i], ty.Claim.Residual)
 		sameFigure(t, y+" retired", retired[i], &ty.Claim.CreditsRetired)
 		sameFigure(t, y+" removals", removals[i], &ty.Claim.RemovalsOwn)
 		sameFigure(t, y+" planned", planned[i], &ty.Claim.CreditsPlanned)
