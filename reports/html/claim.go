@@ -150,13 +150,13 @@ func claimSection(r reports.Report) htmlSection {
 	return s
 }
 
-// reductionsChart stacks each year's reduction by where it comes from.
+// reductionsChart stacks each year's reduction by where it comes from, over every year of the
+// trajectory: a year without data keeps its place on the axis, empty.
 func reductionsChart(r reports.Report) echart {
-	rs := r.Claim.Reductions
+	byYear := map[int]plan.Reduction{}
 	var vs []float64
-	years := make([]int, len(rs))
-	for i, rd := range rs {
-		years[i] = rd.Year
+	for _, rd := range r.Claim.Reductions {
+		byYear[rd.Year] = rd
 		pos, neg := 0.0, 0.0
 		for _, v := range []float64{rd.Abatement, rd.Factors, rd.Instruments, rd.Discontinued} {
 			if v > 0 {
@@ -171,11 +171,18 @@ func reductionsChart(r reports.Report) echart {
 	bar.SetGlobalOptions(append(commonChartOpts(ChartReductions), axisTooltip(), grid("24", "3%", underLegend, "34"),
 		charts.WithYAxisOpts(valueAxis("tCO2e below the base year", vs)),
 		charts.WithXAxisOpts(yearAxis()))...)
+	years := make([]int, len(r.Trajectory.Years))
+	for i, ty := range r.Trajectory.Years {
+		years[i] = ty.Year
+	}
 	bar.SetXAxis(yearLabels(years))
 	add := func(name, color string, pick func(plan.Reduction) float64) {
-		data := make([]opts.BarData, len(rs))
-		for i, rd := range rs {
-			data[i] = opts.BarData{Value: round1(pick(rd))}
+		data := make([]opts.BarData, len(years))
+		for i, y := range years {
+			data[i] = opts.BarData{Value: echartsNone}
+			if rd, ok := byYear[y]; ok {
+				data[i] = opts.BarData{Value: round1(pick(rd))}
+			}
 		}
 		bar.AddSeries(name, data, scopeBarColor("reduction", color))
 	}

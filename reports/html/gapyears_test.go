@@ -36,7 +36,8 @@ func tableOf(t *testing.T, r reports.Report, caption string) *htmlTable {
 }
 
 // The years 2020–2024 have no data: the claim table says so and shows no residual, and the
-// claim chart leaves them empty (echarts' "-"), never a bar or a point at 0.
+// claim and reductions charts keep their place on the axis, empty (echarts' "-"), never a bar
+// or a point at 0.
 func TestClaimGapYears(t *testing.T) {
 	r := gapYearsReport(t)
 	tb := tableOf(t, r, "Claim check per year, tCO2e")
@@ -47,8 +48,9 @@ func TestClaimGapYears(t *testing.T) {
 	opts := chartOptions(t, render(t, r))
 	series := func(name string) []any { return seriesOf(t, opts, ChartClaim, name) }
 	residual, high := series("Residual gross emissions in the boundary"), series("Residual, 95 % upper bound")
-	if len(tb.Rows) != 12 || len(residual) != 12 || len(high) != 12 {
-		t.Fatalf("%d rows, %d and %d chart points; want 2019–2030", len(tb.Rows), len(residual), len(high))
+	abatement := seriesOf(t, opts, ChartReductions, "Abatement and growth")
+	if len(tb.Rows) != 12 || len(residual) != 12 || len(high) != 12 || len(abatement) != 12 {
+		t.Fatalf("%d rows, %d, %d and %d chart points; want 2019–2030", len(tb.Rows), len(residual), len(high), len(abatement))
 	}
 	for i, row := range tb.Rows {
 		year := 2019 + i
@@ -58,8 +60,8 @@ func TestClaimGapYears(t *testing.T) {
 				t.Fatalf("row %d is %s", i, got)
 			}
 			if year < 2020 || year > 2024 {
-				if cell("Verdict") == "no data" || cell("Residual") == emDash || residual[i] == echartsNone || high[i] == echartsNone {
-					t.Errorf("verdict %q, residual %q, chart %v/%v: a year with data or a projection has a residual", cell("Verdict"), cell("Residual"), residual[i], high[i])
+				if cell("Verdict") == "no data" || cell("Residual") == emDash || residual[i] == echartsNone || high[i] == echartsNone || abatement[i] == echartsNone {
+					t.Errorf("verdict %q, residual %q, charts %v/%v/%v: a year with data or a projection has a residual and a reduction", cell("Verdict"), cell("Residual"), residual[i], high[i], abatement[i])
 				}
 				return
 			}
@@ -72,8 +74,8 @@ func TestClaimGapYears(t *testing.T) {
 			if cell("Residual") != emDash || cell("Upper bound (95 %)") != emDash {
 				t.Errorf("residual %q, upper bound %q; want %s", cell("Residual"), cell("Upper bound (95 %)"), emDash)
 			}
-			if residual[i] != echartsNone || high[i] != echartsNone {
-				t.Errorf("chart residual %v, upper bound %v; want %q (no value), not 0", residual[i], high[i], echartsNone)
+			if residual[i] != echartsNone || high[i] != echartsNone || abatement[i] != echartsNone {
+				t.Errorf("chart residual %v, upper bound %v, abatement %v; want %q (no value), not 0", residual[i], high[i], abatement[i], echartsNone)
 			}
 		})
 	}
