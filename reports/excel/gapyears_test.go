@@ -38,7 +38,8 @@ func column(t *testing.T, s sheetCells, header string) int {
 }
 
 // The years 2020–2024 have no data: on the Claim sheet their claim reads "no data" with no
-// residual, and on the Trajectory sheet they have no actual and no gap.
+// residual, on the Trajectory sheet they have no actual and no gap; the Changes sheet goes
+// from 2019 to 2025, the next year with data, and says so.
 func TestExportGapYears(t *testing.T) {
 	sheet := gapYearsExport(t)
 	for _, tc := range []struct {
@@ -79,5 +80,9 @@ func TestExportGapYears(t *testing.T) {
 	want := "2022 has no activity data: its emissions are unknown, so no contribution can be claimed for it"
 	if got := claim.at(column(t, claim, "Reasons"), claim.findRow("2022")); got != want {
 		t.Errorf("Claim 2022 reasons %q, want %q", got, want)
+	}
+	ch := sheet("Changes")
+	if r := ch.findRow("2019"); r == 0 || ch.at(2, r) != "2025" || ch.at(3, r) != "next year with data" {
+		t.Errorf("Changes row %d: %q → %q, %q; want 2019 → 2025, next year with data", r, ch.at(1, r), ch.at(2, r), ch.at(3, r))
 	}
 }
