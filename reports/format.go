@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/emissions/claim"
 )
 
 // Tonnes formats tCO2e as every output writes them in text: one decimal, thousands separated
@@ -43,6 +44,18 @@ const (
 	// AvoidedLabel titles every view of avoided emissions: they are never netted.
 	AvoidedLabel = "Avoided emissions — not subtracted from the inventory"
 )
+
+// ClaimVerdict words a year's claim check in the claim tables: "holds", "no claim", or "no
+// data" for a year without data, whose claim is neither met nor missed on figures no one has.
+func ClaimVerdict(cy claim.ClaimYear) string {
+	switch {
+	case cy.NoData:
+		return "no data"
+	case cy.OK:
+		return "holds"
+	}
+	return "no claim"
+}
 
 // EmDash stands for a figure or text that is not there.
 const EmDash = "—"

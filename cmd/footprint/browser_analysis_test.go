@@ -90,7 +90,7 @@ func checkClaimCharts(t *testing.T, charts map[string]pageChart, doc calcDoc) {
 			t.Fatalf("%d: calc --json has no claim", ty.Year)
 		}
 		y := fmt.Sprint(ty.Year)
-		sameFigure(t, y+" residual", residual[i], &ty.Claim.Residual)
+		sameFigure(t, y+" residual", residual[i], ty.Claim.Residual)
 		sameFigure(t, y+" retired", retired[i], &ty.Claim.CreditsRetired)
 		sameFigure(t, y+" removals", removals[i], &ty.Claim.RemovalsOwn)
 		sameFigure(t, y+" planned", planned[i], &ty.Claim.CreditsPlanned)
@@ -99,15 +99,16 @@ func checkClaimCharts(t *testing.T, charts map[string]pageChart, doc calcDoc) {
 	if !ok {
 		t.Fatalf("no %s chart", html.ChartReductions)
 	}
+	// One bar per trajectory year; a year without a reduction (no data) is empty.
 	disc, abate := rc.series(t, "Discontinued activities"), rc.series(t, "Abatement and growth")
-	i := 0
-	for _, ty := range doc.Trajectory {
+	for i, ty := range doc.Trajectory {
+		y := fmt.Sprint(ty.Year)
 		if ty.Reduction == nil {
+			sameFigure(t, y+" discontinued", disc[i], nil)
+			sameFigure(t, y+" abatement", abate[i], nil)
 			continue
 		}
-		y := fmt.Sprint(ty.Year)
 		sameFigure(t, y+" discontinued", disc[i], &ty.Reduction.Discontinued)
 		sameFigure(t, y+" abatement", abate[i], &ty.Reduction.Abatement)
-		i++
 	}
 }

@@ -292,8 +292,8 @@ type calcDoc struct {
 		Claim  *struct {
 			OK             bool     `json:"ok"`
 			Reasons        []string `json:"reasons"`
-			Residual       float64  `json:"residual"`
-			ResidualHigh   float64  `json:"residual_high"`
+			Residual       *float64 `json:"residual"`
+			ResidualHigh   *float64 `json:"residual_high"`
 			CreditsRetired float64  `json:"credits_retired"`
 			CreditsPlanned float64  `json:"credits_planned"`
 			RemovalsOwn    float64  `json:"removals_own"`

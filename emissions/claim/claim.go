@@ -25,6 +25,7 @@ const SignificantScope3Pct = 5
 
 // Claim reason codes: each says why a year's contribution claim does not hold.
 const (
+	ReasonNoData          = "no-data"          // a year before the last actual one, without data
 	ReasonProjected       = "projected"        // no measured emissions for the year yet
 	ReasonNoTarget        = "no-target"        // no reduction target to be on
 	ReasonOffTarget       = "off-target"       // gross emissions above the target path
@@ -45,11 +46,14 @@ type ClaimReason struct {
 type ClaimYear struct {
 	Year      int
 	Projected bool // the year has no actual data: residual is the plan's
-	OK        bool
-	Reasons   []ClaimReason
+	// NoData: a year between the base year and the last actual year without data. It has no
+	// residual, and its claim fails with ReasonNoData alone: nothing is known to be covered.
+	NoData  bool
+	OK      bool
+	Reasons []ClaimReason
 	// Residual is the gross emissions within the claim boundary; ResidualHigh the upper bound
-	// of their 95 % interval.
-	Residual, ResidualHigh float64
+	// of their 95 % interval. Both are nil in a year without data.
+	Residual, ResidualHigh *float64
 	// CreditsRetired count toward the claim; CreditsPlanned (planned and contracted) do not.
 	CreditsRetired, CreditsPlanned float64
 	RemovalsOwn                    float64
@@ -131,13 +135,19 @@ func CheckClaims(p plan.Plan, lines []emissions.Line, traj *plan.Trajectory, lib
 
 	for _, ty := range traj.Years {
 		cy := ClaimYear{Year: ty.Year, Projected: ty.Year > traj.LastActualYear}
-		if r := residual[ty.Year]; r != nil {
-			cy.Residual = *r
-		}
-		if yu, ok := unc.Year(ty.Year); ok && !cy.Projected {
-			cy.ResidualHigh = yu.Interval.High
-		} else {
-			cy.ResidualHigh = cy.Residual * highRatio
+		// A year without data is not a year without emissions: it gets no residual, so that
+		// no view shows it as 0 t covered.
+		cy.NoData = !cy.Projected && ty.Actual == nil
+		if !cy.NoData {
+			r := 0.0 // the claim boundary holds nothing this year
+			if v := residual[ty.Year]; v != nil {
+				r = *v
+			}
+			high := r * highRatio
+			if yu, ok := unc.Year(ty.Year); ok && !cy.Projected {
+				high = yu.Interval.High
+			}
+			cy.Residual, cy.ResidualHigh = &r, &high
 		}
 		for _, c := range p.Credits {
 			if c.Year != ty.Year {
@@ -166,6 +176,11 @@ func claimReasons(cc *ClaimCheck, ty plan.TrajectoryYear, cy ClaimYear, empty bo
 	add := func(code, format string, args ...any) {
 		rs = append(rs, ClaimReason{code, fmt.Sprintf(format, args...)})
 	}
+	if cy.NoData {
+		// The other checks would judge a residual of nothing: none of them means anything.
+		add(ReasonNoData, "%d has no activity data: its emissions are unknown, so no contribution can be claimed for it", ty.Year)
+		return rs
+	}
 	if cy.Projected {
 		add(ReasonProjected, "%d has no measured emissions yet: a contribution can be claimed only for a year whose inventory is known", ty.Year)
 	}
@@ -186,15 +201,16 @@ func claimReasons(cc *ClaimCheck, ty plan.TrajectoryYear, cy ClaimYear, empty bo
 			fmtT(*gross), fmtT(*ty.Target), fmtT(*ty.TargetWithoutDiscontinued))
 	}
 	cover := cy.CreditsRetired + cy.RemovalsOwn
+	residual, high := *cy.Residual, *cy.ResidualHigh
 	switch {
-	case cover < cy.Residual:
-		msg := fmt.Sprintf("retired credits (%s t) and own removals (%s t) cover %s t of the %s t residual", fmtT(cy.CreditsRetired), fmtT(cy.RemovalsOwn), fmtT(cover), fmtT(cy.Residual))
+	case cover < residual:
+		msg := fmt.Sprintf("retired credits (%s t) and own removals (%s t) cover %s t of the %s t residual", fmtT(cy.CreditsRetired), fmtT(cy.RemovalsOwn), fmtT(cover), fmtT(residual))
 		if cy.CreditsPlanned > 0 {
 			msg += fmt.Sprintf("; planned or contracted credits (%s t) count only once retired", fmtT(cy.CreditsPlanned))
 		}
 		add(ReasonNotCovered, "%s", msg)
-	case cover < cy.ResidualHigh:
-		add(ReasonNotCoveredHigh, "retired credits and own removals (%s t) cover the central residual %s t but not its 95 %% upper bound %s t", fmtT(cover), fmtT(cy.Residual), fmtT(cy.ResidualHigh))
+	case cover < high:
+		add(ReasonNotCoveredHigh, "retired credits and own removals (%s t) cover the central residual %s t but not its 95 %% upper bound %s t", fmtT(cover), fmtT(residual), fmtT(high))
 	}
 	if cc.Excluded.Significant {
 		add(ReasonBoundaryScope3, "the boundary leaves out %s t of Scope 3 (%.0f %% of the %d total; %s), at least %d %%: significant emissions outside the claim",

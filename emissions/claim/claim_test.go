@@ -3,6 +3,7 @@ package claim
 import (
 	"math"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
@@ -98,7 +99,7 @@ func TestClosureOrganicVsRecalculated(t *testing.T) {
 			if !hasReason(cy, tc.reason) || cy.OK {
 				t.Errorf("2024 claim %+v, want reason %s", cy, tc.reason)
 			}
-			if cy.Residual != 40 {
+			if cy.Residual == nil || *cy.Residual != 40 {
 				t.Errorf("residual %v, want 40 (Scope 1 only)", cy.Residual)
 			}
 		})
@@ -205,8 +206,54 @@ func TestClaimProjected(t *testing.T) {
 		t.Fatal(err)
 	}
 	cy, _ := cc.Year(2026)
-	if !cy.Projected || !hasReason(cy, ReasonProjected) || cy.Residual != 40 {
+	if !cy.Projected || !hasReason(cy, ReasonProjected) || cy.Residual == nil || *cy.Residual != 40 {
 		t.Errorf("2026 claim %+v, want projected with residual 40", cy)
+	}
+}
+
+// claimLines have data in 2019 and 2024 only. The years between are not years of zero
+// emissions: their claim fails with no-data alone and they have no residual, even when a
+// credit retired in such a year would cover a residual of 0 t.
+func TestClaimNoData(t *testing.T) {
+	p := claimPlan(plan.TreatmentRecalculate)
+	p.Credits = []plan.Credit{{Year: 2022, TCO2e: 500, Status: plan.CreditRetired, RetirementDate: "2022-12-31", Kind: plan.CreditRemoval}}
+	var ps emissions.Problems
+	tr, err := plan.Project(p, claimLines(), nil, &ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cc, err := CheckClaims(p, claimLines(), tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		year   int
+		noData bool
+	}{{2019, false}, {2020, true}, {2021, true}, {2022, true}, {2023, true}, {2024, false}, {2025, false}} {
+		t.Run(strconv.Itoa(tc.year), func(t *testing.T) {
+			cy, ok := cc.Year(tc.year)
+			if !ok {
+				t.Fatalf("no claim for %d", tc.year)
+			}
+			if cy.NoData != tc.noData {
+				t.Errorf("no data %v, want %v", cy.NoData, tc.noData)
+			}
+			if !tc.noData {
+				if cy.Residual == nil || cy.ResidualHigh == nil || hasReason(cy, ReasonNoData) {
+					t.Errorf("claim %+v: a year with data or a projection has a residual and no %s", cy, ReasonNoData)
+				}
+				return
+			}
+			if cy.OK || !slices.Equal(codes(cy), []string{ReasonNoData}) {
+				t.Errorf("ok %v, reasons %v; want not ok, [%s]", cy.OK, codes(cy), ReasonNoData)
+			}
+			if cy.Residual != nil || cy.ResidualHigh != nil {
+				t.Errorf("residual %v, high %v; want none", cy.Residual, cy.ResidualHigh)
+			}
+			if want := map[int]float64{2022: 500}[tc.year]; cy.CreditsRetired != want {
+				t.Errorf("retired credits %v, want %v: the ledger is shown as it is", cy.CreditsRetired, want)
+			}
+		})
 	}
 }
 

@@ -90,15 +90,11 @@ func (x *exporter) writeClaim() error {
 				vals = append(vals, nil, nil, nil, nil, nil)
 			}
 			cy, _ := c.Check.Year(y.Year)
-			verdict := "holds"
-			if !cy.OK {
-				verdict = "no claim"
-			}
 			var reasons []string
 			for _, r := range cy.Reasons {
 				reasons = append(reasons, r.Message)
 			}
-			vals = append(vals, cy.Residual, cy.ResidualHigh, cy.CreditsRetired, cy.RemovalsOwn, cy.CreditsPlanned, verdict, blankIfEmpty(strings.Join(reasons, "; ")))
+			vals = append(vals, optional(cy.Residual), optional(cy.ResidualHigh), cy.CreditsRetired, cy.RemovalsOwn, cy.CreditsPlanned, reports.ClaimVerdict(cy), blankIfEmpty(strings.Join(reasons, "; ")))
 			if err := add(vals...); err != nil {
 				return err
 			}

@@ -97,7 +97,7 @@ func TestExportLibreOffice(t *testing.T) {
 	cy, _ := e.Claim.Check.Year(e.ReportingYear)
 	year := strconv.Itoa(e.ReportingYear)
 	for header, want := range map[string]float64{
-		"Residual in claim boundary, tCO2e":                  cy.Residual,
+		"Residual in claim boundary, tCO2e":                  *cy.Residual,
 		"Retired credits, tCO2e":                             1200,
 		"Own removals, tCO2e":                                80,
 		"Planned or contracted credits (not counted), tCO2e": 3000,

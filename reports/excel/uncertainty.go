@@ -131,8 +131,11 @@ func (x *exporter) writeChanges() error {
 	return x.stream(t, func(add func(...any) error) error {
 		for _, c := range x.e.Changes {
 			kind := "consecutive years"
-			if c.BaseToReporting {
+			switch {
+			case c.BaseToReporting:
 				kind = "base vs reporting year"
+			case c.To > c.From+1:
+				kind = "next year with data" // the years between have none: no change is made up for them
 			}
 			if err := add(c.From, c.To, kind, cell{StyleID: x.st.totalLabel, Value: "All activities"},
 				cell{StyleID: x.st.totalTonnes, Value: c.TotalFrom}, cell{StyleID: x.st.totalTonnes, Value: c.TotalTo},

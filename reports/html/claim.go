@@ -46,7 +46,11 @@ func claimCard(r reports.Report, y int, t func(float64) string) (htmlCard, bool)
 		c.Value, c.Tone = "no claim", "bad"
 	}
 	c.Notes = append(c.Notes, "boundary: "+r.Claim.Check.Boundary.Describe())
-	c.Notes = append(c.Notes, fmt.Sprintf("residual %s t (up to %s t at 95 %%)", t(cy.Residual), t(cy.ResidualHigh)))
+	if cy.NoData {
+		c.Notes = append(c.Notes, fmt.Sprintf("no activity data for %d: its residual is unknown", y))
+	} else {
+		c.Notes = append(c.Notes, fmt.Sprintf("residual %s t (up to %s t at 95 %%)", t(*cy.Residual), t(*cy.ResidualHigh)))
+	}
 	c.Notes = append(c.Notes, fmt.Sprintf("retired credits %s t, own removals %s t; planned or contracted %s t (not counted)",
 		t(cy.CreditsRetired), t(cy.RemovalsOwn), t(cy.CreditsPlanned)))
 	// The header names each reason in a few words; the claim section gives them in full.
@@ -71,6 +75,7 @@ func reasonText(rs claim.ClaimReason) string {
 
 // reasonShort names each reason a claim fails for, for the header.
 var reasonShort = map[string]string{
+	claim.ReasonNoData:          "no data for the year",
 	claim.ReasonProjected:       "no measured emissions yet",
 	claim.ReasonNoTarget:        "no target applies",
 	claim.ReasonOffTarget:       "gross emissions above the target path",
@@ -123,15 +128,12 @@ func claimSection(r reports.Report) htmlSection {
 	ch := claimChart(r)
 	tb := &htmlTable{Caption: "Claim check per year, tCO2e", Head: []string{"Year", "Residual", "Upper bound (95 %)", "Retired credits", "Own removals", "Planned, not counted", "Verdict", "Reasons"}}
 	for _, cy := range cc.Years {
-		verdict := "holds"
-		if !cy.OK {
-			verdict = "no claim"
-		}
+		verdict := reports.ClaimVerdict(cy)
 		var reasons []string
 		for _, rs := range cy.Reasons {
 			reasons = append(reasons, reasonText(rs))
 		}
-		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(cy.Year)), numCell(cy.Residual), numCell(cy.ResidualHigh), numCell(cy.CreditsRetired),
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(cy.Year)), optCell(cy.Residual), optCell(cy.ResidualHigh), numCell(cy.CreditsRetired),
 			numCell(cy.RemovalsOwn), numCell(cy.CreditsPlanned), textCell(verdict), textCell(strings.Join(reasons, "; "))}})
 	}
 	// The table names the reasons; the reporting year's are given in full, with their figures.
@@ -148,13 +150,13 @@ func claimSection(r reports.Report) htmlSection {
 	return s
 }
 
-// reductionsChart stacks each year's reduction by where it comes from.
+// reductionsChart stacks each year's reduction by where it comes from, over every year of the
+// trajectory: a year without data keeps its place on the axis, empty.
 func reductionsChart(r reports.Report) echart {
-	rs := r.Claim.Reductions
+	byYear := map[int]plan.Reduction{}
 	var vs []float64
-	years := make([]int, len(rs))
-	for i, rd := range rs {
-		years[i] = rd.Year
+	for _, rd := range r.Claim.Reductions {
+		byYear[rd.Year] = rd
 		pos, neg := 0.0, 0.0
 		for _, v := range []float64{rd.Abatement, rd.Factors, rd.Instruments, rd.Discontinued} {
 			if v > 0 {
@@ -169,11 +171,18 @@ func reductionsChart(r reports.Report) echart {
 	bar.SetGlobalOptions(append(commonChartOpts(ChartReductions), axisTooltip(), grid("24", "3%", underLegend, "34"),
 		charts.WithYAxisOpts(valueAxis("tCO2e below the base year", vs)),
 		charts.WithXAxisOpts(yearAxis()))...)
+	years := make([]int, len(r.Trajectory.Years))
+	for i, ty := range r.Trajectory.Years {
+		years[i] = ty.Year
+	}
 	bar.SetXAxis(yearLabels(years))
 	add := func(name, color string, pick func(plan.Reduction) float64) {
-		data := make([]opts.BarData, len(rs))
-		for i, rd := range rs {
-			data[i] = opts.BarData{Value: round1(pick(rd))}
+		data := make([]opts.BarData, len(years))
+		for i, y := range years {
+			data[i] = opts.BarData{Value: echartsNone}
+			if rd, ok := byYear[y]; ok {
+				data[i] = opts.BarData{Value: round1(pick(rd))}
+			}
 		}
 		bar.AddSeries(name, data, scopeBarColor("reduction", color))
 	}
@@ -193,7 +202,10 @@ func claimChart(r reports.Report) echart {
 	var vs []float64
 	for i, cy := range cc.Years {
 		years[i] = cy.Year
-		vs = append(vs, cy.ResidualHigh, cy.CreditsRetired+cy.RemovalsOwn+cy.CreditsPlanned)
+		if cy.ResidualHigh != nil {
+			vs = append(vs, *cy.ResidualHigh)
+		}
+		vs = append(vs, cy.CreditsRetired+cy.RemovalsOwn+cy.CreditsPlanned)
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(commonChartOpts(ChartClaim), axisTooltip(), grid("24", "3%", underLegend, "34"),
@@ -207,14 +219,19 @@ func claimChart(r reports.Report) echart {
 		}
 		bar.AddSeries(name, data, scopeBarColor(stack, color))
 	}
-	add("Residual gross emissions in the boundary", "residual", colorResidual, func(c claim.ClaimYear) float64 { return c.Residual })
+	// A year without data has no residual bar: a gap, not 0 t.
+	residual := make([]opts.BarData, len(cc.Years))
+	for i, cy := range cc.Years {
+		residual[i] = barValue(cy.Residual)
+	}
+	bar.AddSeries("Residual gross emissions in the boundary", residual, scopeBarColor("residual", colorResidual))
 	add("Retired credits", "cover", colorRetired, func(c claim.ClaimYear) float64 { return c.CreditsRetired })
 	add("Own removals", "cover", colorRemovals, func(c claim.ClaimYear) float64 { return c.RemovalsOwn })
 	add("Planned or contracted credits (not counted)", "planned", colorPlanned, func(c claim.ClaimYear) float64 { return c.CreditsPlanned })
 	line := charts.NewLine()
 	data := make([]opts.LineData, len(cc.Years))
 	for i, cy := range cc.Years {
-		data[i] = opts.LineData{Value: round1(cy.ResidualHigh)}
+		data[i] = lineValue(cy.ResidualHigh)
 	}
 	line.AddSeries("Residual, 95 % upper bound", data,
 		charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 5, ShowSymbol: opts.Bool(true)}),

@@ -179,6 +179,13 @@ func lineValue(v *float64) opts.LineData {
 	return opts.LineData{Value: round1(*v)}
 }
 
+func barValue(v *float64) opts.BarData {
+	if v == nil {
+		return opts.BarData{Value: echartsNone}
+	}
+	return opts.BarData{Value: round1(*v)}
+}
+
 func yearLabels(years []int) []string {
 	out := make([]string, len(years))
 	for i, y := range years {

@@ -43,8 +43,8 @@ type Reduction struct {
 type Claim struct {
 	OK             bool     `json:"ok"`
 	Reasons        []string `json:"reasons"`
-	Residual       float64  `json:"residual"`
-	ResidualHigh   float64  `json:"residual_high"`
+	Residual       *float64 `json:"residual"`      // null in a year without data
+	ResidualHigh   *float64 `json:"residual_high"` // null in a year without data
 	CreditsRetired float64  `json:"credits_retired"`
 	CreditsPlanned float64  `json:"credits_planned"`
 	RemovalsOwn    float64  `json:"removals_own"`

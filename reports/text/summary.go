@@ -57,8 +57,12 @@ func WriteReportSummary(w io.Writer, r reports.Report, page, export string) {
 		if !cy.OK {
 			verdict = fmt.Sprintf("cannot be claimed (%d reason(s), see the report)", len(cy.Reasons))
 		}
-		fmt.Fprintf(w, "%d: a contribution to carbon neutrality %s; residual %s tCO2e, retired credits and own removals %s tCO2e.\n",
-			cy.Year, verdict, t(cy.Residual), t(cy.CreditsRetired+cy.RemovalsOwn))
+		residual := "residual unknown (no data)"
+		if cy.Residual != nil {
+			residual = fmt.Sprintf("residual %s tCO2e", t(*cy.Residual))
+		}
+		fmt.Fprintf(w, "%d: a contribution to carbon neutrality %s; %s, retired credits and own removals %s tCO2e.\n",
+			cy.Year, verdict, residual, t(cy.CreditsRetired+cy.RemovalsOwn))
 	}
 	fmt.Fprintf(w, "Wrote %s and %s\n", page, export)
 	fmt.Fprintf(w, "Rows: %d read, %d used, %d rejected; %d error(s), %d warning(s).\n",
