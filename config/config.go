@@ -11,9 +11,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
+	"time"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
 )
@@ -227,7 +230,8 @@ func Load(opts Options) (*Config, error) {
 		v.Set(k, val)
 	}
 	var c Config
-	if err := v.UnmarshalExact(&c); err != nil {
+	if err := v.UnmarshalExact(&c, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
+		mapstructure.StringToTimeDurationHookFunc(), mapstructure.StringToSliceHookFunc(","), dateAsText))); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	c.Path = path
@@ -284,6 +288,15 @@ func strictYAML(name string, data []byte) error {
 		return fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	return nil
+}
+
+// dateAsText keeps a date written unquoted in YAML (retirement_date: 2030-01-15), which the
+// YAML reader turns into a time, as the text the user wrote.
+func dateAsText(from, to reflect.Type, data any) (any, error) {
+	if t, ok := data.(time.Time); ok && to.Kind() == reflect.String {
+		return t.Format(time.DateOnly), nil
+	}
+	return data, nil
 }
 
 func splitList(s string) []string {

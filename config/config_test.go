@@ -139,3 +139,19 @@ func TestRepositoryConfig(t *testing.T) {
 		t.Errorf("got %+v", c)
 	}
 }
+
+// A date written unquoted, as YAML users do, is the date as written, not a type error.
+func TestUnquotedDate(t *testing.T) {
+	p := writeConfig(t, `trajectory:
+  neutrality:
+    credits:
+      - {year: 2025, tco2e: 10, type: removal, name: x, status: retired, retirement_date: 2026-03-31}
+`)
+	c, err := Load(Options{Path: p, Env: noEnv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Trajectory.Neutrality.Credits[0].RetirementDate; got != "2026-03-31" {
+		t.Errorf("retirement_date = %q, want 2026-03-31", got)
+	}
+}
