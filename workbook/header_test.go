@@ -112,9 +112,9 @@ func TestHeaderSearch(t *testing.T) {
 			want:  []wantProblem{{"header", "Travel", "A41", []string{"row 41 looks like the header", "among the first 20 non-empty rows", "20 stand above it"}}},
 		},
 		{
-			name:  "header on the 20th non-empty row",
-			data:  workbook(t, sheet{"Travel", append(append(notes[:38], header), []any{2024, "Main", "P", "test.steel", 1, "t"})}),
-			want:  []wantProblem{{"rows-above-header", "Travel", "A1", []string{"rows 1, 3, 5, 7", "and 37 above the header (row 39)"}}},
+			name: "header on the 20th non-empty row",
+			data: workbook(t, sheet{"Travel", append(append(notes[:38], header), []any{2024, "Main", "P", "test.steel", 1, "t"})}),
+			want: []wantProblem{{"rows-above-header", "Travel", "A1", []string{"rows 1, 3, 5, 7", "and 37 above the header (row 39)"}}},
 			check: func(t *testing.T, acts []emissions.Activity) {
 				if len(acts) != 1 || acts[0].Place.Row != 40 {
 					t.Errorf("activities %+v, want row 40", acts)
