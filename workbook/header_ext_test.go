@@ -17,7 +17,7 @@ import (
 )
 
 // filledTemplate is the input template with one row on Energy, changed by edit.
-func filledTemplate(t *testing.T, edit func(f *excelize.File)) []byte {
+func filledTemplate(t *testing.T, edit func(t *testing.T, f *excelize.File)) []byte {
 	t.Helper()
 	lib, err := factors.Builtin("AR6")
 	must(t, err)
@@ -28,7 +28,7 @@ func filledTemplate(t *testing.T, edit func(f *excelize.File)) []byte {
 	defer f.Close()
 	must(t, f.SetSheetRow("Energy", "A2", &[]any{2024, "Main", nil, "fr.electricity.grid", 1000, "kWh"}))
 	if edit != nil {
-		edit(f)
+		edit(t, f)
 	}
 	var out bytes.Buffer
 	must(t, f.Write(&out))
@@ -55,15 +55,15 @@ func readOnly(t *testing.T, data []byte) {
 func TestTemplateSheetsAreNotRead(t *testing.T) {
 	cases := []struct {
 		name string
-		edit func(f *excelize.File)
+		edit func(t *testing.T, f *excelize.File)
 	}{
 		{"as written", nil},
-		{"renamed by a French team", func(f *excelize.File) {
+		{"renamed by a French team", func(t *testing.T, f *excelize.File) {
 			for from, to := range map[string]string{"Help": "Aide", "Examples": "Exemples", "Lists": "Listes"} {
 				must(t, f.SetSheetName(from, to))
 			}
 		}},
-		{"written before the mark", func(f *excelize.File) {
+		{"written before the mark", func(t *testing.T, f *excelize.File) {
 			for _, sh := range []string{"Help", "Examples", "Lists"} {
 				must(t, f.DeleteDefinedName(&excelize.DefinedName{Name: "footprint_template_sheet", Scope: sh}))
 			}
@@ -93,7 +93,7 @@ func TestSheetNamedExamplesIsRead(t *testing.T) {
 // The mark survives a save by LibreOffice, renamed sheets and all.
 func TestTemplateMarkSurvivesLibreOffice(t *testing.T) {
 	soffice := xlsxtest.LibreOffice(t)
-	data := filledTemplate(t, func(f *excelize.File) {
+	data := filledTemplate(t, func(t *testing.T, f *excelize.File) {
 		must(t, f.SetSheetName("Examples", "Exemples"))
 	})
 	dir := t.TempDir()

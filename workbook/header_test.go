@@ -146,6 +146,9 @@ func TestHeaderSearch(t *testing.T) {
 			}
 			checkProblems(t, in, tt.want)
 			if tt.header > 0 {
+				if len(in.Sheets) == 0 {
+					t.Fatalf("no activity sheet read, want one with its header on row %d", tt.header)
+				}
 				last := in.Sheets[len(in.Sheets)-1]
 				if last.HeaderRow != tt.header {
 					t.Errorf("sheet %s: header row %d, want %d", last.Sheet, last.HeaderRow, tt.header)
