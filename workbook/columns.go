@@ -41,6 +41,31 @@ var instrumentColumns = []Column{ColYear, ColSite, ColInstrument, ColQuantity, C
 // Aliases maps other header spellings to canonical columns (config `columns`).
 type Aliases map[Column][]string
 
+// builtinAliases are the spellings footprint reads without config: the French headers of
+// activity sheets, of the Instruments sheet and of refrigerant registers, and a register's usual
+// English variants. Matching ignores case, spaces, punctuation and accents, so Pôle is Pole and
+// Rechargé (kg) is Recharge kg already. A config alias naming one of these spellings for
+// another column wins.
+var builtinAliases = Aliases{
+	ColYear:      {"Année"},
+	ColActivity:  {"Activité"},
+	ColQuantity:  {"Quantité"},
+	ColUnit:      {"Unité"},
+	ColCategory:  {"Catégorie"},
+	ColMethod:    {"Méthode"},
+	ColComment:   {"Commentaire"},
+	ColQuality:   {"Qualité"},
+	ColEntity:    {"Entité"},
+	ColDataType:  {"Type de donnée", "Data type"},
+	ColFactor:    {"Facteur"},
+	ColGas:       {"Refrigerant", "Fluid", "Fluide", "Gaz", "Fluide frigorigène"},
+	ColEquipment: {"Équipement", "Installation", "Unit"},
+	ColCharge:    {"Charge kg", "Charge (kg)", "Nominal charge", "Charge nominale"},
+	ColRecharged: {"Recharged kg", "Recharged (kg)", "Recharge", "Recharge kg", "Rechargé", "Quantité rechargée"},
+	ColRecovered: {"Recovered kg", "Recovered (kg)", "Récupéré", "Récupéré kg", "Quantité récupérée"},
+	ColStatus:    {"Statut", "État", "Etat"},
+}
+
 // headerKey folds a header for matching: case, spaces, punctuation and accents do not count.
 func headerKey(s string) string {
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
@@ -60,12 +85,18 @@ func headerKey(s string) string {
 // headerIndex maps folded header spellings to canonical columns.
 type headerIndex map[string]Column
 
+// newHeaderIndex indexes the spellings of cols: their names, the built-in spellings, then the
+// config's aliases, which win over the built-in ones.
 func newHeaderIndex(cols []Column, aliases Aliases) headerIndex {
 	idx := headerIndex{}
-	for _, c := range cols {
-		idx[headerKey(string(c))] = c
-		for _, a := range aliases[c] {
-			idx[headerKey(a)] = c
+	for _, as := range []Aliases{nil, builtinAliases, aliases} {
+		for _, c := range cols {
+			if as == nil {
+				idx[headerKey(string(c))] = c
+			}
+			for _, a := range as[c] {
+				idx[headerKey(a)] = c
+			}
 		}
 	}
 	return idx
@@ -82,6 +113,9 @@ type duplicate struct {
 func (idx headerIndex) match(header []string) (pos map[Column]int, dups []duplicate) {
 	pos = map[Column]int{}
 	for i, h := range header {
+		if isFootprintColumn(h) {
+			continue // an annotated copy's own columns are never input
+		}
 		c, ok := idx[headerKey(h)]
 		if !ok {
 			continue
@@ -104,4 +138,11 @@ func HeaderColumn(header string, aliases Aliases) (Column, bool) {
 		}
 	}
 	return "", false
+}
+
+// isFootprintColumn reports whether a header is footprint's own, "footprint …": the columns
+// annotate appends. They are neither read nor warned about.
+func isFootprintColumn(h string) bool {
+	words := strings.Fields(h)
+	return len(words) > 1 && strings.EqualFold(words[0], "footprint")
 }

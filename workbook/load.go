@@ -229,9 +229,11 @@ func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetR
 	actIdx := newHeaderIndex(ActivityColumns, opts.Aliases)
 	instIdx := newHeaderIndex(instrumentColumns, opts.Aliases)
 	found, anyData := false, false
-	var hint *titleHint
-	var skipped []*titleHint
+	template := templateSheetNames(f)
 	for _, sheet := range f.GetSheetList() {
+		if template[sheet] {
+			continue // footprint's own Help, Examples and Lists: their examples must not count
+		}
 		sr := sheetReader{in: wb.in, wb: wb, f: f, sheets: sheets, file: name, sheet: sheet, date1904: date1904, opts: opts,
 			scan: info.sheets[sheet], problems: wb.problems}
 		var ok bool
@@ -254,25 +256,14 @@ func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetR
 		}
 		found = found || ok
 		anyData = anyData || sr.nonBlank
-		if hint == nil {
-			hint = sr.hint
-		}
-		if sr.hint != nil && !templateSheets[sheet] {
-			skipped = append(skipped, sr.hint)
-		}
 	}
 	ps := wb.problems
 	switch {
 	case found:
-		for _, h := range skipped {
-			ps.Warnf("title-above-header", name, h.sheet, h.cell, "the sheet is not read: row %d looks like a header (%s) but the header must be the first non-empty row, and row %d above it holds %q; delete the rows above the header if the sheet holds activity data", h.row, h.header, h.titleRow, h.title)
-		}
-	case hint != nil:
-		ps.Fatalf("no-activity-sheet", name, hint.sheet, hint.cell, "no activity sheet: row %d looks like a header (%s) but the header must be the first non-empty row, and row %d above it holds %q; delete the rows above the header", hint.row, hint.header, hint.titleRow, hint.title)
 	case !anyData:
-		ps.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: the workbook is empty (no sheet holds any value); footprint needs a sheet whose first row is a header with the columns %s", joinColumns(requiredActivity))
+		ps.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: the workbook is empty (no sheet holds any value); footprint needs a sheet with a header row holding the columns %s", joinColumns(requiredActivity))
 	default:
-		ps.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: no sheet has a header row with the columns %s", joinColumns(requiredActivity))
+		ps.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: no sheet has a header row with the columns %s among its first %d non-empty rows", joinColumns(requiredActivity), headerScan)
 	}
 }
 
@@ -284,17 +275,6 @@ func describeOpenError(err error) string {
 		return "it is not an .xlsx workbook (a CSV, an old .xls or a damaged file?)"
 	}
 	return fmt.Sprintf("it is damaged: %v", err)
-}
-
-// templateSheets are the sheets of footprint's own input template that start with a title
-// so that they are not read (their examples must not count): no warning for them.
-var templateSheets = map[string]bool{"Help": true, "Examples": true, "Lists": true}
-
-// titleHint is a header found below the first non-empty row of a sheet that is therefore
-// not read: kept to explain a workbook without an activity sheet.
-type titleHint struct {
-	sheet, cell, header, title string
-	row, titleRow              int
 }
 
 // sheetReader reads one sheet.
@@ -313,17 +293,13 @@ type sheetReader struct {
 	headerRow   int
 	rows        int // data rows read
 	nonBlank    bool
-	hint        *titleHint
+	search      headerSearch // until the header is found
 	hiddenRows  int
 	firstHidden int
 	complete    int          // the rows read when the whole sheet was read, else 0
 	mass        bool         // a refrigerant sheet (mass balance), see refrigerants.go
 	cols        [atCount]int // 1 + the index of each column of atColumns, 0 when absent
 }
-
-// titleScan is how many non-blank rows below a first row that is not a header are searched
-// for a header, to explain a sheet skipped because of a title above its header.
-const titleScan = 20
 
 // read streams the sheet. It returns whether the sheet is one of the kind asked for (its
 // header names enough canonical columns).
@@ -344,9 +320,8 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 		return instruments
 	}
 	defer rows.Close()
-	n := 0
-	var title []string
-	titleRow, scanned := 0, 0
+	n, stopped := 0, false
+rowsLoop:
 	for rows.Next() {
 		n++
 		cells, err := rows.Columns()
@@ -358,26 +333,16 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 			continue
 		}
 		sr.nonBlank = true
-		if title != nil {
-			// The first row was not a header: look a little further for one, only to say so.
-			if scanned++; scanned > titleScan {
-				return false
-			}
-			if pos, _ := idx.match(cells); len(pos) >= 2 && sr.hint == nil {
-				sr.hint = &titleHint{sheet: sr.sheet, cell: emissions.CellName(0, n), header: headerText(cells), row: n, titleRow: titleRow, title: emissions.Clip(headerText(title))}
-				return false
-			}
-			continue
-		}
 		if sr.pos == nil {
-			if !(!instruments && sr.refrigerantHeader(cells, n)) && !sr.header(idx, required, cells, n, instruments) {
-				title, titleRow = cells, n
+			switch sr.findHeader(idx, required, cells, n, instruments) {
+			case headerNext:
 				continue
-			}
-			if sr.pos == nil { // header problem already reported
+			case headerStop:
+				stopped = true
+				break rowsLoop
+			case headerBad:
 				return true
 			}
-			sr.headerRow = n
 			if sr.scan != nil && sr.scan.overflow {
 				sr.problems.Fatalf("formula", sr.file, sr.sheet, "", "more than %d formula cells have no computed value; save the workbook in Excel or LibreOffice so it stores the results", maxUncomputed)
 				return true
@@ -399,19 +364,22 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 			sr.activity(cells, n)
 		}
 	}
+	if sr.pos == nil && (stopped || sr.search.best != nil) {
+		return sr.noHeader(required, instruments)
+	}
 	sr.complete = n
 	if err := rows.Error(); err != nil {
 		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "reading stopped at row %d: %v", n, err)
 	} else if sr.scan != nil && sr.scan.lastRow > n {
 		sr.problems.Fatalf("damaged", sr.file, sr.sheet, emissions.CellName(0, n), "the sheet's XML is damaged: reading stopped at row %d, but the sheet holds rows up to %d; open and save the workbook in Excel or LibreOffice to repair it", n, sr.scan.lastRow)
 	}
-	if title != nil {
-		return false
+	if sr.pos == nil {
+		return sr.noHeader(required, instruments)
 	}
 	if sr.hiddenRows > 0 {
 		sr.problems.Warnf("hidden-rows", sr.file, sr.sheet, emissions.CellName(0, sr.firstHidden), "%d hidden row(s), the first at row %d, are read like the others; unhide them to check them, or delete them if they should not count", sr.hiddenRows, sr.firstHidden)
 	}
-	return sr.pos != nil || instruments
+	return true
 }
 
 // warnHidden says that a hidden sheet was read: what Excel does not show still counts.
@@ -498,45 +466,6 @@ func (sr *sheetReader) unmerge(cells []string, row int) []string {
 		}
 	}
 	return cells
-}
-
-// header takes the first non-blank row as the header. It returns false when the row does
-// not look like a header of this kind of sheet; it leaves sr.pos nil after reporting a
-// header that does but is unusable.
-func (sr *sheetReader) header(idx headerIndex, required []Column, cells []string, row int, instruments bool) bool {
-	pos, dups := idx.match(cells)
-	hasRequired := false
-	for _, c := range required {
-		if _, ok := pos[c]; ok {
-			hasRequired = true
-		}
-	}
-	if !instruments && len(pos) < 2 && !hasRequired {
-		return false
-	}
-	if len(dups) > 0 {
-		d := dups[0]
-		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(d.at, row), "column %s appears twice in the header row (%s and %s); keep one, footprint cannot tell which to read",
-			d.col, emissions.CellName(d.first, row), emissions.CellName(d.at, row))
-		return true
-	}
-	var missing []Column
-	for _, c := range required {
-		if _, ok := pos[c]; !ok {
-			missing = append(missing, c)
-		}
-	}
-	if len(missing) > 0 {
-		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(0, row), "the header row (%s) lacks the required column(s) %s; headers match ignoring case, spaces and accents, and other spellings can be added under `columns` in config", headerText(cells), joinColumns(missing))
-		return true
-	}
-	sr.pos = pos
-	for k, c := range atColumns {
-		if i, ok := pos[c]; ok {
-			sr.cols[k] = i + 1
-		}
-	}
-	return true
 }
 
 // The columns activity reads, by their place in sheetReader.cols: looked up once per sheet,

@@ -257,8 +257,8 @@ func generate(t testing.TB, seed uint64, k float64) generated {
 }
 
 // generateSheet makes one activity sheet: a header of the required columns and some optional
-// ones in any order and spelling, below blank rows and right of blank columns, then a mix of
-// valid, invalid and blank rows.
+// ones in any order and spelling, below blank rows, a title and notes and right of blank
+// columns, then a mix of valid, invalid and blank rows.
 func generateSheet(r *rand.Rand, m *model, file, name string, k float64, pick func([]string) string) sheet {
 	cols := []Column{ColYear, ColActivity, ColQuantity, ColUnit, ColScope, ColCategory, ColMethod}
 	for _, c := range []Column{ColSite, ColPole, ColComment} {
@@ -271,6 +271,12 @@ func generateSheet(r *rand.Rand, m *model, file, name string, k float64, pick fu
 	var rows [][]any
 	for range r.IntN(3) {
 		rows = append(rows, []any{})
+	}
+	if r.IntN(3) == 0 { // a title, and maybe notes, above the header: skipped with a warning
+		rows = append(rows, []any{name + " 2019–2024"})
+		for range r.IntN(3) {
+			rows = append(rows, []any{nil, "source: meter readings"}, []any{})
+		}
 	}
 	header := make([]any, offset, offset+len(cols))
 	for _, c := range cols {

@@ -25,47 +25,10 @@ var refrigerantColumns = []Column{ColYear, ColGas, ColRecharged, ColSite, ColPol
 
 var requiredRefrigerant = []Column{ColYear, ColGas, ColRecharged}
 
-// refrigerantAliases are the spellings footprint knows without config: units in the header and
-// the French words of a maintenance register.
-var refrigerantAliases = Aliases{
-	ColGas:       {"Refrigerant", "Fluid", "Fluide", "Gaz", "Fluide frigorigène"},
-	ColEquipment: {"Équipement", "Installation", "Unit"},
-	ColCharge:    {"Charge kg", "Charge (kg)", "Nominal charge", "Charge nominale"},
-	ColRecharged: {"Recharged kg", "Recharged (kg)", "Recharge", "Recharge kg", "Rechargé", "Quantité rechargée"},
-	ColRecovered: {"Recovered kg", "Recovered (kg)", "Récupéré", "Récupéré kg", "Quantité récupérée"},
-	ColStatus:    {"Statut", "État", "Etat"},
-}
-
-// refrigerantIndex is the header index of refrigerant sheets: config aliases, then the
-// built-in ones.
+// refrigerantIndex is the header index of refrigerant sheets (the built-in spellings of their
+// columns are in builtinAliases).
 func refrigerantIndex(aliases Aliases) headerIndex {
-	all := Aliases{}
-	for c, as := range refrigerantAliases {
-		all[c] = append(all[c], as...)
-	}
-	for c, as := range aliases {
-		all[c] = append(all[c], as...)
-	}
-	return newHeaderIndex(refrigerantColumns, all)
-}
-
-// refrigerantHeader reports whether a header row is a refrigerant sheet's (Gas and Recharged
-// or Recovered, no Activity); it sets sr.pos, or reports a missing column and leaves it nil.
-func (sr *sheetReader) refrigerantHeader(cells []string, row int) bool {
-	idx := refrigerantIndex(sr.opts.Aliases)
-	pos, _ := idx.match(cells)
-	_, gas := pos[ColGas]
-	_, rech := pos[ColRecharged]
-	_, reco := pos[ColRecovered]
-	if !gas || !rech && !reco {
-		return false
-	}
-	if act, _ := newHeaderIndex([]Column{ColActivity}, sr.opts.Aliases).match(cells); len(act) > 0 {
-		return false
-	}
-	sr.mass = true
-	sr.header(idx, requiredRefrigerant, cells, row, false)
-	return true
+	return newHeaderIndex(refrigerantColumns, aliases)
 }
 
 func (sr *sheetReader) refrigerant(cells []string, row int) {

@@ -103,8 +103,8 @@ func WriteTemplateFile(path string, t Template) error {
 // canonical activity sheets with their header row and data validation (dropdowns of activity
 // ids, units, poles and sites from defined names on the Lists sheet; whole-number years;
 // quantities ≥ 0), an Instruments sheet, an Examples sheet and the Lists sheet. footprint
-// reads the activity sheets and Instruments; Help, Examples and Lists start with a title row,
-// not a header, so it skips them.
+// reads the activity sheets and Instruments; it skips Help, Examples and Lists, which carry
+// templateMarker.
 func WriteTemplate(w io.Writer, t Template) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -139,7 +139,7 @@ func idsName(sheet string) string { return "Ids_" + sheet }
 func (tw *templateWriter) build() error {
 	f := tw.f
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:    "footprint activity data template",
+		Title:    templateTitle,
 		Subject:  "Activity data for the GHG inventory: energy, logistics, materials, waste, refrigerants, travel, Scope 2 instruments",
 		Creator:  "footprint",
 		Language: "en",
@@ -168,9 +168,33 @@ func (tw *templateWriter) build() error {
 			return err
 		}
 	}
+	for _, sh := range []string{"Help", "Examples", "Lists"} {
+		if err := tw.mark(sh); err != nil {
+			return err
+		}
+	}
 	f.SetActiveSheet(0)
 	return nil
 }
+
+// templateMarker is the name, defined on each of the template's own sheets (Help, Examples,
+// Lists) and scoped to it, by which the loader knows them and skips them, whatever their name:
+// a team may rename or translate a sheet. A sheet-scoped defined name is part of the workbook,
+// not of a cell a user may type over or clear; Excel and LibreOffice keep it, and follow the
+// sheet when it is renamed, moved or copied (a copy of Examples is still not data). A document
+// property would be lost on a copy of the sheet into another workbook, and would name sheets by
+// name; a hidden cell would be read as data by the other tools and erased by a paste.
+const templateMarker = "footprint_template_sheet"
+
+// mark defines templateMarker on a sheet, pointing at its title cell.
+func (tw *templateWriter) mark(sheet string) error {
+	return tw.f.SetDefinedName(&excelize.DefinedName{Name: templateMarker, RefersTo: fmt.Sprintf("'%s'!$A$1", sheet), Scope: sheet,
+		Comment: "footprint's own sheet: footprint does not read it as activity data"})
+}
+
+// templateTitle is the Title property of the template: with the names of its own sheets, how a
+// template written before templateMarker is known.
+const templateTitle = "footprint activity data template"
 
 func (tw *templateWriter) styles() error {
 	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}
@@ -273,8 +297,7 @@ func (tw *templateWriter) setRow(sheet string, row int, vals ...any) error {
 	return nil
 }
 
-// titled writes a sheet's title in row 1, tall enough for its font, and a note in row 2. A
-// title row, not a header, is what makes footprint skip the sheet.
+// titled writes a sheet's title in row 1, tall enough for its font, and a note in row 2.
 func (tw *templateWriter) titled(sheet, title, note string) error {
 	if err := tw.setRow(sheet, 1, excelize.Cell{StyleID: tw.st.title, Value: title}); err != nil {
 		return err

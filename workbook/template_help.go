@@ -104,7 +104,7 @@ func (tw *templateWriter) help() error {
 		return err
 	}
 	for _, text := range []string{
-		"One row per activity and year on the sheets Energy, Logistics, Materials, Waste, Refrigerants and Travel (any sheet whose first row holds these headers is read, whatever its name). Keep the header row as it is; add rows below it. A wholly blank row is skipped.",
+		"One row per activity and year on the sheets Energy, Logistics, Materials, Waste, Refrigerants and Travel (any sheet with a header row holding these columns is read, whatever its name; a title or notes may stand above the header). Keep the header row as it is; add rows below it. A wholly blank row is skipped.",
 		"Check the file with `footprint validate --input this-file.xlsx`: every rejected row is listed with its sheet, cell and reason. `footprint calc --input this-file.xlsx` gives the inventory.",
 	} {
 		if err := paragraph(1, 4, text); err != nil {
@@ -130,7 +130,7 @@ func (tw *templateWriter) help() error {
 		{"Already-computed emissions", "A row whose Unit is tCO2e or kgCO2e (a supplier's figure, a past inventory known by totals) is taken as it is: give its Scope, and its Category for Scope 3; for Scope 2, Method says location or market (blank: both)."},
 		{"Instruments", "Scope 2 contractual instruments for electricity (guarantees of origin, PPAs, supplier rates): Year, Site, Instrument, Quantity, Unit (kWh, MWh, GWh), Factor in kgCO2e/kWh (0 for a renewable guarantee of origin). They cover grid electricity of their year and site; any excess is capped with a warning."},
 		{TemplateRegisterSheet, "Refrigerants by mass balance, per equipment and year: Gas (R-410A, R-134a, R-32, R-404A, R-407C, R-1234yf, R-22, SF6 …), Charge, Recharged and Recovered in kg, and the equipment's Status. footprint computes the leak as Recharged − Recovered, less the Charge of a unit installed during the year (Status new: its first fill is no leak) and plus the Charge of a unit retired during the year (Status retired: what it held and was not recovered escaped); a negative balance is an error and counts it in Scope 1 (BEGES 1.4, fugitive) with the gas's GWP; blends' GWP come from their components. HCFCs such as R-22 are not Kyoto gases: their leaks are reported outside the scopes. A register that gives kg leaked directly goes on the Refrigerants sheet instead."},
-		{"Examples", "The Examples sheet shows filled rows; it is not read (its first row is a title). Copy rows from it to the activity sheets."},
+		{"Examples", "The Examples sheet shows filled rows; footprint does not read it. Copy rows from it to the activity sheets."},
 		{"Lists", "The Lists sheet holds the dropdowns' values: every activity id with its name, unit and source; the units; the poles and sites you add."},
 		{"Units", "Energy kWh, MWh, GWh, MJ, GJ, toe, therm, mmBtu (gas may say PCS/GCV gross or PCI/NCV net); volume L, m3, US gal; mass g, kg, t, short ton, lb; distance km, mile; freight t.km, short ton.mile; passenger.km. Other units (room-night) match only themselves. `ton` is refused as ambiguous: write t or short ton."},
 	}
@@ -179,7 +179,7 @@ func (tw *templateWriter) exampleRows() []templateExample {
 
 func (tw *templateWriter) examples() error {
 	const sh = "Examples"
-	if err := tw.titled(sh, "Examples (this sheet is not read: its first row is this title)", "Copy a row to the sheet named in column A, without that column. Quantities are illustrative."); err != nil {
+	if err := tw.titled(sh, "Examples (footprint does not read this sheet)", "Copy a row to the sheet named in column A, without that column. Quantities are illustrative."); err != nil {
 		return err
 	}
 	cols := append([]string{"Sheet"}, columnNames()...)

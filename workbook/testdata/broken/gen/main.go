@@ -165,19 +165,19 @@ func corpus() []Case {
 				return book(sheet{name: "Energy", rows: [][]any{{"Year", "Activity", "Quantity", "Unit", " QUANTITY "}, good}})
 			},
 			Problems: []Problem{errorAt("Energy", "E1", "column Quantity appears twice in the header row (C1 and E1)")}, Rows: &Rows{}, Exit: 1},
-		{Name: "header-below-title", File: "header-below-title.xlsx", What: "a title row above the header: the header must be the first non-empty row",
+		{Name: "header-below-title", File: "header-below-title.xlsx", What: "a title row above the header: the header is found below it, and the title is skipped with a warning",
 			build: func() []byte {
 				return book(sheet{name: "Energy", rows: [][]any{{"Energy consumption 2024"}, {}, header, good}})
 			},
-			Problems: []Problem{errorAt("Energy", "A3", `no activity sheet: row 3 looks like a header (Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment) but the header must be the first non-empty row, and row 1 above it holds "Energy consumption 2024"`)},
-			Rows:     &Rows{}, Exit: 1},
-		{Name: "header-below-title-second-sheet", File: "header-below-title-second-sheet.xlsx", What: "a sheet with a title above its header, next to a good sheet: not read, with a warning",
+			Problems: []Problem{warnAt("Energy", "A1", `row 1 above the header (row 3) is not read ("Energy consumption 2024")`)},
+			Rows:     &Rows{1, 1, 0}, Years: []int{2024}, Exit: 0},
+		{Name: "header-below-title-second-sheet", File: "header-below-title-second-sheet.xlsx", What: "a sheet with a title above its header, next to a good sheet: both read, with a warning",
 			build: func() []byte {
 				return book(sheet{name: "Energy", rows: [][]any{header, good}},
 					sheet{name: "Logistics", rows: [][]any{{"Freight 2024 (from the carrier's portal)"}, header, {2024, "Plant", "P", "fr.freight.rail", 1000, "t.km"}}})
 			},
-			Problems: []Problem{warnAt("Logistics", "A2", `the sheet is not read: row 2 looks like a header (Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment) but the header must be the first non-empty row, and row 1 above it holds "Freight 2024 (from the carrier's portal)"`)},
-			Rows:     &Rows{1, 1, 0}, Years: []int{2024}, Exit: 0},
+			Problems: []Problem{warnAt("Logistics", "A1", `row 1 above the header (row 2) is not read ("Freight 2024 (from the carrier's portal)")`)},
+			Rows:     &Rows{2, 2, 0}, Years: []int{2024}, Exit: 0},
 		{Name: "header-after-blank-rows", File: "header-after-blank-rows.xlsx", What: "blank rows and columns before the header: read, and cells keep their real names",
 			build: func() []byte {
 				pad := func(r []any) []any { return append([]any{nil, nil}, r...) }
@@ -331,6 +331,7 @@ func corpus() []Case {
 		fileCase("zip-bomb-lying-header", "zip headers that declare 2 KB for a sheet that unpacks to 100 MB", "damaged", "cannot read the workbook: it is damaged or hostile: its part xl/worksheets/sheet1.xml unpacks to more than the 2048 bytes its zip header declares",
 			func() []byte { return bomb(100<<20, true) }),
 	}
+	cs = append(cs, headerCases()...)
 	return append(cs, configCases()...)
 }
 
