@@ -2,7 +2,7 @@
 # footprint against its performance baselines, side by side in one run (docs/performance.md).
 #
 #   bench/run.sh [--sizes 100k,1m] [--runs 3] [--inline] [--workbooks 10] [--against REF,...]
-#                [--dir /tmp/footprint-bench] [--keep]
+#                [--poles 20000] [--names-rows 40000] [--dir /tmp/footprint-bench] [--keep]
 #
 # For each size it generates a deterministic synthetic workbook (bench/gen: sheets Energy,
 # Logistics, Materials, 7 canonical columns, seed 1; text in shared strings as Excel writes
@@ -17,6 +17,11 @@
 #                   for the synthetic workbook's sites, poles and activities: the full analysis)
 #   footprint report `footprint report` on the workbook (report.html and the Excel export),
 #                   with the repository's config.yaml
+#   distinct poles  `footprint calc --json` with bench/full.yaml and `footprint report` on
+#                   --names-rows rows (40,000) with one pole, then on the same rows with
+#                   --poles distinct poles (20,000), and the same rows with as many sites:
+#                   memory and time must not grow with the number of names; --poles 0
+#                   leaves it out
 #   N workbooks     `footprint calc --json` with bench/minimal.yaml on the same number of rows
 #                   split over --workbooks workbooks (seeds 1 to N, each --input), which
 #                   footprint reads at once on several cores; --workbooks 1 leaves it out
@@ -37,6 +42,8 @@ keep=false
 inline=false
 against=""
 workbooks=10
+poles=20000
+names_rows=40000
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
@@ -46,12 +53,16 @@ while [ $# -gt 0 ]; do
     --inline) inline=true; shift ;;
     --against) against="$2"; shift 2 ;;
     --workbooks) workbooks="$2"; shift 2 ;;
+    --poles) poles="$2"; shift 2 ;;
+    --names-rows) names_rows="$2"; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 case "$runs" in ''|*[!0-9]*|0) echo "run.sh: --runs takes a positive number" >&2; exit 2 ;; esac
 case "$workbooks" in ''|*[!0-9]*|0) echo "run.sh: --workbooks takes a positive number" >&2; exit 2 ;; esac
+case "$poles" in ''|*[!0-9]*) echo "run.sh: --poles takes a number" >&2; exit 2 ;; esac
+case "$names_rows" in ''|*[!0-9]*|0) echo "run.sh: --names-rows takes a positive number" >&2; exit 2 ;; esac
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -183,6 +194,40 @@ for size in "${list[@]}"; do
   $keep || rm -f "$wb"
   rm -rf "$work/out"
 done
+
+if [ "$poles" -gt 0 ]; then
+  # Many distinct names: the same rows with one pole, with $poles poles and with $poles sites.
+  # The first row is the reference of the ratios ("x floor" here is "x one pole").
+  echo "generating $names_rows rows with 1 and $poles poles, and $poles sites" >&2
+  "$bin/gen" -rows "$names_rows" -poles 1 -out "$work/names-1.xlsx"
+  "$bin/gen" -rows "$names_rows" -poles "$poles" -out "$work/names-poles.xlsx"
+  "$bin/gen" -rows "$names_rows" -sites "$poles" -out "$work/names-sites.xlsx"
+  n=$names_rows
+  for cmd in calc report; do
+    floor_t=""; floor_m=""
+    for w in 1 poles sites; do
+      case $w in 1) what="1 pole" ;; poles) what="$poles poles" ;; sites) what="$poles sites" ;; esac
+      if [ $cmd = calc ]; then
+        row "calc --json, full analysis, $what (x: to 1 pole)" "$runs" "$bin/footprint" calc --json --config bench/full.yaml --input "$work/names-$w.xlsx"
+      else
+        row "report, $what (x: to 1 pole)" "$runs" "$bin/footprint" report --config bench/full.yaml --input "$work/names-$w.xlsx" --out "$work/out"
+      fi
+    done
+    for ref in "${refs[@]}"; do
+      short=$(git rev-parse --short "$ref^{commit}")
+      for w in 1 poles sites; do
+        case $w in 1) what="1 pole" ;; poles) what="$poles poles" ;; sites) what="$poles sites" ;; esac
+        if [ $cmd = calc ]; then
+          row "calc --json, full analysis, $what @ $short" "$runs" "$bin/footprint-$short" calc --json --config bench/full.yaml --input "$work/names-$w.xlsx"
+        else
+          row "report, $what @ $short" "$runs" "$bin/footprint-$short" report --config bench/full.yaml --input "$work/names-$w.xlsx" --out "$work/out"
+        fi
+      done
+    done
+  done
+  $keep || rm -f "$work"/names-*.xlsx
+  rm -rf "$work/out"
+fi
 
 echo
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -h | awk '/^Mem:/ { print $2 }') RAM, $(go version | cut -d' ' -f3)"

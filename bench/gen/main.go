@@ -15,9 +15,11 @@ func main() {
 	rows := flag.Int("rows", 100000, "data rows in all, split over the sheets Energy, Logistics and Materials")
 	seed := flag.Uint64("seed", 1, "random seed: the same rows and seed give the same bytes")
 	inline := flag.Bool("inline", false, "write text inline (t=\"inlineStr\"), as excelize's StreamWriter does, not as shared strings as Excel does")
+	poles := flag.Int("poles", 0, "distinct poles (\"pole 1\", \"pole 2\", … in turn); 0 for the demo's five")
+	sites := flag.Int("sites", 0, "distinct sites (\"site 1\", … in turn); 0 for the demo's two")
 	out := flag.String("out", "/tmp/footprint-bench/bench.xlsx", "workbook to write")
 	flag.Parse()
-	if err := run(*out, synth.Options{Rows: *rows, Seed: *seed, InlineStrings: *inline}); err != nil {
+	if err := run(*out, synth.Options{Rows: *rows, Seed: *seed, InlineStrings: *inline, Poles: *poles, Sites: *sites}); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}

@@ -91,6 +91,11 @@ type Options struct {
 	// InlineStrings writes text cells inline (t="inlineStr"), as excelize's StreamWriter
 	// does, instead of in the shared-string table as Excel does.
 	InlineStrings bool
+	// Poles and Sites, when positive, give the rows that many distinct poles or sites, named
+	// "pole 1", "pole 2", … ("site 1", …) in turn over the rows of every sheet, instead of the
+	// five poles and two sites of the demo. Every other cell stays what it is without them,
+	// so a workbook of 20,000 poles and one of a single pole hold the same rows.
+	Poles, Sites int
 }
 
 // Write writes the workbook of opts to w.
@@ -130,15 +135,17 @@ func Write(w io.Writer, opts Options) error {
 		}
 	}
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x9e3779b97f4a7c15))
+	first := 0 // the workbook's index of the sheet's first row
 	for i := range Sheets {
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), Method: zip.Deflate, Modified: modTime})
 		if err != nil {
 			return err
 		}
-		sw := sheetWriter{sst: sst, inline: opts.InlineStrings}
+		sw := sheetWriter{sst: sst, inline: opts.InlineStrings, poles: opts.Poles, sites: opts.Sites, first: first}
 		if err := sw.write(fw, rng, i, Rows(opts.Rows, i)); err != nil {
 			return err
 		}
+		first += Rows(opts.Rows, i)
 	}
 	fw, err := zw.CreateHeader(&zip.FileHeader{Name: "xl/sharedStrings.xml", Method: zip.Deflate, Modified: modTime})
 	if err != nil {
@@ -237,8 +244,19 @@ const sheetHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\
 	`<dimension ref="A1:G%d"/><sheetViews><sheetView workbookViewId="0"%s/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>`
 
 type sheetWriter struct {
-	sst    *table
-	inline bool
+	sst          *table
+	inline       bool
+	poles, sites int // distinct names, 0 for the fixed lists
+	first        int // the workbook's index of the sheet's first row
+}
+
+// name is the text of a Pole or Site cell: the fixed list's pick, or with n distinct names the
+// row's turn among them.
+func name(prefix string, n, row int, pick string) string {
+	if n <= 0 {
+		return pick
+	}
+	return prefix + strconv.Itoa(row%n+1)
 }
 
 // str appends a text cell.
@@ -282,8 +300,8 @@ func (sw sheetWriter) write(w io.Writer, rng *rand.Rand, sheet, rows int) error 
 		b = strconv.AppendInt(b, int64(r), 10)
 		b = append(b, `">`...)
 		b = numberCell(b, 0, r, strconv.AppendInt(nil, int64(year), 10))
-		b = sw.str(b, 1, r, sites[rng.IntN(len(sites))])
-		b = sw.str(b, 2, r, poles[rng.IntN(len(poles))])
+		b = sw.str(b, 1, r, name("site ", sw.sites, sw.first+i, sites[rng.IntN(len(sites))]))
+		b = sw.str(b, 2, r, name("pole ", sw.poles, sw.first+i, poles[rng.IntN(len(poles))]))
 		b = sw.str(b, 3, r, a.id)
 		b = numberCell(b, 4, r, strconv.AppendFloat(nil, q, 'f', -1, 64))
 		b = sw.str(b, 5, r, a.unit)

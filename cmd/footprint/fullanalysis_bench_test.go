@@ -31,37 +31,66 @@ func BenchmarkCalcFullAnalysis(b *testing.B) {
 		}
 		rows = n
 	}
-	dir := b.TempDir()
-	wb := filepath.Join(dir, "synth.xlsx")
+	wb := writeSynth(b, synth.Options{Rows: rows, Seed: 1})
+	for _, name := range []string{"minimal", "full"} {
+		b.Run(name, func(b *testing.B) { benchCalc(b, name, wb) })
+	}
+}
+
+// BenchmarkCalcDistinctNames is `footprint calc --json` with bench/full.yaml on 40,000
+// bench/synth rows with one pole, and on the same rows with 20,000 poles or 20,000 sites: the
+// analyses that break a figure down by pole or site must cost about the same whatever the
+// number of names.
+//
+//	go test ./cmd/footprint -run '^$' -bench CalcDistinctNames -benchtime 3x -memprofile mem.out
+func BenchmarkCalcDistinctNames(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		opts synth.Options
+	}{
+		{"poles=1", synth.Options{Poles: 1}},
+		{"poles=20000", synth.Options{Poles: 20000}},
+		{"sites=20000", synth.Options{Sites: 20000}},
+	} {
+		c.opts.Rows, c.opts.Seed = 40000, 1
+		wb := writeSynth(b, c.opts)
+		b.Run(c.name, func(b *testing.B) { benchCalc(b, "full", wb) })
+	}
+}
+
+func writeSynth(b *testing.B, opts synth.Options) string {
+	b.Helper()
+	wb := filepath.Join(b.TempDir(), "synth.xlsx")
 	f, err := os.Create(wb)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := synth.Write(f, synth.Options{Rows: rows, Seed: 1}); err != nil {
+	if err := synth.Write(f, opts); err != nil {
 		b.Fatal(err)
 	}
 	if err := f.Close(); err != nil {
 		b.Fatal(err)
 	}
-	env := Env{Stdout: io.Discard, Stderr: io.Discard, LookupEnv: func(string) (string, bool) { return "", false }}
-	for _, name := range []string{"minimal", "full"} {
-		config, err := filepath.Abs(filepath.Join("..", "..", "bench", name+".yaml"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(name, func(b *testing.B) {
-			b.ReportAllocs()
-			start := cpuTime()
-			for b.Loop() {
-				if code := Main([]string{"calc", "--json", "--config", config, "--input", wb}, env); code != 0 {
-					b.Fatalf("exit %d", code)
-				}
-			}
-			// CPU time (user + system, all goroutines) is steadier than wall time on a shared
-			// machine.
-			b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
-		})
+	return wb
+}
+
+// benchCalc times calc --json on wb with bench/<config>.yaml.
+func benchCalc(b *testing.B, config, wb string) {
+	path, err := filepath.Abs(filepath.Join("..", "..", "bench", config+".yaml"))
+	if err != nil {
+		b.Fatal(err)
 	}
+	env := Env{Stdout: io.Discard, Stderr: io.Discard, LookupEnv: func(string) (string, bool) { return "", false }}
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		if code := Main([]string{"calc", "--json", "--config", path, "--input", wb}, env); code != 0 {
+			b.Fatalf("exit %d", code)
+		}
+	}
+	// CPU time (user + system, all goroutines) is steadier than wall time on a shared
+	// machine.
+	b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // cpuTime is the process's user and system CPU time so far.

@@ -30,6 +30,11 @@ import (
 // DefaultIterations is how many Monte Carlo iterations Uncertainty runs unless told otherwise.
 const DefaultIterations = 10_000
 
+// PoleIntervals is how many poles of a year get an interval of their own: the largest by their
+// emissions in the year (ties by name). The others get one interval together (OtherPoles), so
+// that the Monte Carlo keeps the same few samples whatever the number of poles.
+const PoleIntervals = 12
+
 // mcLanes is how many iterations the Monte Carlo sums side by side (run's inner loop is
 // written for 4).
 const mcLanes = 4
@@ -63,10 +68,20 @@ type YearUncertainty struct {
 	Total    float64 // the inventory's own figure, for reference
 	Interval Interval
 	ByScope  map[int]Interval    // 1, 2 (the selected method) and 3, where the year has lines
-	ByPole   map[string]Interval // poles as Aggregate names them
+	ByPole   map[string]Interval // the PoleIntervals largest poles, as Aggregate names them
+	// OtherPoles are the poles beyond the PoleIntervals largest, together.
+	OtherPoles OtherPoles
 	// DefaultShare is the share of Total whose factor takes the default uncertainty;
 	// QualityShare the share whose activity data has a Quality.
 	DefaultShare, QualityShare float64
+}
+
+// OtherPoles is the year's poles that have no interval of their own: how many, their sum and
+// the interval of their sum. Count is 0 when every pole has its own interval.
+type OtherPoles struct {
+	Count    int
+	TCO2e    float64
+	Interval Interval
 }
 
 // Uncertainty is the result of the Monte Carlo, one entry per year with lines, ascending.
@@ -220,14 +235,20 @@ func (m *mcModel) run(n int) *Uncertainty {
 			cmp.Compare(fPos[a.f], fPos[b.f]), cmp.Compare(seriesPos(aPos, a.a), seriesPos(aPos, b.a)))
 	})
 
-	// Output slots: per year its total, its three scopes and its poles.
+	own := ownIntervalPoles(keys, m.terms)
+
+	// Output slots: per year its total, its three scopes, its largest poles and the rest of
+	// its poles together.
 	type yearSlots struct {
 		y      *YearUncertainty
 		total  int
 		scopes [4]int
 		poles  map[string]int
-		def    float64
-		qual   float64
+		others int // −1 until a pole goes there
+		// otherSeen are the poles counted in OtherPoles
+		otherSeen map[string]struct{}
+		def       float64
+		qual      float64
 	}
 	var years []*yearSlots
 	byYear := map[int]*yearSlots{}
@@ -241,19 +262,32 @@ func (m *mcModel) run(n int) *Uncertainty {
 		ys := byYear[k.year]
 		if ys == nil {
 			ys = &yearSlots{y: &YearUncertainty{Year: k.year, ByScope: map[int]Interval{}, ByPole: map[string]Interval{}},
-				total: slot(), scopes: [4]int{-1, -1, -1, -1}, poles: map[string]int{}}
+				total: slot(), scopes: [4]int{-1, -1, -1, -1}, poles: map[string]int{}, others: -1, otherSeen: map[string]struct{}{}}
 			byYear[k.year] = ys
 			years = append(years, ys)
 		}
 		if ys.scopes[k.scope] < 0 {
 			ys.scopes[k.scope] = slot()
 		}
-		p, ok := ys.poles[k.pole]
-		if !ok {
-			p = slot()
-			ys.poles[k.pole] = p
-		}
 		v := m.terms[k]
+		var p int
+		if own[poleOfYear{k.year, k.pole}] {
+			var ok bool
+			if p, ok = ys.poles[k.pole]; !ok {
+				p = slot()
+				ys.poles[k.pole] = p
+			}
+		} else {
+			if ys.others < 0 {
+				ys.others = slot()
+			}
+			if _, ok := ys.otherSeen[k.pole]; !ok {
+				ys.otherSeen[k.pole] = struct{}{}
+				ys.y.OtherPoles.Count++
+			}
+			p = ys.others
+			ys.y.OtherPoles.TCO2e += v
+		}
 		ys.y.Total += v
 		if m.fDefault[k.f] {
 			ys.def += v
@@ -368,12 +402,50 @@ func (m *mcModel) run(n int) *Uncertainty {
 		for p, s := range ys.poles {
 			y.ByPole[p] = interval(s)
 		}
+		if ys.others >= 0 {
+			y.OtherPoles.Interval = interval(ys.others)
+		}
 		if y.Total != 0 {
 			y.DefaultShare, y.QualityShare = ys.def/y.Total, ys.qual/y.Total
 		}
 		out.Years = append(out.Years, *y)
 	}
 	return out
+}
+
+type poleOfYear struct {
+	year int
+	pole string
+}
+
+// ownIntervalPoles is, for each year, the PoleIntervals poles with the largest emissions
+// (ties by name): those that get an interval of their own. keys are the terms in their
+// fixed order, so that each pole's sum is added in the same order on every run.
+func ownIntervalPoles(keys []termKey, terms map[termKey]float64) map[poleOfYear]bool {
+	sums := map[poleOfYear]float64{}
+	var poles []poleOfYear
+	for _, k := range keys {
+		py := poleOfYear{k.year, k.pole}
+		if _, ok := sums[py]; !ok {
+			poles = append(poles, py)
+		}
+		sums[py] += terms[k]
+	}
+	slices.SortFunc(poles, func(a, b poleOfYear) int {
+		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(sums[b], sums[a]), cmp.Compare(a.pole, b.pole))
+	})
+	own := map[poleOfYear]bool{}
+	rank := 0
+	for i, py := range poles {
+		if i > 0 && poles[i-1].year != py.year {
+			rank = 0
+		}
+		if rank < PoleIntervals {
+			own[py] = true
+		}
+		rank++
+	}
+	return own
 }
 
 // Year returns the uncertainty of year y.

@@ -1,9 +1,11 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
@@ -289,5 +291,49 @@ func TestTailQuantileIsQuantile(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Each year's PoleIntervals largest poles get an interval of their own and the others one
+// together, so the samples kept do not grow with the poles; the total's interval is the
+// same whatever the number of poles.
+func TestUncertaintyManyPoles(t *testing.T) {
+	lib := uncLibrary(t)
+	for _, poles := range []int{1, 5, PoleIntervals, PoleIntervals + 1, 2000} {
+		t.Run(strconv.Itoa(poles), func(t *testing.T) {
+			var lines []emissions.Line
+			total, rest := 0.0, 0.0
+			for i := range poles {
+				v := float64(poles - i) // pole 0 is the largest
+				lines = append(lines, uncLine(2024, fmt.Sprintf("P%05d", i), "u.ten", v, 1))
+				total += v
+				if i >= PoleIntervals {
+					rest += v
+				}
+			}
+			u := ComputeUncertainty(lines, UncertaintyOptions{Library: lib, Method: emissions.MethodLocation, DefaultPct: 20})
+			yu, _ := u.Year(2024)
+			own := min(poles, PoleIntervals)
+			if len(yu.ByPole) != own {
+				t.Fatalf("%d poles have an interval of their own, want %d", len(yu.ByPole), own)
+			}
+			for i := range own {
+				p := fmt.Sprintf("P%05d", i)
+				v := float64(poles - i)
+				if iv, ok := yu.ByPole[p]; !ok || !sameInterval(iv, handInterval(v, 10)) {
+					t.Errorf("pole %s: %v (listed %v), want about %v", p, iv, ok, handInterval(v, 10))
+				}
+			}
+			op := yu.OtherPoles
+			if op.Count != poles-own || !closeRel(op.TCO2e, rest, 1e-12) {
+				t.Errorf("other poles: %d with %g t, want %d with %g t", op.Count, op.TCO2e, poles-own, rest)
+			}
+			if op.Count > 0 && !sameInterval(op.Interval, handInterval(rest, 10)) {
+				t.Errorf("other poles' interval %v, want about %v", op.Interval, handInterval(rest, 10))
+			}
+			if !sameInterval(yu.Interval, handInterval(total, 10)) {
+				t.Errorf("total's interval %v, want about %v", yu.Interval, handInterval(total, 10))
+			}
+		})
 	}
 }

@@ -65,6 +65,9 @@ func (x *exporter) uncertaintyRows() []uncertaintyRow {
 				out = append(out, uncertaintyRow{year: t.Year, dimension: "Pole", item: p, value: t.ByPole[p], iv: iv})
 			}
 		}
+		if op := yu.OtherPoles; op.Count > 0 {
+			out = append(out, uncertaintyRow{year: t.Year, dimension: "Pole", item: fmt.Sprintf("%d other poles, together", op.Count), value: op.TCO2e, iv: op.Interval})
+		}
 	}
 	return out
 }
@@ -96,6 +99,12 @@ func (x *exporter) writeUncertainty() error {
 			{header: "Share on the default factor uncertainty", width: 16, style: x.st.percent},
 			{header: "Share with a Quality (activity data)", width: 16, style: x.st.percent},
 		}}
+	for _, yu := range u.Years {
+		if yu.OtherPoles.Count > 0 {
+			t.note += fmt.Sprintf(" Each year's %d largest poles have an interval of their own; the others one for their sum (\"… other poles, together\").", analysis.PoleIntervals)
+			break
+		}
+	}
 	return x.stream(t, func(add func(...any) error) error {
 		for _, r := range rows {
 			if err := add(r.year, r.dimension, r.item, r.value, r.iv.Low, r.iv.High,

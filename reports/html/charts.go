@@ -342,22 +342,36 @@ type treeNode struct {
 }
 
 // polesChart is a treemap of the reporting year: poles, and the activities within each.
-func polesChart(y emissions.YearTotals, pas []reports.PoleActivity, order []string) echart {
+func polesChart(y emissions.YearTotals, pas []reports.PoleActivity, order poleList) echart {
+	shown := map[string]bool{}
+	for _, p := range order.shown {
+		shown[p] = true
+	}
 	byPole := map[string][]treeNode{}
 	for _, pa := range pas {
-		if pa.TCO2e > 0 {
+		if pa.TCO2e > 0 && shown[pa.Pole] {
 			byPole[pa.Pole] = append(byPole[pa.Pole], treeNode{Name: pa.Activity, Value: round1(pa.TCO2e)})
 		}
 	}
 	var nodes []treeNode
-	for i, p := range order {
+	for i, p := range order.shown {
 		v, ok := y.ByPole[p]
 		if !ok || v <= 0 {
 			continue
 		}
 		kids := byPole[p]
 		sort.SliceStable(kids, func(a, b int) bool { return kids[a].Value > kids[b].Value })
+		if len(kids) > maxPoleActivities {
+			rest := 0.0
+			for _, k := range kids[maxPoleActivities:] {
+				rest += k.Value
+			}
+			kids = append(kids[:maxPoleActivities:maxPoleActivities], treeNode{Name: fmt.Sprintf("%d other activities", len(kids)-maxPoleActivities), Value: round1(rest)})
+		}
 		nodes = append(nodes, treeNode{Name: p, Value: round1(v), ItemStyle: &opts.ItemStyle{Color: poleColor(i), BorderColor: poleColor(i)}, Children: kids})
+	}
+	if v, ok := order.othersIn(y.ByPole); ok && v > 0 {
+		nodes = append(nodes, treeNode{Name: order.othersLabel(), Value: round1(v), ItemStyle: &opts.ItemStyle{Color: colorOthers, BorderColor: colorOthers}})
 	}
 	tm := charts.NewTreeMap()
 	tm.SetGlobalOptions(append(commonChartOpts(ChartPoles),
@@ -386,7 +400,7 @@ func polesChart(y emissions.YearTotals, pas []reports.PoleActivity, order []stri
 }
 
 // poleYearsChart stacks each year's emissions by pole.
-func poleYearsChart(years []emissions.YearTotals, order []string) echart {
+func poleYearsChart(years []emissions.YearTotals, order poleList) echart {
 	var vs []float64
 	for _, y := range years {
 		vs = append(vs, y.TotalLocation, y.TotalMarket)
@@ -400,12 +414,20 @@ func poleYearsChart(years []emissions.YearTotals, order []string) echart {
 		ys[i] = y.Year
 	}
 	bar.SetXAxis(yearLabels(ys))
-	for i, p := range order {
+	for i, p := range order.shown {
 		data := make([]opts.BarData, len(years))
 		for j, y := range years {
 			data[j] = opts.BarData{Value: round1(y.ByPole[p])}
 		}
 		bar.AddSeries(p, data, scopeBarColor("poles", poleColor(i)))
+	}
+	if len(order.others) > 0 {
+		data := make([]opts.BarData, len(years))
+		for j, y := range years {
+			v, _ := order.othersIn(y.ByPole)
+			data[j] = opts.BarData{Value: round1(v)}
+		}
+		bar.AddSeries(order.othersLabel(), data, scopeBarColor("poles", colorOthers))
 	}
 	return echart{ID: ChartPoleYears, Height: 420, Label: "Emissions by pole and year", Options: echartOptions(bar, bar.Validate)}
 }

@@ -128,7 +128,7 @@ func newView(r reports.Report) *htmlView {
 	cur, ok := yearOf(r.Years, r.ReportingYear)
 	v.Cards = headerCards(r, cur, ok)
 
-	order := poleOrder(r.Years)
+	order := listPoles(r.Years)
 	v.addSection(trajectorySection(r))
 	if r.Claim.Check != nil {
 		v.addSection(claimSection(r))
@@ -266,7 +266,7 @@ func trajectorySection(r reports.Report) htmlSection {
 	return htmlSection{ID: "trajectory", Title: fmt.Sprintf("Trajectory to %d", tr.TargetYear), Intro: intro, Blocks: blocks}
 }
 
-func breakdownSection(r reports.Report, cur emissions.YearTotals, order []string) htmlSection {
+func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList) htmlSection {
 	method := r.Method()
 	sc := scopesChart(cur, method)
 	total := cur.Total(r.Method())
@@ -296,7 +296,9 @@ func breakdownSection(r reports.Report, cur emissions.YearTotals, order []string
 	} else {
 		pt.Head = []string{"Pole", "tCO2e", "Share of total"}
 	}
-	for i, p := range order {
+	poleNotes := order.note()
+	cappedActivities := false
+	for i, p := range order.shown {
 		v, ok := cur.ByPole[p]
 		if !ok {
 			continue
@@ -306,19 +308,51 @@ func breakdownSection(r reports.Report, cur emissions.YearTotals, order []string
 			continue
 		}
 		pt.Rows = append(pt.Rows, htmlRow{Total: true, Cells: []htmlCell{{Text: p, Swatch: poleColor(i)}, textCell("all activities"), numCell(v), numText(shareOf(v, total))}})
-		for _, pa := range sortedActivities(r.PoleActivities, p) {
+		acts := sortedActivities(r.PoleActivities, p)
+		for j, pa := range acts {
+			if j == maxPoleActivities {
+				rest := 0.0
+				for _, pa := range acts[j:] {
+					rest += pa.TCO2e
+				}
+				pt.Rows = append(pt.Rows, htmlRow{Cells: []htmlCell{textCell(""), textCell(fmt.Sprintf("%d other activities", len(acts)-j)), numCell(rest), numText(shareOf(rest, total))}})
+				cappedActivities = true
+				break
+			}
 			pt.Rows = append(pt.Rows, htmlRow{Cells: []htmlCell{textCell(""), textCell(pa.Activity), numCell(pa.TCO2e), numText(shareOf(pa.TCO2e, total))}})
 		}
 	}
-	blocks := []htmlBlock{{Title: sc.Label, Chart: &sc, Table: st, Notes: notes}, {Title: pc.Label, Chart: &pc, Table: pt}}
+	if v, ok := order.othersIn(cur.ByPole); ok {
+		cells := []htmlCell{{Text: order.othersLabel(), Swatch: colorOthers}, numCell(v), numText(shareOf(v, total))}
+		if len(r.PoleActivities) > 0 {
+			cells = append(cells[:1], append([]htmlCell{textCell("all activities")}, cells[1:]...)...)
+		}
+		pt.Rows = append(pt.Rows, htmlRow{Total: len(r.PoleActivities) > 0, Cells: cells})
+	}
+	if cappedActivities {
+		poleNotes = append(poleNotes, fmt.Sprintf("Each pole's %d largest activities are shown one by one, the others summed; the Lines sheets of the Excel export hold every line.", maxPoleActivities))
+	}
+	blocks := []htmlBlock{{Title: sc.Label, Chart: &sc, Table: st, Notes: notes}, {Title: pc.Label, Chart: &pc, Table: pt, Notes: poleNotes}}
 	if len(cur.BySite) > 0 {
 		sites := sortedKeys(cur.BySite)
 		sort.SliceStable(sites, func(i, j int) bool { return cur.BySite[sites[i]] > cur.BySite[sites[j]] })
 		tb := &htmlTable{Caption: fmt.Sprintf("%d by site, tCO2e (%s)", cur.Year, reports.MethodLabel(method)), Head: []string{"Site", "tCO2e", "Share of total"}}
-		for _, s := range sites {
+		for i, s := range sites {
+			if i == maxSites {
+				rest := 0.0
+				for _, s := range sites[i:] {
+					rest += cur.BySite[s]
+				}
+				tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(fmt.Sprintf("%d other sites", len(sites)-i)), numCell(rest), numText(shareOf(rest, total))}})
+				break
+			}
 			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(s), numCell(cur.BySite[s]), numText(shareOf(cur.BySite[s], total))}})
 		}
-		blocks = append(blocks, htmlBlock{Title: fmt.Sprintf("%d by site", cur.Year), Table: tb})
+		var siteNotes []string
+		if len(sites) > maxSites {
+			siteNotes = []string{fmt.Sprintf("The %d sites with the largest emissions are listed one by one; the %d others are summed in the last row. calc --json and the Breakdown sheet of the Excel export list every site.", maxSites, len(sites)-maxSites)}
+		}
+		blocks = append(blocks, htmlBlock{Title: fmt.Sprintf("%d by site", cur.Year), Table: tb, Notes: siteNotes})
 	}
 	return htmlSection{ID: "breakdown", Title: fmt.Sprintf("Where the %d emissions come from", cur.Year), Blocks: blocks}
 }
@@ -335,20 +369,27 @@ func sortedActivities(pas []reports.PoleActivity, pole string) []reports.PoleAct
 	return out
 }
 
-func polesSection(r reports.Report, order []string) htmlSection {
+func polesSection(r reports.Report, order poleList) htmlSection {
 	ch := poleYearsChart(r.Years, order)
 	tb := &htmlTable{Caption: "Emissions by pole and year, tCO2e (" + reports.MethodLabel(r.Method()) + ")", Head: []string{"Year"}}
-	tb.Head = append(tb.Head, order...)
+	tb.Head = append(tb.Head, order.shown...)
+	if len(order.others) > 0 {
+		tb.Head = append(tb.Head, order.othersLabel())
+	}
 	tb.Head = append(tb.Head, "Total")
 	for _, y := range r.Years {
 		cells := []htmlCell{textCell(strconv.Itoa(y.Year))}
-		for _, p := range order {
+		for _, p := range order.shown {
 			cells = append(cells, numCell(y.ByPole[p]))
+		}
+		if len(order.others) > 0 {
+			v, _ := order.othersIn(y.ByPole)
+			cells = append(cells, numCell(v))
 		}
 		cells = append(cells, numCell(y.Total(r.Method())))
 		tb.Rows = append(tb.Rows, htmlRow{Cells: cells})
 	}
-	return htmlSection{ID: "poles", Title: "Evolution by pole", Blocks: []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb}}}
+	return htmlSection{ID: "poles", Title: "Evolution by pole", Blocks: []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb, Notes: order.note()}}}
 }
 
 func leversSection(r reports.Report) htmlSection {

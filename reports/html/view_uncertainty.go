@@ -64,8 +64,13 @@ func uncertaintySection(r reports.Report, cur emissions.YearTotals) htmlSection 
 			dt.Rows = append(dt.Rows, htmlRow{Cells: append([]htmlCell{textCell(p)}, intervalCells(iv, cur.ByPole[p])...)})
 		}
 	}
+	partNotes := []string{"The intervals of the parts do not add up to the total's: errors partly cancel in a sum, except where one factor is shared."}
+	if op := yu.OtherPoles; op.Count > 0 {
+		dt.Rows = append(dt.Rows, htmlRow{Cells: append([]htmlCell{textCell(fmt.Sprintf("%d other poles, together", op.Count))}, intervalCells(op.Interval, op.TCO2e)...)})
+		partNotes = append(partNotes, fmt.Sprintf("The %d largest poles of %d have an interval of their own; the %d others have one interval for their sum.", analysis.PoleIntervals, cur.Year, op.Count))
+	}
 	dt.Rows = append(dt.Rows, htmlRow{Total: true, Cells: append([]htmlCell{textCell("Total (" + method + ")")}, intervalCells(yu.Interval, cur.Total(r.Method()))...)})
-	blocks = append(blocks, htmlBlock{Table: dt, Notes: []string{"The intervals of the parts do not add up to the total's: errors partly cancel in a sum, except where one factor is shared."}})
+	blocks = append(blocks, htmlBlock{Table: dt, Notes: partNotes})
 	s.Blocks = blocks
 	return s
 }

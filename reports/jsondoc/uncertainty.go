@@ -18,6 +18,18 @@ type UncertaintyDetail struct {
 	QualityShare float64                      `json:"quality_share"`
 	ByScope      map[string]analysis.Interval `json:"by_scope"`
 	ByPole       map[string]analysis.Interval `json:"by_pole"`
+	// OtherPoles are the poles beyond the year's analysis.PoleIntervals largest, which have no
+	// interval of their own in ByPole: one interval for their sum. Absent when every pole
+	// has its own.
+	OtherPoles *OtherPoles `json:"other_poles,omitempty"`
+}
+
+// OtherPoles is `years[].uncertainty_detail.other_poles`.
+type OtherPoles struct {
+	Count int     `json:"count"`
+	TCO2e float64 `json:"tco2e"`
+	Low   float64 `json:"low"`
+	High  float64 `json:"high"`
 }
 
 // Change is one entry of `changes` (docs/json.md#changes, contract for the first seven fields).
@@ -62,6 +74,9 @@ func (d *Document) setAnalysis(u *analysis.Uncertainty, changes []plan.Change) {
 			}
 			for p, v := range yu.ByPole {
 				det.ByPole[p] = v
+			}
+			if op := yu.OtherPoles; op.Count > 0 {
+				det.OtherPoles = &OtherPoles{Count: op.Count, TCO2e: op.TCO2e, Low: op.Interval.Low, High: op.Interval.High}
 			}
 			d.Years[i].Uncertainty, d.Years[i].UncertaintyDetail = &iv, det
 		}

@@ -33,9 +33,9 @@ func WriteInventoryTable(w io.Writer, r reports.Report) error {
 		writeShares(w, ranked(categoryNames(y.Scope3Categories), 0), y.Scope3)
 		total := y.Total(method)
 		fmt.Fprintf(w, "\n%d, by pole (%s-based, tCO2e):\n", y.Year, method)
-		writeShares(w, ranked(y.ByPole, 0), total)
+		writeShares(w, ranked(y.ByPole, maxNames), total)
 		fmt.Fprintf(w, "\n%d, by site (%s-based, tCO2e):\n", y.Year, method)
-		writeShares(w, ranked(y.BySite, 0), total)
+		writeShares(w, ranked(y.BySite, maxNames), total)
 		fmt.Fprintf(w, "\n%d, top activities (%s-based, tCO2e):\n", y.Year, method)
 		writeShares(w, ranked(y.ByActivity, 10), total)
 	}
@@ -75,6 +75,11 @@ func opt(v *float64) string {
 
 // t formats tonnes as every output writes them in text.
 func t(v float64) string { return reports.Tonnes(v) }
+
+// maxNames is how many poles or sites the table lists one by one; the others are summed in
+// one line, so that thousands of names print a table of the same size (calc --json lists
+// them all).
+const maxNames = 30
 
 // share is one entry of a breakdown.
 type share struct {
