@@ -321,6 +321,28 @@ type sheetReader struct {
 	cols        [atCount]int // 1 + the index of each column of atColumns, 0 when absent
 }
 
+// unreadableRow reports the row the reader stopped at, n rows in. A reference beyond Excel's
+// limits is named as written: the cell the reader counted is another.
+func (sr *sheetReader) unreadableRow(n int, err error) {
+	ref := ""
+	var bl *beyondLimits
+	switch {
+	case errors.As(err, &bl):
+		ref = bl.ref
+	case !sr.sheets.fast && sr.scan != nil: // the scan is over: the checked path reads after it
+		ref = sr.scan.beyond
+	}
+	if ref != "" {
+		what, cell := "cell reference", ref
+		if strings.Trim(ref, "0123456789") == "" {
+			what, cell = "row number", "" // no cell to name
+		}
+		sr.problems.Fatalf("sheet", sr.file, sr.sheet, cell, "cannot read the sheet from row %d on: the %s %s in the sheet's XML is beyond Excel's limits (columns A to XFD, rows 1 to 1048576), so it names no cell of the sheet; open the file in Excel or LibreOffice and save it again, or fix the program that wrote it", n, what, ref)
+		return
+	}
+	sr.problems.Fatalf("sheet", sr.file, sr.sheet, emissions.CellName(0, n), "cannot read row %d: %v", n, err)
+}
+
 // titleScan is how many non-blank rows below a first row that is not a header are searched
 // for a header, to explain a sheet skipped because of a title above its header.
 const titleScan = 20
@@ -351,7 +373,7 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 		n++
 		cells, err := rows.Columns()
 		if err != nil {
-			sr.problems.Fatalf("sheet", sr.file, sr.sheet, emissions.CellName(0, n), "cannot read row %d: %v", n, err)
+			sr.unreadableRow(n, err)
 			return true
 		}
 		if blankRow(cells) && (sr.pos == nil || !sr.uncomputedIn(n)) {

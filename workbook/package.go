@@ -93,6 +93,9 @@ type sheetScan struct {
 	// lastRow is the last row holding a cell: excelize's Rows stops without an error at XML
 	// it cannot decode, so the reader compares where it stopped with this.
 	lastRow int
+	// beyond is the first row or cell reference beyond Excel's limits, as written: excelize
+	// stops there and names the cell it counted, which is another.
+	beyond  string
 	part    string // the worksheet part, in lower case
 	merged  []*mergedRange
 	// notes, in the fast path, gets the date and formula cells the scan finds instead of the
@@ -462,6 +465,8 @@ func (s *sheetScan) read(r io.Reader) error {
 			if v, ok := z.attr("r"); ok {
 				if n, err := strconv.Atoi(string(v)); err == nil && n > 0 && n <= excelize.TotalRows {
 					row = n
+				} else if err == nil && n > excelize.TotalRows {
+					s.noteBeyond(v)
 				}
 			} else {
 				row++
@@ -479,6 +484,8 @@ func (s *sheetScan) read(r io.Reader) error {
 			if v, ok := z.attr("r"); ok {
 				if c, r, ok := cellRef(v); ok {
 					col, row = c, r
+				} else if refBeyondLimits(v) {
+					s.noteBeyond(v)
 				}
 			}
 			cell = cellPos{row, col}
@@ -568,6 +575,31 @@ func cellRef(b []byte) (col, row int, ok bool) {
 		row = row*10 + int(d-'0')
 	}
 	return col, row, row > 0 && row <= excelize.TotalRows && col <= excelize.MaxColumns
+}
+
+// refBeyondLimits reports whether b is an A1 reference, letters then digits, to a column after
+// XFD or a row after 1,048,576.
+func refBeyondLimits(b []byte) bool {
+	letters := 0
+	for letters < len(b) && (b[letters]|0x20) >= 'a' && (b[letters]|0x20) <= 'z' {
+		letters++
+	}
+	digits := b[letters:]
+	if letters == 0 || len(digits) == 0 || digits[0] == '0' || bytes.ContainsFunc(digits, func(r rune) bool { return r < '0' || r > '9' }) {
+		return false
+	}
+	col := 0
+	for _, c := range b[:min(letters, 4)] {
+		col = col*26 + int(c|0x20-'a'+1)
+	}
+	row, err := strconv.Atoi(string(digits))
+	return letters > 3 || col > excelize.MaxColumns || err != nil || row > excelize.TotalRows
+}
+
+func (s *sheetScan) noteBeyond(ref []byte) {
+	if s.beyond == "" {
+		s.beyond = emissions.Clip(string(ref))
+	}
 }
 
 func (s *sheetScan) addDate(p cellPos) {
