@@ -95,9 +95,9 @@ type sheetScan struct {
 	lastRow int
 	// beyond is the first row or cell reference beyond Excel's limits, as written: excelize
 	// stops there and names the cell it counted, which is another.
-	beyond  string
-	part    string // the worksheet part, in lower case
-	merged  []*mergedRange
+	beyond string
+	part   string // the worksheet part, in lower case
+	merged []*mergedRange
 	// notes, in the fast path, gets the date and formula cells the scan finds instead of the
 	// maps, for the loader's side of the pipe.
 	notes *scanNotes
