@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,4 +49,41 @@ func TestControlCharactersEscapedInTextOutputs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// An id with an accent can be typed as one character (NFC) or as a letter and a combining
+// mark (NFD), and looks the same either way: two custom factors so spelt are one id, refused
+// with both entries named; a row's Activity matches its factor however it is encoded.
+func TestIDsComparedInNFC(t *testing.T) {
+	nfc, nfd := "caf\u00e9.heat", "cafe\u0301.heat"
+	factor := func(id string, v float64) string {
+		return fmt.Sprintf("    - {id: %q, value: %v, unit: kWh, scope: 1, source: test}\n", id, v)
+	}
+	t.Run("two custom ids equal in NFC", func(t *testing.T) {
+		dir := site(t, "factors:\n  custom:\n"+factor(nfc, 1)+factor(nfd, 1000), []any{2024, "Plant", "P", nfc, 1000, "kWh"})
+		for _, cmd := range []string{"validate", "calc"} {
+			r := footprint(t, dir, cmd)
+			out := r.stdout + r.stderr
+			if r.code != 1 || !strings.Contains(out, "factors.custom[1].id") || !strings.Contains(out, "factors.custom[0]") || !strings.Contains(out, `caf\u00e9.heat`) {
+				t.Errorf("%s: exit %d, want 1 naming factors.custom[0] and [1]:\n%s", cmd, r.code, short(out))
+			}
+		}
+	})
+	t.Run("rows match in either form", func(t *testing.T) {
+		for _, id := range []string{nfc, nfd} {
+			dir := site(t, "factors:\n  custom:\n"+factor(id, 2),
+				[]any{2024, "Plant", "P", nfc, 1000, "kWh"}, []any{2024, "Plant", "P", nfd, 1000, "kWh"}, []any{2024, "Plant", "P", "CAFÉ.HEAT", 1000, "kWh"})
+			r := footprint(t, dir, "calc", "--json")
+			var doc calcJSON
+			if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+				t.Fatalf("exit %d: %v\n%s", r.code, err, short(r.stderr))
+			}
+			if doc.Rows.Used != 3 || doc.Rows.Rejected != 0 {
+				t.Errorf("factor %+q: rows %+v, want all 3 used", id, doc.Rows)
+			}
+			if got := doc.Years[0].ByActivity[nfc]; !closeTo(got, 4) {
+				t.Errorf("factor %+q: by_activity = %v, want the NFC and NFD rows as one %q of 4 t", id, doc.Years[0].ByActivity, nfc)
+			}
+		}
+	})
 }

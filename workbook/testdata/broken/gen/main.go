@@ -427,6 +427,8 @@ func configCases() []Case {
 		yaml("config-custom-map", "custom factors as a map instead of a list", in+"factors:\n  custom:\n    steel: {value: 1}\n", "line 4: cannot unmarshal !!map into []config.CustomFactor"),
 		yaml("config-duplicate-ids", "two factor ids that differ only in case", in+"factors:\n  custom:\n    - {id: Supplier.Steel, value: 1, unit: kg, scope: 3, category: 1, source: EPD 1}\n    - {id: supplier.steel, value: 2, unit: kg, scope: 3, category: 1, source: EPD 2}\n",
 			`factors.custom[1].id: "Supplier.Steel" and "supplier.steel" differ only in case`),
+		yaml("config-duplicate-ids-nfc", "one id typed twice with its accent encoded two ways (NFC and NFD), which look the same", in+"factors:\n  custom:\n    - {id: \"caf\u00e9.heat\", value: 1, unit: kWh, scope: 1, source: meter 1}\n    - {id: \"cafe\u0301.heat\", value: 1000, unit: kWh, scope: 1, source: meter 2}\n",
+			"factors.custom[1].id: \"caf\u00e9.heat\" and \"cafe\u0301.heat\" are one id written two ways (\"caf\\u00e9.heat\" and \"cafe\\u0301.heat\")"),
 		yaml("config-negative-factor", "a negative emission factor", in+"factors:\n  custom:\n    - {id: supplier.steel, value: -0.5, unit: kg, scope: 3, category: 1, source: EPD 1}\n", `factors.custom[0]: factor "supplier.steel": negative value -0.5`),
 		yaml("config-factor-without-source", "a factor that does not say where it comes from", in+"factors:\n  custom:\n    - {id: supplier.steel, value: 0.5, unit: kg, scope: 3, category: 1}\n", `factors.custom[0]: factor "supplier.steel": source is missing`),
 		{Name: "config-missing-input", Config: "config-missing-input.yaml", What: "an input that does not exist",
