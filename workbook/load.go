@@ -68,7 +68,16 @@ func Read(in *emissions.Input, name string, r io.Reader, opts Options) {
 		opts.Progress.Start(name, sheetBytes(info))
 		defer opts.Progress.Done()
 	}
-	f, err := excelize.OpenReader(io.NewSectionReader(ra, 0, size), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
+	var pkg io.Reader = io.NewSectionReader(ra, 0, size)
+	if info.renamed != nil { // two sheets with one name: excelize finds sheets by name
+		b, err := withWorkbook(info.zr, info.renamed)
+		if err != nil {
+			wb.refused(name, err)
+			return
+		}
+		pkg = bytes.NewReader(b)
+	}
+	f, err := excelize.OpenReader(pkg, excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	if err != nil {
 		wb.problems.Fatalf("file", name, "", "", "cannot read the workbook: %s", describeOpenError(err))
 		return
@@ -116,8 +125,8 @@ func readerAt(r io.Reader) (io.ReaderAt, int64, error) {
 // leaves in as it was, when the workbook must be read the checked way.
 func readFast(in *emissions.Input, name string, ra io.ReaderAt, size int64, opts Options) bool {
 	info, err := inspectPackage(ra, size, true)
-	if err != nil {
-		return false
+	if err != nil || info.renamed != nil {
+		return false // two sheets with one name are read the checked way
 	}
 	stub, err := stubSheets(info.zr)
 	if err != nil {

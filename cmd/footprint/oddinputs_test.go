@@ -87,3 +87,40 @@ func TestIDsComparedInNFC(t *testing.T) {
 		}
 	})
 }
+
+// Two sheets with one name (only a hand-edited workbook.xml makes them) are each read once, in
+// workbook order, and named "Energy" and "Energy (2)" by every command.
+func TestSameSheetNameTwice(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "config.yaml"), "inputs: [activities.xlsx]\nsite: Plant\n")
+	hdr := workbooktest.RowXML(1, "Year", "Site", "Pole", "Activity", "Quantity", "Unit")
+	writeFile(t, filepath.Join(dir, "activities.xlsx"), string(workbooktest.Handmade(t,
+		workbooktest.RawSheet{Name: "Energy", Rows: hdr + workbooktest.RowXML(2, 2024, "Plant", "A", "fr.natural-gas.pcs", 1000, "kWh PCS")},
+		workbooktest.RawSheet{Name: "Energy", Rows: hdr + workbooktest.RowXML(2, 2024, "Plant", "B", "fr.natural-gas.pcs", 3000, "kWh PCS") +
+			workbooktest.RowXML(3, 2024, "Plant", "B", "fr.natural-gas.pcs", "n/a", "kWh PCS")})))
+
+	r := footprint(t, dir, "calc", "--json")
+	var doc calcJSON
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("calc --json: exit %d: %v\n%s", r.code, err, short(r.stderr))
+	}
+	if doc.Rows.Read != 3 || doc.Rows.Used != 2 || doc.Rows.Rejected != 1 {
+		t.Errorf("calc --json: rows %+v, want 3 read (one sheet each), 2 used, 1 rejected", doc.Rows)
+	}
+	if y := doc.Years[0]; y.ByPole["A"] == 0 || y.ByPole["B"] == 0 || !closeTo(y.ByPole["B"], 3*y.ByPole["A"]) {
+		t.Errorf("calc --json: by_pole %v, want A from the first sheet and B, three times A, from the second", y.ByPole)
+	}
+	if len(doc.Problems) != 1 || doc.Problems[0].Sheet != "Energy (2)" || doc.Problems[0].Cell != "E3" {
+		t.Errorf("calc --json: problems %+v, want one at sheet Energy (2), cell E3", doc.Problems)
+	}
+
+	r = footprint(t, dir, "validate")
+	if out := r.stdout + r.stderr; !strings.Contains(out, "activities.xlsx, sheet Energy (2): 1 error") {
+		t.Errorf("validate does not name the second sheet Energy (2):\n%s", short(out))
+	}
+
+	r = footprint(t, dir, "annotate", "--input", "activities.xlsx", "--out", "annotated.xlsx")
+	if out := r.stdout + r.stderr; r.code != 0 || !strings.Contains(out, "2 activity sheet(s), 3 row(s) annotated (2 used, 1 rejected") {
+		t.Errorf("annotate: exit %d, want both sheets annotated:\n%s", r.code, short(out))
+	}
+}
