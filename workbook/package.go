@@ -134,8 +134,8 @@ type packageInfo struct {
 	// renamed, when two sheets share a name, is workbook.xml with them told apart
 	// (renameDuplicateSheets): what excelize must read instead.
 	renamed []byte
-	zr     *zip.Reader
-	styles dateStyles
+	zr      *zip.Reader
+	styles  dateStyles
 }
 
 // dateStyles are the cell styles (indexes into styles.xml's cellXfs) that show a date; nil
