@@ -11,11 +11,13 @@ import (
 )
 
 // validate checks what decoding cannot: values in range, known names, custom factors whole.
-func (c *Config) validate(name string) []error {
+// data is the file, to say on which line a key is.
+func (c *Config) validate(name string, data []byte) []error {
 	var errs []error
 	bad := func(key, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s: %s", name, key, fmt.Sprintf(format, args...)))
 	}
+	c.validateBounds(data, bad)
 	if y := c.ReportingYear; y != 0 && (y < emissions.MinYear || y > emissions.MaxYear) {
 		bad("reporting_year", "%d is outside %d–%d (0 means the latest year with data)", y, emissions.MinYear, emissions.MaxYear)
 	}

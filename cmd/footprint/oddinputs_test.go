@@ -124,3 +124,38 @@ func TestSameSheetNameTwice(t *testing.T) {
 		t.Errorf("annotate: exit %d, want both sheets annotated:\n%s", r.code, short(out))
 	}
 }
+
+// A number of the config far out of its key's range stops every command with exit 1 and an
+// error naming the key and its line, before any figure is computed or printed: growth_pct:
+// 1e300 printed +Inf, and a custom factor of 1e308 was blamed on the row's quantity.
+func TestConfigNumbersBounded(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"growth", "trajectory:\n  projection:\n    growth_pct: 1e300\n",
+			[]string{"line 5: trajectory.projection.growth_pct: 1e+300 is out of range"}},
+		{"factor", "factors:\n  custom:\n    - {id: supplier.heat, value: 1e308, unit: kWh, scope: 1, source: test}\n",
+			[]string{`line 5: factors.custom[0].value (factor "supplier.heat"): 1e+308 is out of range`}},
+		{"nan", "uncertainty_default_pct: .nan\n", []string{"uncertainty_default_pct: NaN is out of range"}},
+	}
+	for _, tt := range tests {
+		dir := site(t, tt.yaml, []any{2024, "Plant", "P", "supplier.heat", 1000, "kWh"})
+		for _, args := range [][]string{{"calc"}, {"calc", "--json"}, {"report"}, {"validate"}} {
+			t.Run(tt.name+"/"+strings.Join(args, " "), func(t *testing.T) {
+				r := footprint(t, dir, args...)
+				if r.code != 1 {
+					t.Errorf("exit %d, want 1\n%s", r.code, short(r.stdout+r.stderr))
+				}
+				for _, w := range tt.want {
+					if !strings.Contains(r.stderr, w) {
+						t.Errorf("stderr lacks %q:\n%s", w, short(r.stderr))
+					}
+				}
+				if strings.Contains(r.stdout, "Inf") {
+					t.Errorf("an infinite figure reached stdout:\n%s", short(r.stdout))
+				}
+			})
+		}
+	}
+}
