@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/workbook/workbooktest"
 )
 
@@ -157,5 +158,33 @@ func TestConfigNumbersBounded(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// annotate keeps every rejected row's problem for its copy, but prints at most
+// emissions.MaxPerCause of each cause, then how many more, as calc does.
+func TestAnnotatePrintsProblemsBounded(t *testing.T) {
+	const bad = emissions.MaxPerCause + 500
+	rows := [][]any{header}
+	for range bad {
+		rows = append(rows, []any{2024, "Plant", "P", "fr.natural-gas.pcs", "n/a", "kWh PCS"})
+	}
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "config.yaml"), "site: Plant\n")
+	// a sheet without its Quantity column stops the run, which then lists the problems
+	writeWorkbook(t, filepath.Join(dir, "in.xlsx"), map[string][][]any{"Energy": rows, "Travel": {{"Year", "Activity", "Unit"}, {2024, "x", "km"}}})
+	r := footprint(t, dir, "annotate", "--input", "in.xlsx", "--out", "out.xlsx")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s", r.code, short(r.stderr))
+	}
+	listed := strings.Count(r.stderr, `Quantity: text "n/a"`)
+	if listed != emissions.MaxPerCause {
+		t.Errorf("%d problems of the cause printed, want %d", listed, emissions.MaxPerCause)
+	}
+	if !strings.Contains(r.stderr, "500 more problems of this kind") {
+		t.Errorf("no line says how many more:\n%s", short(r.stderr))
+	}
+	if lines := strings.Count(r.stderr, "\n"); lines > emissions.MaxPerCause+10 {
+		t.Errorf("%d lines printed, want about %d", lines, emissions.MaxPerCause)
 	}
 }
