@@ -238,7 +238,7 @@ func Load(opts Options) (*Config, error) {
 	if path != "" {
 		c.Dir = filepath.Dir(path)
 	}
-	if errs := c.validate(name); len(errs) > 0 {
+	if errs := c.validate(name, data); len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	return &c, nil

@@ -27,7 +27,7 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if errs := c.validate(p); len(errs) > 0 {
+		if errs := c.validate(p, data); len(errs) > 0 {
 			t.Fatalf("Load accepted a config that fails validation: %v", errs)
 		}
 		_ = c.Plan()

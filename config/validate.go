@@ -11,11 +11,13 @@ import (
 )
 
 // validate checks what decoding cannot: values in range, known names, custom factors whole.
-func (c *Config) validate(name string) []error {
+// data is the file, to say on which line a key is.
+func (c *Config) validate(name string, data []byte) []error {
 	var errs []error
 	bad := func(key, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s: %s", name, key, fmt.Sprintf(format, args...)))
 	}
+	c.validateBounds(data, bad)
 	if y := c.ReportingYear; y != 0 && (y < emissions.MinYear || y > emissions.MaxYear) {
 		bad("reporting_year", "%d is outside %d–%d (0 means the latest year with data)", y, emissions.MinYear, emissions.MaxYear)
 	}
@@ -57,7 +59,11 @@ func (c *Config) validate(name string) []error {
 			bad(key+".source", "missing: say where the residual mix comes from (e.g. AIB European Residual Mix 2024)")
 		}
 	}
-	seen := map[string]string{}
+	type entry struct {
+		id string
+		at int
+	}
+	seen := map[string]entry{}
 	for i, cf := range c.Factors.Custom {
 		key := fmt.Sprintf("factors.custom[%d]", i)
 		f, err := cf.Factor()
@@ -65,11 +71,12 @@ func (c *Config) validate(name string) []error {
 			bad(key, "%v", err)
 			continue
 		}
-		lower := strings.ToLower(f.ID)
-		if prev, ok := seen[lower]; ok && prev != f.ID {
-			bad(key+".id", "%q and %q differ only in case; ids are matched ignoring case", prev, f.ID)
+		k := factors.Key(f.ID)
+		if prev, ok := seen[k]; ok && prev.id != f.ID {
+			bad(key+".id", "%s; ids are matched ignoring case and accent encoding: keep one spelling (the other is factors.custom[%d])", factors.SameKey(prev.id, f.ID), prev.at)
+			continue
 		}
-		seen[lower] = f.ID
+		seen[k] = entry{f.ID, i}
 	}
 	return errs
 }

@@ -472,7 +472,7 @@ func (c *Calculator) activity(a *Activity) bool {
 	if err != nil {
 		return c.reject(a, "unit", a.UnitCell, "%v", err)
 	}
-	base := Line{Place: a.Place, Year: a.Year, Site: a.Site, Pole: a.Pole, Activity: a.ID,
+	base := Line{Place: a.Place, Year: a.Year, Site: a.Site, Pole: a.Pole, Activity: factors.Normal(a.ID),
 		Quantity: a.Quantity, Unit: a.Unit, Comment: a.Comment, Quality: a.Quality, DataType: a.DataType}
 	if !c.entity(a, &base) {
 		return false

@@ -227,11 +227,26 @@ func (ps *Problems) Fatal() int { return ps.fatal }
 
 // List returns the problems kept, followed by one summary line per cause that had more than
 // MaxPerCause.
-func (ps *Problems) List() []Problem {
+func (ps *Problems) List() []Problem { return ps.listed(ps.Unbounded) }
+
+// Listed is what a command prints: the first MaxPerCause problems of each cause, followed by
+// one summary line per cause that had more, even when every problem is kept (Unbounded).
+func (ps *Problems) Listed() []Problem { return ps.listed(false) }
+
+func (ps *Problems) listed(all bool) []Problem {
 	out := append([]Problem(nil), ps.list...)
+	if ps.Unbounded && !all {
+		out = out[:0]
+		n := map[string]int{}
+		for _, p := range ps.list {
+			if n[p.code()]++; n[p.code()] <= MaxPerCause {
+				out = append(out, p)
+			}
+		}
+	}
 	var over []string
 	for key, n := range ps.perCode {
-		if n > MaxPerCause && !ps.Unbounded {
+		if n > MaxPerCause && !all {
 			over = append(over, key)
 		}
 	}

@@ -15,14 +15,15 @@ var builtinJSON []byte
 var GWPSets = []string{"AR5", "AR6"}
 
 // Library is a set of factors indexed by id, each id with its vintages in ascending year.
-// Ids are matched case-insensitively: two ids that differ only in case cannot coexist.
+// Ids are matched by their Key, ignoring case and how accents are encoded: two ids with one Key
+// and different spellings cannot coexist.
 //
 // A vintage may come in several dataset versions (one id and Year, different Published): a
 // dataset that revised a year's value in a later edition. Lookup takes, for an activity year,
 // the version its inventory was reported with: the latest published by the end of the
 // following year. The Restated library takes the latest version of every vintage.
 type Library struct {
-	byKey map[string][]Factor // key: lower-case id; by Year, then Published
+	byKey map[string][]Factor // by Key; by Year, then Published
 	keys  []string            // sorted
 	// latest picks the latest version of each vintage (restatement).
 	latest bool
@@ -61,9 +62,9 @@ func newLibrary(fs []Factor) (*Library, error) {
 	l := &Library{byKey: map[string][]Factor{}}
 	spelling := map[string]string{}
 	for _, f := range fs {
-		k := strings.ToLower(f.ID)
+		k := Key(f.ID)
 		if s, ok := spelling[k]; ok && s != f.ID {
-			return nil, fmt.Errorf("factor ids %q and %q differ only in case", s, f.ID)
+			return nil, fmt.Errorf("factor ids %s", SameKey(s, f.ID))
 		}
 		spelling[k] = f.ID
 		l.byKey[k] = append(l.byKey[k], f)
@@ -92,7 +93,7 @@ func newLibrary(fs []Factor) (*Library, error) {
 func (l *Library) WithCustom(custom []Factor) (*Library, error) {
 	replaced := map[string]bool{}
 	for _, f := range custom {
-		replaced[strings.ToLower(f.ID)] = true
+		replaced[Key(f.ID)] = true
 	}
 	var fs []Factor
 	for _, k := range l.keys {
@@ -116,7 +117,7 @@ const (
 // vintage's versions it takes the one the year was reported with (see Library), or the latest
 // in a Restated library.
 func (l *Library) Lookup(id string, year int) (f Factor, pick Pick, ok bool) {
-	vs := l.byKey[strings.ToLower(strings.TrimSpace(id))]
+	vs := l.byKey[Key(id)]
 	if len(vs) == 0 {
 		return Factor{}, 0, false
 	}
@@ -173,7 +174,7 @@ func (l *Library) HasVersions() bool {
 
 // Vintages returns every vintage of id, oldest first.
 func (l *Library) Vintages(id string) []Factor {
-	return append([]Factor(nil), l.byKey[strings.ToLower(strings.TrimSpace(id))]...)
+	return append([]Factor(nil), l.byKey[Key(id)]...)
 }
 
 // All returns every factor, by id then year.
@@ -209,7 +210,7 @@ func (l *Library) Search(text string) []Factor {
 // Suggest returns the known id closest to id, for a "did you mean" hint, or "" when none is
 // close enough to help.
 func (l *Library) Suggest(id string) string {
-	id = strings.ToLower(strings.TrimSpace(id))
+	id = Key(id)
 	best, bestD := "", len(id)/3+2
 	for _, k := range l.keys {
 		// The distance is at least the difference in length: a gigantic cell costs nothing.

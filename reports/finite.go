@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
@@ -18,7 +19,19 @@ type NonFiniteError struct {
 }
 
 func (e *NonFiniteError) Error() string {
-	return fmt.Sprintf("reports: %s is %v: a report shows finite numbers only", e.Where, e.Value)
+	return fmt.Sprintf("%s is %v: footprint shows finite numbers only; %s", e.Where, e.Value, e.cause())
+}
+
+// cause says which inputs a figure comes from, for the user to find the one that is out of
+// range.
+func (e *NonFiniteError) cause() string {
+	switch {
+	case strings.HasPrefix(e.Where, "trajectory"), strings.HasPrefix(e.Where, "lever"):
+		return "check the numbers of the config's trajectory: trajectory.projection.growth_pct, the levers' reduction_pct and adds, the targets and the credits"
+	case strings.HasPrefix(e.Where, "the ") && strings.Contains(e.Where, " line of "):
+		return "check the row's Quantity and the value of the factor it names (factors.custom, when it is a custom factor)"
+	}
+	return "check the values of the custom factors (factors.custom) and the rows' quantities"
 }
 
 // CheckFinite returns the first NaN or infinite figure of years, poles and the trajectory,

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/claim"
@@ -100,4 +102,37 @@ func ESRSCategoryLabel(c int) string {
 		label += " (not included in Scope 1 or Scope 2)"
 	}
 	return label
+}
+
+// Printable is s with the characters a terminal would obey instead of showing escaped as Go
+// writes them in a quoted string (\x1b, \n, \u202e): control characters (C0, DEL, C1), bidi
+// controls that reorder the text around them, line and paragraph separators, and bytes that
+// are not UTF-8. A workbook's text (a site, a pole, a sheet name, a comment) reaches every text
+// output through it, so a cell holding an escape sequence cannot retitle the terminal, hide a
+// line or make a figure read backwards. Problem messages quote such text with %q, which gives
+// the same escapes.
+func Printable(s string) string {
+	i := strings.IndexFunc(s, unprintable)
+	if i < 0 && utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[0])
+		case unprintable(r):
+			q := strconv.QuoteRuneToASCII(r) // '\x1b', '\u202e'
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[:size])
+		}
+		s = s[size:]
+	}
+	return b.String()
+}
+
+func unprintable(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || unicode.In(r, unicode.Zl, unicode.Zp)
 }

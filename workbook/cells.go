@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -13,14 +14,18 @@ import (
 // ParseNumber reads a number cell's raw value. It accepts what Excel stores and plain numbers
 // typed as text ("1234.5", " 12 "), and refuses everything that would need a guess: thousands
 // separators or decimal commas ("1,234" is 1.234 in France and 1234 in the US), units in the
-// cell, NaN and infinities, and Excel error values.
+// cell, NaN and infinities, and Excel error values. A number grouped by spaces ("1 250 000",
+// with no-break spaces as French typing gives) is refused too, with what to type instead.
 func ParseNumber(raw string) (float64, error) {
-	s := strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " "))
+	s := strings.TrimSpace(spaces.Replace(raw))
 	if s == "" {
 		return 0, fmt.Errorf("blank")
 	}
 	if strings.HasPrefix(s, "#") {
 		return 0, fmt.Errorf("Excel error value %q", s)
+	}
+	if m := spacedNumber.FindStringSubmatch(s); m != nil {
+		return 0, spacedNumberError(s, m[1], m[2])
 	}
 	if strings.Contains(s, ",") {
 		return 0, fmt.Errorf("text %q: a comma is ambiguous (decimal or thousands); write a plain number such as 1234.5", emissions.Clip(s))
@@ -34,6 +39,29 @@ func ParseNumber(raw string) (float64, error) {
 		return 0, fmt.Errorf("text %q where a number was expected", emissions.Clip(s))
 	}
 	return v, nil
+}
+
+// spaces are the spaces people type between digit groups: the no-break space (U+00A0), the
+// narrow no-break space (U+202F, French typography) and the thin space (U+2009).
+var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ")
+
+// spacedNumber is a number whose thousands are grouped by spaces, with a decimal part after a
+// point or a comma: the integer digits and the decimal separator with its digits.
+var spacedNumber = regexp.MustCompile(`^([+-]?\d{1,3}(?: \d{3})+)([.,]\d+)?$`)
+
+// spacedNumberError says what is wrong with a number grouped by spaces, and the number to type.
+// It is refused, not read: a cell typed as text may hold what a formula cannot sum, and the
+// user's sheet should hold the number.
+func spacedNumberError(s, whole, decimals string) error {
+	plain := strings.ReplaceAll(whole, " ", "")
+	what := "spaces as thousands separators"
+	if decimals != "" {
+		plain += "." + decimals[1:]
+		if decimals[0] == ',' {
+			what += " and a decimal comma"
+		}
+	}
+	return fmt.Errorf("text %q looks like a number with %s: type %s as a number", emissions.Clip(s), what, plain)
 }
 
 // ParseYear reads a Year cell: a whole number from MinYear to MaxYear, or, when isDate says the

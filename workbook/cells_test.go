@@ -32,6 +32,12 @@ func TestParseNumber(t *testing.T) {
 		{"1_000", 0, "where a number was expected"},
 		{"#DIV/0!", 0, "Excel error"},
 		{"#N/A", 0, "Excel error"},
+		{"1 250 000", 0, `text "1 250 000" looks like a number with spaces as thousands separators: type 1250000 as a number`},
+		{"1\u00a0250\u00a0000", 0, `text "1 250 000" looks like a number with spaces as thousands separators: type 1250000 as a number`},
+		{"1\u202f250", 0, `text "1 250" looks like a number with spaces as thousands separators: type 1250 as a number`},
+		{"1 250,5", 0, `text "1 250,5" looks like a number with spaces as thousands separators and a decimal comma: type 1250.5 as a number`},
+		{"-12 000.25", 0, `spaces as thousands separators: type -12000.25 as a number`},
+		{"1 2", 0, "where a number was expected"},
 	}
 	for _, tt := range tests {
 		got, err := ParseNumber(tt.in)

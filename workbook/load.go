@@ -68,7 +68,16 @@ func Read(in *emissions.Input, name string, r io.Reader, opts Options) {
 		opts.Progress.Start(name, sheetBytes(info))
 		defer opts.Progress.Done()
 	}
-	f, err := excelize.OpenReader(io.NewSectionReader(ra, 0, size), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
+	var pkg io.Reader = io.NewSectionReader(ra, 0, size)
+	if info.renamed != nil { // two sheets with one name: excelize finds sheets by name
+		b, err := withWorkbook(info.zr, info.renamed)
+		if err != nil {
+			wb.refused(name, err)
+			return
+		}
+		pkg = bytes.NewReader(b)
+	}
+	f, err := excelize.OpenReader(pkg, excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	if err != nil {
 		wb.problems.Fatalf("file", name, "", "", "cannot read the workbook: %s", describeOpenError(err))
 		return
@@ -116,8 +125,8 @@ func readerAt(r io.Reader) (io.ReaderAt, int64, error) {
 // leaves in as it was, when the workbook must be read the checked way.
 func readFast(in *emissions.Input, name string, ra io.ReaderAt, size int64, opts Options) bool {
 	info, err := inspectPackage(ra, size, true)
-	if err != nil {
-		return false
+	if err != nil || info.renamed != nil {
+		return false // two sheets with one name are read the checked way
 	}
 	stub, err := stubSheets(info.zr)
 	if err != nil {
@@ -301,6 +310,28 @@ type sheetReader struct {
 	cols        [atCount]int // 1 + the index of each column of atColumns, 0 when absent
 }
 
+// unreadableRow reports the row the reader stopped at, n rows in. A reference beyond Excel's
+// limits is named as written: the cell the reader counted is another.
+func (sr *sheetReader) unreadableRow(n int, err error) {
+	ref := ""
+	var bl *beyondLimits
+	switch {
+	case errors.As(err, &bl):
+		ref = bl.ref
+	case !sr.sheets.fast && sr.scan != nil: // the scan is over: the checked path reads after it
+		ref = sr.scan.beyond
+	}
+	if ref != "" {
+		what, cell := "cell reference", ref
+		if strings.Trim(ref, "0123456789") == "" {
+			what, cell = "row number", "" // no cell to name
+		}
+		sr.problems.Fatalf("sheet", sr.file, sr.sheet, cell, "cannot read the sheet from row %d on: the %s %s in the sheet's XML is beyond Excel's limits (columns A to XFD, rows 1 to 1048576), so it names no cell of the sheet; open the file in Excel or LibreOffice and save it again, or fix the program that wrote it", n, what, ref)
+		return
+	}
+	sr.problems.Fatalf("sheet", sr.file, sr.sheet, emissions.CellName(0, n), "cannot read row %d: %v", n, err)
+}
+
 // read streams the sheet. It returns whether the sheet is one of the kind asked for (its
 // header names enough canonical columns).
 func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool) bool {
@@ -326,7 +357,7 @@ rowsLoop:
 		n++
 		cells, err := rows.Columns()
 		if err != nil {
-			sr.problems.Fatalf("sheet", sr.file, sr.sheet, emissions.CellName(0, n), "cannot read row %d: %v", n, err)
+			sr.unreadableRow(n, err)
 			return true
 		}
 		if blankRow(cells) && (sr.pos == nil || !sr.uncomputedIn(n)) {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -93,8 +94,11 @@ type sheetScan struct {
 	// lastRow is the last row holding a cell: excelize's Rows stops without an error at XML
 	// it cannot decode, so the reader compares where it stopped with this.
 	lastRow int
-	part    string // the worksheet part, in lower case
-	merged  []*mergedRange
+	// beyond is the first row or cell reference beyond Excel's limits, as written: excelize
+	// stops there and names the cell it counted, which is another.
+	beyond string
+	part   string // the worksheet part, in lower case
+	merged []*mergedRange
 	// notes, in the fast path, gets the date and formula cells the scan finds instead of the
 	// maps, for the loader's side of the pipe.
 	notes *scanNotes
@@ -127,8 +131,11 @@ func (s *sheetScan) isUncomputed(p cellPos) bool {
 // packageInfo is what the check learnt of a package: each sheet's scan, by sheet name.
 type packageInfo struct {
 	sheets map[string]*sheetScan
-	zr     *zip.Reader
-	styles dateStyles
+	// renamed, when two sheets share a name, is workbook.xml with them told apart
+	// (renameDuplicateSheets): what excelize must read instead.
+	renamed []byte
+	zr      *zip.Reader
+	styles  dateStyles
 }
 
 // dateStyles are the cell styles (indexes into styles.xml's cellXfs) that show a date; nil
@@ -238,6 +245,7 @@ func inspectPackage(ra io.ReaderAt, size int64, skipSheets bool) (*packageInfo, 
 			return nil, err
 		}
 	}
+	info.renamed = renameDuplicateSheets(workbook)
 	for sheet, part := range sheetParts(workbook, rels) {
 		if s := scans[part]; s != nil {
 			s.part = part
@@ -272,6 +280,30 @@ func (info *packageInfo) freshScans() {
 
 func isWorksheet(name string) bool {
 	return strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml")
+}
+
+// withWorkbook is the package with workbook.xml replaced by wb, every other part copied as
+// it is (still compressed).
+func withWorkbook(zr *zip.Reader, wb []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/")) != "xl/workbook.xml" {
+			if err := zw.Copy(f); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(wb); err != nil {
+			return nil, err
+		}
+	}
+	err := zw.Close()
+	return buf.Bytes(), err
 }
 
 // stubSheets is the package with every worksheet emptied, for excelize to read the workbook's
@@ -462,6 +494,8 @@ func (s *sheetScan) read(r io.Reader) error {
 			if v, ok := z.attr("r"); ok {
 				if n, err := strconv.Atoi(string(v)); err == nil && n > 0 && n <= excelize.TotalRows {
 					row = n
+				} else if err == nil && n > excelize.TotalRows {
+					s.noteBeyond(v)
 				}
 			} else {
 				row++
@@ -479,6 +513,8 @@ func (s *sheetScan) read(r io.Reader) error {
 			if v, ok := z.attr("r"); ok {
 				if c, r, ok := cellRef(v); ok {
 					col, row = c, r
+				} else if refBeyondLimits(v) {
+					s.noteBeyond(v)
 				}
 			}
 			cell = cellPos{row, col}
@@ -570,6 +606,31 @@ func cellRef(b []byte) (col, row int, ok bool) {
 	return col, row, row > 0 && row <= excelize.TotalRows && col <= excelize.MaxColumns
 }
 
+// refBeyondLimits reports whether b is an A1 reference, letters then digits, to a column after
+// XFD or a row after 1,048,576.
+func refBeyondLimits(b []byte) bool {
+	letters := 0
+	for letters < len(b) && (b[letters]|0x20) >= 'a' && (b[letters]|0x20) <= 'z' {
+		letters++
+	}
+	digits := b[letters:]
+	if letters == 0 || len(digits) == 0 || digits[0] == '0' || bytes.ContainsFunc(digits, func(r rune) bool { return r < '0' || r > '9' }) {
+		return false
+	}
+	col := 0
+	for _, c := range b[:min(letters, 4)] {
+		col = col*26 + int(c|0x20-'a'+1)
+	}
+	row, err := strconv.Atoi(string(digits))
+	return letters > 3 || col > excelize.MaxColumns || err != nil || row > excelize.TotalRows
+}
+
+func (s *sheetScan) noteBeyond(ref []byte) {
+	if s.beyond == "" {
+		s.beyond = emissions.Clip(string(ref))
+	}
+}
+
 func (s *sheetScan) addDate(p cellPos) {
 	if s.notes != nil {
 		if s.dateCount++; s.dateCount > maxUncomputed {
@@ -625,7 +686,8 @@ func parseRange(ref string) *mergedRange {
 
 // sheetParts maps sheet names to their worksheet parts (lower case), from workbook.xml and
 // its relationships; none when either cannot be read. The streamed annotate finds the parts it
-// rewrites through it, as the loader does.
+// rewrites through it, as the loader does. Two sheets with one name (a hand-edited package:
+// Excel refuses it) are told apart as uniqueSheetNames names them: "Name" and "Name (2)".
 func sheetParts(workbook, rels []byte) map[string]string {
 	var wb struct {
 		Sheets []struct {
@@ -653,10 +715,79 @@ func sheetParts(workbook, rels []byte) map[string]string {
 		}
 		targets[r.ID] = t
 	}
-	for _, s := range wb.Sheets {
+	names := make([]string, len(wb.Sheets))
+	for i, s := range wb.Sheets {
+		names[i] = s.Name
+	}
+	unique := uniqueSheetNames(names)
+	for i, s := range wb.Sheets {
 		if t, ok := targets[s.ID]; ok {
-			out[s.Name] = t
+			out[unique[i]] = t
 		}
 	}
 	return out
+}
+
+// uniqueSheetNames names each sheet of a workbook: by its name, or, for a sheet whose name
+// an earlier sheet has (ignoring case, as Excel and excelize compare them), by its name and
+// its rank: "Energy", "Energy (2)".
+func uniqueSheetNames(names []string) []string {
+	out := make([]string, len(names))
+	taken := map[string]bool{}
+	for _, n := range names {
+		taken[strings.ToLower(n)] = true
+	}
+	count := map[string]int{}
+	for i, n := range names {
+		k := strings.ToLower(n)
+		count[k]++
+		out[i] = n
+		if count[k] == 1 {
+			continue
+		}
+		for r := count[k]; ; r++ {
+			u := fmt.Sprintf("%s (%d)", n, r)
+			if !taken[strings.ToLower(u)] {
+				out[i], taken[strings.ToLower(u)] = u, true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// sheetNameAttr is a sheet element's name attribute in workbook.xml.
+var sheetNameAttr = regexp.MustCompile(`(<(?:[A-Za-z_][\w.-]*:)?sheet\s[^>]*?\bname=")([^"]*)(")`)
+
+// renameDuplicateSheets is workbook.xml with each sheet named as uniqueSheetNames names it,
+// so that excelize, which finds a sheet by its name, reads every sheet once and names them
+// as the messages do; nil when no two sheets share a name.
+func renameDuplicateSheets(workbook []byte) []byte {
+	attrs := sheetNameAttr.FindAllSubmatch(workbook, -1)
+	names := make([]string, len(attrs))
+	for i, m := range attrs {
+		var v struct {
+			Name string `xml:"n,attr"`
+		}
+		if xml.Unmarshal([]byte(`<x n="`+string(m[2])+`"/>`), &v) != nil {
+			return nil
+		}
+		names[i] = v.Name
+	}
+	unique := uniqueSheetNames(names)
+	if slices.Equal(unique, names) {
+		return nil
+	}
+	i := 0
+	return sheetNameAttr.ReplaceAllFunc(workbook, func(m []byte) []byte {
+		sub := sheetNameAttr.FindSubmatch(m)
+		name := string(sub[2])
+		if unique[i] != names[i] {
+			var b bytes.Buffer
+			xml.EscapeText(&b, []byte(unique[i][len(names[i]):])) // the " (2)" added
+			name += b.String()
+		}
+		i++
+		return append(append(append([]byte{}, sub[1]...), name...), sub[3]...)
+	})
 }

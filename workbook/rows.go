@@ -145,7 +145,7 @@ func (fr *fastRows) next() (bool, error) {
 				fr.curRow++
 				rowNum, _ := fr.intAttr("r")
 				if rowNum > excelize.TotalRows {
-					fr.err = excelize.ErrMaxRows
+					fr.err = fr.beyond(excelize.ErrMaxRows)
 					return false, nil
 				}
 				if rowNum != 0 {
@@ -325,7 +325,7 @@ func (fr *fastRows) columns() ([]string, error) {
 			rowNum := 0
 			rowNum, iterErr = fr.intAttr("r")
 			if rowNum > excelize.TotalRows {
-				fr.err, fr.pending = excelize.ErrMaxRows, false
+				fr.err, fr.pending = fr.beyond(excelize.ErrMaxRows), false
 				return finish(), fr.err
 			} else if rowNum != 0 {
 				fr.curRow = rowNum
@@ -352,7 +352,7 @@ func (fr *fastRows) columns() ([]string, error) {
 				col, err := cellColumn(c.r)
 				if err != nil {
 					fr.pending = false
-					return finish(), err
+					return finish(), &beyondLimits{ref: emissions.Clip(string(c.r)), err: err}
 				}
 				cellCol = col
 			}
@@ -407,6 +407,26 @@ func sstIndex(v []byte) int {
 		i, _ = strconv.Atoi(strings.TrimSpace(string(v)))
 	}
 	return i
+}
+
+// beyondLimits is excelize's error for a row or cell reference beyond the sheet's limits,
+// with the reference as the XML writes it: the row excelize counted names another cell.
+type beyondLimits struct {
+	ref string
+	err error
+}
+
+func (e *beyondLimits) Error() string { return e.err.Error() } // excelize's words: the oracle's
+func (e *beyondLimits) Unwrap() error { return e.err }
+
+// beyond is err at the row element just started, named by its r attribute.
+func (fr *fastRows) beyond(err error) error {
+	for i := range fr.z.attrs {
+		if string(fr.z.attrLocal(i)) == "r" {
+			return &beyondLimits{ref: emissions.Clip(string(fr.z.attrValue(i))), err: err}
+		}
+	}
+	return err
 }
 
 // cellColumn is the column of excelize.CellNameToCoordinates.

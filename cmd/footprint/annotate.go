@@ -58,7 +58,8 @@ func runAnnotate(opts *annotateOptions) error {
 	}
 	defer res.Close()
 	if res.Input.Problems.Fatal() > 0 {
-		text.WriteProblems(env.Stderr, res.Input.Problems.List())
+		// every problem is kept for the copy, but a million bad rows are not printed
+		text.WriteProblems(env.Stderr, res.Input.Problems.Listed())
 		return problems(res.Failure(opts.in.strict))
 	}
 	for _, h := range workbook.AnnotateHeaders {

@@ -39,6 +39,9 @@ func runCalc(opts *calcOptions) error {
 	}
 	defer res.Close()
 	out, rep := opts.env.Stdout, reports.New(res)
+	if err := reports.CheckFinite(rep.Years, rep.PoleActivities, rep.Trajectory); err != nil {
+		return problemsf("%v", err) // before any output: no table or JSON with +Inf in it
+	}
 	switch {
 	case opts.lines:
 		if err := text.WriteLinesCSV(out, rep.Lines); err != nil {

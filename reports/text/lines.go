@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/reports"
 )
 
 // LinesHeader names the columns of WriteLinesCSV.
@@ -30,9 +31,9 @@ func WriteLinesCSV(w io.Writer, lines emissions.LineSource) error {
 	err := lines.Each(func(l *emissions.Line) error {
 		rec := []string{text(l.Place.File), text(l.Place.Sheet), strconv.Itoa(l.Place.Row), strconv.Itoa(l.Year),
 			text(l.Site), text(l.Pole), text(l.Activity), num(l.Quantity), text(l.Unit),
-			string(l.Part), strconv.Itoa(l.Scope), itoa(l.Category), l.Method, num(l.Converted), text(l.FactorID), itoa(l.FactorYear),
+			string(l.Part), strconv.Itoa(l.Scope), itoa(l.Category), text(l.Method), num(l.Converted), text(l.FactorID), itoa(l.FactorYear),
 			num(l.FactorValue), text(l.FactorUnit), text(l.Source), num(l.TCO2e), num(l.BiogenicCO2), text(l.Comment),
-			text(l.Entity), num(l.Share), num(l.Gross), l.DataType}
+			text(l.Entity), num(l.Share), num(l.Gross), text(l.DataType)}
 		return cw.Write(rec)
 	})
 	if err != nil {
@@ -42,9 +43,11 @@ func WriteLinesCSV(w io.Writer, lines emissions.LineSource) error {
 	return cw.Error()
 }
 
-// text keeps a user's string inert when the CSV is opened in a spreadsheet: a leading =, +, -,
-// @, tab or carriage return would start a formula, so such text gets a leading apostrophe.
+// text keeps a user's string inert: its control characters escaped (reports.Printable) for the
+// terminal the CSV may be printed on, and, as a leading =, +, -, @, tab or carriage return would
+// start a formula when the CSV is opened in a spreadsheet, such text gets a leading apostrophe.
 func text(s string) string {
+	s = reports.Printable(s)
 	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
 		return "'" + s
 	}

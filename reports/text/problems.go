@@ -3,6 +3,7 @@ package text
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/pipeline"
@@ -75,23 +76,23 @@ func WriteProblemGroups(w io.Writer, s ProblemSummary) {
 			}
 			n = len(g.list)
 		}
-		fmt.Fprintf(w, "%s: %s", groupName(g.count.File, g.count.Sheet), counts(g.count.Errors, g.count.Warnings))
+		fmt.Fprintf(w, "%s: %s", reports.Printable(groupName(g.count.File, g.count.Sheet)), counts(g.count.Errors, g.count.Warnings))
 		if len(g.list) < n {
 			fmt.Fprintf(w, " (%s listed)", thousands(len(g.list)))
 		}
 		fmt.Fprintln(w)
 		for _, p := range g.list {
 			if p.Cell != "" {
-				fmt.Fprintf(w, "  %s, cell %s: %s\n", p.Severity, p.Cell, p.Message)
+				fmt.Fprintf(w, "  %s, cell %s: %s\n", p.Severity, reports.Printable(p.Cell), message(p))
 			} else {
-				fmt.Fprintf(w, "  %s: %s\n", p.Severity, p.Message)
+				fmt.Fprintf(w, "  %s: %s\n", p.Severity, message(p))
 			}
 		}
 	}
 	if len(unlisted) > 0 {
 		fmt.Fprintf(w, "Not listed (only the first %s problems of each cause are):\n", thousands(emissions.MaxPerCause))
 		for _, p := range unlisted {
-			fmt.Fprintf(w, "  %s: %s\n", p.Severity, p.Message)
+			fmt.Fprintf(w, "  %s: %s\n", p.Severity, message(p))
 		}
 	}
 	fmt.Fprintf(w, "Total: %s", counts(s.Errors, s.Warnings))
@@ -100,6 +101,16 @@ func WriteProblemGroups(w io.Writer, s ProblemSummary) {
 	}
 	fmt.Fprintf(w, "; rows: %s read, %s used, %s rejected; %s.\n",
 		thousands(s.Rows.Read), thousands(s.Rows.Used), thousands(s.Rows.Rejected), plural(s.Instruments, "instrument"))
+}
+
+// message is a problem's message as printed: the lines footprint breaks it into kept, and any
+// control character in a line escaped (reports.Printable); user text in it is quoted already.
+func message(p emissions.Problem) string {
+	lines := strings.Split(p.Message, "\n")
+	for i, l := range lines {
+		lines[i] = reports.Printable(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // groupName names a group: file and sheet, the file alone, or the configuration.

@@ -64,7 +64,7 @@ func WriteReportSummary(w io.Writer, r reports.Report, page, export string) {
 		fmt.Fprintf(w, "%d: a contribution to carbon neutrality %s; %s, retired credits and own removals %s tCO2e.\n",
 			cy.Year, verdict, residual, t(cy.CreditsRetired+cy.RemovalsOwn))
 	}
-	fmt.Fprintf(w, "Wrote %s and %s\n", page, export)
+	fmt.Fprintf(w, "Wrote %s and %s\n", reports.Printable(page), reports.Printable(export))
 	fmt.Fprintf(w, "Rows: %d read, %d used, %d rejected; %d error(s), %d warning(s).\n",
 		r.Rows.Read, r.Rows.Used, r.Rows.Rejected, r.Errors, r.Warnings)
 }

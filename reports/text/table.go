@@ -114,7 +114,7 @@ func writeShares(w io.Writer, entries []share, total float64) {
 		if total != 0 {
 			pct = 100 * e.v / total
 		}
-		fmt.Fprintf(tw, "  %s\t%12s\t%5.1f %%\n", e.name, t(e.v), pct)
+		fmt.Fprintf(tw, "  %s\t%12s\t%5.1f %%\n", reports.Printable(e.name), t(e.v), pct)
 	}
 	tw.Flush()
 }
@@ -135,6 +135,7 @@ func categoryNames(cats map[int]float64) map[string]float64 {
 // WriteProblems prints problems one per line.
 func WriteProblems(w io.Writer, ps []emissions.Problem) {
 	for _, p := range ps {
+		p.File, p.Sheet, p.Cell, p.Message = reports.Printable(p.File), reports.Printable(p.Sheet), reports.Printable(p.Cell), message(p)
 		fmt.Fprintln(w, p.String())
 	}
 }
@@ -144,6 +145,7 @@ func WriteFactorTable(w io.Writer, fs []factors.Factor) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "ID\tYEAR\tVALUE\tUPSTREAM\tPER\tSCOPE\tSOURCE\n")
 	for _, f := range fs {
+		f = printableFactor(f)
 		year := "all"
 		if f.Year != 0 {
 			year = strconv.Itoa(f.Year)
@@ -155,6 +157,7 @@ func WriteFactorTable(w io.Writer, fs []factors.Factor) error {
 
 // WriteFactor prints every field of one factor.
 func WriteFactor(w io.Writer, f factors.Factor) error {
+	f = printableFactor(f)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	unc := "not published"
 	if f.UncertaintyPct != nil {
@@ -196,6 +199,16 @@ func WriteFactor(w io.Writer, f factors.Factor) error {
 		}
 	}
 	return tw.Flush()
+}
+
+// printableFactor is f with its texts made Printable: custom factors come from the user's
+// configuration and factor files.
+func printableFactor(f factors.Factor) factors.Factor {
+	for _, s := range []*string{&f.ID, &f.Name, &f.Unit, &f.Dataset, &f.Version, &f.SourceID, &f.GWP, &f.Region,
+		&f.Boundary, &f.Source, &f.License, &f.Derivation, &f.Notes} {
+		*s = reports.Printable(*s)
+	}
+	return f
 }
 
 func scopeLabel(f factors.Factor) string {

@@ -133,6 +133,10 @@ func corpus() []Case {
 		rowCase("quantity-blank", "a blank Quantity", []any{2024, "Plant", "P", "fr.natural-gas.pcs", nil, "kWh PCS"}, "E2", "Quantity: blank"),
 		rowCase("quantity-spaces", "a Quantity of spaces only counts as blank", []any{2024, "Plant", "P", "fr.natural-gas.pcs", "   ", "kWh PCS"}, "E2", "Quantity: blank"),
 		rowCase("quantity-comma", "a decimal comma is ambiguous", []any{2024, "Plant", "P", "fr.natural-gas.pcs", "1,5", "kWh PCS"}, "E2", "a comma is ambiguous"),
+		rowCase("quantity-thousands-spaces", "a Quantity typed as text with no-break spaces between thousands, as French typing gives", []any{2024, "Plant", "P", "fr.natural-gas.pcs", "1\u00a0250\u00a0000", "kWh PCS"}, "E2",
+			`Quantity: text "1 250 000" looks like a number with spaces as thousands separators: type 1250000 as a number`),
+		rowCase("quantity-spaces-decimal-comma", "a Quantity typed as text with spaces between thousands and a decimal comma", []any{2024, "Plant", "P", "fr.natural-gas.pcs", "1 250,5", "kWh PCS"}, "E2",
+			`Quantity: text "1 250,5" looks like a number with spaces as thousands separators and a decimal comma: type 1250.5 as a number`),
 		rowCase("quantity-with-unit", "a unit typed in the Quantity cell", []any{2024, "Plant", "P", "fr.natural-gas.pcs", "12 MWh", "kWh PCS"}, "E2", `text "12 MWh" where a number was expected`),
 		rowCase("quantity-error-text", "an error value typed as text", []any{2024, "Plant", "P", "fr.natural-gas.pcs", "#N/A", "kWh PCS"}, "E2", `Excel error value "#N/A"`),
 		rowCase("quantity-negative", "a negative quantity", []any{2024, "Plant", "P", "fr.natural-gas.pcs", -5, "kWh PCS"}, "E2", "Quantity -5 is negative"),
@@ -299,6 +303,10 @@ func corpus() []Case {
 			Problems: []Problem{errorAt("Energy", "C2", "Quantity: blank"), errorAt("Energy", "D2", "Unit is blank"),
 				errorAt("Energy", "A2", "the sheet's XML is damaged: reading stopped at row 2, but the sheet holds rows up to 4")},
 			Rows: &Rows{1, 0, 1}, Exit: 1},
+		beyondCase("cell-ref-beyond-columns", "a cell reference after column XFD in the sheet's XML (a hand-made file): named as written", "ZZZZ3", "ZZZZ3",
+			"the cell reference ZZZZ3 in the sheet's XML is beyond Excel's limits"),
+		beyondCase("cell-ref-beyond-rows", "a cell reference after row 1,048,576 in the sheet's XML (a hand-made file): named as written", "XFD1048577", "XFD1048577",
+			"the cell reference XFD1048577 in the sheet's XML is beyond Excel's limits"),
 		fileCase("zero-bytes", "an empty file", "empty", "cannot read the workbook: it is empty (0 bytes)", func() []byte { return nil }),
 		fileCase("csv-renamed", "a CSV file named .xlsx", "text", "cannot read the workbook: it is a text file (a CSV?), not an .xlsx workbook",
 			func() []byte { return []byte("Year;Activity;Quantity;Unit\n2024;fr.natural-gas.pcs;1000;kWh PCS\n") }),
@@ -333,6 +341,21 @@ func corpus() []Case {
 	}
 	cs = append(cs, headerCases()...)
 	return append(cs, configCases()...)
+}
+
+// beyondCase is a sheet whose row 3 has its Quantity cell at ref: the sheet is read up to
+// row 2 and the problem names ref as written.
+func beyondCase(name, what, ref, cell, msg string) Case {
+	return Case{Name: name, File: name + ".xlsx", What: what,
+		build: func() []byte {
+			row := func(r int, qty string) string {
+				return fmt.Sprintf(`<row r="%d"><c r="A%d"><v>2024</v></c>`, r, r) + inlineCell(fmt.Sprintf("B%d", r), "fr.natural-gas.pcs") +
+					fmt.Sprintf(`<c r="%s"><v>1</v></c>`, qty) + inlineCell(fmt.Sprintf("D%d", r), "kWh PCS") + `</row>`
+			}
+			return handmade(map[string]string{"Energy": sheetXML(`<row r="1">` + inlineRow("A", "Year", "Activity", "Quantity", "Unit") + `</row>` +
+				row(2, "C2") + row(3, ref) + row(4, "C4"))})
+		},
+		Problems: []Problem{errorAt("Energy", cell, msg)}, Rows: &Rows{1, 1, 0}, Years: []int{2024}, Exit: 1}
 }
 
 func dateCase(date1904 bool) Case {
@@ -405,6 +428,8 @@ func configCases() []Case {
 		yaml("config-custom-map", "custom factors as a map instead of a list", in+"factors:\n  custom:\n    steel: {value: 1}\n", "line 4: cannot unmarshal !!map into []config.CustomFactor"),
 		yaml("config-duplicate-ids", "two factor ids that differ only in case", in+"factors:\n  custom:\n    - {id: Supplier.Steel, value: 1, unit: kg, scope: 3, category: 1, source: EPD 1}\n    - {id: supplier.steel, value: 2, unit: kg, scope: 3, category: 1, source: EPD 2}\n",
 			`factors.custom[1].id: "Supplier.Steel" and "supplier.steel" differ only in case`),
+		yaml("config-duplicate-ids-nfc", "one id typed twice with its accent encoded two ways (NFC and NFD), which look the same", in+"factors:\n  custom:\n    - {id: \"caf\u00e9.heat\", value: 1, unit: kWh, scope: 1, source: meter 1}\n    - {id: \"cafe\u0301.heat\", value: 1000, unit: kWh, scope: 1, source: meter 2}\n",
+			"factors.custom[1].id: \"caf\u00e9.heat\" and \"cafe\u0301.heat\" are one id written two ways (\"caf\\u00e9.heat\" and \"cafe\\u0301.heat\")"),
 		yaml("config-negative-factor", "a negative emission factor", in+"factors:\n  custom:\n    - {id: supplier.steel, value: -0.5, unit: kg, scope: 3, category: 1, source: EPD 1}\n", `factors.custom[0]: factor "supplier.steel": negative value -0.5`),
 		yaml("config-factor-without-source", "a factor that does not say where it comes from", in+"factors:\n  custom:\n    - {id: supplier.steel, value: 0.5, unit: kg, scope: 3, category: 1}\n", `factors.custom[0]: factor "supplier.steel": source is missing`),
 		{Name: "config-missing-input", Config: "config-missing-input.yaml", What: "an input that does not exist",
