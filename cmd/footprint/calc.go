@@ -41,6 +41,7 @@ func runCalc(opts *calcOptions) error {
 	out, rep := opts.env.Stdout, reports.New(res)
 	switch {
 	case opts.lines:
+		text.WriteNotices(opts.env.Stderr, rep.Notices)
 		if err := text.WriteLinesCSV(out, rep.Lines); err != nil {
 			return err
 		}
@@ -50,6 +51,7 @@ func runCalc(opts *calcOptions) error {
 			return err
 		}
 	default:
+		text.WriteNotices(opts.env.Stderr, rep.Notices)
 		if err := text.WriteInventoryTable(out, rep); err != nil {
 			return err
 		}
