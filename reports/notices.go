@@ -121,7 +121,7 @@ func leftOut(rows emissions.Rows, problems []emissions.Problem) []Notice {
 	}
 	if nCapped > 0 {
 		out = append(out, Notice{Code: "instruments-capped", Tone: ToneWarn, Title: leftOutTitle,
-			Message: fmt.Sprintf("%s capped at the consumption they cover, in %s: the part beyond it is not counted in the market-based Scope 2.", count(nCapped, "contractual instrument row was", "contractual instrument rows were"), capped)})
+			Message: fmt.Sprintf("%s capped at the consumption left to cover, in %s: the part beyond it is not counted in the market-based Scope 2.", count(nCapped, "contractual instrument row was", "contractual instrument rows were"), capped)})
 	}
 	return out
 }

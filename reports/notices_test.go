@@ -45,7 +45,7 @@ func TestLeftOut(t *testing.T) {
 				}
 				return out
 			}(),
-			[]string{"instruments-capped: 1,002 contractual instrument rows were capped at the consumption they cover, in a.xlsx (Instruments): the part beyond it is not counted in the market-based Scope 2."}},
+			[]string{"instruments-capped: 1,002 contractual instrument rows were capped at the consumption left to cover, in a.xlsx (Instruments): the part beyond it is not counted in the market-based Scope 2."}},
 		{"a sheet with control characters is escaped", emissions.Rows{Read: 1, Used: 1}, []func(*emissions.Problems){fatal("sheet", "a.xlsx", "E\x1b]0;x")},
 			[]string{`sheets-not-read: 1 sheet was not read, or not in full: a.xlsx ("E\x1b]0;x").`}},
 		{"many places are counted, not all named", emissions.Rows{Read: 20, Used: 13, Rejected: 7},
