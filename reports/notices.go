@@ -61,7 +61,7 @@ func Notices(r *pipeline.Result) []Notice {
 		// The same words wherever the demo's file is (built in, the repository's, a copy):
 		// the key, not the path, makes it the demo.
 		out = append(out, Notice{Code: "demo", Tone: ToneWarn, Title: demoTitle,
-			Message: "the configuration is the demo's (demo: true), made for an invented site: its organisation, targets, levers, credits and intensities are illustrative, not yours. Run `footprint init` to set up your own site."})
+			Message: "the configuration is the demo's (`demo: true`), made for an invented site: its organisation, targets, levers, credits and intensities are illustrative, not yours. Run `footprint init` to set up your own site."})
 	}
 	if len(cfg.Trajectory.Targets) == 0 {
 		out = append(out, Notice{Code: "no-target", Tone: ToneWarn, Title: noTargetTitle,
