@@ -31,6 +31,8 @@ func TestValidateGroupsProblems(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
 	want := []string{
+		"No target configured: ",
+		"Left out of these figures: 3 of 4 activity rows (75.0 %) were rejected, in a.xlsx (Energy), b.xlsx (Travel).",
 		"a.xlsx, sheet Energy: 2 errors, 0 warnings",
 		`  error, cell E2: Quantity: text "lots" where a number was expected`,
 		`  error, cell D4: unknown activity "fr.natural-gass.pcs"`,
