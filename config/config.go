@@ -45,10 +45,15 @@ type Config struct {
 	// Energy and Revenue feed ESRS E1-5 (energy.go).
 	Energy  EnergyConf    `yaml:"energy" mapstructure:"energy"`
 	Revenue []RevenueConf `yaml:"revenue" mapstructure:"revenue"`
+	// Demo marks the demo's configuration: its site, organisation, targets, levers, credits
+	// and intensities are illustrative, and every output of a run with it says so. It has no
+	// FOOTPRINT_DEMO variable, so no environment can take the label away.
+	Demo bool `yaml:"demo" mapstructure:"demo"`
 
 	// Dir is the folder of the config file; relative input paths are resolved against it.
 	Dir string `yaml:"-" mapstructure:"-"`
-	// Path is the config file read, or "" for the built-in demo configuration.
+	// Path is the config file read, or "" for a built-in one: the demo (Demo is set) or the
+	// built-in defaults.
 	Path string `yaml:"-" mapstructure:"-"`
 }
 
@@ -179,10 +184,15 @@ var defaults = map[string]any{
 
 // Options say where the configuration comes from.
 type Options struct {
-	// Path is the --config flag; "" means ./config.yaml, or the built-in demo when absent.
+	// Path is the --config flag; "" means ./config.yaml, or a built-in configuration when
+	// absent: the demo, or the built-in defaults with OwnInputs.
 	Path string
 	// Builtin is the demo configuration used when no file is found.
 	Builtin []byte
+	// OwnInputs says the run names its own inputs (--input, FOOTPRINT_INPUTS) or makes the
+	// user's own files (template, init): without a config file the built-in defaults apply
+	// (Defaults), never the demo's site, targets, levers, credits or organisation.
+	OwnInputs bool
 	// Overrides are flag values, by key ("reporting_year", "inputs", "output.dir"): they win
 	// over the file and the environment.
 	Overrides map[string]any
@@ -193,13 +203,20 @@ type Options struct {
 // Load reads the configuration. Every problem found is returned, joined, each naming the
 // file, and the key and line where it applies.
 func Load(opts Options) (*Config, error) {
+	env := opts.Env
+	if env == nil {
+		env = os.LookupEnv
+	}
+	if _, ok := env("FOOTPRINT_INPUTS"); ok {
+		opts.OwnInputs = true
+	}
 	path, data, err := locate(opts)
 	if err != nil {
 		return nil, err
 	}
 	name := path
 	if name == "" {
-		name = "built-in demo config"
+		name = BuiltinName(opts.OwnInputs)
 	}
 	if err := strictYAML(name, data); err != nil {
 		return nil, err
@@ -211,10 +228,6 @@ func Load(opts Options) (*Config, error) {
 	}
 	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	env := opts.Env
-	if env == nil {
-		env = os.LookupEnv
 	}
 	for k := range defaults {
 		envName := "FOOTPRINT_" + strings.ToUpper(strings.ReplaceAll(k, ".", "_"))
@@ -259,7 +272,30 @@ func locate(opts Options) (path string, data []byte, err error) {
 	if !errors.Is(err, os.ErrNotExist) {
 		return "", nil, fmt.Errorf("config config.yaml: %w", unwrapPathError(err))
 	}
+	if opts.OwnInputs {
+		return "", Defaults, nil
+	}
 	return "", opts.Builtin, nil
+}
+
+// BuiltinName is how messages name the built-in configuration a run without a config file
+// takes: the built-in defaults when it names its own inputs, else the demo's.
+func BuiltinName(ownInputs bool) string {
+	if ownInputs {
+		return "built-in defaults"
+	}
+	return "built-in demo config"
+}
+
+// Name is how messages name the configuration: its file, or the built-in one it is.
+func (c *Config) Name() string {
+	switch {
+	case c.Path != "":
+		return c.Path
+	case c.Demo:
+		return BuiltinName(false)
+	}
+	return BuiltinName(true)
 }
 
 func unwrapPathError(err error) error {

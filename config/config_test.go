@@ -155,3 +155,66 @@ func TestUnquotedDate(t *testing.T) {
 		t.Errorf("retirement_date = %q, want 2026-03-31", got)
 	}
 }
+
+// Without a config file, a run that names its own inputs takes the built-in defaults, never
+// the demo; one that names none takes the demo, marked as such. The marker is the key, so a
+// copy of the demo's file is the demo too.
+func TestBuiltinConfigs(t *testing.T) {
+	demo := []byte("demo: true\nsite: Demo site\ninputs: [demo.xlsx]\ntrajectory:\n  targets:\n    - {name: A, scopes: [1], pathway: sbti-1.5}\n")
+	copied := writeConfig(t, string(demo))
+	tests := []struct {
+		name      string
+		opts      Options
+		env       map[string]string
+		wantName  string
+		wantDemo  bool
+		wantSite  string
+		wantTargs int
+	}{
+		{"no inputs: the demo", Options{}, nil, "built-in demo config", true, "Demo site", 1},
+		{"own inputs: the defaults", Options{OwnInputs: true}, nil, "built-in defaults", false, "site", 0},
+		{"FOOTPRINT_INPUTS: the defaults", Options{}, map[string]string{"FOOTPRINT_INPUTS": "a.xlsx"}, "built-in defaults", false, "site", 0},
+		{"a copy of the demo's file stays the demo", Options{Path: copied, OwnInputs: true}, nil, copied, true, "Demo site", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(t.TempDir()) // no ./config.yaml
+			opts := tt.opts
+			opts.Builtin = demo
+			opts.Env = func(k string) (string, bool) { v, ok := tt.env[k]; return v, ok }
+			c, err := Load(opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Name() != tt.wantName || c.Demo != tt.wantDemo || c.Site != tt.wantSite || len(c.Trajectory.Targets) != tt.wantTargs {
+				t.Errorf("got %s, demo %v, site %q, %d target(s); want %s, demo %v, site %q, %d target(s)",
+					c.Name(), c.Demo, c.Site, len(c.Trajectory.Targets), tt.wantName, tt.wantDemo, tt.wantSite, tt.wantTargs)
+			}
+			if !c.Demo && (c.Organisation.Name != "" || len(c.Intensity) > 0 || len(c.Energy.ElectricityMix) > 0 || len(c.Trajectory.Levers) > 0) {
+				t.Errorf("the built-in defaults carry site settings: %+v", c)
+			}
+		})
+	}
+}
+
+// The starter config `init` writes loads as it is, with no target and not as the demo.
+func TestStarterLoads(t *testing.T) {
+	c, err := Load(Options{Path: writeConfig(t, string(Starter)), Env: noEnv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Demo || len(c.Trajectory.Targets) > 0 || len(c.Inputs) != 1 || c.Inputs[0] != "activities.xlsx" {
+		t.Errorf("starter: demo %v, targets %d, inputs %v", c.Demo, len(c.Trajectory.Targets), c.Inputs)
+	}
+}
+
+// The repository's config.yaml is the demo's, and says so.
+func TestRepositoryConfigIsTheDemo(t *testing.T) {
+	c, err := Load(Options{Path: "../config.yaml", Env: noEnv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Demo {
+		t.Error("../config.yaml has no demo: true")
+	}
+}

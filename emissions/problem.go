@@ -31,6 +31,9 @@ type Problem struct {
 	// More is, on the line List adds after the kept problems of a cause, how many more of that
 	// cause were found and not listed; 0 on every problem found.
 	More int `json:"more,omitempty"`
+	// Fatal marks a problem added with Fatalf: a file, sheet or configuration that could not
+	// be used at all, not one row.
+	Fatal bool `json:"-"`
 }
 
 func (p Problem) String() string {
@@ -219,7 +222,7 @@ func (ps *Problems) Warnf(cause, file, sheet, cell, format string, args ...any) 
 // required columns, a configuration mistake. Any such error fails a run (exit code 1).
 func (ps *Problems) Fatalf(cause, file, sheet, cell, format string, args ...any) {
 	ps.fatal++
-	ps.Errorf(cause, file, sheet, cell, format, args...)
+	ps.Add(Problem{Severity: SeverityError, File: file, Sheet: sheet, Cell: cell, Message: fmt.Sprintf(format, args...), Cause: cause, Fatal: true})
 }
 
 // Fatal is the number of errors added with Fatalf.

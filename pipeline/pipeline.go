@@ -24,10 +24,14 @@ import (
 
 // Options say what to compute and what to keep beyond the grouped inventory.
 type Options struct {
-	// ConfigPath is the configuration file; empty: ./config.yaml, else the built-in demo.
+	// ConfigPath is the configuration file; empty: ./config.yaml, else a built-in one: the
+	// built-in defaults when the run names its own inputs (Inputs, Own), else the demo.
 	ConfigPath string
 	// Inputs replace the config's inputs when set.
 	Inputs []string
+	// Own says the run makes the user's own files (template): without a config file it takes
+	// the built-in defaults, as a run with Inputs does, not the demo's settings.
+	Own bool
 	// Year is the reporting year; 0: the config's, else the latest year with data.
 	Year int
 	// LookupEnv reads FOOTPRINT_* overrides; nil reads none.
@@ -76,7 +80,8 @@ func Load(opts Options) (*Session, error) {
 	if lookup == nil {
 		lookup = func(string) (string, bool) { return "", false }
 	}
-	cfg, err := config.Load(config.Options{Path: opts.ConfigPath, Builtin: builtin, Overrides: overrides, Env: lookup})
+	cfg, err := config.Load(config.Options{Path: opts.ConfigPath, Builtin: builtin, OwnInputs: opts.Own || len(opts.Inputs) > 0,
+		Overrides: overrides, Env: lookup})
 	if err != nil {
 		return nil, errors.New(indentErrors(err))
 	}
@@ -94,12 +99,7 @@ func Load(opts Options) (*Session, error) {
 }
 
 // ConfigName is how messages name the configuration.
-func ConfigName(cfg *config.Config) string {
-	if cfg.Path == "" {
-		return "built-in demo config"
-	}
-	return cfg.Path
-}
+func ConfigName(cfg *config.Config) string { return cfg.Name() }
 
 // indentErrors puts each joined error on its own line.
 func indentErrors(err error) string {
@@ -184,14 +184,13 @@ func (s *Session) compute(lib *factors.Library) (*Result, error) {
 	return res, nil
 }
 
-// demoHint says what to do when the built-in demo config, made for the demo's data, meets the
-// user's own --input files: the first thing a new user tries (`footprint template`, then
-// `footprint validate --input FILE`) with no config.yaml yet.
+// demoHint says what to do when the demo's config, made for the demo's data, meets the
+// user's own --input files: a copy of the demo's config.yaml kept as a starting point.
 func (s *Session) demoHint() string {
-	if s.Config.Path != "" || len(s.opts.Inputs) == 0 {
+	if !s.Config.Demo || len(s.opts.Inputs) == 0 {
 		return ""
 	}
-	return "\n  No ./config.yaml was found, so the built-in demo config (the demo site's trajectory and targets) applies to your --input files: write a config.yaml for your site (`trajectory` may be left out), or name one with --config."
+	return "\n  " + ConfigName(s.Config) + " is the demo's configuration (`demo: true`), made for the demo workbook, and its trajectory and targets apply to your --input files: run `footprint init` for a config.yaml of your own, or name one with --config."
 }
 
 // Read reads every input workbook, computing its rows with sink (nil keeps the activities in
@@ -248,7 +247,7 @@ func (s *Session) inputs() ([]string, opener) {
 	if len(s.opts.Inputs) > 0 {
 		return s.opts.Inputs, openFile
 	}
-	if s.Config.Path == "" {
+	if s.Config.Path == "" && s.Config.Demo {
 		return s.Config.Inputs, func(p string) (io.ReadCloser, error) { return fp.Builtin.Open(p) }
 	}
 	return s.Config.InputPaths(), openFile

@@ -14,6 +14,8 @@ import (
 // sources behind them, the problems found, the analyses, the claim and the disclosures. It
 // holds results only; each renderer formats it, and shows what it needs of it.
 type Report struct {
+	// Notices are what every output says first, before any figure (Notices).
+	Notices       []Notice
 	Site          string // the config's site name, for titles
 	ReportingYear int
 	GWP           string
@@ -68,7 +70,8 @@ func (r Report) Method() string {
 func New(r *pipeline.Result) Report {
 	ps := &r.Input.Problems
 	return Report{
-		Site: r.Config.Site, ReportingYear: r.Year, GWP: r.Config.Factors.GWP, Scope2Method: r.Scope2Method(),
+		Notices: Notices(r),
+		Site:    r.Config.Site, ReportingYear: r.Year, GWP: r.Config.Factors.GWP, Scope2Method: r.Scope2Method(),
 		Years: r.Years, Trajectory: r.Trajectory, Targets: r.Config.Plan().Targets,
 		PoleActivities: PoleActivities(r.Inventory.Lines, r.Year, r.Scope2Method()),
 		Lines:          r.Inventory.RowLines(), Library: r.Library,

@@ -108,9 +108,10 @@ func Main(args []string, env Env) int {
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetArgs(args)
-	root.PersistentFlags().StringVar(&opts.config, "config", "", "configuration file (default ./config.yaml, else the built-in demo)")
+	root.PersistentFlags().StringVar(&opts.config, "config", "", "configuration file (default ./config.yaml; without one, the built-in defaults with --input, else the built-in demo)")
 	root.AddCommand(newCmdCalc(opts, runCalc), newCmdValidate(opts, runValidate), newCmdFactors(opts),
-		newCmdReport(opts, runReport), newCmdTemplate(opts, runTemplate), newCmdAnnotate(opts, runAnnotate))
+		newCmdReport(opts, runReport), newCmdTemplate(opts, runTemplate), newCmdAnnotate(opts, runAnnotate),
+		newCmdInit(opts, runInit))
 
 	err := root.Execute()
 	if err == nil {

@@ -34,7 +34,9 @@ func newCmdTemplate(root *rootOptions, runF func(*templateOptions) error) *cobra
 }
 
 func runTemplate(opts *templateOptions) error {
-	s, err := pipeline.Load(opts.pipeline(opts.in, true))
+	po := opts.pipeline(opts.in, true)
+	po.Own = true // the user's own workbook: never the demo's entities, sites or poles
+	s, err := pipeline.Load(po)
 	if err != nil {
 		return problems(err)
 	}

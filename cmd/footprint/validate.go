@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/footprint/footprint/pipeline"
+	"github.com/footprint/footprint/reports"
 	"github.com/footprint/footprint/reports/text"
 	"github.com/spf13/cobra"
 )
@@ -38,6 +39,7 @@ func runValidate(opts *validateOptions) error {
 		return problems(err)
 	}
 	defer res.Close()
+	text.WriteNotices(opts.env.Stdout, reports.Notices(res))
 	sum := text.NewProblemSummary(res)
 	text.WriteProblemGroups(opts.env.Stdout, sum)
 	if sum.Errors > 0 {

@@ -31,6 +31,8 @@ func TestValidateGroupsProblems(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
 	want := []string{
+		"No target configured: ",
+		"Left out of these figures: 3 of 4 activity rows (75.0 %) were rejected, in a.xlsx (Energy), b.xlsx (Travel).",
 		"a.xlsx, sheet Energy: 2 errors, 0 warnings",
 		`  error, cell E2: Quantity: text "lots" where a number was expected`,
 		`  error, cell D4: unknown activity "fr.natural-gass.pcs"`,
@@ -51,10 +53,9 @@ func TestValidateGroupsProblems(t *testing.T) {
 	}
 }
 
-// A new user's first run: their own workbook, no config.yaml. The built-in demo config's
-// trajectory does not fit their years; the message must say so and what to do. validate
-// lists it with the workbook's own problems, which it does not hide; report stops on it.
-func TestValidateOwnInputWithoutConfigSaysWhatToDo(t *testing.T) {
+// A new user's first run: their own workbook, no config.yaml. The built-in defaults apply, not
+// the demo's settings: no demo notice, "no target configured", and the rejected row said first.
+func TestValidateOwnInputWithoutConfigTakesDefaults(t *testing.T) {
 	dir := t.TempDir()
 	writeWorkbook(t, filepath.Join(dir, "mine.xlsx"), map[string][][]any{"Energy": {
 		{"Year", "Site", "Pole", "Activity", "Quantity", "Unit"},
@@ -65,19 +66,44 @@ func TestValidateOwnInputWithoutConfigSaysWhatToDo(t *testing.T) {
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	for _, want := range []string{"built-in demo config: 1 error", "trajectory.base_year: 2019 has no data", "write a config.yaml for your site", "--config",
-		`cell E3: Quantity: text "abc"`, "rows: 2 read, 1 used, 1 rejected"} {
+	lines := strings.Split(r.stdout, "\n")
+	for i, want := range []string{"No target configured: ", "Left out of these figures: 1 of 2 activity rows (50.0 %) were rejected, in mine.xlsx (Energy)."} {
+		if i >= len(lines) || !strings.HasPrefix(lines[i], want) {
+			t.Errorf("line %d of validate: want it to start with %q\n%s", i+1, want, r.stdout)
+		}
+	}
+	for _, want := range []string{`cell E3: Quantity: text "abc"`, "rows: 2 read, 1 used, 1 rejected"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("validate's list lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	r = footprint(t, dir, "report", "--input", "mine.xlsx", "--out", filepath.Join(dir, "out"))
-	if r.code != 1 {
-		t.Fatalf("report: exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
+	if strings.Contains(r.stdout, "demo") || strings.Contains(r.stdout, "2019") {
+		t.Errorf("validate of the user's own input speaks of the demo:\n%s", r.stdout)
 	}
-	for _, want := range []string{"built-in demo config: trajectory.base_year: 2019 has no data", "write a config.yaml for your site"} {
-		if !strings.Contains(r.stderr, want) {
-			t.Errorf("report's stderr lacks %q:\n%s", want, r.stderr)
+}
+
+// A copy of the demo's config.yaml stays the demo wherever it is: its trajectory does not fit
+// the user's years, and the message says the file is the demo's and what to do.
+func TestCopiedDemoConfigSaysItIsTheDemo(t *testing.T) {
+	dir := t.TempDir()
+	demo, err := os.ReadFile("../../config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), demo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeWorkbook(t, filepath.Join(dir, "mine.xlsx"), map[string][][]any{"Energy": {
+		{"Year", "Site", "Pole", "Activity", "Quantity", "Unit"},
+		{2025, "Plant", "P", "fr.electricity.grid", 1000, "kWh"},
+	}})
+	r := footprint(t, dir, "validate", "--input", "mine.xlsx")
+	if r.code != 1 || !strings.HasPrefix(r.stdout, "This is the demo: ") {
+		t.Errorf("exit %d, want 1 and the demo notice first:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{"config.yaml: 1 error", "trajectory.base_year: 2019 has no data", "config.yaml is the demo's configuration (`demo: true`)", "footprint init"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("validate's list lacks %q:\n%s", want, r.stdout)
 		}
 	}
 }

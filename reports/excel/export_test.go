@@ -606,6 +606,21 @@ func TestExportHeadersFit(t *testing.T) {
 	f := openWorkbook(t, b)
 	for _, sheet := range f.GetSheetList() {
 		s := readSheet(t, f, sheet)
+		// A merged cell wraps across the columns it spans.
+		spans := map[string]float64{}
+		merged, err := f.GetMergeCells(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range merged {
+			c1, _, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+			c2, _, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+			for c := c1; c <= c2; c++ {
+				col, _ := excelize.ColumnNumberToName(c)
+				w, _ := f.GetColWidth(sheet, col)
+				spans[m.GetStartAxis()] += w
+			}
+		}
 		for r, row := range s.rows {
 			for c, v := range row {
 				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
@@ -619,6 +634,9 @@ func TestExportHeadersFit(t *testing.T) {
 				}
 				col, _ := excelize.ColumnNumberToName(c + 1)
 				width, _ := f.GetColWidth(sheet, col)
+				if w, ok := spans[ref]; ok {
+					width = w
+				}
 				height, _ := f.GetRowHeight(sheet, r+1)
 				// Spaces where lines break take no room: count the other characters.
 				if lines := math.Floor(height / 15); lines*width < float64(len([]rune(strings.ReplaceAll(v, " ", "")))) {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/xlsxwrite"
+	"github.com/footprint/footprint/reports"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -56,12 +57,38 @@ func (s *summaryWriter) header(names ...string) {
 	s.set(vals...)
 }
 
+// notices writes the notices under the title, before any figure, each across the table's
+// width and as tall as its text wrapped there.
+func (s *summaryWriter) notices(ns []reports.Notice) {
+	width := 0.0
+	for _, w := range summaryWidths {
+		width += w
+	}
+	last, _ := excelize.ColumnNumberToName(len(summaryWidths))
+	for _, n := range ns {
+		style := s.x.st.noticeWarn
+		if n.Tone == reports.ToneBad {
+			style = s.x.st.noticeBad
+		}
+		text := n.Title + ": " + n.Message
+		if s.err == nil {
+			s.err = s.x.f.MergeCell(sheetSummary, rowRef(s.row), fmt.Sprintf("%s%d", last, s.row))
+		}
+		if s.err == nil {
+			s.err = s.x.f.SetRowHeight(sheetSummary, s.row, xlsxwrite.RowHeight(xlsxwrite.WrappedLines(text, width)))
+		}
+		s.set(cell{StyleID: style, Value: text})
+	}
+}
+
 func (x *exporter) writeSummary() error {
 	f, st := x.f, x.st
 	s := &summaryWriter{x: x, row: 1}
 	n := x.e.ReportingYear
 	method := x.e.Scope2Method
 	s.set(cell{StyleID: st.title, Value: "Greenhouse-gas inventory" + yearLabel("", n) + " — " + x.e.Site})
+	s.notices(x.e.Notices)
+	frozen := s.row
 	s.set(cell{StyleID: st.note, Value: fmt.Sprintf("tCO2e (GWP100 %s) unless stated. GHG Protocol: Scope 2 location- and market-based; the trajectory and the breakdowns follow the %s-based Scope 2. Every figure traces to the Lines sheets.", x.e.GWP, method)})
 	s.row++
 
@@ -172,7 +199,7 @@ func (x *exporter) writeSummary() error {
 	if err := f.SetRowHeight(sheetSummary, 1, xlsxwrite.TitleHeight); err != nil {
 		return err
 	}
-	if err := f.SetPanes(sheetSummary, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
+	if err := f.SetPanes(sheetSummary, &excelize.Panes{Freeze: true, YSplit: frozen, TopLeftCell: rowRef(frozen + 1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
 	if err := f.AutoFilter(sheetSummary, fmt.Sprintf("A%d:G%d", byYearHeader, byYearLast), nil); err != nil {

@@ -11,6 +11,9 @@ import (
 // exportStyles are the cell styles of the export.
 type exportStyles struct {
 	title, note, header, section int
+	// noticeWarn and noticeBad are the Summary's notices (reports.Notice), by tone: wrapped,
+	// bold, in the colour of their tone.
+	noticeWarn, noticeBad int
 	// number formats: years and row numbers, counts (thousands separated), tonnes (one
 	// decimal), tonnes of a line (three decimals), shares, plain numbers (General), and bold
 	// tonnes for totals
@@ -28,6 +31,10 @@ func newExportStyles(f *excelize.File) (exportStyles, error) {
 		}
 		return s
 	}
+	notice := func(ink, paper string) *excelize.Style {
+		return &excelize.Style{Font: &excelize.Font{Bold: true, Color: ink}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{paper}},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}
+	}
 	defs := []struct {
 		id    *int
 		style *excelize.Style
@@ -37,6 +44,8 @@ func newExportStyles(f *excelize.File) (exportStyles, error) {
 		{&st.header, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill,
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 			Border:    []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}}},
+		{&st.noticeWarn, notice("8A4B00", "FFF4E0")},
+		{&st.noticeBad, notice("9C0006", "FFE5E5")},
 		{&st.section, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}}},
 		{&st.integer, custom("0", false)},
 		{&st.count, custom("#,##0", false)},

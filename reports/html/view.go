@@ -22,12 +22,38 @@ type htmlView struct {
 	Year         int
 	GWP          string
 	Method       string
+	Notices      []htmlNotice
 	Cards        []htmlCard
 	Sections     []htmlSection
 	Legend       []htmlSwatch // scope colours, shown once in the header
 	ChartOptions template.JS
 	Script       template.JS
 	charts       []echart
+}
+
+// htmlNotice is a notice of the header: its message in parts, the `quoted` ones as code.
+type htmlNotice struct {
+	Code, Tone, Title string
+	Parts             []htmlText
+}
+
+type htmlText struct {
+	Text string
+	Code bool
+}
+
+// noticesOf gives the header's notices; a command quoted between backticks shows as code.
+func noticesOf(ns []reports.Notice) []htmlNotice {
+	out := make([]htmlNotice, len(ns))
+	for i, n := range ns {
+		out[i] = htmlNotice{Code: n.Code, Tone: n.Tone, Title: n.Title}
+		for j, part := range strings.Split(n.Message, "`") {
+			if part != "" {
+				out[i].Parts = append(out[i].Parts, htmlText{Text: part, Code: j%2 == 1})
+			}
+		}
+	}
+	return out
 }
 
 type htmlCard struct {
@@ -126,6 +152,7 @@ func newView(r reports.Report) *htmlView {
 		v.Legend = append(v.Legend, htmlSwatch{reports.ScopeName(s, r.Method()), scopeColor[s]})
 	}
 	cur, ok := yearOf(r.Years, r.ReportingYear)
+	v.Notices = noticesOf(r.Notices)
 	v.Cards = headerCards(r, cur, ok)
 
 	order := listPoles(r.Years)
@@ -155,6 +182,9 @@ func newView(r reports.Report) *htmlView {
 	}
 	v.addSection(sourcesSection(r))
 	v.addSection(qualitySection(r))
+	if s, ok := notesSection(r); ok {
+		v.addSection(s)
+	}
 	for _, s := range v.Sections {
 		for _, b := range s.Blocks {
 			if b.Table != nil {
@@ -449,6 +479,18 @@ func sourcesSection(r reports.Report) htmlSection {
 	}
 	return htmlSection{ID: "sources", Title: "Sources", Intro: []string{"Every figure is an input row times an emission factor; footprint calc --lines lists each line with its input row, factor and source."},
 		Blocks: []htmlBlock{{Table: tb}}}
+}
+
+// notesSection is the report's closing notes: what to do about the header's notices, at more
+// length than the header has room for.
+func notesSection(r reports.Report) (htmlSection, bool) {
+	s := htmlSection{ID: "notes", Title: "Notes"}
+	for _, n := range r.Notices {
+		if n.Help != "" {
+			s.Intro = append(s.Intro, n.Title+": "+n.Help)
+		}
+	}
+	return s, len(s.Intro) > 0
 }
 
 // maxProblems bounds the problems listed in the page; `footprint validate` lists them all.

@@ -13,6 +13,9 @@ import (
 
 // Document is the `calc --json` document (docs/json.md#calc---json, contract).
 type Document struct {
+	// Notices are what the figures' first screen says before them: the demo, no target, what
+	// they leave out (docs/json.md#notices); an empty list when there is nothing to say.
+	Notices       []reports.Notice `json:"notices"`
 	Unit          string           `json:"unit"`
 	GWP           string           `json:"gwp"`
 	ReportingYear int              `json:"reporting_year"`
@@ -99,6 +102,10 @@ func New(r reports.Report) Document {
 	doc.setClaims(r.Trajectory, r.Claim)
 	doc.addRegulatory(r.Regulatory, r.Years)
 	doc.addEnergyTables(r.EnergyTables)
+	doc.Notices = r.Notices
+	if doc.Notices == nil {
+		doc.Notices = []reports.Notice{}
+	}
 	return doc
 }
 

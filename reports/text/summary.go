@@ -27,9 +27,18 @@ func WriteProblemSummary(w io.Writer, ps []emissions.Problem) {
 	WriteProblems(w, ps)
 }
 
-// WriteReportSummary prints the reporting year's totals, the target year's gap, the claim,
+// WriteNotices prints the notices, one a line, as every command's first lines: the demo, a
+// missing target, what the figures leave out.
+func WriteNotices(w io.Writer, ns []reports.Notice) {
+	for _, n := range ns {
+		fmt.Fprintf(w, "%s: %s\n", n.Title, n.Message)
+	}
+}
+
+// WriteReportSummary prints the notices first, then the reporting year's totals, the target year's gap, the claim,
 // where the page and the export went, and the rows.
 func WriteReportSummary(w io.Writer, r reports.Report, page, export string) {
+	WriteNotices(w, r.Notices)
 	t := reports.Tonnes
 	found := false
 	for _, y := range r.Years {

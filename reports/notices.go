@@ -1,0 +1,236 @@
+package reports
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/pipeline"
+)
+
+// Notice is something every output says before any figure, on its first screen: that the run
+// is the demo, that no target is configured, what the figures leave out. The report's header,
+// the first lines of calc, report and validate, the JSON document and the export's Summary
+// sheet show the same notices, in the same order.
+type Notice struct {
+	// Code names the notice for programs: demo, no-target, rows-rejected, sheets-not-read,
+	// files-not-read, instruments-capped.
+	Code string `json:"code"`
+	// Tone is how loud the notice is: "bad" when figures are missing from the totals, "warn"
+	// otherwise.
+	Tone    string `json:"tone"`
+	Title   string `json:"title"`
+	Message string `json:"message"`
+	// Help says what to do about it, at more length than the first screen has room for: the
+	// report's closing notes show it. "" when the message says it already.
+	Help string `json:"help,omitempty"`
+}
+
+// Notice tones.
+const (
+	ToneWarn = "warn"
+	ToneBad  = "bad"
+)
+
+// The notices' titles.
+const (
+	demoTitle     = "This is the demo"
+	noTargetTitle = "No target configured"
+	leftOutTitle  = "Left out of these figures"
+)
+
+// cappedCause is the warning of a contractual instrument capped at the consumption it covers.
+const cappedCause = "instrument-capped"
+
+// maxPlaces is how many files or sheets a notice names before counting the rest.
+const maxPlaces = 5
+
+// Notices are what the first screen of every output of the run says before its figures: the
+// demo, a missing target, and what the figures leave out, taken from the rows and problems
+// the run already counted.
+func Notices(r *pipeline.Result) []Notice {
+	var out []Notice
+	cfg := r.Config
+	if cfg.Demo {
+		// The same words wherever the demo's file is (built in, the repository's, a copy):
+		// the key, not the path, makes it the demo.
+		out = append(out, Notice{Code: "demo", Tone: ToneWarn, Title: demoTitle,
+			Message: "the configuration is the demo's (`demo: true`), made for an invented site: its organisation, targets, levers, credits and intensities are illustrative, not yours. Run `footprint init` to set up your own site."})
+	}
+	if len(cfg.Trajectory.Targets) == 0 {
+		out = append(out, Notice{Code: "no-target", Tone: ToneWarn, Title: noTargetTitle,
+			Message: "these figures are not measured against any reduction target; the report's closing notes say how to add one.",
+			Help: "To add a reduction target, write a trajectory block in the configuration: base_year (a year with data), target_year, and one target per group of scopes, " +
+				"e.g. `- {name: Scopes 1+2, scopes: [1, 2], pathway: sbti-1.5}` (pathways: sbti-1.5, sbti-wb2, or linear with reduction_pct). " +
+				"`footprint init` writes a config.yaml with such a block to fill in; docs/configuration.md describes every key."})
+	}
+	return append(out, leftOut(r.Inventory.Rows, r.Input.Problems.List())...)
+}
+
+// leftOut says what the figures leave out: rejected rows, sheets and files not read, capped
+// instruments. problems is the list Problems.List gives (its lines of problems not listed
+// count the instruments beyond the bound).
+func leftOut(rows emissions.Rows, problems []emissions.Problem) []Notice {
+	var sheets, files, rejectedIn, capped places
+	fatalAt := map[[2]string]bool{}
+	nCapped := 0
+	for _, p := range problems {
+		switch {
+		case p.More > 0:
+			if p.Cause == cappedCause {
+				nCapped += p.More
+			}
+		case p.Fatal && p.Sheet != "":
+			sheets.add(p.File, p.Sheet)
+			fatalAt[[2]string{p.File, p.Sheet}] = true
+		case p.Fatal && p.File != "" && p.Cause != "config":
+			files.add(p.File, "")
+		case p.Cause == cappedCause:
+			nCapped++
+			capped.add(p.File, p.Sheet)
+		case p.Severity == emissions.SeverityError && !p.Fatal && p.File != "":
+			rejectedIn.add(p.File, p.Sheet)
+		}
+	}
+	var out []Notice
+	read := count(rows.Read, "activity row", "activity rows")
+	if rows.Rejected > 0 {
+		rejectedIn = rejectedIn.without(fatalAt)
+		msg := fmt.Sprintf("%s of %s (%s) were rejected", thousands(rows.Rejected), read, share(rows.Rejected, rows.Read))
+		if len(rejectedIn.keys) > 0 {
+			msg += ", in " + rejectedIn.String()
+		}
+		out = append(out, Notice{Code: "rows-rejected", Tone: ToneBad, Title: leftOutTitle,
+			Message: msg + ". Each is listed with its cell and reason among the problems."})
+	}
+	if n := len(sheets.keys); n > 0 {
+		out = append(out, Notice{Code: "sheets-not-read", Tone: ToneBad, Title: leftOutTitle,
+			Message: fmt.Sprintf("%s not read, or not in full: %s. %s not among the %s read; the problems say why.", count(n, "sheet was", "sheets were"), sheets, their(n), read)})
+	}
+	if n := len(files.keys); n > 0 {
+		out = append(out, Notice{Code: "files-not-read", Tone: ToneBad, Title: leftOutTitle,
+			Message: fmt.Sprintf("%s not be read: %s. %s not among the %s read; the problems say why.", count(n, "file could", "files could"), files, their(n), read)})
+	}
+	if nCapped > 0 {
+		out = append(out, Notice{Code: "instruments-capped", Tone: ToneWarn, Title: leftOutTitle,
+			Message: fmt.Sprintf("%s capped at the consumption left to cover, in %s: the part beyond it is not counted in the market-based Scope 2.", count(nCapped, "contractual instrument row was", "contractual instrument rows were"), capped)})
+	}
+	return out
+}
+
+// count is n with the singular or plural phrase: count(2, "sheet was", "sheets were").
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return thousands(n) + " " + many
+}
+
+// their is what a notice says of the rows of n sheets or files it names.
+func their(n int) string {
+	if n == 1 {
+		return "Its rows are"
+	}
+	return "Their rows are"
+}
+
+// thousands formats a whole number with thousands separated, as the tonnes are.
+func thousands(n int) string {
+	s := Tonnes(float64(n))
+	return s[:len(s)-2]
+}
+
+// share formats n of total as a percentage with one decimal; a share that rounds to 0.0 reads
+// "< 0.1 %", so that rows left out never read as none.
+func share(n, total int) string {
+	if total == 0 {
+		return EmDash
+	}
+	p := 100 * float64(n) / float64(total)
+	if p < 0.05 {
+		return "< 0.1 %"
+	}
+	return strconv.FormatFloat(p, 'f', 1, 64) + " %"
+}
+
+// places are files, and sheets within them, in the order first seen.
+type places struct {
+	keys [][2]string
+	seen map[[2]string]bool
+}
+
+func (ps *places) add(file, sheet string) {
+	k := [2]string{file, sheet}
+	if ps.seen[k] {
+		return
+	}
+	if ps.seen == nil {
+		ps.seen = map[[2]string]bool{}
+	}
+	ps.seen[k] = true
+	ps.keys = append(ps.keys, k)
+}
+
+// without returns the places not in drop.
+func (ps places) without(drop map[[2]string]bool) places {
+	var out places
+	for _, k := range ps.keys {
+		if !drop[k] {
+			out.add(k[0], k[1])
+		}
+	}
+	return out
+}
+
+// String names the places, each file once with its sheets: "a.xlsx (Energy, Travel), b.xlsx";
+// beyond maxPlaces files or sheets, it counts the rest.
+func (ps places) String() string {
+	var files []string
+	sheets := map[string][]string{}
+	for _, k := range ps.keys {
+		if _, ok := sheets[k[0]]; !ok {
+			files = append(files, k[0])
+		}
+		sheets[k[0]] = append(sheets[k[0]], k[1])
+	}
+	var parts []string
+	named := 0
+	for _, f := range files {
+		if named == maxPlaces {
+			break
+		}
+		var ss []string
+		for _, s := range sheets[f] {
+			if s == "" {
+				continue
+			}
+			if named == maxPlaces {
+				ss = append(ss, "…")
+				break
+			}
+			ss = append(ss, printable(s))
+			named++
+		}
+		if len(ss) == 0 {
+			named++
+			parts = append(parts, printable(f))
+			continue
+		}
+		parts = append(parts, printable(f)+" ("+strings.Join(ss, ", ")+")")
+	}
+	if rest := len(files) - len(parts); rest > 0 {
+		parts = append(parts, fmt.Sprintf("and %d more file(s)", rest))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// printable is s, quoted with its control characters escaped when it holds any, so that a
+// name cannot drive the terminal the notice is printed on.
+func printable(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	return strconv.Quote(s)
+}
