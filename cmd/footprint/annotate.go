@@ -57,9 +57,13 @@ func runAnnotate(opts *annotateOptions) error {
 		return problems(err)
 	}
 	defer res.Close()
-	if res.Input.Problems.Fatal() > 0 {
-		text.WriteProblems(env.Stderr, res.Input.Problems.List())
-		return problems(res.Failure(opts.in.strict))
+	if err := res.Failure(opts.in.strict); err != nil {
+		// A run that stops writes nothing: a copy from an earlier run stays as it was.
+		if res.Input.Problems.Fatal() > 0 {
+			text.WriteProblems(env.Stderr, res.Input.Problems.List())
+		}
+		fmt.Fprintf(env.Stderr, "Nothing written: %s is left as it was.\n", out)
+		return problems(err)
 	}
 	for _, h := range workbook.AnnotateHeaders {
 		if c, ok := workbook.HeaderColumn(h, res.Config.Aliases()); ok {
@@ -79,7 +83,7 @@ func runAnnotate(opts *annotateOptions) error {
 		fmt.Fprintf(env.Stderr, "note: %s was written through excelize, in memory: %s\n", out, n.Fallback)
 	}
 	text.WriteAnnotated(env.Stdout, out, len(a.Sheets), n)
-	return problems(res.Failure(opts.in.strict))
+	return nil
 }
 
 // sameFile reports whether two paths name one existing file.
