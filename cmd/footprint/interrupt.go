@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/footprint/footprint/internal/atomicfile"
@@ -18,6 +19,10 @@ const (
 	exitTerminate = 143 // SIGTERM
 )
 
+// ending is set once a signal is being handled: the run then ends with the signal's exit code,
+// even if the command, its files removed under it, returns first.
+var ending atomic.Bool
+
 // endOnSignal makes SIGINT and SIGTERM end the process cleanly: the output files not yet in
 // place are removed (those in place are whole: a pair is renamed together or not at all), the
 // output folder's lock is released, tmp (the run's own temporary folder) is removed, and the
@@ -27,6 +32,7 @@ func endOnSignal(stderr io.Writer, tmp string) {
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		sig := <-sigs
+		ending.Store(true)
 		atomicfile.Interrupt()
 		outlock.ReleaseAll()
 		if tmp != "" {

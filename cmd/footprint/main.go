@@ -13,6 +13,9 @@ func main() {
 	endOnSignal(os.Stderr, tmp)
 	code := Main(os.Args[1:], Env{Stdout: os.Stdout, Stderr: os.Stderr, LookupEnv: os.LookupEnv,
 		Terminal: func() bool { return term.IsTerminal(int(os.Stderr.Fd())) }})
+	if ending.Load() {
+		select {} // the signal's handler exits
+	}
 	if tmp != "" {
 		os.RemoveAll(tmp)
 	}
