@@ -118,6 +118,13 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.Run()
+}
+
+// Run is Run with the session's configuration, for a command that needs the configuration
+// before anything is computed (report: to lock its output folder).
+func (s *Session) Run() (*Result, error) {
+	opts := s.opts
 	res, err := s.compute(s.Library)
 	if err != nil || !opts.Restate {
 		return res, err

@@ -69,15 +69,15 @@ func (r *Result) BaseYear() int {
 
 // OutputDir is the config's output.dir, relative to the config file like its inputs (to the
 // working directory for the built-in demo).
-func (r *Result) OutputDir() string {
-	d := r.Config.Output.Dir
+func (s *Session) OutputDir() string {
+	d := s.Config.Output.Dir
 	if d == "" {
 		d = "out"
 	}
-	if filepath.IsAbs(d) || r.Config.Dir == "" {
+	if filepath.IsAbs(d) || s.Config.Dir == "" {
 		return d
 	}
-	return filepath.Join(r.Config.Dir, d)
+	return filepath.Join(s.Config.Dir, d)
 }
 
 // Failure returns the error that ends a run after its output: fatal input problems always,

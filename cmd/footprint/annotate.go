@@ -57,10 +57,12 @@ func runAnnotate(opts *annotateOptions) error {
 		return problems(err)
 	}
 	defer res.Close()
-	if res.Input.Problems.Fatal() > 0 {
-		// every problem is kept for the copy, but a million bad rows are not printed
+	if err := res.Failure(opts.in.strict); err != nil {
+		// A run that stops writes nothing: a copy from an earlier run stays as it was. Every
+		// problem is kept for the copy, but a million bad rows are not printed.
 		text.WriteProblems(env.Stderr, res.Input.Problems.Listed())
-		return problems(res.Failure(opts.in.strict))
+		fmt.Fprintf(env.Stderr, "Nothing written: %s is left as it was.\n", out)
+		return problems(err)
 	}
 	for _, h := range workbook.AnnotateHeaders {
 		if c, ok := workbook.HeaderColumn(h, res.Config.Aliases()); ok {
@@ -80,7 +82,7 @@ func runAnnotate(opts *annotateOptions) error {
 		fmt.Fprintf(env.Stderr, "note: %s was written through excelize, in memory: %s\n", out, n.Fallback)
 	}
 	text.WriteAnnotated(env.Stdout, out, len(a.Sheets), n)
-	return problems(res.Failure(opts.in.strict))
+	return nil
 }
 
 // sameFile reports whether two paths name one existing file.

@@ -9,6 +9,15 @@ import (
 )
 
 func main() {
-	os.Exit(Main(os.Args[1:], Env{Stdout: os.Stdout, Stderr: os.Stderr, LookupEnv: os.LookupEnv,
-		Terminal: func() bool { return term.IsTerminal(int(os.Stderr.Fd())) }}))
+	tmp := ownTempDir()
+	endOnSignal(os.Stderr, tmp)
+	code := Main(os.Args[1:], Env{Stdout: os.Stdout, Stderr: os.Stderr, LookupEnv: os.LookupEnv,
+		Terminal: func() bool { return term.IsTerminal(int(os.Stderr.Fd())) }})
+	if ending.Load() {
+		select {} // the signal's handler exits
+	}
+	if tmp != "" {
+		os.RemoveAll(tmp)
+	}
+	os.Exit(code)
 }

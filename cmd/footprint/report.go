@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/internal/atomicfile"
+	"github.com/footprint/footprint/internal/outlock"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 	"github.com/footprint/footprint/reports/excel"
@@ -38,44 +40,101 @@ func newCmdReport(root *rootOptions, runF func(*reportOptions) error) *cobra.Com
 func runReport(opts *reportOptions) error {
 	po := opts.pipeline(opts.in, true)
 	po.RowLines, po.Restate = true, opts.restate
-	res, err := pipeline.Run(po)
+	s, err := pipeline.Load(po)
+	if err != nil {
+		return problems(err)
+	}
+	dir := opts.out
+	if dir == "" {
+		dir = s.OutputDir()
+	}
+	// Locked before anything is computed, so a second run on the folder fails at once.
+	lock, err := lockOutput(opts.env, dir)
+	if err != nil {
+		return problems(err)
+	}
+	defer lock.Release()
+	res, err := s.Run()
 	if err != nil {
 		return problems(err)
 	}
 	defer res.Close()
-	dir := opts.out
-	if dir == "" {
-		dir = res.OutputDir()
-	}
 	rep := reports.New(res)
-	path := filepath.Join(dir, "report.html")
-	if err := html.WriteFile(path, rep); err != nil {
-		if errors.Is(err, html.ErrNoEcharts) {
-			return problemsf("%v", err)
-		}
-		return problemsf("report: %v", err)
+	if err := res.Failure(opts.in.strict); err != nil {
+		// A run that stops writes nothing: the folder keeps the previous run's pair.
+		text.WriteProblemSummary(opts.env.Stderr, rep.Problems)
+		fmt.Fprintf(opts.env.Stderr, "Nothing written: %s is left as it was.\n", dir)
+		return problems(err)
 	}
-	xlsx, err := writeExport(opts.env, dir, rep)
+	page, xlsx, err := publish(opts.env, dir, rep)
 	if err != nil {
-		return problemsf("%v", err)
+		fmt.Fprintf(opts.env.Stderr, "Nothing written: %s is left as it was.\n", dir)
+		return err
 	}
-	text.WriteReportSummary(opts.env.Stdout, rep, path, xlsx)
+	text.WriteReportSummary(opts.env.Stdout, rep, page, xlsx)
 	text.WriteProblemSummary(opts.env.Stderr, rep.Problems)
-	return problems(res.Failure(opts.in.strict))
+	return nil
 }
 
-// writeExport writes the annual export <dir>/footprint-<year>.xlsx atomically, prints the
-// export's own warnings (cells truncated to Excel's limit), and returns its path.
-func writeExport(env Env, dir string, rep reports.Report) (string, error) {
-	path := filepath.Join(dir, excel.FileName(rep.ReportingYear))
+// lockOutput takes the lock of the output folder dir. A lock left by a run that is gone is
+// taken over with a warning, after finishing what that run had begun to publish and removing
+// its temporary files.
+func lockOutput(env Env, dir string) (*outlock.Lock, error) {
+	lock, err := outlock.Take(dir)
+	if err != nil {
+		return nil, err
+	}
+	if pid := lock.Previous; pid != 0 {
+		fmt.Fprintf(env.Stderr, "warning: %s was left by footprint process %d, which is no longer running: taken over\n", lock.Path, pid)
+		done, err := atomicfile.Recover(dir, pid)
+		for _, p := range done {
+			fmt.Fprintf(env.Stderr, "warning: %s: put in place, as process %d had finished writing it with the rest of its outputs\n", p, pid)
+		}
+		if err != nil {
+			lock.Release()
+			return nil, fmt.Errorf("tidying %s after process %d: %w", dir, pid, err)
+		}
+	}
+	return lock, nil
+}
+
+// publish writes report.html and the annual export into dir as a pair: each to a temporary
+// file in dir, then both renamed into place once both are complete, so that dir holds both
+// from this run or both as they were (docs/user-guide.md#output-files-and-interrupted-runs).
+// It prints the export's own warnings (cells truncated to Excel's limit) and returns the
+// paths of the page and the export.
+func publish(env Env, dir string, rep reports.Report) (page, export string, err error) {
+	set, err := atomicfile.NewSet(dir)
+	if err != nil {
+		return "", "", problemsf("%v", err)
+	}
+	defer set.Abort()
+	tmp, err := set.Stage("report.html")
+	if err == nil {
+		err = html.WriteFile(tmp, rep)
+	}
+	if err != nil {
+		if errors.Is(err, html.ErrNoEcharts) {
+			return "", "", problemsf("%v", err)
+		}
+		return "", "", problemsf("report: %v", err)
+	}
+	name := excel.FileName(rep.ReportingYear)
 	var progress emissions.Progress
 	if env.terminal() {
 		progress = &barProgress{w: env.Stderr, lines: true}
 	}
-	warnings, err := excel.WriteFile(path, rep, progress)
+	tmp, err = set.Stage(name)
+	var warnings []emissions.Problem
+	if err == nil {
+		warnings, err = excel.WriteFile(tmp, rep, progress)
+	}
 	if err != nil {
-		return "", fmt.Errorf("export: %w", err)
+		return "", "", problemsf("export: %v", err)
+	}
+	if err := set.Commit(); err != nil {
+		return "", "", problemsf("%v", err)
 	}
 	text.WriteProblems(env.Stderr, warnings)
-	return path, nil
+	return filepath.Join(dir, "report.html"), filepath.Join(dir, name), nil
 }
