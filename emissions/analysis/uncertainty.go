@@ -153,18 +153,21 @@ func newMCModel(opts UncertaintyOptions) *mcModel {
 // sigmaOf is the lognormal σ of a 95 % half-width of pct %.
 func sigmaOf(pct float64) float64 { return math.Log1p(pct/100) / 1.96 }
 
-func (m *mcModel) counts(l *emissions.Line) bool {
-	if l.Part == emissions.PartAvoided {
+// Samples reports whether the Monte Carlo with o draws for l: a line of the total that o's
+// Scope 2 method selects, with emissions, in Scopes 1 to 3. The lines it samples, in their
+// order, make the whole model: the same ones give the same intervals.
+func (o UncertaintyOptions) Samples(l *emissions.Line) bool {
+	if l.Part == emissions.PartAvoided || l.TCO2e == 0 || l.Scope < 1 || l.Scope > 3 {
 		return false
 	}
-	if m.opts.Method == emissions.MethodLocation {
+	if o.Method == emissions.MethodLocation {
 		return l.InLocation()
 	}
 	return l.InMarket()
 }
 
 func (m *mcModel) add(l *emissions.Line) {
-	if !m.counts(l) || l.TCO2e == 0 || l.Scope < 1 || l.Scope > 3 {
+	if !m.opts.Samples(l) {
 		return
 	}
 	fv := factorVar{id: l.FactorID, year: l.FactorYear}
