@@ -242,6 +242,15 @@ func (c *Calculator) fold(p *partial) {
 	for k := range p.warned {
 		c.warned[k] = true
 	}
+	if len(c.lines) == 0 && len(c.grid) == 0 {
+		// The first workbook's groups are the inventory's as they are, in the same order:
+		// taking them spares copying and hashing every group again.
+		c.lines, c.groups, c.grid = p.lines, p.groups, p.grid
+		c.out = append(c.out, p.out...)
+		c.rows.Used += p.rows.Used
+		c.rows.Rejected += p.rows.Rejected
+		return
+	}
 	index := make([]int, len(p.lines))
 	for i := range p.lines {
 		l := &p.lines[i]

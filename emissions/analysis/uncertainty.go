@@ -423,7 +423,8 @@ type poleOfYear struct {
 
 // ownIntervalPoles is, for each year, the PoleIntervals poles with the largest emissions
 // (ties by name): those that get an interval of their own. keys are the terms in their
-// fixed order, so that each pole's sum is added in the same order on every run.
+// fixed order, so that each pole's sum is added in the same order on every run. Only each
+// year's leaders are kept in order, so that many poles cost no sort of them all.
 func ownIntervalPoles(keys []termKey, terms map[termKey]float64) map[poleOfYear]bool {
 	sums := map[poleOfYear]float64{}
 	var poles []poleOfYear
@@ -434,20 +435,26 @@ func ownIntervalPoles(keys []termKey, terms map[termKey]float64) map[poleOfYear]
 		}
 		sums[py] += terms[k]
 	}
-	slices.SortFunc(poles, func(a, b poleOfYear) int {
-		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(sums[b], sums[a]), cmp.Compare(a.pole, b.pole))
-	})
+	before := func(a, b poleOfYear) int { return cmp.Or(cmp.Compare(sums[b], sums[a]), cmp.Compare(a.pole, b.pole)) }
 	own := map[poleOfYear]bool{}
-	rank := 0
-	for i, py := range poles {
-		if i > 0 && poles[i-1].year != py.year {
-			rank = 0
-		}
-		if rank < PoleIntervals {
+	var leaders []poleOfYear // of the year, in order, at most PoleIntervals
+	flush := func() {
+		for _, py := range leaders {
 			own[py] = true
 		}
-		rank++
+		leaders = leaders[:0]
 	}
+	for i, py := range poles {
+		if i > 0 && poles[i-1].year != py.year {
+			flush()
+		}
+		j, _ := slices.BinarySearchFunc(leaders, py, before)
+		if j < PoleIntervals {
+			leaders = slices.Insert(leaders, j, py)
+			leaders = leaders[:min(len(leaders), PoleIntervals)]
+		}
+	}
+	flush()
 	return own
 }
 
