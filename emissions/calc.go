@@ -113,11 +113,49 @@ type partial struct {
 	problems *Problems
 	warned   map[string]bool
 	byRow    map[rowKey]int // the group of a row's line, by the row's fields
-	lines    []Line
+	lines    groupLines
 	grid     map[siteYear]*gridSite
 	rows     Rows
 	mark     spoolMark
 	out      []Line
+}
+
+// groupLines are a workbook's groups in the order they first appear, kept in blocks that
+// never move: a new group copies no other, however many groups there are.
+type groupLines struct {
+	blocks [][]Line
+	n      int
+}
+
+const groupBlock = 256
+
+// add appends a copy of l and returns it.
+func (gl *groupLines) add(l *Line) *Line {
+	if gl.n%groupBlock == 0 {
+		gl.blocks = append(gl.blocks, make([]Line, 0, groupBlock))
+	}
+	b := &gl.blocks[len(gl.blocks)-1]
+	*b = append(*b, *l)
+	gl.n++
+	return &(*b)[len(*b)-1]
+}
+
+// at is group g.
+func (gl *groupLines) at(g int) *Line { return &gl.blocks[g/groupBlock][g%groupBlock] }
+
+// flat is the groups in one slice, in order.
+func (gl *groupLines) flat() []Line {
+	switch len(gl.blocks) {
+	case 0:
+		return nil
+	case 1:
+		return gl.blocks[0]
+	}
+	out := make([]Line, 0, gl.n)
+	for _, b := range gl.blocks {
+		out = append(out, b...)
+	}
+	return out
 }
 
 type unitOf struct {
@@ -244,16 +282,16 @@ func (c *Calculator) fold(p *partial) {
 	if len(c.lines) == 0 && len(c.grid) == 0 {
 		// The first workbook's groups are the inventory's as they are, in the same order:
 		// taking them spares copying and hashing every group again.
-		c.lines, c.grid = p.lines, p.grid
+		c.lines, c.grid = p.lines.flat(), p.grid
 		c.out = append(c.out, p.out...)
 		c.rows.Used += p.rows.Used
 		c.rows.Rejected += p.rows.Rejected
 		return
 	}
 	groups := c.groupIndex()
-	index := make([]int, len(p.lines))
-	for i := range p.lines {
-		l := &p.lines[i]
+	index := make([]int, p.lines.n)
+	for i := range p.lines.n {
+		l := p.lines.at(i)
 		g, ok := groups[keyOf(l)]
 		if !ok {
 			g = len(c.lines)
@@ -383,13 +421,12 @@ func (c *Calculator) emit(l *Line, kWh float64, grid bool) {
 		unit: l.Unit, method: l.Method, quality: l.Quality, entity: l.Entity, dataType: l.DataType, part: l.Part}
 	g, ok := p.byRow[rk]
 	if ok {
-		addLine(&p.lines[g], l)
+		addLine(p.lines.at(g), l)
 	} else {
-		g = len(p.lines)
-		line := *l
+		line := p.lines.add(l)
 		line.Comment = ""
-		cloneStrings(&line) // a row's strings may point into a reader's buffer
-		p.lines = append(p.lines, line)
+		cloneStrings(line) // a row's strings may point into a reader's buffer
+		g = p.lines.n - 1
 		p.byRow[cloneKey(rk)] = g
 	}
 	c.gridOf(l, g, kWh, grid)
