@@ -426,31 +426,38 @@ type poleOfYear struct {
 // fixed order, so that each pole's sum is added in the same order on every run. Only each
 // year's leaders are kept in order, so that many poles cost no sort of them all.
 func ownIntervalPoles(keys []termKey, terms map[termKey]float64) map[poleOfYear]bool {
-	sums := map[poleOfYear]float64{}
-	var poles []poleOfYear
+	type poleSum struct {
+		py  poleOfYear
+		sum float64
+	}
+	at := map[poleOfYear]int{} // in poles
+	var poles []poleSum
 	for _, k := range keys {
 		py := poleOfYear{k.year, k.pole}
-		if _, ok := sums[py]; !ok {
-			poles = append(poles, py)
+		i, ok := at[py]
+		if !ok {
+			i = len(poles)
+			at[py] = i
+			poles = append(poles, poleSum{py: py})
 		}
-		sums[py] += terms[k]
+		poles[i].sum += terms[k]
 	}
-	before := func(a, b poleOfYear) int { return cmp.Or(cmp.Compare(sums[b], sums[a]), cmp.Compare(a.pole, b.pole)) }
+	before := func(a, b poleSum) int { return cmp.Or(cmp.Compare(b.sum, a.sum), cmp.Compare(a.py.pole, b.py.pole)) }
 	own := map[poleOfYear]bool{}
-	var leaders []poleOfYear // of the year, in order, at most PoleIntervals
+	var leaders []poleSum // of the year, in order, at most PoleIntervals
 	flush := func() {
-		for _, py := range leaders {
-			own[py] = true
+		for _, p := range leaders {
+			own[p.py] = true
 		}
 		leaders = leaders[:0]
 	}
-	for i, py := range poles {
-		if i > 0 && poles[i-1].year != py.year {
+	for i, p := range poles {
+		if i > 0 && poles[i-1].py.year != p.py.year {
 			flush()
 		}
-		j, _ := slices.BinarySearchFunc(leaders, py, before)
+		j, _ := slices.BinarySearchFunc(leaders, p, before)
 		if j < PoleIntervals {
-			leaders = slices.Insert(leaders, j, py)
+			leaders = slices.Insert(leaders, j, p)
 			leaders = leaders[:min(len(leaders), PoleIntervals)]
 		}
 	}
