@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
@@ -108,7 +109,7 @@ type seriesVar struct {
 // termKey groups lines that share every multiplier and every output slot.
 type termKey struct {
 	year, scope int
-	pole        string
+	pole        int // in mcModel.poles: hashing a number, not a name, for each line
 	f, a        int // variable indices; a is −1 without activity-data uncertainty
 }
 
@@ -143,11 +144,13 @@ type mcModel struct {
 	sigma    []float64 // per factor variable, in order of first use
 	fDefault []bool
 	aSigma   []float64 // per series variable, in order of first use
+	poleID   map[string]int
+	poles    []string // by id, in order of first use
 	terms    map[termKey]float64
 }
 
 func newMCModel(opts UncertaintyOptions) *mcModel {
-	return &mcModel{opts: opts, fIndex: map[factorVar]int{}, aIndex: map[seriesVar]int{}, terms: map[termKey]float64{}}
+	return &mcModel{opts: opts, fIndex: map[factorVar]int{}, aIndex: map[seriesVar]int{}, poleID: map[string]int{}, terms: map[termKey]float64{}}
 }
 
 // sigmaOf is the lognormal σ of a 95 % half-width of pct %.
@@ -195,7 +198,13 @@ func (m *mcModel) add(l *emissions.Line) {
 	if pole == "" {
 		pole = emissions.Unassigned
 	}
-	m.terms[termKey{year: l.Year, scope: l.Scope, pole: pole, f: f, a: a}] += l.TCO2e
+	id, ok := m.poleID[pole]
+	if !ok {
+		id = len(m.poles)
+		m.poleID[pole] = id
+		m.poles = append(m.poles, pole)
+	}
+	m.terms[termKey{year: l.Year, scope: l.Scope, pole: id, f: f, a: a}] += l.TCO2e
 }
 
 // factorPct is a factor variable's uncertainty and whether it is the default.
@@ -233,12 +242,14 @@ func (m *mcModel) run(n int) *Uncertainty {
 		sigma[nf+newI] = m.aSigma[oldI]
 	}
 	fPos, aPos := inverse(fOrder), inverse(aOrder)
+	// Poles by name: their rank orders the terms as their names would.
+	poleRank := inverse(sortedVars(m.poleID, strings.Compare))
 	slices.SortFunc(keys, func(a, b termKey) int {
-		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.scope, b.scope), cmp.Compare(a.pole, b.pole),
+		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.scope, b.scope), cmp.Compare(poleRank[a.pole], poleRank[b.pole]),
 			cmp.Compare(fPos[a.f], fPos[b.f]), cmp.Compare(seriesPos(aPos, a.a), seriesPos(aPos, b.a)))
 	})
 
-	own := ownIntervalPoles(keys, m.terms)
+	own := ownIntervalPoles(keys, m.terms, poleRank)
 
 	// Output slots: per year its total, its three scopes, its largest poles and the rest of
 	// its poles together.
@@ -246,10 +257,10 @@ func (m *mcModel) run(n int) *Uncertainty {
 		y      *YearUncertainty
 		total  int
 		scopes [4]int
-		poles  map[string]int
+		poles  map[int]int
 		others int // −1 until a pole goes there
 		// otherSeen are the poles counted in OtherPoles
-		otherSeen map[string]struct{}
+		otherSeen map[int]struct{}
 		def       float64
 		qual      float64
 	}
@@ -265,7 +276,7 @@ func (m *mcModel) run(n int) *Uncertainty {
 		ys := byYear[k.year]
 		if ys == nil {
 			ys = &yearSlots{y: &YearUncertainty{Year: k.year, ByScope: map[int]Interval{}, ByPole: map[string]Interval{}},
-				total: slot(), scopes: [4]int{-1, -1, -1, -1}, poles: map[string]int{}, others: -1, otherSeen: map[string]struct{}{}}
+				total: slot(), scopes: [4]int{-1, -1, -1, -1}, poles: map[int]int{}, others: -1, otherSeen: map[int]struct{}{}}
 			byYear[k.year] = ys
 			years = append(years, ys)
 		}
@@ -403,7 +414,7 @@ func (m *mcModel) run(n int) *Uncertainty {
 			}
 		}
 		for p, s := range ys.poles {
-			y.ByPole[p] = interval(s)
+			y.ByPole[m.poles[p]] = interval(s)
 		}
 		if ys.others >= 0 {
 			y.OtherPoles.Interval = interval(ys.others)
@@ -417,15 +428,15 @@ func (m *mcModel) run(n int) *Uncertainty {
 }
 
 type poleOfYear struct {
-	year int
-	pole string
+	year, pole int
 }
 
 // ownIntervalPoles is, for each year, the PoleIntervals poles with the largest emissions
 // (ties by name): those that get an interval of their own. keys are the terms in their
 // fixed order, so that each pole's sum is added in the same order on every run. Only each
-// year's leaders are kept in order, so that many poles cost no sort of them all.
-func ownIntervalPoles(keys []termKey, terms map[termKey]float64) map[poleOfYear]bool {
+// year's leaders are kept in order, so that many poles cost no sort of them all. rank orders
+// the poles by name.
+func ownIntervalPoles(keys []termKey, terms map[termKey]float64, rank []int) map[poleOfYear]bool {
 	type poleSum struct {
 		py  poleOfYear
 		sum float64
@@ -442,7 +453,9 @@ func ownIntervalPoles(keys []termKey, terms map[termKey]float64) map[poleOfYear]
 		}
 		poles[i].sum += terms[k]
 	}
-	before := func(a, b poleSum) int { return cmp.Or(cmp.Compare(b.sum, a.sum), cmp.Compare(a.py.pole, b.py.pole)) }
+	before := func(a, b poleSum) int {
+		return cmp.Or(cmp.Compare(b.sum, a.sum), cmp.Compare(rank[a.py.pole], rank[b.py.pole]))
+	}
 	own := map[poleOfYear]bool{}
 	var leaders []poleSum // of the year, in order, at most PoleIntervals
 	flush := func() {
