@@ -113,6 +113,12 @@ type termKey struct {
 	f, a        int // variable indices; a is −1 without activity-data uncertainty
 }
 
+// termSum is a term and the sum of its lines.
+type termSum struct {
+	termKey
+	v float64
+}
+
 // mcTerm is what one output slot (a year's scope or pole) gets from one pair of variables:
 // value × the pair's multipliers. A year's total is the sum of its scopes.
 type mcTerm struct {
@@ -221,9 +227,9 @@ func (m *mcModel) factorPct(fv factorVar) (float64, bool) {
 
 func (m *mcModel) run(n int) *Uncertainty {
 	out := &Uncertainty{Iterations: n, DefaultPct: m.opts.DefaultPct}
-	keys := make([]termKey, 0, len(m.terms))
-	for k := range m.terms {
-		keys = append(keys, k)
+	keys := make([]termSum, 0, len(m.terms))
+	for k, v := range m.terms {
+		keys = append(keys, termSum{k, v})
 	}
 	// Variables and terms in a fixed order, whatever the order of the lines: the draws of
 	// the PCG stream go to the same variables on every run.
@@ -244,12 +250,12 @@ func (m *mcModel) run(n int) *Uncertainty {
 	fPos, aPos := inverse(fOrder), inverse(aOrder)
 	// Poles by name: their rank orders the terms as their names would.
 	poleRank := inverse(sortedVars(m.poleID, strings.Compare))
-	slices.SortFunc(keys, func(a, b termKey) int {
+	slices.SortFunc(keys, func(a, b termSum) int {
 		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.scope, b.scope), cmp.Compare(poleRank[a.pole], poleRank[b.pole]),
 			cmp.Compare(fPos[a.f], fPos[b.f]), cmp.Compare(seriesPos(aPos, a.a), seriesPos(aPos, b.a)))
 	})
 
-	own := ownIntervalPoles(keys, m.terms, poleRank)
+	own := ownIntervalPoles(keys, poleRank)
 
 	// Output slots: per year its total, its three scopes, its largest poles and the rest of
 	// its poles together.
@@ -283,7 +289,7 @@ func (m *mcModel) run(n int) *Uncertainty {
 		if ys.scopes[k.scope] < 0 {
 			ys.scopes[k.scope] = slot()
 		}
-		v := m.terms[k]
+		v := k.v
 		var p int
 		if own[poleOfYear{k.year, k.pole}] {
 			var ok bool
@@ -436,22 +442,28 @@ type poleOfYear struct {
 // fixed order, so that each pole's sum is added in the same order on every run. Only each
 // year's leaders are kept in order, so that many poles cost no sort of them all. rank orders
 // the poles by name.
-func ownIntervalPoles(keys []termKey, terms map[termKey]float64, rank []int) map[poleOfYear]bool {
+func ownIntervalPoles(keys []termSum, rank []int) map[poleOfYear]bool {
 	type poleSum struct {
 		py  poleOfYear
 		sum float64
 	}
-	at := map[poleOfYear]int{} // in poles
+	// A year's poles are together in poles, from yearStart on; at is each pole's place there,
+	// if it is not before the year's start.
+	at := make([]int, len(rank))
 	var poles []poleSum
+	yearStart := 0
 	for _, k := range keys {
 		py := poleOfYear{k.year, k.pole}
-		i, ok := at[py]
-		if !ok {
+		if len(poles) > 0 && poles[len(poles)-1].py.year != k.year {
+			yearStart = len(poles)
+		}
+		i := at[k.pole]
+		if i < yearStart || i >= len(poles) || poles[i].py != py {
 			i = len(poles)
-			at[py] = i
+			at[k.pole] = i
 			poles = append(poles, poleSum{py: py})
 		}
-		poles[i].sum += terms[k]
+		poles[i].sum += k.v
 	}
 	before := func(a, b poleSum) int {
 		return cmp.Or(cmp.Compare(b.sum, a.sum), cmp.Compare(rank[a.py.pole], rank[b.py.pole]))
