@@ -94,7 +94,7 @@ type Calculator struct {
 	units  map[string]unitOf
 	lookup map[lookupKey]*lookupOf
 	warned map[string]bool
-	groups map[groupKey]int
+	groups map[groupKey]int // of lines, made when a second workbook joins them (groupIndex)
 	lines  []Line
 	grid   map[siteYear]*gridSite
 	rows   Rows
@@ -112,13 +112,50 @@ type Calculator struct {
 type partial struct {
 	problems *Problems
 	warned   map[string]bool
-	groups   map[groupKey]int
 	byRow    map[rowKey]int // the group of a row's line, by the row's fields
-	lines    []Line
+	lines    groupLines
 	grid     map[siteYear]*gridSite
 	rows     Rows
 	mark     spoolMark
 	out      []Line
+}
+
+// groupLines are a workbook's groups in the order they first appear, kept in blocks that
+// never move: a new group copies no other, however many groups there are.
+type groupLines struct {
+	blocks [][]Line
+	n      int
+}
+
+const groupBlock = 256
+
+// add appends a copy of l and returns it.
+func (gl *groupLines) add(l *Line) *Line {
+	if gl.n%groupBlock == 0 {
+		gl.blocks = append(gl.blocks, make([]Line, 0, groupBlock))
+	}
+	b := &gl.blocks[len(gl.blocks)-1]
+	*b = append(*b, *l)
+	gl.n++
+	return &(*b)[len(*b)-1]
+}
+
+// at is group g.
+func (gl *groupLines) at(g int) *Line { return &gl.blocks[g/groupBlock][g%groupBlock] }
+
+// flat is the groups in one slice, in order.
+func (gl *groupLines) flat() []Line {
+	switch len(gl.blocks) {
+	case 0:
+		return nil
+	case 1:
+		return gl.blocks[0]
+	}
+	out := make([]Line, 0, gl.n)
+	for _, b := range gl.blocks {
+		out = append(out, b...)
+	}
+	return out
 }
 
 type unitOf struct {
@@ -183,7 +220,7 @@ type gridSite struct {
 // NewCalculator starts a calculation.
 func NewCalculator(opts Options) (*Calculator, error) {
 	c := &Calculator{opts: opts, units: map[string]unitOf{}, lookup: map[lookupKey]*lookupOf{},
-		warned: map[string]bool{}, groups: map[groupKey]int{}, grid: map[siteYear]*gridSite{}}
+		warned: map[string]bool{}, grid: map[siteYear]*gridSite{}}
 	if opts.RowLines {
 		var err error
 		if c.spool, err = newSpool(); err != nil {
@@ -199,7 +236,7 @@ func (c *Calculator) Begin(problems *Problems) {
 		// its row lines would come after the branches' instead of before
 		panic("emissions: a calculator computes no workbook of its own once it has joined a branch")
 	}
-	c.cur = &partial{problems: problems, warned: map[string]bool{}, groups: map[groupKey]int{}, byRow: map[rowKey]int{},
+	c.cur = &partial{problems: problems, warned: map[string]bool{}, byRow: map[rowKey]int{},
 		grid: map[siteYear]*gridSite{}}
 	if c.spool != nil {
 		c.cur.mark = c.spool.mark()
@@ -242,13 +279,23 @@ func (c *Calculator) fold(p *partial) {
 	for k := range p.warned {
 		c.warned[k] = true
 	}
-	index := make([]int, len(p.lines))
-	for i := range p.lines {
-		l := &p.lines[i]
-		g, ok := c.groups[keyOf(l)]
+	if len(c.lines) == 0 && len(c.grid) == 0 {
+		// The first workbook's groups are the inventory's as they are, in the same order:
+		// taking them spares copying and hashing every group again.
+		c.lines, c.grid = p.lines.flat(), p.grid
+		c.out = append(c.out, p.out...)
+		c.rows.Used += p.rows.Used
+		c.rows.Rejected += p.rows.Rejected
+		return
+	}
+	groups := c.groupIndex()
+	index := make([]int, p.lines.n)
+	for i := range p.lines.n {
+		l := p.lines.at(i)
+		g, ok := groups[keyOf(l)]
 		if !ok {
 			g = len(c.lines)
-			c.groups[keyOf(l)] = g
+			groups[keyOf(l)] = g
 			c.lines = append(c.lines, *l)
 		} else {
 			addLine(&c.lines[g], l)
@@ -278,6 +325,18 @@ func (c *Calculator) fold(p *partial) {
 	c.out = append(c.out, p.out...)
 	c.rows.Used += p.rows.Used
 	c.rows.Rejected += p.rows.Rejected
+}
+
+// groupIndex is the group of each of the inventory's lines, by what its lines share, made on
+// first use: no inventory of one workbook needs it.
+func (c *Calculator) groupIndex() map[groupKey]int {
+	if c.groups == nil {
+		c.groups = make(map[groupKey]int, len(c.lines))
+		for i := range c.lines {
+			c.groups[keyOf(&c.lines[i])] = i
+		}
+	}
+	return c.groups
 }
 
 // Close removes the temporary files of an inventory that Finish will not get.
@@ -357,22 +416,17 @@ func (c *Calculator) emit(l *Line, kWh float64, grid bool) {
 	}
 	// The group of a row's line follows from the row's own fields and the part: the factor
 	// is the activity's for the year. Keying by them spares hashing the factor's long source.
+	// A row key not seen yet is a new group: what a group's lines share includes the row key.
 	rk := rowKey{year: l.Year, scope: l.Scope, category: l.Category, site: l.Site, pole: l.Pole, activity: l.Activity,
 		unit: l.Unit, method: l.Method, quality: l.Quality, entity: l.Entity, dataType: l.DataType, part: l.Part}
 	g, ok := p.byRow[rk]
 	if ok {
-		addLine(&p.lines[g], l)
+		addLine(p.lines.at(g), l)
 	} else {
-		if g, ok = p.groups[keyOf(l)]; ok {
-			addLine(&p.lines[g], l)
-		} else {
-			g = len(p.lines)
-			line := *l
-			line.Comment = ""
-			cloneStrings(&line) // a row's strings may point into a reader's buffer
-			p.lines = append(p.lines, line)
-			p.groups[keyOf(&line)] = g
-		}
+		line := p.lines.add(l)
+		line.Comment = ""
+		cloneStrings(line) // a row's strings may point into a reader's buffer
+		g = p.lines.n - 1
 		p.byRow[cloneKey(rk)] = g
 	}
 	c.gridOf(l, g, kWh, grid)

@@ -131,7 +131,7 @@ func (r *Result) checkClaim(lib *factors.Library) error {
 	opts := r.Config.UncertaintyOptions()
 	opts.Library = lib
 	var err error
-	r.Claims, err = claim.CheckClaims(p, r.Inventory.Lines, r.Trajectory, lib, opts)
+	r.Claims, err = claim.CheckClaims(p, r.Inventory.Lines, r.Trajectory, lib, opts, r.Uncertainty)
 	return err
 }
 

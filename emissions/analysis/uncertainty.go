@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
@@ -108,8 +109,14 @@ type seriesVar struct {
 // termKey groups lines that share every multiplier and every output slot.
 type termKey struct {
 	year, scope int
-	pole        string
+	pole        int // in mcModel.poles: hashing a number, not a name, for each line
 	f, a        int // variable indices; a is −1 without activity-data uncertainty
+}
+
+// termSum is a term and the sum of its lines.
+type termSum struct {
+	termKey
+	v float64
 }
 
 // mcTerm is what one output slot (a year's scope or pole) gets from one pair of variables:
@@ -143,28 +150,33 @@ type mcModel struct {
 	sigma    []float64 // per factor variable, in order of first use
 	fDefault []bool
 	aSigma   []float64 // per series variable, in order of first use
+	poleID   map[string]int
+	poles    []string // by id, in order of first use
 	terms    map[termKey]float64
 }
 
 func newMCModel(opts UncertaintyOptions) *mcModel {
-	return &mcModel{opts: opts, fIndex: map[factorVar]int{}, aIndex: map[seriesVar]int{}, terms: map[termKey]float64{}}
+	return &mcModel{opts: opts, fIndex: map[factorVar]int{}, aIndex: map[seriesVar]int{}, poleID: map[string]int{}, terms: map[termKey]float64{}}
 }
 
 // sigmaOf is the lognormal σ of a 95 % half-width of pct %.
 func sigmaOf(pct float64) float64 { return math.Log1p(pct/100) / 1.96 }
 
-func (m *mcModel) counts(l *emissions.Line) bool {
-	if l.Part == emissions.PartAvoided {
+// Samples reports whether the Monte Carlo with o draws for l: a line of the total that o's
+// Scope 2 method selects, with emissions, in Scopes 1 to 3. The lines it samples, in their
+// order, make the whole model: the same ones give the same intervals.
+func (o UncertaintyOptions) Samples(l *emissions.Line) bool {
+	if l.Part == emissions.PartAvoided || l.TCO2e == 0 || l.Scope < 1 || l.Scope > 3 {
 		return false
 	}
-	if m.opts.Method == emissions.MethodLocation {
+	if o.Method == emissions.MethodLocation {
 		return l.InLocation()
 	}
 	return l.InMarket()
 }
 
 func (m *mcModel) add(l *emissions.Line) {
-	if !m.counts(l) || l.TCO2e == 0 || l.Scope < 1 || l.Scope > 3 {
+	if !m.opts.Samples(l) {
 		return
 	}
 	fv := factorVar{id: l.FactorID, year: l.FactorYear}
@@ -192,7 +204,13 @@ func (m *mcModel) add(l *emissions.Line) {
 	if pole == "" {
 		pole = emissions.Unassigned
 	}
-	m.terms[termKey{year: l.Year, scope: l.Scope, pole: pole, f: f, a: a}] += l.TCO2e
+	id, ok := m.poleID[pole]
+	if !ok {
+		id = len(m.poles)
+		m.poleID[pole] = id
+		m.poles = append(m.poles, pole)
+	}
+	m.terms[termKey{year: l.Year, scope: l.Scope, pole: id, f: f, a: a}] += l.TCO2e
 }
 
 // factorPct is a factor variable's uncertainty and whether it is the default.
@@ -209,9 +227,9 @@ func (m *mcModel) factorPct(fv factorVar) (float64, bool) {
 
 func (m *mcModel) run(n int) *Uncertainty {
 	out := &Uncertainty{Iterations: n, DefaultPct: m.opts.DefaultPct}
-	keys := make([]termKey, 0, len(m.terms))
-	for k := range m.terms {
-		keys = append(keys, k)
+	keys := make([]termSum, 0, len(m.terms))
+	for k, v := range m.terms {
+		keys = append(keys, termSum{k, v})
 	}
 	// Variables and terms in a fixed order, whatever the order of the lines: the draws of
 	// the PCG stream go to the same variables on every run.
@@ -230,12 +248,14 @@ func (m *mcModel) run(n int) *Uncertainty {
 		sigma[nf+newI] = m.aSigma[oldI]
 	}
 	fPos, aPos := inverse(fOrder), inverse(aOrder)
-	slices.SortFunc(keys, func(a, b termKey) int {
-		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.scope, b.scope), cmp.Compare(a.pole, b.pole),
+	// Poles by name: their rank orders the terms as their names would.
+	poleRank := inverse(sortedVars(m.poleID, strings.Compare))
+	slices.SortFunc(keys, func(a, b termSum) int {
+		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.scope, b.scope), cmp.Compare(poleRank[a.pole], poleRank[b.pole]),
 			cmp.Compare(fPos[a.f], fPos[b.f]), cmp.Compare(seriesPos(aPos, a.a), seriesPos(aPos, b.a)))
 	})
 
-	own := ownIntervalPoles(keys, m.terms)
+	own := ownIntervalPoles(keys, poleRank)
 
 	// Output slots: per year its total, its three scopes, its largest poles and the rest of
 	// its poles together.
@@ -243,10 +263,10 @@ func (m *mcModel) run(n int) *Uncertainty {
 		y      *YearUncertainty
 		total  int
 		scopes [4]int
-		poles  map[string]int
+		poles  map[int]int
 		others int // −1 until a pole goes there
 		// otherSeen are the poles counted in OtherPoles
-		otherSeen map[string]struct{}
+		otherSeen map[int]struct{}
 		def       float64
 		qual      float64
 	}
@@ -262,14 +282,14 @@ func (m *mcModel) run(n int) *Uncertainty {
 		ys := byYear[k.year]
 		if ys == nil {
 			ys = &yearSlots{y: &YearUncertainty{Year: k.year, ByScope: map[int]Interval{}, ByPole: map[string]Interval{}},
-				total: slot(), scopes: [4]int{-1, -1, -1, -1}, poles: map[string]int{}, others: -1, otherSeen: map[string]struct{}{}}
+				total: slot(), scopes: [4]int{-1, -1, -1, -1}, poles: map[int]int{}, others: -1, otherSeen: map[int]struct{}{}}
 			byYear[k.year] = ys
 			years = append(years, ys)
 		}
 		if ys.scopes[k.scope] < 0 {
 			ys.scopes[k.scope] = slot()
 		}
-		v := m.terms[k]
+		v := k.v
 		var p int
 		if own[poleOfYear{k.year, k.pole}] {
 			var ok bool
@@ -400,7 +420,7 @@ func (m *mcModel) run(n int) *Uncertainty {
 			}
 		}
 		for p, s := range ys.poles {
-			y.ByPole[p] = interval(s)
+			y.ByPole[m.poles[p]] = interval(s)
 		}
 		if ys.others >= 0 {
 			y.OtherPoles.Interval = interval(ys.others)
@@ -414,37 +434,59 @@ func (m *mcModel) run(n int) *Uncertainty {
 }
 
 type poleOfYear struct {
-	year int
-	pole string
+	year, pole int
 }
 
 // ownIntervalPoles is, for each year, the PoleIntervals poles with the largest emissions
 // (ties by name): those that get an interval of their own. keys are the terms in their
-// fixed order, so that each pole's sum is added in the same order on every run.
-func ownIntervalPoles(keys []termKey, terms map[termKey]float64) map[poleOfYear]bool {
-	sums := map[poleOfYear]float64{}
-	var poles []poleOfYear
+// fixed order, so that each pole's sum is added in the same order on every run. Only each
+// year's leaders are kept in order, so that many poles cost no sort of them all. rank orders
+// the poles by name.
+func ownIntervalPoles(keys []termSum, rank []int) map[poleOfYear]bool {
+	type poleSum struct {
+		py  poleOfYear
+		sum float64
+	}
+	// A year's poles are together in poles, from yearStart on; at is each pole's place there,
+	// if it is not before the year's start.
+	at := make([]int, len(rank))
+	var poles []poleSum
+	yearStart := 0
 	for _, k := range keys {
 		py := poleOfYear{k.year, k.pole}
-		if _, ok := sums[py]; !ok {
-			poles = append(poles, py)
+		if len(poles) > 0 && poles[len(poles)-1].py.year != k.year {
+			yearStart = len(poles)
 		}
-		sums[py] += terms[k]
+		i := at[k.pole]
+		if i < yearStart || i >= len(poles) || poles[i].py != py {
+			i = len(poles)
+			at[k.pole] = i
+			poles = append(poles, poleSum{py: py})
+		}
+		poles[i].sum += k.v
 	}
-	slices.SortFunc(poles, func(a, b poleOfYear) int {
-		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(sums[b], sums[a]), cmp.Compare(a.pole, b.pole))
-	})
+	before := func(a, b poleSum) int {
+		return cmp.Or(cmp.Compare(b.sum, a.sum), cmp.Compare(rank[a.py.pole], rank[b.py.pole]))
+	}
 	own := map[poleOfYear]bool{}
-	rank := 0
-	for i, py := range poles {
-		if i > 0 && poles[i-1].year != py.year {
-			rank = 0
+	var leaders []poleSum // of the year, in order, at most PoleIntervals
+	flush := func() {
+		for _, p := range leaders {
+			own[p.py] = true
 		}
-		if rank < PoleIntervals {
-			own[py] = true
-		}
-		rank++
+		leaders = leaders[:0]
 	}
+	for i, p := range poles {
+		if i > 0 && poles[i-1].py.year != p.py.year {
+			flush()
+		}
+		j, _ := slices.BinarySearchFunc(leaders, p, before)
+		if j < PoleIntervals {
+			leaders = slices.Insert(leaders, j, p)
+			leaders = leaders[:min(len(leaders), PoleIntervals)]
+		}
+	}
+	flush()
 	return own
 }
 

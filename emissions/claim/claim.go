@@ -91,15 +91,13 @@ func (c *ClaimCheck) Year(y int) (ClaimYear, bool) {
 // CheckClaims checks the claim for every year of traj. The residual of projected years is the
 // plan over the claim boundary (its levers applied), and their upper bound takes the ratio of
 // the last actual year's. uopts configures the Monte Carlo (Method is set from the boundary).
-func CheckClaims(p plan.Plan, lines []emissions.Line, traj *plan.Trajectory, lib *factors.Library, uopts analysis.UncertaintyOptions) (*ClaimCheck, error) {
+// inventory is the Monte Carlo of all lines with uopts as given, or nil: when the boundary
+// samples the same lines with the same Scope 2 method, it is the claim's too (the same draws
+// give the same intervals), and no second Monte Carlo runs.
+func CheckClaims(p plan.Plan, lines []emissions.Line, traj *plan.Trajectory, lib *factors.Library, uopts analysis.UncertaintyOptions, inventory *analysis.Uncertainty) (*ClaimCheck, error) {
 	b := p.Claim.Resolved(traj.Scope2Method)
 	cc := &ClaimCheck{Boundary: b}
-	var in []emissions.Line
-	for i := range lines {
-		if b.Includes(&lines[i]) {
-			in = append(in, lines[i])
-		}
-	}
+	in := within(b, lines)
 	cc.Excluded = scope3Excluded(b, lines, traj.LastActualYear)
 
 	// The residual path: the trajectory's projection over the claim boundary, as reported (no
@@ -123,9 +121,14 @@ func CheckClaims(p plan.Plan, lines []emissions.Line, traj *plan.Trajectory, lib
 			residual[y.Year] = y.Plan
 		}
 	}
+	invOpts := uopts
 	uopts.Method = b.Scope2Method
 	var unc *analysis.Uncertainty
-	if len(in) > 0 {
+	switch {
+	case len(in) == 0:
+	case inventory != nil && sameSample(b, lines, invOpts, uopts):
+		unc = inventory
+	default:
 		unc = analysis.ComputeUncertainty(in, uopts)
 	}
 	highRatio := 1.0
@@ -169,6 +172,43 @@ func CheckClaims(p plan.Plan, lines []emissions.Line, traj *plan.Trajectory, lib
 		cc.Years = append(cc.Years, cy)
 	}
 	return cc, nil
+}
+
+// within is the lines the boundary includes, in their order: lines itself when it includes
+// them all, so that the usual boundary copies nothing.
+func within(b plan.ClaimBoundary, lines []emissions.Line) []emissions.Line {
+	n := 0
+	for i := range lines {
+		if b.Includes(&lines[i]) {
+			n++
+		}
+	}
+	if n == len(lines) {
+		return lines
+	}
+	in := make([]emissions.Line, 0, n)
+	for i := range lines {
+		if b.Includes(&lines[i]) {
+			in = append(in, lines[i])
+		}
+	}
+	return in
+}
+
+// sameSample reports whether the Monte Carlo of all lines with inv samples exactly the lines
+// that the boundary's Monte Carlo with claim samples: the same lines in the same order give
+// the same model, the same draws and the same intervals.
+func sameSample(b plan.ClaimBoundary, lines []emissions.Line, inv, claim analysis.UncertaintyOptions) bool {
+	if inv.Iterations != claim.Iterations {
+		return false
+	}
+	for i := range lines {
+		l := &lines[i]
+		if inv.Samples(l) != (b.Includes(l) && claim.Samples(l)) {
+			return false
+		}
+	}
+	return true
 }
 
 func claimReasons(cc *ClaimCheck, ty plan.TrajectoryYear, cy ClaimYear, empty bool) []ClaimReason {

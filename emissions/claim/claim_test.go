@@ -91,7 +91,7 @@ func TestClosureOrganicVsRecalculated(t *testing.T) {
 					t.Errorf("2024 reduction %+v, want total 110 = discontinued 100 + abatement 10", r)
 				}
 			}
-			cc, err := CheckClaims(claimPlan(tc.treatment), claimLines(), tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 2000})
+			cc, err := CheckClaims(claimPlan(tc.treatment), claimLines(), tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 2000}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -174,7 +174,7 @@ func TestClaimReasons(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cc, err := CheckClaims(p, lines, tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 4000})
+			cc, err := CheckClaims(p, lines, tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 4000}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -201,7 +201,7 @@ func TestClaimProjected(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cc, err := CheckClaims(p, claimLines(), tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 1000})
+	cc, err := CheckClaims(p, claimLines(), tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 1000}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func TestClaimNoData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cc, err := CheckClaims(p, claimLines(), tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 200})
+	cc, err := CheckClaims(p, claimLines(), tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 200}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +307,7 @@ func TestDiscontinuedOnlyFromTheEventYear(t *testing.T) {
 	if r := got[2024]; !nearly(r.Total, 110) || !nearly(r.Discontinued, 100) || !nearly(r.Abatement, 10) {
 		t.Errorf("2024 reduction %+v, want total 110 = discontinued 100 + abatement 10", r)
 	}
-	cc, err := CheckClaims(p, lines, tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 200})
+	cc, err := CheckClaims(p, lines, tr, nil, analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 200}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -322,3 +322,54 @@ func TestDiscontinuedOnlyFromTheEventYear(t *testing.T) {
 	}
 }
 func ptr(v float64) *float64 { return &v }
+
+// The claim reuses the inventory's Monte Carlo when its boundary samples the same lines with
+// the same Scope 2 method, and runs its own otherwise; either way the intervals are those of
+// a Monte Carlo of the boundary's lines.
+func TestClaimReusesInventoryUncertainty(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		scopes []int // the claim boundary's
+		method string
+		reused bool
+	}{
+		{"same lines", []int{1, 3}, emissions.MethodMarket, true},
+		{"scope 3 left out", []int{1}, emissions.MethodMarket, false},
+		{"other Scope 2 method", []int{1, 3}, emissions.MethodLocation, true}, // no Scope 2 line: the same sample
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := claimPlan(plan.TreatmentOrganic)
+			p.Claim = plan.ClaimBoundary{Scopes: tc.scopes, Scope2Method: tc.method}
+			var ps emissions.Problems
+			tr, err := plan.Project(p, claimLines(), nil, &ps)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts := analysis.UncertaintyOptions{DefaultPct: 20, Iterations: 400, Method: emissions.MethodMarket}
+			inventory := analysis.ComputeUncertainty(claimLines(), opts)
+			fresh, err := CheckClaims(p, claimLines(), tr, nil, opts, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			shared, err := CheckClaims(p, claimLines(), tr, nil, opts, inventory)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, cy := range fresh.Years {
+				if got := shared.Years[i].ResidualHigh; (got == nil) != (cy.ResidualHigh == nil) || got != nil && *got != *cy.ResidualHigh {
+					t.Errorf("%d: upper bound %v with the inventory's Monte Carlo, %v with its own", cy.Year, got, cy.ResidualHigh)
+				}
+			}
+			// A stand-in for the inventory's result shows whether it was taken.
+			marked := &analysis.Uncertainty{Years: []analysis.YearUncertainty{{Year: 2024, Total: 140, Interval: analysis.Interval{High: 1e6}}}}
+			cc, err := CheckClaims(p, claimLines(), tr, nil, opts, marked)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cy, _ := cc.Year(2024)
+			if got := *cy.ResidualHigh == 1e6; got != tc.reused {
+				t.Errorf("inventory's Monte Carlo reused: %v, want %v", got, tc.reused)
+			}
+		})
+	}
+}

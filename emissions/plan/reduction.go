@@ -40,7 +40,7 @@ func Reductions(lines []emissions.Line, pol BasePolicy, traj *Trajectory) []Redu
 	}
 	type sums struct {
 		sel, disc, mktMinusLoc float64
-		cont                   []emissions.Line // location-based lines of the continuing activities
+		cont                   []*emissions.Line // location-based lines of the continuing activities
 	}
 	sum := func(y int, ended func(*emissions.Line) bool) sums {
 		var s sums
@@ -64,21 +64,35 @@ func Reductions(lines []emissions.Line, pol BasePolicy, traj *Trajectory) []Redu
 				}
 			}
 			if l.InLocation() {
-				s.cont = append(s.cont, *l)
+				s.cont = append(s.cont, l)
 			}
 		}
 		return s
 	}
+	// The base year's sums depend only on which events have ended by a year. Those of a later
+	// year include those of an earlier one, so their number says which they are: most years
+	// share the base year's sums.
+	bases := map[int]sums{}
+	baseSums := func(evs []StructuralEvent, ended func(*emissions.Line) bool) sums {
+		s, ok := bases[len(evs)]
+		if !ok {
+			s = sum(traj.BaseYear, ended)
+			bases[len(evs)] = s
+		}
+		return s
+	}
+	none := func(*emissions.Line) bool { return false }
 	split := func(y int) Reduction {
-		ended := eventsMatcher(discontinuingBetween(pol, traj.BaseYear, y))
-		base, s := sum(traj.BaseYear, ended), sum(y, ended)
+		evs := discontinuingBetween(pol, traj.BaseYear, y)
+		ended := eventsMatcher(evs)
+		base, s := baseSums(evs, ended), sum(y, ended)
 		r := Reduction{Year: y, Total: base.sel - s.sel, Discontinued: base.disc - s.disc, Instruments: base.mktMinusLoc - s.mktMinusLoc}
-		if y != traj.BaseYear {
-			for _, c := range Changes(append(base.cont, s.cont...), emissions.MethodLocation, BasePolicy{}, traj.BaseYear, y) {
-				if c.From == traj.BaseYear && c.To == y {
-					r.Factors = -c.FactorEffect
-				}
-			}
+		if y != traj.BaseYear && len(base.cont) > 0 && len(s.cont) > 0 {
+			// The location-based change of the continuing activities, as Changes computes it
+			// for these two years alone (none when either has no line), without copying
+			// their lines.
+			c := decompose(traj.BaseYear, y, changeElements(base.cont, none), changeElements(s.cont, none))
+			r.Factors = -c.FactorEffect
 		}
 		r.Abatement = r.Total - r.Discontinued - r.Instruments - r.Factors
 		return r
