@@ -51,15 +51,14 @@ func runAnnotate(opts *annotateOptions) error {
 		return problemsf("--out %s is the input workbook: annotate writes a copy and never overwrites the original", out)
 	}
 	po := opts.pipeline(opts.in, true)
-	po.RowLines, po.AllProblems = true, true
+	po.RowLines, po.KeepRejected = true, true
 	res, err := pipeline.Run(po)
 	if err != nil {
 		return problems(err)
 	}
 	defer res.Close()
 	if res.Input.Problems.Fatal() > 0 {
-		// every problem is kept for the copy, but a million bad rows are not printed
-		text.WriteProblems(env.Stderr, res.Input.Problems.Listed())
+		text.WriteProblems(env.Stderr, res.Input.Problems.List())
 		return problems(res.Failure(opts.in.strict))
 	}
 	for _, h := range workbook.AnnotateHeaders {
@@ -70,7 +69,7 @@ func runAnnotate(opts *annotateOptions) error {
 	// every row's lines, in the order of the rows; those of gases outside the scopes
 	// (R-22 leaks) kept apart
 	a := workbook.Annotation{Sheets: res.Input.Sheets, Lines: res.Inventory.RowLines(),
-		Outside: res.Inventory.Outside, Problems: res.Input.Problems.List()}
+		Outside: res.Inventory.Outside, Rejected: res.Input.Problems.Rejected()}
 	n, err := workbook.WriteAnnotatedFile(in, out, a)
 	if err != nil {
 		return problemsf("annotate: %v", err)
