@@ -158,7 +158,9 @@ func (s *rejectedSpool) Each(yield func(*Rejected) error) error {
 	var buf []byte
 	for _, st := range sts {
 		br := bufio.NewReaderSize(io.NewSectionReader(st.f, st.from, st.to-st.from), 1<<16)
-		str := func() (string, error) {
+		// str reads a string; same, when its bytes are the same, is given back rather than a
+		// copy (the file and sheet repeat from record to record)
+		str := func(same string) (string, error) {
 			n, err := binary.ReadUvarint(br)
 			if err != nil || n > 1<<31 {
 				return "", errRejectedSpool
@@ -170,6 +172,9 @@ func (s *rejectedSpool) Each(yield func(*Rejected) error) error {
 			if _, err := io.ReadFull(br, buf); err != nil {
 				return "", errRejectedSpool
 			}
+			if string(buf) == same {
+				return same, nil
+			}
 			return string(buf), nil
 		}
 		for {
@@ -177,14 +182,14 @@ func (s *rejectedSpool) Each(yield func(*Rejected) error) error {
 				break
 			}
 			var errs [3]error
-			r.Place.File, errs[0] = str()
-			r.Place.Sheet, errs[1] = str()
+			r.Place.File, errs[0] = str(r.Place.File)
+			r.Place.Sheet, errs[1] = str(r.Place.Sheet)
 			row, err := binary.ReadUvarint(br)
 			if err != nil || row > 1<<31 {
 				return errRejectedSpool
 			}
 			r.Place.Row = int(row)
-			r.Message, errs[2] = str()
+			r.Message, errs[2] = str("")
 			if err := errors.Join(errs[:]...); err != nil {
 				return errRejectedSpool
 			}

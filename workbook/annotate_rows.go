@@ -127,8 +127,8 @@ func (r *rowResults) at(n int) (*emissions.RowResult, error) {
 		}
 		r.advance()
 	}
-	if r.err != nil {
-		return nil, r.err
+	if err := cmp.Or(r.err, r.msgs.err); err != nil {
+		return nil, err
 	}
 	res := &r.res
 	*res = emissions.RowResult{}

@@ -189,7 +189,7 @@ func cellKind(t *testing.T, f *excelize.File, sheet, cell string) string {
 }
 
 // editSheet rewrites one part of a workbook's package with edit.
-func editPart(t *testing.T, data []byte, part string, edit func(string) string) []byte {
+func editPart(t testing.TB, data []byte, part string, edit func(string) string) []byte {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
