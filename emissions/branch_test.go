@@ -45,7 +45,7 @@ func branchWorkbooks() []workbookRows {
 // read reads one workbook into in with its sink, as the workbook reader does.
 func (wb workbookRows) read(in *Input) {
 	if wb.rollbackAfter > 0 {
-		in.Sink.Begin(&Problems{Unbounded: in.Problems.Unbounded})
+		in.Sink.Begin(&Problems{KeepRejected: in.Problems.KeepRejected})
 		for i := range wb.rollbackAfter {
 			in.Sink.Add(&wb.rows[i])
 		}
@@ -53,7 +53,7 @@ func (wb workbookRows) read(in *Input) {
 			in.Problems.Fatalf("file", "", "", "", "%v", err)
 		}
 	}
-	local := &Problems{Unbounded: in.Problems.Unbounded}
+	local := &Problems{KeepRejected: in.Problems.KeepRejected}
 	in.Sink.Begin(local)
 	for i := range wb.rows {
 		in.Sink.Add(&wb.rows[i])

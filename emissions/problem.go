@@ -56,13 +56,15 @@ const MaxPerCause = 1000
 
 // Problems collects problems, keeping the first MaxPerCause of each cause.
 type Problems struct {
-	// Unbounded keeps every problem in the list, beyond MaxPerCause: for annotate, which
-	// writes each rejected row's problem next to it.
-	Unbounded bool
-	list      []Problem
-	perCode   map[string]int
-	errors    int
-	fatal     int
+	// KeepRejected keeps every rejected row's messages (Problem.RejectedRow), beyond
+	// MaxPerCause, in a temporary file (Rejected): for annotate, which writes each next to
+	// its row. The list stays bounded.
+	KeepRejected bool
+	rejected     rejectedSpool
+	list         []Problem
+	perCode      map[string]int
+	errors       int
+	fatal        int
 	// perPlace counts every problem (listed or not) per file and sheet, in the order places
 	// are first seen.
 	perPlace map[PlaceCount]int
@@ -106,10 +108,22 @@ func (ps *Problems) Add(p Problem) {
 	ps.added++
 	key := p.code()
 	ps.perCode[key]++
-	if ps.Unbounded || ps.perCode[key] <= MaxPerCause {
+	if ps.perCode[key] <= MaxPerCause {
 		ps.list = append(ps.list, p)
 	}
+	if ps.KeepRejected {
+		if place, ok := p.RejectedRow(); ok {
+			ps.rejected.add(place, p.Message)
+		}
+	}
 }
+
+// Rejected gives every rejected row's messages in the order found, when they are kept
+// (KeepRejected).
+func (ps *Problems) Rejected() RejectedSource { return &ps.rejected }
+
+// Close drops the rejected rows' messages kept.
+func (ps *Problems) Close() { ps.rejected.close() }
 
 // code is the key of the bound on a problem's cause.
 func (p *Problem) code() string { return string(p.Severity) + "/" + p.Cause }
@@ -184,26 +198,23 @@ func (ps *Problems) merge(o *Problems, given func(key string) bool) {
 			case keep:
 				key := p.code()
 				ps.perCode[key]++
-				if ps.Unbounded || ps.perCode[key] <= MaxPerCause {
+				if ps.perCode[key] <= MaxPerCause {
 					ps.list = append(ps.list, p)
 				}
 			}
 			continue
 		}
 		key := p.code()
-		if ps.Unbounded || ps.perCode[key] < MaxPerCause {
+		if ps.perCode[key] < MaxPerCause {
 			ps.list = append(ps.list, p)
 		}
 		ps.perCode[key]++
 	}
 	for key, n := range o.perCode {
 		// those o counted without listing them
-		listed := min(n, MaxPerCause)
-		if o.Unbounded {
-			listed = n
-		}
-		ps.perCode[key] += n - listed
+		ps.perCode[key] += n - min(n, MaxPerCause)
 	}
+	ps.rejected.merge(&o.rejected)
 	ps.errors += o.errors
 	ps.fatal += o.fatal
 	ps.added += o.added
@@ -230,26 +241,11 @@ func (ps *Problems) Fatal() int { return ps.fatal }
 
 // List returns the problems kept, followed by one summary line per cause that had more than
 // MaxPerCause.
-func (ps *Problems) List() []Problem { return ps.listed(ps.Unbounded) }
-
-// Listed is what a command prints: the first MaxPerCause problems of each cause, followed by
-// one summary line per cause that had more, even when every problem is kept (Unbounded).
-func (ps *Problems) Listed() []Problem { return ps.listed(false) }
-
-func (ps *Problems) listed(all bool) []Problem {
+func (ps *Problems) List() []Problem {
 	out := append([]Problem(nil), ps.list...)
-	if ps.Unbounded && !all {
-		out = out[:0]
-		n := map[string]int{}
-		for _, p := range ps.list {
-			if n[p.code()]++; n[p.code()] <= MaxPerCause {
-				out = append(out, p)
-			}
-		}
-	}
 	var over []string
 	for key, n := range ps.perCode {
-		if n > MaxPerCause && !all {
+		if n > MaxPerCause {
 			over = append(over, key)
 		}
 	}

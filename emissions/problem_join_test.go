@@ -24,7 +24,7 @@ func randomProblems(r *rand.Rand, n, keys int) []problemEvent {
 		case k == 0 || keys > 100 && k < 3:
 			out = append(out, problemEvent{key: fmt.Sprint("k", r.IntN(keys)), p: Problem{Severity: SeverityWarning, File: "F", Sheet: place, Cause: "vintage", Message: "once"}})
 		case k < 4:
-			out = append(out, problemEvent{p: Problem{Severity: SeverityError, File: "F", Sheet: place, Cause: "unit", Message: fmt.Sprint(r.IntN(1e6))}})
+			out = append(out, problemEvent{p: Problem{Severity: SeverityError, File: "F", Sheet: place, Cell: fmt.Sprint("E", 2+r.IntN(50)), Cause: "unit", Message: fmt.Sprint(r.IntN(1e6))}})
 		case k < 6:
 			// a place seen only now and then
 			out = append(out, problemEvent{p: Problem{Severity: SeverityWarning, File: "G", Sheet: place, Cause: "hidden", Message: "w"}})
@@ -40,10 +40,18 @@ type problemsView struct {
 	List                    []Problem
 	ByPlace                 []PlaceCount
 	Errors, Warnings, Fatal int
+	Rejected                []Rejected
 }
 
 func viewOf(ps *Problems) problemsView {
-	return problemsView{ps.List(), ps.ByPlace(), ps.Errors(), ps.Warnings(), ps.Fatal()}
+	v := problemsView{List: ps.List(), ByPlace: ps.ByPlace(), Errors: ps.Errors(), Warnings: ps.Warnings(), Fatal: ps.Fatal()}
+	if err := ps.Rejected().Each(func(r *Rejected) error {
+		v.Rejected = append(v.Rejected, *r)
+		return nil
+	}); err != nil {
+		v.Rejected = []Rejected{{Message: err.Error()}}
+	}
+	return v
 }
 
 // The problems of workbooks read apart, joined, are those of the workbooks read one after the
@@ -60,12 +68,12 @@ func TestProblemsJoinAsOneAfterTheOther(t *testing.T) {
 			for i := range workbooks {
 				workbooks[i] = randomProblems(r, r.IntN(5000), keys)
 			}
-			unbounded := seed%5 == 4
+			keep := seed%5 == 4
 
-			want := &Problems{Unbounded: unbounded}
+			want := &Problems{KeepRejected: keep}
 			given := map[string]bool{}
 			for _, wb := range workbooks {
-				local := &Problems{Unbounded: unbounded}
+				local := &Problems{KeepRejected: keep}
 				seen := map[string]bool{}
 				for _, e := range wb {
 					if e.key != "" {
@@ -82,11 +90,11 @@ func TestProblemsJoinAsOneAfterTheOther(t *testing.T) {
 				want.Merge(local)
 			}
 
-			got := &Problems{Unbounded: unbounded}
+			got := &Problems{KeepRejected: keep}
 			given = map[string]bool{}
 			for _, wb := range workbooks {
 				// as the workbook reader does: the workbook's problems, merged into its input's
-				local, branch := &Problems{Unbounded: unbounded}, &Problems{Unbounded: unbounded}
+				local, branch := &Problems{KeepRejected: keep}, &Problems{KeepRejected: keep}
 				seen := map[string]bool{}
 				for _, e := range wb {
 					if e.key != "" {

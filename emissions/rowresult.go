@@ -24,9 +24,9 @@ type RowResult struct {
 }
 
 // RowResults gathers the lines of every row, and the errors found at a row, by place. Lines
-// come from Inventory.RowLines; problems should be kept unbounded (Problems.Unbounded) so that
-// every rejected row has its message.
-func RowResults(lines LineSource, problems []Problem) (map[Place]*RowResult, error) {
+// come from Inventory.RowLines, rejected rows from Problems.Rejected (Problems.KeepRejected),
+// so that every rejected row has its message.
+func RowResults(lines LineSource, rejected RejectedSource) (map[Place]*RowResult, error) {
 	out := map[Place]*RowResult{}
 	get := func(p Place) *RowResult {
 		r := out[p]
@@ -43,13 +43,12 @@ func RowResults(lines LineSource, problems []Problem) (map[Place]*RowResult, err
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range problems {
-		if place, ok := p.RejectedRow(); ok {
-			r := get(place)
-			r.Errors = append(r.Errors, p.Message)
-		}
-	}
-	return out, nil
+	err = rejected.Each(func(p *Rejected) error {
+		r := get(p.Place)
+		r.Errors = append(r.Errors, p.Message)
+		return nil
+	})
+	return out, err
 }
 
 // Add folds one of the row's lines into r: all the row's lines in their order, then its lines

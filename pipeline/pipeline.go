@@ -43,8 +43,9 @@ type Options struct {
 
 	// RowLines keeps the lines of every row (in a temporary file removed by Result.Close).
 	RowLines bool
-	// AllProblems keeps every problem, not the first emissions.MaxPerCause of each cause.
-	AllProblems bool
+	// KeepRejected keeps every rejected row's messages, beyond emissions.MaxPerCause, in a
+	// temporary file (emissions.Problems.KeepRejected) removed by Result.Close.
+	KeepRejected bool
 	// Restate computes with the latest version of each factor vintage and keeps each year's
 	// total as reported beside the restated one.
 	Restate bool
@@ -210,7 +211,7 @@ func (s *Session) Read(sink emissions.Sink) *emissions.Input {
 		return nil
 	}
 	in := &emissions.Input{Sink: sink}
-	in.Problems.Unbounded = s.opts.AllProblems
+	in.Problems.KeepRejected = s.opts.KeepRejected
 	lopts := workbook.Options{Aliases: s.Config.Aliases(), DefaultSite: s.Config.Site, Progress: s.opts.Progress}
 	calc, branches := sink.(*emissions.Calculator)
 	if workers := s.workers(len(paths)); workers > 1 && (branches || sink == nil) {

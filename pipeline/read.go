@@ -54,7 +54,7 @@ func readAtOnce(in *emissions.Input, calc *emissions.Calculator, paths []string,
 					close(r.done)
 				}()
 				r.in = &emissions.Input{}
-				r.in.Problems.Unbounded = in.Problems.Unbounded
+				r.in.Problems.KeepRejected = in.Problems.KeepRejected
 				if calc != nil {
 					b, err := calc.Branch()
 					if err != nil {

@@ -47,8 +47,13 @@ type Result struct {
 	ESRSFigures map[int]*disclose.ESRSYear
 }
 
-// Close removes the temporary file of the row lines.
-func (r *Result) Close() { r.Inventory.Close() }
+// Close removes the temporary files of the row lines and of the rejected rows' messages.
+func (r *Result) Close() {
+	r.Inventory.Close()
+	if r.Input != nil {
+		r.Input.Problems.Close()
+	}
+}
 
 // Scope2Method is the Scope 2 figure the trajectory and breakdowns follow.
 func (r *Result) Scope2Method() string { return r.Config.Trajectory.Scope2Method }

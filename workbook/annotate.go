@@ -35,14 +35,15 @@ const annotateColumns = 11
 
 // Annotation is what annotate writes into one workbook: its activity sheets (with their
 // header rows) and what each row gave. Lines are every row's lines in the order of the rows,
-// sheet by sheet (Inventory.RowLines): the streamed writer reads them once, next to the sheet
-// they annotate, so a million rows are never held at once. Outside (the lines of gases outside
-// the scopes) and Problems are few, and indexed by row.
+// sheet by sheet (Inventory.RowLines), and Rejected every rejected row's messages in the same
+// order (Problems.Rejected): the streamed writer reads both once, next to the sheet they
+// annotate, so a million rows, used or rejected, are never held at once. Outside (the lines of
+// gases outside the scopes) are few, and indexed by row.
 type Annotation struct {
 	Sheets   []emissions.ActivitySheet
 	Lines    emissions.LineSource
 	Outside  []emissions.Line
-	Problems []emissions.Problem // every problem (Problems.Unbounded): each rejected row's message
+	Rejected emissions.RejectedSource
 }
 
 // Annotated says what WriteAnnotatedFile wrote: the rows annotated with figures (Used) and
@@ -59,7 +60,11 @@ func (a Annotation) results() (map[emissions.Place]*emissions.RowResult, error) 
 	if a.Lines != nil {
 		lines = a.Lines
 	}
-	return emissions.RowResults(emissions.Concat(lines, emissions.LineSlice(a.Outside)), a.Problems)
+	var rejected emissions.RejectedSource = emissions.RejectedOf(nil)
+	if a.Rejected != nil {
+		rejected = a.Rejected
+	}
+	return emissions.RowResults(emissions.Concat(lines, emissions.LineSlice(a.Outside)), rejected)
 }
 
 // count counts the rows an annotation writes, from every row's result.

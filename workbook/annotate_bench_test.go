@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/footprint/footprint/bench/synth"
@@ -49,4 +50,32 @@ func BenchmarkAnnotate100k(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkAnnotateRejected100k annotates 100,000 rows that are all rejected (their
+// activity blank): each row's message is read back from the rejected rows' temporary file
+// next to its row. The calculation is done once, before the timer.
+func BenchmarkAnnotateRejected100k(b *testing.B) {
+	var buf bytes.Buffer
+	if err := synth.Write(&buf, synth.Options{Rows: 100_000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	ids := regexp.MustCompile(`<t>(fr|uk)\.[^<]*</t>`)
+	data := editPart(b, buf.Bytes(), "xl/sharedStrings.xml", func(s string) string { return ids.ReplaceAllString(s, "<t></t>") })
+	dir := b.TempDir()
+	in, out := filepath.Join(dir, "100k.xlsx"), filepath.Join(dir, "annotated.xlsx")
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	a, _ := annotationOf(b, annotateConfig(b), data)
+	b.ReportAllocs()
+	for b.Loop() {
+		n, err := workbook.WriteAnnotatedFile(in, out, a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n.Fallback != "" || n.Rejected != 100_000 {
+			b.Fatalf("%+v", n)
+		}
+	}
 }

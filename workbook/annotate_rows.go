@@ -1,17 +1,19 @@
 package workbook
 
 import (
+	"cmp"
 	"errors"
 	"iter"
 
 	"github.com/footprint/footprint/emissions"
 )
 
-// The rows' results, merged in the order of the rows: the lines come from the spool sheet by
-// sheet, row by row; the lines outside the scopes and the problems, few, are indexed by place.
+// The rows' results, merged in the order of the rows: the lines and the rejected rows'
+// messages come from their spools sheet by sheet, row by row; the lines outside the scopes,
+// few, are indexed by place.
 
-// rowResults gives each row's result, merging the lines in the order of the rows with the
-// lines outside the scopes and the problems, indexed by place.
+// rowResults gives each row's result, merging the lines and the rejected rows' messages in
+// the order of the rows with the lines outside the scopes, indexed by place.
 type rowResults struct {
 	a       Annotation
 	next    func() (*emissions.Line, bool)
@@ -20,28 +22,25 @@ type rowResults struct {
 	err     error
 	passed  map[string]bool // sheets whose lines the cursor went past
 	outside map[emissions.Place][]*emissions.Line
-	errors  map[emissions.Place][]string
+	msgs    rejectedCursor
 	// the sheet being written
 	sheet   emissions.ActivitySheet
-	pending int // its places in outside and errors not written yet
+	pending int // its places in outside not written yet
 	res     emissions.RowResult
+	errs    []string // the row's messages
 	count   Annotated
 }
 
 var errStopLines = errors.New("stop")
 
 func newRowResults(a Annotation) *rowResults {
-	r := &rowResults{a: a, outside: map[emissions.Place][]*emissions.Line{}, errors: map[emissions.Place][]string{}}
+	r := &rowResults{a: a, outside: map[emissions.Place][]*emissions.Line{}, msgs: rejectedCursor{from: a.Rejected}}
 	for i := range a.Outside {
 		l := &a.Outside[i]
 		r.outside[l.Place] = append(r.outside[l.Place], l)
 	}
-	for _, p := range a.Problems {
-		if place, ok := p.RejectedRow(); ok {
-			r.errors[place] = append(r.errors[place], p.Message)
-		}
-	}
 	r.restart()
+	r.msgs.restart()
 	return r
 }
 
@@ -72,6 +71,7 @@ func (r *rowResults) close() {
 		r.stop()
 		r.stop = nil
 	}
+	r.msgs.close()
 }
 
 // advance moves to the next line, checking that each sheet's lines come together.
@@ -103,6 +103,7 @@ func (r *rowResults) begin(s emissions.ActivitySheet) error {
 	if r.passed[s.File+"\x00"+s.Sheet] {
 		r.restart() // the parts are not in the order of the sheets
 	}
+	r.msgs.begin(s)
 	for r.cur != nil && !r.in(r.cur, s) {
 		r.advance()
 	}
@@ -114,14 +115,7 @@ func (r *rowResults) begin(s emissions.ActivitySheet) error {
 			}
 		}
 	}
-	for p := range r.errors {
-		if p.File == s.File && p.Sheet == s.Sheet && p.Row > s.HeaderRow {
-			if _, both := r.outside[p]; !both {
-				r.pending++
-			}
-		}
-	}
-	return r.err
+	return cmp.Or(r.err, r.msgs.err)
 }
 
 // at is the result of row n of the sheet, nil if it has none; rows come in order.
@@ -133,8 +127,8 @@ func (r *rowResults) at(n int) (*emissions.RowResult, error) {
 		}
 		r.advance()
 	}
-	if r.err != nil {
-		return nil, r.err
+	if err := cmp.Or(r.err, r.msgs.err); err != nil {
+		return nil, err
 	}
 	res := &r.res
 	*res = emissions.RowResult{}
@@ -149,9 +143,12 @@ func (r *rowResults) at(n int) (*emissions.RowResult, error) {
 	for _, l := range ls {
 		res.Add(l)
 	}
-	msgs, bad := r.errors[p]
-	res.Errors = msgs
-	if out || bad {
+	r.errs = r.msgs.at(n, r.errs[:0])
+	bad := len(r.errs) > 0
+	if bad {
+		res.Errors = r.errs
+	}
+	if out {
 		r.pending--
 	}
 	if !found && !out && !bad {
@@ -167,10 +164,10 @@ func (r *rowResults) at(n int) (*emissions.RowResult, error) {
 
 // end checks that every result of the sheet had its row.
 func (r *rowResults) end() error {
-	if r.in(r.cur, r.sheet) || r.pending > 0 {
+	if r.in(r.cur, r.sheet) || r.pending > 0 || r.msgs.end() {
 		return notStreamed("sheet %s: results for rows the XML does not have", r.sheet.Sheet)
 	}
-	return r.err
+	return cmp.Or(r.err, r.msgs.err)
 }
 
 // finish checks that the lines left belong to no sheet written.
@@ -178,5 +175,118 @@ func (r *rowResults) finish() error {
 	for r.cur != nil && r.err == nil {
 		r.advance()
 	}
-	return r.err
+	return cmp.Or(r.err, r.msgs.err)
+}
+
+// rejectedCursor reads the rejected rows' messages in step with the rows written: a sheet's
+// messages come together, in the order of its rows. Messages in another order send the
+// workbook to excelize, which indexes them by place.
+type rejectedCursor struct {
+	from   emissions.RejectedSource
+	next   func() (*emissions.Rejected, bool)
+	stop   func()
+	cur    *emissions.Rejected
+	err    error
+	passed map[string]bool // sheets whose messages the cursor went past
+	sheet  emissions.ActivitySheet
+	// missing is set when a message of the sheet is at a row past its header that the XML
+	// does not have
+	missing bool
+}
+
+// restart reads the messages from the first.
+func (c *rejectedCursor) restart() {
+	c.close()
+	c.passed = map[string]bool{}
+	var seq iter.Seq[*emissions.Rejected] = func(yield func(*emissions.Rejected) bool) {
+		if c.from == nil {
+			return
+		}
+		err := c.from.Each(func(m *emissions.Rejected) error {
+			if !yield(m) {
+				return errStopLines
+			}
+			return nil
+		})
+		if err != nil && err != errStopLines && c.err == nil {
+			c.err = err
+		}
+	}
+	c.next, c.stop = iter.Pull(seq)
+	c.advance()
+}
+
+func (c *rejectedCursor) close() {
+	if c.stop != nil {
+		c.stop()
+		c.stop = nil
+	}
+	c.cur = nil
+}
+
+// advance moves to the next message, checking that each sheet's come together, in the order
+// of its rows.
+func (c *rejectedCursor) advance() {
+	var prev emissions.Place // the Rejected itself is reused by the next one
+	if c.cur != nil {
+		prev = c.cur.Place
+	}
+	m, ok := c.next()
+	if !ok {
+		m = nil
+	}
+	c.cur = m
+	if prev.Sheet == "" {
+		return
+	}
+	if m == nil || m.Place.Sheet != prev.Sheet || m.Place.File != prev.File {
+		c.passed[prev.File+"\x00"+prev.Sheet] = true
+	} else if m.Place.Row < prev.Row && c.err == nil {
+		c.err = notStreamed("the problems of sheet %s are not in the order of its rows", prev.Sheet)
+	}
+	if m != nil && c.passed[m.Place.File+"\x00"+m.Place.Sheet] && c.err == nil {
+		c.err = notStreamed("the problems of sheet %s are not together", m.Place.Sheet)
+	}
+}
+
+func (c *rejectedCursor) in(s emissions.ActivitySheet) bool {
+	return c.cur != nil && c.cur.Place.Sheet == s.Sheet && c.cur.Place.File == s.File
+}
+
+// begin moves to the messages of sheet s.
+func (c *rejectedCursor) begin(s emissions.ActivitySheet) {
+	c.sheet, c.missing = s, false
+	if c.passed[s.File+"\x00"+s.Sheet] {
+		c.restart() // the parts are not in the order of the sheets
+	}
+	for c.cur != nil && !c.in(s) && c.err == nil {
+		c.advance()
+	}
+}
+
+// at appends to msgs the messages of row n of the sheet; rows come in order.
+func (c *rejectedCursor) at(n int, msgs []string) []string {
+	for c.in(c.sheet) && c.cur.Place.Row < n && c.err == nil {
+		if c.cur.Place.Row > c.sheet.HeaderRow {
+			c.missing = true
+		}
+		c.advance()
+	}
+	for c.in(c.sheet) && c.cur.Place.Row == n && c.err == nil {
+		msgs = append(msgs, c.cur.Message)
+		c.advance()
+	}
+	return msgs
+}
+
+// end reports whether the sheet had messages at rows past its header that the XML does not
+// have.
+func (c *rejectedCursor) end() bool {
+	for c.in(c.sheet) && c.err == nil {
+		if c.cur.Place.Row > c.sheet.HeaderRow {
+			c.missing = true
+		}
+		c.advance()
+	}
+	return c.missing
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -40,7 +41,7 @@ func annotateConfig(t testing.TB) *config.Config {
 }
 
 // annotationOf computes the annotation of one workbook as annotate does: every row's lines
-// kept, every problem kept.
+// kept, every rejected row's messages kept.
 func annotationOf(t testing.TB, cfg *config.Config, data []byte) (workbook.Annotation, *emissions.Inventory) {
 	t.Helper()
 	lib, err := factors.Builtin(cfg.Factors.GWP)
@@ -50,16 +51,26 @@ func annotationOf(t testing.TB, cfg *config.Config, data []byte) (workbook.Annot
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := &emissions.Input{}
-	in.Problems.Unbounded = true
-	workbook.Read(in, "in.xlsx", bytes.NewReader(data), workbook.Options{Aliases: cfg.Aliases(), DefaultSite: cfg.Site})
-	inv := emissions.Calculate(in, emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears,
+	// the rows computed as they are read, as the pipeline does: each row's problems come in
+	// the order of the rows
+	calc, err := emissions.NewCalculator(emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears,
 		RowLines: true, Organisation: cfg.OrganisationModel()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &emissions.Input{Sink: calc}
+	in.Problems.KeepRejected = true
+	t.Cleanup(in.Problems.Close)
+	workbook.Read(in, "in.xlsx", bytes.NewReader(data), workbook.Options{Aliases: cfg.Aliases(), DefaultSite: cfg.Site})
+	inv, err := calc.Finish(in)
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(inv.Close)
 	if in.Problems.Fatal() > 0 {
 		t.Fatalf("the workbook is refused: %v", in.Problems.List())
 	}
-	return workbook.Annotation{Sheets: in.Sheets, Lines: inv.RowLines(), Outside: inv.Outside, Problems: in.Problems.List()}, inv
+	return workbook.Annotation{Sheets: in.Sheets, Lines: inv.RowLines(), Outside: inv.Outside, Rejected: in.Problems.Rejected()}, inv
 }
 
 // annotateBoth annotates data with the streamed writer and with excelize, and checks that
@@ -178,7 +189,7 @@ func cellKind(t *testing.T, f *excelize.File, sheet, cell string) string {
 }
 
 // editSheet rewrites one part of a workbook's package with edit.
-func editPart(t *testing.T, data []byte, part string, edit func(string) string) []byte {
+func editPart(t testing.TB, data []byte, part string, edit func(string) string) []byte {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -608,4 +619,63 @@ func TestAnnotateStreamRandom(t *testing.T) {
 	if streamed < n*3/4 {
 		t.Errorf("only %d of %d workbooks streamed", streamed, n)
 	}
+}
+
+// rejectedSlice gives rejected rows' messages in the order of the slice.
+type rejectedSlice []emissions.Rejected
+
+func (rs rejectedSlice) Each(yield func(*emissions.Rejected) error) error {
+	for i := range rs {
+		if err := yield(&rs[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The streamed copy reads the rejected rows' messages in the order of the rows, as the
+// calculation found them; messages in another order go through excelize, to the same cells.
+func TestAnnotateRejectedOutOfOrder(t *testing.T) {
+	cfg := annotateConfig(t)
+	edge := edgeWorkbook(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.xlsx")
+	must(t, os.WriteFile(in, edge, 0o644))
+	a, _ := annotationOf(t, cfg, edge)
+	var msgs rejectedSlice
+	must(t, a.Rejected.Each(func(r *emissions.Rejected) error {
+		msgs = append(msgs, *r)
+		return nil
+	}))
+	if len(msgs) < 2 {
+		t.Fatalf("%d rejected rows: the test needs two", len(msgs))
+	}
+	reversed := slices.Clone(msgs)
+	slices.Reverse(reversed)
+	copies := map[string][]byte{}
+	for _, tt := range []struct {
+		name   string
+		msgs   rejectedSlice
+		reason string
+	}{
+		{"in the order of the rows", msgs, ""},
+		{"reversed", reversed, "not in the order of its rows"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(dir, tt.name+".xlsx")
+			b := a
+			b.Rejected = tt.msgs
+			n, err := workbook.WriteAnnotatedFile(in, out, b)
+			must(t, err)
+			if tt.reason == "" && n.Fallback != "" || !strings.Contains(n.Fallback, tt.reason) {
+				t.Fatalf("fallback %q, want %q", n.Fallback, tt.reason)
+			}
+			if n.Rejected == 0 {
+				t.Errorf("%+v: no row rejected", n)
+			}
+			copies[tt.name], err = os.ReadFile(out)
+			must(t, err)
+		})
+	}
+	sameWorkbook(t, copies["reversed"], copies["in the order of the rows"])
 }

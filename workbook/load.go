@@ -186,7 +186,7 @@ type workbookRead struct {
 }
 
 func begin(in *emissions.Input) *workbookRead {
-	wb := &workbookRead{in: in, problems: &emissions.Problems{Unbounded: in.Problems.Unbounded}, activities: len(in.Activities), instrument: len(in.Instruments),
+	wb := &workbookRead{in: in, problems: &emissions.Problems{KeepRejected: in.Problems.KeepRejected}, activities: len(in.Activities), instrument: len(in.Instruments),
 		refrig: len(in.Refrigerants)}
 	if in.Sink != nil {
 		in.Sink.Begin(wb.problems)

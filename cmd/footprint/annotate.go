@@ -51,16 +51,15 @@ func runAnnotate(opts *annotateOptions) error {
 		return problemsf("--out %s is the input workbook: annotate writes a copy and never overwrites the original", out)
 	}
 	po := opts.pipeline(opts.in, true)
-	po.RowLines, po.AllProblems = true, true
+	po.RowLines, po.KeepRejected = true, true
 	res, err := pipeline.Run(po)
 	if err != nil {
 		return problems(err)
 	}
 	defer res.Close()
 	if err := res.Failure(opts.in.strict); err != nil {
-		// A run that stops writes nothing: a copy from an earlier run stays as it was. Every
-		// problem is kept for the copy, but a million bad rows are not printed.
-		text.WriteProblems(env.Stderr, res.Input.Problems.Listed())
+		// A run that stops writes nothing: a copy from an earlier run stays as it was.
+		text.WriteProblems(env.Stderr, res.Input.Problems.List())
 		fmt.Fprintf(env.Stderr, "Nothing written: %s is left as it was.\n", out)
 		return problems(err)
 	}
@@ -72,7 +71,7 @@ func runAnnotate(opts *annotateOptions) error {
 	// every row's lines, in the order of the rows; those of gases outside the scopes
 	// (R-22 leaks) kept apart
 	a := workbook.Annotation{Sheets: res.Input.Sheets, Lines: res.Inventory.RowLines(),
-		Outside: res.Inventory.Outside, Problems: res.Input.Problems.List()}
+		Outside: res.Inventory.Outside, Rejected: res.Input.Problems.Rejected()}
 	n, err := workbook.WriteAnnotatedFile(in, out, a)
 	if err != nil {
 		return problemsf("annotate: %v", err)

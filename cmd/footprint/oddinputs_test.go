@@ -188,3 +188,42 @@ func TestAnnotatePrintsProblemsBounded(t *testing.T) {
 		t.Errorf("%d lines printed, want about %d", lines, emissions.MaxPerCause)
 	}
 }
+
+// Past the bound of what is printed, every rejected row still gets its own problem in the
+// copy: the messages are kept on disk, not in the list.
+func TestAnnotateEveryRejectedRowPastTheBound(t *testing.T) {
+	const bad = 3000
+	rows := [][]any{header}
+	for i := range bad {
+		rows = append(rows, []any{2024, "Plant", "P", "fr.natural-gas.pcs", fmt.Sprint("n/a ", i+1), "kWh PCS"})
+	}
+	rows = append(rows, []any{2024, "Plant", "P", "fr.natural-gas.pcs", 10, "kWh PCS"})
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "config.yaml"), "site: Plant\n")
+	writeWorkbook(t, filepath.Join(dir, "in.xlsx"), map[string][][]any{"Energy": rows})
+	r := footprint(t, dir, "annotate", "--input", "in.xlsx", "--out", "out.xlsx")
+	if r.code != 0 || strings.Contains(r.stderr, "excelize") {
+		t.Fatalf("exit %d:\n%s", r.code, short(r.stderr))
+	}
+	byRow := map[int]map[string]string{}
+	for _, a := range readAnnotation(t, filepath.Join(dir, "out.xlsx")) {
+		if a.sheet == "Energy" {
+			byRow[a.row] = a.vals
+		}
+	}
+	for _, n := range []int{1, emissions.MaxPerCause, emissions.MaxPerCause + 1, 2500, bad} {
+		got, want := byRow[n+1]["footprint problem"], fmt.Sprintf(`"n/a %d"`, n)
+		if !strings.Contains(got, want) {
+			t.Errorf("the %dth bad row (row %d): problem %q, want one with %s", n, n+1, got, want)
+		}
+	}
+	filled := 0
+	for _, v := range byRow {
+		if v["footprint problem"] != "" {
+			filled++
+		}
+	}
+	if last := byRow[bad+2]; filled != bad || last["footprint problem"] != "" || last["footprint tCO2e"] == "" {
+		t.Errorf("%d rows with a problem, want %d; the good row: %v", filled, bad, last)
+	}
+}
