@@ -94,18 +94,39 @@ type Calculator struct {
 	units  map[string]unitOf
 	lookup map[lookupKey]*lookupOf
 	warned map[string]bool
-	groups map[groupKey]int // of lines, made when a second workbook joins them (groupIndex)
-	lines  []Line
-	grid   map[siteYear]*gridSite
-	rows   Rows
-	spool  *spool
-	out    []Line
-	cur    *partial
+	// suggested memoizes the "did you mean" of unknown activity ids (up to maxSuggested ids):
+	// a sheet of a million rows with one misspelt id asks once, not a million times.
+	suggested map[string]string
+	groups    map[groupKey]int // of lines, made when a second workbook joins them (groupIndex)
+	lines     []Line
+	grid      map[siteYear]*gridSite
+	rows      Rows
+	spool     *spool
+	out       []Line
+	cur       *partial
 	// parent is the calculator a branch's workbooks join (branch.go); pending are the
 	// workbooks the branch committed, and joined the row lines of the branches joined.
 	parent  *Calculator
 	pending []*partial
 	joined  []*spool
+}
+
+// maxSuggested bounds the memo of suggestions, whatever the number of distinct unknown ids.
+const maxSuggested = 4096
+
+// suggest is the library's closest id to the unknown id, remembered for the next rows.
+func (c *Calculator) suggest(id string) string {
+	if s, ok := c.suggested[id]; ok {
+		return s
+	}
+	s := c.opts.Library.Suggest(id)
+	if c.suggested == nil {
+		c.suggested = map[string]string{}
+	}
+	if len(c.suggested) < maxSuggested {
+		c.suggested[id] = s
+	}
+	return s
 }
 
 // partial is what one workbook adds, until Commit.
@@ -541,7 +562,7 @@ func (c *Calculator) activity(a *Activity) bool {
 	f, pick := &lk.f, lk.pick
 	if !lk.ok {
 		msg := fmt.Sprintf("unknown activity %q: no factor has this id", Clip(a.ID))
-		if s := c.opts.Library.Suggest(a.ID); s != "" {
+		if s := c.suggest(a.ID); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		return c.reject(a, "unknown-activity", a.ActivityCell, "%s; `footprint factors list --search` lists the ids", msg)
