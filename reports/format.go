@@ -136,3 +136,9 @@ func Printable(s string) string {
 func unprintable(r rune) bool {
 	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || unicode.In(r, unicode.Zl, unicode.Zp)
 }
+
+// Thousands formats a whole number with thousands separated, as the tonnes are: 1,002.
+func Thousands(n int) string {
+	s := Tonnes(float64(n))
+	return s[:len(s)-2]
+}

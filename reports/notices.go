@@ -98,7 +98,7 @@ func leftOut(rows emissions.Rows, problems []emissions.Problem) []Notice {
 	read := count(rows.Read, "activity row", "activity rows")
 	if rows.Rejected > 0 {
 		rejectedIn = rejectedIn.without(fatalAt)
-		msg := fmt.Sprintf("%s of %s (%s) were rejected", thousands(rows.Rejected), read, share(rows.Rejected, rows.Read))
+		msg := fmt.Sprintf("%s of %s (%s) were rejected", Thousands(rows.Rejected), read, share(rows.Rejected, rows.Read))
 		if len(rejectedIn.keys) > 0 {
 			msg += ", in " + rejectedIn.String()
 		}
@@ -125,7 +125,7 @@ func count(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return thousands(n) + " " + many
+	return Thousands(n) + " " + many
 }
 
 // their is what a notice says of the rows of n sheets or files it names.
@@ -134,12 +134,6 @@ func their(n int) string {
 		return "Its rows are"
 	}
 	return "Their rows are"
-}
-
-// thousands formats a whole number with thousands separated, as the tonnes are.
-func thousands(n int) string {
-	s := Tonnes(float64(n))
-	return s[:len(s)-2]
 }
 
 // share formats n of total as a percentage with one decimal; a share that rounds to 0.0 reads

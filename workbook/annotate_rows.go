@@ -33,6 +33,25 @@ type rowResults struct {
 
 var errStopLines = errors.New("stop")
 
+// pullEach turns a walk that calls back for each value (a spool's Each; nil: no values) into
+// a pull iterator. The walk's first error, other than the stop, goes to *failed.
+func pullEach[T any](each func(func(*T) error) error, failed *error) (next func() (*T, bool), stop func()) {
+	return iter.Pull(func(yield func(*T) bool) {
+		if each == nil {
+			return
+		}
+		err := each(func(v *T) error {
+			if !yield(v) {
+				return errStopLines
+			}
+			return nil
+		})
+		if err != nil && err != errStopLines && *failed == nil {
+			*failed = err
+		}
+	})
+}
+
 func newRowResults(a Annotation) *rowResults {
 	r := &rowResults{a: a, outside: map[emissions.Place][]*emissions.Line{}, msgs: rejectedCursor{from: a.Rejected}}
 	for i := range a.Outside {
@@ -48,21 +67,11 @@ func newRowResults(a Annotation) *rowResults {
 func (r *rowResults) restart() {
 	r.close()
 	r.passed = map[string]bool{}
-	var seq iter.Seq[*emissions.Line] = func(yield func(*emissions.Line) bool) {
-		if r.a.Lines == nil {
-			return
-		}
-		err := r.a.Lines.Each(func(l *emissions.Line) error {
-			if !yield(l) {
-				return errStopLines
-			}
-			return nil
-		})
-		if err != nil && err != errStopLines {
-			r.err = err
-		}
+	var each func(func(*emissions.Line) error) error
+	if r.a.Lines != nil {
+		each = r.a.Lines.Each
 	}
-	r.next, r.stop = iter.Pull(seq)
+	r.next, r.stop = pullEach(each, &r.err)
 	r.advance()
 }
 
@@ -198,21 +207,11 @@ type rejectedCursor struct {
 func (c *rejectedCursor) restart() {
 	c.close()
 	c.passed = map[string]bool{}
-	var seq iter.Seq[*emissions.Rejected] = func(yield func(*emissions.Rejected) bool) {
-		if c.from == nil {
-			return
-		}
-		err := c.from.Each(func(m *emissions.Rejected) error {
-			if !yield(m) {
-				return errStopLines
-			}
-			return nil
-		})
-		if err != nil && err != errStopLines && c.err == nil {
-			c.err = err
-		}
+	var each func(func(*emissions.Rejected) error) error
+	if c.from != nil {
+		each = c.from.Each
 	}
-	c.next, c.stop = iter.Pull(seq)
+	c.next, c.stop = pullEach(each, &c.err)
 	c.advance()
 }
 

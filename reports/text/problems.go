@@ -78,7 +78,7 @@ func WriteProblemGroups(w io.Writer, s ProblemSummary) {
 		}
 		fmt.Fprintf(w, "%s: %s", reports.Printable(groupName(g.count.File, g.count.Sheet)), counts(g.count.Errors, g.count.Warnings))
 		if len(g.list) < n {
-			fmt.Fprintf(w, " (%s listed)", thousands(len(g.list)))
+			fmt.Fprintf(w, " (%s listed)", reports.Thousands(len(g.list)))
 		}
 		fmt.Fprintln(w)
 		for _, p := range g.list {
@@ -90,7 +90,7 @@ func WriteProblemGroups(w io.Writer, s ProblemSummary) {
 		}
 	}
 	if len(unlisted) > 0 {
-		fmt.Fprintf(w, "Not listed (only the first %s problems of each cause are):\n", thousands(emissions.MaxPerCause))
+		fmt.Fprintf(w, "Not listed (only the first %s problems of each cause are):\n", reports.Thousands(emissions.MaxPerCause))
 		for _, p := range unlisted {
 			fmt.Fprintf(w, "  %s: %s\n", p.Severity, message(p))
 		}
@@ -100,7 +100,7 @@ func WriteProblemGroups(w io.Writer, s ProblemSummary) {
 		fmt.Fprintf(w, " in %s", plural(len(files), "file"))
 	}
 	fmt.Fprintf(w, "; rows: %s read, %s used, %s rejected; %s.\n",
-		thousands(s.Rows.Read), thousands(s.Rows.Used), thousands(s.Rows.Rejected), plural(s.Instruments, "instrument"))
+		reports.Thousands(s.Rows.Read), reports.Thousands(s.Rows.Used), reports.Thousands(s.Rows.Rejected), plural(s.Instruments, "instrument"))
 }
 
 // message is a problem's message as printed: the lines footprint breaks it into kept, and any
@@ -133,11 +133,5 @@ func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return thousands(n) + " " + noun + "s"
-}
-
-// thousands formats a whole number with thousands separated by commas.
-func thousands(n int) string {
-	s := reports.Tonnes(float64(n))
-	return s[:len(s)-2]
+	return reports.Thousands(n) + " " + noun + "s"
 }
