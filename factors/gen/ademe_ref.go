@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/factors/datasets"
 )
 
 // adSplit takes an ADEME fuel or energy element apart: value = its scope postes, upstream =
@@ -22,20 +23,20 @@ func adGrid(el string) adSplit {
 
 // splitPostes reads an element whose postes fall in two named groups, every poste in one: the
 // factor's base and the lines of each group.
-func splitPostes(a *ademe, e entry, id string, first, second []string) (f factors.Factor, el *ademeElement, one, two []ademeLine, err error) {
-	if el, err = a.element(id); err != nil {
+func splitPostes(a *datasets.ADEME, e entry, id string, first, second []string) (f factors.Factor, el *datasets.ADEMEElement, one, two []datasets.ADEMELine, err error) {
+	if el, err = a.Element(id); err != nil {
 		return f, nil, nil, nil, err
 	}
 	if f, err = ademeBase(a, el, e); err != nil {
 		return f, nil, nil, nil, err
 	}
-	if n := len(first) + len(second); n != len(el.postes) {
-		return f, nil, nil, nil, fmt.Errorf("%s: element %s has %d postes, the table names %d (%v + %v)", a.path, id, len(el.postes), n, first, second)
+	if n := len(first) + len(second); n != len(el.Postes) {
+		return f, nil, nil, nil, fmt.Errorf("%s: element %s has %d postes, the table names %d (%v + %v)", a.Path, id, len(el.Postes), n, first, second)
 	}
-	if one, err = a.postes(el, first); err != nil {
+	if one, err = a.Postes(el, first); err != nil {
 		return f, nil, nil, nil, err
 	}
-	two, err = a.postes(el, second)
+	two, err = a.Postes(el, second)
 	return f, el, one, two, err
 }
 
@@ -45,23 +46,23 @@ func (r adSplit) resolve(s *sources, e entry) (factors.Factor, error) {
 	if err != nil {
 		return f, err
 	}
-	if f.Value, err = a.sum(sc); err != nil {
+	if f.Value, err = a.Sum(sc); err != nil {
 		return f, err
 	}
-	if f.Upstream, err = a.sum(up); err != nil {
+	if f.Upstream, err = a.Sum(up); err != nil {
 		return f, err
 	}
-	total, err := a.num(el.ademeLine, "Total poste non décomposé", el.total)
+	total, err := a.Num(el.ADEMELine, "Total poste non décomposé", el.Total)
 	if err != nil {
 		return f, err
 	}
-	if !near(f.Value+f.Upstream, total, posteTolerance) {
-		return f, fmt.Errorf("%s: element %s: postes add up to %s, element total is %s", a.path, r.el, fmtNum(f.Value+f.Upstream), fmtNum(total))
+	if !datasets.Near(f.Value+f.Upstream, total, posteTolerance) {
+		return f, fmt.Errorf("%s: element %s: postes add up to %s, element total is %s", a.Path, r.el, fmtNum(f.Value+f.Upstream), fmtNum(total))
 	}
-	if co2, ch4, n2o, ok := a.gases(sc, f.Value); ok {
+	if co2, ch4, n2o, ok := a.Gases(sc, f.Value); ok {
 		f.Gases = &factors.Gases{CO2: co2, CH4: ch4, N2O: n2o}
 	}
-	bio, err := a.biogenic(sc)
+	bio, err := a.Biogenic(sc)
 	if err != nil {
 		return f, err
 	}
@@ -83,7 +84,7 @@ type adTotal struct {
 
 func (r adTotal) resolve(s *sources, e entry) (factors.Factor, error) {
 	a := s.ademe
-	el, err := a.element(r.el)
+	el, err := a.Element(r.el)
 	if err != nil {
 		return factors.Factor{}, err
 	}
@@ -91,7 +92,7 @@ func (r adTotal) resolve(s *sources, e entry) (factors.Factor, error) {
 	if err != nil {
 		return f, err
 	}
-	total, err := a.num(el.ademeLine, "Total poste non décomposé", el.total)
+	total, err := a.Num(el.ADEMELine, "Total poste non décomposé", el.Total)
 	if err != nil {
 		return f, err
 	}
@@ -104,10 +105,10 @@ func (r adTotal) resolve(s *sources, e entry) (factors.Factor, error) {
 	if mult != 1 {
 		f.Derivation += " × " + fmtNum(mult) + " (unit conversion)"
 	}
-	if len(el.postes) > 0 {
-		f.Derivation += " = " + posteList(el.postes)
+	if len(el.Postes) > 0 {
+		f.Derivation += " = " + posteList(el.Postes)
 	}
-	if co2, ch4, n2o, ok := a.gases([]ademeLine{el.ademeLine}, total); ok && mult == 1 {
+	if co2, ch4, n2o, ok := a.Gases([]datasets.ADEMELine{el.ADEMELine}, total); ok && mult == 1 {
 		f.Gases = &factors.Gases{CO2: co2, CH4: ch4, N2O: n2o}
 	}
 	return f, nil
@@ -115,37 +116,37 @@ func (r adTotal) resolve(s *sources, e entry) (factors.Factor, error) {
 
 // ademeBase fills what every ADEME factor carries: citation, region, uncertainty, years; and
 // checks the unit.
-func ademeBase(a *ademe, el *ademeElement, e entry) (factors.Factor, error) {
+func ademeBase(a *datasets.ADEME, el *datasets.ADEMEElement, e entry) (factors.Factor, error) {
 	f := factors.Factor{
-		Source:   fmt.Sprintf("ADEME Base Carbone V23.6, element %s (%s)", el.id, el.name()),
+		Source:   fmt.Sprintf("ADEME Base Carbone V23.6, element %s (%s)", el.ID, el.Name()),
 		Dataset:  ademeDataset,
 		Version:  ademeVersion,
-		SourceID: el.id,
+		SourceID: el.ID,
 		License:  ademeLicense,
 	}
-	region, ok := ademeRegions[el.location]
+	region, ok := datasets.ADEMERegions[el.Location]
 	if !ok {
-		return f, fmt.Errorf("%s: element %s: Localisation géographique %q has no region in ademeRegions", a.path, el.id, el.location)
+		return f, fmt.Errorf("%s: element %s: Localisation géographique %q has no region in ademeRegions", a.Path, el.ID, el.Location)
 	}
 	f.Region = region
-	switch unit, ok := ademeUnits[el.unit]; {
+	switch unit, ok := datasets.ADEMEUnits[el.Unit]; {
 	case ok && unit == e.Unit:
-	case el.unit == "" && strings.HasPrefix(el.category, "PRG") && e.Unit == "kg":
+	case el.Unit == "" && strings.HasPrefix(el.Category, "PRG") && e.Unit == "kg":
 		// ADEME's AR5 GWP table (category PRG) leaves the unit empty; its values are kgCO2e per
 		// kg of gas, like the AR6 table's "kgCO2e/kg".
 	default:
-		return f, fmt.Errorf("%s: element %s is per %q, the table says %q", a.path, el.id, el.unit, e.Unit)
+		return f, fmt.Errorf("%s: element %s is per %q, the table says %q", a.Path, el.ID, el.Unit, e.Unit)
 	}
 	var err error
-	if f.UncertaintyPct, err = a.uncertainty(el); err != nil {
+	if f.UncertaintyPct, err = a.Uncertainty(el); err != nil {
 		return f, err
 	}
-	if f.ReferenceYear, err = el.dataYear(); err != nil {
+	if f.ReferenceYear, err = el.DataYear(); err != nil {
 		return f, err
 	}
 	if e.Vintage {
 		if f.ReferenceYear == 0 {
-			return f, fmt.Errorf("%s: element %s (%s) is marked as a vintage but names no year", a.path, el.id, el.name())
+			return f, fmt.Errorf("%s: element %s (%s) is marked as a vintage but names no year", a.Path, el.ID, el.Name())
 		}
 		f.Year = f.ReferenceYear
 	}
@@ -154,14 +155,14 @@ func ademeBase(a *ademe, el *ademeElement, e entry) (factors.Factor, error) {
 
 // posteList writes postes as "poste Amont (0.0131) + poste Transport et distribution/Pertes
 // (0.0038)".
-func posteList(ls []ademeLine) string {
+func posteList(ls []datasets.ADEMELine) string {
 	var parts []string
 	for _, p := range ls {
-		name := p.posteType
-		if p.posteName != "" {
-			name += "/" + p.posteName
+		name := p.PosteType
+		if p.PosteName != "" {
+			name += "/" + p.PosteName
 		}
-		parts = append(parts, fmt.Sprintf("poste %s (%s)", name, p.total))
+		parts = append(parts, fmt.Sprintf("poste %s (%s)", name, p.Total))
 	}
 	return strings.Join(parts, " + ")
 }

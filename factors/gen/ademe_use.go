@@ -23,10 +23,10 @@ func (r adPart) resolve(s *sources, e entry) (factors.Factor, error) {
 	if err != nil {
 		return f, err
 	}
-	if f.Value, err = a.sum(kept); err != nil {
+	if f.Value, err = a.Sum(kept); err != nil {
 		return f, err
 	}
-	f.Derivation = fmt.Sprintf("value = %s of element %s; element total %s", posteList(kept), r.el, el.total)
+	f.Derivation = fmt.Sprintf("value = %s of element %s; element total %s", posteList(kept), r.el, el.Total)
 	if len(left) > 0 {
 		f.Derivation += "; left out: " + posteList(left)
 	}

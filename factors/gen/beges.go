@@ -55,7 +55,7 @@ func begesPoste(s *sources, e entry, f *factors.Factor) error {
 	case f.Kind == factors.KindAvoided:
 		poste, why = "4.1", "avoided: poste of the displaced purchase"
 	case el != "":
-		cat := s.ademe.elements[el].category
+		cat := s.ademe.Elements[el].Category
 		for _, a := range ademeBeges {
 			if strings.HasPrefix(cat, a.prefix) {
 				poste, why = a.poste, fmt.Sprintf("ADEME category %q", cat)

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/factors/datasets"
 )
 
 // entry is one line of the table: a product factor (one vintage, one GWP set) and the source
@@ -99,19 +100,20 @@ func Build(dir string) ([]factors.Factor, error) {
 func loadSources(dir string) (*sources, error) {
 	var s sources
 	var err error
-	if s.ademe, err = loadADEME(dir); err != nil {
+	in := func(name string) string { return filepath.Join(dir, name) }
+	if s.ademe, err = datasets.LoadADEME(in(ademeFile)); err != nil {
 		return nil, err
 	}
-	if s.desnz, err = loadDESNZ(dir); err != nil {
+	if s.desnz, err = datasets.LoadDESNZ(in(desnzFile)); err != nil {
 		return nil, err
 	}
-	if s.epa, err = loadEPA(dir); err != nil {
+	if s.epa, err = datasets.LoadEPA(in(epaFile)); err != nil {
 		return nil, err
 	}
-	if s.ember, err = loadEmber(dir); err != nil {
+	if s.ember, err = datasets.LoadEmber(in(emberFile)); err != nil {
 		return nil, err
 	}
-	if s.gwp, err = loadGWP(dir); err != nil {
+	if s.gwp, err = datasets.LoadGWP(in(gwpFile), in(gwpSupplFile)); err != nil {
 		return nil, err
 	}
 	return &s, nil
@@ -183,25 +185,25 @@ func checkSeries(s *sources, t []entry) error {
 			}
 			continue
 		}
-		key := s.ademe.elements[el].seriesKey()
+		key := s.ademe.Elements[el].SeriesKey()
 		if !e.Vintage {
 			// A yearly ADEME factor with several years published must be a vintage series.
-			year, _ := s.ademe.elements[el].dataYear()
-			for _, id := range s.ademe.order {
-				if id != el && year != 0 && s.ademe.elements[id].seriesKey() == key {
+			year, _ := s.ademe.Elements[el].DataYear()
+			for _, id := range s.ademe.Order {
+				if id != el && year != 0 && s.ademe.Elements[id].SeriesKey() == key {
 					return fmt.Errorf("%s: ADEME element %s has other years (e.g. element %s): mark the entries as vintages", e.ID, el, id)
 				}
 			}
 			continue
 		}
-		for _, id := range s.ademe.order {
-			other := s.ademe.elements[id]
-			if other.seriesKey() != key {
+		for _, id := range s.ademe.Order {
+			other := s.ademe.Elements[id]
+			if other.SeriesKey() != key {
 				continue
 			}
 			if got, ok := inTable[id]; !ok || got != e.ID {
 				return fmt.Errorf("%s: ADEME element %s (%s) belongs to the series of element %s but is not in the table as a vintage of %s",
-					e.ID, id, other.name(), el, e.ID)
+					e.ID, id, other.Name(), el, e.ID)
 			}
 		}
 	}
@@ -264,14 +266,6 @@ func validate(fs []factors.Factor) error {
 		}
 	}
 	return nil
-}
-
-// near reports whether a and b agree within a relative tolerance.
-func near(a, b, tol float64) bool {
-	if a == b {
-		return true
-	}
-	return math.Abs(a-b) <= tol*math.Max(math.Abs(a), math.Abs(b))
 }
 
 // roundSig rounds to 12 significant digits: sums and unit conversions then print as the source

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/factors/datasets"
 )
 
 // dz adds DESNZ rows: value = the sum of value rows (for freight and travel: the
@@ -19,10 +20,10 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 	d := s.desnz
 	f := factors.Factor{
 		Dataset:       desnzDataset,
-		Version:       fmt.Sprintf("%d v1", d.year),
+		Version:       fmt.Sprintf("%d v1", d.Year),
 		License:       desnzLicense,
 		Region:        "GB",
-		ReferenceYear: d.year,
+		ReferenceYear: d.Year,
 		SourceID:      strings.Join(r.value, "+"),
 	}
 	if len(r.value) == 0 {
@@ -32,18 +33,18 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 		total := 0.0
 		var parts []string
 		for _, id := range ids {
-			v, row, err := d.num(id)
+			v, row, err := d.Num(id)
 			if err != nil {
 				return 0, nil, err
 			}
-			if unit, ok := desnzUnits[row.uom]; !ok || unit != e.Unit {
-				return 0, nil, fmt.Errorf("%s:%d: ID %s is per %q, the table says %q", d.path, row.line, id, row.uom, e.Unit)
+			if unit, ok := datasets.DESNZUnits[row.UOM]; !ok || unit != e.Unit {
+				return 0, nil, fmt.Errorf("%s:%d: ID %s is per %q, the table says %q", d.Path, row.Line, id, row.UOM, e.Unit)
 			}
-			if row.ghg != "kg CO2e" {
-				return 0, nil, fmt.Errorf("%s:%d: ID %s is %q, want a kg CO2e row", d.path, row.line, id, row.ghg)
+			if row.GHG != "kg CO2e" {
+				return 0, nil, fmt.Errorf("%s:%d: ID %s is %q, want a kg CO2e row", d.Path, row.Line, id, row.GHG)
 			}
 			total += v
-			parts = append(parts, fmt.Sprintf("%s %s (%s)", id, row.levels[0], fmtNum(v)))
+			parts = append(parts, fmt.Sprintf("%s %s (%s)", id, row.Levels[0], fmtNum(v)))
 		}
 		return total, parts, nil
 	}
@@ -55,8 +56,8 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 	if f.Upstream, uparts, err = sum(r.upstream); err != nil {
 		return f, err
 	}
-	first, _ := d.row(r.value[0])
-	f.Source = fmt.Sprintf("UK DESNZ GHG Conversion Factors %d v1, ID %s (%s)", d.year, r.value[0], first.label())
+	first, _ := d.Row(r.value[0])
+	f.Source = fmt.Sprintf("UK DESNZ GHG Conversion Factors %d v1, ID %s (%s)", d.Year, r.value[0], first.Label())
 	f.Derivation = "value = " + strings.Join(vparts, " + ")
 	if len(r.value) > 1 {
 		f.Source += " + " + strings.Join(r.value[1:], " + ")
@@ -66,12 +67,12 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 		f.Derivation += "; upstream = " + strings.Join(uparts, " + ")
 	}
 	if len(r.value) == 1 {
-		if c, m, n, ok := gasRows(r.value[0]); ok {
-			if _, present := d.rows[c]; present {
-				co2, _, err1 := d.num(c)
-				ch4, _, err2 := d.num(m)
-				n2o, _, err3 := d.num(n)
-				if err1 == nil && err2 == nil && err3 == nil && near(co2+ch4+n2o, f.Value, gasTolerance) {
+		if c, m, n, ok := datasets.GasRows(r.value[0]); ok {
+			if _, present := d.Rows[c]; present {
+				co2, _, err1 := d.Num(c)
+				ch4, _, err2 := d.Num(m)
+				n2o, _, err3 := d.Num(n)
+				if err1 == nil && err2 == nil && err3 == nil && datasets.Near(co2+ch4+n2o, f.Value, datasets.GasTolerance) {
 					f.Gases = &factors.Gases{CO2: co2, CH4: ch4, N2O: n2o}
 					f.Derivation += fmt.Sprintf("; gases from %s, %s, %s", c, m, n)
 				}
@@ -79,12 +80,12 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 		}
 	}
 	if r.biogenic != "" {
-		v, row, err := d.num(r.biogenic)
+		v, row, err := d.Num(r.biogenic)
 		if err != nil {
 			return f, err
 		}
-		if row.scope != "Outside of Scopes" || desnzUnits[row.uom] != e.Unit {
-			return f, fmt.Errorf("%s:%d: ID %s (%s, per %q) is not an Outside of Scopes row per %q", d.path, row.line, r.biogenic, row.scope, row.uom, e.Unit)
+		if row.Scope != "Outside of Scopes" || datasets.DESNZUnits[row.UOM] != e.Unit {
+			return f, fmt.Errorf("%s:%d: ID %s (%s, per %q) is not an Outside of Scopes row per %q", d.Path, row.Line, r.biogenic, row.Scope, row.UOM, e.Unit)
 		}
 		f.BiogenicCO2 = v
 		f.Derivation += fmt.Sprintf("; biogenic_co2 = %s Outside of Scopes (%s)", r.biogenic, fmtNum(v))

@@ -10,7 +10,7 @@ import (
 type emberRef struct{ key, region string }
 
 func (r emberRef) resolve(s *sources, e entry) (factors.Factor, error) {
-	x, err := s.ember.entry(r.key)
+	x, err := s.ember.Entry(r.key)
 	if err != nil {
 		return factors.Factor{}, err
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/factors/datasets"
 )
 
 // cellCheck pins a cell of the EPA sheet to its expected text (exactly, or as a substring).
@@ -17,12 +18,12 @@ type cellCheck struct {
 	contains bool
 }
 
-func (c cellCheck) check(e *epa) error {
+func (c cellCheck) check(e *datasets.EPA) error {
 	if !c.contains {
-		return e.expect(c.row, c.col, c.want)
+		return e.Expect(c.row, c.col, c.want)
 	}
-	if got := e.cell(c.row, c.col); !strings.Contains(got, c.want) {
-		return fmt.Errorf("%s: sheet %q cell %s%d is %q, want it to contain %q (has the layout changed?)", e.path, epaSheet, c.col, c.row, got, c.want)
+	if got := e.Cell(c.row, c.col); !strings.Contains(got, c.want) {
+		return fmt.Errorf("%s: sheet %q cell %s%d is %q, want it to contain %q (has the layout changed?)", e.Path, datasets.EPASheet, c.col, c.row, got, c.want)
 	}
 	return nil
 }
@@ -54,7 +55,7 @@ type yearCell struct {
 func (r epaRow) resolve(s *sources, e entry) (factors.Factor, error) {
 	x := s.epa
 	f := factors.Factor{
-		Source:   fmt.Sprintf("US EPA GHG Emission Factors Hub 2025, %s, sheet '%s' row %d (%s)", r.table, epaSheet, r.row, r.label),
+		Source:   fmt.Sprintf("US EPA GHG Emission Factors Hub 2025, %s, sheet '%s' row %d (%s)", r.table, datasets.EPASheet, r.row, r.label),
 		Dataset:  epaDataset,
 		Version:  epaVersion,
 		SourceID: fmt.Sprintf("%s row %d", r.table, r.row),
@@ -67,7 +68,7 @@ func (r epaRow) resolve(s *sources, e entry) (factors.Factor, error) {
 			return f, err
 		}
 	}
-	co2, err := x.num(r.row, r.co2)
+	co2, err := x.Num(r.row, r.co2)
 	if err != nil {
 		return f, err
 	}
@@ -78,22 +79,22 @@ func (r epaRow) resolve(s *sources, e entry) (factors.Factor, error) {
 		f.Derivation = fmt.Sprintf("value = CO2 %s%d (%s) × %s", r.co2, r.row, fmtNum(co2), fmtNum(r.co2Mult))
 	}
 	if r.ch4 != "" {
-		ch4, err := x.num(r.row, r.ch4)
+		ch4, err := x.Num(r.row, r.ch4)
 		if err != nil {
 			return f, err
 		}
-		n2o, err := x.num(r.row, r.n2o)
+		n2o, err := x.Num(r.row, r.n2o)
 		if err != nil {
 			return f, err
 		}
-		g := &factors.Gases{CO2: f.Value, CH4: ch4 * r.ghgMult * x.gwpCH4, N2O: n2o * r.ghgMult * x.gwpN2O}
+		g := &factors.Gases{CO2: f.Value, CH4: ch4 * r.ghgMult * x.GWPCH4, N2O: n2o * r.ghgMult * x.GWPN2O}
 		f.Value = g.CO2 + g.CH4 + g.N2O
 		f.Gases = g
 		f.Derivation += fmt.Sprintf(" + CH4 %s%d (%s) × %s × GWP %s + N2O %s%d (%s) × %s × GWP %s (the Hub's AR5 GWPs, rows 8–9)",
-			r.ch4, r.row, fmtNum(ch4), fmtNum(r.ghgMult), fmtNum(x.gwpCH4), r.n2o, r.row, fmtNum(n2o), fmtNum(r.ghgMult), fmtNum(x.gwpN2O))
+			r.ch4, r.row, fmtNum(ch4), fmtNum(r.ghgMult), fmtNum(x.GWPCH4), r.n2o, r.row, fmtNum(n2o), fmtNum(r.ghgMult), fmtNum(x.GWPN2O))
 	}
 	if r.grossLoss != "" {
-		loss, err := x.num(r.row, r.grossLoss)
+		loss, err := x.Num(r.row, r.grossLoss)
 		if err != nil {
 			return f, err
 		}
@@ -101,9 +102,9 @@ func (r epaRow) resolve(s *sources, e entry) (factors.Factor, error) {
 			"it is not applied here (upstream = 0, as EPA publishes no upstream).", fmtNum(loss*100), r.grossLoss, r.row))
 	}
 	if r.yearFrom.re != "" {
-		m := regexp.MustCompile(r.yearFrom.re).FindStringSubmatch(x.cell(r.yearFrom.row, r.yearFrom.col))
+		m := regexp.MustCompile(r.yearFrom.re).FindStringSubmatch(x.Cell(r.yearFrom.row, r.yearFrom.col))
 		if m == nil {
-			return f, fmt.Errorf("%s: sheet %q cell %s%d: no data year matching %q", x.path, epaSheet, r.yearFrom.col, r.yearFrom.row, r.yearFrom.re)
+			return f, fmt.Errorf("%s: sheet %q cell %s%d: no data year matching %q", x.Path, datasets.EPASheet, r.yearFrom.col, r.yearFrom.row, r.yearFrom.re)
 		}
 		f.ReferenceYear, _ = strconv.Atoi(m[1])
 	}

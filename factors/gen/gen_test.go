@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/factors/datasets"
 )
 
 const (
@@ -137,10 +138,10 @@ func TestSpotChecks(t *testing.T) {
 			if !ok {
 				t.Fatalf("no factor %s", name)
 			}
-			if !near(f.Value, tt.value, 1e-9) || !near(f.Upstream, tt.upstream, 1e-9) {
+			if !datasets.Near(f.Value, tt.value, 1e-9) || !datasets.Near(f.Upstream, tt.upstream, 1e-9) {
 				t.Errorf("value %v upstream %v, want %v and %v", f.Value, f.Upstream, tt.value, tt.upstream)
 			}
-			if tt.pcsPerPCI != 0 && !near(f.PCSPerPCI, tt.pcsPerPCI, 1e-9) {
+			if tt.pcsPerPCI != 0 && !datasets.Near(f.PCSPerPCI, tt.pcsPerPCI, 1e-9) {
 				t.Errorf("pcs_per_pci %v, want %v", f.PCSPerPCI, tt.pcsPerPCI)
 			}
 			tol := tt.tol
@@ -163,7 +164,7 @@ func TestSpotChecks(t *testing.T) {
 					}
 					want += v
 				}
-				if !near(c.got, want, tol) {
+				if !datasets.Near(c.got, want, tol) {
 					t.Errorf("%s %v, curated %v = %v", c.what, c.got, c.ids, want)
 				}
 			}
@@ -198,7 +199,7 @@ func TestAvoidedFactors(t *testing.T) {
 				t.Fatalf("no factor %s", tt.id)
 			}
 			want := curated[tt.instead] - curated[tt.used]
-			if !near(f.Value, tt.value, 1e-9) || !near(f.Value, want, 1e-9) {
+			if !datasets.Near(f.Value, tt.value, 1e-9) || !datasets.Near(f.Value, want, 1e-9) {
 				t.Errorf("value %v, want %v by hand and %v from curated %s − %s", f.Value, tt.value, want, tt.instead, tt.used)
 			}
 			if f.Kind != factors.KindAvoided || f.Upstream != 0 || f.Unit != "t" {

@@ -5,13 +5,14 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/factors/datasets"
 )
 
 // ipcc is a GWP100 from globalwarmingpotentials.csv for e.GWP ("AR5" or "AR6").
 type ipcc struct{ species string }
 
 func (r ipcc) resolve(s *sources, e entry) (factors.Factor, error) {
-	v, err := s.gwp.value(r.species, e.GWP)
+	v, err := s.gwp.Value(r.species, e.GWP)
 	if err != nil {
 		return factors.Factor{}, err
 	}
@@ -41,7 +42,7 @@ func (r ipccSuppl) resolve(s *sources, e entry) (factors.Factor, error) {
 	if e.GWP != "AR6" {
 		return factors.Factor{}, fmt.Errorf("entry %s: Table 7.SM.7 gives AR6 values, the table says %q", e.ID, e.GWP)
 	}
-	v, err := s.gwp.supplement(r.key)
+	v, err := s.gwp.Supplement(r.key)
 	if err != nil {
 		return factors.Factor{}, err
 	}
@@ -53,7 +54,7 @@ func (r ipccSuppl) resolve(s *sources, e entry) (factors.Factor, error) {
 		Version:    "AR6",
 		SourceID:   r.key,
 		License:    gwpSupplLicense,
-		Derivation: fmt.Sprintf("value = %s %s of %s = %s kgCO2e per kg released", gwpSupplFile, gwpSupplColumn, r.key, fmtNum(v)),
+		Derivation: fmt.Sprintf("value = %s %s of %s = %s kgCO2e per kg released", gwpSupplFile, datasets.GWPSupplColumn, r.key, fmtNum(v)),
 	}, nil
 }
 
@@ -75,7 +76,7 @@ func (r blend) resolve(s *sources, e entry) (factors.Factor, error) {
 	var ids, terms []string
 	total, frac := 0.0, 0.0
 	for _, p := range r.parts {
-		v, err := s.gwp.value(p.species, e.GWP)
+		v, err := s.gwp.Value(p.species, e.GWP)
 		if err != nil {
 			return factors.Factor{}, err
 		}
@@ -84,7 +85,7 @@ func (r blend) resolve(s *sources, e entry) (factors.Factor, error) {
 		ids = append(ids, p.species)
 		terms = append(terms, fmt.Sprintf("%s %% × %s %s", fmtNum(p.frac*100), p.species, fmtNum(v)))
 	}
-	if !near(frac, 1, 1e-9) {
+	if !datasets.Near(frac, 1, 1e-9) {
 		return factors.Factor{}, fmt.Errorf("entry %s: blend fractions add up to %s, not 1", e.ID, fmtNum(frac))
 	}
 	f := gwpFactor(e.GWP, strings.Join(ids, "+"))
@@ -98,7 +99,7 @@ func (r blend) resolve(s *sources, e entry) (factors.Factor, error) {
 		if err != nil {
 			return f, err
 		}
-		if !near(v, total, blendTolerance) {
+		if !datasets.Near(v, total, blendTolerance) {
 			return f, fmt.Errorf("entry %s %s: blend gives %s but %s publishes %s", e.ID, e.GWP, fmtNum(total), cite, fmtNum(v))
 		}
 		checks = append(checks, fmt.Sprintf("%s = %s", cite, fmtNum(v)))

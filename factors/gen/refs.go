@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/factors/datasets"
 )
 
 // Unit-conversion constants (definitions, not data).
@@ -21,8 +22,17 @@ const (
 // within rounding; a wider gap means a poste was missed.
 const (
 	posteTolerance = 0.02
-	gasTolerance   = 0.02
 	blendTolerance = 0.005
+)
+
+// The published files the library is drawn from, under the sources folder.
+const (
+	ademeFile    = "ademe-base-carbone-v23.6/base_carbone_v23.6_valid_subset.csv"
+	desnzFile    = "desnz-ghg-conversion-factors-2025/ghg-conversion-factors-2025-flat-file_factors-by-category.csv"
+	epaFile      = "epa-ghg-emission-factors-hub-2025/ghg-emission-factors-hub-2025.xlsx"
+	emberFile    = "grid-intensity/ember-average-intensities.json"
+	gwpFile      = "ipcc-gwp/globalwarmingpotentials.csv"
+	gwpSupplFile = "ipcc-gwp/metrics_supplement_cleaned.csv"
 )
 
 // Per-dataset citation fields.
@@ -37,11 +47,11 @@ const (
 
 // sources are the loaded datasets.
 type sources struct {
-	ademe *ademe
-	desnz *desnz
-	epa   *epa
-	ember *ember
-	gwp   *gwpTable
+	ademe *datasets.ADEME
+	desnz *datasets.DESNZ
+	epa   *datasets.EPA
+	ember *datasets.Ember
+	gwp   *datasets.GWPTable
 }
 
 // ref says where an entry's numbers come from. resolve fills the Factor's numbers, year,
@@ -62,14 +72,14 @@ type numRef interface {
 type adNum struct{ el string }
 
 func (r adNum) read(s *sources) (float64, string, error) {
-	el, err := s.ademe.element(r.el)
+	el, err := s.ademe.Element(r.el)
 	if err != nil {
 		return 0, "", err
 	}
-	v, err := s.ademe.num(el.ademeLine, "Total poste non décomposé", el.total)
-	cite := fmt.Sprintf("ADEME %s (%s", r.el, el.name())
-	if el.unit != "" {
-		cite += ", " + el.unit
+	v, err := s.ademe.Num(el.ADEMELine, "Total poste non décomposé", el.Total)
+	cite := fmt.Sprintf("ADEME %s (%s", r.el, el.Name())
+	if el.Unit != "" {
+		cite += ", " + el.Unit
 	}
 	return v, cite + ")", err
 }
@@ -78,8 +88,8 @@ func (r adNum) read(s *sources) (float64, string, error) {
 type dzNum struct{ id string }
 
 func (r dzNum) read(s *sources) (float64, string, error) {
-	v, row, err := s.desnz.num(r.id)
-	return v, fmt.Sprintf("DESNZ %s (%s)", r.id, row.label()), err
+	v, row, err := s.desnz.Num(r.id)
+	return v, fmt.Sprintf("DESNZ %s (%s)", r.id, row.Label()), err
 }
 
 // epaNum is an EPA cell, its row pinned by its label in column C.
@@ -89,7 +99,7 @@ type epaNum struct {
 }
 
 func (r epaNum) read(s *sources) (float64, string, error) {
-	v, err := s.epa.labelled(r.row, "C", r.label, r.col)
+	v, err := s.epa.Labelled(r.row, "C", r.label, r.col)
 	return v, fmt.Sprintf("EPA Hub cell %s%d (%s)", r.col, r.row, r.label), err
 }
 

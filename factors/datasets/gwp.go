@@ -1,33 +1,31 @@
-package main
+package datasets
 
 import (
 	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 )
 
 const (
-	gwpFile        = "ipcc-gwp/globalwarmingpotentials.csv"
-	gwpSupplFile   = "ipcc-gwp/metrics_supplement_cleaned.csv"
-	gwpSupplColumn = "GWP100"
+	GWPSupplColumn = "GWP100"
 )
 
-// gwpTable holds openclimatedata's globalwarmingpotentials.csv (GWP100 per species and
+// GWPTable holds openclimatedata's globalwarmingpotentials.csv (GWP100 per species and
 // assessment report) and chrisroadmap's copy of AR6 WG1 Table 7.SM.7 (for species the first
 // file lacks, such as HFO-1234yf).
-type gwpTable struct {
+type GWPTable struct {
 	path, supplPath string
 	columns         map[string]int      // column name → index
 	species         map[string][]string // species → its row
 	suppl           map[string]float64  // acronym or formula → AR6 GWP100
 }
 
-func loadGWP(dir string) (*gwpTable, error) {
-	g := &gwpTable{path: filepath.Join(dir, gwpFile), supplPath: filepath.Join(dir, gwpSupplFile),
+// LoadGWP reads openclimatedata's table (path) and the AR6 supplement (supplPath).
+func LoadGWP(path, supplPath string) (*GWPTable, error) {
+	g := &GWPTable{path: path, supplPath: supplPath,
 		columns: map[string]int{}, species: map[string][]string{}, suppl: map[string]float64{}}
 	f, err := os.Open(g.path)
 	if err != nil {
@@ -62,7 +60,7 @@ func loadGWP(dir string) (*gwpTable, error) {
 	return g, g.loadSuppl()
 }
 
-func (g *gwpTable) loadSuppl() error {
+func (g *GWPTable) loadSuppl() error {
 	f, err := os.Open(g.supplPath)
 	if err != nil {
 		return err
@@ -80,12 +78,12 @@ func (g *gwpTable) loadSuppl() error {
 			acr = i
 		case "Formula":
 			formula = i
-		case gwpSupplColumn:
+		case GWPSupplColumn:
 			val = i
 		}
 	}
 	if acr < 0 || formula < 0 || val < 0 {
-		return fmt.Errorf("%s: want columns Acronym, Formula and %s", g.supplPath, gwpSupplColumn)
+		return fmt.Errorf("%s: want columns Acronym, Formula and %s", g.supplPath, GWPSupplColumn)
 	}
 	for {
 		rec, err := r.Read()
@@ -107,8 +105,8 @@ func (g *gwpTable) loadSuppl() error {
 	}
 }
 
-// value is the GWP100 of species under set ("AR5" or "AR6"), from column <set>GWP100.
-func (g *gwpTable) value(species, set string) (float64, error) {
+// Value is the GWP100 of species under set ("AR5" or "AR6"), from column <set>GWP100.
+func (g *GWPTable) Value(species, set string) (float64, error) {
 	column := set + "GWP100"
 	i, ok := g.columns[column]
 	if !ok {
@@ -128,11 +126,11 @@ func (g *gwpTable) value(species, set string) (float64, error) {
 	return v, nil
 }
 
-// supplement is the AR6 GWP100 of a species of Table 7.SM.7 by acronym or formula.
-func (g *gwpTable) supplement(key string) (float64, error) {
+// Supplement is the AR6 GWP100 of a species of Table 7.SM.7 by acronym or formula.
+func (g *GWPTable) Supplement(key string) (float64, error) {
 	v, ok := g.suppl[key]
 	if !ok {
-		return 0, fmt.Errorf("%s: no species %s with a %s", g.supplPath, key, gwpSupplColumn)
+		return 0, fmt.Errorf("%s: no species %s with a %s", g.supplPath, key, GWPSupplColumn)
 	}
 	return v, nil
 }

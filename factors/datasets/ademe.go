@@ -1,0 +1,267 @@
+package datasets
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// ADEMELine is one row of the Base Carbone export: an element (the factor) or one poste of its
+// breakdown. Gas columns are kept as text: an empty cell means "not published", not zero.
+type ADEMELine struct {
+	Line                        int // 1-based line in the CSV file, header = 1
+	ID                          string
+	Base, Attribute, Boundary   string // Nom base / attribut / frontière français
+	Category, Unit, Location    string
+	Uncertainty                 string
+	PosteType, PosteName        string
+	Total                       string
+	CO2f, CH4f, CH4b, N2O, CO2b string
+}
+
+// ADEMEElement is an element with its postes, in file order.
+type ADEMEElement struct {
+	ADEMELine
+	Postes []ADEMELine
+}
+
+// Name is ADEME's label of the element, "base / attribute / boundary" without empty parts.
+func (e *ADEMEElement) Name() string {
+	var parts []string
+	for _, p := range []string{e.Base, e.Attribute, e.Boundary} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " / ")
+}
+
+var yearInName = regexp.MustCompile(`\b(19|20)\d{2}\b`)
+
+// DataYear is the year named in the element's label ("Electricité / 2024 - mix moyen", "TGV /
+// 2022"), 0 when it names none. It fails when the label names two different years.
+func (e *ADEMEElement) DataYear() (int, error) {
+	found := yearInName.FindAllString(e.Name(), -1)
+	year := 0
+	for _, s := range found {
+		y, _ := strconv.Atoi(s)
+		if year != 0 && y != year {
+			return 0, fmt.Errorf("element %s %q names several years", e.ID, e.Name())
+		}
+		year = y
+	}
+	return year, nil
+}
+
+// SeriesKey is the element's label and unit with its year blanked: elements that differ only
+// by year form one time series.
+func (e *ADEMEElement) SeriesKey() string {
+	return yearInName.ReplaceAllString(e.Name(), "YYYY") + " | " + e.Unit + " | " + e.Category
+}
+
+type ADEME struct {
+	Path     string
+	Elements map[string]*ADEMEElement
+	Order    []string // element ids in file order
+}
+
+// LoadADEME reads a Base Carbone export in CSV, comma-separated and UTF-8.
+func LoadADEME(path string) (*ADEME, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	header, err := r.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: header: %w", path, err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[h] = i
+	}
+	need := []string{"Type Ligne", "Identifiant de l'élément", "Nom base français", "Nom attribut français",
+		"Nom frontière français", "Code de la catégorie", "Unité français", "Localisation géographique",
+		"Incertitude", "Type poste", "Nom poste français", "Total poste non décomposé",
+		"CO2f", "CH4f", "CH4b", "N2O", "CO2b"}
+	for _, n := range need {
+		if _, ok := col[n]; !ok {
+			return nil, fmt.Errorf("%s: no column %q", path, n)
+		}
+	}
+	a := &ADEME{Path: path, Elements: map[string]*ADEMEElement{}}
+	for line := 2; ; line++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		get := func(n string) string { return strings.TrimSpace(rec[col[n]]) }
+		l := ADEMELine{
+			Line: line, ID: get("Identifiant de l'élément"),
+			Base: get("Nom base français"), Attribute: get("Nom attribut français"), Boundary: get("Nom frontière français"),
+			Category: get("Code de la catégorie"), Unit: get("Unité français"), Location: get("Localisation géographique"),
+			Uncertainty: get("Incertitude"), PosteType: get("Type poste"), PosteName: get("Nom poste français"),
+			Total: get("Total poste non décomposé"),
+			CO2f:  get("CO2f"), CH4f: get("CH4f"), CH4b: get("CH4b"), N2O: get("N2O"), CO2b: get("CO2b"),
+		}
+		switch kind := get("Type Ligne"); kind {
+		case "Elément":
+			if _, dup := a.Elements[l.ID]; dup {
+				return nil, fmt.Errorf("%s:%d: element %s appears twice", path, line, l.ID)
+			}
+			a.Elements[l.ID] = &ADEMEElement{ADEMELine: l}
+			a.Order = append(a.Order, l.ID)
+		case "Poste":
+			e, ok := a.Elements[l.ID]
+			if !ok {
+				return nil, fmt.Errorf("%s:%d: poste of element %s comes before the element", path, line, l.ID)
+			}
+			e.Postes = append(e.Postes, l)
+		default:
+			return nil, fmt.Errorf("%s:%d: Type Ligne %q: want Elément or Poste", path, line, kind)
+		}
+	}
+	return a, nil
+}
+
+func (a *ADEME) Element(id string) (*ADEMEElement, error) {
+	e, ok := a.Elements[id]
+	if !ok {
+		return nil, fmt.Errorf("%s: no element %s", a.Path, id)
+	}
+	return e, nil
+}
+
+// Num parses a published number of an ADEME line; empty or unparsable cells are errors.
+func (a *ADEME) Num(l ADEMELine, column, text string) (float64, error) {
+	if text == "" {
+		return 0, fmt.Errorf("%s:%d: element %s: %s is empty", a.Path, l.Line, l.ID, column)
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%s:%d: element %s: %s %q is not a number", a.Path, l.Line, l.ID, column, text)
+	}
+	return v, nil
+}
+
+// Postes returns the Postes of e whose Type poste is one of types, failing when one of types
+// has no poste.
+func (a *ADEME) Postes(e *ADEMEElement, types []string) ([]ADEMELine, error) {
+	var out []ADEMELine
+	for _, t := range types {
+		n := 0
+		for _, p := range e.Postes {
+			if p.PosteType == t {
+				out = append(out, p)
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("%s: element %s (%s) has no poste %q", a.Path, e.ID, e.Name(), t)
+		}
+	}
+	return out, nil
+}
+
+// Sum adds the totals of ls.
+func (a *ADEME) Sum(ls []ADEMELine) (float64, error) {
+	s := 0.0
+	for _, l := range ls {
+		v, err := a.Num(l, "Total poste non décomposé", l.Total)
+		if err != nil {
+			return 0, err
+		}
+		s += v
+	}
+	return s, nil
+}
+
+// Gases is the split by gas of ls, in kgCO2e: CO2f, CH4f+CH4b, N2O. ok is false when a cell is
+// empty (ADEME gives no split) or when the three do not add up to total (other Gases).
+func (a *ADEME) Gases(ls []ADEMELine, total float64) (co2, ch4, n2o float64, ok bool) {
+	for _, l := range ls {
+		if l.CO2f == "" || l.CH4f == "" || l.CH4b == "" || l.N2O == "" {
+			return 0, 0, 0, false
+		}
+		c, err1 := strconv.ParseFloat(l.CO2f, 64)
+		mf, err2 := strconv.ParseFloat(l.CH4f, 64)
+		mb, err3 := strconv.ParseFloat(l.CH4b, 64)
+		n, err4 := strconv.ParseFloat(l.N2O, 64)
+		if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
+			return 0, 0, 0, false
+		}
+		co2, ch4, n2o = co2+c, ch4+mf+mb, n2o+n
+	}
+	return co2, ch4, n2o, Near(co2+ch4+n2o, total, GasTolerance)
+}
+
+// Biogenic is the CO2b of ls (Biogenic CO2, outside the total), 0 when empty.
+func (a *ADEME) Biogenic(ls []ADEMELine) (float64, error) {
+	s := 0.0
+	for _, l := range ls {
+		if l.CO2b == "" {
+			continue
+		}
+		v, err := a.Num(l, "CO2b", l.CO2b)
+		if err != nil {
+			return 0, err
+		}
+		s += v
+	}
+	return s, nil
+}
+
+// Uncertainty is the element's Incertitude in %, nil when ADEME publishes none.
+func (a *ADEME) Uncertainty(e *ADEMEElement) (*float64, error) {
+	if e.Uncertainty == "" {
+		return nil, nil
+	}
+	v, err := a.Num(e.ADEMELine, "Incertitude", e.Uncertainty)
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// ADEMEUnits maps ADEME's unit text to the product's canonical unit.
+var ADEMEUnits = map[string]string{
+	"kgCO2e/kWh":              "kWh",
+	"kgCO2e/kWh PCS":          "kWh PCS",
+	"kgCO2e/kWh PCI":          "kWh PCI",
+	"kgCO2e/litre":            "L",
+	"kgCO2e/Litre":            "L",
+	"kgCO2e/kg":               "kg",
+	"kgCO2e/tonne":            "t",
+	"kgCO2e/tonne de déchets": "t",
+	"kgCO2e/t.km":             "t.km",
+	"kgCO2e/passager.km":      "passenger.km",
+	"kgCO2e/km":               "km",
+}
+
+// ADEMERegions maps ADEME's Localisation géographique to the product's region.
+var ADEMERegions = map[string]string{
+	"France continentale": "FR",
+	"Monde":               "World",
+	"Europe":              "Europe",
+}
+
+// GasTolerance is how far a published gas split may stray from its total (relative): sources
+// publish 3 significant digits, so parts add up to the total only within rounding.
+const GasTolerance = 0.02
+
+// Near reports whether a and b agree within a relative tolerance.
+func Near(a, b, tol float64) bool {
+	if a == b {
+		return true
+	}
+	return math.Abs(a-b) <= tol*math.Max(math.Abs(a), math.Abs(b))
+}
