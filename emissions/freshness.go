@@ -16,7 +16,7 @@ func Vintage(f factors.Factor) int {
 	if f.Year != 0 {
 		return f.Year
 	}
-	return f.ReferenceYear
+	return f.DataYear
 }
 
 // checkFreshness warns, once per factor and activity year, when the factor's vintage is more
@@ -26,7 +26,7 @@ func (c *Calculator) checkFreshness(a *Activity, f *factors.Factor) {
 	n := c.opts.FreshnessYears
 	v := f.Year // Vintage(f), without copying the factor
 	if v == 0 {
-		v = f.ReferenceYear
+		v = f.DataYear
 	}
 	if n <= 0 || v == 0 || a.Year-v <= n {
 		return

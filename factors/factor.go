@@ -34,6 +34,16 @@ type Gases struct {
 	Other float64 `json:"other,omitempty"`
 }
 
+// Energy carriers: what a factor's unit of energy is. Contractual instruments and residual mixes
+// apply to the consumption of their carrier.
+const (
+	CarrierElectricity = "electricity"
+	CarrierHeat        = "heat"
+	CarrierSteam       = "steam"
+	CarrierCooling     = "cooling"
+	CarrierFuel        = "fuel"
+)
+
 // Energy classes of ESRS E1-5 (§37–38, AR 32–34). A fuel's class says which row its energy
 // goes to; purchased electricity and heat are split by the configured supply mix.
 const (
@@ -70,13 +80,18 @@ type Factor struct {
 	// source publishes none.
 	UncertaintyPct *float64 `json:"uncertainty_pct"`
 	// Year is the first activity year this vintage applies to; 0 for a factor published as a
-	// single current value (it applies to every year). ReferenceYear is the year of the data
-	// as its source states it.
-	Year          int `json:"year"`
-	ReferenceYear int `json:"reference_year,omitempty"`
-	// GWP names the GWP set the value rests on (AR5, AR6); factors that exist per GWP set
-	// (refrigerants, CH4, N2O) are filtered by the configured set.
-	GWP string `json:"gwp,omitempty"`
+	// single current value (it applies to every year). DataYear is the year the data is for, as
+	// its source states it (the year a DESNZ set is published for, the year an ADEME element
+	// names, an Ember row's year); 0 when unknown.
+	Year     int `json:"year"`
+	DataYear int `json:"data_year"`
+	// GWP names the GWP set the value rests on (AR4, AR5, AR6); "" when it rests on no stated
+	// basis. Factors that exist per GWP set (refrigerants, CH4, N2O) are filtered by the
+	// configured set.
+	GWP string `json:"gwp"`
+	// Carrier is the energy a Scope 2 or fuel factor measures (one of the Carrier* constants);
+	// "" for a factor that is not energy. Instruments and residual mixes apply by carrier.
+	Carrier string `json:"carrier,omitempty"`
 	// PCSPerPCI is the ratio gross/net calorific value (kWh PCS per kWh PCI) for a fuel whose
 	// unit names a basis; 0 when the library gives none (a basis mismatch is then rejected).
 	PCSPerPCI float64 `json:"pcs_per_pci,omitempty"`

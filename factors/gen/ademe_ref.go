@@ -141,14 +141,14 @@ func ademeBase(a *datasets.ADEME, el *datasets.ADEMEElement, e entry) (factors.F
 	if f.UncertaintyPct, err = a.Uncertainty(el); err != nil {
 		return f, err
 	}
-	if f.ReferenceYear, err = el.DataYear(); err != nil {
+	if f.DataYear, err = el.DataYear(); err != nil {
 		return f, err
 	}
 	if e.Vintage {
-		if f.ReferenceYear == 0 {
+		if f.DataYear == 0 {
 			return f, fmt.Errorf("%s: element %s (%s) is marked as a vintage but names no year", a.Path, el.ID, el.Name())
 		}
-		f.Year = f.ReferenceYear
+		f.Year = f.DataYear
 	}
 	return f, nil
 }

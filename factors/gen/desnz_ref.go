@@ -23,7 +23,7 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 		Version:       fmt.Sprintf("%d v1", d.Year),
 		License:       desnzLicense,
 		Region:        "GB",
-		ReferenceYear: d.Year,
+		DataYear: d.Year,
 		SourceID:      strings.Join(r.value, "+"),
 	}
 	if len(r.value) == 0 {

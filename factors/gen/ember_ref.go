@@ -20,7 +20,7 @@ func (r emberRef) resolve(s *sources, e entry) (factors.Factor, error) {
 	return factors.Factor{
 		Value:         *x.Intensity / gPerKg,
 		Region:        r.region,
-		ReferenceYear: x.Year,
+		DataYear: x.Year,
 		Source: fmt.Sprintf("Ember Yearly Electricity Data via thegreenwebfoundation/co2.js average-intensities.json (commit b459b5e), key %s (%s, %d)",
 			r.key, x.Name, x.Year),
 		Dataset:    emberDataset,

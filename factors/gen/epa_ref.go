@@ -106,7 +106,7 @@ func (r epaRow) resolve(s *sources, e entry) (factors.Factor, error) {
 		if m == nil {
 			return f, fmt.Errorf("%s: sheet %q cell %s%d: no data year matching %q", x.Path, datasets.EPASheet, r.yearFrom.col, r.yearFrom.row, r.yearFrom.re)
 		}
-		f.ReferenceYear, _ = strconv.Atoi(m[1])
+		f.DataYear, _ = strconv.Atoi(m[1])
 	}
 	return f, nil
 }

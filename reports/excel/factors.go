@@ -145,7 +145,7 @@ func (x *exporter) writeFactors() error {
 			}
 			err := add(f.ID, xlsxwrite.NonZero(f.Year), blankIfEmpty(f.Name), f.Value, blankIfEmpty(f.Unit), upstream,
 				f.Scope, xlsxwrite.NonZero(f.Category), kind, co2, ch4, n2o, bio, unc,
-				xlsxwrite.NonZero(f.ReferenceYear), blankIfEmpty(f.GWP), pcs, blankIfEmpty(f.Region), blankIfEmpty(f.Boundary), blankIfEmpty(f.Source),
+				xlsxwrite.NonZero(f.DataYear), blankIfEmpty(f.GWP), pcs, blankIfEmpty(f.Region), blankIfEmpty(f.Boundary), blankIfEmpty(f.Source),
 				blankIfEmpty(f.Dataset), blankIfEmpty(f.Version), blankIfEmpty(f.SourceID), blankIfEmpty(f.License),
 				blankIfEmpty(f.Derivation), blankIfEmpty(f.Notes), u.lines)
 			if err != nil {

@@ -173,8 +173,8 @@ func WriteFactor(w io.Writer, f factors.Factor) error {
 		{"upstream", fmt.Sprintf("%s kgCO2e/%s (Scope 3 category 3)", g(f.Upstream), f.Unit)},
 		{"kind", string(f.Kind)}, {"applies", year},
 	}
-	if f.ReferenceYear != 0 {
-		rows = append(rows, [2]string{"data year", strconv.Itoa(f.ReferenceYear)})
+	if f.DataYear != 0 {
+		rows = append(rows, [2]string{"data year", strconv.Itoa(f.DataYear)})
 	}
 	if f.Gases != nil {
 		rows = append(rows, [2]string{"gases", fmt.Sprintf("CO2 %s, CH4 %s, N2O %s kgCO2e/%s", g(f.Gases.CO2), g(f.Gases.CH4), g(f.Gases.N2O), f.Unit)})
