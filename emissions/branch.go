@@ -62,6 +62,7 @@ func (in *Input) Join(o *Input) error {
 	in.Refrigerants = append(in.Refrigerants, o.Refrigerants...)
 	in.RowsRead += o.RowsRead
 	in.Rejected += o.Rejected
+	in.AddYearsRead(o.YearsRead)
 	in.Sheets = append(in.Sheets, o.Sheets...)
 	// before the branch's warnings join c's: those are the ones given before o
 	in.Problems.merge(&o.Problems, given)

@@ -13,6 +13,9 @@ type Input struct {
 	Refrigerants []RefrigerantRow
 	RowsRead     int // non-blank activity rows read
 	Rejected     int // of those, rows rejected while reading
+	// YearsRead counts the activity rows read per year, for rows whose Year cell reads as a
+	// year: a year whose rows were all rejected has no figure, and must be named.
+	YearsRead map[int]int
 	Problems     Problems
 	// Sheets are the activity sheets read, in the order read, with their header rows
 	// (annotate appends its columns to them).
@@ -43,4 +46,14 @@ type Progress interface {
 	Start(file string, total int64)
 	Add(n int64)
 	Done()
+}
+
+// AddYearsRead adds rows read per year to in.YearsRead.
+func (in *Input) AddYearsRead(years map[int]int) {
+	for y, n := range years {
+		if in.YearsRead == nil {
+			in.YearsRead = map[int]int{}
+		}
+		in.YearsRead[y] += n
+	}
 }

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -16,7 +17,7 @@ import (
 // sheet show the same notices, in the same order.
 type Notice struct {
 	// Code names the notice for programs: demo, no-target, rows-rejected, sheets-not-read,
-	// files-not-read, instruments-capped.
+	// files-not-read, instruments-capped, years-without-figures.
 	Code string `json:"code"`
 	// Tone is how loud the notice is: "bad" when figures are missing from the totals, "warn"
 	// otherwise.
@@ -66,7 +67,40 @@ func Notices(r *pipeline.Result) []Notice {
 				"e.g. `- {name: Scopes 1+2, scopes: [1, 2], pathway: sbti-1.5}` (pathways: sbti-1.5, sbti-wb2, or linear with reduction_pct). " +
 				"`footprint init` writes a config.yaml with such a block to fill in; docs/configuration.md describes every key."})
 	}
-	return append(out, leftOut(r.Inventory.Rows, r.Input.Problems.List())...)
+	out = append(out, leftOut(r.Inventory.Rows, r.Input.Problems.List())...)
+	return append(out, yearsWithoutFigures(r)...)
+}
+
+// yearsWithoutFigures names the years whose rows were read but none used: they have no
+// figure at all, and a reporting year taken as the latest with data skips them.
+func yearsWithoutFigures(r *pipeline.Result) []Notice {
+	has := map[int]bool{}
+	for _, y := range r.Years {
+		has[y.Year] = true
+	}
+	var years []int
+	for y := range r.Input.YearsRead {
+		if !has[y] {
+			years = append(years, y)
+		}
+	}
+	if len(years) == 0 {
+		return nil
+	}
+	slices.Sort(years)
+	var parts []string
+	for _, y := range years {
+		parts = append(parts, fmt.Sprintf("%d (%s)", y, count(r.Input.YearsRead[y], "row", "rows")))
+	}
+	which := "those years"
+	if len(years) == 1 {
+		which = "that year"
+	}
+	msg := fmt.Sprintf("no figure for %s: every row of %s was rejected.", strings.Join(parts, ", "), which)
+	if last := years[len(years)-1]; r.Config.ReportingYear == 0 && last > r.Year && r.Year != 0 {
+		msg += fmt.Sprintf(" The reporting year is %d, the latest year with usable rows, not %d.", r.Year, last)
+	}
+	return []Notice{{Code: "years-without-figures", Tone: ToneBad, Title: leftOutTitle, Message: msg}}
 }
 
 // leftOut says what the figures leave out: rejected rows, sheets and files not read, capped

@@ -179,6 +179,7 @@ type workbookRead struct {
 	problems   *emissions.Problems
 	rowsRead   int
 	rejected   int
+	years      map[int]int // rows read per year whose Year cell reads
 	activities int // len(in.Activities) before
 	instrument int // len(in.Instruments) before
 	sheets     []emissions.ActivitySheet
@@ -198,6 +199,7 @@ func (wb *workbookRead) commit() {
 	in := wb.in
 	in.RowsRead += wb.rowsRead
 	in.Rejected += wb.rejected
+	in.AddYearsRead(wb.years)
 	in.Sheets = append(in.Sheets, wb.sheets...)
 	if in.Sink != nil {
 		if err := in.Sink.Commit(); err != nil {
@@ -615,6 +617,12 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	var y bool
 	a.Year, y = sr.year(cells, row)
 	ok = ok && y
+	if y {
+		if sr.wb.years == nil {
+			sr.wb.years = map[int]int{}
+		}
+		sr.wb.years[a.Year]++
+	}
 	a.ID, a.ActivityCell = sr.at(cells, atActivity, row)
 	if a.ID == "" {
 		fail("activity-blank", a.ActivityCell, "Activity is blank; enter a factor id such as fr.electricity.grid (`footprint factors list` lists them)")

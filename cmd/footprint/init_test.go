@@ -208,3 +208,21 @@ func readAll(t *testing.T, dir string, names ...string) map[string][]byte {
 	}
 	return out
 }
+
+// A year whose rows were all rejected has no figure: it is named first, and a reporting year
+// taken as the latest with data says it is not that year.
+func TestYearWithoutFiguresSaidFirst(t *testing.T) {
+	dir := site(t, "",
+		[]any{2024, "Plant", "P", "fr.electricity.grid", 1000, "kWh"},
+		[]any{2025, "Plant", "P", "fr.electricty.grid", 1000, "kWh"},
+		[]any{2025, "Plant", "P", "fr.electricity.grid", "1 000 kWh", "kWh"})
+	want := "Left out of these figures: no figure for 2025 (2 rows): every row of that year was rejected. The reporting year is 2024, the latest year with usable rows, not 2025."
+	c := footprint(t, dir, "calc")
+	if first, _, _ := strings.Cut(c.stderr, " problem(s):"); c.code != 0 || !strings.Contains(first, want) {
+		t.Errorf("calc: exit %d, stderr:\n%s", c.code, c.stderr)
+	}
+	r := footprint(t, dir, "report", "--out", "o")
+	if page := readFile(t, filepath.Join(dir, "o", "report.html")); r.code != 0 || !strings.Contains(page, `data-code="years-without-figures"`) {
+		t.Errorf("report: exit %d, no years-without-figures notice on the page; stdout:\n%s", r.code, r.stdout)
+	}
+}
