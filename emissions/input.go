@@ -16,7 +16,7 @@ type Input struct {
 	// YearsRead counts the activity rows read per year, for rows whose Year cell reads as a
 	// year: a year whose rows were all rejected has no figure, and must be named.
 	YearsRead map[int]int
-	Problems     Problems
+	Problems  Problems
 	// Sheets are the activity sheets read, in the order read, with their header rows
 	// (annotate appends its columns to them).
 	Sheets []ActivitySheet

@@ -180,8 +180,8 @@ type workbookRead struct {
 	rowsRead   int
 	rejected   int
 	years      map[int]int // rows read per year whose Year cell reads
-	activities int // len(in.Activities) before
-	instrument int // len(in.Instruments) before
+	activities int         // len(in.Activities) before
+	instrument int         // len(in.Instruments) before
 	sheets     []emissions.ActivitySheet
 	refrig     int // len(in.Refrigerants) before
 }

@@ -19,12 +19,12 @@ type dz struct {
 func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 	d := s.desnz
 	f := factors.Factor{
-		Dataset:       desnzDataset,
-		Version:       fmt.Sprintf("%d v1", d.Year),
-		License:       desnzLicense,
-		Region:        "GB",
+		Dataset:  desnzDataset,
+		Version:  fmt.Sprintf("%d v1", d.Year),
+		License:  desnzLicense,
+		Region:   "GB",
 		DataYear: d.Year,
-		SourceID:      strings.Join(r.value, "+"),
+		SourceID: strings.Join(r.value, "+"),
 	}
 	if len(r.value) == 0 {
 		return f, fmt.Errorf("entry %s: no DESNZ value row", e.ID)
