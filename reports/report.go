@@ -1,6 +1,11 @@
 package reports
 
 import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/analysis"
 	"github.com/footprint/footprint/emissions/claim"
@@ -71,7 +76,7 @@ func New(r *pipeline.Result) Report {
 	ps := &r.Input.Problems
 	return Report{
 		Notices: Notices(r),
-		Site:    r.Config.Site, ReportingYear: r.Year, GWP: r.Config.Factors.GWP, Scope2Method: r.Scope2Method(),
+		Site:    siteName(r), ReportingYear: r.Year, GWP: r.Config.Factors.GWP, Scope2Method: r.Scope2Method(),
 		Years: r.Years, Trajectory: r.Trajectory, Targets: r.Config.Plan().Targets,
 		PoleActivities: PoleActivities(r.Inventory.Lines, r.Year, r.Scope2Method()),
 		Lines:          r.Inventory.RowLines(), Library: r.Library,
@@ -119,4 +124,30 @@ type Claim struct {
 	Reductions []plan.Reduction
 	Credits    []plan.Credit
 	Removals   []plan.Removal
+}
+
+// siteName is the name the outputs' titles give the inventory: the configured site, or, under
+// the built-in defaults (no config file), the sites the rows name, so that a user's own
+// workbook is never titled "site".
+func siteName(r *pipeline.Result) string {
+	cfg := r.Config
+	if cfg.Path != "" || cfg.Demo {
+		return cfg.Site
+	}
+	seen := map[string]bool{}
+	for _, y := range r.Years {
+		for s := range y.BySite {
+			seen[s] = true
+		}
+	}
+	names := slices.Sorted(maps.Keys(seen))
+	switch {
+	case len(names) == 0:
+		return cfg.Site
+	case len(names) == 1:
+		return names[0]
+	case len(names) <= 3:
+		return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	}
+	return fmt.Sprintf("%s sites", Thousands(len(names)))
 }

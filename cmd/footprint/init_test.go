@@ -226,3 +226,31 @@ func TestYearWithoutFiguresSaidFirst(t *testing.T) {
 		t.Errorf("report: exit %d, no years-without-figures notice on the page; stdout:\n%s", r.code, r.stdout)
 	}
 }
+
+// Without a config file, the outputs are titled by the sites the rows name, never by the
+// built-in default "site".
+func TestTitleNamesTheRowsSites(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		sites []string
+		want  string
+	}{
+		{"one site", []string{"Flins", "Flins"}, "Flins — greenhouse-gas report 2024"},
+		{"three sites", []string{"Flins", "Douai", "Batilly"}, "Batilly, Douai and Flins — greenhouse-gas report 2024"},
+		{"more sites are counted", []string{"A", "B", "C", "D"}, "4 sites — greenhouse-gas report 2024"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			rows := [][]any{header}
+			for _, s := range tt.sites {
+				rows = append(rows, []any{2024, s, "P", "fr.electricity.grid", 1000, "kWh"})
+			}
+			writeWorkbook(t, filepath.Join(dir, "mine.xlsx"), map[string][][]any{"Energy": rows})
+			r := footprint(t, dir, "report", "--input", "mine.xlsx", "--out", "o")
+			page := readFile(t, filepath.Join(dir, "o", "report.html"))
+			if r.code != 0 || !strings.Contains(page, "<title>"+tt.want+"</title>") {
+				t.Errorf("exit %d; want the title %q in report.html; stdout:\n%s", r.code, tt.want, r.stdout)
+			}
+		})
+	}
+}
