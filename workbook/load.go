@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/xuri/excelize/v2"
@@ -608,6 +609,11 @@ func (sr *sheetReader) activity(cells []string, row int) {
 		sr.wb.rejected++
 		return
 	}
+	if label, cell, total := sr.totalRow(cells, row); total {
+		sr.reject("total-row", cell, "%q looks like a total row, not an activity (its Activity is blank): it is not counted, so nothing is counted twice; delete it, or keep totals outside the table", emissions.Clip(label))
+		sr.wb.rejected++
+		return
+	}
 	a := emissions.Activity{Place: emissions.Place{File: sr.file, Sheet: sr.sheet, Row: row}}
 	ok := true
 	fail := func(cause string, cell emissions.CellRef, format string, args ...any) {
@@ -761,4 +767,27 @@ func joinColumns(cs []Column) string {
 		s[i] = string(c)
 	}
 	return strings.Join(s, ", ")
+}
+
+// totalLabels start the labels of a totals row, in lower case: "Total", "TOTAL GÉNÉRAL",
+// "Sous-total", "Grand total", "Somme".
+var totalLabels = []string{"total", "sous-total", "sous total", "subtotal", "sub-total", "grand total", "somme", "sum"}
+
+// totalRow reports whether a row is a total a team keeps under its table: a blank Activity,
+// and a Year, Site or Pole cell whose text starts with a total label. Such a row gets one
+// problem instead of one per empty cell.
+func (sr *sheetReader) totalRow(cells []string, row int) (string, emissions.CellRef, bool) {
+	if id, _ := sr.at(cells, atActivity, row); id != "" {
+		return "", emissions.CellRef{}, false
+	}
+	for _, k := range []int{atYear, atSite, atPole} {
+		text, cell := sr.at(cells, k, row)
+		lower := strings.ToLower(text)
+		for _, l := range totalLabels {
+			if rest, found := strings.CutPrefix(lower, l); found && (rest == "" || !unicode.IsLetter([]rune(rest)[0])) {
+				return text, cell, true
+			}
+		}
+	}
+	return "", emissions.CellRef{}, false
 }

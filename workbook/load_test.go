@@ -159,3 +159,44 @@ func TestMergedWarningIsDeterministic(t *testing.T) {
 		t.Errorf("the warning does not name the leftmost column read: %s", first)
 	}
 }
+
+// A totals row under the table (a label in Year, Site or Pole, no Activity) gets one problem
+// that says what it is, instead of one per empty cell; a site whose name only starts with the
+// letters of "total" is an activity row like any other.
+func TestTotalRows(t *testing.T) {
+	tests := []struct {
+		name     string
+		row      []any
+		want     string // the one problem, "" for none
+		rejected int
+	}{
+		{"Total in Year", []any{"Total", "", "", "", 1500, ""}, `A3: "Total" looks like a total row`, 1},
+		{"French grand total", []any{"TOTAL GÉNÉRAL", "", "", "", 1500, ""}, `A3: "TOTAL GÉNÉRAL" looks like a total row`, 1},
+		{"Sous-total in Pole", []any{"", "", "Sous-total atelier", "", 700, ""}, `C3: "Sous-total atelier" looks like a total row`, 1},
+		{"a site named Totalenergies is not a total", []any{2024, "Totalenergies", "P", "test.steel", 1, "t"}, "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			f.SetSheetName("Sheet1", "Energy")
+			f.SetSheetRow("Energy", "A1", &[]any{"Year", "Site", "Pole", "Activity", "Quantity", "Unit"})
+			f.SetSheetRow("Energy", "A2", &[]any{2024, "Flins", "P", "test.steel", 2, "t"})
+			f.SetSheetRow("Energy", "A3", &tt.row)
+			var buf bytes.Buffer
+			if err := f.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			in, inv := run(t, emissions.Options{}, map[string][]byte{"t.xlsx": buf.Bytes()})
+			ps := in.Problems.List()
+			if inv.Rows.Rejected != tt.rejected || inv.Rows.Read != 2 {
+				t.Errorf("rows %+v, want %d rejected of 2", inv.Rows, tt.rejected)
+			}
+			switch {
+			case tt.want == "" && len(ps) != 0:
+				t.Errorf("problems %v, want none", ps)
+			case tt.want != "" && (len(ps) != 1 || !strings.HasPrefix(ps[0].Cell+": "+ps[0].Message, tt.want)):
+				t.Errorf("problems %v, want one: %s…", ps, tt.want)
+			}
+		})
+	}
+}
