@@ -15,26 +15,34 @@ import (
 // V23.6 element 43355 "Machines et équipements - 2023", 273 kgCO2e/keuro (2023) HT
 // (fr.spend.machinery, 2023 vintage): 12.5 k€ → 3.4125 t; 2,000 EUR → 2 k€ → 0.546 t.
 func TestSpendBasedRowsAreNotPrimary(t *testing.T) {
-	lib, err := factors.Builtin("AR6")
+	builtin, err := factors.Builtin("AR6")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A custom factor per EUR is spend-based by its unit: 0.5 kgCO2e/EUR, 1 k€ → 0.5 t.
+	lib, err := builtin.WithCustom([]factors.Factor{{ID: "supplier.services", Name: "services", Value: 0.5, Unit: "EUR",
+		Scope: 3, Category: 2, Kind: factors.KindEmission, Source: "test"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	h := append(append([]any{}, header...), "DataType")
 	tests := []struct {
 		name     string
+		id       string
 		dataType string
 		qty      float64
 		unit     string
 		wantT    float64
 		warned   bool
 	}{
-		{"stated primary", "primary", 12.5, "k€", 3.4125, true},
-		{"blank", "", 2000, "EUR", 0.546, false},
-		{"stated spend-based", "spend-based", 12.5, "keuro", 3.4125, false},
+		{"stated primary", "fr.spend.machinery", "primary", 12.5, "k€", 3.4125, true},
+		{"blank", "fr.spend.machinery", "", 2000, "EUR", 0.546, false},
+		{"stated spend-based", "fr.spend.machinery", "spend-based", 12.5, "keuro", 3.4125, false},
+		{"custom factor per EUR", "supplier.services", "primary", 1, "k€", 0.5, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rows := [][]any{h, {2023, "Main", "P", "fr.spend.machinery", tt.qty, tt.unit, nil, nil, nil, nil, tt.dataType}}
+			rows := [][]any{h, {2023, "Main", "P", tt.id, tt.qty, tt.unit, nil, nil, nil, nil, tt.dataType}}
 			in, inv := run(t, emissions.Options{Library: lib}, map[string][]byte{"a.xlsx": xlsx(t, sheet{"S", rows})})
 			if len(inv.Lines) != 1 {
 				t.Fatalf("%d lines, want 1; problems:\n%s", len(inv.Lines), problemText(in))
