@@ -594,6 +594,15 @@ func (c *Calculator) activity(a *Activity) bool {
 		category = a.Category
 	}
 	base.FactorID, base.FactorYear, base.FactorUnit, base.Source, base.Converted = f.ID, f.Year, f.Unit, f.Source, qty
+	if (f.SpendBased || fu.Dim == factors.Money) && base.DataType != DataSpendBased {
+		// A spend-based factor (any factor per unit of money, a custom one too) is never
+		// primary data, whatever the DataType cell says.
+		if base.DataType == DataPrimary {
+			c.warnOnce("datatype/"+f.ID, Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "data-type",
+				Message: fmt.Sprintf("factor %s is spend-based: its rows count as spend-based data, not primary, in the share of Scope 3 from primary data", f.ID)})
+		}
+		base.DataType = DataSpendBased
+	}
 	if f.OutsideScopes {
 		l := base
 		l.Part, l.Scope, l.FactorValue, l.TCO2e, l.Rows = PartOutside, 0, f.Value, qty*f.Value/1000, 1

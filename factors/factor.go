@@ -65,15 +65,23 @@ const (
 // category 3 (extraction, refining, transport of fuels; grid upstream and T&D losses): it is
 // set only for fuels and energy that the organisation itself consumes.
 type Factor struct {
-	ID       string  `json:"id"`
-	Name     string  `json:"name"`
-	Value    float64 `json:"value"`    // kgCO2e per Unit, scope part
-	Unit     string  `json:"unit"`     // activity unit the value is per, e.g. "kWh PCS", "L", "t", "t.km"
-	Scope    int     `json:"scope"`    // 1, 2 or 3
-	Category int     `json:"category"` // Scope 3 category 1–15; 0 for Scopes 1 and 2
-	Upstream float64 `json:"upstream"` // kgCO2e per Unit to Scope 3 category 3
-	Kind     Kind    `json:"kind"`
-	Gases    *Gases  `json:"gases,omitempty"`
+	ID   string `json:"id"`
+	Name string `json:"name"` // in English
+	// NameFR is the factor's French name: ADEME's own for ADEME elements, written from the
+	// row's meaning for the other datasets. Tags are more words a search finds it by (ADEME's
+	// tags and English label, "domicile-travail" on commuting modes, …).
+	NameFR   string   `json:"name_fr,omitempty"`
+	Tags     []string `json:"tags,omitempty"`
+	Value    float64  `json:"value"`    // kgCO2e per Unit, scope part
+	Unit     string   `json:"unit"`     // activity unit the value is per, e.g. "kWh PCS", "L", "t", "t.km"
+	Scope    int      `json:"scope"`    // 1, 2 or 3
+	Category int      `json:"category"` // Scope 3 category 1–15; 0 for Scopes 1 and 2
+	Upstream float64  `json:"upstream"` // kgCO2e per Unit to Scope 3 category 3
+	Kind     Kind     `json:"kind"`
+	// SpendBased marks a factor per unit of money (a spend-based ratio, kgCO2e per EUR or k€):
+	// rows computed with it are never primary data, whatever their DataType says.
+	SpendBased bool   `json:"spend_based,omitempty"`
+	Gases      *Gases `json:"gases,omitempty"`
 	// BiogenicCO2 is kg of biogenic CO2 per unit, reported apart and never in a scope.
 	BiogenicCO2 float64 `json:"biogenic_co2,omitempty"`
 	// UncertaintyPct is the half-width of the 95 % interval as published (ADEME); nil when the

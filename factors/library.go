@@ -186,27 +186,6 @@ func (l *Library) All() []Factor {
 	return out
 }
 
-// Search returns the factors whose id, name, source, region or unit contains every word of
-// text, case-insensitively.
-func (l *Library) Search(text string) []Factor {
-	words := strings.Fields(strings.ToLower(text))
-	var out []Factor
-	for _, f := range l.All() {
-		hay := strings.ToLower(strings.Join([]string{f.ID, f.Name, f.Source, f.Region, f.Unit, f.Dataset}, " "))
-		match := true
-		for _, w := range words {
-			if !strings.Contains(hay, w) {
-				match = false
-				break
-			}
-		}
-		if match {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // Suggest returns the known id closest to id, for a "did you mean" hint, or "" when none is
 // close enough to help.
 func (l *Library) Suggest(id string) string {

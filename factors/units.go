@@ -17,6 +17,7 @@ const (
 	Freight   Dimension = "freight"   // base t.km
 	Passenger Dimension = "passenger" // base passenger.km
 	Emissions Dimension = "emissions" // base kgCO2e: already-computed emissions
+	Money     Dimension = "money"     // base EUR: spend-based factors; other currencies are opaque
 	Opaque    Dimension = ""          // a count unit (room-night, vehicle): matches only itself
 )
 
@@ -63,6 +64,11 @@ var unitTable = map[string]struct {
 
 	"passenger.km": {Passenger, 1}, "p.km": {Passenger, 1}, "pkm": {Passenger, 1},
 	"passenger.mile": {Passenger, 1.609344},
+
+	// Euros, for spend-based factors (per k€). Other currencies stay opaque: no exchange rate
+	// is assumed.
+	"eur": {Money, 1}, "€": {Money, 1}, "euro": {Money, 1}, "euros": {Money, 1},
+	"keur": {Money, 1000}, "k€": {Money, 1000}, "keuro": {Money, 1000}, "keuros": {Money, 1000},
 
 	"kgco2e": {Emissions, 1}, "tco2e": {Emissions, 1000},
 	"kgco2eq": {Emissions, 1}, "tco2eq": {Emissions, 1000},
@@ -186,6 +192,7 @@ var unitNames = map[Dimension][]string{
 	Freight:   {"t.km", "short ton.mile"},
 	Passenger: {"passenger.km", "passenger.mile"},
 	Emissions: {"kgCO2e", "tCO2e"},
+	Money:     {"EUR", "k€"},
 }
 
 // UnitHint says which units a quantity for a factor per to can be entered in, and, when text

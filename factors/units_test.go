@@ -37,6 +37,14 @@ func TestConvert(t *testing.T) {
 		{1, "vehicle", "room-night", 0, 0, "does not convert"},
 		{1, "kg", "L", 0, 0, "(mass) does not convert"},
 		{1, "kWh", "t.km", 0, 0, "(energy) does not convert"},
+		// Money: euros convert (1 k€ = 1000 EUR); other currencies are opaque units.
+		{2500, "EUR", "k€", 0, 2.5, ""},
+		{2500, "€", "k€", 0, 2.5, ""},
+		{3, "keuro", "k€", 0, 3, ""},
+		{3, "kEUR", "EUR", 0, 3000, ""},
+		{1, "k€", "kg", 0, 0, "(money) does not convert"},
+		{1, "USD", "k€", 0, 0, "does not convert"},
+		{7, "kUSD", "kUSD", 0, 7, ""},
 		// Calorific basis: a bare kWh takes the factor's basis; a stated one converts with the
 		// factor's ratio or is refused.
 		{100, "kWh", "kWh PCS", 1.1116, 100, ""},

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports/jsondoc"
@@ -35,7 +37,7 @@ func newCmdFactorsList(root *rootOptions, runF func(*factorsListOptions) error) 
 		Args:  cobra.NoArgs,
 		RunE:  func(*cobra.Command, []string) error { return runF(opts) },
 	}
-	cmd.Flags().StringVar(&opts.search, "search", "", "words that id, name, source, region or unit must all contain")
+	cmd.Flags().StringVar(&opts.search, "search", "", "words to find in ids, English and French names, tags and sources (case and accents ignored)")
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print a JSON array of factor objects")
 	return cmd
 }
@@ -46,8 +48,23 @@ func runFactorsList(opts *factorsListOptions) error {
 		return problems(err)
 	}
 	fs := s.Library.Search(opts.search)
+	if len(fs) == 0 && strings.TrimSpace(opts.search) != "" {
+		// Nothing found is an answer, not an error: say so, and what was likely meant.
+		msg := "no factor matches " + quote(opts.search)
+		if hints := s.Library.SearchHint(opts.search); len(hints) > 0 {
+			quoted := make([]string, len(hints))
+			for i, h := range hints {
+				quoted[i] = quote(h)
+			}
+			msg += "; did you mean " + strings.Join(quoted, " or ") + "?"
+		}
+		fmt.Fprintln(opts.env.Stderr, msg)
+	}
 	if opts.json {
 		return jsondoc.WriteFactors(opts.env.Stdout, fs)
+	}
+	if len(fs) == 0 {
+		return nil
 	}
 	return text.WriteFactorTable(opts.env.Stdout, fs)
 }

@@ -206,6 +206,9 @@ func TestExitCodes(t *testing.T) {
 		{"factors show", good, []string{"factors", "show", "fr.electricity.grid"}, 0, "ADEME", ""},
 		{"factors show unknown", good, []string{"factors", "show", "fr.electricty.grid"}, 1, "", `did you mean "fr.electricity.grid"`},
 		{"factors list search", good, []string{"factors", "list", "--search", "natural gas"}, 0, "fr.natural-gas.pcs", ""},
+		{"factors list search French, no accents", good, []string{"factors", "list", "--search", "electricite"}, 0, "fr.electricity.grid", ""},
+		{"factors list search tag", good, []string{"factors", "list", "--search", "domicile-travail"}, 0, "fr.travel.bus.large-city", ""},
+		{"factors list search nothing", good, []string{"factors", "list", "--search", "electricty"}, 0, "", `no factor matches "electricty"; did you mean "electricity"`},
 	}
 	for _, tt := range tests {
 		r := footprint(t, tt.dir, tt.args...)

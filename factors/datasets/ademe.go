@@ -14,14 +14,18 @@ import (
 // ADEMELine is one row of the Base Carbone export: an element (the factor) or one poste of its
 // breakdown. Gas columns are kept as text: an empty cell means "not published", not zero.
 type ADEMELine struct {
-	Line                        int // 1-based line in the CSV file, header = 1
-	ID                          string
-	Base, Attribute, Boundary   string // Nom base / attribut / frontière français
-	Category, Unit, Location    string
-	Uncertainty                 string
-	PosteType, PosteName        string
-	Total                       string
-	CO2f, CH4f, CH4b, N2O, CO2b string
+	Line                      int // 1-based line in the CSV file, header = 1
+	ID                        string
+	Base, Attribute, Boundary string // Nom base / attribut / frontière français
+	// BaseEN, AttributeEN and BoundaryEN are ADEME's English name, often partly empty; TagsFR
+	// and TagsEN its comma-separated tags.
+	BaseEN, AttributeEN, BoundaryEN string
+	TagsFR, TagsEN                  string
+	Category, Unit, Location        string
+	Uncertainty                     string
+	PosteType, PosteName            string
+	Total                           string
+	CO2f, CH4f, CH4b, N2O, CO2b     string
 }
 
 // ADEMEElement is an element with its postes, in file order.
@@ -34,6 +38,17 @@ type ADEMEElement struct {
 func (e *ADEMEElement) Name() string {
 	var parts []string
 	for _, p := range []string{e.Base, e.Attribute, e.Boundary} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " / ")
+}
+
+// NameEN is ADEME's English label of the element, "" when ADEME gives none.
+func (e *ADEMEElement) NameEN() string {
+	var parts []string
+	for _, p := range []string{e.BaseEN, e.AttributeEN, e.BoundaryEN} {
 		if p = strings.TrimSpace(p); p != "" {
 			parts = append(parts, p)
 		}
@@ -82,20 +97,10 @@ func LoadADEME(path string) (*ADEME, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: header: %w", path, err)
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[h] = i
+	b, err := newADEMEBuilder(path, header)
+	if err != nil {
+		return nil, err
 	}
-	need := []string{"Type Ligne", "Identifiant de l'élément", "Nom base français", "Nom attribut français",
-		"Nom frontière français", "Code de la catégorie", "Unité français", "Localisation géographique",
-		"Incertitude", "Type poste", "Nom poste français", "Total poste non décomposé",
-		"CO2f", "CH4f", "CH4b", "N2O", "CO2b"}
-	for _, n := range need {
-		if _, ok := col[n]; !ok {
-			return nil, fmt.Errorf("%s: no column %q", path, n)
-		}
-	}
-	a := &ADEME{Path: path, Elements: map[string]*ADEMEElement{}}
 	for line := 2; ; line++ {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -104,33 +109,104 @@ func LoadADEME(path string) (*ADEME, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		get := func(n string) string { return strings.TrimSpace(rec[col[n]]) }
-		l := ADEMELine{
-			Line: line, ID: get("Identifiant de l'élément"),
-			Base: get("Nom base français"), Attribute: get("Nom attribut français"), Boundary: get("Nom frontière français"),
-			Category: get("Code de la catégorie"), Unit: get("Unité français"), Location: get("Localisation géographique"),
-			Uncertainty: get("Incertitude"), PosteType: get("Type poste"), PosteName: get("Nom poste français"),
-			Total: get("Total poste non décomposé"),
-			CO2f:  get("CO2f"), CH4f: get("CH4f"), CH4b: get("CH4b"), N2O: get("N2O"), CO2b: get("CO2b"),
-		}
-		switch kind := get("Type Ligne"); kind {
-		case "Elément":
-			if _, dup := a.Elements[l.ID]; dup {
-				return nil, fmt.Errorf("%s:%d: element %s appears twice", path, line, l.ID)
-			}
-			a.Elements[l.ID] = &ADEMEElement{ADEMELine: l}
-			a.Order = append(a.Order, l.ID)
-		case "Poste":
-			e, ok := a.Elements[l.ID]
-			if !ok {
-				return nil, fmt.Errorf("%s:%d: poste of element %s comes before the element", path, line, l.ID)
-			}
-			e.Postes = append(e.Postes, l)
-		default:
-			return nil, fmt.Errorf("%s:%d: Type Ligne %q: want Elément or Poste", path, line, kind)
+		if err := b.add(line, rec); err != nil {
+			return nil, err
 		}
 	}
-	return a, nil
+	return b.a, nil
+}
+
+// ademeBuilder turns the rows of an export, CSV or xlsx, into elements and their postes.
+type ademeBuilder struct {
+	path string
+	col  map[string]int
+	a    *ADEME
+	// status, when the export has the column, keeps valid elements only (an xlsx export also
+	// holds archived ones, which the CSV subset leaves out).
+	status int
+}
+
+// ademeNeed are the columns every export must have.
+var ademeNeed = []string{"Type Ligne", "Identifiant de l'élément", "Nom base français", "Nom attribut français",
+	"Nom frontière français", "Code de la catégorie", "Unité français", "Localisation géographique",
+	"Incertitude", "Type poste", "Nom poste français", "Total poste non décomposé",
+	"CO2f", "CH4f", "CH4b", "N2O", "CO2b"}
+
+func newADEMEBuilder(path string, header []string) (*ademeBuilder, error) {
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.TrimSpace(h)] = i
+	}
+	for _, n := range ademeNeed {
+		if _, ok := col[n]; !ok {
+			return nil, fmt.Errorf("%s: no column %q", path, n)
+		}
+	}
+	b := &ademeBuilder{path: path, col: col, a: &ADEME{Path: path, Elements: map[string]*ADEMEElement{}}, status: -1}
+	if i, ok := col["Statut de l'élément"]; ok {
+		b.status = i
+	}
+	return b, nil
+}
+
+// ademeValid are the statuses of elements in use; "Archivé" elements are superseded.
+var ademeValid = map[string]bool{"Valide générique": true, "Valide spécifique": true}
+
+func (b *ademeBuilder) add(line int, rec []string) error {
+	get := func(n string) string {
+		i, ok := b.col[n]
+		if !ok || i >= len(rec) {
+			return ""
+		}
+		return strings.TrimSpace(rec[i])
+	}
+	if b.status >= 0 && b.status < len(rec) && !ademeValid[strings.TrimSpace(rec[b.status])] {
+		return nil
+	}
+	l := ADEMELine{
+		Line: line, ID: get("Identifiant de l'élément"),
+		Base: get("Nom base français"), Attribute: get("Nom attribut français"), Boundary: get("Nom frontière français"),
+		BaseEN: get("Nom base anglais"), AttributeEN: get("Nom attribut anglais"), BoundaryEN: get("Nom frontière anglais"),
+		TagsFR: get("Tags français"), TagsEN: get("Tags anglais"),
+		Category: get("Code de la catégorie"), Unit: get("Unité français"), Location: get("Localisation géographique"),
+		Uncertainty: get("Incertitude"), PosteType: get("Type poste"), PosteName: get("Nom poste français"),
+		Total: get("Total poste non décomposé"),
+		CO2f:  get("CO2f"), CH4f: get("CH4f"), CH4b: get("CH4b"), N2O: get("N2O"), CO2b: get("CO2b"),
+	}
+	switch kind := get("Type Ligne"); kind {
+	case "Elément":
+		if _, dup := b.a.Elements[l.ID]; dup {
+			return fmt.Errorf("%s:%d: element %s appears twice", b.path, line, l.ID)
+		}
+		b.a.Elements[l.ID] = &ADEMEElement{ADEMELine: l}
+		b.a.Order = append(b.a.Order, l.ID)
+	case "Poste":
+		e, ok := b.a.Elements[l.ID]
+		if !ok {
+			return fmt.Errorf("%s:%d: poste of element %s comes before the element", b.path, line, l.ID)
+		}
+		e.Postes = append(e.Postes, l)
+	default:
+		return fmt.Errorf("%s:%d: Type Ligne %q: want Elément or Poste", b.path, line, kind)
+	}
+	return nil
+}
+
+// Add puts in a the elements of b that keep accepts, as when the spend-based ratios of the
+// xlsx export join the CSV subset. An element a already has is an error: one id, one row.
+func (a *ADEME) Add(b *ADEME, keep func(*ADEMEElement) bool) error {
+	for _, id := range b.Order {
+		e := b.Elements[id]
+		if !keep(e) {
+			continue
+		}
+		if _, dup := a.Elements[id]; dup {
+			return fmt.Errorf("%s: element %s is also in %s", b.Path, id, a.Path)
+		}
+		a.Elements[id] = e
+		a.Order = append(a.Order, id)
+	}
+	return nil
 }
 
 func (a *ADEME) Element(id string) (*ADEMEElement, error) {

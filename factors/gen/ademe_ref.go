@@ -123,6 +123,8 @@ func ademeBase(a *datasets.ADEME, el *datasets.ADEMEElement, e entry) (factors.F
 		Version:  ademeVersion,
 		SourceID: el.ID,
 		License:  ademeLicense,
+		NameFR:   el.Name(),
+		Tags:     ademeTags(el),
 	}
 	region, ok := datasets.ADEMERegions[el.Location]
 	if !ok {
@@ -131,6 +133,8 @@ func ademeBase(a *datasets.ADEME, el *datasets.ADEMEElement, e entry) (factors.F
 	f.Region = region
 	switch unit, ok := datasets.ADEMEUnits[el.Unit]; {
 	case ok && unit == e.Unit:
+	case e.Unit == "k€" && spendUnit.MatchString(el.Unit):
+		// A spend-based ratio, per k€ of its price year (adSpend checks the year).
 	case el.Unit == "" && strings.HasPrefix(el.Category, "PRG") && e.Unit == "kg":
 		// ADEME's AR5 GWP table (category PRG) leaves the unit empty; its values are kgCO2e per
 		// kg of gas, like the AR6 table's "kgCO2e/kg".

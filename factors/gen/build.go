@@ -43,7 +43,7 @@ type entry struct {
 // canonicalUnits are the unit strings the product uses (factors/gen/IDS.md).
 var canonicalUnits = []string{"kWh", "kWh PCS", "kWh PCI", "MWh", "GJ", "mmBtu PCS", "L", "m3", "US gal",
 	"kg", "t", "short ton", "t.km", "short ton.mile", "km", "mile", "passenger.km", "passenger.mile",
-	"room-night", "vehicle"}
+	"room-night", "vehicle", "k€"}
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
 
@@ -71,14 +71,15 @@ func Build(dir string) ([]factors.Factor, error) {
 		return nil, err
 	}
 	var out []factors.Factor
-	for _, e := range table {
+	all := entries()
+	for _, e := range all {
 		f, err := e.build(s)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", e.ID, err)
 		}
 		out = append(out, f)
 	}
-	if err := checkSeries(s, table); err != nil {
+	if err := checkSeries(s, all); err != nil {
 		return nil, err
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -102,6 +103,14 @@ func loadSources(dir string) (*sources, error) {
 	var err error
 	in := func(name string) string { return filepath.Join(dir, name) }
 	if s.ademe, err = datasets.LoadADEME(in(ademeFile)); err != nil {
+		return nil, err
+	}
+	// The spend-based ratios are in the xlsx export only.
+	full, err := datasets.LoadADEMEXLSX(in(ademeXLSXFile))
+	if err != nil {
+		return nil, err
+	}
+	if err := s.ademe.Add(full, isSpendRatio); err != nil {
 		return nil, err
 	}
 	if s.desnz, err = datasets.LoadDESNZ(in(desnzFile)); err != nil {
@@ -156,6 +165,9 @@ func (e entry) build(s *sources) (factors.Factor, error) {
 	if err := setGasFamily(e, &f); err != nil {
 		return f, err
 	}
+	if err := nameAndTags(e, &f); err != nil {
+		return f, err
+	}
 	round(&f)
 	return f, nil
 }
@@ -165,21 +177,18 @@ func (e entry) build(s *sources) (factors.Factor, error) {
 func checkSeries(s *sources, t []entry) error {
 	inTable := map[string]string{} // element id → factor id
 	for _, e := range t {
-		switch r := e.From.(type) {
-		case adSplit:
-			inTable[r.el] = e.ID
-		case adTotal:
-			inTable[r.el] = e.ID
+		if el := ademeElement(e.From); el != "" {
+			inTable[el] = e.ID
+		}
+	}
+	for old, newer := range republished {
+		if id, ok := inTable[newer]; ok {
+			inTable[old] = id
 		}
 	}
 	for _, e := range t {
-		var el string
-		switch r := e.From.(type) {
-		case adSplit:
-			el = r.el
-		case adTotal:
-			el = r.el
-		default:
+		el := ademeElement(e.From)
+		if el == "" {
 			if e.Vintage {
 				return fmt.Errorf("%s: only ADEME entries can be vintages", e.ID)
 			}
@@ -208,6 +217,24 @@ func checkSeries(s *sources, t []entry) error {
 		}
 	}
 	return nil
+}
+
+// ademeElement is the ADEME element an entry is read from whole or split, "" for other refs.
+func ademeElement(r ref) string {
+	switch r := r.(type) {
+	case adSplit:
+		return r.el
+	case adTotal:
+		return r.el
+	case adSpend:
+		return r.el
+	}
+	return ""
+}
+
+// isSpendRatio tells ADEME's spend-based ratios, which only the xlsx export holds.
+func isSpendRatio(e *datasets.ADEMEElement) bool {
+	return strings.HasSuffix(e.Category, "> Ratios monétaires")
 }
 
 // validate checks what every factor of the library must satisfy.

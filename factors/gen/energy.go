@@ -116,6 +116,9 @@ func energySpec(id string) (energyOf, bool) {
 	if e, ok := energyTable[id]; ok {
 		return e, true
 	}
+	if e, ok := biomassEnergy[id]; ok {
+		return e, true
+	}
 	if strings.HasPrefix(id, "ember.electricity.") {
 		return energyOf{class: factors.EnergyElectric}, true
 	}

@@ -345,7 +345,7 @@ func sourceCopy(t *testing.T, file string, edit func(string) string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{ademeFile, desnzFile, epaFile, emberFile, gwpFile, gwpSupplFile} {
+	for _, f := range []string{ademeFile, ademeXLSXFile, desnzFile, epaFile, emberFile, gwpFile, gwpSupplFile} {
 		dst := filepath.Join(dir, f)
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			t.Fatal(err)

@@ -27,12 +27,13 @@ const (
 
 // The published files the library is drawn from, under the sources folder.
 const (
-	ademeFile    = "ademe-base-carbone-v23.6/base_carbone_v23.6_valid_subset.csv"
-	desnzFile    = "desnz-ghg-conversion-factors-2025/ghg-conversion-factors-2025-flat-file_factors-by-category.csv"
-	epaFile      = "epa-ghg-emission-factors-hub-2025/ghg-emission-factors-hub-2025.xlsx"
-	emberFile    = "grid-intensity/ember-average-intensities.json"
-	gwpFile      = "ipcc-gwp/globalwarmingpotentials.csv"
-	gwpSupplFile = "ipcc-gwp/metrics_supplement_cleaned.csv"
+	ademeFile     = "ademe-base-carbone-v23.6/base_carbone_v23.6_valid_subset.csv"
+	ademeXLSXFile = "ademe-base-carbone-v23.6/Base_Carbone_V23.6-v2.xlsx"
+	desnzFile     = "desnz-ghg-conversion-factors-2025/ghg-conversion-factors-2025-flat-file_factors-by-category.csv"
+	epaFile       = "epa-ghg-emission-factors-hub-2025/ghg-emission-factors-hub-2025.xlsx"
+	emberFile     = "grid-intensity/ember-average-intensities.json"
+	gwpFile       = "ipcc-gwp/globalwarmingpotentials.csv"
+	gwpSupplFile  = "ipcc-gwp/metrics_supplement_cleaned.csv"
 )
 
 // Per-dataset citation fields.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/footprint/footprint/emissions"
@@ -168,13 +169,19 @@ func WriteFactor(w io.Writer, f factors.Factor) error {
 		year = fmt.Sprintf("from %d", f.Year)
 	}
 	rows := [][2]string{
-		{"id", f.ID}, {"name", f.Name},
+		{"id", f.ID}, {"name", f.Name}, {"name (fr)", f.NameFR},
 		{"value", fmt.Sprintf("%s kgCO2e/%s (%s)", g(f.Value), f.Unit, scopeLabel(f))},
 		{"upstream", fmt.Sprintf("%s kgCO2e/%s (Scope 3 category 3)", g(f.Upstream), f.Unit)},
 		{"kind", string(f.Kind)}, {"applies", year},
 	}
 	if f.DataYear != 0 {
 		rows = append(rows, [2]string{"data year", strconv.Itoa(f.DataYear)})
+	}
+	if f.SpendBased {
+		rows = append(rows, [2]string{"spend-based", "yes: rows using it are not primary data"})
+	}
+	if len(f.Tags) > 0 {
+		rows = append(rows, [2]string{"tags", strings.Join(f.Tags, ", ")})
 	}
 	if f.Gases != nil {
 		rows = append(rows, [2]string{"gases", fmt.Sprintf("CO2 %s, CH4 %s, N2O %s kgCO2e/%s", g(f.Gases.CO2), g(f.Gases.CH4), g(f.Gases.N2O), f.Unit)})
@@ -205,7 +212,7 @@ func WriteFactor(w io.Writer, f factors.Factor) error {
 // configuration and factor files.
 func printableFactor(f factors.Factor) factors.Factor {
 	for _, s := range []*string{&f.ID, &f.Name, &f.Unit, &f.Dataset, &f.Version, &f.SourceID, &f.GWP, &f.Region,
-		&f.Boundary, &f.Source, &f.License, &f.Derivation, &f.Notes} {
+		&f.Boundary, &f.Source, &f.License, &f.Derivation, &f.Notes, &f.NameFR} {
 		*s = reports.Printable(*s)
 	}
 	return f
