@@ -18,8 +18,8 @@ func (r emberRef) resolve(s *sources, e entry) (factors.Factor, error) {
 		return factors.Factor{}, fmt.Errorf("entry %s: Ember intensities are per kWh, the table says %q", e.ID, e.Unit)
 	}
 	return factors.Factor{
-		Value:         *x.Intensity / gPerKg,
-		Region:        r.region,
+		Value:    *x.Intensity / gPerKg,
+		Region:   r.region,
 		DataYear: x.Year,
 		Source: fmt.Sprintf("Ember Yearly Electricity Data via thegreenwebfoundation/co2.js average-intensities.json (commit b459b5e), key %s (%s, %d)",
 			r.key, x.Name, x.Year),
