@@ -120,7 +120,10 @@ func TestSpotChecks(t *testing.T) {
 		// EPA: metric tons CO2e per short ton → kg per short ton.
 		{id: "us.waste.mixed-metals.recycling", value: 230, curValue: []string{"US-WST-MIXEDMETAL-RECYC"}},
 		{id: "us.waste.mixed-msw.landfill", value: 580, curValue: []string{"US-WST-MSW-LANDFILL"}},
-		{id: "us.electricity.grid", value: 0.351642495326, curValue: []string{"US-ELEC-AVG-EGRID2023"}, tol: 1e-5},
+		// Upstream: T&D losses, value × GGL / (1 − GGL) with the grid gross loss of cell K366 (0.042).
+		{id: "us.electricity.grid", value: 0.351642495326, upstream: 0.351642495326 * 0.042 / (1 - 0.042), curValue: []string{"US-ELEC-AVG-EGRID2023"}, tol: 1e-5},
+		// CAMX, Table 6 row 342: grid gross loss K342 0.041.
+		{id: "us.electricity.grid.camx", value: 0.198741496915, upstream: 0.198741496915 * 0.041 / (1 - 0.041)},
 		{id: "us.freight.road.truck", value: 0.1874758, curValue: []string{"US-FRT-TRUCK-STM"}, tol: 1e-5},
 		{id: "us.natural-gas", value: 53.1145, curValue: []string{"US-NG-MMBTU"}},
 		{id: "uk.electricity.grid", year: 2025, value: 0.177, upstream: 0.0684, curValue: []string{"UK-ELEC-2025"}},
