@@ -15,8 +15,8 @@ import (
 // the first lines of calc, report and validate, the JSON document and the export's Summary
 // sheet show the same notices, in the same order.
 type Notice struct {
-	// Code names the notice for programs: demo, no-target, rows-rejected, sheets-not-read,
-	// files-not-read, instruments-capped.
+	// Code names the notice for programs: demo, no-target, base-year-later-factors,
+	// rows-rejected, sheets-not-read, files-not-read, instruments-capped.
 	Code string `json:"code"`
 	// Tone is how loud the notice is: "bad" when figures are missing from the totals, "warn"
 	// otherwise.
