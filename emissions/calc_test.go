@@ -120,8 +120,8 @@ func TestVintageAndUpstream(t *testing.T) {
 			t.Errorf("%d: total %v ≠ sum of scopes", tt.year, y.TotalLocation)
 		}
 	}
-	if p := problemText(in); !strings.Contains(p, "warning: a.xlsx: sheet Energy, cell D2: factor test.grid.electricity has no vintage for 2019 or earlier; its earliest (2020)") {
-		t.Errorf("want a vintage warning, got %s", p)
+	if p := problemText(in); !strings.Contains(p, "warning: a.xlsx: sheet Energy, cell D2: factor test.grid.electricity rests on 2020 data, after the 2019 activity it computes (it has no vintage for 2019 or earlier; its earliest, 2020, is used)") {
+		t.Errorf("want an anachronism warning that names the earliest vintage, got %s", p)
 	}
 	for _, l := range inv.Lines {
 		if l.Year == 2021 && l.Part == emissions.PartDirect && l.Method == emissions.MethodLocation && (l.FactorYear != 2021 || l.FactorValue != 0.30 || l.Place.Row != 4 || l.Source != "test test.grid.electricity") {

@@ -2,6 +2,7 @@ package emissions
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/footprint/footprint/factors"
 )
@@ -9,6 +10,10 @@ import (
 // DefaultFreshnessYears is how many years a factor's vintage may be older than the activity
 // year before a warning says so (config freshness_years).
 const DefaultFreshnessYears = 3
+
+// CauseAnachronism is the warning of a factor whose data is for a year after the activity it
+// computes (a 2025 grid factor applied to 2019 consumption).
+const CauseAnachronism = "factor-anachronism"
 
 // Vintage is the year a factor's data describes: the year its vintage applies from, else the
 // reference year its source states; 0 when neither is known (a custom factor without a year).
@@ -19,19 +24,83 @@ func Vintage(f factors.Factor) int {
 	return f.DataYear
 }
 
-// checkFreshness warns, once per factor and activity year, when the factor's vintage is more
-// than Options.FreshnessYears older than the activity (0 turns the check off). The warning
-// points at the first row that used it: every row of that factor and year shares the cause.
-func (c *Calculator) checkFreshness(a *Activity, f *factors.Factor) {
+// DataYear is the year a factor's data is for: its data year, else the year its vintage
+// applies from; 0 when neither is known.
+func DataYear(f *factors.Factor) int {
+	if f.DataYear != 0 {
+		return f.DataYear
+	}
+	return f.Year
+}
+
+// checkFreshness warns, once per factor and activity year, when the factor's data is for a
+// later year than the activity (always), or when its vintage is more than
+// Options.FreshnessYears older than the activity (0 turns that check off). The warning points
+// at the first row that used it: every row of that factor and year shares the cause. It
+// reports whether the factor is anachronistic, which says the earliest-vintage fallback too.
+func (c *Calculator) checkFreshness(a *Activity, f *factors.Factor, pick factors.Pick) bool {
+	if dy := DataYear(f); dy > a.Year {
+		msg := fmt.Sprintf("factor %s rests on %d data, after the %d activity it computes", f.ID, dy, a.Year)
+		if pick == factors.PickEarliest {
+			msg += fmt.Sprintf(" (it has no vintage for %d or earlier; its earliest, %d, is used)", a.Year, f.Year)
+		}
+		c.warnOnce(fmt.Sprintf("anachronism/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: CauseAnachronism,
+			Message: msg + fmt.Sprintf("; this is its first %d row. Give a vintage of that year in config factors.custom (`footprint factors show %s` lists the vintages), or say in the report why the later data stands", a.Year, f.ID)})
+		return true
+	}
 	n := c.opts.FreshnessYears
 	v := f.Year // Vintage(f), without copying the factor
 	if v == 0 {
 		v = f.DataYear
 	}
 	if n <= 0 || v == 0 || a.Year-v <= n {
-		return
+		return false
 	}
 	c.warnOnce(fmt.Sprintf("freshness/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "factor-freshness",
 		Message: fmt.Sprintf("factor %s dates from %d, %d years before the %d activity data it computes (freshness_years: %d); this is its first %d row: look for a newer vintage (`footprint factors show %s`) or give one in config factors.custom",
 			f.ID, v, a.Year-v, a.Year, n, a.Year, f.ID)})
+	return false
+}
+
+// Anachronism is a factor applied to a year before its data year, and the tCO2e of that
+// year's total that rests on it.
+type Anachronism struct {
+	FactorID string
+	DataYear int
+	TCO2e    float64
+}
+
+// Anachronisms returns the factors of lib applied to year although their data is for a later
+// year, each with the tCO2e of the year's total under method (MethodLocation or market) that
+// rests on it, largest first. Lines without a factor of lib (already-computed rows, residual
+// mixes, instruments) rest on none.
+func Anachronisms(lines []Line, lib *factors.Library, year int, method string) []Anachronism {
+	at := map[string]int{}
+	var out []Anachronism
+	for _, l := range lines {
+		if l.Year != year || l.FactorID == "" || l.Part == PartAvoided || l.Outside() || l.Scope < 1 || l.Scope > 3 {
+			continue
+		}
+		if method == MethodLocation && !l.InLocation() || method != MethodLocation && !l.InMarket() {
+			continue
+		}
+		f, _, ok := lib.Lookup(l.FactorID, year)
+		if !ok || DataYear(&f) <= year {
+			continue
+		}
+		i, seen := at[f.ID]
+		if !seen {
+			i = len(out)
+			at[f.ID] = i
+			out = append(out, Anachronism{FactorID: f.ID, DataYear: DataYear(&f)})
+		}
+		out[i].TCO2e += l.TCO2e
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].TCO2e != out[j].TCO2e {
+			return out[i].TCO2e > out[j].TCO2e
+		}
+		return out[i].FactorID < out[j].FactorID
+	})
+	return out
 }

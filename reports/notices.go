@@ -16,8 +16,9 @@ import (
 // the first lines of calc, report and validate, the JSON document and the export's Summary
 // sheet show the same notices, in the same order.
 type Notice struct {
-	// Code names the notice for programs: demo, no-target, rows-rejected, sheets-not-read,
-	// files-not-read, instruments-capped, years-without-figures.
+	// Code names the notice for programs: demo, no-target, base-year-later-factors,
+	// rows-rejected, sheets-not-read, files-not-read, instruments-capped,
+	// years-without-figures.
 	Code string `json:"code"`
 	// Tone is how loud the notice is: "bad" when figures are missing from the totals, "warn"
 	// otherwise.
@@ -67,6 +68,17 @@ func Notices(r *pipeline.Result) []Notice {
 				"e.g. `- {name: Scopes 1+2, scopes: [1, 2], pathway: sbti-1.5}` (pathways: sbti-1.5, sbti-wb2, or linear with reduction_pct). " +
 				"`footprint init` writes a config.yaml with such a block to fill in; docs/configuration.md describes every key."})
 	}
+	if r.Inventory != nil && r.Library != nil {
+		base := cfg.Trajectory.BaseYear
+		for _, y := range r.Years {
+			if y.Year == base {
+				method := cfg.Trajectory.Scope2Method
+				if n, ok := baseYearOnLaterData(base, y.Total(method), emissions.Anachronisms(r.Inventory.Lines, r.Library, base, method)); ok {
+					out = append(out, n)
+				}
+			}
+		}
+	}
 	out = append(out, leftOut(r.Inventory.Rows, r.Input.Problems.List())...)
 	return append(out, yearsWithoutFigures(r)...)
 }
@@ -101,6 +113,35 @@ func yearsWithoutFigures(r *pipeline.Result) []Notice {
 		msg += fmt.Sprintf(" The reporting year is %d, the latest year with usable rows, not %d.", r.Year, last)
 	}
 	return []Notice{{Code: "years-without-figures", Tone: ToneBad, Title: leftOutTitle, Message: msg}}
+}
+
+// baseYearOnLaterData flags a base year computed in part with factors whose data is for later
+// years: a reduction measured from it compares later data with later data, not the base
+// year's emissions. It names the factors and the share of the base year's total they carry.
+func baseYearOnLaterData(base int, total float64, found []emissions.Anachronism) (Notice, bool) {
+	if len(found) == 0 {
+		return Notice{}, false
+	}
+	on := 0.0
+	var names []string
+	for i, a := range found {
+		on += a.TCO2e
+		if i < maxPlaces {
+			names = append(names, fmt.Sprintf("%s (%d data, %s t)", a.FactorID, a.DataYear, Tonnes(a.TCO2e)))
+		}
+	}
+	if len(found) > maxPlaces {
+		names = append(names, fmt.Sprintf("and %d more", len(found)-maxPlaces))
+	}
+	pct := EmDash
+	if total > 0 {
+		pct = strconv.FormatFloat(100*on/total, 'f', 1, 64) + " %"
+	}
+	return Notice{Code: "base-year-later-factors", Tone: ToneWarn, Title: "Base year on later factors",
+		Message: fmt.Sprintf("the base year %d rests in part on factors whose data is for a later year: %s t of its %s tCO2e (%s) comes from %s. The problems list each factor and year.",
+			base, Tonnes(on), Tonnes(total), pct, strings.Join(names, ", ")),
+		Help: fmt.Sprintf("A factor's data year is the year its source describes. For %d activity, give a vintage of %d or earlier in config factors.custom (with its source), "+
+			"or state in the report why the later data stands for the base year; docs/methodology.md says how footprint picks a factor's vintage.", base, base)}, true
 }
 
 // leftOut says what the figures leave out: rejected rows, sheets and files not read, capped

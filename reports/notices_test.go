@@ -79,3 +79,36 @@ func TestLeftOut(t *testing.T) {
 		})
 	}
 }
+
+// A base year computed in part with factors whose data is for later years is flagged with the
+// factors and the share of its total they carry; one on its own years' data is not.
+func TestBaseYearOnLaterData(t *testing.T) {
+	tests := []struct {
+		name  string
+		total float64
+		found []emissions.Anachronism
+		want  string // "" when no notice
+	}{
+		{"none", 100, nil, ""},
+		{"two factors", 200, []emissions.Anachronism{{FactorID: "us.electricity.grid.camx", DataYear: 2023, TCO2e: 30}, {FactorID: "fr.diesel.road", DataYear: 2022, TCO2e: 20}},
+			"the base year 2019 rests in part on factors whose data is for a later year: 50.0 t of its 200.0 tCO2e (25.0 %) comes from us.electricity.grid.camx (2023 data, 30.0 t), fr.diesel.road (2022 data, 20.0 t)."},
+		{"many are counted", 1000, func() []emissions.Anachronism {
+			var out []emissions.Anachronism
+			for i := range 7 {
+				out = append(out, emissions.Anachronism{FactorID: fmt.Sprintf("f%d", i), DataYear: 2020, TCO2e: 1})
+			}
+			return out
+		}(), "the base year 2019 rests in part on factors whose data is for a later year: 7.0 t of its 1,000.0 tCO2e (0.7 %) comes from f0 (2020 data, 1.0 t), f1 (2020 data, 1.0 t), f2 (2020 data, 1.0 t), f3 (2020 data, 1.0 t), f4 (2020 data, 1.0 t), and 2 more."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, ok := baseYearOnLaterData(2019, tt.total, tt.found)
+			if ok != (tt.want != "") {
+				t.Fatalf("notice %v (%+v), want one: %v", ok, n, tt.want != "")
+			}
+			if ok && (!strings.HasPrefix(n.Message, tt.want) || n.Code != "base-year-later-factors" || n.Tone != ToneWarn || !strings.Contains(n.Help, "factors.custom")) {
+				t.Errorf("got %s %s: %s\nwant %s", n.Code, n.Tone, n.Message, tt.want)
+			}
+		})
+	}
+}

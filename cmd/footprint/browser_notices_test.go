@@ -17,8 +17,9 @@ const firstScreenExpr = `Array.prototype.map.call(document.querySelectorAll("#no
   return e.getAttribute("data-code") + (shown ? " shown" : " not shown: " + Math.round(r.top) + "–" + Math.round(r.bottom) + " px of " + window.innerHeight);
 })`
 
-// The first screen says that the report is the demo and what its figures leave out, before
-// any figure: at 1400 px, both notices show without scrolling, above the cards.
+// The first screen says that the report is the demo, that its base year rests on factors of
+// later years, and what its figures leave out, before any figure: at 1400 px, the three notices
+// show without scrolling, above the cards.
 func TestBrowserFirstScreenNotices(t *testing.T) {
 	ctx := newBrowser(t)
 	dir := t.TempDir()
@@ -58,7 +59,7 @@ func TestBrowserFirstScreenNotices(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := map[string]bool{"demo shown": false, "rows-rejected shown": false}
+			want := map[string]bool{"demo shown": false, "base-year-later-factors shown": false, "rows-rejected shown": false}
 			for _, g := range got {
 				if _, ok := want[g]; ok {
 					want[g] = true

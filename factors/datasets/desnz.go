@@ -12,7 +12,8 @@ import (
 
 // DESNZRow is one row of the DESNZ flat file (sheet "Factors by Category").
 type DESNZRow struct {
-	Line                 int
+	Line int
+	// ID is DESNZ's factor ID; "" in the sets before 2023, which publish none.
 	ID, Scope            string
 	Levels               [4]string
 	ColumnText, UOM, GHG string
@@ -30,15 +31,56 @@ func (r DESNZRow) Label() string {
 	return strings.Join(parts, " / ")
 }
 
+// Gas is what the row's value measures: "CO2e" for the total, "CO2", "CH4" or "N2O" for a
+// gas (always in kg CO2e, whatever the label: the 2019–2021 sets say "kg CH4" for kg CO2e of
+// CH4), or the GHG text itself when it is none of these.
+func (r DESNZRow) Gas() string {
+	g := strings.TrimSpace(r.GHG)
+	if g == "kg CO2e" {
+		return "CO2e"
+	}
+	if m := desnzGas.FindStringSubmatch(g); m != nil {
+		return m[1]
+	}
+	return g
+}
+
+var desnzGas = regexp.MustCompile(`^kg (?:CO2e of )?(CO2|CH4|N2O)(?: per unit)?$`)
+
+// DESNZ is one set of the flat file: every row in file order, and by ID for the sets that
+// publish IDs (2023 on).
 type DESNZ struct {
 	Path string
 	Year int // the factor-set year, from the value column's header
-	Rows map[string]DESNZRow
+	All  []DESNZRow
+	Rows map[string]DESNZRow // by ID; empty for the sets without IDs
+	// byPath indexes All by PathKey, for Match.
+	byPath map[string][]int
 }
 
 var desnzValueHeader = regexp.MustCompile(`^GHG Conversion Factor (\d{4})$`)
 
-// LoadDESNZ reads the flat file's "Factors by Category" sheet saved as CSV.
+// desnzColumns are the columns the reader needs, by their header in each set's layout: the
+// 2019–2021 sets have "UOM (simple)", "UOM" (with the calorific basis), "GHG" and "Lookup"; the
+// 2022 set has "UOM" and "GHG/Unit"; from 2023 an "ID" column comes first.
+var desnzColumns = []struct {
+	names    []string
+	optional bool
+}{
+	{[]string{"ID"}, true},
+	{[]string{"Scope"}, false},
+	{[]string{"Level 1"}, false},
+	{[]string{"Level 2"}, false},
+	{[]string{"Level 3"}, false},
+	{[]string{"Level 4"}, false},
+	{[]string{"Column Text"}, false},
+	{[]string{"UOM"}, false},
+	{[]string{"GHG/Unit", "GHG"}, false},
+}
+
+// LoadDESNZ reads the flat file's "Factors by Category" sheet saved as CSV, in the layout of
+// any set from 2019: the columns are found by their headers, the set year in the header of the
+// value column ("GHG Conversion Factor YYYY").
 func LoadDESNZ(path string) (*DESNZ, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -46,25 +88,45 @@ func LoadDESNZ(path string) (*DESNZ, error) {
 	}
 	defer f.Close()
 	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
 		return nil, fmt.Errorf("%s: header: %w", path, err)
 	}
-	want := []string{"ID", "Scope", "Level 1", "Level 2", "Level 3", "Level 4", "Column Text", "UOM", "GHG/Unit"}
-	if len(header) != len(want)+1 {
-		return nil, fmt.Errorf("%s: header has %d columns, want %d", path, len(header), len(want)+1)
+	at := map[string]int{}
+	for i, h := range header {
+		at[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
 	}
-	for i, w := range want {
-		if header[i] != w {
-			return nil, fmt.Errorf("%s: column %d is %q, want %q", path, i+1, header[i], w)
+	col := make([]int, len(desnzColumns))
+	for i, c := range desnzColumns {
+		col[i] = -1
+		for _, n := range c.names {
+			if j, ok := at[n]; ok {
+				col[i] = j
+				break
+			}
+		}
+		if col[i] < 0 && !c.optional {
+			return nil, fmt.Errorf("%s:1: no column %q in the header %q", path, strings.Join(c.names, `" or "`), strings.Join(header, ","))
 		}
 	}
-	m := desnzValueHeader.FindStringSubmatch(header[len(want)])
-	if m == nil {
-		return nil, fmt.Errorf("%s: last column %q, want \"GHG Conversion Factor YYYY\"", path, header[len(want)])
+	valueCol := -1
+	d := &DESNZ{Path: path, Rows: map[string]DESNZRow{}, byPath: map[string][]int{}}
+	for i, h := range header {
+		if m := desnzValueHeader.FindStringSubmatch(strings.TrimSpace(h)); m != nil {
+			valueCol = i
+			d.Year, _ = strconv.Atoi(m[1])
+		}
 	}
-	d := &DESNZ{Path: path, Rows: map[string]DESNZRow{}}
-	d.Year, _ = strconv.Atoi(m[1])
+	if valueCol < 0 {
+		return nil, fmt.Errorf("%s:1: no column \"GHG Conversion Factor YYYY\" in the header %q", path, strings.Join(header, ","))
+	}
+	cell := func(rec []string, i int) string {
+		if i < 0 || i >= len(rec) {
+			return ""
+		}
+		return strings.TrimSpace(rec[i])
+	}
 	for line := 2; ; line++ {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -73,13 +135,21 @@ func LoadDESNZ(path string) (*DESNZ, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		row := DESNZRow{Line: line, ID: rec[0], Scope: rec[1],
-			Levels:     [4]string{rec[2], rec[3], rec[4], rec[5]},
-			ColumnText: rec[6], UOM: rec[7], GHG: rec[8], Value: strings.TrimSpace(rec[9])}
-		if _, dup := d.Rows[row.ID]; dup {
-			return nil, fmt.Errorf("%s:%d: ID %s appears twice", path, line, row.ID)
+		if len(rec) <= valueCol {
+			return nil, fmt.Errorf("%s:%d: %d columns, the header has %d", path, line, len(rec), len(header))
 		}
-		d.Rows[row.ID] = row
+		row := DESNZRow{Line: line, ID: cell(rec, col[0]), Scope: cell(rec, col[1]),
+			Levels:     [4]string{cell(rec, col[2]), cell(rec, col[3]), cell(rec, col[4]), cell(rec, col[5])},
+			ColumnText: cell(rec, col[6]), UOM: cell(rec, col[7]), GHG: cell(rec, col[8]), Value: cell(rec, valueCol)}
+		if row.ID != "" {
+			if _, dup := d.Rows[row.ID]; dup {
+				return nil, fmt.Errorf("%s:%d: ID %s appears twice", path, line, row.ID)
+			}
+			d.Rows[row.ID] = row
+		}
+		k := PathKey(row)
+		d.byPath[k] = append(d.byPath[k], len(d.All))
+		d.All = append(d.All, row)
 	}
 	return d, nil
 }
@@ -98,14 +168,95 @@ func (d *DESNZ) Num(id string) (float64, DESNZRow, error) {
 	if err != nil {
 		return 0, r, err
 	}
+	v, err := d.Value(r)
+	return v, r, err
+}
+
+// Value is the value of row r of this set; an empty or unparsable value is an error.
+func (d *DESNZ) Value(r DESNZRow) (float64, error) {
 	if r.Value == "" {
-		return 0, r, fmt.Errorf("%s:%d: ID %s (%s) has no value", d.Path, r.Line, id, r.Label())
+		return 0, fmt.Errorf("%s:%d: %s (%s, %s) has no value", d.Path, r.Line, r.Cite(), r.Label(), r.GHG)
 	}
 	v, err := strconv.ParseFloat(r.Value, 64)
 	if err != nil {
-		return 0, r, fmt.Errorf("%s:%d: ID %s: value %q is not a number", d.Path, r.Line, id, r.Value)
+		return 0, fmt.Errorf("%s:%d: %s: value %q is not a number", d.Path, r.Line, r.Cite(), r.Value)
 	}
-	return v, r, nil
+	return v, nil
+}
+
+// Cite names the row as its set does: "ID 7_400_4000_5_1", or "CSV line 1926" in a set
+// without IDs (the line of the "Factors by Category" sheet saved as CSV).
+func (r DESNZRow) Cite() string {
+	if r.ID != "" {
+		return "ID " + r.ID
+	}
+	return fmt.Sprintf("CSV line %d", r.Line)
+}
+
+// PathKey is the row's category path as it can be compared across sets: scope, levels, column
+// text, unit and gas, case and spaces folded, with the names DESNZ changed between sets mapped
+// to their current ones (desnzRenames). Level 4 holding a unit or a year ("kWh" from 2023,
+// "2020" in the 2022 set for the grid data year) and the 2019–2021 column texts that only
+// repeat the unit's calorific basis ("Energy - Gross CV", "Volume", …) are left out.
+func PathKey(r DESNZRow) string {
+	fold := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	parts := []string{fold(r.Scope)}
+	for _, l := range r.Levels[:3] {
+		l = fold(l)
+		if to, ok := desnzRenames[l]; ok {
+			l = to
+		}
+		parts = append(parts, l)
+	}
+	l4 := fold(r.Levels[3])
+	if desnzLevel4Noise.MatchString(l4) {
+		l4 = ""
+	}
+	ct := fold(r.ColumnText)
+	if desnzBasisText[ct] {
+		ct = ""
+	}
+	if to, ok := desnzRenames[ct]; ok && fold(r.Levels[0]) == "waste disposal" {
+		ct = to
+	}
+	parts = append(parts, l4, ct, fold(r.UOM), r.Gas())
+	return strings.Join(parts, " | ")
+}
+
+// desnzRenames maps category names of past sets (folded) to the name the current set uses for
+// the same rows. Each is a rename DESNZ made, not a guess: the rows keep their place and, where
+// both sets publish IDs, their ID.
+var desnzRenames = map[string]string{
+	"wtt- uk & overseas elec":        "wtt- uk electricity",               // up to 2022
+	"wtt- gaseous fuels":             "gaseous fuels",                     // WTT- fuels, up to 2021
+	"wtt- liquid fuels":              "liquid fuels",                      // WTT- fuels, up to 2021
+	"wtt- solid fuels":               "solid fuels",                       // WTT- fuels, up to 2021
+	"wtt- business travel (air)":     "wtt- business travel- air",         // 2022
+	"wtt- pass vehs & travel (land)": "wtt- pass vehs & travel- land",     // 2022
+	"combustion":                     "incineration with energy recovery", // waste disposal column text, up to 2023 (ID 20_507_5311_15_1 in 2023 and 2025)
+}
+
+var desnzLevel4Noise = regexp.MustCompile(`^(\d{4}|kwh)$`)
+
+var desnzBasisText = map[string]bool{"energy - gross cv": true, "energy - net cv": true, "volume": true, "tonnes": true}
+
+// Match finds the row of this set whose category path (PathKey) is that of ref, a row of
+// another set. A path this set lacks, or holds more than once, is an error naming the file,
+// and the lines when there are several.
+func (d *DESNZ) Match(ref DESNZRow) (DESNZRow, error) {
+	k := PathKey(ref)
+	at := d.byPath[k]
+	switch len(at) {
+	case 1:
+		return d.All[at[0]], nil
+	case 0:
+		return DESNZRow{}, fmt.Errorf("%s: no row for %s (%s, %s)", d.Path, ref.Label(), ref.Scope, ref.GHG)
+	}
+	lines := make([]string, len(at))
+	for i, j := range at {
+		lines[i] = strconv.Itoa(d.All[j].Line)
+	}
+	return DESNZRow{}, fmt.Errorf("%s:%s: %d rows for %s (%s, %s): the path is ambiguous", d.Path, strings.Join(lines, ","), len(at), ref.Label(), ref.Scope, ref.GHG)
 }
 
 // GasRows are the IDs of the per-gas rows of a kg CO2e row: its ID with the last part _2

@@ -77,8 +77,16 @@ func Build(dir string) ([]factors.Factor, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", e.ID, err)
 		}
+		if fromDESNZ(e) {
+			stampDESNZSet(s.desnz, &f)
+		}
 		out = append(out, f)
 	}
+	past, err := desnzPastVintages(s, table)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, past...)
 	if err := checkSeries(s, all); err != nil {
 		return nil, err
 	}
@@ -113,8 +121,15 @@ func loadSources(dir string) (*sources, error) {
 	if err := s.ademe.Add(full, isSpendRatio); err != nil {
 		return nil, err
 	}
-	if s.desnz, err = datasets.LoadDESNZ(in(desnzFile)); err != nil {
+	if s.desnz, err = loadDESNZSet(dir, desnzFile, nil); err != nil {
 		return nil, err
+	}
+	for _, file := range desnzPastFiles {
+		past, err := loadDESNZSet(dir, file, s.desnz.DESNZ)
+		if err != nil {
+			return nil, err
+		}
+		s.desnzPast = append(s.desnzPast, past)
 	}
 	if s.epa, err = datasets.LoadEPA(in(epaFile)); err != nil {
 		return nil, err

@@ -20,15 +20,15 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 	d := s.desnz
 	f := factors.Factor{
 		Dataset:  desnzDataset,
-		Version:  fmt.Sprintf("%d v1", d.Year),
+		Version:  d.versionName(),
 		License:  desnzLicense,
 		Region:   "GB",
 		DataYear: d.Year,
-		SourceID: strings.Join(r.value, "+"),
 	}
 	if len(r.value) == 0 {
 		return f, fmt.Errorf("entry %s: no DESNZ value row", e.ID)
 	}
+	var cites []string
 	sum := func(ids []string) (float64, []string, error) {
 		total := 0.0
 		var parts []string
@@ -44,7 +44,8 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 				return 0, nil, fmt.Errorf("%s:%d: ID %s is %q, want a kg CO2e row", d.Path, row.Line, id, row.GHG)
 			}
 			total += v
-			parts = append(parts, fmt.Sprintf("%s %s (%s)", id, row.Levels[0], fmtNum(v)))
+			cites = append(cites, d.cite(row))
+			parts = append(parts, fmt.Sprintf("%s %s (%s)", d.cite(row), row.Levels[0], fmtNum(v)))
 		}
 		return total, parts, nil
 	}
@@ -53,14 +54,16 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 	if f.Value, vparts, err = sum(r.value); err != nil {
 		return f, err
 	}
+	valueCites := cites
 	if f.Upstream, uparts, err = sum(r.upstream); err != nil {
 		return f, err
 	}
 	first, _ := d.Row(r.value[0])
-	f.Source = fmt.Sprintf("UK DESNZ GHG Conversion Factors %d v1, ID %s (%s)", d.Year, r.value[0], first.Label())
+	f.SourceID = strings.Join(valueCites, "+")
+	f.Source = fmt.Sprintf("UK DESNZ GHG Conversion Factors %s, %s (%s)", d.versionName(), first.Cite(), first.Label())
 	f.Derivation = "value = " + strings.Join(vparts, " + ")
 	if len(r.value) > 1 {
-		f.Source += " + " + strings.Join(r.value[1:], " + ")
+		f.Source += " + " + strings.Join(valueCites[1:], " + ")
 		f.Derivation += " (well-to-tank row added to the tank-to-wheel row: full well-to-wheel factor)"
 	}
 	if len(uparts) > 0 {
@@ -68,13 +71,13 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 	}
 	if len(r.value) == 1 {
 		if c, m, n, ok := datasets.GasRows(r.value[0]); ok {
-			if _, present := d.Rows[c]; present {
+			if d.Has(c) {
 				co2, _, err1 := d.Num(c)
 				ch4, _, err2 := d.Num(m)
 				n2o, _, err3 := d.Num(n)
 				if err1 == nil && err2 == nil && err3 == nil && datasets.Near(co2+ch4+n2o, f.Value, datasets.GasTolerance) {
 					f.Gases = &factors.Gases{CO2: co2, CH4: ch4, N2O: n2o}
-					f.Derivation += fmt.Sprintf("; gases from %s, %s, %s", c, m, n)
+					f.Derivation += fmt.Sprintf("; gases from %s, %s, %s", d.citeID(c), d.citeID(m), d.citeID(n))
 				}
 			}
 		}
@@ -88,7 +91,7 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 			return f, fmt.Errorf("%s:%d: ID %s (%s, per %q) is not an Outside of Scopes row per %q", d.Path, row.Line, r.biogenic, row.Scope, row.UOM, e.Unit)
 		}
 		f.BiogenicCO2 = v
-		f.Derivation += fmt.Sprintf("; biogenic_co2 = %s Outside of Scopes (%s)", r.biogenic, fmtNum(v))
+		f.Derivation += fmt.Sprintf("; biogenic_co2 = %s Outside of Scopes (%s)", d.cite(row), fmtNum(v))
 	}
 	return f, nil
 }

@@ -98,8 +98,21 @@ func (r epaRow) resolve(s *sources, e entry) (factors.Factor, error) {
 		if err != nil {
 			return f, err
 		}
-		f.Notes = strings.TrimSpace(f.Notes + fmt.Sprintf(" eGRID grid gross loss for this region: %s %% (cell %s%d). The Hub says it may serve for Scope 3.3 T&D losses; "+
-			"it is not applied here (upstream = 0, as EPA publishes no upstream).", fmtNum(loss*100), r.grossLoss, r.row))
+		if err := x.Expect(337, r.grossLoss, "Grid Gross Loss (%)"); err != nil {
+			return f, err
+		}
+		if err := (cellCheck{372, "C", "Scope 3 Category 3", true}).check(x); err != nil {
+			return f, err
+		}
+		if !(loss > 0 && loss < 1) {
+			return f, fmt.Errorf("%s: sheet %q cell %s%d: grid gross loss %v is not a fraction between 0 and 1", x.Path, datasets.EPASheet, r.grossLoss, r.row, loss)
+		}
+		// The electricity lost in transmission and distribution was generated too: per kWh
+		// delivered, GGL / (1 − GGL) kWh more were generated, at the grid's rate (Scope 3
+		// category 3, activity C of the GHG Protocol).
+		f.Upstream = f.Value * loss / (1 - loss)
+		f.Derivation += fmt.Sprintf("; upstream = T&D losses = value × GGL / (1 − GGL), GGL = eGRID grid gross loss %s (cell %s%d, Table 6 note: "+
+			"for Scope 3 category 3 activity C) = %s × %s / %s", fmtNum(loss), r.grossLoss, r.row, fmtNum(f.Value), fmtNum(loss), fmtNum(1-loss))
 	}
 	if r.yearFrom.re != "" {
 		m := regexp.MustCompile(r.yearFrom.re).FindStringSubmatch(x.Cell(r.yearFrom.row, r.yearFrom.col))

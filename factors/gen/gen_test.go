@@ -120,16 +120,25 @@ func TestSpotChecks(t *testing.T) {
 		// EPA: metric tons CO2e per short ton → kg per short ton.
 		{id: "us.waste.mixed-metals.recycling", value: 230, curValue: []string{"US-WST-MIXEDMETAL-RECYC"}},
 		{id: "us.waste.mixed-msw.landfill", value: 580, curValue: []string{"US-WST-MSW-LANDFILL"}},
-		{id: "us.electricity.grid", value: 0.351642495326, curValue: []string{"US-ELEC-AVG-EGRID2023"}, tol: 1e-5},
+		// Upstream: T&D losses, value × GGL / (1 − GGL) with the grid gross loss of cell K366 (0.042).
+		{id: "us.electricity.grid", value: 0.351642495326, upstream: 0.351642495326 * 0.042 / (1 - 0.042), curValue: []string{"US-ELEC-AVG-EGRID2023"}, tol: 1e-5},
+		// CAMX, Table 6 row 342: grid gross loss K342 0.041.
+		{id: "us.electricity.grid.camx", value: 0.198741496915, upstream: 0.198741496915 * 0.041 / (1 - 0.041)},
 		{id: "us.freight.road.truck", value: 0.1874758, curValue: []string{"US-FRT-TRUCK-STM"}, tol: 1e-5},
 		{id: "us.natural-gas", value: 53.1145, curValue: []string{"US-NG-MMBTU"}},
-		{id: "uk.electricity.grid", value: 0.177, upstream: 0.0684, curValue: []string{"UK-ELEC-2025"}},
-		{id: "uk.natural-gas.gcv", value: 0.18296, upstream: 0.03021, pcsPerPCI: 0.2027 / 0.18296,
+		{id: "uk.electricity.grid", year: 2025, value: 0.177, upstream: 0.0684, curValue: []string{"UK-ELEC-2025"}},
+		{id: "uk.natural-gas.gcv", year: 2025, value: 0.18296, upstream: 0.03021, pcsPerPCI: 0.2027 / 0.18296,
 			curValue: []string{"UK-NG-KWH-GCV"}, curUp: []string{"UK-NG-KWH-GCV-WTT"}},
-		{id: "uk.diesel", value: 2.57082, upstream: 0.61101, curValue: []string{"UK-DIESEL-L"}, curUp: []string{"UK-DIESEL-L-WTT"}},
-		{id: "uk.freight.road.hgv", value: 0.12522, curValue: []string{"UK-FRT-HGV-ALL-AVG", "UK-FRT-HGV-ALL-AVG-WTT"}},
-		{id: "uk.material.li-ion-battery", value: 6308, curValue: []string{"UK-MAT-LI-ION-BATTERY"}},
-		{id: "uk.travel.hotel.france", value: 6.7},
+		{id: "uk.diesel", year: 2025, value: 2.57082, upstream: 0.61101, curValue: []string{"UK-DIESEL-L"}, curUp: []string{"UK-DIESEL-L-WTT"}},
+		{id: "uk.freight.road.hgv", year: 2025, value: 0.12522, curValue: []string{"UK-FRT-HGV-ALL-AVG", "UK-FRT-HGV-ALL-AVG-WTT"}},
+		{id: "uk.material.li-ion-battery", year: 2025, value: 6308, curValue: []string{"UK-MAT-LI-ION-BATTERY"}},
+		{id: "uk.travel.hotel.france", year: 2025, value: 6.7},
+		// Past DESNZ sets (desnz-key-factors-2019-2024 gives the same rows): 2019 v1.03 CSV line
+		// 1926 UK electricity generated 0.2556; upstream = T&D line 2375 (0.0217) + WTT
+		// generation line 2793 (0.03565) + WTT T&D line 2794 (0.00303).
+		{id: "uk.electricity.grid", year: 2019, value: 0.2556, upstream: 0.0217 + 0.03565 + 0.00303},
+		// 2022 v3 CSV line 78 natural gas kWh (Gross CV) 0.18254, WTT line 3261 0.0311, Net CV line 74 0.20227.
+		{id: "uk.natural-gas.gcv", year: 2022, value: 0.18254, upstream: 0.0311, pcsPerPCI: 0.20227 / 0.18254},
 	}
 	for _, tt := range tests {
 		name := fmt.Sprintf("%s/%d/%s", tt.id, tt.year, tt.gwp)
@@ -194,7 +203,11 @@ func TestAvoidedFactors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
-			f, ok := lib[tt.id+"/0/"]
+			year := 0
+			if strings.HasPrefix(tt.id, "uk.") {
+				year = 2025 // the DESNZ 2025 set, as curated-reference.csv
+			}
+			f, ok := lib[fmt.Sprintf("%s/%d/", tt.id, year)]
 			if !ok {
 				t.Fatalf("no factor %s", tt.id)
 			}
@@ -283,6 +296,12 @@ func TestSourceErrors(t *testing.T) {
 		{"DESNZ row missing", desnzFile, dropLines("7_400_4000_5_1,"), "no row with ID 7_400_4000_5_1"},
 		{"DESNZ value empty", desnzFile, replaceOnce("1_101_1011_8_1,Scope 1,Fuels,Liquid fuels,Diesel (average biofuel blend),,,litres,kg CO2e,2.57082",
 			"1_101_1011_8_1,Scope 1,Fuels,Liquid fuels,Diesel (average biofuel blend),,,litres,kg CO2e,"), "ID 1_101_1011_8_1 (Fuels / Liquid fuels"},
+		{"DESNZ past row missing", desnzPastFiles[0], dropLines("Scope 2,UK electricity,Electricity generated,Electricity: UK,,,kWh,kWh,kg CO2e,"),
+			"desnz-ghg-conversion-factors-2019/ghg-conversion-factors-2019-flat-file_factors-by-category.csv: no row for UK electricity / Electricity generated / Electricity: UK"},
+		{"DESNZ past row ambiguous", desnzPastFiles[3], replaceOnce("Electricity: UK,2020,,kWh,kg CO2e,0.19338\r\n",
+			"Electricity: UK,2020,,kWh,kg CO2e,0.19338\r\nScope 2,UK electricity,Electricity generated,Electricity: UK,,,kWh,kg CO2e,0.2\r\n"),
+			"ghg-conversion-factors-2022-flat-file_factors-by-category.csv:2850,2851: 2 rows for UK electricity"},
+		{"DESNZ version not in SOURCE.md", filepath.Join(filepath.Dir(desnzPastFiles[0]), "SOURCE.md"), replaceOnce("Version 1.03", "Vers. 1.03"), "no line \"Workbook `Front page`"},
 		{"ADEME element missing", ademeFile, dropLines("Elément,43642,", "Poste,43642,"), "no element 43642"},
 		{"ADEME poste unparsable", ademeFile, func(s string) string {
 			return regexp.MustCompile(`(Poste,43642,[^\n]*?Combustion à la centrale,,,,)0\.035,`).ReplaceAllString(s, "${1}n/a,")
@@ -345,7 +364,11 @@ func sourceCopy(t *testing.T, file string, edit func(string) string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{ademeFile, ademeXLSXFile, desnzFile, epaFile, emberFile, gwpFile, gwpSupplFile} {
+	files := []string{ademeFile, ademeXLSXFile, desnzFile, epaFile, emberFile, gwpFile, gwpSupplFile, filepath.Join(filepath.Dir(desnzFile), "SOURCE.md")}
+	for _, f := range desnzPastFiles {
+		files = append(files, f, filepath.Join(filepath.Dir(f), "SOURCE.md"))
+	}
+	for _, f := range files {
 		dst := filepath.Join(dir, f)
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			t.Fatal(err)

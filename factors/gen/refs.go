@@ -49,10 +49,12 @@ const (
 // sources are the loaded datasets.
 type sources struct {
 	ademe *datasets.ADEME
-	desnz *datasets.DESNZ
-	epa   *datasets.EPA
-	ember *datasets.Ember
-	gwp   *datasets.GWPTable
+	desnz *desnzSet
+	// desnzPast are the past DESNZ sets, oldest first, read through the current one.
+	desnzPast []*desnzSet
+	epa       *datasets.EPA
+	ember     *datasets.Ember
+	gwp       *datasets.GWPTable
 }
 
 // ref says where an entry's numbers come from. resolve fills the Factor's numbers, year,
@@ -90,7 +92,7 @@ type dzNum struct{ id string }
 
 func (r dzNum) read(s *sources) (float64, string, error) {
 	v, row, err := s.desnz.Num(r.id)
-	return v, fmt.Sprintf("DESNZ %s (%s)", r.id, row.Label()), err
+	return v, fmt.Sprintf("DESNZ %s (%s)", s.desnz.cite(row), row.Label()), err
 }
 
 // epaNum is an EPA cell, its row pinned by its label in column C.

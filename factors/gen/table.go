@@ -11,7 +11,7 @@ const (
 	bFuelUS          = "combustion only (the EPA Hub publishes no upstream)"
 	bGridFR          = "generation at the power plant in value; upstream of fuels and plants plus T&D losses in upstream"
 	bGridUK          = "generation in value; T&D losses, WTT of generation and WTT of T&D in upstream"
-	bGridUS          = "generation (eGRID total output rate) in value; no upstream or T&D losses published"
+	bGridUS          = "generation (eGRID total output rate) in value; T&D losses (eGRID grid gross loss) in upstream; no upstream of fuels published"
 	bHeatFR          = "network total as published by ADEME (no split between generation and upstream)"
 	bHeatUK          = "generation in value; distribution losses and well-to-tank in upstream"
 	bHeatUS          = "natural gas boiler at 80 % efficiency, combustion only"

@@ -503,6 +503,17 @@ func qualitySection(r reports.Report) htmlSection {
 	if len(r.Problems) == 0 {
 		return s
 	}
+	// Factors applied to years before their data year are listed in full, whatever the number
+	// of other problems: they qualify the figures, not just the inputs.
+	later := &htmlTable{Caption: "Factors applied before their data year", Head: []string{"File", "Sheet", "Cell", "Message"}}
+	for _, p := range r.Problems {
+		if p.Cause == emissions.CauseAnachronism {
+			later.Rows = append(later.Rows, htmlRow{Cells: []htmlCell{textCell(p.File), textCell(p.Sheet), textCell(p.Cell), textCell(p.Message)}})
+		}
+	}
+	if len(later.Rows) > 0 {
+		s.Blocks = append(s.Blocks, htmlBlock{Table: later})
+	}
 	tb := &htmlTable{Caption: "Problems found in the inputs", Head: []string{"Severity", "File", "Sheet", "Cell", "Message"}}
 	for i, p := range r.Problems {
 		if i == maxProblems {
@@ -514,6 +525,6 @@ func qualitySection(r reports.Report) htmlSection {
 	if len(r.Problems) > maxProblems {
 		b.Notes = []string{fmt.Sprintf("… and %d more: footprint validate lists them all.", len(r.Problems)-maxProblems)}
 	}
-	s.Blocks = []htmlBlock{b}
+	s.Blocks = append(s.Blocks, b)
 	return s
 }
