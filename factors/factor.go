@@ -72,8 +72,12 @@ type Factor struct {
 	Scope    int     `json:"scope"`    // 1, 2 or 3
 	Category int     `json:"category"` // Scope 3 category 1–15; 0 for Scopes 1 and 2
 	Upstream float64 `json:"upstream"` // kgCO2e per Unit to Scope 3 category 3
-	Kind     Kind    `json:"kind"`
-	Gases    *Gases  `json:"gases,omitempty"`
+	// LifecycleInScope2 marks a grid factor whose Value is a lifecycle intensity that could not
+	// be split (no published generation mix): Scope 2 holds the upstream part too, and every
+	// run that uses it says so.
+	LifecycleInScope2 bool   `json:"lifecycle_in_scope2,omitempty"`
+	Kind              Kind   `json:"kind"`
+	Gases             *Gases `json:"gases,omitempty"`
 	// BiogenicCO2 is kg of biogenic CO2 per unit, reported apart and never in a scope.
 	BiogenicCO2 float64 `json:"biogenic_co2,omitempty"`
 	// UncertaintyPct is the half-width of the 95 % interval as published (ADEME); nil when the

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -70,8 +71,12 @@ func Build(dir string) ([]factors.Factor, error) {
 	if err != nil {
 		return nil, err
 	}
+	past, err := gridVintages(s, table)
+	if err != nil {
+		return nil, err
+	}
 	var out []factors.Factor
-	for _, e := range table {
+	for _, e := range append(slices.Clone(table), past...) {
 		f, err := e.build(s)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", e.ID, err)
@@ -111,6 +116,12 @@ func loadSources(dir string) (*sources, error) {
 		return nil, err
 	}
 	if s.ember, err = datasets.LoadEmber(in(emberFile)); err != nil {
+		return nil, err
+	}
+	if s.owid, err = datasets.LoadOWID(in(owidIntensityFile), in(owidMixFile)); err != nil {
+		return nil, err
+	}
+	if s.tech, err = datasets.LoadTechIntensities(in(owidSourceFile)); err != nil {
 		return nil, err
 	}
 	if s.gwp, err = datasets.LoadGWP(in(gwpFile), in(gwpSupplFile)); err != nil {
@@ -243,7 +254,7 @@ func validate(fs []factors.Factor) error {
 			return fmt.Errorf("%s: an avoided factor has no upstream part and says how it is derived", where)
 		case f.GWP != "" && f.GWP != "AR5" && f.GWP != "AR6":
 			return fmt.Errorf("%s: GWP set %q", where, f.GWP)
-		case f.Dataset == emberDataset && !strings.Contains(f.Boundary, "lifecycle"):
+		case (f.Dataset == emberDataset || f.Dataset == owidDataset) && !strings.Contains(f.Boundary, "lifecycle"):
 			return fmt.Errorf("%s: an Ember factor's boundary must say it is lifecycle", where)
 		case !factors.IsBegesPoste(f.BegesPoste):
 			return fmt.Errorf("%s: no BEGES poste", where)
