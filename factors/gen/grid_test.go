@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -127,5 +129,22 @@ func TestSplitWithoutMix(t *testing.T) {
 				t.Errorf("split %+v: want 0 direct (hydro), 0.1 upstream, the 2015 mix named", g)
 			}
 		})
+	}
+}
+
+// TestGridMixIsFresh fails when factors/gridmix.csv is not what the generator writes: run
+// `go generate ./factors`.
+func TestGridMixIsFresh(t *testing.T) {
+	needSources(t)
+	got, err := GenerateGridMix(srcDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../gridmix.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("../gridmix.csv is stale (run go generate ./factors): %s", firstDiff(want, got))
 	}
 }
