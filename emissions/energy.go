@@ -341,8 +341,14 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 		e.TotalFossilMWh = e.CoalMWh + e.OilMWh + e.GasMWh + e.OtherFossilMWh + e.PurchasedFossilMWh
 		e.TotalRenewableMWh = e.RenewableFuelsMWh + e.PurchasedRenewableMWh + e.SelfGeneratedMWh
 		e.TotalMWh = e.TotalFossilMWh + e.NuclearMWh + e.TotalRenewableMWh + e.UnknownOriginMWh
-		if e.TotalMWh > 0 && e.UnknownOriginMWh == 0 {
-			share := func(v float64) *float64 { p := v / e.TotalMWh * 100; return &p }
+		if e.UnknownOriginMWh == 0 { // blank when some electricity is of unknown origin
+			share := func(v float64) *float64 {
+				p := 0.0
+				if e.TotalMWh > 0 {
+					p = v / e.TotalMWh * 100
+				}
+				return &p
+			}
 			e.FossilSharePct, e.NuclearSharePct, e.RenewableSharePct = share(e.TotalFossilMWh), share(e.NuclearMWh), share(e.TotalRenewableMWh)
 		}
 		if rev, ok := opts.Revenue[y]; ok && rev > 0 {
