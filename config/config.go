@@ -23,8 +23,12 @@ import (
 
 // Config is the whole configuration. Field names are the YAML keys.
 type Config struct {
-	Inputs        []string       `yaml:"inputs" mapstructure:"inputs"`
-	Site          string         `yaml:"site" mapstructure:"site"`
+	Inputs []string `yaml:"inputs" mapstructure:"inputs"`
+	Site   string   `yaml:"site" mapstructure:"site"`
+	// Country is the organisation's (ISO 3166-1 alpha-2) and Sites give each site's, for the
+	// default electricity mix of ESRS E1-5 (country.go).
+	Country       string         `yaml:"country" mapstructure:"country"`
+	Sites         []SiteConf     `yaml:"sites" mapstructure:"sites"`
 	ReportingYear int            `yaml:"reporting_year" mapstructure:"reporting_year"`
 	Output        Output         `yaml:"output" mapstructure:"output"`
 	Columns       []ColumnAlias  `yaml:"columns" mapstructure:"columns"`
@@ -165,6 +169,7 @@ type Projection struct {
 var defaults = map[string]any{
 	"inputs":                           []string{},
 	"site":                             "Main site",
+	"country":                          "",
 	"reporting_year":                   0,
 	"output.dir":                       "out",
 	"factors.gwp":                      "AR6",

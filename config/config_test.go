@@ -22,7 +22,7 @@ func TestLoadErrors(t *testing.T) {
 	tests := []struct {
 		name, yaml, want string
 	}{
-		{"unknown key", "inputs: [a.xlsx]\noutptu:\n  dir: x\n", "line 2: field outptu not found in type config.Config; outptu is not a key of footprint's configuration: the top level takes inputs, site, reporting_year, output, columns, factors, scope2, trajectory"},
+		{"unknown key", "inputs: [a.xlsx]\noutptu:\n  dir: x\n", "line 2: field outptu not found in type config.Config; outptu is not a key of footprint's configuration: the top level takes inputs, site, country, sites, reporting_year, output, columns, factors, scope2, trajectory"},
 		{"unknown nested key", "factors:\n  gwp: AR6\n  customs: []\n", "line 3: field customs not found in type config.FactorsConfig; factors.customs is not a key of footprint's configuration: factors takes gwp, custom"},
 		{"wrong type", "reporting_year: last\n", "line 1: cannot unmarshal !!str `last` into int; reporting_year wants a whole number"},
 		{"two wrong values on a line", "trajectory:\n  targets:\n    - {name: A, scopes: [1], pathway: linear, reduction_pct: x, nope: 1}\n",

@@ -10,7 +10,8 @@ import (
 )
 
 // EnergyConf holds what ESRS E1-5 needs beyond the factors: the supply mix of purchased
-// electricity and heat per year, each with its source (no mix ships with footprint):
+// electricity and heat per year, each with its source. Without an electricity mix, grid
+// electricity takes the published generation mix of its site's country (country.go):
 //
 //	energy:
 //	  electricity_mix:
@@ -175,7 +176,9 @@ func (c *Config) EnergyOptions(lib *factors.Library) emissions.EnergyOptions {
 	for _, s := range c.Energy.HighClimateImpact.Sites {
 		hi.Sites = append(hi.Sites, strings.TrimSpace(s))
 	}
-	return emissions.EnergyOptions{Library: lib, ElectricityMix: conv(c.Energy.ElectricityMix), HeatMix: conv(c.Energy.HeatMix), Revenue: rev, HighImpact: hi}
+	country, sites := c.Countries()
+	return emissions.EnergyOptions{Library: lib, ElectricityMix: conv(c.Energy.ElectricityMix), HeatMix: conv(c.Energy.HeatMix), Revenue: rev, HighImpact: hi,
+		Country: country, SiteCountries: sites}
 }
 
 // eurScale is how many EUR one unit of a revenue figure is: EUR, k EUR, M EUR or bn EUR (€

@@ -31,6 +31,7 @@ func (c *Config) validate(name string, data []byte) []error {
 	c.validateIntensity(bad)
 	c.validateUncertainty(bad)
 	c.validateOrganisation(bad)
+	c.validateCountry(bad)
 	c.validateESRS(bad)
 	c.validateMilestones(bad)
 	c.validateEnergy(bad)

@@ -168,3 +168,34 @@ func TestFreshness(t *testing.T) {
 		}
 	}
 }
+
+// A grid factor flagged lifecycle_in_scope2 is warned once per factor and year, at its first
+// row, in every run that uses it; a split one is not.
+func TestLifecycleInScope2Warned(t *testing.T) {
+	lib, err := workbooktest.Library(t).WithCustom([]factors.Factor{
+		{ID: "test.grid.lifecycle", Name: "lifecycle", Value: 0.4, Unit: "kWh", Scope: 2, Kind: factors.KindEmission, LifecycleInScope2: true, Source: "test"},
+		{ID: "test.grid.split", Name: "split", Value: 0.3, Upstream: 0.1, Unit: "kWh", Scope: 2, Kind: factors.KindEmission, Source: "test"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb := xlsx(t, sheet{"Energy", [][]any{header,
+		{2024, "Main", "P", "test.grid.split", 10, "kWh"},
+		{2024, "Main", "P", "test.grid.lifecycle", 10, "kWh"},
+		{2024, "Hub", "P", "test.grid.lifecycle", 20, "kWh"},
+		{2025, "Main", "P", "test.grid.lifecycle", 30, "kWh"},
+	}})
+	in, _ := run(t, emissions.Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
+	var got []emissions.Problem
+	for _, p := range in.Problems.List() {
+		if p.Cause == "lifecycle-in-scope2" {
+			got = append(got, p)
+		}
+	}
+	if len(got) != 2 {
+		t.Fatalf("%d warnings, want 2 (2024 and 2025): %v", len(got), in.Problems.List())
+	}
+	if p := got[0]; p.Cell != "D3" || p.Severity != emissions.SeverityWarning || !strings.Contains(p.Message, "factor test.grid.lifecycle") || !strings.Contains(p.Message, "category 3") {
+		t.Errorf("first warning %+v", p)
+	}
+}

@@ -571,6 +571,7 @@ func (c *Calculator) activity(a *Activity) bool {
 		c.warnOnce(fmt.Sprintf("vintage/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "vintage",
 			Message: fmt.Sprintf("factor %s has no vintage for %d or earlier; its earliest (%d) is used for the %d rows", f.ID, a.Year, f.Year, a.Year)})
 	}
+	c.checkLifecycle(a, f)
 	fu, err := lk.fu, lk.ferr
 	if err != nil {
 		return c.reject(a, "factor-unit", a.ActivityCell, "factor %s has an unusable unit: %v; correct its unit in config factors.custom", f.ID, err)

@@ -17,8 +17,12 @@ import (
 // 0 kgCO2e/kWh cover (renewable guarantees of origin, renewable PPAs) are renewable — AR 32
 // counts purchased energy as renewable only when its origin is defined in the contract; the
 // rest follows the configured supply mix of its year (energy.electricity_mix,
-// energy.heat_mix: fossil, nuclear and renewable %). Without a mix the rest is counted as
-// fossil, with a warning: a share that cannot be shown is not claimed renewable or nuclear.
+// energy.heat_mix: fossil, nuclear and renewable %). Grid electricity without a configured mix
+// follows the published generation mix of its site's country and year (factors.GridMix; the
+// latest published year for later years); when the site's country is unknown its origin is
+// left unknown and the year's shares blank, with a warning — never counted as fossil. Heat
+// without a mix is counted as fossil, with a warning: a share that cannot be shown is not
+// claimed renewable or nuclear.
 //
 // The market-based lines of Scope 2 repeat the location-based kWh and are not counted again;
 // already-computed rows (tCO2e) carry no energy; avoided and outside-scope lines neither.
@@ -41,6 +45,10 @@ type EnergyOptions struct {
 	// HighImpact says which activities are in high climate impact sectors (ESRS E1 §40–41:
 	// energy intensity counts their energy only); the zero value is every activity.
 	HighImpact HighImpact
+	// Country is the organisation's (ISO 3166-1 alpha-2) and SiteCountries each listed site's,
+	// by lower-case name: they choose the default electricity mix (see siteCountry).
+	Country       string
+	SiteCountries map[string]string
 }
 
 // HighImpact selects the activities in high climate impact sectors (NACE sections A to H and
@@ -86,16 +94,20 @@ type EnergyYear struct {
 	// Purchased or acquired electricity, heat, steam and cooling from fossil sources (row 5).
 	PurchasedFossilMWh float64 `json:"purchased_fossil_mwh"`
 	TotalFossilMWh     float64 `json:"total_fossil_mwh"`
-	FossilSharePct     float64 `json:"fossil_share_pct"`
-	NuclearMWh         float64 `json:"nuclear_mwh"`
-	NuclearSharePct    float64 `json:"nuclear_share_pct"`
+	// The shares are nil (blank) when some purchased electricity is of unknown origin.
+	FossilSharePct  *float64 `json:"fossil_share_pct"`
+	NuclearMWh      float64  `json:"nuclear_mwh"`
+	NuclearSharePct *float64 `json:"nuclear_share_pct"`
 	// Renewable: fuels (biomass, biogas …), purchased, self-generated non-fuel.
-	RenewableFuelsMWh     float64 `json:"renewable_fuels_mwh"`
-	PurchasedRenewableMWh float64 `json:"purchased_renewable_mwh"`
-	SelfGeneratedMWh      float64 `json:"self_generated_renewable_mwh"`
-	TotalRenewableMWh     float64 `json:"total_renewable_mwh"`
-	RenewableSharePct     float64 `json:"renewable_share_pct"`
-	TotalMWh              float64 `json:"total_mwh"`
+	RenewableFuelsMWh     float64  `json:"renewable_fuels_mwh"`
+	PurchasedRenewableMWh float64  `json:"purchased_renewable_mwh"`
+	SelfGeneratedMWh      float64  `json:"self_generated_renewable_mwh"`
+	TotalRenewableMWh     float64  `json:"total_renewable_mwh"`
+	RenewableSharePct     *float64 `json:"renewable_share_pct"`
+	// UnknownOriginMWh is purchased electricity whose mix is unknown (no configured mix and no
+	// country to take a published one from): in the total, in none of the classes.
+	UnknownOriginMWh float64 `json:"purchased_unknown_origin_mwh"`
+	TotalMWh         float64 `json:"total_mwh"`
 	// Energy intensity (§40–43): the energy of the activities in high climate impact sectors
 	// (HighImpact, said in words) per their net revenue, when config gives the year's.
 	HighImpactMWh       float64  `json:"high_climate_impact_mwh"`
@@ -116,7 +128,10 @@ type EnergyYear struct {
 // Energy computes the E1-5 table of every year with energy. Warnings (no mix for a year) go to
 // problems.
 func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear {
-	type siteAcc struct{ elec, heat float64 }
+	type siteAcc struct {
+		elec, heat float64
+		regions    map[string]float64 // MWh of electricity by its grid factor's region
+	}
 	byYear := map[int]*EnergyYear{}
 	sites := map[siteYear]*siteAcc{}
 	notCounted := map[int]map[string]bool{}
@@ -176,6 +191,10 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 			}
 			if f.EnergyClass == factors.EnergyElectric {
 				a.elec += mwh
+				if a.regions == nil {
+					a.regions = map[string]float64{}
+				}
+				a.regions[f.Region] += mwh
 				e.PurchasedElectricityMWh += mwh
 			} else {
 				a.heat += mwh
@@ -207,6 +226,13 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 	}
 	var gaps []*gap
 	gapOf := map[string]*gap{}
+	type unknown struct {
+		site, country, how string
+		years              []int
+		mwh                float64
+	}
+	var unknowns []*unknown
+	unknownOf := map[string]*unknown{}
 	vintage := map[string][]int{}
 	var vintageKeys []string
 	for _, k := range keys {
@@ -227,6 +253,25 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 				continue
 			}
 			m, ok, earliest := pickMix(part.mixes, k)
+			published := false
+			if !ok && part.key == "energy.electricity_mix" {
+				country, how := opts.siteCountry(k.Site, a.regions)
+				pub, found := factors.GridMix(country, k.Year)
+				if !found {
+					id := fmt.Sprintf("%s|%s|%s", k.Site, country, how)
+					g := unknownOf[id]
+					if g == nil {
+						g = &unknown{site: k.Site, country: country, how: how}
+						unknownOf[id] = g
+						unknowns = append(unknowns, g)
+					}
+					g.years = append(g.years, k.Year)
+					g.mwh += part.mwh
+					e.UnknownOriginMWh += part.mwh
+					continue
+				}
+				m, ok, published = publishedMix(pub, k.Year, country), true, true
+			}
 			if !ok {
 				id := part.key + "|" + k.Site
 				g := gapOf[id]
@@ -251,6 +296,9 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 			e.NuclearMWh += part.mwh * m.NuclearPct / 100
 			e.PurchasedRenewableMWh += part.mwh * m.RenewablePct / 100
 			src := fmt.Sprintf("%s %d: %s", part.key, m.Year, m.Source)
+			if published {
+				src = fmt.Sprintf("grid electricity %d, %s", k.Year, m.Source)
+			}
 			if !containsString(e.MixSources, src) {
 				e.MixSources = append(e.MixSources, src)
 			}
@@ -258,6 +306,13 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 	}
 	for _, g := range gaps {
 		problems.Warnf("energy-mix", "", "", "", "no %s for site %q in %s: the %.1f MWh bought and not covered by renewable instruments are counted as fossil in ESRS E1-5; add {year, fossil_pct, nuclear_pct, renewable_pct, source} (optionally with site)", g.key, g.site, YearList(g.years), g.mwh)
+	}
+	for _, u := range unknowns {
+		why := "its country is unknown: give it in config sites [{name, country}] or country"
+		if u.country != "" {
+			why = fmt.Sprintf("no generation mix is published for %s (%s)", u.country, u.how)
+		}
+		problems.Warnf("energy-mix", "", "", "", "site %q in %s: %s; its %.1f MWh of grid electricity are of unknown origin in ESRS E1-5, whose fossil, nuclear and renewable shares are left blank (or give energy.electricity_mix)", u.site, YearList(u.years), why, u.mwh)
 	}
 	for _, id := range vintageKeys {
 		parts := strings.SplitN(id, "|", 3)
@@ -285,11 +340,16 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 		e.HighImpactScope = opts.HighImpact.String()
 		e.TotalFossilMWh = e.CoalMWh + e.OilMWh + e.GasMWh + e.OtherFossilMWh + e.PurchasedFossilMWh
 		e.TotalRenewableMWh = e.RenewableFuelsMWh + e.PurchasedRenewableMWh + e.SelfGeneratedMWh
-		e.TotalMWh = e.TotalFossilMWh + e.NuclearMWh + e.TotalRenewableMWh
-		if e.TotalMWh > 0 {
-			e.FossilSharePct = e.TotalFossilMWh / e.TotalMWh * 100
-			e.NuclearSharePct = e.NuclearMWh / e.TotalMWh * 100
-			e.RenewableSharePct = e.TotalRenewableMWh / e.TotalMWh * 100
+		e.TotalMWh = e.TotalFossilMWh + e.NuclearMWh + e.TotalRenewableMWh + e.UnknownOriginMWh
+		if e.UnknownOriginMWh == 0 { // blank when some electricity is of unknown origin
+			share := func(v float64) *float64 {
+				p := 0.0
+				if e.TotalMWh > 0 {
+					p = v / e.TotalMWh * 100
+				}
+				return &p
+			}
+			e.FossilSharePct, e.NuclearSharePct, e.RenewableSharePct = share(e.TotalFossilMWh), share(e.NuclearMWh), share(e.TotalRenewableMWh)
 		}
 		if rev, ok := opts.Revenue[y]; ok && rev > 0 {
 			r := rev
@@ -304,6 +364,43 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Year < out[j].Year })
 	return out
+}
+
+// siteCountry is the country whose published mix a site's grid electricity takes, and how it
+// was found: the site's entry in config sites, else the region of its grid electricity
+// factor (the one with the most MWh) when that is a country, else the organisation's country.
+func (o EnergyOptions) siteCountry(site string, regions map[string]float64) (country, how string) {
+	if c, ok := o.SiteCountries[strings.ToLower(strings.TrimSpace(site))]; ok {
+		return c, "config sites"
+	}
+	best, bestMWh := "", 0.0
+	for r, mwh := range regions {
+		if _, err := factors.ParseCountry(r); err == nil && (mwh > bestMWh || mwh == bestMWh && r < best) {
+			best, bestMWh = r, mwh
+		}
+	}
+	if best != "" {
+		return strings.ToUpper(best), "region of the site's grid electricity factor"
+	}
+	if o.Country != "" {
+		return o.Country, "config country"
+	}
+	return "", ""
+}
+
+// publishedMix is a published generation mix as the supply mix of year, its source naming the
+// country and which year it is when not year's own.
+func publishedMix(pub factors.GenerationMix, year int, country string) Mix {
+	f, n, r := pub.Shares()
+	src := fmt.Sprintf("%s, published generation mix: %s", country, pub.Source())
+	if pub.Year != year {
+		which := "latest"
+		if pub.Year > year {
+			which = "earliest"
+		}
+		src = fmt.Sprintf("%s, no generation mix published for %d, the %s (%d) is used: %s", country, year, which, pub.Year, pub.Source())
+	}
+	return Mix{Year: pub.Year, FossilPct: f, NuclearPct: n, RenewablePct: r, Source: src}
 }
 
 // pickMix is the mix for a year and site: an entry for the site before one for all sites; the

@@ -44,7 +44,7 @@ func TestEnergyE15(t *testing.T) {
 		{"nuclear", e.NuclearMWh, 1500 * 0.68},
 		{"purchased renewable", e.PurchasedRenewableMWh, 500 + 1500*0.28},
 		{"total", e.TotalMWh, wantGas + 10000*diesel.EnergyMWh + 2000},
-		{"shares", e.FossilSharePct + e.NuclearSharePct + e.RenewableSharePct, 100},
+		{"shares", *e.FossilSharePct + *e.NuclearSharePct + *e.RenewableSharePct, 100},
 		{"intensity", *e.IntensityMWhPerMEUR, e.TotalMWh / 50},
 	}
 	for _, c := range checks {
@@ -56,14 +56,73 @@ func TestEnergyE15(t *testing.T) {
 		t.Errorf("gas %v MWh PCI, diesel %v MWh: the library's energy contents changed", wantGas, 10000*diesel.EnergyMWh)
 	}
 
-	// Without a mix, electricity beyond the instruments is fossil, with a warning.
-	in2, inv2 := run(t, emissions.Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
-	e2 := emissions.Energy(inv2, emissions.EnergyOptions{Library: lib}, &in2.Problems)[0]
-	if math.Abs(e2.PurchasedFossilMWh-1500) > 1e-9 || !strings.Contains(problemText(in2), `no energy.electricity_mix for site "Main" in 2024`) {
-		t.Errorf("no mix: purchased fossil %v, problems %q", e2.PurchasedFossilMWh, problemText(in2))
+}
+
+// Without energy.electricity_mix, grid electricity follows the published generation mix of its
+// site's country and year (owid-electricity-carbon-intensity-mix/electricity-prod-source-stacked.csv,
+// TWh): line 2164, France 2023: other renewables 0.6, bioenergy 9.5, solar 23.26, wind 48.61,
+// hydro 53.19, nuclear 335.65, oil 9.71, gas 31.43, coal 2.16; line 2344, Germany 2023: 0.21,
+// 46.02, 61.56, 137.29, 19.48, nuclear 8.75, oil 20.13, gas 76, coal 135.35. A site whose
+// country is unknown has its electricity of unknown origin and the year's shares blank.
+func TestEnergyDefaultMix(t *testing.T) {
+	lib, err := factors.Builtin("AR6")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if s := e2.FossilSharePct + e2.NuclearSharePct + e2.RenewableSharePct; math.Abs(s-100) > 1e-9 {
-		t.Errorf("shares add up to %v", s)
+	lib, err = lib.WithCustom([]factors.Factor{{ID: "test.supplier", Name: "supplier", Value: 0.1, Unit: "kWh", Scope: 2, Kind: factors.KindEmission,
+		Source: "test", EnergyMWh: 0.001, EnergyClass: factors.EnergyElectric}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := [3]float64{9.71 + 31.43 + 2.16, 335.65, 0.6 + 9.5 + 23.26 + 48.61 + 53.19}
+	de := [3]float64{20.13 + 76 + 135.35, 8.75, 0.21 + 46.02 + 61.56 + 137.29 + 19.48}
+	tests := []struct {
+		name, factor string
+		year         int
+		opts         emissions.EnergyOptions
+		twh          [3]float64 // fossil, nuclear, renewable; zero: unknown origin
+		source       string     // in the year's mix sources, or in the warning when unknown
+	}{
+		{"French site 2023, from its grid factor", "fr.electricity.grid", 2023, emissions.EnergyOptions{}, fr, "France 2023 (electricity-prod-source-stacked.csv line 2164"},
+		{"French site 2024, latest mix", "fr.electricity.grid", 2024, emissions.EnergyOptions{}, fr, "no generation mix published for 2024, the latest (2023) is used"},
+		{"config sites wins", "fr.electricity.grid", 2023, emissions.EnergyOptions{SiteCountries: map[string]string{"main": "DE"}}, de, "DE, published generation mix: OWID/Ember generation mix, Germany 2023"},
+		{"organisation's country", "test.supplier", 2023, emissions.EnergyOptions{Country: "FR"}, fr, "FR, published generation mix: OWID/Ember generation mix, France 2023"},
+		{"unknown country", "test.supplier", 2023, emissions.EnergyOptions{}, [3]float64{}, "its country is unknown"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wb := xlsx(t, sheet{"Energy", [][]any{header, {tt.year, "Main", "P", tt.factor, 1000000, "kWh"}}})
+			in, inv := run(t, emissions.Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
+			opts := tt.opts
+			opts.Library = lib
+			e := emissions.Energy(inv, opts, &in.Problems)[0]
+			total := tt.twh[0] + tt.twh[1] + tt.twh[2]
+			if total == 0 {
+				if e.UnknownOriginMWh != 1000 || e.PurchasedFossilMWh != 0 || e.FossilSharePct != nil || e.NuclearSharePct != nil || e.RenewableSharePct != nil || e.TotalMWh != 1000 {
+					t.Errorf("unknown origin %v MWh, fossil %v, shares %v %v %v, total %v: want 1000 MWh of unknown origin and blank shares",
+						e.UnknownOriginMWh, e.PurchasedFossilMWh, e.FossilSharePct, e.NuclearSharePct, e.RenewableSharePct, e.TotalMWh)
+				}
+				if !strings.Contains(problemText(in), tt.source) {
+					t.Errorf("problems %q, want %q", problemText(in), tt.source)
+				}
+				return
+			}
+			for i, c := range []struct {
+				got *float64
+				mwh float64
+			}{{e.FossilSharePct, e.PurchasedFossilMWh}, {e.NuclearSharePct, e.NuclearMWh}, {e.RenewableSharePct, e.PurchasedRenewableMWh}} {
+				want := tt.twh[i] / total * 100
+				if c.got == nil || math.Abs(*c.got-want) > 1e-9 || math.Abs(c.mwh-want*10) > 1e-9 {
+					t.Errorf("class %d: share %v, %v MWh; want %v %% of 1000 MWh", i, c.got, c.mwh, want)
+				}
+			}
+			if len(e.MixSources) != 1 || !strings.Contains(e.MixSources[0], tt.source) || !strings.Contains(e.MixSources[0], "Our World in Data") {
+				t.Errorf("mix sources %q, want one containing %q and the attribution", e.MixSources, tt.source)
+			}
+			if strings.Contains(problemText(in), "energy.electricity_mix") {
+				t.Errorf("problems %q: a published default needs no warning", problemText(in))
+			}
+		})
 	}
 }
 

@@ -77,7 +77,11 @@ type Factor struct {
 	Scope    int      `json:"scope"`    // 1, 2 or 3
 	Category int      `json:"category"` // Scope 3 category 1–15; 0 for Scopes 1 and 2
 	Upstream float64  `json:"upstream"` // kgCO2e per Unit to Scope 3 category 3
-	Kind     Kind     `json:"kind"`
+	// LifecycleInScope2 marks a grid factor whose Value is a lifecycle intensity that could not
+	// be split (no published generation mix): Scope 2 holds the upstream part too, and every
+	// run that uses it says so.
+	LifecycleInScope2 bool `json:"lifecycle_in_scope2,omitempty"`
+	Kind              Kind `json:"kind"`
 	// SpendBased marks a factor per unit of money (a spend-based ratio, kgCO2e per EUR or k€):
 	// rows computed with it are never primary data, whatever their DataType says.
 	SpendBased bool   `json:"spend_based,omitempty"`

@@ -1,3 +1,3 @@
 package factors
 
-//go:generate go run ./gen -src ../../shared/factor-sources -out library.json
+//go:generate go run ./gen -src ../../shared/factor-sources -out library.json -mix gridmix.csv

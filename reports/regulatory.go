@@ -49,6 +49,14 @@ type E15Row struct {
 
 func mwh(v float64) any { return v }
 
+// fraction is a share in % as a fraction, or nil (blank) when the share is unknown.
+func fraction(pct *float64) any {
+	if pct == nil {
+		return nil
+	}
+	return *pct / 100
+}
+
 // orNil is *v, or nil (not reported) when v is nil.
 func orNil(v *float64) any {
 	if v == nil {
@@ -66,14 +74,15 @@ var E15Rows = []E15Row{
 	{Label: "(4) Fuel consumption from other fossil sources (MWh)", Ref: "E1 §38 (d), AR 34", Get: func(e *emissions.EnergyYear) any { return mwh(e.OtherFossilMWh) }},
 	{Label: "(5) Consumption of purchased or acquired electricity, heat, steam, and cooling from fossil sources (MWh)", Ref: "E1 §38 (e), AR 34", Get: func(e *emissions.EnergyYear) any { return mwh(e.PurchasedFossilMWh) }},
 	{Label: "(6) Total fossil energy consumption (MWh) (calculated as the sum of lines 1 to 5)", Ref: "E1 §37 (a), AR 34", Total: true, Get: func(e *emissions.EnergyYear) any { return mwh(e.TotalFossilMWh) }},
-	{Label: "Share of fossil sources in total energy consumption (%)", Ref: "E1 §37 (a), AR 34", Share: true, Get: func(e *emissions.EnergyYear) any { return e.FossilSharePct / 100 }},
+	{Label: "Share of fossil sources in total energy consumption (%)", Ref: "E1 §37 (a), AR 34", Share: true, Get: func(e *emissions.EnergyYear) any { return fraction(e.FossilSharePct) }},
 	{Label: "(7) Consumption from nuclear sources (MWh)", Ref: "E1 §37 (b), AR 34", Get: func(e *emissions.EnergyYear) any { return mwh(e.NuclearMWh) }},
-	{Label: "Share of consumption from nuclear sources in total energy consumption (%)", Ref: "E1 §37 (b), AR 34", Share: true, Get: func(e *emissions.EnergyYear) any { return e.NuclearSharePct / 100 }},
+	{Label: "Share of consumption from nuclear sources in total energy consumption (%)", Ref: "E1 §37 (b), AR 34", Share: true, Get: func(e *emissions.EnergyYear) any { return fraction(e.NuclearSharePct) }},
 	{Label: "(8) Fuel consumption for renewable sources, including biomass (also comprising industrial and municipal waste of biologic origin, biogas, renewable hydrogen, etc.) (MWh)", Ref: "E1 §37 (c) i, AR 34", Get: func(e *emissions.EnergyYear) any { return mwh(e.RenewableFuelsMWh) }},
 	{Label: "(9) Consumption of purchased or acquired electricity, heat, steam, and cooling from renewable sources (MWh)", Ref: "E1 §37 (c) ii, AR 34", Get: func(e *emissions.EnergyYear) any { return mwh(e.PurchasedRenewableMWh) }},
 	{Label: "(10) The consumption of self-generated non-fuel renewable energy (MWh)", Ref: "E1 §37 (c) iii, AR 34", Get: func(e *emissions.EnergyYear) any { return mwh(e.SelfGeneratedMWh) }},
 	{Label: "(11) Total renewable energy consumption (MWh) (calculated as the sum of lines 8 to 10)", Ref: "E1 §37 (c), AR 34", Total: true, Get: func(e *emissions.EnergyYear) any { return mwh(e.TotalRenewableMWh) }},
-	{Label: "Share of renewable sources in total energy consumption (%)", Ref: "E1 §37 (c), AR 34", Share: true, Get: func(e *emissions.EnergyYear) any { return e.RenewableSharePct / 100 }},
+	{Label: "Share of renewable sources in total energy consumption (%)", Ref: "E1 §37 (c), AR 34", Share: true, Get: func(e *emissions.EnergyYear) any { return fraction(e.RenewableSharePct) }},
+	{Label: "Purchased electricity of unknown origin (no supply mix, country unknown) (MWh)", Ref: "not split: shares left blank", Get: func(e *emissions.EnergyYear) any { return mwh(e.UnknownOriginMWh) }},
 	{Label: "Total energy consumption (MWh) (calculated as the sum of lines 6, 7 and 11)", Ref: "E1 §37, AR 34", Total: true, Get: func(e *emissions.EnergyYear) any { return mwh(e.TotalMWh) }},
 	{Label: "Total energy consumption from activities in high climate impact sectors (MWh)", Ref: "E1 §40–41", Get: func(e *emissions.EnergyYear) any { return mwh(e.HighImpactMWh) }},
 	{Label: "Net revenue from activities in high climate impact sectors (EUR)", Ref: "E1 §41, §43", Get: func(e *emissions.EnergyYear) any { return orNil(e.RevenueEUR) }},

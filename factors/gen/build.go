@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -72,7 +73,11 @@ func Build(dir string) ([]factors.Factor, error) {
 	}
 	var out []factors.Factor
 	all := entries()
-	for _, e := range all {
+	grid, err := gridVintages(s, table)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range append(slices.Clone(all), grid...) {
 		f, err := e.build(s)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", e.ID, err)
@@ -135,6 +140,12 @@ func loadSources(dir string) (*sources, error) {
 		return nil, err
 	}
 	if s.ember, err = datasets.LoadEmber(in(emberFile)); err != nil {
+		return nil, err
+	}
+	if s.owid, err = datasets.LoadOWID(in(owidIntensityFile), in(owidMixFile)); err != nil {
+		return nil, err
+	}
+	if s.tech, err = datasets.LoadTechIntensities(in(owidSourceFile)); err != nil {
 		return nil, err
 	}
 	if s.gwp, err = datasets.LoadGWP(in(gwpFile), in(gwpSupplFile)); err != nil {
@@ -285,7 +296,7 @@ func validate(fs []factors.Factor) error {
 			return fmt.Errorf("%s: an avoided factor has no upstream part and says how it is derived", where)
 		case f.GWP != "" && f.GWP != "AR5" && f.GWP != "AR6":
 			return fmt.Errorf("%s: GWP set %q", where, f.GWP)
-		case f.Dataset == emberDataset && !strings.Contains(f.Boundary, "lifecycle"):
+		case (f.Dataset == emberDataset || f.Dataset == owidDataset) && !strings.Contains(f.Boundary, "lifecycle"):
 			return fmt.Errorf("%s: an Ember factor's boundary must say it is lifecycle", where)
 		case !factors.IsBegesPoste(f.BegesPoste):
 			return fmt.Errorf("%s: no BEGES poste", where)

@@ -114,9 +114,6 @@ func TestSpotChecks(t *testing.T) {
 		{id: "refrigerant.r-410a", gwp: "AR6", value: 2255.5, curValue: []string{"GWP-AR6-R410A-ADEME"}, tol: 0.001},
 		{id: "refrigerant.sf6", gwp: "AR6", value: 25200, curValue: []string{"GWP-AR6-SF6"}},
 		{id: "ghg.ch4.fossil", gwp: "AR6", value: 29.8, curValue: []string{"GWP-AR6-CH4-FOSSIL"}},
-		{id: "ember.electricity.deu", value: 0.34206, curValue: []string{"EMBER-ELEC-DEU"}},
-		{id: "ember.electricity.fra", value: 0.04418, curValue: []string{"EMBER-ELEC-FRA"}},
-		{id: "ember.electricity.world", value: 0.47294, curValue: []string{"EMBER-ELEC-WORLD"}},
 		// EPA: metric tons CO2e per short ton → kg per short ton.
 		{id: "us.waste.mixed-metals.recycling", value: 230, curValue: []string{"US-WST-MIXEDMETAL-RECYC"}},
 		{id: "us.waste.mixed-msw.landfill", value: 580, curValue: []string{"US-WST-MSW-LANDFILL"}},
@@ -261,8 +258,11 @@ func TestLibraryInvariants(t *testing.T) {
 		case f.Kind != factors.KindEmission && f.Kind != factors.KindAvoided:
 			t.Errorf("%s: kind %q", where, f.Kind)
 		}
-		if f.Dataset == "Ember Yearly Electricity Data" && (!strings.Contains(f.Boundary, "lifecycle") || !strings.Contains(f.Notes, "not a Scope 2 value")) {
-			t.Errorf("%s: an Ember factor must say it is a lifecycle proxy, not a Scope 2 value", where)
+		if strings.HasPrefix(f.ID, "ember.electricity.") && !strings.Contains(f.Boundary, "lifecycle") {
+			t.Errorf("%s: an Ember factor's boundary must say it rests on a lifecycle intensity", where)
+		}
+		if strings.HasPrefix(f.ID, "ember.electricity.") && !f.LifecycleInScope2 && (f.Upstream <= 0 || !strings.Contains(f.Derivation, "direct share")) {
+			t.Errorf("%s: an Ember factor either splits its lifecycle intensity (upstream > 0, derivation says the direct share) or is flagged lifecycle_in_scope2", where)
 		}
 		if hay := strings.ToLower(f.Source + f.Dataset); strings.Contains(hay, "electricity maps") || strings.Contains(hay, "electricitymaps") {
 			t.Errorf("%s: Electricity Maps data (ODbL) must not ship", where)
@@ -307,6 +307,8 @@ func TestSourceErrors(t *testing.T) {
 			return regexp.MustCompile(`(Poste,43642,[^\n]*?Combustion à la centrale,,,,)0\.035,`).ReplaceAllString(s, "${1}n/a,")
 		}, `"n/a" is not a number`},
 		{"Ember key missing", emberFile, replaceOnce(`"DEU": {`, `"XXX": {`), `no key "DEU"`},
+		{"OWID technology missing", owidSourceFile, dropLines("| nuclear |"), `no technology "nuclear"`},
+		{"OWID mix value unparsable", owidMixFile, replaceOnce("France,FRA,2023,0.6,", "France,FRA,2023,n/a,"), `"n/a" is not a number`},
 		{"GWP species missing", gwpFile, dropLines("HFC134a,"), "no species HFC134a"},
 	}
 	for _, tt := range tests {
@@ -364,7 +366,7 @@ func sourceCopy(t *testing.T, file string, edit func(string) string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := []string{ademeFile, ademeXLSXFile, desnzFile, epaFile, emberFile, gwpFile, gwpSupplFile, filepath.Join(filepath.Dir(desnzFile), "SOURCE.md")}
+	files := []string{ademeFile, ademeXLSXFile, desnzFile, epaFile, emberFile, owidIntensityFile, owidMixFile, owidSourceFile, gwpFile, gwpSupplFile, filepath.Join(filepath.Dir(desnzFile), "SOURCE.md")}
 	for _, f := range desnzPastFiles {
 		files = append(files, f, filepath.Join(filepath.Dir(f), "SOURCE.md"))
 	}

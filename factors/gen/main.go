@@ -25,7 +25,18 @@ import (
 func main() {
 	src := flag.String("src", "../../shared/factor-sources", "folder holding the published factor datasets")
 	out := flag.String("out", "library.json", "file to write the factor library to")
+	mix := flag.String("mix", "gridmix.csv", "file to write the generation mix table to (ESRS E1-5 defaults)")
 	flag.Parse()
+
+	table, err := GenerateGridMix(*src)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile(*mix, table, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
 
 	data, err := Generate(*src)
 	if err != nil {

@@ -41,7 +41,8 @@ const (
 	ademeDataset, ademeVersion, ademeLicense = "ADEME Base Carbone", "V23.6", "Licence Ouverte / Etalab 2.0"
 	desnzDataset, desnzLicense               = "UK DESNZ GHG Conversion Factors", "OGL v3.0"
 	epaDataset, epaVersion, epaLicense       = "US EPA GHG Emission Factors Hub", "2025", "US public domain"
-	emberDataset, emberVersion, emberLicense = "Ember Yearly Electricity Data", "co2.js b459b5e (2025-08-03)", "CC BY 4.0"
+	emberDataset, emberVersion               = "Ember Yearly Electricity Data", "co2.js b459b5e (2025-08-03)"
+	emberLicense                             = "CC BY 4.0 per Climatiq's note on Ember's 2025 release; co2.js's README says CC BY-SA 4.0 (unverified)"
 	ar6Dataset, ar5Dataset                   = "IPCC AR6 WG1 Table 7.SM.7", "IPCC AR5 WG1 Table 8.A.1"
 	gwpLicense, gwpSupplLicense              = "CC0 1.0", "MIT"
 )
@@ -54,6 +55,8 @@ type sources struct {
 	desnzPast []*desnzSet
 	epa       *datasets.EPA
 	ember     *datasets.Ember
+	owid      *datasets.OWID
+	tech      map[string]datasets.TechIntensity // per-technology direct and lifecycle g/kWh
 	gwp       *datasets.GWPTable
 }
 

@@ -35,7 +35,7 @@ const (
 	bAvoidedReuse    = "avoided: cradle-to-gate manufacturing of the new product that a re-used one replaces; the re-use's own emissions are in the inventory through their own rows"
 	bUseCar          = "use phase: well-to-wheel (ADEME postes Amont and Combustion); the vehicle's manufacture (poste Fabrication) left out"
 	bUseElectricity  = "use phase: electricity consumed, generation plus upstream and T&D losses (ADEME element total)"
-	bEmber           = "lifecycle emissions of generation (production mix, imports excluded, no T&D losses)"
+	bEmber           = "generation: the direct (combustion) share of Ember's lifecycle intensity in value, the rest of the lifecycle (fuel supply chain, plant construction) in upstream; production mix, imports excluded, no T&D losses"
 )
 
 // Notes that several lines share.
@@ -314,26 +314,26 @@ var table = []entry{
 	{ID: "uk.avoided.battery.second-life", Name: "Avoided: second-life Li-ion battery instead of a new one (per tonne of battery)", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedReuse, Avoided: true, From: avoided{instead: dz{value: []string{"19_503_5096_15_1"}}}, Notes: nSecondLife},
 	{ID: "fr.avoided.vehicle.reconditioned", Name: "Avoided: reconditioned vehicle instead of a new one (per tonne of vehicle)", Scope: 3, Cat: 1, Unit: "t", Boundary: bAvoidedReuse, Avoided: true, From: avoided{instead: adTotal{el: "20905"}}, Notes: nReconditioned},
 
-	// ---- Grid electricity outside France: Ember lifecycle intensities (proxy) ----
-	{ID: "ember.electricity.fra", Name: "Grid electricity, France, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"FRA", "FR"}},
-	{ID: "ember.electricity.deu", Name: "Grid electricity, Germany, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"DEU", "DE"}},
-	{ID: "ember.electricity.esp", Name: "Grid electricity, Spain, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"ESP", "ES"}},
-	{ID: "ember.electricity.ita", Name: "Grid electricity, Italy, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"ITA", "IT"}},
-	{ID: "ember.electricity.pol", Name: "Grid electricity, Poland, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"POL", "PL"}},
-	{ID: "ember.electricity.gbr", Name: "Grid electricity, United Kingdom, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"GBR", "GB"}},
-	{ID: "ember.electricity.bel", Name: "Grid electricity, Belgium, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"BEL", "BE"}},
-	{ID: "ember.electricity.nld", Name: "Grid electricity, Netherlands, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"NLD", "NL"}},
-	{ID: "ember.electricity.che", Name: "Grid electricity, Switzerland, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"CHE", "CH"}},
-	{ID: "ember.electricity.prt", Name: "Grid electricity, Portugal, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"PRT", "PT"}},
-	{ID: "ember.electricity.cze", Name: "Grid electricity, Czechia, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"CZE", "CZ"}},
-	{ID: "ember.electricity.rou", Name: "Grid electricity, Romania, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"ROU", "RO"}},
-	{ID: "ember.electricity.mar", Name: "Grid electricity, Morocco, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"MAR", "MA"}},
-	{ID: "ember.electricity.tun", Name: "Grid electricity, Tunisia, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"TUN", "TN"}},
-	{ID: "ember.electricity.chn", Name: "Grid electricity, China, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"CHN", "CN"}},
-	{ID: "ember.electricity.ind", Name: "Grid electricity, India, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"IND", "IN"}},
-	{ID: "ember.electricity.usa", Name: "Grid electricity, United States, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"USA", "US"}},
-	{ID: "ember.electricity.mex", Name: "Grid electricity, Mexico, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"MEX", "MX"}},
-	{ID: "ember.electricity.eu", Name: "Grid electricity, European Union, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"EU", "EU"}},
-	{ID: "ember.electricity.europe", Name: "Grid electricity, Europe, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"Europe", "Europe"}},
-	{ID: "ember.electricity.world", Name: "Grid electricity, world average, Ember lifecycle intensity (proxy)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"World", "World"}},
+	// ---- Grid electricity per country: Ember lifecycle intensities split into Scope 2 and category 3 (grid.go) ----
+	{ID: "ember.electricity.fra", Name: "Grid electricity, France, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"FRA", "FR"}},
+	{ID: "ember.electricity.deu", Name: "Grid electricity, Germany, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"DEU", "DE"}},
+	{ID: "ember.electricity.esp", Name: "Grid electricity, Spain, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"ESP", "ES"}},
+	{ID: "ember.electricity.ita", Name: "Grid electricity, Italy, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"ITA", "IT"}},
+	{ID: "ember.electricity.pol", Name: "Grid electricity, Poland, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"POL", "PL"}},
+	{ID: "ember.electricity.gbr", Name: "Grid electricity, United Kingdom, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"GBR", "GB"}},
+	{ID: "ember.electricity.bel", Name: "Grid electricity, Belgium, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"BEL", "BE"}},
+	{ID: "ember.electricity.nld", Name: "Grid electricity, Netherlands, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"NLD", "NL"}},
+	{ID: "ember.electricity.che", Name: "Grid electricity, Switzerland, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"CHE", "CH"}},
+	{ID: "ember.electricity.prt", Name: "Grid electricity, Portugal, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"PRT", "PT"}},
+	{ID: "ember.electricity.cze", Name: "Grid electricity, Czechia, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"CZE", "CZ"}},
+	{ID: "ember.electricity.rou", Name: "Grid electricity, Romania, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"ROU", "RO"}},
+	{ID: "ember.electricity.mar", Name: "Grid electricity, Morocco, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"MAR", "MA"}},
+	{ID: "ember.electricity.tun", Name: "Grid electricity, Tunisia, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"TUN", "TN"}},
+	{ID: "ember.electricity.chn", Name: "Grid electricity, China, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"CHN", "CN"}},
+	{ID: "ember.electricity.ind", Name: "Grid electricity, India, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"IND", "IN"}},
+	{ID: "ember.electricity.usa", Name: "Grid electricity, United States, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"USA", "US"}},
+	{ID: "ember.electricity.mex", Name: "Grid electricity, Mexico, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"MEX", "MX"}},
+	{ID: "ember.electricity.eu", Name: "Grid electricity, European Union, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"EU", "EU"}},
+	{ID: "ember.electricity.europe", Name: "Grid electricity, Europe, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"Europe", "Europe"}},
+	{ID: "ember.electricity.world", Name: "Grid electricity, world average, Ember (generation in Scope 2, upstream in category 3)", Scope: 2, Unit: "kWh", Boundary: bEmber, From: emberRef{"World", "World"}},
 }

@@ -25,7 +25,7 @@ func (x *exporter) writeE15() error {
 	cols = append(cols, column{header: "Notes", width: 80})
 	notes := x.e15Notes()
 	t := table{sheet: sheetE15, rows: len(reports.E15Rows), cols: cols, title: "ESRS E1-5 — Energy consumption and mix" + yearLabel(",", x.e.ReportingYear),
-		note: "MWh of final energy on net calorific value (PCS gas converted to PCI). Purchased electricity covered by renewable instruments (0 kgCO2e/kWh) is renewable (AR 32); the rest follows config energy.electricity_mix / heat_mix, or counts as fossil when none is given. Shares add up to 100 %."}
+		note: "MWh of final energy on net calorific value (PCS gas converted to PCI). Purchased electricity covered by renewable instruments (0 kgCO2e/kWh) is renewable (AR 32); the rest follows config energy.electricity_mix / heat_mix; without one, grid electricity follows the published generation mix (OWID/Ember) of its site's country and year, and heat counts as fossil. Shares add up to 100 %, and are blank when some electricity is of unknown origin."}
 	return x.stream(t, func(add func(...any) error) error {
 		for i, r := range reports.E15Rows {
 			vals := []any{r.Label, r.Ref}
@@ -72,16 +72,26 @@ func (x *exporter) e15Notes() []string {
 	if len(mixes) > 0 {
 		notes[4] = "Mixes used: " + strings.Join(mixes, "; ")
 	} else {
-		notes[4] = "No supply mix in config: purchased energy not covered by renewable instruments is counted as fossil."
+		notes[4] = "No supply mix: purchased heat not covered by renewable instruments is counted as fossil; grid electricity follows the published generation mix of its site's country, or is of unknown origin."
 	}
 	if len(missing) > 0 {
-		notes[14] = "Energy not counted (factor without an energy content): " + strings.Join(missing, ", ")
+		setNote(notes, "Total energy consumption (MWh)", "Energy not counted (factor without an energy content): "+strings.Join(missing, ", "))
 	}
 	if es := x.e.EnergyTables.Energy; len(es) > 0 {
-		notes[15] = "Activities in high climate impact sectors (NACE sections A to H and L; config energy.high_climate_impact): " + es[len(es)-1].HighImpactScope + "."
+		setNote(notes, "Total energy consumption from activities", "Activities in high climate impact sectors (NACE sections A to H and L; config energy.high_climate_impact): "+es[len(es)-1].HighImpactScope+".")
 	}
-	notes[16] = "Net revenue as in the financial statements (IFRS 15 or local GAAP), from the same activities (config revenue, else the net revenue of ESRS E1-6)."
+	setNote(notes, "Net revenue", "Net revenue as in the financial statements (IFRS 15 or local GAAP), from the same activities (config revenue, else the net revenue of ESRS E1-6).")
 	return notes
+}
+
+// setNote sets the note of the E1-5 row whose label starts with prefix.
+func setNote(notes []string, prefix, note string) {
+	for i, r := range reports.E15Rows {
+		if strings.HasPrefix(r.Label, prefix) {
+			notes[i] = note
+			return
+		}
+	}
 }
 
 func containsStr(ss []string, s string) bool {

@@ -37,8 +37,11 @@ func energySection(r reports.Report) (htmlSection, bool) {
 		for _, m := range e.MixSources {
 			notes = append(notes, "Mix: "+m)
 		}
-		if len(e.MixSources) == 0 && e.PurchasedElectricityMWh+e.PurchasedHeatMWh > e.RenewableByInstrumentsMWh {
-			notes = append(notes, "No supply mix in config: purchased energy not covered by renewable instruments is counted as fossil.")
+		if e.PurchasedHeatMWh > 0 && len(e.MixSources) == 0 {
+			notes = append(notes, "No heat mix in config: purchased heat is counted as fossil.")
+		}
+		if e.UnknownOriginMWh > 0 {
+			notes = append(notes, fmt.Sprintf("%s MWh of grid electricity are of unknown origin (no supply mix, and the site's country is unknown: config country or sites): the shares are left blank.", t(e.UnknownOriginMWh)))
 		}
 		notes = append(notes, "Activities in high climate impact sectors (NACE sections A to H and L), whose energy alone counts in energy intensity: "+e.HighImpactScope+".")
 		s.Blocks = append(s.Blocks, htmlBlock{Title: "Energy consumption and mix", Table: tb, Notes: notes})

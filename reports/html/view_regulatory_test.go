@@ -20,9 +20,10 @@ func TestRegulatorySection(t *testing.T) {
 		postes[i].Poste = p.Poste
 	}
 	postes[3].Total, postes[3].UncertaintyPct = 12.5, 14
+	sixty, forty, zero := 60.0, 40.0, 0.0
 	r.EnergyTables = reports.EnergyTables{
 		Energy: []emissions.EnergyYear{{Year: r.ReportingYear, GasMWh: 600, PurchasedRenewableMWh: 400, TotalFossilMWh: 600, TotalRenewableMWh: 400,
-			TotalMWh: 1000, FossilSharePct: 60, RenewableSharePct: 40, MixSources: []string{"energy.electricity_mix 2024: <b>supplier</b>"}}},
+			TotalMWh: 1000, FossilSharePct: &sixty, NuclearSharePct: &zero, RenewableSharePct: &forty, MixSources: []string{"energy.electricity_mix 2024: <b>supplier</b>"}}},
 		Beges: []disclose.BegesYear{{Year: r.ReportingYear, Postes: postes, Total: 12.5, Outside: 1.96, UncertaintyPct: 14}},
 	}
 	page := render(t, r)

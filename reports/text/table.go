@@ -195,6 +195,9 @@ func WriteFactor(w io.Writer, f factors.Factor) error {
 	if f.GWP != "" {
 		rows = append(rows, [2]string{"GWP", f.GWP})
 	}
+	if f.LifecycleInScope2 {
+		rows = append(rows, [2]string{"warning", "lifecycle intensity in Scope 2: no generation mix splits off the upstream part"})
+	}
 	rows = append(rows, [][2]string{
 		{"uncertainty", unc}, {"region", f.Region}, {"boundary", f.Boundary},
 		{"source", f.Source}, {"dataset", f.Dataset + " " + f.Version}, {"source id", f.SourceID},
