@@ -38,6 +38,9 @@ func WriteInventoryTable(w io.Writer, r reports.Report) error {
 		writeShares(w, ranked(y.BySite, maxNames), total)
 		fmt.Fprintf(w, "\n%d, top activities (%s-based, tCO2e):\n", y.Year, method)
 		writeShares(w, ranked(y.ByActivity, 10), total)
+		if line := reports.GWPBasisSentence(y, method); line != "" {
+			fmt.Fprintf(w, "\nGWP basis (%s-based): %s\n", method, line)
+		}
 	}
 	if rs := r.Analysis.Restatement; rs != nil {
 		fmt.Fprintf(w, "\nRestatement (tCO2e, %s-based; each year with the latest dataset version of its own factor vintages):\n", method)
