@@ -188,8 +188,13 @@ func WriteFactor(w io.Writer, f factors.Factor) error {
 	if f.PCSPerPCI != 0 {
 		rows = append(rows, [2]string{"PCS/PCI", g(f.PCSPerPCI)})
 	}
-	if f.GWP != "" {
+	switch {
+	case f.UpstreamGWP != "":
+		rows = append(rows, [2]string{"GWP", f.GWP + " (upstream: " + f.UpstreamGWP + ")"})
+	case f.GWP != "":
 		rows = append(rows, [2]string{"GWP", f.GWP})
+	default:
+		rows = append(rows, [2]string{"GWP", "none stated by the source"})
 	}
 	rows = append(rows, [][2]string{
 		{"uncertainty", unc}, {"region", f.Region}, {"boundary", f.Boundary},
