@@ -93,6 +93,9 @@ type CustomFactor struct {
 	UncertaintyPct *float64 `yaml:"uncertainty_pct" mapstructure:"uncertainty_pct"`
 	BiogenicCO2    float64  `yaml:"biogenic_co2" mapstructure:"biogenic_co2"`
 	PCSPerPCI      float64  `yaml:"pcs_per_pci" mapstructure:"pcs_per_pci"`
+	// GWP is the GWP set the value rests on (AR4, AR5 or AR6), when its source states it;
+	// without it, the factor's emissions count as resting on no stated basis (by_gwp).
+	GWP string `yaml:"gwp" mapstructure:"gwp"`
 	// Version and Published name a dataset version of the vintage and the year it was
 	// published: several entries with one id and one year are versions of that vintage, and
 	// restatement (--restate) takes the latest published.

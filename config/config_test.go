@@ -36,6 +36,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad method", "trajectory: {scope2_method: both}\n", "trajectory.scope2_method"},
 		{"custom without value", "factors:\n  custom:\n    - {id: a, unit: kg, scope: 1, source: s}\n", "factors.custom[0]: factor \"a\": value is missing"},
 		{"custom negative", "factors:\n  custom:\n    - {id: a, value: -1, unit: kg, scope: 1, source: s}\n", "negative"},
+		{"custom gwp", "factors:\n  custom:\n    - {id: a, value: 1, unit: kg, scope: 1, source: s, gwp: AR7}\n", `factors.custom[0].gwp: "AR7" (factor "a"): want AR4, AR5 or AR6`},
 		{"custom without source", "factors:\n  custom:\n    - {id: a, value: 1, unit: kg, scope: 1}\n", "source is missing"},
 		{"custom ids differing in case", "factors:\n  custom:\n    - {id: Steel.A, value: 1, unit: kg, scope: 3, category: 1, source: s}\n    - {id: steel.a, value: 1, unit: kg, scope: 3, category: 1, source: s}\n",
 			`factors.custom[1].id: "Steel.A" and "steel.a" differ only in case`},
@@ -86,13 +87,14 @@ func TestCustomIDsKeepCaseAndDots(t *testing.T) {
       category: 1
       year: 2025
       source: EPD 1235
+      gwp: ar6
 `)
 	c, err := Load(Options{Path: p, Env: noEnv})
 	if err != nil {
 		t.Fatal(err)
 	}
 	fs := c.CustomFactors()
-	if len(fs) != 2 || fs[0].ID != "Supplier.Steel.LowCarbon" || fs[1].Year != 2025 || fs[1].Value != 0.6 {
+	if len(fs) != 2 || fs[0].ID != "Supplier.Steel.LowCarbon" || fs[1].Year != 2025 || fs[1].Value != 0.6 || fs[0].GWP != "" || fs[1].GWP != "AR6" {
 		t.Errorf("custom factors %+v", fs)
 	}
 }

@@ -67,6 +67,10 @@ func (c *Config) validate(name string, data []byte) []error {
 	seen := map[string]entry{}
 	for i, cf := range c.Factors.Custom {
 		key := fmt.Sprintf("factors.custom[%d]", i)
+		if _, err := customGWP(cf); err != nil {
+			bad(key+".gwp", "%v", err)
+			continue
+		}
 		f, err := cf.Factor()
 		if err != nil {
 			bad(key, "%v", err)
@@ -98,8 +102,12 @@ func (cf CustomFactor) Factor() (factors.Factor, error) {
 	if name == "" {
 		name = cf.ID
 	}
+	gwp, err := customGWP(cf)
+	if err != nil {
+		return factors.Factor{}, fmt.Errorf("factor %q: gwp %w", cf.ID, err)
+	}
 	f := factors.Factor{
-		ID: cf.ID, Name: name, Value: *cf.Value, Unit: cf.Unit, Scope: cf.Scope, Category: cf.Category,
+		ID: cf.ID, Name: name, GWP: gwp, Value: *cf.Value, Unit: cf.Unit, Scope: cf.Scope, Category: cf.Category,
 		Upstream: cf.Upstream, Kind: kind, BiogenicCO2: cf.BiogenicCO2, UncertaintyPct: cf.UncertaintyPct,
 		Year: cf.Year, PCSPerPCI: cf.PCSPerPCI, Region: cf.Region,
 		EnergyMWh: cf.EnergyMWh, EnergyClass: cf.EnergyClass, BegesPoste: cf.BegesPoste,
@@ -120,6 +128,15 @@ func (cf CustomFactor) Factor() (factors.Factor, error) {
 		return factors.Factor{}, err
 	}
 	return f, nil
+}
+
+// customGWP is the entry's GWP basis, in capitals; "" when not given.
+func customGWP(cf CustomFactor) (string, error) {
+	g := strings.ToUpper(strings.TrimSpace(cf.GWP))
+	if g != "" && !factors.ValidGWPBasis(g) {
+		return "", fmt.Errorf("%q (factor %q): want AR4, AR5 or AR6, or leave it out when the source states no GWP set", cf.GWP, cf.ID)
+	}
+	return g, nil
 }
 
 // CustomFactors returns the custom factors, checked by Load.

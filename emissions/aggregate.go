@@ -22,9 +22,14 @@ type YearTotals struct {
 	TotalMarket      float64
 	BiogenicCO2      float64 // tCO2, outside the scopes
 	Avoided          float64 // reported apart, never subtracted
-	// ByPole, BySite and ByActivity break down the total of the selected Scope 2 method.
-	ByPole, BySite, ByActivity map[string]float64
+	// ByPole, BySite and ByActivity break down the total of the selected Scope 2 method; ByGWP
+	// breaks it down by the GWP basis of the factors behind it (GWPUnspecified for none).
+	ByPole, BySite, ByActivity, ByGWP map[string]float64
 }
+
+// GWPUnspecified is ByGWP's key for emissions that rest on no stated GWP basis:
+// already-computed rows, factors given without one, contractual instruments, residual mixes.
+const GWPUnspecified = "unspecified"
 
 // Aggregate sums lines per year. method ("market" or "location") selects which Scope 2
 // figure the breakdowns by pole, site and activity follow. Lines are summed in their order,
@@ -35,7 +40,7 @@ func Aggregate(lines []Line, method string) []YearTotals {
 		t := byYear[l.Year]
 		if t == nil {
 			t = &YearTotals{Year: l.Year, Scope3Categories: map[int]float64{},
-				ByPole: map[string]float64{}, BySite: map[string]float64{}, ByActivity: map[string]float64{}}
+				ByPole: map[string]float64{}, BySite: map[string]float64{}, ByActivity: map[string]float64{}, ByGWP: map[string]float64{}}
 			byYear[l.Year] = t
 		}
 		if l.Part == PartAvoided {
@@ -68,6 +73,11 @@ func Aggregate(lines []Line, method string) []YearTotals {
 			t.ByPole[pole] += l.TCO2e
 			t.BySite[l.Site] += l.TCO2e
 			t.ByActivity[l.Activity] += l.TCO2e
+			gwp := l.GWP
+			if gwp == "" {
+				gwp = GWPUnspecified
+			}
+			t.ByGWP[gwp] += l.TCO2e
 		}
 	}
 	out := make([]YearTotals, 0, len(byYear))

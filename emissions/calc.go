@@ -225,7 +225,7 @@ type groupKey struct {
 	site, pole, activity, unit, method, factorID, factorUnit, source, quality string
 	part                                                                      Part
 	factorValue                                                               float64
-	entity, dataType                                                          string
+	entity, dataType, gwp                                                     string
 }
 
 // gridSite gathers the location-based electricity lines of one year and site: the groups and
@@ -403,7 +403,7 @@ func keyOf(l *Line) groupKey {
 	return groupKey{year: l.Year, scope: l.Scope, category: l.Category, factorYear: l.FactorYear,
 		site: l.Site, pole: l.Pole, activity: l.Activity, unit: l.Unit, method: l.Method,
 		factorID: l.FactorID, factorUnit: l.FactorUnit, source: l.Source, quality: l.Quality, part: l.Part, factorValue: l.FactorValue,
-		entity: l.Entity, dataType: l.DataType}
+		entity: l.Entity, dataType: l.DataType, gwp: l.GWP}
 }
 
 // addLine adds the sums of l to the group g.
@@ -613,12 +613,12 @@ func (c *Calculator) activity(a *Activity) bool {
 	}
 	if f.Kind == factors.KindAvoided {
 		l := base
-		l.Part, l.Scope, l.Category, l.FactorValue, l.TCO2e = PartAvoided, f.Scope, category, f.Value, qty*f.Value/1000
+		l.Part, l.Scope, l.Category, l.FactorValue, l.TCO2e, l.GWP = PartAvoided, f.Scope, category, f.Value, qty*f.Value/1000, f.GWP
 		c.emit(&l, 0, false)
 		return true
 	}
 	direct := base
-	direct.Part, direct.Scope, direct.Category, direct.FactorValue = PartDirect, f.Scope, category, f.Value
+	direct.Part, direct.Scope, direct.Category, direct.FactorValue, direct.GWP = PartDirect, f.Scope, category, f.Value, f.GWP
 	direct.TCO2e = qty * f.Value / 1000
 	direct.BiogenicCO2 = qty * f.BiogenicCO2 / 1000
 	if f.Scope == 2 && lk.lifecycle {
@@ -632,7 +632,7 @@ func (c *Calculator) activity(a *Activity) bool {
 	c.emit(&direct, qty*fu.Scale, grid)
 	if f.Upstream > 0 {
 		up := base
-		up.Part, up.Scope, up.Category, up.FactorValue = PartUpstream, 3, 3, f.Upstream
+		up.Part, up.Scope, up.Category, up.FactorValue, up.GWP = PartUpstream, 3, 3, f.Upstream, f.UpstreamBasis()
 		up.TCO2e = qty * f.Upstream / 1000
 		c.emit(&up, 0, false)
 	}
@@ -700,7 +700,7 @@ func (s *marketSplit) lines(loc *Line, kWh float64, yield func(*Line) error) err
 		l.Quantity, l.Converted = loc.Quantity*(s.covered/s.consumption), share*s.covered
 		l.FactorValue, l.FactorUnit = s.coveredKg/s.covered, "kWh"
 		l.FactorID, l.FactorYear = "instruments", s.year
-		l.Source = "contractual instruments: " + s.names
+		l.Source, l.GWP = "contractual instruments: "+s.names, ""
 		l.TCO2e, l.BiogenicCO2 = share*s.coveredKg/1000, 0
 		consolidate(&l)
 		if err := yield(&l); err != nil {
@@ -715,7 +715,7 @@ func (s *marketSplit) lines(loc *Line, kWh float64, yield func(*Line) error) err
 	l.Part, l.Method = PartDirect, MethodMarket
 	l.Quantity, l.Converted, l.FactorUnit, l.BiogenicCO2 = loc.Quantity*(1-s.covered/s.consumption), rest, "kWh", 0
 	if s.hasRM {
-		l.FactorID, l.FactorYear, l.FactorValue, l.Source = "residual-mix", s.rm.Year, s.rm.Value, s.rm.Source
+		l.FactorID, l.FactorYear, l.FactorValue, l.Source, l.GWP = "residual-mix", s.rm.Year, s.rm.Value, s.rm.Source, ""
 	} else {
 		l.FactorValue = loc.FactorValue / unitScale(loc.FactorUnit)
 	}

@@ -49,6 +49,9 @@ type Line struct {
 	FactorValue float64 `json:"factor_value"` // kgCO2e per FactorUnit
 	FactorUnit  string  `json:"factor_unit,omitempty"`
 	Source      string  `json:"source,omitempty"`
+	// GWP is the GWP basis of the factor part behind the line (AR4, AR5, AR6); "" when it rests
+	// on none stated: already-computed rows, factors given without one, instruments.
+	GWP string `json:"gwp,omitempty"`
 
 	// TCO2e is the consolidated figure, Gross × Share; Gross the row's emissions before
 	// consolidation (an investee's under a control approach, reported apart).

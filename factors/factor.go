@@ -20,18 +20,25 @@ const (
 	KindAvoided  Kind = "avoided"
 )
 
-// Gases is a factor's split by gas, each in kgCO2e per unit. The fluorinated families (HFC,
-// PFC, SF6, NF3) and Other (gases outside the Kyoto basket, such as HFOs and HCFCs) are set for
-// the GWP factors of those gases: the French BEGES reports each apart.
+// Gases is a factor's split by gas, each in kgCO2e per unit on the factor's GWP basis. The
+// fluorinated families (HFC, PFC, SF6, NF3) and Other (gases outside the Kyoto basket, such as
+// HFOs and HCFCs) are set for the GWP factors of those gases: the French BEGES reports each
+// apart.
+//
+// CH4 is all the methane; CH4Fossil and CH4Biogenic are the parts of it whose origin the source
+// states (ADEME's CH4f and CH4b). What is left, CH4 − CH4Fossil − CH4Biogenic, is methane of
+// unstated origin (DESNZ, EPA), recomputed as fossil (OnGWP).
 type Gases struct {
-	CO2   float64 `json:"co2"`
-	CH4   float64 `json:"ch4"`
-	N2O   float64 `json:"n2o"`
-	HFC   float64 `json:"hfc,omitempty"`
-	PFC   float64 `json:"pfc,omitempty"`
-	SF6   float64 `json:"sf6,omitempty"`
-	NF3   float64 `json:"nf3,omitempty"`
-	Other float64 `json:"other,omitempty"`
+	CO2         float64 `json:"co2"`
+	CH4         float64 `json:"ch4"`
+	CH4Fossil   float64 `json:"ch4_fossil,omitempty"`
+	CH4Biogenic float64 `json:"ch4_biogenic,omitempty"`
+	N2O         float64 `json:"n2o"`
+	HFC         float64 `json:"hfc,omitempty"`
+	PFC         float64 `json:"pfc,omitempty"`
+	SF6         float64 `json:"sf6,omitempty"`
+	NF3         float64 `json:"nf3,omitempty"`
+	Other       float64 `json:"other,omitempty"`
 }
 
 // Energy carriers: what a factor's unit of energy is. Contractual instruments and residual mixes
@@ -97,10 +104,14 @@ type Factor struct {
 	// names, an Ember row's year); 0 when unknown.
 	Year     int `json:"year"`
 	DataYear int `json:"data_year"`
-	// GWP names the GWP set the value rests on (AR4, AR5, AR6); "" when it rests on no stated
-	// basis. Factors that exist per GWP set (refrigerants, CH4, N2O) are filtered by the
-	// configured set.
-	GWP string `json:"gwp"`
+	// GWP names the GWP set the value rests on (AR4, AR5, AR6); "" when its source states none.
+	// A factor with a split by gas is recomputed on the configured set (OnGWP); UpstreamGWP is
+	// then the basis its upstream part keeps, when that differs (an upstream is published
+	// without a split). PerGWPSet marks a factor that exists once per set (a gas's GWP, a
+	// refrigerant blend): the library keeps the configured set's entry.
+	GWP         string `json:"gwp"`
+	UpstreamGWP string `json:"upstream_gwp,omitempty"`
+	PerGWPSet   bool   `json:"per_gwp_set,omitempty"`
 	// Carrier is the energy a Scope 2 or fuel factor measures (one of the Carrier* constants);
 	// "" for a factor that is not energy. Instruments and residual mixes apply by carrier.
 	Carrier string `json:"carrier,omitempty"`

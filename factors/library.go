@@ -30,7 +30,8 @@ type Library struct {
 }
 
 // Builtin returns the embedded library for one GWP set ("AR5" or "AR6"): factors that exist
-// per GWP set keep that set's value; the others are kept as they are.
+// per GWP set keep that set's entry; factors with a split by gas are recomputed on the set
+// (Factor.OnGWP); the others keep their own basis.
 func Builtin(gwp string) (*Library, error) {
 	gwp = strings.ToUpper(strings.TrimSpace(gwp))
 	if !validGWP(gwp) {
@@ -40,10 +41,14 @@ func Builtin(gwp string) (*Library, error) {
 	if err := json.Unmarshal(builtinJSON, &all); err != nil {
 		return nil, fmt.Errorf("embedded factor library: %w", err)
 	}
+	values, err := gwpValues(all)
+	if err != nil {
+		return nil, err
+	}
 	kept := all[:0]
 	for _, f := range all {
-		if f.GWP == "" || f.GWP == gwp {
-			kept = append(kept, f)
+		if !f.PerGWPSet || f.GWP == gwp {
+			kept = append(kept, f.OnGWP(gwp, values))
 		}
 	}
 	return newLibrary(kept)

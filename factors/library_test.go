@@ -82,8 +82,11 @@ func TestBuiltin(t *testing.T) {
 			if err := f.Validate(); err != nil {
 				t.Errorf("%s: %v", gwp, err)
 			}
-			if f.GWP != "" && f.GWP != gwp {
-				t.Errorf("%s library holds %s factor %s", gwp, f.GWP, f.ID)
+			if f.PerGWPSet && f.GWP != gwp {
+				t.Errorf("%s library holds the %s entry of %s", gwp, f.GWP, f.ID)
+			}
+			if f.Gases != nil && f.GWP != "" && f.GWP != "AR4" && f.GWP != gwp {
+				t.Errorf("%s library holds %s, split by gas, on %s: not recomputed", gwp, f.ID, f.GWP)
 			}
 			ids[f.ID] = true
 		}

@@ -28,5 +28,5 @@ func ExampleRun() {
 	}
 	// Output:
 	// 865 rows read, 0 rejected
-	// reporting year 2025: 680939 tCO2e, market-based
+	// reporting year 2025: 680940 tCO2e, market-based
 }

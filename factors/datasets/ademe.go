@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // ADEMELine is one row of the Base Carbone export: an element (the factor) or one poste of its
@@ -26,6 +27,9 @@ type ADEMELine struct {
 	PosteType, PosteName            string
 	Total                           string
 	CO2f, CH4f, CH4b, N2O, CO2b     string
+	// Validity is the element's "Période de validité" (free text: "Année 2024", "2026",
+	// "2021-12-01", an Excel serial date); Modified its "Date de modification" (YYYY-MM-DD).
+	Validity, Modified string
 }
 
 // ADEMEElement is an element with its postes, in file order.
@@ -71,6 +75,44 @@ func (e *ADEMEElement) DataYear() (int, error) {
 		year = y
 	}
 	return year, nil
+}
+
+var (
+	yearInValidity = regexp.MustCompile(`^(?:.*\D)?((?:19|20)\d{2})(?:\D.*)?$`)
+	excelSerial    = regexp.MustCompile(`^\d{5}$`)
+)
+
+// ValidityYear is the year of the element's "Période de validité": the year it names ("Année
+// 2024", "Données valides pour l'année 2024", "2026", "2021-12-01", "5ème rapport du GIEC
+// (2013)"), or the year of an Excel serial date (45362, left by a re-save of the file); 0 when
+// the cell is empty.
+func (e *ADEMEElement) ValidityYear() (int, error) {
+	v := strings.TrimSpace(e.Validity)
+	switch {
+	case v == "":
+		return 0, nil
+	case excelSerial.MatchString(v):
+		days, _ := strconv.Atoi(v)
+		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days).Year(), nil
+	}
+	m := yearInValidity.FindStringSubmatch(v)
+	if m == nil {
+		return 0, fmt.Errorf("element %s: Période de validité %q names no year", e.ID, v)
+	}
+	y, _ := strconv.Atoi(m[1])
+	return y, nil
+}
+
+// ModifiedYear is the year of the element's "Date de modification", 0 when empty.
+func (e *ADEMEElement) ModifiedYear() (int, error) {
+	if e.Modified == "" {
+		return 0, nil
+	}
+	t, err := time.Parse("2006-01-02", e.Modified)
+	if err != nil {
+		return 0, fmt.Errorf("element %s: Date de modification %q is not a date", e.ID, e.Modified)
+	}
+	return t.Year(), nil
 }
 
 // SeriesKey is the element's label and unit with its year blanked: elements that differ only
@@ -130,7 +172,7 @@ type ademeBuilder struct {
 var ademeNeed = []string{"Type Ligne", "Identifiant de l'élément", "Nom base français", "Nom attribut français",
 	"Nom frontière français", "Code de la catégorie", "Unité français", "Localisation géographique",
 	"Incertitude", "Type poste", "Nom poste français", "Total poste non décomposé",
-	"CO2f", "CH4f", "CH4b", "N2O", "CO2b"}
+	"CO2f", "CH4f", "CH4b", "N2O", "CO2b", "Période de validité", "Date de modification"}
 
 func newADEMEBuilder(path string, header []string) (*ademeBuilder, error) {
 	col := map[string]int{}
@@ -172,6 +214,7 @@ func (b *ademeBuilder) add(line int, rec []string) error {
 		Uncertainty: get("Incertitude"), PosteType: get("Type poste"), PosteName: get("Nom poste français"),
 		Total: get("Total poste non décomposé"),
 		CO2f:  get("CO2f"), CH4f: get("CH4f"), CH4b: get("CH4b"), N2O: get("N2O"), CO2b: get("CO2b"),
+		Validity: get("Période de validité"), Modified: get("Date de modification"),
 	}
 	switch kind := get("Type Ligne"); kind {
 	case "Elément":
@@ -264,20 +307,31 @@ func (a *ADEME) Sum(ls []ADEMELine) (float64, error) {
 // Gases is the split by gas of ls, in kgCO2e: CO2f, CH4f+CH4b, N2O. ok is false when a cell is
 // empty (ADEME gives no split) or when the three do not add up to total (other Gases).
 func (a *ADEME) Gases(ls []ADEMELine, total float64) (co2, ch4, n2o float64, ok bool) {
+	s, ok := a.GasSplit(ls, total)
+	return s.CO2f, s.CH4f + s.CH4b, s.N2O, ok
+}
+
+// GasSplit is ADEME's split by gas of ls, in kgCO2e, summed over ls.
+type GasSplit struct{ CO2f, CH4f, CH4b, N2O float64 }
+
+// GasSplit sums the gas columns of ls, keeping fossil and biogenic methane apart. ok is false
+// when a cell is empty (ADEME gives no split) or when they do not add up to total (other
+// gases).
+func (a *ADEME) GasSplit(ls []ADEMELine, total float64) (s GasSplit, ok bool) {
 	for _, l := range ls {
 		if l.CO2f == "" || l.CH4f == "" || l.CH4b == "" || l.N2O == "" {
-			return 0, 0, 0, false
+			return GasSplit{}, false
 		}
 		c, err1 := strconv.ParseFloat(l.CO2f, 64)
 		mf, err2 := strconv.ParseFloat(l.CH4f, 64)
 		mb, err3 := strconv.ParseFloat(l.CH4b, 64)
 		n, err4 := strconv.ParseFloat(l.N2O, 64)
 		if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
-			return 0, 0, 0, false
+			return GasSplit{}, false
 		}
-		co2, ch4, n2o = co2+c, ch4+mf+mb, n2o+n
+		s.CO2f, s.CH4f, s.CH4b, s.N2O = s.CO2f+c, s.CH4f+mf, s.CH4b+mb, s.N2O+n
 	}
-	return co2, ch4, n2o, Near(co2+ch4+n2o, total, GasTolerance)
+	return s, Near(s.CO2f+s.CH4f+s.CH4b+s.N2O, total, GasTolerance)
 }
 
 // Biogenic is the CO2b of ls (Biogenic CO2, outside the total), 0 when empty.

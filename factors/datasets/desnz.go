@@ -199,14 +199,9 @@ func (r DESNZRow) Cite() string {
 // "2020" in the 2022 set for the grid data year) and the 2019–2021 column texts that only
 // repeat the unit's calorific basis ("Energy - Gross CV", "Volume", …) are left out.
 func PathKey(r DESNZRow) string {
-	fold := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 	parts := []string{fold(r.Scope)}
 	for _, l := range r.Levels[:3] {
-		l = fold(l)
-		if to, ok := desnzRenames[l]; ok {
-			l = to
-		}
-		parts = append(parts, l)
+		parts = append(parts, CurrentName(l))
 	}
 	l4 := fold(r.Levels[3])
 	if desnzLevel4Noise.MatchString(l4) {
@@ -234,6 +229,18 @@ var desnzRenames = map[string]string{
 	"wtt- business travel (air)":     "wtt- business travel- air",         // 2022
 	"wtt- pass vehs & travel (land)": "wtt- pass vehs & travel- land",     // 2022
 	"combustion":                     "incineration with energy recovery", // waste disposal column text, up to 2023 (ID 20_507_5311_15_1 in 2023 and 2025)
+}
+
+// fold lowers s and collapses its spaces.
+func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+// CurrentName is a category name of any set, folded, under the name the current set gives it.
+func CurrentName(name string) string {
+	l := fold(name)
+	if to, ok := desnzRenames[l]; ok {
+		return to
+	}
+	return l
 }
 
 var desnzLevel4Noise = regexp.MustCompile(`^(\d{4}|kwh)$`)

@@ -59,8 +59,8 @@ func (r adSplit) resolve(s *sources, e entry) (factors.Factor, error) {
 	if !datasets.Near(f.Value+f.Upstream, total, posteTolerance) {
 		return f, fmt.Errorf("%s: element %s: postes add up to %s, element total is %s", a.Path, r.el, fmtNum(f.Value+f.Upstream), fmtNum(total))
 	}
-	if co2, ch4, n2o, ok := a.Gases(sc, f.Value); ok {
-		f.Gases = &factors.Gases{CO2: co2, CH4: ch4, N2O: n2o}
+	if g, ok := a.GasSplit(sc, f.Value); ok {
+		f.Gases = ademeGases(g)
 	}
 	bio, err := a.Biogenic(sc)
 	if err != nil {
@@ -108,14 +108,26 @@ func (r adTotal) resolve(s *sources, e entry) (factors.Factor, error) {
 	if len(el.Postes) > 0 {
 		f.Derivation += " = " + posteList(el.Postes)
 	}
-	if co2, ch4, n2o, ok := a.Gases([]datasets.ADEMELine{el.ADEMELine}, total); ok && mult == 1 {
-		f.Gases = &factors.Gases{CO2: co2, CH4: ch4, N2O: n2o}
+	if g, ok := a.GasSplit([]datasets.ADEMELine{el.ADEMELine}, total); ok && mult == 1 {
+		f.Gases = ademeGases(g)
 	}
 	return f, nil
 }
 
-// ademeBase fills what every ADEME factor carries: citation, region, uncertainty, years; and
-// checks the unit.
+// ademeGases keeps ADEME's fossil and biogenic methane apart, so that each is recomputed with
+// its own GWP.
+func ademeGases(g datasets.GasSplit) *factors.Gases {
+	return &factors.Gases{CO2: g.CO2f, CH4: g.CH4f + g.CH4b, CH4Fossil: g.CH4f, CH4Biogenic: g.CH4b, N2O: g.N2O}
+}
+
+// ademeGWP is the GWP basis of ADEME V23.6 values. ADEME states no set per element; the gas
+// columns (CO2f, CH4f, CH4b, N2O) follow the GWP table it ships for them, "PRG à 100 ans du
+// 5ème rapport du GIEC" (AR5: elements 22578 CH4b 28, 22579 CH4f 30, 22580 N2O 265), and its
+// AR6 table (elements 43xxx) is published apart for the GWPs themselves.
+const ademeGWP = "AR5"
+
+// ademeBase fills what every ADEME factor carries: citation, region, uncertainty, years, GWP
+// basis; and checks the unit.
 func ademeBase(a *datasets.ADEME, el *datasets.ADEMEElement, e entry) (factors.Factor, error) {
 	f := factors.Factor{
 		Source:   fmt.Sprintf("ADEME Base Carbone V23.6, element %s (%s)", el.ID, el.Name()),
@@ -125,6 +137,7 @@ func ademeBase(a *datasets.ADEME, el *datasets.ADEMEElement, e entry) (factors.F
 		License:  ademeLicense,
 		NameFR:   el.Name(),
 		Tags:     ademeTags(el),
+		GWP:      ademeGWP,
 	}
 	region, ok := datasets.ADEMERegions[el.Location]
 	if !ok {
@@ -148,8 +161,14 @@ func ademeBase(a *datasets.ADEME, el *datasets.ADEMEElement, e entry) (factors.F
 	if f.DataYear, err = el.DataYear(); err != nil {
 		return f, err
 	}
+	named := f.DataYear != 0
+	if !named {
+		if f.DataYear, err = ademeDataYear(el); err != nil {
+			return f, fmt.Errorf("%s: %w", a.Path, err)
+		}
+	}
 	if e.Vintage {
-		if f.DataYear == 0 {
+		if !named {
 			return f, fmt.Errorf("%s: element %s (%s) is marked as a vintage but names no year", a.Path, el.ID, el.Name())
 		}
 		f.Year = f.DataYear
@@ -169,4 +188,23 @@ func posteList(ls []datasets.ADEMELine) string {
 		parts = append(parts, fmt.Sprintf("poste %s (%s)", name, p.Total))
 	}
 	return strings.Join(parts, " + ")
+}
+
+// ademeDataYear is the data year of an element whose label names no year: the year of its
+// "Période de validité", but never after the year it was last modified. ADEME often gives
+// there the end of the period the value stays valid for (freight elements of 2025: "2026"),
+// and a value cannot be data of a year after it was published.
+func ademeDataYear(el *datasets.ADEMEElement) (int, error) {
+	valid, err := el.ValidityYear()
+	if err != nil {
+		return 0, err
+	}
+	modified, err := el.ModifiedYear()
+	if err != nil {
+		return 0, err
+	}
+	if valid == 0 || modified != 0 && valid > modified {
+		return modified, nil
+	}
+	return valid, nil
 }

@@ -103,7 +103,7 @@ func Build(dir string) ([]factors.Factor, error) {
 		if a.Year != b.Year {
 			return a.Year < b.Year
 		}
-		return a.GWP < b.GWP
+		return a.GWP < b.GWP // per-set entries: AR5 before AR6
 	})
 	if err := validate(out); err != nil {
 		return nil, err
@@ -164,7 +164,12 @@ func (e entry) build(s *sources) (factors.Factor, error) {
 	if e.Avoided {
 		f.Kind = factors.KindAvoided
 	}
-	f.Boundary, f.GWP = e.Boundary, e.GWP
+	f.Boundary = e.Boundary
+	if e.GWP != "" {
+		// A gas's GWP (or a blend's) is one entry per set, and a property of the gas: it
+		// applies to every year, so it has no data year.
+		f.GWP, f.PerGWPSet, f.DataYear = e.GWP, true, 0
+	}
 	if e.Region != "" {
 		f.Region = e.Region
 	}
@@ -294,8 +299,12 @@ func validate(fs []factors.Factor) error {
 			return fmt.Errorf("%s: kind %q", where, f.Kind)
 		case f.Kind == factors.KindAvoided && (f.Upstream != 0 || !strings.Contains(f.Derivation, "=")):
 			return fmt.Errorf("%s: an avoided factor has no upstream part and says how it is derived", where)
-		case f.GWP != "" && f.GWP != "AR5" && f.GWP != "AR6":
+		case f.GWP != "" && !factors.ValidGWPBasis(f.GWP), f.PerGWPSet && f.GWP != "AR5" && f.GWP != "AR6":
 			return fmt.Errorf("%s: GWP set %q", where, f.GWP)
+		case f.GWP == "" && !strings.Contains(f.Notes, "GWP"):
+			return fmt.Errorf("%s: a factor that rests on no stated GWP basis says why in its notes", where)
+		case f.DataYear == 0 && !f.PerGWPSet:
+			return fmt.Errorf("%s: no data year", where)
 		case (f.Dataset == emberDataset || f.Dataset == owidDataset) && !strings.Contains(f.Boundary, "lifecycle"):
 			return fmt.Errorf("%s: an Ember factor's boundary must say it is lifecycle", where)
 		case !factors.IsBegesPoste(f.BegesPoste):
@@ -303,7 +312,11 @@ func validate(fs []factors.Factor) error {
 		case f.Kind == factors.KindEmission && (f.Scope == 2 || f.Scope == 1 && (f.Upstream > 0 || f.Unit == "US gal")) && (f.EnergyMWh <= 0 || f.EnergyClass == ""):
 			return fmt.Errorf("%s: energy consumed needs its energy content and class for ESRS E1-5 (factors/gen/energy.go)", where)
 		}
-		key := fmt.Sprintf("%s|%d|%s", f.ID, f.Year, f.GWP)
+		set := ""
+		if f.PerGWPSet {
+			set = f.GWP
+		}
+		key := fmt.Sprintf("%s|%d|%s", f.ID, f.Year, set)
 		if seen[key] {
 			return fmt.Errorf("%s: appears twice", where)
 		}
@@ -311,7 +324,7 @@ func validate(fs []factors.Factor) error {
 		if gwpSets[f.ID] == nil {
 			gwpSets[f.ID] = map[string]bool{}
 		}
-		gwpSets[f.ID][f.GWP] = true
+		gwpSets[f.ID][set] = true
 	}
 	for id, sets := range gwpSets {
 		if len(sets) > 1 && sets[""] || !sets[""] && !(sets["AR5"] && sets["AR6"]) {

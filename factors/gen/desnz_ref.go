@@ -8,6 +8,36 @@ import (
 	"github.com/footprint/footprint/factors/datasets"
 )
 
+// desnzGWP is the GWP basis of each DESNZ 2025 category (Level 1), from the methodology
+// paper's Table 1 ("summary of conversion factors that are in AR4 or/and AR5 basis GWPs",
+// pp. 18–19): material use and bioenergy (and its WTT) remain on AR4; hotel stay is marked
+// both AR4 and AR5, its data being reported in CO2e by hotels on either basis (note 8), so it
+// states none; everything else is AR5 (refrigerants: AR5 where AR5 has a value, note 7). A
+// category missing here fails the build: read Table 1 before adding it.
+var desnzGWP = map[string]string{
+	"Fuels": "AR5", "WTT- fuels": "AR5", "Bioenergy": "AR4", "WTT- bioenergy": "AR4",
+	"UK electricity": "AR5", "Transmission and distribution": "AR5", "WTT- UK electricity": "AR5",
+	"Heat and steam": "AR5", "WTT- heat and steam": "AR5", "Refrigerant & other": "AR5",
+	"Passenger vehicles": "AR5", "Business travel- land": "AR5", "WTT- pass vehs & travel- land": "AR5",
+	"Delivery vehicles": "AR5", "Freighting goods": "AR5", "WTT- delivery vehs & freight": "AR5",
+	"Business travel- sea": "AR5", "WTT- business travel- sea": "AR5",
+	"Business travel- air": "AR5", "WTT- business travel- air": "AR5",
+	"Water supply": "AR5", "Water treatment": "AR5", "Homeworking": "AR5",
+	"Material use": "AR4", "Waste disposal": "AR5", "Hotel stay": "",
+}
+
+// desnzGWPOf is the GWP basis of a category of any set: past sets' categories are read under
+// the current set's names (their methodology papers use AR5 from the 2019 set on, as the
+// current one does, with the same exceptions).
+func desnzGWPOf(level1 string) (string, bool) {
+	for name, g := range desnzGWP {
+		if datasets.CurrentName(name) == datasets.CurrentName(level1) {
+			return g, true
+		}
+	}
+	return "", false
+}
+
 // dz adds DESNZ rows: value = the sum of value rows (for freight and travel: the
 // tank-to-wheel row and its WTT row), upstream = the sum of upstream rows, biogenic = the
 // "Outside of Scopes" row.
@@ -51,6 +81,25 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 	}
 	var vparts, uparts []string
 	var err error
+	basis := map[string]bool{}
+	for _, id := range append(append([]string(nil), r.value...), r.upstream...) {
+		row, err := d.Row(id)
+		if err != nil {
+			return f, err
+		}
+		g, ok := desnzGWPOf(row.Levels[0])
+		if !ok {
+			return f, fmt.Errorf("%s:%d: ID %s: category %q has no GWP basis in desnzGWP", d.Path, row.Line, id, row.Levels[0])
+		}
+		basis[g] = true
+		f.GWP = g
+	}
+	if len(basis) > 1 {
+		return f, fmt.Errorf("entry %s: DESNZ rows %v rest on different GWP bases", e.ID, r.value)
+	}
+	if f.GWP == "" {
+		f.Notes = "DESNZ states no single GWP basis for these factors: its methodology paper (Table 1, note 8) says hotels reported in CO2e on AR4 or AR5."
+	}
 	if f.Value, vparts, err = sum(r.value); err != nil {
 		return f, err
 	}

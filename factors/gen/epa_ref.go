@@ -45,6 +45,12 @@ type epaRow struct {
 	note          string
 }
 
+// epaGWP is the Hub's GWP set, stated in its header (rows 7–10: CH4 28, N2O 265, "Fifth
+// Assessment Report (AR5)"), which epaGWPCell pins.
+const epaGWP = "AR5"
+
+var epaGWPCell = cellCheck{10, "C", "Fifth Assessment Report (AR5)", true}
+
 // yearCell finds a data year in a cell with a regexp whose first group is the year.
 type yearCell struct {
 	row int
@@ -55,6 +61,7 @@ type yearCell struct {
 func (r epaRow) resolve(s *sources, e entry) (factors.Factor, error) {
 	x := s.epa
 	f := factors.Factor{
+		GWP:      epaGWP,
 		Source:   fmt.Sprintf("US EPA GHG Emission Factors Hub 2025, %s, sheet '%s' row %d (%s)", r.table, datasets.EPASheet, r.row, r.label),
 		Dataset:  epaDataset,
 		Version:  epaVersion,
@@ -63,7 +70,7 @@ func (r epaRow) resolve(s *sources, e entry) (factors.Factor, error) {
 		Region:   "US",
 		Notes:    r.note,
 	}
-	for _, c := range append([]cellCheck{{row: r.row, col: "C", want: r.label}}, r.checks...) {
+	for _, c := range append([]cellCheck{{row: r.row, col: "C", want: r.label}, epaGWPCell}, r.checks...) {
 		if err := c.check(x); err != nil {
 			return f, err
 		}
@@ -74,9 +81,13 @@ func (r epaRow) resolve(s *sources, e entry) (factors.Factor, error) {
 	}
 	f.Value = co2 * r.co2Mult
 	if r.co2e {
+		// Table 9 is already CO2e, from WARM, on AR4 (note pinned by epaT9, row 499).
+		f.GWP = "AR4"
 		f.Derivation = fmt.Sprintf("value = cell %s%d (%s) × %s (unit conversion)", r.co2, r.row, fmtNum(co2), fmtNum(r.co2Mult))
 	} else {
 		f.Derivation = fmt.Sprintf("value = CO2 %s%d (%s) × %s", r.co2, r.row, fmtNum(co2), fmtNum(r.co2Mult))
+		// CO2 alone is the same in every GWP set: its split lets it follow the configured one.
+		f.Gases = &factors.Gases{CO2: f.Value}
 	}
 	if r.ch4 != "" {
 		ch4, err := x.Num(r.row, r.ch4)
@@ -86,6 +97,15 @@ func (r epaRow) resolve(s *sources, e entry) (factors.Factor, error) {
 		n2o, err := x.Num(r.row, r.n2o)
 		if err != nil {
 			return f, err
+		}
+		// The recompute on another set divides by the library's AR5 GWPs: they must be the Hub's.
+		for _, c := range []struct {
+			species string
+			hub     float64
+		}{{"CH4", x.GWPCH4}, {"N2O", x.GWPN2O}} {
+			if v, err := s.gwp.Value(c.species, epaGWP); err != nil || v != c.hub {
+				return f, fmt.Errorf("%s: the Hub's GWP of %s is %s, not the %s value of %s (%v)", x.Path, c.species, fmtNum(c.hub), epaGWP, gwpFile, err)
+			}
 		}
 		g := &factors.Gases{CO2: f.Value, CH4: ch4 * r.ghgMult * x.GWPCH4, N2O: n2o * r.ghgMult * x.GWPN2O}
 		f.Value = g.CO2 + g.CH4 + g.N2O
@@ -120,6 +140,11 @@ func (r epaRow) resolve(s *sources, e entry) (factors.Factor, error) {
 			return f, fmt.Errorf("%s: sheet %q cell %s%d: no data year matching %q", x.Path, datasets.EPASheet, r.yearFrom.col, r.yearFrom.row, r.yearFrom.re)
 		}
 		f.DataYear, _ = strconv.Atoi(m[1])
+	} else {
+		// The table's source names no data year (Tables 1, 2 and 7: 40 CFR Part 98): the
+		// edition's year, as for a DESNZ set.
+		f.DataYear, _ = strconv.Atoi(epaVersion)
+		f.Derivation += "; data year = the Hub's edition (the table's source names none)"
 	}
 	return f, nil
 }

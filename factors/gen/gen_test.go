@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -448,11 +449,16 @@ func readLibrary(t *testing.T) []factors.Factor {
 	return fs
 }
 
-// loadLibrary indexes the committed library by "id/year/gwp".
+// loadLibrary indexes the committed library by "id/year/gwp", gwp only for the factors that
+// exist per GWP set.
 func loadLibrary(t *testing.T) map[string]factors.Factor {
 	m := map[string]factors.Factor{}
 	for _, f := range readLibrary(t) {
-		m[fmt.Sprintf("%s/%d/%s", f.ID, f.Year, f.GWP)] = f
+		set := ""
+		if f.PerGWPSet {
+			set = f.GWP
+		}
+		m[fmt.Sprintf("%s/%d/%s", f.ID, f.Year, set)] = f
 	}
 	return m
 }
@@ -572,4 +578,34 @@ func idsOfIDSFile(t *testing.T) []string {
 		t.Fatalf("%s: found only %d ids", idsFile, len(ids))
 	}
 	return ids
+}
+
+// TestADEMEFossilAndBiogenicMethane reads ADEME V23.6 element 43576 (Biométhane injecté dans
+// les réseaux, kgCO2e/kWh PCI): total 0.0417, CO2f 0.00988, CH4f 0.0007, CH4b 0.0252, N2O
+// 0.00571, on ADEME's AR5 table (CH4f 30: 22579, CH4b 28: 22578, N2O 265: 22580). On AR6 each
+// methane takes its own GWP: fossil 29.8 (43577), non-fossil 27.0 (43578), N2O 273.
+func TestADEMEFossilAndBiogenicMethane(t *testing.T) {
+	needSources(t)
+	s, err := loadSources(srcDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := entry{ID: "test.biomethane", Name: "biomethane", Scope: 1, Unit: "kWh PCI", From: adTotal{el: "43576"}}
+	f, err := e.From.resolve(s, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := factors.Gases{CO2: 0.00988, CH4: 0.0007 + 0.0252, CH4Fossil: 0.0007, CH4Biogenic: 0.0252, N2O: 0.00571}
+	if f.Gases == nil || *f.Gases != want || f.GWP != "AR5" || f.Value != 0.0417 {
+		t.Fatalf("element 43576: value %v gwp %s gases %+v; want 0.0417 AR5 %+v", f.Value, f.GWP, f.Gases, want)
+	}
+	values, err := factors.BuiltinGWPValues()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := f.OnGWP("AR6", values)
+	hand := 0.00988 + 0.0007/30*29.8 + 0.0252/28*27 + 0.00571/265*273 + (0.0417 - 0.00988 - 0.0007 - 0.0252 - 0.00571)
+	if math.Abs(got.Value-hand) > 1e-12 || got.GWP != "AR6" {
+		t.Errorf("on AR6: %v %s, want %v (by hand)", got.Value, got.GWP, hand)
+	}
 }

@@ -133,7 +133,7 @@ func latestMix(byYear map[int]datasets.OWIDMix, year int) (datasets.OWIDMix, boo
 func (g gridSplit) apply(f *factors.Factor) {
 	f.Value, f.Upstream, f.LifecycleInScope2 = g.value, g.upstream, g.lifecycleInScope2
 	f.Derivation = g.derivation
-	f.Notes = strings.TrimSpace(g.notes + " " + f.Notes)
+	f.Notes = strings.TrimSpace(g.notes + " " + f.Notes + " " + gridGWPNote)
 }
 
 // owidRef is one country-year of OWID's intensity file: a past vintage of an Ember factor.
@@ -198,3 +198,6 @@ func gridVintages(s *sources, t []entry) ([]entry, error) {
 	}
 	return out, nil
 }
+
+// gridGWPNote says why a grid intensity from Ember or OWID states no GWP basis.
+const gridGWPNote = "GWP basis: Ember states CO2e over 100 years (GWP100) for all gases but not which IPCC set; the value is shown as resting on no stated basis."

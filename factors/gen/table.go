@@ -71,18 +71,27 @@ var (
 	epaT9       = []cellCheck{{434, "D", "Metric Tons CO2e / Short Ton Material", false}, {499, "C", "AR4 GWP values are used", true}}
 	epaT10      = []cellCheck{{503, "D", "(kg CO2 / unit)", true}, {503, "E", "(g CH4 / unit)", true}, {503, "F", "(g N2O / unit)", true}}
 	epaEGRID    = yearCell{367, "C", `eGRID(\d{4})`}
+	// Tables 8 and 10 are from the US GHG Inventory 1990–YYYY (source notes, rows 429 and 516);
+	// Table 9 from WARM, "(December YYYY)" (row 498).
+	epaT8Year  = yearCell{429, "C", `Emissions and Sinks: 1990[-–](\d{4})`}
+	epaT10Year = yearCell{516, "C", `Emissions and Sinks: 1990[-–](\d{4})`}
+	epaT9Year  = yearCell{498, "C", `\(December (\d{4})\)`}
 )
 
 // epaWaste reads a Table 9 cell (metric tons CO2e per short ton), its column pinned to its header
 // (row 435).
 func epaWaste(row int, label, col, header string) epaRow {
-	return epaRow{table: "Table 9", row: row, label: label, co2: col, co2Mult: kgPerTonne, co2e: true,
+	return epaRow{table: "Table 9", row: row, label: label, co2: col, co2Mult: kgPerTonne, co2e: true, yearFrom: epaT9Year,
 		checks: append([]cellCheck{{435, col, header, false}}, epaT9...)}
 }
 
 // epaPerMile reads a Table 8 or 10 row: kg CO2, g CH4, g N2O per unit, its unit cell pinned.
 func epaPerMile(table string, row int, label, unit string, checks []cellCheck) epaRow {
-	return epaRow{table: table, row: row, label: label, co2: "D", ch4: "E", n2o: "F", co2Mult: 1, ghgMult: 1 / gPerKg,
+	year := epaT8Year
+	if table == "Table 10" {
+		year = epaT10Year
+	}
+	return epaRow{table: table, row: row, label: label, co2: "D", ch4: "E", n2o: "F", co2Mult: 1, ghgMult: 1 / gPerKg, yearFrom: year,
 		checks: append([]cellCheck{{row, "G", unit, false}}, checks...)}
 }
 

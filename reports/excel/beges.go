@@ -42,9 +42,13 @@ func (x *exporter) writeBeges() error {
 	// Per year: 6 categories with their postes and a subtotal each, the total, and the
 	// emissions outside the scopes.
 	perYear := len(factors.BegesPostes) + len(factors.BegesCategories) + 2
-	t := table{sheet: sheetBeges, rows: perYear * len(years),
+	rows := perYear * len(years)
+	for _, by := range years {
+		rows += len(x.begesGWPRows(by.Year))
+	}
+	t := table{sheet: sheetBeges, rows: rows,
 		title: "BEGES — Bilan des émissions de gaz à effet de serre (méthode v5)" + yearLabel(",", x.e.ReportingYear) + " — " + x.e.Site,
-		note:  "tCO2e (GWP " + x.e.GWP + "); CO2 biogénique en tCO2, hors total. Catégorie 2 en méthode « location-based » (moyenne du réseau), comme l'exige la réglementation. Incertitude : demi-largeur de l'intervalle à 95 % (incertitudes des facteurs, combinées en somme quadratique). « Non décomposé » : émissions dont la source ne publie pas la répartition par gaz (amont, transport, achats).",
+		note:  "tCO2e (GWP " + x.e.GWP + "); CO2 biogénique en tCO2, hors total. Catégorie 2 en méthode « location-based » (moyenne du réseau), comme l'exige la réglementation. Incertitude : demi-largeur de l'intervalle à 95 % (incertitudes des facteurs, combinées en somme quadratique). « Non décomposé » : émissions dont la source ne publie pas la répartition par gaz (amont, transport, achats). « Base PRG » : part du total reposant sur chaque jeu de PRG (facteurs décomposés par gaz recalculés sur le jeu configuré, les autres sur celui de leur source).",
 		cols: []column{
 			{header: "Année", width: 8, style: x.st.integer},
 			{header: "Catégorie d'émissions", width: 40},
@@ -114,6 +118,11 @@ func (x *exporter) writeBeges() error {
 			if err := add(by.Year, "Hors périmètre", nil, "Gaz hors panier de Kyoto (HCFC, ex. R-22) : fuites déclarées à part, hors total",
 				nil, nil, nil, nil, nil, nil, nil, by.Outside, nil, nil, nil, nil, nil); err != nil {
 				return err
+			}
+			for _, r := range x.begesGWPRows(by.Year) {
+				if err := add(r...); err != nil {
+					return err
+				}
 			}
 		}
 		return nil

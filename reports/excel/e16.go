@@ -89,6 +89,7 @@ func (x *exporter) e16Layout() []e16Row {
 	rows = append(rows, x.consolidationRows()...)
 	rows = append(rows, x.biogenicRows()...)
 	rows = append(rows, x.revenueRows()...)
+	rows = append(rows, x.gwpRows()...)
 
 	// Targets: one over a single scope goes on that scope's row (Scope 2 on the row of the
 	// method the trajectory follows); one over several scopes gets a row of its own, the sum of

@@ -500,6 +500,11 @@ func qualitySection(r reports.Report) htmlSection {
 	s := htmlSection{ID: "quality", Title: "Data quality"}
 	s.Intro = []string{fmt.Sprintf("Rows: %d read, %d used, %d rejected. Problems: %d error(s), %d warning(s).",
 		r.Rows.Read, r.Rows.Used, r.Rows.Rejected, r.Errors, r.Warnings)}
+	if y, ok := yearOf(r.Years, r.ReportingYear); ok {
+		if line := reports.GWPBasisSentence(y, r.Method()); line != "" {
+			s.Intro = append(s.Intro, "GWP basis: "+line)
+		}
+	}
 	if len(r.Problems) == 0 {
 		return s
 	}

@@ -65,6 +65,8 @@ type Year struct {
 	ByPole            map[string]float64 `json:"by_pole"`
 	BySite            map[string]float64 `json:"by_site"`
 	ByActivity        map[string]float64 `json:"by_activity"`
+	// ByGWP is the total by the GWP basis of the factors behind it ("unspecified" for none).
+	ByGWP map[string]float64 `json:"by_gwp"`
 	// ByEntity, Entities and ESRS are set by addRegulatory (docs/json.md#yearsenergy, esrs.go).
 	ByEntity map[string]float64 `json:"by_entity"`
 	Entities []Entity           `json:"entities"`
@@ -125,6 +127,7 @@ func newDocument(gwp string, reportingYear int, method string, years []emissions
 			Year: y.Year, Scope1: y.Scope1, Scope2Location: y.Scope2Location, Scope2Market: y.Scope2Market,
 			Scope3: y.Scope3, Scope3Categories: cats, TotalLocation: y.TotalLocation, TotalMarket: y.TotalMarket,
 			BiogenicCO2: y.BiogenicCO2, Avoided: y.Avoided, AvoidedByActivity: map[string]float64{}, Intensity: map[string]float64{}, ByPole: y.ByPole, BySite: y.BySite, ByActivity: y.ByActivity,
+			ByGWP:    nonNil(y.ByGWP),
 			ByEntity: map[string]float64{}, Entities: []Entity{},
 		})
 	}
@@ -143,4 +146,11 @@ func (d Document) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(d)
+}
+
+func nonNil(m map[string]float64) map[string]float64 {
+	if m == nil {
+		return map[string]float64{}
+	}
+	return m
 }

@@ -39,6 +39,9 @@ func WriteInventoryTable(w io.Writer, r reports.Report) error {
 		writeShares(w, ranked(y.BySite, maxNames), total)
 		fmt.Fprintf(w, "\n%d, top activities (%s-based, tCO2e):\n", y.Year, method)
 		writeShares(w, ranked(y.ByActivity, 10), total)
+		if line := reports.GWPBasisSentence(y, method); line != "" {
+			fmt.Fprintf(w, "\nGWP basis (%s-based): %s\n", method, line)
+		}
 	}
 	if rs := r.Analysis.Restatement; rs != nil {
 		fmt.Fprintf(w, "\nRestatement (tCO2e, %s-based; each year with the latest dataset version of its own factor vintages):\n", method)
@@ -192,8 +195,13 @@ func WriteFactor(w io.Writer, f factors.Factor) error {
 	if f.PCSPerPCI != 0 {
 		rows = append(rows, [2]string{"PCS/PCI", g(f.PCSPerPCI)})
 	}
-	if f.GWP != "" {
+	switch {
+	case f.UpstreamGWP != "":
+		rows = append(rows, [2]string{"GWP", f.GWP + " (upstream: " + f.UpstreamGWP + ")"})
+	case f.GWP != "":
 		rows = append(rows, [2]string{"GWP", f.GWP})
+	default:
+		rows = append(rows, [2]string{"GWP", "none stated by the source"})
 	}
 	if f.LifecycleInScope2 {
 		rows = append(rows, [2]string{"warning", "lifecycle intensity in Scope 2: no generation mix splits off the upstream part"})
