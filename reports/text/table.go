@@ -188,6 +188,9 @@ func WriteFactor(w io.Writer, f factors.Factor) error {
 	if f.GWP != "" {
 		rows = append(rows, [2]string{"GWP", f.GWP})
 	}
+	if c := f.EnergyCarrier(); c != "" {
+		rows = append(rows, [2]string{"carrier", c})
+	}
 	rows = append(rows, [][2]string{
 		{"uncertainty", unc}, {"region", f.Region}, {"boundary", f.Boundary},
 		{"source", f.Source}, {"dataset", f.Dataset + " " + f.Version}, {"source id", f.SourceID},
@@ -205,13 +208,16 @@ func WriteFactor(w io.Writer, f factors.Factor) error {
 // configuration and factor files.
 func printableFactor(f factors.Factor) factors.Factor {
 	for _, s := range []*string{&f.ID, &f.Name, &f.Unit, &f.Dataset, &f.Version, &f.SourceID, &f.GWP, &f.Region,
-		&f.Boundary, &f.Source, &f.License, &f.Derivation, &f.Notes} {
+		&f.Boundary, &f.Source, &f.License, &f.Derivation, &f.Notes, &f.Carrier} {
 		*s = reports.Printable(*s)
 	}
 	return f
 }
 
 func scopeLabel(f factors.Factor) string {
+	if f.Kind == factors.KindAvoided {
+		return "avoided" // reported apart, in no scope
+	}
 	if f.Scope == 3 {
 		return fmt.Sprintf("Scope 3.%d", f.Category)
 	}
