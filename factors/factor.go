@@ -92,8 +92,8 @@ type Factor struct {
 	Name     string  `json:"name"`
 	Value    float64 `json:"value"`    // kgCO2e per Unit, scope part
 	Unit     string  `json:"unit"`     // activity unit the value is per, e.g. "kWh PCS", "L", "t", "t.km"
-	Scope    int     `json:"scope"`    // 1, 2 or 3; 0 for an avoided factor, outside the scopes
-	Category int     `json:"category"` // Scope 3 category 1–15; 0 for Scopes 1 and 2 and avoided factors
+	Scope    int     `json:"scope"`    // 1, 2 or 3
+	Category int     `json:"category"` // Scope 3 category 1–15; 0 for Scopes 1 and 2
 	Upstream float64 `json:"upstream"` // kgCO2e per Unit to Scope 3 category 3
 	Kind     Kind    `json:"kind"`
 	Gases    *Gases  `json:"gases,omitempty"`

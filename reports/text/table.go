@@ -208,7 +208,7 @@ func WriteFactor(w io.Writer, f factors.Factor) error {
 // configuration and factor files.
 func printableFactor(f factors.Factor) factors.Factor {
 	for _, s := range []*string{&f.ID, &f.Name, &f.Unit, &f.Dataset, &f.Version, &f.SourceID, &f.GWP, &f.Region,
-		&f.Boundary, &f.Source, &f.License, &f.Derivation, &f.Notes, &f.Carrier} {
+		&f.Boundary, &f.Source, &f.License, &f.Derivation, &f.Notes} {
 		*s = reports.Printable(*s)
 	}
 	return f
