@@ -9,8 +9,8 @@ import (
 	"github.com/footprint/footprint/workbook/workbooktest"
 )
 
-// builtinWith is the built-in library (AR6) with custom factors.
-func builtinWith(t *testing.T, custom ...factors.Factor) *factors.Library {
+// builtinAndCustom is the built-in library (AR6) with custom factors.
+func builtinAndCustom(t *testing.T, custom ...factors.Factor) *factors.Library {
 	t.Helper()
 	lib, err := factors.Builtin("AR6")
 	if err != nil {
@@ -99,7 +99,7 @@ func TestInstrumentsApplyByCarrier(t *testing.T) {
 			if tt.instruments != nil {
 				sheets = append(sheets, sheet{"Instruments", tt.instruments})
 			}
-			in, inv := run(t, emissions.Options{Library: builtinWith(t, supplierX), ResidualMix: tt.mix}, map[string][]byte{"a.xlsx": xlsx(t, sheets...)})
+			in, inv := run(t, emissions.Options{Library: builtinAndCustom(t, supplierX), ResidualMix: tt.mix}, map[string][]byte{"a.xlsx": xlsx(t, sheets...)})
 			y := emissions.YearOf(t, inv, emissions.MethodMarket, tt.year)
 			if !near(y.Scope2Location, tt.location) || !near(y.Scope2Market, tt.market) {
 				t.Errorf("Scope 2 location %v market %v, want %v and %v", y.Scope2Location, y.Scope2Market, tt.location, tt.market)
