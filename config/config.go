@@ -96,6 +96,10 @@ type CustomFactor struct {
 	// GWP is the GWP set the value rests on (AR4, AR5 or AR6), when its source states it;
 	// without it, the factor's emissions count as resting on no stated basis (by_gwp).
 	GWP string `yaml:"gwp" mapstructure:"gwp"`
+	// Carrier is the energy the factor measures (electricity, heat, steam, cooling, fuel):
+	// instruments and residual mixes of that carrier apply to it. A Scope 2 factor in an
+	// energy unit without one is electricity.
+	Carrier string `yaml:"carrier" mapstructure:"carrier"`
 	// Version and Published name a dataset version of the vintage and the year it was
 	// published: several entries with one id and one year are versions of that vintage, and
 	// restatement (--restate) takes the latest published.
@@ -111,12 +115,14 @@ type Scope2 struct {
 	ResidualMix []ResidualMix `yaml:"residual_mix" mapstructure:"residual_mix"`
 }
 
-// ResidualMix is a market-based factor for uncovered electricity, kgCO2e/kWh.
+// ResidualMix is the market-based factor, kgCO2e/kWh, of the energy of one carrier
+// (electricity when blank) that instruments leave uncovered in one year.
 type ResidualMix struct {
-	Year   int      `yaml:"year" mapstructure:"year"`
-	Value  *float64 `yaml:"value" mapstructure:"value"`
-	Source string   `yaml:"source" mapstructure:"source"`
-	Site   string   `yaml:"site" mapstructure:"site"`
+	Year    int      `yaml:"year" mapstructure:"year"`
+	Value   *float64 `yaml:"value" mapstructure:"value"`
+	Source  string   `yaml:"source" mapstructure:"source"`
+	Site    string   `yaml:"site" mapstructure:"site"`
+	Carrier string   `yaml:"carrier" mapstructure:"carrier"`
 }
 
 // TrajectoryConf is the trajectory section (docs/configuration.md#trajectory, contract).

@@ -58,8 +58,11 @@ func (c *Config) validate(name string, data []byte) []error {
 			bad(key+".value", "%v: want kgCO2e/kWh ≥ 0", *rm.Value)
 		case strings.TrimSpace(rm.Source) == "":
 			bad(key+".source", "missing: say where the residual mix comes from (e.g. AIB European Residual Mix 2024)")
+		case rm.Carrier != "" && !factors.IsPurchasedCarrier(rm.Carrier):
+			bad(key+".carrier", "%q: want electricity (the default), heat, steam or cooling", rm.Carrier)
 		}
 	}
+	c.validateResidualMixRepeats(bad)
 	type entry struct {
 		id string
 		at int
@@ -109,7 +112,7 @@ func (cf CustomFactor) Factor() (factors.Factor, error) {
 	f := factors.Factor{
 		ID: cf.ID, Name: name, GWP: gwp, Value: *cf.Value, Unit: cf.Unit, Scope: cf.Scope, Category: cf.Category,
 		Upstream: cf.Upstream, Kind: kind, BiogenicCO2: cf.BiogenicCO2, UncertaintyPct: cf.UncertaintyPct,
-		Year: cf.Year, PCSPerPCI: cf.PCSPerPCI, Region: cf.Region,
+		Year: cf.Year, PCSPerPCI: cf.PCSPerPCI, Region: cf.Region, Carrier: cf.Carrier,
 		EnergyMWh: cf.EnergyMWh, EnergyClass: cf.EnergyClass, BegesPoste: cf.BegesPoste,
 		Source: cf.Source, Dataset: "config factors.custom", SourceID: cf.ID,
 		Version: strings.TrimSpace(cf.Version), Published: cf.Published,
@@ -127,6 +130,7 @@ func (cf CustomFactor) Factor() (factors.Factor, error) {
 	if err := f.Validate(); err != nil {
 		return factors.Factor{}, err
 	}
+	f.Carrier = f.EnergyCarrier() // a Scope 2 factor per kWh states electricity, as it is used
 	return f, nil
 }
 
@@ -167,7 +171,11 @@ func (c *Config) Aliases() workbook.Aliases {
 func (c *Config) ResidualMix() []emissions.ResidualMix {
 	out := make([]emissions.ResidualMix, 0, len(c.Scope2.ResidualMix))
 	for _, rm := range c.Scope2.ResidualMix {
-		out = append(out, emissions.ResidualMix{Year: rm.Year, Site: rm.Site, Value: *rm.Value, Source: rm.Source})
+		carrier := rm.Carrier
+		if carrier == "" {
+			carrier = factors.CarrierElectricity
+		}
+		out = append(out, emissions.ResidualMix{Year: rm.Year, Site: rm.Site, Carrier: carrier, Value: *rm.Value, Source: rm.Source})
 	}
 	return out
 }
@@ -176,4 +184,26 @@ func (c *Config) ResidualMix() []emissions.ResidualMix {
 func canonicalColumns() []workbook.Column {
 	return append(append([]workbook.Column{}, workbook.ActivityColumns...), workbook.ColInstrument, workbook.ColFactor,
 		workbook.ColEquipment, workbook.ColGas, workbook.ColCharge, workbook.ColRecharged, workbook.ColRecovered, workbook.ColStatus)
+}
+
+// validateResidualMixRepeats refuses two residual-mix entries for one year, site and carrier:
+// which one applies would be a guess.
+func (c *Config) validateResidualMixRepeats(bad func(key, format string, args ...any)) {
+	type at struct {
+		year          int
+		site, carrier string
+	}
+	seen := map[at]int{}
+	for i, rm := range c.Scope2.ResidualMix {
+		carrier := rm.Carrier
+		if carrier == "" {
+			carrier = factors.CarrierElectricity
+		}
+		k := at{rm.Year, strings.ToLower(strings.TrimSpace(rm.Site)), carrier}
+		if j, ok := seen[k]; ok {
+			bad(fmt.Sprintf("scope2.residual_mix[%d]", i), "a second entry for %d, site %q and carrier %s (the first is scope2.residual_mix[%d]): keep one", rm.Year, rm.Site, carrier, j)
+			continue
+		}
+		seen[k] = i
+	}
 }

@@ -54,14 +54,16 @@ type Place struct {
 }
 
 // Instrument is a Scope 2 contractual instrument (guarantee of origin, PPA, supplier rate)
-// from an Instruments sheet: Quantity kWh of electricity at Factor kgCO2e/kWh.
+// from an Instruments sheet: Quantity kWh of its carrier (electricity, heat, steam or cooling)
+// at Factor kgCO2e/kWh. It covers the consumption of factors of that carrier only.
 type Instrument struct {
-	Place  Place
-	Year   int
-	Site   string
-	Name   string
-	KWh    float64
-	Factor float64 // kgCO2e/kWh
+	Place   Place
+	Year    int
+	Site    string
+	Name    string
+	Carrier string // one of the factors.Carrier* of purchased energy; "" is electricity
+	KWh     float64
+	Factor  float64 // kgCO2e/kWh
 }
 
 // ToKWh converts an instrument quantity to kWh.

@@ -10,13 +10,14 @@ import (
 	"github.com/footprint/footprint/factors"
 )
 
-// ResidualMix is the market-based factor for electricity not covered by instruments, in
-// kgCO2e/kWh, from a given year on, for one site or (Site "") for all.
+// ResidualMix is the market-based factor, in kgCO2e/kWh, for the energy of one carrier not
+// covered by instruments in one year (its own year only), at one site or (Site "") at all.
 type ResidualMix struct {
-	Year   int
-	Site   string
-	Value  float64
-	Source string
+	Year    int
+	Site    string
+	Carrier string // one of the factors.Carrier* of purchased energy; "" is electricity
+	Value   float64
+	Source  string
 }
 
 // MaxRowTCO2e bounds what one row may emit: 10^12 t, twenty times the world's yearly
@@ -53,7 +54,7 @@ type Inventory struct {
 	// rows are the lines of every row when Options.RowLines asked for them: the calculator's
 	// own, then each joined branch's.
 	rows  []*spool
-	split map[siteYear]*marketSplit
+	split map[supply]*marketSplit
 }
 
 // Rows counts activity rows: Read = Used + Rejected, always.
@@ -99,7 +100,7 @@ type Calculator struct {
 	suggested map[string]string
 	groups    map[groupKey]int // of lines, made when a second workbook joins them (groupIndex)
 	lines     []Line
-	grid      map[siteYear]*gridSite
+	grid      map[supply]*gridSite
 	rows      Rows
 	spool     *spool
 	out       []Line
@@ -135,7 +136,7 @@ type partial struct {
 	warned   map[string]bool
 	byRow    map[rowKey]int // the group of a row's line, by the row's fields
 	lines    groupLines
-	grid     map[siteYear]*gridSite
+	grid     map[supply]*gridSite
 	rows     Rows
 	mark     spoolMark
 	out      []Line
@@ -195,8 +196,10 @@ type lookupOf struct {
 	ok   bool
 	fu   factors.Unit
 	ferr error
-	// what the factor is, worked out once
-	lifecycle, electricity bool
+	// what the factor is, worked out once: a lifecycle intensity; the purchased energy
+	// instruments can cover ("" for none)
+	lifecycle bool
+	carrier   string
 }
 
 // rowKey is what decides a row line's group: the row's fields and the part.
@@ -228,8 +231,8 @@ type groupKey struct {
 	entity, dataType, gwp                                                     string
 }
 
-// gridSite gathers the location-based electricity lines of one year and site: the groups and
-// their kWh, for the market-based method.
+// gridSite gathers the location-based lines of purchased energy of one year, site and carrier:
+// the groups and their kWh, for the market-based method.
 type gridSite struct {
 	groups []int
 	kWh    []float64
@@ -241,7 +244,7 @@ type gridSite struct {
 // NewCalculator starts a calculation.
 func NewCalculator(opts Options) (*Calculator, error) {
 	c := &Calculator{opts: opts, units: map[string]unitOf{}, lookup: map[lookupKey]*lookupOf{},
-		warned: map[string]bool{}, grid: map[siteYear]*gridSite{}}
+		warned: map[string]bool{}, grid: map[supply]*gridSite{}}
 	if opts.RowLines {
 		var err error
 		if c.spool, err = newSpool(); err != nil {
@@ -258,7 +261,7 @@ func (c *Calculator) Begin(problems *Problems) {
 		panic("emissions: a calculator computes no workbook of its own once it has joined a branch")
 	}
 	c.cur = &partial{problems: problems, warned: map[string]bool{}, byRow: map[rowKey]int{},
-		grid: map[siteYear]*gridSite{}}
+		grid: map[supply]*gridSite{}}
 	if c.spool != nil {
 		c.cur.mark = c.spool.mark()
 	}
@@ -426,14 +429,14 @@ func consolidate(l *Line) {
 	}
 }
 
-// emit adds a row's line to its group (and to the row lines). kWh > 0 marks a location-based
-// electricity line.
-func (c *Calculator) emit(l *Line, kWh float64, grid bool) {
+// emit adds a row's line to its group (and to the row lines). A carrier marks a location-based
+// line of purchased energy of kWh.
+func (c *Calculator) emit(l *Line, kWh float64, carrier string) {
 	p := c.cur
 	l.Rows = 1
 	consolidate(l)
 	if c.spool != nil {
-		c.spool.add(l, kWh, grid)
+		c.spool.add(l, kWh, carrier)
 	}
 	// The group of a row's line follows from the row's own fields and the part: the factor
 	// is the activity's for the year. Keying by them spares hashing the factor's long source.
@@ -450,18 +453,18 @@ func (c *Calculator) emit(l *Line, kWh float64, grid bool) {
 		g = p.lines.n - 1
 		p.byRow[cloneKey(rk)] = g
 	}
-	c.gridOf(l, g, kWh, grid)
+	c.gridOf(l, g, kWh, carrier)
 }
 
-// gridOf notes a location-based electricity line's kWh for the market-based method.
-func (c *Calculator) gridOf(l *Line, g int, kWh float64, grid bool) {
+// gridOf notes a location-based line of purchased energy's kWh for the market-based method.
+func (c *Calculator) gridOf(l *Line, g int, kWh float64, carrier string) {
 	p := c.cur
-	if grid {
-		sy := siteYear{l.Year, l.Site}
-		gs := p.grid[sy]
+	if carrier != "" {
+		k := supply{l.Year, l.Site, carrier}
+		gs := p.grid[k]
 		if gs == nil {
 			gs = &gridSite{}
-			p.grid[siteYear{l.Year, strings.Clone(l.Site)}] = gs
+			p.grid[supply{l.Year, strings.Clone(l.Site), carrier}] = gs
 		}
 		j := slices.Index(gs.groups, g)
 		if j < 0 {
@@ -482,6 +485,13 @@ func (c *Calculator) gridOf(l *Line, g int, kWh float64, grid bool) {
 type siteYear struct {
 	Year int
 	Site string
+}
+
+// supply is what the market-based method splits apart: the purchased energy of one carrier at
+// one site in one year.
+type supply struct {
+	Year          int
+	Site, Carrier string
 }
 
 func (c *Calculator) reject(a *Activity, cause string, cell CellRef, format string, args ...any) bool {
@@ -524,7 +534,7 @@ func (c *Calculator) factor(id string, year int) *lookupOf {
 		r.f, r.pick, r.ok = c.opts.Library.Lookup(id, year)
 		if r.ok {
 			r.fu, r.ferr = factors.ParseUnit(r.f.Unit)
-			r.lifecycle, r.electricity = isLifecycle(r.f), isElectricity(r.f, r.fu)
+			r.lifecycle, r.carrier = isLifecycle(r.f), purchasedCarrier(r.f, r.fu)
 		}
 		if len(c.lookup) < 1<<14 {
 			c.lookup[lookupKey{strings.Clone(id), year}] = r
@@ -583,6 +593,9 @@ func (c *Calculator) activity(a *Activity) bool {
 	if worst := qty * max(f.Value+f.Upstream, f.BiogenicCO2) / 1000; !(worst <= MaxRowTCO2e) {
 		return c.reject(a, "quantity-implausible", a.QuantityCell, "Quantity %v %s gives %.3g tCO2e, more than the %.0f t one row can plausibly hold; check the quantity and its unit", a.Quantity, a.Unit, worst, MaxRowTCO2e)
 	}
+	if f.Kind == factors.KindAvoided && (a.Scope != 0 || a.Category != 0) {
+		return c.reject(a, "scope-mismatch", a.ActivityCell, "factor %s is avoided emissions, reported apart outside the scopes: leave Scope and Category blank on its rows", f.ID)
+	}
 	if a.Scope != 0 && a.Scope != f.Scope {
 		return c.reject(a, "scope-mismatch", a.ActivityCell, "Scope %d given but factor %s is Scope %d; use a factor of the scope you mean", a.Scope, f.ID, f.Scope)
 	}
@@ -612,9 +625,10 @@ func (c *Calculator) activity(a *Activity) bool {
 		return true
 	}
 	if f.Kind == factors.KindAvoided {
+		// outside the inventory: no scope, no category
 		l := base
-		l.Part, l.Scope, l.Category, l.FactorValue, l.TCO2e, l.GWP = PartAvoided, f.Scope, category, f.Value, qty*f.Value/1000, f.GWP
-		c.emit(&l, 0, false)
+		l.Part, l.Scope, l.Category, l.FactorValue, l.TCO2e, l.GWP = PartAvoided, 0, 0, f.Value, qty*f.Value/1000, f.GWP
+		c.emit(&l, 0, "")
 		return true
 	}
 	direct := base
@@ -625,16 +639,15 @@ func (c *Calculator) activity(a *Activity) bool {
 		c.warnOnce("lifecycle/"+f.ID, Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "lifecycle-scope2",
 			Message: fmt.Sprintf("factor %s is a lifecycle grid intensity (%s): it overstates Scope 2, which should count generation only; prefer a national inventory factor with its upstream split", f.ID, f.Boundary)})
 	}
-	grid := lk.electricity
-	if grid {
+	if lk.carrier != "" {
 		direct.Method = MethodLocation
 	}
-	c.emit(&direct, qty*fu.Scale, grid)
+	c.emit(&direct, qty*fu.Scale, lk.carrier)
 	if f.Upstream > 0 {
 		up := base
 		up.Part, up.Scope, up.Category, up.FactorValue, up.GWP = PartUpstream, 3, 3, f.Upstream, f.UpstreamBasis()
 		up.TCO2e = qty * f.Upstream / 1000
-		c.emit(&up, 0, false)
+		c.emit(&up, 0, "")
 	}
 	return true
 }
@@ -657,21 +670,30 @@ func (c *Calculator) reported(a *Activity, l Line, unit factors.Unit) bool {
 	l.Converted = a.Quantity * unit.Scale // kgCO2e
 	l.TCO2e = l.Converted / 1000
 	l.FactorValue, l.FactorUnit, l.Source = 1, "kgCO2e", "reported in the workbook"
-	c.emit(&l, 0, false)
+	c.emit(&l, 0, "")
 	return true
 }
 
-// isElectricity tells the factors whose consumption contractual instruments can cover: grid
-// electricity, recognised as a Scope 2 factor per unit of energy whose id names electricity.
-func isElectricity(f factors.Factor, u factors.Unit) bool {
-	return f.Scope == 2 && u.Dim == factors.Energy && strings.Contains(strings.ToLower(f.ID), "electricity")
+// purchasedCarrier is the carrier of purchased energy whose consumption contractual
+// instruments and residual mixes of that carrier can cover: that of a Scope 2 emission factor
+// per unit of energy (electricity when it states none), never read from its id; "" for any
+// other factor.
+func purchasedCarrier(f factors.Factor, u factors.Unit) string {
+	if f.Kind != factors.KindEmission || f.Scope != 2 || u.Dim != factors.Energy {
+		return ""
+	}
+	if c := f.EnergyCarrier(); factors.IsPurchasedCarrier(c) {
+		return c
+	}
+	return ""
 }
 
 func isLifecycle(f factors.Factor) bool {
 	return strings.Contains(strings.ToLower(f.Boundary), "lifecycle")
 }
 
-// marketSplit is how the market-based method splits one year and site's electricity: the part
+// marketSplit is how the market-based method splits one year, site and carrier's purchased
+// energy: the part
 // contractual instruments cover (capped at the consumption), at their weighted factor, and
 // the rest at the residual mix, else at each line's location-based factor.
 type marketSplit struct {
@@ -685,7 +707,7 @@ type marketSplit struct {
 	rows               int // rows with kWh > 0: each gets a line per part
 }
 
-// lines gives the market-based lines of a location-based electricity line of kWh: its share
+// lines gives the market-based lines of a location-based line of purchased energy of kWh: its share
 // of the instruments and of the rest. Each keeps the row's unit, with its share of the row's
 // quantity, so that an auditor finds the row as typed on all its lines; the quantity in the
 // factor's unit is in kWh.
@@ -739,17 +761,18 @@ func (s *marketSplit) count() int {
 	return n
 }
 
-// marketBased adds the market-based Scope 2 lines for electricity, per year and site, by the
-// GHG Protocol hierarchy: contractual instruments first (capped at the consumption), then the
-// residual mix for what they leave uncovered, else the location-based factor with a warning.
-// Each consumption line gets its share of both parts, in proportion to its kWh.
-func (c *Calculator) marketBased(in *Input, inv *Inventory) map[siteYear]*marketSplit {
-	instruments := map[siteYear][]Instrument{}
+// marketBased adds the market-based Scope 2 lines of purchased energy, per year, site and
+// carrier, by the GHG Protocol hierarchy: contractual instruments of the carrier first (capped
+// at the consumption), then the residual mix of the carrier and year for what they leave
+// uncovered, else the location-based factor with a warning. Each consumption line gets its
+// share of both parts, in proportion to its kWh.
+func (c *Calculator) marketBased(in *Input, inv *Inventory) map[supply]*marketSplit {
+	instruments := map[supply][]Instrument{}
 	for _, ins := range in.Instruments {
-		k := siteYear{ins.Year, ins.Site}
+		k := supply{ins.Year, ins.Site, carrierOr(ins.Carrier)}
 		instruments[k] = append(instruments[k], ins)
 	}
-	keys := make([]siteYear, 0, len(c.grid)+len(instruments))
+	keys := make([]supply, 0, len(c.grid)+len(instruments))
 	for k := range c.grid {
 		keys = append(keys, k)
 	}
@@ -759,15 +782,20 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[siteYear]*market
 		}
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].Year != keys[j].Year {
-			return keys[i].Year < keys[j].Year
+		a, b := keys[i], keys[j]
+		if a.Year != b.Year {
+			return a.Year < b.Year
 		}
-		return keys[i].Site < keys[j].Site
+		if a.Site != b.Site {
+			return a.Site < b.Site
+		}
+		return carrierRank(a.Carrier) < carrierRank(b.Carrier)
 	})
-	// Site-years without a residual mix, reported once per site rather than once per year.
-	missing := map[string]*missingMix{}
-	var sites []string
-	splits := map[siteYear]*marketSplit{}
+	// Supplies without a residual mix, reported once per site and carrier rather than once
+	// per year.
+	missing := map[[2]string]*missingMix{}
+	var order [][2]string
+	splits := map[supply]*marketSplit{}
 	for _, k := range keys {
 		gs := c.grid[k]
 		if gs == nil {
@@ -779,8 +807,8 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[siteYear]*market
 			take := min(ins.KWh, s.consumption-s.covered)
 			if take < ins.KWh {
 				in.Problems.Warnf("instrument-capped", ins.Place.File, ins.Place.Sheet, CellName(0, ins.Place.Row),
-					"instrument %q covers %.0f kWh but only %.0f kWh of electricity consumption in %d at site %q remain uncovered; it is capped at %.0f kWh",
-					Clip(ins.Name), ins.KWh, s.consumption-s.covered, k.Year, k.Site, take)
+					"instrument %q covers %.0f kWh but only %.0f kWh of %s consumption in %d at site %q remain uncovered; it is capped at %.0f kWh",
+					Clip(ins.Name), ins.KWh, s.consumption-s.covered, k.Carrier, k.Year, k.Site, take)
 			}
 			s.covered += take
 			s.coveredKg += take * ins.Factor
@@ -796,33 +824,57 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[siteYear]*market
 			continue
 		}
 		splits[k] = s
-		s.rm, s.hasRM = c.residualMix(in, k)
+		s.rm, s.hasRM = c.residualMix(k)
 		if !s.hasRM && s.covered < s.consumption {
-			m := missing[k.Site]
+			id := [2]string{k.Site, k.Carrier}
+			m := missing[id]
 			if m == nil {
 				m = &missingMix{file: inv.Lines[gs.groups[0]].Place.File}
-				missing[k.Site] = m
-				sites = append(sites, k.Site)
+				missing[id] = m
+				order = append(order, id)
 			}
 			m.years = append(m.years, k.Year)
 			m.kWh += s.consumption - s.covered
 		}
 		for i, g := range gs.groups {
 			loc := c.lines[g]
-			loc.Rows = gs.pos[i] // the rows that get these lines: those with electricity
+			loc.Rows = gs.pos[i] // the rows that get these lines: those with purchased energy
 			_ = s.lines(&loc, gs.kWh[i], func(l *Line) error {
 				inv.Lines = append(inv.Lines, *l)
 				return nil
 			})
 		}
 	}
-	for _, site := range sites {
-		m := missing[site]
-		in.Problems.Add(Problem{Severity: SeverityWarning, File: m.file, Cause: "no-residual-mix",
-			Message: fmt.Sprintf("no residual mix in config scope2.residual_mix for site %q in %s: market-based Scope 2 uses the location-based factor for the %.0f kWh not covered by instruments; add {year, value, source} entries (optionally with site)",
-				site, YearList(m.years), m.kWh)})
+	for _, id := range order {
+		m := missing[id]
+		site, carrier := id[0], id[1]
+		msg := fmt.Sprintf("no residual mix in config scope2.residual_mix for %s at site %q in %s: market-based Scope 2 uses the location-based factor for the %.0f kWh not covered by instruments",
+			carrier, site, YearList(m.years), m.kWh)
+		if other := c.mixYears(site, carrier); len(other) > 0 {
+			msg += fmt.Sprintf("; its %s entries are for %s only, and an entry applies to its own year", carrier, YearList(other))
+		}
+		msg += "; add a {year, value, source} entry for each of these years (optionally with site"
+		if carrier == factors.CarrierElectricity {
+			msg += ")"
+		} else {
+			msg += ", and carrier: " + carrier + ")"
+		}
+		in.Problems.Add(Problem{Severity: SeverityWarning, File: m.file, Cause: "no-residual-mix", Message: msg})
 	}
 	return splits
+}
+
+// carrierOr is a carrier as given, electricity when blank.
+func carrierOr(c string) string {
+	if c == "" {
+		return factors.CarrierElectricity
+	}
+	return c
+}
+
+// carrierRank orders carriers as factors.Carriers lists them.
+func carrierRank(c string) int {
+	return slices.Index(factors.Carriers, c)
 }
 
 // missingMix gathers the years of one site that had no residual mix.
@@ -841,31 +893,29 @@ func unitScale(unit string) float64 {
 	return u.Scale
 }
 
-// residualMix picks the residual mix for a year and site: an entry for the site before one
-// for all sites; the latest year ≤ the activity year, else the earliest with a warning.
-func (c *Calculator) residualMix(in *Input, k siteYear) (ResidualMix, bool) {
+// residualMix picks the residual mix of a year, site and carrier: an entry of that year and
+// carrier, for the site before one for all sites. An entry applies to its own year only: a
+// mix of another year is another grid's, and applying it unflagged would be wrong.
+func (c *Calculator) residualMix(k supply) (ResidualMix, bool) {
 	for _, site := range []string{k.Site, ""} {
-		var best, earliest *ResidualMix
-		for i := range c.opts.ResidualMix {
-			rm := &c.opts.ResidualMix[i]
-			if !strings.EqualFold(rm.Site, site) {
-				continue
+		for _, rm := range c.opts.ResidualMix {
+			if rm.Year == k.Year && carrierOr(rm.Carrier) == k.Carrier && strings.EqualFold(rm.Site, site) {
+				return rm, true
 			}
-			if rm.Year <= k.Year && (best == nil || rm.Year > best.Year) {
-				best = rm
-			}
-			if earliest == nil || rm.Year < earliest.Year {
-				earliest = rm
-			}
-		}
-		if best != nil {
-			return *best, true
-		}
-		if earliest != nil {
-			in.Problems.Add(Problem{Severity: SeverityWarning, Cause: "residual-mix-vintage",
-				Message: fmt.Sprintf("scope2.residual_mix has no value for %d or earlier (site %q); the earliest (%d) is used for %d; add an entry for %d or earlier", k.Year, k.Site, earliest.Year, k.Year, k.Year)})
-			return *earliest, true
 		}
 	}
 	return ResidualMix{}, false
+}
+
+// mixYears are the years of the residual-mix entries of a carrier that could apply to a site
+// (its own and those for all sites), for the warning when none is of the year at hand.
+func (c *Calculator) mixYears(site, carrier string) []int {
+	var years []int
+	for _, rm := range c.opts.ResidualMix {
+		if carrierOr(rm.Carrier) == carrier && (rm.Site == "" || strings.EqualFold(rm.Site, site)) && !slices.Contains(years, rm.Year) {
+			years = append(years, rm.Year)
+		}
+	}
+	slices.Sort(years)
+	return years
 }

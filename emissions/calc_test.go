@@ -28,10 +28,14 @@ func TestMarketBasedTextbook(t *testing.T) {
 		wantMarket float64
 		wantWarn   string
 	}{
-		{"residual mix", []emissions.ResidualMix{{Year: 2020, Value: 0.45, Source: "AIB"}}, 180, ""},
+		{"residual mix", []emissions.ResidualMix{{Year: 2024, Value: 0.45, Source: "AIB"}}, 180, ""},
 		{"residual mix for the site wins", []emissions.ResidualMix{{Year: 2024, Value: 0.9, Source: "all"}, {Year: 2024, Site: "Main", Value: 0.45, Source: "site"}}, 180, ""},
 		{"no residual mix: location factor", nil, 80, "no residual mix"},
-		{"only a later residual mix", []emissions.ResidualMix{{Year: 2025, Value: 0.45, Source: "AIB"}}, 180, "earliest (2025)"},
+		// An entry applies to its own year only: another year's mix falls back to the location-based
+		// factor (400,000 kWh × 0.20 = 80 t), with a warning naming the years.
+		{"only a later residual mix", []emissions.ResidualMix{{Year: 2025, Value: 0.45, Source: "AIB"}}, 80, "its electricity entries are for 2025 only"},
+		{"only an earlier residual mix", []emissions.ResidualMix{{Year: 2019, Value: 0.45, Source: "AIB"}, {Year: 2023, Value: 0.45, Source: "AIB"}}, 80, "for electricity at site \"Main\" in 2024"},
+		{"only a heat residual mix", []emissions.ResidualMix{{Year: 2024, Carrier: "heat", Value: 0.45, Source: "AIB"}}, 80, "no residual mix"},
 	}
 	for _, tt := range tests {
 		in, inv := run(t, emissions.Options{ResidualMix: tt.residual}, map[string][]byte{"a.xlsx": wb})

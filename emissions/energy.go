@@ -238,7 +238,7 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 	for _, k := range keys {
 		a, e := sites[k], byYear[k.Year]
 		elec := a.elec
-		if s := inv.split[k]; s != nil && s.zeroKWh > 0 {
+		if s := inv.split[supply{k.Year, k.Site, factors.CarrierElectricity}]; s != nil && s.zeroKWh > 0 {
 			ren := min(s.zeroKWh/1000, elec)
 			e.RenewableByInstrumentsMWh += ren
 			e.PurchasedRenewableMWh += ren

@@ -64,6 +64,7 @@ func ExampleCalculator() {
 	// Output:
 	// rows: 4 read, 3 used, 1 rejected
 	// error: site.xlsx: sheet Energy, cell D5: unknown activity "example.diesl": no factor has this id (did you mean "example.diesel"?); `footprint factors list --search` lists the ids
+	// warning: site.xlsx: no residual mix in config scope2.residual_mix for electricity at site "Lyon" in 2024: market-based Scope 2 uses the location-based factor for the 200000 kWh not covered by instruments; add a {year, value, source} entry for each of these years (optionally with site)
 	// 2024: Scope 1 2.5 t, Scope 2 10.0 t (market), Scope 3 6.6 t (3.1 6.0, 3.3 0.6), total 19.1 tCO2e
 }
 

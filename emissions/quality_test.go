@@ -21,7 +21,7 @@ func TestQualityColumn(t *testing.T) {
 	}})
 	in := &emissions.Input{}
 	workbook.Read(in, "q.xlsx", strings.NewReader(string(wb)), workbook.Options{DefaultSite: "Main", Aliases: workbook.Aliases{workbook.ColQuality: {"Qualité"}}})
-	inv := emissions.Calculate(in, emissions.Options{Library: workbooktest.Library(t), ResidualMix: []emissions.ResidualMix{{Year: 2020, Value: 0.4, Source: "test"}}})
+	inv := emissions.Calculate(in, emissions.Options{Library: workbooktest.Library(t), ResidualMix: []emissions.ResidualMix{{Year: 2024, Value: 0.4, Source: "test"}}})
 	if inv.Rows.Used != 3 || inv.Rows.Rejected != 1 {
 		t.Fatalf("rows %+v, want 3 used and 1 rejected", inv.Rows)
 	}

@@ -83,9 +83,9 @@ func newSpool() (*spool, error) {
 // (barrier), so the state they read is the goroutine's last.
 
 type spoolItem struct {
-	l    Line
-	kWh  float64
-	grid bool
+	l       Line
+	kWh     float64
+	carrier string // of a location-based line of purchased energy; "" for any other
 }
 
 type spoolBatch struct {
@@ -100,7 +100,7 @@ func (s *spool) run() {
 	for b := range s.work {
 		for i := range b.items {
 			it := &b.items[i]
-			s.write(&it.l, it.kWh, it.grid)
+			s.write(&it.l, it.kWh, it.carrier)
 		}
 		if b.items != nil {
 			select {
@@ -115,7 +115,7 @@ func (s *spool) run() {
 }
 
 // add queues a row's line.
-func (s *spool) add(l *Line, kWh float64, grid bool) {
+func (s *spool) add(l *Line, kWh float64, carrier string) {
 	if s.pending == nil {
 		select {
 		case s.pending = <-s.free:
@@ -123,7 +123,7 @@ func (s *spool) add(l *Line, kWh float64, grid bool) {
 			s.pending = make([]spoolItem, 0, spoolBatchSize)
 		}
 	}
-	s.pending = append(s.pending, spoolItem{*l, kWh, grid})
+	s.pending = append(s.pending, spoolItem{*l, kWh, carrier})
 	if len(s.pending) == spoolBatchSize {
 		s.work <- spoolBatch{items: s.pending}
 		s.pending = nil
@@ -199,15 +199,15 @@ func (s *spool) int(v int) {
 	s.buf = binary.AppendVarint(s.buf, int64(v))
 }
 
-// write encodes a row's line into the file; kWh is its electricity when grid. It runs on the
-// spool's goroutine (add hands it the lines).
-func (s *spool) write(l *Line, kWh float64, grid bool) {
+// write encodes a row's line into the file; kWh is its purchased energy of carrier when
+// carrier is set. It runs on the spool's goroutine (add hands it the lines).
+func (s *spool) write(l *Line, kWh float64, carrier string) {
 	if s.err != nil {
 		return
 	}
 	s.buf = s.buf[:0]
 	flags := byte(0)
-	if grid {
+	if carrier != "" {
 		flags |= flagGrid
 	}
 	if l.BiogenicCO2 != 0 {
@@ -252,8 +252,9 @@ func (s *spool) write(l *Line, kWh float64, grid bool) {
 		s.num(l.Share)
 		s.num(l.Gross)
 	}
-	if grid {
+	if carrier != "" {
 		s.num(kWh)
+		s.str(carrier)
 	}
 	// each record is framed by its length, so the reader takes it whole
 	s.frame = binary.AppendUvarint(s.frame[:0], uint64(len(s.buf)))
@@ -411,11 +412,11 @@ func (r *spoolReader) str() string {
 	return v
 }
 
-// line reads one record into l, with kWh for an electricity line (grid).
-func (r *spoolReader) line(l *Line) (kWh float64, grid bool) {
+// line reads one record into l, with kWh and carrier for a line of purchased energy.
+func (r *spoolReader) line(l *Line) (kWh float64, carrier string) {
 	if !r.next() || len(r.rec) == 0 {
 		r.err = errSpool
-		return 0, false
+		return 0, ""
 	}
 	flags := r.rec[0]
 	r.i = 1
@@ -454,9 +455,10 @@ func (r *spoolReader) line(l *Line) (kWh float64, grid bool) {
 		l.Gross = r.num()
 	}
 	if flags&flagGrid != 0 {
-		return r.num(), true
+		kWh = r.num()
+		return kWh, r.str()
 	}
-	return 0, false
+	return 0, ""
 }
 
 // rowLines are the lines of every row, in the order of the rows, each electricity line
@@ -514,17 +516,17 @@ func (r rowLines) each(s *spool, yield func(*Line) error) error {
 	rd := &spoolReader{r: bufio.NewReaderSize(io.NewSectionReader(s.f, 0, s.size), 1<<16)}
 	var l Line
 	for range s.n {
-		kWh, grid := rd.line(&l)
+		kWh, carrier := rd.line(&l)
 		if rd.err != nil {
 			return rd.err
 		}
 		if err := yield(&l); err != nil {
 			return err
 		}
-		if !grid || kWh <= 0 {
+		if carrier == "" || kWh <= 0 {
 			continue
 		}
-		if m := r.inv.split[siteYear{l.Year, l.Site}]; m != nil {
+		if m := r.inv.split[supply{l.Year, l.Site, carrier}]; m != nil {
 			loc := l
 			if err := m.lines(&loc, kWh, yield); err != nil {
 				return err

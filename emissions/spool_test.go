@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unsafe"
+
+	"github.com/footprint/footprint/factors"
 )
 
 // randomLine sets every field of a Line, found by reflection, so that a field added to Line
@@ -63,13 +65,17 @@ func TestSpoolRoundTrip(t *testing.T) {
 			for range 50 {
 				x := randomLine(r)
 				x.Site = fmt.Sprintf("dropped %d", r.IntN(1000))
-				s.add(&x, 0, false)
+				s.add(&x, 0, "")
 			}
 			if err := s.reset(m); err != nil {
 				t.Fatal(err)
 			}
 		}
-		s.add(&l, k, k != 0)
+		carrier := ""
+		if k != 0 {
+			carrier = factors.CarrierHeat
+		}
+		s.add(&l, k, carrier)
 		want = append(want, l)
 	}
 	if err := s.done(); err != nil {
@@ -159,7 +165,7 @@ func TestSpoolKeepsNoReaderBuffer(t *testing.T) {
 		site := unsafe.String(&buf[0], len("Main site"))
 		for range 3 {
 			l := Line{Site: site, Share: 1}
-			s.add(&l, 0, false)
+			s.add(&l, 0, "")
 		}
 	}()
 	// once written (done, the end of the calculation): the inventory lives on with its spool

@@ -51,6 +51,29 @@ const (
 	CarrierFuel        = "fuel"
 )
 
+// Carriers are the energy carriers a factor may state, in the order messages list them.
+var Carriers = []string{CarrierElectricity, CarrierHeat, CarrierSteam, CarrierCooling, CarrierFuel}
+
+// IsPurchasedCarrier tells the carriers of purchased energy, those contractual instruments and
+// residual mixes apply to: electricity, heat, steam and cooling (not fuel, which is burnt on
+// site).
+func IsPurchasedCarrier(c string) bool {
+	return c == CarrierElectricity || c == CarrierHeat || c == CarrierSteam || c == CarrierCooling
+}
+
+// EnergyCarrier is the carrier of the energy a factor measures: the one it states, else
+// electricity for a Scope 2 emission factor per unit of energy (a supplier's grid factor given
+// in config names no carrier), else "". It never reads the factor's id.
+func (f Factor) EnergyCarrier() string {
+	if f.Carrier != "" || f.Kind == KindAvoided || f.Scope != 2 {
+		return f.Carrier
+	}
+	if u, err := ParseUnit(f.Unit); err == nil && u.Dim == Energy {
+		return CarrierElectricity
+	}
+	return ""
+}
+
 // Energy classes of ESRS E1-5 (§37–38, AR 32–34). A fuel's class says which row its energy
 // goes to; purchased electricity and heat are split by the configured supply mix.
 const (
@@ -113,7 +136,8 @@ type Factor struct {
 	UpstreamGWP string `json:"upstream_gwp,omitempty"`
 	PerGWPSet   bool   `json:"per_gwp_set,omitempty"`
 	// Carrier is the energy a Scope 2 or fuel factor measures (one of the Carrier* constants);
-	// "" for a factor that is not energy. Instruments and residual mixes apply by carrier.
+	// "" for a factor that is not energy. Instruments and residual mixes apply by carrier
+	// (EnergyCarrier), never by the text of the id.
 	Carrier string `json:"carrier,omitempty"`
 	// PCSPerPCI is the ratio gross/net calorific value (kWh PCS per kWh PCI) for a fuel whose
 	// unit names a basis; 0 when the library gives none (a basis mismatch is then rejected).
@@ -151,12 +175,19 @@ type Factor struct {
 }
 
 // Validate checks what a factor must hold to be used: it names a unit, a scope from 1 to 3,
-// a Scope 3 category from 1 to 15 exactly when the scope is 3, and no negative part.
+// a Scope 3 category from 1 to 15 exactly when the scope is 3, and no negative part. An
+// avoided factor is outside the inventory: it takes no scope, no category and no carrier. A
+// carrier of purchased energy (electricity, heat, steam, cooling) belongs to a Scope 2 factor
+// per unit of energy, as instruments and residual mixes are counted in kWh.
 func (f Factor) Validate() error {
 	switch {
 	case strings.TrimSpace(f.ID) == "":
 		return fmt.Errorf("factor has no id")
-	case f.Scope < 1 || f.Scope > 3:
+	case f.Kind == KindAvoided && (f.Scope != 0 || f.Category != 0):
+		return fmt.Errorf("factor %q: an avoided factor is reported apart, outside the scopes: it takes no scope or category (scope %d, category %d); remove them", f.ID, f.Scope, f.Category)
+	case f.Kind == KindAvoided && f.Carrier != "":
+		return fmt.Errorf("factor %q: an avoided factor is reported apart, outside the scopes: it takes no carrier (%q); remove it", f.ID, f.Carrier)
+	case f.Kind != KindAvoided && (f.Scope < 1 || f.Scope > 3):
 		return fmt.Errorf("factor %q: scope %d, want 1, 2 or 3", f.ID, f.Scope)
 	case f.Scope == 3 && (f.Category < 1 || f.Category > 15):
 		return fmt.Errorf("factor %q: Scope 3 needs a category from 1 to 15, got %d", f.ID, f.Category)
@@ -175,6 +206,22 @@ func (f Factor) Validate() error {
 	}
 	if u.IsEmissions() {
 		return fmt.Errorf("factor %q: unit %q is an emission unit, not an activity unit", f.ID, f.Unit)
+	}
+	return f.validateCarrier(u)
+}
+
+// validateCarrier checks a stated carrier: one of Carriers, and for purchased energy a Scope 2
+// factor per unit of energy.
+func (f Factor) validateCarrier(u Unit) error {
+	switch {
+	case f.Carrier == "" || f.Carrier == CarrierFuel:
+		return nil
+	case !IsPurchasedCarrier(f.Carrier):
+		return fmt.Errorf("factor %q: carrier %q, want one of %s", f.ID, f.Carrier, strings.Join(Carriers, ", "))
+	case f.Scope != 2:
+		return fmt.Errorf("factor %q: carrier %s is purchased energy, which is Scope 2 (scope %d); a fuel burnt on site has carrier fuel", f.ID, f.Carrier, f.Scope)
+	case u.Dim != Energy:
+		return fmt.Errorf("factor %q: carrier %s needs a unit of energy (kWh, MWh, …), not %q: instruments and residual mixes are counted in kWh", f.ID, f.Carrier, f.Unit)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package factors
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -121,6 +122,15 @@ func TestValidate(t *testing.T) {
 		{"emission unit", func(f *Factor) { f.Unit = "tCO2e" }, "emission unit"},
 		{"no unit", func(f *Factor) { f.Unit = "" }, "no unit"},
 		{"kind", func(f *Factor) { f.Kind = "offset" }, "kind"},
+		{"avoided without scope", func(f *Factor) { f.Kind, f.Scope, f.Unit = KindAvoided, 0, "vehicle" }, ""},
+		{"avoided with a scope", func(f *Factor) { f.Kind, f.Scope, f.Category = KindAvoided, 3, 1 }, "takes no scope or category"},
+		{"avoided with a carrier", func(f *Factor) { f.Kind, f.Scope, f.Carrier = KindAvoided, 0, CarrierHeat }, "no carrier"},
+		{"emission without scope", func(f *Factor) { f.Scope = 0 }, "scope 0"},
+		{"carrier heat", func(f *Factor) { f.Carrier = CarrierHeat }, ""},
+		{"carrier unknown", func(f *Factor) { f.Carrier = "gas" }, `carrier "gas", want one of electricity, heat, steam, cooling, fuel`},
+		{"purchased carrier on scope 1", func(f *Factor) { f.Scope, f.Carrier = 1, CarrierSteam }, "purchased energy, which is Scope 2"},
+		{"purchased carrier per tonne", func(f *Factor) { f.Unit, f.Carrier = "t", CarrierSteam }, "needs a unit of energy"},
+		{"fuel per litre", func(f *Factor) { f.Scope, f.Unit, f.Carrier = 1, "L", CarrierFuel }, ""},
 	}
 	for _, tt := range tests {
 		f := ok
@@ -173,5 +183,62 @@ func TestLookupVersions(t *testing.T) {
 	}
 	if lib, _ := Builtin("AR6"); lib.HasVersions() {
 		t.Error("the built-in library has several versions of a vintage: restatement's tests assume it has none")
+	}
+}
+
+// A factor's carrier is the one it states, else electricity for a Scope 2 emission factor per
+// unit of energy, whatever its id says; nothing else has one.
+func TestEnergyCarrier(t *testing.T) {
+	tests := []struct {
+		name string
+		f    Factor
+		want string
+	}{
+		{"scope 2 per kWh, id without electricity", Factor{ID: "grid.supplier-x", Scope: 2, Unit: "kWh", Kind: KindEmission}, CarrierElectricity},
+		{"scope 2 per MWh, stated heat", Factor{ID: "electricity.like.heat", Scope: 2, Unit: "MWh", Kind: KindEmission, Carrier: CarrierHeat}, CarrierHeat},
+		{"scope 2 per tonne of steam", Factor{ID: "steam.t", Scope: 2, Unit: "t", Kind: KindEmission}, ""},
+		{"scope 1 fuel without carrier", Factor{ID: "fr.electricity.diesel", Scope: 1, Unit: "kWh", Kind: KindEmission}, ""},
+		{"scope 3 per kWh", Factor{ID: "fr.use.electricity", Scope: 3, Category: 11, Unit: "kWh", Kind: KindEmission}, ""},
+		{"avoided", Factor{ID: "x", Unit: "kWh", Kind: KindAvoided}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.f.EnergyCarrier(); got != tt.want {
+				t.Errorf("EnergyCarrier() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// The library audit: every built-in energy factor (energy content for ESRS E1-5, or Scope 2)
+// states its carrier, and a valid one; avoided factors are outside the scopes.
+func TestBuiltinEnergyFactorsHaveACarrier(t *testing.T) {
+	for _, gwp := range []string{"AR5", "AR6"} {
+		lib, err := Builtin(gwp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		carriers := map[string]int{}
+		for _, f := range lib.All() {
+			where := fmt.Sprintf("%s %s (year %d)", gwp, f.ID, f.Year)
+			if err := f.Validate(); err != nil {
+				t.Errorf("%s: %v", where, err)
+			}
+			switch {
+			case f.Kind == KindAvoided && (f.Scope != 0 || f.Category != 0 || f.Carrier != ""):
+				t.Errorf("%s: avoided factor with scope %d, category %d, carrier %q", where, f.Scope, f.Category, f.Carrier)
+			case (f.EnergyMWh > 0 || f.Scope == 2) && f.Carrier == "":
+				t.Errorf("%s: energy factor without a carrier", where)
+			case f.Scope == 2 && !IsPurchasedCarrier(f.Carrier):
+				t.Errorf("%s: Scope 2 factor with carrier %q, want purchased energy", where, f.Carrier)
+			case f.Scope == 1 && f.EnergyMWh > 0 && f.Carrier != CarrierFuel:
+				t.Errorf("%s: Scope 1 energy with carrier %q, want fuel", where, f.Carrier)
+			}
+			carriers[f.Carrier]++
+		}
+		// the grids (ADEME, DESNZ, eGRID, Ember), the district heat of each country, the fuels
+		if carriers[CarrierElectricity] == 0 || carriers[CarrierHeat] < 3 || carriers[CarrierFuel] == 0 {
+			t.Errorf("%s: carriers %v", gwp, carriers)
+		}
 	}
 }

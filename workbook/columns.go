@@ -29,6 +29,7 @@ const (
 	// Instruments sheets.
 	ColInstrument Column = "Instrument"
 	ColFactor     Column = "Factor"
+	ColCarrier    Column = "Carrier" // optional: the energy an instrument covers, electricity when blank
 )
 
 // ActivityColumns are the canonical columns of an activity sheet, required ones first.
@@ -36,7 +37,11 @@ var ActivityColumns = []Column{ColYear, ColActivity, ColQuantity, ColUnit, ColSi
 
 var requiredActivity = []Column{ColYear, ColActivity, ColQuantity, ColUnit}
 
-var instrumentColumns = []Column{ColYear, ColSite, ColInstrument, ColQuantity, ColUnit, ColFactor}
+// instrumentColumns are the Instruments sheet's columns, its required ones (requiredInstrument)
+// then the optional Carrier.
+var instrumentColumns = []Column{ColYear, ColSite, ColInstrument, ColQuantity, ColUnit, ColFactor, ColCarrier}
+
+var requiredInstrument = instrumentColumns[:6]
 
 // Aliases maps other header spellings to canonical columns (config `columns`).
 type Aliases map[Column][]string
@@ -58,6 +63,7 @@ var builtinAliases = Aliases{
 	ColEntity:    {"Entité"},
 	ColDataType:  {"Type de donnée", "Data type"},
 	ColFactor:    {"Facteur"},
+	ColCarrier:   {"Vecteur", "Vecteur énergétique", "Énergie", "Energy carrier"},
 	ColGas:       {"Refrigerant", "Fluid", "Fluide", "Gaz", "Fluide frigorigène"},
 	ColEquipment: {"Équipement", "Installation", "Unit"},
 	ColCharge:    {"Charge kg", "Charge (kg)", "Nominal charge", "Charge nominale"},

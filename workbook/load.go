@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -250,7 +251,7 @@ func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetR
 			scan: info.sheets[sheet], problems: wb.problems}
 		var ok bool
 		if strings.EqualFold(strings.TrimSpace(sheet), "Instruments") {
-			ok = sr.read(instIdx, instrumentColumns, true)
+			ok = sr.read(instIdx, requiredInstrument, true)
 		} else {
 			ok = sr.read(actIdx, requiredActivity, false)
 		}
@@ -733,9 +734,32 @@ func (sr *sheetReader) instrument(cells []string, row int) {
 		sr.reject("instrument", fCell, "instrument Factor %q: want kgCO2e/kWh ≥ 0 (0 for a renewable guarantee of origin)", emissions.Clip(rawF))
 		return
 	}
+	rawC, cCell := sr.get(cells, ColCarrier, row)
+	if ins.Carrier, ok = instrumentCarrier(rawC); !ok {
+		sr.reject("instrument", cCell, "instrument Carrier %q: want electricity (the default when blank), heat, steam or cooling", emissions.Clip(rawC))
+		return
+	}
 	// kept to the end: a cell's string may point into a reader's buffer
 	ins.Site, ins.Name = strings.Clone(ins.Site), strings.Clone(ins.Name)
 	sr.in.Instruments = append(sr.in.Instruments, ins)
+}
+
+// carrierNames are the spellings of an instrument's carrier, folded as headers are (case,
+// spaces and accents do not count): the English names and their French ones.
+var carrierNames = map[string]string{
+	"electricity": factors.CarrierElectricity, "electricite": factors.CarrierElectricity,
+	"heat": factors.CarrierHeat, "chaleur": factors.CarrierHeat,
+	"steam": factors.CarrierSteam, "vapeur": factors.CarrierSteam,
+	"cooling": factors.CarrierCooling, "froid": factors.CarrierCooling,
+}
+
+// instrumentCarrier reads an instrument's Carrier cell: electricity when blank.
+func instrumentCarrier(raw string) (string, bool) {
+	if strings.TrimSpace(raw) == "" {
+		return factors.CarrierElectricity, true
+	}
+	c, ok := carrierNames[headerKey(raw)]
+	return c, ok
 }
 
 // headerText lists a header row's non-blank cells for a message.

@@ -34,7 +34,7 @@ type validKind struct {
 	// vintaged test.grid.electricity (0.10 + 0.01 until 2020, 0.30 + 0.03 from 2021).
 	value, upstream float64
 	grid            bool
-	electricity     bool // covered by instruments (a Scope 2 energy factor whose id names electricity)
+	electricity     bool // covered by instruments: a Scope 2 energy factor of carrier electricity (test.heat is heat)
 	reported        bool // already-computed emissions: toFactor is kgCO2e per unit
 }
 
@@ -229,7 +229,10 @@ func generate(t testing.TB, seed uint64, k float64) generated {
 	m := newModel()
 	g := generated{files: map[string][]byte{}, model: m}
 	if r.IntN(2) == 0 {
-		g.rm = []emissions.ResidualMix{{Year: 2000, Value: 0.45, Source: "test residual mix"}}
+		// an entry applies to its own year only: one per year the rows may have
+		for y := 2019; y <= 2025; y++ {
+			g.rm = append(g.rm, emissions.ResidualMix{Year: y, Value: 0.45, Source: "test residual mix"})
+		}
 	}
 	pick := func(ss []string) string { return ss[r.IntN(len(ss))] }
 	for f := range 1 + r.IntN(3) {

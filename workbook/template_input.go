@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -162,10 +163,10 @@ func (tw *templateWriter) method() *excelize.DataValidation {
 
 func (tw *templateWriter) instruments() error {
 	const sh = "Instruments"
-	if err := tw.header(sh, 1, "Year", "Site", "Instrument", "Quantity", "Unit", "Factor"); err != nil {
+	if err := tw.header(sh, 1, "Year", "Site", "Instrument", "Quantity", "Unit", "Factor", "Carrier"); err != nil {
 		return err
 	}
-	if err := tw.widths(sh, 8, 16, 40, 14, 8, 22); err != nil {
+	if err := tw.widths(sh, 8, 16, 40, 14, 8, 22, 14); err != nil {
 		return err
 	}
 	if err := tw.f.SetColStyle(sh, "A", tw.st.integer); err != nil {
@@ -173,14 +174,19 @@ func (tw *templateWriter) instruments() error {
 	}
 	unit := excelize.NewDataValidation(true)
 	_ = unit.SetDropList([]string{"kWh", "MWh", "GWh"})
-	unit.SetError(excelize.DataValidationErrorStyleStop, "Unit", "kWh, MWh or GWh of electricity.")
+	unit.SetError(excelize.DataValidationErrorStyleStop, "Unit", "kWh, MWh or GWh of the energy covered.")
+	carrier := excelize.NewDataValidation(true)
+	_ = carrier.SetDropList([]string{factors.CarrierElectricity, factors.CarrierHeat, factors.CarrierSteam, factors.CarrierCooling})
+	carrier.SetError(excelize.DataValidationErrorStyleStop, "Carrier", "electricity, heat, steam or cooling; blank is electricity.")
+	carrier.SetInput("Carrier", "The energy the instrument covers: electricity (blank), heat, steam or cooling. It covers only consumption whose factor has that carrier.")
 	rules := []rule{
 		{1, tw.wholeBetween(emissions.MinYear, emissions.MaxYear, "Year", yearHelp)},
 		{2, tw.fromList(nameSites, excelize.DataValidationErrorStyleInformation, "Site",
-			"Blank: the config's site. The instrument covers this site's electricity of the year.", "Not in the Sites list of the Lists sheet.")},
-		{4, tw.nonNegative("Quantity", "Electricity covered, ≥ 0, in the row's Unit.")},
+			"Blank: the config's site. The instrument covers this site's energy of its carrier in the year.", "Not in the Sites list of the Lists sheet.")},
+		{4, tw.nonNegative("Quantity", "Energy covered, ≥ 0, in the row's Unit.")},
 		{5, unit},
 		{6, tw.nonNegative("Factor", "kgCO2e per kWh of the instrument: 0 for a renewable guarantee of origin.")},
+		{7, carrier},
 	}
 	return tw.validate(sh, rules)
 }

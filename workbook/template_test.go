@@ -84,7 +84,7 @@ func TestTemplateWorkbook(t *testing.T) {
 			t.Errorf("%s: %q, want the header row alone", sh, got)
 		}
 	}
-	if got := xlsxtest.Rows(t, f, "Instruments"); len(got) != 1 || !slices.Equal(got[0], []string{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor"}) {
+	if got := xlsxtest.Rows(t, f, "Instruments"); len(got) != 1 || !slices.Equal(got[0], []string{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor", "Carrier"}) {
 		t.Errorf("Instruments: %q", got)
 	}
 

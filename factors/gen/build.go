@@ -285,7 +285,9 @@ func validate(fs []factors.Factor) error {
 			return fmt.Errorf("%s: no name", where)
 		case !units[f.Unit]:
 			return fmt.Errorf("%s: unit %q is not canonical", where, f.Unit)
-		case f.Scope < 1 || f.Scope > 3:
+		case f.Kind == factors.KindAvoided && (f.Scope != 0 || f.Category != 0):
+			return fmt.Errorf("%s: an avoided factor is outside the scopes: no scope or category", where)
+		case f.Kind != factors.KindAvoided && (f.Scope < 1 || f.Scope > 3):
 			return fmt.Errorf("%s: scope %d", where, f.Scope)
 		case f.Scope == 3 && (f.Category < 1 || f.Category > 15), f.Scope != 3 && f.Category != 0:
 			return fmt.Errorf("%s: category %d for scope %d", where, f.Category, f.Scope)
@@ -311,6 +313,11 @@ func validate(fs []factors.Factor) error {
 			return fmt.Errorf("%s: no BEGES poste", where)
 		case f.Kind == factors.KindEmission && (f.Scope == 2 || f.Scope == 1 && (f.Upstream > 0 || f.Unit == "US gal")) && (f.EnergyMWh <= 0 || f.EnergyClass == ""):
 			return fmt.Errorf("%s: energy consumed needs its energy content and class for ESRS E1-5 (factors/gen/energy.go)", where)
+		case (f.EnergyMWh > 0 || f.Scope == 2) && f.Carrier == "":
+			return fmt.Errorf("%s: energy needs its carrier: give its energy class a carrier in factors/gen/energy.go", where)
+		}
+		if err := f.Validate(); err != nil {
+			return fmt.Errorf("%s: %w", where, err)
 		}
 		set := ""
 		if f.PerGWPSet {

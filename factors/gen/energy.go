@@ -125,9 +125,25 @@ func energySpec(id string) (energyOf, bool) {
 	return energyOf{}, false
 }
 
-// apply sets f.EnergyMWh and f.EnergyClass and says how in f.Derivation.
+// carrierOfClass is the energy carrier of each energy class: what the source row measures.
+// Purchased electricity is electricity, purchased heat (the district heat and steam rows of
+// ADEME, DESNZ "Heat and steam" and the EPA's "Steam and Heat") is heat, and every fuel is fuel.
+// Self-generated renewable energy is none of them: no built-in factor has that class.
+var carrierOfClass = map[string]string{
+	factors.EnergyElectric:  factors.CarrierElectricity,
+	factors.EnergyHeat:      factors.CarrierHeat,
+	factors.EnergyCoal:      factors.CarrierFuel,
+	factors.EnergyOil:       factors.CarrierFuel,
+	factors.EnergyGas:       factors.CarrierFuel,
+	factors.EnergyFossil:    factors.CarrierFuel,
+	factors.EnergyNuclear:   factors.CarrierFuel,
+	factors.EnergyRenewable: factors.CarrierFuel,
+}
+
+// apply sets f.EnergyMWh, f.EnergyClass and f.Carrier and says how in f.Derivation.
 func (e energyOf) apply(s *sources, f *factors.Factor) error {
 	f.EnergyClass = e.class
+	f.Carrier = carrierOfClass[e.class]
 	var how string
 	switch {
 	case e.hhv != nil:

@@ -239,10 +239,13 @@ func TestLibraryInvariants(t *testing.T) {
 		if !units[f.Unit] {
 			t.Errorf("%s: unit %q is not in the canonical list of IDS.md", where, f.Unit)
 		}
-		if f.Scope < 1 || f.Scope > 3 {
+		if f.Kind == factors.KindAvoided {
+			if f.Scope != 0 || f.Category != 0 {
+				t.Errorf("%s: avoided, outside the scopes, but scope %d category %d", where, f.Scope, f.Category)
+			}
+		} else if f.Scope < 1 || f.Scope > 3 {
 			t.Errorf("%s: scope %d", where, f.Scope)
-		}
-		if inScope3 := f.Category >= 1 && f.Category <= 15; inScope3 != (f.Scope == 3) || f.Scope != 3 && f.Category != 0 {
+		} else if inScope3 := f.Category >= 1 && f.Category <= 15; inScope3 != (f.Scope == 3) || f.Scope != 3 && f.Category != 0 {
 			t.Errorf("%s: category %d with scope %d", where, f.Category, f.Scope)
 		}
 		if f.Source == "" || f.SourceID == "" || f.License == "" || f.Dataset == "" || f.Version == "" {

@@ -206,6 +206,9 @@ func WriteFactor(w io.Writer, f factors.Factor) error {
 	if f.LifecycleInScope2 {
 		rows = append(rows, [2]string{"warning", "lifecycle intensity in Scope 2: no generation mix splits off the upstream part"})
 	}
+	if c := f.EnergyCarrier(); c != "" {
+		rows = append(rows, [2]string{"carrier", c})
+	}
 	rows = append(rows, [][2]string{
 		{"uncertainty", unc}, {"region", f.Region}, {"boundary", f.Boundary},
 		{"source", f.Source}, {"dataset", f.Dataset + " " + f.Version}, {"source id", f.SourceID},
@@ -230,6 +233,9 @@ func printableFactor(f factors.Factor) factors.Factor {
 }
 
 func scopeLabel(f factors.Factor) string {
+	if f.Kind == factors.KindAvoided {
+		return "avoided" // reported apart, in no scope
+	}
 	if f.Scope == 3 {
 		return fmt.Sprintf("Scope 3.%d", f.Category)
 	}

@@ -67,6 +67,8 @@ func Library(t testing.TB) *factors.Library {
 	gas := mk("test.gas.pcs", 0, 0.181, 0.0344, "kWh PCS", 1, 0)
 	gas.PCSPerPCI = 1.1
 	noratio := mk("test.fuel.pcs", 0, 0.2, 0, "kWh PCS", 1, 0)
+	heat := mk("test.heat", 0, 0.1, 0, "kWh", 2, 0)
+	heat.Carrier = factors.CarrierHeat
 	lib, err := factors.Builtin("AR6")
 	if err != nil {
 		t.Fatal(err)
@@ -78,7 +80,7 @@ func Library(t testing.TB) *factors.Library {
 		gas, noratio,
 		mk("test.steel", 0, 2000, 0, "t", 3, 1),
 		mk("test.diesel", 0, 2.5, 0.6, "L", 1, 0),
-		mk("test.heat", 0, 0.1, 0, "kWh", 2, 0),
+		heat,
 	})
 	if err != nil {
 		t.Fatal(err)

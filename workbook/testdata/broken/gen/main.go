@@ -275,7 +275,7 @@ func corpus() []Case {
 					sheet{name: "Instruments", rows: [][]any{{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor"}, {2024, "Plant", "GO", 500, "kWh", "green"}}})
 			},
 			Problems: []Problem{errorAt("Instruments", "F2", `instrument Factor "green": want kgCO2e/kWh ≥ 0`),
-				warnAt("", "", "no residual mix in config scope2.residual_mix for site \"Plant\" in 2024")}, Rows: &Rows{1, 1, 0}, Years: []int{2024}, Exit: 1},
+				warnAt("", "", "no residual mix in config scope2.residual_mix for electricity at site \"Plant\" in 2024")}, Rows: &Rows{1, 1, 0}, Years: []int{2024}, Exit: 1},
 		{Name: "xml-entities", File: "xml-entities.xlsx", What: "a billion-laughs entity in the sheet XML: never expanded",
 			build: func() []byte {
 				laughs := `<!DOCTYPE worksheet [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>`
