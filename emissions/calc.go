@@ -97,13 +97,17 @@ type Calculator struct {
 	// suggested memoizes the "did you mean" of unknown activity ids (up to maxSuggested ids):
 	// a sheet of a million rows with one misspelt id asks once, not a million times.
 	suggested map[string]string
-	groups    map[groupKey]int // of lines, made when a second workbook joins them (groupIndex)
-	lines     []Line
-	grid      map[siteYear]*gridSite
-	rows      Rows
-	spool     *spool
-	out       []Line
-	cur       *partial
+	// names holds one copy of each text a group keeps (file, sheet, site, pole, activity,
+	// unit, quality, entity, data type): groups that share a name share its bytes, so many
+	// groups cost no string each and the collector has fewer objects to trace.
+	names  map[string]string
+	groups map[groupKey]int // of lines, made when a second workbook joins them (groupIndex)
+	lines  []Line
+	grid   map[siteYear]*gridSite
+	rows   Rows
+	spool  *spool
+	out    []Line
+	cur    *partial
 	// parent is the calculator a branch's workbooks join (branch.go); pending are the
 	// workbooks the branch committed, and joined the row lines of the branches joined.
 	parent  *Calculator
@@ -206,17 +210,30 @@ type rowKey struct {
 	part                                                          Part
 }
 
-func cloneKey(k rowKey) rowKey {
-	k.site, k.pole, k.activity, k.unit = strings.Clone(k.site), strings.Clone(k.pole), strings.Clone(k.activity), strings.Clone(k.unit)
-	k.quality, k.entity, k.dataType = strings.Clone(k.quality), strings.Clone(k.entity), strings.Clone(k.dataType)
-	return k
+func keyOfRow(l *Line) rowKey {
+	return rowKey{year: l.Year, scope: l.Scope, category: l.Category, site: l.Site, pole: l.Pole, activity: l.Activity,
+		unit: l.Unit, method: l.Method, quality: l.Quality, entity: l.Entity, dataType: l.DataType, part: l.Part}
 }
 
-// cloneStrings copies a line's strings, so that keeping it keeps no reader's buffer alive.
-func cloneStrings(l *Line) {
-	l.Place.File, l.Place.Sheet = strings.Clone(l.Place.File), strings.Clone(l.Place.Sheet)
-	l.Site, l.Pole, l.Activity, l.Unit = strings.Clone(l.Site), strings.Clone(l.Pole), strings.Clone(l.Activity), strings.Clone(l.Unit)
-	l.Quality, l.Entity, l.DataType = strings.Clone(l.Quality), strings.Clone(l.Entity), strings.Clone(l.DataType)
+// name is the calculator's copy of s: a row's strings may point into a reader's buffer,
+// which a kept line must not keep alive.
+func (c *Calculator) name(s string) string {
+	if s == "" {
+		return ""
+	}
+	if n, ok := c.names[s]; ok {
+		return n
+	}
+	n := strings.Clone(s)
+	c.names[n] = n
+	return n
+}
+
+// ownStrings points a kept line's strings to the calculator's copies.
+func (c *Calculator) ownStrings(l *Line) {
+	l.Place.File, l.Place.Sheet = c.name(l.Place.File), c.name(l.Place.Sheet)
+	l.Site, l.Pole, l.Activity, l.Unit = c.name(l.Site), c.name(l.Pole), c.name(l.Activity), c.name(l.Unit)
+	l.Quality, l.Entity, l.DataType = c.name(l.Quality), c.name(l.Entity), c.name(l.DataType)
 }
 
 // groupKey is what the lines of one group share.
@@ -241,7 +258,7 @@ type gridSite struct {
 // NewCalculator starts a calculation.
 func NewCalculator(opts Options) (*Calculator, error) {
 	c := &Calculator{opts: opts, units: map[string]unitOf{}, lookup: map[lookupKey]*lookupOf{},
-		warned: map[string]bool{}, grid: map[siteYear]*gridSite{}}
+		warned: map[string]bool{}, grid: map[siteYear]*gridSite{}, names: map[string]string{}}
 	if opts.RowLines {
 		var err error
 		if c.spool, err = newSpool(); err != nil {
@@ -438,17 +455,15 @@ func (c *Calculator) emit(l *Line, kWh float64, grid bool) {
 	// The group of a row's line follows from the row's own fields and the part: the factor
 	// is the activity's for the year. Keying by them spares hashing the factor's long source.
 	// A row key not seen yet is a new group: what a group's lines share includes the row key.
-	rk := rowKey{year: l.Year, scope: l.Scope, category: l.Category, site: l.Site, pole: l.Pole, activity: l.Activity,
-		unit: l.Unit, method: l.Method, quality: l.Quality, entity: l.Entity, dataType: l.DataType, part: l.Part}
-	g, ok := p.byRow[rk]
+	g, ok := p.byRow[keyOfRow(l)]
 	if ok {
 		addLine(p.lines.at(g), l)
 	} else {
 		line := p.lines.add(l)
 		line.Comment = ""
-		cloneStrings(line) // a row's strings may point into a reader's buffer
+		c.ownStrings(line)
 		g = p.lines.n - 1
-		p.byRow[cloneKey(rk)] = g
+		p.byRow[keyOfRow(line)] = g
 	}
 	c.gridOf(l, g, kWh, grid)
 }
@@ -461,7 +476,7 @@ func (c *Calculator) gridOf(l *Line, g int, kWh float64, grid bool) {
 		gs := p.grid[sy]
 		if gs == nil {
 			gs = &gridSite{}
-			p.grid[siteYear{l.Year, strings.Clone(l.Site)}] = gs
+			p.grid[siteYear{l.Year, c.name(l.Site)}] = gs
 		}
 		j := slices.Index(gs.groups, g)
 		if j < 0 {
@@ -597,7 +612,7 @@ func (c *Calculator) activity(a *Activity) bool {
 	if f.OutsideScopes {
 		l := base
 		l.Part, l.Scope, l.FactorValue, l.TCO2e, l.Rows = PartOutside, 0, f.Value, qty*f.Value/1000, 1
-		cloneStrings(&l) // kept one per row: a row's strings may point into a reader's buffer
+		c.ownStrings(&l) // kept one per row
 		l.Comment = strings.Clone(l.Comment)
 		c.cur.out = append(c.cur.out, l)
 		return true
