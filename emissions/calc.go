@@ -97,10 +97,9 @@ type Calculator struct {
 	// suggested memoizes the "did you mean" of unknown activity ids (up to maxSuggested ids):
 	// a sheet of a million rows with one misspelt id asks once, not a million times.
 	suggested map[string]string
-	// names holds one copy of each text a group keeps (file, sheet, site, pole, activity,
-	// unit, quality, entity, data type): groups that share a name share its bytes, so many
-	// groups cost no string each and the collector has fewer objects to trace.
-	names  map[string]string
+	// texts numbers each field's texts, once: a row's key is made of numbers, and groups
+	// that share a name share one copy of it (texts.go).
+	texts  rowTexts
 	groups map[groupKey]int // of lines, made when a second workbook joins them (groupIndex)
 	lines  []Line
 	grid   map[siteYear]*gridSite
@@ -203,37 +202,12 @@ type lookupOf struct {
 	lifecycle, electricity bool
 }
 
-// rowKey is what decides a row line's group: the row's fields and the part.
+// rowKey is what decides a row line's group: the row's fields and the part, each text by
+// its number in the calculator's rowTexts. Numbers hash and compare faster than the texts,
+// and a new group adds a small key to the map instead of eight strings.
 type rowKey struct {
-	year, scope, category                                         int
-	site, pole, activity, unit, method, quality, entity, dataType string
-	part                                                          Part
-}
-
-func keyOfRow(l *Line) rowKey {
-	return rowKey{year: l.Year, scope: l.Scope, category: l.Category, site: l.Site, pole: l.Pole, activity: l.Activity,
-		unit: l.Unit, method: l.Method, quality: l.Quality, entity: l.Entity, dataType: l.DataType, part: l.Part}
-}
-
-// name is the calculator's copy of s: a row's strings may point into a reader's buffer,
-// which a kept line must not keep alive.
-func (c *Calculator) name(s string) string {
-	if s == "" {
-		return ""
-	}
-	if n, ok := c.names[s]; ok {
-		return n
-	}
-	n := strings.Clone(s)
-	c.names[n] = n
-	return n
-}
-
-// ownStrings points a kept line's strings to the calculator's copies.
-func (c *Calculator) ownStrings(l *Line) {
-	l.Place.File, l.Place.Sheet = c.name(l.Place.File), c.name(l.Place.Sheet)
-	l.Site, l.Pole, l.Activity, l.Unit = c.name(l.Site), c.name(l.Pole), c.name(l.Activity), c.name(l.Unit)
-	l.Quality, l.Entity, l.DataType = c.name(l.Quality), c.name(l.Entity), c.name(l.DataType)
+	year, scope, category                                               int
+	site, pole, activity, unit, method, quality, entity, dataType, part int32
 }
 
 // groupKey is what the lines of one group share.
@@ -258,7 +232,7 @@ type gridSite struct {
 // NewCalculator starts a calculation.
 func NewCalculator(opts Options) (*Calculator, error) {
 	c := &Calculator{opts: opts, units: map[string]unitOf{}, lookup: map[lookupKey]*lookupOf{},
-		warned: map[string]bool{}, grid: map[siteYear]*gridSite{}, names: map[string]string{}}
+		warned: map[string]bool{}, grid: map[siteYear]*gridSite{}}
 	if opts.RowLines {
 		var err error
 		if c.spool, err = newSpool(); err != nil {
@@ -455,15 +429,16 @@ func (c *Calculator) emit(l *Line, kWh float64, grid bool) {
 	// The group of a row's line follows from the row's own fields and the part: the factor
 	// is the activity's for the year. Keying by them spares hashing the factor's long source.
 	// A row key not seen yet is a new group: what a group's lines share includes the row key.
-	g, ok := p.byRow[keyOfRow(l)]
+	k := c.texts.key(l)
+	g, ok := p.byRow[k]
 	if ok {
 		addLine(p.lines.at(g), l)
 	} else {
 		line := p.lines.add(l)
 		line.Comment = ""
-		c.ownStrings(line)
+		c.texts.own(line, k)
 		g = p.lines.n - 1
-		p.byRow[keyOfRow(line)] = g
+		p.byRow[k] = g
 	}
 	c.gridOf(l, g, kWh, grid)
 }
@@ -476,7 +451,7 @@ func (c *Calculator) gridOf(l *Line, g int, kWh float64, grid bool) {
 		gs := p.grid[sy]
 		if gs == nil {
 			gs = &gridSite{}
-			p.grid[siteYear{l.Year, c.name(l.Site)}] = gs
+			p.grid[siteYear{l.Year, p.lines.at(g).Site}] = gs
 		}
 		j := slices.Index(gs.groups, g)
 		if j < 0 {
@@ -612,7 +587,7 @@ func (c *Calculator) activity(a *Activity) bool {
 	if f.OutsideScopes {
 		l := base
 		l.Part, l.Scope, l.FactorValue, l.TCO2e, l.Rows = PartOutside, 0, f.Value, qty*f.Value/1000, 1
-		c.ownStrings(&l) // kept one per row
+		c.texts.own(&l, c.texts.key(&l)) // kept one per row
 		l.Comment = strings.Clone(l.Comment)
 		c.cur.out = append(c.cur.out, l)
 		return true
