@@ -167,15 +167,15 @@ func (gl *groupLines) add(l *Line) *Line {
 // at is group g.
 func (gl *groupLines) at(g int) *Line { return &gl.blocks[g/groupBlock][g%groupBlock] }
 
-// flat is the groups in one slice, in order.
-func (gl *groupLines) flat() []Line {
-	switch len(gl.blocks) {
-	case 0:
+// flat is the groups in one slice, in order, with room for extra lines more.
+func (gl *groupLines) flat(extra int) []Line {
+	switch {
+	case len(gl.blocks) == 0:
 		return nil
-	case 1:
+	case len(gl.blocks) == 1 && cap(gl.blocks[0])-gl.n >= extra:
 		return gl.blocks[0]
 	}
-	out := make([]Line, 0, gl.n)
+	out := make([]Line, 0, gl.n+extra)
 	for _, b := range gl.blocks {
 		out = append(out, b...)
 	}
@@ -294,7 +294,7 @@ func (c *Calculator) fold(p *partial) {
 	if len(c.lines) == 0 && len(c.grid) == 0 {
 		// The first workbook's groups are the inventory's as they are, in the same order:
 		// taking them spares copying and hashing every group again.
-		c.lines, c.grid = p.lines.flat(), p.grid
+		c.lines, c.grid = p.lines.flat(marketRoom(p.grid)), p.grid
 		c.out = append(c.out, p.out...)
 		c.rows.Used += p.rows.Used
 		c.rows.Rejected += p.rows.Rejected
@@ -337,6 +337,17 @@ func (c *Calculator) fold(p *partial) {
 	c.out = append(c.out, p.out...)
 	c.rows.Used += p.rows.Used
 	c.rows.Rejected += p.rows.Rejected
+}
+
+// marketRoom is how many market-based lines the location-based groups of grid may get at
+// most (two each: covered by instruments and not), so that Finish appends them to the
+// groups without copying them again.
+func marketRoom(grid map[siteYear]*gridSite) int {
+	n := 0
+	for _, gs := range grid {
+		n += 2 * len(gs.groups)
+	}
+	return n
 }
 
 // groupIndex is the group of each of the inventory's lines, by what its lines share, made on
@@ -749,6 +760,7 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[siteYear]*market
 	missing := map[string]*missingMix{}
 	var sites []string
 	splits := map[siteYear]*marketSplit{}
+	inv.Lines = slices.Grow(inv.Lines, marketRoom(c.grid))
 	for _, k := range keys {
 		gs := c.grid[k]
 		if gs == nil {
