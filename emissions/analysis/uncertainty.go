@@ -137,6 +137,7 @@ func ComputeUncertainty(lines []emissions.Line, opts UncertaintyOptions) *Uncert
 		n = DefaultIterations
 	}
 	m := newMCModel(opts)
+	m.lines = make([]termLine, 0, len(lines))
 	for i := range lines {
 		m.add(&lines[i])
 	}
@@ -464,7 +465,7 @@ func (m *mcModel) terms(poleRank, fPos, aPos []int) []termSum {
 		}
 		return cmp.Compare(a.line, b.line)
 	})
-	var keys []termSum
+	keys := make([]termSum, 0, len(order))
 	for i, o := range order {
 		l := &m.lines[o.line]
 		if i == 0 || l.termKey != keys[len(keys)-1].termKey {
