@@ -1,6 +1,7 @@
 package factors
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -170,5 +171,26 @@ func TestLookupVersions(t *testing.T) {
 	}
 	if lib, _ := Builtin("AR6"); lib.HasVersions() {
 		t.Error("the built-in library has several versions of a vintage: restatement's tests assume it has none")
+	}
+}
+
+// Lookups answers what Lookup answers, asked once or again.
+func TestLookupsIsLookup(t *testing.T) {
+	lib, err := newLibrary([]Factor{testFactor("grid", 2021, 0.21), testFactor("grid", 2020, 0.20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo := lib.Lookups()
+	for _, tt := range []struct {
+		id   string
+		year int
+	}{{"grid", 2020}, {"grid", 2025}, {"grid", 2019}, {"GRID", 2020}, {"nope", 2020}, {"grid", 2020}, {"nope", 2020}} {
+		t.Run(fmt.Sprintf("%s/%d", tt.id, tt.year), func(t *testing.T) {
+			f, pick, ok := lib.Lookup(tt.id, tt.year)
+			mf, mpick, mok := memo.Lookup(tt.id, tt.year)
+			if mf.Value != f.Value || mf.Year != f.Year || mpick != pick || mok != ok {
+				t.Errorf("Lookups.Lookup = %v (%d), %v, %v; Lookup = %v (%d), %v, %v", mf.Value, mf.Year, mpick, mok, f.Value, f.Year, pick, ok)
+			}
+		})
 	}
 }
