@@ -98,13 +98,16 @@ type Calculator struct {
 	// suggested memoizes the "did you mean" of unknown activity ids (up to maxSuggested ids):
 	// a sheet of a million rows with one misspelt id asks once, not a million times.
 	suggested map[string]string
-	groups    map[groupKey]int // of lines, made when a second workbook joins them (groupIndex)
-	lines     []Line
-	grid      map[supply]*gridSite
-	rows      Rows
-	spool     *spool
-	out       []Line
-	cur       *partial
+	// texts numbers each field's texts, once: a row's key is made of numbers, and groups
+	// that share a name share one copy of it (texts.go).
+	texts  rowTexts
+	groups map[groupKey]int // of lines, made when a second workbook joins them (groupIndex)
+	lines  []Line
+	grid   map[supply]*gridSite
+	rows   Rows
+	spool  *spool
+	out    []Line
+	cur    *partial
 	// parent is the calculator a branch's workbooks join (branch.go); pending are the
 	// workbooks the branch committed, and joined the row lines of the branches joined.
 	parent  *Calculator
@@ -165,15 +168,15 @@ func (gl *groupLines) add(l *Line) *Line {
 // at is group g.
 func (gl *groupLines) at(g int) *Line { return &gl.blocks[g/groupBlock][g%groupBlock] }
 
-// flat is the groups in one slice, in order.
-func (gl *groupLines) flat() []Line {
-	switch len(gl.blocks) {
-	case 0:
+// flat is the groups in one slice, in order, with room for extra lines more.
+func (gl *groupLines) flat(extra int) []Line {
+	switch {
+	case len(gl.blocks) == 0:
 		return nil
-	case 1:
+	case len(gl.blocks) == 1 && cap(gl.blocks[0])-gl.n >= extra:
 		return gl.blocks[0]
 	}
-	out := make([]Line, 0, gl.n)
+	out := make([]Line, 0, gl.n+extra)
 	for _, b := range gl.blocks {
 		out = append(out, b...)
 	}
@@ -202,24 +205,12 @@ type lookupOf struct {
 	carrier   string
 }
 
-// rowKey is what decides a row line's group: the row's fields and the part.
+// rowKey is what decides a row line's group: the row's fields and the part, each text by
+// its number in the calculator's rowTexts. Numbers hash and compare faster than the texts,
+// and a new group adds a small key to the map instead of eight strings.
 type rowKey struct {
-	year, scope, category                                         int
-	site, pole, activity, unit, method, quality, entity, dataType string
-	part                                                          Part
-}
-
-func cloneKey(k rowKey) rowKey {
-	k.site, k.pole, k.activity, k.unit = strings.Clone(k.site), strings.Clone(k.pole), strings.Clone(k.activity), strings.Clone(k.unit)
-	k.quality, k.entity, k.dataType = strings.Clone(k.quality), strings.Clone(k.entity), strings.Clone(k.dataType)
-	return k
-}
-
-// cloneStrings copies a line's strings, so that keeping it keeps no reader's buffer alive.
-func cloneStrings(l *Line) {
-	l.Place.File, l.Place.Sheet = strings.Clone(l.Place.File), strings.Clone(l.Place.Sheet)
-	l.Site, l.Pole, l.Activity, l.Unit = strings.Clone(l.Site), strings.Clone(l.Pole), strings.Clone(l.Activity), strings.Clone(l.Unit)
-	l.Quality, l.Entity, l.DataType = strings.Clone(l.Quality), strings.Clone(l.Entity), strings.Clone(l.DataType)
+	year, scope, category                                               int
+	site, pole, activity, unit, method, quality, entity, dataType, part int32
 }
 
 // groupKey is what the lines of one group share.
@@ -306,7 +297,7 @@ func (c *Calculator) fold(p *partial) {
 	if len(c.lines) == 0 && len(c.grid) == 0 {
 		// The first workbook's groups are the inventory's as they are, in the same order:
 		// taking them spares copying and hashing every group again.
-		c.lines, c.grid = p.lines.flat(), p.grid
+		c.lines, c.grid = p.lines.flat(marketRoom(p.grid)), p.grid
 		c.out = append(c.out, p.out...)
 		c.rows.Used += p.rows.Used
 		c.rows.Rejected += p.rows.Rejected
@@ -349,6 +340,17 @@ func (c *Calculator) fold(p *partial) {
 	c.out = append(c.out, p.out...)
 	c.rows.Used += p.rows.Used
 	c.rows.Rejected += p.rows.Rejected
+}
+
+// marketRoom is how many market-based lines the location-based groups of grid may get at
+// most (two each: covered by instruments and not), so that Finish appends them to the
+// groups without copying them again.
+func marketRoom(grid map[supply]*gridSite) int {
+	n := 0
+	for _, gs := range grid {
+		n += 2 * len(gs.groups)
+	}
+	return n
 }
 
 // groupIndex is the group of each of the inventory's lines, by what its lines share, made on
@@ -441,17 +443,16 @@ func (c *Calculator) emit(l *Line, kWh float64, carrier string) {
 	// The group of a row's line follows from the row's own fields and the part: the factor
 	// is the activity's for the year. Keying by them spares hashing the factor's long source.
 	// A row key not seen yet is a new group: what a group's lines share includes the row key.
-	rk := rowKey{year: l.Year, scope: l.Scope, category: l.Category, site: l.Site, pole: l.Pole, activity: l.Activity,
-		unit: l.Unit, method: l.Method, quality: l.Quality, entity: l.Entity, dataType: l.DataType, part: l.Part}
-	g, ok := p.byRow[rk]
+	k := c.texts.key(l)
+	g, ok := p.byRow[k]
 	if ok {
 		addLine(p.lines.at(g), l)
 	} else {
 		line := p.lines.add(l)
 		line.Comment = ""
-		cloneStrings(line) // a row's strings may point into a reader's buffer
+		c.texts.own(line, k)
 		g = p.lines.n - 1
-		p.byRow[cloneKey(rk)] = g
+		p.byRow[k] = g
 	}
 	c.gridOf(l, g, kWh, carrier)
 }
@@ -464,7 +465,7 @@ func (c *Calculator) gridOf(l *Line, g int, kWh float64, carrier string) {
 		gs := p.grid[k]
 		if gs == nil {
 			gs = &gridSite{}
-			p.grid[supply{l.Year, strings.Clone(l.Site), carrier}] = gs
+			p.grid[supply{l.Year, p.lines.at(g).Site, carrier}] = gs
 		}
 		j := slices.Index(gs.groups, g)
 		if j < 0 {
@@ -619,7 +620,7 @@ func (c *Calculator) activity(a *Activity) bool {
 	if f.OutsideScopes {
 		l := base
 		l.Part, l.Scope, l.FactorValue, l.TCO2e, l.Rows = PartOutside, 0, f.Value, qty*f.Value/1000, 1
-		cloneStrings(&l) // kept one per row: a row's strings may point into a reader's buffer
+		c.texts.own(&l, c.texts.key(&l)) // kept one per row
 		l.Comment = strings.Clone(l.Comment)
 		c.cur.out = append(c.cur.out, l)
 		return true
@@ -796,6 +797,7 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[supply]*marketSp
 	missing := map[[2]string]*missingMix{}
 	var order [][2]string
 	splits := map[supply]*marketSplit{}
+	inv.Lines = slices.Grow(inv.Lines, marketRoom(c.grid))
 	for _, k := range keys {
 		gs := c.grid[k]
 		if gs == nil {

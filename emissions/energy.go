@@ -145,12 +145,13 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 		}
 		return e
 	}
+	lookups := opts.Library.Lookups()
 	for i := range inv.Lines {
 		l := &inv.Lines[i]
 		if l.Part != PartDirect || l.Method == MethodMarket || l.FactorID == "" {
 			continue
 		}
-		f, _, ok := opts.Library.Lookup(l.FactorID, l.Year)
+		f, _, ok := lookups.Lookup(l.FactorID, l.Year)
 		if !ok || f.Kind != factors.KindEmission {
 			continue
 		}

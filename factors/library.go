@@ -235,3 +235,37 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Lookups remembers the answers of Lookup, for one goroutine that asks for the same few
+// factors over many lines (the inventory's tables): a map of the ids asked instead of
+// folding and searching each time. It holds one entry per id and year asked.
+type Lookups struct {
+	lib  *Library
+	seen map[lookupKey]*lookedUp
+}
+
+type lookupKey struct {
+	id   string
+	year int
+}
+
+type lookedUp struct {
+	f    Factor
+	pick Pick
+	ok   bool
+}
+
+// Lookups returns an empty memo of l's Lookup.
+func (l *Library) Lookups() *Lookups { return &Lookups{lib: l, seen: map[lookupKey]*lookedUp{}} }
+
+// Lookup is Library.Lookup.
+func (m *Lookups) Lookup(id string, year int) (Factor, Pick, bool) {
+	k := lookupKey{id, year}
+	r := m.seen[k]
+	if r == nil {
+		r = &lookedUp{}
+		r.f, r.pick, r.ok = m.lib.Lookup(id, year)
+		m.seen[k] = r
+	}
+	return r.f, r.pick, r.ok
+}

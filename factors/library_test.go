@@ -242,3 +242,24 @@ func TestBuiltinEnergyFactorsHaveACarrier(t *testing.T) {
 		}
 	}
 }
+
+// Lookups answers what Lookup answers, asked once or again.
+func TestLookupsIsLookup(t *testing.T) {
+	lib, err := newLibrary([]Factor{testFactor("grid", 2021, 0.21), testFactor("grid", 2020, 0.20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo := lib.Lookups()
+	for _, tt := range []struct {
+		id   string
+		year int
+	}{{"grid", 2020}, {"grid", 2025}, {"grid", 2019}, {"GRID", 2020}, {"nope", 2020}, {"grid", 2020}, {"nope", 2020}} {
+		t.Run(fmt.Sprintf("%s/%d", tt.id, tt.year), func(t *testing.T) {
+			f, pick, ok := lib.Lookup(tt.id, tt.year)
+			mf, mpick, mok := memo.Lookup(tt.id, tt.year)
+			if mf.Value != f.Value || mf.Year != f.Year || mpick != pick || mok != ok {
+				t.Errorf("Lookups.Lookup = %v (%d), %v, %v; Lookup = %v (%d), %v, %v", mf.Value, mf.Year, mpick, mok, f.Value, f.Year, pick, ok)
+			}
+		})
+	}
+}

@@ -159,7 +159,11 @@ func (s *Session) compute(lib *factors.Library) (*Result, error) {
 	if err != nil {
 		in.Problems.Fatalf("file", "", "", "", "%v", err)
 	}
-	res := &Result{Session: s, Input: in, Inventory: inv, Years: emissions.Aggregate(inv.Lines, cfg.Trajectory.Scope2Method)}
+	res := &Result{Session: s, Input: in, Inventory: inv}
+	// The Monte Carlo, the longest step after reading, only reads the lines: it runs on
+	// another core while the totals, the trajectory and the changes are computed.
+	uncertainty := res.startUncertainty(lib)
+	res.Years = emissions.Aggregate(inv.Lines, cfg.Trajectory.Scope2Method)
 	res.Year = cfg.ReportingYear
 	if res.Year == 0 && len(res.Years) > 0 {
 		res.Year = res.Years[len(res.Years)-1].Year
@@ -182,7 +186,7 @@ func (s *Session) compute(lib *factors.Library) (*Result, error) {
 		}
 	}
 	res.IntensityPaths = res.intensityPaths()
-	res.analyse(lib)
+	res.analyse(uncertainty)
 	if err := res.checkClaim(lib); err != nil {
 		if err := unsupported(err); err != nil {
 			return nil, err

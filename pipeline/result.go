@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"path/filepath"
+	"sync"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/analysis"
@@ -111,16 +112,27 @@ func (r *Result) intensityPaths() []analysis.IntensityPath {
 
 // analyse computes avoided emissions, intensities, how sure the inventory is and what changed
 // between years.
-func (r *Result) analyse(lib *factors.Library) {
+func (r *Result) analyse(uncertainty func() *analysis.Uncertainty) {
 	r.Avoided = analysis.AvoidedByActivity(r.Inventory.Lines)
 	r.Intensities = analysis.Intensities(r.Years, r.Scope2Method(), r.Config.Denominators())
+	if len(r.Inventory.Lines) > 0 {
+		r.Changes = plan.Changes(r.Inventory.Lines, r.Scope2Method(), r.Config.Plan().BasePolicy, r.BaseYear(), r.Year)
+	}
+	r.Uncertainty = uncertainty()
+}
+
+// startUncertainty starts the Monte Carlo of the inventory's lines on a goroutine of its own;
+// the function it returns waits for it (nil without lines). The lines must not change
+// meanwhile.
+func (r *Result) startUncertainty(lib *factors.Library) func() *analysis.Uncertainty {
 	if len(r.Inventory.Lines) == 0 {
-		return
+		return func() *analysis.Uncertainty { return nil }
 	}
 	opts := r.Config.UncertaintyOptions()
 	opts.Library = lib
-	r.Uncertainty = analysis.ComputeUncertainty(r.Inventory.Lines, opts)
-	r.Changes = plan.Changes(r.Inventory.Lines, r.Scope2Method(), r.Config.Plan().BasePolicy, r.BaseYear(), r.Year)
+	done := make(chan *analysis.Uncertainty, 1)
+	go func() { done <- analysis.ComputeUncertainty(r.Inventory.Lines, opts) }()
+	return sync.OnceValue(func() *analysis.Uncertainty { return <-done })
 }
 
 // checkClaim checks the neutrality claim of every trajectory year, splits the reductions and

@@ -137,6 +137,7 @@ func ComputeUncertainty(lines []emissions.Line, opts UncertaintyOptions) *Uncert
 		n = DefaultIterations
 	}
 	m := newMCModel(opts)
+	m.lines = make([]termLine, 0, len(lines))
 	for i := range lines {
 		m.add(&lines[i])
 	}
@@ -152,11 +153,20 @@ type mcModel struct {
 	aSigma   []float64 // per series variable, in order of first use
 	poleID   map[string]int
 	poles    []string // by id, in order of first use
-	terms    map[termKey]float64
+	// lines are the sampled lines' terms, in the order of the lines: run sorts them, then
+	// sums each term's lines in that order, as a map of sums would, without a map entry
+	// (and its hashing) for each of many terms.
+	lines []termLine
+}
+
+// termLine is one sampled line: its term and its emissions.
+type termLine struct {
+	termKey
+	v float64
 }
 
 func newMCModel(opts UncertaintyOptions) *mcModel {
-	return &mcModel{opts: opts, fIndex: map[factorVar]int{}, aIndex: map[seriesVar]int{}, poleID: map[string]int{}, terms: map[termKey]float64{}}
+	return &mcModel{opts: opts, fIndex: map[factorVar]int{}, aIndex: map[seriesVar]int{}, poleID: map[string]int{}}
 }
 
 // sigmaOf is the lognormal σ of a 95 % half-width of pct %.
@@ -204,13 +214,16 @@ func (m *mcModel) add(l *emissions.Line) {
 	if pole == "" {
 		pole = emissions.Unassigned
 	}
-	id, ok := m.poleID[pole]
-	if !ok {
-		id = len(m.poles)
-		m.poleID[pole] = id
-		m.poles = append(m.poles, pole)
+	id := len(m.poles) - 1 // lines of one pole often follow each other
+	if id < 0 || m.poles[id] != pole {
+		var ok bool
+		if id, ok = m.poleID[pole]; !ok {
+			id = len(m.poles)
+			m.poleID[pole] = id
+			m.poles = append(m.poles, pole)
+		}
 	}
-	m.terms[termKey{year: l.Year, scope: l.Scope, pole: id, f: f, a: a}] += l.TCO2e
+	m.lines = append(m.lines, termLine{termKey{year: l.Year, scope: l.Scope, pole: id, f: f, a: a}, l.TCO2e})
 }
 
 // factorPct is a factor variable's uncertainty and whether it is the default.
@@ -227,10 +240,6 @@ func (m *mcModel) factorPct(fv factorVar) (float64, bool) {
 
 func (m *mcModel) run(n int) *Uncertainty {
 	out := &Uncertainty{Iterations: n, DefaultPct: m.opts.DefaultPct}
-	keys := make([]termSum, 0, len(m.terms))
-	for k, v := range m.terms {
-		keys = append(keys, termSum{k, v})
-	}
 	// Variables and terms in a fixed order, whatever the order of the lines: the draws of
 	// the PCG stream go to the same variables on every run.
 	fOrder := sortedVars(m.fIndex, func(a, b factorVar) int {
@@ -250,10 +259,7 @@ func (m *mcModel) run(n int) *Uncertainty {
 	fPos, aPos := inverse(fOrder), inverse(aOrder)
 	// Poles by name: their rank orders the terms as their names would.
 	poleRank := inverse(sortedVars(m.poleID, strings.Compare))
-	slices.SortFunc(keys, func(a, b termSum) int {
-		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.scope, b.scope), cmp.Compare(poleRank[a.pole], poleRank[b.pole]),
-			cmp.Compare(fPos[a.f], fPos[b.f]), cmp.Compare(seriesPos(aPos, a.a), seriesPos(aPos, b.a)))
-	})
+	keys := m.terms(poleRank, fPos, aPos)
 
 	own := ownIntervalPoles(keys, poleRank)
 
@@ -265,12 +271,11 @@ func (m *mcModel) run(n int) *Uncertainty {
 		scopes [4]int
 		poles  map[int]int
 		others int // −1 until a pole goes there
-		// otherSeen are the poles counted in OtherPoles
-		otherSeen map[int]struct{}
-		def       float64
-		qual      float64
+		def    float64
+		qual   float64
 	}
 	var years []*yearSlots
+	otherIn := make([]int, len(m.poles)) // of each pole, how many years there were when it was last counted in OtherPoles
 	byYear := map[int]*yearSlots{}
 	nslots := 0
 	slot := func() int { nslots++; return nslots - 1 }
@@ -282,7 +287,7 @@ func (m *mcModel) run(n int) *Uncertainty {
 		ys := byYear[k.year]
 		if ys == nil {
 			ys = &yearSlots{y: &YearUncertainty{Year: k.year, ByScope: map[int]Interval{}, ByPole: map[string]Interval{}},
-				total: slot(), scopes: [4]int{-1, -1, -1, -1}, poles: map[int]int{}, others: -1, otherSeen: map[int]struct{}{}}
+				total: slot(), scopes: [4]int{-1, -1, -1, -1}, poles: map[int]int{}, others: -1}
 			byYear[k.year] = ys
 			years = append(years, ys)
 		}
@@ -301,8 +306,8 @@ func (m *mcModel) run(n int) *Uncertainty {
 			if ys.others < 0 {
 				ys.others = slot()
 			}
-			if _, ok := ys.otherSeen[k.pole]; !ok {
-				ys.otherSeen[k.pole] = struct{}{}
+			if otherIn[k.pole] != len(years) { // the terms come year by year
+				otherIn[k.pole] = len(years)
 				ys.y.OtherPoles.Count++
 			}
 			p = ys.others
@@ -402,7 +407,11 @@ func (m *mcModel) run(n int) *Uncertainty {
 			}
 		}
 		for s := range acc {
-			copy(samples[s][it0:it0+lanes], acc[s][:lanes])
+			// a loop, not copy: a call to memmove for 4 numbers costs more than the numbers
+			out := samples[s][it0 : it0+lanes]
+			for l := range out {
+				out[l] = acc[s][l]
+			}
 		}
 	}
 
@@ -431,6 +440,44 @@ func (m *mcModel) run(n int) *Uncertainty {
 		out.Years = append(out.Years, *y)
 	}
 	return out
+}
+
+// terms sums the lines of each term, in the order of the lines, and gives the terms in
+// their fixed order: by year, scope, pole (rank by name), factor and series variable.
+func (m *mcModel) terms(poleRank, fPos, aPos []int) []termSum {
+	// Each line sorted by its term's place, then by its own: lines of one term end up side
+	// by side, in their order.
+	type sortKey struct {
+		year, scope, pole, f, a, line int
+	}
+	order := make([]sortKey, len(m.lines))
+	for i, l := range m.lines {
+		order[i] = sortKey{l.year, l.scope, poleRank[l.pole], fPos[l.f], seriesPos(aPos, l.a), i}
+	}
+	slices.SortFunc(order, func(a, b sortKey) int {
+		switch {
+		case a.year != b.year:
+			return cmp.Compare(a.year, b.year)
+		case a.scope != b.scope:
+			return cmp.Compare(a.scope, b.scope)
+		case a.pole != b.pole:
+			return cmp.Compare(a.pole, b.pole)
+		case a.f != b.f:
+			return cmp.Compare(a.f, b.f)
+		case a.a != b.a:
+			return cmp.Compare(a.a, b.a)
+		}
+		return cmp.Compare(a.line, b.line)
+	})
+	keys := make([]termSum, 0, len(order))
+	for i, o := range order {
+		l := &m.lines[o.line]
+		if i == 0 || l.termKey != keys[len(keys)-1].termKey {
+			keys = append(keys, termSum{termKey: l.termKey})
+		}
+		keys[len(keys)-1].v += l.v
+	}
+	return keys
 }
 
 type poleOfYear struct {

@@ -97,21 +97,27 @@ func (c *ClaimCheck) Year(y int) (ClaimYear, bool) {
 func CheckClaims(p plan.Plan, lines []emissions.Line, traj *plan.Trajectory, lib *factors.Library, uopts analysis.UncertaintyOptions, inventory *analysis.Uncertainty) (*ClaimCheck, error) {
 	b := p.Claim.Resolved(traj.Scope2Method)
 	cc := &ClaimCheck{Boundary: b}
-	in := within(b, lines)
+	empty := true
+	for i := range lines {
+		if b.Includes(&lines[i]) {
+			empty = false
+			break
+		}
+	}
 	cc.Excluded = scope3Excluded(b, lines, traj.LastActualYear)
 
 	// The residual path: the trajectory's projection over the claim boundary, as reported (no
 	// base-year restatement: a claim is about what is emitted).
 	var residual map[int]*float64
-	if len(in) > 0 {
+	if !empty {
 		cp := plan.Plan{BaseYear: traj.BaseYear, TargetYear: traj.TargetYear, NeutralityYear: traj.NeutralityYear,
 			Scope2Method: b.Scope2Method, GrowthPct: p.GrowthPct, Levers: p.Levers,
 			Targets: []plan.Target{{Scopes: b.Scopes, Pathway: plan.PathwayLinear}}}
 		var quiet emissions.Problems
-		ct, err := plan.Project(cp, in, lib, &quiet)
+		ct, err := plan.ProjectWithin(cp, lines, b.Includes, lib, &quiet)
 		if err != nil {
 			cp.BaseYear = 0 // the boundary holds nothing in the base year: start at its first year
-			ct, err = plan.Project(cp, in, lib, &quiet)
+			ct, err = plan.ProjectWithin(cp, lines, b.Includes, lib, &quiet)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("claim boundary: %w", err)
@@ -125,11 +131,11 @@ func CheckClaims(p plan.Plan, lines []emissions.Line, traj *plan.Trajectory, lib
 	uopts.Method = b.Scope2Method
 	var unc *analysis.Uncertainty
 	switch {
-	case len(in) == 0:
+	case empty:
 	case inventory != nil && sameSample(b, lines, invOpts, uopts):
 		unc = inventory
 	default:
-		unc = analysis.ComputeUncertainty(in, uopts)
+		unc = analysis.ComputeUncertainty(within(b, lines), uopts)
 	}
 	highRatio := 1.0
 	if yu, ok := unc.Year(traj.LastActualYear); ok && yu.Total > 0 {
@@ -167,7 +173,7 @@ func CheckClaims(p plan.Plan, lines []emissions.Line, traj *plan.Trajectory, lib
 				cy.RemovalsOwn += r.TCO2e
 			}
 		}
-		cy.Reasons = claimReasons(cc, ty, cy, len(in) == 0)
+		cy.Reasons = claimReasons(cc, ty, cy, empty)
 		cy.OK = len(cy.Reasons) == 0
 		cc.Years = append(cc.Years, cy)
 	}
@@ -175,7 +181,8 @@ func CheckClaims(p plan.Plan, lines []emissions.Line, traj *plan.Trajectory, lib
 }
 
 // within is the lines the boundary includes, in their order: lines itself when it includes
-// them all, so that the usual boundary copies nothing.
+// them all, so that the usual boundary copies nothing. Only a Monte Carlo of its own takes
+// them copied; the projection keeps them in place.
 func within(b plan.ClaimBoundary, lines []emissions.Line) []emissions.Line {
 	n := 0
 	for i := range lines {

@@ -62,6 +62,7 @@ func Beges(lines []emissions.Line, outside []emissions.Line, lib *factors.Librar
 	uOf := map[fkey]float64{}
 	var order []fkey // first appearance: sums in a fixed order give the same bits every run
 	years := map[int]bool{}
+	lookups := lib.Lookups()
 	for i := range lines {
 		l := &lines[i]
 		if l.Part == emissions.PartAvoided || l.Part == emissions.PartOutside || !l.InLocation() {
@@ -71,7 +72,7 @@ func Beges(lines []emissions.Line, outside []emissions.Line, lib *factors.Librar
 		var f factors.Factor
 		var found bool
 		if l.FactorID != "" && l.Part != emissions.PartReported {
-			f, _, found = lib.Lookup(l.FactorID, l.Year)
+			f, _, found = lookups.Lookup(l.FactorID, l.Year)
 		}
 		poste := factors.BegesOfScope(l.Scope, l.Category)
 		switch {

@@ -26,24 +26,45 @@ var pathwayRate = map[Pathway]float64{PathwaySBTi15: 0.042, PathwaySBTiWB: 0.025
 // Mistakes that make a trajectory meaningless (a base year without data, a lever adding an
 // unknown activity) are returned as errors; a lever that matches no activity is a warning in ps.
 func Project(p Plan, lines []emissions.Line, lib *factors.Library, ps *emissions.Problems) (*Trajectory, error) {
+	return ProjectWithin(p, lines, nil, lib, ps)
+}
+
+// ProjectWithin is Project over the lines that keep reports, as if the others were not
+// there, without copying the lines kept (the claim boundary's projection); keep nil keeps
+// them all.
+func ProjectWithin(p Plan, lines []emissions.Line, keep func(*emissions.Line) bool, lib *factors.Library, ps *emissions.Problems) (*Trajectory, error) {
 	if p.Scope2Method == "" {
 		p.Scope2Method = emissions.MethodMarket
 	}
+	if keep != nil && len(p.BasePolicy.Events) > 0 {
+		// a restatement makes lines of its own: it takes the kept ones, copied
+		var kept []emissions.Line
+		for i := range lines {
+			if keep(&lines[i]) {
+				kept = append(kept, lines[i])
+			}
+		}
+		lines, keep = kept, nil
+	}
+	if keep == nil {
+		keep = func(*emissions.Line) bool { return true }
+	}
 	t := &Trajectory{Scope2Method: p.Scope2Method, Boundary: boundary(p.Targets)}
 	in := scopeSet(t.Boundary)
-	inBoundary := func(l *emissions.Line) bool { return in[l.Scope] && (l.Scope != 2 || l.In(p.Scope2Method)) }
+	inBoundary := func(l *emissions.Line) bool { return in[l.Scope] && (l.Scope != 2 || l.In(p.Scope2Method)) && keep(l) }
 	reported := reportedByYear(lines, inBoundary)
-	lines, t.Base = restate(p.BasePolicy, lines, baseYearOf(p.BaseYear, lines), inBoundary, ps)
-	baseYear := baseYearOf(p.BaseYear, lines)
-	var baseLines []emissions.Line // the base year over the boundary, for the target without discontinued activities
+	lines, t.Base = restate(p.BasePolicy, lines, baseYearOf(p.BaseYear, lines, keep), inBoundary, ps)
+	baseYear := baseYearOf(p.BaseYear, lines, keep)
+	var baseLines []*emissions.Line // the base year over the boundary, for the target without discontinued activities
 
 	// Emissions over the boundary by year and activity, by year and scope, and the activities'
 	// quantities in their factors' units (for the additions of levers).
 	em := map[int]map[string]float64{}
 	byScope := map[int]*[4]float64{}
 	qty := map[int]map[string]float64{}
-	for _, l := range lines {
-		if l.Part == emissions.PartAvoided {
+	for i := range lines {
+		l := &lines[i]
+		if l.Part == emissions.PartAvoided || !keep(l) {
 			continue
 		}
 		if l.Part == emissions.PartDirect && l.Method != emissions.MethodMarket && l.FactorID != "" {
@@ -66,8 +87,9 @@ func Project(p Plan, lines []emissions.Line, lib *factors.Library, ps *emissions
 		dataYears = append(dataYears, y)
 	}
 	// Years with data in any scope also count (a year may have nothing in the boundary).
-	for _, l := range lines {
-		if _, ok := byScope[l.Year]; !ok && l.Part != emissions.PartAvoided {
+	for i := range lines {
+		l := &lines[i]
+		if _, ok := byScope[l.Year]; !ok && l.Part != emissions.PartAvoided && keep(l) {
 			byScope[l.Year] = &[4]float64{}
 			dataYears = append(dataYears, l.Year)
 		}
@@ -175,9 +197,9 @@ func Project(p Plan, lines []emissions.Line, lib *factors.Library, ps *emissions
 			if evs := discontinuingBetween(p.BasePolicy, t.BaseYear, y); organicDrop(evs) {
 				ended := eventsMatcher(evs)
 				var baseKept [4]float64 // the base year without the activities ended by y, by scope
-				for i := range baseLines {
-					if !ended(&baseLines[i]) {
-						baseKept[baseLines[i].Scope] += baseLines[i].TCO2e
+				for _, l := range baseLines {
+					if !ended(l) {
+						baseKept[l.Scope] += l.TCO2e
 					}
 				}
 				kept := 0.0
@@ -354,14 +376,15 @@ func b2f(b bool) float64 {
 	return 0
 }
 
-// baseYearOf is the configured base year, or the first year with emissions data.
-func baseYearOf(configured int, lines []emissions.Line) int {
+// baseYearOf is the configured base year, or the first year with emissions data among the
+// lines kept.
+func baseYearOf(configured int, lines []emissions.Line, keep func(*emissions.Line) bool) int {
 	if configured != 0 {
 		return configured
 	}
 	first := 0
 	for i := range lines {
-		if y := lines[i].Year; lines[i].Part != emissions.PartAvoided && (first == 0 || y < first) {
+		if y := lines[i].Year; lines[i].Part != emissions.PartAvoided && keep(&lines[i]) && (first == 0 || y < first) {
 			first = y
 		}
 	}
