@@ -25,7 +25,7 @@ type columnDoc struct {
 // columnHelp explains each canonical column but Entity, whose text depends on the config
 // (entityHelp).
 var columnHelp = []columnDoc{
-	{ColYear, "yes", "Year of the activity: a whole number (a date is also read as its year).", "2024"},
+	{ColYear, "yes", "Year of the activity: a whole number (a date is also read as its year).", "2025"},
 	{ColSite, "no", "Site name; blank takes the config's `site`. The dropdown lists the Sites of the Lists sheet.", "Flins"},
 	{ColPole, "no", "Organisational unit or business line. The dropdown lists the Poles of the Lists sheet: those your inputs already use, and those you add.", "RE-TROFIT"},
 	{ColActivity, "yes", "Activity id: a factor id of the library (dropdown, or `footprint factors list --search gas`) or of your config's custom factors. For already-computed emissions, any description.", "fr.natural-gas.pcs"},
@@ -165,15 +165,15 @@ func (tw *templateWriter) exampleRows() []templateExample {
 		primary, secondary              = emissions.DataPrimary, emissions.DataSecondary
 	)
 	return []templateExample{
-		{"Energy", []any{2024, site, nil, "fr.electricity.grid", 1200000, "kWh", nil, nil, nil, "meter readings Jan–Dec", measured, entity, nil}},
-		{"Energy", []any{2024, site, nil, "fr.natural-gas.pcs", 850, "MWh PCS", nil, nil, nil, "gas invoices (gross calorific value)", measured, nil, nil}},
-		{"Energy", []any{2024, site, nil, "fr.diesel.off-road", 12000, "L", nil, nil, nil, "forklifts and yard tractors", calculated, nil, nil}},
-		{"Logistics", []any{2024, site, nil, "fr.freight.road.artic-34-40t", 250000, "t.km", nil, nil, nil, "inbound vehicles by truck", estimated, nil, secondary}},
-		{"Materials", []any{2024, site, nil, "fr.material.steel.primary", 120, "t", nil, nil, nil, "purchased steel", measured, nil, secondary}},
-		{"Waste", []any{2024, site, nil, "fr.waste.mixed-industrial", 35, "t", nil, nil, nil, "mixed industrial waste", measured, nil, secondary}},
-		{"Refrigerants", []any{2024, site, nil, "refrigerant.r-410a", 4.5, "kg", nil, nil, nil, "recharge after a leak", measured, nil, nil}},
-		{"Travel", []any{2024, site, nil, "fr.travel.train.high-speed", 180000, "passenger.km", nil, nil, nil, "business trips by TGV", calculated, nil, secondary}},
-		{"Materials", []any{2024, site, nil, "Supplier cradle-to-gate figure", 42.5, "tCO2e", 3, 1, nil, "already-computed: taken as it is", nil, nil, primary}},
+		{"Energy", []any{2025, site, nil, "fr.electricity.grid", 1200000, "kWh", nil, nil, nil, "meter readings Jan–Dec", measured, entity, nil}},
+		{"Energy", []any{2025, site, nil, "fr.natural-gas.pcs", 850, "MWh PCS", nil, nil, nil, "gas invoices (gross calorific value)", measured, nil, nil}},
+		{"Energy", []any{2025, site, nil, "fr.diesel.off-road", 12000, "L", nil, nil, nil, "forklifts and yard tractors", calculated, nil, nil}},
+		{"Logistics", []any{2025, site, nil, "fr.freight.road.artic-34-40t", 250000, "t.km", nil, nil, nil, "inbound vehicles by truck", estimated, nil, secondary}},
+		{"Materials", []any{2025, site, nil, "fr.material.steel.primary", 120, "t", nil, nil, nil, "purchased steel", measured, nil, secondary}},
+		{"Waste", []any{2025, site, nil, "fr.waste.mixed-industrial", 35, "t", nil, nil, nil, "mixed industrial waste", measured, nil, secondary}},
+		{"Refrigerants", []any{2025, site, nil, "refrigerant.r-410a", 4.5, "kg", nil, nil, nil, "recharge after a leak", measured, nil, nil}},
+		{"Travel", []any{2025, site, nil, "fr.travel.train.high-speed", 180000, "passenger.km", nil, nil, nil, "business trips by TGV", calculated, nil, secondary}},
+		{"Materials", []any{2025, site, nil, "Supplier cradle-to-gate figure", 42.5, "tCO2e", 3, 1, nil, "already-computed: taken as it is", nil, nil, primary}},
 	}
 }
 
@@ -195,14 +195,14 @@ func (tw *templateWriter) examples() error {
 	if err := tw.header(sh, row, "Sheet", "Year", "Site", "Instrument", "Quantity", "Unit", "Factor"); err != nil {
 		return err
 	}
-	if err := tw.setRow(sh, row+1, "Instruments", 2024, tw.t.Site, "Guarantees of origin, hydro (illustrative)", 500, "MWh", 0); err != nil {
+	if err := tw.setRow(sh, row+1, "Instruments", 2025, tw.t.Site, "Guarantees of origin, hydro (illustrative)", 500, "MWh", 0); err != nil {
 		return err
 	}
 	row += 3
 	if err := tw.header(sh, row, append([]string{"Sheet"}, registerColumns...)...); err != nil {
 		return err
 	}
-	if err := tw.setRow(sh, row+1, TemplateRegisterSheet, 2024, tw.t.Site, nil, "Chiller, building A (illustrative)", "R-410A", 60, 4.5, 0.5, "annual leak check", emissions.QualityMeasured); err != nil {
+	if err := tw.setRow(sh, row+1, TemplateRegisterSheet, 2025, tw.t.Site, nil, "Chiller, building A (illustrative)", "R-410A", 60, 4.5, 0.5, "annual leak check", emissions.QualityMeasured); err != nil {
 		return err
 	}
 	return tw.widths(sh, 14, 7, 14, 14, 34, 12, 12, 7, 9, 9, 36, 12, 24, 12)

@@ -310,7 +310,7 @@ func TestTemplateReadsBack(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			lib := templateLibrary(t, c.gwp)
 			for _, id := range workbook.TemplateExampleIDs() {
-				if _, _, ok := lib.Lookup(id, 2024); !ok {
+				if _, _, ok := lib.Lookup(id, 2025); !ok {
 					t.Errorf("example id %s is not in the library", id)
 				}
 			}

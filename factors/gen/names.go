@@ -179,7 +179,7 @@ func nameAndTags(e entry, f *factors.Factor) error {
 	}
 	if key, ok := strings.CutPrefix(f.ID, "ember.electricity."); ok {
 		if c, ok := emberCountryFR[key]; ok {
-			f.NameFR = fmt.Sprintf("Électricité du réseau, %s, intensité en cycle de vie Ember (approximation)", c)
+			f.NameFR = fmt.Sprintf("Électricité du réseau, %s, Ember (production en scope 2, amont en catégorie 3)", c)
 		}
 	}
 	if strings.TrimSpace(f.NameFR) == "" {

@@ -146,7 +146,7 @@ func corpus() []Case {
 		rowCase("unit-blank", "a blank Unit", []any{2024, "Plant", "P", "fr.natural-gas.pcs", 5, nil}, "F2", "Unit is blank"),
 		rowCase("unit-mismatch", "a mass for an energy factor", []any{2024, "Plant", "P", "fr.natural-gas.pcs", 5, "t"}, "F2", `unit "t" (mass) does not convert to the factor's unit "kWh PCS" (energy)`),
 		rowCase("unit-opaque", "a unit footprint does not know matches only itself", []any{2024, "Plant", "P", "fr.natural-gas.pcs", 5, "barrels"}, "F2", `unit "barrels" does not convert to the factor's unit "kWh PCS"`),
-		rowCase("unit-basis-without-ratio", "gas on PCI for a factor on PCS without a published ratio", []any{2024, "Plant", "P", "us.natural-gas", 5, "kWh PCI"}, "F2", "the library gives no PCS/PCI ratio"),
+		rowCase("unit-basis-without-ratio", "gas on PCI for a factor on PCS without a published ratio", []any{2025, "Plant", "P", "us.natural-gas", 5, "kWh PCI"}, "F2", "the library gives no PCS/PCI ratio"),
 		rowCase("unit-basis-on-electricity", "a calorific basis on electricity", []any{2024, "Plant", "P", "fr.electricity.grid", 5, "kWh PCS"}, "F2", "states a calorific basis (PCS) but the factor's unit \"kWh\" has none"),
 		rowCase("unit-basis-on-mass", "a calorific basis on a mass", []any{2024, "Plant", "P", "fr.natural-gas.pcs", 5, "kg PCS"}, "F2", "a calorific basis goes with an energy unit only"),
 		rowCase("year-blank", "a blank Year", []any{nil, "Plant", "P", "fr.natural-gas.pcs", 5, "kWh PCS"}, "A2", "Year is blank"),
@@ -178,10 +178,10 @@ func corpus() []Case {
 		{Name: "header-below-title-second-sheet", File: "header-below-title-second-sheet.xlsx", What: "a sheet with a title above its header, next to a good sheet: both read, with a warning",
 			build: func() []byte {
 				return book(sheet{name: "Energy", rows: [][]any{header, good}},
-					sheet{name: "Logistics", rows: [][]any{{"Freight 2024 (from the carrier's portal)"}, header, {2024, "Plant", "P", "fr.freight.rail", 1000, "t.km"}}})
+					sheet{name: "Logistics", rows: [][]any{{"Freight 2025 (from the carrier's portal)"}, header, {2025, "Plant", "P", "fr.freight.rail", 1000, "t.km"}}})
 			},
-			Problems: []Problem{warnAt("Logistics", "A1", `row 1 above the header (row 2) is not read ("Freight 2024 (from the carrier's portal)")`)},
-			Rows:     &Rows{2, 2, 0}, Years: []int{2024}, Exit: 0},
+			Problems: []Problem{warnAt("Logistics", "A1", `row 1 above the header (row 2) is not read ("Freight 2025 (from the carrier's portal)")`)},
+			Rows:     &Rows{2, 2, 0}, Years: []int{2024, 2025}, Exit: 0},
 		{Name: "header-after-blank-rows", File: "header-after-blank-rows.xlsx", What: "blank rows and columns before the header: read, and cells keep their real names",
 			build: func() []byte {
 				pad := func(r []any) []any { return append([]any{nil, nil}, r...) }
