@@ -174,7 +174,9 @@ func TestFreshness(t *testing.T) {
 func TestLifecycleInScope2Warned(t *testing.T) {
 	lib, err := workbooktest.Library(t).WithCustom([]factors.Factor{
 		{ID: "test.grid.lifecycle", Name: "lifecycle", Value: 0.4, Unit: "kWh", Scope: 2, Kind: factors.KindEmission, LifecycleInScope2: true, Source: "test"},
-		{ID: "test.grid.split", Name: "split", Value: 0.3, Upstream: 0.1, Unit: "kWh", Scope: 2, Kind: factors.KindEmission, Source: "test"},
+		{ID: "test.grid.split", Name: "split", Value: 0.3, Upstream: 0.1, Unit: "kWh", Scope: 2, Kind: factors.KindEmission, Source: "test",
+			Boundary: "generation: the direct share of a lifecycle intensity, the rest in upstream"},
+		{ID: "test.grid.own-lifecycle", Name: "own", Value: 0.4, Unit: "kWh", Scope: 2, Kind: factors.KindEmission, Source: "test", Boundary: "lifecycle emissions of generation"},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -184,13 +186,22 @@ func TestLifecycleInScope2Warned(t *testing.T) {
 		{2024, "Main", "P", "test.grid.lifecycle", 10, "kWh"},
 		{2024, "Hub", "P", "test.grid.lifecycle", 20, "kWh"},
 		{2025, "Main", "P", "test.grid.lifecycle", 30, "kWh"},
+		{2025, "Main", "P", "test.grid.own-lifecycle", 30, "kWh"},
 	}})
 	in, _ := run(t, emissions.Options{Library: lib}, map[string][]byte{"a.xlsx": wb})
-	var got []emissions.Problem
+	var got, own []emissions.Problem
 	for _, p := range in.Problems.List() {
-		if p.Cause == "lifecycle-in-scope2" {
+		switch p.Cause {
+		case "lifecycle-in-scope2":
 			got = append(got, p)
+		case "lifecycle-scope2":
+			own = append(own, p)
 		}
+	}
+	// A factor of one's own whose boundary says lifecycle, with no upstream split off, is
+	// warned by its boundary; the split factor, whose boundary says lifecycle too, is not.
+	if len(own) != 1 || !strings.Contains(own[0].Message, "test.grid.own-lifecycle") {
+		t.Errorf("boundary warnings %v, want one for test.grid.own-lifecycle", own)
 	}
 	if len(got) != 2 {
 		t.Fatalf("%d warnings, want 2 (2024 and 2025): %v", len(got), in.Problems.List())

@@ -689,8 +689,11 @@ func purchasedCarrier(f factors.Factor, u factors.Unit) string {
 	return ""
 }
 
+// isLifecycle tells a factor of your own whose boundary says it is a lifecycle intensity with
+// no upstream split off. A factor whose lifecycle is split (an upstream part) is not one, and
+// the library's unsplit ones are flagged LifecycleInScope2 (checkLifecycle warns of those).
 func isLifecycle(f factors.Factor) bool {
-	return strings.Contains(strings.ToLower(f.Boundary), "lifecycle")
+	return !f.LifecycleInScope2 && f.Upstream == 0 && strings.Contains(strings.ToLower(f.Boundary), "lifecycle")
 }
 
 // marketSplit is how the market-based method splits one year, site and carrier's purchased
