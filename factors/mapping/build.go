@@ -41,7 +41,7 @@ type entry struct {
 	OutsideScopes bool
 }
 
-// canonicalUnits are the unit strings the product uses (factors/gen/IDS.md).
+// canonicalUnits are the unit strings the product uses (factors/mapping/IDS.md).
 var canonicalUnits = []string{"kWh", "kWh PCS", "kWh PCI", "MWh", "GJ", "mmBtu PCS", "L", "m3", "US gal",
 	"kg", "t", "short ton", "t.km", "short ton.mile", "km", "mile", "passenger.km", "passenger.mile",
 	"room-night", "vehicle", "k€"}
@@ -376,9 +376,9 @@ func validate(fs []factors.Factor) error {
 		case !factors.IsBegesPoste(f.BegesPoste):
 			return fmt.Errorf("%s: no BEGES poste", where)
 		case f.Kind == factors.KindEmission && (f.Scope == 2 || f.Scope == 1 && (f.Upstream > 0 || f.Unit == "US gal")) && (f.EnergyMWh <= 0 || f.EnergyClass == ""):
-			return fmt.Errorf("%s: energy consumed needs its energy content and class for ESRS E1-5 (factors/gen/energy.go)", where)
+			return fmt.Errorf("%s: energy consumed needs its energy content and class for ESRS E1-5 (factors/mapping/energy.go)", where)
 		case (f.EnergyMWh > 0 || f.Scope == 2) && f.Carrier == "":
-			return fmt.Errorf("%s: energy needs its carrier: give its energy class a carrier in factors/gen/energy.go", where)
+			return fmt.Errorf("%s: energy needs its carrier: give its energy class a carrier in factors/mapping/energy.go", where)
 		}
 		if err := f.Validate(); err != nil {
 			return fmt.Errorf("%s: %w", where, err)
