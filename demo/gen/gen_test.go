@@ -16,7 +16,7 @@ import (
 const (
 	committedWorkbook = "../footprint-demo.xlsx"
 	readme            = "../README.md"
-	idsFile           = "../../factors/gen/IDS.md"
+	idsFile           = "../../factors/mapping/IDS.md"
 )
 
 func generate(t *testing.T) []byte {
@@ -82,7 +82,7 @@ func TestReadmeCarriesTheSummary(t *testing.T) {
 	}
 }
 
-// knownIDs reads the first column of the table in factors/gen/IDS.md, expanding the
+// knownIDs reads the first column of the table in factors/mapping/IDS.md, expanding the
 // shorthand "a.b.c / .d" and "a.b.c, .d" to a.b.c and a.b.d.
 func knownIDs(t *testing.T) map[string]bool {
 	t.Helper()

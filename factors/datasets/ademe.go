@@ -28,7 +28,8 @@ type ADEMELine struct {
 	Total                           string
 	CO2f, CH4f, CH4b, N2O, CO2b     string
 	// Validity is the element's "Période de validité" (free text: "Année 2024", "2026",
-	// "2021-12-01", an Excel serial date); Modified its "Date de modification" (YYYY-MM-DD).
+	// "2021-12-01", an Excel serial date); Modified its "Date de modification" (YYYY-MM-DD in
+	// the CSV export, an Excel serial date in the xlsx).
 	Validity, Modified string
 }
 
@@ -92,8 +93,7 @@ func (e *ADEMEElement) ValidityYear() (int, error) {
 	case v == "":
 		return 0, nil
 	case excelSerial.MatchString(v):
-		days, _ := strconv.Atoi(v)
-		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days).Year(), nil
+		return serialYear(v), nil
 	}
 	m := yearInValidity.FindStringSubmatch(v)
 	if m == nil {
@@ -103,16 +103,28 @@ func (e *ADEMEElement) ValidityYear() (int, error) {
 	return y, nil
 }
 
-// ModifiedYear is the year of the element's "Date de modification", 0 when empty.
+// ModifiedYear is the year of the element's "Date de modification": a date as the CSV export
+// writes it ("2021-06-18"), or an Excel serial date as the xlsx export holds it (44365); 0 when
+// empty.
 func (e *ADEMEElement) ModifiedYear() (int, error) {
-	if e.Modified == "" {
+	v := strings.TrimSpace(e.Modified)
+	switch {
+	case v == "":
 		return 0, nil
+	case excelSerial.MatchString(v):
+		return serialYear(v), nil
 	}
-	t, err := time.Parse("2006-01-02", e.Modified)
+	t, err := time.Parse("2006-01-02", v)
 	if err != nil {
 		return 0, fmt.Errorf("element %s: Date de modification %q is not a date", e.ID, e.Modified)
 	}
 	return t.Year(), nil
+}
+
+// serialYear is the year of an Excel serial date (days since 1899-12-30).
+func serialYear(v string) int {
+	days, _ := strconv.Atoi(v)
+	return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days).Year()
 }
 
 // SeriesKey is the element's label and unit with its year blanked: elements that differ only

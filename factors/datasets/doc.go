@@ -6,5 +6,5 @@
 //
 // Each reader keeps a row's own text and its line or cell, so that whoever maps the rows to
 // product factors can cite them and name the place of any problem. Readers do not decide which
-// rows become which factor: factors/gen does that for the built-in library.
+// rows become which factor: factors/mapping does that, for the built-in library and for imports.
 package datasets

@@ -1,4 +1,4 @@
-package main
+package mapping
 
 import (
 	"fmt"
@@ -50,7 +50,7 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 	d := s.desnz
 	f := factors.Factor{
 		Dataset:  desnzDataset,
-		Version:  d.versionName(),
+		Version:  d.release.Version,
 		License:  desnzLicense,
 		Region:   "GB",
 		DataYear: d.Year,
@@ -109,7 +109,7 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 	}
 	first, _ := d.Row(r.value[0])
 	f.SourceID = strings.Join(valueCites, "+")
-	f.Source = fmt.Sprintf("UK DESNZ GHG Conversion Factors %s, %s (%s)", d.versionName(), first.Cite(), first.Label())
+	f.Source = fmt.Sprintf("UK DESNZ GHG Conversion Factors %s, %s (%s)", d.release.Version, first.Cite(), first.Label())
 	f.Derivation = "value = " + strings.Join(vparts, " + ")
 	if len(r.value) > 1 {
 		f.Source += " + " + strings.Join(valueCites[1:], " + ")

@@ -1,4 +1,4 @@
-package main
+package mapping
 
 import (
 	"bytes"
@@ -41,7 +41,7 @@ type entry struct {
 	OutsideScopes bool
 }
 
-// canonicalUnits are the unit strings the product uses (factors/gen/IDS.md).
+// canonicalUnits are the unit strings the product uses (factors/mapping/IDS.md).
 var canonicalUnits = []string{"kWh", "kWh PCS", "kWh PCI", "MWh", "GJ", "mmBtu PCS", "L", "m3", "US gal",
 	"kg", "t", "short ton", "t.km", "short ton.mile", "km", "mile", "passenger.km", "passenger.mile",
 	"room-night", "vehicle", "k€"}
@@ -51,7 +51,7 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
 // Generate reads the datasets under dir and returns the library as JSON: an array of Factor
 // sorted by id, year and GWP set, 2-space indented, with a final newline.
 func Generate(dir string) ([]byte, error) {
-	fs, err := Build(dir)
+	fs, err := buildLibrary(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -65,27 +65,20 @@ func Generate(dir string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Build reads the datasets under dir and resolves every entry of the table.
-func Build(dir string) ([]factors.Factor, error) {
+// buildLibrary reads the datasets under dir and resolves every entry of the table.
+func buildLibrary(dir string) ([]factors.Factor, error) {
 	s, err := loadSources(dir)
 	if err != nil {
 		return nil, err
 	}
-	var out []factors.Factor
 	all := entries()
 	grid, err := gridVintages(s, table)
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range append(slices.Clone(all), grid...) {
-		f, err := e.build(s)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", e.ID, err)
-		}
-		if fromDESNZ(e) {
-			stampDESNZSet(s.desnz, &f)
-		}
-		out = append(out, f)
+	out, err := buildEntries(s, append(slices.Clone(all), grid...), func(entry) bool { return true })
+	if err != nil {
+		return nil, err
 	}
 	past, err := desnzPastVintages(s, table)
 	if err != nil {
@@ -95,6 +88,65 @@ func Build(dir string) ([]factors.Factor, error) {
 	if err := checkSeries(s, all); err != nil {
 		return nil, err
 	}
+	return sorted(out)
+}
+
+// ADEME builds every factor of the library drawn from ADEME Base Carbone out of a, an export
+// of release rel: each element and each split of its postes (combustion in value, upstream in
+// upstream) that the library maps, under the library's ids. The built-in release read this way
+// gives the built-in factors. a holds valid elements only (the datasets reader keeps them);
+// elements the library does not map are left out.
+func ADEME(a *datasets.ADEME, rel Release) ([]factors.Factor, error) {
+	out, err := buildEntries(&sources{ademe: a, ademeRel: rel}, entries(), fromADEME)
+	if err != nil {
+		return nil, err
+	}
+	return sorted(out)
+}
+
+// DESNZ builds every factor of the library drawn from d, one set of the DESNZ flat file of
+// release rel: the uk.* factors (per-gas rows, well-to-tank and T&D rows) under the library's
+// ids, as the vintage of d's year. The library names rows by the IDs of the DESNZ 2025 set; d
+// must carry them (the sets from 2023 on do). The built-in set read this way gives the
+// built-in factors of its year.
+func DESNZ(d *datasets.DESNZ, rel Release) ([]factors.Factor, error) {
+	s := &sources{desnz: &desnzSet{DESNZ: d, release: rel}}
+	var keep []entry
+	for _, e := range entries() {
+		// A factor whose rows DESNZ added after d's set is not in it.
+		if fromDESNZ(e) && d.Year >= desnzFirstSet[e.ID] {
+			keep = append(keep, e)
+		}
+	}
+	out, err := buildEntries(s, keep, fromDESNZ)
+	if err != nil {
+		return nil, err
+	}
+	return sorted(out)
+}
+
+// buildEntries resolves the entries keep selects; those drawn from DESNZ are the vintage of
+// the set s reads.
+func buildEntries(s *sources, es []entry, keep func(entry) bool) ([]factors.Factor, error) {
+	var out []factors.Factor
+	for _, e := range es {
+		if !keep(e) {
+			continue
+		}
+		f, err := e.build(s)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", e.ID, err)
+		}
+		if fromDESNZ(e) {
+			stampDESNZSet(s.desnz, &f)
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// sorted orders factors by id, year and GWP set, and validates them.
+func sorted(out []factors.Factor) ([]factors.Factor, error) {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.ID != b.ID {
@@ -112,7 +164,7 @@ func Build(dir string) ([]factors.Factor, error) {
 }
 
 func loadSources(dir string) (*sources, error) {
-	var s sources
+	s := sources{ademeRel: ademeBuiltIn}
 	var err error
 	in := func(name string) string { return filepath.Join(dir, name) }
 	if s.ademe, err = datasets.LoadADEME(in(ademeFile)); err != nil {
@@ -250,6 +302,18 @@ func checkSeries(s *sources, t []entry) error {
 	return nil
 }
 
+// fromADEME reports whether an entry is drawn from ADEME Base Carbone: read from its elements,
+// or an avoided factor derived from them.
+func fromADEME(e entry) bool {
+	switch r := e.From.(type) {
+	case adSplit, adTotal, adSpend, adPart:
+		return true
+	case avoided:
+		return fromADEME(entry{From: r.instead})
+	}
+	return false
+}
+
 // ademeElement is the ADEME element an entry is read from whole or split, "" for other refs.
 func ademeElement(r ref) string {
 	switch r := r.(type) {
@@ -312,9 +376,9 @@ func validate(fs []factors.Factor) error {
 		case !factors.IsBegesPoste(f.BegesPoste):
 			return fmt.Errorf("%s: no BEGES poste", where)
 		case f.Kind == factors.KindEmission && (f.Scope == 2 || f.Scope == 1 && (f.Upstream > 0 || f.Unit == "US gal")) && (f.EnergyMWh <= 0 || f.EnergyClass == ""):
-			return fmt.Errorf("%s: energy consumed needs its energy content and class for ESRS E1-5 (factors/gen/energy.go)", where)
+			return fmt.Errorf("%s: energy consumed needs its energy content and class for ESRS E1-5 (factors/mapping/energy.go)", where)
 		case (f.EnergyMWh > 0 || f.Scope == 2) && f.Carrier == "":
-			return fmt.Errorf("%s: energy needs its carrier: give its energy class a carrier in factors/gen/energy.go", where)
+			return fmt.Errorf("%s: energy needs its carrier: give its energy class a carrier in factors/mapping/energy.go", where)
 		}
 		if err := f.Validate(); err != nil {
 			return fmt.Errorf("%s: %w", where, err)

@@ -1,4 +1,4 @@
-package main
+package mapping
 
 import (
 	"fmt"
@@ -23,11 +23,12 @@ func adGrid(el string) adSplit {
 
 // splitPostes reads an element whose postes fall in two named groups, every poste in one: the
 // factor's base and the lines of each group.
-func splitPostes(a *datasets.ADEME, e entry, id string, first, second []string) (f factors.Factor, el *datasets.ADEMEElement, one, two []datasets.ADEMELine, err error) {
+func splitPostes(s *sources, e entry, id string, first, second []string) (f factors.Factor, el *datasets.ADEMEElement, one, two []datasets.ADEMELine, err error) {
+	a := s.ademe
 	if el, err = a.Element(id); err != nil {
 		return f, nil, nil, nil, err
 	}
-	if f, err = ademeBase(a, el, e); err != nil {
+	if f, err = ademeBase(s, el, e); err != nil {
 		return f, nil, nil, nil, err
 	}
 	if n := len(first) + len(second); n != len(el.Postes) {
@@ -42,7 +43,7 @@ func splitPostes(a *datasets.ADEME, e entry, id string, first, second []string) 
 
 func (r adSplit) resolve(s *sources, e entry) (factors.Factor, error) {
 	a := s.ademe
-	f, el, sc, up, err := splitPostes(a, e, r.el, r.scope, r.upstream)
+	f, el, sc, up, err := splitPostes(s, e, r.el, r.scope, r.upstream)
 	if err != nil {
 		return f, err
 	}
@@ -88,7 +89,7 @@ func (r adTotal) resolve(s *sources, e entry) (factors.Factor, error) {
 	if err != nil {
 		return factors.Factor{}, err
 	}
-	f, err := ademeBase(a, el, e)
+	f, err := ademeBase(s, el, e)
 	if err != nil {
 		return f, err
 	}
@@ -126,18 +127,20 @@ func ademeGases(g datasets.GasSplit) *factors.Gases {
 // AR6 table (elements 43xxx) is published apart for the GWPs themselves.
 const ademeGWP = "AR5"
 
-// ademeBase fills what every ADEME factor carries: citation, region, uncertainty, years, GWP
-// basis; and checks the unit.
-func ademeBase(a *datasets.ADEME, el *datasets.ADEMEElement, e entry) (factors.Factor, error) {
+// ademeBase fills what every ADEME factor carries: citation, release, region, uncertainty,
+// years, GWP basis; and checks the unit.
+func ademeBase(s *sources, el *datasets.ADEMEElement, e entry) (factors.Factor, error) {
+	a := s.ademe
 	f := factors.Factor{
-		Source:   fmt.Sprintf("ADEME Base Carbone V23.6, element %s (%s)", el.ID, el.Name()),
-		Dataset:  ademeDataset,
-		Version:  ademeVersion,
-		SourceID: el.ID,
-		License:  ademeLicense,
-		NameFR:   el.Name(),
-		Tags:     ademeTags(el),
-		GWP:      ademeGWP,
+		Source:    fmt.Sprintf("ADEME Base Carbone %s, element %s (%s)", s.ademeRel.Version, el.ID, el.Name()),
+		Dataset:   ademeDataset,
+		Version:   s.ademeRel.Version,
+		Published: s.ademeRel.Published,
+		SourceID:  el.ID,
+		License:   ademeLicense,
+		NameFR:    el.Name(),
+		Tags:      ademeTags(el),
+		GWP:       ademeGWP,
 	}
 	region, ok := datasets.ADEMERegions[el.Location]
 	if !ok {

@@ -1,4 +1,4 @@
-package main
+package mapping
 
 import (
 	"fmt"
@@ -183,7 +183,7 @@ func nameAndTags(e entry, f *factors.Factor) error {
 		}
 	}
 	if strings.TrimSpace(f.NameFR) == "" {
-		return fmt.Errorf("%s: no French name (factors/gen/names.go)", e.ID)
+		return fmt.Errorf("%s: no French name (factors/mapping/names.go)", e.ID)
 	}
 	tags := f.Tags
 	for _, r := range tagRules {

@@ -1,4 +1,4 @@
-package main
+package mapping
 
 import (
 	"fmt"
@@ -39,9 +39,8 @@ var desnzFirstSet = map[string]int{
 // lacks or holds twice is an error naming both files and lines.
 type desnzSet struct {
 	*datasets.DESNZ
-	version   string // as SOURCE.md states it: "1.03"
-	published int    // the year the set's version was updated, from SOURCE.md
-	current   *datasets.DESNZ
+	release Release // "2019 v1.03", from SOURCE.md: its version and the year it was updated
+	current *datasets.DESNZ
 }
 
 func (d *desnzSet) Row(id string) (datasets.DESNZRow, error) {
@@ -91,9 +90,6 @@ func (d *desnzSet) citeID(id string) string {
 	return d.cite(r)
 }
 
-// versionName is the version as the library states it: "2019 v1.03".
-func (d *desnzSet) versionName() string { return fmt.Sprintf("%d v%s", d.Year, d.version) }
-
 var desnzFrontPage = regexp.MustCompile(`Workbook ` + "`Front page`" + `:.*?Version:? ([0-9.]+), Updated:? (\d{4})-\d\d-\d\d`)
 var desnzFrontYear = regexp.MustCompile(`Workbook ` + "`Front page`" + `:.*?Year: (\d{4})`)
 
@@ -116,9 +112,9 @@ func loadDESNZSet(dir, file string, current *datasets.DESNZ) (*desnzSet, error) 
 	if year, _ := strconv.Atoi(string(y[1])); year != d.Year {
 		return nil, fmt.Errorf("%s states the set of %d, %s is the set of %d", src, year, d.Path, d.Year)
 	}
-	s := &desnzSet{DESNZ: d, version: string(m[1]), current: current}
-	s.published, _ = strconv.Atoi(string(m[2]))
-	return s, nil
+	published, _ := strconv.Atoi(string(m[2]))
+	rel := Release{Version: fmt.Sprintf("%d v%s", d.Year, m[1]), Published: published}
+	return &desnzSet{DESNZ: d, release: rel, current: current}, nil
 }
 
 // fromDESNZ reports whether an entry is a uk.* factor drawn from the DESNZ flat file: it then
@@ -140,7 +136,7 @@ func fromDESNZ(e entry) bool {
 // stampDESNZSet makes f the vintage of set d: it applies from the set's year, which is also
 // its data year (a DESNZ set is for reporting in its year).
 func stampDESNZSet(d *desnzSet, f *factors.Factor) {
-	f.Year, f.DataYear, f.Published = d.Year, d.Year, d.published
+	f.Year, f.DataYear, f.Published = d.Year, d.Year, d.release.Published
 }
 
 // desnzPastVintages builds the vintages of every uk.* DESNZ factor from the past sets.

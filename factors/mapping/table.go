@@ -1,4 +1,4 @@
-package main
+package mapping
 
 // The table of product factors: one line per factor (per vintage, per GWP set), saying what it
 // is in the product and which source rows give its numbers. No number of a factor is written

@@ -1,4 +1,4 @@
-package main
+package mapping
 
 import (
 	"fmt"
@@ -63,7 +63,7 @@ func begesPoste(s *sources, e entry, f *factors.Factor) error {
 			}
 		}
 		if poste == "" {
-			return fmt.Errorf("%s: ADEME category %q has no BEGES poste rule (factors/gen/beges.go)", e.ID, cat)
+			return fmt.Errorf("%s: ADEME category %q has no BEGES poste rule (factors/mapping/beges.go)", e.ID, cat)
 		}
 	case e.Boundary == bGWP:
 		poste, why = "1.4", "a gas released: fugitive emissions"
@@ -100,7 +100,7 @@ func setGasFamily(e entry, f *factors.Factor) error {
 	fam, ok := gasFamily[f.ID]
 	if !ok {
 		if e.Boundary == bGWP {
-			return fmt.Errorf("%s: a GWP factor needs its gas family in gasFamily (factors/gen/beges.go)", e.ID)
+			return fmt.Errorf("%s: a GWP factor needs its gas family in gasFamily (factors/mapping/beges.go)", e.ID)
 		}
 		return nil
 	}

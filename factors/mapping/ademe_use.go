@@ -1,4 +1,4 @@
-package main
+package mapping
 
 import (
 	"fmt"
@@ -19,7 +19,7 @@ type adPart struct {
 
 func (r adPart) resolve(s *sources, e entry) (factors.Factor, error) {
 	a := s.ademe
-	f, el, kept, left, err := splitPostes(a, e, r.el, r.keep, r.leave)
+	f, el, kept, left, err := splitPostes(s, e, r.el, r.keep, r.leave)
 	if err != nil {
 		return f, err
 	}

@@ -1,4 +1,4 @@
-package main
+package mapping
 
 import (
 	"fmt"
@@ -38,19 +38,32 @@ const (
 
 // Per-dataset citation fields.
 const (
-	ademeDataset, ademeVersion, ademeLicense = "ADEME Base Carbone", "V23.6", "Licence Ouverte / Etalab 2.0"
-	desnzDataset, desnzLicense               = "UK DESNZ GHG Conversion Factors", "OGL v3.0"
-	epaDataset, epaVersion, epaLicense       = "US EPA GHG Emission Factors Hub", "2025", "US public domain"
-	emberDataset, emberVersion               = "Ember Yearly Electricity Data", "co2.js b459b5e (2025-08-03)"
-	emberLicense                             = "CC BY 4.0 per Climatiq's note on Ember's 2025 release; co2.js's README says CC BY-SA 4.0 (unverified)"
-	ar6Dataset, ar5Dataset                   = "IPCC AR6 WG1 Table 7.SM.7", "IPCC AR5 WG1 Table 8.A.1"
-	gwpLicense, gwpSupplLicense              = "CC0 1.0", "MIT"
+	ademeDataset, ademeLicense         = "ADEME Base Carbone", "Licence Ouverte / Etalab 2.0"
+	desnzDataset, desnzLicense         = "UK DESNZ GHG Conversion Factors", "OGL v3.0"
+	epaDataset, epaVersion, epaLicense = "US EPA GHG Emission Factors Hub", "2025", "US public domain"
+	emberDataset, emberVersion         = "Ember Yearly Electricity Data", "co2.js b459b5e (2025-08-03)"
+	emberLicense                       = "CC BY 4.0 per Climatiq's note on Ember's 2025 release; co2.js's README says CC BY-SA 4.0 (unverified)"
+	ar6Dataset, ar5Dataset             = "IPCC AR6 WG1 Table 7.SM.7", "IPCC AR5 WG1 Table 8.A.1"
+	gwpLicense, gwpSupplLicense        = "CC0 1.0", "MIT"
 )
+
+// The releases the built-in library is drawn from, as its factors state them. A DESNZ set's
+// release is read from the SOURCE.md of its folder (loadDESNZSet).
+var ademeBuiltIn = Release{Version: "V23.6"}
+
+// Release names the release of a dataset that factors are built from: Version is what each
+// factor states as its version ("V23.6" for ADEME Base Carbone, "2025 v1" for a DESNZ set) and
+// Published the year the release was published (0 when unknown).
+type Release struct {
+	Version   string
+	Published int
+}
 
 // sources are the loaded datasets.
 type sources struct {
-	ademe *datasets.ADEME
-	desnz *desnzSet
+	ademe    *datasets.ADEME
+	ademeRel Release
+	desnz    *desnzSet
 	// desnzPast are the past DESNZ sets, oldest first, read through the current one.
 	desnzPast []*desnzSet
 	epa       *datasets.EPA
