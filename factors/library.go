@@ -138,15 +138,11 @@ func (l *Library) WithFiles(fs []Factor) (*Library, error) {
 	if len(fs) == 0 {
 		return l, nil
 	}
-	added := make([]Factor, len(fs))
-	copy(added, fs)
+	added := fs
 	if l.gwp != "" {
-		values, err := BuiltinGWPValues()
-		if err != nil {
+		var err error
+		if added, err = OnGWPSet(fs, l.gwp); err != nil {
 			return nil, err
-		}
-		for i, f := range added {
-			added[i] = f.OnGWP(l.gwp, values)
 		}
 	}
 	r, err := newLibrary(append(l.All(), added...))
@@ -155,6 +151,20 @@ func (l *Library) WithFiles(fs []Factor) (*Library, error) {
 	}
 	r.latest, r.gwp = l.latest, l.gwp
 	return r, nil
+}
+
+// OnGWPSet returns fs with each factor recomputed on the GWP set (Factor.OnGWP) with the
+// built-in library's GWP values, as Builtin does for its own.
+func OnGWPSet(fs []Factor, set string) ([]Factor, error) {
+	values, err := BuiltinGWPValues()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Factor, len(fs))
+	for i, f := range fs {
+		out[i] = f.OnGWP(set, values)
+	}
+	return out, nil
 }
 
 // place names where a factor comes from, for a message.
