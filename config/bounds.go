@@ -55,6 +55,7 @@ var bounds = map[string]bound{
 	"factors.custom[].category":                         smallIntBnd,
 	"factors.custom[].year":                             yearBound,
 	"factors.custom[].published":                        yearBound,
+	"factors.custom[].data_year":                        yearBound,
 	"scope2.residual_mix[].year":                        yearBound,
 	"scope2.residual_mix[].value":                       {min: 0, max: 10, what: "kgCO2e/kWh"},
 	"trajectory.base_year":                              yearBound,
@@ -108,17 +109,9 @@ var (
 // validateBounds checks every number of c against its key's bound (anyNumberBnd for a key
 // the table does not have); data is the file, to say on which line a key is.
 func (c *Config) validateBounds(data []byte, bad func(key, format string, args ...any)) {
-	lines := keyLines(data)
-	numbers(reflect.ValueOf(c).Elem(), "", func(key string, v float64) {
-		b, ok := bounds[listIndex.ReplaceAllString(key, "[]")]
-		if !ok {
-			b = anyNumberBnd
-		}
-		if b.holds(v) {
-			return
-		}
+	checkBounds(reflect.ValueOf(c).Elem(), "", keyLines(data, reflect.TypeOf(Config{})), func(key string, line int, v float64, b bound) {
 		at := key
-		if line := lines[key]; line > 0 {
+		if line > 0 {
 			at = fmt.Sprintf("line %d: %s", line, key)
 		}
 		if m := customIndex.FindStringSubmatch(key); m != nil {
@@ -126,6 +119,21 @@ func (c *Config) validateBounds(data []byte, bad func(key, format string, args .
 			at += fmt.Sprintf(" (factor %q)", c.Factors.Custom[i].ID)
 		}
 		bad(at, "%v is out of range: want %s", v, b)
+	})
+}
+
+// checkBounds calls out for every number of v out of its key's bound, with the key as the
+// document writes it and its line (0 when unknown); boundKey is the key v stands for in the
+// bounds table ("factors.custom" for a factor file's list).
+func checkBounds(v reflect.Value, boundKey string, lines map[string]int, out func(key string, line int, v float64, b bound)) {
+	numbers(v, "", func(key string, x float64) {
+		b, ok := bounds[boundKey+listIndex.ReplaceAllString(key, "[]")]
+		if !ok {
+			b = anyNumberBnd
+		}
+		if !b.holds(x) {
+			out(key, lines[key], x, b)
+		}
 	})
 }
 
@@ -180,15 +188,16 @@ func numbers(v reflect.Value, key string, f func(key string, v float64)) {
 	}
 }
 
-// keyLines maps the keys of a configuration file to their lines.
-func keyLines(data []byte) map[string]int {
+// keyLines maps the keys of a document of type t (a configuration file, a factor file) to
+// their lines.
+func keyLines(data []byte, t reflect.Type) map[string]int {
 	out := map[string]int{}
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
 		return out
 	}
 	places := map[int][]yamlPlace{}
-	walkYAML(doc.Content[0], "", reflect.TypeOf(Config{}), places)
+	walkYAML(doc.Content[0], "", t, places)
 	for line, ps := range places {
 		for _, p := range ps {
 			out[p.path] = line

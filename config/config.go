@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
@@ -74,41 +75,69 @@ type ColumnAlias struct {
 type FactorsConfig struct {
 	GWP    string         `yaml:"gwp" mapstructure:"gwp"`
 	Custom []CustomFactor `yaml:"custom" mapstructure:"custom"`
+	// Files are factor files (factorfile.go), paths relative to the config file's folder:
+	// they add vintages and versions to the library's ids.
+	Files []string `yaml:"files" mapstructure:"files"`
+
+	// files are the factors read from Files by Load, checked.
+	files []factors.Factor
 }
 
 // CustomFactor is a factor given in config (docs/configuration.md#factors, contract). A list entry, never a map
 // key, so ids keep their case and dots.
 type CustomFactor struct {
 	ID             string   `yaml:"id" mapstructure:"id"`
-	Name           string   `yaml:"name" mapstructure:"name"`
+	Name           string   `yaml:"name,omitempty" mapstructure:"name"`
 	Value          *float64 `yaml:"value" mapstructure:"value"`
 	Unit           string   `yaml:"unit" mapstructure:"unit"`
-	Upstream       float64  `yaml:"upstream" mapstructure:"upstream"`
-	Scope          int      `yaml:"scope" mapstructure:"scope"`
-	Category       int      `yaml:"category" mapstructure:"category"`
-	Kind           string   `yaml:"kind" mapstructure:"kind"`
-	Year           int      `yaml:"year" mapstructure:"year"`
+	Upstream       float64  `yaml:"upstream,omitempty" mapstructure:"upstream"`
+	Scope          int      `yaml:"scope,omitempty" mapstructure:"scope"`
+	Category       int      `yaml:"category,omitempty" mapstructure:"category"`
+	Kind           string   `yaml:"kind,omitempty" mapstructure:"kind"`
+	Year           int      `yaml:"year,omitempty" mapstructure:"year"`
 	Source         string   `yaml:"source" mapstructure:"source"`
-	Region         string   `yaml:"region" mapstructure:"region"`
-	UncertaintyPct *float64 `yaml:"uncertainty_pct" mapstructure:"uncertainty_pct"`
-	BiogenicCO2    float64  `yaml:"biogenic_co2" mapstructure:"biogenic_co2"`
-	PCSPerPCI      float64  `yaml:"pcs_per_pci" mapstructure:"pcs_per_pci"`
+	Region         string   `yaml:"region,omitempty" mapstructure:"region"`
+	UncertaintyPct *float64 `yaml:"uncertainty_pct,omitempty" mapstructure:"uncertainty_pct"`
+	BiogenicCO2    float64  `yaml:"biogenic_co2,omitempty" mapstructure:"biogenic_co2"`
+	PCSPerPCI      float64  `yaml:"pcs_per_pci,omitempty" mapstructure:"pcs_per_pci"`
+	// DataYear is the year the data is for, as its source states it (0: unknown).
+	DataYear int `yaml:"data_year,omitempty" mapstructure:"data_year"`
 	// GWP is the GWP set the value rests on (AR4, AR5 or AR6), when its source states it;
 	// without it, the factor's emissions count as resting on no stated basis (by_gwp).
-	GWP string `yaml:"gwp" mapstructure:"gwp"`
+	GWP string `yaml:"gwp,omitempty" mapstructure:"gwp"`
+	// Gases is the value's split by gas, in kgCO2e per unit on the GWP basis: with gwp, the
+	// factor is recomputed on the configured GWP set as built-in factors are.
+	Gases *GasesConf `yaml:"gases,omitempty" mapstructure:"gases"`
 	// Carrier is the energy the factor measures (electricity, heat, steam, cooling, fuel):
 	// instruments and residual mixes of that carrier apply to it. A Scope 2 factor in an
 	// energy unit without one is electricity.
-	Carrier string `yaml:"carrier" mapstructure:"carrier"`
+	Carrier string `yaml:"carrier,omitempty" mapstructure:"carrier"`
 	// Version and Published name a dataset version of the vintage and the year it was
 	// published: several entries with one id and one year are versions of that vintage, and
 	// restatement (--restate) takes the latest published.
-	Version   string `yaml:"version" mapstructure:"version"`
-	Published int    `yaml:"published" mapstructure:"published"`
+	Version   string `yaml:"version,omitempty" mapstructure:"version"`
+	Published int    `yaml:"published,omitempty" mapstructure:"published"`
+	// SourceRow is the row of the published dataset the value comes from (an ADEME element
+	// id, a DESNZ row id); the factor's id when not given.
+	SourceRow string `yaml:"source_row,omitempty" mapstructure:"source_row"`
 	// EnergyMWh and EnergyClass (ESRS E1-5) and BegesPoste, as built-in factors carry them.
-	EnergyMWh   float64 `yaml:"energy_mwh" mapstructure:"energy_mwh"`
-	EnergyClass string  `yaml:"energy_class" mapstructure:"energy_class"`
-	BegesPoste  string  `yaml:"beges_poste" mapstructure:"beges_poste"`
+	EnergyMWh   float64 `yaml:"energy_mwh,omitempty" mapstructure:"energy_mwh"`
+	EnergyClass string  `yaml:"energy_class,omitempty" mapstructure:"energy_class"`
+	BegesPoste  string  `yaml:"beges_poste,omitempty" mapstructure:"beges_poste"`
+}
+
+// GasesConf is a factor's split by gas (factors.Gases), kgCO2e per unit.
+type GasesConf struct {
+	CO2         float64 `yaml:"co2" mapstructure:"co2"`
+	CH4         float64 `yaml:"ch4" mapstructure:"ch4"`
+	CH4Fossil   float64 `yaml:"ch4_fossil,omitempty" mapstructure:"ch4_fossil"`
+	CH4Biogenic float64 `yaml:"ch4_biogenic,omitempty" mapstructure:"ch4_biogenic"`
+	N2O         float64 `yaml:"n2o" mapstructure:"n2o"`
+	HFC         float64 `yaml:"hfc,omitempty" mapstructure:"hfc"`
+	PFC         float64 `yaml:"pfc,omitempty" mapstructure:"pfc"`
+	SF6         float64 `yaml:"sf6,omitempty" mapstructure:"sf6"`
+	NF3         float64 `yaml:"nf3,omitempty" mapstructure:"nf3"`
+	Other       float64 `yaml:"other,omitempty" mapstructure:"other"`
 }
 
 type Scope2 struct {
@@ -265,7 +294,9 @@ func Load(opts Options) (*Config, error) {
 	if path != "" {
 		c.Dir = filepath.Dir(path)
 	}
-	if errs := c.validate(name, data); len(errs) > 0 {
+	errs := c.validate(name, data)
+	errs = append(errs, c.readFactorFiles(name)...)
+	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	return &c, nil

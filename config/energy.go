@@ -125,21 +125,6 @@ func (c *Config) validateEnergy(bad func(key, format string, args ...any)) {
 		}
 		years[r.Year] = true
 	}
-	for i, cf := range c.Factors.Custom {
-		key := fmt.Sprintf("factors.custom[%d]", i)
-		if cf.BegesPoste != "" && !factors.IsBegesPoste(cf.BegesPoste) {
-			bad(key+".beges_poste", "%q is not one of the 22 BEGES v5 postes (1.1 … 6.1)", cf.BegesPoste)
-		}
-		switch cf.EnergyClass {
-		case "", factors.EnergyCoal, factors.EnergyOil, factors.EnergyGas, factors.EnergyFossil, factors.EnergyNuclear,
-			factors.EnergyRenewable, factors.EnergySelfRenew, factors.EnergyElectric, factors.EnergyHeat:
-		default:
-			bad(key+".energy_class", "%q: want coal, oil, gas, fossil, nuclear, renewable, self-renewable, electricity or heat", cf.EnergyClass)
-		}
-		if (cf.EnergyMWh > 0) != (cf.EnergyClass != "") || cf.EnergyMWh < 0 {
-			bad(key+".energy_mwh", "give energy_mwh (MWh on net calorific value per unit, > 0) and energy_class together")
-		}
-	}
 }
 
 // EnergyOptions returns the E1-5 settings in the form the calculation takes.

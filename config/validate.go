@@ -63,29 +63,13 @@ func (c *Config) validate(name string, data []byte) []error {
 		}
 	}
 	c.validateResidualMixRepeats(bad)
-	type entry struct {
-		id string
-		at int
-	}
-	seen := map[string]entry{}
-	for i, cf := range c.Factors.Custom {
-		key := fmt.Sprintf("factors.custom[%d]", i)
-		if _, err := customGWP(cf); err != nil {
-			bad(key+".gwp", "%v", err)
-			continue
+	checkFactorEntries(c.Factors.Custom, func(i int, key string) string {
+		at := fmt.Sprintf("factors.custom[%d]", i)
+		if key != "" {
+			at += "." + key
 		}
-		f, err := cf.Factor()
-		if err != nil {
-			bad(key, "%v", err)
-			continue
-		}
-		k := factors.Key(f.ID)
-		if prev, ok := seen[k]; ok && prev.id != f.ID {
-			bad(key+".id", "%s; ids are matched ignoring case and accent encoding: keep one spelling (the other is factors.custom[%d])", factors.SameKey(prev.id, f.ID), prev.at)
-			continue
-		}
-		seen[k] = entry{f.ID, i}
-	}
+		return at
+	}, bad)
 	return errs
 }
 
@@ -115,7 +99,14 @@ func (cf CustomFactor) Factor() (factors.Factor, error) {
 		Year: cf.Year, PCSPerPCI: cf.PCSPerPCI, Region: cf.Region, Carrier: cf.Carrier,
 		EnergyMWh: cf.EnergyMWh, EnergyClass: cf.EnergyClass, BegesPoste: cf.BegesPoste,
 		Source: cf.Source, Dataset: "config factors.custom", SourceID: cf.ID,
-		Version: strings.TrimSpace(cf.Version), Published: cf.Published,
+		Version: strings.TrimSpace(cf.Version), Published: cf.Published, DataYear: cf.DataYear,
+	}
+	if cf.SourceRow != "" {
+		f.SourceID = cf.SourceRow
+	}
+	if g := cf.Gases; g != nil {
+		f.Gases = &factors.Gases{CO2: g.CO2, CH4: g.CH4, CH4Fossil: g.CH4Fossil, CH4Biogenic: g.CH4Biogenic, N2O: g.N2O,
+			HFC: g.HFC, PFC: g.PFC, SF6: g.SF6, NF3: g.NF3, Other: g.Other}
 	}
 	// Lines carry the source, not the version: name it there so two versions stay apart.
 	if f.Version != "" && !strings.Contains(f.Source, f.Version) {
@@ -132,6 +123,46 @@ func (cf CustomFactor) Factor() (factors.Factor, error) {
 	}
 	f.Carrier = f.EnergyCarrier() // a Scope 2 factor per kWh states electricity, as it is used
 	return f, nil
+}
+
+// checkFactorEntries checks factor entries, of factors.custom or of a factor file, whole: each
+// one a usable factor, its GWP basis, its energy fields, and one spelling per id. key(i, k)
+// names key k of entry i in messages (k "" names the entry).
+func checkFactorEntries(cfs []CustomFactor, key func(i int, k string) string, bad func(key, format string, args ...any)) {
+	type entry struct {
+		id string
+		at int
+	}
+	seen := map[string]entry{}
+	for i, cf := range cfs {
+		if cf.BegesPoste != "" && !factors.IsBegesPoste(cf.BegesPoste) {
+			bad(key(i, "beges_poste"), "%q is not one of the 22 BEGES v5 postes (1.1 … 6.1)", cf.BegesPoste)
+		}
+		switch cf.EnergyClass {
+		case "", factors.EnergyCoal, factors.EnergyOil, factors.EnergyGas, factors.EnergyFossil, factors.EnergyNuclear,
+			factors.EnergyRenewable, factors.EnergySelfRenew, factors.EnergyElectric, factors.EnergyHeat:
+		default:
+			bad(key(i, "energy_class"), "%q: want coal, oil, gas, fossil, nuclear, renewable, self-renewable, electricity or heat", cf.EnergyClass)
+		}
+		if (cf.EnergyMWh > 0) != (cf.EnergyClass != "") || cf.EnergyMWh < 0 {
+			bad(key(i, "energy_mwh"), "give energy_mwh (MWh on net calorific value per unit, > 0) and energy_class together")
+		}
+		if _, err := customGWP(cf); err != nil {
+			bad(key(i, "gwp"), "%v", err)
+			continue
+		}
+		f, err := cf.Factor()
+		if err != nil {
+			bad(key(i, ""), "%v", err)
+			continue
+		}
+		k := factors.Key(f.ID)
+		if prev, ok := seen[k]; ok && prev.id != f.ID {
+			bad(key(i, "id"), "%s; ids are matched ignoring case and accent encoding: keep one spelling (the other is %s)", factors.SameKey(prev.id, f.ID), key(prev.at, ""))
+			continue
+		}
+		seen[k] = entry{f.ID, i}
+	}
 }
 
 // customGWP is the entry's GWP basis, in capitals; "" when not given.

@@ -27,8 +27,12 @@ type yamlPlace struct {
 var yamlErrorLine = regexp.MustCompile(`^line (\d+): (field (\S+) not found|cannot unmarshal)`)
 
 // explainYAML returns the decoder's message e with, where the document tells, the key's path
-// and what it expects.
-func explainYAML(data []byte, e string) string {
+// and what it expects; the document is a Config, or root when given (a factor file's list).
+func explainYAML(data []byte, e string, root ...reflect.Type) string {
+	t := reflect.TypeOf(Config{})
+	if len(root) > 0 {
+		t = root[0]
+	}
 	m := yamlErrorLine.FindStringSubmatch(e)
 	if m == nil {
 		return e
@@ -39,7 +43,7 @@ func explainYAML(data []byte, e string) string {
 	}
 	line, _ := strconv.Atoi(m[1])
 	places := map[int][]yamlPlace{}
-	walkYAML(doc.Content[0], "", reflect.TypeOf(Config{}), places)
+	walkYAML(doc.Content[0], "", t, places)
 	for _, p := range places[line] {
 		switch {
 		case m[3] != "" && p.unknown != nil && strings.HasSuffix(p.path, m[3]):
@@ -47,10 +51,18 @@ func explainYAML(data []byte, e string) string {
 			if i := strings.LastIndex(p.path, "."); i >= 0 {
 				where = p.path[:i]
 			}
-			return e + "; " + p.path + " is not a key of footprint's configuration: " + where + " takes " + strings.Join(p.unknown, ", ")
+			what := "footprint's configuration"
+			if t != reflect.TypeOf(Config{}) {
+				what = "a factor file's entry"
+			}
+			return e + "; " + p.path + " is not a key of " + what + ": " + where + " takes " + strings.Join(p.unknown, ", ")
 		case m[3] == "" && p.typ != nil && strings.HasSuffix(e, " into "+p.typ.String()) &&
 			(!strings.Contains(e, "`") || strings.Contains(e, "`"+p.value+"`")):
-			return e + "; " + p.path + " wants " + describeType(p.typ)
+			key := p.path
+			if key == "" {
+				key = "the file"
+			}
+			return e + "; " + key + " wants " + describeType(p.typ)
 		}
 	}
 	return e

@@ -154,8 +154,11 @@ type Factor struct {
 	// Several versions of one vintage (one id, one Year) are told apart by it: a year's
 	// inventory as reported used the versions published by the end of the following year;
 	// restated, the latest.
-	Published int    `json:"published,omitempty"`
-	License   string `json:"license"`
+	Published int `json:"published,omitempty"`
+	// File is the factor file (config factors.files) the factor was read from; "" for a
+	// built-in or custom factor.
+	File    string `json:"file,omitempty"`
+	License string `json:"license"`
 	// Derivation says how the value was taken from the source (e.g. "poste Combustion of
 	// element 37133", "sum of postes Amont and Transport et distribution").
 	Derivation string `json:"derivation,omitempty"`

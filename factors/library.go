@@ -27,6 +27,8 @@ type Library struct {
 	keys  []string            // sorted
 	// latest picks the latest version of each vintage (restatement).
 	latest bool
+	// gwp is the GWP set of a built-in library, which factors of files are recomputed on.
+	gwp string
 }
 
 // Builtin returns the embedded library for one GWP set ("AR5" or "AR6"): factors that exist
@@ -51,7 +53,12 @@ func Builtin(gwp string) (*Library, error) {
 			kept = append(kept, f.OnGWP(gwp, values))
 		}
 	}
-	return newLibrary(kept)
+	l, err := newLibrary(kept)
+	if err != nil {
+		return nil, err
+	}
+	l.gwp = gwp
+	return l, nil
 }
 
 func validGWP(g string) bool {
@@ -82,7 +89,16 @@ func newLibrary(fs []Factor) (*Library, error) {
 			return vs[i].Published < vs[j].Published
 		})
 		for i := 1; i < len(vs); i++ {
-			if vs[i].Year == vs[i-1].Year && (vs[i].Published == vs[i-1].Published || vs[i-1].Published == 0) {
+			if vs[i].Year != vs[i-1].Year {
+				continue
+			}
+			if vs[i].Published == vs[i-1].Published && (vs[i].File != "" || vs[i-1].File != "") {
+				return nil, fmt.Errorf("factor %q, year %d, published %d is given twice: in %s and in %s; keep one, or tell the versions apart by published",
+					vs[i].ID, vs[i].Year, vs[i].Published, place(vs[i-1]), place(vs[i]))
+			}
+			// Without a file, a version of unknown publication beside another is a guess too:
+			// a factor file's version may stand beside a vintage whose publication is unknown.
+			if vs[i].Published == vs[i-1].Published || (vs[i-1].Published == 0 && vs[i].File == "" && vs[i-1].File == "") {
 				return nil, fmt.Errorf("factor %q has two vintages for year %d; to give a dataset's later version of that vintage, give each entry its version and the year it was published (published)", vs[i].ID, vs[i].Year)
 			}
 		}
@@ -106,7 +122,60 @@ func (l *Library) WithCustom(custom []Factor) (*Library, error) {
 			fs = append(fs, l.byKey[k]...)
 		}
 	}
-	return newLibrary(append(fs, custom...))
+	r, err := newLibrary(append(fs, custom...))
+	if err != nil {
+		return nil, err
+	}
+	r.latest, r.gwp = l.latest, l.gwp
+	return r, nil
+}
+
+// WithFiles returns a library where the factors of factor files are added as more vintages
+// and versions of their ids: unlike a custom factor, a file never removes a vintage. Only an
+// identical id, year and published is an error, naming both places. Factors with a split by
+// gas are recomputed on the library's GWP set, as built-in ones are.
+func (l *Library) WithFiles(fs []Factor) (*Library, error) {
+	if len(fs) == 0 {
+		return l, nil
+	}
+	added := fs
+	if l.gwp != "" {
+		var err error
+		if added, err = OnGWPSet(fs, l.gwp); err != nil {
+			return nil, err
+		}
+	}
+	r, err := newLibrary(append(l.All(), added...))
+	if err != nil {
+		return nil, err
+	}
+	r.latest, r.gwp = l.latest, l.gwp
+	return r, nil
+}
+
+// OnGWPSet returns fs with each factor recomputed on the GWP set (Factor.OnGWP) with the
+// built-in library's GWP values, as Builtin does for its own.
+func OnGWPSet(fs []Factor, set string) ([]Factor, error) {
+	values, err := BuiltinGWPValues()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Factor, len(fs))
+	for i, f := range fs {
+		out[i] = f.OnGWP(set, values)
+	}
+	return out, nil
+}
+
+// place names where a factor comes from, for a message.
+func place(f Factor) string {
+	switch {
+	case f.File != "":
+		return f.File
+	case f.Dataset == "config factors.custom":
+		return "config factors.custom"
+	}
+	return "the built-in library"
 }
 
 // Pick says how a vintage was chosen for an activity year.

@@ -263,3 +263,84 @@ func TestLookupsIsLookup(t *testing.T) {
 		})
 	}
 }
+
+// TestWithFiles: a factor file adds vintages and versions to an id and never removes one; a
+// year's inventory takes the version published by the end of the following year, a restated
+// one the latest; only an identical id, year and published is refused, naming both places.
+func TestWithFiles(t *testing.T) {
+	v := func(year, published int, value float64, file string) Factor {
+		f := testFactor("grid", year, value)
+		f.Published, f.File = published, file
+		return f
+	}
+	lib, err := newLibrary([]Factor{v(2020, 2021, 0.20, ""), v(2021, 2022, 0.21, ""), testFactor("flat", 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := lib.WithFiles([]Factor{v(2022, 2023, 0.22, "a.yaml"), v(2021, 2023, 0.25, "b.yaml")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(got.Vintages("grid")); n != 4 {
+		t.Fatalf("grid has %d vintages and versions, want the built-in 2 and the files' 2", n)
+	}
+	for _, tt := range []struct {
+		year               int
+		reported, restated float64
+	}{
+		{2020, 0.20, 0.20},
+		{2021, 0.21, 0.25}, // the 2023 revision came after 2021's report
+		{2022, 0.22, 0.22}, // a new vintage from a file
+	} {
+		rep, _, _ := got.Lookup("grid", tt.year)
+		re, _, _ := got.Restated().Lookup("grid", tt.year)
+		if rep.Value != tt.reported || re.Value != tt.restated {
+			t.Errorf("%d: reported %v, restated %v; want %v, %v", tt.year, rep.Value, re.Value, tt.reported, tt.restated)
+		}
+	}
+	for _, tt := range []struct {
+		name  string
+		files []Factor
+		want  string // "" when accepted
+	}{
+		{"same as built-in", []Factor{v(2021, 2022, 0.3, "a.yaml")}, `factor "grid", year 2021, published 2022 is given twice: in the built-in library and in a.yaml`},
+		{"same in two files", []Factor{v(2023, 2024, 0.3, "a.yaml"), v(2023, 2024, 0.4, "b.yaml")}, "in a.yaml and in b.yaml"},
+		{"a version beside one of unknown publication", []Factor{{ID: "flat", Name: "flat", Value: 2, Unit: "kWh", Scope: 2, Kind: KindEmission, Source: "s", Published: 2025, File: "a.yaml"}}, ""},
+		{"unknown publication twice", []Factor{{ID: "flat", Name: "flat", Value: 2, Unit: "kWh", Scope: 2, Kind: KindEmission, Source: "s", File: "a.yaml"}}, "in the built-in library and in a.yaml"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := lib.WithFiles(tt.files)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// A file's factor with a split by gas is recomputed on the library's GWP set, as built-in ones
+// are: the same file read into an AR5 and an AR6 library gives each set's value.
+func TestWithFilesGWP(t *testing.T) {
+	// DESNZ 2020's UK grid rests on AR5 (its own basis): the AR5 library keeps it as published.
+	ar6, _ := Builtin("AR6")
+	ar5, _ := Builtin("AR5")
+	f := ar5.Vintages("uk.electricity.grid")[0]
+	if f.GWP != "AR5" || f.Gases == nil {
+		t.Fatalf("uk.electricity.grid 2019 is not an AR5 factor with a split by gas: %+v", f)
+	}
+	f.ID, f.File = "file.grid", "a.yaml"
+	for _, tt := range []struct {
+		lib  *Library
+		want float64
+	}{{ar5, f.Value}, {ar6, ar6.Vintages("uk.electricity.grid")[0].Value}} {
+		got, err := tt.lib.WithFiles([]Factor{f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := got.Vintages("file.grid")[0]; g.Value != tt.want {
+			t.Errorf("%s: %v, want %v", g.GWP, g.Value, tt.want)
+		}
+	}
+}

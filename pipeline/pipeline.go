@@ -89,7 +89,12 @@ func Load(opts Options) (*Session, error) {
 	if opts.Edit != nil {
 		opts.Edit(cfg)
 	}
+	// Files add vintages and versions; a custom entry then replaces its id's vintages, the
+	// files' ones too.
 	lib, err := factors.Builtin(cfg.Factors.GWP)
+	if err == nil {
+		lib, err = lib.WithFiles(cfg.FileFactors())
+	}
 	if err == nil {
 		lib, err = lib.WithCustom(cfg.CustomFactors())
 	}

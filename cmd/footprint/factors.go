@@ -15,11 +15,11 @@ import (
 func newCmdFactors(root *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "factors",
-		Short: "Browse the emission-factor library (built in, plus the config's custom factors)",
+		Short: "Browse the emission-factor library (built in, plus the config's factor files and custom factors) and compare libraries",
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newCmdFactorsList(root, runFactorsList), newCmdFactorsShow(root, runFactorsShow))
+	cmd.AddCommand(newCmdFactorsList(root, runFactorsList), newCmdFactorsShow(root, runFactorsShow), newCmdFactorsDiff(root, runFactorsDiff))
 	return cmd
 }
 

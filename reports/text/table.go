@@ -154,7 +154,11 @@ func WriteFactorTable(w io.Writer, fs []factors.Factor) error {
 		if f.Year != 0 {
 			year = strconv.Itoa(f.Year)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s %s %s\n", f.ID, year, g(f.Value), g(f.Upstream), f.Unit, scopeLabel(f), f.Dataset, f.Version, f.SourceID)
+		source := f.Dataset + " " + f.Version + " " + f.SourceID
+		if f.File != "" {
+			source += " (file " + f.File + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f.ID, year, g(f.Value), g(f.Upstream), f.Unit, scopeLabel(f), source)
 	}
 	return tw.Flush()
 }
@@ -211,7 +215,7 @@ func WriteFactor(w io.Writer, f factors.Factor) error {
 	}
 	rows = append(rows, [][2]string{
 		{"uncertainty", unc}, {"region", f.Region}, {"boundary", f.Boundary},
-		{"source", f.Source}, {"dataset", f.Dataset + " " + f.Version}, {"source id", f.SourceID},
+		{"source", f.Source}, {"dataset", f.Dataset + " " + f.Version}, {"source id", f.SourceID}, {"file", f.File},
 		{"licence", f.License}, {"derivation", f.Derivation}, {"notes", f.Notes},
 	}...)
 	for _, r := range rows {

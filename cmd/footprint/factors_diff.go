@@ -1,0 +1,114 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/footprint/footprint/config"
+	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/pipeline"
+	"github.com/footprint/footprint/reports"
+	"github.com/footprint/footprint/reports/jsondoc"
+	"github.com/footprint/footprint/reports/text"
+	"github.com/spf13/cobra"
+)
+
+// builtinLibrary is the word that names the built-in library in `factors diff`.
+const builtinLibrary = "builtin"
+
+type factorsDiffOptions struct {
+	*rootOptions
+	old, new string
+	usedBy   []string
+	json     bool
+}
+
+func newCmdFactorsDiff(root *rootOptions, runF func(*factorsDiffOptions) error) *cobra.Command {
+	opts := &factorsDiffOptions{rootOptions: root}
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "What changed between two factor libraries (factor files, or builtin): changed fields, added and archived factors",
+		Long: "OLD and NEW are factor files or the word builtin. Factors are compared by id and year (the vintage).\n" +
+			"With --used-by, each change of value or upstream gets the tCO2e it moves in those workbooks' inventory\n" +
+			"(computed with the current config), and the changes are ranked by it. Exit 0 whatever the differences.",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 2 {
+				return fmt.Errorf("give OLD and NEW: two factor files, or builtin")
+			}
+			if len(args) > 2 && len(opts.usedBy) == 0 {
+				return fmt.Errorf("diff takes OLD and NEW only; more workbooks follow --used-by")
+			}
+			return nil
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.old, opts.new = args[0], args[1]
+			opts.usedBy = append(opts.usedBy, args[2:]...)
+			return runF(opts)
+		},
+	}
+	cmd.Flags().StringArrayVar(&opts.usedBy, "used-by", nil, "workbook(s) whose inventory weighs each change in tCO2e (repeatable, or list them after OLD NEW)")
+	cmd.Flags().BoolVar(&opts.json, "json", false, `print {"changed", "added", "archived"} as JSON (docs/json.md)`)
+	return cmd
+}
+
+func runFactorsDiff(opts *factorsDiffOptions) error {
+	po := opts.pipeline(inputOptions{inputs: opts.usedBy}, false)
+	s, err := pipeline.Load(po)
+	if err != nil {
+		return problems(err)
+	}
+	gwp := s.Config.Factors.GWP
+	old, err := diffSide(opts.old, gwp)
+	if err != nil {
+		return problems(err)
+	}
+	new, err := diffSide(opts.new, gwp)
+	if err != nil {
+		return problems(err)
+	}
+	d := factors.Compare(old, new)
+	weighed := len(opts.usedBy) > 0
+	if weighed {
+		res, err := s.Run()
+		if err != nil {
+			return problems(err)
+		}
+		defer res.Close()
+		rep := reports.New(res)
+		text.WriteNotices(opts.env.Stderr, rep.Notices)
+		text.WriteProblemSummary(opts.env.Stderr, rep.Problems)
+		d.Weigh(res.FactorUse())
+	}
+	if opts.json {
+		return jsondoc.WriteFactorDiff(opts.env.Stdout, d, weighed)
+	}
+	return text.WriteFactorDiff(opts.env.Stdout, d, weighed)
+}
+
+// diffSide reads one side of a diff: the built-in library on the configured GWP set, or a
+// factor file, recomputed on that set too, so that a change of basis alone moves no value.
+func diffSide(arg, gwp string) ([]factors.Factor, error) {
+	if arg == builtinLibrary {
+		lib, err := factors.Builtin(gwp)
+		if err != nil {
+			return nil, err
+		}
+		return lib.All(), nil
+	}
+	fh, err := os.Open(arg)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("factor file %s: %w (give a factor file, or builtin)", arg, err)
+	}
+	defer fh.Close()
+	fs, err := config.ReadFactorFile(arg, fh)
+	if err != nil {
+		return nil, err
+	}
+	return factors.OnGWPSet(fs, strings.ToUpper(strings.TrimSpace(gwp)))
+}

@@ -1,0 +1,151 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"github.com/footprint/footprint/factors"
+	"go.yaml.in/yaml/v3"
+)
+
+// A factor file is a YAML list of factor entries in the schema of factors.custom (CustomFactor),
+// read at run time: the files of factors.files add vintages and versions to the library's ids
+// and never remove any. Entries are checked exactly as factors.custom's are; a message names
+// the file, the line where it can, the entry's index and id, and the key.
+
+// FactorDataset is the Dataset of a factor read from a factor file; its File names the file.
+const FactorDataset = "factor file"
+
+// ReadFactorFile reads and checks one factor file. name is how messages name it. Every
+// problem found is returned, joined.
+func ReadFactorFile(name string, r io.Reader) ([]factors.Factor, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	listType := reflect.TypeOf([]CustomFactor{})
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var cfs []CustomFactor
+	if err := dec.Decode(&cfs); err != nil && !errors.Is(err, io.EOF) {
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			errs := make([]error, len(te.Errors))
+			for i, e := range te.Errors {
+				errs[i] = fmt.Errorf("%s: %s", name, explainYAML(data, strings.TrimPrefix(e, "yaml: "), listType))
+			}
+			return nil, errors.Join(errs...)
+		}
+		return nil, fmt.Errorf("%s: %s (a factor file is a YAML list of factor entries, each starting with \"- id:\")", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	var errs []error
+	entry := func(i int, k string) string {
+		at := fmt.Sprintf("entry %d (id %q)", i, cfs[i].ID)
+		if k != "" {
+			at += ": " + k
+		}
+		return at
+	}
+	checkBounds(reflect.ValueOf(cfs), "factors.custom", keyLines(data, listType), func(key string, line int, v float64, b bound) {
+		i, k := 0, key
+		fmt.Sscanf(key, "[%d]", &i)
+		if _, rest, ok := strings.Cut(key, "]."); ok {
+			k = rest
+		}
+		at := entry(i, k)
+		if line > 0 {
+			at = fmt.Sprintf("line %d: %s", line, at)
+		}
+		errs = append(errs, fmt.Errorf("%s: %s: %v is out of range: want %s", name, at, v, b))
+	})
+	checkFactorEntries(cfs, entry, func(key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s: %s", name, key, fmt.Sprintf(format, args...)))
+	})
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	out := make([]factors.Factor, 0, len(cfs))
+	for _, cf := range cfs {
+		f, _ := cf.Factor() // checked above
+		f.Dataset, f.File = FactorDataset, name
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// readFactorFiles reads the files of factors.files, resolved against the config's folder; a
+// file that cannot be read or holds a bad entry is a configuration error naming the file.
+func (c *Config) readFactorFiles(name string) []error {
+	var errs []error
+	c.Factors.files = nil
+	for i, p := range c.Factors.Files {
+		if strings.TrimSpace(p) == "" {
+			errs = append(errs, fmt.Errorf("%s: factors.files[%d]: is empty: give the path of a factor file", name, i))
+			continue
+		}
+		path := p
+		if !filepath.IsAbs(p) && c.Dir != "" {
+			path = filepath.Join(c.Dir, p)
+		}
+		fh, err := os.Open(path)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: factors.files[%d]: factor file %s: %w", name, i, path, unwrapPathError(err)))
+			continue
+		}
+		fs, err := ReadFactorFile(path, fh)
+		fh.Close()
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		c.Factors.files = append(c.Factors.files, fs...)
+	}
+	return errs
+}
+
+// FileFactors returns the factors of the factor files, read and checked by Load, in the order
+// of factors.files.
+func (c *Config) FileFactors() []factors.Factor {
+	return append([]factors.Factor(nil), c.Factors.files...)
+}
+
+// WriteFactorFile writes fs as a factor file, which ReadFactorFile reads back to the same
+// values: what the format holds of a factor (id, name, value and upstream, unit, scope and
+// category, kind, year and data year, GWP basis and split by gas, carrier, source, version,
+// published, source row, region, uncertainty, biogenic CO2, PCS/PCI, energy and BEGES poste).
+func WriteFactorFile(w io.Writer, fs []factors.Factor) error {
+	cfs := make([]CustomFactor, len(fs))
+	for i, f := range fs {
+		v := f.Value
+		cf := CustomFactor{
+			ID: f.ID, Name: f.Name, Value: &v, Unit: f.Unit, Upstream: f.Upstream, Scope: f.Scope, Category: f.Category,
+			Kind: string(f.Kind), Year: f.Year, Source: f.Source, Region: f.Region, UncertaintyPct: f.UncertaintyPct,
+			BiogenicCO2: f.BiogenicCO2, PCSPerPCI: f.PCSPerPCI, DataYear: f.DataYear, GWP: f.GWP, Carrier: f.Carrier,
+			Version: f.Version, Published: f.Published, SourceRow: f.SourceID,
+			EnergyMWh: f.EnergyMWh, EnergyClass: f.EnergyClass, BegesPoste: f.BegesPoste,
+		}
+		if cf.Name == cf.ID {
+			cf.Name = ""
+		}
+		if cf.Kind == string(factors.KindEmission) {
+			cf.Kind = ""
+		}
+		if g := f.Gases; g != nil {
+			cf.Gases = &GasesConf{CO2: g.CO2, CH4: g.CH4, CH4Fossil: g.CH4Fossil, CH4Biogenic: g.CH4Biogenic, N2O: g.N2O,
+				HFC: g.HFC, PFC: g.PFC, SF6: g.SF6, NF3: g.NF3, Other: g.Other}
+		}
+		cfs[i] = cf
+	}
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(cfs); err != nil {
+		return err
+	}
+	return enc.Close()
+}
