@@ -41,7 +41,9 @@ func CheckFinite(years []emissions.YearTotals, poles []PoleActivity, tr *plan.Tr
 	c := finiteChecker{}
 	c.years(years)
 	for _, pa := range poles {
-		c.num(fmt.Sprintf("pole %q activity %q", pa.Pole, pa.Activity), pa.TCO2e)
+		if !finite(pa.TCO2e) { // a name is formatted for the figure it names only
+			c.num(fmt.Sprintf("pole %q activity %q", pa.Pole, pa.Activity), pa.TCO2e)
+		}
 	}
 	c.trajectory(tr)
 	return c.err
@@ -100,8 +102,10 @@ func (c *finiteChecker) trajectory(tr *plan.Trajectory) {
 
 type finiteChecker struct{ err error }
 
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
 func (c *finiteChecker) num(where string, v float64) {
-	if c.err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+	if c.err == nil && !finite(v) {
 		c.err = &NonFiniteError{Where: where, Value: v}
 	}
 }
@@ -112,10 +116,24 @@ func (c *finiteChecker) ptr(where string, v *float64) {
 	}
 }
 
+// strMap sorts and names m's keys only when one of its figures is not finite: a map of many
+// poles or sites is otherwise a sort and a formatted name per figure, for nothing.
 func (c *finiteChecker) strMap(where string, m map[string]float64) {
+	if c.err != nil || allFinite(m) {
+		return
+	}
 	for _, k := range sortedKeys(m) {
 		c.num(fmt.Sprintf("%s %q", where, k), m[k])
 	}
+}
+
+func allFinite(m map[string]float64) bool {
+	for _, v := range m {
+		if !finite(v) {
+			return false
+		}
+	}
+	return true
 }
 
 // sortedKeys returns the keys of m in byte order, so that whatever reads a map does it the

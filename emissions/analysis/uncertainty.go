@@ -497,7 +497,7 @@ func ownIntervalPoles(keys []termSum, rank []int) map[poleOfYear]bool {
 	// A year's poles are together in poles, from yearStart on; at is each pole's place there,
 	// if it is not before the year's start.
 	at := make([]int, len(rank))
-	var poles []poleSum
+	poles := make([]poleSum, 0, len(keys)) // each key adds at most one pole
 	yearStart := 0
 	for _, k := range keys {
 		py := poleOfYear{k.year, k.pole}

@@ -117,20 +117,33 @@ func Changes(lines []emissions.Line, method string, pol BasePolicy, baseYear, re
 }
 
 // changeElements sums one year's lines by element; ended marks the discontinued ones.
-func changeElements(lines []*emissions.Line, ended func(*emissions.Line) bool) map[changeElement]elementYear {
-	m := map[changeElement]elementYear{}
+// Each line hashes its element once: the sums are kept behind pointers, since a year of many
+// poles or sites has as many lines, each hashing its texts.
+func changeElements(lines []*emissions.Line, ended func(*emissions.Line) bool) map[changeElement]*elementYear {
+	m := map[changeElement]*elementYear{}
 	for _, l := range lines {
 		k := changeElement{l.Activity, l.Part, l.Scope, l.Category, l.FactorUnit, ended(l)}
 		ey := m[k]
+		if ey == nil {
+			ey = &elementYear{}
+			m[k] = ey
+		}
 		ey.e += l.TCO2e
 		ey.q += l.Converted * l.Weight() // the consolidated quantity, like its emissions
-		m[k] = ey
 	}
 	return m
 }
 
+// of is element k's sums, zero when the year has none.
+func of(m map[changeElement]*elementYear, k changeElement) elementYear {
+	if ey := m[k]; ey != nil {
+		return *ey
+	}
+	return elementYear{}
+}
+
 // decompose splits the change from year a to year b.
-func decompose(a, b int, from, to map[changeElement]elementYear) Change {
+func decompose(a, b int, from, to map[changeElement]*elementYear) Change {
 	keys := make([]changeElement, 0, len(from)+len(to))
 	for k := range from {
 		keys = append(keys, k)
@@ -149,7 +162,7 @@ func decompose(a, b int, from, to map[changeElement]elementYear) Change {
 	byAct := map[string]*ActivityChange{}
 	var order []string
 	for _, k := range keys {
-		e0, e1 := from[k], to[k]
+		e0, e1 := of(from, k), of(to, k)
 		var act, fac, oth, disc float64
 		if k.discontinued {
 			disc = e1.e - e0.e
