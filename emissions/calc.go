@@ -137,12 +137,15 @@ func (c *Calculator) suggest(id string) string {
 type partial struct {
 	problems *Problems
 	warned   map[string]bool
-	byRow    map[rowKey]int // the group of a row's line, by the row's fields
-	lines    groupLines
-	grid     map[supply]*gridSite
-	rows     Rows
-	mark     spoolMark
-	out      []Line
+	// fresh remembers what checkFreshness found for a factor and year, so that a million
+	// rows of one factor check it once, not format a warning's key a million times.
+	fresh map[factorYear]bool
+	byRow map[rowKey]int // the group of a row's line, by the row's fields
+	lines groupLines
+	grid  map[supply]*gridSite
+	rows  Rows
+	mark  spoolMark
+	out   []Line
 }
 
 // groupLines are a workbook's groups in the order they first appear, kept in blocks that
@@ -251,7 +254,7 @@ func (c *Calculator) Begin(problems *Problems) {
 		// its row lines would come after the branches' instead of before
 		panic("emissions: a calculator computes no workbook of its own once it has joined a branch")
 	}
-	c.cur = &partial{problems: problems, warned: map[string]bool{}, byRow: map[rowKey]int{},
+	c.cur = &partial{problems: problems, warned: map[string]bool{}, fresh: map[factorYear]bool{}, byRow: map[rowKey]int{},
 		grid: map[supply]*gridSite{}}
 	if c.spool != nil {
 		c.cur.mark = c.spool.mark()

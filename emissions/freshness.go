@@ -39,6 +39,23 @@ func DataYear(f *factors.Factor) int {
 // at the first row that used it: every row of that factor and year shares the cause. It
 // reports whether the factor is anachronistic, which says the earliest-vintage fallback too.
 func (c *Calculator) checkFreshness(a *Activity, f *factors.Factor, pick factors.Pick) bool {
+	k := factorYear{f.ID, a.Year}
+	if anachronism, checked := c.cur.fresh[k]; checked {
+		return anachronism
+	}
+	anachronism := c.freshness(a, f, pick)
+	c.cur.fresh[k] = anachronism
+	return anachronism
+}
+
+// factorYear is a factor applied to one activity year.
+type factorYear struct {
+	id   string
+	year int
+}
+
+// freshness is checkFreshness's check, for the first row of a factor and year.
+func (c *Calculator) freshness(a *Activity, f *factors.Factor, pick factors.Pick) bool {
 	if dy := DataYear(f); dy > a.Year {
 		msg := fmt.Sprintf("factor %s rests on %d data, after the %d activity it computes", f.ID, dy, a.Year)
 		if pick == factors.PickEarliest {
