@@ -192,10 +192,10 @@ func (tw *templateWriter) examples() error {
 		}
 	}
 	row := 5 + len(tw.exampleRows())
-	if err := tw.header(sh, row, "Sheet", "Year", "Site", "Instrument", "Quantity", "Unit", "Factor"); err != nil {
+	if err := tw.header(sh, row, "Sheet", "Year", "Site", "Instrument", "Quantity", "Unit", "Factor", "Carrier"); err != nil {
 		return err
 	}
-	if err := tw.setRow(sh, row+1, "Instruments", 2025, tw.t.Site, "Guarantees of origin, hydro (illustrative)", 500, "MWh", 0); err != nil {
+	if err := tw.setRow(sh, row+1, "Instruments", 2025, tw.t.Site, "Guarantees of origin, hydro (illustrative)", 500, "MWh", 0, "electricity"); err != nil {
 		return err
 	}
 	row += 3

@@ -360,6 +360,9 @@ func TestTemplateReadsBack(t *testing.T) {
 			if inv.Rows.Read != n || inv.Rows.Used != n || len(in.Instruments) != 1 {
 				t.Errorf("examples: %+v of %d rows, %d instruments", inv.Rows, n, len(in.Instruments))
 			}
+			if len(in.Instruments) == 1 && in.Instruments[0].Carrier != factors.CarrierElectricity {
+				t.Errorf("examples: the instrument's carrier is %q, want the example's electricity", in.Instruments[0].Carrier)
+			}
 			for _, p := range in.Problems.List() {
 				if p.Cause != "no-residual-mix" { // a matter of config, not of the rows
 					t.Errorf("examples: %v", p)
