@@ -62,7 +62,9 @@ func (in *Input) Join(o *Input) error {
 	in.Refrigerants = append(in.Refrigerants, o.Refrigerants...)
 	in.RowsRead += o.RowsRead
 	in.Rejected += o.Rejected
-	in.AddYearsRead(o.YearsRead)
+	for y, n := range o.YearsRead {
+		in.AddYearRows(y, n)
+	}
 	in.Sheets = append(in.Sheets, o.Sheets...)
 	// before the branch's warnings join c's: those are the ones given before o
 	in.Problems.merge(&o.Problems, given)

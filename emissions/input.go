@@ -48,12 +48,10 @@ type Progress interface {
 	Done()
 }
 
-// AddYearsRead adds rows read per year to in.YearsRead.
-func (in *Input) AddYearsRead(years map[int]int) {
-	for y, n := range years {
-		if in.YearsRead == nil {
-			in.YearsRead = map[int]int{}
-		}
-		in.YearsRead[y] += n
+// AddYearRows counts n more rows read for year in in.YearsRead.
+func (in *Input) AddYearRows(year, n int) {
+	if in.YearsRead == nil {
+		in.YearsRead = map[int]int{}
 	}
+	in.YearsRead[year] += n
 }

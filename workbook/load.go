@@ -181,9 +181,9 @@ type workbookRead struct {
 	problems   *emissions.Problems
 	rowsRead   int
 	rejected   int
-	years      map[int]int // rows read per year whose Year cell reads
-	activities int         // len(in.Activities) before
-	instrument int         // len(in.Instruments) before
+	years      [emissions.MaxYear - emissions.MinYear + 1]int // rows read per year whose Year cell reads, from MinYear
+	activities int                                            // len(in.Activities) before
+	instrument int                                            // len(in.Instruments) before
 	sheets     []emissions.ActivitySheet
 	refrig     int // len(in.Refrigerants) before
 }
@@ -201,7 +201,11 @@ func (wb *workbookRead) commit() {
 	in := wb.in
 	in.RowsRead += wb.rowsRead
 	in.Rejected += wb.rejected
-	in.AddYearsRead(wb.years)
+	for i, n := range wb.years {
+		if n > 0 {
+			in.AddYearRows(emissions.MinYear+i, n)
+		}
+	}
 	in.Sheets = append(in.Sheets, wb.sheets...)
 	if in.Sink != nil {
 		if err := in.Sink.Commit(); err != nil {
@@ -625,10 +629,7 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	a.Year, y = sr.year(cells, row)
 	ok = ok && y
 	if y {
-		if sr.wb.years == nil {
-			sr.wb.years = map[int]int{}
-		}
-		sr.wb.years[a.Year]++
+		sr.wb.years[a.Year-emissions.MinYear]++ // ParseYear keeps years within MinYear–MaxYear
 	}
 	a.ID, a.ActivityCell = sr.at(cells, atActivity, row)
 	if a.ID == "" {
