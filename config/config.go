@@ -120,6 +120,15 @@ type CustomFactor struct {
 	// SourceRow is the row of the published dataset the value comes from (an ADEME element
 	// id, a DESNZ row id); the factor's id when not given.
 	SourceRow string `yaml:"source_row,omitempty" mapstructure:"source_row"`
+	// NameFR and Tags are the factor's French name and the more words a search finds it by.
+	NameFR string   `yaml:"name_fr,omitempty" mapstructure:"name_fr"`
+	Tags   []string `yaml:"tags,omitempty" mapstructure:"tags"`
+	// UpstreamGWP is the GWP basis of the upstream part, when it differs from gwp.
+	UpstreamGWP string `yaml:"upstream_gwp,omitempty" mapstructure:"upstream_gwp"`
+	// SpendBased marks a factor per unit of money (its rows are spend-based data); Primary a
+	// supplier-specific one, such as a supplier's product footprint (its rows are primary data).
+	SpendBased bool `yaml:"spend_based,omitempty" mapstructure:"spend_based"`
+	Primary    bool `yaml:"primary,omitempty" mapstructure:"primary"`
 	// EnergyMWh and EnergyClass (ESRS E1-5) and BegesPoste, as built-in factors carry them.
 	EnergyMWh   float64 `yaml:"energy_mwh,omitempty" mapstructure:"energy_mwh"`
 	EnergyClass string  `yaml:"energy_class,omitempty" mapstructure:"energy_class"`

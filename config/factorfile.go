@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/footprint/footprint/factors"
@@ -25,9 +26,15 @@ const FactorDataset = "factor file"
 // ReadFactorFile reads and checks one factor file. name is how messages name it. Every
 // problem found is returned, joined.
 func ReadFactorFile(name string, r io.Reader) ([]factors.Factor, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxFactorFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > MaxFactorFileBytes {
+		return nil, fmt.Errorf("%s: is larger than %d MiB; a factor file of the whole Base Carbone is about 10 MiB: is it the right file?", name, MaxFactorFileBytes>>20)
+	}
+	if err := checkFormat(data); err != nil {
+		return nil, fmt.Errorf("%s: line 1: %w", name, err)
 	}
 	listType := reflect.TypeOf([]CustomFactor{})
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -77,6 +84,48 @@ func ReadFactorFile(name string, r io.Reader) ([]factors.Factor, error) {
 		out = append(out, f)
 	}
 	return out, nil
+}
+
+// MaxFactorFileBytes bounds the size of a factor file.
+const MaxFactorFileBytes = 128 << 20
+
+// factorFileFormat is the version of the factor file format this build writes and reads. A file
+// states it in its first line, "# footprint factor file, format N"; a file without that line
+// (written by hand) is taken as this format.
+const factorFileFormat = 1
+
+const formatPrefix = "# footprint factor file, format "
+
+// WriteFactorFileHeader writes the first line of a factor file, which states its format, and
+// what follows it on that line (where the factors come from).
+func WriteFactorFileHeader(w io.Writer, about string) error {
+	line := fmt.Sprintf("%s%d", formatPrefix, factorFileFormat)
+	if about = strings.TrimSpace(strings.ReplaceAll(about, "\n", " ")); about != "" {
+		line += ": " + about
+	}
+	_, err := fmt.Fprintln(w, line)
+	return err
+}
+
+// checkFormat refuses a file written in a later format than this build reads.
+func checkFormat(data []byte) error {
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	rest, ok := bytes.CutPrefix(bytes.TrimSpace(first), []byte(formatPrefix))
+	if !ok {
+		return nil
+	}
+	digits := rest
+	if i := bytes.IndexFunc(rest, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
+		digits = rest[:i]
+	}
+	n, err := strconv.Atoi(string(digits))
+	if err != nil {
+		return fmt.Errorf("%q does not state a format number", first)
+	}
+	if n > factorFileFormat {
+		return fmt.Errorf("written in factor file format %d, by a later footprint; this one reads format %d: update footprint", n, factorFileFormat)
+	}
+	return nil
 }
 
 // readFactorFiles reads the files of factors.files, resolved against the config's folder; a
@@ -129,6 +178,7 @@ func WriteFactorFile(w io.Writer, fs []factors.Factor) error {
 			BiogenicCO2: f.BiogenicCO2, PCSPerPCI: f.PCSPerPCI, DataYear: f.DataYear, GWP: f.GWP, Carrier: f.Carrier,
 			Version: f.Version, Published: f.Published, SourceRow: f.SourceID,
 			EnergyMWh: f.EnergyMWh, EnergyClass: f.EnergyClass, BegesPoste: f.BegesPoste,
+			NameFR: f.NameFR, Tags: f.Tags, UpstreamGWP: f.UpstreamGWP, SpendBased: f.SpendBased, Primary: f.Primary,
 		}
 		if cf.Name == cf.ID {
 			cf.Name = ""

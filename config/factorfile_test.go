@@ -34,7 +34,8 @@ func TestFactorFileRoundTrip(t *testing.T) {
 		return factors.Factor{ID: f.ID, Name: f.Name, Value: f.Value, Unit: f.Unit, Upstream: f.Upstream, Scope: f.Scope, Category: f.Category,
 			Kind: f.Kind, Year: f.Year, DataYear: f.DataYear, GWP: f.GWP, Gases: f.Gases, Carrier: f.EnergyCarrier(), Source: f.Source,
 			Version: f.Version, Published: f.Published, SourceID: f.SourceID, Region: f.Region, UncertaintyPct: f.UncertaintyPct,
-			BiogenicCO2: f.BiogenicCO2, PCSPerPCI: f.PCSPerPCI, EnergyMWh: f.EnergyMWh, EnergyClass: f.EnergyClass, BegesPoste: f.BegesPoste}
+			BiogenicCO2: f.BiogenicCO2, PCSPerPCI: f.PCSPerPCI, EnergyMWh: f.EnergyMWh, EnergyClass: f.EnergyClass, BegesPoste: f.BegesPoste,
+			NameFR: f.NameFR, Tags: f.Tags, UpstreamGWP: f.UpstreamGWP, SpendBased: f.SpendBased, Primary: f.Primary}
 	}
 	for i := range all {
 		want, have := held(all[i]), held(got[i])
@@ -70,6 +71,9 @@ func TestFactorFileErrors(t *testing.T) {
 		{"no source", "- {id: x, value: 1, unit: kg, scope: 1}\n", `FILE: entry 0 (id "x"): factor "x": source is missing`},
 		{"bad category", "- {id: x, value: 1, unit: kg, scope: 3, source: s}\n", `FILE: entry 0 (id "x"): factor "x": Scope 3 needs a category`},
 		{"bad poste", "- {id: x, value: 1, unit: kg, scope: 1, source: s, beges_poste: '9.9'}\n", `FILE: entry 0 (id "x"): beges_poste: "9.9"`},
+		{"later format", "# footprint factor file, format 2: ademe V24.0\n- {id: a, value: 1, unit: kg, scope: 1, source: s}\n",
+			"FILE: line 1: written in factor file format 2, by a later footprint; this one reads format 1: update footprint"},
+		{"bad upstream gwp", "- {id: a, value: 1, unit: kg, scope: 1, source: s, upstream_gwp: SAR}\n", `upstream_gwp "SAR": want AR4, AR5 or AR6`},
 		{"two spellings", "- {id: X.a, value: 1, unit: kg, scope: 1, source: s}\n- {id: x.A, value: 1, unit: kg, scope: 1, source: s, year: 2024}\n",
 			`FILE: entry 1 (id "x.A"): id: "X.a" and "x.A" differ only in case`},
 	}
@@ -125,5 +129,28 @@ func TestFactorFileRead(t *testing.T) {
 	if f.File != filepath.Join(dir, "a.yaml") || f.DataYear != 2024 || f.GWP != "AR5" || f.Gases == nil || *f.Gases != want ||
 		f.Carrier != "fuel" || f.Version != "2025.1" || f.Published != 2025 || f.SourceID != "row 12" {
 		t.Errorf("read %+v", f)
+	}
+}
+
+// The header WriteFactorFileHeader writes is one a reader of this format takes.
+func TestFactorFileHeader(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteFactorFileHeader(&buf, "ademe V23.6, published 2025"); err != nil {
+		t.Fatal(err)
+	}
+	v := 1.5
+	if err := WriteFactorFile(&buf, []factors.Factor{{ID: "a", Name: "a", Value: v, Unit: "kg", Scope: 1, Kind: factors.KindEmission, Source: "s"}}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "# footprint factor file, format 1: ademe V23.6, published 2025\n- id: a\n") {
+		t.Fatalf("file starts %q", buf.String()[:60])
+	}
+	fs, err := ReadFactorFile("f.yaml", &buf)
+	if err != nil || len(fs) != 1 || fs[0].Value != v {
+		t.Fatalf("read %v, %v", fs, err)
+	}
+	big := strings.NewReader(strings.Repeat("#", MaxFactorFileBytes+1))
+	if _, err := ReadFactorFile("big.yaml", big); err == nil || !strings.Contains(err.Error(), "big.yaml: is larger than 128 MiB") {
+		t.Fatalf("a file over the bound: %v", err)
 	}
 }

@@ -93,6 +93,10 @@ func (cf CustomFactor) Factor() (factors.Factor, error) {
 	if err != nil {
 		return factors.Factor{}, fmt.Errorf("factor %q: gwp %w", cf.ID, err)
 	}
+	upGWP := strings.ToUpper(strings.TrimSpace(cf.UpstreamGWP))
+	if upGWP != "" && !factors.ValidGWPBasis(upGWP) {
+		return factors.Factor{}, fmt.Errorf("factor %q: upstream_gwp %q: want AR4, AR5 or AR6, or leave it out when the upstream rests on gwp's set", cf.ID, cf.UpstreamGWP)
+	}
 	f := factors.Factor{
 		ID: cf.ID, Name: name, GWP: gwp, Value: *cf.Value, Unit: cf.Unit, Scope: cf.Scope, Category: cf.Category,
 		Upstream: cf.Upstream, Kind: kind, BiogenicCO2: cf.BiogenicCO2, UncertaintyPct: cf.UncertaintyPct,
@@ -100,6 +104,7 @@ func (cf CustomFactor) Factor() (factors.Factor, error) {
 		EnergyMWh: cf.EnergyMWh, EnergyClass: cf.EnergyClass, BegesPoste: cf.BegesPoste,
 		Source: cf.Source, Dataset: "config factors.custom", SourceID: cf.ID,
 		Version: strings.TrimSpace(cf.Version), Published: cf.Published, DataYear: cf.DataYear,
+		NameFR: cf.NameFR, Tags: cf.Tags, UpstreamGWP: upGWP, SpendBased: cf.SpendBased, Primary: cf.Primary,
 	}
 	if cf.SourceRow != "" {
 		f.SourceID = cf.SourceRow

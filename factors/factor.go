@@ -114,8 +114,11 @@ type Factor struct {
 	Kind              Kind `json:"kind"`
 	// SpendBased marks a factor per unit of money (a spend-based ratio, kgCO2e per EUR or k€):
 	// rows computed with it are never primary data, whatever their DataType says.
-	SpendBased bool   `json:"spend_based,omitempty"`
-	Gases      *Gases `json:"gases,omitempty"`
+	SpendBased bool `json:"spend_based,omitempty"`
+	// Primary marks a supplier-specific factor (a supplier's product footprint): rows computed
+	// with it are primary data, whatever their DataType says.
+	Primary bool   `json:"primary,omitempty"`
+	Gases   *Gases `json:"gases,omitempty"`
 	// BiogenicCO2 is kg of biogenic CO2 per unit, reported apart and never in a scope.
 	BiogenicCO2 float64 `json:"biogenic_co2,omitempty"`
 	// UncertaintyPct is the half-width of the 95 % interval as published (ADEME); nil when the

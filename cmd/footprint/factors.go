@@ -19,7 +19,8 @@ func newCmdFactors(root *rootOptions) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newCmdFactorsList(root, runFactorsList), newCmdFactorsShow(root, runFactorsShow), newCmdFactorsDiff(root, runFactorsDiff))
+	cmd.AddCommand(newCmdFactorsList(root, runFactorsList), newCmdFactorsShow(root, runFactorsShow), newCmdFactorsDiff(root, runFactorsDiff),
+		newCmdFactorsImport(root, runFactorsImport))
 	return cmd
 }
 

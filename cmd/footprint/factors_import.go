@@ -1,0 +1,144 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/footprint/footprint/config"
+	"github.com/footprint/footprint/factors/importer"
+	"github.com/footprint/footprint/internal/atomicfile"
+	"github.com/spf13/cobra"
+)
+
+type factorsImportOptions struct {
+	*rootOptions
+	ademe, desnz, pact string
+	version            string
+	published          int
+	out                string
+	force              bool
+	now                func() time.Time
+}
+
+func newCmdFactorsImport(root *rootOptions, runF func(*factorsImportOptions) error) *cobra.Command {
+	opts := &factorsImportOptions{rootOptions: root, now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "import (--ademe FILE | --desnz FILE | --pact FILE)",
+		Short: "Write a factor file from a published release (ADEME Base Carbone, DESNZ) or supplier product footprints (PACT)",
+		Long: "Reads one release as its publisher ships it and writes its factors to a factor file, which config\n" +
+			"factors.files then lists. Factors the built-in library maps keep their built-in ids; others get\n" +
+			"ademe.<element id>, desnz.<ID> or pact.<productId>. Each factor keeps its source row, GWP basis,\n" +
+			"split by gas, data year and the release's version and publication year, so --restate can use it.",
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return runF(opts) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.ademe, "ademe", "", "ADEME Base Carbone export: the CSV as published (';', Windows-1252 or UTF-8) or the xlsx")
+	f.StringVar(&opts.desnz, "desnz", "", `DESNZ conversion factors flat file: the xlsx, or its "Factors by Category" sheet saved as CSV`)
+	f.StringVar(&opts.pact, "pact", "", "WBCSD PACT ProductFootprint JSON (v2 or v3): one footprint, a list response or an event")
+	f.StringVar(&opts.version, "version", "", "release version (default: what the file states, else the version in its name)")
+	f.IntVar(&opts.published, "published", 0, "year the release was published (default: what the file states, else the current year)")
+	f.StringVar(&opts.out, "out", "", "factor file to write (default factors/<source>-<version>.yaml beside the config)")
+	f.BoolVar(&opts.force, "force", false, "replace the --out file if it exists")
+	cmd.MarkFlagsOneRequired("ademe", "desnz", "pact")
+	cmd.MarkFlagsMutuallyExclusive("ademe", "desnz", "pact")
+	return cmd
+}
+
+func runFactorsImport(opts *factorsImportOptions) error {
+	if opts.published != 0 && (opts.published < 1990 || opts.published > opts.now().Year()+1) {
+		return problemsf("--published %d: give the year the release was published, 1990–%d", opts.published, opts.now().Year()+1)
+	}
+	iopt := importer.Options{Version: strings.TrimSpace(opts.version), Published: opts.published, Now: opts.now}
+	var (
+		res importer.Result
+		err error
+		in  string
+	)
+	switch {
+	case opts.ademe != "":
+		in = opts.ademe
+		res, err = importer.ADEME(in, iopt)
+	case opts.desnz != "":
+		in = opts.desnz
+		res, err = importer.DESNZ(in, iopt)
+	default:
+		in = opts.pact
+		res, err = importer.PACT(in, iopt)
+	}
+	if err != nil {
+		return problems(err)
+	}
+	if len(res.Factors) == 0 {
+		return problemsf("%s: no factor to import%s", in, skippedText(res.Skipped))
+	}
+	out := opts.out
+	if out == "" {
+		out = filepath.Join(configDir(opts.config), "factors", res.FileName())
+	}
+	if _, err := os.Stat(out); err == nil && !opts.force {
+		return problemsf("%s exists: give another --out, or --force to replace it", out)
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return problemsf("%v", err)
+	}
+	err = atomicfile.Write(out, func(w io.Writer) error {
+		if err := config.WriteFactorFileHeader(w, fmt.Sprintf("%s %s, published %d, imported %s from %s",
+			res.Source, res.Version, res.Published, opts.now().Format("2006-01-02"), filepath.Base(in))); err != nil {
+			return err
+		}
+		return config.WriteFactorFile(w, res.Factors)
+	})
+	if err != nil {
+		return problemsf("%s: %v", out, err)
+	}
+	fmt.Fprintf(opts.env.Stdout, "wrote %d factors of %s %s (published %d) to %s\n", len(res.Factors), res.Source, res.Version, res.Published, out)
+	if s := skippedText(res.Skipped); s != "" {
+		fmt.Fprintf(opts.env.Stdout, "left out%s\n", s)
+	}
+	fmt.Fprintf(opts.env.Stdout, "to use it, list it in config.yaml:\n  factors:\n    files:\n      - %s\n", relToConfig(opts.config, out))
+	return nil
+}
+
+// skippedText says what of an imported file gave no factor: ": 12 rows status Archivé (first
+// at line 40); …", or "" when everything was imported.
+func skippedText(sk []importer.Skip) string {
+	var parts []string
+	for _, s := range sk {
+		p := fmt.Sprintf("%d %s", s.Count, s.Reason)
+		if s.Example != "" {
+			p += " (first at " + s.Example + ")"
+		}
+		parts = append(parts, p)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ": " + strings.Join(parts, "; ")
+}
+
+// configDir is the folder of the config file (--config, else ./config.yaml).
+func configDir(path string) string {
+	if path == "" {
+		return "."
+	}
+	return filepath.Dir(path)
+}
+
+// relToConfig is path as config factors.files would list it: relative to the config's folder
+// when it lies under it.
+func relToConfig(configPath, path string) string {
+	dir, _ := filepath.Abs(configDir(configPath))
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	if rel, err := filepath.Rel(dir, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return abs
+}

@@ -1,0 +1,124 @@
+// Package importer turns a published release of an emission-factor dataset (ADEME Base
+// Carbone, UK DESNZ conversion factors) or a supplier's product footprints (WBCSD PACT) into
+// factors that a factor file holds (config factors.files). Dataset releases go through
+// factors/mapping, the one mapping the built-in library is generated with, so a release
+// imported at run time gives the same factor under the same id as the built-in one; rows the
+// library does not map get ids of their own (ademe.<element id>, desnz.<ID or path slug>,
+// pact.<productId>).
+//
+// Readers stream their file and bound what they accept: a problem is an error naming the file
+// and its line (or, in JSON, the path of the value).
+package importer
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/footprint/footprint/factors"
+)
+
+// Sources an import reads, as `factors import` names them.
+const (
+	SourceADEME = "ademe"
+	SourceDESNZ = "desnz"
+	SourcePACT  = "pact"
+)
+
+// MaxFileBytes bounds the size of a file an import reads. The full Base Carbone export, the
+// largest a team imports, is about 20 MB; a file far beyond it is the wrong file.
+const MaxFileBytes = 256 << 20
+
+// Options are what the user tells an import about the release; zero values take what the file
+// states, else the defaults of each field.
+type Options struct {
+	// Version names the release ("V23.6", "2025 v1.0"); default: the version the file states,
+	// else the one in its name.
+	Version string
+	// Published is the year the release was published; default: the year the file states,
+	// else the current year (Now's).
+	Published int
+	// Now is the clock for the default Published; nil is time.Now.
+	Now func() time.Time
+}
+
+func (o Options) year() int {
+	if o.Now != nil {
+		return o.Now().Year()
+	}
+	return time.Now().Year()
+}
+
+// Result is an imported release: its factors, and what of the file gave none.
+type Result struct {
+	Source    string // SourceADEME, SourceDESNZ or SourcePACT
+	Version   string
+	Published int
+	Factors   []factors.Factor
+	// Skipped counts the rows or documents of the file that give no factor, by reason, so
+	// that the command can say what the import leaves out.
+	Skipped []Skip
+}
+
+// Skip is one reason rows of an imported file give no factor.
+type Skip struct {
+	Reason  string // e.g. "status Archivé", "no value", "unit not a physical quantity"
+	Count   int
+	Example string // the first such row's place, e.g. "line 1234"
+}
+
+// FileName is the default name of the factor file a result is written to:
+// <source>-<version>.yaml, the version made safe for a file name.
+func (r Result) FileName() string {
+	v := strings.Trim(unsafeName.ReplaceAllString(r.Version, "-"), "-.")
+	if v == "" {
+		v = "import"
+	}
+	return r.Source + "-" + v + ".yaml"
+}
+
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// open opens a file an import reads and checks its size.
+func open(path string) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if st.IsDir() {
+		f.Close()
+		return nil, fmt.Errorf("%s is a folder: give the file", path)
+	}
+	if st.Size() > MaxFileBytes {
+		f.Close()
+		return nil, fmt.Errorf("%s is %s; footprint imports files up to %d MiB (the full Base Carbone is about 20 MB): is it the right file?", path, sizeText(st.Size()), MaxFileBytes>>20)
+	}
+	return f, nil
+}
+
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// versionInName finds a release version in a file's name with re (its first group), "" when
+// there is none.
+func versionInName(path string, re *regexp.Regexp) string {
+	if m := re.FindStringSubmatch(filepath.Base(path)); m != nil {
+		return m[1]
+	}
+	return ""
+}
