@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/footprint/footprint/lang"
+
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 	"github.com/go-viper/mapstructure/v2"
@@ -50,6 +52,9 @@ type Config struct {
 	// Energy and Revenue feed ESRS E1-5 (energy.go).
 	Energy  EnergyConf    `yaml:"energy" mapstructure:"energy"`
 	Revenue []RevenueConf `yaml:"revenue" mapstructure:"revenue"`
+	// Language is the language of the report, the export, the template and the command
+	// output: en (default) or fr.
+	Language string `yaml:"language" mapstructure:"language"`
 	// Demo marks the demo's configuration: its site, organisation, targets, levers, credits
 	// and intensities are illustrative, and every output of a run with it says so. It has no
 	// FOOTPRINT_DEMO variable, so no environment can take the label away.
@@ -218,6 +223,7 @@ var defaults = map[string]any{
 	"site":                             "Main site",
 	"country":                          "",
 	"reporting_year":                   0,
+	"language":                         "",
 	"output.dir":                       "out",
 	"factors.gwp":                      "AR6",
 	"trajectory.scope2_method":         "market",
@@ -410,4 +416,10 @@ func (c *Config) InputPaths() []string {
 		}
 	}
 	return out
+}
+
+// Lang is the configured language (checked by Load); English when none is set.
+func (c *Config) Lang() lang.Lang {
+	l, _ := lang.Parse(c.Language)
+	return l
 }

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/footprint/footprint/lang"
+
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/workbook"
@@ -20,6 +22,9 @@ func (c *Config) validate(name string, data []byte) []error {
 	c.validateBounds(data, bad)
 	if y := c.ReportingYear; y != 0 && (y < emissions.MinYear || y > emissions.MaxYear) {
 		bad("reporting_year", "%d is outside %d–%d (0 means the latest year with data)", y, emissions.MinYear, emissions.MaxYear)
+	}
+	if _, err := lang.Parse(c.Language); err != nil {
+		bad("language", "%v", err)
 	}
 	if g := strings.ToUpper(c.Factors.GWP); g != "AR5" && g != "AR6" {
 		bad("factors.gwp", "%q: want AR5 or AR6", c.Factors.GWP)

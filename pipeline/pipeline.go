@@ -34,6 +34,8 @@ type Options struct {
 	Own bool
 	// Year is the reporting year; 0: the config's, else the latest year with data.
 	Year int
+	// Lang overrides the config's language when set (--lang): en or fr.
+	Lang string
 	// LookupEnv reads FOOTPRINT_* overrides; nil reads none.
 	LookupEnv func(string) (string, bool)
 	// Progress, if set, hears how far the reading of large workbooks is.
@@ -76,6 +78,9 @@ func Load(opts Options) (*Session, error) {
 	overrides := map[string]any{}
 	if opts.Year != 0 {
 		overrides["reporting_year"] = opts.Year
+	}
+	if opts.Lang != "" {
+		overrides["language"] = opts.Lang
 	}
 	lookup := opts.LookupEnv
 	if lookup == nil {

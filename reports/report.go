@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/footprint/footprint/lang"
+
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/analysis"
 	"github.com/footprint/footprint/emissions/claim"
@@ -20,7 +22,9 @@ import (
 // holds results only; each renderer formats it, and shows what it needs of it.
 type Report struct {
 	// Notices are what every output says first, before any figure (Notices).
-	Notices       []Notice
+	Notices []Notice
+	// Lang is the language every renderer writes in (config language, --lang).
+	Lang          lang.Lang
 	Site          string // the config's site name, for titles
 	ReportingYear int
 	GWP           string
@@ -75,8 +79,8 @@ func (r Report) Method() string {
 func New(r *pipeline.Result) Report {
 	ps := &r.Input.Problems
 	return Report{
-		Notices: Notices(r),
-		Site:    siteName(r), ReportingYear: r.Year, GWP: r.Config.Factors.GWP, Scope2Method: r.Scope2Method(),
+		Notices: Notices(r), Lang: r.Config.Lang(),
+		Site: siteName(r), ReportingYear: r.Year, GWP: r.Config.Factors.GWP, Scope2Method: r.Scope2Method(),
 		Years: r.Years, Trajectory: r.Trajectory, Targets: r.Config.Plan().Targets,
 		PoleActivities: PoleActivities(r.Inventory.Lines, r.Year, r.Scope2Method()),
 		Lines:          r.Inventory.RowLines(), Library: r.Library,

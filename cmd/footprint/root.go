@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/footprint/footprint/lang"
+
 	"github.com/footprint/footprint/pipeline"
 	"github.com/spf13/cobra"
 )
@@ -57,6 +59,7 @@ func problems(err error) error {
 type rootOptions struct {
 	env    Env
 	config string
+	lang   string
 }
 
 // inputOptions are the flags of the commands that read the input workbooks.
@@ -89,7 +92,7 @@ func addInputFlags(cmd *cobra.Command, o *inputOptions, which inputFlag) {
 // pipeline returns the pipeline options of a command that reads inputs; progress says it may
 // draw a progress bar on a terminal while large workbooks are read.
 func (r *rootOptions) pipeline(in inputOptions, progress bool) pipeline.Options {
-	o := pipeline.Options{ConfigPath: r.config, Inputs: in.inputs, Year: in.year, LookupEnv: r.env.LookupEnv}
+	o := pipeline.Options{ConfigPath: r.config, Inputs: in.inputs, Year: in.year, Lang: r.lang, LookupEnv: r.env.LookupEnv}
 	if progress && r.env.terminal() {
 		o.Progress = &barProgress{w: r.env.Stderr}
 	}
@@ -109,6 +112,13 @@ func Main(args []string, env Env) int {
 	root.SetErr(env.Stderr)
 	root.SetArgs(args)
 	root.PersistentFlags().StringVar(&opts.config, "config", "", "configuration file (default ./config.yaml; without one, the built-in defaults with --input, else the built-in demo)")
+	root.PersistentFlags().StringVar(&opts.lang, "lang", "", "language of the report, export, template and messages: en or fr (default: config language, else en)")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if _, err := lang.Parse(opts.lang); err != nil {
+			return fmt.Errorf("--lang: %v", err)
+		}
+		return nil
+	}
 	root.AddCommand(newCmdCalc(opts, runCalc), newCmdValidate(opts, runValidate), newCmdFactors(opts),
 		newCmdReport(opts, runReport), newCmdTemplate(opts, runTemplate), newCmdAnnotate(opts, runAnnotate),
 		newCmdInit(opts, runInit))

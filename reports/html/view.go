@@ -18,6 +18,7 @@ import (
 // htmlView is what the page template reads: every figure already formatted as text, every chart
 // already built. User strings stay plain strings here; html/template escapes them.
 type htmlView struct {
+	Lang         string // the page's language code, for its lang attribute
 	Site         string
 	Year         int
 	GWP          string
@@ -147,7 +148,7 @@ func shareOf(v, total float64) string {
 }
 
 func newView(r reports.Report) *htmlView {
-	v := &htmlView{Site: r.Site, Year: r.ReportingYear, GWP: r.GWP, Method: reports.MethodLabel(r.Method())}
+	v := &htmlView{Lang: r.Lang.Code(), Site: r.Site, Year: r.ReportingYear, GWP: r.GWP, Method: reports.MethodLabel(r.Method())}
 	for s := 1; s <= 3; s++ {
 		v.Legend = append(v.Legend, htmlSwatch{reports.ScopeName(s, r.Method()), scopeColor[s]})
 	}

@@ -1,0 +1,139 @@
+// Package lang holds the languages footprint speaks (English and French): choosing one from a
+// flag, the config or the environment, translating user-facing text through one message
+// catalogue (golang.org/x/text/message/catalog), and formatting numbers as each language writes
+// them (19,165.2 in English, 19 165,2 in French, with a narrow no-break space).
+//
+// Text is written in English in the code, and the English text is the key of its translation:
+// l.T("%s t in %s", l.Num(v, 1), lang.Year(2030)). Text that is declared in one place and
+// translated in another (a table of labels) is marked with Key, so that the catalogue test
+// finds it. The French catalogue is fr.go; a test fails when a key used in the code has no
+// French translation, or when a translation is no longer used.
+//
+// It formats and translates only: which figure to show is the renderers' business.
+package lang
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+	"golang.org/x/text/number"
+)
+
+// Lang is a language of the outputs. The zero value is English.
+type Lang struct {
+	fr bool
+}
+
+// The languages footprint speaks.
+var (
+	English = Lang{}
+	French  = Lang{fr: true}
+)
+
+// Codes are the language codes Parse takes, in the order help texts list them.
+var Codes = []string{"en", "fr"}
+
+// Parse reads a language as a user gives it: en or fr, in any case, with a region (fr-FR,
+// en_GB) or by name (English, anglais, French, français). "" is English.
+func Parse(s string) (Lang, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	switch t {
+	case "", "english", "anglais":
+		return English, nil
+	case "french", "français", "francais":
+		return French, nil
+	}
+	tag, err := language.Parse(strings.ReplaceAll(t, "_", "-"))
+	if err == nil {
+		switch base, _ := tag.Base(); base.String() {
+		case "en":
+			return English, nil
+		case "fr":
+			return French, nil
+		}
+	}
+	return English, fmt.Errorf("%q is not a language footprint speaks: want en or fr", s)
+}
+
+// Code is the language's ISO 639-1 code, as html's lang attribute wants it.
+func (l Lang) Code() string {
+	if l.fr {
+		return "fr"
+	}
+	return "en"
+}
+
+// IsFrench tells French, for the rare choice that is not a string (a date order).
+func (l Lang) IsFrench() bool { return l.fr }
+
+func (l Lang) String() string { return l.Code() }
+
+func (l Lang) printer() *message.Printer {
+	if l.fr {
+		return frPrinter
+	}
+	return enPrinter
+}
+
+var (
+	cat       = newCatalog()
+	enPrinter = message.NewPrinter(language.English, message.Catalog(cat))
+	frPrinter = message.NewPrinter(language.French, message.Catalog(cat))
+)
+
+func newCatalog() *catalog.Builder {
+	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	for en, fr := range french {
+		if err := b.SetString(language.French, en, fr); err != nil {
+			panic(fmt.Sprintf("lang: French catalogue: %q: %v", en, err)) // a programming error, caught by the tests
+		}
+	}
+	return b
+}
+
+// T translates key, English text that may hold fmt verbs, and formats it with args as the
+// language writes them: integers are grouped (12 500 in French), so a year goes in as Year.
+func (l Lang) T(key string, args ...any) string {
+	return l.fix(l.printer().Sprintf(key, args...))
+}
+
+// Key marks s as a catalogue key translated elsewhere with T; it returns s unchanged.
+func Key(s string) string { return s }
+
+// Year is a year, written without grouping in every language (2030, never 2 030).
+type Year int
+
+// Format writes the year's digits.
+func (y Year) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "%d", int(y)) }
+
+// Num writes v with digits decimals (fewer when trailing digits are zero is not done: the
+// figure keeps its precision), grouped as the language groups thousands.
+func (l Lang) Num(v float64, digits int) string {
+	return l.fix(l.printer().Sprint(number.Decimal(v, number.Scale(digits))))
+}
+
+// Int writes n grouped as the language groups thousands.
+func (l Lang) Int(n int) string {
+	return l.fix(l.printer().Sprint(number.Decimal(n)))
+}
+
+// Pct writes v, a percentage already multiplied by 100, with digits decimals and the sign
+// as the language writes it: 12.5% in English, 12,5 % in French.
+func (l Lang) Pct(v float64, digits int) string {
+	if l.fr {
+		return l.Num(v, digits) + "\u202f%"
+	}
+	return l.Num(v, digits) + "%"
+}
+
+// fix writes French thousands with a narrow no-break space, as French typography and the
+// current CLDR do (the catalogue's data gives a no-break space).
+func (l Lang) fix(s string) string {
+	if l.fr {
+		return strings.ReplaceAll(s, "\u00a0", "\u202f")
+	}
+	return s
+}

@@ -1,0 +1,64 @@
+package lang
+
+import (
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Lang
+		bad  bool
+	}{
+		{"", English, false},
+		{"en", English, false},
+		{"EN", English, false},
+		{"en-GB", English, false},
+		{"fr", French, false},
+		{" FR ", French, false},
+		{"fr_FR", French, false},
+		{"fr-CA", French, false},
+		{"Français", French, false},
+		{"french", French, false},
+		{"anglais", English, false},
+		{"de", English, true},
+		{"xx-yy-zz!", English, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := Parse(tt.in)
+			if (err != nil) != tt.bad || got != tt.want {
+				t.Fatalf("Parse(%q) = %v, %v", tt.in, got, err)
+			}
+		})
+	}
+}
+
+// Numbers follow the language: grouped thousands with a comma in English and a narrow
+// no-break space in French, and the decimal point or comma; years are never grouped.
+func TestNumbers(t *testing.T) {
+	tests := []struct {
+		name   string
+		l      Lang
+		got    string
+		wanted string
+	}{
+		{"en decimal", English, English.Num(19165.23, 1), "19,165.2"},
+		{"fr decimal", French, French.Num(19165.23, 1), "19\u202f165,2"},
+		{"fr keeps its digits", French, French.Num(5, 1), "5,0"},
+		{"fr negative", French, French.Num(-834747.94, 1), "-834\u202f747,9"},
+		{"en int", English, English.Int(1250000), "1,250,000"},
+		{"fr int", French, French.Int(1250000), "1\u202f250\u202f000"},
+		{"en pct", English, English.Pct(12.5, 1), "12.5%"},
+		{"fr pct", French, French.Pct(12.5, 1), "12,5\u202f%"},
+		{"fr year", French, French.T("%v rows in %v", 12500, Year(2030)), "12\u202f500 rows in 2030"},
+		{"en untranslated", English, English.T("%s t", "5"), "5 t"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.wanted {
+				t.Fatalf("got %q, want %q", tt.got, tt.wanted)
+			}
+		})
+	}
+}
