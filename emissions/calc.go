@@ -140,7 +140,7 @@ type partial struct {
 	// fresh remembers what checkFreshness found for a factor and year, so that a million
 	// rows of one factor check it once, not format a warning's key a million times.
 	fresh map[factorYear]bool
-	byRow map[rowKey]int // the group of a row's line, by the row's fields
+	byRow map[rowKey]int32 // the group of a row's line, by the row's fields
 	lines groupLines
 	grid  map[supply]*gridSite
 	rows  Rows
@@ -149,39 +149,80 @@ type partial struct {
 }
 
 // groupLines are a workbook's groups in the order they first appear, kept in blocks that
-// never move: a new group copies no other, however many groups there are.
+// never move: a new group copies no other, however many groups there are. A group is kept as
+// a group record, its texts by their numbers in texts: a third of a Line's size and no
+// pointer for the collector to scan. flat makes them Lines once, for the inventory.
 type groupLines struct {
-	blocks [][]Line
+	blocks [][]group
 	n      int
+	texts  *rowTexts
+}
+
+// group is a Line of groupLines: the row key, the place of its first row, the factor's texts
+// by their numbers, and the sums.
+type group struct {
+	key                               rowKey
+	file, sheet                       int32
+	factorID, factorUnit, source, gwp int32
+	row, factorYear, rows             int
+	share, factorValue                float64
+	quantity, converted, tco2e, gross float64
+	biogenic                          float64
 }
 
 const groupBlock = 256
 
-// add appends a copy of l and returns it.
-func (gl *groupLines) add(l *Line) *Line {
+// add appends the group of l, whose row key is k, and returns its number.
+func (gl *groupLines) add(l *Line, k rowKey) int {
 	if gl.n%groupBlock == 0 {
-		gl.blocks = append(gl.blocks, make([]Line, 0, groupBlock))
+		gl.blocks = append(gl.blocks, make([]group, 0, groupBlock))
 	}
+	t := gl.texts
 	b := &gl.blocks[len(gl.blocks)-1]
-	*b = append(*b, *l)
+	*b = append(*b, group{key: k, file: t.file.id(l.Place.File), sheet: t.sheet.id(l.Place.Sheet),
+		factorID: t.factorID.id(l.FactorID), factorUnit: t.factorUnit.id(l.FactorUnit), source: t.source.id(l.Source), gwp: t.gwp.id(l.GWP),
+		row: l.Place.Row, factorYear: l.FactorYear, rows: l.Rows, share: l.Share, factorValue: l.FactorValue,
+		quantity: l.Quantity, converted: l.Converted, tco2e: l.TCO2e, gross: l.Gross, biogenic: l.BiogenicCO2})
 	gl.n++
-	return &(*b)[len(*b)-1]
+	return gl.n - 1
 }
 
 // at is group g.
-func (gl *groupLines) at(g int) *Line { return &gl.blocks[g/groupBlock][g%groupBlock] }
+func (gl *groupLines) at(g int) *group { return &gl.blocks[g/groupBlock][g%groupBlock] }
 
-// flat is the groups in one slice, in order, with room for extra lines more.
+// addTo adds the sums of l to group g, as addLine does to a Line.
+func (gl *groupLines) addTo(g int, l *Line) {
+	r := gl.at(g)
+	r.rows += l.Rows
+	r.quantity += l.Quantity
+	r.converted += l.Converted
+	r.tco2e += l.TCO2e
+	r.gross += l.Gross
+	r.biogenic += l.BiogenicCO2
+}
+
+// line is group g as a Line, without a comment: the texts are the kept copies.
+func (gl *groupLines) line(g int) Line {
+	r, t := gl.at(g), gl.texts
+	k := &r.key
+	return Line{Place: Place{File: t.file.text[r.file], Sheet: t.sheet.text[r.sheet], Row: r.row}, Year: int(k.year),
+		Site: t.site.text[k.site], Pole: t.pole.text[k.pole], Activity: t.activity.text[k.activity],
+		Quantity: r.quantity, Unit: t.unit.text[k.unit], Quality: t.quality.text[k.quality],
+		Entity: t.entity.text[k.entity], Share: r.share, DataType: t.dataType.text[k.dataType],
+		Part: Part(t.part.text[k.part]), Scope: int(k.scope), Category: int(k.category), Method: t.method.text[k.method],
+		Converted: r.converted, FactorID: t.factorID.text[r.factorID], FactorYear: r.factorYear,
+		FactorValue: r.factorValue, FactorUnit: t.factorUnit.text[r.factorUnit], Source: t.source.text[r.source],
+		GWP: t.gwp.text[r.gwp], TCO2e: r.tco2e, Gross: r.gross, BiogenicCO2: r.biogenic, Rows: r.rows}
+}
+
+// flat is the groups in one slice of Lines, in order, with room for extra lines more.
 func (gl *groupLines) flat(extra int) []Line {
-	switch {
-	case len(gl.blocks) == 0:
+	if gl.n == 0 {
 		return nil
-	case len(gl.blocks) == 1 && cap(gl.blocks[0])-gl.n >= extra:
-		return gl.blocks[0]
 	}
-	out := make([]Line, 0, gl.n+extra)
-	for _, b := range gl.blocks {
-		out = append(out, b...)
+	out := make([]Line, gl.n, gl.n+extra)
+	for g := range out {
+		out[g] = gl.line(g)
 	}
 	return out
 }
@@ -212,7 +253,7 @@ type lookupOf struct {
 // its number in the calculator's rowTexts. Numbers hash and compare faster than the texts,
 // and a new group adds a small key to the map instead of eight strings.
 type rowKey struct {
-	year, scope, category                                               int
+	year, scope, category                                               int32
 	site, pole, activity, unit, method, quality, entity, dataType, part int32
 }
 
@@ -254,8 +295,8 @@ func (c *Calculator) Begin(problems *Problems) {
 		// its row lines would come after the branches' instead of before
 		panic("emissions: a calculator computes no workbook of its own once it has joined a branch")
 	}
-	c.cur = &partial{problems: problems, warned: map[string]bool{}, fresh: map[factorYear]bool{}, byRow: map[rowKey]int{},
-		grid: map[supply]*gridSite{}}
+	c.cur = &partial{problems: problems, warned: map[string]bool{}, fresh: map[factorYear]bool{}, byRow: map[rowKey]int32{},
+		grid: map[supply]*gridSite{}, lines: groupLines{texts: &c.texts}}
 	if c.spool != nil {
 		c.cur.mark = c.spool.mark()
 	}
@@ -309,14 +350,14 @@ func (c *Calculator) fold(p *partial) {
 	groups := c.groupIndex()
 	index := make([]int, p.lines.n)
 	for i := range p.lines.n {
-		l := p.lines.at(i)
-		g, ok := groups[keyOf(l)]
+		l := p.lines.line(i)
+		g, ok := groups[keyOf(&l)]
 		if !ok {
 			g = len(c.lines)
-			groups[keyOf(l)] = g
-			c.lines = append(c.lines, *l)
+			groups[keyOf(&l)] = g
+			c.lines = append(c.lines, l)
 		} else {
-			addLine(&c.lines[g], l)
+			addLine(&c.lines[g], &l)
 		}
 		index[i] = g
 	}
@@ -447,15 +488,13 @@ func (c *Calculator) emit(l *Line, kWh float64, carrier string) {
 	// is the activity's for the year. Keying by them spares hashing the factor's long source.
 	// A row key not seen yet is a new group: what a group's lines share includes the row key.
 	k := c.texts.key(l)
-	g, ok := p.byRow[k]
+	g32, ok := p.byRow[k]
+	g := int(g32)
 	if ok {
-		addLine(p.lines.at(g), l)
+		p.lines.addTo(g, l)
 	} else {
-		line := p.lines.add(l)
-		line.Comment = ""
-		c.texts.own(line, k)
-		g = p.lines.n - 1
-		p.byRow[k] = g
+		g = p.lines.add(l, k)
+		p.byRow[k] = int32(g)
 	}
 	c.gridOf(l, g, kWh, carrier)
 }
@@ -468,7 +507,7 @@ func (c *Calculator) gridOf(l *Line, g int, kWh float64, carrier string) {
 		gs := p.grid[k]
 		if gs == nil {
 			gs = &gridSite{}
-			p.grid[supply{l.Year, p.lines.at(g).Site, carrier}] = gs
+			p.grid[supply{l.Year, c.texts.site.text[p.lines.at(g).key.site], carrier}] = gs
 		}
 		j := slices.Index(gs.groups, g)
 		if j < 0 {

@@ -30,16 +30,17 @@ func (t *texts) id(s string) int32 {
 	return id
 }
 
-// rowTexts are the texts of the fields that make a row key, and of the place a group keeps
-// (the file and sheet of its first row).
+// rowTexts are the texts of the fields that make a row key, of the place a group keeps (the
+// file and sheet of its first row), and of its factor.
 type rowTexts struct {
 	site, pole, activity, unit, method, quality, entity, dataType, part texts
 	file, sheet                                                         texts
+	factorID, factorUnit, source, gwp                                   texts
 }
 
 // key is the row key of a row's line.
 func (rt *rowTexts) key(l *Line) rowKey {
-	return rowKey{year: l.Year, scope: l.Scope, category: l.Category,
+	return rowKey{year: int32(l.Year), scope: int32(l.Scope), category: int32(l.Category),
 		site: rt.site.id(l.Site), pole: rt.pole.id(l.Pole), activity: rt.activity.id(l.Activity),
 		unit: rt.unit.id(l.Unit), method: rt.method.id(l.Method), quality: rt.quality.id(l.Quality),
 		entity: rt.entity.id(l.Entity), dataType: rt.dataType.id(l.DataType), part: rt.part.id(string(l.Part))}

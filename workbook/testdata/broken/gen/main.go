@@ -254,6 +254,9 @@ func corpus() []Case {
 		{Name: "million-blank-rows", File: "million-blank-rows.xlsx", What: "a million blank rows between two data rows: skipped, not counted, and the cell after them named right",
 			build:    millionBlankRows,
 			Problems: []Problem{errorAt("Energy", "E1000003", `Quantity: text "oops"`)}, Rows: &Rows{2, 1, 1}, Years: []int{2024}, Exit: 1},
+		{Name: "distinct-names", File: "distinct-names.xlsx", What: "3,000 rows each with a site and a pole of its own, then a bad row: every row is used, and the bad cell is named after them",
+			build:    distinctNames,
+			Problems: []Problem{errorAt("Energy", "E3002", `Quantity: text "oops"`)}, Rows: &Rows{3001, 3000, 1}, Years: []int{2024}, Exit: 1},
 		{Name: "gigantic-cells", File: "gigantic-cells.xlsx", What: "cells of 32,767 characters: the messages stay short, the comment is carried",
 			build: func() []byte {
 				return book(sheet{name: "Energy", rows: [][]any{header,
@@ -609,6 +612,17 @@ func withPart(base []byte, part string, body func(w io.Writer)) []byte {
 	}
 	must(zw.Close())
 	return buf.Bytes()
+}
+
+// distinctNames is 3,000 rows with a site and a pole of their own each (each a group of its
+// own), and a bad Quantity in the row after them.
+func distinctNames() []byte {
+	rows := [][]any{header}
+	for i := 1; i <= 3000; i++ {
+		rows = append(rows, []any{2024, fmt.Sprintf("site %d", i), fmt.Sprintf("pole %d", i), "fr.natural-gas.pcs", i, "kWh PCS"})
+	}
+	rows = append(rows, []any{2024, "Plant", "RE-CYCLE", "fr.natural-gas.pcs", "oops", "kWh PCS"})
+	return book(sheet{name: "Energy", rows: rows})
 }
 
 func millionBlankRows() []byte {
