@@ -57,6 +57,10 @@ func TestPACTImportEndToEnd(t *testing.T) {
 		{2024, "Plant", "Buying", "pact.urn-example-borealis-solv-12", 600, "L", "primary"},
 		{2024, "Plant", "Buying", "generic.part", 300, "kg", "secondary"},
 	}})
+	show := footprint(t, dir, "factors", "show", "pact.urn-example-borealis-solv-12")
+	if show.code != 0 || !strings.Contains(show.stdout, "0.5 kgCO2e/L") || !strings.Contains(show.stdout, "primary") || !strings.Contains(show.stdout, "factors/pact-supplier.yaml") {
+		t.Errorf("factors show: exit %d\n%s%s", show.code, show.stdout, show.stderr)
+	}
 	r := footprint(t, dir, "calc", "--json")
 	if r.code != 0 {
 		t.Fatalf("calc: exit %d\n%s", r.code, r.stderr)
