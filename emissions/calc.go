@@ -658,6 +658,14 @@ func (c *Calculator) activity(a *Activity) bool {
 				Message: fmt.Sprintf("factor %s is spend-based: its rows count as spend-based data, not primary, in the share of Scope 3 from primary data", f.ID)})
 		}
 		base.DataType = DataSpendBased
+	} else if f.Primary && base.DataType != DataPrimary {
+		// A supplier's own factor (a product footprint) is primary data, whatever the
+		// DataType cell says; a cell that says otherwise is warned once per factor.
+		if base.DataType != "" {
+			c.warnOnce("datatype/"+f.ID, Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "data-type",
+				Message: fmt.Sprintf("factor %s is a supplier's own (primary) factor: its rows count as primary data, not %s, in the share of Scope 3 from primary data", f.ID, base.DataType)})
+		}
+		base.DataType = DataPrimary
 	}
 	if f.OutsideScopes {
 		l := base

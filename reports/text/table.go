@@ -187,6 +187,9 @@ func WriteFactor(w io.Writer, f factors.Factor) error {
 	if f.SpendBased {
 		rows = append(rows, [2]string{"spend-based", "yes: rows using it are not primary data"})
 	}
+	if f.Primary {
+		rows = append(rows, [2]string{"primary", "yes: a supplier's own figure; rows using it are primary data"})
+	}
 	if len(f.Tags) > 0 {
 		rows = append(rows, [2]string{"tags", strings.Join(f.Tags, ", ")})
 	}
