@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/xlsxtest"
@@ -33,6 +34,10 @@ func TestExportPageSetup(t *testing.T) {
 	}{
 		{"demo", demoInventory},
 		{"empty", func(testing.TB) reports.Report { return reports.Report{Site: "R&D <Plant>", GWP: "AR6"} }},
+		// A header holds at most 255 characters, codes included, and each & is written twice.
+		{"long site", func(testing.TB) reports.Report {
+			return reports.Report{Site: strings.Repeat("R&D 😀 ", 100), GWP: "AR6"}
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := tc.e(t)
@@ -94,8 +99,11 @@ func TestExportPageSetup(t *testing.T) {
 				if hf == nil || !strings.Contains(hf.OddHeader, "&A") || !strings.Contains(hf.OddFooter, "&P") {
 					t.Fatalf("%s: header and footer %+v, want the sheet's name (&A) and the page number (&P)", sheet, hf)
 				}
-				if e.Site == "R&D <Plant>" && !strings.Contains(hf.OddHeader, "R&&D <Plant>") {
+				if strings.HasPrefix(e.Site, "R&D") && !strings.Contains(hf.OddHeader, "R&&D ") {
 					t.Errorf("%s: header %q, want the site with its & doubled (a lone & starts a code)", sheet, hf.OddHeader)
+				}
+				if n := len(utf16.Encode([]rune(hf.OddHeader))); n > 255 {
+					t.Errorf("%s: header of %d characters, more than Excel's 255", sheet, n)
 				}
 			}
 		})
