@@ -534,7 +534,9 @@ func TestExportDimensions(t *testing.T) {
 // TestExportCharts: the Summary's two native charts name their series from the right header
 // cells, take their categories and values from the whole year range, and show thousands
 // separators on the value axis (in the trajectory's combo chart, excelize draws the axes from
-// the line chart's options, so those need the format too).
+// the line chart's options, so those need the format too). They draw in the HTML report's
+// colours (reports.ScopeColor, reports.Color*), and, like it, with no net line: credits are
+// a ledger of their own, never netted into the inventory.
 func TestExportCharts(t *testing.T) {
 	e := demoInventory(t)
 	b, _ := writeExportBytes(t, e)
@@ -554,15 +556,34 @@ func TestExportCharts(t *testing.T) {
 	}
 	ser := regexp.MustCompile(`<ser>.*?<tx><strRef><f>([^<]*)</f>.*?<cat>.*?<f>([^<]*)</f>.*?<val>.*?<f>([^<]*)</f>`)
 	valAx := regexp.MustCompile(`(?s)<valAx>.*?</valAx>`)
+	color := regexp.MustCompile(`(?s)<ser>.*?<spPr>.*?<a:srgbClr val="([0-9a-fA-F]{6})"`)
+	hex := func(c string) string { return strings.TrimPrefix(c, "#") }
 	for _, tc := range []struct {
-		part  string
-		names []string
+		part   string
+		names  []string
+		colors []string
 	}{
 		{"xl/charts/chart1.xml", []string{"Actual Scope 1", "Actual Scope 2 (market-based)", "Actual Scope 3", "Target (sum of targets)",
-			"Business as usual", "Plan", "Net (plan − credits)"}},
-		{"xl/charts/chart2.xml", []string{"Scope 1", "Scope 2 market-based", "Scope 3"}},
+			"Business as usual", "Plan"},
+			[]string{reports.ScopeColor(1), reports.ScopeColor(2), reports.ScopeColor(3), reports.ColorTarget, reports.ColorBAU, reports.ColorPlan}},
+		{"xl/charts/chart2.xml", []string{"Scope 1", "Scope 2 market-based", "Scope 3"},
+			[]string{reports.ScopeColor(1), reports.ScopeColor(2), reports.ScopeColor(3)}},
 	} {
 		x := part(tc.part)
+		var colors, want []string
+		for _, s := range regexp.MustCompile(`(?s)<ser>.*?</ser>`).FindAllString(x, -1) {
+			if m := color.FindStringSubmatch(s); m != nil {
+				colors = append(colors, strings.ToLower(m[1]))
+			} else {
+				colors = append(colors, "")
+			}
+		}
+		for _, c := range tc.colors {
+			want = append(want, hex(c))
+		}
+		if !slices.Equal(colors, want) {
+			t.Errorf("%s colours %q, want %q (the HTML report's)", tc.part, colors, want)
+		}
 		var names []string
 		for _, m := range ser.FindAllStringSubmatch(x, -1) {
 			sheet, ref, _ := strings.Cut(m[1], "!")

@@ -2,6 +2,7 @@ package excel
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/xlsxwrite"
@@ -205,10 +206,22 @@ func (x *exporter) writeSummary() error {
 	if err := f.AutoFilter(sheetSummary, fmt.Sprintf("A%d:G%d", byYearHeader, byYearLast), nil); err != nil {
 		return err
 	}
-	if err := f.SetSheetDimension(sheetSummary, fmt.Sprintf("A1:G%d", s.row-1)); err != nil {
+	// The charts start a page of their own, under the tables, as wide as the tables.
+	chartsRow := s.row + 1
+	lastRow, err := x.summaryCharts(chartsRow, byYearHeader, byYearLast)
+	if err != nil {
 		return err
 	}
-	return x.summaryCharts(byYearHeader, byYearLast)
+	if lastRow > s.row {
+		if err := f.InsertPageBreak(sheetSummary, rowRef(chartsRow)); err != nil {
+			return err
+		}
+	}
+	lastRow = max(lastRow, s.row-1)
+	if err := f.SetSheetDimension(sheetSummary, fmt.Sprintf("A1:G%d", lastRow)); err != nil {
+		return err
+	}
+	return x.setPrint(printSetup{sheet: sheetSummary, widths: summaryWidths, lastRow: lastRow})
 }
 
 func optTon(v *float64, style int) any {
@@ -248,68 +261,115 @@ func (x *exporter) contents() [][2]string {
 	return append(out, [2]string{sheetProblems, "Every problem found in the inputs and the configuration, with its place"})
 }
 
-// summaryCharts adds the two native charts: the trajectory (actuals stacked by scope, target,
-// business as usual, plan, net) and the emissions by year split by scope.
-func (x *exporter) summaryCharts(byYearHeader, byYearLast int) error {
+// Where the Summary's charts go: one above the other from the row the charts start at, each as
+// wide as the columns A to G (summaryWidths, in pixels as excelize measures a column) and
+// summaryChartRows rows high, so that both print on one landscape page.
+const (
+	summaryChartWidth = 1071
+	// summaryChartRows are the rows one chart covers; one more is left blank under it. The
+	// rows are chartRowHeight points (20 px in Excel and LibreOffice) high.
+	summaryChartRows = 16
+	chartRowHeight   = 15
+	// summaryChartHeight is the height of summaryChartRows rows as excelize measures them when
+	// it anchors a chart to the cells it covers: 18 px for a row of 15 points (where Excel
+	// draws 20), so the chart ends on the row it should.
+	summaryChartHeight = summaryChartRows * 18
+)
+
+// summaryCharts adds the two native charts from row first: the trajectory (actuals stacked by
+// scope, target, business as usual, plan) and the emissions by year split by scope. They
+// draw with the colours of the HTML report, and like it draw no net line: credits are a ledger
+// of their own, never netted into the inventory. It returns the last row the charts cover, or
+// 0 without a chart.
+func (x *exporter) summaryCharts(first, byYearHeader, byYearLast int) (int, error) {
 	f := x.f
-	size := excelize.ChartDimension{Width: 720, Height: 360}
+	size := excelize.ChartDimension{Width: summaryChartWidth, Height: summaryChartHeight}
 	legend := excelize.ChartLegend{Position: "bottom"}
 	yAxis := excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}}
 	title := func(s string) excelize.ChartTitle {
 		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s}}}
 	}
+	row, last := first, 0
+	// The rows under the charts are given their height: LibreOffice's default is lower than
+	// Excel's, and the charts, sized in pixels, would overlap there.
+	var err error
+	place := func() string {
+		ref := rowRef(row)
+		last = row + summaryChartRows
+		for ; row <= last && err == nil; row++ {
+			err = f.SetRowHeight(sheetSummary, row, chartRowHeight)
+		}
+		return ref
+	}
 	if tr := x.e.Trajectory; tr != nil && len(tr.Years) > 0 {
 		tc := x.trajectoryLayout()
-		first, last := 4, 3+len(tr.Years)
+		firstYear, lastYear := 4, 3+len(tr.Years)
 		ref := func(col int) (name, values string) {
 			l, _ := excelize.ColumnNumberToName(col)
-			return fmt.Sprintf("%s!$%s$3", sheetTrajectory, l), fmt.Sprintf("%s!$%s$%d:$%s$%d", sheetTrajectory, l, first, l, last)
+			return fmt.Sprintf("%s!$%s$3", sheetTrajectory, l), fmt.Sprintf("%s!$%s$%d:$%s$%d", sheetTrajectory, l, firstYear, l, lastYear)
 		}
-		cats := fmt.Sprintf("%s!$A$%d:$A$%d", sheetTrajectory, first, last)
-		series := func(cols ...int) []excelize.ChartSeries {
-			var out []excelize.ChartSeries
-			for _, c := range cols {
-				name, vals := ref(c)
-				out = append(out, excelize.ChartSeries{Name: name, Categories: cats, Values: vals})
-			}
-			return out
+		cats := fmt.Sprintf("%s!$A$%d:$A$%d", sheetTrajectory, firstYear, lastYear)
+		serie := func(col int) excelize.ChartSeries {
+			name, vals := ref(col)
+			return excelize.ChartSeries{Name: name, Categories: cats, Values: vals}
 		}
-		var scopes []int
+		var scopes []excelize.ChartSeries
 		for _, s := range tr.Boundary {
-			scopes = append(scopes, tc.byScope[s])
+			c := serie(tc.byScope[s])
+			c.Fill = chartFill(reports.ScopeColor(s))
+			scopes = append(scopes, c)
 		}
-		lines := []int{}
+		var lines []excelize.ChartSeries
+		line := func(col int, color string, dash excelize.LineDashType) {
+			c := serie(col)
+			c.Marker = excelize.ChartMarker{Symbol: "none"}
+			c.Fill = chartFill(color) // a line chart draws its line with the series' fill
+			c.Line = excelize.LineOptions{Dash: dash, Width: 2}
+			lines = append(lines, c)
+		}
 		if len(x.e.Targets) > 0 {
-			lines = append(lines, tc.target)
+			line(tc.target, reports.ColorTarget, excelize.LineDashDash)
 		}
-		lines = append(lines, tc.bau, tc.plan, tc.net)
-		lineSeries := series(lines...)
-		for i := range lineSeries {
-			lineSeries[i].Marker = excelize.ChartMarker{Symbol: "none"}
+		line(tc.bau, reports.ColorBAU, excelize.LineDashDash)
+		line(tc.plan, reports.ColorPlan, excelize.LineDashSolid)
+		at := place()
+		if err != nil {
+			return 0, err
 		}
-		if err := f.AddChart(sheetSummary, "I3", &excelize.Chart{
-			Type: excelize.ColStacked, Series: series(scopes...), Dimension: size, Legend: legend, YAxis: yAxis,
+		if err := f.AddChart(sheetSummary, at, &excelize.Chart{
+			// Its legend on the right: six entries would take two lines under the plot.
+			Type: excelize.ColStacked, Series: scopes, Dimension: size, Legend: excelize.ChartLegend{Position: "right"}, YAxis: yAxis,
 			Title: title(fmt.Sprintf("Trajectory toward %d (tCO2e, %s)", tr.TargetYear, scopeList(tr.Boundary))),
-		}, &excelize.Chart{Type: excelize.Line, Series: lineSeries, YAxis: yAxis}); err != nil {
-			return err
+		}, &excelize.Chart{Type: excelize.Line, Series: lines, YAxis: yAxis}); err != nil {
+			return 0, err
 		}
 	}
 	if byYearLast > byYearHeader {
 		col := map[bool]string{true: "C", false: "D"}[x.e.Scope2Method == emissions.MethodLocation]
 		var ss []excelize.ChartSeries
-		for _, c := range []string{"B", col, "E"} {
+		for i, c := range []string{"B", col, "E"} {
 			ss = append(ss, excelize.ChartSeries{
 				Name:       fmt.Sprintf("%s!$%s$%d", sheetSummary, c, byYearHeader),
 				Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sheetSummary, byYearHeader+1, byYearLast),
 				Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", sheetSummary, c, byYearHeader+1, c, byYearLast),
+				Fill:       chartFill(reports.ScopeColor(i + 1)),
 			})
 		}
-		if err := f.AddChart(sheetSummary, "I23", &excelize.Chart{
+		at := place()
+		if err != nil {
+			return 0, err
+		}
+		if err := f.AddChart(sheetSummary, at, &excelize.Chart{
 			Type: excelize.ColStacked, Series: ss, Dimension: size, Legend: legend, YAxis: yAxis,
 			Title: title(fmt.Sprintf("Emissions by scope (tCO2e, Scope 2 %s-based)", x.e.Scope2Method)),
 		}); err != nil {
-			return err
+			return 0, err
 		}
 	}
-	return nil
+	return last, nil
+}
+
+// chartFill is a solid fill of colour "#rrggbb" for a chart's series.
+func chartFill(color string) excelize.Fill {
+	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{strings.TrimPrefix(color, "#")}}
 }

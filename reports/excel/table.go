@@ -121,8 +121,8 @@ func (x *exporter) stream(t table, body func(add func(vals ...any) error) error)
 	return sw.Flush()
 }
 
-// streamHead starts a table sheet with the StreamWriter: the autofilter and dimension over the
-// t.rows rows to come, the columns, the frozen panes, the title and note, and the header. It
+// streamHead starts a table sheet with the StreamWriter: the autofilter, dimension and page
+// setup over the t.rows rows to come, the columns, the frozen panes, the title and note, and the header. It
 // returns the writer and the header's row.
 func (x *exporter) streamHead(t table) (*excelize.StreamWriter, int, error) {
 	h := t.headerRow()
@@ -139,6 +139,13 @@ func (x *exporter) streamHead(t table) (*excelize.StreamWriter, int, error) {
 	// excelize leaves <dimension ref="A1">; readers that trust it (ExcelDataReader, some ETL
 	// tools) would read one cell.
 	if err := x.f.SetSheetDimension(t.sheet, fmt.Sprintf("A1:%s%d", last, h+t.rows)); err != nil {
+		return nil, 0, err
+	}
+	widths := make([]float64, len(t.cols))
+	for i, c := range t.cols {
+		widths[i] = c.width
+	}
+	if err := x.setPrint(printSetup{sheet: t.sheet, widths: widths, lastRow: h + t.rows, titleRow: h}); err != nil {
 		return nil, 0, err
 	}
 	sw, err := x.f.NewStreamWriter(t.sheet)

@@ -25,17 +25,11 @@ const (
 	ChartMACC       = "chart-macc"
 )
 
-// Colours: one per scope, used by every chart and table swatch, so Scope 3 is the same blue
-// everywhere; the trajectory's lines have their own.
-var scopeColor = [4]string{"", "#b23a48", "#e8a33d", "#3f7cac"}
+// The scopes' and the trajectory's colours are reports.ScopeColor and reports.Color*, which the
+// Excel export's charts share.
 
-const (
-	colorTarget  = "#1b1b1b"
-	colorBAU     = "#8a8a8a"
-	colorPlan    = "#2e7d32"
-	colorCredits = "#5fb49c"
-	colorLever   = "#2e7d32"
-)
+// colorLever is the levers' bars.
+const colorLever = "#2e7d32"
 
 // poleColors are the poles' colours, given in order of their emissions over all years, so a
 // pole keeps its colour in the treemap and in the evolution chart.
@@ -124,7 +118,7 @@ func trajectoryChart(r reports.Report) echart {
 		for i, y := range tr.Years {
 			data[i] = opts.BarData{Value: -round1(y.Credits)}
 		}
-		bar.AddSeries("Credits and removals (below zero)", data, scopeBarColor("actual", colorCredits))
+		bar.AddSeries("Credits and removals (below zero)", data, scopeBarColor("actual", reports.ColorCredits))
 	}
 
 	line := charts.NewLine()
@@ -156,10 +150,10 @@ func trajectoryChart(r reports.Report) echart {
 		}
 	}
 	names := targetNames(r)
-	addLine("Target", colorTarget, "dashed", 2.5, true, func(y plan.TrajectoryYear) *float64 { return y.Target }, gapMark(tr))
+	addLine("Target", reports.ColorTarget, "dashed", 2.5, true, func(y plan.TrajectoryYear) *float64 { return y.Target }, gapMark(tr))
 	if len(names) > 1 {
 		for i, n := range names {
-			addLine("Target: "+n, colorTarget, "dotted", 1.2, false, func(y plan.TrajectoryYear) *float64 {
+			addLine("Target: "+n, reports.ColorTarget, "dotted", 1.2, false, func(y plan.TrajectoryYear) *float64 {
 				if i < len(y.Targets) {
 					return y.Targets[i]
 				}
@@ -167,8 +161,8 @@ func trajectoryChart(r reports.Report) echart {
 			})
 		}
 	}
-	addLine("Business as usual", colorBAU, "dashed", 2, true, projected(func(y plan.TrajectoryYear) *float64 { return y.BAU }))
-	addLine("Plan", colorPlan, "solid", 2.5, true, projected(func(y plan.TrajectoryYear) *float64 { return y.Plan }))
+	addLine("Business as usual", reports.ColorBAU, "dashed", 2, true, projected(func(y plan.TrajectoryYear) *float64 { return y.BAU }))
+	addLine("Plan", reports.ColorPlan, "solid", 2.5, true, projected(func(y plan.TrajectoryYear) *float64 { return y.Plan }))
 	if bandCovers(tr) {
 		addUncertaintyBand(line, r, years, tr.LastActualYear)
 	}
@@ -180,7 +174,7 @@ func trajectoryChart(r reports.Report) echart {
 		Options: echartOptions(bar, bar.Validate)}
 }
 
-func scopeBar(s int) charts.SeriesOpts { return scopeBarColor("actual", scopeColor[s]) }
+func scopeBar(s int) charts.SeriesOpts { return scopeBarColor("actual", reports.ScopeColor(s)) }
 
 // yearMark is a vertical mark line at a year, with a label of its own (go-echarts'
 // MarkLineNameXAxisItem has no label).
@@ -233,7 +227,7 @@ func gapMark(tr *plan.Trajectory) charts.SeriesOpts {
 			x := strconv.Itoa(y.Year)
 			name, color := "gap "+t(*y.Gap)+" t", "#b00020"
 			if *y.Gap <= 0 {
-				name, color = "margin "+t(-*y.Gap)+" t", colorPlan
+				name, color = "margin "+t(-*y.Gap)+" t", reports.ColorPlan
 			}
 			charts.WithMarkLineNameCoordItemOpts(opts.MarkLineNameCoordItem{
 				Name:        name,
@@ -317,7 +311,7 @@ func scopesChart(y emissions.YearTotals, method string) echart {
 	data := make([]opts.BarData, len(items))
 	for i, it := range items {
 		labels[i] = it.Label
-		data[i] = labelled(it.Value, scopeColor[it.Scope])
+		data[i] = labelled(it.Value, reports.ScopeColor(it.Scope))
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(commonChartOpts(ChartScopes),

@@ -145,13 +145,13 @@ func intensityChart(r reports.Report, i int, d analysis.Denominator) echart {
 		for _, py := range p.Years {
 			at[py.Year] = py
 		}
-		add("Target: "+p.Target.Name, colorTarget, "dashed", ownAxis, func(y int) *float64 {
+		add("Target: "+p.Target.Name, reports.ColorTarget, "dashed", ownAxis, func(y int) *float64 {
 			if py, ok := at[y]; ok {
 				return &py.Target
 			}
 			return nil
 		})
-		add("Actual: "+p.Target.Name, colorPlan, "solid", ownAxis, func(y int) *float64 { return at[y].Actual })
+		add("Actual: "+p.Target.Name, reports.ColorPlan, "solid", ownAxis, func(y int) *float64 { return at[y].Actual })
 	}
 	unit := intensityUnit(a.Denominators, d.Name)
 	right, pathAxis := "3%", intensityAxis(unit+", targets", pathVs)

@@ -150,7 +150,7 @@ func shareOf(v, total float64) string {
 func newView(r reports.Report) *htmlView {
 	v := &htmlView{Lang: r.Lang.Code(), Site: r.Site, Year: r.ReportingYear, GWP: r.GWP, Method: reports.MethodLabel(r.Method())}
 	for s := 1; s <= 3; s++ {
-		v.Legend = append(v.Legend, htmlSwatch{reports.ScopeName(s, r.Method()), scopeColor[s]})
+		v.Legend = append(v.Legend, htmlSwatch{reports.ScopeName(s, r.Method()), reports.ScopeColor(s)})
 	}
 	cur, ok := yearOf(r.Years, r.ReportingYear)
 	v.Notices = noticesOf(r.Notices)
@@ -303,7 +303,7 @@ func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList
 	total := cur.Total(r.Method())
 	st := &htmlTable{Caption: fmt.Sprintf("%d by scope and Scope 3 category, tCO2e", cur.Year), Head: []string{"Scope or category", "tCO2e", "Share of total"}}
 	for _, it := range scopeItems(cur, method) {
-		st.Rows = append(st.Rows, htmlRow{Cells: []htmlCell{{Text: it.Label, Swatch: scopeColor[it.Scope]}, numCell(it.Value), numText(shareOf(it.Value, total))}})
+		st.Rows = append(st.Rows, htmlRow{Cells: []htmlCell{{Text: it.Label, Swatch: reports.ScopeColor(it.Scope)}, numCell(it.Value), numText(shareOf(it.Value, total))}})
 	}
 	st.Rows = append(st.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + reports.MethodLabel(method) + ")"), numCell(total), numText(shareOf(total, total))}})
 	// the other method's Scope 2 and total, beside the selected ones

@@ -56,7 +56,7 @@ func uncertaintySection(r reports.Report, cur emissions.YearTotals) htmlSection 
 	dt := &htmlTable{Caption: fmt.Sprintf("%d by scope and pole, tCO2e (%s)", cur.Year, method), Head: []string{"Scope or pole", "tCO2e", "Low (2.5 %)", "High (97.5 %)", "Range"}}
 	for sc, v := range [4]float64{0, cur.Scope1, cur.Scope2(r.Method()), cur.Scope3} {
 		if iv, ok := yu.ByScope[sc]; ok {
-			dt.Rows = append(dt.Rows, htmlRow{Cells: append([]htmlCell{{Text: reports.ScopeName(sc, r.Method()), Swatch: scopeColor[sc]}}, intervalCells(iv, v)...)})
+			dt.Rows = append(dt.Rows, htmlRow{Cells: append([]htmlCell{{Text: reports.ScopeName(sc, r.Method()), Swatch: reports.ScopeColor(sc)}}, intervalCells(iv, v)...)})
 		}
 	}
 	for _, p := range reports.LargestFirst(cur.ByPole) {
