@@ -20,7 +20,8 @@ type Left struct {
 
 // ADEMERelease builds the factors of a Base Carbone release imported at run time: every
 // factor of the library drawn from ADEME that the release can build, under the library's id,
-// with the values ADEME builds (the built-in release gives the built-in factors); and every
+// with the values ADEME builds (the built-in release gives the built-in factors), except the
+// GWPs of gases, which the library keeps per GWP set and a factor file cannot; and every
 // other valid element as ademe.<element id>, whole or split as ademeCategories says. What
 // gives no factor is in left: library factors the release cannot build (an element it lacks
 // or has changed), and elements whose scope cannot be told or whose unit footprint does not
@@ -30,6 +31,14 @@ func ADEMERelease(a *datasets.ADEME, rel Release) (fs []factors.Factor, left []L
 	used := map[string]bool{}
 	for _, e := range entries() {
 		if !fromADEME(e) {
+			continue
+		}
+		if e.GWP != "" {
+			// A gas's GWP exists once per GWP set; a factor file holds one value per id.
+			if el := ademeElement(e.From); el != "" {
+				used[el] = true
+			}
+			left = append(left, Left{Reason: "GWPs of gases (the library keeps one per GWP set)", Place: e.ID})
 			continue
 		}
 		f, err := e.build(s)
