@@ -3,6 +3,11 @@
 #
 #   bench/run.sh [--sizes 100k,1m] [--runs 3] [--inline] [--workbooks 10] [--against REF,...]
 #                [--poles 20000] [--names-rows 40000] [--dir /tmp/footprint-bench] [--keep]
+#   bench/run.sh --import [--runs 3]
+#
+# --import measures `footprint factors import --ademe` alone (wall time, CPU time and peak
+# memory, median/max of --runs runs) on the official Base Carbone xlsx of factor-sources and
+# on a ';'-separated Windows-1252 CSV of all its rows (bench/ademecsv), as ADEME publishes it.
 #
 # For each size it generates a deterministic synthetic workbook (bench/gen: sheets Energy,
 # Logistics, Materials, 7 canonical columns, seed 1; text in shared strings as Excel writes
@@ -44,6 +49,7 @@ against=""
 workbooks=10
 poles=20000
 names_rows=40000
+import_only=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
@@ -55,6 +61,7 @@ while [ $# -gt 0 ]; do
     --workbooks) workbooks="$2"; shift 2 ;;
     --poles) poles="$2"; shift 2 ;;
     --names-rows) names_rows="$2"; shift 2 ;;
+    --import) import_only=true; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -66,6 +73,29 @@ case "$names_rows" in ''|*[!0-9]*|0) echo "run.sh: --names-rows takes a positive
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+
+if $import_only; then
+  xlsx="$root/../shared/factor-sources/ademe-base-carbone-v23.6/Base_Carbone_V23.6-v2.xlsx"
+  [ -f "$xlsx" ] || { echo "run.sh: $xlsx not found" >&2; exit 1; }
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+  go build -o "$work/footprint" ./cmd/footprint
+  go build -o "$work/ademecsv" ./bench/ademecsv
+  "$work/ademecsv" "$xlsx" "$work/Base_Carbone_V23.6.csv"
+  printf '%-44s %10s %10s %12s\n' "footprint factors import --ademe" "wall s" "cpu s" "peak MiB"
+  for in in "$xlsx" "$work/Base_Carbone_V23.6.csv"; do
+    walls=(); cpus=(); peak=0
+    for _ in $(seq "$runs"); do
+      /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$work/footprint" factors import --ademe "$in" --out "$work/out.yaml" --force >/dev/null
+      read -r wall user sys kb <"$work/time"
+      walls+=("$wall"); cpus+=("$(echo "$user + $sys" | bc)")
+      [ "$kb" -gt "$peak" ] && peak=$kb
+    done
+    median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+    printf '%-44s %10s %10s %12d\n' "$(basename "$in")" "$(median "${walls[@]}")" "$(median "${cpus[@]}")" $((peak / 1024))
+  done
+  exit 0
+fi
 
 # What the measurements need: GNU time, and Debian's pandas and openpyxl (the system
 # python, not whatever python3 comes first in PATH).

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -54,6 +55,11 @@ func runFactorsImport(opts *factorsImportOptions) error {
 		return problemsf("--published %d: give the year the release was published, 1990–%d", opts.published, opts.now().Year()+1)
 	}
 	iopt := importer.Options{Version: strings.TrimSpace(opts.version), Published: opts.published, Now: opts.now}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// The xlsx reader leaves much short-lived garbage: a soft limit keeps the peak near
+		// what the import holds (docs/performance.md).
+		debug.SetMemoryLimit(importMemoryLimit)
+	}
 	var (
 		res importer.Result
 		err error
@@ -103,6 +109,10 @@ func runFactorsImport(opts *factorsImportOptions) error {
 	fmt.Fprintf(opts.env.Stdout, "to use it, list it in config.yaml:\n  factors:\n    files:\n      - %s\n", relToConfig(opts.config, out))
 	return nil
 }
+
+// importMemoryLimit is the soft memory limit of an import: the full Base Carbone holds about
+// 60 MiB at its peak.
+const importMemoryLimit = 128 << 20
 
 // skippedText says what of an imported file gave no factor: ": 12 rows status Archivé (first
 // at line 40); …", or "" when everything was imported.

@@ -1,9 +1,7 @@
 package datasets
 
 import (
-	"encoding/csv"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"regexp"
@@ -23,6 +21,7 @@ type ADEMELine struct {
 	BaseEN, AttributeEN, BoundaryEN string
 	TagsFR, TagsEN                  string
 	Category, Unit, Location        string
+	SubLocation                     string // Sous-localisation géographique français, often empty
 	Uncertainty                     string
 	PosteType, PosteName            string
 	Total                           string
@@ -103,22 +102,35 @@ func (e *ADEMEElement) ValidityYear() (int, error) {
 	return y, nil
 }
 
-// ModifiedYear is the year of the element's "Date de modification": a date as the CSV export
-// writes it ("2021-06-18"), or an Excel serial date as the xlsx export holds it (44365); 0 when
-// empty.
+// ModifiedYear is the year of the element's "Date de modification": a date as the CSV exports
+// write it ("2021-06-18", "18/06/2021"), or an Excel serial date as the xlsx export holds it
+// (44365); 0 when empty.
 func (e *ADEMEElement) ModifiedYear() (int, error) {
 	v := strings.TrimSpace(e.Modified)
-	switch {
-	case v == "":
+	if v == "" {
 		return 0, nil
-	case excelSerial.MatchString(v):
-		return serialYear(v), nil
 	}
-	t, err := time.Parse("2006-01-02", v)
-	if err != nil {
+	t, ok := ADEMEDate(v)
+	if !ok {
 		return 0, fmt.Errorf("element %s: Date de modification %q is not a date", e.ID, e.Modified)
 	}
 	return t.Year(), nil
+}
+
+// ADEMEDate reads a date of the export: YYYY-MM-DD (the open-data CSV), DD/MM/YYYY (the CSV
+// saved by Excel in French) or an Excel serial date (the xlsx).
+func ADEMEDate(v string) (time.Time, bool) {
+	v = strings.TrimSpace(v)
+	if excelSerial.MatchString(v) {
+		days, _ := strconv.Atoi(v)
+		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days), true
+	}
+	for _, layout := range []string{"2006-01-02", "02/01/2006", "2006-01-02T15:04:05"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // serialYear is the year of an Excel serial date (days since 1899-12-30).
@@ -137,37 +149,49 @@ type ADEME struct {
 	Path     string
 	Elements map[string]*ADEMEElement
 	Order    []string // element ids in file order
+	// Sheet is the xlsx sheet the export was read from ("Base_Carbone_V23.6"), "" for a CSV.
+	Sheet string
+	// LeftOut counts the elements the reader left out by their status ("Archivé"), in the
+	// order first met.
+	LeftOut []ADEMELeftOut
+	// Latest is the latest "Date de modification" of any row, archived ones included: the
+	// release cannot be older. Zero when no row states one.
+	Latest time.Time
 }
 
-// LoadADEME reads a Base Carbone export in CSV, comma-separated and UTF-8.
+// ADEMELeftOut is the count of elements of one status the reader left out.
+type ADEMELeftOut struct {
+	Status    string
+	Elements  int
+	FirstLine int
+}
+
+// Place names line of the export in a message: "file:line" for a CSV, "file: sheet S row N"
+// for an xlsx.
+func (a *ADEME) Place(line int) string {
+	if a.Sheet != "" {
+		return fmt.Sprintf("%s: sheet %q row %d", a.Path, a.Sheet, line)
+	}
+	return fmt.Sprintf("%s:%d", a.Path, line)
+}
+
+// Row names line of the export without the file: "line 40", or "sheet S row 40" for an xlsx.
+func (a *ADEME) Row(line int) string {
+	if a.Sheet != "" {
+		return fmt.Sprintf("sheet %q row %d", a.Sheet, line)
+	}
+	return fmt.Sprintf("line %d", line)
+}
+
+// LoadADEME reads a Base Carbone export in CSV: comma- or semicolon-separated, UTF-8 or
+// Windows-1252 (ReadADEMECSV).
 func LoadADEME(path string) (*ADEME, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	r := csv.NewReader(f)
-	header, err := r.Read()
-	if err != nil {
-		return nil, fmt.Errorf("%s: header: %w", path, err)
-	}
-	b, err := newADEMEBuilder(path, header)
-	if err != nil {
-		return nil, err
-	}
-	for line := 2; ; line++ {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		if err := b.add(line, rec); err != nil {
-			return nil, err
-		}
-	}
-	return b.a, nil
+	return ReadADEMECSV(path, f)
 }
 
 // ademeBuilder turns the rows of an export, CSV or xlsx, into elements and their postes.
@@ -178,6 +202,8 @@ type ademeBuilder struct {
 	// status, when the export has the column, keeps valid elements only (an xlsx export also
 	// holds archived ones, which the CSV subset leaves out).
 	status int
+	// modified is the column "Date de modification".
+	modified int
 }
 
 // ademeNeed are the columns every export must have.
@@ -191,16 +217,34 @@ func newADEMEBuilder(path string, header []string) (*ademeBuilder, error) {
 	for i, h := range header {
 		col[strings.TrimSpace(h)] = i
 	}
-	for _, n := range ademeNeed {
-		if _, ok := col[n]; !ok {
-			return nil, fmt.Errorf("%s: no column %q", path, n)
-		}
+	if missing := ademeMissing(col); len(missing) > 0 {
+		return nil, fmt.Errorf("not the Base Carbone layout: no column %s", quoteList(missing))
 	}
-	b := &ademeBuilder{path: path, col: col, a: &ADEME{Path: path, Elements: map[string]*ADEMEElement{}}, status: -1}
+	b := &ademeBuilder{path: path, col: col, a: &ADEME{Path: path, Elements: map[string]*ADEMEElement{}}, status: -1,
+		modified: col["Date de modification"]}
 	if i, ok := col["Statut de l'élément"]; ok {
 		b.status = i
 	}
 	return b, nil
+}
+
+// ademeMissing are the columns of ademeNeed that col lacks.
+func ademeMissing(col map[string]int) []string {
+	var missing []string
+	for _, n := range ademeNeed {
+		if _, ok := col[n]; !ok {
+			missing = append(missing, n)
+		}
+	}
+	return missing
+}
+
+func quoteList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
 }
 
 // ademeValid are the statuses of elements in use; "Archivé" elements are superseded.
@@ -214,7 +258,15 @@ func (b *ademeBuilder) add(line int, rec []string) error {
 		}
 		return strings.TrimSpace(rec[i])
 	}
+	if b.modified < len(rec) {
+		if t, ok := ADEMEDate(rec[b.modified]); ok && t.After(b.a.Latest) {
+			b.a.Latest = t
+		}
+	}
 	if b.status >= 0 && b.status < len(rec) && !ademeValid[strings.TrimSpace(rec[b.status])] {
+		if get("Type Ligne") == "Elément" {
+			b.leftOut(strings.TrimSpace(rec[b.status]), line)
+		}
 		return nil
 	}
 	l := ADEMELine{
@@ -223,6 +275,7 @@ func (b *ademeBuilder) add(line int, rec []string) error {
 		BaseEN: get("Nom base anglais"), AttributeEN: get("Nom attribut anglais"), BoundaryEN: get("Nom frontière anglais"),
 		TagsFR: get("Tags français"), TagsEN: get("Tags anglais"),
 		Category: get("Code de la catégorie"), Unit: get("Unité français"), Location: get("Localisation géographique"),
+		SubLocation: get("Sous-localisation géographique français"),
 		Uncertainty: get("Incertitude"), PosteType: get("Type poste"), PosteName: get("Nom poste français"),
 		Total: get("Total poste non décomposé"),
 		CO2f:  get("CO2f"), CH4f: get("CH4f"), CH4b: get("CH4b"), N2O: get("N2O"), CO2b: get("CO2b"),
@@ -231,20 +284,33 @@ func (b *ademeBuilder) add(line int, rec []string) error {
 	switch kind := get("Type Ligne"); kind {
 	case "Elément":
 		if _, dup := b.a.Elements[l.ID]; dup {
-			return fmt.Errorf("%s:%d: element %s appears twice", b.path, line, l.ID)
+			return fmt.Errorf("%s: element %s appears twice", b.a.Place(line), l.ID)
 		}
 		b.a.Elements[l.ID] = &ADEMEElement{ADEMELine: l}
 		b.a.Order = append(b.a.Order, l.ID)
 	case "Poste":
 		e, ok := b.a.Elements[l.ID]
 		if !ok {
-			return fmt.Errorf("%s:%d: poste of element %s comes before the element", b.path, line, l.ID)
+			return fmt.Errorf("%s: poste of element %s comes before the element", b.a.Place(line), l.ID)
 		}
 		e.Postes = append(e.Postes, l)
 	default:
-		return fmt.Errorf("%s:%d: Type Ligne %q: want Elément or Poste", b.path, line, kind)
+		return fmt.Errorf("%s: Type Ligne %q: want Elément or Poste", b.a.Place(line), kind)
 	}
 	return nil
+}
+
+func (b *ademeBuilder) leftOut(status string, line int) {
+	if status == "" {
+		status = "(empty)"
+	}
+	for i := range b.a.LeftOut {
+		if b.a.LeftOut[i].Status == status {
+			b.a.LeftOut[i].Elements++
+			return
+		}
+	}
+	b.a.LeftOut = append(b.a.LeftOut, ADEMELeftOut{Status: status, Elements: 1, FirstLine: line})
 }
 
 // Add puts in a the elements of b that keep accepts, as when the spend-based ratios of the
@@ -275,11 +341,11 @@ func (a *ADEME) Element(id string) (*ADEMEElement, error) {
 // Num parses a published number of an ADEME line; empty or unparsable cells are errors.
 func (a *ADEME) Num(l ADEMELine, column, text string) (float64, error) {
 	if text == "" {
-		return 0, fmt.Errorf("%s:%d: element %s: %s is empty", a.Path, l.Line, l.ID, column)
+		return 0, fmt.Errorf("%s: element %s: %s is empty", a.Place(l.Line), l.ID, column)
 	}
 	v, err := strconv.ParseFloat(text, 64)
 	if err != nil {
-		return 0, fmt.Errorf("%s:%d: element %s: %s %q is not a number", a.Path, l.Line, l.ID, column, text)
+		return 0, fmt.Errorf("%s: element %s: %s %q is not a number", a.Place(l.Line), l.ID, column, text)
 	}
 	return v, nil
 }
