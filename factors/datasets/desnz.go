@@ -202,8 +202,11 @@ func ReadDESNZXLSX(r io.Reader, path string) (*DESNZ, error) {
 			if b, err = cand.try(d, cols, n); err != nil {
 				return nil, err
 			}
-			if b != nil && d.Year == 0 && frontYear != 0 {
-				d.Year = frontYear
+			if b != nil {
+				b.short = true
+				if d.Year == 0 {
+					d.Year = frontYear
+				}
 			}
 			continue
 		}
@@ -309,6 +312,9 @@ type desnzBuilder struct {
 	valueCol int
 	width    int
 	line     int // the header's
+	// short allows rows with fewer cells than the header: a sheet row ends at its last
+	// non-empty cell, a CSV line does not.
+	short bool
 }
 
 // newDESNZBuilder reads header; missing names the columns it lacks, quoted.
@@ -369,7 +375,7 @@ func (b *desnzBuilder) add(line int, rec []string) error {
 		d.Ended = true
 		return nil
 	}
-	if len(rec) <= b.valueCol {
+	if len(rec) <= b.valueCol && !b.short {
 		return fmt.Errorf("%s: %d columns, the header has %d: is the file cut short?", d.At(line), len(rec), b.width)
 	}
 	row := DESNZRow{Line: line, ID: cell(b.col[0]), Scope: cell(b.col[1]),

@@ -41,9 +41,25 @@ type desnzSet struct {
 	*datasets.DESNZ
 	release Release // "2019 v1.03", from SOURCE.md: its version and the year it was updated
 	current *datasets.DESNZ
+	// used, when not nil, collects the lines of the rows read: an import gives the rows the
+	// library does not read ids of their own.
+	used map[int]bool
+	// asked, when not nil, collects the current IDs asked for (GenerateDESNZPaths).
+	asked map[string]bool
 }
 
 func (d *desnzSet) Row(id string) (datasets.DESNZRow, error) {
+	if d.asked != nil {
+		d.asked[id] = true
+	}
+	r, err := d.row(id)
+	if err == nil && d.used != nil {
+		d.used[r.Line] = true
+	}
+	return r, err
+}
+
+func (d *desnzSet) row(id string) (datasets.DESNZRow, error) {
 	if d.current == nil {
 		return d.DESNZ.Row(id)
 	}
