@@ -114,7 +114,7 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 	}
 	first, _ := d.Row(r.value[0])
 	f.SourceID = strings.Join(valueCites, "+")
-	f.Source = fmt.Sprintf("UK DESNZ GHG Conversion Factors %s, %s (%s)", d.release.Version, first.Cite(), first.Label())
+	f.Source = fmt.Sprintf("UK DESNZ GHG Conversion Factors %s, %s (%s)", d.release.Version, d.citeRow(first), first.Label())
 	f.Derivation = "value = " + strings.Join(vparts, " + ")
 	if len(r.value) > 1 {
 		f.Source += " + " + strings.Join(valueCites[1:], " + ")

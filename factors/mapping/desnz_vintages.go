@@ -89,10 +89,26 @@ func (d *desnzSet) Has(id string) bool {
 	return err == nil
 }
 
-// cite names a row in a factor's source: its ID, or its line in a set without IDs.
+// cite names a row in a factor's source: its ID, or in a set without IDs its line (of the
+// sheet saved as CSV) or its row (of the workbook's sheet).
 func (d *desnzSet) cite(r datasets.DESNZRow) string {
 	if r.ID != "" {
 		return r.ID
+	}
+	return d.citeLine(r)
+}
+
+// citeRow names a row as its set does: "ID 7_400_4000_5_1", or its line or sheet row.
+func (d *desnzSet) citeRow(r datasets.DESNZRow) string {
+	if r.ID != "" {
+		return r.Cite()
+	}
+	return d.citeLine(r)
+}
+
+func (d *desnzSet) citeLine(r datasets.DESNZRow) string {
+	if d.Sheet != "" {
+		return fmt.Sprintf("sheet row %d", r.Line)
 	}
 	return fmt.Sprintf("CSV line %d", r.Line)
 }
