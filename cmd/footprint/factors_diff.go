@@ -68,6 +68,12 @@ func runFactorsDiff(opts *factorsDiffOptions) error {
 	if err != nil {
 		return problems(err)
 	}
+	if y0, y1, ok := oneYearEach(old, new); ok && opts.old != builtinLibrary && opts.new != builtinLibrary {
+		// Two releases of a yearly dataset (DESNZ 2024 and 2025): by vintage, every factor
+		// would be added and archived; compare them id by id instead, and say so.
+		fmt.Fprintf(opts.env.Stderr, "%s holds the %d vintage only and %s the %d vintage only: compared id by id, as two releases (year \"all\")\n", opts.old, y0, opts.new, y1)
+		old, new = withoutYear(old), withoutYear(new)
+	}
 	d := factors.Compare(old, new)
 	weighed := len(opts.usedBy) > 0
 	if weighed {
@@ -111,4 +117,33 @@ func diffSide(arg, gwp string) ([]factors.Factor, error) {
 		return nil, err
 	}
 	return factors.OnGWPSet(fs, strings.ToUpper(strings.TrimSpace(gwp)))
+}
+
+// oneYearEach reports whether old and new each hold factors of a single year, and different
+// ones: two releases of a dataset published once a year.
+func oneYearEach(old, new []factors.Factor) (int, int, bool) {
+	year := func(fs []factors.Factor) (int, bool) {
+		if len(fs) == 0 {
+			return 0, false
+		}
+		for _, f := range fs {
+			if f.Year != fs[0].Year {
+				return 0, false
+			}
+		}
+		return fs[0].Year, true
+	}
+	y0, ok0 := year(old)
+	y1, ok1 := year(new)
+	return y0, y1, ok0 && ok1 && y0 != y1
+}
+
+// withoutYear is fs with no year: every factor applies to all years.
+func withoutYear(fs []factors.Factor) []factors.Factor {
+	out := make([]factors.Factor, len(fs))
+	for i, f := range fs {
+		f.Year = 0
+		out[i] = f
+	}
+	return out
 }

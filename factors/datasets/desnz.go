@@ -2,12 +2,16 @@ package datasets
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // DESNZRow is one row of the DESNZ flat file (sheet "Factors by Category").
@@ -51,14 +55,31 @@ var desnzGas = regexp.MustCompile(`^kg (?:CO2e of )?(CO2|CH4|N2O)(?: per unit)?$
 // publish IDs (2023 on).
 type DESNZ struct {
 	Path string
-	Year int // the factor-set year, from the value column's header
-	All  []DESNZRow
-	Rows map[string]DESNZRow // by ID; empty for the sets without IDs
+	// Sheet is the sheet the rows were read from in an xlsx flat file, "" for a CSV.
+	Sheet string
+	Year  int // the factor-set year, from the value column's header
+	All   []DESNZRow
+	Rows  map[string]DESNZRow // by ID; empty for the sets without IDs
+	// Version and Updated are what the workbook's front page states ("1.1", the date of that
+	// version); empty in a CSV, which has no front page.
+	Version string
+	Updated time.Time
+	// Ended reports that the rows ended with the flat file's "END" row: a file without it was
+	// cut short.
+	Ended bool
 	// byPath indexes All by PathKey, for Match.
 	byPath map[string][]int
 }
 
-var desnzValueHeader = regexp.MustCompile(`^GHG Conversion Factor (\d{4})$`)
+// At names line (a CSV line, or a sheet row) of the set's file in a message.
+func (d *DESNZ) At(line int) string {
+	if d.Sheet != "" {
+		return fmt.Sprintf("%s: sheet %q row %d", d.Path, d.Sheet, line)
+	}
+	return fmt.Sprintf("%s:%d", d.Path, line)
+}
+
+var desnzValueHeader = regexp.MustCompile(`^GHG Conversion Factor(?:\s+(\d{4}))?$`)
 
 // desnzColumns are the columns the reader needs, by their header in each set's layout: the
 // 2019–2021 sets have "UOM (simple)", "UOM" (with the calorific basis), "GHG" and "Lookup"; the
@@ -78,6 +99,10 @@ var desnzColumns = []struct {
 	{[]string{"GHG/Unit", "GHG"}, false},
 }
 
+// desnzHeaderRows is how many rows the readers look through for the header: the official
+// workbook has a title, the sheet name and a note above it (row 5 or 6).
+const desnzHeaderRows = 30
+
 // LoadDESNZ reads the flat file's "Factors by Category" sheet saved as CSV, in the layout of
 // any set from 2019: the columns are found by their headers, the set year in the header of the
 // value column ("GHG Conversion Factor YYYY").
@@ -87,71 +112,285 @@ func LoadDESNZ(path string) (*DESNZ, error) {
 		return nil, err
 	}
 	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
-	if err != nil {
-		return nil, fmt.Errorf("%s: header: %w", path, err)
+	return ReadDESNZCSV(f, path)
+}
+
+// ReadDESNZCSV reads the "Factors by Category" sheet saved as CSV from r; path is how
+// messages name the file, with the line ("path:12: …"). Rows above the header (the sheet's
+// title) are passed over; the rows end at the flat file's "END" row.
+func ReadDESNZCSV(r io.Reader, path string) (*DESNZ, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	d := &DESNZ{Path: path}
+	var b *desnzBuilder
+	var cand headerCandidate
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("%s:%d: %w (is the file cut short, or not a CSV?)", path, pe.Line, pe.Err)
+			}
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if b == nil {
+			if b, err = cand.try(d, rec, line); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if err := b.add(line, rec); err != nil {
+			return nil, err
+		}
+		if d.Ended {
+			break
+		}
 	}
+	if b == nil {
+		return nil, cand.missing(d)
+	}
+	return d, nil
+}
+
+// DESNZSheet is the sheet of the flat file that holds the factors.
+const DESNZSheet = "Factors by Category"
+
+// ReadDESNZXLSX reads the flat file workbook from r: the rows of its "Factors by Category"
+// sheet, streamed, and the version, update date and year its "Front page" states. path is how
+// messages name the file, with the sheet and row or cell.
+func ReadDESNZXLSX(r io.Reader, path string) (*DESNZ, error) {
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 64 << 20})
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a readable xlsx workbook: %w", path, err)
+	}
+	defer f.Close()
+	d := &DESNZ{Path: path}
+	sheets := f.GetSheetList()
+	for _, s := range sheets {
+		if strings.EqualFold(strings.TrimSpace(s), DESNZSheet) {
+			d.Sheet = s
+		}
+	}
+	if d.Sheet == "" {
+		return nil, fmt.Errorf("%s: no sheet %q (the workbook has %q): is it the DESNZ flat file?", path, DESNZSheet, sheets)
+	}
+	frontYear := 0
+	for _, s := range sheets {
+		if strings.EqualFold(strings.TrimSpace(s), "Front page") {
+			if frontYear, err = readDESNZFrontPage(f, s, d); err != nil {
+				return nil, fmt.Errorf("%s: sheet %q: %w", path, s, err)
+			}
+		}
+	}
+	rows, err := f.Rows(d.Sheet)
+	if err != nil {
+		return nil, fmt.Errorf("%s: sheet %q: %w", path, d.Sheet, err)
+	}
+	defer rows.Close()
+	var b *desnzBuilder
+	var cand headerCandidate
+	for n := 1; rows.Next(); n++ {
+		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", d.At(n), err)
+		}
+		if b == nil {
+			if b, err = cand.try(d, cols, n); err != nil {
+				return nil, err
+			}
+			if b != nil {
+				b.short = true
+				if d.Year == 0 {
+					d.Year = frontYear
+				}
+			}
+			continue
+		}
+		if b.valueCol < len(cols) {
+			cols[b.valueCol] = csvNumber(cols[b.valueCol])
+		}
+		if err := b.add(n, cols); err != nil {
+			return nil, err
+		}
+		if d.Ended {
+			break
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, fmt.Errorf("%s: sheet %q: %w", path, d.Sheet, err)
+	}
+	if b == nil {
+		return nil, cand.missing(d)
+	}
+	if d.Year == 0 {
+		return nil, fmt.Errorf("%s: cannot tell the set's year: the value column's header says none (\"GHG Conversion Factor YYYY\") and the front page states no \"Year:\"", d.At(b.line))
+	}
+	return d, nil
+}
+
+// readDESNZFrontPage reads the "Version:", "Updated:" and "Year:" cells of the front page
+// (each label followed by its value in the next cell) into d, and returns the year.
+func readDESNZFrontPage(f *excelize.File, sheet string, d *DESNZ) (int, error) {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	year := 0
+	for n := 1; rows.Next() && n <= 60; n++ {
+		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return 0, fmt.Errorf("row %d: %w", n, err)
+		}
+		for i := 0; i+1 < len(cols); i++ {
+			label, v := strings.TrimSpace(cols[i]), strings.TrimSpace(cols[i+1])
+			switch label {
+			case "Version:":
+				if d.Version == "" && v != "" {
+					d.Version = csvNumber(v)
+				}
+			case "Updated:":
+				if serial, err := strconv.ParseFloat(v, 64); err == nil && d.Updated.IsZero() {
+					if t, err := excelize.ExcelDateToTime(serial, false); err == nil {
+						d.Updated = t
+					}
+				}
+			case "Year:":
+				if y, err := strconv.Atoi(v); err == nil && year == 0 {
+					year = y
+				}
+			}
+		}
+	}
+	return year, rows.Error()
+}
+
+// headerCandidate looks for the header among the first rows, and remembers the row closest
+// to one for the message when there is none.
+type headerCandidate struct {
+	rows        int
+	bestLine    int
+	bestMissing []string
+	bestHeader  []string
+}
+
+// try returns the builder when rec is the header; nil while the header may still come.
+func (c *headerCandidate) try(d *DESNZ, rec []string, line int) (*desnzBuilder, error) {
+	c.rows++
+	b, missing := newDESNZBuilder(d, rec, line)
+	if len(missing) == 0 {
+		if d.Year == 0 && d.Sheet == "" {
+			return nil, fmt.Errorf("%s: cannot tell the set's year: the value column's header is %q, not \"GHG Conversion Factor YYYY\"", d.At(line), rec[b.valueCol])
+		}
+		return b, nil
+	}
+	if len(missing) < len(desnzColumns) && (c.bestMissing == nil || len(missing) < len(c.bestMissing)) {
+		c.bestLine, c.bestMissing, c.bestHeader = line, missing, append([]string(nil), rec...)
+	}
+	if c.rows >= desnzHeaderRows {
+		return nil, c.missing(d)
+	}
+	return nil, nil
+}
+
+// missing is the error when no row of the first ones is the flat file's header.
+func (c *headerCandidate) missing(d *DESNZ) error {
+	if c.bestMissing == nil {
+		return fmt.Errorf("%s: no header of the DESNZ flat file (\"Scope\", \"Level 1\" … \"GHG Conversion Factor YYYY\") in its first %d rows: is it the \"Factors by Category\" sheet?", d.Path, c.rows)
+	}
+	return fmt.Errorf("%s: the header is not the DESNZ flat file's: no column %s in %q", d.At(c.bestLine), strings.Join(c.bestMissing, ", "), strings.Join(c.bestHeader, ","))
+}
+
+// desnzBuilder adds the rows under the header to a set.
+type desnzBuilder struct {
+	d        *DESNZ
+	col      []int
+	valueCol int
+	width    int
+	line     int // the header's
+	// short allows rows with fewer cells than the header: a sheet row ends at its last
+	// non-empty cell, a CSV line does not.
+	short bool
+}
+
+// newDESNZBuilder reads header; missing names the columns it lacks, quoted.
+func newDESNZBuilder(d *DESNZ, header []string, line int) (*desnzBuilder, []string) {
 	at := map[string]int{}
 	for i, h := range header {
 		at[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
 	}
-	col := make([]int, len(desnzColumns))
+	b := &desnzBuilder{d: d, col: make([]int, len(desnzColumns)), valueCol: -1, width: len(header), line: line}
+	var missing []string
 	for i, c := range desnzColumns {
-		col[i] = -1
+		b.col[i] = -1
 		for _, n := range c.names {
 			if j, ok := at[n]; ok {
-				col[i] = j
+				b.col[i] = j
 				break
 			}
 		}
-		if col[i] < 0 && !c.optional {
-			return nil, fmt.Errorf("%s:1: no column %q in the header %q", path, strings.Join(c.names, `" or "`), strings.Join(header, ","))
+		if b.col[i] < 0 && !c.optional {
+			missing = append(missing, `"`+strings.Join(c.names, `" or "`)+`"`)
 		}
 	}
-	valueCol := -1
-	d := &DESNZ{Path: path, Rows: map[string]DESNZRow{}, byPath: map[string][]int{}}
 	for i, h := range header {
 		if m := desnzValueHeader.FindStringSubmatch(strings.TrimSpace(h)); m != nil {
-			valueCol = i
+			b.valueCol = i
 			d.Year, _ = strconv.Atoi(m[1])
 		}
 	}
-	if valueCol < 0 {
-		return nil, fmt.Errorf("%s:1: no column \"GHG Conversion Factor YYYY\" in the header %q", path, strings.Join(header, ","))
+	if b.valueCol < 0 {
+		missing = append(missing, `"GHG Conversion Factor YYYY"`)
 	}
-	cell := func(rec []string, i int) string {
+	if len(missing) == 0 {
+		d.Rows, d.byPath = map[string]DESNZRow{}, map[string][]int{}
+	}
+	return b, missing
+}
+
+// add adds the row at line; an empty row is passed over, the "END" row ends the set.
+func (b *desnzBuilder) add(line int, rec []string) error {
+	d := b.d
+	cell := func(i int) string {
 		if i < 0 || i >= len(rec) {
 			return ""
 		}
 		return strings.TrimSpace(rec[i])
 	}
-	for line := 2; ; line++ {
-		rec, err := r.Read()
-		if err == io.EOF {
+	empty := true
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			empty = false
 			break
 		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		if len(rec) <= valueCol {
-			return nil, fmt.Errorf("%s:%d: %d columns, the header has %d", path, line, len(rec), len(header))
-		}
-		row := DESNZRow{Line: line, ID: cell(rec, col[0]), Scope: cell(rec, col[1]),
-			Levels:     [4]string{cell(rec, col[2]), cell(rec, col[3]), cell(rec, col[4]), cell(rec, col[5])},
-			ColumnText: cell(rec, col[6]), UOM: cell(rec, col[7]), GHG: cell(rec, col[8]), Value: cell(rec, valueCol)}
-		if row.ID != "" {
-			if _, dup := d.Rows[row.ID]; dup {
-				return nil, fmt.Errorf("%s:%d: ID %s appears twice", path, line, row.ID)
-			}
-			d.Rows[row.ID] = row
-		}
-		k := PathKey(row)
-		d.byPath[k] = append(d.byPath[k], len(d.All))
-		d.All = append(d.All, row)
 	}
-	return d, nil
+	if empty {
+		return nil
+	}
+	if cell(b.col[1]) == "END" || cell(b.col[2]) == "END" || cell(0) == "END" {
+		d.Ended = true
+		return nil
+	}
+	if len(rec) <= b.valueCol && !b.short {
+		return fmt.Errorf("%s: %d columns, the header has %d: is the file cut short?", d.At(line), len(rec), b.width)
+	}
+	row := DESNZRow{Line: line, ID: cell(b.col[0]), Scope: cell(b.col[1]),
+		Levels:     [4]string{cell(b.col[2]), cell(b.col[3]), cell(b.col[4]), cell(b.col[5])},
+		ColumnText: cell(b.col[6]), UOM: cell(b.col[7]), GHG: cell(b.col[8]), Value: cell(b.valueCol)}
+	if row.ID != "" {
+		if _, dup := d.Rows[row.ID]; dup {
+			return fmt.Errorf("%s: ID %s appears twice", d.At(line), row.ID)
+		}
+		d.Rows[row.ID] = row
+	}
+	k := PathKey(row)
+	d.byPath[k] = append(d.byPath[k], len(d.All))
+	d.All = append(d.All, row)
+	return nil
 }
 
 func (d *DESNZ) Row(id string) (DESNZRow, error) {
@@ -175,11 +414,11 @@ func (d *DESNZ) Num(id string) (float64, DESNZRow, error) {
 // Value is the value of row r of this set; an empty or unparsable value is an error.
 func (d *DESNZ) Value(r DESNZRow) (float64, error) {
 	if r.Value == "" {
-		return 0, fmt.Errorf("%s:%d: %s (%s, %s) has no value", d.Path, r.Line, r.Cite(), r.Label(), r.GHG)
+		return 0, fmt.Errorf("%s: %s (%s, %s) has no value", d.At(r.Line), r.Cite(), r.Label(), r.GHG)
 	}
 	v, err := strconv.ParseFloat(r.Value, 64)
 	if err != nil {
-		return 0, fmt.Errorf("%s:%d: %s: value %q is not a number", d.Path, r.Line, r.Cite(), r.Value)
+		return 0, fmt.Errorf("%s: %s: value %q is not a number", d.At(r.Line), r.Cite(), r.Value)
 	}
 	return v, nil
 }

@@ -26,6 +26,11 @@ var desnzGWP = map[string]string{
 	"Material use": "AR4", "Waste disposal": "AR5", "Hotel stay": "",
 }
 
+// DESNZGWP is the GWP basis of the rows of a DESNZ category (Level 1) of any set, as the
+// built-in factors state it: "AR4", "AR5", or "" for hotel stays (either basis); ok is false
+// for a category the methodology table does not list.
+func DESNZGWP(level1 string) (gwp string, ok bool) { return desnzGWPOf(level1) }
+
 // desnzGWPOf is the GWP basis of a category of any set: past sets' categories are read under
 // the current set's names (their methodology papers use AR5 from the 2019 set on, as the
 // current one does, with the same exceptions).
@@ -109,7 +114,7 @@ func (r dz) resolve(s *sources, e entry) (factors.Factor, error) {
 	}
 	first, _ := d.Row(r.value[0])
 	f.SourceID = strings.Join(valueCites, "+")
-	f.Source = fmt.Sprintf("UK DESNZ GHG Conversion Factors %s, %s (%s)", d.release.Version, first.Cite(), first.Label())
+	f.Source = fmt.Sprintf("UK DESNZ GHG Conversion Factors %s, %s (%s)", d.release.Version, d.citeRow(first), first.Label())
 	f.Derivation = "value = " + strings.Join(vparts, " + ")
 	if len(r.value) > 1 {
 		f.Source += " + " + strings.Join(valueCites[1:], " + ")

@@ -41,9 +41,25 @@ type desnzSet struct {
 	*datasets.DESNZ
 	release Release // "2019 v1.03", from SOURCE.md: its version and the year it was updated
 	current *datasets.DESNZ
+	// used, when not nil, collects the lines of the rows read: an import gives the rows the
+	// library does not read ids of their own.
+	used map[int]bool
+	// asked, when not nil, collects the current IDs asked for (GenerateDESNZPaths).
+	asked map[string]bool
 }
 
 func (d *desnzSet) Row(id string) (datasets.DESNZRow, error) {
+	if d.asked != nil {
+		d.asked[id] = true
+	}
+	r, err := d.row(id)
+	if err == nil && d.used != nil {
+		d.used[r.Line] = true
+	}
+	return r, err
+}
+
+func (d *desnzSet) row(id string) (datasets.DESNZRow, error) {
 	if d.current == nil {
 		return d.DESNZ.Row(id)
 	}
@@ -73,10 +89,26 @@ func (d *desnzSet) Has(id string) bool {
 	return err == nil
 }
 
-// cite names a row in a factor's source: its ID, or its line in a set without IDs.
+// cite names a row in a factor's source: its ID, or in a set without IDs its line (of the
+// sheet saved as CSV) or its row (of the workbook's sheet).
 func (d *desnzSet) cite(r datasets.DESNZRow) string {
 	if r.ID != "" {
 		return r.ID
+	}
+	return d.citeLine(r)
+}
+
+// citeRow names a row as its set does: "ID 7_400_4000_5_1", or its line or sheet row.
+func (d *desnzSet) citeRow(r datasets.DESNZRow) string {
+	if r.ID != "" {
+		return r.Cite()
+	}
+	return d.citeLine(r)
+}
+
+func (d *desnzSet) citeLine(r datasets.DESNZRow) string {
+	if d.Sheet != "" {
+		return fmt.Sprintf("sheet row %d", r.Line)
 	}
 	return fmt.Sprintf("CSV line %d", r.Line)
 }

@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -141,4 +142,18 @@ func releaseDiff(got, want factors.Factor) string {
 		return fmt.Sprintf("differs from the library:\n got  %+v\n want %+v", got, want)
 	}
 	return ""
+}
+
+// TestDESNZPathsAreFresh fails when desnz_paths.csv, the paths past DESNZ sets are imported
+// through, is not what the generator writes from the table and the current set: run
+// `go generate ./factors`.
+func TestDESNZPathsAreFresh(t *testing.T) {
+	needSources(t)
+	got, err := GenerateDESNZPaths(srcDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, desnzPathsCSV) {
+		t.Fatalf("desnz_paths.csv is stale (run go generate ./factors): %s", firstDiff(desnzPathsCSV, got))
+	}
 }
