@@ -125,6 +125,10 @@ type CustomFactor struct {
 	// SourceRow is the row of the published dataset the value comes from (an ADEME element
 	// id, a DESNZ row id); the factor's id when not given.
 	SourceRow string `yaml:"source_row,omitempty" mapstructure:"source_row"`
+	// Dataset and License name the published dataset a file's factor comes from and its
+	// licence, as imported: reports cite and credit them as for built-in factors.
+	Dataset string `yaml:"dataset,omitempty" mapstructure:"dataset"`
+	License string `yaml:"license,omitempty" mapstructure:"license"`
 	// NameFR and Tags are the factor's French name and the more words a search finds it by.
 	NameFR string   `yaml:"name_fr,omitempty" mapstructure:"name_fr"`
 	Tags   []string `yaml:"tags,omitempty" mapstructure:"tags"`

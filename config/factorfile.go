@@ -80,7 +80,10 @@ func ReadFactorFile(name string, r io.Reader) ([]factors.Factor, error) {
 	out := make([]factors.Factor, 0, len(cfs))
 	for _, cf := range cfs {
 		f, _ := cf.Factor() // checked above
-		f.Dataset, f.File = FactorDataset, name
+		f.File = name
+		if f.Dataset == "" {
+			f.Dataset = FactorDataset
+		}
 		out = append(out, f)
 	}
 	return out, nil
@@ -167,7 +170,7 @@ func (c *Config) FileFactors() []factors.Factor {
 // WriteFactorFile writes fs as a factor file, which ReadFactorFile reads back to the same
 // values: what the format holds of a factor (id, name, value and upstream, unit, scope and
 // category, kind, year and data year, GWP basis and split by gas, carrier, source, version,
-// published, source row, region, uncertainty, biogenic CO2, PCS/PCI, energy and BEGES poste).
+// published, source row, dataset and licence, region, uncertainty, biogenic CO2, PCS/PCI, energy and BEGES poste).
 func WriteFactorFile(w io.Writer, fs []factors.Factor) error {
 	cfs := make([]CustomFactor, len(fs))
 	for i, f := range fs {
@@ -178,7 +181,7 @@ func WriteFactorFile(w io.Writer, fs []factors.Factor) error {
 			BiogenicCO2: f.BiogenicCO2, PCSPerPCI: f.PCSPerPCI, DataYear: f.DataYear, GWP: f.GWP, Carrier: f.Carrier,
 			Version: f.Version, Published: f.Published, SourceRow: f.SourceID,
 			EnergyMWh: f.EnergyMWh, EnergyClass: f.EnergyClass, BegesPoste: f.BegesPoste,
-			NameFR: f.NameFR, Tags: f.Tags, UpstreamGWP: f.UpstreamGWP, SpendBased: f.SpendBased, Primary: f.Primary,
+			Dataset: f.Dataset, License: f.License, NameFR: f.NameFR, Tags: f.Tags, UpstreamGWP: f.UpstreamGWP, SpendBased: f.SpendBased, Primary: f.Primary,
 		}
 		if cf.Name == cf.ID {
 			cf.Name = ""

@@ -109,10 +109,13 @@ func (cf CustomFactor) Factor() (factors.Factor, error) {
 		EnergyMWh: cf.EnergyMWh, EnergyClass: cf.EnergyClass, BegesPoste: cf.BegesPoste,
 		Source: cf.Source, Dataset: "config factors.custom", SourceID: cf.ID,
 		Version: strings.TrimSpace(cf.Version), Published: cf.Published, DataYear: cf.DataYear,
-		NameFR: cf.NameFR, Tags: cf.Tags, UpstreamGWP: upGWP, SpendBased: cf.SpendBased, Primary: cf.Primary,
+		License: cf.License, NameFR: cf.NameFR, Tags: cf.Tags, UpstreamGWP: upGWP, SpendBased: cf.SpendBased, Primary: cf.Primary,
 	}
 	if cf.SourceRow != "" {
 		f.SourceID = cf.SourceRow
+	}
+	if d := strings.TrimSpace(cf.Dataset); d != "" {
+		f.Dataset = d
 	}
 	if g := cf.Gases; g != nil {
 		f.Gases = &factors.Gases{CO2: g.CO2, CH4: g.CH4, CH4Fossil: g.CH4Fossil, CH4Biogenic: g.CH4Biogenic, N2O: g.N2O,

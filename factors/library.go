@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 )
@@ -93,8 +94,12 @@ func newLibrary(fs []Factor) (*Library, error) {
 				continue
 			}
 			if vs[i].Published == vs[i-1].Published && (vs[i].File != "" || vs[i-1].File != "") {
-				return nil, fmt.Errorf("factor %q, year %d, published %d is given twice: in %s and in %s; keep one, or tell the versions apart by published",
-					vs[i].ID, vs[i].Year, vs[i].Published, place(vs[i-1]), place(vs[i]))
+				other := ""
+				if !sameFigures(vs[i], vs[i-1]) {
+					other = ", with other figures"
+				}
+				return nil, fmt.Errorf("factor %q, year %d, published %d is given twice%s: in %s and in %s; keep one, or tell the versions apart by published (factors import --published)",
+					vs[i].ID, vs[i].Year, vs[i].Published, other, place(vs[i-1]), place(vs[i]))
 			}
 			// Without a file, a version of unknown publication beside another is a guess too:
 			// a factor file's version may stand beside a vintage whose publication is unknown.
@@ -145,12 +150,43 @@ func (l *Library) WithFiles(fs []Factor) (*Library, error) {
 			return nil, err
 		}
 	}
-	r, err := newLibrary(append(l.All(), added...))
+	r, err := newLibrary(append(sameVersionsDropped(l.All(), added), added...))
 	if err != nil {
 		return nil, err
 	}
 	r.latest, r.gwp = l.latest, l.gwp
 	return r, nil
+}
+
+// sameVersionsDropped returns have without the versions a file gives again: a factor of the
+// same id, year and published with the same unit, value and upstream (to a relative 1e-9), as
+// the built-in release imported into a file is. The file's copy stands for it, so that the
+// run names the file. A file version that differs from one of have is left to newLibrary,
+// which refuses the pair.
+func sameVersionsDropped(have, files []Factor) []Factor {
+	type version struct {
+		key             string
+		year, published int
+	}
+	given := map[version]Factor{}
+	for _, f := range files {
+		given[version{Key(f.ID), f.Year, f.Published}] = f
+	}
+	out := have[:0:0]
+	for _, f := range have {
+		g, ok := given[version{Key(f.ID), f.Year, f.Published}]
+		if ok && f.File == "" && sameFigures(f, g) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// sameFigures tells two factors that give the same figures: unit, value and upstream.
+func sameFigures(a, b Factor) bool {
+	near := func(x, y float64) bool { return math.Abs(x-y) <= 1e-9*math.Max(math.Abs(x), math.Abs(y)) }
+	return strings.EqualFold(a.Unit, b.Unit) && near(a.Value, b.Value) && near(a.Upstream, b.Upstream)
 }
 
 // OnGWPSet returns fs with each factor recomputed on the GWP set (Factor.OnGWP) with the

@@ -303,13 +303,20 @@ func TestWithFiles(t *testing.T) {
 		files []Factor
 		want  string // "" when accepted
 	}{
-		{"same as built-in", []Factor{v(2021, 2022, 0.3, "a.yaml")}, `factor "grid", year 2021, published 2022 is given twice: in the built-in library and in a.yaml`},
+		{"same version as built-in, other figures", []Factor{v(2021, 2022, 0.3, "a.yaml")}, `factor "grid", year 2021, published 2022 is given twice, with other figures: in the built-in library and in a.yaml`},
+		{"the built-in version again", []Factor{v(2021, 2022, 0.21, "a.yaml")}, ""},
 		{"same in two files", []Factor{v(2023, 2024, 0.3, "a.yaml"), v(2023, 2024, 0.4, "b.yaml")}, "in a.yaml and in b.yaml"},
 		{"a version beside one of unknown publication", []Factor{{ID: "flat", Name: "flat", Value: 2, Unit: "kWh", Scope: 2, Kind: KindEmission, Source: "s", Published: 2025, File: "a.yaml"}}, ""},
 		{"unknown publication twice", []Factor{{ID: "flat", Name: "flat", Value: 2, Unit: "kWh", Scope: 2, Kind: KindEmission, Source: "s", File: "a.yaml"}}, "in the built-in library and in a.yaml"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := lib.WithFiles(tt.files)
+			got, err := lib.WithFiles(tt.files)
+			if err == nil && tt.files[0].ID == "grid" {
+				// The file's copy of a version stands for it: the run names the file.
+				if f, _, _ := got.Lookup("grid", tt.files[0].Year); f.File != tt.files[0].File {
+					t.Errorf("%d: the version comes from %q, want the file", tt.files[0].Year, f.File)
+				}
+			}
 			switch {
 			case tt.want == "" && err != nil:
 				t.Errorf("refused: %v", err)

@@ -218,7 +218,7 @@ func WriteFactor(w io.Writer, f factors.Factor) error {
 	}
 	rows = append(rows, [][2]string{
 		{"uncertainty", unc}, {"region", f.Region}, {"boundary", f.Boundary},
-		{"source", f.Source}, {"dataset", f.Dataset + " " + f.Version}, {"source id", f.SourceID}, {"file", f.File},
+		{"source", f.Source}, {"dataset", f.Dataset + " " + f.Version}, {"source id", f.SourceID}, {"published", published(f)}, {"file", f.File},
 		{"licence", f.License}, {"derivation", f.Derivation}, {"notes", f.Notes},
 	}...)
 	for _, r := range rows {
@@ -250,3 +250,11 @@ func scopeLabel(f factors.Factor) string {
 }
 
 func g(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// published is the year a factor's dataset version was published, "" when unknown.
+func published(f factors.Factor) string {
+	if f.Published == 0 {
+		return ""
+	}
+	return strconv.Itoa(f.Published)
+}
