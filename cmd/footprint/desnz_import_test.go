@@ -36,7 +36,7 @@ func TestImportDESNZShowAndRestate(t *testing.T) {
 		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
 	}
 	for _, want := range []string{"wrote ", " factors of desnz 2025 (published 2027) to factors/desnz-2025.yaml",
-		"left out: ", `rows per "per FTE Working Hour", a unit footprint does not convert`, "      - factors/desnz-2025.yaml"} {
+		"left out:\n  - ", `rows per "per FTE Working Hour", a unit footprint does not convert`, "      - factors/desnz-2025.yaml"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("import output lacks %q:\n%s", want, r.stdout)
 		}

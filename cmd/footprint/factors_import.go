@@ -114,21 +114,21 @@ func runFactorsImport(opts *factorsImportOptions) error {
 // 60 MiB at its peak.
 const importMemoryLimit = 128 << 20
 
-// skippedText says what of an imported file gave no factor: ": 12 rows status Archivé (first
-// at line 40); …", or "" when everything was imported.
+// skippedText says what of an imported file gave no factor, one reason per line
+// (":\n  - 12 rows status Archivé (first at line 40)\n  - …"), or "" when everything was
+// imported.
 func skippedText(sk []importer.Skip) string {
-	var parts []string
+	var b strings.Builder
 	for _, s := range sk {
-		p := fmt.Sprintf("%d %s", s.Count, s.Reason)
+		fmt.Fprintf(&b, "\n  - %d %s", s.Count, s.Reason)
 		if s.Example != "" {
-			p += " (first at " + s.Example + ")"
+			b.WriteString(" (first at " + s.Example + ")")
 		}
-		parts = append(parts, p)
 	}
-	if len(parts) == 0 {
+	if b.Len() == 0 {
 		return ""
 	}
-	return ": " + strings.Join(parts, "; ")
+	return ":" + b.String()
 }
 
 // configDir is the folder of the config file (--config, else ./config.yaml).

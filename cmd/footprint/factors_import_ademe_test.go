@@ -26,7 +26,7 @@ func TestFactorsImportADEME(t *testing.T) {
 	dir := site(t, "", []any{2024, "Plant", "Ops", "ademe.12895", 10, "GJ PCI"})
 	r := footprint(t, dir, "factors", "import", "--ademe", src)
 	if r.code != 0 || !strings.Contains(r.stdout, "of ademe V23.6 (published 2025) to factors/ademe-V23.6.yaml") ||
-		!strings.Contains(r.stdout, "left out: ") || !strings.Contains(r.stdout, "- factors/ademe-V23.6.yaml") {
+		!strings.Contains(r.stdout, "left out:\n  - ") || !strings.Contains(r.stdout, "- factors/ademe-V23.6.yaml") {
 		t.Fatalf("exit %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	file := filepath.Join(dir, "factors", "ademe-V23.6.yaml")
