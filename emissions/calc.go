@@ -203,16 +203,25 @@ func (gl *groupLines) addTo(g int, l *Line) {
 
 // line is group g as a Line, without a comment: the texts are the kept copies.
 func (gl *groupLines) line(g int) Line {
+	var l Line
+	gl.fill(&l, g)
+	return l
+}
+
+// fill sets *l, a zero Line, to group g, field by field: written in place, a Line of the
+// inventory's slice is not first built aside and then copied with its pointers.
+func (gl *groupLines) fill(l *Line, g int) {
 	r, t := gl.at(g), gl.texts
 	k := &r.key
-	return Line{Place: Place{File: t.file.text[r.file], Sheet: t.sheet.text[r.sheet], Row: r.row}, Year: int(k.year),
-		Site: t.site.text[k.site], Pole: t.pole.text[k.pole], Activity: t.activity.text[k.activity],
-		Quantity: r.quantity, Unit: t.unit.text[k.unit], Quality: t.quality.text[k.quality],
-		Entity: t.entity.text[k.entity], Share: r.share, DataType: t.dataType.text[k.dataType],
-		Part: Part(t.part.text[k.part]), Scope: int(k.scope), Category: int(k.category), Method: t.method.text[k.method],
-		Converted: r.converted, FactorID: t.factorID.text[r.factorID], FactorYear: r.factorYear,
-		FactorValue: r.factorValue, FactorUnit: t.factorUnit.text[r.factorUnit], Source: t.source.text[r.source],
-		GWP: t.gwp.text[r.gwp], TCO2e: r.tco2e, Gross: r.gross, BiogenicCO2: r.biogenic, Rows: r.rows}
+	l.Place = Place{File: t.file.text[r.file], Sheet: t.sheet.text[r.sheet], Row: r.row}
+	l.Year = int(k.year)
+	l.Site, l.Pole, l.Activity = t.site.text[k.site], t.pole.text[k.pole], t.activity.text[k.activity]
+	l.Quantity, l.Unit, l.Quality = r.quantity, t.unit.text[k.unit], t.quality.text[k.quality]
+	l.Entity, l.Share, l.DataType = t.entity.text[k.entity], r.share, t.dataType.text[k.dataType]
+	l.Part, l.Scope, l.Category, l.Method = Part(t.part.text[k.part]), int(k.scope), int(k.category), t.method.text[k.method]
+	l.Converted, l.FactorID, l.FactorYear = r.converted, t.factorID.text[r.factorID], r.factorYear
+	l.FactorValue, l.FactorUnit, l.Source = r.factorValue, t.factorUnit.text[r.factorUnit], t.source.text[r.source]
+	l.GWP, l.TCO2e, l.Gross, l.BiogenicCO2, l.Rows = t.gwp.text[r.gwp], r.tco2e, r.gross, r.biogenic, r.rows
 }
 
 // flat is the groups in one slice of Lines, in order, with room for extra lines more.
@@ -222,7 +231,7 @@ func (gl *groupLines) flat(extra int) []Line {
 	}
 	out := make([]Line, gl.n, gl.n+extra)
 	for g := range out {
-		out[g] = gl.line(g)
+		gl.fill(&out[g], g)
 	}
 	return out
 }
