@@ -87,12 +87,16 @@ var (
 func newCatalog() *catalog.Builder {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	for en, fr := range french {
-		if err := b.SetString(language.French, en, fr); err != nil {
+		if err := b.SetString(language.French, en, frenchSpaces.Replace(fr)); err != nil {
 			panic(fmt.Sprintf("lang: French catalogue: %q: %v", en, err)) // a programming error, caught by the tests
 		}
 	}
 	return b
 }
+
+// frenchSpaces puts the no-break spaces French typography wants before : ; ! ? into the
+// catalogue's translations, which are written with plain spaces to be easy to read and edit.
+var frenchSpaces = strings.NewReplacer(" :", "\u00a0:", " ;", "\u202f;", " !", "\u202f!", " ?", "\u202f?")
 
 // T translates key, English text that may hold fmt verbs, and formats it with args as the
 // language writes them: integers are grouped (12 500 in French), so a year goes in as Year.
@@ -114,6 +118,9 @@ func (y Year) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "%d", int(y)) }
 func (l Lang) Num(v float64, digits int) string {
 	return l.fix(l.printer().Sprint(number.Decimal(v, number.Scale(digits))))
 }
+
+// Tonnes writes tCO2e as every text output does: one decimal, grouped.
+func (l Lang) Tonnes(v float64) string { return l.Num(v, 1) }
 
 // Int writes n grouped as the language groups thousands.
 func (l Lang) Int(n int) string {

@@ -23,4 +23,7 @@ const (
 	ColorBAU     = "#8a8a8a"
 	ColorPlan    = "#2e7d32"
 	ColorCredits = "#5fb49c"
+	// ColorActual is the actual emissions drawn as one line (the summary's chart), where the
+	// trajectory's bars split them by scope.
+	ColorActual = "#5b6673"
 )

@@ -35,6 +35,8 @@ type Report struct {
 	Trajectory *plan.Trajectory
 	// Targets are the plan's targets, in the order of TrajectoryYear.Targets (for their names).
 	Targets []plan.Target
+	// Events are the structural changes of the base-year policy (closures, acquisitions…).
+	Events []plan.StructuralEvent
 	// PoleActivities break the reporting year down by pole and activity (see PoleActivities);
 	// without them the report's treemap shows poles only.
 	PoleActivities []PoleActivity
@@ -82,6 +84,7 @@ func New(r *pipeline.Result) Report {
 		Notices: Notices(r), Lang: r.Config.Lang(),
 		Site: siteName(r), ReportingYear: r.Year, GWP: r.Config.Factors.GWP, Scope2Method: r.Scope2Method(),
 		Years: r.Years, Trajectory: r.Trajectory, Targets: r.Config.Plan().Targets,
+		Events:         r.Config.Plan().BasePolicy.Events,
 		PoleActivities: PoleActivities(r.Inventory.Lines, r.Year, r.Scope2Method()),
 		Lines:          r.Inventory.RowLines(), Library: r.Library,
 		Rows: r.Inventory.Rows, Problems: ps.List(), Errors: ps.Errors(), Warnings: ps.Warnings(),

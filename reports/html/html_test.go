@@ -135,7 +135,7 @@ func TestWriteHTMLCharts(t *testing.T) {
 		text   []string
 	}{
 		{"with a trajectory", sampleReport,
-			[]string{ChartTrajectory, ChartScopes, ChartPoles, ChartPoleYears, ChartLevers, ChartMACC},
+			[]string{ChartSummary, ChartTrajectory, ChartScopes, ChartPoles, ChartPoleYears, ChartLevers, ChartMACC},
 			[]string{"Trajectory to 2026", "Gap in 2026 (plan − target)", "−650.0", "on track: 400.0 t below the target",
 				"Credits needed for neutrality in 2026", "1,250.0", "−13.8 % vs 2023", "4,700.0", "5,450.8"}},
 		{"without a trajectory", func() reports.Report { r := sampleReport(); r.Trajectory = nil; return r },

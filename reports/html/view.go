@@ -24,6 +24,7 @@ type htmlView struct {
 	GWP          string
 	Method       string
 	Notices      []htmlNotice
+	Summary      htmlSummary
 	Cards        []htmlCard
 	Sections     []htmlSection
 	Legend       []htmlSwatch // scope colours, shown once in the header
@@ -154,22 +155,28 @@ func newView(r reports.Report) *htmlView {
 	}
 	cur, ok := yearOf(r.Years, r.ReportingYear)
 	v.Notices = noticesOf(r.Notices)
+	v.Summary = summaryOf(r)
 	v.Cards = headerCards(r, cur, ok)
 
+	// The sections in the order a team reads them: the path, where the emissions come from,
+	// what to do, what changed, the claim, how sure, then the tables and the sources.
 	order := listPoles(r.Years)
 	v.addSection(trajectorySection(r))
+	v.addSection(breakdownSection(r, cur, order))
+	v.addSection(polesSection(r, order))
+	v.addSection(leversSection(r))
+	if len(r.Changes) > 0 {
+		v.addSection(changesSection(r))
+	}
+	if r.Analysis.Restatement != nil {
+		v.addSection(restatementSection(r))
+	}
 	if r.Claim.Check != nil {
 		v.addSection(claimSection(r))
 	}
 	if r.Uncertainty != nil {
 		v.addSection(uncertaintySection(r, cur))
 	}
-	v.addSection(breakdownSection(r, cur, order))
-	v.addSection(polesSection(r, order))
-	if len(r.Changes) > 0 {
-		v.addSection(changesSection(r))
-	}
-	v.addSection(leversSection(r))
 	if r.Regulatory != nil && ok {
 		v.addSection(organisationSection(r, cur))
 	}
@@ -178,13 +185,13 @@ func newView(r reports.Report) *htmlView {
 	if s, ok := energySection(r); ok {
 		v.addSection(s)
 	}
-	if r.Analysis.Restatement != nil {
-		v.addSection(restatementSection(r))
-	}
 	v.addSection(sourcesSection(r))
 	v.addSection(qualitySection(r))
 	if s, ok := notesSection(r); ok {
 		v.addSection(s)
+	}
+	if v.Summary.Chart != nil {
+		v.charts = append(v.charts, *v.Summary.Chart)
 	}
 	for _, s := range v.Sections {
 		for _, b := range s.Blocks {
