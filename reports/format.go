@@ -9,6 +9,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/claim"
+	"github.com/footprint/footprint/lang"
 )
 
 // Tonnes formats tCO2e as every output writes them in text: one decimal, thousands separated
@@ -39,12 +40,12 @@ var Scope3CategoryNames = [16]string{"",
 	"Processing of sold products", "Use of sold products", "End-of-life treatment of sold products",
 	"Downstream leased assets", "Franchises", "Investments"}
 
-// Labels that every output words the same way.
-const (
+// Labels that every output words the same way (catalogue keys: each output translates them).
+var (
 	// ClaimLabel names the claim wherever it is shown.
-	ClaimLabel = "Contribution to carbon neutrality"
+	ClaimLabel = lang.Key("Contribution to carbon neutrality")
 	// AvoidedLabel titles every view of avoided emissions: they are never netted.
-	AvoidedLabel = "Avoided emissions — not subtracted from the inventory"
+	AvoidedLabel = lang.Key("Avoided emissions — not subtracted from the inventory")
 )
 
 // ClaimVerdict words a year's claim check in the claim tables: "holds", "no claim", or "no
@@ -86,12 +87,22 @@ func ScopeName(s int, method string) string {
 	return fmt.Sprintf("Scope %d", s)
 }
 
+// MethodLabelIn and ScopeNameIn are MethodLabel and ScopeName in language l.
+func MethodLabelIn(l lang.Lang, method string) string { return l.T(MethodLabel(method)) }
+
+func ScopeNameIn(l lang.Lang, s int, method string) string {
+	if s == 2 {
+		return l.T("Scope 2 (%s)", MethodLabelIn(l, method))
+	}
+	return l.T("Scope %d", s)
+}
+
 // MethodLabel names a Scope 2 method: location-based, else market-based.
 func MethodLabel(method string) string {
 	if method == emissions.MethodLocation {
-		return "location-based"
+		return lang.Key("location-based")
 	}
-	return "market-based"
+	return lang.Key("market-based")
 }
 
 // ESRSCategoryLabel is the label of Scope 3 category c in the E1-6 table: its number and its

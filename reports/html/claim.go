@@ -88,7 +88,7 @@ var reasonShort = map[string]string{
 
 // claimSection explains the claim: boundary, base year, reductions and the per-year check.
 func claimSection(r reports.Report) htmlSection {
-	s := htmlSection{ID: "claim", Title: reports.ClaimLabel}
+	s := htmlSection{ID: "claim", Title: r.Lang.T(reports.ClaimLabel)}
 	tr, cc := r.Trajectory, r.Claim.Check
 	if tr == nil || cc == nil {
 		s.Intro = []string{"No trajectory is computed, so no claim is checked."}

@@ -44,7 +44,7 @@ func restatementChart(r reports.Report) echart {
 
 // restatementSection shows the restatement, when it was asked for.
 func restatementSection(r reports.Report) htmlSection {
-	s := htmlSection{ID: "restatement", Title: "Restatement"}
+	s := htmlSection{ID: "restatement", Title: r.Lang.T("Restatement")}
 	s.Intro = []string{reports.RestatementNote}
 	ch := restatementChart(r)
 	tb := &htmlTable{Caption: "Total (" + reports.MethodLabel(r.Method()) + "), tCO2e", Head: []string{"Year", "As reported", "Restated", "Difference", "Difference, %"}}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -19,6 +20,7 @@ import (
 // already built. User strings stay plain strings here; html/template escapes them.
 type htmlView struct {
 	Lang         string // the page's language code, for its lang attribute
+	Text         pageText
 	Site         string
 	Year         int
 	GWP          string
@@ -31,6 +33,24 @@ type htmlView struct {
 	ChartOptions template.JS
 	Script       template.JS
 	charts       []echart
+}
+
+// pageText is the page's own words, in its language.
+type pageText struct {
+	Title, Kicker, Meta, Footer string
+}
+
+func pageTextOf(r reports.Report) pageText {
+	l := r.Lang
+	title := l.T("%s — greenhouse-gas report", r.Site)
+	if r.ReportingYear != 0 {
+		title = l.T("%s — greenhouse-gas report %v", r.Site, lang.Year(r.ReportingYear))
+	}
+	return pageText{Title: title,
+		Kicker: l.T("Greenhouse-gas inventory and trajectory"),
+		Meta: l.T("All figures in tCO2e (tonnes of CO2 equivalent), GWP100 %s. Breakdowns and the trajectory follow Scope 2 %s.",
+			r.GWP, reports.MethodLabelIn(l, r.Method())),
+		Footer: l.T("Made by footprint from the input workbooks and the emission-factor library; same inputs, same page.")}
 }
 
 // htmlNotice is a notice of the header: its message in parts, the `quoted` ones as code.
@@ -149,9 +169,9 @@ func shareOf(v, total float64) string {
 }
 
 func newView(r reports.Report) *htmlView {
-	v := &htmlView{Lang: r.Lang.Code(), Site: r.Site, Year: r.ReportingYear, GWP: r.GWP, Method: reports.MethodLabel(r.Method())}
+	v := &htmlView{Lang: r.Lang.Code(), Text: pageTextOf(r), Site: r.Site, Year: r.ReportingYear, GWP: r.GWP, Method: reports.MethodLabel(r.Method())}
 	for s := 1; s <= 3; s++ {
-		v.Legend = append(v.Legend, htmlSwatch{reports.ScopeName(s, r.Method()), reports.ScopeColor(s)})
+		v.Legend = append(v.Legend, htmlSwatch{reports.ScopeNameIn(r.Lang, s, r.Method()), reports.ScopeColor(s)})
 	}
 	cur, ok := yearOf(r.Years, r.ReportingYear)
 	v.Notices = noticesOf(r.Notices)
@@ -258,7 +278,7 @@ func trajectorySection(r reports.Report) htmlSection {
 			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(y.Year)), numCell(y.Scope1), numCell(y.Scope2Location),
 				numCell(y.Scope2Market), numCell(y.Scope3), numCell(y.TotalLocation), numCell(y.TotalMarket)}})
 		}
-		return htmlSection{ID: "trajectory", Title: "Emissions by scope",
+		return htmlSection{ID: "trajectory", Title: r.Lang.T("Emissions by scope"),
 			Intro:  []string{"No trajectory is computed for this report (none is configured, or there is no data to project): it shows the actual emissions only. A trajectory section in the configuration (targets, levers, credits) adds the path to the target year."},
 			Blocks: []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb}}}
 	}
@@ -301,7 +321,7 @@ func trajectorySection(r reports.Report) htmlSection {
 		}
 		blocks = append(blocks, htmlBlock{Table: th})
 	}
-	return htmlSection{ID: "trajectory", Title: fmt.Sprintf("Trajectory to %d", tr.TargetYear), Intro: intro, Blocks: blocks}
+	return htmlSection{ID: "trajectory", Title: r.Lang.T("Trajectory to %v", lang.Year(tr.TargetYear)), Intro: intro, Blocks: blocks}
 }
 
 func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList) htmlSection {
@@ -392,7 +412,7 @@ func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList
 		}
 		blocks = append(blocks, htmlBlock{Title: fmt.Sprintf("%d by site", cur.Year), Table: tb, Notes: siteNotes})
 	}
-	return htmlSection{ID: "breakdown", Title: fmt.Sprintf("Where the %d emissions come from", cur.Year), Blocks: blocks}
+	return htmlSection{ID: "breakdown", Title: r.Lang.T("Where the %v emissions come from", lang.Year(cur.Year)), Blocks: blocks}
 }
 
 // sortedActivities returns pole's activities, largest first (ties by name).
@@ -427,11 +447,11 @@ func polesSection(r reports.Report, order poleList) htmlSection {
 		cells = append(cells, numCell(y.Total(r.Method())))
 		tb.Rows = append(tb.Rows, htmlRow{Cells: cells})
 	}
-	return htmlSection{ID: "poles", Title: "Evolution by pole", Blocks: []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb, Notes: order.note()}}}
+	return htmlSection{ID: "poles", Title: r.Lang.T("Evolution by pole"), Blocks: []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb, Notes: order.note()}}}
 }
 
 func leversSection(r reports.Report) htmlSection {
-	s := htmlSection{ID: "levers", Title: "Reduction levers"}
+	s := htmlSection{ID: "levers", Title: r.Lang.T("Reduction levers")}
 	tr := r.Trajectory
 	if tr == nil || len(tr.Levers) == 0 {
 		s.Intro = []string{"No reduction lever is configured (trajectory.levers in the configuration): the plan equals business as usual."}
@@ -485,14 +505,14 @@ func sourcesSection(r reports.Report) htmlSection {
 		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(id), textCell(s.Source), textCell(s.Dataset), textCell(s.License), textCell(years),
 			{Text: strconv.Itoa(s.Lines), Num: true}}})
 	}
-	return htmlSection{ID: "sources", Title: "Sources", Intro: []string{"Every figure is an input row times an emission factor; footprint calc --lines lists each line with its input row, factor and source."},
+	return htmlSection{ID: "sources", Title: r.Lang.T("Sources"), Intro: []string{"Every figure is an input row times an emission factor; footprint calc --lines lists each line with its input row, factor and source."},
 		Blocks: []htmlBlock{{Table: tb}}}
 }
 
 // notesSection is the report's closing notes: what to do about the header's notices, at more
 // length than the header has room for.
 func notesSection(r reports.Report) (htmlSection, bool) {
-	s := htmlSection{ID: "notes", Title: "Notes"}
+	s := htmlSection{ID: "notes", Title: r.Lang.T("Notes")}
 	for _, n := range r.Notices {
 		if n.Help != "" {
 			s.Intro = append(s.Intro, n.Title+": "+n.Help)
@@ -505,7 +525,7 @@ func notesSection(r reports.Report) (htmlSection, bool) {
 const maxProblems = 50
 
 func qualitySection(r reports.Report) htmlSection {
-	s := htmlSection{ID: "quality", Title: "Data quality"}
+	s := htmlSection{ID: "quality", Title: r.Lang.T("Data quality")}
 	s.Intro = []string{fmt.Sprintf("Rows: %d read, %d used, %d rejected. Problems: %d error(s), %d warning(s).",
 		r.Rows.Read, r.Rows.Used, r.Rows.Rejected, r.Errors, r.Warnings)}
 	if y, ok := yearOf(r.Years, r.ReportingYear); ok {

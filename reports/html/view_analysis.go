@@ -11,7 +11,7 @@ import (
 // avoidedSection shows the avoided emissions apart: a chart by activity and year and the
 // detail of each activity, with what they are not.
 func avoidedSection(r reports.Report) htmlSection {
-	s := htmlSection{ID: "avoided", Title: reports.AvoidedLabel}
+	s := htmlSection{ID: "avoided", Title: r.Lang.T(reports.AvoidedLabel)}
 	a := r.Analysis
 	if len(a.Avoided) == 0 {
 		s.Intro = []string{"No row uses a factor of kind avoided: there are no avoided emissions to report."}
@@ -62,7 +62,7 @@ func avoidedSection(r reports.Report) htmlSection {
 
 // intensitySection shows each denominator's intensity per year, with the intensity targets.
 func intensitySection(r reports.Report) htmlSection {
-	s := htmlSection{ID: "intensity", Title: "Intensity"}
+	s := htmlSection{ID: "intensity", Title: r.Lang.T("Intensity")}
 	a := r.Analysis
 	if len(a.Denominators) == 0 {
 		s.Intro = []string{"No intensity denominator is configured (intensity in the configuration: vehicles, staff, revenue per year)."}

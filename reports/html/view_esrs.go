@@ -13,7 +13,7 @@ import (
 // gross, with the split ESRS E1-6 §50 asks for, and the year's other E1-6 figures.
 func organisationSection(r reports.Report, cur emissions.YearTotals) htmlSection {
 	reg := r.Regulatory
-	s := htmlSection{ID: "organisation", Title: "Organisation, consolidation and ESRS E1-6"}
+	s := htmlSection{ID: "organisation", Title: r.Lang.T("Organisation, consolidation and ESRS E1-6")}
 	method := r.Method()
 	if o := reg.Organisation; o != nil {
 		how := "a controlled entity counts at 100 %, one not controlled at 0 % (its emissions are shown apart, gross)"

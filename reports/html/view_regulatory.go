@@ -16,7 +16,7 @@ func energySection(r reports.Report) (htmlSection, bool) {
 	if e == nil && b == nil {
 		return htmlSection{}, false
 	}
-	s := htmlSection{ID: "regulatory", Title: "ESRS E1-5 energy and BEGES",
+	s := htmlSection{ID: "regulatory", Title: r.Lang.T("ESRS E1-5 energy and BEGES"),
 		Intro: []string{"The reporting year's energy consumption and mix (ESRS E1-5) and its French regulatory report (BEGES v5, Scope 2 location-based). The Excel export has both for every year, with the BEGES gases apart and the transition plan."}}
 	if e != nil {
 		tb := &htmlTable{Caption: fmt.Sprintf("ESRS E1-5 energy consumption and mix, %d (MWh, net calorific value)", e.Year), Head: []string{"ESRS E1 AR 34 row", "MWh or %"}}

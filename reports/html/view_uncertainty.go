@@ -30,7 +30,7 @@ func intervalCells(iv analysis.Interval, v float64) []htmlCell {
 func uncertaintySection(r reports.Report, cur emissions.YearTotals) htmlSection {
 	u := r.Uncertainty
 	method := reports.MethodLabel(r.Method())
-	s := htmlSection{ID: "uncertainty", Title: "How sure are these figures"}
+	s := htmlSection{ID: "uncertainty", Title: r.Lang.T("How sure are these figures")}
 	s.Intro = []string{
 		fmt.Sprintf("Each total has a 95 %% interval from a Monte Carlo of %d draws (fixed seed): every emission factor varies by its published uncertainty, one draw per factor shared by all the rows that use it; activity data vary by their Quality (measured, calculated, estimated) where the workbook gives one. The README explains the method.", u.Iterations),
 	}
@@ -81,7 +81,7 @@ const maxChangeActivities = 15
 // changesSection is the waterfall of the headline change and the tables of every change.
 func changesSection(r reports.Report) htmlSection {
 	method := reports.MethodLabel(r.Method())
-	s := htmlSection{ID: "changes", Title: "What changed",
+	s := htmlSection{ID: "changes", Title: r.Lang.T("What changed"),
 		Intro: []string{"Each change of the total is split into an activity effect (more or less of the same activity), a factor effect (a newer factor vintage, another market-based mix), new or removed activities (an activity with emissions in only one of the two years) and discontinued activities (what a closure, divestment or outsourcing recorded in the base-year policy ended, between or in the two years). An activity that a pole winds down or another takes up, without such an event, changes its quantity: the evolution by pole shows where. The four add up to the change exactly (additive LMDI; the README explains the method)."}}
 	if c, ok := headlineChange(r); ok {
 		ch := changesChart(c)
