@@ -14,6 +14,7 @@ package lang
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -142,5 +143,26 @@ func (l Lang) fix(s string) string {
 	if l.fr {
 		return strings.ReplaceAll(s, "\u00a0", "\u202f")
 	}
+	return s
+}
+
+// englishNumber finds a number as the English outputs write it, grouped by commas with a
+// point before its decimals (19,165.2; 0.5; −1,250), not inside a word or an id (V23.6,
+// fr.electricity.grid, 7_400_4000): what Localize rewrites.
+var englishNumber = regexp.MustCompile(`(^|[^\p{L}\p{N}_.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)($|[^\p{L}\p{N}_]|[.,](?:$|\s))`)
+
+// Localize rewrites the numbers of s, text written with English number formats by code that
+// formats figures before their language is known, as the language writes them: 19 165,2 in
+// French (a narrow no-break space between thousands), unchanged in English. A percent sign
+// after a number gets its French space.
+func (l Lang) Localize(s string) string {
+	if !l.fr || !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	s = englishNumber.ReplaceAllStringFunc(s, func(m string) string {
+		sub := englishNumber.FindStringSubmatch(m)
+		n := strings.NewReplacer(",", "\u202f", ".", ",").Replace(sub[2])
+		return sub[1] + n + sub[3]
+	})
 	return s
 }

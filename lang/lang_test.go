@@ -62,3 +62,22 @@ func TestNumbers(t *testing.T) {
 		})
 	}
 }
+
+func TestLocalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"680,940.3 t":                     "680\u202f940,3 t",
+		"−1,250.0 t, 12.5 % of 2,000":     "−1\u202f250,0 t, 12,5 % of 2\u202f000",
+		"V23.6 and fr.electricity.grid":   "V23.6 and fr.electricity.grid",
+		"2026 → 2028":                     "2026 → 2028",
+		"ends at 0.5.":                    "ends at 0,5.",
+		"uk.7_400_4000_5_1 and AR5, 2030": "uk.7_400_4000_5_1 and AR5, 2030",
+		"(1,807,026.7 t)":                 "(1\u202f807\u202f026,7 t)",
+	} {
+		if got := French.Localize(in); got != want {
+			t.Errorf("Localize(%q) = %q, want %q", in, got, want)
+		}
+		if got := English.Localize(in); got != in {
+			t.Errorf("English changed %q to %q", in, got)
+		}
+	}
+}

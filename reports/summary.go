@@ -180,7 +180,7 @@ func completenessSentence(r Report) string {
 	if r.Rows.Rejected == 0 {
 		return l.T("Data: %s rows read, all used.", l.Int(r.Rows.Read))
 	}
-	return l.T("Data: %s of %s rows (%s) are left out of the figures: the notices above say which and why.",
+	return l.T("Data: rows left out of the figures: %s of %s (%s); the notices above say which and why.",
 		l.Int(r.Rows.Rejected), l.Int(r.Rows.Read), l.Pct(100*float64(r.Rows.Rejected)/float64(max(r.Rows.Read, 1)), 1))
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/internal/golden"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -101,6 +102,19 @@ func render(t *testing.T, r reports.Report) string {
 func TestWriteHTMLGolden(t *testing.T) {
 	got := render(t, sampleReport())
 	golden.Check(t, filepath.Join("testdata", "report.golden.html"), []byte(got))
+}
+
+// The same report in French: the page's words, titles and numbers as French writes them.
+func TestWriteHTMLGoldenFrench(t *testing.T) {
+	r := sampleReport()
+	r.Lang = lang.French
+	got := render(t, r)
+	golden.Check(t, filepath.Join("testdata", "report.fr.golden.html"), []byte(got))
+	for _, want := range []string{`<html lang="fr">`, "<h2>Synthèse</h2>", "4\u202f700,0"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("French page lacks %q", want)
+		}
+	}
 }
 
 func TestWriteHTMLDeterministic(t *testing.T) {

@@ -210,6 +210,7 @@ func newView(r reports.Report) *htmlView {
 	if s, ok := notesSection(r); ok {
 		v.addSection(s)
 	}
+	v.localize(r.Lang)
 	if v.Summary.Chart != nil {
 		v.charts = append(v.charts, *v.Summary.Chart)
 	}
@@ -227,6 +228,53 @@ func newView(r reports.Report) *htmlView {
 }
 
 func (v *htmlView) addSection(s htmlSection) { v.Sections = append(v.Sections, s) }
+
+// localize writes the numbers of the header, the cards and the sections as l writes them: their
+// figures are formatted as English text where they are made (the summary is written in its
+// language already).
+func (v *htmlView) localize(l lang.Lang) {
+	if !l.IsFrench() {
+		return
+	}
+	each := func(ss []string) {
+		for i := range ss {
+			ss[i] = l.Localize(ss[i])
+		}
+	}
+	for i := range v.Notices {
+		for j := range v.Notices[i].Parts {
+			if p := &v.Notices[i].Parts[j]; !p.Code {
+				p.Text = l.Localize(p.Text)
+			}
+		}
+	}
+	for i := range v.Cards {
+		c := &v.Cards[i]
+		c.Label, c.Value = l.Localize(c.Label), l.Localize(c.Value)
+		each(c.Notes)
+	}
+	for i := range v.Sections {
+		s := &v.Sections[i]
+		each(s.Intro)
+		for j := range s.Blocks {
+			b := &s.Blocks[j]
+			b.Title = l.Localize(b.Title)
+			each(b.Notes)
+			if t := b.Table; t != nil {
+				t.Caption = l.Localize(t.Caption)
+				each(t.Head)
+				for _, r := range t.Rows {
+					// Only the figures: a label cell's numbers are names ("3.1 Purchased goods").
+					for k := range r.Cells {
+						if r.Cells[k].Num {
+							r.Cells[k].Text = l.Localize(r.Cells[k].Text)
+						}
+					}
+				}
+			}
+		}
+	}
+}
 
 func yearOf(years []emissions.YearTotals, y int) (emissions.YearTotals, bool) {
 	for _, yt := range years {
