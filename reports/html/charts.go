@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -330,13 +331,35 @@ func scopesChart(y emissions.YearTotals, method string) echart {
 // treeNode is a treemap node with a fractional value (go-echarts' TreeMapNode holds an int).
 type treeNode struct {
 	Name      string          `json:"name"`
+	ID        string          `json:"id,omitempty"`    // an activity's id, for the tooltip
+	Label     *treeLabel      `json:"label,omitempty"` // an activity's short name, on its block
 	Value     float64         `json:"value"`
 	ItemStyle *opts.ItemStyle `json:"itemStyle,omitempty"`
 	Children  []treeNode      `json:"children,omitempty"`
 }
 
-// polesChart is a treemap of the reporting year: poles, and the activities within each.
-func polesChart(y emissions.YearTotals, pas []reports.PoleActivity, order poleList) echart {
+// treeLabel is a treemap block's own label: a name short enough to fit, never a cut id.
+type treeLabel struct {
+	Formatter string `json:"formatter"`
+}
+
+// shortName is the head of a factor's name, up to its first comma or " / ", for a treemap
+// block ("Use of a sold car" for "Use of a sold car, French fleet average, …"); the tooltip
+// has the whole name. Echarts reads {…} in a formatter as a template: such names stay whole,
+// escaped.
+func shortName(name string) string {
+	if i := strings.Index(name, ", "); i > 0 {
+		name = name[:i]
+	}
+	if i := strings.Index(name, " / "); i > 0 {
+		name = name[:i]
+	}
+	return strings.NewReplacer("{", "", "}", "", "|", " ").Replace(name)
+}
+
+// polesChart is a treemap of the reporting year: poles, and the activities within each,
+// by their factor's name (name gives it from an id).
+func polesChart(y emissions.YearTotals, pas []reports.PoleActivity, order poleList, name func(string) string) echart {
 	shown := map[string]bool{}
 	for _, p := range order.shown {
 		shown[p] = true
@@ -344,7 +367,9 @@ func polesChart(y emissions.YearTotals, pas []reports.PoleActivity, order poleLi
 	byPole := map[string][]treeNode{}
 	for _, pa := range pas {
 		if pa.TCO2e > 0 && shown[pa.Pole] {
-			byPole[pa.Pole] = append(byPole[pa.Pole], treeNode{Name: pa.Activity, Value: round1(pa.TCO2e)})
+			n := name(pa.Activity)
+			byPole[pa.Pole] = append(byPole[pa.Pole], treeNode{Name: n, ID: pa.Activity, Value: round1(pa.TCO2e),
+				Label: &treeLabel{Formatter: shortName(n)}})
 		}
 	}
 	var nodes []treeNode

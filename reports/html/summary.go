@@ -72,7 +72,7 @@ func summaryChart(r reports.Report, path []plan.TrajectoryYear) echart {
 		}
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(commonChartOpts(ChartSummary), axisTooltip(), grid("24", "16", "34", "8"),
+	line.SetGlobalOptions(append(commonChartOpts(ChartSummary), axisTooltip(), grid("24", "16", "34", "34"),
 		charts.WithYAxisOpts(valueAxis("tCO2e", vs)),
 		charts.WithXAxisOpts(yearAxis()))...)
 	line.SetXAxis(yearLabels(years))

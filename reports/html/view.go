@@ -395,10 +395,11 @@ func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList
 		notes = append(notes, fmt.Sprintf("Avoided emissions, reported apart and never subtracted: %s t.", t(cur.Avoided)))
 	}
 
-	pc := polesChart(cur, r.PoleActivities, order)
+	name := func(id string) string { return reports.ActivityName(r, id) }
+	pc := polesChart(cur, r.PoleActivities, order, name)
 	pt := &htmlTable{Caption: fmt.Sprintf("%d by pole and activity, tCO2e (%s)", cur.Year, reports.MethodLabel(method))}
 	if len(r.PoleActivities) > 0 {
-		pt.Head = []string{"Pole", "Activity", "tCO2e", "Share of total"}
+		pt.Head = []string{"Pole", "Activity", "tCO2e", "Share of total", "Activity id"}
 	} else {
 		pt.Head = []string{"Pole", "tCO2e", "Share of total"}
 	}
@@ -413,7 +414,7 @@ func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList
 			pt.Rows = append(pt.Rows, htmlRow{Cells: []htmlCell{{Text: p, Swatch: poleColor(i)}, numCell(v), numText(shareOf(v, total))}})
 			continue
 		}
-		pt.Rows = append(pt.Rows, htmlRow{Total: true, Cells: []htmlCell{{Text: p, Swatch: poleColor(i)}, textCell("all activities"), numCell(v), numText(shareOf(v, total))}})
+		pt.Rows = append(pt.Rows, htmlRow{Total: true, Cells: []htmlCell{{Text: p, Swatch: poleColor(i)}, textCell("all activities"), numCell(v), numText(shareOf(v, total)), textCell("")}})
 		acts := sortedActivities(r.PoleActivities, p)
 		for j, pa := range acts {
 			if j == maxPoleActivities {
@@ -421,17 +422,18 @@ func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList
 				for _, pa := range acts[j:] {
 					rest += pa.TCO2e
 				}
-				pt.Rows = append(pt.Rows, htmlRow{Cells: []htmlCell{textCell(""), textCell(fmt.Sprintf("%d other activities", len(acts)-j)), numCell(rest), numText(shareOf(rest, total))}})
+				pt.Rows = append(pt.Rows, htmlRow{Cells: []htmlCell{textCell(""), textCell(fmt.Sprintf("%d other activities", len(acts)-j)), numCell(rest), numText(shareOf(rest, total)), textCell("")}})
 				cappedActivities = true
 				break
 			}
-			pt.Rows = append(pt.Rows, htmlRow{Cells: []htmlCell{textCell(""), textCell(pa.Activity), numCell(pa.TCO2e), numText(shareOf(pa.TCO2e, total))}})
+			pt.Rows = append(pt.Rows, htmlRow{Cells: []htmlCell{textCell(""), textCell(name(pa.Activity)), numCell(pa.TCO2e), numText(shareOf(pa.TCO2e, total)), textCell(pa.Activity)}})
 		}
 	}
 	if v, ok := order.othersIn(cur.ByPole); ok {
 		cells := []htmlCell{{Text: order.othersLabel(), Swatch: colorOthers}, numCell(v), numText(shareOf(v, total))}
 		if len(r.PoleActivities) > 0 {
 			cells = append(cells[:1], append([]htmlCell{textCell("all activities")}, cells[1:]...)...)
+			cells = append(cells, textCell(""))
 		}
 		pt.Rows = append(pt.Rows, htmlRow{Total: len(r.PoleActivities) > 0, Cells: cells})
 	}
