@@ -1,64 +1,22 @@
 package lang
 
+import "fmt"
+
 // french is the French catalogue: English text, as the code writes it, to its French
-// translation, with the same fmt verbs in the same order.
-var french = map[string]string{
-	// Shared words and patterns.
-	"%s and %s": "%s et %s",
-	"%s t":      "%s t",
-	"%s t (%s)": "%s t (%s)",
-	"Actual":    "Réel",
-	"Target":    "Cible",
-	"Plan":      "Plan",
+// translation, with the same fmt verbs in the same order. Each output keeps its part in a file
+// of its own (fr_report.go, fr_excel.go, fr_template.go, fr_commands.go); a text two outputs
+// share has one translation.
+var french = joinCatalogues(frenchReport, frenchExcel, frenchTemplate, frenchCommands)
 
-	// The report's summary.
-	"Summary":                          "Synthèse",
-	"Largest sources in %v":            "Principales sources en %v",
-	"Levers that abate the most in %v": "Leviers qui réduisent le plus en %v",
-	"No reduction lever is configured yet: the plan equals business as usual.": "Aucun levier de réduction n’est encore configuré : le plan suit la tendance.",
-	"Actual emissions, target path and plan, tCO2e":                            "Émissions réelles, trajectoire cible et plan, tCO2e",
-	"For carbon neutrality in %v, %s tCO2e are left to reduce, or to cover with retired credits and removals (residual %s t; retired credits and own removals %s t; planned or contracted credits %s t, which count only once retired).": "Pour la neutralité carbone en %v, il reste %s tCO2e à réduire, ou à couvrir par des crédits retirés et des absorptions (émissions résiduelles %s t ; crédits retirés et absorptions propres %s t ; crédits prévus ou contractés %s t, qui ne comptent qu’une fois retirés).",
-	"For carbon neutrality in %v, retired credits and own removals (%s t) cover the residual of %s tCO2e.":                                                                                                                               "Pour la neutralité carbone en %v, les crédits retirés et les absorptions propres (%s t) couvrent les émissions résiduelles de %s tCO2e.",
-	"The claim's boundary leaves out %s t of Scope 3 (%s of the %v total), so a claim on it would not hold.":                                                                                                                             "Le périmètre de la revendication laisse de côté %s t du scope 3 (%s du total %v) : une revendication sur ce périmètre ne tiendrait pas.",
-	"%s: the %s tCO2e those activities emitted in %v are gone, which is activity that stopped, not abatement.":                                                                                                                           "%s : les %s tCO2e que ces activités émettaient en %v ont disparu ; c’est une activité arrêtée, pas une réduction.",
-	"The activities that go on emitted %s tCO2e in %v, against %s t in %v; the plan takes them to %s t in %v.":                                                                                                                           "Les activités qui se poursuivent ont émis %s tCO2e en %v, contre %s t en %v ; le plan les mène à %s t en %v.",
-	"The activities that go on emitted %s tCO2e in %v, against %s t in %v.":                                                                                                                                                              "Les activités qui se poursuivent ont émis %s tCO2e en %v, contre %s t en %v.",
-	"Data: %s rows read, all used.": "Données : %s lignes lues, toutes utilisées.",
-	"Data: rows left out of the figures: %s of %s (%s); the notices above say which and why.":                                                                                                         "Données : lignes écartées des chiffres : %s sur %s (%s) ; les avis ci-dessus disent lesquelles et pourquoi.",
-	"No activity row has the reporting year %v: the report has no figure for it.":                                                                                                                     "Aucune ligne d’activité ne porte l’année de reporting %v : le rapport n’a pas de chiffre pour elle.",
-	"In %v the site emitted %s tCO2e. No target is configured, so the report cannot say whether it is on track: it shows the actual emissions only.":                                                  "En %v, le site a émis %s tCO2e. Aucune cible n’est configurée : le rapport ne peut pas dire si le site est sur la trajectoire, il montre les émissions réelles seulement.",
-	"In %v the site emitted %s tCO2e; no target applies to that year.":                                                                                                                                "En %v, le site a émis %s tCO2e ; aucune cible ne s’applique à cette année.",
-	"Off track in %v: %s tCO2e emitted, %s t above the target path (%s t).":                                                                                                                           "Hors trajectoire en %v : %s tCO2e émises, %s t au-dessus de la trajectoire cible (%s t).",
-	"In %v the site emitted %s tCO2e, below the target path (%s t) only because activities that ended count as reductions: without them the path would be %s t, and the site would be %s t above it.": "En %v, le site a émis %s tCO2e, sous la trajectoire cible (%s t) seulement parce que des activités arrêtées comptent comme des réductions : sans elles, la trajectoire serait de %s t, et le site serait %s t au-dessus.",
-	"On track in %v: %s tCO2e emitted, %s t below the target path (%s t).":                                                                                                                            "Sur la trajectoire en %v : %s tCO2e émises, %s t sous la trajectoire cible (%s t).",
-	"In %v the plan lands at %s tCO2e against a target of %s t: %s t (%s) above it, still to cut with more levers.":                                                                                   "En %v, le plan aboutit à %s tCO2e pour une cible de %s t : %s t (%s) au-dessus, à réduire encore par d’autres leviers.",
-	"In %v the plan lands at %s tCO2e against a target of %s t: %s t (%s) below it, but only thanks to the activities that ended; without them the target would be %s t.":                             "En %v, le plan aboutit à %s tCO2e pour une cible de %s t : %s t (%s) en dessous, mais seulement grâce aux activités arrêtées ; sans elles, la cible serait de %s t.",
-	"In %v the plan lands at %s tCO2e against a target of %s t: %s t (%s) below it.":                                                                                                                  "En %v, le plan aboutit à %s tCO2e pour une cible de %s t : %s t (%s) en dessous.",
-
-	// The report's page and its sections.
-	"location-based":                    "selon la localisation",
-	"market-based":                      "selon le marché",
-	"Scope 2 (%s)":                      "Scope 2 (%s)",
-	"Scope %d":                          "Scope %d",
-	"Contribution to carbon neutrality": "Contribution à la neutralité carbone",
-	"Avoided emissions — not subtracted from the inventory": "Émissions évitées — non déduites de l’inventaire",
-	"Restatement":                             "Recalcul",
-	"Emissions by scope":                      "Émissions par scope",
-	"Trajectory to %v":                        "Trajectoire vers %v",
-	"Where the %v emissions come from":        "D’où viennent les émissions de %v",
-	"Evolution by pole":                       "Évolution par pôle",
-	"Reduction levers":                        "Leviers de réduction",
-	"%s — greenhouse-gas report":              "%s — rapport gaz à effet de serre",
-	"%s — greenhouse-gas report %v":           "%s — rapport gaz à effet de serre %v",
-	"Sources":                                 "Sources",
-	"Greenhouse-gas inventory and trajectory": "Inventaire des gaz à effet de serre et trajectoire",
-	"Notes": "Notes",
-	"All figures in tCO2e (tonnes of CO2 equivalent), GWP100 %s. Breakdowns and the trajectory follow Scope 2 %s.": "Tous les chiffres en tCO2e (tonnes d’équivalent CO2), PRG à 100 ans %s. Les répartitions et la trajectoire suivent le scope 2 %s.",
-	"Data quality": "Qualité des données",
-	"Made by footprint from the input workbooks and the emission-factor library; same inputs, same page.": "Produit par footprint à partir des classeurs d’entrée et de la bibliothèque de facteurs d’émission ; mêmes entrées, même page.",
-	"Intensity": "Intensité",
-	"Organisation, consolidation and ESRS E1-6": "Organisation, consolidation et ESRS E1-6",
-	"ESRS E1-5 energy and BEGES":                "ESRS E1-5 énergie et BEGES",
-	"How sure are these figures":                "Quelle confiance accorder à ces chiffres",
-	"What changed":                              "Ce qui a changé",
+func joinCatalogues(parts ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, p := range parts {
+		for en, fr := range p {
+			if have, ok := out[en]; ok && have != fr {
+				panic(fmt.Sprintf("lang: %q has two French translations: %q and %q", en, have, fr)) // caught by the tests
+			}
+			out[en] = fr
+		}
+	}
+	return out
 }

@@ -1,0 +1,4 @@
+package lang
+
+// frenchTemplate translates the input template and its help.
+var frenchTemplate = map[string]string{}
