@@ -53,11 +53,11 @@ var (
 func ClaimVerdict(cy claim.ClaimYear) string {
 	switch {
 	case cy.NoData:
-		return "no data"
+		return lang.Key("no data")
 	case cy.OK:
-		return "holds"
+		return lang.Key("holds")
 	}
-	return "no claim"
+	return lang.Key("no claim")
 }
 
 // EmDash stands for a figure or text that is not there.

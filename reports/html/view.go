@@ -210,6 +210,7 @@ func newView(r reports.Report) *htmlView {
 	if s, ok := notesSection(r); ok {
 		v.addSection(s)
 	}
+	v.addSection(methodSection(r))
 	v.localize(r.Lang)
 	if v.Summary.Chart != nil {
 		v.charts = append(v.charts, *v.Summary.Chart)
