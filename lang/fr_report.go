@@ -329,4 +329,22 @@ var frenchReport = map[string]string{
 	"Each target runs from the base year to the target year along its pathway. The plan starts from the last year with data, applies each lever's reduction to the activities it names from its first year, rising to its full effect, and subtracts what its substitutes emit. Credits and removals are a ledger apart: they never lower the emissions or count toward a target.": "Chaque cible va de l’année de référence à l’année cible selon sa trajectoire. Le plan part de la dernière année avec des données, applique la réduction de chaque levier aux activités qu’il nomme à partir de sa première année, en montant jusqu’à son plein effet, et retranche ce qu’émettent ses substituts. Les crédits et les absorptions sont un registre à part : ils ne baissent jamais les émissions et ne comptent jamais pour une cible.",
 	"The 95 %% intervals come from a Monte Carlo of %d draws with a fixed seed: every emission factor varies by its published uncertainty, one draw per factor shared by all the rows that use it, and activity data vary by their Quality (measured, calculated, estimated) where the workbook gives one.":                                                                        "Les intervalles à 95 %% viennent d’une simulation de Monte-Carlo de %d tirages à graine fixe : chaque facteur d’émission varie selon son incertitude publiée, un tirage par facteur partagé par toutes les lignes qui l’utilisent, et les données d’activité varient selon leur qualité (mesurée, calculée, estimée) là où le classeur en donne une.",
 	"Changes from year to year are split by the additive logarithmic mean Divisia index (LMDI): for each activity, its activity effect and its factor effect add up to its change exactly; an activity with emissions in one of the two years only is new or removed, and one that a recorded closure, divestment or outsourcing ended is discontinued.":                           "Les variations d’une année à l’autre sont décomposées par l’indice de Divisia à moyenne logarithmique additif (LMDI) : pour chaque activité, l’effet activité et l’effet facteur s’additionnent exactement en sa variation ; une activité avec des émissions une seule des deux années est nouvelle ou supprimée, et une activité qu’une fermeture, une cession ou une externalisation enregistrée a terminée est arrêtée.",
+
+	// The GHG Protocol's Scope 3 categories.
+	"Purchased goods and services":               "Achats de biens et services",
+	"Capital goods":                              "Biens immobilisés",
+	"Fuel- and energy-related activities":        "Activités liées aux combustibles et à l’énergie",
+	"Upstream transportation and distribution":   "Transport et distribution amont",
+	"Waste generated in operations":              "Déchets générés par les activités",
+	"Business travel":                            "Déplacements professionnels",
+	"Employee commuting":                         "Déplacements domicile-travail",
+	"Upstream leased assets":                     "Actifs en leasing amont",
+	"Downstream transportation and distribution": "Transport et distribution aval",
+	"Processing of sold products":                "Transformation des produits vendus",
+	"Use of sold products":                       "Utilisation des produits vendus",
+	"End-of-life treatment of sold products":     "Fin de vie des produits vendus",
+	"Downstream leased assets":                   "Actifs en leasing aval",
+	"Franchises":                                 "Franchises",
+	"Investments":                                "Investissements",
+	"(not included in Scope 1 or Scope 2)":       "(non incluses dans les scopes 1 ou 2)",
 }

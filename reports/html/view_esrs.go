@@ -87,7 +87,7 @@ func organisationSection(r reports.Report, cur emissions.YearTotals) htmlSection
 
 	cv := &htmlTable{Caption: l.T("Scope 3 categories included and excluded, %v (AR 46)", lang.Year(r.ReportingYear)), Head: []string{l.T("Category"), l.T("Status"), l.T("Reason")}}
 	for _, c := range reg.Coverage(&cur) {
-		cv.Rows = append(cv.Rows, htmlRow{Cells: []htmlCell{textCell(reports.ESRSCategoryLabel(c.Category)), textCell(c.Status), textCell(c.Reason)}})
+		cv.Rows = append(cv.Rows, htmlRow{Cells: []htmlCell{textCell(reports.ESRSCategoryLabelIn(l, c.Category)), textCell(c.Status), textCell(c.Reason)}})
 	}
 	s.Blocks = append(s.Blocks, htmlBlock{Table: cv})
 	return s
