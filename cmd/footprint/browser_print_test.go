@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -41,23 +43,32 @@ func TestBrowserPrintA4(t *testing.T) {
 		t.Fatalf("report: exit %d\n%s", r.code, r.stderr)
 	}
 	w, url := openReport(t, ctx, filepath.Join(dir, "report.html"))
-	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := os.Getenv("FOOTPRINT_SCREENSHOTS")
 	if out == "" {
 		out = t.TempDir()
 	}
-	path := filepath.Join(out, "report-demo-a4.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("PDF: %s", path)
-	n := pdfPages(t, path, pdf)
-	t.Logf("%d A4 pages", n)
-	if n > maxPrintPages {
-		t.Errorf("the demo report prints on %d A4 pages, want at most %d", n, maxPrintPages)
+	// The page redraws its charts for paper: printed from a phone, it is the same as from a
+	// desktop window.
+	for _, width := range []int64{1280, 390} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(resizedExpr, width), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			t.Fatalf("charts not redrawn at %d px: %v", width, err)
+		}
+		pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(out, fmt.Sprintf("report-demo-a4-from-%dpx.pdf", width))
+		if err := os.WriteFile(path, pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		n := pdfPages(t, path, pdf)
+		t.Logf("printed from a %d px window: %d A4 pages, %s", width, n, path)
+		if n > maxPrintPages {
+			t.Errorf("printed from a %d px window, the demo report takes %d A4 pages, want at most %d", width, n, maxPrintPages)
+		}
 	}
 
 	// Laid out as on paper (print media, the page's width), a chart may not be cut across
