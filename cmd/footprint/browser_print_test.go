@@ -133,3 +133,40 @@ func pdfPages(tb testing.TB, path string, pdf []byte) int {
 }
 
 var pageObject = regexp.MustCompile(`/Type\s*/Page\b[^s]`)
+
+// report --pdf prints report.html beside it, through the same print stylesheet.
+func TestReportPDF(t *testing.T) {
+	needChromium(t)
+	dir := t.TempDir()
+	r := footprint(t, dir, "report", "--pdf", "--out", dir)
+	if r.code != 0 {
+		t.Fatalf("report --pdf: exit %d\n%s", r.code, r.stderr)
+	}
+	path := filepath.Join(dir, "report.pdf")
+	if !strings.Contains(r.stdout, "Wrote "+path) {
+		t.Errorf("report --pdf does not say it wrote %s:\n%s", path, r.stdout)
+	}
+	doc, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := pdfPages(t, path, doc); n < 2 || n > maxPrintPages {
+		t.Errorf("report.pdf has %d pages, want 2 to %d", n, maxPrintPages)
+	}
+}
+
+// Without a Chromium on the PATH, report --pdf says so and what to do, before writing anything.
+func TestReportPDFNoChromium(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("PATH", t.TempDir())
+	r := footprint(t, dir, "report", "--pdf", "--out", filepath.Join(dir, "out"))
+	if r.code != exitProblems {
+		t.Errorf("report --pdf without Chromium: exit %d, want %d", r.code, exitProblems)
+	}
+	if !strings.Contains(r.stderr, "no Chromium on the PATH") || !strings.Contains(r.stderr, "apt-get install chromium") {
+		t.Errorf("report --pdf without Chromium says:\n%s", r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
+		t.Errorf("report --pdf without Chromium wrote its output folder (%v)", err)
+	}
+}
