@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
@@ -104,9 +105,25 @@ type htmlTable struct {
 	Rows    []htmlRow
 	// Header is Head with each column's alignment: numeric when all its cells are.
 	Header []htmlCell
+	// Narrow is a long table of short cells (align): on paper it takes two columns of the page
+	// instead of pages of one narrow column beside blank paper.
+	Narrow bool
 }
 
+// A table is narrow with at least minNarrowRows rows and no cell longer than maxNarrowText
+// characters (an activity's id, a figure): four such columns fit half an A4 page.
+const (
+	minNarrowRows = 30
+	maxNarrowText = 40
+)
+
 func (t *htmlTable) align() {
+	t.Narrow = len(t.Rows) >= minNarrowRows
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			t.Narrow = t.Narrow && utf8.RuneCountInString(c.Text) <= maxNarrowText
+		}
+	}
 	t.Header = make([]htmlCell, len(t.Head))
 	for i, h := range t.Head {
 		num := len(t.Rows) > 0
