@@ -347,4 +347,5 @@ var frenchReport = map[string]string{
 	"Franchises":                                 "Franchises",
 	"Investments":                                "Investissements",
 	"(not included in Scope 1 or Scope 2)":       "(non incluses dans les scopes 1 ou 2)",
+	"On paper, each table of this section shows its first 12 rows; the report on screen lists more, and footprint validate lists every problem.": "Sur papier, chaque tableau de cette section montre ses 12 premières lignes ; le rapport à l’écran en liste davantage, et footprint validate liste chaque problème.",
 }

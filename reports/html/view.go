@@ -88,6 +88,8 @@ type htmlCard struct {
 type htmlSection struct {
 	ID, Title string
 	Intro     []string
+	// PrintNote is said on paper only: what the printed page leaves out of the screen's.
+	PrintNote string
 	Blocks    []htmlBlock
 }
 
@@ -598,7 +600,8 @@ func notesSection(r reports.Report) (htmlSection, bool) {
 const maxProblems = 50
 
 func qualitySection(r reports.Report) htmlSection {
-	s := htmlSection{ID: "quality", Title: r.Lang.T("Data quality")}
+	s := htmlSection{ID: "quality", Title: r.Lang.T("Data quality"),
+		PrintNote: r.Lang.T("On paper, each table of this section shows its first 12 rows; the report on screen lists more, and footprint validate lists every problem.")}
 	s.Intro = []string{r.Lang.T("Rows: %d read, %d used, %d rejected. Problems: %d error(s), %d warning(s).",
 		r.Rows.Read, r.Rows.Used, r.Rows.Rejected, r.Errors, r.Warnings)}
 	if y, ok := yearOf(r.Years, r.ReportingYear); ok {
