@@ -106,7 +106,11 @@ func Load(opts Options) (*Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: factors: %v", ConfigName(cfg), err)
 	}
-	return &Session{Config: cfg, Library: lib, opts: opts}, nil
+	s := &Session{Config: cfg, Library: lib, opts: opts}
+	if err := s.sameInputs(); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // ConfigName is how messages name the configuration.
