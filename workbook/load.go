@@ -386,6 +386,10 @@ rowsLoop:
 				sr.problems.Fatalf("formula", sr.file, sr.sheet, "", "more than %d formula cells have no computed value; save the workbook in Excel or LibreOffice so it stores the results", maxUncomputed)
 				return true
 			}
+			if sr.scan != nil && sr.scan.boolOverflow {
+				sr.problems.Fatalf("boolean", sr.file, sr.sheet, "", "more than %d cells hold a true/false value, too many to tell from numbers; footprint reads numbers, not TRUE or FALSE", maxUncomputed)
+				return true
+			}
 			continue
 		}
 		if rows.Hidden() {
@@ -457,6 +461,33 @@ func (sr *sheetReader) uncomputed(row int, cols []Column) bool {
 			sr.reject("formula", emissions.CellRef{Col: i, Row: row}, "%s: formula without a computed value (save the workbook in Excel or LibreOffice so it stores the result)", c)
 			ok = false
 		}
+	}
+	return ok
+}
+
+// numericColumns are the columns that hold numbers.
+var numericColumns = map[Column]bool{ColYear: true, ColQuantity: true, ColScope: true, ColCategory: true, ColFactor: true,
+	ColCharge: true, ColRecharged: true, ColRecovered: true}
+
+// booleans rejects the true/false values (TRUE, FALSE) of a row's number columns, one problem
+// per cell; it returns false when there were some. The readers give them as 1 and 0, as
+// excelize does: never a quantity of 1 or a Scope 1.
+func (sr *sheetReader) booleans(cells []string, row int, cols []Column) bool {
+	if sr.scan == nil || sr.scan.bools[row] == nil {
+		return true
+	}
+	ok := true
+	for _, c := range cols {
+		i, mapped := sr.pos[c]
+		if !mapped || !numericColumns[c] || i >= len(cells) || cells[i] == "" || !sr.scan.isBool(cellPos{row, i + 1}) {
+			continue
+		}
+		v := "FALSE"
+		if cells[i] != "0" {
+			v = "TRUE"
+		}
+		sr.reject("boolean", emissions.CellRef{Col: i, Row: row}, "%s: a true/false value (%s) where a number was expected; enter a number", c, v)
+		ok = false
 	}
 	return ok
 }
@@ -610,7 +641,7 @@ func (sr *sheetReader) year(cells []string, row int) (int, bool) {
 
 func (sr *sheetReader) activity(cells []string, row int) {
 	sr.wb.rowsRead++
-	if !sr.uncomputed(row, ActivityColumns) {
+	if ok := sr.uncomputed(row, ActivityColumns); !sr.booleans(cells, row, ActivityColumns) || !ok {
 		sr.wb.rejected++
 		return
 	}
@@ -706,7 +737,7 @@ func (sr *sheetReader) activity(cells []string, row int) {
 }
 
 func (sr *sheetReader) instrument(cells []string, row int) {
-	if !sr.uncomputed(row, instrumentColumns) {
+	if ok := sr.uncomputed(row, instrumentColumns); !sr.booleans(cells, row, instrumentColumns) || !ok {
 		return
 	}
 	ins := emissions.Instrument{Place: emissions.Place{File: sr.file, Sheet: sr.sheet, Row: row}}
