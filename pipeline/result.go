@@ -93,8 +93,8 @@ func (r *Result) Failure(strict bool) error {
 	switch {
 	case ps.Fatal() > 0:
 		return fmt.Errorf("%d input problem(s) stop the run; see the list above", ps.Fatal())
-	case strict && r.Inventory.Rows.Rejected > 0:
-		return fmt.Errorf("--strict: %d row(s) rejected", r.Inventory.Rows.Rejected)
+	case strict && r.Inventory.Rows.Rejected+r.Input.InstrumentRows.Rejected > 0:
+		return fmt.Errorf("--strict: %d row(s) rejected", r.Inventory.Rows.Rejected+r.Input.InstrumentRows.Rejected)
 	}
 	return nil
 }

@@ -79,7 +79,7 @@ func Notices(r *pipeline.Result) []Notice {
 			}
 		}
 	}
-	out = append(out, leftOut(r.Inventory.Rows, r.Input.Problems.List())...)
+	out = append(out, leftOut(r.Inventory.Rows, r.Input.InstrumentRows, r.Input.Problems.List())...)
 	return append(out, yearsWithoutFigures(r)...)
 }
 
@@ -144,10 +144,10 @@ func baseYearOnLaterData(base int, total float64, found []emissions.Anachronism)
 			"or state in the report why the later data stands for the base year; docs/methodology.md says how footprint picks a factor's vintage.", base, base)}, true
 }
 
-// leftOut says what the figures leave out: rejected rows, sheets and files not read, capped
-// instruments. problems is the list Problems.List gives (its lines of problems not listed
-// count the instruments beyond the bound).
-func leftOut(rows emissions.Rows, problems []emissions.Problem) []Notice {
+// leftOut says what the figures leave out: rejected activity and instrument rows, sheets and
+// files not read, capped instruments. problems is the list Problems.List gives (its lines of
+// problems not listed count the instruments beyond the bound).
+func leftOut(rows emissions.Rows, instruments emissions.InstrumentRows, problems []emissions.Problem) []Notice {
 	var sheets, files, rejectedIn, capped places
 	fatalAt := map[[2]string]bool{}
 	nCapped := 0
@@ -171,11 +171,26 @@ func leftOut(rows emissions.Rows, problems []emissions.Problem) []Notice {
 	}
 	var out []Notice
 	read := count(rows.Read, "activity row", "activity rows")
-	if rows.Rejected > 0 {
+	if rows.Rejected > 0 || instruments.Rejected > 0 {
 		rejectedIn = rejectedIn.without(fatalAt)
-		msg := fmt.Sprintf("%s of %s (%s) were rejected", Thousands(rows.Rejected), read, share(rows.Rejected, rows.Read))
+		var what []string
+		if rows.Rejected > 0 {
+			what = append(what, fmt.Sprintf("%s of %s (%s)", Thousands(rows.Rejected), read, share(rows.Rejected, rows.Read)))
+		}
+		if n := instruments.Rejected; n > 0 {
+			what = append(what, fmt.Sprintf("%s of %s (%s)", Thousands(n),
+				count(instruments.Read, "contractual instrument row", "contractual instrument rows"), share(n, instruments.Read)))
+		}
+		msg := strings.Join(what, " and ") + " were rejected"
 		if len(rejectedIn.keys) > 0 {
 			msg += ", in " + rejectedIn.String()
+		}
+		switch instruments.Rejected {
+		case 0:
+		case 1:
+			msg += ": the market-based Scope 2 is computed without that instrument"
+		default:
+			msg += ": the market-based Scope 2 is computed without those instruments"
 		}
 		out = append(out, Notice{Code: "rows-rejected", Tone: ToneBad, Title: leftOutTitle,
 			Message: msg + ". Each is listed with its cell and reason among the problems."})

@@ -181,6 +181,7 @@ type workbookRead struct {
 	problems   *emissions.Problems
 	rowsRead   int
 	rejected   int
+	instrRows  emissions.InstrumentRows
 	years      [emissions.MaxYear - emissions.MinYear + 1]int // rows read per year whose Year cell reads, from MinYear
 	activities int                                            // len(in.Activities) before
 	instrument int                                            // len(in.Instruments) before
@@ -201,6 +202,8 @@ func (wb *workbookRead) commit() {
 	in := wb.in
 	in.RowsRead += wb.rowsRead
 	in.Rejected += wb.rejected
+	in.InstrumentRows.Read += wb.instrRows.Read
+	in.InstrumentRows.Rejected += wb.instrRows.Rejected
 	for i, n := range wb.years {
 		if n > 0 {
 			in.AddYearRows(emissions.MinYear+i, n)
@@ -736,14 +739,23 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	}
 }
 
+// instrument reads an Instruments row, counted as read and, unless used, as rejected.
 func (sr *sheetReader) instrument(cells []string, row int) {
+	sr.wb.instrRows.Read++
+	if !sr.readInstrument(cells, row) {
+		sr.wb.instrRows.Rejected++
+	}
+}
+
+// readInstrument reads an Instruments row; false when it is rejected.
+func (sr *sheetReader) readInstrument(cells []string, row int) bool {
 	if ok := sr.uncomputed(row, instrumentColumns); !sr.booleans(cells, row, instrumentColumns) || !ok {
-		return
+		return false
 	}
 	ins := emissions.Instrument{Place: emissions.Place{File: sr.file, Sheet: sr.sheet, Row: row}}
 	var ok bool
 	if ins.Year, ok = sr.year(cells, row); !ok {
-		return
+		return false
 	}
 	ins.Site, _ = sr.get(cells, ColSite, row)
 	if ins.Site == "" {
@@ -754,26 +766,27 @@ func (sr *sheetReader) instrument(cells []string, row int) {
 	qty, err := ParseNumber(rawQty)
 	if err != nil || qty < 0 {
 		sr.reject("instrument", qCell, "instrument Quantity %q: want a number ≥ 0", emissions.Clip(rawQty))
-		return
+		return false
 	}
 	unit, uCell := sr.get(cells, ColUnit, row)
 	if ins.KWh, err = emissions.ToKWh(qty, unit); err != nil {
 		sr.reject("instrument", uCell, "instrument Unit: %v", err)
-		return
+		return false
 	}
 	rawF, fCell := sr.get(cells, ColFactor, row)
 	if ins.Factor, err = ParseNumber(rawF); err != nil || ins.Factor < 0 {
 		sr.reject("instrument", fCell, "instrument Factor %q: want kgCO2e/kWh ≥ 0 (0 for a renewable guarantee of origin)", emissions.Clip(rawF))
-		return
+		return false
 	}
 	rawC, cCell := sr.get(cells, ColCarrier, row)
 	if ins.Carrier, ok = instrumentCarrier(rawC); !ok {
 		sr.reject("instrument", cCell, "instrument Carrier %q: want electricity (the default when blank), heat, steam or cooling", emissions.Clip(rawC))
-		return
+		return false
 	}
 	// kept to the end: a cell's string may point into a reader's buffer
 	ins.Site, ins.Name = strings.Clone(ins.Site), strings.Clone(ins.Name)
 	sr.in.Instruments = append(sr.in.Instruments, ins)
+	return true
 }
 
 // carrierNames are the spellings of an instrument's carrier, folded as headers are (case,

@@ -45,3 +45,33 @@ func TestSameInputTwiceRefused(t *testing.T) {
 		t.Errorf("once: exit %d:\n%s", res.code, short(res.stderr))
 	}
 }
+
+// A rejected row of the Instruments sheet is said where the figures are read, as a rejected
+// activity row is: the market-based Scope 2 is computed without it, and calc --strict fails.
+func TestRejectedInstrumentSaid(t *testing.T) {
+	dir := t.TempDir()
+	writeWorkbook(t, filepath.Join(dir, "activities.xlsx"), map[string][][]any{
+		"Energy": {header, {2024, "Plant", "P", "fr.electricity.grid", 900000, "kWh"}},
+		"Instruments": {{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor"},
+			{2024, "Plant", "GO hydro", 600000, "kWh", 0},
+			{2024, "Plant", "GO wind", 200000, "bananas", 0}},
+	})
+	writeFile(t, filepath.Join(dir, "config.yaml"), "inputs: [activities.xlsx]\nsite: Plant\n")
+	want := "1 of 2 contractual instrument rows (50.0 %) were rejected, in activities.xlsx (Instruments): the market-based Scope 2 is computed without that instrument"
+	calc := footprint(t, dir, "calc")
+	if calc.code != 0 || !strings.Contains(calc.stderr, want) {
+		t.Errorf("calc: exit %d, want 0 with the notice %q:\n%s", calc.code, want, short(calc.stderr))
+	}
+	if i, j := strings.Index(calc.stderr, want), strings.Index(calc.stderr, "problem(s)"); i < 0 || j >= 0 && j < i {
+		t.Errorf("calc: the notice is not among the first lines:\n%s", short(calc.stderr))
+	}
+	js := footprint(t, dir, "calc", "--json")
+	if !strings.Contains(js.stdout, `"code": "rows-rejected"`) || !strings.Contains(js.stdout, "contractual instrument row") {
+		t.Errorf("calc --json: no rows-rejected notice naming the instrument row:\n%s", short(js.stdout))
+	}
+	for _, args := range [][]string{{"calc", "--strict"}, {"validate"}} {
+		if r := footprint(t, dir, args...); r.code != 1 {
+			t.Errorf("%v: exit %d, want 1:\n%s", args, r.code, short(r.stderr))
+		}
+	}
+}
