@@ -17,7 +17,7 @@ import (
 // sheet show the same notices, in the same order.
 type Notice struct {
 	// Code names the notice for programs: demo, no-target, base-year-later-factors,
-	// rows-rejected, sheets-not-read, files-not-read, instruments-capped,
+	// rows-rejected, sheets-not-read, files-not-read, instruments-capped, sheet-copy,
 	// years-without-figures.
 	Code string `json:"code"`
 	// Tone is how loud the notice is: "bad" when figures are missing from the totals, "warn"
@@ -45,6 +45,9 @@ const (
 
 // cappedCause is the warning of a contractual instrument capped at the consumption it covers.
 const cappedCause = "instrument-capped"
+
+// copyCause is the warning of a sheet named as Excel names a copy of another sheet read.
+const copyCause = "sheet-copy"
 
 // maxPlaces is how many files or sheets a notice names before counting the rest.
 const maxPlaces = 5
@@ -80,6 +83,7 @@ func Notices(r *pipeline.Result) []Notice {
 		}
 	}
 	out = append(out, leftOut(r.Inventory.Rows, r.Input.InstrumentRows, r.Input.Problems.List())...)
+	out = append(out, sheetCopies(r.Input.Problems.List())...)
 	return append(out, yearsWithoutFigures(r)...)
 }
 
@@ -208,6 +212,38 @@ func leftOut(rows emissions.Rows, instruments emissions.InstrumentRows, problems
 			Message: fmt.Sprintf("%s capped at the consumption left to cover, in %s: the part beyond it is not counted in the market-based Scope 2.", count(nCapped, "contractual instrument row was", "contractual instrument rows were"), capped)})
 	}
 	return out
+}
+
+// sheetCopies names the sheets that look like copies of another sheet of their workbook
+// ("Materials (2)" beside "Materials"): both are counted, and a copy doubles its figures.
+func sheetCopies(problems []emissions.Problem) []Notice {
+	var copies []string
+	n := 0
+	for _, p := range problems {
+		if p.Cause != copyCause {
+			continue
+		}
+		if p.More > 0 {
+			n += p.More
+			continue
+		}
+		if n++; n > maxPlaces {
+			continue
+		}
+		original := p.Sheet
+		if i := strings.LastIndex(original, " ("); i > 0 {
+			original = original[:i]
+		}
+		copies = append(copies, fmt.Sprintf("in %s, sheet %s looks like a copy of %s", printable(p.File), strconv.Quote(p.Sheet), strconv.Quote(original)))
+	}
+	if n == 0 {
+		return nil
+	}
+	if n > maxPlaces {
+		copies = append(copies, fmt.Sprintf("and %d more", n-maxPlaces))
+	}
+	return []Notice{{Code: "sheet-copy", Tone: ToneWarn, Title: "A sheet may be counted twice",
+		Message: strings.Join(copies, "; ") + ": both are counted, so if a copy repeats the other's rows its figures are doubled. Delete the copy, or rename it if its rows are other activities."}}
 }
 
 // count is n with the singular or plural phrase: count(2, "sheet was", "sheets were").

@@ -119,3 +119,24 @@ func TestBaseYearOnLaterData(t *testing.T) {
 		})
 	}
 }
+
+// Sheets that look like copies are named, with the sheet each copies, up to maxPlaces.
+func TestSheetCopies(t *testing.T) {
+	var ps emissions.Problems
+	if got := sheetCopies(ps.List()); got != nil {
+		t.Errorf("no copy: %+v", got)
+	}
+	ps.Warnf(copyCause, "a.xlsx", "Materials (2)", "", "…")
+	got := sheetCopies(ps.List())
+	want := `in a.xlsx, sheet "Materials (2)" looks like a copy of "Materials": both are counted`
+	if len(got) != 1 || got[0].Code != "sheet-copy" || got[0].Tone != ToneWarn || !strings.HasPrefix(got[0].Message, want) {
+		t.Errorf("one copy: %+v, want a warn sheet-copy notice starting %q", got, want)
+	}
+	for i := range 6 {
+		ps.Warnf(copyCause, "b.xlsx", fmt.Sprintf("S (%d)", i+2), "", "…")
+	}
+	got = sheetCopies(ps.List())
+	if len(got) != 1 || !strings.Contains(got[0].Message, `sheet "S (5)" looks like a copy of "S"; and 2 more:`) {
+		t.Errorf("seven copies: %+v, want five named and 2 more", got)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -249,6 +250,7 @@ func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetR
 	actIdx := newHeaderIndex(ActivityColumns, opts.Aliases)
 	instIdx := newHeaderIndex(instrumentColumns, opts.Aliases)
 	found, anyData := false, false
+	var counted []string // the sheets whose rows were read
 	template := templateSheetNames(f)
 	for _, sheet := range f.GetSheetList() {
 		if template[sheet] {
@@ -276,8 +278,14 @@ func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetR
 		}
 		found = found || ok
 		anyData = anyData || sr.nonBlank
+		if ok && sr.rows > 0 {
+			counted = append(counted, sheet)
+		}
 	}
 	ps := wb.problems
+	for _, c := range sheetCopies(counted) {
+		ps.Warnf("sheet-copy", name, c[0], "", "sheet %q looks like a copy of %q: both are counted; delete the copy if it repeats the other's rows, or rename it if they are other activities", c[0], c[1])
+	}
 	switch {
 	case found:
 	case !anyData:
@@ -285,6 +293,28 @@ func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetR
 	default:
 		ps.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: no sheet has a header row with the columns %s among its first %d non-empty rows", joinColumns(requiredActivity), headerScan)
 	}
+}
+
+// copyName is how Excel names the copy of a sheet: its name and a number in brackets.
+var copyName = regexp.MustCompile(`^(.+) \(([2-9]|[1-9][0-9]+)\)$`)
+
+// sheetCopies pairs each sheet named as Excel names a copy of another ("Materials (2)") with
+// that other, when both are among sheets: {copy, original}.
+func sheetCopies(sheets []string) [][2]string {
+	var out [][2]string
+	for _, s := range sheets {
+		m := copyName.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		for _, o := range sheets {
+			if strings.EqualFold(o, m[1]) {
+				out = append(out, [2]string{s, o})
+				break
+			}
+		}
+	}
+	return out
 }
 
 func describeOpenError(err error) string {

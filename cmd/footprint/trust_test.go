@@ -75,3 +75,25 @@ func TestRejectedInstrumentSaid(t *testing.T) {
 		}
 	}
 }
+
+// A sheet named as Excel names a copy ("Materials (2)" beside "Materials") is counted, and
+// said: a notice before the figures, and a warning on the sheet that validate lists.
+func TestSheetCopySaid(t *testing.T) {
+	dir := t.TempDir()
+	rows := [][]any{header, {2024, "Plant", "P", "fr.natural-gas.pcs", 1000, "kWh PCS"}}
+	writeWorkbook(t, filepath.Join(dir, "activities.xlsx"), map[string][][]any{"Materials": rows, "Materials (2)": rows})
+	writeFile(t, filepath.Join(dir, "config.yaml"), "inputs: [activities.xlsx]\nsite: Plant\n")
+	want := `in activities.xlsx, sheet "Materials (2)" looks like a copy of "Materials": both are counted`
+	calc := footprint(t, dir, "calc")
+	if calc.code != 0 || !strings.Contains(calc.stderr, "A sheet may be counted twice: "+want) {
+		t.Errorf("calc: exit %d, want 0 with the notice %q:\n%s", calc.code, want, short(calc.stderr))
+	}
+	js := footprint(t, dir, "calc", "--json")
+	if !strings.Contains(js.stdout, `"code": "sheet-copy"`) || !strings.Contains(js.stdout, `"tone": "warn"`) {
+		t.Errorf("calc --json: no sheet-copy notice:\n%s", short(js.stdout))
+	}
+	v := footprint(t, dir, "validate")
+	if !strings.Contains(v.stdout+v.stderr, `sheet Materials (2)`) || !strings.Contains(v.stdout+v.stderr, `looks like a copy of "Materials"`) {
+		t.Errorf("validate does not list the warning on the sheet:\n%s", short(v.stdout+v.stderr))
+	}
+}
