@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/footprint/footprint/workbook/workbooktest"
 )
@@ -50,5 +51,32 @@ func TestSameInputRefused(t *testing.T) {
 				t.Errorf("error %v, want one with %s", err, tt.want)
 			}
 		})
+	}
+}
+
+// The current year comes from the clock the options give (a reporting year after it is
+// questioned), else from the system's.
+func TestThisYearFromClock(t *testing.T) {
+	dir := t.TempDir()
+	config := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(config, []byte("site: Plant\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	input := writeWorkbook(t, dir, "a.xlsx", workbooktest.Sheet{Name: "Energy", Rows: activityRows(5, 1, 0)})
+	for _, tt := range []struct {
+		now  func() time.Time
+		want int
+	}{
+		{func() time.Time { return time.Date(2031, 6, 1, 0, 0, 0, 0, time.UTC) }, 2031},
+		{nil, time.Now().Year()},
+	} {
+		r, err := Run(Options{ConfigPath: config, Inputs: []string{input}, Now: tt.now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.ThisYear != tt.want {
+			t.Errorf("ThisYear %d, want %d", r.ThisYear, tt.want)
+		}
+		r.Close()
 	}
 }

@@ -22,6 +22,8 @@ type Result struct {
 	Years []emissions.YearTotals
 	// Year is the reporting year.
 	Year int
+	// ThisYear is the calendar year of the run (Options.Now).
+	ThisYear int
 	// Trajectory is the projection toward the target year; nil when there is nothing to
 	// project (no lines) or, with ListConfig, when the configuration cannot be applied.
 	Trajectory *plan.Trajectory

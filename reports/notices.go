@@ -18,7 +18,7 @@ import (
 type Notice struct {
 	// Code names the notice for programs: demo, no-target, base-year-later-factors,
 	// rows-rejected, sheets-not-read, files-not-read, instruments-capped, sheet-copy,
-	// years-without-figures.
+	// years-without-figures, reporting-year-thin, reporting-year-future.
 	Code string `json:"code"`
 	// Tone is how loud the notice is: "bad" when figures are missing from the totals, "warn"
 	// otherwise.
@@ -84,7 +84,49 @@ func Notices(r *pipeline.Result) []Notice {
 	}
 	out = append(out, leftOut(r.Inventory.Rows, r.Input.InstrumentRows, r.Input.Problems.List())...)
 	out = append(out, sheetCopies(r.Input.Problems.List())...)
-	return append(out, yearsWithoutFigures(r)...)
+	out = append(out, yearsWithoutFigures(r)...)
+	return append(out, reportingYear(r)...)
+}
+
+// reportingYear questions a reporting year the figures may not stand for: one with far fewer
+// activity rows than the year before it (a stray row of the next year makes the latest year
+// with data the headline, "−100 % on track"), or one after the current year (2042 typed for
+// 2024).
+func reportingYear(r *pipeline.Result) []Notice {
+	y := r.Year
+	if y == 0 {
+		return nil
+	}
+	var out []Notice
+	prev := 0
+	for py, n := range r.Input.YearsRead {
+		if py < y && py > prev && n > 0 {
+			prev = py
+		}
+	}
+	configured := r.Config.ReportingYear != 0
+	if n, before := r.Input.YearsRead[y], r.Input.YearsRead[prev]; prev != 0 && 2*n < before {
+		has := fmt.Sprintf("has %s", count(n, "activity row", "activity rows"))
+		if n == 0 {
+			has = "has no activity row"
+		}
+		msg := fmt.Sprintf("%d %s, against %s in %d: its figures may be incomplete", y, has, Thousands(before), prev)
+		if configured {
+			msg += fmt.Sprintf("; it is the configured reporting year (reporting_year or --year): give %d to report on that year instead", prev)
+		} else {
+			msg += fmt.Sprintf("; set reporting_year in the config to report on %d", prev)
+		}
+		out = append(out, Notice{Code: "reporting-year-thin", Tone: ToneWarn, Title: "Reporting year with little data", Message: msg + "."})
+	}
+	if r.ThisYear != 0 && y > r.ThisYear {
+		why := "the latest year with data: check the Year cells of its rows (a typo such as 2042 for 2024?)"
+		if configured {
+			why = "as configured (reporting_year, or --year): check it, and the Year cells of its rows"
+		}
+		out = append(out, Notice{Code: "reporting-year-future", Tone: ToneWarn, Title: "Reporting year in the future",
+			Message: fmt.Sprintf("the reporting year %d is after the current year %d; it is %s. A year not yet over has no complete figures.", y, r.ThisYear, why)})
+	}
+	return out
 }
 
 // yearsWithoutFigures names the years whose rows were read but none used: they have no

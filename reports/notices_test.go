@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/footprint/footprint/config"
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/pipeline"
 )
 
 // What the figures leave out is said from the rows and problems the run counted: rejected rows
@@ -138,5 +140,50 @@ func TestSheetCopies(t *testing.T) {
 	got = sheetCopies(ps.List())
 	if len(got) != 1 || !strings.Contains(got[0].Message, `sheet "S (5)" looks like a copy of "S"; and 2 more:`) {
 		t.Errorf("seven copies: %+v, want five named and 2 more", got)
+	}
+}
+
+// A reporting year with far fewer activity rows than the year before it, or after the current
+// year, is questioned before its figures are read.
+func TestReportingYear(t *testing.T) {
+	tests := []struct {
+		name       string
+		rows       map[int]int // activity rows read per year
+		year       int         // the reporting year
+		configured bool
+		want       []string // code: message start
+	}{
+		{"a full year", map[int]int{2023: 6, 2024: 6}, 2024, false, nil},
+		{"half as many is not thin", map[int]int{2024: 6, 2025: 3}, 2025, false, nil},
+		{"a stray row", map[int]int{2024: 6, 2025: 1}, 2025, false,
+			[]string{"reporting-year-thin: 2025 has 1 activity row, against 6 in 2024: its figures may be incomplete; set reporting_year in the config to report on 2024."}},
+		{"the year before with data", map[int]int{2021: 1200, 2022: 0, 2024: 5}, 2024, false,
+			[]string{"reporting-year-thin: 2024 has 5 activity rows, against 1,200 in 2021"}},
+		{"configured, without data", map[int]int{2024: 6}, 2025, true,
+			[]string{"reporting-year-thin: 2025 has no activity row, against 6 in 2024: its figures may be incomplete; it is the configured reporting year"}},
+		{"the first year", map[int]int{2025: 1}, 2025, false, nil},
+		{"after the current year", map[int]int{2023: 6, 2042: 6}, 2042, false,
+			[]string{"reporting-year-future: the reporting year 2042 is after the current year 2026; it is the latest year with data: check the Year cells of its rows"}},
+		{"thin and after", map[int]int{2024: 6, 2042: 1}, 2042, false,
+			[]string{"reporting-year-thin: 2042 has 1 activity row, against 6 in 2024", "reporting-year-future: the reporting year 2042"}},
+		{"the current year", map[int]int{2025: 6, 2026: 6}, 2026, false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := &config.Config{}
+			if tt.configured {
+				cfg.ReportingYear = tt.year
+			}
+			r := &pipeline.Result{Session: &pipeline.Session{Config: cfg}, Input: &emissions.Input{YearsRead: tt.rows}, Year: tt.year, ThisYear: 2026}
+			got := reportingYear(r)
+			if len(got) != len(tt.want) {
+				t.Fatalf("%d notices, want %d: %+v", len(got), len(tt.want), got)
+			}
+			for i, n := range got {
+				if s := n.Code + ": " + n.Message; !strings.HasPrefix(s, tt.want[i]) || n.Tone != ToneWarn {
+					t.Errorf("notice %d (%s):\n got %s\nwant %s", i, n.Tone, s, tt.want[i])
+				}
+			}
+		})
 	}
 }

@@ -97,3 +97,36 @@ func TestSheetCopySaid(t *testing.T) {
 		t.Errorf("validate does not list the warning on the sheet:\n%s", short(v.stdout+v.stderr))
 	}
 }
+
+// A reporting year taken as the latest with data is questioned when it has far fewer rows
+// than the year before (one stray 2025 row beside a full 2024), or is after the current year
+// (2042 typed for 2024).
+func TestReportingYearQuestioned(t *testing.T) {
+	row := func(y int) []any { return []any{y, "Plant", "P", "fr.natural-gas.pcs", 1000, "kWh PCS"} }
+	tests := []struct {
+		name string
+		rows [][]any
+		code string
+		want string
+	}{
+		{"a stray row", [][]any{row(2024), row(2024), row(2024), row(2024), row(2024), row(2024), row(2025)}, "reporting-year-thin",
+			"2025 has 1 activity row, against 6 in 2024: its figures may be incomplete; set reporting_year in the config to report on 2024"},
+		{"a year typed wrong", [][]any{row(2023), row(2023), row(2042), row(2042)}, "reporting-year-future",
+			"the reporting year 2042 is after the current year"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeWorkbook(t, filepath.Join(dir, "activities.xlsx"), map[string][][]any{"Energy": append([][]any{header}, tt.rows...)})
+			writeFile(t, filepath.Join(dir, "config.yaml"), "inputs: [activities.xlsx]\nsite: Plant\n")
+			calc := footprint(t, dir, "calc")
+			if calc.code != 0 || !strings.Contains(calc.stderr, tt.want) {
+				t.Errorf("calc: exit %d, want 0 with %q:\n%s", calc.code, tt.want, short(calc.stderr))
+			}
+			js := footprint(t, dir, "calc", "--json")
+			if !strings.Contains(js.stdout, `"code": "`+tt.code+`"`) {
+				t.Errorf("calc --json: no %s notice:\n%s", tt.code, short(js.stdout))
+			}
+		})
+	}
+}
