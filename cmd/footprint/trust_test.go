@@ -130,3 +130,19 @@ func TestReportingYearQuestioned(t *testing.T) {
 		})
 	}
 }
+
+// TRUE in a Quantity cell (a true/false cell, t="b" in the file) is a rejected row named by
+// file, sheet and cell, never a quantity of 1.
+func TestBooleanQuantityRejected(t *testing.T) {
+	dir := site(t, "", []any{2024, "Plant", "P", "fr.natural-gas.pcs", true, "kWh PCS"}, []any{2024, "Plant", "P", "fr.natural-gas.pcs", 1000, "kWh PCS"})
+	v := footprint(t, dir, "validate")
+	for _, want := range []string{"activities.xlsx, sheet Energy: 1 error", "cell E2: Quantity: a true/false value (TRUE) where a number was expected"} {
+		if v.code != 1 || !strings.Contains(v.stdout+v.stderr, want) {
+			t.Errorf("validate: exit %d, want 1 naming %q:\n%s", v.code, want, short(v.stdout+v.stderr))
+		}
+	}
+	c := footprint(t, dir, "calc")
+	if !strings.Contains(c.stderr, "1 of 2 activity rows (50.0 %) were rejected, in activities.xlsx (Energy)") {
+		t.Errorf("calc: the rows-rejected notice does not count the row:\n%s", short(c.stderr))
+	}
+}
