@@ -13,6 +13,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -67,7 +68,7 @@ func trajectoryChart(r reports.Report) echart {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(commonChartOpts(ChartTrajectory), axisTooltip(), grid("24", "3%", underLegend, "34"),
 		charts.WithYAxisOpts(valueAxis("tCO2e", vs)),
-		charts.WithXAxisOpts(yearAxis()))...)
+		charts.WithXAxisOpts(yearAxis(r.Lang)))...)
 	tr := r.Trajectory
 	if tr == nil {
 		years := make([]int, len(r.Years))
@@ -88,7 +89,7 @@ func trajectoryChart(r reports.Report) echart {
 			bar.Overlap(band)
 			hideFromLegend(bar, SeriesBandLow)
 		}
-		return echart{ID: ChartTrajectory, Height: 440, Label: "Emissions by scope and year",
+		return echart{ID: ChartTrajectory, Height: 440, Label: r.Lang.T("Emissions by scope and year"),
 			Options: echartOptions(bar, bar.Validate)}
 	}
 
@@ -109,17 +110,17 @@ func trajectoryChart(r reports.Report) echart {
 		}
 		o := []charts.SeriesOpts{scopeBar(s)}
 		if first {
-			o = append(o, yearMarks(tr)...)
+			o = append(o, yearMarks(r.Lang, tr)...)
 			first = false
 		}
-		bar.AddSeries("Actual, "+reports.ScopeName(s, tr.Scope2Method), data, o...)
+		bar.AddSeries(r.Lang.T("Actual, %s", reports.ScopeNameIn(r.Lang, s, tr.Scope2Method)), data, o...)
 	}
 	if hasCredits(tr) {
 		data := make([]opts.BarData, len(tr.Years))
 		for i, y := range tr.Years {
 			data[i] = opts.BarData{Value: -round1(y.Credits)}
 		}
-		bar.AddSeries("Credits and removals (below zero)", data, scopeBarColor("actual", reports.ColorCredits))
+		bar.AddSeries(r.Lang.T("Credits and removals (below zero)"), data, scopeBarColor("actual", reports.ColorCredits))
 	}
 
 	line := charts.NewLine()
@@ -151,10 +152,10 @@ func trajectoryChart(r reports.Report) echart {
 		}
 	}
 	names := targetNames(r)
-	addLine("Target", reports.ColorTarget, "dashed", 2.5, true, func(y plan.TrajectoryYear) *float64 { return y.Target }, gapMark(tr))
+	addLine(r.Lang.T("Target"), reports.ColorTarget, "dashed", 2.5, true, func(y plan.TrajectoryYear) *float64 { return y.Target }, gapMark(r.Lang, tr))
 	if len(names) > 1 {
 		for i, n := range names {
-			addLine("Target: "+n, reports.ColorTarget, "dotted", 1.2, false, func(y plan.TrajectoryYear) *float64 {
+			addLine(r.Lang.T("Target: %s", n), reports.ColorTarget, "dotted", 1.2, false, func(y plan.TrajectoryYear) *float64 {
 				if i < len(y.Targets) {
 					return y.Targets[i]
 				}
@@ -162,8 +163,8 @@ func trajectoryChart(r reports.Report) echart {
 			})
 		}
 	}
-	addLine("Business as usual", reports.ColorBAU, "dashed", 2, true, projected(func(y plan.TrajectoryYear) *float64 { return y.BAU }))
-	addLine("Plan", reports.ColorPlan, "solid", 2.5, true, projected(func(y plan.TrajectoryYear) *float64 { return y.Plan }))
+	addLine(r.Lang.T("Business as usual"), reports.ColorBAU, "dashed", 2, true, projected(func(y plan.TrajectoryYear) *float64 { return y.BAU }))
+	addLine(r.Lang.T("Plan"), reports.ColorPlan, "solid", 2.5, true, projected(func(y plan.TrajectoryYear) *float64 { return y.Plan }))
 	if bandCovers(tr) {
 		addUncertaintyBand(line, r, years, tr.LastActualYear)
 	}
@@ -171,7 +172,7 @@ func trajectoryChart(r reports.Report) echart {
 	hideFromLegend(bar, SeriesBandLow)
 	// Room on the right for the target year's gap label.
 	bar.GridList[0].Right = "72"
-	return echart{ID: ChartTrajectory, Height: 480, Label: "Trajectory to " + strconv.Itoa(tr.TargetYear),
+	return echart{ID: ChartTrajectory, Height: 480, Label: r.Lang.T("Trajectory to %v", lang.Year(tr.TargetYear)),
 		Options: echartOptions(bar, bar.Validate)}
 }
 
@@ -189,7 +190,7 @@ type yearMark struct {
 // above the plot, on the inner side of their line: the base year's (usually the first year)
 // runs right, the neutrality year's (usually the last) runs left, so neither reaches over the
 // axis labels nor past the chart's edge.
-func yearMarks(tr *plan.Trajectory) []charts.SeriesOpts {
+func yearMarks(l lang.Lang, tr *plan.Trajectory) []charts.SeriesOpts {
 	var items []any
 	inAxis := func(y int) bool {
 		return len(tr.Years) > 0 && y >= tr.Years[0].Year && y <= tr.Years[len(tr.Years)-1].Year
@@ -198,10 +199,10 @@ func yearMarks(tr *plan.Trajectory) []charts.SeriesOpts {
 		return opts.Label{Show: opts.Bool(true), Position: "end", Formatter: "{b}", Color: "#333", Align: align}
 	}
 	if inAxis(tr.BaseYear) {
-		items = append(items, yearMark{fmt.Sprintf("Base year %d", tr.BaseYear), strconv.Itoa(tr.BaseYear), label("left")})
+		items = append(items, yearMark{l.T("Base year %v", lang.Year(tr.BaseYear)), strconv.Itoa(tr.BaseYear), label("left")})
 	}
 	if neutral := neutralityYear(tr); inAxis(neutral) && neutral != tr.BaseYear {
-		items = append(items, yearMark{fmt.Sprintf("Neutrality %d", neutral), strconv.Itoa(neutral), label("right")})
+		items = append(items, yearMark{l.T("Neutrality %v", lang.Year(neutral)), strconv.Itoa(neutral), label("right")})
 	}
 	if len(items) == 0 {
 		return nil
@@ -219,16 +220,16 @@ func yearMarks(tr *plan.Trajectory) []charts.SeriesOpts {
 }
 
 // gapMark draws the target year's gap as a segment from the target to the plan.
-func gapMark(tr *plan.Trajectory) charts.SeriesOpts {
+func gapMark(l lang.Lang, tr *plan.Trajectory) charts.SeriesOpts {
 	return func(s *charts.SingleSeries) {
 		for _, y := range tr.Years {
 			if y.Year != tr.TargetYear || y.Gap == nil || y.Target == nil || y.Plan == nil {
 				continue
 			}
 			x := strconv.Itoa(y.Year)
-			name, color := "gap "+t(*y.Gap)+" t", "#b00020"
+			name, color := l.Localize(l.T("gap %s t", t(*y.Gap))), "#b00020"
 			if *y.Gap <= 0 {
-				name, color = "margin "+t(-*y.Gap)+" t", reports.ColorPlan
+				name, color = l.Localize(l.T("margin %s t", t(-*y.Gap))), reports.ColorPlan
 			}
 			charts.WithMarkLineNameCoordItemOpts(opts.MarkLineNameCoordItem{
 				Name:        name,
@@ -274,7 +275,7 @@ func targetNames(r reports.Report) []string {
 		if i < len(r.Targets) && r.Targets[i].Name != "" {
 			names[i] = r.Targets[i].Name
 		} else {
-			names[i] = fmt.Sprintf("target %d", i+1)
+			names[i] = r.Lang.T("target %d", i+1)
 		}
 	}
 	return names
@@ -289,25 +290,25 @@ type scopeItem struct {
 
 // scopeItems lists the reporting year's Scope 1, Scope 2 (selected method) and each Scope 3
 // category with emissions, in GHG Protocol order.
-func scopeItems(y emissions.YearTotals, method string) []scopeItem {
+func scopeItems(l lang.Lang, y emissions.YearTotals, method string) []scopeItem {
 	items := []scopeItem{{reports.ScopeName(1, method), 1, y.Scope1}, {reports.ScopeName(2, method), 2, y.Scope2(method)}}
 	for _, c := range slices.Sorted(maps.Keys(y.Scope3Categories)) {
-		items = append(items, scopeItem{scope3Label(c), 3, y.Scope3Categories[c]})
+		items = append(items, scopeItem{scope3Label(l, c), 3, y.Scope3Categories[c]})
 	}
 	return items
 }
 
-func scope3Label(c int) string {
+func scope3Label(l lang.Lang, c int) string {
 	if c >= 1 && c <= 15 {
-		return fmt.Sprintf("3.%d %s", c, reports.Scope3CategoryNames[c])
+		return fmt.Sprintf("3.%d %s", c, reports.Scope3CategoryName(l, c))
 	}
-	return fmt.Sprintf("Scope 3, category %d", c)
+	return l.T("Scope 3, category %d", c)
 }
 
 // scopesChart is the reporting year by scope and Scope 3 category, one horizontal bar each,
 // coloured by scope.
-func scopesChart(y emissions.YearTotals, method string) echart {
-	items := scopeItems(y, method)
+func scopesChart(l lang.Lang, y emissions.YearTotals, method string) echart {
+	items := scopeItems(l, y, method)
 	labels := make([]string, len(items))
 	data := make([]opts.BarData, len(items))
 	for i, it := range items {
@@ -322,9 +323,9 @@ func scopesChart(y emissions.YearTotals, method string) echart {
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
 		grid("2%", "8%", "8", "34"))...)
 	bar.SetXAxis(labels)
-	bar.AddSeries(fmt.Sprintf("%d, tCO2e", y.Year), data, barMaxWidth("28"))
+	bar.AddSeries(l.T("%v, tCO2e", lang.Year(y.Year)), data, barMaxWidth("28"))
 	bar.XYReversal()
-	return echart{ID: ChartScopes, Height: 120 + 30*len(items), Label: fmt.Sprintf("%d by scope and Scope 3 category", y.Year),
+	return echart{ID: ChartScopes, Height: 120 + 30*len(items), Label: l.T("%v by scope and Scope 3 category", lang.Year(y.Year)),
 		Options: echartOptions(bar, bar.Validate)}
 }
 
@@ -359,7 +360,7 @@ func shortName(name string) string {
 
 // polesChart is a treemap of the reporting year: poles, and the activities within each,
 // by their factor's name (name gives it from an id).
-func polesChart(y emissions.YearTotals, pas []reports.PoleActivity, order poleList, name func(string) string) echart {
+func polesChart(l lang.Lang, y emissions.YearTotals, pas []reports.PoleActivity, order poleList, name func(string) string) echart {
 	shown := map[string]bool{}
 	for _, p := range order.shown {
 		shown[p] = true
@@ -385,7 +386,7 @@ func polesChart(y emissions.YearTotals, pas []reports.PoleActivity, order poleLi
 			for _, k := range kids[maxPoleActivities:] {
 				rest += k.Value
 			}
-			kids = append(kids[:maxPoleActivities:maxPoleActivities], treeNode{Name: fmt.Sprintf("%d other activities", len(kids)-maxPoleActivities), Value: round1(rest)})
+			kids = append(kids[:maxPoleActivities:maxPoleActivities], treeNode{Name: l.T("%d other activities", len(kids)-maxPoleActivities), Value: round1(rest)})
 		}
 		nodes = append(nodes, treeNode{Name: p, Value: round1(v), ItemStyle: &opts.ItemStyle{Color: poleColor(i), BorderColor: poleColor(i)}, Children: kids})
 	}
@@ -415,11 +416,11 @@ func polesChart(y emissions.YearTotals, pas []reports.PoleActivity, order poleLi
 		charts.WithSeriesAnimation(false))
 	tm.Accept(treemapVisitor{})
 	tm.Validate()
-	return echart{ID: ChartPoles, Height: 460, Label: fmt.Sprintf("%d by pole and activity", y.Year), Options: tm.JSON()}
+	return echart{ID: ChartPoles, Height: 460, Label: l.T("%v by pole and activity", lang.Year(y.Year)), Options: tm.JSON()}
 }
 
 // poleYearsChart stacks each year's emissions by pole.
-func poleYearsChart(years []emissions.YearTotals, order poleList) echart {
+func poleYearsChart(l lang.Lang, years []emissions.YearTotals, order poleList) echart {
 	var vs []float64
 	for _, y := range years {
 		vs = append(vs, y.TotalLocation, y.TotalMarket)
@@ -427,7 +428,7 @@ func poleYearsChart(years []emissions.YearTotals, order poleList) echart {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(commonChartOpts(ChartPoleYears), axisTooltip(), grid("24", "3%", underLegend, "34"),
 		charts.WithYAxisOpts(valueAxis("tCO2e", vs)),
-		charts.WithXAxisOpts(yearAxis()))...)
+		charts.WithXAxisOpts(yearAxis(l)))...)
 	ys := make([]int, len(years))
 	for i, y := range years {
 		ys[i] = y.Year
@@ -448,7 +449,7 @@ func poleYearsChart(years []emissions.YearTotals, order poleList) echart {
 		}
 		bar.AddSeries(order.othersLabel(), data, scopeBarColor("poles", colorOthers))
 	}
-	return echart{ID: ChartPoleYears, Height: 420, Label: "Emissions by pole and year", Options: echartOptions(bar, bar.Validate)}
+	return echart{ID: ChartPoleYears, Height: 420, Label: l.T("Emissions by pole and year"), Options: echartOptions(bar, bar.Validate)}
 }
 
 // leverItem is a lever's abatement in the target year.
@@ -468,7 +469,7 @@ func leverItems(tr *plan.Trajectory) []leverItem {
 }
 
 // leversChart is each lever's abatement in the target year.
-func leversChart(tr *plan.Trajectory) echart {
+func leversChart(l lang.Lang, tr *plan.Trajectory) echart {
 	items := leverItems(tr)
 	labels := make([]string, len(items))
 	data := make([]opts.BarData, len(items))
@@ -480,15 +481,15 @@ func leversChart(tr *plan.Trajectory) echart {
 	bar.SetGlobalOptions(append(commonChartOpts(ChartLevers),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithXAxisOpts(bottomValueAxis(fmt.Sprintf("tCO2e abated in %d", tr.TargetYear))),
+		charts.WithXAxisOpts(bottomValueAxis(l.T("tCO2e abated in %v", lang.Year(tr.TargetYear)))),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
 			AxisLabel: &opts.AxisLabel{Width: 320, Overflow: "truncate"}}),
 		grid("2%", "8%", "8", "34"))...)
 	bar.SetXAxis(labels)
-	bar.AddSeries(fmt.Sprintf("Abatement in %d, tCO2e", tr.TargetYear), data,
+	bar.AddSeries(l.T("Abatement in %v, tCO2e", lang.Year(tr.TargetYear)), data,
 		barMaxWidth("28"), charts.WithItemStyleOpts(opts.ItemStyle{Color: colorLever}))
 	bar.XYReversal()
-	return echart{ID: ChartLevers, Height: 140 + 34*len(items), Label: fmt.Sprintf("Abatement per lever in %d", tr.TargetYear),
+	return echart{ID: ChartLevers, Height: 140 + 34*len(items), Label: l.T("Abatement per lever in %v", lang.Year(tr.TargetYear)),
 		Options: echartOptions(bar, bar.Validate)}
 }
 
@@ -509,7 +510,7 @@ func maccItems(tr *plan.Trajectory) []leverItem {
 // first, as wide as its abatement in the target year and as high as its cost. Each block is a
 // filled two-point line on value axes (echarts draws no variable-width bars without a custom
 // series, and custom series need JavaScript functions).
-func maccChart(tr *plan.Trajectory) (echart, bool) {
+func maccChart(l lang.Lang, tr *plan.Trajectory) (echart, bool) {
 	items := maccItems(tr)
 	if len(items) == 0 {
 		return echart{}, false
@@ -521,7 +522,7 @@ func maccChart(tr *plan.Trajectory) (echart, bool) {
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(commonChartOpts(ChartMACC),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithXAxisOpts(bottomValueAxis(fmt.Sprintf("cumulative abatement in %d, tCO2e", tr.TargetYear))),
+		charts.WithXAxisOpts(bottomValueAxis(l.T("cumulative abatement in %v, tCO2e", lang.Year(tr.TargetYear)))),
 		charts.WithYAxisOpts(valueAxis("EUR/tCO2e", costs)),
 		grid("24", "4%", underLegend, "34"))...)
 	x := 0.0
@@ -536,7 +537,7 @@ func maccChart(tr *plan.Trajectory) (echart, bool) {
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: color}),
 			charts.WithAreaStyleOpts(opts.AreaStyle{Color: color, Opacity: opts.Float(0.85)}))
 	}
-	return echart{ID: ChartMACC, Height: 420, Label: "Marginal abatement cost curve", Options: echartOptions(line, line.Validate)}, true
+	return echart{ID: ChartMACC, Height: 420, Label: l.T("Marginal abatement cost curve"), Options: echartOptions(line, line.Validate)}, true
 }
 
 // poleOrder sorts poles by their emissions over all years, largest first (ties by name).

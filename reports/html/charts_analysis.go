@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -25,7 +26,7 @@ const colorIntensity = "#1f5f8b"
 var avoidedColors = []string{"#2e7d32", "#5fb49c", "#1f7a8c", "#8fb339", "#3d6b45", "#7fc8a9", "#2a9d8f", "#4f772d"}
 
 // avoidedChart stacks each year's avoided emissions by activity.
-func avoidedChart(a reports.Analysis) echart {
+func avoidedChart(l lang.Lang, a reports.Analysis) echart {
 	years := avoidedYears(a)
 	var vs []float64
 	for _, y := range years {
@@ -37,8 +38,8 @@ func avoidedChart(a reports.Analysis) echart {
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(commonChartOpts(ChartAvoided), axisTooltip(), grid("24", "3%", underLegend, "34"),
-		charts.WithYAxisOpts(valueAxis("tCO2e avoided", vs)),
-		charts.WithXAxisOpts(yearAxis()))...)
+		charts.WithYAxisOpts(valueAxis(l.T("tCO2e avoided"), vs)),
+		charts.WithXAxisOpts(yearAxis(l)))...)
 	bar.SetXAxis(yearLabels(years))
 	for i, id := range avoidedActivities(a) {
 		data := make([]opts.BarData, len(years))
@@ -47,7 +48,7 @@ func avoidedChart(a reports.Analysis) echart {
 		}
 		bar.AddSeries(id, data, scopeBarColor("avoided", avoidedColors[i%len(avoidedColors)]))
 	}
-	return echart{ID: ChartAvoided, Height: 420, Label: reports.AvoidedLabel + ", by activity and year", Options: echartOptions(bar, bar.Validate)}
+	return echart{ID: ChartAvoided, Height: 420, Label: l.T("%s, by activity and year", l.T(reports.AvoidedLabel)), Options: echartOptions(bar, bar.Validate)}
 }
 
 // roundIntensity keeps three decimals: intensities can be well under a tonne per unit.
@@ -166,7 +167,7 @@ func intensityChart(r reports.Report, i int, d analysis.Denominator) echart {
 	}
 	line.SetGlobalOptions(append(commonChartOpts(ChartIntensityPrefix+strconv.Itoa(i+1)), axisTooltip(), grid("24", right, underLegend, "34"),
 		charts.WithYAxisOpts(intensityAxis(unit, vs)),
-		charts.WithXAxisOpts(yearAxis()))...)
+		charts.WithXAxisOpts(yearAxis(r.Lang)))...)
 	if ownAxis {
 		line.ExtendYAxis(pathAxis)
 	}

@@ -123,7 +123,7 @@ func waterfallSteps(c plan.Change) []struct {
 // changesChart is a waterfall from one year's total to another's: the totals as bars from
 // zero, each effect as a bar floating on an invisible base where the running total stands
 // (echarts has no waterfall series: stacked bars with a transparent first series).
-func changesChart(c plan.Change) echart {
+func changesChart(l lang.Lang, c plan.Change) echart {
 	steps := waterfallSteps(c)
 	labels := []string{strconv.Itoa(c.From)}
 	n := len(steps) + 2
@@ -169,7 +169,7 @@ func changesChart(c plan.Change) echart {
 	hideFromLegend(bar, seriesWfBase)
 	bar.Accept(waterfallVisitor{})
 	bar.Validate()
-	return echart{ID: ChartChanges, Height: 420, Label: "What changed from " + strconv.Itoa(c.From) + " to " + strconv.Itoa(c.To),
+	return echart{ID: ChartChanges, Height: 420, Label: l.T("What changed from %v to %v", lang.Year(c.From), lang.Year(c.To)),
 		Options: bar.JSON()}
 }
 

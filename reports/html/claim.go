@@ -173,7 +173,7 @@ func reductionsChart(r reports.Report) echart {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(commonChartOpts(ChartReductions), axisTooltip(), grid("24", "3%", underLegend, "34"),
 		charts.WithYAxisOpts(valueAxis(r.Lang.T("tCO2e below the base year"), vs)),
-		charts.WithXAxisOpts(yearAxis()))...)
+		charts.WithXAxisOpts(yearAxis(r.Lang)))...)
 	years := make([]int, len(r.Trajectory.Years))
 	for i, ty := range r.Trajectory.Years {
 		years[i] = ty.Year
@@ -213,7 +213,7 @@ func claimChart(r reports.Report) echart {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(commonChartOpts(ChartClaim), axisTooltip(), grid("24", "3%", underLegend, "34"),
 		charts.WithYAxisOpts(valueAxis("tCO2e", vs)),
-		charts.WithXAxisOpts(yearAxis()))...)
+		charts.WithXAxisOpts(yearAxis(r.Lang)))...)
 	bar.SetXAxis(yearLabels(years))
 	add := func(name, stack, color string, pick func(claim.ClaimYear) float64) {
 		data := make([]opts.BarData, len(cc.Years))

@@ -6,6 +6,8 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/footprint/footprint/lang"
 )
 
 // How the report uses go-echarts: it builds each chart's options, adjusted by visitors where
@@ -146,8 +148,8 @@ func extent(vs ...float64) (lo, hi float64) {
 }
 
 // yearAxis is the horizontal axis of years.
-func yearAxis() opts.XAxis {
-	return opts.XAxis{Type: "category", Name: "year", NameLocation: "middle", NameGap: 26}
+func yearAxis(l lang.Lang) opts.XAxis {
+	return opts.XAxis{Type: "category", Name: l.T("year"), NameLocation: "middle", NameGap: 26}
 }
 
 // bottomValueAxis is a horizontal value axis named with its unit below it.

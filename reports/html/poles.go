@@ -1,9 +1,8 @@
 package html
 
 import (
-	"fmt"
-
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
 )
 
 // maxPoles is how many poles the report shows one by one, one colour each; the others are
@@ -25,18 +24,19 @@ const colorOthers = "#9a9a9a"
 // and the others, summed in one entry.
 type poleList struct {
 	shown, others []string
+	lang          lang.Lang // of the labels
 }
 
-func listPoles(years []emissions.YearTotals) poleList {
+func listPoles(l lang.Lang, years []emissions.YearTotals) poleList {
 	order := poleOrder(years)
 	if len(order) <= maxPoles {
-		return poleList{shown: order}
+		return poleList{shown: order, lang: l}
 	}
-	return poleList{shown: order[:maxPoles], others: order[maxPoles:]}
+	return poleList{shown: order[:maxPoles], others: order[maxPoles:], lang: l}
 }
 
 // othersLabel names the entry of the other poles.
-func (pl poleList) othersLabel() string { return fmt.Sprintf("%d other poles", len(pl.others)) }
+func (pl poleList) othersLabel() string { return pl.lang.T("%d other poles", len(pl.others)) }
 
 // othersIn is the sum of the other poles in a breakdown, and whether any of them is there.
 func (pl poleList) othersIn(byPole map[string]float64) (float64, bool) {
@@ -55,6 +55,6 @@ func (pl poleList) note() []string {
 	if len(pl.others) == 0 {
 		return nil
 	}
-	return []string{fmt.Sprintf("The %d poles with the largest emissions over all years are shown one by one; the %d others are summed as \"%s\". calc --json and the Breakdown sheet of the Excel export list every pole.",
+	return []string{pl.lang.T("The %d poles with the largest emissions over all years are shown one by one; the %d others are summed as “%s”. The Breakdown sheet of the Excel export lists every pole.",
 		len(pl.shown), len(pl.others), pl.othersLabel())}
 }

@@ -34,7 +34,7 @@ func restatementChart(r reports.Report) echart {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(commonChartOpts(ChartRestatement), axisTooltip(), grid("24", "3%", underLegend, "34"),
 		charts.WithYAxisOpts(valueAxis("tCO2e", vs)),
-		charts.WithXAxisOpts(yearAxis()))...)
+		charts.WithXAxisOpts(yearAxis(r.Lang)))...)
 	bar.SetXAxis(yearLabels(years))
 	bar.AddSeries(SeriesAsReported, reported, scopeBarColor("reported", reports.ColorBAU))
 	bar.AddSeries(SeriesRestated, restated, scopeBarColor("restated", reports.ColorPlan))

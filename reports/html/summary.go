@@ -74,7 +74,7 @@ func summaryChart(r reports.Report, path []plan.TrajectoryYear) echart {
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(commonChartOpts(ChartSummary), axisTooltip(), grid("24", "16", "34", "34"),
 		charts.WithYAxisOpts(valueAxis("tCO2e", vs)),
-		charts.WithXAxisOpts(yearAxis()))...)
+		charts.WithXAxisOpts(yearAxis(l)))...)
 	line.SetXAxis(yearLabels(years))
 	last := r.Trajectory.LastActualYear
 	add := func(name, color, lineType string, pick func(plan.TrajectoryYear) *float64) {

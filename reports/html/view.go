@@ -199,7 +199,7 @@ func newView(r reports.Report) *htmlView {
 
 	// The sections in the order a team reads them: the path, where the emissions come from,
 	// what to do, what changed, the claim, how sure, then the tables and the sources.
-	order := listPoles(r.Years)
+	order := listPoles(r.Lang, r.Years)
 	v.addSection(trajectorySection(r))
 	v.addSection(breakdownSection(r, cur, order))
 	v.addSection(polesSection(r, order))
@@ -396,11 +396,11 @@ func trajectorySection(r reports.Report) htmlSection {
 
 func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList) htmlSection {
 	method := r.Method()
-	sc := scopesChart(cur, method)
-	total := cur.Total(r.Method())
 	l := r.Lang
+	sc := scopesChart(l, cur, method)
+	total := cur.Total(r.Method())
 	st := &htmlTable{Caption: l.T("%v by scope and Scope 3 category, tCO2e", lang.Year(cur.Year)), Head: []string{l.T("Scope or category"), "tCO2e", l.T("Share of total")}}
-	for _, it := range scopeItems(cur, method) {
+	for _, it := range scopeItems(l, cur, method) {
 		st.Rows = append(st.Rows, htmlRow{Cells: []htmlCell{{Text: it.Label, Swatch: reports.ScopeColor(it.Scope)}, numCell(it.Value), numText(shareOf(it.Value, total))}})
 	}
 	st.Rows = append(st.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell(l.T("Total (%s)", reports.MethodLabelIn(l, method))), numCell(total), numText(shareOf(total, total))}})
@@ -419,7 +419,7 @@ func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList
 	}
 
 	name := func(id string) string { return reports.ActivityName(r, id) }
-	pc := polesChart(cur, r.PoleActivities, order, name)
+	pc := polesChart(l, cur, r.PoleActivities, order, name)
 	pt := &htmlTable{Caption: l.T("%v by pole and activity, tCO2e (%s)", lang.Year(cur.Year), reports.MethodLabelIn(l, method))}
 	if len(r.PoleActivities) > 0 {
 		pt.Head = []string{l.T("Pole"), l.T("Activity"), "tCO2e", l.T("Share of total"), l.T("Activity id")}
@@ -501,7 +501,7 @@ func sortedActivities(pas []reports.PoleActivity, pole string) []reports.PoleAct
 }
 
 func polesSection(r reports.Report, order poleList) htmlSection {
-	ch := poleYearsChart(r.Years, order)
+	ch := poleYearsChart(r.Lang, r.Years, order)
 	l := r.Lang
 	tb := &htmlTable{Caption: l.T("Emissions by pole and year, tCO2e (%s)", reports.MethodLabelIn(l, r.Method())), Head: []string{l.T("Year")}}
 	tb.Head = append(tb.Head, order.shown...)
@@ -532,7 +532,7 @@ func leversSection(r reports.Report) htmlSection {
 		return s
 	}
 	s.Intro = []string{r.Lang.T("Abatement is what each lever removes from business as usual in %v, net of what its substitutes emit.", lang.Year(tr.TargetYear))}
-	ch := leversChart(tr)
+	ch := leversChart(r.Lang, tr)
 	tb := &htmlTable{Caption: r.Lang.T("Levers"), Head: []string{r.Lang.T("Lever"), r.Lang.T("Activities"), r.Lang.T("Reduction"), r.Lang.T("Ramp"), r.Lang.T("Abatement %v, tCO2e", lang.Year(tr.TargetYear)), r.Lang.T("Cost, EUR/tCO2e")}}
 	for _, l := range tr.Levers {
 		acts := strings.Join(l.Matched, ", ")
@@ -549,7 +549,7 @@ func leversSection(r reports.Report) htmlSection {
 			numCell(l.Abatement[tr.TargetYear]), cost}})
 	}
 	s.Blocks = append(s.Blocks, htmlBlock{Title: ch.Label, Chart: &ch, Table: tb})
-	if mc, ok := maccChart(tr); ok {
+	if mc, ok := maccChart(r.Lang, tr); ok {
 		mt := &htmlTable{Caption: r.Lang.T("Marginal abatement cost curve, cheapest first"),
 			Head: []string{r.Lang.T("Lever"), r.Lang.T("Cost, EUR/tCO2e"), r.Lang.T("Abatement %v, tCO2e", lang.Year(tr.TargetYear)), r.Lang.T("Cumulative abatement, tCO2e")}}
 		cum := 0.0

@@ -20,7 +20,7 @@ func avoidedSection(r reports.Report) htmlSection {
 	s.Intro = []string{
 		r.Lang.T("What the site's circular activities displace elsewhere (new vehicles, new batteries, primary materials), computed with factors of kind avoided. They are reported apart, as the GHG Protocol and ESRS E1 require: never subtracted from a scope, a total, the trajectory or a target, and never a credit."),
 	}
-	ch := avoidedChart(a)
+	ch := avoidedChart(r.Lang, a)
 	years := avoidedYears(a)
 	head := []string{r.Lang.T("Activity")}
 	for _, y := range years {

@@ -85,7 +85,7 @@ func changesSection(r reports.Report) htmlSection {
 	s := htmlSection{ID: "changes", Title: l.T("What changed"),
 		Intro: []string{l.T("Each change of the total is split into an activity effect (more or less of the same activity), a factor effect (a newer factor vintage, another market-based mix), new or removed activities (an activity with emissions in only one of the two years) and discontinued activities (what a closure, divestment or outsourcing recorded in the base-year policy ended, between or in the two years). An activity that a pole winds down or another takes up, without such an event, changes its quantity: the evolution by pole shows where. The four add up to the change exactly (the Method section says how).")}}
 	if c, ok := headlineChange(r); ok {
-		ch := changesChart(c)
+		ch := changesChart(l, c)
 		wt := &htmlTable{Caption: l.T("From %v to %v, tCO2e (%s)", lang.Year(c.From), lang.Year(c.To), method), Head: []string{l.T("Step"), "tCO2e"}}
 		wt.Rows = append(wt.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell(l.T("Total %v", lang.Year(c.From))), numCell(c.TotalFrom)}})
 		for _, st := range waterfallSteps(c) {
