@@ -114,6 +114,13 @@ type Year int
 // Format writes the year's digits.
 func (y Year) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "%d", int(y)) }
 
+// Plain is a count written without grouping in every language, as the command output's
+// summary lines write them for the programs that read them ("Rows: 1006 read").
+type Plain int
+
+// Format writes the count's digits.
+func (n Plain) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "%d", int(n)) }
+
 // Num writes v with digits decimals (fewer when trailing digits are zero is not done: the
 // figure keeps its precision), grouped as the language groups thousands.
 func (l Lang) Num(v float64, digits int) string {

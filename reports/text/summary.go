@@ -66,7 +66,7 @@ func WriteReportSummary(w io.Writer, r reports.Report, page, export string) {
 	if cy, ok := r.Claim.Check.Year(r.ReportingYear); ok {
 		verdict := l.T("can be claimed")
 		if !cy.OK {
-			verdict = l.T("cannot be claimed (%d reason(s), see the report)", len(cy.Reasons))
+			verdict = l.T("cannot be claimed (%d reason(s), see the report)", lang.Plain(len(cy.Reasons)))
 		}
 		residual := l.T("residual unknown (no data)")
 		if cy.Residual != nil {
@@ -77,7 +77,7 @@ func WriteReportSummary(w io.Writer, r reports.Report, page, export string) {
 	}
 	fmt.Fprintln(w, l.T("Wrote %s and %s", reports.Printable(page), reports.Printable(export)))
 	fmt.Fprintln(w, l.T("Rows: %d read, %d used, %d rejected; %d error(s), %d warning(s).",
-		r.Rows.Read, r.Rows.Used, r.Rows.Rejected, r.Errors, r.Warnings))
+		lang.Plain(r.Rows.Read), lang.Plain(r.Rows.Used), lang.Plain(r.Rows.Rejected), lang.Plain(r.Errors), lang.Plain(r.Warnings)))
 }
 
 // WriteAnnotated prints what annotate wrote: the copy, its activity sheets and its rows.
