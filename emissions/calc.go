@@ -679,6 +679,7 @@ func (c *Calculator) activity(a *Activity) bool {
 	if f.OutsideScopes {
 		l := base
 		l.Part, l.Scope, l.FactorValue, l.TCO2e, l.Rows = PartOutside, 0, f.Value, qty*f.Value/1000, 1
+		l.Gross = l.TCO2e
 		c.texts.own(&l, c.texts.key(&l)) // kept one per row
 		l.Comment = strings.Clone(l.Comment)
 		c.cur.out = append(c.cur.out, l)

@@ -312,7 +312,7 @@ func TestOutsideLinesKeepNoReaderBuffer(t *testing.T) {
 }
 
 // The lines of gases outside the Kyoto basket are in no total, but every list of lines shows
-// them: RowLines gives them after the rows' lines, and counts them in its length.
+// them: AllLines gives them after the rows' lines, and counts them in its length.
 func TestRowLinesListOutsideLines(t *testing.T) {
 	c, err := emissions.NewCalculator(emissions.Options{Library: workbooktest.Library(t)})
 	if err != nil {
@@ -334,7 +334,7 @@ func TestRowLinesListOutsideLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := inv.RowLines()
+	src := inv.AllLines()
 	var parts []emissions.Part
 	if err := src.Each(func(l *emissions.Line) error { parts = append(parts, l.Part); return nil }); err != nil {
 		t.Fatal(err)

@@ -471,7 +471,7 @@ func (inv *Inventory) RowLines() LineSource { return rowLines{inv} }
 
 func (r rowLines) Len() int {
 	if r.inv.rows == nil {
-		return len(r.inv.Outside)
+		return 0
 	}
 	n := 0
 	for _, s := range r.inv.rows {
@@ -480,7 +480,7 @@ func (r rowLines) Len() int {
 	for _, m := range r.inv.split {
 		n += m.count()
 	}
-	return n + len(r.inv.Outside)
+	return n
 }
 
 // Digest gives the inventory's groups, each market-based group counting the lines the rows
@@ -499,28 +499,53 @@ func (r rowLines) Digest() LineDigest {
 		l := &r.inv.Lines[i]
 		maxText = max(maxText, len(l.Method), len(l.FactorID), len(l.FactorUnit), len(l.Source), len(l.Part))
 	}
-	for i := range r.inv.Outside {
-		l := &r.inv.Outside[i]
-		maxText = max(maxText, len(l.FactorID), len(l.FactorUnit), len(l.Source), len(l.Site), len(l.Pole), len(l.Activity), len(l.Comment))
-	}
-	return LineDigest{Groups: r.inv.Lines, MaxText: maxText, Outside: r.inv.Outside}
+	return LineDigest{Groups: r.inv.Lines, MaxText: maxText}
 }
 
-// Each yields every row's lines, file by file, then the lines of gases outside the Kyoto basket
-// which no total counts but every list of lines shows.
 func (r rowLines) Each(yield func(*Line) error) error {
 	for _, s := range r.inv.rows {
 		if err := r.each(s, yield); err != nil {
 			return err
 		}
 	}
-	for i := range r.inv.Outside {
-		l := r.inv.Outside[i]
+	return nil
+}
+
+// allLines are the row lines, then the lines of gases outside the Kyoto basket.
+type allLines struct{ rowLines }
+
+// AllLines gives every line the lists show (calc --lines, the export's Lines sheets): the
+// rows' lines as RowLines gives them, then the lines of gases outside the Kyoto basket, which
+// no total counts. RowLines alone keeps each sheet's lines together, as annotate reads them.
+func (inv *Inventory) AllLines() LineSource { return allLines{rowLines{inv}} }
+
+func (a allLines) Len() int { return a.rowLines.Len() + len(a.inv.Outside) }
+
+func (a allLines) Each(yield func(*Line) error) error {
+	if err := a.rowLines.Each(yield); err != nil {
+		return err
+	}
+	for i := range a.inv.Outside {
+		l := a.inv.Outside[i]
 		if err := yield(&l); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// Digest is the row lines' digest, with the lines outside the scopes.
+func (a allLines) Digest() LineDigest {
+	d := a.rowLines.Digest()
+	if d.Groups == nil {
+		return d
+	}
+	for i := range a.inv.Outside {
+		l := &a.inv.Outside[i]
+		d.MaxText = max(d.MaxText, len(l.FactorID), len(l.FactorUnit), len(l.Source), len(l.Site), len(l.Pole), len(l.Activity), len(l.Comment))
+	}
+	d.Outside = a.inv.Outside
+	return d
 }
 
 // each yields the lines of one file of the row lines: each has its own string table.

@@ -86,7 +86,7 @@ func New(r *pipeline.Result) Report {
 		Years: r.Years, Trajectory: r.Trajectory, Targets: r.Config.Plan().Targets,
 		Events:         r.Config.Plan().BasePolicy.Events,
 		PoleActivities: PoleActivities(r.Inventory.Lines, r.Year, r.Scope2Method()),
-		Lines:          r.Inventory.RowLines(), Library: r.Library,
+		Lines:          r.Inventory.AllLines(), Library: r.Library,
 		Rows: r.Inventory.Rows, Problems: ps.List(), Errors: ps.Errors(), Warnings: ps.Warnings(),
 		Sources:      FactorSources(r.Inventory.Lines, r.Library),
 		Analysis:     analysisOf(r),

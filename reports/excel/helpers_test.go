@@ -138,7 +138,7 @@ func dumpCells(t testing.TB, f *excelize.File) string {
 func rowLinesOf(t testing.TB, inv *emissions.Inventory) []emissions.Line {
 	t.Helper()
 	var out []emissions.Line
-	if err := inv.RowLines().Each(func(l *emissions.Line) error {
+	if err := inv.AllLines().Each(func(l *emissions.Line) error {
 		out = append(out, *l)
 		return nil
 	}); err != nil {

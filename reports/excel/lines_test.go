@@ -450,7 +450,7 @@ func linesPartName(t *testing.T, b []byte) string {
 // the lines, is byte for byte the export with that pass.
 func TestExportDigestIsTheFirstPass(t *testing.T) {
 	e := demoInventory(t)
-	e.Lines = lastDemoInventory.RowLines()
+	e.Lines = lastDemoInventory.AllLines()
 	if !excel.DigestUsed(e) {
 		t.Fatal("the demo's row lines have no usable digest")
 	}
