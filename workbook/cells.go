@@ -30,6 +30,9 @@ func ParseNumber(raw string) (float64, error) {
 	if strings.Contains(s, ",") {
 		return 0, fmt.Errorf("text %q: a comma is ambiguous (decimal or thousands); write a plain number such as 1234.5", emissions.Clip(s))
 	}
+	if m := pointThousands.FindStringSubmatch(s); m != nil {
+		return 0, fmt.Errorf("text %q is ambiguous: %s.%s (a decimal point) or %s%s (a point between thousands, as French writes them); type the number as a number", emissions.Clip(s), m[1], strings.TrimRight(m[2], "0"), m[1], m[2])
+	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0, fmt.Errorf("text %q where a number was expected", emissions.Clip(s))
@@ -44,6 +47,11 @@ func ParseNumber(raw string) (float64, error) {
 // spaces are the spaces people type between digit groups: the no-break space (U+00A0), the
 // narrow no-break space (U+202F, French typography) and the thin space (U+2009).
 var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ")
+
+// pointThousands is a number written with a point and three digits ending in 0 after it
+// (1.250, 12.500): a cell Excel holds as a number is never written so, with a trailing zero,
+// so it was typed as text, and may mean 1250 as well as 1.25.
+var pointThousands = regexp.MustCompile(`^([+-]?\d{1,3})\.(\d\d0)$`)
 
 // spacedNumber is a number whose thousands are grouped by spaces, with a decimal part after a
 // point or a comma: the integer digits and the decimal separator with its digits.

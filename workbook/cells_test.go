@@ -38,6 +38,10 @@ func TestParseNumber(t *testing.T) {
 		{"1 250,5", 0, `text "1 250,5" looks like a number with spaces as thousands separators and a decimal comma: type 1250.5 as a number`},
 		{"-12 000.25", 0, `spaces as thousands separators: type -12000.25 as a number`},
 		{"1 2", 0, "where a number was expected"},
+		{"1.250", 0, `text "1.250" is ambiguous: 1.25 (a decimal point) or 1250 (a point between thousands, as French writes them); type the number as a number`},
+		{"12.500", 0, `text "12.500" is ambiguous: 12.5 (a decimal point) or 12500`},
+		{"1.234", 1.234, ""}, // as Excel writes the number 1.234: it cannot be told from 1234 written the French way
+		{"0.25", 0.25, ""},
 	}
 	for _, tt := range tests {
 		got, err := ParseNumber(tt.in)
