@@ -679,7 +679,7 @@ func (sr *sheetReader) activity(cells []string, row int) {
 		return
 	}
 	if label, cell, total := sr.totalRow(cells, row); total {
-		sr.reject("total-row", cell, "%q looks like a total row, not an activity (its Activity is blank): it is not counted, so nothing is counted twice; delete it, or keep totals outside the table", emissions.Clip(label))
+		sr.reject("total-row", cell, "%q looks like a total row, not an activity: it is not counted, so nothing is counted twice; delete it, or keep totals outside the table", emissions.Clip(label))
 		sr.wb.rejected++
 		return
 	}
@@ -872,14 +872,12 @@ func joinColumns(cs []Column) string {
 // "Sous-total", "Grand total", "Somme".
 var totalLabels = []string{"total", "sous-total", "sous total", "subtotal", "sub-total", "grand total", "somme", "sum"}
 
-// totalRow reports whether a row is a total a team keeps under its table: a blank Activity,
-// and a Year, Site or Pole cell whose text starts with a total label. Such a row gets one
-// problem instead of one per empty cell.
+// totalRow reports whether a row is a total a team keeps in or under its table: a Year, Site,
+// Pole or Activity cell whose text starts with a total label ("Sous-total 2024", a pole
+// "Total", an already-computed row "Total scope 3"). Counted, it would count its rows twice;
+// it gets one problem instead of one per empty cell.
 func (sr *sheetReader) totalRow(cells []string, row int) (string, emissions.CellRef, bool) {
-	if id, _ := sr.at(cells, atActivity, row); id != "" {
-		return "", emissions.CellRef{}, false
-	}
-	for _, k := range []int{atYear, atSite, atPole} {
+	for _, k := range []int{atYear, atSite, atPole, atActivity} {
 		text, cell := sr.at(cells, k, row)
 		lower := strings.ToLower(text)
 		for _, l := range totalLabels {

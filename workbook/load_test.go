@@ -160,9 +160,10 @@ func TestMergedWarningIsDeterministic(t *testing.T) {
 	}
 }
 
-// A totals row under the table (a label in Year, Site or Pole, no Activity) gets one problem
-// that says what it is, instead of one per empty cell; a site whose name only starts with the
-// letters of "total" is an activity row like any other.
+// A totals row in or under the table (a label in Year, Site, Pole or Activity, with or without
+// an Activity) gets one problem that says what it is, instead of one per empty cell, and is not
+// counted: its rows are counted already. A site whose name only starts with the letters of
+// "total" is an activity row like any other.
 func TestTotalRows(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -174,6 +175,9 @@ func TestTotalRows(t *testing.T) {
 		{"French grand total", []any{"TOTAL GÉNÉRAL", "", "", "", 1500, ""}, `A3: "TOTAL GÉNÉRAL" looks like a total row`, 1},
 		{"Sous-total in Pole", []any{"", "", "Sous-total atelier", "", 700, ""}, `C3: "Sous-total atelier" looks like a total row`, 1},
 		{"a site named Totalenergies is not a total", []any{2024, "Totalenergies", "P", "test.steel", 1, "t"}, "", 0},
+		{"Sous-total in Site with an Activity", []any{2024, "Sous-total 2024", "P", "test.steel", 2, "t"}, `B3: "Sous-total 2024" looks like a total row`, 1},
+		{"a pole Total with an Activity", []any{2024, "Flins", "Total", "test.steel", 2, "t"}, `C3: "Total" looks like a total row`, 1},
+		{"an already-computed Total", []any{2024, "Flins", "P", "Total scope 3", 150, "tCO2e"}, `D3: "Total scope 3" looks like a total row`, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
