@@ -68,7 +68,7 @@ func TestExportCountsAllProblems(t *testing.T) {
 	}
 	dir := site(t, "", rows...)
 	if r := footprint(t, dir, "report", "--out", "o"); r.code != 0 || !strings.Contains(r.stdout, "1005 error(s)") {
-		t.Fatalf("exit %d\n%s", r.code, r.stdout)
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	f, err := excelize.OpenFile(filepath.Join(dir, "o", "footprint-2024.xlsx"))
 	if err != nil {
