@@ -6,13 +6,14 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
 // Sheet names of the analysis figures (docs/user-guide.md#the-excel-export).
-const (
-	sheetAvoided   = "Avoided"
-	sheetIntensity = "Intensity"
+var (
+	sheetAvoided   = lang.Key("Avoided")
+	sheetIntensity = lang.Key("Intensity")
 )
 
 // writeAvoided lists the avoided emissions per year and activity, apart from every inventory

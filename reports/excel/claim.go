@@ -8,12 +8,13 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
 // Sheet names of the neutrality claim (docs/user-guide.md#the-excel-export, docs/regulatory.md#esrs-e1-7-removals-and-credits).
-const (
-	sheetClaim = "Claim"
+var (
+	sheetClaim = lang.Key("Claim")
 	sheetE17   = "ESRS E1-7"
 )
 

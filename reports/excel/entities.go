@@ -6,12 +6,13 @@ import (
 	"slices"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
 )
 
 // sheetEntities lists each year's emissions per entity of the organisation (docs/regulatory.md#organisation-and-consolidation):
 // what the consolidated inventory counts of each entity, and its gross emissions. Only
 // written with Report.Regulatory.
-const sheetEntities = "Entities"
+var sheetEntities = lang.Key("Entities")
 
 func (x *exporter) writeEntities() error {
 	reg := x.e.Regulatory

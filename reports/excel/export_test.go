@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/footprint/footprint/lang"
 	"io"
 	"math"
 	"os"
@@ -425,6 +426,17 @@ func TestExportGolden(t *testing.T) {
 	b, _ := writeExportBytes(t, demoInventory(t))
 	got := dumpCells(t, openWorkbook(t, b))
 	golden.Check(t, filepath.Join("testdata", "demo-export.golden"), []byte(got))
+}
+
+// TestExportGoldenFrench is TestExportGolden for a report in French: the same demo, every
+// sheet name, title, header and note in French, the figures the same numbers with the same
+// number formats.
+func TestExportGoldenFrench(t *testing.T) {
+	e := demoInventory(t)
+	e.Lang = lang.French
+	b, _ := writeExportBytes(t, e)
+	got := dumpCells(t, openWorkbook(t, b))
+	golden.Check(t, filepath.Join("testdata", "demo-export.fr.golden"), []byte(got))
 }
 
 // TestExportRejectsNonFinite: a NaN or infinite figure would be written as text (Summary) or

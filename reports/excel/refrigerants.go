@@ -1,10 +1,12 @@
 package excel
 
+import "github.com/footprint/footprint/lang"
+
 // The Refrigerants sheet: every row of the refrigerant registers with its mass balance
 // (leak = recharged − recovered, − the charge of a new unit, + that of a retired one), the gas's GWP and what the leak emits, in Scope 1 for the
 // Kyoto gases and outside the scopes for the others (HCFCs such as R-22).
 
-const sheetRefrigerants = "Refrigerants"
+var sheetRefrigerants = lang.Key("Refrigerants")
 
 func (x *exporter) writeRefrigerants() error {
 	rows := x.e.EnergyTables.Refrigerants

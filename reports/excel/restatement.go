@@ -3,10 +3,11 @@ package excel
 import (
 	"fmt"
 
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
-const sheetRestatement = "Restatement"
+var sheetRestatement = lang.Key("Restatement")
 
 // writeRestatement lists each year's total as reported and restated.
 func (x *exporter) writeRestatement() error {

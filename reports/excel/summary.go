@@ -29,13 +29,13 @@ func (s *summaryWriter) set(vals ...any) {
 		}
 		ref, _ := excelize.CoordinatesToCellName(i+1, s.row)
 		style := 0
-		v = s.x.fit(v, sheetSummary, i+1, s.row, "text")
+		v = s.x.fit(v, s.x.sheet(sheetSummary), i+1, s.row, "text")
 		if c, ok := v.(cell); ok {
 			v, style = c.Value, c.StyleID
 		}
-		s.err = s.x.f.SetCellValue(sheetSummary, ref, v)
+		s.err = s.x.f.SetCellValue(s.x.sheet(sheetSummary), ref, v)
 		if s.err == nil && style != 0 {
-			s.err = s.x.f.SetCellStyle(sheetSummary, ref, ref, style)
+			s.err = s.x.f.SetCellStyle(s.x.sheet(sheetSummary), ref, ref, style)
 		}
 	}
 	s.row++
@@ -53,7 +53,7 @@ func (s *summaryWriter) header(names ...string) {
 		lines = max(lines, xlsxwrite.WrappedLines(n, summaryWidths[i]))
 	}
 	if s.err == nil && lines > 1 {
-		s.err = s.x.f.SetRowHeight(sheetSummary, s.row, xlsxwrite.RowHeight(lines))
+		s.err = s.x.f.SetRowHeight(s.x.sheet(sheetSummary), s.row, xlsxwrite.RowHeight(lines))
 	}
 	s.set(vals...)
 }
@@ -73,10 +73,10 @@ func (s *summaryWriter) notices(ns []reports.Notice) {
 		}
 		text := n.Title + ": " + n.Message
 		if s.err == nil {
-			s.err = s.x.f.MergeCell(sheetSummary, rowRef(s.row), fmt.Sprintf("%s%d", last, s.row))
+			s.err = s.x.f.MergeCell(s.x.sheet(sheetSummary), rowRef(s.row), fmt.Sprintf("%s%d", last, s.row))
 		}
 		if s.err == nil {
-			s.err = s.x.f.SetRowHeight(sheetSummary, s.row, xlsxwrite.RowHeight(xlsxwrite.WrappedLines(text, width)))
+			s.err = s.x.f.SetRowHeight(s.x.sheet(sheetSummary), s.row, xlsxwrite.RowHeight(xlsxwrite.WrappedLines(text, width)))
 		}
 		s.set(cell{StyleID: style, Value: text})
 	}
@@ -185,7 +185,7 @@ func (x *exporter) writeSummary() error {
 
 	s.header("Sheet", "Contents")
 	for _, c := range x.contents() {
-		s.set(c[0], c[1])
+		s.set(x.sheet(c[0]), c[1])
 	}
 	if s.err != nil {
 		return s.err
@@ -193,17 +193,17 @@ func (x *exporter) writeSummary() error {
 
 	for i, w := range summaryWidths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheetSummary, col, col, w); err != nil {
+		if err := f.SetColWidth(x.sheet(sheetSummary), col, col, w); err != nil {
 			return err
 		}
 	}
-	if err := f.SetRowHeight(sheetSummary, 1, xlsxwrite.TitleHeight); err != nil {
+	if err := f.SetRowHeight(x.sheet(sheetSummary), 1, xlsxwrite.TitleHeight); err != nil {
 		return err
 	}
-	if err := f.SetPanes(sheetSummary, &excelize.Panes{Freeze: true, YSplit: frozen, TopLeftCell: rowRef(frozen + 1), ActivePane: "bottomLeft"}); err != nil {
+	if err := f.SetPanes(x.sheet(sheetSummary), &excelize.Panes{Freeze: true, YSplit: frozen, TopLeftCell: rowRef(frozen + 1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := f.AutoFilter(sheetSummary, fmt.Sprintf("A%d:G%d", byYearHeader, byYearLast), nil); err != nil {
+	if err := f.AutoFilter(x.sheet(sheetSummary), fmt.Sprintf("A%d:G%d", byYearHeader, byYearLast), nil); err != nil {
 		return err
 	}
 	// The charts start a page of their own, under the tables, as wide as the tables.
@@ -213,15 +213,15 @@ func (x *exporter) writeSummary() error {
 		return err
 	}
 	if lastRow > s.row {
-		if err := f.InsertPageBreak(sheetSummary, rowRef(chartsRow)); err != nil {
+		if err := f.InsertPageBreak(x.sheet(sheetSummary), rowRef(chartsRow)); err != nil {
 			return err
 		}
 	}
 	lastRow = max(lastRow, s.row-1)
-	if err := f.SetSheetDimension(sheetSummary, fmt.Sprintf("A1:G%d", lastRow)); err != nil {
+	if err := f.SetSheetDimension(x.sheet(sheetSummary), fmt.Sprintf("A1:G%d", lastRow)); err != nil {
 		return err
 	}
-	return x.setPrint(printSetup{sheet: sheetSummary, widths: summaryWidths, lastRow: lastRow})
+	return x.setPrint(printSetup{sheet: x.sheet(sheetSummary), widths: summaryWidths, lastRow: lastRow})
 }
 
 func optTon(v *float64, style int) any {
@@ -297,18 +297,19 @@ func (x *exporter) summaryCharts(first, byYearHeader, byYearLast int) (int, erro
 		ref := rowRef(row)
 		last = row + summaryChartRows
 		for ; row <= last && err == nil; row++ {
-			err = f.SetRowHeight(sheetSummary, row, chartRowHeight)
+			err = f.SetRowHeight(x.sheet(sheetSummary), row, chartRowHeight)
 		}
 		return ref
 	}
 	if tr := x.e.Trajectory; tr != nil && len(tr.Years) > 0 {
 		tc := x.trajectoryLayout()
 		firstYear, lastYear := 4, 3+len(tr.Years)
+		trajectory := sheetRef(x.sheet(sheetTrajectory))
 		ref := func(col int) (name, values string) {
 			l, _ := excelize.ColumnNumberToName(col)
-			return fmt.Sprintf("%s!$%s$3", sheetTrajectory, l), fmt.Sprintf("%s!$%s$%d:$%s$%d", sheetTrajectory, l, firstYear, l, lastYear)
+			return fmt.Sprintf("%s!$%s$3", trajectory, l), fmt.Sprintf("%s!$%s$%d:$%s$%d", trajectory, l, firstYear, l, lastYear)
 		}
-		cats := fmt.Sprintf("%s!$A$%d:$A$%d", sheetTrajectory, firstYear, lastYear)
+		cats := fmt.Sprintf("%s!$A$%d:$A$%d", trajectory, firstYear, lastYear)
 		serie := func(col int) excelize.ChartSeries {
 			name, vals := ref(col)
 			return excelize.ChartSeries{Name: name, Categories: cats, Values: vals}
@@ -336,7 +337,7 @@ func (x *exporter) summaryCharts(first, byYearHeader, byYearLast int) (int, erro
 		if err != nil {
 			return 0, err
 		}
-		if err := f.AddChart(sheetSummary, at, &excelize.Chart{
+		if err := f.AddChart(x.sheet(sheetSummary), at, &excelize.Chart{
 			// Its legend on the right: six entries would take two lines under the plot.
 			Type: excelize.ColStacked, Series: scopes, Dimension: size, Legend: excelize.ChartLegend{Position: "right"}, YAxis: yAxis,
 			Title: title(fmt.Sprintf("Trajectory toward %d (tCO2e, %s)", tr.TargetYear, scopeList(tr.Boundary))),
@@ -347,11 +348,12 @@ func (x *exporter) summaryCharts(first, byYearHeader, byYearLast int) (int, erro
 	if byYearLast > byYearHeader {
 		col := map[bool]string{true: "C", false: "D"}[x.e.Scope2Method == emissions.MethodLocation]
 		var ss []excelize.ChartSeries
+		summary := sheetRef(x.sheet(sheetSummary))
 		for i, c := range []string{"B", col, "E"} {
 			ss = append(ss, excelize.ChartSeries{
-				Name:       fmt.Sprintf("%s!$%s$%d", sheetSummary, c, byYearHeader),
-				Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sheetSummary, byYearHeader+1, byYearLast),
-				Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", sheetSummary, c, byYearHeader+1, c, byYearLast),
+				Name:       fmt.Sprintf("%s!$%s$%d", summary, c, byYearHeader),
+				Categories: fmt.Sprintf("%s!$A$%d:$A$%d", summary, byYearHeader+1, byYearLast),
+				Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", summary, c, byYearHeader+1, c, byYearLast),
 				Fill:       chartFill(reports.ScopeColor(i + 1)),
 			})
 		}
@@ -359,7 +361,7 @@ func (x *exporter) summaryCharts(first, byYearHeader, byYearLast int) (int, erro
 		if err != nil {
 			return 0, err
 		}
-		if err := f.AddChart(sheetSummary, at, &excelize.Chart{
+		if err := f.AddChart(x.sheet(sheetSummary), at, &excelize.Chart{
 			Type: excelize.ColStacked, Series: ss, Dimension: size, Legend: legend, YAxis: yAxis,
 			Title: title(fmt.Sprintf("Emissions by scope (tCO2e, Scope 2 %s-based)", x.e.Scope2Method)),
 		}); err != nil {

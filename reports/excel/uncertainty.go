@@ -5,13 +5,14 @@ import (
 	"strconv"
 
 	"github.com/footprint/footprint/emissions/analysis"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
 // The sheets of the analyses (docs/user-guide.md#the-excel-export): how sure each figure is, and what changed.
-const (
-	sheetUncertainty = "Uncertainty"
-	sheetChanges     = "Changes"
+var (
+	sheetUncertainty = lang.Key("Uncertainty")
+	sheetChanges     = lang.Key("Changes")
 )
 
 func (x *exporter) analysisSheets() []string {
