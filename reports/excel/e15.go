@@ -2,6 +2,7 @@ package excel
 
 import (
 	"fmt"
+	"github.com/footprint/footprint/lang"
 	"strings"
 
 	"github.com/footprint/footprint/reports"
@@ -13,19 +14,20 @@ import (
 const sheetE15 = "ESRS E1-5"
 
 func (x *exporter) writeE15() error {
+	l := x.e.Lang
 	reg := x.e.EnergyTables
-	cols := []column{{header: "ESRS E1-5 energy consumption and mix", width: 70}, {header: "Reference", width: 22}}
+	cols := []column{{header: l.T("ESRS E1-5 energy consumption and mix"), width: 70}, {header: l.T("Reference"), width: 22}}
 	for _, e := range reg.Energy {
 		h := fmt.Sprint(e.Year)
 		if e.Year == x.e.ReportingYear {
-			h += " (reporting year)"
+			h = l.T("%v (reporting year)", lang.Year(e.Year))
 		}
 		cols = append(cols, column{header: h, width: 14, style: x.st.tonnes})
 	}
-	cols = append(cols, column{header: "Notes", width: 80})
+	cols = append(cols, column{header: l.T("Notes"), width: 80})
 	notes := x.e15Notes()
-	t := table{sheet: sheetE15, rows: len(reports.E15Rows), cols: cols, title: "ESRS E1-5 — Energy consumption and mix" + yearLabel(",", x.e.ReportingYear),
-		note: "MWh of final energy on net calorific value (PCS gas converted to PCI). Purchased electricity covered by renewable instruments (0 kgCO2e/kWh) is renewable (AR 32); the rest follows config energy.electricity_mix / heat_mix; without one, grid electricity follows the published generation mix (OWID/Ember) of its site's country and year, and heat counts as fossil. Shares add up to 100 %, and are blank when some electricity is of unknown origin."}
+	t := table{sheet: sheetE15, rows: len(reports.E15Rows), cols: cols, title: l.T("ESRS E1-5 — Energy consumption and mix") + yearLabel(",", x.e.ReportingYear),
+		note: l.T("MWh of final energy on net calorific value (PCS gas converted to PCI). Purchased electricity covered by renewable instruments (0 kgCO2e/kWh) is renewable (AR 32); the rest follows config energy.electricity_mix / heat_mix; without one, grid electricity follows the published generation mix (OWID/Ember) of its site's country and year, and heat counts as fossil. Shares add up to 100 %%, and are blank when some electricity is of unknown origin.")}
 	return x.stream(t, func(add func(...any) error) error {
 		for i, r := range reports.E15Rows {
 			vals := []any{r.Label, r.Ref}
@@ -56,6 +58,7 @@ func (x *exporter) writeE15() error {
 // counted.
 func (x *exporter) e15Notes() []string {
 	notes := make([]string, len(reports.E15Rows))
+	l := x.e.Lang
 	var mixes, missing []string
 	for _, e := range x.e.EnergyTables.Energy {
 		for _, m := range e.MixSources {
@@ -70,12 +73,12 @@ func (x *exporter) e15Notes() []string {
 		}
 	}
 	if len(mixes) > 0 {
-		notes[4] = "Mixes used: " + strings.Join(mixes, "; ")
+		notes[4] = l.T("Mixes used: %s", strings.Join(mixes, "; "))
 	} else {
-		notes[4] = "No supply mix: purchased heat not covered by renewable instruments is counted as fossil; grid electricity follows the published generation mix of its site's country, or is of unknown origin."
+		notes[4] = l.T("No supply mix: purchased heat not covered by renewable instruments is counted as fossil; grid electricity follows the published generation mix of its site's country, or is of unknown origin.")
 	}
 	if len(missing) > 0 {
-		setNote(notes, "Total energy consumption (MWh)", "Energy not counted (factor without an energy content): "+strings.Join(missing, ", "))
+		setNote(notes, "Total energy consumption (MWh)", l.T("Energy not counted (factor without an energy content): %s", strings.Join(missing, ", ")))
 	}
 	if es := x.e.EnergyTables.Energy; len(es) > 0 {
 		setNote(notes, "Total energy consumption from activities", "Activities in high climate impact sectors (NACE sections A to H and L; config energy.high_climate_impact): "+es[len(es)-1].HighImpactScope+".")

@@ -248,23 +248,24 @@ const (
 )
 
 func (x *exporter) writeE16() error {
+	l := x.e.Lang
 	rows := x.e16Layout()
 	ms := x.milestones()
 	n := x.e.ReportingYear
 	years := []int{x.baseYear(), n - 1, n}
 	cols := []column{
-		{header: "GHG emissions", width: 74}, // the longest label, biogenic CO2 with its unit, in full
+		{header: l.T("GHG emissions"), width: 74}, // the longest label, biogenic CO2 with its unit, in full
 		{header: yearLabel("Base year", years[0]), width: 14, style: x.st.tonnes},
 		{header: yearLabel("N-1", years[1]), width: 14, style: x.st.tonnes},
 		{header: yearLabel("N", years[2]), width: 14, style: x.st.tonnes},
-		{header: "% N / N-1", width: 10, style: x.st.percent},
+		{header: l.T("%% N / N-1"), width: 10, style: x.st.percent},
 	}
 	for _, m := range ms {
 		cols = append(cols, column{header: fmt.Sprintf("Target %d", m), width: 14, style: x.st.tonnes})
 	}
 	cols = append(cols,
-		column{header: "Annual % target / Base year", width: 14, style: x.st.percent},
-		column{header: "Notes", width: 70})
+		column{header: l.T("Annual %% target / Base year"), width: 14, style: x.st.percent},
+		column{header: l.T("Notes"), width: 70})
 	rowOf := map[string]int{}
 	first := table{}.headerRow() + 1
 	for i, r := range rows {

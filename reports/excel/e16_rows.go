@@ -154,6 +154,7 @@ func (x *exporter) consolidationRows() []e16Row {
 // biogenicRows: AR 43 (c), AR 45 (e), AR 46 (j) — biogenic CO2 from the combustion or
 // bio-degradation of biomass, apart from each scope, and their sum.
 func (x *exporter) biogenicRows() []e16Row {
+	l := x.e.Lang
 	by := func(scope int) func(t *emissions.YearTotals) (float64, bool) {
 		return func(t *emissions.YearTotals) (float64, bool) {
 			f := x.figures(t)
@@ -173,7 +174,7 @@ func (x *exporter) biogenicRows() []e16Row {
 	}
 	total := e16Row{key: "biogenic", label: "Biogenic CO2 emissions from the combustion or biodegradation of biomass (tCO2)",
 		get:  func(t *emissions.YearTotals) (float64, bool) { return t.BiogenicCO2, true },
-		note: "reported apart from Scopes 1, 2 and 3"}
+		note: l.T("reported apart from Scopes 1, 2 and 3")}
 	if x.e.Regulatory != nil {
 		total.kind, total.sum = e16Total, keys
 	}
@@ -183,11 +184,12 @@ func (x *exporter) biogenicRows() []e16Row {
 // revenueRows: E1-6 §53–55, AR 53–55 — total GHG emissions by method per net revenue, as
 // formulas over the totals and the net revenue row, which states its basis.
 func (x *exporter) revenueRows() []e16Row {
+	l := x.e.Lang
 	reg := x.e.Regulatory
 	rows := []e16Row{{label: "GHG intensity per net revenue (E1-6 §53–55)", kind: e16Section}}
 	if reg == nil || reg.NetRevenue == nil {
 		return append(rows, e16Row{label: "Total GHG emissions per net revenue (tCO2eq/Monetary unit)",
-			note: "not reported: mark the net revenue's entry of config intensity with net_revenue: true and its basis"})
+			note: l.T("not reported: mark the net revenue's entry of config intensity with net_revenue: true and its basis")})
 	}
 	unit := reg.NetRevenue.Unit
 	rev := func(t *emissions.YearTotals) (float64, bool) { return reg.Revenue(t.Year) }
@@ -206,7 +208,7 @@ func (x *exporter) revenueRows() []e16Row {
 		e16Row{key: "perrevmarket", div: [2]string{"totalmarket", "revenue"}, get: per(func(t *emissions.YearTotals) float64 { return t.TotalMarket }),
 			label: fmt.Sprintf("Total GHG emissions (market-based) per net revenue (tCO2eq/%s)", unit)},
 		e16Row{key: "revenue", get: rev, label: fmt.Sprintf("Net revenue used to calculate GHG intensity (%s)", unit),
-			note: "basis: " + reg.RevenueBasis},
+			note: l.T("basis: ") + reg.RevenueBasis},
 	)
 }
 
