@@ -32,13 +32,14 @@ func Tonnes(v float64) string {
 	return b.String() + "." + frac
 }
 
-// Scope3CategoryNames are the GHG Protocol's names of the 15 Scope 3 categories.
+// Scope3CategoryNames are the GHG Protocol's names of the 15 Scope 3 categories (catalogue
+// keys: an output in another language translates them with T).
 var Scope3CategoryNames = [16]string{"",
-	"Purchased goods and services", "Capital goods", "Fuel- and energy-related activities",
-	"Upstream transportation and distribution", "Waste generated in operations", "Business travel",
-	"Employee commuting", "Upstream leased assets", "Downstream transportation and distribution",
-	"Processing of sold products", "Use of sold products", "End-of-life treatment of sold products",
-	"Downstream leased assets", "Franchises", "Investments"}
+	lang.Key("Purchased goods and services"), lang.Key("Capital goods"), lang.Key("Fuel- and energy-related activities"),
+	lang.Key("Upstream transportation and distribution"), lang.Key("Waste generated in operations"), lang.Key("Business travel"),
+	lang.Key("Employee commuting"), lang.Key("Upstream leased assets"), lang.Key("Downstream transportation and distribution"),
+	lang.Key("Processing of sold products"), lang.Key("Use of sold products"), lang.Key("End-of-life treatment of sold products"),
+	lang.Key("Downstream leased assets"), lang.Key("Franchises"), lang.Key("Investments")}
 
 // Labels that every output words the same way (catalogue keys: each output translates them).
 var (
@@ -111,6 +112,18 @@ func ESRSCategoryLabel(c int) string {
 	label := fmt.Sprintf("%d %s", c, Scope3CategoryNames[c])
 	if c == 3 {
 		label += " (not included in Scope 1 or Scope 2)"
+	}
+	return label
+}
+
+// ESRSCategoryLabelIn is ESRSCategoryLabel in language l.
+func ESRSCategoryLabelIn(l lang.Lang, c int) string {
+	if c < 1 || c > 15 {
+		return ESRSCategoryLabel(c)
+	}
+	label := strconv.Itoa(c) + " " + l.T(Scope3CategoryNames[c])
+	if c == 3 {
+		label += " " + l.T("(not included in Scope 1 or Scope 2)")
 	}
 	return label
 }

@@ -1,7 +1,6 @@
 package excel
 
 import (
-	"fmt"
 	"github.com/footprint/footprint/lang"
 	"sort"
 	"strconv"
@@ -52,7 +51,7 @@ func (x *exporter) breakdownRows() []breakdownRow {
 		}
 		sort.Ints(cats)
 		for _, c := range cats {
-			add(l.T("Scope 3 category"), categoryLabel(c), t.Scope3Categories[c], true)
+			add(l.T("Scope 3 category"), categoryLabel(l, c), t.Scope3Categories[c], true)
 		}
 		for _, d := range []struct {
 			name string
@@ -66,9 +65,9 @@ func (x *exporter) breakdownRows() []breakdownRow {
 	return out
 }
 
-func categoryLabel(c int) string {
+func categoryLabel(l lang.Lang, c int) string {
 	if c >= 1 && c <= 15 {
-		return fmt.Sprintf("%d %s", c, reports.Scope3CategoryNames[c])
+		return strconv.Itoa(c) + " " + l.T(reports.Scope3CategoryNames[c])
 	}
 	return strconv.Itoa(c)
 }

@@ -29,7 +29,7 @@ func (x *exporter) writeEntities() error {
 	approach := l.T("none in config: one reporting unit, every row at 100 %%")
 	if o := reg.Organisation; o != nil {
 		if o.Approach != emissions.ConsolidationEquity {
-			approach = l.T("%s, %s control: a controlled entity at 100 %%, one not controlled at 0 %% (its gross emissions shown apart)", o.Name, o.Approach)
+			approach = l.T("%s, %s control: a controlled entity at 100 %%, one not controlled at 0 %% (its gross emissions shown apart)", o.Name, approachLabel(l, o.Approach))
 		} else {
 			approach = l.T("%s, %s share: each entity at its equity share", o.Name, o.Approach)
 		}
@@ -69,4 +69,16 @@ func (x *exporter) writeEntities() error {
 		}
 		return nil
 	})
+}
+
+// approachLabel names a control approach (operational, financial) as a sentence of language l
+// says it; another approach is named as config gives it.
+func approachLabel(l lang.Lang, approach string) string {
+	switch approach {
+	case emissions.ConsolidationOperational:
+		return l.T("operational")
+	case emissions.ConsolidationFinancial:
+		return l.T("financial")
+	}
+	return approach
 }
