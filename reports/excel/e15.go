@@ -30,7 +30,8 @@ func (x *exporter) writeE15() error {
 		note: l.T("MWh of final energy on net calorific value (PCS gas converted to PCI). Purchased electricity covered by renewable instruments (0 kgCO2e/kWh) is renewable (AR 32); the rest follows config energy.electricity_mix / heat_mix; without one, grid electricity follows the published generation mix (OWID/Ember) of its site's country and year, and heat counts as fossil. Shares add up to 100 %%, and are blank when some electricity is of unknown origin.")}
 	return x.stream(t, func(add func(...any) error) error {
 		for i, r := range reports.E15Rows {
-			vals := []any{r.Label, r.Ref}
+			label := e15Label(l, r.Label)
+			vals := []any{label, l.T(r.Ref)}
 			for j := range reg.Energy {
 				v := r.Get(&reg.Energy[j])
 				switch {
@@ -43,7 +44,7 @@ func (x *exporter) writeE15() error {
 				vals = append(vals, v)
 			}
 			if r.Total {
-				vals[0] = cell{StyleID: x.st.totalLabel, Value: r.Label}
+				vals[0] = cell{StyleID: x.st.totalLabel, Value: label}
 			}
 			vals = append(vals, blankIfEmpty(notes[i]))
 			if err := add(vals...); err != nil {
@@ -81,10 +82,19 @@ func (x *exporter) e15Notes() []string {
 		setNote(notes, "Total energy consumption (MWh)", l.T("Energy not counted (factor without an energy content): %s", strings.Join(missing, ", ")))
 	}
 	if es := x.e.EnergyTables.Energy; len(es) > 0 {
-		setNote(notes, "Total energy consumption from activities", "Activities in high climate impact sectors (NACE sections A to H and L; config energy.high_climate_impact): "+es[len(es)-1].HighImpactScope+".")
+		setNote(notes, "Total energy consumption from activities", l.T("Activities in high climate impact sectors (NACE sections A to H and L; config energy.high_climate_impact): %s.", es[len(es)-1].HighImpactScope))
 	}
-	setNote(notes, "Net revenue", "Net revenue as in the financial statements (IFRS 15 or local GAAP), from the same activities (config revenue, else the net revenue of ESRS E1-6).")
+	setNote(notes, "Net revenue", l.T("Net revenue as in the financial statements (IFRS 15 or local GAAP), from the same activities (config revenue, else the net revenue of ESRS E1-6)."))
 	return notes
+}
+
+// e15Label is an E1-5 row's label in language l: the label is a catalogue key but for a
+// share's " (%)", which T would read as a verb.
+func e15Label(l lang.Lang, label string) string {
+	if base, ok := strings.CutSuffix(label, " (%)"); ok {
+		return l.T(base) + " (%)"
+	}
+	return l.T(label)
 }
 
 // setNote sets the note of the E1-5 row whose label starts with prefix.

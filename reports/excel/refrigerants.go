@@ -1,6 +1,9 @@
 package excel
 
-import "github.com/footprint/footprint/lang"
+import (
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
+)
 
 // The Refrigerants sheet: every row of the refrigerant registers with its mass balance
 // (leak = recharged − recovered, − the charge of a new unit, + that of a retired one), the gas's GWP and what the leak emits, in Scope 1 for the
@@ -51,11 +54,24 @@ func (x *exporter) writeRefrigerants() error {
 			if r.HasCharge {
 				charge = r.Charge
 			}
-			if err := add(r.Year, r.Site, blankIfEmpty(r.Pole), blankIfEmpty(r.Equipment), r.Status, r.Gas, r.Activity, charge, r.Recharged, r.Recovered,
+			if err := add(r.Year, r.Site, blankIfEmpty(r.Pole), blankIfEmpty(r.Equipment), equipmentStatus(l, r.Status), r.Gas, r.Activity, charge, r.Recharged, r.Recovered,
 				r.Leak, rate, gwp, tco2e, where, r.Place.File, r.Place.Sheet, r.Place.Row); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// equipmentStatus is a register's status (emissions.StatusInService…) as language l writes it.
+func equipmentStatus(l lang.Lang, status string) string {
+	switch status {
+	case emissions.StatusInService:
+		return l.T("in service")
+	case emissions.StatusNew:
+		return l.T("new")
+	case emissions.StatusRetired:
+		return l.T("retired")
+	}
+	return status
 }
