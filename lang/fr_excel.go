@@ -380,4 +380,7 @@ var frenchExcel = map[string]string{
 	"of which purchased heat, steam and cooling (MWh)":                                                                                                                                "dont chaleur, vapeur et refroidissement achetés (MWh)",
 	"Purchased electricity covered by renewable contractual instruments (MWh)":                                                                                                        "Électricité achetée couverte par des instruments contractuels renouvelables (MWh)",
 	"E1 AR 32 (origin defined by contract)":                                                                                                                                           "E1 AR 32 (origine définie par contrat)",
+	"reduction":                                                                                                                                                                       "réduction",
+	"holds":                                                                                                                                                                           "tient",
+	"no claim":                                                                                                                                                                        "pas de revendication",
 }

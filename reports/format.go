@@ -49,16 +49,17 @@ var (
 	AvoidedLabel = lang.Key("Avoided emissions — not subtracted from the inventory")
 )
 
-// ClaimVerdict words a year's claim check in the claim tables: "holds", "no claim", or "no
-// data" for a year without data, whose claim is neither met nor missed on figures no one has.
+// ClaimVerdict words a year's claim check in the claim tables, as catalogue keys: "holds",
+// "no claim", or "no data" for a year without data, whose claim is neither met nor missed on
+// figures no one has.
 func ClaimVerdict(cy claim.ClaimYear) string {
 	switch {
 	case cy.NoData:
-		return "no data"
+		return lang.Key("no data")
 	case cy.OK:
-		return "holds"
+		return lang.Key("holds")
 	}
-	return "no claim"
+	return lang.Key("no claim")
 }
 
 // EmDash stands for a figure or text that is not there.

@@ -96,7 +96,7 @@ func (x *exporter) writeClaim() error {
 			for _, r := range cy.Reasons {
 				reasons = append(reasons, r.Message)
 			}
-			vals = append(vals, optional(cy.Residual), optional(cy.ResidualHigh), cy.CreditsRetired, cy.RemovalsOwn, cy.CreditsPlanned, reports.ClaimVerdict(cy), blankIfEmpty(strings.Join(reasons, "; ")))
+			vals = append(vals, optional(cy.Residual), optional(cy.ResidualHigh), cy.CreditsRetired, cy.RemovalsOwn, cy.CreditsPlanned, l.T(reports.ClaimVerdict(cy)), blankIfEmpty(strings.Join(reasons, "; ")))
 			if err := add(vals...); err != nil {
 				return err
 			}
@@ -151,7 +151,7 @@ func (x *exporter) writeE17() error {
 			if !keep(c) {
 				continue
 			}
-			k := e17Row{section: section, kind: reports.OrDash(c.Kind), standard: reports.OrDash(c.Standard), vintage: reports.IntOrDash(c.Vintage), ca: l.T("no")}
+			k := e17Row{section: section, kind: creditKind(l, c.Kind), standard: reports.OrDash(c.Standard), vintage: reports.IntOrDash(c.Vintage), ca: l.T("no")}
 			if c.CorrespondingAdjustment {
 				k.ca = l.T("yes")
 			}
@@ -216,4 +216,16 @@ func retiredIn(c plan.Credit) int {
 		}
 	}
 	return c.Year
+}
+
+// creditKind is a credit's kind (config trajectory.neutrality.credits[].kind: reduction or
+// removal) as language l writes it; another kind as config gives it, a dash for none.
+func creditKind(l lang.Lang, kind string) string {
+	switch kind {
+	case plan.CreditReduction:
+		return l.T("reduction")
+	case plan.CreditRemoval:
+		return l.T("removal")
+	}
+	return reports.OrDash(kind)
 }
