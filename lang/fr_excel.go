@@ -383,4 +383,6 @@ var frenchExcel = map[string]string{
 	"reduction":                                                                                                                                                                       "réduction",
 	"holds":                                                                                                                                                                           "tient",
 	"no claim":                                                                                                                                                                        "pas de revendication",
+	"GHG inventory":                                                                                                                                                                   "Inventaire GES",
+	"Annual greenhouse-gas emissions: GHG Protocol Scopes 1, 2 (location- and market-based) and 3, ESRS E1-6, trajectory toward the target year, every line with its provenance": "Émissions annuelles de gaz à effet de serre : scopes 1, 2 (selon la localisation et selon le marché) et 3 du GHG Protocol, ESRS E1-6, trajectoire vers l’année cible, chaque ligne avec sa provenance",
 }

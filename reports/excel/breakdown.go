@@ -1,13 +1,13 @@
 package excel
 
 import (
-	"github.com/footprint/footprint/lang"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 

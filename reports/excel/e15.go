@@ -2,9 +2,9 @@ package excel
 
 import (
 	"fmt"
-	"github.com/footprint/footprint/lang"
 	"strings"
 
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 

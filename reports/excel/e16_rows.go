@@ -2,11 +2,11 @@ package excel
 
 import (
 	"cmp"
-	"github.com/footprint/footprint/lang"
 	"strconv"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/disclose"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 

@@ -142,11 +142,11 @@ func newExporter(e reports.Report) (*exporter, error) {
 func (x *exporter) build() error {
 	f := x.f
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:    "GHG inventory" + yearLabel("", x.e.ReportingYear) + " — " + x.e.Site,
-		Subject:  "Annual greenhouse-gas emissions: GHG Protocol Scopes 1, 2 (location- and market-based) and 3, ESRS E1-6, trajectory toward the target year, every line with its provenance",
+		Title:    x.docTitle(),
+		Subject:  x.e.Lang.T("Annual greenhouse-gas emissions: GHG Protocol Scopes 1, 2 (location- and market-based) and 3, ESRS E1-6, trajectory toward the target year, every line with its provenance"),
 		Creator:  "footprint",
 		Keywords: "GHG inventory; ESRS E1-6; CSRD; BEGES; Scope 1; Scope 2; Scope 3; tCO2e",
-		Language: "en",
+		Language: x.e.Lang.Code(),
 	}); err != nil {
 		return err
 	}

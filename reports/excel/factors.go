@@ -1,13 +1,13 @@
 package excel
 
 import (
-	"github.com/footprint/footprint/lang"
 	"sort"
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/internal/xlsxwrite"
+	"github.com/footprint/footprint/lang"
 )
 
 // usedFactor is a factor the lines used: a library vintage, or a market-based value that is
