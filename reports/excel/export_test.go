@@ -635,45 +635,49 @@ func TestExportCharts(t *testing.T) {
 // the file gives it: each header row must be tall enough for its longest header to show in
 // full (at the least, as many lines as its characters need at the column's width).
 func TestExportHeadersFit(t *testing.T) {
-	b, _ := writeExportBytes(t, demoInventory(t))
-	f := openWorkbook(t, b)
-	for _, sheet := range f.GetSheetList() {
-		s := readSheet(t, f, sheet)
-		// A merged cell wraps across the columns it spans.
-		spans := map[string]float64{}
-		merged, err := f.GetMergeCells(sheet)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range merged {
-			c1, _, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
-			c2, _, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
-			for c := c1; c <= c2; c++ {
-				col, _ := excelize.ColumnNumberToName(c)
-				w, _ := f.GetColWidth(sheet, col)
-				spans[m.GetStartAxis()] += w
+	for _, l := range []lang.Lang{lang.English, lang.French} { // French headers are longer
+		e := demoInventory(t)
+		e.Lang = l
+		b, _ := writeExportBytes(t, e)
+		f := openWorkbook(t, b)
+		for _, sheet := range f.GetSheetList() {
+			s := readSheet(t, f, sheet)
+			// A merged cell wraps across the columns it spans.
+			spans := map[string]float64{}
+			merged, err := f.GetMergeCells(sheet)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		for r, row := range s.rows {
-			for c, v := range row {
-				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				id, _ := f.GetCellStyle(sheet, ref)
-				st, err := f.GetStyle(id)
-				if err != nil {
-					t.Fatal(err)
+			for _, m := range merged {
+				c1, _, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+				c2, _, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+				for c := c1; c <= c2; c++ {
+					col, _ := excelize.ColumnNumberToName(c)
+					w, _ := f.GetColWidth(sheet, col)
+					spans[m.GetStartAxis()] += w
 				}
-				if st.Alignment == nil || !st.Alignment.WrapText {
-					continue
-				}
-				col, _ := excelize.ColumnNumberToName(c + 1)
-				width, _ := f.GetColWidth(sheet, col)
-				if w, ok := spans[ref]; ok {
-					width = w
-				}
-				height, _ := f.GetRowHeight(sheet, r+1)
-				// Spaces where lines break take no room: count the other characters.
-				if lines := math.Floor(height / 15); lines*width < float64(len([]rune(strings.ReplaceAll(v, " ", "")))) {
-					t.Errorf("%s!%s %q: %v line(s) of %v characters", sheet, ref, v, lines, width)
+			}
+			for r, row := range s.rows {
+				for c, v := range row {
+					ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+					id, _ := f.GetCellStyle(sheet, ref)
+					st, err := f.GetStyle(id)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if st.Alignment == nil || !st.Alignment.WrapText {
+						continue
+					}
+					col, _ := excelize.ColumnNumberToName(c + 1)
+					width, _ := f.GetColWidth(sheet, col)
+					if w, ok := spans[ref]; ok {
+						width = w
+					}
+					height, _ := f.GetRowHeight(sheet, r+1)
+					// Spaces where lines break take no room: count the other characters.
+					if lines := math.Floor(height / 15); lines*width < float64(len([]rune(strings.ReplaceAll(v, " ", "")))) {
+						t.Errorf("%s!%s %q: %v line(s) of %v characters", sheet, ref, v, lines, width)
+					}
 				}
 			}
 		}
