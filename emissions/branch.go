@@ -62,6 +62,8 @@ func (in *Input) Join(o *Input) error {
 	in.Refrigerants = append(in.Refrigerants, o.Refrigerants...)
 	in.RowsRead += o.RowsRead
 	in.Rejected += o.Rejected
+	in.InstrumentRows.Read += o.InstrumentRows.Read
+	in.InstrumentRows.Rejected += o.InstrumentRows.Rejected
 	for y, n := range o.YearsRead {
 		in.AddYearRows(y, n)
 	}

@@ -310,3 +310,36 @@ func TestOutsideLinesKeepNoReaderBuffer(t *testing.T) {
 	}
 	t.Error("the inventory's outside lines keep the buffer their row's strings pointed into")
 }
+
+// The lines of gases outside the Kyoto basket are in no total, but every list of lines shows
+// them: RowLines gives them after the rows' lines, and counts them in its length.
+func TestRowLinesListOutsideLines(t *testing.T) {
+	c, err := emissions.NewCalculator(emissions.Options{Library: workbooktest.Library(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var problems emissions.Problems
+	c.Begin(&problems)
+	for i, id := range []string{"refrigerant.r-410a", "refrigerant.r-22"} {
+		a := emissions.Activity{Place: emissions.Place{File: "w.xlsx", Sheet: "Refrigerants", Row: 2 + i}, Year: 2024, ID: id, Unit: "kg",
+			Site: "Main", Pole: "P1", Quantity: 4}
+		if !c.Add(&a) {
+			t.Fatalf("row rejected: %v", problems.List())
+		}
+	}
+	if err := c.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	inv, err := c.Finish(&emissions.Input{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := inv.RowLines()
+	var parts []emissions.Part
+	if err := src.Each(func(l *emissions.Line) error { parts = append(parts, l.Part); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if src.Len() != len(parts) || len(parts) == 0 || parts[len(parts)-1] != emissions.PartOutside {
+		t.Errorf("Len %d, lines %v; want the R-22 line outside the scopes last", src.Len(), parts)
+	}
+}

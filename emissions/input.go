@@ -13,6 +13,9 @@ type Input struct {
 	Refrigerants []RefrigerantRow
 	RowsRead     int // non-blank activity rows read
 	Rejected     int // of those, rows rejected while reading
+	// Instruments counts the non-blank rows of Instruments sheets: those rejected are left out
+	// of the market-based Scope 2, and must be said as rejected activity rows are.
+	InstrumentRows InstrumentRows
 	// YearsRead counts the activity rows read per year, for rows whose Year cell reads as a
 	// year: a year whose rows were all rejected has no figure, and must be named.
 	YearsRead map[int]int
@@ -20,6 +23,12 @@ type Input struct {
 	// Sheets are the activity sheets read, in the order read, with their header rows
 	// (annotate appends its columns to them).
 	Sheets []ActivitySheet
+}
+
+// InstrumentRows counts contractual instrument rows: Read = len(Instruments) + Rejected.
+type InstrumentRows struct {
+	Read     int
+	Rejected int
 }
 
 // ActivitySheet is a sheet read as an activity sheet: its file, name and 1-based header row.

@@ -124,6 +124,9 @@ func (c concat) Each(yield func(*Line) error) error {
 type LineDigest struct {
 	Groups  []Line
 	MaxText int // bytes
+	// Outside are the lines of gases outside the Kyoto basket the source gives after the
+	// groups' lines: they are in no group.
+	Outside []Line
 }
 
 // Digester is a LineSource that has a digest of its lines.

@@ -471,7 +471,7 @@ func (inv *Inventory) RowLines() LineSource { return rowLines{inv} }
 
 func (r rowLines) Len() int {
 	if r.inv.rows == nil {
-		return 0
+		return len(r.inv.Outside)
 	}
 	n := 0
 	for _, s := range r.inv.rows {
@@ -480,7 +480,7 @@ func (r rowLines) Len() int {
 	for _, m := range r.inv.split {
 		n += m.count()
 	}
-	return n
+	return n + len(r.inv.Outside)
 }
 
 // Digest gives the inventory's groups, each market-based group counting the lines the rows
@@ -499,12 +499,24 @@ func (r rowLines) Digest() LineDigest {
 		l := &r.inv.Lines[i]
 		maxText = max(maxText, len(l.Method), len(l.FactorID), len(l.FactorUnit), len(l.Source), len(l.Part))
 	}
-	return LineDigest{Groups: r.inv.Lines, MaxText: maxText}
+	for i := range r.inv.Outside {
+		l := &r.inv.Outside[i]
+		maxText = max(maxText, len(l.FactorID), len(l.FactorUnit), len(l.Source), len(l.Site), len(l.Pole), len(l.Activity), len(l.Comment))
+	}
+	return LineDigest{Groups: r.inv.Lines, MaxText: maxText, Outside: r.inv.Outside}
 }
 
+// Each yields every row's lines, file by file, then the lines of gases outside the Kyoto basket
+// which no total counts but every list of lines shows.
 func (r rowLines) Each(yield func(*Line) error) error {
 	for _, s := range r.inv.rows {
 		if err := r.each(s, yield); err != nil {
+			return err
+		}
+	}
+	for i := range r.inv.Outside {
+		l := r.inv.Outside[i]
+		if err := yield(&l); err != nil {
 			return err
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 
 	fp "github.com/footprint/footprint"
 	"github.com/footprint/footprint/config"
@@ -54,6 +55,9 @@ type Options struct {
 	// ListConfig lists a trajectory or claim the data cannot support among the problems and
 	// goes on without it, instead of stopping (validate: the workbooks' problems come first).
 	ListConfig bool
+	// Now is the clock: the calendar year of the run, after which a reporting year is in the
+	// future (tests set it); nil is time.Now.
+	Now func() time.Time
 	// Workers is how many input workbooks are read at once: 0 as many as GOMAXPROCS (at
 	// most maxWorkers), 1 one after the other. The result is the same either way.
 	Workers int
@@ -106,7 +110,11 @@ func Load(opts Options) (*Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: factors: %v", ConfigName(cfg), err)
 	}
-	return &Session{Config: cfg, Library: lib, opts: opts}, nil
+	s := &Session{Config: cfg, Library: lib, opts: opts}
+	if err := s.sameInputs(); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // ConfigName is how messages name the configuration.
@@ -175,6 +183,10 @@ func (s *Session) compute(lib *factors.Library) (*Result, error) {
 	uncertainty := res.startUncertainty(lib)
 	res.Years = emissions.Aggregate(inv.Lines, cfg.Trajectory.Scope2Method)
 	res.Year = cfg.ReportingYear
+	res.ThisYear = time.Now().Year()
+	if opts.Now != nil {
+		res.ThisYear = opts.Now().Year()
+	}
 	if res.Year == 0 && len(res.Years) > 0 {
 		res.Year = res.Years[len(res.Years)-1].Year
 	}

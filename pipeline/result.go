@@ -22,6 +22,8 @@ type Result struct {
 	Years []emissions.YearTotals
 	// Year is the reporting year.
 	Year int
+	// ThisYear is the calendar year of the run (Options.Now).
+	ThisYear int
 	// Trajectory is the projection toward the target year; nil when there is nothing to
 	// project (no lines) or, with ListConfig, when the configuration cannot be applied.
 	Trajectory *plan.Trajectory
@@ -93,8 +95,8 @@ func (r *Result) Failure(strict bool) error {
 	switch {
 	case ps.Fatal() > 0:
 		return fmt.Errorf("%d input problem(s) stop the run; see the list above", ps.Fatal())
-	case strict && r.Inventory.Rows.Rejected > 0:
-		return fmt.Errorf("--strict: %d row(s) rejected", r.Inventory.Rows.Rejected)
+	case strict && r.Inventory.Rows.Rejected+r.Input.InstrumentRows.Rejected > 0:
+		return fmt.Errorf("--strict: %d row(s) rejected", r.Inventory.Rows.Rejected+r.Input.InstrumentRows.Rejected)
 	}
 	return nil
 }

@@ -109,24 +109,23 @@ func MethodLabel(method string) string {
 
 // ESRSCategoryLabel is the label of Scope 3 category c in the E1-6 table: its number and its
 // full GHG Protocol name, category 3 with the qualifier the shorter name elsewhere leaves out.
-func ESRSCategoryLabel(c int) string {
-	label := fmt.Sprintf("%d %s", c, Scope3CategoryNames[c])
-	if c == 3 {
-		label += " (not included in Scope 1 or Scope 2)"
-	}
-	return label
-}
+func ESRSCategoryLabel(c int) string { return ESRSCategoryLabelIn(lang.English, c) }
 
 // ESRSCategoryLabelIn is ESRSCategoryLabel in language l.
 func ESRSCategoryLabelIn(l lang.Lang, c int) string {
-	if c < 1 || c > 15 {
-		return ESRSCategoryLabel(c)
-	}
-	label := strconv.Itoa(c) + " " + l.T(Scope3CategoryNames[c])
+	label := fmt.Sprintf("%d %s", c, Scope3CategoryName(l, c))
 	if c == 3 {
 		label += " " + l.T("(not included in Scope 1 or Scope 2)")
 	}
 	return label
+}
+
+// Scope3CategoryName is the GHG Protocol's name of Scope 3 category c (1 to 15) in l.
+func Scope3CategoryName(l lang.Lang, c int) string {
+	if c < 1 || c > 15 {
+		return ""
+	}
+	return l.T(Scope3CategoryNames[c])
 }
 
 // Printable is s with the characters a terminal would obey instead of showing escaped as Go

@@ -17,8 +17,8 @@ import (
 // sheet show the same notices, in the same order.
 type Notice struct {
 	// Code names the notice for programs: demo, no-target, base-year-later-factors,
-	// rows-rejected, sheets-not-read, files-not-read, instruments-capped,
-	// years-without-figures.
+	// rows-rejected, sheets-not-read, files-not-read, instruments-capped, sheet-copy,
+	// years-without-figures, reporting-year-thin, reporting-year-future.
 	Code string `json:"code"`
 	// Tone is how loud the notice is: "bad" when figures are missing from the totals, "warn"
 	// otherwise.
@@ -45,6 +45,9 @@ const (
 
 // cappedCause is the warning of a contractual instrument capped at the consumption it covers.
 const cappedCause = "instrument-capped"
+
+// copyCause is the warning of a sheet named as Excel names a copy of another sheet read.
+const copyCause = "sheet-copy"
 
 // maxPlaces is how many files or sheets a notice names before counting the rest.
 const maxPlaces = 5
@@ -79,8 +82,51 @@ func Notices(r *pipeline.Result) []Notice {
 			}
 		}
 	}
-	out = append(out, leftOut(r.Inventory.Rows, r.Input.Problems.List())...)
-	return append(out, yearsWithoutFigures(r)...)
+	out = append(out, leftOut(r.Inventory.Rows, r.Input.InstrumentRows, r.Input.Problems.List())...)
+	out = append(out, sheetCopies(r.Input.Problems.List())...)
+	out = append(out, yearsWithoutFigures(r)...)
+	return append(out, reportingYear(r)...)
+}
+
+// reportingYear questions a reporting year the figures may not stand for: one with far fewer
+// activity rows than the year before it (a stray row of the next year makes the latest year
+// with data the headline, "−100 % on track"), or one after the current year (2042 typed for
+// 2024).
+func reportingYear(r *pipeline.Result) []Notice {
+	y := r.Year
+	if y == 0 {
+		return nil
+	}
+	var out []Notice
+	prev := 0
+	for py, n := range r.Input.YearsRead {
+		if py < y && py > prev && n > 0 {
+			prev = py
+		}
+	}
+	configured := r.Config.ReportingYear != 0
+	if n, before := r.Input.YearsRead[y], r.Input.YearsRead[prev]; prev != 0 && 2*n < before {
+		has := fmt.Sprintf("has %s", count(n, "activity row", "activity rows"))
+		if n == 0 {
+			has = "has no activity row"
+		}
+		msg := fmt.Sprintf("%d %s, against %s in %d: its figures may be incomplete", y, has, Thousands(before), prev)
+		if configured {
+			msg += fmt.Sprintf("; it is the configured reporting year (reporting_year or --year): give %d to report on that year instead", prev)
+		} else {
+			msg += fmt.Sprintf("; set reporting_year in the config to report on %d", prev)
+		}
+		out = append(out, Notice{Code: "reporting-year-thin", Tone: ToneWarn, Title: "Reporting year with little data", Message: msg + "."})
+	}
+	if r.ThisYear != 0 && y > r.ThisYear {
+		why := "the latest year with data: check the Year cells of its rows (a typo such as 2042 for 2024?)"
+		if configured {
+			why = "as configured (reporting_year, or --year): check it, and the Year cells of its rows"
+		}
+		out = append(out, Notice{Code: "reporting-year-future", Tone: ToneWarn, Title: "Reporting year in the future",
+			Message: fmt.Sprintf("the reporting year %d is after the current year %d; it is %s. A year not yet over has no complete figures.", y, r.ThisYear, why)})
+	}
+	return out
 }
 
 // yearsWithoutFigures names the years whose rows were read but none used: they have no
@@ -144,10 +190,10 @@ func baseYearOnLaterData(base int, total float64, found []emissions.Anachronism)
 			"or state in the report why the later data stands for the base year; docs/methodology.md says how footprint picks a factor's vintage.", base, base)}, true
 }
 
-// leftOut says what the figures leave out: rejected rows, sheets and files not read, capped
-// instruments. problems is the list Problems.List gives (its lines of problems not listed
-// count the instruments beyond the bound).
-func leftOut(rows emissions.Rows, problems []emissions.Problem) []Notice {
+// leftOut says what the figures leave out: rejected activity and instrument rows, sheets and
+// files not read, capped instruments. problems is the list Problems.List gives (its lines of
+// problems not listed count the instruments beyond the bound).
+func leftOut(rows emissions.Rows, instruments emissions.InstrumentRows, problems []emissions.Problem) []Notice {
 	var sheets, files, rejectedIn, capped places
 	fatalAt := map[[2]string]bool{}
 	nCapped := 0
@@ -171,11 +217,26 @@ func leftOut(rows emissions.Rows, problems []emissions.Problem) []Notice {
 	}
 	var out []Notice
 	read := count(rows.Read, "activity row", "activity rows")
-	if rows.Rejected > 0 {
+	if rows.Rejected > 0 || instruments.Rejected > 0 {
 		rejectedIn = rejectedIn.without(fatalAt)
-		msg := fmt.Sprintf("%s of %s (%s) were rejected", Thousands(rows.Rejected), read, share(rows.Rejected, rows.Read))
+		var what []string
+		if rows.Rejected > 0 {
+			what = append(what, fmt.Sprintf("%s of %s (%s)", Thousands(rows.Rejected), read, share(rows.Rejected, rows.Read)))
+		}
+		if n := instruments.Rejected; n > 0 {
+			what = append(what, fmt.Sprintf("%s of %s (%s)", Thousands(n),
+				count(instruments.Read, "contractual instrument row", "contractual instrument rows"), share(n, instruments.Read)))
+		}
+		msg := strings.Join(what, " and ") + " were rejected"
 		if len(rejectedIn.keys) > 0 {
 			msg += ", in " + rejectedIn.String()
+		}
+		switch instruments.Rejected {
+		case 0:
+		case 1:
+			msg += ": the market-based Scope 2 is computed without that instrument"
+		default:
+			msg += ": the market-based Scope 2 is computed without those instruments"
 		}
 		out = append(out, Notice{Code: "rows-rejected", Tone: ToneBad, Title: leftOutTitle,
 			Message: msg + ". Each is listed with its cell and reason among the problems."})
@@ -193,6 +254,38 @@ func leftOut(rows emissions.Rows, problems []emissions.Problem) []Notice {
 			Message: fmt.Sprintf("%s capped at the consumption left to cover, in %s: the part beyond it is not counted in the market-based Scope 2.", count(nCapped, "contractual instrument row was", "contractual instrument rows were"), capped)})
 	}
 	return out
+}
+
+// sheetCopies names the sheets that look like copies of another sheet of their workbook
+// ("Materials (2)" beside "Materials"): both are counted, and a copy doubles its figures.
+func sheetCopies(problems []emissions.Problem) []Notice {
+	var copies []string
+	n := 0
+	for _, p := range problems {
+		if p.Cause != copyCause {
+			continue
+		}
+		if p.More > 0 {
+			n += p.More
+			continue
+		}
+		if n++; n > maxPlaces {
+			continue
+		}
+		original := p.Sheet
+		if i := strings.LastIndex(original, " ("); i > 0 {
+			original = original[:i]
+		}
+		copies = append(copies, fmt.Sprintf("in %s, sheet %s looks like a copy of %s", printable(p.File), strconv.Quote(p.Sheet), strconv.Quote(original)))
+	}
+	if n == 0 {
+		return nil
+	}
+	if n > maxPlaces {
+		copies = append(copies, fmt.Sprintf("and %d more", n-maxPlaces))
+	}
+	return []Notice{{Code: "sheet-copy", Tone: ToneWarn, Title: "A sheet may be counted twice",
+		Message: strings.Join(copies, "; ") + ": both are counted, so if a copy repeats the other's rows its figures are doubled. Delete the copy, or rename it if its rows are other activities."}}
 }
 
 // count is n with the singular or plural phrase: count(2, "sheet was", "sheets were").

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/footprint/footprint/config"
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/pipeline"
 )
 
 // What the figures leave out is said from the rows and problems the run counted: rejected rows
@@ -21,23 +23,24 @@ func TestLeftOut(t *testing.T) {
 		return func(ps *emissions.Problems) { ps.Warnf(cause, file, sheet, "A2", "…") }
 	}
 	tests := []struct {
-		name     string
-		rows     emissions.Rows
-		problems []func(*emissions.Problems)
-		want     []string // code: message, one per notice
+		name        string
+		rows        emissions.Rows
+		instruments emissions.InstrumentRows
+		problems    []func(*emissions.Problems)
+		want        []string // code: message, one per notice
 	}{
-		{"nothing left out", emissions.Rows{Read: 10, Used: 10}, []func(*emissions.Problems){warn("hidden-rows", "a.xlsx", "Energy")}, nil},
-		{"rejected rows, their share and sheets", emissions.Rows{Read: 480, Used: 468, Rejected: 12},
+		{"nothing left out", emissions.Rows{Read: 10, Used: 10}, emissions.InstrumentRows{}, []func(*emissions.Problems){warn("hidden-rows", "a.xlsx", "Energy")}, nil},
+		{"rejected rows, their share and sheets", emissions.Rows{Read: 480, Used: 468, Rejected: 12}, emissions.InstrumentRows{},
 			[]func(*emissions.Problems){rowErr("a.xlsx", "Energy", "E3"), rowErr("a.xlsx", "Travel", "E4"), rowErr("b.xlsx", "Energy", "E5"), rowErr("a.xlsx", "Energy", "E6")},
 			[]string{"rows-rejected: 12 of 480 activity rows (2.5 %) were rejected, in a.xlsx (Energy, Travel), b.xlsx (Energy). Each is listed with its cell and reason among the problems."}},
-		{"a tiny share is never 0", emissions.Rows{Read: 100000, Used: 99999, Rejected: 1}, []func(*emissions.Problems){rowErr("a.xlsx", "Energy", "E3")},
+		{"a tiny share is never 0", emissions.Rows{Read: 100000, Used: 99999, Rejected: 1}, emissions.InstrumentRows{}, []func(*emissions.Problems){rowErr("a.xlsx", "Energy", "E3")},
 			[]string{"rows-rejected: 1 of 100,000 activity rows (< 0.1 %) were rejected, in a.xlsx (Energy)."}},
-		{"sheets stopped, a file unread", emissions.Rows{Read: 5, Used: 5},
+		{"sheets stopped, a file unread", emissions.Rows{Read: 5, Used: 5}, emissions.InstrumentRows{},
 			[]func(*emissions.Problems){fatal("header", "a.xlsx", "Energy"), fatal("damaged", "a.xlsx", "Travel"), fatal("encrypted", "c.xlsx", "")},
 			[]string{"sheets-not-read: 2 sheets were not read, or not in full: a.xlsx (Energy, Travel). Their rows are not among the 5 activity rows read; the problems say why.",
 				"files-not-read: 1 file could not be read: c.xlsx. Its rows are not among the 5 activity rows read; the problems say why."}},
-		{"a configuration problem is not a file left out", emissions.Rows{Read: 1, Used: 1}, []func(*emissions.Problems){fatal("config", "config.yaml", "")}, nil},
-		{"capped instruments, counted beyond the list's bound", emissions.Rows{Read: 1, Used: 1},
+		{"a configuration problem is not a file left out", emissions.Rows{Read: 1, Used: 1}, emissions.InstrumentRows{}, []func(*emissions.Problems){fatal("config", "config.yaml", "")}, nil},
+		{"capped instruments, counted beyond the list's bound", emissions.Rows{Read: 1, Used: 1}, emissions.InstrumentRows{},
 			func() []func(*emissions.Problems) {
 				var out []func(*emissions.Problems)
 				for range emissions.MaxPerCause + 2 {
@@ -46,9 +49,15 @@ func TestLeftOut(t *testing.T) {
 				return out
 			}(),
 			[]string{"instruments-capped: 1,002 contractual instrument rows were capped at the consumption left to cover, in a.xlsx (Instruments): the part beyond it is not counted in the market-based Scope 2."}},
-		{"a sheet with control characters is escaped", emissions.Rows{Read: 1, Used: 1}, []func(*emissions.Problems){fatal("sheet", "a.xlsx", "E\x1b]0;x")},
+		{"rejected instruments only", emissions.Rows{Read: 10, Used: 10}, emissions.InstrumentRows{Read: 3, Rejected: 1},
+			[]func(*emissions.Problems){rowErr("a.xlsx", "Instruments", "D3")},
+			[]string{"rows-rejected: 1 of 3 contractual instrument rows (33.3 %) were rejected, in a.xlsx (Instruments): the market-based Scope 2 is computed without that instrument. Each is listed"}},
+		{"rejected activity and instrument rows", emissions.Rows{Read: 10, Used: 9, Rejected: 1}, emissions.InstrumentRows{Read: 2, Rejected: 2},
+			[]func(*emissions.Problems){rowErr("a.xlsx", "Energy", "E3"), rowErr("a.xlsx", "Instruments", "D2"), rowErr("a.xlsx", "Instruments", "D3")},
+			[]string{"rows-rejected: 1 of 10 activity rows (10.0 %) and 2 of 2 contractual instrument rows (100.0 %) were rejected, in a.xlsx (Energy, Instruments): the market-based Scope 2 is computed without those instruments. Each is listed"}},
+		{"a sheet with control characters is escaped", emissions.Rows{Read: 1, Used: 1}, emissions.InstrumentRows{}, []func(*emissions.Problems){fatal("sheet", "a.xlsx", "E\x1b]0;x")},
 			[]string{`sheets-not-read: 1 sheet was not read, or not in full: a.xlsx ("E\x1b]0;x").`}},
-		{"many places are counted, not all named", emissions.Rows{Read: 20, Used: 13, Rejected: 7},
+		{"many places are counted, not all named", emissions.Rows{Read: 20, Used: 13, Rejected: 7}, emissions.InstrumentRows{},
 			func() []func(*emissions.Problems) {
 				var out []func(*emissions.Problems)
 				for i := range 7 {
@@ -64,7 +73,7 @@ func TestLeftOut(t *testing.T) {
 			for _, add := range tt.problems {
 				add(&ps)
 			}
-			got := leftOut(tt.rows, ps.List())
+			got := leftOut(tt.rows, tt.instruments, ps.List())
 			if len(got) != len(tt.want) {
 				t.Fatalf("%d notices, want %d: %+v", len(got), len(tt.want), got)
 			}
@@ -108,6 +117,72 @@ func TestBaseYearOnLaterData(t *testing.T) {
 			}
 			if ok && (!strings.HasPrefix(n.Message, tt.want) || n.Code != "base-year-later-factors" || n.Tone != ToneWarn || !strings.Contains(n.Help, "factors.custom")) {
 				t.Errorf("got %s %s: %s\nwant %s", n.Code, n.Tone, n.Message, tt.want)
+			}
+		})
+	}
+}
+
+// Sheets that look like copies are named, with the sheet each copies, up to maxPlaces.
+func TestSheetCopies(t *testing.T) {
+	var ps emissions.Problems
+	if got := sheetCopies(ps.List()); got != nil {
+		t.Errorf("no copy: %+v", got)
+	}
+	ps.Warnf(copyCause, "a.xlsx", "Materials (2)", "", "…")
+	got := sheetCopies(ps.List())
+	want := `in a.xlsx, sheet "Materials (2)" looks like a copy of "Materials": both are counted`
+	if len(got) != 1 || got[0].Code != "sheet-copy" || got[0].Tone != ToneWarn || !strings.HasPrefix(got[0].Message, want) {
+		t.Errorf("one copy: %+v, want a warn sheet-copy notice starting %q", got, want)
+	}
+	for i := range 6 {
+		ps.Warnf(copyCause, "b.xlsx", fmt.Sprintf("S (%d)", i+2), "", "…")
+	}
+	got = sheetCopies(ps.List())
+	if len(got) != 1 || !strings.Contains(got[0].Message, `sheet "S (5)" looks like a copy of "S"; and 2 more:`) {
+		t.Errorf("seven copies: %+v, want five named and 2 more", got)
+	}
+}
+
+// A reporting year with far fewer activity rows than the year before it, or after the current
+// year, is questioned before its figures are read.
+func TestReportingYear(t *testing.T) {
+	tests := []struct {
+		name       string
+		rows       map[int]int // activity rows read per year
+		year       int         // the reporting year
+		configured bool
+		want       []string // code: message start
+	}{
+		{"a full year", map[int]int{2023: 6, 2024: 6}, 2024, false, nil},
+		{"half as many is not thin", map[int]int{2024: 6, 2025: 3}, 2025, false, nil},
+		{"a stray row", map[int]int{2024: 6, 2025: 1}, 2025, false,
+			[]string{"reporting-year-thin: 2025 has 1 activity row, against 6 in 2024: its figures may be incomplete; set reporting_year in the config to report on 2024."}},
+		{"the year before with data", map[int]int{2021: 1200, 2022: 0, 2024: 5}, 2024, false,
+			[]string{"reporting-year-thin: 2024 has 5 activity rows, against 1,200 in 2021"}},
+		{"configured, without data", map[int]int{2024: 6}, 2025, true,
+			[]string{"reporting-year-thin: 2025 has no activity row, against 6 in 2024: its figures may be incomplete; it is the configured reporting year"}},
+		{"the first year", map[int]int{2025: 1}, 2025, false, nil},
+		{"after the current year", map[int]int{2023: 6, 2042: 6}, 2042, false,
+			[]string{"reporting-year-future: the reporting year 2042 is after the current year 2026; it is the latest year with data: check the Year cells of its rows"}},
+		{"thin and after", map[int]int{2024: 6, 2042: 1}, 2042, false,
+			[]string{"reporting-year-thin: 2042 has 1 activity row, against 6 in 2024", "reporting-year-future: the reporting year 2042"}},
+		{"the current year", map[int]int{2025: 6, 2026: 6}, 2026, false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := &config.Config{}
+			if tt.configured {
+				cfg.ReportingYear = tt.year
+			}
+			r := &pipeline.Result{Session: &pipeline.Session{Config: cfg}, Input: &emissions.Input{YearsRead: tt.rows}, Year: tt.year, ThisYear: 2026}
+			got := reportingYear(r)
+			if len(got) != len(tt.want) {
+				t.Fatalf("%d notices, want %d: %+v", len(got), len(tt.want), got)
+			}
+			for i, n := range got {
+				if s := n.Code + ": " + n.Message; !strings.HasPrefix(s, tt.want[i]) || n.Tone != ToneWarn {
+					t.Errorf("notice %d (%s):\n got %s\nwant %s", i, n.Tone, s, tt.want[i])
+				}
 			}
 		})
 	}

@@ -37,6 +37,7 @@ func fastVsChecked(t *testing.T, name string, data []byte, opts Options) bool {
 		{"activity sheets", fast.Sheets, checked.Sheets},
 		{"rows read", fast.RowsRead, checked.RowsRead},
 		{"rejected", fast.Rejected, checked.Rejected},
+		{"instrument rows", fast.InstrumentRows, checked.InstrumentRows},
 		{"problems", fast.Problems.List(), checked.Problems.List()},
 		{"problems by place", fast.Problems.ByPlace(), checked.Problems.ByPlace()},
 		{"fatal", fast.Problems.Fatal(), checked.Problems.Fatal()},

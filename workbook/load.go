@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -181,6 +182,7 @@ type workbookRead struct {
 	problems   *emissions.Problems
 	rowsRead   int
 	rejected   int
+	instrRows  emissions.InstrumentRows
 	years      [emissions.MaxYear - emissions.MinYear + 1]int // rows read per year whose Year cell reads, from MinYear
 	activities int                                            // len(in.Activities) before
 	instrument int                                            // len(in.Instruments) before
@@ -201,6 +203,8 @@ func (wb *workbookRead) commit() {
 	in := wb.in
 	in.RowsRead += wb.rowsRead
 	in.Rejected += wb.rejected
+	in.InstrumentRows.Read += wb.instrRows.Read
+	in.InstrumentRows.Rejected += wb.instrRows.Rejected
 	for i, n := range wb.years {
 		if n > 0 {
 			in.AddYearRows(emissions.MinYear+i, n)
@@ -246,6 +250,7 @@ func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetR
 	actIdx := newHeaderIndex(ActivityColumns, opts.Aliases)
 	instIdx := newHeaderIndex(instrumentColumns, opts.Aliases)
 	found, anyData := false, false
+	var counted []string // the sheets whose rows were read
 	template := templateSheetNames(f)
 	for _, sheet := range f.GetSheetList() {
 		if template[sheet] {
@@ -273,8 +278,14 @@ func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetR
 		}
 		found = found || ok
 		anyData = anyData || sr.nonBlank
+		if ok && sr.rows > 0 {
+			counted = append(counted, sheet)
+		}
 	}
 	ps := wb.problems
+	for _, c := range sheetCopies(counted) {
+		ps.Warnf("sheet-copy", name, c[0], "", "sheet %q looks like a copy of %q: both are counted; delete the copy if it repeats the other's rows, or rename it if they are other activities", c[0], c[1])
+	}
 	switch {
 	case found:
 	case !anyData:
@@ -282,6 +293,28 @@ func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetR
 	default:
 		ps.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: no sheet has a header row with the columns %s among its first %d non-empty rows", joinColumns(requiredActivity), headerScan)
 	}
+}
+
+// copyName is how Excel names the copy of a sheet: its name and a number in brackets.
+var copyName = regexp.MustCompile(`^(.+) \(([2-9]|[1-9][0-9]+)\)$`)
+
+// sheetCopies pairs each sheet named as Excel names a copy of another ("Materials (2)") with
+// that other, when both are among sheets: {copy, original}.
+func sheetCopies(sheets []string) [][2]string {
+	var out [][2]string
+	for _, s := range sheets {
+		m := copyName.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		for _, o := range sheets {
+			if strings.EqualFold(o, m[1]) {
+				out = append(out, [2]string{s, o})
+				break
+			}
+		}
+	}
+	return out
 }
 
 func describeOpenError(err error) string {
@@ -386,6 +419,10 @@ rowsLoop:
 				sr.problems.Fatalf("formula", sr.file, sr.sheet, "", "more than %d formula cells have no computed value; save the workbook in Excel or LibreOffice so it stores the results", maxUncomputed)
 				return true
 			}
+			if sr.scan != nil && sr.scan.boolOverflow {
+				sr.problems.Fatalf("boolean", sr.file, sr.sheet, "", "more than %d cells hold a true/false value, too many to tell from numbers; footprint reads numbers, not TRUE or FALSE", maxUncomputed)
+				return true
+			}
 			continue
 		}
 		if rows.Hidden() {
@@ -457,6 +494,33 @@ func (sr *sheetReader) uncomputed(row int, cols []Column) bool {
 			sr.reject("formula", emissions.CellRef{Col: i, Row: row}, "%s: formula without a computed value (save the workbook in Excel or LibreOffice so it stores the result)", c)
 			ok = false
 		}
+	}
+	return ok
+}
+
+// numericColumns are the columns that hold numbers.
+var numericColumns = map[Column]bool{ColYear: true, ColQuantity: true, ColScope: true, ColCategory: true, ColFactor: true,
+	ColCharge: true, ColRecharged: true, ColRecovered: true}
+
+// booleans rejects the true/false values (TRUE, FALSE) of a row's number columns, one problem
+// per cell; it returns false when there were some. The readers give them as 1 and 0, as
+// excelize does: never a quantity of 1 or a Scope 1.
+func (sr *sheetReader) booleans(cells []string, row int, cols []Column) bool {
+	if sr.scan == nil || sr.scan.bools[row] == nil {
+		return true
+	}
+	ok := true
+	for _, c := range cols {
+		i, mapped := sr.pos[c]
+		if !mapped || !numericColumns[c] || i >= len(cells) || cells[i] == "" || !sr.scan.isBool(cellPos{row, i + 1}) {
+			continue
+		}
+		v := "FALSE"
+		if cells[i] != "0" {
+			v = "TRUE"
+		}
+		sr.reject("boolean", emissions.CellRef{Col: i, Row: row}, "%s: a true/false value (%s) where a number was expected; enter a number", c, v)
+		ok = false
 	}
 	return ok
 }
@@ -610,7 +674,7 @@ func (sr *sheetReader) year(cells []string, row int) (int, bool) {
 
 func (sr *sheetReader) activity(cells []string, row int) {
 	sr.wb.rowsRead++
-	if !sr.uncomputed(row, ActivityColumns) {
+	if ok := sr.uncomputed(row, ActivityColumns); !sr.booleans(cells, row, ActivityColumns) || !ok {
 		sr.wb.rejected++
 		return
 	}
@@ -705,14 +769,23 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	}
 }
 
+// instrument reads an Instruments row, counted as read and, unless used, as rejected.
 func (sr *sheetReader) instrument(cells []string, row int) {
-	if !sr.uncomputed(row, instrumentColumns) {
-		return
+	sr.wb.instrRows.Read++
+	if !sr.readInstrument(cells, row) {
+		sr.wb.instrRows.Rejected++
+	}
+}
+
+// readInstrument reads an Instruments row; false when it is rejected.
+func (sr *sheetReader) readInstrument(cells []string, row int) bool {
+	if ok := sr.uncomputed(row, instrumentColumns); !sr.booleans(cells, row, instrumentColumns) || !ok {
+		return false
 	}
 	ins := emissions.Instrument{Place: emissions.Place{File: sr.file, Sheet: sr.sheet, Row: row}}
 	var ok bool
 	if ins.Year, ok = sr.year(cells, row); !ok {
-		return
+		return false
 	}
 	ins.Site, _ = sr.get(cells, ColSite, row)
 	if ins.Site == "" {
@@ -723,26 +796,27 @@ func (sr *sheetReader) instrument(cells []string, row int) {
 	qty, err := ParseNumber(rawQty)
 	if err != nil || qty < 0 {
 		sr.reject("instrument", qCell, "instrument Quantity %q: want a number ≥ 0", emissions.Clip(rawQty))
-		return
+		return false
 	}
 	unit, uCell := sr.get(cells, ColUnit, row)
 	if ins.KWh, err = emissions.ToKWh(qty, unit); err != nil {
 		sr.reject("instrument", uCell, "instrument Unit: %v", err)
-		return
+		return false
 	}
 	rawF, fCell := sr.get(cells, ColFactor, row)
 	if ins.Factor, err = ParseNumber(rawF); err != nil || ins.Factor < 0 {
 		sr.reject("instrument", fCell, "instrument Factor %q: want kgCO2e/kWh ≥ 0 (0 for a renewable guarantee of origin)", emissions.Clip(rawF))
-		return
+		return false
 	}
 	rawC, cCell := sr.get(cells, ColCarrier, row)
 	if ins.Carrier, ok = instrumentCarrier(rawC); !ok {
 		sr.reject("instrument", cCell, "instrument Carrier %q: want electricity (the default when blank), heat, steam or cooling", emissions.Clip(rawC))
-		return
+		return false
 	}
 	// kept to the end: a cell's string may point into a reader's buffer
 	ins.Site, ins.Name = strings.Clone(ins.Site), strings.Clone(ins.Name)
 	sr.in.Instruments = append(sr.in.Instruments, ins)
+	return true
 }
 
 // carrierNames are the spellings of an instrument's carrier, folded as headers are (case,

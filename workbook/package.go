@@ -86,6 +86,11 @@ type sheetScan struct {
 	uncomputed map[int][]int // row → columns of formula cells without a computed value
 	count      int
 	overflow   bool // more than maxUncomputed such cells
+	// bools are the cells holding a true/false value (t="b"), row → columns: the readers give
+	// them as 1 and 0, as excelize does, and the loader must not take them for numbers.
+	bools        map[int][]int
+	boolCount    int
+	boolOverflow bool // more than maxUncomputed such cells
 	// Cells formatted as dates (when the styles are known: styles non-nil), row → columns.
 	styles     dateStyles
 	dates      map[int][]int
@@ -126,6 +131,11 @@ func (s *sheetScan) isUncomputed(p cellPos) bool {
 		}
 	}
 	return false
+}
+
+// isBool reports whether a cell holds a true/false value.
+func (s *sheetScan) isBool(p cellPos) bool {
+	return s != nil && slices.Contains(s.bools[p.row], p.col)
 }
 
 // packageInfo is what the check learnt of a package: each sheet's scan, by sheet name.
@@ -256,19 +266,22 @@ func inspectPackage(ra io.ReaderAt, size int64, skipSheets bool) (*packageInfo, 
 }
 
 // note adds what a scanning goroutine found to the loader's scan.
-func (s *sheetScan) note(dates, uncomputed []cellPos) {
+func (s *sheetScan) note(dates, uncomputed, bools []cellPos) {
 	for _, d := range dates {
 		s.addDate(d)
 	}
 	for _, u := range uncomputed {
 		s.addUncomputed(u)
 	}
+	for _, b := range bools {
+		s.addBool(b)
+	}
 }
 
 // unsure reports that the scan saw too many formula or date cells to remember them: only the
 // checked path reads such a sheet.
 func (s *sheetScan) unsure() bool {
-	return s.overflow || (s.styles != nil && !s.datesKnown)
+	return s.overflow || s.boolOverflow || (s.styles != nil && !s.datesKnown)
 }
 
 // freshScans gives every sheet an empty scan, for reading the package again.
@@ -465,7 +478,7 @@ func (e *syntaxError) Error() string { return e.msg }
 func (s *sheetScan) read(r io.Reader) error {
 	z := newXMLTokenizer(r, 64<<10, maxValue)
 	row, col := 0, 0
-	inCell, sawF, sawV := false, false, false
+	inCell, sawF, sawV, isBool := false, false, false, false
 	cell := cellPos{}
 	for z.next() {
 		t := z.token()
@@ -506,6 +519,9 @@ func (s *sheetScan) read(r io.Reader) error {
 				if inCell && sawF && !sawV {
 					s.addUncomputed(cell)
 				}
+				if inCell && isBool && sawV {
+					s.addBool(cell)
+				}
 				inCell = false
 				continue
 			}
@@ -519,6 +535,8 @@ func (s *sheetScan) read(r io.Reader) error {
 			}
 			cell = cellPos{row, col}
 			inCell, sawF, sawV = !selfClosing, false, false
+			v, ok := z.attr("t")
+			isBool = ok && string(v) == "b"
 			if inCell {
 				s.lastRow = max(s.lastRow, row)
 			}
@@ -669,6 +687,26 @@ func (s *sheetScan) addUncomputed(p cellPos) {
 	}
 	s.uncomputed[p.row] = append(s.uncomputed[p.row], p.col)
 	s.count++
+}
+
+func (s *sheetScan) addBool(p cellPos) {
+	if s.notes != nil {
+		if s.boolCount++; s.boolCount > maxUncomputed {
+			s.notes.unknown = true
+		} else {
+			s.notes.bools = append(s.notes.bools, p)
+		}
+		return
+	}
+	if s.boolCount >= maxUncomputed {
+		s.boolOverflow = true
+		return
+	}
+	if s.bools == nil {
+		s.bools = map[int][]int{}
+	}
+	s.bools[p.row] = append(s.bools[p.row], p.col)
+	s.boolCount++
 }
 
 func parseRange(ref string) *mergedRange {

@@ -24,6 +24,7 @@ type chunk struct {
 	data       []byte
 	dates      []cellPos
 	uncomputed []cellPos
+	bools      []cellPos
 	// on the last chunk
 	final   bool
 	err     error
@@ -33,8 +34,8 @@ type chunk struct {
 
 // scanNotes collects what the scan finds between two chunks.
 type scanNotes struct {
-	dates, uncomputed []cellPos
-	unknown           bool // too many dates or formula cells to remember: the checked path decides
+	dates, uncomputed, bools []cellPos
+	unknown                  bool // too many dates, formula or true/false cells to remember: the checked path decides
 }
 
 // sheetPipe is the loader's side of a worksheet being unpacked and scanned.
@@ -119,9 +120,9 @@ func (fw *forwarder) Read(b []byte) (int, error) {
 
 // flush hands over the previous chunk with the notes taken since, and last (if any) after it.
 func (fw *forwarder) flush(last *chunk) {
-	if fw.prev != nil || len(fw.notes.dates) > 0 || len(fw.notes.uncomputed) > 0 {
-		fw.p.send(&chunk{data: fw.prev, dates: fw.notes.dates, uncomputed: fw.notes.uncomputed})
-		fw.prev, fw.notes.dates, fw.notes.uncomputed = nil, nil, nil
+	if fw.prev != nil || len(fw.notes.dates) > 0 || len(fw.notes.uncomputed) > 0 || len(fw.notes.bools) > 0 {
+		fw.p.send(&chunk{data: fw.prev, dates: fw.notes.dates, uncomputed: fw.notes.uncomputed, bools: fw.notes.bools})
+		fw.prev, fw.notes.dates, fw.notes.uncomputed, fw.notes.bools = nil, nil, nil, nil
 	}
 	if last != nil {
 		fw.p.send(last)
@@ -147,7 +148,7 @@ func (p *sheetPipe) Read(b []byte) (int, error) {
 			p.failed = true // ended without its last chunk
 			continue
 		}
-		p.scan.note(c.dates, c.uncomputed)
+		p.scan.note(c.dates, c.uncomputed, c.bools)
 		if c.final {
 			p.ended = true
 			p.scan.lastRow = c.lastRow

@@ -32,6 +32,8 @@ type quickBatch struct {
 	dates []cellPos
 	// uncomputed are the formula cells without a computed value
 	uncomputed []cellPos
+	// bools are the cells holding a true/false value
+	bools []cellPos
 	// on the last batch
 	final   bool
 	giveUp  bool
@@ -104,7 +106,7 @@ func (q *quickRows) nextBatch() bool {
 		q.fail(false) // ended without its last batch
 		return false
 	}
-	q.scan.note(b.dates, b.uncomputed)
+	q.scan.note(b.dates, b.uncomputed, b.bools)
 	if b.final {
 		q.ended = true
 		q.scan.lastRow = b.lastRow
@@ -184,6 +186,7 @@ type quickCutter struct {
 	datesKnown bool
 	dateCount  int
 	uncomputed int
+	bools      int
 	lastRow    int
 }
 
@@ -397,7 +400,7 @@ func (c *quickCutter) cells(row, from int) error {
 		if !ok || !hasR {
 			return errQuick
 		}
-		col, style, typ := 0, -1, typeNumber
+		col, style, typ, isBool := 0, -1, typeNumber, false
 		cc, rr, ok := cellRef(ref)
 		if !ok || rr != row || ref[0] < 'A' || ref[0] > 'Z' {
 			return errQuick
@@ -416,7 +419,9 @@ func (c *quickCutter) cells(row, from int) error {
 				typ = typeShared
 			case "inlineStr":
 				typ = typeInline
-			case "n", "b", "e", "str":
+			case "b":
+				isBool = true
+			case "n", "e", "str":
 			default:
 				return errQuick
 			}
@@ -448,6 +453,12 @@ func (c *quickCutter) cells(row, from int) error {
 		}
 		if hasIS && typ != typeInline {
 			return errQuick
+		}
+		if isBool && hasV {
+			if c.bools++; c.bools > maxUncomputed {
+				return errQuick
+			}
+			b.bools = append(b.bools, p)
 		}
 		var v string
 		inline := false

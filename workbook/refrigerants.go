@@ -33,7 +33,7 @@ func refrigerantIndex(aliases Aliases) headerIndex {
 
 func (sr *sheetReader) refrigerant(cells []string, row int) {
 	sr.wb.rowsRead++
-	if !sr.uncomputed(row, refrigerantColumns) {
+	if ok := sr.uncomputed(row, refrigerantColumns); !sr.booleans(cells, row, refrigerantColumns) || !ok {
 		sr.wb.rejected++
 		return
 	}

@@ -9,11 +9,12 @@ import (
 
 // phoneOverflowExpr lists the elements that stick out to the right of a phone's screen and so
 // make the whole page scroll sideways. Wide tables are fine inside their own scrolling
-// .table-wrap; anything else must fit.
+// .table-wrap; a chart's drawing is clipped to its container (a scrolling legend holds its
+// other pages off to the right) and badTextsExpr checks what it shows; anything else must fit.
 const phoneOverflowExpr = `(function () {
   var out = [];
   document.querySelectorAll("body *").forEach(function (e) {
-    if (e.closest(".table-wrap")) { return; }
+    if (e.closest(".table-wrap") || (e.parentElement && e.parentElement.closest("div.chart"))) { return; }
     var r = e.getBoundingClientRect();
     if (r.width > 0 && r.right > window.innerWidth + 0.5) {
       out.push(e.tagName.toLowerCase() + " " + JSON.stringify((e.textContent || "").slice(0, 60)) + " ends at " + Math.round(r.right) + " px");

@@ -538,9 +538,25 @@ func TestBrowserDemoReport(t *testing.T) {
 
 // badTextsExpr lists the texts of the charts (axis names, tick and data labels, legend) that
 // do not lie wholly inside their chart, cut off on the page and on paper, and those that
-// overlap one another (a wrapped legend over the plot's labels), unreadable.
+// overlap one another (a wrapped legend over the plot's labels), unreadable. A text is
+// measured as far as it shows: a scrolling legend clips the items of its other pages.
 const badTextsExpr = `(function () {
   var out = [];
+  // shown is the part of rect r of text tx that the clip paths of its groups let through.
+  function shown(tx, r, el) {
+    var v = {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width};
+    for (var g = tx.parentNode; g && g !== el; g = g.parentNode) {
+      var m = g.getAttribute && /url\(#([^)]+)\)/.exec(g.getAttribute("clip-path") || "");
+      var shape = m && document.getElementById(m[1]), s = shape && shape.firstElementChild;
+      if (!s) { continue; }
+      var b = s.getBBox(), ctm = g.getScreenCTM();
+      var p = new DOMPoint(b.x, b.y).matrixTransform(ctm), q = new DOMPoint(b.x + b.width, b.y + b.height).matrixTransform(ctm);
+      v.left = Math.max(v.left, Math.min(p.x, q.x)); v.right = Math.min(v.right, Math.max(p.x, q.x));
+      v.top = Math.max(v.top, Math.min(p.y, q.y)); v.bottom = Math.min(v.bottom, Math.max(p.y, q.y));
+    }
+    v.width = v.right - v.left;
+    return v.width > 0 && v.bottom > v.top ? v : {width: 0};
+  }
   document.querySelectorAll("div.chart").forEach(function (el) {
     var box = el.getBoundingClientRect(), seen = [];
     function at(tx, r) {
@@ -548,7 +564,7 @@ const badTextsExpr = `(function () {
         " y " + Math.round(r.top - box.top) + ".." + Math.round(r.bottom - box.top);
     }
     el.querySelectorAll("svg text").forEach(function (tx) {
-      var r = tx.getBoundingClientRect();
+      var r = shown(tx, tx.getBoundingClientRect(), el);
       if (r.width === 0 || !tx.textContent) { return; }
       if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
         out.push(el.id + ": cut off: " + at(tx, r) + " of " + Math.round(box.width) + "×" + Math.round(box.height));

@@ -90,7 +90,8 @@ func TestIDsComparedInNFC(t *testing.T) {
 }
 
 // Two sheets with one name (only a hand-edited workbook.xml makes them) are each read once, in
-// workbook order, and named "Energy" and "Energy (2)" by every command.
+// workbook order, and named "Energy" and "Energy (2)" by every command; the second is warned
+// about as a copy of the first, as both are counted.
 func TestSameSheetNameTwice(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "config.yaml"), "inputs: [activities.xlsx]\nsite: Plant\n")
@@ -111,8 +112,9 @@ func TestSameSheetNameTwice(t *testing.T) {
 	if y := doc.Years[0]; y.ByPole["A"] == 0 || y.ByPole["B"] == 0 || !closeTo(y.ByPole["B"], 3*y.ByPole["A"]) {
 		t.Errorf("calc --json: by_pole %v, want A from the first sheet and B, three times A, from the second", y.ByPole)
 	}
-	if len(doc.Problems) != 1 || doc.Problems[0].Sheet != "Energy (2)" || doc.Problems[0].Cell != "E3" {
-		t.Errorf("calc --json: problems %+v, want one at sheet Energy (2), cell E3", doc.Problems)
+	if len(doc.Problems) != 2 || doc.Problems[0].Sheet != "Energy (2)" || doc.Problems[0].Cell != "E3" ||
+		doc.Problems[1].Sheet != "Energy (2)" || !strings.Contains(doc.Problems[1].Message, `looks like a copy of "Energy"`) {
+		t.Errorf("calc --json: problems %+v, want one at sheet Energy (2), cell E3, and the warning that it looks like a copy of Energy", doc.Problems)
 	}
 
 	r = footprint(t, dir, "validate")

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 
 	"github.com/footprint/footprint/emissions"
@@ -12,6 +13,7 @@ import (
 	"github.com/footprint/footprint/reports"
 	"github.com/footprint/footprint/reports/excel"
 	"github.com/footprint/footprint/reports/html"
+	"github.com/footprint/footprint/reports/pdf"
 	"github.com/footprint/footprint/reports/text"
 	"github.com/spf13/cobra"
 )
@@ -21,6 +23,7 @@ type reportOptions struct {
 	in      inputOptions
 	out     string // the output folder; empty: the config's output.dir
 	restate bool
+	pdf     bool // also print report.html to report.pdf with Chromium
 }
 
 func newCmdReport(root *rootOptions, runF func(*reportOptions) error) *cobra.Command {
@@ -34,10 +37,19 @@ func newCmdReport(root *rootOptions, runF func(*reportOptions) error) *cobra.Com
 	addInputFlags(cmd, &opts.in, withYear|withStrict)
 	cmd.Flags().BoolVar(&opts.restate, "restate", false, restateHelp)
 	cmd.Flags().StringVar(&opts.out, "out", "", "folder to write report.html and the Excel export into (default: the config's output.dir)")
+	cmd.Flags().BoolVar(&opts.pdf, "pdf", false, "also write report.pdf, report.html printed on A4 by a Chromium on the PATH")
 	return cmd
 }
 
 func runReport(opts *reportOptions) error {
+	// Without a browser --pdf fails before any work, and writes nothing.
+	var browser string
+	if opts.pdf {
+		var err error
+		if browser, err = pdf.Find(); err != nil {
+			return problemsf("report --pdf: %v", err)
+		}
+	}
 	po := opts.pipeline(opts.in, true)
 	po.RowLines, po.Restate = true, opts.restate
 	s, err := pipeline.Load(po)
@@ -73,6 +85,28 @@ func runReport(opts *reportOptions) error {
 	}
 	text.WriteReportSummary(opts.env.Stdout, rep, page, xlsx)
 	text.WriteProblemSummary(opts.env.Stderr, rep.Problems)
+	if opts.pdf {
+		return printPDF(opts.env, browser, page)
+	}
+	return nil
+}
+
+// printPDF prints the page with browser to report.pdf beside it. It comes after report.html
+// and the export are in place (the browser opens the page where it lies), so a failure
+// leaves them written and report.pdf as it was.
+func printPDF(env Env, browser, page string) error {
+	out := filepath.Join(filepath.Dir(page), "report.pdf")
+	doc, err := pdf.Print(browser, page)
+	if err == nil {
+		err = atomicfile.Write(out, func(w io.Writer) error {
+			_, err := w.Write(doc)
+			return err
+		})
+	}
+	if err != nil {
+		return problemsf("report --pdf: %v (%s and the export are written; %s is left as it was)", err, page, out)
+	}
+	fmt.Fprintf(env.Stdout, "Wrote %s\n", out)
 	return nil
 }
 

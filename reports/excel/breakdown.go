@@ -67,7 +67,7 @@ func (x *exporter) breakdownRows() []breakdownRow {
 
 func categoryLabel(l lang.Lang, c int) string {
 	if c >= 1 && c <= 15 {
-		return strconv.Itoa(c) + " " + l.T(reports.Scope3CategoryNames[c])
+		return strconv.Itoa(c) + " " + reports.Scope3CategoryName(l, c)
 	}
 	return strconv.Itoa(c)
 }

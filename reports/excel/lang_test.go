@@ -92,7 +92,7 @@ func TestExportFrenchReferences(t *testing.T) {
 			names = append(names, v)
 		}
 	}
-	if want := []string{"Réel Scope 1", "Réel Scope 2 (selon le marché)", "Réel Scope 3", "Cible (somme des cibles)", "Tendanciel", "Plan",
+	if want := []string{"Réel Scope 1", "Réel Scope 2 (selon le marché)", "Réel Scope 3", "Cible (somme des cibles)", "Tendance", "Plan",
 		"Scope 1", "Scope 2 selon le marché", "Scope 3"}; !slices.Equal(names, want) {
 		t.Errorf("chart series %q, want %q", names, want)
 	}

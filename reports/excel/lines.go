@@ -112,7 +112,13 @@ func (x *exporter) digested() bool {
 		tally.addN(g, g.Rows)
 		n += g.Rows
 	}
-	if n != x.lines.Len() {
+	for i := range dg.Outside {
+		if checkLineFinite(&dg.Outside[i]) != nil {
+			return false
+		}
+		tally.addN(&dg.Outside[i], 1)
+	}
+	if n+len(dg.Outside) != x.lines.Len() {
 		return false // the digest does not stand for these lines
 	}
 	x.usedFactors = tally.list()

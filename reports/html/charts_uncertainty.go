@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -112,10 +113,10 @@ func waterfallSteps(c plan.Change) []struct {
 		Label string
 		Value float64
 	}{
-		{"Activity effect", c.ActivityEffect},
-		{"Factor effect", c.FactorEffect},
-		{"New or removed", c.Other},
-		{"Discontinued activities", c.Discontinued},
+		{lang.Key("Activity effect"), c.ActivityEffect},
+		{lang.Key("Factor effect"), c.FactorEffect},
+		{lang.Key("New or removed"), c.Other},
+		{lang.Key("Discontinued activities"), c.Discontinued},
 	}
 }
 

@@ -1,12 +1,12 @@
 package html
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -17,10 +17,11 @@ import (
 // market-based (the one the trajectory follows first), with their change; then, with a
 // trajectory, the year's target, the target year's gap and the credits neutrality needs.
 func headerCards(r reports.Report, cur emissions.YearTotals, ok bool) []htmlCard {
+	l := r.Lang
 	if !ok {
-		c := htmlCard{Label: fmt.Sprintf("Total %d", r.ReportingYear), Value: "no data", Notes: []string{"no activity row has this year"}, Tone: "bad"}
+		c := htmlCard{Label: l.T("Total %v", lang.Year(r.ReportingYear)), Value: l.T("no data"), Notes: []string{l.T("no activity row has this year")}, Tone: "bad"}
 		if len(r.Years) == 0 {
-			c.Label, c.Notes = "Total", []string{"no activity row was used"}
+			c.Label, c.Notes = l.T("Total"), []string{l.T("no activity row was used")}
 		}
 		return []htmlCard{c}
 	}
@@ -28,22 +29,22 @@ func headerCards(r reports.Report, cur emissions.YearTotals, ok bool) []htmlCard
 	base, hasBase := yearOf(r.Years, baseYear(r))
 	t := headlineFormat(cur)
 	totalCard := func(label string, pick func(emissions.YearTotals) float64) htmlCard {
-		c := htmlCard{Label: fmt.Sprintf("Total %d, %s", cur.Year, label), Value: t(pick(cur)), Unit: "tCO2e"}
+		c := htmlCard{Label: l.T("Total %v, %s", lang.Year(cur.Year), label), Value: t(pick(cur)), Unit: "tCO2e"}
 		prevIsBase := hasPrev && hasBase && prev.Year == base.Year
 		if hasPrev {
-			note := fmt.Sprintf("%s vs %d", pctChange(pick(cur), pick(prev)), prev.Year)
+			note := l.T("%s vs %v", pctChange(pick(cur), pick(prev)), lang.Year(prev.Year))
 			if prevIsBase {
-				note += " (previous and base year)"
+				note = l.T("%s vs %v (previous and base year)", pctChange(pick(cur), pick(prev)), lang.Year(prev.Year))
 			}
 			c.Notes = append(c.Notes, note)
 		}
 		if hasBase && base.Year != cur.Year && !prevIsBase {
-			c.Notes = append(c.Notes, fmt.Sprintf("%s vs %d (base year)", pctChange(pick(cur), pick(base)), base.Year))
+			c.Notes = append(c.Notes, l.T("%s vs %v (base year)", pctChange(pick(cur), pick(base)), lang.Year(base.Year)))
 		}
 		return c
 	}
-	market := totalCard("market-based", func(y emissions.YearTotals) float64 { return y.TotalMarket })
-	location := totalCard("location-based", func(y emissions.YearTotals) float64 { return y.TotalLocation })
+	market := totalCard(l.T("market-based"), func(y emissions.YearTotals) float64 { return y.TotalMarket })
+	location := totalCard(l.T("location-based"), func(y emissions.YearTotals) float64 { return y.TotalLocation })
 	// The total the trajectory and the breakdowns follow comes first.
 	cards := []htmlCard{market, location}
 	if r.Method() == emissions.MethodLocation {
@@ -51,56 +52,56 @@ func headerCards(r reports.Report, cur emissions.YearTotals, ok bool) []htmlCard
 	}
 	tr := r.Trajectory
 	if tr == nil {
-		return append(cards, htmlCard{Label: "Trajectory", Value: "not computed",
-			Notes: []string{"no trajectory: the report shows the actuals only"}})
+		return append(cards, htmlCard{Label: l.T("Trajectory"), Value: l.T("not computed"),
+			Notes: []string{l.T("no trajectory: the report shows the actuals only")}})
 	}
 	scopes := scopesLabel(trajectoryBoundary(tr))
 	if ty, ok := trajectoryYear(tr, cur.Year); ok {
-		c := htmlCard{Label: fmt.Sprintf("Target %d, %s", cur.Year, scopes)}
+		c := htmlCard{Label: l.T("Target %v, %s", lang.Year(cur.Year), scopes)}
 		switch {
 		case ty.Target == nil:
-			c.Value, c.Notes = "no target", []string{"no target applies to this year"}
+			c.Value, c.Notes = l.T("no target"), []string{l.T("no target applies to this year")}
 		case ty.Actual == nil:
 			c.Value, c.Unit = t(*ty.Target), "tCO2e"
-			c.Notes = []string{"no actual emissions for this year"}
+			c.Notes = []string{l.T("no actual emissions for this year")}
 		default:
 			c.Value, c.Unit = t(*ty.Target), "tCO2e"
-			c.Notes = []string{fmt.Sprintf("actual %s t", t(*ty.Actual))}
+			c.Notes = []string{l.T("actual %s t", t(*ty.Actual))}
 			if missed := missedTargets(r, ty, t); len(missed) > 0 {
 				c.Tone = "bad"
 				c.Notes = append(c.Notes, missed...)
 			} else if without := ty.TargetWithoutDiscontinued; without != nil && *ty.Actual > *without {
 				// On the path as reported, but not without the activities an event ended: not
 				// green, and saying so (docs/user-guide.md#the-html-report).
-				c.Notes = append(c.Notes, fmt.Sprintf("%s t below the target, only thanks to discontinued activities: without them the path is %s t", t(*ty.Target-*ty.Actual), t(*without)))
+				c.Notes = append(c.Notes, l.T("%s t below the target, only thanks to discontinued activities: without them the path is %s t", t(*ty.Target-*ty.Actual), t(*without)))
 			} else {
 				c.Tone = "good"
-				c.Notes = append(c.Notes, fmt.Sprintf("on track: %s t below the target", t(*ty.Target-*ty.Actual)))
+				c.Notes = append(c.Notes, l.T("on track: %s t below the target", t(*ty.Target-*ty.Actual)))
 			}
 		}
 		cards = append(cards, c)
 	}
 	if ty, ok := trajectoryYear(tr, tr.TargetYear); ok {
-		c := htmlCard{Label: fmt.Sprintf("Gap in %d (plan − target)", tr.TargetYear)}
+		c := htmlCard{Label: l.T("Gap in %v (plan − target)", lang.Year(tr.TargetYear))}
 		switch {
 		case ty.Gap == nil:
-			c.Value = "no target"
+			c.Value = l.T("no target")
 			if ty.Plan != nil {
-				c.Notes = []string{fmt.Sprintf("plan %s t", t(*ty.Plan))}
+				c.Notes = []string{l.T("plan %s t", t(*ty.Plan))}
 			}
 		default:
 			c.Value, c.Unit = signedWith(t, *ty.Gap), "tCO2e"
 			if ty.Plan != nil && ty.Target != nil {
-				c.Notes = []string{fmt.Sprintf("plan %s t, target %s t", t(*ty.Plan), t(*ty.Target))}
+				c.Notes = []string{l.T("plan %s t, target %s t", t(*ty.Plan), t(*ty.Target))}
 			}
 			if *ty.Gap > 0 {
 				c.Tone = "bad"
-				c.Notes = append(c.Notes, "the plan misses the target")
+				c.Notes = append(c.Notes, l.T("the plan misses the target"))
 			} else if without := ty.TargetWithoutDiscontinued; without != nil && ty.Plan != nil && *ty.Plan > *without {
-				c.Notes = append(c.Notes, fmt.Sprintf("the plan meets the target only thanks to discontinued activities: without them the path is %s t", t(*without)))
+				c.Notes = append(c.Notes, l.T("the plan meets the target only thanks to discontinued activities: without them the path is %s t", t(*without)))
 			} else {
 				c.Tone = "good"
-				c.Notes = append(c.Notes, "the plan meets the target")
+				c.Notes = append(c.Notes, l.T("the plan meets the target"))
 			}
 		}
 		cards = append(cards, c)
@@ -111,7 +112,7 @@ func headerCards(r reports.Report, cur emissions.YearTotals, ok bool) []htmlCard
 		}
 	}
 	if r.Claim.Check == nil {
-		cards = append(cards, creditsCard(tr))
+		cards = append(cards, creditsCard(l, tr))
 	}
 	return cards
 }
@@ -127,17 +128,17 @@ func claimYears(r reports.Report, cur int, tr *plan.Trajectory) []int {
 
 // creditsCard is what neutrality still needs in its year: the net left once the plan and the
 // credits in the ledger are counted. Its last note is the verdict (the card's colour).
-func creditsCard(tr *plan.Trajectory) htmlCard {
+func creditsCard(l lang.Lang, tr *plan.Trajectory) htmlCard {
 	neutral := neutralityYear(tr)
-	c := htmlCard{Label: fmt.Sprintf("Credits needed for neutrality in %d", neutral), Value: t(tr.CreditsNeeded), Unit: "tCO2e", Tone: "good"}
+	c := htmlCard{Label: l.T("Credits needed for neutrality in %v", lang.Year(neutral)), Value: t(tr.CreditsNeeded), Unit: "tCO2e", Tone: "good"}
 	if ty, ok := trajectoryYear(tr, neutral); ok && ty.Plan != nil {
-		c.Notes = []string{fmt.Sprintf("plan %s t, credits in the ledger %s t", t(*ty.Plan), t(ty.Credits))}
+		c.Notes = []string{l.T("plan %s t, credits in the ledger %s t", t(*ty.Plan), t(ty.Credits))}
 	}
 	if tr.CreditsNeeded > 0 {
 		c.Tone = "bad"
-		c.Notes = append(c.Notes, "the ledger does not cover the plan yet")
+		c.Notes = append(c.Notes, l.T("the ledger does not cover the plan yet"))
 	} else {
-		c.Notes = append(c.Notes, "the ledger covers the plan")
+		c.Notes = append(c.Notes, l.T("the ledger covers the plan"))
 	}
 	return c
 }
@@ -156,7 +157,7 @@ func neutralityYear(tr *plan.Trajectory) int {
 func missedTargets(r reports.Report, ty plan.TrajectoryYear, t func(float64) string) []string {
 	if len(ty.Targets) != len(r.Targets) || len(r.Targets) < 2 {
 		if diff := *ty.Actual - *ty.Target; diff > 0 {
-			return []string{fmt.Sprintf("off track: %s t above the target", t(diff))}
+			return []string{r.Lang.T("off track: %s t above the target", t(diff))}
 		}
 		return nil
 	}
@@ -173,7 +174,7 @@ func missedTargets(r reports.Report, ty plan.TrajectoryYear, t func(float64) str
 			}
 		}
 		if diff := actual - *ty.Targets[i]; diff > 0 {
-			out = append(out, fmt.Sprintf("off track: %s t above the %s target", t(diff), names[i]))
+			out = append(out, r.Lang.T("off track: %s t above the %s target", t(diff), names[i]))
 		}
 	}
 	return out

@@ -47,7 +47,7 @@ func restatementSection(r reports.Report) htmlSection {
 	s := htmlSection{ID: "restatement", Title: r.Lang.T("Restatement")}
 	s.Intro = []string{reports.RestatementNote}
 	ch := restatementChart(r)
-	tb := &htmlTable{Caption: "Total (" + reports.MethodLabel(r.Method()) + "), tCO2e", Head: []string{"Year", "As reported", "Restated", "Difference", "Difference, %"}}
+	tb := &htmlTable{Caption: r.Lang.T("Total (%s), tCO2e", reports.MethodLabelIn(r.Lang, r.Method())), Head: []string{r.Lang.T("Year"), r.Lang.T("As reported"), r.Lang.T("Restated"), r.Lang.T("Difference"), r.Lang.T("Difference, %%")}}
 	changed := false
 	for _, x := range r.Analysis.Restatement {
 		pct := emDash
@@ -59,7 +59,7 @@ func restatementSection(r reports.Report) htmlSection {
 	}
 	b := htmlBlock{Title: ch.Label, Chart: &ch, Table: tb}
 	if !changed {
-		b.Notes = []string{"No factor vintage used has a later dataset version: the restated figures are those reported. The built-in library holds one version of each dataset; versions come from config factors.custom (version, published)."}
+		b.Notes = []string{r.Lang.T("No factor vintage used has a later dataset version: the restated figures are those reported.")}
 	}
 	s.Blocks = append(s.Blocks, b)
 	return s

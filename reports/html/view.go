@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
@@ -87,6 +88,8 @@ type htmlCard struct {
 type htmlSection struct {
 	ID, Title string
 	Intro     []string
+	// PrintNote is said on paper only: what the printed page leaves out of the screen's.
+	PrintNote string
 	Blocks    []htmlBlock
 }
 
@@ -104,9 +107,25 @@ type htmlTable struct {
 	Rows    []htmlRow
 	// Header is Head with each column's alignment: numeric when all its cells are.
 	Header []htmlCell
+	// Narrow is a long table of short cells (align): on paper it takes two columns of the page
+	// instead of pages of one narrow column beside blank paper.
+	Narrow bool
 }
 
+// A table is narrow with at least minNarrowRows rows and no cell longer than maxNarrowText
+// characters (an activity's id, a figure): four such columns fit half an A4 page.
+const (
+	minNarrowRows = 30
+	maxNarrowText = 40
+)
+
 func (t *htmlTable) align() {
+	t.Narrow = len(t.Rows) >= minNarrowRows
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			t.Narrow = t.Narrow && utf8.RuneCountInString(c.Text) <= maxNarrowText
+		}
+	}
 	t.Header = make([]htmlCell, len(t.Head))
 	for i, h := range t.Head {
 		num := len(t.Rows) > 0
@@ -210,6 +229,7 @@ func newView(r reports.Report) *htmlView {
 	if s, ok := notesSection(r); ok {
 		v.addSection(s)
 	}
+	v.addSection(methodSection(r))
 	v.localize(r.Lang)
 	if v.Summary.Chart != nil {
 		v.charts = append(v.charts, *v.Summary.Chart)
@@ -307,7 +327,7 @@ func trajectoryYear(tr *plan.Trajectory, y int) (plan.TrajectoryYear, bool) {
 
 func scopesLabel(scopes []int) string {
 	if len(scopes) == 1 {
-		return fmt.Sprintf("Scope %d", scopes[0])
+		return fmt.Sprintf("Scope %d", scopes[0]) // "Scope 1" in both languages
 	}
 	parts := make([]string, len(scopes))
 	for i, s := range scopes {
@@ -320,29 +340,31 @@ func trajectorySection(r reports.Report) htmlSection {
 	ch := trajectoryChart(r)
 	tr := r.Trajectory
 	if tr == nil {
-		tb := &htmlTable{Caption: "Emissions by scope and year, tCO2e (" + reports.MethodLabel(r.Method()) + ")",
-			Head: []string{"Year", "Scope 1", "Scope 2 location-based", "Scope 2 market-based", "Scope 3", "Total location-based", "Total market-based"}}
+		l := r.Lang
+		tb := &htmlTable{Caption: l.T("Emissions by scope and year, tCO2e (%s)", reports.MethodLabelIn(l, r.Method())),
+			Head: []string{l.T("Year"), "Scope 1", l.T("Scope 2 location-based"), l.T("Scope 2 market-based"), "Scope 3", l.T("Total location-based"), l.T("Total market-based")}}
 		for _, y := range r.Years {
 			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(y.Year)), numCell(y.Scope1), numCell(y.Scope2Location),
 				numCell(y.Scope2Market), numCell(y.Scope3), numCell(y.TotalLocation), numCell(y.TotalMarket)}})
 		}
 		return htmlSection{ID: "trajectory", Title: r.Lang.T("Emissions by scope"),
-			Intro:  []string{"No trajectory is computed for this report (none is configured, or there is no data to project): it shows the actual emissions only. A trajectory section in the configuration (targets, levers, credits) adds the path to the target year."},
+			Intro:  []string{l.T("No trajectory is computed for this report (none is configured, or there is no data to project): it shows the actual emissions only.")},
 			Blocks: []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb}}}
 	}
-	intro := []string{fmt.Sprintf("Base year %d, target year %d, neutrality year %d. The trajectory covers %s, with Scope 2 %s; figures up to %d are actual emissions, later ones are projections.",
-		tr.BaseYear, tr.TargetYear, neutralityYear(tr), scopesLabel(trajectoryBoundary(tr)), reports.MethodLabel(tr.Scope2Method), tr.LastActualYear)}
+	l := r.Lang
+	intro := []string{l.T("Base year %v, target year %v, neutrality year %v. The trajectory covers %s, with Scope 2 %s; figures up to %v are actual emissions, later ones are projections.",
+		lang.Year(tr.BaseYear), lang.Year(tr.TargetYear), lang.Year(neutralityYear(tr)), scopesLabel(trajectoryBoundary(tr)), reports.MethodLabelIn(l, tr.Scope2Method), lang.Year(tr.LastActualYear))}
 	if hasCredits(tr) {
-		intro = append(intro, "Credits and removals are a separate ledger: they are drawn below zero as their own bars, never netted into the inventory and never counted toward a target.")
+		intro = append(intro, l.T("Credits and removals are a separate ledger: they are drawn below zero as their own bars, never netted into the inventory and never counted toward a target."))
 	} else {
-		intro = append(intro, "The credits ledger is empty (trajectory.neutrality.credits in the configuration).")
+		intro = append(intro, l.T("The credits ledger is empty."))
 	}
-	head := []string{"Year"}
+	head := []string{l.T("Year")}
 	for _, s := range trajectoryBoundary(tr) {
-		head = append(head, reports.ScopeName(s, tr.Scope2Method))
+		head = append(head, reports.ScopeNameIn(l, s, tr.Scope2Method))
 	}
-	head = append(head, "Actual", "Target", "Business as usual", "Plan", "Credits (not subtracted)", "Gap")
-	tb := &htmlTable{Caption: "Trajectory, tCO2e over " + scopesLabel(trajectoryBoundary(tr)), Head: head}
+	head = append(head, l.T("Actual"), l.T("Target"), l.T("Business as usual"), l.T("Plan"), l.T("Credits (not subtracted)"), l.T("Gap"))
+	tb := &htmlTable{Caption: l.T("Trajectory, tCO2e over %s", scopesLabel(trajectoryBoundary(tr))), Head: head}
 	for _, y := range tr.Years {
 		cells := []htmlCell{textCell(strconv.Itoa(y.Year))}
 		for _, s := range trajectoryBoundary(tr) {
@@ -355,7 +377,7 @@ func trajectorySection(r reports.Report) htmlSection {
 	}
 	blocks := []htmlBlock{{Title: ch.Label, Chart: &ch, Table: tb}}
 	if names := targetNames(r); len(names) > 1 {
-		th := &htmlTable{Caption: "Targets, tCO2e", Head: append([]string{"Year"}, names...)}
+		th := &htmlTable{Caption: l.T("Targets, tCO2e"), Head: append([]string{l.T("Year")}, names...)}
 		for _, y := range tr.Years {
 			cells := []htmlCell{textCell(strconv.Itoa(y.Year))}
 			for i := range names {
@@ -376,11 +398,12 @@ func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList
 	method := r.Method()
 	sc := scopesChart(cur, method)
 	total := cur.Total(r.Method())
-	st := &htmlTable{Caption: fmt.Sprintf("%d by scope and Scope 3 category, tCO2e", cur.Year), Head: []string{"Scope or category", "tCO2e", "Share of total"}}
+	l := r.Lang
+	st := &htmlTable{Caption: l.T("%v by scope and Scope 3 category, tCO2e", lang.Year(cur.Year)), Head: []string{l.T("Scope or category"), "tCO2e", l.T("Share of total")}}
 	for _, it := range scopeItems(cur, method) {
 		st.Rows = append(st.Rows, htmlRow{Cells: []htmlCell{{Text: it.Label, Swatch: reports.ScopeColor(it.Scope)}, numCell(it.Value), numText(shareOf(it.Value, total))}})
 	}
-	st.Rows = append(st.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + reports.MethodLabel(method) + ")"), numCell(total), numText(shareOf(total, total))}})
+	st.Rows = append(st.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell(l.T("Total (%s)", reports.MethodLabelIn(l, method))), numCell(total), numText(shareOf(total, total))}})
 	// the other method's Scope 2 and total, beside the selected ones
 	other := emissions.MethodLocation
 	if method == emissions.MethodLocation {
@@ -388,20 +411,20 @@ func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList
 	}
 	otherTotal, otherS2 := cur.Total(other), cur.Scope2(other)
 	st.Rows = append(st.Rows,
-		htmlRow{Cells: []htmlCell{textCell("Scope 2 (" + reports.MethodLabel(other) + ")"), numCell(otherS2), numText(emDash)}},
-		htmlRow{Total: true, Cells: []htmlCell{textCell("Total (" + reports.MethodLabel(other) + ")"), numCell(otherTotal), numText(emDash)}})
-	notes := []string{fmt.Sprintf("Scope 3 category 3 holds the upstream part of the fuels and energy consumed. Biogenic CO2, outside the scopes: %s t.", t(cur.BiogenicCO2))}
+		htmlRow{Cells: []htmlCell{textCell(reports.ScopeNameIn(l, 2, other)), numCell(otherS2), numText(emDash)}},
+		htmlRow{Total: true, Cells: []htmlCell{textCell(l.T("Total (%s)", reports.MethodLabelIn(l, other))), numCell(otherTotal), numText(emDash)}})
+	notes := []string{l.T("Scope 3 category 3 holds the upstream part of the fuels and energy consumed. Biogenic CO2, outside the scopes: %s t.", t(cur.BiogenicCO2))}
 	if cur.Avoided != 0 {
-		notes = append(notes, fmt.Sprintf("Avoided emissions, reported apart and never subtracted: %s t.", t(cur.Avoided)))
+		notes = append(notes, l.T("Avoided emissions, reported apart and never subtracted: %s t.", t(cur.Avoided)))
 	}
 
 	name := func(id string) string { return reports.ActivityName(r, id) }
 	pc := polesChart(cur, r.PoleActivities, order, name)
-	pt := &htmlTable{Caption: fmt.Sprintf("%d by pole and activity, tCO2e (%s)", cur.Year, reports.MethodLabel(method))}
+	pt := &htmlTable{Caption: l.T("%v by pole and activity, tCO2e (%s)", lang.Year(cur.Year), reports.MethodLabelIn(l, method))}
 	if len(r.PoleActivities) > 0 {
-		pt.Head = []string{"Pole", "Activity", "tCO2e", "Share of total", "Activity id"}
+		pt.Head = []string{l.T("Pole"), l.T("Activity"), "tCO2e", l.T("Share of total"), l.T("Activity id")}
 	} else {
-		pt.Head = []string{"Pole", "tCO2e", "Share of total"}
+		pt.Head = []string{l.T("Pole"), "tCO2e", l.T("Share of total")}
 	}
 	poleNotes := order.note()
 	cappedActivities := false
@@ -414,7 +437,7 @@ func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList
 			pt.Rows = append(pt.Rows, htmlRow{Cells: []htmlCell{{Text: p, Swatch: poleColor(i)}, numCell(v), numText(shareOf(v, total))}})
 			continue
 		}
-		pt.Rows = append(pt.Rows, htmlRow{Total: true, Cells: []htmlCell{{Text: p, Swatch: poleColor(i)}, textCell("all activities"), numCell(v), numText(shareOf(v, total)), textCell("")}})
+		pt.Rows = append(pt.Rows, htmlRow{Total: true, Cells: []htmlCell{{Text: p, Swatch: poleColor(i)}, textCell(l.T("all activities")), numCell(v), numText(shareOf(v, total)), textCell("")}})
 		acts := sortedActivities(r.PoleActivities, p)
 		for j, pa := range acts {
 			if j == maxPoleActivities {
@@ -422,7 +445,7 @@ func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList
 				for _, pa := range acts[j:] {
 					rest += pa.TCO2e
 				}
-				pt.Rows = append(pt.Rows, htmlRow{Cells: []htmlCell{textCell(""), textCell(fmt.Sprintf("%d other activities", len(acts)-j)), numCell(rest), numText(shareOf(rest, total)), textCell("")}})
+				pt.Rows = append(pt.Rows, htmlRow{Cells: []htmlCell{textCell(""), textCell(l.T("%d other activities", len(acts)-j)), numCell(rest), numText(shareOf(rest, total)), textCell("")}})
 				cappedActivities = true
 				break
 			}
@@ -432,35 +455,35 @@ func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList
 	if v, ok := order.othersIn(cur.ByPole); ok {
 		cells := []htmlCell{{Text: order.othersLabel(), Swatch: colorOthers}, numCell(v), numText(shareOf(v, total))}
 		if len(r.PoleActivities) > 0 {
-			cells = append(cells[:1], append([]htmlCell{textCell("all activities")}, cells[1:]...)...)
+			cells = append(cells[:1], append([]htmlCell{textCell(l.T("all activities"))}, cells[1:]...)...)
 			cells = append(cells, textCell(""))
 		}
 		pt.Rows = append(pt.Rows, htmlRow{Total: len(r.PoleActivities) > 0, Cells: cells})
 	}
 	if cappedActivities {
-		poleNotes = append(poleNotes, fmt.Sprintf("Each pole's %d largest activities are shown one by one, the others summed; the Lines sheets of the Excel export hold every line.", maxPoleActivities))
+		poleNotes = append(poleNotes, l.T("Each pole's %d largest activities are shown one by one, the others summed; the Lines sheets of the Excel export hold every line.", maxPoleActivities))
 	}
 	blocks := []htmlBlock{{Title: sc.Label, Chart: &sc, Table: st, Notes: notes}, {Title: pc.Label, Chart: &pc, Table: pt, Notes: poleNotes}}
 	if len(cur.BySite) > 0 {
 		sites := sortedKeys(cur.BySite)
 		sort.SliceStable(sites, func(i, j int) bool { return cur.BySite[sites[i]] > cur.BySite[sites[j]] })
-		tb := &htmlTable{Caption: fmt.Sprintf("%d by site, tCO2e (%s)", cur.Year, reports.MethodLabel(method)), Head: []string{"Site", "tCO2e", "Share of total"}}
+		tb := &htmlTable{Caption: l.T("%v by site, tCO2e (%s)", lang.Year(cur.Year), reports.MethodLabelIn(l, method)), Head: []string{l.T("Site"), "tCO2e", l.T("Share of total")}}
 		for i, s := range sites {
 			if i == maxSites {
 				rest := 0.0
 				for _, s := range sites[i:] {
 					rest += cur.BySite[s]
 				}
-				tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(fmt.Sprintf("%d other sites", len(sites)-i)), numCell(rest), numText(shareOf(rest, total))}})
+				tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(l.T("%d other sites", len(sites)-i)), numCell(rest), numText(shareOf(rest, total))}})
 				break
 			}
 			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(s), numCell(cur.BySite[s]), numText(shareOf(cur.BySite[s], total))}})
 		}
 		var siteNotes []string
 		if len(sites) > maxSites {
-			siteNotes = []string{fmt.Sprintf("The %d sites with the largest emissions are listed one by one; the %d others are summed in the last row. calc --json and the Breakdown sheet of the Excel export list every site.", maxSites, len(sites)-maxSites)}
+			siteNotes = []string{l.T("The %d sites with the largest emissions are listed one by one; the %d others are summed in the last row. The Breakdown sheet of the Excel export lists every site.", maxSites, len(sites)-maxSites)}
 		}
-		blocks = append(blocks, htmlBlock{Title: fmt.Sprintf("%d by site", cur.Year), Table: tb, Notes: siteNotes})
+		blocks = append(blocks, htmlBlock{Title: l.T("%v by site", lang.Year(cur.Year)), Table: tb, Notes: siteNotes})
 	}
 	return htmlSection{ID: "breakdown", Title: r.Lang.T("Where the %v emissions come from", lang.Year(cur.Year)), Blocks: blocks}
 }
@@ -479,12 +502,13 @@ func sortedActivities(pas []reports.PoleActivity, pole string) []reports.PoleAct
 
 func polesSection(r reports.Report, order poleList) htmlSection {
 	ch := poleYearsChart(r.Years, order)
-	tb := &htmlTable{Caption: "Emissions by pole and year, tCO2e (" + reports.MethodLabel(r.Method()) + ")", Head: []string{"Year"}}
+	l := r.Lang
+	tb := &htmlTable{Caption: l.T("Emissions by pole and year, tCO2e (%s)", reports.MethodLabelIn(l, r.Method())), Head: []string{l.T("Year")}}
 	tb.Head = append(tb.Head, order.shown...)
 	if len(order.others) > 0 {
 		tb.Head = append(tb.Head, order.othersLabel())
 	}
-	tb.Head = append(tb.Head, "Total")
+	tb.Head = append(tb.Head, l.T("Total"))
 	for _, y := range r.Years {
 		cells := []htmlCell{textCell(strconv.Itoa(y.Year))}
 		for _, p := range order.shown {
@@ -504,16 +528,16 @@ func leversSection(r reports.Report) htmlSection {
 	s := htmlSection{ID: "levers", Title: r.Lang.T("Reduction levers")}
 	tr := r.Trajectory
 	if tr == nil || len(tr.Levers) == 0 {
-		s.Intro = []string{"No reduction lever is configured (trajectory.levers in the configuration): the plan equals business as usual."}
+		s.Intro = []string{r.Lang.T("No reduction lever is configured: the plan equals business as usual.")}
 		return s
 	}
-	s.Intro = []string{fmt.Sprintf("Abatement is what each lever removes from business as usual in %d, net of what its substitutes emit.", tr.TargetYear)}
+	s.Intro = []string{r.Lang.T("Abatement is what each lever removes from business as usual in %v, net of what its substitutes emit.", lang.Year(tr.TargetYear))}
 	ch := leversChart(tr)
-	tb := &htmlTable{Caption: "Levers", Head: []string{"Lever", "Activities", "Reduction", "Ramp", fmt.Sprintf("Abatement %d, tCO2e", tr.TargetYear), "Cost, EUR/tCO2e"}}
+	tb := &htmlTable{Caption: r.Lang.T("Levers"), Head: []string{r.Lang.T("Lever"), r.Lang.T("Activities"), r.Lang.T("Reduction"), r.Lang.T("Ramp"), r.Lang.T("Abatement %v, tCO2e", lang.Year(tr.TargetYear)), r.Lang.T("Cost, EUR/tCO2e")}}
 	for _, l := range tr.Levers {
 		acts := strings.Join(l.Matched, ", ")
 		if acts == "" {
-			acts = "none matched (" + strings.Join(l.Lever.Activities, ", ") + ")"
+			acts = r.Lang.T("none matched (%s)", strings.Join(l.Lever.Activities, ", "))
 		}
 		cost := htmlCell{Text: emDash, Num: true}
 		if l.Lever.CostEURPerTCO2 != nil {
@@ -526,27 +550,28 @@ func leversSection(r reports.Report) htmlSection {
 	}
 	s.Blocks = append(s.Blocks, htmlBlock{Title: ch.Label, Chart: &ch, Table: tb})
 	if mc, ok := maccChart(tr); ok {
-		mt := &htmlTable{Caption: "Marginal abatement cost curve, cheapest first",
-			Head: []string{"Lever", "Cost, EUR/tCO2e", fmt.Sprintf("Abatement %d, tCO2e", tr.TargetYear), "Cumulative abatement, tCO2e"}}
+		mt := &htmlTable{Caption: r.Lang.T("Marginal abatement cost curve, cheapest first"),
+			Head: []string{r.Lang.T("Lever"), r.Lang.T("Cost, EUR/tCO2e"), r.Lang.T("Abatement %v, tCO2e", lang.Year(tr.TargetYear)), r.Lang.T("Cumulative abatement, tCO2e")}}
 		cum := 0.0
 		for _, it := range maccItems(tr) {
 			cum += it.Abatement
 			mt.Rows = append(mt.Rows, htmlRow{Cells: []htmlCell{textCell(it.Name), numCell(*it.Cost), numCell(it.Abatement), numCell(cum)}})
 		}
 		s.Blocks = append(s.Blocks, htmlBlock{Title: mc.Label, Chart: &mc, Table: mt,
-			Notes: []string{"Each block is a lever with a cost: its width is its abatement in the target year, its height its cost per tonne; cheapest first."}})
+			Notes: []string{r.Lang.T("Each block is a lever with a cost: its width is its abatement in the target year, its height its cost per tonne; cheapest first.")}})
 	} else {
-		s.Blocks = append(s.Blocks, htmlBlock{Notes: []string{"No lever gives a cost (cost_eur_per_tco2e in the configuration), so there is no abatement cost curve."}})
+		s.Blocks = append(s.Blocks, htmlBlock{Notes: []string{r.Lang.T("No lever has a cost per tonne, so there is no abatement cost curve.")}})
 	}
 	return s
 }
 
 func sourcesSection(r reports.Report) htmlSection {
-	tb := &htmlTable{Caption: "Emission factors and other sources used", Head: []string{"Factor", "Source", "Dataset", "Licence", "Years", "Lines"}}
+	l := r.Lang
+	tb := &htmlTable{Caption: l.T("Emission factors and other sources used"), Head: []string{l.T("Factor"), l.T("Source"), l.T("Dataset"), l.T("Licence"), l.T("Years"), l.T("Lines")}}
 	for _, s := range r.Sources {
 		id := s.FactorID
 		if id == "" {
-			id = "(already-computed rows)"
+			id = l.T("(already-computed rows)")
 		}
 		years := strconv.Itoa(s.FirstYear)
 		if s.LastYear != s.FirstYear {
@@ -555,7 +580,7 @@ func sourcesSection(r reports.Report) htmlSection {
 		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(id), textCell(s.Source), textCell(s.Dataset), textCell(s.License), textCell(years),
 			{Text: strconv.Itoa(s.Lines), Num: true}}})
 	}
-	return htmlSection{ID: "sources", Title: r.Lang.T("Sources"), Intro: []string{"Every figure is an input row times an emission factor; footprint calc --lines lists each line with its input row, factor and source."},
+	return htmlSection{ID: "sources", Title: r.Lang.T("Sources"), Intro: []string{l.T("Every figure is an input row times an emission factor; the Lines sheets of the Excel export list each line with its input row, factor and source.")},
 		Blocks: []htmlBlock{{Table: tb}}}
 }
 
@@ -575,12 +600,13 @@ func notesSection(r reports.Report) (htmlSection, bool) {
 const maxProblems = 50
 
 func qualitySection(r reports.Report) htmlSection {
-	s := htmlSection{ID: "quality", Title: r.Lang.T("Data quality")}
-	s.Intro = []string{fmt.Sprintf("Rows: %d read, %d used, %d rejected. Problems: %d error(s), %d warning(s).",
+	s := htmlSection{ID: "quality", Title: r.Lang.T("Data quality"),
+		PrintNote: r.Lang.T("On paper, each table of this section shows its first 12 rows; the report on screen lists more, and footprint validate lists every problem.")}
+	s.Intro = []string{r.Lang.T("Rows: %d read, %d used, %d rejected. Problems: %d error(s), %d warning(s).",
 		r.Rows.Read, r.Rows.Used, r.Rows.Rejected, r.Errors, r.Warnings)}
 	if y, ok := yearOf(r.Years, r.ReportingYear); ok {
 		if line := reports.GWPBasisSentence(y, r.Method()); line != "" {
-			s.Intro = append(s.Intro, "GWP basis: "+line)
+			s.Intro = append(s.Intro, r.Lang.T("GWP basis: %s", line))
 		}
 	}
 	if len(r.Problems) == 0 {
@@ -588,7 +614,8 @@ func qualitySection(r reports.Report) htmlSection {
 	}
 	// Factors applied to years before their data year are listed in full, whatever the number
 	// of other problems: they qualify the figures, not just the inputs.
-	later := &htmlTable{Caption: "Factors applied before their data year", Head: []string{"File", "Sheet", "Cell", "Message"}}
+	l := r.Lang
+	later := &htmlTable{Caption: l.T("Factors applied before their data year"), Head: []string{l.T("File"), l.T("Sheet"), l.T("Cell"), l.T("Message")}}
 	for _, p := range r.Problems {
 		if p.Cause == emissions.CauseAnachronism {
 			later.Rows = append(later.Rows, htmlRow{Cells: []htmlCell{textCell(p.File), textCell(p.Sheet), textCell(p.Cell), textCell(p.Message)}})
@@ -597,7 +624,7 @@ func qualitySection(r reports.Report) htmlSection {
 	if len(later.Rows) > 0 {
 		s.Blocks = append(s.Blocks, htmlBlock{Table: later})
 	}
-	tb := &htmlTable{Caption: "Problems found in the inputs", Head: []string{"Severity", "File", "Sheet", "Cell", "Message"}}
+	tb := &htmlTable{Caption: l.T("Problems found in the inputs"), Head: []string{l.T("Severity"), l.T("File"), l.T("Sheet"), l.T("Cell"), l.T("Message")}}
 	for i, p := range r.Problems {
 		if i == maxProblems {
 			break
@@ -606,7 +633,7 @@ func qualitySection(r reports.Report) htmlSection {
 	}
 	b := htmlBlock{Table: tb}
 	if len(r.Problems) > maxProblems {
-		b.Notes = []string{fmt.Sprintf("… and %d more: footprint validate lists them all.", len(r.Problems)-maxProblems)}
+		b.Notes = []string{l.T("… and %d more: footprint validate lists them all.", len(r.Problems)-maxProblems)}
 	}
 	s.Blocks = append(s.Blocks, b)
 	return s

@@ -1,11 +1,11 @@
 package html
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/disclose"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -15,19 +15,20 @@ func organisationSection(r reports.Report, cur emissions.YearTotals) htmlSection
 	reg := r.Regulatory
 	s := htmlSection{ID: "organisation", Title: r.Lang.T("Organisation, consolidation and ESRS E1-6")}
 	method := r.Method()
+	l := r.Lang
 	if o := reg.Organisation; o != nil {
-		how := "a controlled entity counts at 100 %, one not controlled at 0 % (its emissions are shown apart, gross)"
-		if o.Approach == emissions.ConsolidationEquity {
-			how = "each entity counts at its equity share"
+		switch o.Approach {
+		case emissions.ConsolidationEquity:
+			s.Intro = []string{l.T("%s consolidates its entities by equity share: each entity counts at its equity share. Totals, breakdowns and the trajectory are the consolidated figures.", o.Name)}
+		default:
+			s.Intro = []string{l.T("%s consolidates its entities by %s control: a controlled entity counts at 100 %%, one not controlled at 0 %% (its emissions are shown apart, gross). Totals, breakdowns and the trajectory are the consolidated figures.", o.Name, approachName(l, o.Approach))}
 		}
-		s.Intro = []string{fmt.Sprintf("%s consolidates its entities by %s %s: %s. Totals, breakdowns and the trajectory are the consolidated figures.",
-			o.Name, o.Approach, map[bool]string{true: "share", false: "control"}[o.Approach == emissions.ConsolidationEquity], how)}
 	} else {
-		s.Intro = []string{"No organisation in config: the inventory is one reporting unit, every row at 100 %. Describe the legal entities under organisation to consolidate them (README, \"Organisation and consolidation\")."}
+		s.Intro = []string{l.T("No organisation is described: the inventory is one reporting unit, every row at 100 %%.")}
 	}
 	es := reg.Entities[r.ReportingYear]
-	tb := &htmlTable{Caption: fmt.Sprintf("Emissions per entity, %d, tCO2e (Scope 2 %s-based)", r.ReportingYear, method),
-		Head: []string{"Entity", "Registration", "Controlled", "Share", "Scope 1", "Scope 2", "Scope 3", "Consolidated total", "Gross total"}}
+	tb := &htmlTable{Caption: l.T("Emissions per entity, %v, tCO2e (Scope 2 %s)", lang.Year(r.ReportingYear), reports.MethodLabelIn(l, method)),
+		Head: []string{l.T("Entity"), l.T("Registration"), l.T("Controlled"), l.T("Share"), "Scope 1", "Scope 2", "Scope 3", l.T("Consolidated total"), l.T("Gross total")}}
 	var sum, gross float64
 	for _, e := range es {
 		c := e.Consolidated
@@ -35,23 +36,23 @@ func organisationSection(r reports.Report, cur emissions.YearTotals) htmlSection
 		if method == emissions.MethodLocation {
 			s2 = c.Scope2Location
 		}
-		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(e.Name), textCell(e.Registration), textCell(map[bool]string{true: "yes", false: "no"}[e.Control]),
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(e.Name), textCell(e.Registration), textCell(map[bool]string{true: l.T("yes"), false: l.T("no")}[e.Control]),
 			numText(strconv.FormatFloat(100*e.Share, 'f', -1, 64) + " %"), numCell(c.Scope1), numCell(s2), numCell(c.Scope3), numCell(c.Total(method)), numCell(e.Gross.Total(method))}})
 		sum += c.Total(method)
 		gross += e.Gross.Total(method)
 	}
-	tb.Rows = append(tb.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell("Inventory"), textCell(""), textCell(""), textCell(""),
+	tb.Rows = append(tb.Rows, htmlRow{Total: true, Cells: []htmlCell{textCell(l.T("Inventory")), textCell(""), textCell(""), textCell(""),
 		numCell(cur.Scope1), numCell(cur.Scope2(method)), numCell(cur.Scope3), numCell(sum), numCell(gross)}})
-	s.Blocks = append(s.Blocks, htmlBlock{Table: tb, Notes: []string{"Consolidated = gross × share; the consolidated totals of the entities add up to the inventory's total."}})
+	s.Blocks = append(s.Blocks, htmlBlock{Table: tb, Notes: []string{l.T("Consolidated = gross × share; the consolidated totals of the entities add up to the inventory's total.")}})
 
 	group, inv, out := reports.ConsolidationSplit(es)
-	et := &htmlTable{Caption: fmt.Sprintf("ESRS E1-6, %d: the other disclosures", r.ReportingYear), Head: []string{"Disclosure", "Value"}}
+	et := &htmlTable{Caption: l.T("ESRS E1-6, %v: the other disclosures", lang.Year(r.ReportingYear)), Head: []string{l.T("Disclosure"), l.T("Value")}}
 	row := func(label string, c htmlCell) {
 		et.Rows = append(et.Rows, htmlRow{Cells: []htmlCell{textCell(label), c}})
 	}
 	pct := func(v *float64) htmlCell {
 		if v == nil {
-			return textCell("not reported")
+			return textCell(l.T("not reported"))
 		}
 		return numText(strconv.FormatFloat(100**v, 'f', 1, 64) + " %")
 	}
@@ -63,30 +64,30 @@ func organisationSection(r reports.Report, cur emissions.YearTotals) htmlSection
 	if reg.ETSFlagged {
 		ets = reports.Fraction(f.Scope1ETS, cur.Scope1)
 	}
-	row("Percentage of Scope 1 GHG emissions from regulated emission trading schemes (§48 (b))", pct(ets))
-	row("Gross Scopes 1 and 2 of the consolidated accounting group, tCO2e (§50 (a))", numCell(group.Scope1+scopeOf(group, method)))
-	row("Gross Scopes 1 and 2 of investees, tCO2e (§50 (b))", numCell(inv.Scope1+scopeOf(inv, method)))
+	row(l.T("Percentage of Scope 1 GHG emissions from regulated emission trading schemes (§48 (b))"), pct(ets))
+	row(l.T("Gross Scopes 1 and 2 of the consolidated accounting group, tCO2e (§50 (a))"), numCell(group.Scope1+scopeOf(group, method)))
+	row(l.T("Gross Scopes 1 and 2 of investees, tCO2e (§50 (b))"), numCell(inv.Scope1+scopeOf(inv, method)))
 	if reg.HasInvestees() {
-		row("Investees outside the consolidation, gross Scopes 1 and 2, tCO2e (not in the totals)", numCell(out.Scope1+scopeOf(out, method)))
+		row(l.T("Investees outside the consolidation, gross Scopes 1 and 2, tCO2e (not in the totals)"), numCell(out.Scope1+scopeOf(out, method)))
 	}
 	if reg.CloudFlagged {
-		row("Cloud computing and data centre services (Category 1 sub-row, AR 48), tCO2e", numCell(f.Cloud))
+		row(l.T("Cloud computing and data centre services (Category 1 sub-row, AR 48), tCO2e"), numCell(f.Cloud))
 	}
-	row("Percentage of Scope 3 calculated using primary data (AR 46)", pct(reports.Fraction(f.Scope3ByDataType[emissions.DataPrimary], cur.Scope3)))
+	row(l.T("Percentage of Scope 3 calculated using primary data (AR 46)"), pct(reports.Fraction(f.Scope3ByDataType[emissions.DataPrimary], cur.Scope3)))
 	for sc := 1; sc <= 3; sc++ {
-		row(fmt.Sprintf("Biogenic CO2 not included in Scope %d, tCO2", sc), numCell(f.BiogenicByScope[sc]))
+		row(l.T("Biogenic CO2 not included in Scope %d, tCO2", sc), numCell(f.BiogenicByScope[sc]))
 	}
 	if rev, ok := reg.Revenue(r.ReportingYear); ok {
 		unit := reg.NetRevenue.Unit
-		row(fmt.Sprintf("Total GHG emissions (location-based) per net revenue, tCO2e/%s (§53)", unit), numText(strconv.FormatFloat(cur.TotalLocation/rev, 'f', 2, 64)))
-		row(fmt.Sprintf("Total GHG emissions (market-based) per net revenue, tCO2e/%s (§53)", unit), numText(strconv.FormatFloat(cur.TotalMarket/rev, 'f', 2, 64)))
-		row(fmt.Sprintf("Net revenue, %s — %s", unit, reg.RevenueBasis), numCell(rev))
+		row(l.T("Total GHG emissions (location-based) per net revenue, tCO2e/%s (§53)", unit), numText(strconv.FormatFloat(cur.TotalLocation/rev, 'f', 2, 64)))
+		row(l.T("Total GHG emissions (market-based) per net revenue, tCO2e/%s (§53)", unit), numText(strconv.FormatFloat(cur.TotalMarket/rev, 'f', 2, 64)))
+		row(l.T("Net revenue, %s — %s", unit, reg.RevenueBasis), numCell(rev))
 	}
 	s.Blocks = append(s.Blocks, htmlBlock{Table: et})
 
-	cv := &htmlTable{Caption: fmt.Sprintf("Scope 3 categories included and excluded, %d (AR 46)", r.ReportingYear), Head: []string{"Category", "Status", "Reason"}}
+	cv := &htmlTable{Caption: l.T("Scope 3 categories included and excluded, %v (AR 46)", lang.Year(r.ReportingYear)), Head: []string{l.T("Category"), l.T("Status"), l.T("Reason")}}
 	for _, c := range reg.Coverage(&cur) {
-		cv.Rows = append(cv.Rows, htmlRow{Cells: []htmlCell{textCell(reports.ESRSCategoryLabel(c.Category)), textCell(c.Status), textCell(c.Reason)}})
+		cv.Rows = append(cv.Rows, htmlRow{Cells: []htmlCell{textCell(reports.ESRSCategoryLabelIn(l, c.Category)), textCell(c.Status), textCell(c.Reason)}})
 	}
 	s.Blocks = append(s.Blocks, htmlBlock{Table: cv})
 	return s
@@ -97,4 +98,12 @@ func scopeOf(s emissions.ScopeTotals, method string) float64 {
 		return s.Scope2Location
 	}
 	return s.Scope2Market
+}
+
+// approachName names a control approach in l: operational or financial.
+func approachName(l lang.Lang, approach string) string {
+	if approach == emissions.ConsolidationFinancial {
+		return l.T("financial")
+	}
+	return l.T("operational")
 }

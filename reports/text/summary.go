@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 	"github.com/footprint/footprint/workbook"
 )
@@ -39,43 +40,44 @@ func WriteNotices(w io.Writer, ns []reports.Notice) {
 // where the page and the export went, and the rows.
 func WriteReportSummary(w io.Writer, r reports.Report, page, export string) {
 	WriteNotices(w, r.Notices)
-	t := reports.Tonnes
+	l := r.Lang
+	t := func(v float64) string { return l.Localize(reports.Tonnes(v)) }
 	found := false
 	for _, y := range r.Years {
 		if y.Year == r.ReportingYear {
 			found = true
-			fmt.Fprintf(w, "%d: %s tCO2e market-based, %s tCO2e location-based (Scope 1 %s, Scope 2 market %s, Scope 3 %s).\n",
-				y.Year, t(y.TotalMarket), t(y.TotalLocation), t(y.Scope1), t(y.Scope2Market), t(y.Scope3))
+			fmt.Fprintln(w, l.T("%v: %s tCO2e market-based, %s tCO2e location-based (Scope 1 %s, Scope 2 market %s, Scope 3 %s).",
+				lang.Year(y.Year), t(y.TotalMarket), t(y.TotalLocation), t(y.Scope1), t(y.Scope2Market), t(y.Scope3)))
 		}
 	}
 	switch {
 	case len(r.Years) == 0:
-		fmt.Fprintln(w, "No emissions computed: no activity row was used.")
+		fmt.Fprintln(w, l.T("No emissions computed: no activity row was used."))
 	case !found:
-		fmt.Fprintf(w, "%d: no data.\n", r.ReportingYear)
+		fmt.Fprintln(w, l.T("%v: no data.", lang.Year(r.ReportingYear)))
 	}
 	if tr := r.Trajectory; tr != nil {
 		for _, y := range tr.Years {
 			if y.Year == tr.TargetYear && y.Gap != nil {
-				fmt.Fprintf(w, "%d: plan %s, target %s, gap %s tCO2e.\n", y.Year, t(*y.Plan), t(*y.Target), t(*y.Gap))
+				fmt.Fprintln(w, l.T("%v: plan %s, target %s, gap %s tCO2e.", lang.Year(y.Year), t(*y.Plan), t(*y.Target), t(*y.Gap)))
 			}
 		}
 	}
 	if cy, ok := r.Claim.Check.Year(r.ReportingYear); ok {
-		verdict := "can be claimed"
+		verdict := l.T("can be claimed")
 		if !cy.OK {
-			verdict = fmt.Sprintf("cannot be claimed (%d reason(s), see the report)", len(cy.Reasons))
+			verdict = l.T("cannot be claimed (%d reason(s), see the report)", len(cy.Reasons))
 		}
-		residual := "residual unknown (no data)"
+		residual := l.T("residual unknown (no data)")
 		if cy.Residual != nil {
-			residual = fmt.Sprintf("residual %s tCO2e", t(*cy.Residual))
+			residual = l.T("residual %s tCO2e", t(*cy.Residual))
 		}
-		fmt.Fprintf(w, "%d: a contribution to carbon neutrality %s; %s, retired credits and own removals %s tCO2e.\n",
-			cy.Year, verdict, residual, t(cy.CreditsRetired+cy.RemovalsOwn))
+		fmt.Fprintln(w, l.T("%v: a contribution to carbon neutrality %s; %s, retired credits and own removals %s tCO2e.",
+			lang.Year(cy.Year), verdict, residual, t(cy.CreditsRetired+cy.RemovalsOwn)))
 	}
-	fmt.Fprintf(w, "Wrote %s and %s\n", reports.Printable(page), reports.Printable(export))
-	fmt.Fprintf(w, "Rows: %d read, %d used, %d rejected; %d error(s), %d warning(s).\n",
-		r.Rows.Read, r.Rows.Used, r.Rows.Rejected, r.Errors, r.Warnings)
+	fmt.Fprintln(w, l.T("Wrote %s and %s", reports.Printable(page), reports.Printable(export)))
+	fmt.Fprintln(w, l.T("Rows: %d read, %d used, %d rejected; %d error(s), %d warning(s).",
+		r.Rows.Read, r.Rows.Used, r.Rows.Rejected, r.Errors, r.Warnings))
 }
 
 // WriteAnnotated prints what annotate wrote: the copy, its activity sheets and its rows.

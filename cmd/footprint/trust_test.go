@@ -1,0 +1,148 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A workbook given twice, however its path is spelt, is refused with both entries named: read
+// twice, every figure would be doubled.
+func TestSameInputTwiceRefused(t *testing.T) {
+	dir := site(t, "", []any{2024, "Plant", "P", "fr.natural-gas.pcs", 1000, "kWh PCS"})
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "activities.xlsx"), filepath.Join(dir, "sub", "link.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "twice.yaml"), "inputs: [activities.xlsx, sub/../activities.xlsx]\nsite: Plant\n")
+	runs := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"--input twice", []string{"calc", "--input", "activities.xlsx", "--input", "activities.xlsx"}, []string{"--input", `"activities.xlsx" (entry 1)`, `"activities.xlsx" (entry 2)`}},
+		{"--input two spellings", []string{"report", "--input", "activities.xlsx", "--input", filepath.Join(dir, "activities.xlsx")}, []string{`"activities.xlsx" (entry 1)`, filepath.Join(dir, "activities.xlsx")}},
+		{"a link to it", []string{"validate", "--input", "activities.xlsx", "--input", "sub/link.xlsx"}, []string{`"sub/link.xlsx" (entry 2)`}},
+		{"config inputs", []string{"calc", "--config", "twice.yaml"}, []string{"twice.yaml: inputs", `"sub/../activities.xlsx" (entry 2)`}},
+	}
+	for _, r := range runs {
+		t.Run(r.name, func(t *testing.T) {
+			res := footprint(t, dir, r.args...)
+			if res.code != 1 {
+				t.Errorf("exit %d, want 1:\n%s", res.code, short(res.stdout+res.stderr))
+			}
+			for _, w := range append(r.want, "same file") {
+				if !strings.Contains(res.stderr, w) {
+					t.Errorf("the error lacks %s:\n%s", w, short(res.stderr))
+				}
+			}
+		})
+	}
+	if res := footprint(t, dir, "calc", "--input", "activities.xlsx"); res.code != 0 {
+		t.Errorf("once: exit %d:\n%s", res.code, short(res.stderr))
+	}
+}
+
+// A rejected row of the Instruments sheet is said where the figures are read, as a rejected
+// activity row is: the market-based Scope 2 is computed without it, and calc --strict fails.
+func TestRejectedInstrumentSaid(t *testing.T) {
+	dir := t.TempDir()
+	writeWorkbook(t, filepath.Join(dir, "activities.xlsx"), map[string][][]any{
+		"Energy": {header, {2024, "Plant", "P", "fr.electricity.grid", 900000, "kWh"}},
+		"Instruments": {{"Year", "Site", "Instrument", "Quantity", "Unit", "Factor"},
+			{2024, "Plant", "GO hydro", 600000, "kWh", 0},
+			{2024, "Plant", "GO wind", 200000, "bananas", 0}},
+	})
+	writeFile(t, filepath.Join(dir, "config.yaml"), "inputs: [activities.xlsx]\nsite: Plant\n")
+	want := "1 of 2 contractual instrument rows (50.0 %) were rejected, in activities.xlsx (Instruments): the market-based Scope 2 is computed without that instrument"
+	calc := footprint(t, dir, "calc")
+	if calc.code != 0 || !strings.Contains(calc.stderr, want) {
+		t.Errorf("calc: exit %d, want 0 with the notice %q:\n%s", calc.code, want, short(calc.stderr))
+	}
+	if i, j := strings.Index(calc.stderr, want), strings.Index(calc.stderr, "problem(s)"); i < 0 || j >= 0 && j < i {
+		t.Errorf("calc: the notice is not among the first lines:\n%s", short(calc.stderr))
+	}
+	js := footprint(t, dir, "calc", "--json")
+	if !strings.Contains(js.stdout, `"code": "rows-rejected"`) || !strings.Contains(js.stdout, "contractual instrument row") {
+		t.Errorf("calc --json: no rows-rejected notice naming the instrument row:\n%s", short(js.stdout))
+	}
+	for _, args := range [][]string{{"calc", "--strict"}, {"validate"}} {
+		if r := footprint(t, dir, args...); r.code != 1 {
+			t.Errorf("%v: exit %d, want 1:\n%s", args, r.code, short(r.stderr))
+		}
+	}
+}
+
+// A sheet named as Excel names a copy ("Materials (2)" beside "Materials") is counted, and
+// said: a notice before the figures, and a warning on the sheet that validate lists.
+func TestSheetCopySaid(t *testing.T) {
+	dir := t.TempDir()
+	rows := [][]any{header, {2024, "Plant", "P", "fr.natural-gas.pcs", 1000, "kWh PCS"}}
+	writeWorkbook(t, filepath.Join(dir, "activities.xlsx"), map[string][][]any{"Materials": rows, "Materials (2)": rows})
+	writeFile(t, filepath.Join(dir, "config.yaml"), "inputs: [activities.xlsx]\nsite: Plant\n")
+	want := `in activities.xlsx, sheet "Materials (2)" looks like a copy of "Materials": both are counted`
+	calc := footprint(t, dir, "calc")
+	if calc.code != 0 || !strings.Contains(calc.stderr, "A sheet may be counted twice: "+want) {
+		t.Errorf("calc: exit %d, want 0 with the notice %q:\n%s", calc.code, want, short(calc.stderr))
+	}
+	js := footprint(t, dir, "calc", "--json")
+	if !strings.Contains(js.stdout, `"code": "sheet-copy"`) || !strings.Contains(js.stdout, `"tone": "warn"`) {
+		t.Errorf("calc --json: no sheet-copy notice:\n%s", short(js.stdout))
+	}
+	v := footprint(t, dir, "validate")
+	if !strings.Contains(v.stdout+v.stderr, `sheet Materials (2)`) || !strings.Contains(v.stdout+v.stderr, `looks like a copy of "Materials"`) {
+		t.Errorf("validate does not list the warning on the sheet:\n%s", short(v.stdout+v.stderr))
+	}
+}
+
+// A reporting year taken as the latest with data is questioned when it has far fewer rows
+// than the year before (one stray 2025 row beside a full 2024), or is after the current year
+// (2042 typed for 2024).
+func TestReportingYearQuestioned(t *testing.T) {
+	row := func(y int) []any { return []any{y, "Plant", "P", "fr.natural-gas.pcs", 1000, "kWh PCS"} }
+	tests := []struct {
+		name string
+		rows [][]any
+		code string
+		want string
+	}{
+		{"a stray row", [][]any{row(2024), row(2024), row(2024), row(2024), row(2024), row(2024), row(2025)}, "reporting-year-thin",
+			"2025 has 1 activity row, against 6 in 2024: its figures may be incomplete; set reporting_year in the config to report on 2024"},
+		{"a year typed wrong", [][]any{row(2023), row(2023), row(2042), row(2042)}, "reporting-year-future",
+			"the reporting year 2042 is after the current year"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeWorkbook(t, filepath.Join(dir, "activities.xlsx"), map[string][][]any{"Energy": append([][]any{header}, tt.rows...)})
+			writeFile(t, filepath.Join(dir, "config.yaml"), "inputs: [activities.xlsx]\nsite: Plant\n")
+			calc := footprint(t, dir, "calc")
+			if calc.code != 0 || !strings.Contains(calc.stderr, tt.want) {
+				t.Errorf("calc: exit %d, want 0 with %q:\n%s", calc.code, tt.want, short(calc.stderr))
+			}
+			js := footprint(t, dir, "calc", "--json")
+			if !strings.Contains(js.stdout, `"code": "`+tt.code+`"`) {
+				t.Errorf("calc --json: no %s notice:\n%s", tt.code, short(js.stdout))
+			}
+		})
+	}
+}
+
+// TRUE in a Quantity cell (a true/false cell, t="b" in the file) is a rejected row named by
+// file, sheet and cell, never a quantity of 1.
+func TestBooleanQuantityRejected(t *testing.T) {
+	dir := site(t, "", []any{2024, "Plant", "P", "fr.natural-gas.pcs", true, "kWh PCS"}, []any{2024, "Plant", "P", "fr.natural-gas.pcs", 1000, "kWh PCS"})
+	v := footprint(t, dir, "validate")
+	for _, want := range []string{"activities.xlsx, sheet Energy: 1 error", "cell E2: Quantity: a true/false value (TRUE) where a number was expected"} {
+		if v.code != 1 || !strings.Contains(v.stdout+v.stderr, want) {
+			t.Errorf("validate: exit %d, want 1 naming %q:\n%s", v.code, want, short(v.stdout+v.stderr))
+		}
+	}
+	c := footprint(t, dir, "calc")
+	if !strings.Contains(c.stderr, "1 of 2 activity rows (50.0 %) were rejected, in activities.xlsx (Energy)") {
+		t.Errorf("calc: the rows-rejected notice does not count the row:\n%s", short(c.stderr))
+	}
+}
