@@ -32,7 +32,8 @@ func Tonnes(v float64) string {
 	return b.String() + "." + frac
 }
 
-// Scope3CategoryNames are the GHG Protocol's names of the 15 Scope 3 categories.
+// Scope3CategoryNames are the GHG Protocol's names of the 15 Scope 3 categories (catalogue
+// keys: an output in another language translates them with T).
 var Scope3CategoryNames = [16]string{"",
 	lang.Key("Purchased goods and services"), lang.Key("Capital goods"), lang.Key("Fuel- and energy-related activities"),
 	lang.Key("Upstream transportation and distribution"), lang.Key("Waste generated in operations"), lang.Key("Business travel"),
@@ -48,8 +49,9 @@ var (
 	AvoidedLabel = lang.Key("Avoided emissions — not subtracted from the inventory")
 )
 
-// ClaimVerdict words a year's claim check in the claim tables: "holds", "no claim", or "no
-// data" for a year without data, whose claim is neither met nor missed on figures no one has.
+// ClaimVerdict words a year's claim check in the claim tables, as catalogue keys: "holds",
+// "no claim", or "no data" for a year without data, whose claim is neither met nor missed on
+// figures no one has.
 func ClaimVerdict(cy claim.ClaimYear) string {
 	switch {
 	case cy.NoData:

@@ -1,13 +1,13 @@
 package excel
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -23,7 +23,7 @@ type breakdownRow struct {
 // breakdownRows lists, per year, the emissions by scope, Scope 3 category, pole, site and
 // activity, in long format (one figure per row) so a pivot table or a filter reads them.
 func (x *exporter) breakdownRows() []breakdownRow {
-	method := x.e.Scope2Method
+	method, l := x.e.Scope2Method, x.e.Lang
 	var out []breakdownRow
 	for i := range x.e.Years {
 		t := &x.e.Years[i]
@@ -41,22 +41,22 @@ func (x *exporter) breakdownRows() []breakdownRow {
 			}
 			out = append(out, r)
 		}
-		add("Scope", "Scope 1", t.Scope1, true)
-		add("Scope", "Scope 2 location-based", t.Scope2Location, method == emissions.MethodLocation)
-		add("Scope", "Scope 2 market-based", t.Scope2Market, method != emissions.MethodLocation)
-		add("Scope", "Scope 3", t.Scope3, true)
+		add(l.T("Scope"), "Scope 1", t.Scope1, true)
+		add(l.T("Scope"), l.T("Scope 2 location-based"), t.Scope2Location, method == emissions.MethodLocation)
+		add(l.T("Scope"), l.T("Scope 2 market-based"), t.Scope2Market, method != emissions.MethodLocation)
+		add(l.T("Scope"), "Scope 3", t.Scope3, true)
 		cats := make([]int, 0, len(t.Scope3Categories))
 		for c := range t.Scope3Categories {
 			cats = append(cats, c)
 		}
 		sort.Ints(cats)
 		for _, c := range cats {
-			add("Scope 3 category", categoryLabel(c), t.Scope3Categories[c], true)
+			add(l.T("Scope 3 category"), categoryLabel(l, c), t.Scope3Categories[c], true)
 		}
 		for _, d := range []struct {
 			name string
 			m    map[string]float64
-		}{{"Pole", t.ByPole}, {"Site", t.BySite}, {"Activity", t.ByActivity}} {
+		}{{l.T("Pole"), t.ByPole}, {l.T("Site"), t.BySite}, {l.T("Activity"), t.ByActivity}} {
 			for _, k := range reports.LargestFirst(d.m) {
 				add(d.name, k, d.m[k], true)
 			}
@@ -65,25 +65,26 @@ func (x *exporter) breakdownRows() []breakdownRow {
 	return out
 }
 
-func categoryLabel(c int) string {
+func categoryLabel(l lang.Lang, c int) string {
 	if c >= 1 && c <= 15 {
-		return fmt.Sprintf("%d %s", c, reports.Scope3CategoryNames[c])
+		return strconv.Itoa(c) + " " + reports.Scope3CategoryName(l, c)
 	}
 	return strconv.Itoa(c)
 }
 
 func (x *exporter) writeBreakdown() error {
+	l := x.e.Lang
 	rows := x.breakdownRows()
 	t := table{sheet: sheetBreakdown, rows: len(rows),
-		title: "Breakdown of emissions per year by scope, Scope 3 category, pole, site and activity",
-		note: fmt.Sprintf("tCO2e (GWP100 %s). Categories, poles, sites and activities follow the %s-based Scope 2 (config trajectory.scope2_method); the share is of that year's %s-based total.",
-			x.e.GWP, x.e.Scope2Method, x.e.Scope2Method),
+		title: l.T("Breakdown of emissions per year by scope, Scope 3 category, pole, site and activity"),
+		note: l.T("tCO2e (GWP100 %s). Categories, poles, sites and activities follow the %s Scope 2 (config trajectory.scope2_method); the share is of that year's %s total.",
+			x.e.GWP, reports.MethodLabelIn(l, x.e.Scope2Method), reports.MethodLabelIn(l, x.e.Scope2Method)),
 		cols: []column{
-			{header: "Year", width: 8, style: x.st.integer},
-			{header: "Breakdown", width: 18},
-			{header: "Item", width: 48},
-			{header: "tCO2e", width: 14, style: x.st.tonnes},
-			{header: "Share of the year's total", width: 12, style: x.st.percent},
+			{header: l.T("Year"), width: 8, style: x.st.integer},
+			{header: l.T("Breakdown"), width: 18},
+			{header: l.T("Item"), width: 48},
+			{header: l.T("tCO2e"), width: 14, style: x.st.tonnes},
+			{header: l.T("Share of the year's total"), width: 12, style: x.st.percent},
 		}}
 	return x.stream(t, func(add func(...any) error) error {
 		for _, r := range rows {
@@ -107,35 +108,33 @@ type trajectoryColumns struct {
 
 func (x *exporter) trajectoryLayout() trajectoryColumns {
 	tc := trajectoryColumns{byScope: map[int]int{}}
+	l := x.e.Lang
 	add := func(c column) int {
 		tc.cols = append(tc.cols, c)
 		return len(tc.cols)
 	}
 	ton := func(h string) column { return column{header: h, width: 14, style: x.st.tonnes} }
-	add(column{header: "Year", width: 8, style: x.st.integer})
-	add(column{header: "Status", width: 11})
-	tc.actual = add(ton("Actual"))
+	add(column{header: l.T("Year"), width: 8, style: x.st.integer})
+	add(column{header: l.T("Status"), width: 11})
+	tc.actual = add(ton(l.T("Actual")))
 	if tr := x.e.Trajectory; tr != nil {
 		for _, s := range tr.Boundary {
-			h := fmt.Sprintf("Actual Scope %d", s)
-			if s == 2 {
-				h += " (" + tr.Scope2Method + "-based)"
-			}
+			h := l.T("Actual %s", reports.ScopeNameIn(l, s, tr.Scope2Method))
 			tc.byScope[s] = add(ton(h))
 		}
 	}
-	tc.target = add(ton("Target (sum of targets)"))
+	tc.target = add(ton(l.T("Target (sum of targets)")))
 	for _, tg := range x.e.Targets {
-		tc.targets = append(tc.targets, add(ton(fmt.Sprintf("Target “%s” (%s)", tg.Name, scopeList(tg.Scopes)))))
+		tc.targets = append(tc.targets, add(ton(l.T("Target “%s” (%s)", tg.Name, scopeList(tg.Scopes)))))
 	}
-	tc.bau = add(ton("Business as usual"))
-	tc.plan = add(ton("Plan"))
-	tc.credits = add(ton("Credits"))
-	tc.net = add(ton("Net (plan − credits)"))
-	tc.gap = add(ton("Gap (plan − target)"))
+	tc.bau = add(ton(l.T("Business as usual")))
+	tc.plan = add(ton(l.T("Plan")))
+	tc.credits = add(ton(l.T("Credits")))
+	tc.net = add(ton(l.T("Net (plan − credits)")))
+	tc.gap = add(ton(l.T("Gap (plan − target)")))
 	if tr := x.e.Trajectory; tr != nil {
-		for _, l := range tr.Levers {
-			tc.levers = append(tc.levers, add(ton("Abatement: "+l.Lever.Name)))
+		for _, lv := range tr.Levers {
+			tc.levers = append(tc.levers, add(ton(l.T("Abatement: %s", lv.Lever.Name))))
 		}
 	}
 	return tc
@@ -157,14 +156,15 @@ func (x *exporter) writeTrajectory() error {
 	tc := x.trajectoryLayout()
 	tr := x.e.Trajectory
 	n := 0
-	note := "No trajectory: there are no lines to project."
+	l := x.e.Lang
+	note := l.T("No trajectory: there are no lines to project.")
 	if tr != nil {
 		n = len(tr.Years)
-		note = fmt.Sprintf("tCO2e over %s (Scope 2 %s-based); actual up to %d, then projected; targets and credits never net into the inventory; a blank is a figure the year does not have.",
-			scopeList(tr.Boundary), tr.Scope2Method, tr.LastActualYear)
+		note = l.T("tCO2e over %s (Scope 2 %s); actual up to %v, then projected; targets and credits never net into the inventory; a blank is a figure the year does not have.",
+			scopeList(tr.Boundary), reports.MethodLabelIn(l, tr.Scope2Method), lang.Year(tr.LastActualYear))
 	}
 	t := table{sheet: sheetTrajectory, rows: n, cols: tc.cols, note: note,
-		title: fmt.Sprintf("Trajectory toward %d", x.targetYear())}
+		title: l.T("Trajectory toward %v", lang.Year(x.targetYear()))}
 	return x.stream(t, func(add func(...any) error) error {
 		if tr == nil {
 			return nil
@@ -174,11 +174,11 @@ func (x *exporter) writeTrajectory() error {
 			vals[0] = y.Year
 			switch {
 			case y.Year > tr.LastActualYear:
-				vals[1] = "projected"
+				vals[1] = l.T("projected")
 			case y.Actual != nil:
-				vals[1] = "actual"
+				vals[1] = l.T("actual")
 			default:
-				vals[1] = "no data"
+				vals[1] = l.T("no data")
 			}
 			vals[tc.actual-1] = optional(y.Actual)
 			if y.Actual != nil {

@@ -2,18 +2,18 @@ package excel
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
 // Sheet names of the neutrality claim (docs/user-guide.md#the-excel-export, docs/regulatory.md#esrs-e1-7-removals-and-credits).
-const (
-	sheetClaim = "Claim"
+var (
+	sheetClaim = lang.Key("Claim")
 	sheetE17   = "ESRS E1-7"
 )
 
@@ -29,9 +29,10 @@ func (x *exporter) claimContents() [][2]string {
 	if x.e.Claim.Check == nil {
 		return nil
 	}
+	l := x.e.Lang
 	return [][2]string{
-		{sheetClaim, "Per year: gross emissions, the reduction from the base year and its parts, the residual and the claim check with its reasons"},
-		{sheetE17, "ESRS E1-7: removals in own operations and carbon credits by status, a ledger never netted into the inventory"},
+		{sheetClaim, l.T("Per year: gross emissions, the reduction from the base year and its parts, the residual and the claim check with its reasons")},
+		{sheetE17, l.T("ESRS E1-7: removals in own operations and carbon credits by status, a ledger never netted into the inventory")},
 	}
 }
 
@@ -45,37 +46,38 @@ func (x *exporter) claimSteps() []exportStep {
 // writeClaim lists per trajectory year the gross emissions as reported and recalculated, the
 // reduction from the base year and its parts, and the claim check with its reasons.
 func (x *exporter) writeClaim() error {
+	l := x.e.Lang
 	tr, c := x.e.Trajectory, x.e.Claim
 	red := map[int]plan.Reduction{}
 	for _, r := range c.Reductions {
 		red[r.Year] = r
 	}
 	b := tr.Base
-	note := fmt.Sprintf("Claim boundary: %s. Base year %d as reported %s tCO2e, recalculated %s tCO2e (%s).",
-		c.Check.Boundary.Describe(), b.Year, reports.Tonnes(b.Reported), reports.Tonnes(b.Recalculated), map[bool]string{true: "recalculation applied", false: "not recalculated"}[b.Applied])
+	note := l.T("Claim boundary: %s. Base year %v as reported %s tCO2e, recalculated %s tCO2e (%s).",
+		l.Localize(c.Check.Boundary.Describe()), lang.Year(b.Year), l.Tonnes(b.Reported), l.Tonnes(b.Recalculated), map[bool]string{true: l.T("recalculation applied"), false: l.T("not recalculated")}[b.Applied])
 	if ex := c.Check.Excluded; ex.Significant {
-		note += fmt.Sprintf(" The boundary leaves out %s tCO2e of Scope 3 in %d (%.0f %% of the total): significant.", reports.Tonnes(ex.TCO2e), ex.Year, 100*ex.Share)
+		note += " " + l.T("The boundary leaves out %s tCO2e of Scope 3 in %v (%s %% of the total): significant.", l.Tonnes(ex.TCO2e), lang.Year(ex.Year), l.Num(100*ex.Share, 0))
 	}
-	note += " Credits are never subtracted from emissions; only retired credits and own removals count toward the claim."
-	tt := table{sheet: sheetClaim, rows: len(tr.Years), title: reports.ClaimLabel + " — claim check per year", note: note,
+	note += " " + l.T("Credits are never subtracted from emissions; only retired credits and own removals count toward the claim.")
+	tt := table{sheet: sheetClaim, rows: len(tr.Years), title: l.T("%s — claim check per year", l.T(reports.ClaimLabel)), note: note,
 		cols: []column{
-			{header: "Year", width: 8, style: x.st.integer},
-			{header: "Gross emissions, tCO2e (trajectory boundary)", width: 16, style: x.st.tonnes},
-			{header: "Gross as reported, tCO2e", width: 16, style: x.st.tonnes},
-			{header: "Target, tCO2e", width: 14, style: x.st.tonnes},
-			{header: "Target without discontinued activities, tCO2e", width: 18, style: x.st.tonnes},
-			{header: "Reduction from base year, tCO2e", width: 16, style: x.st.tonnes},
-			{header: "of which abatement and growth", width: 16, style: x.st.tonnes},
-			{header: "of which emission factors", width: 14, style: x.st.tonnes},
-			{header: "of which contractual instruments", width: 14, style: x.st.tonnes},
-			{header: "of which discontinued activities", width: 16, style: x.st.tonnes},
-			{header: "Residual in claim boundary, tCO2e", width: 16, style: x.st.tonnes},
-			{header: "Residual, 95 % upper bound, tCO2e", width: 16, style: x.st.tonnes},
-			{header: "Retired credits, tCO2e", width: 14, style: x.st.tonnes},
-			{header: "Own removals, tCO2e", width: 14, style: x.st.tonnes},
-			{header: "Planned or contracted credits (not counted), tCO2e", width: 18, style: x.st.tonnes},
-			{header: "Claim", width: 10},
-			{header: "Reasons", width: 100},
+			{header: l.T("Year"), width: 8, style: x.st.integer},
+			{header: l.T("Gross emissions, tCO2e (trajectory boundary)"), width: 16, style: x.st.tonnes},
+			{header: l.T("Gross as reported, tCO2e"), width: 16, style: x.st.tonnes},
+			{header: l.T("Target, tCO2e"), width: 14, style: x.st.tonnes},
+			{header: l.T("Target without discontinued activities, tCO2e"), width: 18, style: x.st.tonnes},
+			{header: l.T("Reduction from base year, tCO2e"), width: 16, style: x.st.tonnes},
+			{header: l.T("of which abatement and growth"), width: 16, style: x.st.tonnes},
+			{header: l.T("of which emission factors"), width: 14, style: x.st.tonnes},
+			{header: l.T("of which contractual instruments"), width: 14, style: x.st.tonnes},
+			{header: l.T("of which discontinued activities"), width: 16, style: x.st.tonnes},
+			{header: l.T("Residual in claim boundary, tCO2e"), width: 16, style: x.st.tonnes},
+			{header: l.T("Residual, 95 %% upper bound, tCO2e"), width: 16, style: x.st.tonnes},
+			{header: l.T("Retired credits, tCO2e"), width: 14, style: x.st.tonnes},
+			{header: l.T("Own removals, tCO2e"), width: 14, style: x.st.tonnes},
+			{header: l.T("Planned or contracted credits (not counted), tCO2e"), width: 18, style: x.st.tonnes},
+			{header: l.T("Claim"), width: 10},
+			{header: l.T("Reasons"), width: 100},
 		}}
 	return x.stream(tt, func(add func(...any) error) error {
 		for _, y := range tr.Years {
@@ -94,7 +96,7 @@ func (x *exporter) writeClaim() error {
 			for _, r := range cy.Reasons {
 				reasons = append(reasons, r.Message)
 			}
-			vals = append(vals, optional(cy.Residual), optional(cy.ResidualHigh), cy.CreditsRetired, cy.RemovalsOwn, cy.CreditsPlanned, reports.ClaimVerdict(cy), blankIfEmpty(strings.Join(reasons, "; ")))
+			vals = append(vals, optional(cy.Residual), optional(cy.ResidualHigh), cy.CreditsRetired, cy.RemovalsOwn, cy.CreditsPlanned, l.T(reports.ClaimVerdict(cy)), blankIfEmpty(strings.Join(reasons, "; ")))
 			if err := add(vals...); err != nil {
 				return err
 			}
@@ -135,11 +137,12 @@ type e17Row struct {
 // retired follow, contracted ones apart from those only planned. One retired before the
 // reporting year was cancelled in an earlier period and belongs to that period's E1-7.
 func (x *exporter) writeE17() error {
+	l := x.e.Lang
 	y := x.e.ReportingYear
 	var rows []e17Row
 	for _, r := range x.e.Claim.Removals {
 		if r.Year == y {
-			rows = append(rows, e17Row{section: "Removals in own operations and value chain (E1-7 §56 a)", kind: "removal", standard: reports.OrDash(r.Method), vintage: strconv.Itoa(r.Year), ca: reports.EmDash, tco2e: r.TCO2e})
+			rows = append(rows, e17Row{section: l.T("Removals in own operations and value chain (E1-7 §56 a)"), kind: l.T("removal"), standard: reports.OrDash(r.Method), vintage: strconv.Itoa(r.Year), ca: reports.EmDash, tco2e: r.TCO2e})
 		}
 	}
 	group := func(section string, keep func(plan.Credit) bool) {
@@ -148,9 +151,9 @@ func (x *exporter) writeE17() error {
 			if !keep(c) {
 				continue
 			}
-			k := e17Row{section: section, kind: reports.OrDash(c.Kind), standard: reports.OrDash(c.Standard), vintage: reports.IntOrDash(c.Vintage), ca: "no"}
+			k := e17Row{section: section, kind: creditKind(l, c.Kind), standard: reports.OrDash(c.Standard), vintage: reports.IntOrDash(c.Vintage), ca: l.T("no")}
 			if c.CorrespondingAdjustment {
-				k.ca = "yes"
+				k.ca = l.T("yes")
 			}
 			sums[k] += c.TCO2e
 		}
@@ -166,28 +169,28 @@ func (x *exporter) writeE17() error {
 			rows = append(rows, k)
 		}
 	}
-	group(fmt.Sprintf("Carbon credits cancelled in %d (E1-7 §59 a)", y), func(c plan.Credit) bool { return c.Retired() && retiredIn(c) == y })
+	group(l.T("Carbon credits cancelled in %v (E1-7 §59 a)", lang.Year(y)), func(c plan.Credit) bool { return c.Retired() && retiredIn(c) == y })
 	// A credit retired after the reporting year (for its emissions, before the report is
 	// published) was not cancelled in the reporting period; at its end it was still to be
 	// cancelled: §59 b, on a row of its own so it is not lost between the two.
-	group(fmt.Sprintf("Carbon credits cancelled after %d, before this report (E1-7 §59 b)", y), func(c plan.Credit) bool { return c.Retired() && retiredIn(c) > y })
+	group(l.T("Carbon credits cancelled after %v, before this report (E1-7 §59 b)", lang.Year(y)), func(c plan.Credit) bool { return c.Retired() && retiredIn(c) > y })
 	// §59 (b) asks whether future cancellations rest on existing contractual agreements, and
 	// AR 63 sums only those: contracted and merely planned credits are on rows of their own.
-	group("Carbon credits planned to be cancelled, under existing contracts (E1-7 §59 b)", func(c plan.Credit) bool {
+	group(l.T("Carbon credits planned to be cancelled, under existing contracts (E1-7 §59 b)"), func(c plan.Credit) bool {
 		return c.StatusOrDefault() == plan.CreditContracted
 	})
-	group("Carbon credits planned to be cancelled, not under contract (E1-7 §59 b)", func(c plan.Credit) bool {
+	group(l.T("Carbon credits planned to be cancelled, not under contract (E1-7 §59 b)"), func(c plan.Credit) bool {
 		return c.StatusOrDefault() == plan.CreditPlanned
 	})
-	t := table{sheet: sheetE17, rows: len(rows), title: fmt.Sprintf("ESRS E1-7 — GHG removals and carbon credits, %d", y),
-		note: "From the credits ledger and own removals (trajectory.neutrality in the configuration). Not netted into the gross emissions of ESRS E1-6 or into any target. Corresponding adjustment: the host country adjusts its accounts (Paris Agreement Article 6).",
+	t := table{sheet: sheetE17, rows: len(rows), title: l.T("ESRS E1-7 — GHG removals and carbon credits, %v", lang.Year(y)),
+		note: l.T("From the credits ledger and own removals (trajectory.neutrality in the configuration). Not netted into the gross emissions of ESRS E1-6 or into any target. Corresponding adjustment: the host country adjusts its accounts (Paris Agreement Article 6)."),
 		cols: []column{
-			{header: "Section", width: 52},
-			{header: "Type (reduction or removal)", width: 14},
-			{header: "Standard or method", width: 34},
-			{header: "Vintage", width: 9, style: x.st.integer},
-			{header: "Corresponding adjustment", width: 14},
-			{header: "tCO2e", width: 14, style: x.st.tonnes},
+			{header: l.T("Section"), width: 52},
+			{header: l.T("Type (reduction or removal)"), width: 14},
+			{header: l.T("Standard or method"), width: 34},
+			{header: l.T("Vintage"), width: 9, style: x.st.integer},
+			{header: l.T("Corresponding adjustment"), width: 14},
+			{header: l.T("tCO2e"), width: 14, style: x.st.tonnes},
 		}}
 	return x.stream(t, func(add func(...any) error) error {
 		for _, r := range rows {
@@ -213,4 +216,16 @@ func retiredIn(c plan.Credit) int {
 		}
 	}
 	return c.Year
+}
+
+// creditKind is a credit's kind (config trajectory.neutrality.credits[].kind: reduction or
+// removal) as language l writes it; another kind as config gives it, a dash for none.
+func creditKind(l lang.Lang, kind string) string {
+	switch kind {
+	case plan.CreditReduction:
+		return l.T("reduction")
+	case plan.CreditRemoval:
+		return l.T("removal")
+	}
+	return reports.OrDash(kind)
 }

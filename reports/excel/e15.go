@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -13,22 +14,24 @@ import (
 const sheetE15 = "ESRS E1-5"
 
 func (x *exporter) writeE15() error {
+	l := x.e.Lang
 	reg := x.e.EnergyTables
-	cols := []column{{header: "ESRS E1-5 energy consumption and mix", width: 70}, {header: "Reference", width: 22}}
+	cols := []column{{header: l.T("ESRS E1-5 energy consumption and mix"), width: 70}, {header: l.T("Reference"), width: 22}}
 	for _, e := range reg.Energy {
 		h := fmt.Sprint(e.Year)
 		if e.Year == x.e.ReportingYear {
-			h += " (reporting year)"
+			h = l.T("%v (reporting year)", lang.Year(e.Year))
 		}
 		cols = append(cols, column{header: h, width: 14, style: x.st.tonnes})
 	}
-	cols = append(cols, column{header: "Notes", width: 80})
+	cols = append(cols, column{header: l.T("Notes"), width: 80})
 	notes := x.e15Notes()
-	t := table{sheet: sheetE15, rows: len(reports.E15Rows), cols: cols, title: "ESRS E1-5 — Energy consumption and mix" + yearLabel(",", x.e.ReportingYear),
-		note: "MWh of final energy on net calorific value (PCS gas converted to PCI). Purchased electricity covered by renewable instruments (0 kgCO2e/kWh) is renewable (AR 32); the rest follows config energy.electricity_mix / heat_mix; without one, grid electricity follows the published generation mix (OWID/Ember) of its site's country and year, and heat counts as fossil. Shares add up to 100 %, and are blank when some electricity is of unknown origin."}
+	t := table{sheet: sheetE15, rows: len(reports.E15Rows), cols: cols, title: l.T("ESRS E1-5 — Energy consumption and mix") + yearLabel(",", x.e.ReportingYear),
+		note: l.T("MWh of final energy on net calorific value (PCS gas converted to PCI). Purchased electricity covered by renewable instruments (0 kgCO2e/kWh) is renewable (AR 32); the rest follows config energy.electricity_mix / heat_mix; without one, grid electricity follows the published generation mix (OWID/Ember) of its site's country and year, and heat counts as fossil. Shares add up to 100 %%, and are blank when some electricity is of unknown origin.")}
 	return x.stream(t, func(add func(...any) error) error {
 		for i, r := range reports.E15Rows {
-			vals := []any{r.Label, r.Ref}
+			label := e15Label(l, r.Label)
+			vals := []any{label, l.T(r.Ref)}
 			for j := range reg.Energy {
 				v := r.Get(&reg.Energy[j])
 				switch {
@@ -41,7 +44,7 @@ func (x *exporter) writeE15() error {
 				vals = append(vals, v)
 			}
 			if r.Total {
-				vals[0] = cell{StyleID: x.st.totalLabel, Value: r.Label}
+				vals[0] = cell{StyleID: x.st.totalLabel, Value: label}
 			}
 			vals = append(vals, blankIfEmpty(notes[i]))
 			if err := add(vals...); err != nil {
@@ -56,6 +59,7 @@ func (x *exporter) writeE15() error {
 // counted.
 func (x *exporter) e15Notes() []string {
 	notes := make([]string, len(reports.E15Rows))
+	l := x.e.Lang
 	var mixes, missing []string
 	for _, e := range x.e.EnergyTables.Energy {
 		for _, m := range e.MixSources {
@@ -70,18 +74,27 @@ func (x *exporter) e15Notes() []string {
 		}
 	}
 	if len(mixes) > 0 {
-		notes[4] = "Mixes used: " + strings.Join(mixes, "; ")
+		notes[4] = l.T("Mixes used: %s", strings.Join(mixes, "; "))
 	} else {
-		notes[4] = "No supply mix: purchased heat not covered by renewable instruments is counted as fossil; grid electricity follows the published generation mix of its site's country, or is of unknown origin."
+		notes[4] = l.T("No supply mix: purchased heat not covered by renewable instruments is counted as fossil; grid electricity follows the published generation mix of its site's country, or is of unknown origin.")
 	}
 	if len(missing) > 0 {
-		setNote(notes, "Total energy consumption (MWh)", "Energy not counted (factor without an energy content): "+strings.Join(missing, ", "))
+		setNote(notes, "Total energy consumption (MWh)", l.T("Energy not counted (factor without an energy content): %s", strings.Join(missing, ", ")))
 	}
 	if es := x.e.EnergyTables.Energy; len(es) > 0 {
-		setNote(notes, "Total energy consumption from activities", "Activities in high climate impact sectors (NACE sections A to H and L; config energy.high_climate_impact): "+es[len(es)-1].HighImpactScope+".")
+		setNote(notes, "Total energy consumption from activities", l.T("Activities in high climate impact sectors (NACE sections A to H and L; config energy.high_climate_impact): %s.", es[len(es)-1].HighImpactScope))
 	}
-	setNote(notes, "Net revenue", "Net revenue as in the financial statements (IFRS 15 or local GAAP), from the same activities (config revenue, else the net revenue of ESRS E1-6).")
+	setNote(notes, "Net revenue", l.T("Net revenue as in the financial statements (IFRS 15 or local GAAP), from the same activities (config revenue, else the net revenue of ESRS E1-6)."))
 	return notes
+}
+
+// e15Label is an E1-5 row's label in language l: the label is a catalogue key but for a
+// share's " (%)", which T would read as a verb.
+func e15Label(l lang.Lang, label string) string {
+	if base, ok := strings.CutSuffix(label, " (%)"); ok {
+		return l.T(base) + " (%)"
+	}
+	return l.T(label)
 }
 
 // setNote sets the note of the E1-5 row whose label starts with prefix.

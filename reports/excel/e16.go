@@ -1,13 +1,13 @@
 package excel
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 	"github.com/xuri/excelize/v2"
 )
@@ -51,24 +51,24 @@ const (
 // wording of ESRS E1 AR 48 (Delegated Regulation (EU) 2023/2772), E1-6 §44–52; the rows
 // after the totals are the other E1-6 disclosures (e16_rows.go).
 func (x *exporter) e16Layout() []e16Row {
-	method := x.e.Scope2Method
+	method, l := x.e.Scope2Method, x.e.Lang
 	s2key := "s2" + method
 	// ESRS E1-6 §44 (a), §48 and AR 48: Scope 1, with the share under emission trading schemes.
 	rows := []e16Row{
-		{label: "Scope 1 GHG emissions", kind: e16Section},
-		{key: "s1", label: "Gross Scope 1 GHG emissions (tCO2eq)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope1, true }},
+		{label: l.T("Scope 1 GHG emissions"), kind: e16Section},
+		{key: "s1", label: l.T("Gross Scope 1 GHG emissions (tCO2eq)"), get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope1, true }},
 		x.etsRow(),
 		// §44 (b), §49 and AR 48: Scope 2 by both methods.
-		{label: "Scope 2 GHG emissions", kind: e16Section},
-		{key: "s2location", label: "Gross location-based Scope 2 GHG emissions (tCO2eq)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope2Location, true }},
-		{key: "s2market", label: "Gross market-based Scope 2 GHG emissions (tCO2eq)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope2Market, true }},
+		{label: l.T("Scope 2 GHG emissions"), kind: e16Section},
+		{key: "s2location", label: l.T("Gross location-based Scope 2 GHG emissions (tCO2eq)"), get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope2Location, true }},
+		{key: "s2market", label: l.T("Gross market-based Scope 2 GHG emissions (tCO2eq)"), get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope2Market, true }},
 		// §44 (c), §51 and AR 46, AR 48: Scope 3 and each category, with the optional
 		// sub-category of Category 1.
-		{label: "Significant scope 3 GHG emissions", kind: e16Section},
-		{key: "s3", label: "Total Gross indirect (Scope 3) GHG emissions (tCO2eq)", get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope3, true }},
+		{label: l.T("Significant scope 3 GHG emissions"), kind: e16Section},
+		{key: "s3", label: l.T("Total Gross indirect (Scope 3) GHG emissions (tCO2eq)"), get: func(t *emissions.YearTotals) (float64, bool) { return t.Scope3, true }},
 	}
 	for c := 1; c <= 15; c++ {
-		rows = append(rows, e16Row{key: "c" + strconv.Itoa(c), label: reports.ESRSCategoryLabel(c), note: x.coverageNote(c),
+		rows = append(rows, e16Row{key: "c" + strconv.Itoa(c), label: reports.ESRSCategoryLabelIn(l, c), note: x.coverageNote(c),
 			get: func(t *emissions.YearTotals) (float64, bool) {
 				v, ok := t.Scope3Categories[c]
 				return v, ok
@@ -80,10 +80,10 @@ func (x *exporter) e16Layout() []e16Row {
 	rows = append(rows, x.primaryRow())
 	// §44 (d), §52 and AR 47: the totals, Scope 1 + Scope 2 + Scope 3 by method.
 	rows = append(rows,
-		e16Row{label: "Total GHG emissions", kind: e16Section},
-		e16Row{key: "totallocation", kind: e16Total, label: "Total GHG emissions (location-based) (tCO2eq)", sum: []string{"s1", "s2location", "s3"},
+		e16Row{label: l.T("Total GHG emissions"), kind: e16Section},
+		e16Row{key: "totallocation", kind: e16Total, label: l.T("Total GHG emissions (location-based) (tCO2eq)"), sum: []string{"s1", "s2location", "s3"},
 			get: func(t *emissions.YearTotals) (float64, bool) { return t.TotalLocation, true }},
-		e16Row{key: "totalmarket", kind: e16Total, label: "Total GHG emissions (market-based) (tCO2eq)", sum: []string{"s1", "s2market", "s3"},
+		e16Row{key: "totalmarket", kind: e16Total, label: l.T("Total GHG emissions (market-based) (tCO2eq)"), sum: []string{"s1", "s2market", "s3"},
 			get: func(t *emissions.YearTotals) (float64, bool) { return t.TotalMarket, true }},
 	)
 	rows = append(rows, x.consolidationRows()...)
@@ -113,7 +113,7 @@ func (x *exporter) e16Layout() []e16Row {
 			key := map[int]string{1: "s1", 2: s2key, 3: "s3"}[scopes[0]]
 			if j, ok := index[key]; ok {
 				rows[j].targets = append(rows[j].targets, i)
-				rows[j].note = joinNote(rows[j].note, targetNote(tg))
+				rows[j].note = joinNote(rows[j].note, targetNote(l, tg))
 			}
 			continue
 		}
@@ -123,8 +123,8 @@ func (x *exporter) e16Layout() []e16Row {
 			names = append(names, strconv.Itoa(s))
 		}
 		scopesCopy := scopes
-		multi = append(multi, e16Row{key: "target" + strconv.Itoa(i), kind: e16Total, sum: keys, targets: []int{i}, note: targetNote(tg),
-			label: fmt.Sprintf("Scopes %s (Scope 2 %s-based) (tCO2eq)", strings.Join(names, " + "), method),
+		multi = append(multi, e16Row{key: "target" + strconv.Itoa(i), kind: e16Total, sum: keys, targets: []int{i}, note: targetNote(l, tg),
+			label: l.T("Scopes %s (Scope 2 %s) (tCO2eq)", strings.Join(names, " + "), reports.MethodLabelIn(l, method)),
 			get: func(t *emissions.YearTotals) (float64, bool) {
 				v := 0.0
 				for _, s := range scopesCopy {
@@ -136,10 +136,10 @@ func (x *exporter) e16Layout() []e16Row {
 	if covered[1] && covered[2] && covered[3] {
 		j := index["total"+method]
 		rows[j].total = true
-		rows[j].note = joinNote(rows[j].note, "target: the sum of the targets above, over Scopes 1, 2 and 3")
+		rows[j].note = joinNote(rows[j].note, l.T("target: the sum of the targets above, over Scopes 1, 2 and 3"))
 	}
 	if len(multi) > 0 {
-		rows = append(rows, e16Row{label: "Targets over several scopes", kind: e16Section})
+		rows = append(rows, e16Row{label: l.T("Targets over several scopes"), kind: e16Section})
 		rows = append(rows, multi...)
 	}
 	return rows
@@ -158,12 +158,12 @@ func scopeFigure(t *emissions.YearTotals, scope int, method string) float64 {
 	return 0
 }
 
-func targetNote(tg plan.Target) string {
+func targetNote(l lang.Lang, tg plan.Target) string {
 	how := string(tg.Pathway)
 	if tg.Pathway == plan.PathwayLinear {
-		how = fmt.Sprintf("linear, −%s %% at the target year", strconv.FormatFloat(tg.ReductionPct, 'f', -1, 64))
+		how = l.T("linear, −%s %% at the target year", l.Localize(strconv.FormatFloat(tg.ReductionPct, 'f', -1, 64)))
 	}
-	return fmt.Sprintf("target “%s” (%s)", tg.Name, how)
+	return l.T("target “%s” (%s)", tg.Name, how)
 }
 
 func joinNote(a, b string) string {
@@ -248,23 +248,24 @@ const (
 )
 
 func (x *exporter) writeE16() error {
+	l := x.e.Lang
 	rows := x.e16Layout()
 	ms := x.milestones()
 	n := x.e.ReportingYear
 	years := []int{x.baseYear(), n - 1, n}
 	cols := []column{
-		{header: "GHG emissions", width: 74}, // the longest label, biogenic CO2 with its unit, in full
-		{header: yearLabel("Base year", years[0]), width: 14, style: x.st.tonnes},
-		{header: yearLabel("N-1", years[1]), width: 14, style: x.st.tonnes},
-		{header: yearLabel("N", years[2]), width: 14, style: x.st.tonnes},
-		{header: "% N / N-1", width: 10, style: x.st.percent},
+		{header: l.T("GHG emissions"), width: 74}, // the longest label, biogenic CO2 with its unit, in full
+		{header: yearLabel(l.T("Base year"), years[0]), width: 14, style: x.st.tonnes},
+		{header: yearLabel(l.T("N-1"), years[1]), width: 14, style: x.st.tonnes},
+		{header: yearLabel(l.T("N"), years[2]), width: 14, style: x.st.tonnes},
+		{header: l.T("%% N / N-1"), width: 10, style: x.st.percent},
 	}
 	for _, m := range ms {
-		cols = append(cols, column{header: fmt.Sprintf("Target %d", m), width: 14, style: x.st.tonnes})
+		cols = append(cols, column{header: l.T("Target %v", lang.Year(m)), width: 14, style: x.st.tonnes})
 	}
 	cols = append(cols,
-		column{header: "Annual % target / Base year", width: 14, style: x.st.percent},
-		column{header: "Notes", width: 70})
+		column{header: l.T("Annual %% target / Base year"), width: 14, style: x.st.percent},
+		column{header: l.T("Notes"), width: 70})
 	rowOf := map[string]int{}
 	first := table{}.headerRow() + 1
 	for i, r := range rows {
@@ -273,9 +274,9 @@ func (x *exporter) writeE16() error {
 		}
 	}
 	t := table{sheet: sheetE16, cols: cols, rows: len(rows),
-		title: fmt.Sprintf("ESRS E1-6 — Gross Scopes 1, 2, 3 and total GHG emissions — %s", x.e.Site),
-		note: fmt.Sprintf("tCO2eq (GWP100 %s) unless stated; layout of ESRS E1 AR 48, then the other disclosures of E1-6 (§48, §50, §53–55, AR 43–46); totals = Scope 1 + Scope 2 + Scope 3 by method (AR 47); targets over %s-based Scope 2; %% change and annual target rate are fractions shown as %%.",
-			x.e.GWP, x.e.Scope2Method)}
+		title: l.T("ESRS E1-6 — Gross Scopes 1, 2, 3 and total GHG emissions — %s", x.e.Site),
+		note: l.T("tCO2eq (GWP100 %s) unless stated; layout of ESRS E1 AR 48, then the other disclosures of E1-6 (§48, §50, §53–55, AR 43–46); totals = Scope 1 + Scope 2 + Scope 3 by method (AR 47); targets over %s Scope 2; %% change and annual target rate are fractions shown as %%.",
+			x.e.GWP, reports.MethodLabelIn(l, x.e.Scope2Method))}
 	return x.stream(t, func(add func(...any) error) error {
 		for _, r := range rows {
 			vals := make([]any, len(cols))

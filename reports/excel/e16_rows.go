@@ -1,10 +1,12 @@
 package excel
 
 import (
-	"fmt"
+	"cmp"
+	"strconv"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/disclose"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -33,12 +35,13 @@ func (x *exporter) figures(t *emissions.YearTotals) *disclose.ESRSYear {
 // etsRow: E1-6 §48 (b), AR 48 — the percentage of Scope 1 from regulated emission trading
 // schemes, over the sites and activities config esrs.ets flags.
 func (x *exporter) etsRow() e16Row {
-	r := e16Row{key: "ets", label: "Percentage of Scope 1 GHG emissions from regulated emission trading schemes (%)", pct: true}
+	l := x.e.Lang
+	r := e16Row{key: "ets", label: l.T("Percentage of Scope 1 GHG emissions from regulated emission trading schemes (%%)"), pct: true}
 	if x.e.Regulatory == nil || !x.e.Regulatory.ETSFlagged {
-		r.note = "not reported: no site or activity is flagged in config esrs.ets"
+		r.note = l.T("not reported: no site or activity is flagged in config esrs.ets")
 		return r
 	}
-	r.note = "Scope 1 of the sites and activities flagged in config esrs.ets"
+	r.note = l.T("Scope 1 of the sites and activities flagged in config esrs.ets")
 	r.get = func(t *emissions.YearTotals) (float64, bool) {
 		f := x.figures(t)
 		if f == nil || t.Scope1 == 0 {
@@ -52,12 +55,13 @@ func (x *exporter) etsRow() e16Row {
 // cloudRow: AR 48 — the optional sub-category of Category 1, over the activities config
 // esrs.cloud_activities names.
 func (x *exporter) cloudRow() e16Row {
-	r := e16Row{key: "cloud", label: "Optional sub-category: Cloud computing and data centre services (tCO2eq)"}
+	l := x.e.Lang
+	r := e16Row{key: "cloud", label: l.T("Optional sub-category: Cloud computing and data centre services (tCO2eq)")}
 	if x.e.Regulatory == nil || !x.e.Regulatory.CloudFlagged {
-		r.note = "not reported: no activity is flagged in config esrs.cloud_activities"
+		r.note = l.T("not reported: no activity is flagged in config esrs.cloud_activities")
 		return r
 	}
-	r.note = "part of Category 1: the activities matching config esrs.cloud_activities"
+	r.note = l.T("part of Category 1: the activities matching config esrs.cloud_activities")
 	r.get = func(t *emissions.YearTotals) (float64, bool) {
 		if f := x.figures(t); f != nil {
 			return f.Cloud, true
@@ -70,8 +74,9 @@ func (x *exporter) cloudRow() e16Row {
 // primaryRow: AR 46 — the percentage of Scope 3 calculated using primary data, from the
 // DataType column (blank cells are not primary).
 func (x *exporter) primaryRow() e16Row {
+	l := x.e.Lang
 	return e16Row{key: "primary", pct: true,
-		label: "Percentage of Scope 3 GHG emissions calculated using primary data obtained from suppliers or other value chain partners (%)",
+		label: l.T("Percentage of Scope 3 GHG emissions calculated using primary data obtained from suppliers or other value chain partners (%%)"),
 		note:  "rows whose DataType is primary; secondary, spend-based and blank are not",
 		get: func(t *emissions.YearTotals) (float64, bool) {
 			f := x.figures(t)
@@ -90,13 +95,16 @@ func (x *exporter) coverageNote(c int) string {
 		return ""
 	}
 	cv := x.e.Regulatory.Coverage(t)[c-1]
-	return fmt.Sprintf("%d: %s — %s", x.e.ReportingYear, cv.Status, cv.Reason)
+	l := x.e.Lang
+	status := map[string]string{"included": l.T("included"), "excluded": l.T("excluded"), "not reported": l.T("not reported")}[cv.Status]
+	return l.T("%v: %s — %s", lang.Year(x.e.ReportingYear), cmp.Or(status, cv.Status), cv.Reason)
 }
 
 // consolidationRows: E1-6 §50 — Scopes 1 and 2 of the consolidated accounting group and of
 // the investees, as the inventory counts them; then the investees a control approach leaves
 // out, gross, reported apart.
 func (x *exporter) consolidationRows() []e16Row {
+	l := x.e.Lang
 	reg := x.e.Regulatory
 	split := func(t *emissions.YearTotals) (group, inv, out emissions.ScopeTotals, ok bool) {
 		if reg == nil {
@@ -118,34 +126,33 @@ func (x *exporter) consolidationRows() []e16Row {
 	s1 := func(s emissions.ScopeTotals) float64 { return s.Scope1 }
 	s2l := func(s emissions.ScopeTotals) float64 { return s.Scope2Location }
 	s2m := func(s emissions.ScopeTotals) float64 { return s.Scope2Market }
-	groupNote := "the entities the organisation controls (config organisation.entities, control: true)"
-	invNote := "entities not controlled, at their share of the consolidated inventory"
+	groupNote := l.T("the entities the organisation controls (config organisation.entities, control: true)")
+	invNote := l.T("entities not controlled, at their share of the consolidated inventory")
 	if reg == nil || reg.Organisation == nil {
-		groupNote = "no organisation in config: every row is the reporting undertaking's own"
+		groupNote = l.T("no organisation in config: every row is the reporting undertaking's own")
 		invNote = groupNote
 	} else if reg.Organisation.Approach != emissions.ConsolidationEquity {
-		invNote = fmt.Sprintf("%s control: an entity not controlled counts at 0 %%; its emissions are below, apart", reg.Organisation.Approach)
+		invNote = l.T("%s control: an entity not controlled counts at 0 %%; its emissions are below, apart", approachLabel(l, reg.Organisation.Approach))
 	} else {
-		invNote = "equity share: each investee at its equity share (config organisation.entities[].equity_pct)"
+		invNote = l.T("equity share: each investee at its equity share (config organisation.entities[].equity_pct)")
 	}
-	const group = "the consolidated accounting group (the parent and subsidiaries)"
-	const investees = "investees (associates, joint ventures, unconsolidated subsidiaries, joint arrangements)"
+	group := l.T("the consolidated accounting group (the parent and subsidiaries)")
+	investees := l.T("investees (associates, joint ventures, unconsolidated subsidiaries, joint arrangements)")
 	rows := []e16Row{
-		{label: "Scope 1 and 2 GHG emissions by consolidation (E1-6 §50)", kind: e16Section},
-		{key: "s1group", label: "Gross Scope 1 GHG emissions from " + group + " (tCO2eq)", get: pick(0, s1), note: groupNote},
-		{key: "s1inv", label: "Gross Scope 1 GHG emissions from " + investees + " (tCO2eq)", get: pick(1, s1), note: invNote},
-		{key: "s2lgroup", label: "Gross location-based Scope 2 GHG emissions from " + group + " (tCO2eq)", get: pick(0, s2l)},
-		{key: "s2linv", label: "Gross location-based Scope 2 GHG emissions from " + investees + " (tCO2eq)", get: pick(1, s2l)},
-		{key: "s2mgroup", label: "Gross market-based Scope 2 GHG emissions from " + group + " (tCO2eq)", get: pick(0, s2m)},
-		{key: "s2minv", label: "Gross market-based Scope 2 GHG emissions from " + investees + " (tCO2eq)", get: pick(1, s2m)},
+		{label: l.T("Scope 1 and 2 GHG emissions by consolidation (E1-6 §50)"), kind: e16Section},
+		{key: "s1group", label: l.T("Gross Scope 1 GHG emissions from %s (tCO2eq)", group), get: pick(0, s1), note: groupNote},
+		{key: "s1inv", label: l.T("Gross Scope 1 GHG emissions from %s (tCO2eq)", investees), get: pick(1, s1), note: invNote},
+		{key: "s2lgroup", label: l.T("Gross location-based Scope 2 GHG emissions from %s (tCO2eq)", group), get: pick(0, s2l)},
+		{key: "s2linv", label: l.T("Gross location-based Scope 2 GHG emissions from %s (tCO2eq)", investees), get: pick(1, s2l)},
+		{key: "s2mgroup", label: l.T("Gross market-based Scope 2 GHG emissions from %s (tCO2eq)", group), get: pick(0, s2m)},
+		{key: "s2minv", label: l.T("Gross market-based Scope 2 GHG emissions from %s (tCO2eq)", investees), get: pick(1, s2m)},
 	}
 	if reg.HasInvestees() && reg.Organisation.Approach != emissions.ConsolidationEquity {
-		const apart = "Investees not controlled, outside the consolidated totals above: gross "
-		note := "reported apart, never added to a scope or total (GHG Protocol control approach)"
+		note := l.T("reported apart, never added to a scope or total (GHG Protocol control approach)")
 		rows = append(rows,
-			e16Row{key: "s1out", label: apart + "Scope 1 (tCO2eq)", get: pick(2, s1), note: note},
-			e16Row{key: "s2lout", label: apart + "location-based Scope 2 (tCO2eq)", get: pick(2, s2l), note: note},
-			e16Row{key: "s2mout", label: apart + "market-based Scope 2 (tCO2eq)", get: pick(2, s2m), note: note},
+			e16Row{key: "s1out", label: l.T("Investees not controlled, outside the consolidated totals above: gross Scope 1 (tCO2eq)"), get: pick(2, s1), note: note},
+			e16Row{key: "s2lout", label: l.T("Investees not controlled, outside the consolidated totals above: gross location-based Scope 2 (tCO2eq)"), get: pick(2, s2l), note: note},
+			e16Row{key: "s2mout", label: l.T("Investees not controlled, outside the consolidated totals above: gross market-based Scope 2 (tCO2eq)"), get: pick(2, s2m), note: note},
 		)
 	}
 	return rows
@@ -154,6 +161,7 @@ func (x *exporter) consolidationRows() []e16Row {
 // biogenicRows: AR 43 (c), AR 45 (e), AR 46 (j) — biogenic CO2 from the combustion or
 // bio-degradation of biomass, apart from each scope, and their sum.
 func (x *exporter) biogenicRows() []e16Row {
+	l := x.e.Lang
 	by := func(scope int) func(t *emissions.YearTotals) (float64, bool) {
 		return func(t *emissions.YearTotals) (float64, bool) {
 			f := x.figures(t)
@@ -163,17 +171,17 @@ func (x *exporter) biogenicRows() []e16Row {
 			return f.BiogenicByScope[scope], true
 		}
 	}
-	rows := []e16Row{{label: "Biogenic CO2 emissions (outside the scopes)", kind: e16Section}}
+	rows := []e16Row{{label: l.T("Biogenic CO2 emissions (outside the scopes)"), kind: e16Section}}
 	var keys []string
 	for s := 1; s <= 3; s++ {
-		key := fmt.Sprintf("bio%d", s)
+		key := "bio" + strconv.Itoa(s)
 		keys = append(keys, key)
 		rows = append(rows, e16Row{key: key, get: by(s),
-			label: fmt.Sprintf("Biogenic emissions of CO2 from the combustion or bio-degradation of biomass not included in Scope %d (tCO2)", s)})
+			label: l.T("Biogenic emissions of CO2 from the combustion or bio-degradation of biomass not included in Scope %s (tCO2)", strconv.Itoa(s))})
 	}
-	total := e16Row{key: "biogenic", label: "Biogenic CO2 emissions from the combustion or biodegradation of biomass (tCO2)",
+	total := e16Row{key: "biogenic", label: l.T("Biogenic CO2 emissions from the combustion or biodegradation of biomass (tCO2)"),
 		get:  func(t *emissions.YearTotals) (float64, bool) { return t.BiogenicCO2, true },
-		note: "reported apart from Scopes 1, 2 and 3"}
+		note: l.T("reported apart from Scopes 1, 2 and 3")}
 	if x.e.Regulatory != nil {
 		total.kind, total.sum = e16Total, keys
 	}
@@ -183,11 +191,12 @@ func (x *exporter) biogenicRows() []e16Row {
 // revenueRows: E1-6 §53–55, AR 53–55 — total GHG emissions by method per net revenue, as
 // formulas over the totals and the net revenue row, which states its basis.
 func (x *exporter) revenueRows() []e16Row {
+	l := x.e.Lang
 	reg := x.e.Regulatory
-	rows := []e16Row{{label: "GHG intensity per net revenue (E1-6 §53–55)", kind: e16Section}}
+	rows := []e16Row{{label: l.T("GHG intensity per net revenue (E1-6 §53–55)"), kind: e16Section}}
 	if reg == nil || reg.NetRevenue == nil {
-		return append(rows, e16Row{label: "Total GHG emissions per net revenue (tCO2eq/Monetary unit)",
-			note: "not reported: mark the net revenue's entry of config intensity with net_revenue: true and its basis"})
+		return append(rows, e16Row{label: l.T("Total GHG emissions per net revenue (tCO2eq/Monetary unit)"),
+			note: l.T("not reported: mark the net revenue's entry of config intensity with net_revenue: true and its basis")})
 	}
 	unit := reg.NetRevenue.Unit
 	rev := func(t *emissions.YearTotals) (float64, bool) { return reg.Revenue(t.Year) }
@@ -202,11 +211,11 @@ func (x *exporter) revenueRows() []e16Row {
 	}
 	return append(rows,
 		e16Row{key: "perrevlocation", div: [2]string{"totallocation", "revenue"}, get: per(func(t *emissions.YearTotals) float64 { return t.TotalLocation }),
-			label: fmt.Sprintf("Total GHG emissions (location-based) per net revenue (tCO2eq/%s)", unit)},
+			label: l.T("Total GHG emissions (location-based) per net revenue (tCO2eq/%s)", unit)},
 		e16Row{key: "perrevmarket", div: [2]string{"totalmarket", "revenue"}, get: per(func(t *emissions.YearTotals) float64 { return t.TotalMarket }),
-			label: fmt.Sprintf("Total GHG emissions (market-based) per net revenue (tCO2eq/%s)", unit)},
-		e16Row{key: "revenue", get: rev, label: fmt.Sprintf("Net revenue used to calculate GHG intensity (%s)", unit),
-			note: "basis: " + reg.RevenueBasis},
+			label: l.T("Total GHG emissions (market-based) per net revenue (tCO2eq/%s)", unit)},
+		e16Row{key: "revenue", get: rev, label: l.T("Net revenue used to calculate GHG intensity (%s)", unit),
+			note: l.T("basis: %s", reg.RevenueBasis)},
 	)
 }
 

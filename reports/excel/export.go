@@ -9,6 +9,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/atomicfile"
 	"github.com/footprint/footprint/internal/xlsxwrite"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 	"github.com/xuri/excelize/v2"
 )
@@ -102,14 +103,14 @@ type exportOptions struct {
 }
 
 // Sheet names of the export.
-const (
-	sheetSummary    = "Summary"
+var (
+	sheetSummary    = lang.Key("Summary")
 	sheetE16        = "ESRS E1-6"
-	sheetBreakdown  = "Breakdown"
-	sheetTrajectory = "Trajectory"
-	sheetLines      = "Lines"
-	sheetFactors    = "Factors"
-	sheetProblems   = "Problems"
+	sheetBreakdown  = lang.Key("Breakdown")
+	sheetTrajectory = lang.Key("Trajectory")
+	sheetLines      = lang.Key("Lines")
+	sheetFactors    = lang.Key("Factors")
+	sheetProblems   = lang.Key("Problems")
 )
 
 // LinesPerSheet is how many lines one Lines sheet holds: Excel's 1,048,576 rows less the
@@ -129,9 +130,9 @@ func newExporter(e reports.Report) (*exporter, error) {
 	}
 	n := (x.lines.Len() + LinesPerSheet - 1) / LinesPerSheet
 	for i := 0; i < max(n, 1); i++ {
-		name := sheetLines
+		name := x.sheet(sheetLines)
 		if i > 0 {
-			name = fmt.Sprintf("%s %d", sheetLines, i+1)
+			name = fmt.Sprintf("%s %d", name, i+1)
 		}
 		x.lineSheets = append(x.lineSheets, name)
 	}
@@ -141,11 +142,11 @@ func newExporter(e reports.Report) (*exporter, error) {
 func (x *exporter) build() error {
 	f := x.f
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:    "GHG inventory" + yearLabel("", x.e.ReportingYear) + " — " + x.e.Site,
-		Subject:  "Annual greenhouse-gas emissions: GHG Protocol Scopes 1, 2 (location- and market-based) and 3, ESRS E1-6, trajectory toward the target year, every line with its provenance",
+		Title:    x.docTitle(),
+		Subject:  x.e.Lang.T("Annual greenhouse-gas emissions: GHG Protocol Scopes 1, 2 (location- and market-based) and 3, ESRS E1-6, trajectory toward the target year, every line with its provenance"),
 		Creator:  "footprint",
 		Keywords: "GHG inventory; ESRS E1-6; CSRD; BEGES; Scope 1; Scope 2; Scope 3; tCO2e",
-		Language: "en",
+		Language: x.e.Lang.Code(),
 	}); err != nil {
 		return err
 	}
@@ -153,7 +154,7 @@ func (x *exporter) build() error {
 	if x.st, err = newExportStyles(f); err != nil {
 		return err
 	}
-	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
+	if err := f.SetSheetName("Sheet1", x.sheet(sheetSummary)); err != nil {
 		return err
 	}
 	order := []string{sheetE16}
@@ -170,7 +171,7 @@ func (x *exporter) build() error {
 	}
 	order = append(order, sheetProblems)
 	for _, name := range order {
-		if _, err := f.NewSheet(name); err != nil {
+		if _, err := f.NewSheet(x.sheet(name)); err != nil {
 			return err
 		}
 	}
@@ -201,7 +202,7 @@ func (x *exporter) build() error {
 	}...)
 	for _, s := range steps {
 		if err := s.write(); err != nil {
-			return fmt.Errorf("sheet %s: %w", s.name, err)
+			return fmt.Errorf("sheet %s: %w", x.sheet(s.name), err)
 		}
 	}
 	return nil

@@ -21,6 +21,7 @@ import (
 	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/internal/golden"
 	"github.com/footprint/footprint/internal/xlsxwrite"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 	"github.com/footprint/footprint/reports/excel"
 	"github.com/xuri/excelize/v2"
@@ -427,6 +428,17 @@ func TestExportGolden(t *testing.T) {
 	golden.Check(t, filepath.Join("testdata", "demo-export.golden"), []byte(got))
 }
 
+// TestExportGoldenFrench is TestExportGolden for a report in French: the same demo, every
+// sheet name, title, header and note in French, the figures the same numbers with the same
+// number formats.
+func TestExportGoldenFrench(t *testing.T) {
+	e := demoInventory(t)
+	e.Lang = lang.French
+	b, _ := writeExportBytes(t, e)
+	got := dumpCells(t, openWorkbook(t, b))
+	golden.Check(t, filepath.Join("testdata", "demo-export.fr.golden"), []byte(got))
+}
+
 // TestExportRejectsNonFinite: a NaN or infinite figure would be written as text (Summary) or
 // as a number no reader accepts (the streamed sheets); the export refuses it, names it, and
 // leaves the previous file in place with no temporary file beside it.
@@ -623,45 +635,49 @@ func TestExportCharts(t *testing.T) {
 // the file gives it: each header row must be tall enough for its longest header to show in
 // full (at the least, as many lines as its characters need at the column's width).
 func TestExportHeadersFit(t *testing.T) {
-	b, _ := writeExportBytes(t, demoInventory(t))
-	f := openWorkbook(t, b)
-	for _, sheet := range f.GetSheetList() {
-		s := readSheet(t, f, sheet)
-		// A merged cell wraps across the columns it spans.
-		spans := map[string]float64{}
-		merged, err := f.GetMergeCells(sheet)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range merged {
-			c1, _, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
-			c2, _, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
-			for c := c1; c <= c2; c++ {
-				col, _ := excelize.ColumnNumberToName(c)
-				w, _ := f.GetColWidth(sheet, col)
-				spans[m.GetStartAxis()] += w
+	for _, l := range []lang.Lang{lang.English, lang.French} { // French headers are longer
+		e := demoInventory(t)
+		e.Lang = l
+		b, _ := writeExportBytes(t, e)
+		f := openWorkbook(t, b)
+		for _, sheet := range f.GetSheetList() {
+			s := readSheet(t, f, sheet)
+			// A merged cell wraps across the columns it spans.
+			spans := map[string]float64{}
+			merged, err := f.GetMergeCells(sheet)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		for r, row := range s.rows {
-			for c, v := range row {
-				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				id, _ := f.GetCellStyle(sheet, ref)
-				st, err := f.GetStyle(id)
-				if err != nil {
-					t.Fatal(err)
+			for _, m := range merged {
+				c1, _, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+				c2, _, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+				for c := c1; c <= c2; c++ {
+					col, _ := excelize.ColumnNumberToName(c)
+					w, _ := f.GetColWidth(sheet, col)
+					spans[m.GetStartAxis()] += w
 				}
-				if st.Alignment == nil || !st.Alignment.WrapText {
-					continue
-				}
-				col, _ := excelize.ColumnNumberToName(c + 1)
-				width, _ := f.GetColWidth(sheet, col)
-				if w, ok := spans[ref]; ok {
-					width = w
-				}
-				height, _ := f.GetRowHeight(sheet, r+1)
-				// Spaces where lines break take no room: count the other characters.
-				if lines := math.Floor(height / 15); lines*width < float64(len([]rune(strings.ReplaceAll(v, " ", "")))) {
-					t.Errorf("%s!%s %q: %v line(s) of %v characters", sheet, ref, v, lines, width)
+			}
+			for r, row := range s.rows {
+				for c, v := range row {
+					ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+					id, _ := f.GetCellStyle(sheet, ref)
+					st, err := f.GetStyle(id)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if st.Alignment == nil || !st.Alignment.WrapText {
+						continue
+					}
+					col, _ := excelize.ColumnNumberToName(c + 1)
+					width, _ := f.GetColWidth(sheet, col)
+					if w, ok := spans[ref]; ok {
+						width = w
+					}
+					height, _ := f.GetRowHeight(sheet, r+1)
+					// Spaces where lines break take no room: count the other characters.
+					if lines := math.Floor(height / 15); lines*width < float64(len([]rune(strings.ReplaceAll(v, " ", "")))) {
+						t.Errorf("%s!%s %q: %v line(s) of %v characters", sheet, ref, v, lines, width)
+					}
 				}
 			}
 		}

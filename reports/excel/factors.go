@@ -7,6 +7,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/internal/xlsxwrite"
+	"github.com/footprint/footprint/lang"
 )
 
 // usedFactor is a factor the lines used: a library vintage, or a market-based value that is
@@ -96,33 +97,34 @@ func (t *factorTally) list() []usedFactor {
 func marketName(id string) string {
 	switch id {
 	case "instruments":
-		return "Contractual instruments of the Instruments sheet (market-based Scope 2), weighted per year and site"
+		return lang.Key("Contractual instruments of the Instruments sheet (market-based Scope 2), weighted per year and site")
 	case "residual-mix":
-		return "Residual mix of config scope2.residual_mix (market-based Scope 2)"
+		return lang.Key("Residual mix of config scope2.residual_mix (market-based Scope 2)")
 	}
 	return ""
 }
 
 func (x *exporter) writeFactors() error {
+	l := x.e.Lang
 	used := x.usedFactors
 	st := x.st
 	cols := []column{
-		{header: "Factor id", width: 30}, {header: "Applies from (blank: all years)", width: 10, style: st.integer},
-		{header: "Name", width: 40}, {header: "Value (kgCO2e per unit, own scope)", width: 14, style: st.number},
-		{header: "Unit", width: 12}, {header: "Upstream (kgCO2e per unit, Scope 3 category 3)", width: 14, style: st.number},
-		{header: "Scope", width: 7, style: st.integer}, {header: "Category", width: 9, style: st.integer},
-		{header: "Kind", width: 10}, {header: "CO2 (kgCO2e per unit)", width: 11, style: st.number},
-		{header: "CH4 (kgCO2e per unit)", width: 11, style: st.number}, {header: "N2O (kgCO2e per unit)", width: 11, style: st.number},
-		{header: "Biogenic CO2 (kg per unit)", width: 11, style: st.number}, {header: "Uncertainty (± %, 95 %)", width: 11, style: st.number},
-		{header: "Data year", width: 8, style: st.integer}, {header: "GWP set", width: 8}, {header: "PCS/PCI", width: 8, style: st.number},
-		{header: "Region", width: 10}, {header: "Boundary", width: 20}, {header: "Source", width: 50},
-		{header: "Dataset", width: 20}, {header: "Version", width: 10}, {header: "Source id", width: 14},
-		{header: "Licence", width: 20}, {header: "Derivation", width: 40}, {header: "Notes", width: 40},
-		{header: "Lines using it", width: 9, style: st.count},
+		{header: l.T("Factor id"), width: 30}, {header: l.T("Applies from (blank: all years)"), width: 10, style: st.integer},
+		{header: l.T("Name"), width: 40}, {header: l.T("Value (kgCO2e per unit, own scope)"), width: 14, style: st.number},
+		{header: l.T("Unit"), width: 12}, {header: l.T("Upstream (kgCO2e per unit, Scope 3 category 3)"), width: 14, style: st.number},
+		{header: l.T("Scope"), width: 7, style: st.integer}, {header: l.T("Category"), width: 9, style: st.integer},
+		{header: l.T("Kind"), width: 10}, {header: l.T("CO2 (kgCO2e per unit)"), width: 11, style: st.number},
+		{header: l.T("CH4 (kgCO2e per unit)"), width: 11, style: st.number}, {header: l.T("N2O (kgCO2e per unit)"), width: 11, style: st.number},
+		{header: l.T("Biogenic CO2 (kg per unit)"), width: 11, style: st.number}, {header: l.T("Uncertainty (± %%, 95 %%)"), width: 11, style: st.number},
+		{header: l.T("Data year"), width: 8, style: st.integer}, {header: l.T("GWP set"), width: 8}, {header: l.T("PCS/PCI"), width: 8, style: st.number},
+		{header: l.T("Region"), width: 10}, {header: l.T("Boundary"), width: 20}, {header: l.T("Source"), width: 50},
+		{header: l.T("Dataset"), width: 20}, {header: l.T("Version"), width: 10}, {header: l.T("Source id"), width: 14},
+		{header: l.T("Licence"), width: 20}, {header: l.T("Derivation"), width: 40}, {header: l.T("Notes"), width: 40},
+		{header: l.T("Lines using it"), width: 9, style: st.count},
 	}
 	t := table{sheet: sheetFactors, cols: cols, rows: len(used),
-		title: "Emission factors used, with their sources",
-		note:  "Every factor vintage the lines used, as the library (built-in, or config factors.custom) holds it; market-based values from the Instruments sheet or the residual mix are listed as the lines used them."}
+		title: l.T("Emission factors used, with their sources"),
+		note:  l.T("Every factor vintage the lines used, as the library (built-in, or config factors.custom) holds it; market-based values from the Instruments sheet or the residual mix are listed as the lines used them.")}
 	return x.stream(t, func(add func(...any) error) error {
 		for _, u := range used {
 			f := u.Factor
@@ -143,7 +145,14 @@ func (x *exporter) writeFactors() error {
 			if f.PCSPerPCI != 0 {
 				pcs = f.PCSPerPCI
 			}
-			err := add(f.ID, xlsxwrite.NonZero(f.Year), blankIfEmpty(f.Name), f.Value, blankIfEmpty(f.Unit), upstream,
+			name := f.Name
+			switch {
+			case !u.inLibrary && name != "":
+				name = l.T(name) // marketName's
+			case l.IsFrench() && f.NameFR != "":
+				name = f.NameFR
+			}
+			err := add(f.ID, xlsxwrite.NonZero(f.Year), blankIfEmpty(name), f.Value, blankIfEmpty(f.Unit), upstream,
 				f.Scope, xlsxwrite.NonZero(f.Category), kind, co2, ch4, n2o, bio, unc,
 				xlsxwrite.NonZero(f.DataYear), blankIfEmpty(f.GWP), pcs, blankIfEmpty(f.Region), blankIfEmpty(f.Boundary), blankIfEmpty(f.Source),
 				blankIfEmpty(f.Dataset), blankIfEmpty(f.Version), blankIfEmpty(f.SourceID), blankIfEmpty(f.License),

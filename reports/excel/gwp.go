@@ -16,9 +16,14 @@ var gwpBases = []string{"AR6", "AR5", "AR4", emissions.GWPUnspecified}
 
 // gwpRows are the E1-6 rows of the block: the total of the trajectory's Scope 2 method by basis.
 func (x *exporter) gwpRows() []e16Row {
-	rows := []e16Row{{label: fmt.Sprintf("GWP basis of the total (%s-based)", x.e.Scope2Method), kind: e16Section}}
+	l := x.e.Lang
+	rows := []e16Row{{label: l.T("GWP basis of the total (%s)", reports.MethodLabelIn(l, x.e.Scope2Method)), kind: e16Section}}
 	for i, b := range gwpBases {
-		r := e16Row{label: fmt.Sprintf("Resting on %s (tCO2eq)", reports.GWPBasisLabel(b)),
+		basis := reports.GWPBasisLabel(b)
+		if b == emissions.GWPUnspecified {
+			basis = l.T("no stated GWP basis")
+		}
+		r := e16Row{label: l.T("Resting on %s (tCO2eq)", basis),
 			get: func(t *emissions.YearTotals) (float64, bool) {
 				if t.ByGWP == nil {
 					return 0, false
@@ -26,10 +31,10 @@ func (x *exporter) gwpRows() []e16Row {
 				return t.ByGWP[b], true
 			}}
 		if i == 0 {
-			r.note = fmt.Sprintf("configured set %s: factors split by gas are recomputed on it; the others keep the basis their source states; the rows add up to the total", x.e.GWP)
+			r.note = l.T("configured set %s: factors split by gas are recomputed on it; the others keep the basis their source states; the rows add up to the total", x.e.GWP)
 		}
 		if b == emissions.GWPUnspecified {
-			r.note = "already-computed rows, custom factors without gwp, contractual instruments, residual mixes"
+			r.note = l.T("already-computed rows, custom factors without gwp, contractual instruments, residual mixes")
 		}
 		rows = append(rows, r)
 	}

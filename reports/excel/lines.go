@@ -2,7 +2,9 @@ package excel
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"strconv"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/xlsxwrite"
@@ -11,20 +13,21 @@ import (
 // linesColumns are the columns of the Lines sheets: every line with the input row it comes
 // from, the factor vintage that produced it and the rule (part, scope, method).
 func (x *exporter) linesColumns() []column {
+	l := x.e.Lang
 	st := x.st
 	return []column{
-		{header: "File", width: 24}, {header: "Sheet", width: 14}, {header: "Row", width: 8, style: st.integer},
-		{header: "Year", width: 7, style: st.integer}, {header: "Site", width: 14}, {header: "Pole", width: 14},
-		{header: "Activity", width: 30}, {header: "Quantity", width: 14, style: st.number}, {header: "Unit", width: 10},
-		{header: "Quantity in factor unit", width: 14, style: st.number}, {header: "Factor unit", width: 10},
-		{header: "Factor id", width: 30}, {header: "Factor vintage (applies from; blank: all years)", width: 12, style: st.integer},
-		{header: "Factor value (kgCO2e per factor unit)", width: 14, style: st.number}, {header: "Source", width: 50},
-		{header: "Scope", width: 7, style: st.integer}, {header: "Category", width: 9, style: st.integer},
-		{header: "Method", width: 10}, {header: "Part", width: 10},
-		{header: "tCO2e", width: 12, style: st.lineTonnes}, {header: "Biogenic CO2 (t, outside the scopes)", width: 12, style: st.number},
-		{header: "Comment", width: 30},
-		{header: "Entity", width: 24}, {header: "Consolidation share", width: 10, style: st.percent},
-		{header: "Gross tCO2e (before the share)", width: 12, style: st.lineTonnes}, {header: "Data type", width: 11},
+		{header: l.T("File"), width: 24}, {header: l.T("Sheet"), width: 14}, {header: l.T("Row"), width: 8, style: st.integer},
+		{header: l.T("Year"), width: 7, style: st.integer}, {header: l.T("Site"), width: 14}, {header: l.T("Pole"), width: 14},
+		{header: l.T("Activity"), width: 30}, {header: l.T("Quantity"), width: 14, style: st.number}, {header: l.T("Unit"), width: 10},
+		{header: l.T("Quantity in factor unit"), width: 14, style: st.number}, {header: l.T("Factor unit"), width: 10},
+		{header: l.T("Factor id"), width: 30}, {header: l.T("Factor vintage (applies from; blank: all years)"), width: 12, style: st.integer},
+		{header: l.T("Factor value (kgCO2e per factor unit)"), width: 14, style: st.number}, {header: l.T("Source"), width: 50},
+		{header: l.T("Scope"), width: 7, style: st.integer}, {header: l.T("Category"), width: 9, style: st.integer},
+		{header: l.T("Method"), width: 10}, {header: l.T("Part"), width: 10},
+		{header: l.T("tCO2e"), width: 12, style: st.lineTonnes}, {header: l.T("Biogenic CO2 (t, outside the scopes)"), width: 12, style: st.number},
+		{header: l.T("Comment"), width: 30},
+		{header: l.T("Entity"), width: 24}, {header: l.T("Consolidation share"), width: 10, style: st.percent},
+		{header: l.T("Gross tCO2e (before the share)"), width: 12, style: st.lineTonnes}, {header: l.T("Data type"), width: 11},
 	}
 }
 
@@ -314,18 +317,20 @@ func lineTextLen(l *emissions.Line) int {
 }
 
 func (x *exporter) writeProblems() error {
+	l := x.e.Lang
 	ps := append(append([]emissions.Problem(nil), x.e.Problems...), x.warnings.List()...)
 	cols := []column{
-		{header: "Severity", width: 9}, {header: "File", width: 24}, {header: "Sheet", width: 14},
-		{header: "Cell", width: 8}, {header: "Cause", width: 18}, {header: "Message", width: 120},
+		{header: l.T("Severity"), width: 9}, {header: l.T("File"), width: 24}, {header: l.T("Sheet"), width: 14},
+		{header: l.T("Cell"), width: 8}, {header: l.T("Cause"), width: 18}, {header: l.T("Message"), width: 120},
 	}
 	t := table{sheet: sheetProblems, cols: cols, rows: len(ps),
-		title: "Problems found in the inputs and the configuration",
-		note: fmt.Sprintf("Rows read %d = used %d + rejected %d. An error rejects a row (or a file, a sheet); a warning is a choice the calculation made. Up to %d problems per cause are listed, the rest counted.",
-			x.e.Rows.Read, x.e.Rows.Used, x.e.Rows.Rejected, emissions.MaxPerCause)}
+		title: l.T("Problems found in the inputs and the configuration"),
+		note: l.T("Rows read %s = used %s + rejected %s. An error rejects a row (or a file, a sheet); a warning is a choice the calculation made. Up to %s problems per cause are listed, the rest counted.",
+			strconv.Itoa(x.e.Rows.Read), strconv.Itoa(x.e.Rows.Used), strconv.Itoa(x.e.Rows.Rejected), strconv.Itoa(emissions.MaxPerCause))}
+	severity := map[emissions.Severity]string{emissions.SeverityError: l.T("error"), emissions.SeverityWarning: l.T("warning")}
 	return x.stream(t, func(add func(...any) error) error {
 		for _, p := range ps {
-			if err := add(string(p.Severity), blankIfEmpty(p.File), blankIfEmpty(p.Sheet), blankIfEmpty(p.Cell), blankIfEmpty(p.Cause), p.Message); err != nil {
+			if err := add(cmp.Or(severity[p.Severity], string(p.Severity)), blankIfEmpty(p.File), blankIfEmpty(p.Sheet), blankIfEmpty(p.Cell), blankIfEmpty(p.Cause), p.Message); err != nil {
 				return err
 			}
 		}

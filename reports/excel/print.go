@@ -97,7 +97,7 @@ func (x *exporter) setPrint(p printSetup) error {
 
 // docTitle is what the page header says beside the sheet's name: the inventory's year and site.
 func (x *exporter) docTitle() string {
-	return "GHG inventory" + yearLabel("", x.e.ReportingYear) + " — " + x.e.Site
+	return x.e.Lang.T("GHG inventory") + yearLabel("", x.e.ReportingYear) + " — " + x.e.Site
 }
 
 // headerMaxText bounds the user's text in a page header, in UTF-16 units: Excel takes at most

@@ -15,6 +15,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/xlsxtest"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 	"github.com/footprint/footprint/reports/excel"
@@ -33,6 +34,11 @@ func TestExportPageSetup(t *testing.T) {
 		e    func(testing.TB) reports.Report
 	}{
 		{"demo", demoInventory},
+		{"demo in French", func(t testing.TB) reports.Report {
+			e := demoInventory(t)
+			e.Lang = lang.French
+			return e
+		}},
 		{"empty", func(testing.TB) reports.Report { return reports.Report{Site: "R&D <Plant>", GWP: "AR6"} }},
 		// A header holds at most 255 characters, codes included, and each & is written twice.
 		{"long site", func(testing.TB) reports.Report {
@@ -85,7 +91,7 @@ func TestExportPageSetup(t *testing.T) {
 				if want := fmt.Sprintf("%s!$A$1:$%s$%d", quoted, last, rows); areas[sheet] != want {
 					t.Errorf("%s: print area %q, want %q", sheet, areas[sheet], want)
 				}
-				if sheet == "Summary" {
+				if sheet == f.GetSheetList()[0] { // the Summary
 					if titles[sheet] != "" {
 						t.Errorf("Summary: print titles %q, want none", titles[sheet])
 					}
@@ -129,10 +135,10 @@ func sheetSize(t *testing.T, f *excelize.File, sheet string) (cols, rows int) {
 }
 
 // headerRow is the row of a table sheet's header: under the title and the note, or the first
-// row of a Lines sheet, which has no title.
+// row of a Lines sheet (Lignes in French), which has no title.
 func headerRow(t *testing.T, f *excelize.File, sheet string) int {
 	t.Helper()
-	if strings.HasPrefix(sheet, "Lines") {
+	if strings.HasPrefix(sheet, "Lines") || strings.HasPrefix(sheet, "Lignes") {
 		return 1
 	}
 	return 3
@@ -158,8 +164,9 @@ func printRows() [][]any {
 // TestExportPrints: LibreOffice prints the export of a site with a few dozen activity rows
 // (55 rows, two sites, two years) on at most 40 A4 pages, and every sheet fits the page's
 // width: each page of a table repeats its header row, so a column spilled onto a page of its
-// own would leave that page without the header's first or last column. It needs LibreOffice
-// and pdftotext and pdfinfo (poppler-utils), which CI installs.
+// own would leave that page without the header's first or last column. It runs in English and
+// in French (longer names and headers). It needs LibreOffice and pdftotext and pdfinfo
+// (poppler-utils), which CI installs.
 func TestExportPrints(t *testing.T) {
 	soffice := xlsxtest.LibreOffice(t)
 	poppler := func(name string) string {
@@ -187,86 +194,92 @@ func TestExportPrints(t *testing.T) {
 	if res.Inventory.Rows.Used != 55 {
 		t.Fatalf("%d rows used of 55", res.Inventory.Rows.Used)
 	}
-	e := reports.New(res)
-	e.Lines = emissions.LineSlice(rowLinesOf(t, res.Inventory))
-	xlsx := filepath.Join(dir, excel.FileName(e.ReportingYear))
-	if _, err := excel.WriteFile(xlsx, e, nil); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(xlsx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := openWorkbook(t, b)
+	// Once in each language: French names and headers are longer, and must fit as well.
+	for _, l := range []lang.Lang{lang.English, lang.French} {
+		t.Run(l.Code(), func(t *testing.T) {
+			e := reports.New(res)
+			e.Lang = l
+			e.Lines = emissions.LineSlice(rowLinesOf(t, res.Inventory))
+			xlsx := filepath.Join(t.TempDir(), excel.FileName(e.ReportingYear))
+			if _, err := excel.WriteFile(xlsx, e, nil); err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(xlsx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := openWorkbook(t, b)
 
-	pdf := toPDF(t, soffice, xlsx)
-	info := run(t, pdfinfo, "-f", "1", "-l", "1000", pdf)
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(info)
-	if m == nil {
-		t.Fatalf("pdfinfo: no page count:\n%s", info)
-	}
-	pages, _ := strconv.Atoi(m[1])
-	if pages > 40 {
-		t.Errorf("LibreOffice prints the export on %d pages, want at most 40", pages)
-	}
-	for _, size := range regexp.MustCompile(`(?m)^Page\s+\d+ size:\s+(.*)$`).FindAllStringSubmatch(info, -1) {
-		if !strings.Contains(size[1], "(A4)") {
-			t.Errorf("a page is %s, want A4", size[1])
-		}
-	}
+			pdf := toPDF(t, soffice, xlsx)
+			info := run(t, pdfinfo, "-f", "1", "-l", "1000", pdf)
+			m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(info)
+			if m == nil {
+				t.Fatalf("pdfinfo: no page count:\n%s", info)
+			}
+			pages, _ := strconv.Atoi(m[1])
+			if pages > 40 {
+				t.Errorf("LibreOffice prints the export on %d pages, want at most 40", pages)
+			}
+			for _, size := range regexp.MustCompile(`(?m)^Page\s+\d+ size:\s+(.*)$`).FindAllStringSubmatch(info, -1) {
+				if !strings.Contains(size[1], "(A4)") {
+					t.Errorf("a page is %s, want A4", size[1])
+				}
+			}
 
-	// Each page's header names its sheet, on the page's first line.
-	sheets := f.GetSheetList()
-	text := run(t, pdftotext, "-layout", pdf, "-")
-	bySheet := map[string][]string{}
-	var order []string
-	for i, page := range strings.Split(strings.TrimRight(text, "\f"), "\f") {
-		first := ""
-		for _, l := range strings.Split(page, "\n") {
-			if first = strings.TrimSpace(l); first != "" {
-				break
+			// Each page's header names its sheet, on the page's first line.
+			sheets := f.GetSheetList()
+			text := run(t, pdftotext, "-layout", pdf, "-")
+			bySheet := map[string][]string{}
+			var order []string
+			for i, page := range strings.Split(strings.TrimRight(text, "\f"), "\f") {
+				first := ""
+				for _, l := range strings.Split(page, "\n") {
+					if first = strings.TrimSpace(l); first != "" {
+						break
+					}
+				}
+				sheet := ""
+				for _, s := range sheets {
+					if (first == s || strings.HasPrefix(first, s+" ")) && len(s) > len(sheet) {
+						sheet = s
+					}
+				}
+				if sheet == "" {
+					t.Fatalf("page %d: its first line %q names no sheet", i+1, first)
+				}
+				if len(order) == 0 || order[len(order)-1] != sheet {
+					order = append(order, sheet)
+				}
+				bySheet[sheet] = append(bySheet[sheet], page)
 			}
-		}
-		sheet := ""
-		for _, s := range sheets {
-			if (first == s || strings.HasPrefix(first, s+" ")) && len(s) > len(sheet) {
-				sheet = s
+			if strings.Join(order, "|") != strings.Join(sheets, "|") {
+				t.Errorf("sheets printed in the order %q, want each once, in the workbook's order %q", order, sheets)
 			}
-		}
-		if sheet == "" {
-			t.Fatalf("page %d: its first line %q names no sheet", i+1, first)
-		}
-		if len(order) == 0 || order[len(order)-1] != sheet {
-			order = append(order, sheet)
-		}
-		bySheet[sheet] = append(bySheet[sheet], page)
-	}
-	if strings.Join(order, "|") != strings.Join(sheets, "|") {
-		t.Errorf("sheets printed in the order %q, want each once, in the workbook's order %q", order, sheets)
-	}
-	counts := []string{}
-	for _, s := range sheets {
-		counts = append(counts, fmt.Sprintf("%s %d", s, len(bySheet[s])))
-	}
-	t.Logf("%d pages: %s", pages, strings.Join(counts, ", "))
+			counts := []string{}
+			for _, s := range sheets {
+				counts = append(counts, fmt.Sprintf("%s %d", s, len(bySheet[s])))
+			}
+			t.Logf("%d pages: %s", pages, strings.Join(counts, ", "))
 
-	for _, sheet := range sheets {
-		h := headerRow(t, f, sheet)
-		if sheet == "Summary" {
-			h = xlsxtest.FindRow(xlsxtest.Rows(t, f, sheet), "Key figures")
-		}
-		row := xlsxtest.Rows(t, f, sheet)[h-1]
-		firstHeader, lastHeader := firstWord(row[0]), firstWord(row[len(row)-1])
-		for i, page := range bySheet[sheet] {
-			if sheet == "Summary" && i > 0 {
-				break // the header row is not repeated on the Summary
+			for _, sheet := range sheets {
+				h := headerRow(t, f, sheet)
+				if sheet == sheets[0] { // the Summary
+					h = xlsxtest.FindRow(xlsxtest.Rows(t, f, sheet), l.T("Key figures"))
+				}
+				row := xlsxtest.Rows(t, f, sheet)[h-1]
+				firstHeader, lastHeader := firstWord(row[0]), firstWord(row[len(row)-1])
+				for i, page := range bySheet[sheet] {
+					if sheet == sheets[0] && i > 0 {
+						break // the header row is not repeated on the Summary
+					}
+					words := strings.Fields(page)
+					if !containsWord(words, firstHeader) || !containsWord(words, lastHeader) {
+						t.Errorf("%s, its page %d of %d: no %q or no %q, the first and the last header: the columns do not fit the page's width\n%s",
+							sheet, i+1, len(bySheet[sheet]), firstHeader, lastHeader, page)
+					}
+				}
 			}
-			words := strings.Fields(page)
-			if !containsWord(words, firstHeader) || !containsWord(words, lastHeader) {
-				t.Errorf("%s, its page %d of %d: no %q or no %q, the first and the last header: the columns do not fit the page's width\n%s",
-					sheet, i+1, len(bySheet[sheet]), firstHeader, lastHeader, page)
-			}
-		}
+		})
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/xlsxwrite"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 	"github.com/xuri/excelize/v2"
 )
@@ -29,13 +30,13 @@ func (s *summaryWriter) set(vals ...any) {
 		}
 		ref, _ := excelize.CoordinatesToCellName(i+1, s.row)
 		style := 0
-		v = s.x.fit(v, sheetSummary, i+1, s.row, "text")
+		v = s.x.fit(v, s.x.sheet(sheetSummary), i+1, s.row, "text")
 		if c, ok := v.(cell); ok {
 			v, style = c.Value, c.StyleID
 		}
-		s.err = s.x.f.SetCellValue(sheetSummary, ref, v)
+		s.err = s.x.f.SetCellValue(s.x.sheet(sheetSummary), ref, v)
 		if s.err == nil && style != 0 {
-			s.err = s.x.f.SetCellStyle(sheetSummary, ref, ref, style)
+			s.err = s.x.f.SetCellStyle(s.x.sheet(sheetSummary), ref, ref, style)
 		}
 	}
 	s.row++
@@ -53,7 +54,7 @@ func (s *summaryWriter) header(names ...string) {
 		lines = max(lines, xlsxwrite.WrappedLines(n, summaryWidths[i]))
 	}
 	if s.err == nil && lines > 1 {
-		s.err = s.x.f.SetRowHeight(sheetSummary, s.row, xlsxwrite.RowHeight(lines))
+		s.err = s.x.f.SetRowHeight(s.x.sheet(sheetSummary), s.row, xlsxwrite.RowHeight(lines))
 	}
 	s.set(vals...)
 }
@@ -73,24 +74,24 @@ func (s *summaryWriter) notices(ns []reports.Notice) {
 		}
 		text := n.Title + ": " + n.Message
 		if s.err == nil {
-			s.err = s.x.f.MergeCell(sheetSummary, rowRef(s.row), fmt.Sprintf("%s%d", last, s.row))
+			s.err = s.x.f.MergeCell(s.x.sheet(sheetSummary), rowRef(s.row), fmt.Sprintf("%s%d", last, s.row))
 		}
 		if s.err == nil {
-			s.err = s.x.f.SetRowHeight(sheetSummary, s.row, xlsxwrite.RowHeight(xlsxwrite.WrappedLines(text, width)))
+			s.err = s.x.f.SetRowHeight(s.x.sheet(sheetSummary), s.row, xlsxwrite.RowHeight(xlsxwrite.WrappedLines(text, width)))
 		}
 		s.set(cell{StyleID: style, Value: text})
 	}
 }
 
 func (x *exporter) writeSummary() error {
-	f, st := x.f, x.st
+	f, st, l := x.f, x.st, x.e.Lang
 	s := &summaryWriter{x: x, row: 1}
 	n := x.e.ReportingYear
 	method := x.e.Scope2Method
-	s.set(cell{StyleID: st.title, Value: "Greenhouse-gas inventory" + yearLabel("", n) + " — " + x.e.Site})
+	s.set(cell{StyleID: st.title, Value: l.T("Greenhouse-gas inventory") + yearLabel("", n) + " — " + x.e.Site})
 	s.notices(x.e.Notices)
 	frozen := s.row
-	s.set(cell{StyleID: st.note, Value: fmt.Sprintf("tCO2e (GWP100 %s) unless stated. GHG Protocol: Scope 2 location- and market-based; the trajectory and the breakdowns follow the %s-based Scope 2. Every figure traces to the Lines sheets.", x.e.GWP, method)})
+	s.set(cell{StyleID: st.note, Value: l.T("tCO2e (GWP100 %s) unless stated. GHG Protocol: Scope 2 location- and market-based; the trajectory and the breakdowns follow the %s Scope 2. Every figure traces to the %s sheets.", x.e.GWP, reports.MethodLabelIn(l, method), x.sheet(sheetLines))})
 	s.row++
 
 	ton := func(v float64) any { return cell{StyleID: st.tonnes, Value: v} }
@@ -107,19 +108,19 @@ func (x *exporter) writeSummary() error {
 		return (*to - *from) / *from
 	}
 	base := x.baseYear()
-	s.header("Key figures", yearLabel("N", n), yearLabel("N-1", n-1), "% N / N-1", yearLabel("Base year", base), "% N / base year")
+	s.header(l.T("Key figures"), yearLabel(l.T("N"), n), yearLabel(l.T("N-1"), n-1), l.T("%% N / N-1"), yearLabel(l.T("Base year"), base), l.T("%% N / base year"))
 	figures := []struct {
 		label string
 		get   func(t *emissions.YearTotals) float64
 	}{
 		{"Scope 1", func(t *emissions.YearTotals) float64 { return t.Scope1 }},
-		{"Scope 2 location-based", func(t *emissions.YearTotals) float64 { return t.Scope2Location }},
-		{"Scope 2 market-based", func(t *emissions.YearTotals) float64 { return t.Scope2Market }},
+		{lang.Key("Scope 2 location-based"), func(t *emissions.YearTotals) float64 { return t.Scope2Location }},
+		{lang.Key("Scope 2 market-based"), func(t *emissions.YearTotals) float64 { return t.Scope2Market }},
 		{"Scope 3", func(t *emissions.YearTotals) float64 { return t.Scope3 }},
-		{"Total location-based", func(t *emissions.YearTotals) float64 { return t.TotalLocation }},
-		{"Total market-based", func(t *emissions.YearTotals) float64 { return t.TotalMarket }},
-		{"Biogenic CO2 (tCO2, outside the scopes)", func(t *emissions.YearTotals) float64 { return t.BiogenicCO2 }},
-		{"Avoided emissions (reported apart, never subtracted)", func(t *emissions.YearTotals) float64 { return t.Avoided }},
+		{lang.Key("Total location-based"), func(t *emissions.YearTotals) float64 { return t.TotalLocation }},
+		{lang.Key("Total market-based"), func(t *emissions.YearTotals) float64 { return t.TotalMarket }},
+		{lang.Key("Biogenic CO2 (tCO2, outside the scopes)"), func(t *emissions.YearTotals) float64 { return t.BiogenicCO2 }},
+		{lang.Key("Avoided emissions (reported apart, never subtracted)"), func(t *emissions.YearTotals) float64 { return t.Avoided }},
 	}
 	get := func(y int, fn func(*emissions.YearTotals) float64) *float64 {
 		t := x.byYear[y]
@@ -131,7 +132,7 @@ func (x *exporter) writeSummary() error {
 	}
 	for _, fg := range figures {
 		cur, prev, b := get(n, fg.get), get(n-1, fg.get), get(base, fg.get)
-		vals := []any{fg.label, nil, nil, pct(change(prev, cur)), nil, pct(change(b, cur))}
+		vals := []any{l.T(fg.label), nil, nil, pct(change(prev, cur)), nil, pct(change(b, cur))}
 		for i, v := range []*float64{cur, prev, b} {
 			if v != nil {
 				vals[[]int{1, 2, 4}[i]] = ton(*v)
@@ -141,51 +142,51 @@ func (x *exporter) writeSummary() error {
 	}
 	s.row++
 
-	s.header("Trajectory", "tCO2e")
+	s.header(l.T("Trajectory"), "tCO2e")
 	if tr := x.e.Trajectory; tr != nil {
-		s.set("Boundary", fmt.Sprintf("%s, Scope 2 %s-based", scopeList(tr.Boundary), tr.Scope2Method))
+		s.set(l.T("Boundary"), l.T("%s, Scope 2 %s", scopeList(tr.Boundary), reports.MethodLabelIn(l, tr.Scope2Method)))
 		if ty := x.trajectoryYear(n); ty != nil {
-			s.set(fmt.Sprintf("Target %d (sum of the targets)", n), optTon(ty.Target, st.tonnes))
-			s.set(fmt.Sprintf("Gap %d (actual − target)", n), optTon(ty.Gap, st.tonnes))
+			s.set(l.T("Target %v (sum of the targets)", lang.Year(n)), optTon(ty.Target, st.tonnes))
+			s.set(l.T("Gap %v (actual − target)", lang.Year(n)), optTon(ty.Gap, st.tonnes))
 		}
 		if ty := x.trajectoryYear(tr.TargetYear); ty != nil {
-			s.set(fmt.Sprintf("Target %d", tr.TargetYear), optTon(ty.Target, st.tonnes))
-			s.set(fmt.Sprintf("Plan %d", tr.TargetYear), optTon(ty.Plan, st.tonnes))
-			s.set(fmt.Sprintf("Gap %d (plan − target)", tr.TargetYear), optTon(ty.Gap, st.tonnes))
+			s.set(l.T("Target %v", lang.Year(tr.TargetYear)), optTon(ty.Target, st.tonnes))
+			s.set(l.T("Plan %v", lang.Year(tr.TargetYear)), optTon(ty.Plan, st.tonnes))
+			s.set(l.T("Gap %v (plan − target)", lang.Year(tr.TargetYear)), optTon(ty.Gap, st.tonnes))
 		}
 		if ty := x.trajectoryYear(tr.NeutralityYear); ty != nil {
-			s.set(fmt.Sprintf("Credits in the ledger for %d", tr.NeutralityYear), ton(ty.Credits))
+			s.set(l.T("Credits in the ledger for %v", lang.Year(tr.NeutralityYear)), ton(ty.Credits))
 		}
-		s.set(fmt.Sprintf("Credits still needed in %d (net after plan and ledger)", tr.NeutralityYear), ton(tr.CreditsNeeded))
+		s.set(l.T("Credits still needed in %v (net after plan and ledger)", lang.Year(tr.NeutralityYear)), ton(tr.CreditsNeeded))
 	} else {
-		s.set("No trajectory: there are no lines to project.")
+		s.set(l.T("No trajectory: there are no lines to project."))
 	}
 	s.row++
 
 	count := func(v int) any { return cell{StyleID: st.count, Value: v} }
-	s.header("Inputs", "Count")
-	s.set("Activity rows read", count(x.e.Rows.Read))
-	s.set("Rows used", count(x.e.Rows.Used))
-	s.set("Rows rejected", count(x.e.Rows.Rejected))
-	s.set("Computed lines (Lines sheets)", count(x.lines.Len()))
+	s.header(l.T("Inputs"), l.T("Count"))
+	s.set(l.T("Activity rows read"), count(x.e.Rows.Read))
+	s.set(l.T("Rows used"), count(x.e.Rows.Used))
+	s.set(l.T("Rows rejected"), count(x.e.Rows.Rejected))
+	s.set(l.T("Computed lines (%s sheets)", x.sheet(sheetLines)), count(x.lines.Len()))
 	// All of them: the Problems sheet lists up to emissions.MaxPerCause of a cause.
-	s.set("Errors (Problems sheet)", count(x.e.Errors))
-	s.set("Warnings (Problems sheet)", count(x.e.Warnings+len(x.warnings.List())))
+	s.set(l.T("Errors (%s sheet)", x.sheet(sheetProblems)), count(x.e.Errors))
+	s.set(l.T("Warnings (%s sheet)", x.sheet(sheetProblems)), count(x.e.Warnings+len(x.warnings.List())))
 	s.row++
 
 	// The by-year table: the split-by-scope chart reads it.
-	s.set(cell{StyleID: st.section, Value: "Emissions by year and scope (tCO2e)"})
+	s.set(cell{StyleID: st.section, Value: l.T("Emissions by year and scope (tCO2e)")})
 	byYearHeader := s.row
-	s.header("Year", "Scope 1", "Scope 2 location-based", "Scope 2 market-based", "Scope 3", "Total location-based", "Total market-based")
+	s.header(l.T("Year"), "Scope 1", l.T("Scope 2 location-based"), l.T("Scope 2 market-based"), "Scope 3", l.T("Total location-based"), l.T("Total market-based"))
 	for _, t := range x.e.Years {
 		s.set(cell{StyleID: st.integer, Value: t.Year}, ton(t.Scope1), ton(t.Scope2Location), ton(t.Scope2Market), ton(t.Scope3), ton(t.TotalLocation), ton(t.TotalMarket))
 	}
 	byYearLast := s.row - 1
 	s.row++
 
-	s.header("Sheet", "Contents")
+	s.header(l.T("Sheet"), l.T("Contents"))
 	for _, c := range x.contents() {
-		s.set(c[0], c[1])
+		s.set(x.sheet(c[0]), c[1])
 	}
 	if s.err != nil {
 		return s.err
@@ -193,17 +194,17 @@ func (x *exporter) writeSummary() error {
 
 	for i, w := range summaryWidths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheetSummary, col, col, w); err != nil {
+		if err := f.SetColWidth(x.sheet(sheetSummary), col, col, w); err != nil {
 			return err
 		}
 	}
-	if err := f.SetRowHeight(sheetSummary, 1, xlsxwrite.TitleHeight); err != nil {
+	if err := f.SetRowHeight(x.sheet(sheetSummary), 1, xlsxwrite.TitleHeight); err != nil {
 		return err
 	}
-	if err := f.SetPanes(sheetSummary, &excelize.Panes{Freeze: true, YSplit: frozen, TopLeftCell: rowRef(frozen + 1), ActivePane: "bottomLeft"}); err != nil {
+	if err := f.SetPanes(x.sheet(sheetSummary), &excelize.Panes{Freeze: true, YSplit: frozen, TopLeftCell: rowRef(frozen + 1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := f.AutoFilter(sheetSummary, fmt.Sprintf("A%d:G%d", byYearHeader, byYearLast), nil); err != nil {
+	if err := f.AutoFilter(x.sheet(sheetSummary), fmt.Sprintf("A%d:G%d", byYearHeader, byYearLast), nil); err != nil {
 		return err
 	}
 	// The charts start a page of their own, under the tables, as wide as the tables.
@@ -213,15 +214,15 @@ func (x *exporter) writeSummary() error {
 		return err
 	}
 	if lastRow > s.row {
-		if err := f.InsertPageBreak(sheetSummary, rowRef(chartsRow)); err != nil {
+		if err := f.InsertPageBreak(x.sheet(sheetSummary), rowRef(chartsRow)); err != nil {
 			return err
 		}
 	}
 	lastRow = max(lastRow, s.row-1)
-	if err := f.SetSheetDimension(sheetSummary, fmt.Sprintf("A1:G%d", lastRow)); err != nil {
+	if err := f.SetSheetDimension(x.sheet(sheetSummary), fmt.Sprintf("A1:G%d", lastRow)); err != nil {
 		return err
 	}
-	return x.setPrint(printSetup{sheet: sheetSummary, widths: summaryWidths, lastRow: lastRow})
+	return x.setPrint(printSetup{sheet: x.sheet(sheetSummary), widths: summaryWidths, lastRow: lastRow})
 }
 
 func optTon(v *float64, style int) any {
@@ -234,31 +235,32 @@ func optTon(v *float64, style int) any {
 // contents describes each sheet for the Summary's table of contents. The Lines sheets have no
 // room for a title row (they hold 1,048,575 lines under their header), so it is here.
 func (x *exporter) contents() [][2]string {
+	l := x.e.Lang
 	out := [][2]string{
-		{sheetSummary, "Key figures of the reporting year, the trajectory's status, charts"},
-		{sheetE16, "Gross Scopes 1, 2 (location- and market-based), 3 by category and total GHG emissions in the layout of ESRS E1 AR 48, with targets; the other E1-6 disclosures (§48, §50, §53, AR 46)"},
+		{sheetSummary, l.T("Key figures of the reporting year, the trajectory's status, charts")},
+		{sheetE16, l.T("Gross Scopes 1, 2 (location- and market-based), 3 by category and total GHG emissions in the layout of ESRS E1 AR 48, with targets; the other E1-6 disclosures (§48, §50, §53, AR 46)")},
 	}
 	if x.e.Regulatory != nil {
-		out = append(out, [2]string{sheetEntities, "Emissions per entity of the organisation: consolidated (at its share) and gross (E1-6 §50)"})
+		out = append(out, [2]string{sheetEntities, l.T("Emissions per entity of the organisation: consolidated (at its share) and gross (E1-6 §50)")})
 	}
 	out = append(out, x.energyContents()...)
 	out = append(out, [][2]string{
-		{sheetBreakdown, "Emissions per year by scope, Scope 3 category, pole, site and activity (long format)"},
-		{sheetTrajectory, fmt.Sprintf("Per year toward %d: actual, targets, business as usual, plan, credits, net, gap, abatement per lever", x.targetYear())},
+		{sheetBreakdown, l.T("Emissions per year by scope, Scope 3 category, pole, site and activity (long format)")},
+		{sheetTrajectory, l.T("Per year toward %v: actual, targets, business as usual, plan, credits, net, gap, abatement per lever", lang.Year(x.targetYear()))},
 	}...)
 	out = append(out, x.claimContents()...)
 	out = append(out, x.analysisContents()...)
 	for _, name := range x.lineSheets {
-		out = append(out, [2]string{name, "Every computed line (tCO2e) with its input file, sheet and row, its factor vintage, value and source"})
+		out = append(out, [2]string{name, l.T("Every computed line (tCO2e) with its input file, sheet and row, its factor vintage, value and source")})
 	}
 	out = append(out,
-		[2]string{sheetFactors, "Every emission factor used, with its full metadata and source"},
-		[2]string{sheetIntensity, "Emission intensity per configured denominator and year, and the intensity targets"},
-		[2]string{sheetAvoided, "Avoided emissions per year and activity, reported apart: never subtracted from the inventory"})
+		[2]string{sheetFactors, l.T("Every emission factor used, with its full metadata and source")},
+		[2]string{sheetIntensity, l.T("Emission intensity per configured denominator and year, and the intensity targets")},
+		[2]string{sheetAvoided, l.T("Avoided emissions per year and activity, reported apart: never subtracted from the inventory")})
 	if x.e.Analysis.Restatement != nil {
-		out = append(out, [2]string{sheetRestatement, "Each year's total as reported and restated with the latest dataset version of its own factor vintages"})
+		out = append(out, [2]string{sheetRestatement, l.T("Each year's total as reported and restated with the latest dataset version of its own factor vintages")})
 	}
-	return append(out, [2]string{sheetProblems, "Every problem found in the inputs and the configuration, with its place"})
+	return append(out, [2]string{sheetProblems, l.T("Every problem found in the inputs and the configuration, with its place")})
 }
 
 // Where the Summary's charts go: one above the other from the row the charts start at, each as
@@ -297,18 +299,19 @@ func (x *exporter) summaryCharts(first, byYearHeader, byYearLast int) (int, erro
 		ref := rowRef(row)
 		last = row + summaryChartRows
 		for ; row <= last && err == nil; row++ {
-			err = f.SetRowHeight(sheetSummary, row, chartRowHeight)
+			err = f.SetRowHeight(x.sheet(sheetSummary), row, chartRowHeight)
 		}
 		return ref
 	}
 	if tr := x.e.Trajectory; tr != nil && len(tr.Years) > 0 {
 		tc := x.trajectoryLayout()
 		firstYear, lastYear := 4, 3+len(tr.Years)
+		trajectory := sheetRef(x.sheet(sheetTrajectory))
 		ref := func(col int) (name, values string) {
 			l, _ := excelize.ColumnNumberToName(col)
-			return fmt.Sprintf("%s!$%s$3", sheetTrajectory, l), fmt.Sprintf("%s!$%s$%d:$%s$%d", sheetTrajectory, l, firstYear, l, lastYear)
+			return fmt.Sprintf("%s!$%s$3", trajectory, l), fmt.Sprintf("%s!$%s$%d:$%s$%d", trajectory, l, firstYear, l, lastYear)
 		}
-		cats := fmt.Sprintf("%s!$A$%d:$A$%d", sheetTrajectory, firstYear, lastYear)
+		cats := fmt.Sprintf("%s!$A$%d:$A$%d", trajectory, firstYear, lastYear)
 		serie := func(col int) excelize.ChartSeries {
 			name, vals := ref(col)
 			return excelize.ChartSeries{Name: name, Categories: cats, Values: vals}
@@ -336,10 +339,10 @@ func (x *exporter) summaryCharts(first, byYearHeader, byYearLast int) (int, erro
 		if err != nil {
 			return 0, err
 		}
-		if err := f.AddChart(sheetSummary, at, &excelize.Chart{
+		if err := f.AddChart(x.sheet(sheetSummary), at, &excelize.Chart{
 			// Its legend on the right: six entries would take two lines under the plot.
 			Type: excelize.ColStacked, Series: scopes, Dimension: size, Legend: excelize.ChartLegend{Position: "right"}, YAxis: yAxis,
-			Title: title(fmt.Sprintf("Trajectory toward %d (tCO2e, %s)", tr.TargetYear, scopeList(tr.Boundary))),
+			Title: title(x.e.Lang.T("Trajectory toward %v (tCO2e, %s)", lang.Year(tr.TargetYear), scopeList(tr.Boundary))),
 		}, &excelize.Chart{Type: excelize.Line, Series: lines, YAxis: yAxis}); err != nil {
 			return 0, err
 		}
@@ -347,11 +350,12 @@ func (x *exporter) summaryCharts(first, byYearHeader, byYearLast int) (int, erro
 	if byYearLast > byYearHeader {
 		col := map[bool]string{true: "C", false: "D"}[x.e.Scope2Method == emissions.MethodLocation]
 		var ss []excelize.ChartSeries
+		summary := sheetRef(x.sheet(sheetSummary))
 		for i, c := range []string{"B", col, "E"} {
 			ss = append(ss, excelize.ChartSeries{
-				Name:       fmt.Sprintf("%s!$%s$%d", sheetSummary, c, byYearHeader),
-				Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sheetSummary, byYearHeader+1, byYearLast),
-				Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", sheetSummary, c, byYearHeader+1, c, byYearLast),
+				Name:       fmt.Sprintf("%s!$%s$%d", summary, c, byYearHeader),
+				Categories: fmt.Sprintf("%s!$A$%d:$A$%d", summary, byYearHeader+1, byYearLast),
+				Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", summary, c, byYearHeader+1, c, byYearLast),
 				Fill:       chartFill(reports.ScopeColor(i + 1)),
 			})
 		}
@@ -359,9 +363,9 @@ func (x *exporter) summaryCharts(first, byYearHeader, byYearLast int) (int, erro
 		if err != nil {
 			return 0, err
 		}
-		if err := f.AddChart(sheetSummary, at, &excelize.Chart{
+		if err := f.AddChart(x.sheet(sheetSummary), at, &excelize.Chart{
 			Type: excelize.ColStacked, Series: ss, Dimension: size, Legend: legend, YAxis: yAxis,
-			Title: title(fmt.Sprintf("Emissions by scope (tCO2e, Scope 2 %s-based)", x.e.Scope2Method)),
+			Title: title(x.e.Lang.T("Emissions by scope (tCO2e, Scope 2 %s)", reports.MethodLabelIn(x.e.Lang, x.e.Scope2Method))),
 		}); err != nil {
 			return 0, err
 		}

@@ -98,6 +98,7 @@ type cell = excelize.Cell
 // whatever the number of rows. body calls add once per data row; add takes float64, int,
 // string, cell or nil (a blank) values. Strings are truncated to Excel's limit with a warning.
 func (x *exporter) stream(t table, body func(add func(vals ...any) error) error) error {
+	t.sheet = x.sheet(t.sheet)
 	sw, h, err := x.streamHead(t)
 	if err != nil {
 		return err
@@ -125,6 +126,7 @@ func (x *exporter) stream(t table, body func(add func(vals ...any) error) error)
 // setup over the t.rows rows to come, the columns, the frozen panes, the title and note, and the header. It
 // returns the writer and the header's row.
 func (x *exporter) streamHead(t table) (*excelize.StreamWriter, int, error) {
+	t.sheet = x.sheet(t.sheet)
 	h := t.headerRow()
 	last, err := excelize.ColumnNumberToName(len(t.cols))
 	if err != nil {
