@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/pipeline"
 )
 
@@ -36,11 +37,11 @@ const (
 	ToneBad  = "bad"
 )
 
-// The notices' titles.
-const (
-	demoTitle     = "This is the demo"
-	noTargetTitle = "No target configured"
-	leftOutTitle  = "Left out of these figures"
+// The notices' titles (catalogue keys: each notice is worded in the run's language).
+var (
+	demoTitle     = lang.Key("This is the demo")
+	noTargetTitle = lang.Key("No target configured")
+	leftOutTitle  = lang.Key("Left out of these figures")
 )
 
 // cappedCause is the warning of a contractual instrument capped at the consumption it covers.
@@ -58,32 +59,31 @@ const maxPlaces = 5
 func Notices(r *pipeline.Result) []Notice {
 	var out []Notice
 	cfg := r.Config
+	l := cfg.Lang()
 	if cfg.Demo {
 		// The same words wherever the demo's file is (built in, the repository's, a copy):
 		// the key, not the path, makes it the demo.
-		out = append(out, Notice{Code: "demo", Tone: ToneWarn, Title: demoTitle,
-			Message: "the configuration is the demo's (`demo: true`), made for an invented site: its organisation, targets, levers, credits and intensities are illustrative, not yours. Run `footprint init` to set up your own site."})
+		out = append(out, Notice{Code: "demo", Tone: ToneWarn, Title: l.T(demoTitle),
+			Message: l.T("the configuration is the demo's (`demo: true`), made for an invented site: its organisation, targets, levers, credits and intensities are illustrative, not yours. Run `footprint init` to set up your own site.")})
 	}
 	if len(cfg.Trajectory.Targets) == 0 {
-		out = append(out, Notice{Code: "no-target", Tone: ToneWarn, Title: noTargetTitle,
-			Message: "these figures are not measured against any reduction target; the report's closing notes say how to add one.",
-			Help: "To add a reduction target, write a trajectory block in the configuration: base_year (a year with data), target_year, and one target per group of scopes, " +
-				"e.g. `- {name: Scopes 1+2, scopes: [1, 2], pathway: sbti-1.5}` (pathways: sbti-1.5, sbti-wb2, or linear with reduction_pct). " +
-				"`footprint init` writes a config.yaml with such a block to fill in; docs/configuration.md describes every key."})
+		out = append(out, Notice{Code: "no-target", Tone: ToneWarn, Title: l.T(noTargetTitle),
+			Message: l.T("these figures are not measured against any reduction target; the report's closing notes say how to add one."),
+			Help: l.T("To add a reduction target, write a trajectory block in the configuration: base_year (a year with data), target_year, and one target per group of scopes, e.g. `- {name: Scopes 1+2, scopes: [1, 2], pathway: sbti-1.5}` (pathways: sbti-1.5, sbti-wb2, or linear with reduction_pct). `footprint init` writes a config.yaml with such a block to fill in; docs/configuration.md describes every key.")})
 	}
 	if r.Inventory != nil && r.Library != nil {
 		base := cfg.Trajectory.BaseYear
 		for _, y := range r.Years {
 			if y.Year == base {
 				method := cfg.Trajectory.Scope2Method
-				if n, ok := baseYearOnLaterData(base, y.Total(method), emissions.Anachronisms(r.Inventory.Lines, r.Library, base, method)); ok {
+				if n, ok := baseYearOnLaterData(l, base, y.Total(method), emissions.Anachronisms(r.Inventory.Lines, r.Library, base, method)); ok {
 					out = append(out, n)
 				}
 			}
 		}
 	}
-	out = append(out, leftOut(r.Inventory.Rows, r.Input.InstrumentRows, r.Input.Problems.List())...)
-	out = append(out, sheetCopies(r.Input.Problems.List())...)
+	out = append(out, leftOut(l, r.Inventory.Rows, r.Input.InstrumentRows, r.Input.Problems.List())...)
+	out = append(out, sheetCopies(l, r.Input.Problems.List())...)
 	out = append(out, yearsWithoutFigures(r)...)
 	return append(out, reportingYear(r)...)
 }
@@ -97,6 +97,7 @@ func reportingYear(r *pipeline.Result) []Notice {
 	if y == 0 {
 		return nil
 	}
+	l := r.Config.Lang()
 	var out []Notice
 	prev := 0
 	for py, n := range r.Input.YearsRead {
@@ -106,25 +107,25 @@ func reportingYear(r *pipeline.Result) []Notice {
 	}
 	configured := r.Config.ReportingYear != 0
 	if n, before := r.Input.YearsRead[y], r.Input.YearsRead[prev]; prev != 0 && 2*n < before {
-		has := fmt.Sprintf("has %s", count(n, "activity row", "activity rows"))
+		has := l.T("has %s", count(l, n, lang.Key("activity row"), lang.Key("activity rows")))
 		if n == 0 {
-			has = "has no activity row"
+			has = l.T("has no activity row")
 		}
-		msg := fmt.Sprintf("%d %s, against %s in %d: its figures may be incomplete", y, has, Thousands(before), prev)
+		msg := l.T("%v %s, against %s in %v: its figures may be incomplete", lang.Year(y), has, l.Localize(Thousands(before)), lang.Year(prev))
 		if configured {
-			msg += fmt.Sprintf("; it is the configured reporting year (reporting_year or --year): give %d to report on that year instead", prev)
+			msg += l.T("; it is the configured reporting year (reporting_year or --year): give %v to report on that year instead", lang.Year(prev))
 		} else {
-			msg += fmt.Sprintf("; set reporting_year in the config to report on %d", prev)
+			msg += l.T("; set reporting_year in the config to report on %v", lang.Year(prev))
 		}
-		out = append(out, Notice{Code: "reporting-year-thin", Tone: ToneWarn, Title: "Reporting year with little data", Message: msg + "."})
+		out = append(out, Notice{Code: "reporting-year-thin", Tone: ToneWarn, Title: l.T("Reporting year with little data"), Message: msg + "."})
 	}
 	if r.ThisYear != 0 && y > r.ThisYear {
-		why := "the latest year with data: check the Year cells of its rows (a typo such as 2042 for 2024?)"
+		why := l.T("the latest year with data: check the Year cells of its rows (a typo such as 2042 for 2024?)")
 		if configured {
-			why = "as configured (reporting_year, or --year): check it, and the Year cells of its rows"
+			why = l.T("as configured (reporting_year, or --year): check it, and the Year cells of its rows")
 		}
-		out = append(out, Notice{Code: "reporting-year-future", Tone: ToneWarn, Title: "Reporting year in the future",
-			Message: fmt.Sprintf("the reporting year %d is after the current year %d; it is %s. A year not yet over has no complete figures.", y, r.ThisYear, why)})
+		out = append(out, Notice{Code: "reporting-year-future", Tone: ToneWarn, Title: l.T("Reporting year in the future"),
+			Message: l.T("the reporting year %v is after the current year %v; it is %s. A year not yet over has no complete figures.", lang.Year(y), lang.Year(r.ThisYear), why)})
 	}
 	return out
 }
@@ -146,25 +147,25 @@ func yearsWithoutFigures(r *pipeline.Result) []Notice {
 		return nil
 	}
 	slices.Sort(years)
+	l := r.Config.Lang()
 	var parts []string
 	for _, y := range years {
-		parts = append(parts, fmt.Sprintf("%d (%s)", y, count(r.Input.YearsRead[y], "row", "rows")))
+		parts = append(parts, fmt.Sprintf("%d (%s)", y, count(l, r.Input.YearsRead[y], lang.Key("row"), lang.Key("rows"))))
 	}
-	which := "those years"
+	msg := l.T("no figure for %s: every row of those years was rejected.", strings.Join(parts, ", "))
 	if len(years) == 1 {
-		which = "that year"
+		msg = l.T("no figure for %s: every row of that year was rejected.", strings.Join(parts, ", "))
 	}
-	msg := fmt.Sprintf("no figure for %s: every row of %s was rejected.", strings.Join(parts, ", "), which)
 	if last := years[len(years)-1]; r.Config.ReportingYear == 0 && last > r.Year && r.Year != 0 {
-		msg += fmt.Sprintf(" The reporting year is %d, the latest year with usable rows, not %d.", r.Year, last)
+		msg += " " + l.T("The reporting year is %v, the latest year with usable rows, not %v.", lang.Year(r.Year), lang.Year(last))
 	}
-	return []Notice{{Code: "years-without-figures", Tone: ToneBad, Title: leftOutTitle, Message: msg}}
+	return []Notice{{Code: "years-without-figures", Tone: ToneBad, Title: l.T(leftOutTitle), Message: msg}}
 }
 
 // baseYearOnLaterData flags a base year computed in part with factors whose data is for later
 // years: a reduction measured from it compares later data with later data, not the base
 // year's emissions. It names the factors and the share of the base year's total they carry.
-func baseYearOnLaterData(base int, total float64, found []emissions.Anachronism) (Notice, bool) {
+func baseYearOnLaterData(l lang.Lang, base int, total float64, found []emissions.Anachronism) (Notice, bool) {
 	if len(found) == 0 {
 		return Notice{}, false
 	}
@@ -173,27 +174,26 @@ func baseYearOnLaterData(base int, total float64, found []emissions.Anachronism)
 	for i, a := range found {
 		on += a.TCO2e
 		if i < maxPlaces {
-			names = append(names, fmt.Sprintf("%s (%d data, %s t)", a.FactorID, a.DataYear, Tonnes(a.TCO2e)))
+			names = append(names, l.T("%s (%v data, %s t)", a.FactorID, lang.Year(a.DataYear), l.Localize(Tonnes(a.TCO2e))))
 		}
 	}
 	if len(found) > maxPlaces {
-		names = append(names, fmt.Sprintf("and %d more", len(found)-maxPlaces))
+		names = append(names, l.T("and %d more", len(found)-maxPlaces))
 	}
 	pct := EmDash
 	if total > 0 {
-		pct = strconv.FormatFloat(100*on/total, 'f', 1, 64) + " %"
+		pct = l.Localize(strconv.FormatFloat(100*on/total, 'f', 1, 64) + " %")
 	}
-	return Notice{Code: "base-year-later-factors", Tone: ToneWarn, Title: "Base year on later factors",
-		Message: fmt.Sprintf("the base year %d rests in part on factors whose data is for a later year: %s t of its %s tCO2e (%s) comes from %s. The problems list each factor and year.",
-			base, Tonnes(on), Tonnes(total), pct, strings.Join(names, ", ")),
-		Help: fmt.Sprintf("A factor's data year is the year its source describes. For %d activity, give a vintage of %d or earlier in config factors.custom (with its source), "+
-			"or state in the report why the later data stands for the base year; docs/methodology.md says how footprint picks a factor's vintage.", base, base)}, true
+	return Notice{Code: "base-year-later-factors", Tone: ToneWarn, Title: l.T("Base year on later factors"),
+		Message: l.T("the base year %v rests in part on factors whose data is for a later year: %s t of its %s tCO2e (%s) comes from %s. The problems list each factor and year.",
+			lang.Year(base), l.Localize(Tonnes(on)), l.Localize(Tonnes(total)), pct, strings.Join(names, ", ")),
+		Help: l.T("A factor's data year is the year its source describes. For %v activity, give a vintage of %v or earlier in config factors.custom (with its source), or state in the report why the later data stands for the base year; docs/methodology.md says how footprint picks a factor's vintage.", lang.Year(base), lang.Year(base))}, true
 }
 
 // leftOut says what the figures leave out: rejected activity and instrument rows, sheets and
 // files not read, capped instruments. problems is the list Problems.List gives (its lines of
 // problems not listed count the instruments beyond the bound).
-func leftOut(rows emissions.Rows, instruments emissions.InstrumentRows, problems []emissions.Problem) []Notice {
+func leftOut(l lang.Lang, rows emissions.Rows, instruments emissions.InstrumentRows, problems []emissions.Problem) []Notice {
 	var sheets, files, rejectedIn, capped places
 	fatalAt := map[[2]string]bool{}
 	nCapped := 0
@@ -216,49 +216,49 @@ func leftOut(rows emissions.Rows, instruments emissions.InstrumentRows, problems
 		}
 	}
 	var out []Notice
-	read := count(rows.Read, "activity row", "activity rows")
+	read := count(l, rows.Read, lang.Key("activity row"), lang.Key("activity rows"))
 	if rows.Rejected > 0 || instruments.Rejected > 0 {
 		rejectedIn = rejectedIn.without(fatalAt)
 		var what []string
 		if rows.Rejected > 0 {
-			what = append(what, fmt.Sprintf("%s of %s (%s)", Thousands(rows.Rejected), read, share(rows.Rejected, rows.Read)))
+			what = append(what, l.T("%s of %s (%s)", l.Localize(Thousands(rows.Rejected)), read, l.Localize(share(rows.Rejected, rows.Read))))
 		}
 		if n := instruments.Rejected; n > 0 {
-			what = append(what, fmt.Sprintf("%s of %s (%s)", Thousands(n),
-				count(instruments.Read, "contractual instrument row", "contractual instrument rows"), share(n, instruments.Read)))
+			what = append(what, l.T("%s of %s (%s)", l.Localize(Thousands(n)),
+				count(l, instruments.Read, lang.Key("contractual instrument row"), lang.Key("contractual instrument rows")), l.Localize(share(n, instruments.Read))))
 		}
-		msg := strings.Join(what, " and ") + " were rejected"
+		msg := l.T("%s were rejected", strings.Join(what, l.T(" and ")))
 		if len(rejectedIn.keys) > 0 {
-			msg += ", in " + rejectedIn.String()
+			msg += l.T(", in %s", rejectedIn.String())
 		}
 		switch instruments.Rejected {
 		case 0:
 		case 1:
-			msg += ": the market-based Scope 2 is computed without that instrument"
+			msg += l.T(": the market-based Scope 2 is computed without that instrument")
 		default:
-			msg += ": the market-based Scope 2 is computed without those instruments"
+			msg += l.T(": the market-based Scope 2 is computed without those instruments")
 		}
-		out = append(out, Notice{Code: "rows-rejected", Tone: ToneBad, Title: leftOutTitle,
-			Message: msg + ". Each is listed with its cell and reason among the problems."})
+		out = append(out, Notice{Code: "rows-rejected", Tone: ToneBad, Title: l.T(leftOutTitle),
+			Message: msg + l.T(". Each is listed with its cell and reason among the problems.")})
 	}
 	if n := len(sheets.keys); n > 0 {
-		out = append(out, Notice{Code: "sheets-not-read", Tone: ToneBad, Title: leftOutTitle,
-			Message: fmt.Sprintf("%s not read, or not in full: %s. %s not among the %s read; the problems say why.", count(n, "sheet was", "sheets were"), sheets, their(n), read)})
+		out = append(out, Notice{Code: "sheets-not-read", Tone: ToneBad, Title: l.T(leftOutTitle),
+			Message: l.T("%s not read, or not in full: %s. %s not among the %s read; the problems say why.", count(l, n, lang.Key("sheet was"), lang.Key("sheets were")), sheets, their(l, n), read)})
 	}
 	if n := len(files.keys); n > 0 {
-		out = append(out, Notice{Code: "files-not-read", Tone: ToneBad, Title: leftOutTitle,
-			Message: fmt.Sprintf("%s not be read: %s. %s not among the %s read; the problems say why.", count(n, "file could", "files could"), files, their(n), read)})
+		out = append(out, Notice{Code: "files-not-read", Tone: ToneBad, Title: l.T(leftOutTitle),
+			Message: l.T("%s not be read: %s. %s not among the %s read; the problems say why.", count(l, n, lang.Key("file could"), lang.Key("files could")), files, their(l, n), read)})
 	}
 	if nCapped > 0 {
-		out = append(out, Notice{Code: "instruments-capped", Tone: ToneWarn, Title: leftOutTitle,
-			Message: fmt.Sprintf("%s capped at the consumption left to cover, in %s: the part beyond it is not counted in the market-based Scope 2.", count(nCapped, "contractual instrument row was", "contractual instrument rows were"), capped)})
+		out = append(out, Notice{Code: "instruments-capped", Tone: ToneWarn, Title: l.T(leftOutTitle),
+			Message: l.T("%s capped at the consumption left to cover, in %s: the part beyond it is not counted in the market-based Scope 2.", count(l, nCapped, lang.Key("contractual instrument row was"), lang.Key("contractual instrument rows were")), capped)})
 	}
 	return out
 }
 
 // sheetCopies names the sheets that look like copies of another sheet of their workbook
 // ("Materials (2)" beside "Materials"): both are counted, and a copy doubles its figures.
-func sheetCopies(problems []emissions.Problem) []Notice {
+func sheetCopies(l lang.Lang, problems []emissions.Problem) []Notice {
 	var copies []string
 	n := 0
 	for _, p := range problems {
@@ -276,32 +276,33 @@ func sheetCopies(problems []emissions.Problem) []Notice {
 		if i := strings.LastIndex(original, " ("); i > 0 {
 			original = original[:i]
 		}
-		copies = append(copies, fmt.Sprintf("in %s, sheet %s looks like a copy of %s", printable(p.File), strconv.Quote(p.Sheet), strconv.Quote(original)))
+		copies = append(copies, l.T("in %s, sheet %s looks like a copy of %s", printable(p.File), strconv.Quote(p.Sheet), strconv.Quote(original)))
 	}
 	if n == 0 {
 		return nil
 	}
 	if n > maxPlaces {
-		copies = append(copies, fmt.Sprintf("and %d more", n-maxPlaces))
+		copies = append(copies, l.T("and %d more", n-maxPlaces))
 	}
-	return []Notice{{Code: "sheet-copy", Tone: ToneWarn, Title: "A sheet may be counted twice",
-		Message: strings.Join(copies, "; ") + ": both are counted, so if a copy repeats the other's rows its figures are doubled. Delete the copy, or rename it if its rows are other activities."}}
+	return []Notice{{Code: "sheet-copy", Tone: ToneWarn, Title: l.T("A sheet may be counted twice"),
+		Message: l.T("%s: both are counted, so if a copy repeats the other's rows its figures are doubled. Delete the copy, or rename it if its rows are other activities.", strings.Join(copies, "; "))}}
 }
 
-// count is n with the singular or plural phrase: count(2, "sheet was", "sheets were").
-func count(n int, one, many string) string {
+// count is n with the singular or plural phrase in l: count(l, 2, "sheet was", "sheets
+// were"), the phrases catalogue keys.
+func count(l lang.Lang, n int, one, many string) string {
 	if n == 1 {
-		return "1 " + one
+		return "1 " + l.T(one)
 	}
-	return Thousands(n) + " " + many
+	return l.Localize(Thousands(n)) + " " + l.T(many)
 }
 
 // their is what a notice says of the rows of n sheets or files it names.
-func their(n int) string {
+func their(l lang.Lang, n int) string {
 	if n == 1 {
-		return "Its rows are"
+		return l.T("Its rows are")
 	}
-	return "Their rows are"
+	return l.T("Their rows are")
 }
 
 // share formats n of total as a percentage with one decimal; a share that rounds to 0.0 reads

@@ -7,6 +7,7 @@ import (
 
 	"github.com/footprint/footprint/config"
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/pipeline"
 )
 
@@ -73,7 +74,7 @@ func TestLeftOut(t *testing.T) {
 			for _, add := range tt.problems {
 				add(&ps)
 			}
-			got := leftOut(tt.rows, tt.instruments, ps.List())
+			got := leftOut(lang.English, tt.rows, tt.instruments, ps.List())
 			if len(got) != len(tt.want) {
 				t.Fatalf("%d notices, want %d: %+v", len(got), len(tt.want), got)
 			}
@@ -111,7 +112,7 @@ func TestBaseYearOnLaterData(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			n, ok := baseYearOnLaterData(2019, tt.total, tt.found)
+			n, ok := baseYearOnLaterData(lang.English, 2019, tt.total, tt.found)
 			if ok != (tt.want != "") {
 				t.Fatalf("notice %v (%+v), want one: %v", ok, n, tt.want != "")
 			}
@@ -125,11 +126,11 @@ func TestBaseYearOnLaterData(t *testing.T) {
 // Sheets that look like copies are named, with the sheet each copies, up to maxPlaces.
 func TestSheetCopies(t *testing.T) {
 	var ps emissions.Problems
-	if got := sheetCopies(ps.List()); got != nil {
+	if got := sheetCopies(lang.English, ps.List()); got != nil {
 		t.Errorf("no copy: %+v", got)
 	}
 	ps.Warnf(copyCause, "a.xlsx", "Materials (2)", "", "…")
-	got := sheetCopies(ps.List())
+	got := sheetCopies(lang.English, ps.List())
 	want := `in a.xlsx, sheet "Materials (2)" looks like a copy of "Materials": both are counted`
 	if len(got) != 1 || got[0].Code != "sheet-copy" || got[0].Tone != ToneWarn || !strings.HasPrefix(got[0].Message, want) {
 		t.Errorf("one copy: %+v, want a warn sheet-copy notice starting %q", got, want)
@@ -137,7 +138,7 @@ func TestSheetCopies(t *testing.T) {
 	for i := range 6 {
 		ps.Warnf(copyCause, "b.xlsx", fmt.Sprintf("S (%d)", i+2), "", "…")
 	}
-	got = sheetCopies(ps.List())
+	got = sheetCopies(lang.English, ps.List())
 	if len(got) != 1 || !strings.Contains(got[0].Message, `sheet "S (5)" looks like a copy of "S"; and 2 more:`) {
 		t.Errorf("seven copies: %+v, want five named and 2 more", got)
 	}

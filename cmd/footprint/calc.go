@@ -44,7 +44,7 @@ func runCalc(opts *calcOptions) error {
 	}
 	switch {
 	case opts.lines:
-		text.WriteNotices(opts.env.Stderr, rep.Notices)
+		text.WriteNotices(opts.env.Stderr, rep.Lang, rep.Notices)
 		if err := text.WriteLinesCSV(out, rep.Lines); err != nil {
 			return err
 		}
@@ -54,7 +54,7 @@ func runCalc(opts *calcOptions) error {
 			return err
 		}
 	default:
-		text.WriteNotices(opts.env.Stderr, rep.Notices)
+		text.WriteNotices(opts.env.Stderr, rep.Lang, rep.Notices)
 		if err := text.WriteInventoryTable(out, rep); err != nil {
 			return err
 		}

@@ -83,7 +83,7 @@ func runFactorsDiff(opts *factorsDiffOptions) error {
 		}
 		defer res.Close()
 		rep := reports.New(res)
-		text.WriteNotices(opts.env.Stderr, rep.Notices)
+		text.WriteNotices(opts.env.Stderr, rep.Lang, rep.Notices)
 		text.WriteProblemSummary(opts.env.Stderr, rep.Problems)
 		d.Weigh(res.FactorUse())
 	}

@@ -39,7 +39,7 @@ func runValidate(opts *validateOptions) error {
 		return problems(err)
 	}
 	defer res.Close()
-	text.WriteNotices(opts.env.Stdout, reports.Notices(res))
+	text.WriteNotices(opts.env.Stdout, res.Config.Lang(), reports.Notices(res))
 	sum := text.NewProblemSummary(res)
 	text.WriteProblemGroups(opts.env.Stdout, sum)
 	if sum.Errors > 0 {

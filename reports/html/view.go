@@ -65,11 +65,12 @@ type htmlText struct {
 	Code bool
 }
 
-// noticesOf gives the header's notices; a command quoted between backticks shows as code.
-func noticesOf(ns []reports.Notice) []htmlNotice {
+// noticesOf gives the header's notices, each title with its colon as l writes it; a command
+// quoted between backticks shows as code.
+func noticesOf(l lang.Lang, ns []reports.Notice) []htmlNotice {
 	out := make([]htmlNotice, len(ns))
 	for i, n := range ns {
-		out[i] = htmlNotice{Code: n.Code, Tone: n.Tone, Title: n.Title}
+		out[i] = htmlNotice{Code: n.Code, Tone: n.Tone, Title: l.T("%s:", n.Title)}
 		for j, part := range strings.Split(n.Message, "`") {
 			if part != "" {
 				out[i].Parts = append(out[i].Parts, htmlText{Text: part, Code: j%2 == 1})
@@ -193,7 +194,7 @@ func newView(r reports.Report) *htmlView {
 		v.Legend = append(v.Legend, htmlSwatch{reports.ScopeNameIn(r.Lang, s, r.Method()), reports.ScopeColor(s)})
 	}
 	cur, ok := yearOf(r.Years, r.ReportingYear)
-	v.Notices = noticesOf(r.Notices)
+	v.Notices = noticesOf(r.Lang, r.Notices)
 	v.Summary = summaryOf(r)
 	v.Cards = headerCards(r, cur, ok)
 

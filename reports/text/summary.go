@@ -30,16 +30,16 @@ func WriteProblemSummary(w io.Writer, ps []emissions.Problem) {
 
 // WriteNotices prints the notices, one a line, as every command's first lines: the demo, a
 // missing target, what the figures leave out.
-func WriteNotices(w io.Writer, ns []reports.Notice) {
+func WriteNotices(w io.Writer, l lang.Lang, ns []reports.Notice) {
 	for _, n := range ns {
-		fmt.Fprintf(w, "%s: %s\n", n.Title, n.Message)
+		fmt.Fprintln(w, l.T("%s: %s", n.Title, n.Message))
 	}
 }
 
 // WriteReportSummary prints the notices first, then the reporting year's totals, the target year's gap, the claim,
 // where the page and the export went, and the rows.
 func WriteReportSummary(w io.Writer, r reports.Report, page, export string) {
-	WriteNotices(w, r.Notices)
+	WriteNotices(w, r.Lang, r.Notices)
 	l := r.Lang
 	t := func(v float64) string { return l.Localize(reports.Tonnes(v)) }
 	found := false
