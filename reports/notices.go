@@ -69,7 +69,7 @@ func Notices(r *pipeline.Result) []Notice {
 	if len(cfg.Trajectory.Targets) == 0 {
 		out = append(out, Notice{Code: "no-target", Tone: ToneWarn, Title: l.T(noTargetTitle),
 			Message: l.T("these figures are not measured against any reduction target; the report's closing notes say how to add one."),
-			Help: l.T("To add a reduction target, write a trajectory block in the configuration: base_year (a year with data), target_year, and one target per group of scopes, e.g. `- {name: Scopes 1+2, scopes: [1, 2], pathway: sbti-1.5}` (pathways: sbti-1.5, sbti-wb2, or linear with reduction_pct). `footprint init` writes a config.yaml with such a block to fill in; docs/configuration.md describes every key.")})
+			Help:    l.T("To add a reduction target, write a trajectory block in the configuration: base_year (a year with data), target_year, and one target per group of scopes, e.g. `- {name: Scopes 1+2, scopes: [1, 2], pathway: sbti-1.5}` (pathways: sbti-1.5, sbti-wb2, or linear with reduction_pct). `footprint init` writes a config.yaml with such a block to fill in; docs/configuration.md describes every key.")})
 	}
 	if r.Inventory != nil && r.Library != nil {
 		base := cfg.Trajectory.BaseYear
