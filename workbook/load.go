@@ -705,6 +705,9 @@ func (sr *sheetReader) activity(cells []string, row int) {
 		fail("quantity", a.QuantityCell, "Quantity: %v; enter a number ≥ 0", err)
 	} else if q < 0 {
 		fail("quantity-negative", a.QuantityCell, "Quantity %v is negative; enter consumption as a positive number", q)
+	} else if sr.scan.dateAt(cellPos{row, sr.cols[atQuantity]}) {
+		// Excel turns "1.5" typed in a French workbook into a date (1 May), held as its serial.
+		fail("quantity-date", a.QuantityCell, "Quantity is formatted as a date, held as %v: Excel turns a typed 1.5 or 1/5 into a date; format the cell as a number and type the quantity again", q)
 	} else {
 		a.Quantity = q
 	}

@@ -121,6 +121,15 @@ func (s *sheetScan) isDate(p cellPos) (date, known bool) {
 	return slices.Contains(s.dates[p.row], p.col), true
 }
 
+// dateAt reports whether the scan found the cell formatted as a date; false when it does not
+// know (no scan, or no styles).
+func (s *sheetScan) dateAt(p cellPos) bool {
+	if s == nil || len(s.dates) == 0 {
+		return false
+	}
+	return slices.Contains(s.dates[p.row], p.col)
+}
+
 func (s *sheetScan) isUncomputed(p cellPos) bool {
 	if s == nil {
 		return false

@@ -180,3 +180,33 @@ func FuzzScanSheet(f *testing.F) {
 		}
 	})
 }
+
+// A Quantity formatted as a date (Excel turns a typed 1.5 into 1 May in a French workbook) is
+// its serial number, not a quantity: every reader rejects it, naming the cell.
+func TestDateQuantityRejected(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Energy")
+	dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	f.SetSheetRow("Energy", "A1", &[]any{"Year", "Site", "Pole", "Activity", "Quantity", "Unit"})
+	f.SetSheetRow("Energy", "A2", &[]any{2024, "Main", "P", "test.steel", 45413, "t"})
+	f.SetCellStyle("Energy", "E2", "E2", dateStyle)
+	f.SetSheetRow("Energy", "A3", &[]any{2024, "Main", "P", "test.steel", 2, "t"})
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for name, opts := range map[string]Options{"fast": {}, "checked": {checkedOnly: true}} {
+		t.Run(name, func(t *testing.T) {
+			in := &emissions.Input{}
+			Read(in, "w.xlsx", bytes.NewReader(buf.Bytes()), opts)
+			ps := in.Problems.List()
+			if len(ps) != 1 || ps[0].Cell != "E2" || !strings.Contains(ps[0].Message, "formatted as a date") {
+				t.Fatalf("problems %v, want E2 formatted as a date", ps)
+			}
+			if len(in.Activities) != 1 || in.Activities[0].Quantity != 2 {
+				t.Errorf("activities %+v, want the row of 2 t only", in.Activities)
+			}
+		})
+	}
+}
