@@ -19,7 +19,7 @@ import (
 type Notice struct {
 	// Code names the notice for programs: demo, no-target, base-year-later-factors,
 	// rows-rejected, sheets-not-read, files-not-read, instruments-capped, sheet-copy,
-	// years-without-figures, reporting-year-thin, reporting-year-future.
+	// hidden-counted, years-without-figures, reporting-year-thin, reporting-year-future.
 	Code string `json:"code"`
 	// Tone is how loud the notice is: "bad" when figures are missing from the totals, "warn"
 	// otherwise.
@@ -84,6 +84,7 @@ func Notices(r *pipeline.Result) []Notice {
 	}
 	out = append(out, leftOut(l, r.Inventory.Rows, r.Input.InstrumentRows, r.Input.Problems.List())...)
 	out = append(out, sheetCopies(l, r.Input.Problems.List())...)
+	out = append(out, hiddenCounted(l, r.Input.Problems.List())...)
 	out = append(out, yearsWithoutFigures(r)...)
 	return append(out, reportingYear(r)...)
 }
@@ -286,6 +287,22 @@ func sheetCopies(l lang.Lang, problems []emissions.Problem) []Notice {
 	}
 	return []Notice{{Code: "sheet-copy", Tone: ToneWarn, Title: l.T("A sheet may be counted twice"),
 		Message: l.T("%s: both are counted, so if a copy repeats the other's rows its figures are doubled. Delete the copy, or rename it if its rows are other activities.", strings.Join(copies, "; "))}}
+}
+
+// hiddenCounted says that rows or sheets hidden in Excel are counted: a team that hid them to
+// leave them out would otherwise read figures that hold them.
+func hiddenCounted(l lang.Lang, problems []emissions.Problem) []Notice {
+	var at places
+	for _, p := range problems {
+		if p.More == 0 && (p.Cause == "hidden-rows" || p.Cause == "hidden-sheet") {
+			at.add(p.File, p.Sheet)
+		}
+	}
+	if len(at.keys) == 0 {
+		return nil
+	}
+	return []Notice{{Code: "hidden-counted", Tone: ToneWarn, Title: l.T("Hidden rows counted"),
+		Message: l.T("rows or sheets hidden in Excel are counted like the others, in %s; unhide them to check them, or delete those that should not count. The problems say which.", at.String())}}
 }
 
 // count is n with the singular or plural phrase in l: count(l, 2, "sheet was", "sheets

@@ -188,3 +188,18 @@ func TestReportingYear(t *testing.T) {
 		})
 	}
 }
+
+// Rows and sheets hidden in Excel are counted; a notice says so, naming where.
+func TestHiddenCounted(t *testing.T) {
+	var ps emissions.Problems
+	if got := hiddenCounted(lang.English, ps.List()); got != nil {
+		t.Fatalf("no hidden rows: %v", got)
+	}
+	ps.Warnf("hidden-rows", "a.xlsx", "Energy", "A5", "2 hidden row(s)")
+	ps.Warnf("hidden-sheet", "a.xlsx", "Old", "", "the sheet is hidden")
+	got := hiddenCounted(lang.English, ps.List())
+	if len(got) != 1 || got[0].Code != "hidden-counted" || got[0].Tone != ToneWarn ||
+		!strings.Contains(got[0].Message, "in a.xlsx (Energy, Old)") {
+		t.Errorf("notices %+v", got)
+	}
+}
