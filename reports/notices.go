@@ -19,7 +19,7 @@ import (
 type Notice struct {
 	// Code names the notice for programs: demo, no-target, base-year-later-factors,
 	// rows-rejected, sheets-not-read, files-not-read, instruments-capped, sheet-copy,
-	// hidden-counted, years-without-figures, reporting-year-thin, reporting-year-future.
+	// hidden-counted, merged-cells, years-without-figures, reporting-year-thin, reporting-year-future.
 	Code string `json:"code"`
 	// Tone is how loud the notice is: "bad" when figures are missing from the totals, "warn"
 	// otherwise.
@@ -85,6 +85,7 @@ func Notices(r *pipeline.Result) []Notice {
 	out = append(out, leftOut(l, r.Inventory.Rows, r.Input.InstrumentRows, r.Input.Problems.List())...)
 	out = append(out, sheetCopies(l, r.Input.Problems.List())...)
 	out = append(out, hiddenCounted(l, r.Input.Problems.List())...)
+	out = append(out, mergedOverRows(l, r.Input.Problems.List())...)
 	out = append(out, yearsWithoutFigures(r)...)
 	return append(out, reportingYear(r)...)
 }
@@ -303,6 +304,23 @@ func hiddenCounted(l lang.Lang, problems []emissions.Problem) []Notice {
 	}
 	return []Notice{{Code: "hidden-counted", Tone: ToneWarn, Title: l.T("Hidden rows counted"),
 		Message: l.T("rows or sheets hidden in Excel are counted like the others, in %s; unhide them to check them, or delete those that should not count. The problems say which.", at.String())}}
+}
+
+// mergedOverRows says that cells merged over data rows were read blank below their first row:
+// Excel shows the value on every row of the range, the file holds it once, and a blank Site
+// or Pole takes the default.
+func mergedOverRows(l lang.Lang, problems []emissions.Problem) []Notice {
+	var at places
+	for _, p := range problems {
+		if p.More == 0 && p.Cause == "merged" {
+			at.add(p.File, p.Sheet)
+		}
+	}
+	if len(at.keys) == 0 {
+		return nil
+	}
+	return []Notice{{Code: "merged-cells", Tone: ToneWarn, Title: l.T("Merged cells"),
+		Message: l.T("cells merged over data rows, in %s, hold their value on their first row only: the other rows read them blank (a blank Site or Pole takes the default). Unmerge them and fill every row; the problems say which.", at.String())}}
 }
 
 // count is n with the singular or plural phrase in l: count(l, 2, "sheet was", "sheets

@@ -203,3 +203,13 @@ func TestHiddenCounted(t *testing.T) {
 		t.Errorf("notices %+v", got)
 	}
 }
+
+// Cells merged over data rows are read on their first row only; a notice says so.
+func TestMergedOverRows(t *testing.T) {
+	var ps emissions.Problems
+	ps.Warnf("merged", "a.xlsx", "Energy", "B2", "cells B2:B5 are merged over data rows")
+	got := mergedOverRows(lang.English, ps.List())
+	if len(got) != 1 || got[0].Code != "merged-cells" || !strings.Contains(got[0].Message, "in a.xlsx (Energy)") {
+		t.Errorf("notices %+v", got)
+	}
+}
