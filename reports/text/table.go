@@ -9,72 +9,76 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
 // WriteInventoryTable prints the inventory as people read it in a terminal: one line per year
 // with the scopes and both totals, then the reporting year's breakdowns.
 func WriteInventoryTable(w io.Writer, r reports.Report) error {
+	l := r.Lang
+	t := func(v float64) string { return l.Localize(reports.Tonnes(v)) }
+	opt := func(v *float64) string {
+		if v == nil {
+			return "–"
+		}
+		return t(*v)
+	}
+	row := func(tw io.Writer, cells ...string) { fmt.Fprint(tw, strings.Join(cells, "\t")+"\t\n") }
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "Year\tScope 1\tScope 2 location\tScope 2 market\tScope 3\tTotal location\tTotal market\tBiogenic CO2\t\n")
+	row(tw, l.T("Year"), "Scope 1", l.T("Scope 2 location"), l.T("Scope 2 market"), "Scope 3", l.T("Total location"), l.T("Total market"), l.T("Biogenic CO2"))
 	for _, y := range r.Years {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", y.Year, t(y.Scope1), t(y.Scope2Location), t(y.Scope2Market),
+		row(tw, strconv.Itoa(y.Year), t(y.Scope1), t(y.Scope2Location), t(y.Scope2Market),
 			t(y.Scope3), t(y.TotalLocation), t(y.TotalMarket), t(y.BiogenicCO2))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "tCO2e, GWP %s.\n", r.GWP)
+	fmt.Fprintln(w, l.T("tCO2e, GWP %s.", r.GWP))
 	method := r.Scope2Method
+	based := reports.MethodLabelIn(l, method)
 	for _, y := range r.Years {
 		if y.Year != r.ReportingYear {
 			continue
 		}
-		fmt.Fprintf(w, "\n%d, Scope 3 by category (tCO2e):\n", y.Year)
-		writeShares(w, ranked(categoryNames(y.Scope3Categories), 0), y.Scope3)
+		year := lang.Year(y.Year)
+		fmt.Fprint(w, "\n"+l.T("%v, Scope 3 by category (tCO2e):", year)+"\n")
+		writeShares(w, l, ranked(l, categoryNames(l, y.Scope3Categories), 0), y.Scope3)
 		total := y.Total(method)
-		fmt.Fprintf(w, "\n%d, by pole (%s-based, tCO2e):\n", y.Year, method)
-		writeShares(w, ranked(y.ByPole, maxNames), total)
-		fmt.Fprintf(w, "\n%d, by site (%s-based, tCO2e):\n", y.Year, method)
-		writeShares(w, ranked(y.BySite, maxNames), total)
-		fmt.Fprintf(w, "\n%d, top activities (%s-based, tCO2e):\n", y.Year, method)
-		writeShares(w, ranked(y.ByActivity, 10), total)
+		fmt.Fprint(w, "\n"+l.T("%v, by pole (%s, tCO2e):", year, based)+"\n")
+		writeShares(w, l, ranked(l, y.ByPole, maxNames), total)
+		fmt.Fprint(w, "\n"+l.T("%v, by site (%s, tCO2e):", year, based)+"\n")
+		writeShares(w, l, ranked(l, y.BySite, maxNames), total)
+		fmt.Fprint(w, "\n"+l.T("%v, top activities (%s, tCO2e):", year, based)+"\n")
+		writeShares(w, l, ranked(l, y.ByActivity, 10), total)
 		if line := reports.GWPBasisSentence(y, method); line != "" {
-			fmt.Fprintf(w, "\nGWP basis (%s-based): %s\n", method, line)
+			fmt.Fprint(w, "\n"+l.T("GWP basis (%s): %s", based, line)+"\n")
 		}
 	}
 	if rs := r.Analysis.Restatement; rs != nil {
-		fmt.Fprintf(w, "\nRestatement (tCO2e, %s-based; each year with the latest dataset version of its own factor vintages):\n", method)
+		fmt.Fprint(w, "\n"+l.T("Restatement (tCO2e, %s; each year with the latest dataset version of its own factor vintages):", based)+"\n")
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintf(tw, "Year\tAs reported\tRestated\tDifference\t\n")
+		row(tw, l.T("Year"), l.T("As reported"), l.T("Restated"), l.T("Difference"))
 		for _, x := range rs {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t\n", x.Year, t(x.AsReported), t(x.Restated), t(x.Difference))
+			row(tw, strconv.Itoa(x.Year), t(x.AsReported), t(x.Restated), t(x.Difference))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
 		}
 	}
 	if tr := r.Trajectory; tr != nil && len(tr.Years) > 0 {
-		fmt.Fprintf(w, "\nTrajectory (tCO2e, %s-based Scope 2; actual up to the last year with data, then projected):\n", method)
+		fmt.Fprint(w, "\n"+l.T("Trajectory (tCO2e, %s Scope 2; actual up to the last year with data, then projected):", based)+"\n")
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintf(tw, "Year\tActual\tTarget\tBusiness as usual\tPlan\tCredits\tNet\tGap to target\t\n")
+		row(tw, l.T("Year"), l.T("Actual"), l.T("Target"), l.T("Business as usual"), l.T("Plan"), l.T("Credits"), l.T("Net"), l.T("Gap to target"))
 		for _, y := range tr.Years {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", y.Year, opt(y.Actual), opt(y.Target), opt(y.BAU), opt(y.Plan), t(y.Credits), opt(y.Net), opt(y.Gap))
+			row(tw, strconv.Itoa(y.Year), opt(y.Actual), opt(y.Target), opt(y.BAU), opt(y.Plan), t(y.Credits), opt(y.Net), opt(y.Gap))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
 		}
 	}
-	fmt.Fprintf(w, "\nRows: %d read, %d used, %d rejected.\n", r.Rows.Read, r.Rows.Used, r.Rows.Rejected)
+	fmt.Fprint(w, "\n"+l.T("Rows: %d read, %d used, %d rejected.", lang.Plain(r.Rows.Read), lang.Plain(r.Rows.Used), lang.Plain(r.Rows.Rejected))+"\n")
 	return nil
-}
-
-// opt formats an optional figure; a year without it shows a dash.
-func opt(v *float64) string {
-	if v == nil {
-		return "–"
-	}
-	return t(*v)
 }
 
 // t formats tonnes as every output writes them in text.
@@ -93,7 +97,7 @@ type share struct {
 
 // ranked returns m's entries largest first; with n > 0, the first n and then one entry that
 // adds up the rest.
-func ranked(m map[string]float64, n int) []share {
+func ranked(l lang.Lang, m map[string]float64, n int) []share {
 	var out []share
 	rest, others := 0.0, 0
 	for i, k := range reports.LargestFirst(m) {
@@ -105,31 +109,31 @@ func ranked(m map[string]float64, n int) []share {
 		out = append(out, share{k, m[k]})
 	}
 	if others > 0 {
-		out = append(out, share{fmt.Sprintf("(%d others)", others), rest})
+		out = append(out, share{l.T("(%d others)", others), rest})
 	}
 	return out
 }
 
 // writeShares prints name, tonnes and share of total.
-func writeShares(w io.Writer, entries []share, total float64) {
+func writeShares(w io.Writer, l lang.Lang, entries []share, total float64) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, e := range entries {
 		pct := 0.0
 		if total != 0 {
 			pct = 100 * e.v / total
 		}
-		fmt.Fprintf(tw, "  %s\t%12s\t%5.1f %%\n", reports.Printable(e.name), t(e.v), pct)
+		fmt.Fprintf(tw, "  %s\t%12s\t%s\n", reports.Printable(e.name), l.Localize(t(e.v)), l.Localize(fmt.Sprintf("%5.1f %%", pct)))
 	}
 	tw.Flush()
 }
 
 // categoryNames keys a year's Scope 3 categories by their number and name.
-func categoryNames(cats map[int]float64) map[string]float64 {
+func categoryNames(l lang.Lang, cats map[int]float64) map[string]float64 {
 	out := map[string]float64{}
 	for n, v := range cats {
 		name := strconv.Itoa(n)
 		if n >= 1 && n <= 15 {
-			name = fmt.Sprintf("%2d %s", n, reports.Scope3CategoryNames[n])
+			name = fmt.Sprintf("%2d %s", n, reports.Scope3CategoryName(l, n))
 		}
 		out[name] = v
 	}
