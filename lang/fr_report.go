@@ -433,4 +433,9 @@ var frenchReport = map[string]string{
 	"rows or sheets hidden in Excel are counted like the others, in %s; unhide them to check them, or delete those that should not count. The problems say which.": "des lignes ou des feuilles masquées dans Excel sont comptées comme les autres, dans %s ; affichez-les pour les vérifier, ou supprimez celles qui ne doivent pas compter. Les problèmes disent lesquelles.",
 	"Merged cells": "Cellules fusionnées",
 	"cells merged over data rows, in %s, hold their value on their first row only: the other rows read them blank (a blank Site or Pole takes the default). Unmerge them and fill every row; the problems say which.": "des cellules fusionnées sur des lignes de données, dans %s, ne portent leur valeur que sur leur première ligne : les autres lignes les lisent vides (un Site ou un Pôle vide prend la valeur par défaut). Défusionnez-les et remplissez chaque ligne ; les problèmes disent lesquelles.",
+	"sites":                          "sites",
+	"poles":                          "pôles",
+	"%s %s":                          "%s %s",
+	"Names that differ only by case": "Noms qui ne diffèrent que par la casse",
+	"%s are counted apart; write each name one way in every row if they are one.": "%s sont comptés à part ; écrivez chaque nom d’une seule façon sur chaque ligne s’il s’agit du même.",
 }

@@ -19,7 +19,7 @@ import (
 type Notice struct {
 	// Code names the notice for programs: demo, no-target, base-year-later-factors,
 	// rows-rejected, sheets-not-read, files-not-read, instruments-capped, sheet-copy,
-	// hidden-counted, merged-cells, years-without-figures, reporting-year-thin, reporting-year-future.
+	// hidden-counted, merged-cells, names-differ-by-case, years-without-figures, reporting-year-thin, reporting-year-future.
 	Code string `json:"code"`
 	// Tone is how loud the notice is: "bad" when figures are missing from the totals, "warn"
 	// otherwise.
@@ -86,6 +86,7 @@ func Notices(r *pipeline.Result) []Notice {
 	out = append(out, sheetCopies(l, r.Input.Problems.List())...)
 	out = append(out, hiddenCounted(l, r.Input.Problems.List())...)
 	out = append(out, mergedOverRows(l, r.Input.Problems.List())...)
+	out = append(out, namesByCase(l, r.Years)...)
 	out = append(out, yearsWithoutFigures(r)...)
 	return append(out, reportingYear(r)...)
 }
@@ -321,6 +322,54 @@ func mergedOverRows(l lang.Lang, problems []emissions.Problem) []Notice {
 	}
 	return []Notice{{Code: "merged-cells", Tone: ToneWarn, Title: l.T("Merged cells"),
 		Message: l.T("cells merged over data rows, in %s, hold their value on their first row only: the other rows read them blank (a blank Site or Pole takes the default). Unmerge them and fill every row; the problems say which.", at.String())}}
+}
+
+// namesByCase says which sites or poles differ only by case ("Flins" and "FLINS"): they are
+// counted apart, which splits a site's figures, and its instruments cover only the rows that
+// name it as they do.
+func namesByCase(l lang.Lang, years []emissions.YearTotals) []Notice {
+	var parts []string
+	for _, kind := range []struct {
+		what  string
+		names func(emissions.YearTotals) map[string]float64
+	}{
+		{lang.Key("sites"), func(y emissions.YearTotals) map[string]float64 { return y.BySite }},
+		{lang.Key("poles"), func(y emissions.YearTotals) map[string]float64 { return y.ByPole }},
+	} {
+		byFold := map[string][]string{}
+		for _, y := range years {
+			for name := range kind.names(y) {
+				k := strings.ToLower(name)
+				if !slices.Contains(byFold[k], name) {
+					byFold[k] = append(byFold[k], name)
+				}
+			}
+		}
+		var groups []string
+		for _, names := range byFold {
+			if len(names) > 1 {
+				slices.Sort(names)
+				quoted := make([]string, len(names))
+				for i, n := range names {
+					quoted[i] = strconv.Quote(n)
+				}
+				groups = append(groups, strings.Join(quoted, l.T(" and ")))
+			}
+		}
+		if len(groups) == 0 {
+			continue
+		}
+		slices.Sort(groups)
+		if len(groups) > maxPlaces {
+			groups = append(groups[:maxPlaces], l.T("and %d more", len(groups)-maxPlaces))
+		}
+		parts = append(parts, l.T("%s %s", l.T(kind.what), strings.Join(groups, "; ")))
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return []Notice{{Code: "names-differ-by-case", Tone: ToneWarn, Title: l.T("Names that differ only by case"),
+		Message: l.T("%s are counted apart; write each name one way in every row if they are one.", strings.Join(parts, "; "))}}
 }
 
 // count is n with the singular or plural phrase in l: count(l, 2, "sheet was", "sheets

@@ -213,3 +213,18 @@ func TestMergedOverRows(t *testing.T) {
 		t.Errorf("notices %+v", got)
 	}
 }
+
+// Sites or poles whose names differ only by case are counted apart; a notice names them.
+func TestNamesByCase(t *testing.T) {
+	years := []emissions.YearTotals{
+		{Year: 2023, BySite: map[string]float64{"Flins": 1}, ByPole: map[string]float64{"P": 1}},
+		{Year: 2024, BySite: map[string]float64{"FLINS": 1, "Douai": 1}, ByPole: map[string]float64{"P": 1}},
+	}
+	got := namesByCase(lang.English, years)
+	if len(got) != 1 || got[0].Code != "names-differ-by-case" || got[0].Message != `sites "FLINS" and "Flins" are counted apart; write each name one way in every row if they are one.` {
+		t.Errorf("notices %+v", got)
+	}
+	if got := namesByCase(lang.English, years[1:]); got != nil {
+		t.Errorf("no names differing by case: %+v", got)
+	}
+}
