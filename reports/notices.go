@@ -294,12 +294,7 @@ func sheetCopies(l lang.Lang, problems []emissions.Problem) []Notice {
 // hiddenCounted says that rows or sheets hidden in Excel are counted: a team that hid them to
 // leave them out would otherwise read figures that hold them.
 func hiddenCounted(l lang.Lang, problems []emissions.Problem) []Notice {
-	var at places
-	for _, p := range problems {
-		if p.More == 0 && (p.Cause == "hidden-rows" || p.Cause == "hidden-sheet") {
-			at.add(p.File, p.Sheet)
-		}
-	}
+	at := placesOf(problems, "hidden-rows", "hidden-sheet")
 	if len(at.keys) == 0 {
 		return nil
 	}
@@ -311,17 +306,23 @@ func hiddenCounted(l lang.Lang, problems []emissions.Problem) []Notice {
 // Excel shows the value on every row of the range, the file holds it once, and a blank Site
 // or Pole takes the default.
 func mergedOverRows(l lang.Lang, problems []emissions.Problem) []Notice {
-	var at places
-	for _, p := range problems {
-		if p.More == 0 && p.Cause == "merged" {
-			at.add(p.File, p.Sheet)
-		}
-	}
+	at := placesOf(problems, "merged")
 	if len(at.keys) == 0 {
 		return nil
 	}
 	return []Notice{{Code: "merged-cells", Tone: ToneWarn, Title: l.T("Merged cells"),
 		Message: l.T("cells merged over data rows, in %s, hold their value on their first row only: the other rows read them blank (a blank Site or Pole takes the default). Unmerge them and fill every row; the problems say which.", at.String())}}
+}
+
+// placesOf are the files and sheets of the listed problems of the causes given.
+func placesOf(problems []emissions.Problem, causes ...string) places {
+	var at places
+	for _, p := range problems {
+		if p.More == 0 && slices.Contains(causes, p.Cause) {
+			at.add(p.File, p.Sheet)
+		}
+	}
+	return at
 }
 
 // namesByCase says which sites or poles differ only by case ("Flins" and "FLINS"): they are
