@@ -137,4 +137,12 @@ var frenchTemplate = map[string]string{
 	"kg of gas taken out and sent for recycling or destruction during the year.":                                                                                                       "kg de fluide retiré et envoyé au recyclage ou à la destruction pendant l’année.",
 	"Not in the list: footprint also reads en service, neuf, installed, hors service, mis au rebut, disposed, decommissioned …; anything else rejects the row.":                        "Absent de la liste : footprint lit aussi neuve, installé, hors service, mis au rebut, démantelé, new, retired … ; toute autre valeur fait refuser la ligne.",
 	"Blank or in service: leak = recharged − recovered. new (installed this year, its first fill in Recharged): − its charge. retired (taken out of service this year): + its charge.": "Vide ou en service : fuite = rechargé − récupéré. neuf (installé cette année, son premier remplissage dans Rechargé) : − sa charge. retiré (mis hors service cette année) : + sa charge.",
+
+	// Messages of footprint init and footprint template.
+	"Wrote %s: your site's configuration; fill in the lines marked FILL IN (site name, target).": "Écrit : %s, la configuration de votre site ; remplissez les lignes marquées FILL IN (nom du site, cible).",
+	"Wrote %s: the input template; fill in its activity sheets (its Help sheet says how).":       "Écrit : %s, le modèle de saisie ; remplissez ses feuilles d’activité (sa feuille Aide explique comment).",
+	"Left untouched: %s exists already.":                                                         "Laissé intact : %s existe déjà.",
+	"Next: fill them in, then run `footprint validate` and `footprint report` in %s.":            "Ensuite : remplissez-les, puis lancez `footprint validate` et `footprint report` dans %s.",
+	"Next: fill them in, then run `footprint validate` and `footprint report`.":                  "Ensuite : remplissez-les, puis lancez `footprint validate` et `footprint report`.",
+	"Wrote %s: fill it in, then check it with `footprint validate --input %s`.":                  "Écrit : %s ; remplissez-le, puis vérifiez-le avec `footprint validate --input %s`.",
 }
