@@ -33,7 +33,7 @@ var frenchTemplate = map[string]string{
 	"Topic":                      "Sujet",
 	"How":                        "Explication",
 	"Sheets":                     "Feuilles",
-	"What to enter":              "Quoi saisir",
+	"What to enter":              "Ce qu’il faut saisir",
 	"Already-computed emissions": "Émissions déjà calculées",
 
 	// Dropdown values, as footprint reads them back.
