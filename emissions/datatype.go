@@ -15,14 +15,27 @@ const (
 // DataTypes are the values of the DataType column, the most specific first.
 var DataTypes = []string{DataPrimary, DataSecondary, DataSpendBased}
 
-// ParseDataType reads a DataType cell ignoring case, spaces, hyphens and underscores, so
-// "Spend based", "spend_based" and "SPEND-BASED" are one value.
+// dataTypeWords are the spellings of each data type, folded (foldValue) and without spaces:
+// English, and French (primaire, secondaire, monétaire as ADEME's ratios monétaires) in the
+// singular or plural, alone or after "donnée(s)".
+var dataTypeWords = map[string]string{
+	"primary": DataPrimary, "primaire": DataPrimary, "primaires": DataPrimary,
+	"secondary": DataSecondary, "secondaire": DataSecondary, "secondaires": DataSecondary,
+	"spendbased": DataSpendBased, "monetaire": DataSpendBased, "monetaires": DataSpendBased,
+	"ratiomonetaire": DataSpendBased, "ratiosmonetaires": DataSpendBased,
+}
+
+// ParseDataType reads a DataType cell in English or French ignoring case, accents, spaces,
+// hyphens and underscores, so "Spend based", "spend_based", "SPEND-BASED" and "Monétaire" are
+// one value.
 func ParseDataType(s string) (string, bool) {
-	k := strings.NewReplacer(" ", "", "-", "", "_", "").Replace(strings.ToLower(strings.TrimSpace(s)))
-	for _, d := range DataTypes {
-		if k == strings.ReplaceAll(d, "-", "") {
-			return d, true
+	k := strings.ReplaceAll(foldValue(s), " ", "")
+	for _, prefix := range []string{"donnees", "donnee"} {
+		if rest, ok := strings.CutPrefix(k, prefix); ok && rest != "" {
+			k = rest
+			break
 		}
 	}
-	return "", false
+	d, ok := dataTypeWords[k]
+	return d, ok
 }

@@ -1,7 +1,5 @@
 package emissions
 
-import "strings"
-
 // Activity-data quality levels of the optional Quality column. Each level has its own
 // uncertainty (config `quality`), which the Monte Carlo of uncertainty.go draws.
 const (
@@ -13,13 +11,16 @@ const (
 // QualityLevels are the levels, from the surest.
 var QualityLevels = []string{QualityMeasured, QualityCalculated, QualityEstimated}
 
-// ParseQuality reads a Quality cell, case- and space-insensitively.
+// qualityWords are the spellings of each level, folded (foldValue): English, and French in
+// either gender and number (mesuré, mesurée, mesurés).
+var qualityWords = map[string]string{
+	"measured": QualityMeasured, "mesure": QualityMeasured, "mesuree": QualityMeasured, "mesures": QualityMeasured, "mesurees": QualityMeasured,
+	"calculated": QualityCalculated, "calcule": QualityCalculated, "calculee": QualityCalculated, "calcules": QualityCalculated, "calculees": QualityCalculated,
+	"estimated": QualityEstimated, "estime": QualityEstimated, "estimee": QualityEstimated, "estimes": QualityEstimated, "estimees": QualityEstimated,
+}
+
+// ParseQuality reads a Quality cell in English or French, ignoring case and accents.
 func ParseQuality(s string) (string, bool) {
-	q := strings.ToLower(strings.TrimSpace(s))
-	for _, l := range QualityLevels {
-		if q == l {
-			return l, true
-		}
-	}
-	return "", false
+	q, ok := qualityWords[foldValue(s)]
+	return q, ok
 }

@@ -29,17 +29,22 @@ const (
 // StatusLevels are the values the template's Status dropdown offers.
 var StatusLevels = []string{StatusInService, StatusNew, StatusRetired}
 
-// statusWords are the spellings of each status a register may use.
+// statusWords are the spellings of each status a register may use, folded (foldValue): in
+// English and in French, in either gender (a machine is neuve, an équipement neuf).
 var statusWords = map[string]string{
 	"": StatusInService, "in service": StatusInService, "en service": StatusInService,
-	"new": StatusNew, "installed": StatusNew, "neuf": StatusNew, "mise en service": StatusNew, "installé": StatusNew,
+	"new": StatusNew, "installed": StatusNew, "neuf": StatusNew, "neuve": StatusNew, "mise en service": StatusNew,
+	"mis en service": StatusNew, "installe": StatusNew, "installee": StatusNew,
 	"retired": StatusRetired, "disposed": StatusRetired, "decommissioned": StatusRetired, "dismantled": StatusRetired,
-	"hors service": StatusRetired, "mis au rebut": StatusRetired, "démantelé": StatusRetired, "retiré": StatusRetired,
+	"hors service": StatusRetired, "mis au rebut": StatusRetired, "mise au rebut": StatusRetired, "demantele": StatusRetired,
+	"demantelee": StatusRetired, "retire": StatusRetired, "retiree": StatusRetired, "mis hors service": StatusRetired,
+	"mise hors service": StatusRetired,
 }
 
-// ParseStatus reads a Status cell, case- and space-insensitively; blank is in service.
+// ParseStatus reads a Status cell in English or French, ignoring case, accents and spaces;
+// blank is in service.
 func ParseStatus(s string) (string, bool) {
-	st, ok := statusWords[strings.ToLower(strings.Join(strings.Fields(s), " "))]
+	st, ok := statusWords[foldValue(s)]
 	return st, ok
 }
 

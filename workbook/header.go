@@ -103,6 +103,7 @@ func (sr *sheetReader) registerRow(cells []string) bool {
 // twice (and leaves sr.pos nil), the rows skipped above it and the cells footprint ignores.
 func (sr *sheetReader) setHeader(idx headerIndex, cells []string, row int) headerStep {
 	pos, dups := idx.match(cells)
+	dups = sr.warnRepeatedText(dups, cells, row)
 	if len(dups) > 0 {
 		d := dups[0]
 		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(d.at, row), "column %s appears twice in the header row (%s and %s); keep one, footprint cannot tell which to read",
@@ -122,6 +123,33 @@ func (sr *sheetReader) setHeader(idx headerIndex, cells []string, row int) heade
 	}
 	sr.warnUnknownColumns(idx, cells, row)
 	return headerFound
+}
+
+// repeatableColumns are the optional free-text columns a header may name twice without
+// losing the sheet: a sheet with both Commentaire and Notes (two spellings of Comment) reads
+// the first, and the other is only free text. A figure or a code named twice (Quantity,
+// Activity) stays an error: footprint cannot tell which one counts.
+var repeatableColumns = map[Column]bool{ColComment: true}
+
+// warnRepeatedText warns once for each repeated header of a repeatableColumns column (only the
+// first is read) and returns the other repeats, which are errors.
+func (sr *sheetReader) warnRepeatedText(dups []duplicate, cells []string, row int) []duplicate {
+	var rest []duplicate
+	for _, d := range dups {
+		if !repeatableColumns[d.col] {
+			rest = append(rest, d)
+			continue
+		}
+		sr.problems.Warnf("duplicate-column", sr.file, sr.sheet, emissions.CellName(d.at, row), "column %s %q is another %s column: only %s %q is read",
+			columnLetter(d.at), emissions.Clip(strings.TrimSpace(cells[d.at])), d.col, columnLetter(d.first), emissions.Clip(strings.TrimSpace(cells[d.first])))
+	}
+	return rest
+}
+
+// columnLetter is the letter of a 0-based column: A, B … AA.
+func columnLetter(i int) string {
+	name, _ := excelize.ColumnNumberToName(i + 1)
+	return name
 }
 
 // noHeader reports a sheet whose header was not found, if it looks like a sheet footprint

@@ -740,10 +740,9 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	raw, cell := sr.at(cells, atMethod, row)
 	a.MethodCell = cell
 	if raw != "" {
-		switch m := strings.ToLower(raw); m {
-		case "location", "market", "location-based", "market-based":
-			a.Method = strings.TrimSuffix(m, "-based")
-		default:
+		if m, known := emissions.ParseMethod(raw); known {
+			a.Method = m
+		} else {
 			fail("method", cell, "Method %q: want location or market, or leave it blank to count the row in both Scope 2 totals", emissions.Clip(raw))
 		}
 	}

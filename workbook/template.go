@@ -11,6 +11,7 @@ import (
 	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/internal/atomicfile"
 	"github.com/footprint/footprint/internal/xlsxwrite"
+	"github.com/footprint/footprint/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -28,6 +29,10 @@ type Template struct {
 	// blank Entity cell goes to.
 	Entities      []string
 	DefaultEntity string
+	// Lang is the language of the template's sheet names, headers, help, prompts and
+	// dropdown values: French ones are those footprint reads (workbook/columns.go and the
+	// emissions package's value spellings), so a French template reads back as an English one.
+	Lang lang.Lang
 }
 
 // TemplateEntities are the entity names an Entity cell may hold under org, in config order,
@@ -65,8 +70,25 @@ func UsedPolesAndSites(acts []emissions.Activity) (poles, sites []string) {
 	return poles, sites
 }
 
-// TemplateSheets are the activity sheets of the template, in order (the canonical names of docs/user-guide.md#activity-sheets).
-var TemplateSheets = []string{"Energy", "Logistics", "Materials", "Waste", "Refrigerants", "Travel"}
+// TemplateSheets are the activity sheets of the template, in order (the canonical names of
+// docs/user-guide.md#activity-sheets), in English: a French template names them in French, as
+// footprint reads an activity sheet by its header, whatever its name.
+var TemplateSheets = []string{lang.Key("Energy"), lang.Key("Logistics"), lang.Key("Materials"), lang.Key("Waste"), lang.Key("Refrigerants"), lang.Key("Travel")}
+
+// templateOwnSheets are the template's sheets footprint skips, in English.
+var templateOwnSheets = []string{lang.Key("Help"), lang.Key("Examples"), lang.Key("Lists")}
+
+// instrumentsSheet is the Instruments sheet's name in every language: footprint knows that
+// sheet by its name (the word is French too).
+const instrumentsSheet = "Instruments"
+
+// name is a template sheet's name in the template's language, from its English name.
+func (tw *templateWriter) name(en string) string {
+	if en == instrumentsSheet {
+		return en
+	}
+	return tw.l.T(en)
+}
 
 // TemplateUnits are the units the Unit dropdown offers besides those of the factors: the usual
 // spellings of each dimension footprint converts, and the units of already-computed emissions.
@@ -108,7 +130,7 @@ func WriteTemplateFile(path string, t Template) error {
 func WriteTemplate(w io.Writer, t Template) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	tw := &templateWriter{f: f, t: t}
+	tw := &templateWriter{f: f, t: t, l: t.Lang}
 	if err := tw.build(); err != nil {
 		return err
 	}
@@ -118,6 +140,7 @@ func WriteTemplate(w io.Writer, t Template) error {
 type templateWriter struct {
 	f  *excelize.File
 	t  Template
+	l  lang.Lang
 	st struct{ title, note, header, wrap, top, number, integer int }
 	// ids by template sheet, and all ids, sorted
 	ids map[string][]string
@@ -138,11 +161,15 @@ func idsName(sheet string) string { return "Ids_" + sheet }
 
 func (tw *templateWriter) build() error {
 	f := tw.f
+	language := "en"
+	if tw.l.IsFrench() {
+		language = "fr-FR"
+	}
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:    templateTitle,
-		Subject:  "Activity data for the GHG inventory: energy, logistics, materials, waste, refrigerants, travel, Scope 2 instruments",
+		Subject:  tw.l.T("Activity data for the GHG inventory: energy, logistics, materials, waste, refrigerants, travel, Scope 2 instruments"),
 		Creator:  "footprint",
-		Language: "en",
+		Language: language,
 	}); err != nil {
 		return err
 	}
@@ -150,11 +177,11 @@ func (tw *templateWriter) build() error {
 		return err
 	}
 	tw.catalogue()
-	if err := f.SetSheetName("Sheet1", "Help"); err != nil {
+	if err := f.SetSheetName("Sheet1", tw.name("Help")); err != nil {
 		return err
 	}
-	for _, name := range append(append(append([]string{}, TemplateSheets...), "Instruments", TemplateRegisterSheet, "Examples"), "Lists") {
-		if _, err := f.NewSheet(name); err != nil {
+	for _, name := range append(append(append([]string{}, TemplateSheets...), instrumentsSheet, TemplateRegisterSheet, "Examples"), "Lists") {
+		if _, err := f.NewSheet(tw.name(name)); err != nil {
 			return err
 		}
 	}
@@ -168,8 +195,8 @@ func (tw *templateWriter) build() error {
 			return err
 		}
 	}
-	for _, sh := range []string{"Help", "Examples", "Lists"} {
-		if err := tw.mark(sh); err != nil {
+	for _, sh := range templateOwnSheets {
+		if err := tw.mark(tw.name(sh)); err != nil {
 			return err
 		}
 	}
@@ -335,15 +362,16 @@ func (tw *templateWriter) freeze(sheet string, rows int) error {
 // lists writes the Lists sheet: the catalogue of activity ids, the id list of each sheet, the
 // units, and the poles and sites the team may extend; each list has a defined name.
 func (tw *templateWriter) lists() error {
-	const sh = "Lists"
-	if err := tw.titled(sh, "Lists behind the dropdowns", "Add your poles and sites below those your inputs already use (200 more each): the Pole and Site dropdowns follow. Activity ids and units come from footprint's factor library and your config's custom factors, entities from its organisation.entities; regenerate the template with `footprint template` after changing them."); err != nil {
+	sh := tw.name("Lists")
+	if err := tw.titled(sh, tw.l.T("Lists behind the dropdowns"), tw.l.T("Add your poles and sites below those your inputs already use (200 more each): the Pole and Site dropdowns follow. Activity ids and units come from footprint's factor library and your config's custom factors, entities from its organisation.entities; regenerate the template with `footprint template` after changing them.")); err != nil {
 		return err
 	}
-	cols := []string{"Activity id", "Name", "Unit", "Scope", "Category", "Source"}
+	l := tw.l
+	cols := []string{l.T("Activity id"), l.T("Name"), l.T("Unit"), l.T("Scope"), l.T("Category"), l.T("Source")}
 	for _, s := range TemplateSheets {
-		cols = append(cols, s+" ids")
+		cols = append(cols, l.T("%s ids", tw.name(s)))
 	}
-	cols = append(cols, "Units", "Poles", "Sites", "Entities")
+	cols = append(cols, l.T("Units"), l.T("Poles"), l.T("Sites"), l.T("Entities"))
 	if err := tw.header(sh, 3, cols...); err != nil {
 		return err
 	}

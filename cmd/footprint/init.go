@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/footprint/footprint/config"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/workbook"
 	"github.com/spf13/cobra"
@@ -48,45 +49,66 @@ func runInit(opts *initOptions) error {
 	}
 	cfgPath, tmplPath := filepath.Join(opts.dir, initConfig), filepath.Join(opts.dir, initTemplate)
 	var kept []string
-	wrote, err := createNew(cfgPath, func(w io.Writer) error { _, err := w.Write(config.Starter); return err })
-	switch {
-	case err != nil:
+	wroteConfig, err := createNew(cfgPath, func(w io.Writer) error { _, err := w.Write(config.Starter); return err })
+	if err != nil {
 		return problemsf("init: %s: %v", cfgPath, err)
-	case wrote:
-		fmt.Fprintf(out, "Wrote %s: your site's configuration; fill in the lines marked FILL IN (site name, target).\n", cfgPath)
-	default:
+	}
+	if !wroteConfig {
 		kept = append(kept, cfgPath)
 	}
-	if _, err := os.Stat(tmplPath); err == nil {
+	// The config in the folder, the starter or the team's own, says the language of the
+	// messages and of the template (unless --lang or FOOTPRINT_LANGUAGE does), and the
+	// template offers its activity ids and custom factors. A template already there is kept
+	// whatever the config holds: only the language is asked of a config that does not load.
+	_, statErr := os.Stat(tmplPath)
+	writeTemplate := statErr != nil
+	s, loadErr := pipeline.Load(pipeline.Options{ConfigPath: cfgPath, Own: true, Lang: opts.lang, LookupEnv: opts.env.LookupEnv})
+	l := commandLang(opts.rootOptions)
+	if loadErr == nil {
+		l = s.Config.Lang()
+	}
+	if wroteConfig {
+		fmt.Fprintln(out, l.T("Wrote %s: your site's configuration; fill in the lines marked FILL IN (site name, target).", cfgPath))
+	}
+	if !writeTemplate {
 		kept = append(kept, tmplPath)
 	} else {
-		// The template offers the activity ids of the config in the folder: the starter, or
-		// the team's own with its custom factors.
-		s, err := pipeline.Load(pipeline.Options{ConfigPath: cfgPath, Own: true, LookupEnv: opts.env.LookupEnv})
-		if err != nil {
-			return problems(err)
+		if loadErr != nil {
+			return problems(loadErr)
 		}
-		t := workbook.Template{Factors: s.Library.All(), Site: s.Config.Site}
+		t := workbook.Template{Factors: s.Library.All(), Site: s.Config.Site, Lang: l}
 		t.Entities, t.DefaultEntity = workbook.TemplateEntities(s.Config.OrganisationModel())
 		wrote, err := createNew(tmplPath, func(w io.Writer) error { return workbook.WriteTemplate(w, t) })
 		switch {
 		case err != nil:
 			return problemsf("init: %s: %v", tmplPath, err)
 		case wrote:
-			fmt.Fprintf(out, "Wrote %s: the input template; fill in its activity sheets (its Help sheet says how).\n", tmplPath)
+			fmt.Fprintln(out, l.T("Wrote %s: the input template; fill in its activity sheets (its Help sheet says how).", tmplPath))
 		default:
 			kept = append(kept, tmplPath)
 		}
 	}
 	for _, p := range kept {
-		fmt.Fprintf(out, "Left untouched: %s exists already.\n", p)
+		fmt.Fprintln(out, l.T("Left untouched: %s exists already.", p))
 	}
-	where := ""
 	if filepath.Clean(opts.dir) != "." {
-		where = " in " + opts.dir
+		fmt.Fprintln(out, l.T("Next: fill them in, then run `footprint validate` and `footprint report` in %s.", opts.dir))
+	} else {
+		fmt.Fprintln(out, l.T("Next: fill them in, then run `footprint validate` and `footprint report`."))
 	}
-	fmt.Fprintf(out, "Next: fill them in, then run `footprint validate` and `footprint report`%s.\n", where)
 	return nil
+}
+
+// commandLang is the language a command speaks before a config is loaded, or when none
+// loads: --lang, else FOOTPRINT_LANGUAGE, else English (the checked flag and a bad variable
+// are English too: the config's check reports them).
+func commandLang(r *rootOptions) lang.Lang {
+	given := r.lang
+	if given == "" && r.env.LookupEnv != nil {
+		given, _ = r.env.LookupEnv("FOOTPRINT_LANGUAGE")
+	}
+	l, _ := lang.Parse(given)
+	return l
 }
 
 // createNew writes a file at path with write, only if none exists there: false when one

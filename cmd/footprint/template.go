@@ -23,6 +23,8 @@ func newCmdTemplate(root *rootOptions, runF func(*templateOptions) error) *cobra
 			"Waste, Refrigerants, Travel and Instruments with their headers and data validation (activity ids of\n" +
 			"the library and of the config's custom factors, units, whole-number years, quantities ≥ 0), a Help\n" +
 			"sheet, examples, and a Lists sheet with the poles and sites the inputs use, where the team adds more.\n" +
+			"With --lang fr (or config language: fr) the sheets, headers, help and dropdown values are in French,\n" +
+			"which footprint reads as well; the Instruments sheet keeps its name.\n" +
 			"The optional Quality, Entity and DataType columns have dropdowns; Entity's lists the config's\n" +
 			"organisation.entities (without an organisation it has none).",
 		Args: cobra.NoArgs,
@@ -40,7 +42,8 @@ func runTemplate(opts *templateOptions) error {
 	if err != nil {
 		return problems(err)
 	}
-	t := workbook.Template{Factors: s.Library.All(), Site: s.Config.Site}
+	l := s.Config.Lang()
+	t := workbook.Template{Factors: s.Library.All(), Site: s.Config.Site, Lang: l}
 	t.Entities, t.DefaultEntity = workbook.TemplateEntities(s.Config.OrganisationModel())
 	// The dropdowns offer the poles and sites the inputs already use; inputs that are missing
 	// or unreadable (a project just starting) offer none.
@@ -50,6 +53,6 @@ func runTemplate(opts *templateOptions) error {
 	if err := workbook.WriteTemplateFile(opts.out, t); err != nil {
 		return problemsf("template: %v", err)
 	}
-	fmt.Fprintf(opts.env.Stdout, "Wrote %s: fill it in, then check it with `footprint validate --input %s`.\n", opts.out, opts.out)
+	fmt.Fprintln(opts.env.Stdout, l.T("Wrote %s: fill it in, then check it with `footprint validate --input %s`.", opts.out, opts.out))
 	return nil
 }
