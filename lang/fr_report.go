@@ -438,4 +438,9 @@ var frenchReport = map[string]string{
 	"%s %s":                          "%s %s",
 	"Names that differ only by case": "Noms qui ne diffèrent que par la casse",
 	"%s are counted apart; write each name one way in every row if they are one.": "%s sont comptés à part ; écrivez chaque nom d’une seule façon sur chaque ligne s’il s’agit du même.",
+	"Scope 1 (direct emissions)": "Scope 1 (émissions directes)",
+	"Scope 3 (all categories)":   "Scope 3 (toutes les catégories)",
+	"Scope 3 categories %s":      "Scope 3 catégories %s",
+	"category %s":                "catégorie %s",
+	"categories %s":              "catégories %s",
 }

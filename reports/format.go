@@ -9,6 +9,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/claim"
+	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/lang"
 )
 
@@ -165,4 +166,41 @@ func unprintable(r rune) bool {
 func Thousands(n int) string {
 	s := Tonnes(float64(n))
 	return s[:len(s)-2]
+}
+
+// BoundaryText describes a claim's boundary in l: "Scope 1 (direct emissions), Scope 2
+// (market-based), Scope 3 categories 1, 3, 4", as plan.ClaimBoundary.Describe does in English.
+func BoundaryText(l lang.Lang, b plan.ClaimBoundary) string {
+	var parts []string
+	for _, s := range b.Scopes {
+		switch s {
+		case 1:
+			parts = append(parts, l.T("Scope 1 (direct emissions)"))
+		case 2:
+			parts = append(parts, ScopeNameIn(l, 2, b.Scope2Method))
+		case 3:
+			if len(b.Scope3Categories) == 0 {
+				parts = append(parts, l.T("Scope 3 (all categories)"))
+			} else {
+				parts = append(parts, l.T("Scope 3 categories %s", intList(b.Scope3Categories)))
+			}
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// CategoriesTextIn names Scope 3 categories in l: "category 11", "categories 2, 11".
+func CategoriesTextIn(l lang.Lang, cats []int) string {
+	if len(cats) == 1 {
+		return l.T("category %s", strconv.Itoa(cats[0]))
+	}
+	return l.T("categories %s", intList(cats))
+}
+
+func intList(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.Itoa(x)
+	}
+	return strings.Join(s, ", ")
 }

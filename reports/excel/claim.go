@@ -54,7 +54,7 @@ func (x *exporter) writeClaim() error {
 	}
 	b := tr.Base
 	note := l.T("Claim boundary: %s. Base year %v as reported %s tCO2e, recalculated %s tCO2e (%s).",
-		l.Localize(c.Check.Boundary.Describe()), lang.Year(b.Year), l.Tonnes(b.Reported), l.Tonnes(b.Recalculated), map[bool]string{true: l.T("recalculation applied"), false: l.T("not recalculated")}[b.Applied])
+		l.Localize(reports.BoundaryText(l, c.Check.Boundary)), lang.Year(b.Year), l.Tonnes(b.Reported), l.Tonnes(b.Recalculated), map[bool]string{true: l.T("recalculation applied"), false: l.T("not recalculated")}[b.Applied])
 	if ex := c.Check.Excluded; ex.Significant {
 		note += " " + l.T("The boundary leaves out %s tCO2e of Scope 3 in %v (%s %% of the total): significant.", l.Tonnes(ex.TCO2e), lang.Year(ex.Year), l.Num(100*ex.Share, 0))
 	}

@@ -47,7 +47,7 @@ func claimCard(r reports.Report, y int, t func(float64) string) (htmlCard, bool)
 	if !cy.OK {
 		c.Value, c.Tone = l.T("no claim"), "bad"
 	}
-	c.Notes = append(c.Notes, l.T("boundary: %s", r.Claim.Check.Boundary.Describe()))
+	c.Notes = append(c.Notes, l.T("boundary: %s", reports.BoundaryText(l, r.Claim.Check.Boundary)))
 	if cy.NoData {
 		c.Notes = append(c.Notes, l.T("no activity data for %v: its residual is unknown", lang.Year(y)))
 	} else {
@@ -97,9 +97,9 @@ func claimSection(r reports.Report) htmlSection {
 		s.Intro = []string{l.T("No trajectory is computed, so no claim is checked.")}
 		return s
 	}
-	s.Intro = append(s.Intro, l.T("The claim covers %s. Following ADEME, footprint speaks of a contribution to carbon neutrality: credits finance reductions or removals elsewhere and are shown beside the emissions, never subtracted from them. Only retired credits and the site's own removals count; planned and contracted credits are shown apart.", cc.Boundary.Describe()))
+	s.Intro = append(s.Intro, l.T("The claim covers %s. Following ADEME, footprint speaks of a contribution to carbon neutrality: credits finance reductions or removals elsewhere and are shown beside the emissions, never subtracted from them. Only retired credits and the site's own removals count; planned and contracted credits are shown apart.", reports.BoundaryText(l, cc.Boundary)))
 	if ex := cc.Excluded; ex.TCO2e > 0 {
-		msg := l.T("Left out of the boundary: %s t of Scope 3 in %v (%s of the total; %s).", t(ex.TCO2e), lang.Year(ex.Year), shareOf(ex.TCO2e, ex.TCO2e/max(ex.Share, 1e-300)), claim.CategoriesText(ex.Categories))
+		msg := l.T("Left out of the boundary: %s t of Scope 3 in %v (%s of the total; %s).", t(ex.TCO2e), lang.Year(ex.Year), shareOf(ex.TCO2e, ex.TCO2e/max(ex.Share, 1e-300)), reports.CategoriesTextIn(l, ex.Categories))
 		if ex.Significant {
 			msg += " " + l.T("This is significant (at least %d %% of the total): a claim on this boundary would hide most of the footprint.", claim.SignificantScope3Pct)
 		}
