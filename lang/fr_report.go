@@ -443,4 +443,5 @@ var frenchReport = map[string]string{
 	"Scope 3 categories %s":      "Scope 3 catégories %s",
 	"category %s":                "catégorie %s",
 	"categories %s":              "catégories %s",
+	"These trajectory figures cover Scopes %s, the scopes the targets are set on.": "Ces chiffres de trajectoire portent sur les scopes %s, ceux sur lesquels les cibles sont fixées.",
 }

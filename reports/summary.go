@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/claim"
@@ -83,6 +85,10 @@ func pathSentences(r Report, tr *plan.Trajectory) []string {
 			out = append(out, l.T("On track in %v: %s tCO2e emitted, %s t below the target path (%s t).",
 				lang.Year(ty.Year), l.Tonnes(*ty.Actual), l.Tonnes(*ty.Target-*ty.Actual), l.Tonnes(*ty.Target)))
 		}
+	}
+	// The figures of the path are over the targets' scopes: say which when they are not all.
+	if b := boundaryScopes(tr); len(b) < len("1+2+3") && len(out) > 0 {
+		out = append(out, l.T("These trajectory figures cover Scopes %s, the scopes the targets are set on.", b))
 	}
 	// A structural change explains the reporting year before the plan is told.
 	out = append(out, structuralSentences(r, tr)...)
@@ -229,6 +235,21 @@ func ActivityName(r Report, id string) string {
 		return f.NameFR
 	}
 	return f.Name
+}
+
+// boundaryScopes are the scopes of the trajectory's boundary, as "1+2"; all three when none is
+// given.
+func boundaryScopes(tr *plan.Trajectory) string {
+	b := slices.Clone(tr.Boundary)
+	if len(b) == 0 {
+		b = []int{1, 2, 3}
+	}
+	slices.Sort(b)
+	parts := make([]string, len(b))
+	for i, s := range b {
+		parts[i] = strconv.Itoa(s)
+	}
+	return strings.Join(parts, "+")
 }
 
 func yearTotals(years []emissions.YearTotals, y int) (emissions.YearTotals, bool) {
