@@ -368,8 +368,13 @@ func polesChart(l lang.Lang, y emissions.YearTotals, pas []reports.PoleActivity,
 	byPole := map[string][]treeNode{}
 	for _, pa := range pas {
 		if pa.TCO2e > 0 && shown[pa.Pole] {
-			n := name(pa.Activity)
-			byPole[pa.Pole] = append(byPole[pa.Pole], treeNode{Name: n, ID: pa.Activity, Value: round1(pa.TCO2e),
+			// The tooltip shows the node's name: the factor's name with its id; the block, the
+			// head of the name.
+			n, full := name(pa.Activity), name(pa.Activity)
+			if n != pa.Activity {
+				full = n + " (" + pa.Activity + ")"
+			}
+			byPole[pa.Pole] = append(byPole[pa.Pole], treeNode{Name: full, ID: pa.Activity, Value: round1(pa.TCO2e),
 				Label: &treeLabel{Formatter: shortName(n)}})
 		}
 	}
