@@ -1,7 +1,6 @@
 package html
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -143,7 +142,13 @@ func claimSection(r reports.Report) htmlSection {
 	var notes []string
 	if cy, ok := cc.Year(r.ReportingYear); ok {
 		for _, rs := range cy.Reasons {
-			notes = append(notes, fmt.Sprintf("%d: %s.", cy.Year, rs.Message))
+			// The full reasons are written in English by the claim check; another language
+			// gives each reason in its few words, the table above holding the figures.
+			msg := rs.Message
+			if l.IsFrench() {
+				msg = reasonText(l, rs)
+			}
+			notes = append(notes, l.T("%v: %s.", lang.Year(cy.Year), msg))
 		}
 	}
 	s.Blocks = append(s.Blocks, htmlBlock{Title: ch.Label, Chart: &ch, Table: tb, Notes: notes})
