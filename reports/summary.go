@@ -87,13 +87,16 @@ func pathSentences(r Report, tr *plan.Trajectory) []string {
 		}
 	}
 	// The figures of the path are over the targets' scopes: say which when they are not all.
-	if b := boundaryScopes(tr); len(b) < len("1+2+3") && len(out) > 0 {
+	if b := boundaryScopes(tr); b != "1+2+3" && len(out) > 0 {
 		out = append(out, l.T("These trajectory figures cover Scopes %s, the scopes the targets are set on.", b))
 	}
 	// A structural change explains the reporting year before the plan is told.
 	out = append(out, structuralSentences(r, tr)...)
 	if ty, ok := trajYear(tr, tr.TargetYear); ok && ty.Plan != nil && ty.Target != nil && ty.Gap != nil {
-		pct := l.Pct(100*math.Abs(*ty.Gap)/math.Abs(*ty.Target), 1)
+		pct := EmDash // a target of 0 t: the gap has no share of it
+		if *ty.Target != 0 {
+			pct = l.Pct(100*math.Abs(*ty.Gap)/math.Abs(*ty.Target), 1)
+		}
 		switch {
 		case *ty.Gap > 0:
 			out = append(out, l.T("In %v the plan lands at %s tCO2e against a target of %s t: %s t (%s) above it, still to cut with more levers.",
