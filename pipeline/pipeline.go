@@ -238,7 +238,7 @@ func (s *Session) Read(sink emissions.Sink) *emissions.Input {
 	}
 	in := &emissions.Input{Sink: sink}
 	in.Problems.KeepRejected = s.opts.KeepRejected
-	lopts := workbook.Options{Aliases: s.Config.Aliases(), DefaultSite: s.Config.Site, Progress: s.opts.Progress}
+	lopts := workbook.Options{Aliases: s.Config.Aliases(), DefaultSite: s.Config.Site, Lang: s.Config.Lang(), Progress: s.opts.Progress}
 	calc, branches := sink.(*emissions.Calculator)
 	if workers := s.workers(len(paths)); workers > 1 && (branches || sink == nil) {
 		readAtOnce(in, calc, paths, open, lopts, workers)

@@ -40,8 +40,9 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	a := emissions.Activity{Place: emissions.Place{File: sr.file, Sheet: sr.sheet, Row: row}, Unit: "kg"}
 	r := emissions.RefrigerantRow{Place: a.Place}
 	ok := true
-	fail := func(cause string, cell emissions.CellRef, format string, args ...any) {
-		sr.reject(cause, cell, format, args...)
+	l := sr.t()
+	fail := func(cause string, cell emissions.CellRef, msg string) {
+		sr.reject(cause, cell, msg)
 		ok = false
 	}
 	var y bool
@@ -49,23 +50,23 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	ok = ok && y
 	r.Gas, a.ActivityCell = sr.get(cells, ColGas, row)
 	if r.Gas == "" {
-		fail("activity-blank", a.ActivityCell, "Gas is blank; enter the refrigerant, such as R-410A, R-134a, R-32, R-404A, R-407C, R-1234yf, R-22 or SF6")
+		fail("activity-blank", a.ActivityCell, l.T("Gas is blank; enter the refrigerant, such as R-410A, R-134a, R-32, R-404A, R-407C, R-1234yf, R-22 or SF6"))
 	}
 	a.ID = emissions.RefrigerantID(r.Gas)
 	kg := func(c Column, required bool) (float64, emissions.CellRef, bool) {
 		raw, cell := sr.get(cells, c, row)
 		if raw == "" {
 			if required {
-				fail("quantity", cell, "%s is blank; enter the kg (0 if none)", c)
+				fail("quantity", cell, l.T("%s is blank; enter the kg (0 if none)", sr.col(c)))
 			}
 			return 0, cell, false
 		}
-		v, err := ParseNumber(raw)
+		v, err := ParseNumber(l, raw)
 		switch {
 		case err != nil:
-			fail("quantity", cell, "%s: %v; enter kg as a number ≥ 0", c, err)
+			fail("quantity", cell, l.T("%s: %v; enter kg as a number ≥ 0", sr.col(c), err))
 		case v < 0:
-			fail("quantity-negative", cell, "%s %v is negative; enter kg as a number ≥ 0", c, v)
+			fail("quantity-negative", cell, l.T("%s %s is negative; enter kg as a number ≥ 0", sr.col(c), fmt.Sprint(v)))
 		}
 		return v, cell, err == nil
 	}
@@ -77,15 +78,15 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	statusRaw, statusCell := sr.get(cells, ColStatus, row)
 	status, known := emissions.ParseStatus(statusRaw)
 	if !known {
-		fail("refrigerant-status", statusCell, "Status %q: want in service (or blank), new (installed this year) or retired (taken out of service this year)", emissions.Clip(statusRaw))
+		fail("refrigerant-status", statusCell, l.T("Status %q: want in service (or blank), new (installed this year) or retired (taken out of service this year)", emissions.Clip(statusRaw)))
 	}
 	r.Status = status
 	switch {
 	case status == emissions.StatusInService || !ok || r.HasCharge: // a Charge that does not parse has failed the row
 	case chargeCell.Row == 0: // no Charge column: no cell of its own to point at
-		fail("refrigerant-balance", statusCell, "Status %s: the sheet has no Charge column, and a %s unit's leak needs its charge (%s); add a Charge column with the nominal charge in kg", status, status, emissions.StatusLeak(status))
+		fail("refrigerant-balance", statusCell, fmt.Sprintf("Status %s: the sheet has no Charge column, and a %s unit's leak needs its charge (%s); add a Charge column with the nominal charge in kg", status, status, emissions.StatusLeak(status)))
 	default:
-		fail("refrigerant-balance", chargeCell, "Charge is blank: a %s unit's leak needs its charge (%s); enter the nominal charge in kg", status, emissions.StatusLeak(status))
+		fail("refrigerant-balance", chargeCell, fmt.Sprintf("Charge is blank: a %s unit's leak needs its charge (%s); enter the nominal charge in kg", status, emissions.StatusLeak(status)))
 	}
 	r.Leak = r.Recharged - r.Recovered
 	switch status {
@@ -103,11 +104,11 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	if ok && r.Leak < 0 {
 		switch status {
 		case emissions.StatusNew:
-			fail("refrigerant-balance", recCell, "Recharged %v kg is less than the %v kg charge plus %v kg recovered: a new unit's first fill counts in Recharged (leak = %s). If it came filled from the factory, leave Status blank", r.Recharged, r.Charge, r.Recovered, emissions.StatusLeak(status))
+			fail("refrigerant-balance", recCell, fmt.Sprintf("Recharged %v kg is less than the %v kg charge plus %v kg recovered: a new unit's first fill counts in Recharged (leak = %s). If it came filled from the factory, leave Status blank", r.Recharged, r.Charge, r.Recovered, emissions.StatusLeak(status)))
 		case emissions.StatusRetired:
-			fail("refrigerant-balance", recCell, "Recovered %v kg is more than the %v kg charge plus %v kg recharged: the mass balance gives a negative leak (%s); check the three figures", r.Recovered, r.Charge, r.Recharged, emissions.StatusLeak(status))
+			fail("refrigerant-balance", recCell, fmt.Sprintf("Recovered %v kg is more than the %v kg charge plus %v kg recharged: the mass balance gives a negative leak (%s); check the three figures", r.Recovered, r.Charge, r.Recharged, emissions.StatusLeak(status)))
 		default:
-			fail("refrigerant-balance", recCell, "Recovered %v kg is more than Recharged %v kg: the mass balance gives a negative leak. Gas recovered from equipment taken out of service: set its Status to retired, so that its charge counts; otherwise check both figures", r.Recovered, r.Recharged)
+			fail("refrigerant-balance", recCell, fmt.Sprintf("Recovered %v kg is more than Recharged %v kg: the mass balance gives a negative leak. Gas recovered from equipment taken out of service: set its Status to retired, so that its charge counts; otherwise check both figures", r.Recovered, r.Recharged))
 		}
 	}
 	r.Site, _ = sr.get(cells, ColSite, row)
@@ -121,7 +122,7 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 		if q, known := emissions.ParseQuality(raw); known {
 			a.Quality = q
 		} else {
-			fail("quality", cell, "Quality %q: want measured, calculated or estimated, or leave it blank", emissions.Clip(raw))
+			fail("quality", cell, l.T("Quality %q: want measured, calculated or estimated, or leave it blank", emissions.Clip(raw)))
 		}
 	}
 	if !ok {
