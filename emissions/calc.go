@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 )
 
 // ResidualMix is the market-based factor, in kgCO2e/kWh, for the energy of one carrier not
@@ -38,6 +39,8 @@ type Options struct {
 	// FreshnessYears: warn when a factor is more than this many years older than the activity
 	// (config freshness_years); 0 does not check.
 	FreshnessYears int
+	// Lang is the language of the rows' problem messages (the config's language).
+	Lang lang.Lang
 }
 
 // Inventory is the result of a calculation: the lines grouped by everything but the row they
@@ -622,12 +625,13 @@ func (c *Calculator) activity(a *Activity) bool {
 	}
 	lk := c.factor(a.ID, a.Year)
 	f, pick := &lk.f, lk.pick
+	l := c.opts.Lang
 	if !lk.ok {
-		msg := fmt.Sprintf("unknown activity %q: no factor has this id", Clip(a.ID))
+		msg := l.T("unknown activity %q: no factor has this id; `footprint factors list --search` lists the ids", Clip(a.ID))
 		if s := c.suggest(a.ID); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
+			msg = l.T("unknown activity %q: no factor has this id (did you mean %q?); `footprint factors list --search` lists the ids", Clip(a.ID), s)
 		}
-		return c.reject(a, "unknown-activity", a.ActivityCell, "%s; `footprint factors list --search` lists the ids", msg)
+		return c.reject(a, "unknown-activity", a.ActivityCell, "%s", msg)
 	}
 	if !c.checkFreshness(a, f, pick) && pick == factors.PickEarliest {
 		c.warnOnce(fmt.Sprintf("vintage/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "vintage",
@@ -638,9 +642,9 @@ func (c *Calculator) activity(a *Activity) bool {
 	if err != nil {
 		return c.reject(a, "factor-unit", a.ActivityCell, "factor %s has an unusable unit: %v; correct its unit in config factors.custom", f.ID, err)
 	}
-	qty, err := factors.Convert(a.Quantity, unit, fu, f.PCSPerPCI)
+	qty, err := factors.ConvertIn(l, a.Quantity, unit, fu, f.PCSPerPCI)
 	if err != nil {
-		return c.reject(a, "unit-mismatch", a.UnitCell, "%v (activity %s); %s", err, f.ID, factors.UnitHint(a.Unit, fu))
+		return c.reject(a, "unit-mismatch", a.UnitCell, "%s", l.T("%v (activity %s); %s", err, f.ID, factors.UnitHint(l, a.Unit, fu)))
 	}
 	if worst := qty * max(f.Value+f.Upstream, f.BiogenicCO2) / 1000; !(worst <= MaxRowTCO2e) {
 		return c.reject(a, "quantity-implausible", a.QuantityCell, "Quantity %v %s gives %.3g tCO2e, more than the %.0f t one row can plausibly hold; check the quantity and its unit", a.Quantity, a.Unit, worst, MaxRowTCO2e)
@@ -649,12 +653,12 @@ func (c *Calculator) activity(a *Activity) bool {
 		return c.reject(a, "scope-mismatch", a.ActivityCell, "factor %s is avoided emissions, reported apart outside the scopes: leave Scope and Category blank on its rows", f.ID)
 	}
 	if a.Scope != 0 && a.Scope != f.Scope {
-		return c.reject(a, "scope-mismatch", a.ActivityCell, "Scope %d given but factor %s is Scope %d; use a factor of the scope you mean", a.Scope, f.ID, f.Scope)
+		return c.reject(a, "scope-mismatch", a.ActivityCell, "%s", l.T("Scope %d given but factor %s is Scope %d; use a factor of the scope you mean", a.Scope, f.ID, f.Scope))
 	}
 	category := f.Category
 	if a.Category != 0 {
 		if f.Scope != 3 {
-			return c.reject(a, "category", a.ActivityCell, "Category %d given but factor %s is Scope %d; categories belong to Scope 3", a.Category, f.ID, f.Scope)
+			return c.reject(a, "category", a.ActivityCell, "%s", l.T("Category %d given but factor %s is Scope %d; categories belong to Scope 3", a.Category, f.ID, f.Scope))
 		}
 		category = a.Category
 	}

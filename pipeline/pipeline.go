@@ -163,7 +163,7 @@ func (s *Session) Run() (*Result, error) {
 // compute computes the inventory of the inputs with the factors of lib.
 func (s *Session) compute(lib *factors.Library) (*Result, error) {
 	cfg, opts := s.Config, s.opts
-	calc, err := emissions.NewCalculator(emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears,
+	calc, err := emissions.NewCalculator(emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears, Lang: cfg.Lang(),
 		RowLines: opts.RowLines, Organisation: cfg.OrganisationModel()})
 	if err != nil {
 		return nil, err
