@@ -53,11 +53,11 @@ type readStats struct{ fast, quick int }
 func Read(in *emissions.Input, name string, r io.Reader, opts Options) {
 	ra, size, err := readerAt(r)
 	if err != nil {
-		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: %v", err)
+		in.Problems.Fatalf("file", name, "", "", "%s", opts.Lang.T("cannot read the workbook: %v", err))
 		return
 	}
 	if size > unzipSizeLimit {
-		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: it is larger than %d MiB, the most footprint reads", unzipSizeLimit>>20)
+		in.Problems.Fatalf("file", name, "", "", "%s", opts.Lang.T("cannot read the workbook: it is larger than %d MiB, the most footprint reads", lang.Plain(unzipSizeLimit>>20)))
 		return
 	}
 	if !opts.excelizeRows && !opts.checkedOnly && readFast(in, name, ra, size, opts) {
@@ -67,7 +67,7 @@ func Read(in *emissions.Input, name string, r io.Reader, opts Options) {
 	defer wb.commit()
 	info, err := inspectPackage(ra, size, false)
 	if err != nil {
-		wb.refused(name, err)
+		wb.refused(opts.Lang, name, err)
 		return
 	}
 	if opts.Progress != nil {
@@ -78,14 +78,14 @@ func Read(in *emissions.Input, name string, r io.Reader, opts Options) {
 	if info.renamed != nil { // two sheets with one name: excelize finds sheets by name
 		b, err := withWorkbook(info.zr, info.renamed)
 		if err != nil {
-			wb.refused(name, err)
+			wb.refused(opts.Lang, name, err)
 			return
 		}
 		pkg = bytes.NewReader(b)
 	}
 	f, err := excelize.OpenReader(pkg, excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	if err != nil {
-		wb.problems.Fatalf("file", name, "", "", "cannot read the workbook: %s", describeOpenError(err))
+		wb.problems.Fatalf("file", name, "", "", "%s", opts.Lang.T("cannot read the workbook: %v", describeOpenError(opts.Lang, err)))
 		return
 	}
 	defer f.Close()
@@ -234,14 +234,17 @@ func (wb *workbookRead) rollback() {
 	}
 }
 
-// refused reports a workbook the package check refused.
-func (wb *workbookRead) refused(name string, err error) {
-	cause := "file"
+// refused reports a workbook the package check refused, in the language l.
+func (wb *workbookRead) refused(l lang.Lang, name string, err error) {
+	cause, reason := "file", err.Error()
 	var u *unreadable
 	if errors.As(err, &u) {
 		cause = u.cause // "encrypted", "zip-bomb", "damaged", …
+		if u == err {
+			reason = u.In(l)
+		}
 	}
-	wb.problems.Fatalf(cause, name, "", "", "cannot read the workbook: %v", err)
+	wb.problems.Fatalf(cause, name, "", "", "%s", l.T("cannot read the workbook: %v", reason))
 }
 
 // readSheets reads every sheet of an open workbook.
@@ -320,14 +323,14 @@ func sheetCopies(sheets []string) [][2]string {
 	return out
 }
 
-func describeOpenError(err error) string {
+func describeOpenError(l lang.Lang, err error) string {
 	switch {
 	case errors.Is(err, excelize.ErrOptionsUnzipSizeLimit), strings.Contains(err.Error(), "unzip size"):
-		return fmt.Sprintf("it unpacks to more than %d MiB (a damaged or hostile file?)", unzipSizeLimit>>20)
+		return l.T("it unpacks to more than %d MiB (a damaged or hostile file?)", lang.Plain(unzipSizeLimit>>20))
 	case errors.Is(err, excelize.ErrWorkbookFileFormat), strings.Contains(err.Error(), "zip: not a valid zip file"):
-		return "it is not an .xlsx workbook (a CSV, an old .xls or a damaged file?)"
+		return l.T("it is not an .xlsx workbook (a CSV, an old .xls or a damaged file?)")
 	}
-	return fmt.Sprintf("it is damaged: %v", err)
+	return l.T("it is damaged: %v", err)
 }
 
 // sheetReader reads one sheet.

@@ -151,4 +151,13 @@ func TestValidateInFrench(t *testing.T) {
 	if strings.Contains(r.stdout, " error") || strings.Contains(r.stdout, "warning") || strings.Contains(r.stdout, ", sheet ") {
 		t.Errorf("English words in the French output:\n%s", r.stdout)
 	}
+	// A CSV saved under an .xlsx name, refused whole.
+	if err := os.WriteFile(filepath.Join(dir, "export.xlsx"), []byte("Année;Activité\n2024;x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = footprint(t, dir, "validate", "--input", "export.xlsx")
+	want := "export.xlsx\u202f: 1 erreur, 0 avertissement\n  erreur\u202f: impossible de lire le classeur\u202f: c’est un fichier texte (un CSV\u202f?), pas un classeur .xlsx\u202f; "
+	if r.code != 1 || !strings.Contains(r.stdout, want) {
+		t.Errorf("exit %d, want 1 and %q in:\n%s%s", r.code, want, r.stdout, r.stderr)
+	}
 }
