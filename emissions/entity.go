@@ -261,7 +261,7 @@ func (c *Calculator) entity(a *Activity, l *Line) bool {
 	}
 	if org == nil && a.Entity != "" {
 		c.warnOnce("entity-without-organisation", Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.EntityCell.String(), Cause: "entity-without-organisation",
-			Message: "the Entity column is filled but config has no organisation: each entity is taken as written, at 100 %; describe them under organisation.entities to consolidate"})
+			Message: c.opts.Lang.T("the Entity column is filled but config has no organisation: each entity is taken as written, at 100 %%; describe them under organisation.entities to consolidate")})
 	}
 	l.Entity, l.Share = e.Name, share
 	return true

@@ -254,7 +254,7 @@ func (s *Session) Read(sink emissions.Sink) *emissions.Input {
 func readWorkbook(in *emissions.Input, p string, open opener, lopts workbook.Options) {
 	r, err := open(p)
 	if err != nil {
-		in.Problems.Fatalf("file", p, "", "", "cannot open: %v", err)
+		in.Problems.Fatalf("file", p, "", "", "%s", lopts.Lang.T("cannot open: %v", err))
 		return
 	}
 	workbook.Read(in, p, r, lopts)
