@@ -816,7 +816,7 @@ func (sr *sheetReader) readInstrument(cells []string, row int) bool {
 		return false
 	}
 	unit, uCell := sr.get(cells, ColUnit, row)
-	if ins.KWh, err = emissions.ToKWh(qty, unit); err != nil {
+	if ins.KWh, err = emissions.ToKWh(l, qty, unit); err != nil {
 		sr.reject("instrument", uCell, l.T("instrument Unit: %v", err))
 		return false
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
 )
 
 // The reading of refrigerant registers: their columns, built-in French spellings and rows. The
@@ -83,10 +84,14 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	r.Status = status
 	switch {
 	case status == emissions.StatusInService || !ok || r.HasCharge: // a Charge that does not parse has failed the row
-	case chargeCell.Row == 0: // no Charge column: no cell of its own to point at
-		fail("refrigerant-balance", statusCell, fmt.Sprintf("Status %s: the sheet has no Charge column, and a %s unit's leak needs its charge (%s); add a Charge column with the nominal charge in kg", status, status, emissions.StatusLeak(status)))
+	case chargeCell.Row == 0 && status == emissions.StatusNew: // no Charge column: no cell of its own to point at
+		fail("refrigerant-balance", statusCell, l.T("Status new: the sheet has no Charge column, and a new unit's leak needs its charge (recharged − charge − recovered); add a Charge column with the nominal charge in kg"))
+	case chargeCell.Row == 0:
+		fail("refrigerant-balance", statusCell, l.T("Status retired: the sheet has no Charge column, and a retired unit's leak needs its charge (recharged + charge − recovered); add a Charge column with the nominal charge in kg"))
+	case status == emissions.StatusNew:
+		fail("refrigerant-balance", chargeCell, l.T("Charge is blank: a new unit's leak needs its charge (recharged − charge − recovered); enter the nominal charge in kg"))
 	default:
-		fail("refrigerant-balance", chargeCell, fmt.Sprintf("Charge is blank: a %s unit's leak needs its charge (%s); enter the nominal charge in kg", status, emissions.StatusLeak(status)))
+		fail("refrigerant-balance", chargeCell, l.T("Charge is blank: a retired unit's leak needs its charge (recharged + charge − recovered); enter the nominal charge in kg"))
 	}
 	r.Leak = r.Recharged - r.Recovered
 	switch status {
@@ -104,11 +109,14 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	if ok && r.Leak < 0 {
 		switch status {
 		case emissions.StatusNew:
-			fail("refrigerant-balance", recCell, fmt.Sprintf("Recharged %v kg is less than the %v kg charge plus %v kg recovered: a new unit's first fill counts in Recharged (leak = %s). If it came filled from the factory, leave Status blank", r.Recharged, r.Charge, r.Recovered, emissions.StatusLeak(status)))
+			fail("refrigerant-balance", recCell, l.T("Recharged %s kg is less than the %s kg charge plus %s kg recovered: a new unit's first fill counts in Recharged (leak = recharged − charge − recovered). If it came filled from the factory, leave Status blank",
+				fmt.Sprint(r.Recharged), fmt.Sprint(r.Charge), fmt.Sprint(r.Recovered)))
 		case emissions.StatusRetired:
-			fail("refrigerant-balance", recCell, fmt.Sprintf("Recovered %v kg is more than the %v kg charge plus %v kg recharged: the mass balance gives a negative leak (%s); check the three figures", r.Recovered, r.Charge, r.Recharged, emissions.StatusLeak(status)))
+			fail("refrigerant-balance", recCell, l.T("Recovered %s kg is more than the %s kg charge plus %s kg recharged: the mass balance gives a negative leak (recharged + charge − recovered); check the three figures",
+				fmt.Sprint(r.Recovered), fmt.Sprint(r.Charge), fmt.Sprint(r.Recharged)))
 		default:
-			fail("refrigerant-balance", recCell, fmt.Sprintf("Recovered %v kg is more than Recharged %v kg: the mass balance gives a negative leak. Gas recovered from equipment taken out of service: set its Status to retired, so that its charge counts; otherwise check both figures", r.Recovered, r.Recharged))
+			fail("refrigerant-balance", recCell, l.T("Recovered %s kg is more than Recharged %s kg: the mass balance gives a negative leak. Gas recovered from equipment taken out of service: set its Status to retired, so that its charge counts; otherwise check both figures",
+				fmt.Sprint(r.Recovered), fmt.Sprint(r.Recharged)))
 		}
 	}
 	r.Site, _ = sr.get(cells, ColSite, row)
@@ -130,7 +138,8 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 		return
 	}
 	if status == emissions.StatusInService && r.HasCharge && r.Leak > r.Charge && r.Charge > 0 {
-		sr.problems.Warnf("refrigerant-leak-rate", sr.file, sr.sheet, recCell.String(), "equipment %q leaked %v kg of %s in %d, more than its %v kg charge; check the figures (a recharge is counted in the year it is made)", emissions.Clip(r.Equipment), r.Leak, emissions.Clip(r.Gas), a.Year, r.Charge)
+		sr.problems.Warnf("refrigerant-leak-rate", sr.file, sr.sheet, recCell.String(), "%s", l.T("equipment %q leaked %s kg of %s in %v, more than its %s kg charge; check the figures (a recharge is counted in the year it is made)",
+			emissions.Clip(r.Equipment), fmt.Sprint(r.Leak), emissions.Clip(r.Gas), lang.Year(a.Year), fmt.Sprint(r.Charge)))
 	}
 	a.Site, a.Pole, a.Quantity = r.Site, r.Pole, r.Leak
 	balance := fmt.Sprintf("recharged %v kg − recovered %v kg", r.Recharged, r.Recovered)
