@@ -878,9 +878,10 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[supply]*marketSp
 		for _, ins := range instruments[k] {
 			take := min(ins.KWh, s.consumption-s.covered)
 			if take < ins.KWh {
-				in.Problems.Warnf("instrument-capped", ins.Place.File, ins.Place.Sheet, CellName(0, ins.Place.Row),
-					"instrument %q covers %.0f kWh but only %.0f kWh of %s consumption in %d at site %q remain uncovered; it is capped at %.0f kWh",
-					Clip(ins.Name), ins.KWh, s.consumption-s.covered, k.Carrier, k.Year, k.Site, take)
+				kwh := func(v float64) string { return fmt.Sprintf("%.0f", v) }
+				in.Problems.Warnf("instrument-capped", ins.Place.File, ins.Place.Sheet, CellName(0, ins.Place.Row), "%s", c.opts.Lang.T(
+					"instrument %q covers %s kWh but only %s kWh of %s consumption in %v at site %q remain uncovered; it is capped at %s kWh",
+					Clip(ins.Name), kwh(ins.KWh), kwh(s.consumption-s.covered), c.opts.Lang.T(k.Carrier), lang.Year(k.Year), k.Site, kwh(take)))
 			}
 			s.covered += take
 			s.coveredKg += take * ins.Factor
@@ -920,16 +921,16 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[supply]*marketSp
 	for _, id := range order {
 		m := missing[id]
 		site, carrier := id[0], id[1]
-		msg := fmt.Sprintf("no residual mix in config scope2.residual_mix for %s at site %q in %s: market-based Scope 2 uses the location-based factor for the %.0f kWh not covered by instruments",
-			carrier, site, YearList(m.years), m.kWh)
+		l := c.opts.Lang
+		msg := l.T("no residual mix in config scope2.residual_mix for %s at site %q in %s: market-based Scope 2 uses the location-based factor for the %s kWh not covered by instruments",
+			l.T(carrier), site, YearList(m.years), fmt.Sprintf("%.0f", m.kWh))
 		if other := c.mixYears(site, carrier); len(other) > 0 {
-			msg += fmt.Sprintf("; its %s entries are for %s only, and an entry applies to its own year", carrier, YearList(other))
+			msg += l.T("; its %s entries are for %s only, and an entry applies to its own year", l.T(carrier), YearList(other))
 		}
-		msg += "; add a {year, value, source} entry for each of these years (optionally with site"
 		if carrier == factors.CarrierElectricity {
-			msg += ")"
+			msg += l.T("; add a {year, value, source} entry for each of these years (optionally with site)")
 		} else {
-			msg += ", and carrier: " + carrier + ")"
+			msg += l.T("; add a {year, value, source} entry for each of these years (optionally with site, and carrier: %s)", carrier)
 		}
 		in.Problems.Add(Problem{Severity: SeverityWarning, File: m.file, Cause: "no-residual-mix", Message: msg})
 	}
