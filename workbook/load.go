@@ -368,15 +368,18 @@ func (sr *sheetReader) unreadableRow(n int, err error) {
 	case !sr.sheets.fast && sr.scan != nil: // the scan is over: the checked path reads after it
 		ref = sr.scan.beyond
 	}
+	l := sr.t()
 	if ref != "" {
-		what, cell := "cell reference", ref
+		msg := l.T("cannot read the sheet from row %v on: the cell reference %s in the sheet's XML is beyond Excel's limits (columns A to XFD, rows 1 to 1048576), so it names no cell of the sheet; open the file in Excel or LibreOffice and save it again, or fix the program that wrote it", lang.Plain(n), ref)
+		cell := ref
 		if strings.Trim(ref, "0123456789") == "" {
-			what, cell = "row number", "" // no cell to name
+			cell = "" // no cell to name
+			msg = l.T("cannot read the sheet from row %v on: the row number %s in the sheet's XML is beyond Excel's limits (columns A to XFD, rows 1 to 1048576), so it names no cell of the sheet; open the file in Excel or LibreOffice and save it again, or fix the program that wrote it", lang.Plain(n), ref)
 		}
-		sr.problems.Fatalf("sheet", sr.file, sr.sheet, cell, "cannot read the sheet from row %d on: the %s %s in the sheet's XML is beyond Excel's limits (columns A to XFD, rows 1 to 1048576), so it names no cell of the sheet; open the file in Excel or LibreOffice and save it again, or fix the program that wrote it", n, what, ref)
+		sr.problems.Fatalf("sheet", sr.file, sr.sheet, cell, "%s", msg)
 		return
 	}
-	sr.problems.Fatalf("sheet", sr.file, sr.sheet, emissions.CellName(0, n), "cannot read row %d: %v", n, err)
+	sr.problems.Fatalf("sheet", sr.file, sr.sheet, emissions.CellName(0, n), "%s", l.T("cannot read row %v: %v", lang.Plain(n), err))
 }
 
 // read streams the sheet. It returns whether the sheet is one of the kind asked for (its
@@ -394,7 +397,7 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 		rows, err = sr.sheets.open(sr.sheet, part)
 	}
 	if err != nil {
-		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "cannot read the sheet: %v", err)
+		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "%s", sr.t().T("cannot read the sheet: %v", err))
 		return instruments
 	}
 	defer rows.Close()
@@ -451,9 +454,9 @@ rowsLoop:
 	}
 	sr.complete = n
 	if err := rows.Error(); err != nil {
-		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "reading stopped at row %d: %v", n, err)
+		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "%s", sr.t().T("reading stopped at row %v: %v", lang.Plain(n), err))
 	} else if sr.scan != nil && sr.scan.lastRow > n {
-		sr.problems.Fatalf("damaged", sr.file, sr.sheet, emissions.CellName(0, n), "the sheet's XML is damaged: reading stopped at row %d, but the sheet holds rows up to %d; open and save the workbook in Excel or LibreOffice to repair it", n, sr.scan.lastRow)
+		sr.problems.Fatalf("damaged", sr.file, sr.sheet, emissions.CellName(0, n), "%s", sr.t().T("the sheet's XML is damaged: reading stopped at row %v, but the sheet holds rows up to %v; open and save the workbook in Excel or LibreOffice to repair it", lang.Plain(n), lang.Plain(sr.scan.lastRow)))
 	}
 	if sr.pos == nil {
 		return sr.noHeader(required, instruments)
