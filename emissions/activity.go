@@ -4,10 +4,8 @@
 package emissions
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/footprint/footprint/factors"
@@ -71,10 +69,7 @@ type Instrument struct {
 
 // ToKWh converts an instrument quantity to kWh; its errors are in the language l.
 func ToKWh(l lang.Lang, qty float64, unit string) (float64, error) {
-	if strings.TrimSpace(unit) == "" {
-		return 0, errors.New(l.T("no unit"))
-	}
-	u, err := factors.ParseUnit(unit)
+	u, err := factors.ParseUnitIn(l, unit)
 	if err != nil {
 		return 0, err
 	}

@@ -573,7 +573,7 @@ func (c *Calculator) warnOnce(key string, p Problem) {
 func (c *Calculator) unit(text string) (factors.Unit, error) {
 	u, ok := c.units[text]
 	if !ok {
-		u.unit, u.err = factors.ParseUnit(text)
+		u.unit, u.err = factors.ParseUnitIn(c.opts.Lang, text)
 		if len(c.units) < 1<<12 {
 			c.units[strings.Clone(text)] = u
 		}

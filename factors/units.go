@@ -2,7 +2,6 @@ package factors
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strings"
 
@@ -92,10 +91,13 @@ var basisWords = map[string]Basis{
 // ParseUnit reads a unit as people write it in workbooks: case and spacing do not matter,
 // "t-km", "t.km" and "tkm" are one unit, and an energy unit may end with its calorific basis
 // ("kWh PCS", "MWh (NCV)", "kWh_PCI"). Text not in the table gives an Opaque unit.
-func ParseUnit(text string) (Unit, error) {
+func ParseUnit(text string) (Unit, error) { return ParseUnitIn(lang.English, text) }
+
+// ParseUnitIn is ParseUnit with its errors in the language l: a row's problem message.
+func ParseUnitIn(l lang.Lang, text string) (Unit, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return Unit{}, fmt.Errorf("no unit")
+		return Unit{}, errors.New(l.T("no unit"))
 	}
 	u := Unit{Text: text}
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
@@ -111,12 +113,12 @@ func ParseUnit(text string) (Unit, error) {
 	e, ok := unitTable[key]
 	if !ok {
 		if u.Basis != "" {
-			return Unit{}, fmt.Errorf("unit %q: a calorific basis goes with an energy unit only", quoted(text))
+			return Unit{}, errors.New(l.T("unit %q: a calorific basis goes with an energy unit only", quoted(text)))
 		}
 		return u, nil
 	}
 	if u.Basis != "" && e.dim != Energy {
-		return Unit{}, fmt.Errorf("unit %q: a calorific basis goes with an energy unit only", quoted(text))
+		return Unit{}, errors.New(l.T("unit %q: a calorific basis goes with an energy unit only", quoted(text)))
 	}
 	u.Dim, u.Scale = e.dim, e.scale
 	return u, nil

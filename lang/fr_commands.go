@@ -194,4 +194,5 @@ var frenchCommands = map[string]string{
 	"cannot read the sheet: %v":     "impossible de lire la feuille : %v",
 	"reading stopped at row %v: %v": "la lecture s’est arrêtée à la ligne %v : %v",
 	"the sheet's XML is damaged: reading stopped at row %v, but the sheet holds rows up to %v; open and save the workbook in Excel or LibreOffice to repair it": "le XML de la feuille est endommagé : la lecture s’est arrêtée à la ligne %v, mais la feuille contient des lignes jusqu’à %v ; ouvrez et enregistrez le classeur dans Excel ou LibreOffice pour le réparer",
+	"unit %q: a calorific basis goes with an energy unit only": "unité %q : un pouvoir calorifique ne va qu’avec une unité d’énergie",
 }
