@@ -195,4 +195,11 @@ var frenchCommands = map[string]string{
 	"reading stopped at row %v: %v": "la lecture s’est arrêtée à la ligne %v : %v",
 	"the sheet's XML is damaged: reading stopped at row %v, but the sheet holds rows up to %v; open and save the workbook in Excel or LibreOffice to repair it": "le XML de la feuille est endommagé : la lecture s’est arrêtée à la ligne %v, mais la feuille contient des lignes jusqu’à %v ; ouvrez et enregistrez le classeur dans Excel ou LibreOffice pour le réparer",
 	"unit %q: a calorific basis goes with an energy unit only": "unité %q : un pouvoir calorifique ne va qu’avec une unité d’énergie",
+	// the problems calc, report and annotate print (reports/text)
+	"%d problem(s):": "%d problème(s) :",
+	"… and %d more: `footprint validate` lists them all.": "… et %d autres : `footprint validate` les liste tous.",
+	"%s: sheet %s":                           "%s : feuille %s",
+	", cell %s":                              ", cellule %s",
+	"%s: %s: %s":                             "%s : %s : %s",
+	"Nothing written: %s is left as it was.": "Rien n’a été écrit : %s est laissé tel quel.",
 }

@@ -151,6 +151,13 @@ func TestValidateInFrench(t *testing.T) {
 	if strings.Contains(r.stdout, " error") || strings.Contains(r.stdout, "warning") || strings.Contains(r.stdout, ", sheet ") {
 		t.Errorf("English words in the French output:\n%s", r.stdout)
 	}
+	// calc lists the same problems on stderr, in French too.
+	c := footprint(t, dir, "calc")
+	for _, w := range []string{"9 problème(s)\u202f:\n", "\nerreur\u202f: bilan.xlsx\u202f: feuille Énergie, cellule A3\u202f: Année vide\u202f; "} {
+		if !strings.Contains(c.stderr, w) {
+			t.Errorf("calc's stderr lacks %q:\n%s", w, c.stderr)
+		}
+	}
 	// A CSV saved under an .xlsx name, refused whole.
 	if err := os.WriteFile(filepath.Join(dir, "export.xlsx"), []byte("Année;Activité\n2024;x\n"), 0o644); err != nil {
 		t.Fatal(err)
