@@ -107,7 +107,7 @@ func (sr *sheetReader) setHeader(idx headerIndex, cells []string, row int) heade
 	dups = sr.warnRepeatedText(dups, cells, row)
 	if len(dups) > 0 {
 		d := dups[0]
-		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(d.at, row), "%s", sr.t().T("column %s appears twice in the header row (%s and %s); keep one, footprint cannot tell which to read",
+		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(d.at, row), "%s", sr.lang().T("column %s appears twice in the header row (%s and %s); keep one, footprint cannot tell which to read",
 			sr.col(d.col), emissions.CellName(d.first, row), emissions.CellName(d.at, row)))
 		return headerBad
 	}
@@ -118,7 +118,7 @@ func (sr *sheetReader) setHeader(idx headerIndex, cells []string, row int) heade
 		}
 	}
 	if s := sr.search; len(s.above) > 0 {
-		l := sr.t()
+		l := sr.lang()
 		msg := l.T("%s above the header (row %v) is not read (%q): right for a title or notes, but move any activity data below the header",
 			rowList(l, s.above), lang.Plain(row), s.aboveText)
 		if len(s.above) > 1 {
@@ -146,7 +146,7 @@ func (sr *sheetReader) warnRepeatedText(dups []duplicate, cells []string, row in
 			rest = append(rest, d)
 			continue
 		}
-		sr.problems.Warnf("duplicate-column", sr.file, sr.sheet, emissions.CellName(d.at, row), "%s", sr.t().T("column %s %q is another %s column: only %s %q is read",
+		sr.problems.Warnf("duplicate-column", sr.file, sr.sheet, emissions.CellName(d.at, row), "%s", sr.lang().T("column %s %q is another %s column: only %s %q is read",
 			columnLetter(d.at), emissions.Clip(strings.TrimSpace(cells[d.at])), sr.col(d.col), columnLetter(d.first), emissions.Clip(strings.TrimSpace(cells[d.first]))))
 	}
 	return rest
@@ -164,12 +164,12 @@ func (sr *sheetReader) noHeader(required []Column, instruments bool) bool {
 	s := sr.search
 	switch {
 	case s.late != nil:
-		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(0, s.late.row), "%s", sr.t().T(
+		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(0, s.late.row), "%s", sr.lang().T(
 			"row %v looks like the header (%s), but footprint looks for the header among the first %d non-empty rows of a sheet and %d stand above it; delete the rows above the header, or move them to another sheet",
 			lang.Plain(s.late.row), s.late.text, lang.Plain(headerScan), lang.Plain(s.seen-1)))
 		return true
 	case s.best != nil:
-		l := sr.t()
+		l := sr.lang()
 		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(0, s.best.row), "%s", l.T(
 			"the header row (%s) lacks the required column(s) %s;%s footprint looks for a header holding %s among the first %d non-empty rows, matching headers ignoring case, spaces and accents; other spellings can be added under `columns` in config",
 			s.best.text, joinColumns(l, s.best.missing), s.best.guesses, joinColumns(l, required), lang.Plain(headerScan)))
@@ -223,7 +223,7 @@ func (sr *sheetReader) warnUnknownColumns(idx headerIndex, cells []string, row i
 			continue
 		}
 		cell := emissions.CellName(i, row)
-		l := sr.t()
+		l := sr.lang()
 		if c, where := readElsewhere(key, idx, sr.opts.Aliases); where != "" {
 			sr.problems.Warnf("unknown-column", sr.file, sr.sheet, cell, "%s", l.T("column %q (%s) is read on %s, not on this sheet: its values are ignored here", emissions.Clip(h), sr.col(c), l.T(where)))
 			continue

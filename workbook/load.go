@@ -368,7 +368,7 @@ func (sr *sheetReader) unreadableRow(n int, err error) {
 	case !sr.sheets.fast && sr.scan != nil: // the scan is over: the checked path reads after it
 		ref = sr.scan.beyond
 	}
-	l := sr.t()
+	l := sr.lang()
 	if ref != "" {
 		msg := l.T("cannot read the sheet from row %v on: the cell reference %s in the sheet's XML is beyond Excel's limits (columns A to XFD, rows 1 to 1048576), so it names no cell of the sheet; open the file in Excel or LibreOffice and save it again, or fix the program that wrote it", lang.Plain(n), ref)
 		cell := ref
@@ -397,7 +397,7 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 		rows, err = sr.sheets.open(sr.sheet, part)
 	}
 	if err != nil {
-		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "%s", sr.t().T("cannot read the sheet: %v", err))
+		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "%s", sr.lang().T("cannot read the sheet: %v", err))
 		return instruments
 	}
 	defer rows.Close()
@@ -425,11 +425,11 @@ rowsLoop:
 				return true
 			}
 			if sr.scan != nil && sr.scan.overflow {
-				sr.problems.Fatalf("formula", sr.file, sr.sheet, "", "%s", sr.t().T("more than %d formula cells have no computed value; save the workbook in Excel or LibreOffice so it stores the results", lang.Plain(maxUncomputed)))
+				sr.problems.Fatalf("formula", sr.file, sr.sheet, "", "%s", sr.lang().T("more than %d formula cells have no computed value; save the workbook in Excel or LibreOffice so it stores the results", lang.Plain(maxUncomputed)))
 				return true
 			}
 			if sr.scan != nil && sr.scan.boolOverflow {
-				sr.problems.Fatalf("boolean", sr.file, sr.sheet, "", "%s", sr.t().T("more than %d cells hold a true/false value, too many to tell from numbers; footprint reads numbers, not TRUE or FALSE", lang.Plain(maxUncomputed)))
+				sr.problems.Fatalf("boolean", sr.file, sr.sheet, "", "%s", sr.lang().T("more than %d cells hold a true/false value, too many to tell from numbers; footprint reads numbers, not TRUE or FALSE", lang.Plain(maxUncomputed)))
 				return true
 			}
 			continue
@@ -454,15 +454,15 @@ rowsLoop:
 	}
 	sr.complete = n
 	if err := rows.Error(); err != nil {
-		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "%s", sr.t().T("reading stopped at row %v: %v", lang.Plain(n), err))
+		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "%s", sr.lang().T("reading stopped at row %v: %v", lang.Plain(n), err))
 	} else if sr.scan != nil && sr.scan.lastRow > n {
-		sr.problems.Fatalf("damaged", sr.file, sr.sheet, emissions.CellName(0, n), "%s", sr.t().T("the sheet's XML is damaged: reading stopped at row %v, but the sheet holds rows up to %v; open and save the workbook in Excel or LibreOffice to repair it", lang.Plain(n), lang.Plain(sr.scan.lastRow)))
+		sr.problems.Fatalf("damaged", sr.file, sr.sheet, emissions.CellName(0, n), "%s", sr.lang().T("the sheet's XML is damaged: reading stopped at row %v, but the sheet holds rows up to %v; open and save the workbook in Excel or LibreOffice to repair it", lang.Plain(n), lang.Plain(sr.scan.lastRow)))
 	}
 	if sr.pos == nil {
 		return sr.noHeader(required, instruments)
 	}
 	if sr.hiddenRows > 0 {
-		sr.problems.Warnf("hidden-rows", sr.file, sr.sheet, emissions.CellName(0, sr.firstHidden), "%s", sr.t().T("%d hidden row(s), the first at row %v, are read like the others; unhide them to check them, or delete them if they should not count", lang.Plain(sr.hiddenRows), lang.Plain(sr.firstHidden)))
+		sr.problems.Warnf("hidden-rows", sr.file, sr.sheet, emissions.CellName(0, sr.firstHidden), "%s", sr.lang().T("%d hidden row(s), the first at row %v, are read like the others; unhide them to check them, or delete them if they should not count", lang.Plain(sr.hiddenRows), lang.Plain(sr.firstHidden)))
 	}
 	return true
 }
@@ -473,7 +473,7 @@ func (sr *sheetReader) warnHidden() {
 	if err != nil || visible {
 		return
 	}
-	sr.problems.Warnf("hidden-sheet", sr.file, sr.sheet, "", "%s", sr.t().T("the sheet is hidden in Excel, and footprint reads it like the others (%d row(s)); unhide it to check its rows, or delete it if they should not count", lang.Plain(sr.rows)))
+	sr.problems.Warnf("hidden-sheet", sr.file, sr.sheet, "", "%s", sr.lang().T("the sheet is hidden in Excel, and footprint reads it like the others (%d row(s)); unhide it to check its rows, or delete it if they should not count", lang.Plain(sr.rows)))
 }
 
 // uncomputedIn reports whether a row holds a formula cell without a computed value in one
@@ -500,7 +500,7 @@ func (sr *sheetReader) uncomputed(row int, cols []Column) bool {
 	for _, c := range cols {
 		i, mapped := sr.pos[c]
 		if mapped && sr.scan.isUncomputed(cellPos{row, i + 1}) {
-			sr.reject("formula", emissions.CellRef{Col: i, Row: row}, sr.t().T("%s: formula without a computed value (save the workbook in Excel or LibreOffice so it stores the result)", sr.col(c)))
+			sr.reject("formula", emissions.CellRef{Col: i, Row: row}, sr.lang().T("%s: formula without a computed value (save the workbook in Excel or LibreOffice so it stores the result)", sr.col(c)))
 			ok = false
 		}
 	}
@@ -528,7 +528,7 @@ func (sr *sheetReader) booleans(cells []string, row int, cols []Column) bool {
 		if cells[i] != "0" {
 			v = "TRUE"
 		}
-		sr.reject("boolean", emissions.CellRef{Col: i, Row: row}, sr.t().T("%s: a true/false value (%s) where a number was expected; enter a number", sr.col(c), v))
+		sr.reject("boolean", emissions.CellRef{Col: i, Row: row}, sr.lang().T("%s: a true/false value (%s) where a number was expected; enter a number", sr.col(c), v))
 		ok = false
 	}
 	return ok
@@ -574,7 +574,7 @@ func (sr *sheetReader) unmerge(cells []string, row int) []string {
 		if at >= 0 && !m.warned {
 			m.warned = true
 			top := emissions.CellName(m.first.col-1, m.first.row)
-			sr.problems.Warnf("merged", sr.file, sr.sheet, top, "%s", sr.t().T("cells %s are merged over data rows: only %s holds a value, so the other cells of the range are read as blank (%s among them); unmerge the cells and fill every row", m.ref, top, sr.col(named)))
+			sr.problems.Warnf("merged", sr.file, sr.sheet, top, "%s", sr.lang().T("cells %s are merged over data rows: only %s holds a value, so the other cells of the range are read as blank (%s among them); unmerge the cells and fill every row", m.ref, top, sr.col(named)))
 		}
 	}
 	return cells
@@ -633,8 +633,8 @@ func (sr *sheetReader) reject(cause string, cell emissions.CellRef, msg string) 
 	sr.problems.Errorf(cause, sr.file, sr.sheet, cell.String(), "%s", msg)
 }
 
-// t translates a problem's message into the run's language (lang.Lang.T).
-func (sr *sheetReader) t() lang.Lang { return sr.opts.Lang }
+// lang is the run's language, the problems' messages' (sr.lang().T("…")).
+func (sr *sheetReader) lang() lang.Lang { return sr.opts.Lang }
 
 // col is a column's name in the run's language.
 func (sr *sheetReader) col(c Column) string { return columnName(sr.opts.Lang, c) }
@@ -676,13 +676,13 @@ func (sr *sheetReader) isDate(cell emissions.CellRef, p cellPos) bool {
 func (sr *sheetReader) year(cells []string, row int) (int, bool) {
 	raw, cell := sr.at(cells, atYear, row)
 	if raw == "" {
-		sr.reject("year-blank", cell, sr.t().T("Year is blank; enter the year of the activity, such as 2024"))
+		sr.reject("year-blank", cell, sr.lang().T("Year is blank; enter the year of the activity, such as 2024"))
 		return 0, false
 	}
 	p := cellPos{row, sr.cols[atYear]}
 	y, err := ParseYear(sr.opts.Lang, raw, func() bool { return sr.isDate(cell, p) }, sr.date1904)
 	if err != nil {
-		sr.reject("year", cell, sr.t().T("Year: %v; enter the year of the activity as a number, such as 2024", err))
+		sr.reject("year", cell, sr.lang().T("Year: %v; enter the year of the activity as a number, such as 2024", err))
 		return 0, false
 	}
 	return y, true
@@ -695,13 +695,13 @@ func (sr *sheetReader) activity(cells []string, row int) {
 		return
 	}
 	if label, cell, total := sr.totalRow(cells, row); total {
-		sr.reject("total-row", cell, sr.t().T("%q looks like a total row, not an activity: it is not counted, so nothing is counted twice; delete it, or keep totals outside the table", emissions.Clip(label)))
+		sr.reject("total-row", cell, sr.lang().T("%q looks like a total row, not an activity: it is not counted, so nothing is counted twice; delete it, or keep totals outside the table", emissions.Clip(label)))
 		sr.wb.rejected++
 		return
 	}
 	a := emissions.Activity{Place: emissions.Place{File: sr.file, Sheet: sr.sheet, Row: row}}
 	ok := true
-	l := sr.t()
+	l := sr.lang()
 	fail := func(cause string, cell emissions.CellRef, msg string) {
 		sr.reject(cause, cell, msg)
 		ok = false
@@ -812,7 +812,7 @@ func (sr *sheetReader) readInstrument(cells []string, row int) bool {
 	}
 	ins.Name, _ = sr.get(cells, ColInstrument, row)
 	rawQty, qCell := sr.get(cells, ColQuantity, row)
-	l := sr.t()
+	l := sr.lang()
 	qty, err := ParseNumber(l, rawQty)
 	if err != nil || qty < 0 {
 		sr.reject("instrument", qCell, l.T("instrument Quantity %q: want a number ≥ 0", emissions.Clip(rawQty)))

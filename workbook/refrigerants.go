@@ -41,7 +41,7 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	a := emissions.Activity{Place: emissions.Place{File: sr.file, Sheet: sr.sheet, Row: row}, Unit: "kg"}
 	r := emissions.RefrigerantRow{Place: a.Place}
 	ok := true
-	l := sr.t()
+	l := sr.lang()
 	fail := func(cause string, cell emissions.CellRef, msg string) {
 		sr.reject(cause, cell, msg)
 		ok = false
