@@ -202,4 +202,17 @@ var frenchCommands = map[string]string{
 	", cell %s":                              ", cellule %s",
 	"%s: %s: %s":                             "%s : %s : %s",
 	"Nothing written: %s is left as it was.": "Rien n’a été écrit : %s est laissé tel quel.",
+	// the energy mix of ESRS E1-5 (emissions/energy.go)
+	"no %s for site %q in %s: the %s MWh bought and not covered by renewable instruments are counted as fossil in ESRS E1-5; add {year, fossil_pct, nuclear_pct, renewable_pct, source} (optionally with site)": "pas de %s pour le site %q en %s : les %s MWh achetés et non couverts par des instruments renouvelables sont comptés comme fossiles dans l’ESRS E1-5 ; ajoutez {year, fossil_pct, nuclear_pct, renewable_pct, source} (éventuellement avec site)",
+	"its country is unknown: give it in config sites [{name, country}] or country": "son pays est inconnu : donnez-le dans sites [{name, country}] ou country de la configuration",
+	"no generation mix is published for %s (%s)":                                   "aucun mix de production n’est publié pour %s (%s)",
+	"site %q in %s: %s; its %s MWh of grid electricity are of unknown origin in ESRS E1-5, whose fossil, nuclear and renewable shares are left blank (or give energy.electricity_mix)": "site %q en %s : %s ; ses %s MWh d’électricité du réseau sont d’origine inconnue dans l’ESRS E1-5, dont les parts fossile, nucléaire et renouvelable restent vides (ou donnez energy.electricity_mix)",
+	"%s has no entry for %s or earlier (site %q); its earliest (%s) is used for those years":                                                                                           "%s n’a pas d’entrée pour %s ou avant (site %q) ; sa plus ancienne (%s) est utilisée pour ces années",
+	"energy.high_climate_impact names pole %s, which no energy row has: check its spelling against the workbooks' Pole column":                                                         "energy.high_climate_impact nomme le pôle %s, qu’aucune ligne d’énergie n’a : vérifiez son orthographe dans la colonne Pôle des classeurs",
+	"energy.high_climate_impact names site %s, which no energy row has: check its spelling against the workbooks' Site column":                                                         "energy.high_climate_impact nomme le site %s, qu’aucune ligne d’énergie n’a : vérifiez son orthographe dans la colonne Site des classeurs",
+	"energy.high_climate_impact names poles %s, which no energy row has: check their spelling against the workbooks' Pole column":                                                      "energy.high_climate_impact nomme les pôles %s, qu’aucune ligne d’énergie n’a : vérifiez leur orthographe dans la colonne Pôle des classeurs",
+	"energy.high_climate_impact names sites %s, which no energy row has: check their spelling against the workbooks' Site column":                                                      "energy.high_climate_impact nomme les sites %s, qu’aucune ligne d’énergie n’a : vérifiez leur orthographe dans la colonne Site des classeurs",
+	"config sites": "sites de la configuration",
+	"region of the site's grid electricity factor": "région du facteur d’électricité du réseau du site",
+	"config country": "country de la configuration",
 }
