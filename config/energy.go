@@ -163,7 +163,7 @@ func (c *Config) EnergyOptions(lib *factors.Library) emissions.EnergyOptions {
 	}
 	country, sites := c.Countries()
 	return emissions.EnergyOptions{Library: lib, ElectricityMix: conv(c.Energy.ElectricityMix), HeatMix: conv(c.Energy.HeatMix), Revenue: rev, HighImpact: hi,
-		Country: country, SiteCountries: sites}
+		Country: country, SiteCountries: sites, Lang: c.Lang()}
 }
 
 // eurScale is how many EUR one unit of a revenue figure is: EUR, k EUR, M EUR or bn EUR (€

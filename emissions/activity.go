@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 )
 
 // Activity is one used row of an activity sheet.
@@ -66,14 +67,14 @@ type Instrument struct {
 	Factor  float64 // kgCO2e/kWh
 }
 
-// ToKWh converts an instrument quantity to kWh.
-func ToKWh(qty float64, unit string) (float64, error) {
-	u, err := factors.ParseUnit(unit)
+// ToKWh converts an instrument quantity to kWh; its errors are in the language l.
+func ToKWh(l lang.Lang, qty float64, unit string) (float64, error) {
+	u, err := factors.ParseUnitIn(l, unit)
 	if err != nil {
 		return 0, err
 	}
 	kwh, _ := factors.ParseUnit("kWh")
-	return factors.Convert(qty, u, kwh, 0)
+	return factors.ConvertIn(l, qty, u, kwh, 0)
 }
 
 // Excel's limits on a sheet: columns A to XFD, rows 1 to 1,048,576.

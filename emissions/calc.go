@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 )
 
 // ResidualMix is the market-based factor, in kgCO2e/kWh, for the energy of one carrier not
@@ -38,6 +39,8 @@ type Options struct {
 	// FreshnessYears: warn when a factor is more than this many years older than the activity
 	// (config freshness_years); 0 does not check.
 	FreshnessYears int
+	// Lang is the language of the rows' problem messages (the config's language).
+	Lang lang.Lang
 }
 
 // Inventory is the result of a calculation: the lines grouped by everything but the row they
@@ -570,7 +573,7 @@ func (c *Calculator) warnOnce(key string, p Problem) {
 func (c *Calculator) unit(text string) (factors.Unit, error) {
 	u, ok := c.units[text]
 	if !ok {
-		u.unit, u.err = factors.ParseUnit(text)
+		u.unit, u.err = factors.ParseUnitIn(c.opts.Lang, text)
 		if len(c.units) < 1<<12 {
 			c.units[strings.Clone(text)] = u
 		}
@@ -605,6 +608,7 @@ func (c *Calculator) Add(a *Activity) bool {
 }
 
 func (c *Calculator) activity(a *Activity) bool {
+	l := c.opts.Lang
 	unit, err := c.unit(a.Unit)
 	if err != nil {
 		return c.reject(a, "unit", a.UnitCell, "%v", err)
@@ -618,43 +622,44 @@ func (c *Calculator) activity(a *Activity) bool {
 		return c.reported(a, base, unit)
 	}
 	if a.Method != "" {
-		return c.reject(a, "method", a.MethodCell, "Method is for already-computed Scope 2 rows (Unit tCO2e or kgCO2e), not for a row in %s that factor %s computes; leave Method blank", a.Unit, a.ID)
+		return c.reject(a, "method", a.MethodCell, "%s", l.T("Method is for already-computed Scope 2 rows (Unit tCO2e or kgCO2e), not for a row in %s that factor %s computes; leave Method blank", a.Unit, a.ID))
 	}
 	lk := c.factor(a.ID, a.Year)
 	f, pick := &lk.f, lk.pick
 	if !lk.ok {
-		msg := fmt.Sprintf("unknown activity %q: no factor has this id", Clip(a.ID))
+		msg := l.T("unknown activity %q: no factor has this id; `footprint factors list --search` lists the ids", Clip(a.ID))
 		if s := c.suggest(a.ID); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
+			msg = l.T("unknown activity %q: no factor has this id (did you mean %q?); `footprint factors list --search` lists the ids", Clip(a.ID), s)
 		}
-		return c.reject(a, "unknown-activity", a.ActivityCell, "%s; `footprint factors list --search` lists the ids", msg)
+		return c.reject(a, "unknown-activity", a.ActivityCell, "%s", msg)
 	}
 	if !c.checkFreshness(a, f, pick) && pick == factors.PickEarliest {
 		c.warnOnce(fmt.Sprintf("vintage/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "vintage",
-			Message: fmt.Sprintf("factor %s has no vintage for %d or earlier; its earliest (%d) is used for the %d rows", f.ID, a.Year, f.Year, a.Year)})
+			Message: l.T("factor %s has no vintage for %v or earlier; its earliest (%v) is used for the %v rows", f.ID, lang.Year(a.Year), lang.Year(f.Year), lang.Year(a.Year))})
 	}
 	c.checkLifecycle(a, f)
 	fu, err := lk.fu, lk.ferr
 	if err != nil {
-		return c.reject(a, "factor-unit", a.ActivityCell, "factor %s has an unusable unit: %v; correct its unit in config factors.custom", f.ID, err)
+		return c.reject(a, "factor-unit", a.ActivityCell, "%s", l.T("factor %s has an unusable unit: %v; correct its unit in config factors.custom", f.ID, err))
 	}
-	qty, err := factors.Convert(a.Quantity, unit, fu, f.PCSPerPCI)
+	qty, err := factors.ConvertIn(l, a.Quantity, unit, fu, f.PCSPerPCI)
 	if err != nil {
-		return c.reject(a, "unit-mismatch", a.UnitCell, "%v (activity %s); %s", err, f.ID, factors.UnitHint(a.Unit, fu))
+		return c.reject(a, "unit-mismatch", a.UnitCell, "%s", l.T("%v (activity %s); %s", err, f.ID, factors.UnitHint(l, a.Unit, fu)))
 	}
 	if worst := qty * max(f.Value+f.Upstream, f.BiogenicCO2) / 1000; !(worst <= MaxRowTCO2e) {
-		return c.reject(a, "quantity-implausible", a.QuantityCell, "Quantity %v %s gives %.3g tCO2e, more than the %.0f t one row can plausibly hold; check the quantity and its unit", a.Quantity, a.Unit, worst, MaxRowTCO2e)
+		return c.reject(a, "quantity-implausible", a.QuantityCell, "%s", l.T("Quantity %s %s gives %s tCO2e, more than the %s t one row can plausibly hold; check the quantity and its unit",
+			fmt.Sprint(a.Quantity), a.Unit, fmt.Sprintf("%.3g", worst), fmt.Sprintf("%.0f", MaxRowTCO2e)))
 	}
 	if f.Kind == factors.KindAvoided && (a.Scope != 0 || a.Category != 0) {
-		return c.reject(a, "scope-mismatch", a.ActivityCell, "factor %s is avoided emissions, reported apart outside the scopes: leave Scope and Category blank on its rows", f.ID)
+		return c.reject(a, "scope-mismatch", a.ActivityCell, "%s", l.T("factor %s is avoided emissions, reported apart outside the scopes: leave Scope and Category blank on its rows", f.ID))
 	}
 	if a.Scope != 0 && a.Scope != f.Scope {
-		return c.reject(a, "scope-mismatch", a.ActivityCell, "Scope %d given but factor %s is Scope %d; use a factor of the scope you mean", a.Scope, f.ID, f.Scope)
+		return c.reject(a, "scope-mismatch", a.ActivityCell, "%s", l.T("Scope %d given but factor %s is Scope %d; use a factor of the scope you mean", a.Scope, f.ID, f.Scope))
 	}
 	category := f.Category
 	if a.Category != 0 {
 		if f.Scope != 3 {
-			return c.reject(a, "category", a.ActivityCell, "Category %d given but factor %s is Scope %d; categories belong to Scope 3", a.Category, f.ID, f.Scope)
+			return c.reject(a, "category", a.ActivityCell, "%s", l.T("Category %d given but factor %s is Scope %d; categories belong to Scope 3", a.Category, f.ID, f.Scope))
 		}
 		category = a.Category
 	}
@@ -664,7 +669,7 @@ func (c *Calculator) activity(a *Activity) bool {
 		// primary data, whatever the DataType cell says.
 		if base.DataType == DataPrimary {
 			c.warnOnce("datatype/"+f.ID, Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "data-type",
-				Message: fmt.Sprintf("factor %s is spend-based: its rows count as spend-based data, not primary, in the share of Scope 3 from primary data", f.ID)})
+				Message: l.T("factor %s is spend-based: its rows count as spend-based data, not primary, in the share of Scope 3 from primary data", f.ID)})
 		}
 		base.DataType = DataSpendBased
 	} else if f.Primary && base.DataType != DataPrimary {
@@ -672,7 +677,7 @@ func (c *Calculator) activity(a *Activity) bool {
 		// DataType cell says; a cell that says otherwise is warned once per factor.
 		if base.DataType != "" {
 			c.warnOnce("datatype/"+f.ID, Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "data-type",
-				Message: fmt.Sprintf("factor %s is a supplier's own (primary) factor: its rows count as primary data, not %s, in the share of Scope 3 from primary data", f.ID, base.DataType)})
+				Message: l.T("factor %s is a supplier's own (primary) factor: its rows count as primary data, not %s, in the share of Scope 3 from primary data", f.ID, base.DataType)})
 		}
 		base.DataType = DataPrimary
 	}
@@ -698,7 +703,7 @@ func (c *Calculator) activity(a *Activity) bool {
 	direct.BiogenicCO2 = qty * f.BiogenicCO2 / 1000
 	if f.Scope == 2 && lk.lifecycle {
 		c.warnOnce("lifecycle/"+f.ID, Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "lifecycle-scope2",
-			Message: fmt.Sprintf("factor %s is a lifecycle grid intensity (%s): it overstates Scope 2, which should count generation only; prefer a national inventory factor with its upstream split", f.ID, f.Boundary)})
+			Message: l.T("factor %s is a lifecycle grid intensity (%s): it overstates Scope 2, which should count generation only; prefer a national inventory factor with its upstream split", f.ID, f.Boundary)})
 	}
 	if lk.carrier != "" {
 		direct.Method = MethodLocation
@@ -715,17 +720,19 @@ func (c *Calculator) activity(a *Activity) bool {
 
 // reported takes an already-computed row as it is.
 func (c *Calculator) reported(a *Activity, l Line, unit factors.Unit) bool {
+	lg := c.opts.Lang
 	if a.Scope == 0 {
-		return c.reject(a, "reported-scope", a.UnitCell, "a row in %s is already-computed emissions and needs its Scope (1, 2 or 3) in the Scope column", a.Unit)
+		return c.reject(a, "reported-scope", a.UnitCell, "%s", lg.T("a row in %s is already-computed emissions and needs its Scope (1, 2 or 3) in the Scope column", a.Unit))
 	}
 	if a.Scope == 3 && a.Category == 0 {
-		return c.reject(a, "reported-category", a.UnitCell, "a Scope 3 row in %s needs its Category (1 to 15) in the Category column", a.Unit)
+		return c.reject(a, "reported-category", a.UnitCell, "%s", lg.T("a Scope 3 row in %s needs its Category (1 to 15) in the Category column", a.Unit))
 	}
 	if a.Method != "" && a.Scope != 2 {
-		return c.reject(a, "method", a.MethodCell, "Method is for Scope 2 rows; this row is Scope %d: leave Method blank, or correct the Scope", a.Scope)
+		return c.reject(a, "method", a.MethodCell, "%s", lg.T("Method is for Scope 2 rows; this row is Scope %d: leave Method blank, or correct the Scope", a.Scope))
 	}
 	if t := a.Quantity * unit.Scale / 1000; !(t <= MaxRowTCO2e) {
-		return c.reject(a, "quantity-implausible", a.QuantityCell, "Quantity %v %s is more than the %.0f t one row can plausibly hold; check the quantity and its unit", a.Quantity, a.Unit, MaxRowTCO2e)
+		return c.reject(a, "quantity-implausible", a.QuantityCell, "%s", lg.T("Quantity %s %s is more than the %s t one row can plausibly hold; check the quantity and its unit",
+			fmt.Sprint(a.Quantity), a.Unit, fmt.Sprintf("%.0f", MaxRowTCO2e)))
 	}
 	l.Part, l.Scope, l.Category, l.Method = PartReported, a.Scope, a.Category, a.Method
 	l.Converted = a.Quantity * unit.Scale // kgCO2e
@@ -871,9 +878,10 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[supply]*marketSp
 		for _, ins := range instruments[k] {
 			take := min(ins.KWh, s.consumption-s.covered)
 			if take < ins.KWh {
-				in.Problems.Warnf("instrument-capped", ins.Place.File, ins.Place.Sheet, CellName(0, ins.Place.Row),
-					"instrument %q covers %.0f kWh but only %.0f kWh of %s consumption in %d at site %q remain uncovered; it is capped at %.0f kWh",
-					Clip(ins.Name), ins.KWh, s.consumption-s.covered, k.Carrier, k.Year, k.Site, take)
+				kwh := func(v float64) string { return fmt.Sprintf("%.0f", v) }
+				in.Problems.Warnf("instrument-capped", ins.Place.File, ins.Place.Sheet, CellName(0, ins.Place.Row), "%s", c.opts.Lang.T(
+					"instrument %q covers %s kWh but only %s kWh of %s consumption in %v at site %q remain uncovered; it is capped at %s kWh",
+					Clip(ins.Name), kwh(ins.KWh), kwh(s.consumption-s.covered), c.opts.Lang.T(k.Carrier), lang.Year(k.Year), k.Site, kwh(take)))
 			}
 			s.covered += take
 			s.coveredKg += take * ins.Factor
@@ -913,16 +921,16 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[supply]*marketSp
 	for _, id := range order {
 		m := missing[id]
 		site, carrier := id[0], id[1]
-		msg := fmt.Sprintf("no residual mix in config scope2.residual_mix for %s at site %q in %s: market-based Scope 2 uses the location-based factor for the %.0f kWh not covered by instruments",
-			carrier, site, YearList(m.years), m.kWh)
+		l := c.opts.Lang
+		msg := l.T("no residual mix in config scope2.residual_mix for %s at site %q in %s: market-based Scope 2 uses the location-based factor for the %s kWh not covered by instruments",
+			l.T(carrier), site, YearList(m.years), fmt.Sprintf("%.0f", m.kWh))
 		if other := c.mixYears(site, carrier); len(other) > 0 {
-			msg += fmt.Sprintf("; its %s entries are for %s only, and an entry applies to its own year", carrier, YearList(other))
+			msg += l.T("; its %s entries are for %s only, and an entry applies to its own year", l.T(carrier), YearList(other))
 		}
-		msg += "; add a {year, value, source} entry for each of these years (optionally with site"
 		if carrier == factors.CarrierElectricity {
-			msg += ")"
+			msg += l.T("; add a {year, value, source} entry for each of these years (optionally with site)")
 		} else {
-			msg += ", and carrier: " + carrier + ")"
+			msg += l.T("; add a {year, value, source} entry for each of these years (optionally with site, and carrier: %s)", carrier)
 		}
 		in.Problems.Add(Problem{Severity: SeverityWarning, File: m.file, Cause: "no-residual-mix", Message: msg})
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 )
 
 // ESRS E1-5, energy consumption and mix (Commission Delegated Regulation (EU) 2023/2772,
@@ -49,6 +50,8 @@ type EnergyOptions struct {
 	// by lower-case name: they choose the default electricity mix (see siteCountry).
 	Country       string
 	SiteCountries map[string]string
+	// Lang is the language of the warnings (the config's language).
+	Lang lang.Lang
 }
 
 // HighImpact selects the activities in high climate impact sectors (NACE sections A to H and
@@ -305,19 +308,21 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 			}
 		}
 	}
+	l := opts.Lang
+	mwh := func(v float64) string { return fmt.Sprintf("%.1f", v) }
 	for _, g := range gaps {
-		problems.Warnf("energy-mix", "", "", "", "no %s for site %q in %s: the %.1f MWh bought and not covered by renewable instruments are counted as fossil in ESRS E1-5; add {year, fossil_pct, nuclear_pct, renewable_pct, source} (optionally with site)", g.key, g.site, YearList(g.years), g.mwh)
+		problems.Warnf("energy-mix", "", "", "", "%s", l.T("no %s for site %q in %s: the %s MWh bought and not covered by renewable instruments are counted as fossil in ESRS E1-5; add {year, fossil_pct, nuclear_pct, renewable_pct, source} (optionally with site)", g.key, g.site, YearList(g.years), mwh(g.mwh)))
 	}
 	for _, u := range unknowns {
-		why := "its country is unknown: give it in config sites [{name, country}] or country"
+		why := l.T("its country is unknown: give it in config sites [{name, country}] or country")
 		if u.country != "" {
-			why = fmt.Sprintf("no generation mix is published for %s (%s)", u.country, u.how)
+			why = l.T("no generation mix is published for %s (%s)", u.country, l.T(u.how))
 		}
-		problems.Warnf("energy-mix", "", "", "", "site %q in %s: %s; its %.1f MWh of grid electricity are of unknown origin in ESRS E1-5, whose fossil, nuclear and renewable shares are left blank (or give energy.electricity_mix)", u.site, YearList(u.years), why, u.mwh)
+		problems.Warnf("energy-mix", "", "", "", "%s", l.T("site %q in %s: %s; its %s MWh of grid electricity are of unknown origin in ESRS E1-5, whose fossil, nuclear and renewable shares are left blank (or give energy.electricity_mix)", u.site, YearList(u.years), why, mwh(u.mwh)))
 	}
 	for _, id := range vintageKeys {
 		parts := strings.SplitN(id, "|", 3)
-		problems.Warnf("energy-mix-vintage", "", "", "", "%s has no entry for %s or earlier (site %q); its earliest (%s) is used for those years", parts[0], YearList(vintage[id]), parts[1], parts[2])
+		problems.Warnf("energy-mix-vintage", "", "", "", "%s", l.T("%s has no entry for %s or earlier (site %q); its earliest (%s) is used for those years", parts[0], YearList(vintage[id]), parts[1], parts[2]))
 	}
 	for _, k := range []struct {
 		kind  string
@@ -331,9 +336,17 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 		}
 		switch {
 		case len(missing) == 1:
-			problems.Warnf("energy-high-impact", "", "", "", "energy.high_climate_impact names %s %s, which no energy row has: check its spelling against the workbooks' %s column", k.kind, missing[0], strings.ToUpper(k.kind[:1])+k.kind[1:])
+			if k.kind == "pole" {
+				problems.Warnf("energy-high-impact", "", "", "", "%s", l.T("energy.high_climate_impact names pole %s, which no energy row has: check its spelling against the workbooks' Pole column", missing[0]))
+			} else {
+				problems.Warnf("energy-high-impact", "", "", "", "%s", l.T("energy.high_climate_impact names site %s, which no energy row has: check its spelling against the workbooks' Site column", missing[0]))
+			}
 		case len(missing) > 1:
-			problems.Warnf("energy-high-impact", "", "", "", "energy.high_climate_impact names %ss %s, which no energy row has: check their spelling against the workbooks' %s column", k.kind, strings.Join(missing, ", "), strings.ToUpper(k.kind[:1])+k.kind[1:])
+			if k.kind == "pole" {
+				problems.Warnf("energy-high-impact", "", "", "", "%s", l.T("energy.high_climate_impact names poles %s, which no energy row has: check their spelling against the workbooks' Pole column", strings.Join(missing, ", ")))
+			} else {
+				problems.Warnf("energy-high-impact", "", "", "", "%s", l.T("energy.high_climate_impact names sites %s, which no energy row has: check their spelling against the workbooks' Site column", strings.Join(missing, ", ")))
+			}
 		}
 	}
 	out := make([]EnergyYear, 0, len(byYear))
@@ -372,7 +385,7 @@ func Energy(inv *Inventory, opts EnergyOptions, problems *Problems) []EnergyYear
 // factor (the one with the most MWh) when that is a country, else the organisation's country.
 func (o EnergyOptions) siteCountry(site string, regions map[string]float64) (country, how string) {
 	if c, ok := o.SiteCountries[strings.ToLower(strings.TrimSpace(site))]; ok {
-		return c, "config sites"
+		return c, lang.Key("config sites")
 	}
 	best, bestMWh := "", 0.0
 	for r, mwh := range regions {
@@ -381,10 +394,10 @@ func (o EnergyOptions) siteCountry(site string, regions map[string]float64) (cou
 		}
 	}
 	if best != "" {
-		return strings.ToUpper(best), "region of the site's grid electricity factor"
+		return strings.ToUpper(best), lang.Key("region of the site's grid electricity factor")
 	}
 	if o.Country != "" {
-		return o.Country, "config country"
+		return o.Country, lang.Key("config country")
 	}
 	return "", ""
 }

@@ -1,7 +1,6 @@
 package emissions
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -253,15 +252,16 @@ func (c *Calculator) entity(a *Activity, l *Line) bool {
 	org := c.opts.Organisation
 	e, share, ok := org.resolve(a.Entity)
 	if !ok {
-		msg := fmt.Sprintf("unknown entity %q: organisation.entities in config has no entity of this name", Clip(a.Entity))
+		l := c.opts.Lang
+		msg := l.T("unknown entity %q: organisation.entities in config has no entity of this name; add it there or correct the cell", Clip(a.Entity))
 		if s := org.Suggest(a.Entity); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
+			msg = l.T("unknown entity %q: organisation.entities in config has no entity of this name (did you mean %q?); add it there or correct the cell", Clip(a.Entity), s)
 		}
-		return c.reject(a, "unknown-entity", a.EntityCell, "%s; add it there or correct the cell", msg)
+		return c.reject(a, "unknown-entity", a.EntityCell, "%s", msg)
 	}
 	if org == nil && a.Entity != "" {
 		c.warnOnce("entity-without-organisation", Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.EntityCell.String(), Cause: "entity-without-organisation",
-			Message: "the Entity column is filled but config has no organisation: each entity is taken as written, at 100 %; describe them under organisation.entities to consolidate"})
+			Message: c.opts.Lang.T("the Entity column is filled but config has no organisation: each entity is taken as written, at 100 %%; describe them under organisation.entities to consolidate")})
 	}
 	l.Entity, l.Share = e.Name, share
 	return true

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 )
 
 // DefaultFreshnessYears is how many years a factor's vintage may be older than the activity
@@ -56,13 +57,16 @@ type factorYear struct {
 
 // freshness is checkFreshness's check, for the first row of a factor and year.
 func (c *Calculator) freshness(a *Activity, f *factors.Factor, pick factors.Pick) bool {
+	l := c.opts.Lang
 	if dy := DataYear(f); dy > a.Year {
-		msg := fmt.Sprintf("factor %s rests on %d data, after the %d activity it computes", f.ID, dy, a.Year)
+		msg := l.T("factor %s rests on %v data, after the %v activity it computes; this is its first %v row. Give a vintage of that year in config factors.custom (`footprint factors show %s` lists the vintages), or say in the report why the later data stands",
+			f.ID, lang.Year(dy), lang.Year(a.Year), lang.Year(a.Year), f.ID)
 		if pick == factors.PickEarliest {
-			msg += fmt.Sprintf(" (it has no vintage for %d or earlier; its earliest, %d, is used)", a.Year, f.Year)
+			msg = l.T("factor %s rests on %v data, after the %v activity it computes (it has no vintage for %v or earlier; its earliest, %v, is used); this is its first %v row. Give a vintage of that year in config factors.custom (`footprint factors show %s` lists the vintages), or say in the report why the later data stands",
+				f.ID, lang.Year(dy), lang.Year(a.Year), lang.Year(a.Year), lang.Year(f.Year), lang.Year(a.Year), f.ID)
 		}
 		c.warnOnce(fmt.Sprintf("anachronism/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: CauseAnachronism,
-			Message: msg + fmt.Sprintf("; this is its first %d row. Give a vintage of that year in config factors.custom (`footprint factors show %s` lists the vintages), or say in the report why the later data stands", a.Year, f.ID)})
+			Message: msg})
 		return true
 	}
 	n := c.opts.FreshnessYears
@@ -74,8 +78,8 @@ func (c *Calculator) freshness(a *Activity, f *factors.Factor, pick factors.Pick
 		return false
 	}
 	c.warnOnce(fmt.Sprintf("freshness/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "factor-freshness",
-		Message: fmt.Sprintf("factor %s dates from %d, %d years before the %d activity data it computes (freshness_years: %d); this is its first %d row: look for a newer vintage (`footprint factors show %s`) or give one in config factors.custom",
-			f.ID, v, a.Year-v, a.Year, n, a.Year, f.ID)})
+		Message: l.T("factor %s dates from %v, %v years before the %v activity data it computes (freshness_years: %v); this is its first %v row: look for a newer vintage (`footprint factors show %s`) or give one in config factors.custom",
+			f.ID, lang.Year(v), lang.Plain(a.Year-v), lang.Year(a.Year), lang.Plain(n), lang.Year(a.Year), f.ID)})
 	return false
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 )
 
 // checkLifecycle warns, once per factor and activity year, when a grid factor holds a lifecycle
@@ -14,6 +15,6 @@ func (c *Calculator) checkLifecycle(a *Activity, f *factors.Factor) {
 		return
 	}
 	c.warnOnce(fmt.Sprintf("lifecycle/%s/%d", f.ID, a.Year), Problem{File: a.Place.File, Sheet: a.Place.Sheet, Cell: a.ActivityCell.String(), Cause: "lifecycle-in-scope2",
-		Message: fmt.Sprintf("factor %s (%d) is a lifecycle grid intensity that no published generation mix splits: its Scope 2 for %d holds the upstream part that belongs in Scope 3 category 3; this is its first %d row. Give a split factor in config factors.custom (value and upstream) if you have one",
-			f.ID, Vintage(*f), a.Year, a.Year)})
+		Message: c.opts.Lang.T("factor %s (%v) is a lifecycle grid intensity that no published generation mix splits: its Scope 2 for %v holds the upstream part that belongs in Scope 3 category 3; this is its first %v row. Give a split factor in config factors.custom (value and upstream) if you have one",
+			f.ID, lang.Year(Vintage(*f)), lang.Year(a.Year), lang.Year(a.Year))})
 }

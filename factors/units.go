@@ -1,13 +1,22 @@
 package factors
 
 import (
-	"fmt"
+	"errors"
 	"math"
 	"strings"
+
+	"github.com/footprint/footprint/lang"
 )
 
 // Dimension is what a unit measures. Quantities convert only within one dimension.
 type Dimension string
+
+// In is the dimension's name in the language l, as messages write it.
+func (d Dimension) In(l lang.Lang) string { return l.T(string(d)) }
+
+// dimensionKeys mark the dimensions' names that In translates.
+var _ = []string{lang.Key("energy"), lang.Key("volume"), lang.Key("mass"), lang.Key("distance"), lang.Key("freight"),
+	lang.Key("passenger"), lang.Key("emissions"), lang.Key("money")}
 
 const (
 	Energy    Dimension = "energy"    // base kWh
@@ -82,10 +91,13 @@ var basisWords = map[string]Basis{
 // ParseUnit reads a unit as people write it in workbooks: case and spacing do not matter,
 // "t-km", "t.km" and "tkm" are one unit, and an energy unit may end with its calorific basis
 // ("kWh PCS", "MWh (NCV)", "kWh_PCI"). Text not in the table gives an Opaque unit.
-func ParseUnit(text string) (Unit, error) {
+func ParseUnit(text string) (Unit, error) { return ParseUnitIn(lang.English, text) }
+
+// ParseUnitIn is ParseUnit with its errors in the language l: a row's problem message.
+func ParseUnitIn(l lang.Lang, text string) (Unit, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return Unit{}, fmt.Errorf("no unit")
+		return Unit{}, errors.New(l.T("no unit"))
 	}
 	u := Unit{Text: text}
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
@@ -101,12 +113,12 @@ func ParseUnit(text string) (Unit, error) {
 	e, ok := unitTable[key]
 	if !ok {
 		if u.Basis != "" {
-			return Unit{}, fmt.Errorf("unit %q: a calorific basis goes with an energy unit only", quoted(text))
+			return Unit{}, errors.New(l.T("unit %q: a calorific basis goes with an energy unit only", quoted(text)))
 		}
 		return u, nil
 	}
 	if u.Basis != "" && e.dim != Energy {
-		return Unit{}, fmt.Errorf("unit %q: a calorific basis goes with an energy unit only", quoted(text))
+		return Unit{}, errors.New(l.T("unit %q: a calorific basis goes with an energy unit only", quoted(text)))
 	}
 	u.Dim, u.Scale = e.dim, e.scale
 	return u, nil
@@ -157,24 +169,29 @@ func quoted(s string) string {
 // different things, when an opaque unit differs from the other, or when calorific bases differ
 // and no ratio is known: gas on PCS and PCI is never mixed silently.
 func Convert(qty float64, from, to Unit, pcsPerPCI float64) (float64, error) {
+	return ConvertIn(lang.English, qty, from, to, pcsPerPCI)
+}
+
+// ConvertIn is Convert with its errors in the language l: a row's problem message.
+func ConvertIn(l lang.Lang, qty float64, from, to Unit, pcsPerPCI float64) (float64, error) {
 	if from.Dim == Opaque || to.Dim == Opaque {
 		if from.Dim == to.Dim && strings.EqualFold(strings.Join(strings.Fields(from.Text), " "), strings.Join(strings.Fields(to.Text), " ")) {
 			return qty, nil
 		}
-		return 0, fmt.Errorf("unit %q does not convert to the factor's unit %q", quoted(from.Text), quoted(to.Text))
+		return 0, errors.New(l.T("unit %q does not convert to the factor's unit %q", quoted(from.Text), quoted(to.Text)))
 	}
 	if from.Dim != to.Dim {
-		return 0, fmt.Errorf("unit %q (%s) does not convert to the factor's unit %q (%s)", quoted(from.Text), from.Dim, quoted(to.Text), to.Dim)
+		return 0, errors.New(l.T("unit %q (%s) does not convert to the factor's unit %q (%s)", quoted(from.Text), from.Dim.In(l), quoted(to.Text), to.Dim.In(l)))
 	}
 	v := qty * from.Scale / to.Scale
 	if from.Dim != Energy || from.Basis == "" || from.Basis == to.Basis {
 		return v, nil
 	}
 	if to.Basis == "" {
-		return 0, fmt.Errorf("unit %q states a calorific basis (%s) but the factor's unit %q has none", quoted(from.Text), from.Basis, quoted(to.Text))
+		return 0, errors.New(l.T("unit %q states a calorific basis (%s) but the factor's unit %q has none", quoted(from.Text), string(from.Basis), quoted(to.Text)))
 	}
 	if pcsPerPCI <= 0 || math.IsInf(pcsPerPCI, 0) || math.IsNaN(pcsPerPCI) {
-		return 0, fmt.Errorf("unit %q is on %s but the factor is per %q and the library gives no PCS/PCI ratio for it", quoted(from.Text), from.Basis, quoted(to.Text))
+		return 0, errors.New(l.T("unit %q is on %s but the factor is per %q and the library gives no PCS/PCI ratio for it", quoted(from.Text), string(from.Basis), quoted(to.Text)))
 	}
 	if from.Basis == Net { // PCI → PCS: the same gas holds more gross energy
 		return v * pcsPerPCI, nil
@@ -197,13 +214,13 @@ var unitNames = map[Dimension][]string{
 
 // UnitHint says which units a quantity for a factor per to can be entered in, and, when text
 // is not a known unit but is close to one of those, which one was likely meant: for the
-// messages of a unit that does not convert.
-func UnitHint(text string, to Unit) string {
+// messages of a unit that does not convert, in the language l.
+func UnitHint(l lang.Lang, text string, to Unit) string {
 	names := unitNames[to.Dim]
 	if to.Dim == Opaque || len(names) == 0 {
-		return fmt.Sprintf("enter the quantity in %q, the factor's unit", quoted(to.Text))
+		return l.T("enter the quantity in %q, the factor's unit", quoted(to.Text))
 	}
-	hint := fmt.Sprintf("enter the quantity in a unit of %s: %s", to.Dim, strings.Join(names, ", "))
+	hint := l.T("enter the quantity in a unit of %s: %s", to.Dim.In(l), strings.Join(names, ", "))
 	if u, err := ParseUnit(text); err == nil && u.Dim == Opaque {
 		key := strings.ToLower(strings.Join(strings.Fields(text), ""))
 		best, bestD := "", len(key)/3+2
@@ -217,7 +234,7 @@ func UnitHint(text string, to Unit) string {
 			}
 		}
 		if best != "" {
-			hint = fmt.Sprintf("did you mean %q? Units of %s: %s", best, to.Dim, strings.Join(names, ", "))
+			hint = l.T("did you mean %q? Units of %s: %s", best, to.Dim.In(l), strings.Join(names, ", "))
 		}
 	}
 	return hint

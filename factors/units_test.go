@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/footprint/footprint/lang"
 )
 
 func TestConvert(t *testing.T) {
@@ -157,11 +159,11 @@ func TestUnitHint(t *testing.T) {
 		{"t", kWh, "enter the quantity in a unit of energy: kWh, MWh, GWh"},
 		{"cars", vehicle, `enter the quantity in "vehicle", the factor's unit`},
 	} {
-		if got := UnitHint(c.text, c.to); !strings.Contains(got, c.want) {
+		if got := UnitHint(lang.English, c.text, c.to); !strings.Contains(got, c.want) {
 			t.Errorf("UnitHint(%q, %q) = %q, want it to contain %q", c.text, c.to.Text, got, c.want)
 		}
 	}
-	if got := UnitHint("t", kWh); strings.Contains(got, "did you mean") {
+	if got := UnitHint(lang.English, "t", kWh); strings.Contains(got, "did you mean") {
 		t.Errorf("a known unit of another dimension gets a suggestion: %q", got)
 	}
 }

@@ -163,7 +163,7 @@ func (s *Session) Run() (*Result, error) {
 // compute computes the inventory of the inputs with the factors of lib.
 func (s *Session) compute(lib *factors.Library) (*Result, error) {
 	cfg, opts := s.Config, s.opts
-	calc, err := emissions.NewCalculator(emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears,
+	calc, err := emissions.NewCalculator(emissions.Options{Library: lib, ResidualMix: cfg.ResidualMix(), FreshnessYears: cfg.FreshnessYears, Lang: cfg.Lang(),
 		RowLines: opts.RowLines, Organisation: cfg.OrganisationModel()})
 	if err != nil {
 		return nil, err
@@ -238,7 +238,7 @@ func (s *Session) Read(sink emissions.Sink) *emissions.Input {
 	}
 	in := &emissions.Input{Sink: sink}
 	in.Problems.KeepRejected = s.opts.KeepRejected
-	lopts := workbook.Options{Aliases: s.Config.Aliases(), DefaultSite: s.Config.Site, Progress: s.opts.Progress}
+	lopts := workbook.Options{Aliases: s.Config.Aliases(), DefaultSite: s.Config.Site, Lang: s.Config.Lang(), Progress: s.opts.Progress}
 	calc, branches := sink.(*emissions.Calculator)
 	if workers := s.workers(len(paths)); workers > 1 && (branches || sink == nil) {
 		readAtOnce(in, calc, paths, open, lopts, workers)
@@ -254,7 +254,7 @@ func (s *Session) Read(sink emissions.Sink) *emissions.Input {
 func readWorkbook(in *emissions.Input, p string, open opener, lopts workbook.Options) {
 	r, err := open(p)
 	if err != nil {
-		in.Problems.Fatalf("file", p, "", "", "cannot open: %v", err)
+		in.Problems.Fatalf("file", p, "", "", "%s", lopts.Lang.T("cannot open: %v", err))
 		return
 	}
 	workbook.Read(in, p, r, lopts)

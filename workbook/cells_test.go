@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
 )
 
 func TestParseNumber(t *testing.T) {
@@ -44,7 +45,7 @@ func TestParseNumber(t *testing.T) {
 		{"0.25", 0.25, ""},
 	}
 	for _, tt := range tests {
-		got, err := ParseNumber(tt.in)
+		got, err := ParseNumber(lang.English, tt.in)
 		if tt.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.err) {
 				t.Errorf("ParseNumber(%q) = %v, %v; want error containing %q", tt.in, got, err, tt.err)
@@ -80,7 +81,7 @@ func TestParseYear(t *testing.T) {
 		{"", nil, false, 0, "blank"},
 	}
 	for _, tt := range tests {
-		got, err := ParseYear(tt.raw, tt.isDate, tt.date1904)
+		got, err := ParseYear(lang.English, tt.raw, tt.isDate, tt.date1904)
 		if tt.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.err) {
 				t.Errorf("ParseYear(%q) = %v, %v; want error containing %q", tt.raw, got, err, tt.err)
@@ -115,15 +116,15 @@ func FuzzParseNumber(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		v, err := ParseNumber(s)
+		v, err := ParseNumber(lang.English, s)
 		if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
 			t.Fatalf("ParseNumber(%q) = %v", s, v)
 		}
-		y, err := ParseYear(s, func() bool { return true }, false)
+		y, err := ParseYear(lang.English, s, func() bool { return true }, false)
 		if err == nil && (y < emissions.MinYear || y > emissions.MaxYear) {
 			t.Fatalf("ParseYear(%q) = %d", s, y)
 		}
-		y, err = ParseYear(s, func() bool { return true }, true)
+		y, err = ParseYear(lang.English, s, func() bool { return true }, true)
 		if err == nil && (y < emissions.MinYear || y > emissions.MaxYear) {
 			t.Fatalf("ParseYear(%q, 1904) = %d", s, y)
 		}

@@ -1,21 +1,23 @@
 package workbook
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
+	"github.com/footprint/footprint/lang"
 	"github.com/xuri/excelize/v2"
 )
 
 // excelDate converts a date serial in the 1900 or 1904 date system.
-func excelDate(serial float64, date1904 bool) (time.Time, error) {
+func excelDate(l lang.Lang, serial float64, date1904 bool) (time.Time, error) {
 	if serial < 0 || serial > 2958465 { // 9999-12-31
-		return time.Time{}, fmt.Errorf("%v is not a date serial", serial)
+		return time.Time{}, errors.New(l.T("%s is not a date serial", fmt.Sprint(serial)))
 	}
 	t, err := excelize.ExcelDateToTime(serial, date1904)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("date serial %v: %w", serial, err)
+		return time.Time{}, fmt.Errorf("%s: %w", l.T("date serial %s", fmt.Sprint(serial)), err)
 	}
 	return t, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -76,7 +77,7 @@ func (sr *sheetReader) findHeader(idx headerIndex, required []Column, cells []st
 	looksLike := len(pos) >= 2 || instruments || mass
 	if looksLike && (s.best == nil || len(pos) > s.best.matched) {
 		s.best = &headerCandidate{row: row, text: headerText(cells), matched: len(pos), missing: missing,
-			guesses: guessMissing(idx, cells, row, missing, sr.opts.Aliases)}
+			guesses: guessMissing(sr.opts.Lang, idx, cells, row, missing, sr.opts.Aliases)}
 	}
 	if len(s.above) == 0 {
 		s.aboveText = emissions.Clip(headerText(cells))
@@ -106,8 +107,8 @@ func (sr *sheetReader) setHeader(idx headerIndex, cells []string, row int) heade
 	dups = sr.warnRepeatedText(dups, cells, row)
 	if len(dups) > 0 {
 		d := dups[0]
-		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(d.at, row), "column %s appears twice in the header row (%s and %s); keep one, footprint cannot tell which to read",
-			d.col, emissions.CellName(d.first, row), emissions.CellName(d.at, row))
+		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(d.at, row), "%s", sr.lang().T("column %s appears twice in the header row (%s and %s); keep one, footprint cannot tell which to read",
+			sr.col(d.col), emissions.CellName(d.first, row), emissions.CellName(d.at, row)))
 		return headerBad
 	}
 	sr.pos, sr.headerRow = pos, row
@@ -117,9 +118,14 @@ func (sr *sheetReader) setHeader(idx headerIndex, cells []string, row int) heade
 		}
 	}
 	if s := sr.search; len(s.above) > 0 {
-		sr.problems.Warnf("rows-above-header", sr.file, sr.sheet, emissions.CellName(0, s.above[0]),
-			"%s above the header (row %d) %s not read (%q): right for a title or notes, but move any activity data below the header",
-			rowList(s.above), row, plural(len(s.above), "is", "are"), s.aboveText)
+		l := sr.lang()
+		msg := l.T("%s above the header (row %v) is not read (%q): right for a title or notes, but move any activity data below the header",
+			rowList(l, s.above), lang.Plain(row), s.aboveText)
+		if len(s.above) > 1 {
+			msg = l.T("%s above the header (row %v) are not read (%q): right for a title or notes, but move any activity data below the header",
+				rowList(l, s.above), lang.Plain(row), s.aboveText)
+		}
+		sr.problems.Warnf("rows-above-header", sr.file, sr.sheet, emissions.CellName(0, s.above[0]), "%s", msg)
 	}
 	sr.warnUnknownColumns(idx, cells, row)
 	return headerFound
@@ -140,8 +146,8 @@ func (sr *sheetReader) warnRepeatedText(dups []duplicate, cells []string, row in
 			rest = append(rest, d)
 			continue
 		}
-		sr.problems.Warnf("duplicate-column", sr.file, sr.sheet, emissions.CellName(d.at, row), "column %s %q is another %s column: only %s %q is read",
-			columnLetter(d.at), emissions.Clip(strings.TrimSpace(cells[d.at])), d.col, columnLetter(d.first), emissions.Clip(strings.TrimSpace(cells[d.first])))
+		sr.problems.Warnf("duplicate-column", sr.file, sr.sheet, emissions.CellName(d.at, row), "%s", sr.lang().T("column %s %q is another %s column: only %s %q is read",
+			columnLetter(d.at), emissions.Clip(strings.TrimSpace(cells[d.at])), sr.col(d.col), columnLetter(d.first), emissions.Clip(strings.TrimSpace(cells[d.first]))))
 	}
 	return rest
 }
@@ -158,14 +164,15 @@ func (sr *sheetReader) noHeader(required []Column, instruments bool) bool {
 	s := sr.search
 	switch {
 	case s.late != nil:
-		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(0, s.late.row),
-			"row %d looks like the header (%s), but footprint looks for the header among the first %d non-empty rows of a sheet and %d stand above it; delete the rows above the header, or move them to another sheet",
-			s.late.row, s.late.text, headerScan, s.seen-1)
+		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(0, s.late.row), "%s", sr.lang().T(
+			"row %v looks like the header (%s), but footprint looks for the header among the first %d non-empty rows of a sheet and %d stand above it; delete the rows above the header, or move them to another sheet",
+			lang.Plain(s.late.row), s.late.text, lang.Plain(headerScan), lang.Plain(s.seen-1)))
 		return true
 	case s.best != nil:
-		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(0, s.best.row),
+		l := sr.lang()
+		sr.problems.Fatalf("header", sr.file, sr.sheet, emissions.CellName(0, s.best.row), "%s", l.T(
 			"the header row (%s) lacks the required column(s) %s;%s footprint looks for a header holding %s among the first %d non-empty rows, matching headers ignoring case, spaces and accents; other spellings can be added under `columns` in config",
-			s.best.text, joinColumns(s.best.missing), s.best.guesses, joinColumns(required), headerScan)
+			s.best.text, joinColumns(l, s.best.missing), s.best.guesses, joinColumns(l, required), lang.Plain(headerScan)))
 		return true
 	}
 	return instruments
@@ -197,9 +204,9 @@ var sheetKinds = []struct {
 	name string
 	cols []Column
 }{
-	{"activity sheets", ActivityColumns},
-	{"refrigerant registers", refrigerantColumns},
-	{"the Instruments sheet", instrumentColumns},
+	{lang.Key("activity sheets"), ActivityColumns},
+	{lang.Key("refrigerant registers"), refrigerantColumns},
+	{lang.Key("the Instruments sheet"), instrumentColumns},
 }
 
 // warnUnknownColumns warns, once per sheet, about each header cell that names no column the
@@ -216,15 +223,16 @@ func (sr *sheetReader) warnUnknownColumns(idx headerIndex, cells []string, row i
 			continue
 		}
 		cell := emissions.CellName(i, row)
+		l := sr.lang()
 		if c, where := readElsewhere(key, idx, sr.opts.Aliases); where != "" {
-			sr.problems.Warnf("unknown-column", sr.file, sr.sheet, cell, "column %q (%s) is read on %s, not on this sheet: its values are ignored here", emissions.Clip(h), c, where)
+			sr.problems.Warnf("unknown-column", sr.file, sr.sheet, cell, "%s", l.T("column %q (%s) is read on %s, not on this sheet: its values are ignored here", emissions.Clip(h), sr.col(c), l.T(where)))
 			continue
 		}
-		if _, guess := nearestColumn(key, idx, sr.opts.Aliases); guess != "" {
-			sr.problems.Warnf("unknown-column", sr.file, sr.sheet, cell, "column %q is not one footprint reads, so its values are ignored; did you mean %s? Rename the header, or add its spelling under `columns` in config", emissions.Clip(h), guess)
+		if _, guess := nearestColumn(l, key, idx, sr.opts.Aliases); guess != "" {
+			sr.problems.Warnf("unknown-column", sr.file, sr.sheet, cell, "%s", l.T("column %q is not one footprint reads, so its values are ignored; did you mean %s? Rename the header, or add its spelling under `columns` in config", emissions.Clip(h), guess))
 			continue
 		}
-		sr.problems.Warnf("unknown-column", sr.file, sr.sheet, cell, "column %q is not one footprint reads, so its values are ignored; delete it if it does not count, or rename it if it is one of %s", emissions.Clip(h), joinColumns(sortedColumns(idx)))
+		sr.problems.Warnf("unknown-column", sr.file, sr.sheet, cell, "%s", l.T("column %q is not one footprint reads, so its values are ignored; delete it if it does not count, or rename it if it is one of %s", emissions.Clip(h), joinColumns(l, sortedColumns(idx))))
 	}
 }
 
@@ -245,8 +253,8 @@ func readElsewhere(key string, idx headerIndex, aliases Aliases) (Column, string
 
 // nearestColumn is the column of idx whose spelling is closest to a header (folded), when it
 // is close enough to be a typo (an edit or two, fewer for short words), with that spelling as
-// "Category" or "Catégorie (Category)"; else "".
-func nearestColumn(key string, idx headerIndex, aliases Aliases) (Column, string) {
+// "Category" or "Catégorie (Category)", the column named in the language l; else "".
+func nearestColumn(l lang.Lang, key string, idx headerIndex, aliases Aliases) (Column, string) {
 	var col Column
 	best, bestDist := "", 0
 	for _, c := range sortedColumns(idx) {
@@ -256,9 +264,10 @@ func nearestColumn(key string, idx headerIndex, aliases Aliases) (Column, string
 			if d > 2 || 4*d > len([]rune(key)) || best != "" && d >= bestDist {
 				continue
 			}
-			col, best, bestDist = c, string(c), d
-			if headerKey(sp) != headerKey(string(c)) {
-				best = fmt.Sprintf("%s (%s)", sp, c)
+			name := columnName(l, c)
+			col, best, bestDist = c, name, d
+			if headerKey(sp) != headerKey(name) {
+				best = fmt.Sprintf("%s (%s)", sp, name)
 			}
 		}
 	}
@@ -266,15 +275,15 @@ func nearestColumn(key string, idx headerIndex, aliases Aliases) (Column, string
 }
 
 // guessMissing names the cells of a header row that are near misses of its missing columns.
-func guessMissing(idx headerIndex, cells []string, row int, missing []Column, aliases Aliases) string {
+func guessMissing(l lang.Lang, idx headerIndex, cells []string, row int, missing []Column, aliases Aliases) string {
 	var b strings.Builder
 	for i, h := range cells {
 		key := headerKey(h)
 		if _, ok := idx[key]; ok || key == "" || isFootprintColumn(h) {
 			continue
 		}
-		if c, _ := nearestColumn(key, idx, aliases); c != "" && slices.Contains(missing, c) {
-			fmt.Fprintf(&b, " %q (%s) may be %s;", emissions.Clip(strings.TrimSpace(h)), emissions.CellName(i, row), c)
+		if c, _ := nearestColumn(l, key, idx, aliases); c != "" && slices.Contains(missing, c) {
+			b.WriteString(l.T(" %q (%s) may be %s;", emissions.Clip(strings.TrimSpace(h)), emissions.CellName(i, row), columnName(l, c)))
 		}
 	}
 	return b.String()
@@ -326,25 +335,18 @@ func editDistance(a, b string) int {
 	return prev[len(t)]
 }
 
-// rowList names rows for a message: "row 1", "rows 1–3", "rows 1, 2 and 5".
-func rowList(rows []int) string {
+// rowList names rows for a message in the language l: "row 1", "rows 1–3", "rows 1, 2 and 5".
+func rowList(l lang.Lang, rows []int) string {
 	if len(rows) == 1 {
-		return fmt.Sprintf("row %d", rows[0])
+		return l.T("row %v", lang.Plain(rows[0]))
 	}
 	contiguous := rows[len(rows)-1]-rows[0] == len(rows)-1
 	if contiguous {
-		return fmt.Sprintf("rows %d–%d", rows[0], rows[len(rows)-1])
+		return l.T("rows %v–%v", lang.Plain(rows[0]), lang.Plain(rows[len(rows)-1]))
 	}
 	parts := make([]string, len(rows))
 	for i, r := range rows {
 		parts[i] = fmt.Sprint(r)
 	}
-	return "rows " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return l.T("rows %s and %s", strings.Join(parts[:len(parts)-1], ", "), parts[len(parts)-1])
 }

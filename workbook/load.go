@@ -14,6 +14,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -28,6 +29,8 @@ const (
 type Options struct {
 	Aliases     Aliases
 	DefaultSite string
+	// Lang is the language of the problems' messages (the config's language).
+	Lang lang.Lang
 	// excelizeRows reads sheets with excelize's Rows instead of the fast reader: the
 	// differential tests' oracle.
 	excelizeRows bool
@@ -50,11 +53,11 @@ type readStats struct{ fast, quick int }
 func Read(in *emissions.Input, name string, r io.Reader, opts Options) {
 	ra, size, err := readerAt(r)
 	if err != nil {
-		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: %v", err)
+		in.Problems.Fatalf("file", name, "", "", "%s", opts.Lang.T("cannot read the workbook: %v", err))
 		return
 	}
 	if size > unzipSizeLimit {
-		in.Problems.Fatalf("file", name, "", "", "cannot read the workbook: it is larger than %d MiB, the most footprint reads", unzipSizeLimit>>20)
+		in.Problems.Fatalf("file", name, "", "", "%s", opts.Lang.T("cannot read the workbook: it is larger than %d MiB, the most footprint reads", lang.Plain(unzipSizeLimit>>20)))
 		return
 	}
 	if !opts.excelizeRows && !opts.checkedOnly && readFast(in, name, ra, size, opts) {
@@ -64,7 +67,7 @@ func Read(in *emissions.Input, name string, r io.Reader, opts Options) {
 	defer wb.commit()
 	info, err := inspectPackage(ra, size, false)
 	if err != nil {
-		wb.refused(name, err)
+		wb.refused(opts.Lang, name, err)
 		return
 	}
 	if opts.Progress != nil {
@@ -75,14 +78,14 @@ func Read(in *emissions.Input, name string, r io.Reader, opts Options) {
 	if info.renamed != nil { // two sheets with one name: excelize finds sheets by name
 		b, err := withWorkbook(info.zr, info.renamed)
 		if err != nil {
-			wb.refused(name, err)
+			wb.refused(opts.Lang, name, err)
 			return
 		}
 		pkg = bytes.NewReader(b)
 	}
 	f, err := excelize.OpenReader(pkg, excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	if err != nil {
-		wb.problems.Fatalf("file", name, "", "", "cannot read the workbook: %s", describeOpenError(err))
+		wb.problems.Fatalf("file", name, "", "", "%s", opts.Lang.T("cannot read the workbook: %v", describeOpenError(opts.Lang, err)))
 		return
 	}
 	defer f.Close()
@@ -231,14 +234,17 @@ func (wb *workbookRead) rollback() {
 	}
 }
 
-// refused reports a workbook the package check refused.
-func (wb *workbookRead) refused(name string, err error) {
-	cause := "file"
+// refused reports a workbook the package check refused, in the language l.
+func (wb *workbookRead) refused(l lang.Lang, name string, err error) {
+	cause, reason := "file", err.Error()
 	var u *unreadable
 	if errors.As(err, &u) {
 		cause = u.cause // "encrypted", "zip-bomb", "damaged", …
+		if u == err {
+			reason = u.In(l)
+		}
 	}
-	wb.problems.Fatalf(cause, name, "", "", "cannot read the workbook: %v", err)
+	wb.problems.Fatalf(cause, name, "", "", "%s", l.T("cannot read the workbook: %v", reason))
 }
 
 // readSheets reads every sheet of an open workbook.
@@ -282,16 +288,16 @@ func (wb *workbookRead) readSheets(name string, f *excelize.File, sheets *sheetR
 			counted = append(counted, sheet)
 		}
 	}
-	ps := wb.problems
+	ps, l := wb.problems, opts.Lang
 	for _, c := range sheetCopies(counted) {
-		ps.Warnf("sheet-copy", name, c[0], "", "sheet %q looks like a copy of %q: both are counted; delete the copy if it repeats the other's rows, or rename it if they are other activities", c[0], c[1])
+		ps.Warnf("sheet-copy", name, c[0], "", "%s", l.T("sheet %q looks like a copy of %q: both are counted; delete the copy if it repeats the other's rows, or rename it if they are other activities", c[0], c[1]))
 	}
 	switch {
 	case found:
 	case !anyData:
-		ps.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: the workbook is empty (no sheet holds any value); footprint needs a sheet with a header row holding the columns %s", joinColumns(requiredActivity))
+		ps.Fatalf("no-activity-sheet", name, "", "", "%s", l.T("no activity sheet: the workbook is empty (no sheet holds any value); footprint needs a sheet with a header row holding the columns %s", joinColumns(l, requiredActivity)))
 	default:
-		ps.Fatalf("no-activity-sheet", name, "", "", "no activity sheet: no sheet has a header row with the columns %s among its first %d non-empty rows", joinColumns(requiredActivity), headerScan)
+		ps.Fatalf("no-activity-sheet", name, "", "", "%s", l.T("no activity sheet: no sheet has a header row with the columns %s among its first %d non-empty rows", joinColumns(l, requiredActivity), lang.Plain(headerScan)))
 	}
 }
 
@@ -317,14 +323,14 @@ func sheetCopies(sheets []string) [][2]string {
 	return out
 }
 
-func describeOpenError(err error) string {
+func describeOpenError(l lang.Lang, err error) string {
 	switch {
 	case errors.Is(err, excelize.ErrOptionsUnzipSizeLimit), strings.Contains(err.Error(), "unzip size"):
-		return fmt.Sprintf("it unpacks to more than %d MiB (a damaged or hostile file?)", unzipSizeLimit>>20)
+		return l.T("it unpacks to more than %d MiB (a damaged or hostile file?)", lang.Plain(unzipSizeLimit>>20))
 	case errors.Is(err, excelize.ErrWorkbookFileFormat), strings.Contains(err.Error(), "zip: not a valid zip file"):
-		return "it is not an .xlsx workbook (a CSV, an old .xls or a damaged file?)"
+		return l.T("it is not an .xlsx workbook (a CSV, an old .xls or a damaged file?)")
 	}
-	return fmt.Sprintf("it is damaged: %v", err)
+	return l.T("it is damaged: %v", err)
 }
 
 // sheetReader reads one sheet.
@@ -362,15 +368,18 @@ func (sr *sheetReader) unreadableRow(n int, err error) {
 	case !sr.sheets.fast && sr.scan != nil: // the scan is over: the checked path reads after it
 		ref = sr.scan.beyond
 	}
+	l := sr.lang()
 	if ref != "" {
-		what, cell := "cell reference", ref
+		msg := l.T("cannot read the sheet from row %v on: the cell reference %s in the sheet's XML is beyond Excel's limits (columns A to XFD, rows 1 to 1048576), so it names no cell of the sheet; open the file in Excel or LibreOffice and save it again, or fix the program that wrote it", lang.Plain(n), ref)
+		cell := ref
 		if strings.Trim(ref, "0123456789") == "" {
-			what, cell = "row number", "" // no cell to name
+			cell = "" // no cell to name
+			msg = l.T("cannot read the sheet from row %v on: the row number %s in the sheet's XML is beyond Excel's limits (columns A to XFD, rows 1 to 1048576), so it names no cell of the sheet; open the file in Excel or LibreOffice and save it again, or fix the program that wrote it", lang.Plain(n), ref)
 		}
-		sr.problems.Fatalf("sheet", sr.file, sr.sheet, cell, "cannot read the sheet from row %d on: the %s %s in the sheet's XML is beyond Excel's limits (columns A to XFD, rows 1 to 1048576), so it names no cell of the sheet; open the file in Excel or LibreOffice and save it again, or fix the program that wrote it", n, what, ref)
+		sr.problems.Fatalf("sheet", sr.file, sr.sheet, cell, "%s", msg)
 		return
 	}
-	sr.problems.Fatalf("sheet", sr.file, sr.sheet, emissions.CellName(0, n), "cannot read row %d: %v", n, err)
+	sr.problems.Fatalf("sheet", sr.file, sr.sheet, emissions.CellName(0, n), "%s", l.T("cannot read row %v: %v", lang.Plain(n), err))
 }
 
 // read streams the sheet. It returns whether the sheet is one of the kind asked for (its
@@ -388,7 +397,7 @@ func (sr *sheetReader) read(idx headerIndex, required []Column, instruments bool
 		rows, err = sr.sheets.open(sr.sheet, part)
 	}
 	if err != nil {
-		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "cannot read the sheet: %v", err)
+		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "%s", sr.lang().T("cannot read the sheet: %v", err))
 		return instruments
 	}
 	defer rows.Close()
@@ -416,11 +425,11 @@ rowsLoop:
 				return true
 			}
 			if sr.scan != nil && sr.scan.overflow {
-				sr.problems.Fatalf("formula", sr.file, sr.sheet, "", "more than %d formula cells have no computed value; save the workbook in Excel or LibreOffice so it stores the results", maxUncomputed)
+				sr.problems.Fatalf("formula", sr.file, sr.sheet, "", "%s", sr.lang().T("more than %d formula cells have no computed value; save the workbook in Excel or LibreOffice so it stores the results", lang.Plain(maxUncomputed)))
 				return true
 			}
 			if sr.scan != nil && sr.scan.boolOverflow {
-				sr.problems.Fatalf("boolean", sr.file, sr.sheet, "", "more than %d cells hold a true/false value, too many to tell from numbers; footprint reads numbers, not TRUE or FALSE", maxUncomputed)
+				sr.problems.Fatalf("boolean", sr.file, sr.sheet, "", "%s", sr.lang().T("more than %d cells hold a true/false value, too many to tell from numbers; footprint reads numbers, not TRUE or FALSE", lang.Plain(maxUncomputed)))
 				return true
 			}
 			continue
@@ -445,15 +454,15 @@ rowsLoop:
 	}
 	sr.complete = n
 	if err := rows.Error(); err != nil {
-		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "reading stopped at row %d: %v", n, err)
+		sr.problems.Fatalf("sheet", sr.file, sr.sheet, "", "%s", sr.lang().T("reading stopped at row %v: %v", lang.Plain(n), err))
 	} else if sr.scan != nil && sr.scan.lastRow > n {
-		sr.problems.Fatalf("damaged", sr.file, sr.sheet, emissions.CellName(0, n), "the sheet's XML is damaged: reading stopped at row %d, but the sheet holds rows up to %d; open and save the workbook in Excel or LibreOffice to repair it", n, sr.scan.lastRow)
+		sr.problems.Fatalf("damaged", sr.file, sr.sheet, emissions.CellName(0, n), "%s", sr.lang().T("the sheet's XML is damaged: reading stopped at row %v, but the sheet holds rows up to %v; open and save the workbook in Excel or LibreOffice to repair it", lang.Plain(n), lang.Plain(sr.scan.lastRow)))
 	}
 	if sr.pos == nil {
 		return sr.noHeader(required, instruments)
 	}
 	if sr.hiddenRows > 0 {
-		sr.problems.Warnf("hidden-rows", sr.file, sr.sheet, emissions.CellName(0, sr.firstHidden), "%d hidden row(s), the first at row %d, are read like the others; unhide them to check them, or delete them if they should not count", sr.hiddenRows, sr.firstHidden)
+		sr.problems.Warnf("hidden-rows", sr.file, sr.sheet, emissions.CellName(0, sr.firstHidden), "%s", sr.lang().T("%d hidden row(s), the first at row %v, are read like the others; unhide them to check them, or delete them if they should not count", lang.Plain(sr.hiddenRows), lang.Plain(sr.firstHidden)))
 	}
 	return true
 }
@@ -464,7 +473,7 @@ func (sr *sheetReader) warnHidden() {
 	if err != nil || visible {
 		return
 	}
-	sr.problems.Warnf("hidden-sheet", sr.file, sr.sheet, "", "the sheet is hidden in Excel, and footprint reads it like the others (%d row(s)); unhide it to check its rows, or delete it if they should not count", sr.rows)
+	sr.problems.Warnf("hidden-sheet", sr.file, sr.sheet, "", "%s", sr.lang().T("the sheet is hidden in Excel, and footprint reads it like the others (%d row(s)); unhide it to check its rows, or delete it if they should not count", lang.Plain(sr.rows)))
 }
 
 // uncomputedIn reports whether a row holds a formula cell without a computed value in one
@@ -491,7 +500,7 @@ func (sr *sheetReader) uncomputed(row int, cols []Column) bool {
 	for _, c := range cols {
 		i, mapped := sr.pos[c]
 		if mapped && sr.scan.isUncomputed(cellPos{row, i + 1}) {
-			sr.reject("formula", emissions.CellRef{Col: i, Row: row}, "%s: formula without a computed value (save the workbook in Excel or LibreOffice so it stores the result)", c)
+			sr.reject("formula", emissions.CellRef{Col: i, Row: row}, sr.lang().T("%s: formula without a computed value (save the workbook in Excel or LibreOffice so it stores the result)", sr.col(c)))
 			ok = false
 		}
 	}
@@ -519,7 +528,7 @@ func (sr *sheetReader) booleans(cells []string, row int, cols []Column) bool {
 		if cells[i] != "0" {
 			v = "TRUE"
 		}
-		sr.reject("boolean", emissions.CellRef{Col: i, Row: row}, "%s: a true/false value (%s) where a number was expected; enter a number", c, v)
+		sr.reject("boolean", emissions.CellRef{Col: i, Row: row}, sr.lang().T("%s: a true/false value (%s) where a number was expected; enter a number", sr.col(c), v))
 		ok = false
 	}
 	return ok
@@ -565,7 +574,7 @@ func (sr *sheetReader) unmerge(cells []string, row int) []string {
 		if at >= 0 && !m.warned {
 			m.warned = true
 			top := emissions.CellName(m.first.col-1, m.first.row)
-			sr.problems.Warnf("merged", sr.file, sr.sheet, top, "cells %s are merged over data rows: only %s holds a value, so the other cells of the range are read as blank (%s among them); unmerge the cells and fill every row", m.ref, top, named)
+			sr.problems.Warnf("merged", sr.file, sr.sheet, top, "%s", sr.lang().T("cells %s are merged over data rows: only %s holds a value, so the other cells of the range are read as blank (%s among them); unmerge the cells and fill every row", m.ref, top, sr.col(named)))
 		}
 	}
 	return cells
@@ -619,9 +628,16 @@ func (sr *sheetReader) get(cells []string, c Column, row int) (string, emissions
 	return strings.TrimSpace(cells[i]), at
 }
 
-func (sr *sheetReader) reject(cause string, cell emissions.CellRef, format string, args ...any) {
-	sr.problems.Errorf(cause, sr.file, sr.sheet, cell.String(), format, args...)
+// reject adds an error at a cell of the sheet; msg is in the run's language (sr.t).
+func (sr *sheetReader) reject(cause string, cell emissions.CellRef, msg string) {
+	sr.problems.Errorf(cause, sr.file, sr.sheet, cell.String(), "%s", msg)
 }
+
+// lang is the run's language, the problems' messages' (sr.lang().T("…")).
+func (sr *sheetReader) lang() lang.Lang { return sr.opts.Lang }
+
+// col is a column's name in the run's language.
+func (sr *sheetReader) col(c Column) string { return columnName(sr.opts.Lang, c) }
 
 // isDate reports whether a cell is formatted as a date: from the package check's scan, which
 // streams; else from excelize's GetCellStyle, which loads the whole sheet once (a workbook
@@ -660,13 +676,13 @@ func (sr *sheetReader) isDate(cell emissions.CellRef, p cellPos) bool {
 func (sr *sheetReader) year(cells []string, row int) (int, bool) {
 	raw, cell := sr.at(cells, atYear, row)
 	if raw == "" {
-		sr.reject("year-blank", cell, "Year is blank; enter the year of the activity, such as 2024")
+		sr.reject("year-blank", cell, sr.lang().T("Year is blank; enter the year of the activity, such as 2024"))
 		return 0, false
 	}
 	p := cellPos{row, sr.cols[atYear]}
-	y, err := ParseYear(raw, func() bool { return sr.isDate(cell, p) }, sr.date1904)
+	y, err := ParseYear(sr.opts.Lang, raw, func() bool { return sr.isDate(cell, p) }, sr.date1904)
 	if err != nil {
-		sr.reject("year", cell, "Year: %v; enter the year of the activity as a number, such as 2024", err)
+		sr.reject("year", cell, sr.lang().T("Year: %v; enter the year of the activity as a number, such as 2024", err))
 		return 0, false
 	}
 	return y, true
@@ -679,14 +695,15 @@ func (sr *sheetReader) activity(cells []string, row int) {
 		return
 	}
 	if label, cell, total := sr.totalRow(cells, row); total {
-		sr.reject("total-row", cell, "%q looks like a total row, not an activity: it is not counted, so nothing is counted twice; delete it, or keep totals outside the table", emissions.Clip(label))
+		sr.reject("total-row", cell, sr.lang().T("%q looks like a total row, not an activity: it is not counted, so nothing is counted twice; delete it, or keep totals outside the table", emissions.Clip(label)))
 		sr.wb.rejected++
 		return
 	}
 	a := emissions.Activity{Place: emissions.Place{File: sr.file, Sheet: sr.sheet, Row: row}}
 	ok := true
-	fail := func(cause string, cell emissions.CellRef, format string, args ...any) {
-		sr.reject(cause, cell, format, args...)
+	l := sr.lang()
+	fail := func(cause string, cell emissions.CellRef, msg string) {
+		sr.reject(cause, cell, msg)
 		ok = false
 	}
 	var y bool
@@ -697,23 +714,23 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	}
 	a.ID, a.ActivityCell = sr.at(cells, atActivity, row)
 	if a.ID == "" {
-		fail("activity-blank", a.ActivityCell, "Activity is blank; enter a factor id such as fr.electricity.grid (`footprint factors list` lists them)")
+		fail("activity-blank", a.ActivityCell, l.T("Activity is blank; enter a factor id such as fr.electricity.grid (`footprint factors list` lists them)"))
 	}
 	var rawQty string
 	rawQty, a.QuantityCell = sr.at(cells, atQuantity, row)
-	if q, err := ParseNumber(rawQty); err != nil {
-		fail("quantity", a.QuantityCell, "Quantity: %v; enter a number ≥ 0", err)
+	if q, err := ParseNumber(l, rawQty); err != nil {
+		fail("quantity", a.QuantityCell, l.T("Quantity: %v; enter a number ≥ 0", err))
 	} else if q < 0 {
-		fail("quantity-negative", a.QuantityCell, "Quantity %v is negative; enter consumption as a positive number", q)
+		fail("quantity-negative", a.QuantityCell, l.T("Quantity %s is negative; enter consumption as a positive number", fmt.Sprint(q)))
 	} else if sr.scan.dateAt(cellPos{row, sr.cols[atQuantity]}) {
 		// Excel turns "1.5" typed in a French workbook into a date (1 May), held as its serial.
-		fail("quantity-date", a.QuantityCell, "Quantity is formatted as a date, held as %v: Excel turns a typed 1.5 or 1/5 into a date; format the cell as a number and type the quantity again", q)
+		fail("quantity-date", a.QuantityCell, l.T("Quantity is formatted as a date, held as %s: Excel turns a typed 1.5 or 1/5 into a date; format the cell as a number and type the quantity again", fmt.Sprint(q)))
 	} else {
 		a.Quantity = q
 	}
 	a.Unit, a.UnitCell = sr.at(cells, atUnit, row)
 	if a.Unit == "" {
-		fail("unit-blank", a.UnitCell, "Unit is blank; enter the unit of Quantity, such as kWh, L, t or t.km")
+		fail("unit-blank", a.UnitCell, l.T("Unit is blank; enter the unit of Quantity, such as kWh, L, t or t.km"))
 	}
 	a.Site, _ = sr.at(cells, atSite, row)
 	if a.Site == "" {
@@ -722,17 +739,17 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	a.Pole, _ = sr.at(cells, atPole, row)
 	a.Comment, _ = sr.at(cells, atComment, row)
 	if raw, cell := sr.at(cells, atScope, row); raw != "" {
-		if s, err := ParseInt(raw); err != nil || s < 1 || s > 3 {
-			fail("scope", cell, "Scope %q: want 1, 2 or 3", emissions.Clip(raw))
+		if s, err := ParseInt(l, raw); err != nil || s < 1 || s > 3 {
+			fail("scope", cell, l.T("Scope %q: want 1, 2 or 3", emissions.Clip(raw)))
 		} else {
 			a.Scope = s
 		}
 	}
 	if raw, cell := sr.at(cells, atCategory, row); raw != "" {
-		if c, err := ParseInt(raw); err != nil || c < 1 || c > 15 {
-			fail("category", cell, "Category %q: want a Scope 3 category from 1 to 15", emissions.Clip(raw))
+		if c, err := ParseInt(l, raw); err != nil || c < 1 || c > 15 {
+			fail("category", cell, l.T("Category %q: want a Scope 3 category from 1 to 15", emissions.Clip(raw)))
 		} else if a.Scope != 0 && a.Scope != 3 {
-			fail("category", cell, "Category %d given for a Scope %d row; categories belong to Scope 3", c, a.Scope)
+			fail("category", cell, l.T("Category %d given for a Scope %d row; categories belong to Scope 3", c, a.Scope))
 		} else {
 			a.Category = c
 		}
@@ -743,14 +760,14 @@ func (sr *sheetReader) activity(cells []string, row int) {
 		if m, known := emissions.ParseMethod(raw); known {
 			a.Method = m
 		} else {
-			fail("method", cell, "Method %q: want location or market, or leave it blank to count the row in both Scope 2 totals", emissions.Clip(raw))
+			fail("method", cell, l.T("Method %q: want location or market, or leave it blank to count the row in both Scope 2 totals", emissions.Clip(raw)))
 		}
 	}
 	if raw, cell := sr.at(cells, atQuality, row); raw != "" {
 		if q, known := emissions.ParseQuality(raw); known {
 			a.Quality = q
 		} else {
-			fail("quality", cell, "Quality %q: want measured, calculated or estimated, or leave it blank", emissions.Clip(raw))
+			fail("quality", cell, l.T("Quality %q: want measured, calculated or estimated, or leave it blank", emissions.Clip(raw)))
 		}
 	}
 	a.Entity, a.EntityCell = sr.at(cells, atEntity, row)
@@ -758,7 +775,7 @@ func (sr *sheetReader) activity(cells []string, row int) {
 		if d, known := emissions.ParseDataType(raw); known {
 			a.DataType = d
 		} else {
-			fail("data-type", cell, "DataType %q: want primary, secondary or spend-based, or leave it blank", emissions.Clip(raw))
+			fail("data-type", cell, l.T("DataType %q: want primary, secondary or spend-based, or leave it blank", emissions.Clip(raw)))
 		}
 	}
 	switch {
@@ -795,24 +812,25 @@ func (sr *sheetReader) readInstrument(cells []string, row int) bool {
 	}
 	ins.Name, _ = sr.get(cells, ColInstrument, row)
 	rawQty, qCell := sr.get(cells, ColQuantity, row)
-	qty, err := ParseNumber(rawQty)
+	l := sr.lang()
+	qty, err := ParseNumber(l, rawQty)
 	if err != nil || qty < 0 {
-		sr.reject("instrument", qCell, "instrument Quantity %q: want a number ≥ 0", emissions.Clip(rawQty))
+		sr.reject("instrument", qCell, l.T("instrument Quantity %q: want a number ≥ 0", emissions.Clip(rawQty)))
 		return false
 	}
 	unit, uCell := sr.get(cells, ColUnit, row)
-	if ins.KWh, err = emissions.ToKWh(qty, unit); err != nil {
-		sr.reject("instrument", uCell, "instrument Unit: %v", err)
+	if ins.KWh, err = emissions.ToKWh(l, qty, unit); err != nil {
+		sr.reject("instrument", uCell, l.T("instrument Unit: %v", err))
 		return false
 	}
 	rawF, fCell := sr.get(cells, ColFactor, row)
-	if ins.Factor, err = ParseNumber(rawF); err != nil || ins.Factor < 0 {
-		sr.reject("instrument", fCell, "instrument Factor %q: want kgCO2e/kWh ≥ 0 (0 for a renewable guarantee of origin)", emissions.Clip(rawF))
+	if ins.Factor, err = ParseNumber(l, rawF); err != nil || ins.Factor < 0 {
+		sr.reject("instrument", fCell, l.T("instrument Factor %q: want kgCO2e/kWh ≥ 0 (0 for a renewable guarantee of origin)", emissions.Clip(rawF)))
 		return false
 	}
 	rawC, cCell := sr.get(cells, ColCarrier, row)
 	if ins.Carrier, ok = instrumentCarrier(rawC); !ok {
-		sr.reject("instrument", cCell, "instrument Carrier %q: want electricity (the default when blank), heat, steam or cooling", emissions.Clip(rawC))
+		sr.reject("instrument", cCell, l.T("instrument Carrier %q: want electricity (the default when blank), heat, steam or cooling", emissions.Clip(rawC)))
 		return false
 	}
 	// kept to the end: a cell's string may point into a reader's buffer
@@ -862,10 +880,11 @@ func blankRow(cells []string) bool {
 	return true
 }
 
-func joinColumns(cs []Column) string {
+// joinColumns names columns in the language l, separated by commas.
+func joinColumns(l lang.Lang, cs []Column) string {
 	s := make([]string, len(cs))
 	for i, c := range cs {
-		s[i] = string(c)
+		s[i] = columnName(l, c)
 	}
 	return strings.Join(s, ", ")
 }

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
 	kflate "github.com/klauspost/compress/flate"
 
 	"github.com/xuri/excelize/v2"
@@ -54,13 +55,30 @@ var ErrUnreadable = errors.New("unreadable workbook")
 type unreadable struct {
 	cause  string // "encrypted", "xls", "text", "damaged", "zip-bomb", "too-large", "empty", "not-xlsx"
 	reason string
+	// format and args are the reason's, for its translation (In).
+	format string
+	args   []any
 }
 
 func (e *unreadable) Error() string { return e.reason }
 func (e *unreadable) Unwrap() error { return ErrUnreadable }
 
+// In is the reason in the language l. English is Error's text as it is.
+func (e *unreadable) In(l lang.Lang) string {
+	if !l.IsFrench() {
+		return e.reason
+	}
+	return l.T(e.format, e.args...)
+}
+
+// refuse is a file-level refusal; format is a catalogue key (lang.Key), translated by In.
 func refuse(cause, format string, args ...any) error {
-	return &unreadable{cause: cause, reason: fmt.Sprintf(format, args...)}
+	return &unreadable{cause: cause, reason: fmt.Sprintf(format, args...), format: format, args: args}
+}
+
+// refuseText is refuse with a reason that holds no verb.
+func refuseText(cause, reason string) error {
+	return &unreadable{cause: cause, reason: reason, format: reason}
 }
 
 // oleMagic starts a Compound File: an old .xls workbook, or an encrypted .xlsx (Excel wraps
@@ -207,13 +225,13 @@ func readDateStyles(zr *zip.Reader) dateStyles {
 func inspectPackage(ra io.ReaderAt, size int64, skipSheets bool) (*packageInfo, error) {
 	head := make([]byte, min(size, 4096))
 	if _, err := ra.ReadAt(head, 0); err != nil && err != io.EOF {
-		return nil, refuse("damaged", "it cannot be read (%v)", err)
+		return nil, refuse("damaged", lang.Key("it cannot be read (%v)"), err)
 	}
 	if bytes.HasPrefix(head, oleMagic) {
 		// an Office file of the 97–2003 kind: whether it is encrypted needs all of it
 		head = make([]byte, size)
 		if _, err := ra.ReadAt(head, 0); err != nil && err != io.EOF {
-			return nil, refuse("damaged", "it cannot be read (%v)", err)
+			return nil, refuse("damaged", lang.Key("it cannot be read (%v)"), err)
 		}
 	}
 	if err := sniff(head); err != nil {
@@ -221,7 +239,7 @@ func inspectPackage(ra io.ReaderAt, size int64, skipSheets bool) (*packageInfo, 
 	}
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {
-		return nil, refuse("damaged", "it is damaged or truncated: its zip directory cannot be read (%v); copy the file again from where it came from", err)
+		return nil, refuse("damaged", lang.Key("it is damaged or truncated: its zip directory cannot be read (%v); copy the file again from where it came from"), err)
 	}
 	// klauspost/compress inflates about a third faster than compress/flate (bench: floor).
 	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return kflate.NewReader(r) })
@@ -230,10 +248,10 @@ func inspectPackage(ra io.ReaderAt, size int64, skipSheets bool) (*packageInfo, 
 		total += f.UncompressedSize64
 	}
 	if total > unzipSizeLimit {
-		return nil, refuse("zip-bomb", "it would unpack to %d MiB, more than the %d MiB footprint reads (a damaged or hostile file, such as a zip bomb)", total>>20, unzipSizeLimit>>20)
+		return nil, refuse("zip-bomb", lang.Key("it would unpack to %d MiB, more than the %d MiB footprint reads (a damaged or hostile file, such as a zip bomb)"), total>>20, unzipSizeLimit>>20)
 	}
 	if total > ratioFloor && total > MaxRatio*uint64(size) {
-		return nil, refuse("zip-bomb", "it would unpack to %d MiB, %d times its %d KiB on disk; real workbooks unpack to less than %d times their size, so it is refused as a zip bomb", total>>20, total/uint64(max(size, 1)), size>>10, MaxRatio)
+		return nil, refuse("zip-bomb", lang.Key("it would unpack to %d MiB, %d times its %d KiB on disk; real workbooks unpack to less than %d times their size, so it is refused as a zip bomb"), total>>20, total/uint64(max(size, 1)), size>>10, MaxRatio)
 	}
 	if err := checkOOXML(zr); err != nil {
 		return nil, err
@@ -369,30 +387,30 @@ func checkOOXML(zr *zip.Reader) error {
 				mt, _ := io.ReadAll(io.LimitReader(rc, 128))
 				rc.Close()
 				if strings.Contains(string(mt), "opendocument.spreadsheet") {
-					return refuse("ods", "it is an OpenDocument spreadsheet (.ods), not an .xlsx; open it in LibreOffice or Excel and save it as an Excel workbook (.xlsx)")
+					return refuseText("ods", lang.Key("it is an OpenDocument spreadsheet (.ods), not an .xlsx; open it in LibreOffice or Excel and save it as an Excel workbook (.xlsx)"))
 				}
 			}
 		}
 	}
-	return refuse("not-xlsx", "it is a zip file but not an Excel workbook (it has no [Content_Types].xml); save the data as an Excel workbook (.xlsx)")
+	return refuseText("not-xlsx", lang.Key("it is a zip file but not an Excel workbook (it has no [Content_Types].xml); save the data as an Excel workbook (.xlsx)"))
 }
 
 // sniff names what a file is when it is not a zip package at all.
 func sniff(data []byte) error {
 	switch {
 	case len(data) == 0:
-		return refuse("empty", "it is empty (0 bytes)")
+		return refuseText("empty", lang.Key("it is empty (0 bytes)"))
 	case bytes.HasPrefix(data, oleMagic):
 		if bytes.Contains(data, utf16le("EncryptionInfo")) || bytes.Contains(data, utf16le("EncryptedPackage")) {
-			return refuse("encrypted", "it is password-protected: footprint cannot read encrypted workbooks; save an unprotected copy (in Excel: File > Info > Protect Workbook > Encrypt with Password, and clear the password)")
+			return refuseText("encrypted", lang.Key("it is password-protected: footprint cannot read encrypted workbooks; save an unprotected copy (in Excel: File > Info > Protect Workbook > Encrypt with Password, and clear the password)"))
 		}
-		return refuse("xls", "it is an old Excel 97–2003 workbook (.xls) or another Office file, not an .xlsx; open it in Excel or LibreOffice and save it as .xlsx")
+		return refuseText("xls", lang.Key("it is an old Excel 97–2003 workbook (.xls) or another Office file, not an .xlsx; open it in Excel or LibreOffice and save it as .xlsx"))
 	case bytes.HasPrefix(data, []byte("PK")):
 		return nil
 	case looksLikeText(data):
-		return refuse("text", "it is a text file (a CSV?), not an .xlsx workbook; open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)")
+		return refuseText("text", lang.Key("it is a text file (a CSV?), not an .xlsx workbook; open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)"))
 	}
-	return refuse("not-xlsx", "it is not an .xlsx workbook (an .xlsx is a zip package, and this file does not start like one)")
+	return refuseText("not-xlsx", lang.Key("it is not an .xlsx workbook (an .xlsx is a zip package, and this file does not start like one)"))
 }
 
 func utf16le(s string) []byte {
@@ -423,7 +441,7 @@ func looksLikeText(data []byte) bool {
 // scanned on the way; the parts kept are small (workbook.xml and its relationships).
 func readPart(f *zip.File, scan *sheetScan, keep *[]byte) error {
 	damaged := func(err error) error {
-		return refuse("damaged", "it is damaged or truncated: its part %s cannot be unpacked (%v); copy the file again from where it came from", emissions.Clip(f.Name), err)
+		return refuse("damaged", lang.Key("it is damaged or truncated: its part %s cannot be unpacked (%v); copy the file again from where it came from"), emissions.Clip(f.Name), err)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -442,11 +460,11 @@ func readPart(f *zip.File, scan *sheetScan, keep *[]byte) error {
 	}
 	if err != nil {
 		if errors.Is(err, zip.ErrFormat) && longerThanDeclared(f) {
-			return refuse("damaged", "it is damaged or hostile: its part %s unpacks to more than the %d bytes its zip header declares", emissions.Clip(f.Name), f.UncompressedSize64)
+			return refuse("damaged", lang.Key("it is damaged or hostile: its part %s unpacks to more than the %d bytes its zip header declares"), emissions.Clip(f.Name), f.UncompressedSize64)
 		}
 		var se *syntaxError
 		if errors.As(err, &se) {
-			return refuse("damaged", "it is damaged: its part %s %s", emissions.Clip(f.Name), se.msg)
+			return refuse("damaged", lang.Key("it is damaged: its part %s %s"), emissions.Clip(f.Name), se.msg)
 		}
 		return damaged(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
 )
 
 // The reading of refrigerant registers: their columns, built-in French spellings and rows. The
@@ -40,8 +41,9 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	a := emissions.Activity{Place: emissions.Place{File: sr.file, Sheet: sr.sheet, Row: row}, Unit: "kg"}
 	r := emissions.RefrigerantRow{Place: a.Place}
 	ok := true
-	fail := func(cause string, cell emissions.CellRef, format string, args ...any) {
-		sr.reject(cause, cell, format, args...)
+	l := sr.lang()
+	fail := func(cause string, cell emissions.CellRef, msg string) {
+		sr.reject(cause, cell, msg)
 		ok = false
 	}
 	var y bool
@@ -49,23 +51,23 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	ok = ok && y
 	r.Gas, a.ActivityCell = sr.get(cells, ColGas, row)
 	if r.Gas == "" {
-		fail("activity-blank", a.ActivityCell, "Gas is blank; enter the refrigerant, such as R-410A, R-134a, R-32, R-404A, R-407C, R-1234yf, R-22 or SF6")
+		fail("activity-blank", a.ActivityCell, l.T("Gas is blank; enter the refrigerant, such as R-410A, R-134a, R-32, R-404A, R-407C, R-1234yf, R-22 or SF6"))
 	}
 	a.ID = emissions.RefrigerantID(r.Gas)
 	kg := func(c Column, required bool) (float64, emissions.CellRef, bool) {
 		raw, cell := sr.get(cells, c, row)
 		if raw == "" {
 			if required {
-				fail("quantity", cell, "%s is blank; enter the kg (0 if none)", c)
+				fail("quantity", cell, l.T("%s is blank; enter the kg (0 if none)", sr.col(c)))
 			}
 			return 0, cell, false
 		}
-		v, err := ParseNumber(raw)
+		v, err := ParseNumber(l, raw)
 		switch {
 		case err != nil:
-			fail("quantity", cell, "%s: %v; enter kg as a number ≥ 0", c, err)
+			fail("quantity", cell, l.T("%s: %v; enter kg as a number ≥ 0", sr.col(c), err))
 		case v < 0:
-			fail("quantity-negative", cell, "%s %v is negative; enter kg as a number ≥ 0", c, v)
+			fail("quantity-negative", cell, l.T("%s %s is negative; enter kg as a number ≥ 0", sr.col(c), fmt.Sprint(v)))
 		}
 		return v, cell, err == nil
 	}
@@ -77,15 +79,19 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	statusRaw, statusCell := sr.get(cells, ColStatus, row)
 	status, known := emissions.ParseStatus(statusRaw)
 	if !known {
-		fail("refrigerant-status", statusCell, "Status %q: want in service (or blank), new (installed this year) or retired (taken out of service this year)", emissions.Clip(statusRaw))
+		fail("refrigerant-status", statusCell, l.T("Status %q: want in service (or blank), new (installed this year) or retired (taken out of service this year)", emissions.Clip(statusRaw)))
 	}
 	r.Status = status
 	switch {
 	case status == emissions.StatusInService || !ok || r.HasCharge: // a Charge that does not parse has failed the row
-	case chargeCell.Row == 0: // no Charge column: no cell of its own to point at
-		fail("refrigerant-balance", statusCell, "Status %s: the sheet has no Charge column, and a %s unit's leak needs its charge (%s); add a Charge column with the nominal charge in kg", status, status, emissions.StatusLeak(status))
+	case chargeCell.Row == 0 && status == emissions.StatusNew: // no Charge column: no cell of its own to point at
+		fail("refrigerant-balance", statusCell, l.T("Status new: the sheet has no Charge column, and a new unit's leak needs its charge (recharged − charge − recovered); add a Charge column with the nominal charge in kg"))
+	case chargeCell.Row == 0:
+		fail("refrigerant-balance", statusCell, l.T("Status retired: the sheet has no Charge column, and a retired unit's leak needs its charge (recharged + charge − recovered); add a Charge column with the nominal charge in kg"))
+	case status == emissions.StatusNew:
+		fail("refrigerant-balance", chargeCell, l.T("Charge is blank: a new unit's leak needs its charge (recharged − charge − recovered); enter the nominal charge in kg"))
 	default:
-		fail("refrigerant-balance", chargeCell, "Charge is blank: a %s unit's leak needs its charge (%s); enter the nominal charge in kg", status, emissions.StatusLeak(status))
+		fail("refrigerant-balance", chargeCell, l.T("Charge is blank: a retired unit's leak needs its charge (recharged + charge − recovered); enter the nominal charge in kg"))
 	}
 	r.Leak = r.Recharged - r.Recovered
 	switch status {
@@ -103,11 +109,14 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	if ok && r.Leak < 0 {
 		switch status {
 		case emissions.StatusNew:
-			fail("refrigerant-balance", recCell, "Recharged %v kg is less than the %v kg charge plus %v kg recovered: a new unit's first fill counts in Recharged (leak = %s). If it came filled from the factory, leave Status blank", r.Recharged, r.Charge, r.Recovered, emissions.StatusLeak(status))
+			fail("refrigerant-balance", recCell, l.T("Recharged %s kg is less than the %s kg charge plus %s kg recovered: a new unit's first fill counts in Recharged (leak = recharged − charge − recovered). If it came filled from the factory, leave Status blank",
+				fmt.Sprint(r.Recharged), fmt.Sprint(r.Charge), fmt.Sprint(r.Recovered)))
 		case emissions.StatusRetired:
-			fail("refrigerant-balance", recCell, "Recovered %v kg is more than the %v kg charge plus %v kg recharged: the mass balance gives a negative leak (%s); check the three figures", r.Recovered, r.Charge, r.Recharged, emissions.StatusLeak(status))
+			fail("refrigerant-balance", recCell, l.T("Recovered %s kg is more than the %s kg charge plus %s kg recharged: the mass balance gives a negative leak (recharged + charge − recovered); check the three figures",
+				fmt.Sprint(r.Recovered), fmt.Sprint(r.Charge), fmt.Sprint(r.Recharged)))
 		default:
-			fail("refrigerant-balance", recCell, "Recovered %v kg is more than Recharged %v kg: the mass balance gives a negative leak. Gas recovered from equipment taken out of service: set its Status to retired, so that its charge counts; otherwise check both figures", r.Recovered, r.Recharged)
+			fail("refrigerant-balance", recCell, l.T("Recovered %s kg is more than Recharged %s kg: the mass balance gives a negative leak. Gas recovered from equipment taken out of service: set its Status to retired, so that its charge counts; otherwise check both figures",
+				fmt.Sprint(r.Recovered), fmt.Sprint(r.Recharged)))
 		}
 	}
 	r.Site, _ = sr.get(cells, ColSite, row)
@@ -121,7 +130,7 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 		if q, known := emissions.ParseQuality(raw); known {
 			a.Quality = q
 		} else {
-			fail("quality", cell, "Quality %q: want measured, calculated or estimated, or leave it blank", emissions.Clip(raw))
+			fail("quality", cell, l.T("Quality %q: want measured, calculated or estimated, or leave it blank", emissions.Clip(raw)))
 		}
 	}
 	if !ok {
@@ -129,7 +138,8 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 		return
 	}
 	if status == emissions.StatusInService && r.HasCharge && r.Leak > r.Charge && r.Charge > 0 {
-		sr.problems.Warnf("refrigerant-leak-rate", sr.file, sr.sheet, recCell.String(), "equipment %q leaked %v kg of %s in %d, more than its %v kg charge; check the figures (a recharge is counted in the year it is made)", emissions.Clip(r.Equipment), r.Leak, emissions.Clip(r.Gas), a.Year, r.Charge)
+		sr.problems.Warnf("refrigerant-leak-rate", sr.file, sr.sheet, recCell.String(), "%s", l.T("equipment %q leaked %s kg of %s in %v, more than its %s kg charge; check the figures (a recharge is counted in the year it is made)",
+			emissions.Clip(r.Equipment), fmt.Sprint(r.Leak), emissions.Clip(r.Gas), lang.Year(a.Year), fmt.Sprint(r.Charge)))
 	}
 	a.Site, a.Pole, a.Quantity = r.Site, r.Pole, r.Leak
 	balance := fmt.Sprintf("recharged %v kg − recovered %v kg", r.Recharged, r.Recovered)

@@ -36,11 +36,15 @@ func (tw *templateWriter) headers() []string {
 }
 
 // columnTitle is a column's header in the template's language.
-func (tw *templateWriter) columnTitle(c Column) string {
+func (tw *templateWriter) columnTitle(c Column) string { return columnName(tw.l, c) }
+
+// columnName is a column's name in the language l, as the template heads it and as the
+// problems' messages name it.
+func columnName(l lang.Lang, c Column) string {
 	if c == ColSite || c == ColScope || c == ColInstrument {
 		return string(c) // the same word in French
 	}
-	return tw.l.T(string(c))
+	return l.T(string(c))
 }
 
 // columnKeys mark the column names columnTitle translates.

@@ -59,8 +59,8 @@ func runAnnotate(opts *annotateOptions) error {
 	defer res.Close()
 	if err := res.Failure(opts.in.strict); err != nil {
 		// A run that stops writes nothing: a copy from an earlier run stays as it was.
-		text.WriteProblems(env.Stderr, res.Input.Problems.List())
-		fmt.Fprintf(env.Stderr, "Nothing written: %s is left as it was.\n", out)
+		text.WriteProblems(env.Stderr, res.Config.Lang(), res.Input.Problems.List())
+		fmt.Fprintln(env.Stderr, res.Config.Lang().T("Nothing written: %s is left as it was.", out))
 		return problems(err)
 	}
 	for _, h := range workbook.AnnotateHeaders {

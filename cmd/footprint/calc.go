@@ -48,7 +48,7 @@ func runCalc(opts *calcOptions) error {
 		if err := text.WriteLinesCSV(out, rep.Lines); err != nil {
 			return err
 		}
-		text.WriteProblemSummary(opts.env.Stderr, rep.Problems)
+		text.WriteProblemSummary(opts.env.Stderr, rep.Lang, rep.Problems)
 	case opts.json:
 		if err := jsondoc.New(rep).WriteJSON(out); err != nil {
 			return err
@@ -58,7 +58,7 @@ func runCalc(opts *calcOptions) error {
 		if err := text.WriteInventoryTable(out, rep); err != nil {
 			return err
 		}
-		text.WriteProblemSummary(opts.env.Stderr, rep.Problems)
+		text.WriteProblemSummary(opts.env.Stderr, rep.Lang, rep.Problems)
 	}
 	return problems(res.Failure(opts.in.strict))
 }

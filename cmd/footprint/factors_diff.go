@@ -84,7 +84,7 @@ func runFactorsDiff(opts *factorsDiffOptions) error {
 		defer res.Close()
 		rep := reports.New(res)
 		text.WriteNotices(opts.env.Stderr, rep.Lang, rep.Notices)
-		text.WriteProblemSummary(opts.env.Stderr, rep.Problems)
+		text.WriteProblemSummary(opts.env.Stderr, rep.Lang, rep.Problems)
 		d.Weigh(res.FactorUse())
 	}
 	if opts.json {

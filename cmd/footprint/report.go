@@ -74,17 +74,17 @@ func runReport(opts *reportOptions) error {
 	rep := reports.New(res)
 	if err := res.Failure(opts.in.strict); err != nil {
 		// A run that stops writes nothing: the folder keeps the previous run's pair.
-		text.WriteProblemSummary(opts.env.Stderr, rep.Problems)
-		fmt.Fprintf(opts.env.Stderr, "Nothing written: %s is left as it was.\n", dir)
+		text.WriteProblemSummary(opts.env.Stderr, rep.Lang, rep.Problems)
+		fmt.Fprintln(opts.env.Stderr, rep.Lang.T("Nothing written: %s is left as it was.", dir))
 		return problems(err)
 	}
 	page, xlsx, err := publish(opts.env, dir, rep)
 	if err != nil {
-		fmt.Fprintf(opts.env.Stderr, "Nothing written: %s is left as it was.\n", dir)
+		fmt.Fprintln(opts.env.Stderr, rep.Lang.T("Nothing written: %s is left as it was.", dir))
 		return err
 	}
 	text.WriteReportSummary(opts.env.Stdout, rep, page, xlsx)
-	text.WriteProblemSummary(opts.env.Stderr, rep.Problems)
+	text.WriteProblemSummary(opts.env.Stderr, rep.Lang, rep.Problems)
 	if opts.pdf {
 		return printPDF(opts.env, browser, page)
 	}
@@ -169,6 +169,6 @@ func publish(env Env, dir string, rep reports.Report) (page, export string, err 
 	if err := set.Commit(); err != nil {
 		return "", "", problemsf("%v", err)
 	}
-	text.WriteProblems(env.Stderr, warnings)
+	text.WriteProblems(env.Stderr, rep.Lang, warnings)
 	return filepath.Join(dir, "report.html"), filepath.Join(dir, name), nil
 }

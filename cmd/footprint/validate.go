@@ -41,10 +41,10 @@ func runValidate(opts *validateOptions) error {
 	defer res.Close()
 	text.WriteNotices(opts.env.Stdout, res.Config.Lang(), reports.Notices(res))
 	sum := text.NewProblemSummary(res)
-	text.WriteProblemGroups(opts.env.Stdout, sum)
+	text.WriteProblemGroups(opts.env.Stdout, res.Config.Lang(), sum)
 	if sum.Errors > 0 {
 		return problemsf("")
 	}
-	fmt.Fprintln(opts.env.Stdout, "OK")
+	fmt.Fprintln(opts.env.Stdout, res.Config.Lang().T("OK"))
 	return nil
 }

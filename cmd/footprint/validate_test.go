@@ -107,3 +107,64 @@ func TestCopiedDemoConfigSaysItIsTheDemo(t *testing.T) {
 		}
 	}
 }
+
+// In French, validate's frame and the problems a team meets most are French: each with its
+// cell, the numbers' no-break spaces, the "did you mean" hints; English stays as above.
+func TestValidateInFrench(t *testing.T) {
+	dir := t.TempDir()
+	writeWorkbook(t, filepath.Join(dir, "bilan.xlsx"), map[string][][]any{"Énergie": {
+		{"Bilan carbone 2024"},
+		{"Année", "Site", "Pôle", "Activité", "Quantité", "Unité", "Commentair"},
+		{nil, "Usine", "P", "fr.natural-gas.pcs", 10, "MWh PCS"},
+		{2024, "Usine", "P", "fr.natural-gas.pcs", "beaucoup", "MWh PCS"},
+		{2024, "Usine", "P", "fr.natural-gas.pcs", -5, "MWh PCS"},
+		{2024, "Usine", "P", "fr.natural-gass.pcs", 10, "MWh PCS"},
+		{2024, "Usine", "P", "fr.natural-gas.pcs", 5, "t"},
+		{2024, "Usine", "P", "fr.natural-gas.pcs", 10, nil},
+		{2024, "Usine", "P", "fr.natural-gas.pcs", 10, "MWh PCS"},
+		{"Total", nil, nil, nil, 30, nil},
+	}})
+	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), []byte("inputs: [bilan.xlsx]\nsite: Usine\nlanguage: fr\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := footprint(t, dir, "validate")
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1 (rows rejected)\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, w := range []string{
+		"\nbilan.xlsx, feuille Énergie\u202f: 7 erreurs, 2 avertissements\n",
+		"\n  avertissement, cellule A1\u202f: la ligne 1 au-dessus de l’en-tête (ligne 2) n’est pas lue (\"Bilan carbone 2024\")\u202f: ",
+		"\n  avertissement, cellule G2\u202f: la colonne \"Commentair\" n’est pas une colonne que footprint lit, ses valeurs sont donc ignorées\u202f; vouliez-vous dire Commentaire\u202f? ",
+		"\n  erreur, cellule A3\u202f: Année vide\u202f; saisissez l’année de l’activité, par exemple 2024\n",
+		"\n  erreur, cellule E4\u202f: Quantité\u202f: texte \"beaucoup\" là où un nombre était attendu\u202f; saisissez un nombre ≥ 0\n",
+		"\n  erreur, cellule E5\u202f: Quantité -5 négative\u202f; ",
+		"\n  erreur, cellule D6\u202f: activité inconnue \"fr.natural-gass.pcs\"\u202f: aucun facteur n’a cet identifiant (vouliez-vous dire \"fr.natural-gas.pcs\"\u202f?)\u202f; ",
+		"\n  erreur, cellule F7\u202f: l’unité \"t\" (masse) ne se convertit pas dans l’unité du facteur ",
+		"\n  erreur, cellule F8\u202f: Unité vide\u202f; ",
+		"\n  erreur, cellule A10\u202f: \"Total\" ressemble à une ligne de total, pas à une activité\u202f: ",
+		"\nTotal\u202f: 7 erreurs, 2 avertissements dans 1 fichier\u202f; lignes\u202f: 8 lues, 1 utilisées, 7 rejetées\u202f; 0 instrument.\n",
+	} {
+		if !strings.Contains(r.stdout, w) {
+			t.Errorf("the output lacks %q:\n%s", w, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, " error") || strings.Contains(r.stdout, "warning") || strings.Contains(r.stdout, ", sheet ") {
+		t.Errorf("English words in the French output:\n%s", r.stdout)
+	}
+	// calc lists the same problems on stderr, in French too.
+	c := footprint(t, dir, "calc")
+	for _, w := range []string{"9 problème(s)\u202f:\n", "\nerreur\u202f: bilan.xlsx\u202f: feuille Énergie, cellule A3\u202f: Année vide\u202f; "} {
+		if !strings.Contains(c.stderr, w) {
+			t.Errorf("calc's stderr lacks %q:\n%s", w, c.stderr)
+		}
+	}
+	// A CSV saved under an .xlsx name, refused whole.
+	if err := os.WriteFile(filepath.Join(dir, "export.xlsx"), []byte("Année;Activité\n2024;x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = footprint(t, dir, "validate", "--input", "export.xlsx")
+	want := "export.xlsx\u202f: 1 erreur, 0 avertissement\n  erreur\u202f: impossible de lire le classeur\u202f: c’est un fichier texte (un CSV\u202f?), pas un classeur .xlsx\u202f; "
+	if r.code != 1 || !strings.Contains(r.stdout, want) {
+		t.Errorf("exit %d, want 1 and %q in:\n%s%s", r.code, want, r.stdout, r.stderr)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 )
@@ -30,8 +31,9 @@ func NewProblemSummary(r *pipeline.Result) ProblemSummary {
 
 // WriteProblemGroups prints the problems grouped by file and sheet, each group under a line
 // that names it and counts its errors and warnings, then the problems not listed (beyond
-// emissions.MaxPerCause of one cause), then the totals.
-func WriteProblemGroups(w io.Writer, s ProblemSummary) {
+// emissions.MaxPerCause of one cause), then the totals, in the language l (the problems'
+// messages are in the language they were written in).
+func WriteProblemGroups(w io.Writer, l lang.Lang, s ProblemSummary) {
 	type group struct {
 		count emissions.PlaceCount
 		list  []emissions.Problem
@@ -76,31 +78,32 @@ func WriteProblemGroups(w io.Writer, s ProblemSummary) {
 			}
 			n = len(g.list)
 		}
-		fmt.Fprintf(w, "%s: %s", reports.Printable(groupName(g.count.File, g.count.Sheet)), counts(g.count.Errors, g.count.Warnings))
+		fmt.Fprint(w, l.T("%s: %s", reports.Printable(groupName(l, g.count.File, g.count.Sheet)), counts(l, g.count.Errors, g.count.Warnings)))
 		if len(g.list) < n {
-			fmt.Fprintf(w, " (%s listed)", reports.Thousands(len(g.list)))
+			fmt.Fprint(w, l.T(" (%s listed)", l.Int(len(g.list))))
 		}
 		fmt.Fprintln(w)
 		for _, p := range g.list {
 			if p.Cell != "" {
-				fmt.Fprintf(w, "  %s, cell %s: %s\n", p.Severity, reports.Printable(p.Cell), message(p))
+				fmt.Fprintln(w, "  "+l.T("%s, cell %s: %s", severity(l, p.Severity), reports.Printable(p.Cell), message(p)))
 			} else {
-				fmt.Fprintf(w, "  %s: %s\n", p.Severity, message(p))
+				fmt.Fprintln(w, "  "+l.T("%s: %s", severity(l, p.Severity), message(p)))
 			}
 		}
 	}
 	if len(unlisted) > 0 {
-		fmt.Fprintf(w, "Not listed (only the first %s problems of each cause are):\n", reports.Thousands(emissions.MaxPerCause))
+		fmt.Fprintln(w, l.T("Not listed (only the first %s problems of each cause are):", l.Int(emissions.MaxPerCause)))
 		for _, p := range unlisted {
-			fmt.Fprintf(w, "  %s: %s\n", p.Severity, message(p))
+			more := l.T("%d more problems of this kind (%s) not listed", lang.Plain(p.More), p.Cause) // as emissions.Problems.List writes it
+			fmt.Fprintln(w, "  "+l.T("%s: %s", severity(l, p.Severity), more))
 		}
 	}
-	fmt.Fprintf(w, "Total: %s", counts(s.Errors, s.Warnings))
+	fmt.Fprint(w, l.T("Total: %s", counts(l, s.Errors, s.Warnings)))
 	if len(files) > 0 {
-		fmt.Fprintf(w, " in %s", plural(len(files), "file"))
+		fmt.Fprint(w, l.T(" in %s", nouns(l, len(files), l.T("file"), l.T("files"))))
 	}
-	fmt.Fprintf(w, "; rows: %s read, %s used, %s rejected; %s.\n",
-		reports.Thousands(s.Rows.Read), reports.Thousands(s.Rows.Used), reports.Thousands(s.Rows.Rejected), plural(s.Instruments, "instrument"))
+	fmt.Fprintln(w, l.T("; rows: %s read, %s used, %s rejected; %s.",
+		l.Int(s.Rows.Read), l.Int(s.Rows.Used), l.Int(s.Rows.Rejected), nouns(l, s.Instruments, l.T("instrument"), l.T("instruments"))))
 }
 
 // message is a problem's message as printed: the lines footprint breaks it into kept, and any
@@ -114,24 +117,36 @@ func message(p emissions.Problem) string {
 }
 
 // groupName names a group: file and sheet, the file alone, or the configuration.
-func groupName(file, sheet string) string {
+func groupName(l lang.Lang, file, sheet string) string {
 	switch {
 	case file == "":
-		return "Configuration and settings"
+		return l.T("Configuration and settings")
 	case sheet == "":
 		return file
 	}
-	return file + ", sheet " + sheet
+	return l.T("%s, sheet %s", file, sheet)
 }
 
-func counts(errors, warnings int) string {
-	return plural(errors, "error") + ", " + plural(warnings, "warning")
-}
-
-// plural is n and the noun, in the plural unless n is 1, with thousands separated.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
+// severity is the word a problem's line starts with.
+func severity(l lang.Lang, s emissions.Severity) string {
+	switch s {
+	case emissions.SeverityError:
+		return l.T("error")
+	case emissions.SeverityWarning:
+		return l.T("warning")
 	}
-	return reports.Thousands(n) + " " + noun + "s"
+	return string(s)
+}
+
+func counts(l lang.Lang, errors, warnings int) string {
+	return nouns(l, errors, l.T("error"), l.T("errors")) + ", " + nouns(l, warnings, l.T("warning"), l.T("warnings"))
+}
+
+// nouns is n and the noun, one or many as the language has it (French says 0 erreur, English
+// 0 errors), with thousands separated.
+func nouns(l lang.Lang, n int, one, many string) string {
+	if n == 1 || n == 0 && l.IsFrench() {
+		return l.Int(n) + " " + one
+	}
+	return l.Int(n) + " " + many
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports/text"
 )
 
@@ -22,7 +23,7 @@ func TestWriteProblemGroups(t *testing.T) {
 		ps.Errorf("unknown-activity", "b.xlsx", "Travel", fmt.Sprintf("D%d", i+10), "unknown activity")
 	}
 	var b bytes.Buffer
-	text.WriteProblemGroups(&b, text.ProblemSummary{Problems: ps.List(), Places: ps.ByPlace(),
+	text.WriteProblemGroups(&b, lang.English, text.ProblemSummary{Problems: ps.List(), Places: ps.ByPlace(),
 		Rows: emissions.Rows{Read: 1210, Used: 1207, Rejected: 3}, Instruments: 1, Errors: ps.Errors(), Warnings: ps.Warnings()})
 	got := b.String()
 	want := "a.xlsx, sheet Energy: 2 errors, 0 warnings\n" +
@@ -46,5 +47,24 @@ func TestWriteProblemGroups(t *testing.T) {
 	}
 	if n := bytes.Count(b.Bytes(), []byte("unknown activity\n")); n != emissions.MaxPerCause {
 		t.Errorf("%d unknown-activity lines listed, want %d", n, emissions.MaxPerCause)
+	}
+}
+
+// In French the frame is French (the messages stay as written): counts with French plurals
+// and grouping, severity words, cell and the no-break spaces before colons.
+func TestWriteProblemGroupsFrench(t *testing.T) {
+	var ps emissions.Problems
+	ps.Errorf("quantity", "a.xlsx", "Énergie", "E2", "Quantité vide")
+	ps.Warnf("residual-mix-vintage", "", "", "", "mix")
+	var b bytes.Buffer
+	text.WriteProblemGroups(&b, lang.French, text.ProblemSummary{Problems: ps.List(), Places: ps.ByPlace(),
+		Rows: emissions.Rows{Read: 1210, Used: 1209, Rejected: 1}, Errors: ps.Errors(), Warnings: ps.Warnings()})
+	want := "a.xlsx, feuille Énergie\u202f: 1 erreur, 0 avertissement\n" +
+		"  erreur, cellule E2\u202f: Quantité vide\n" +
+		"Configuration et réglages\u202f: 0 erreur, 1 avertissement\n" +
+		"  avertissement\u202f: mix\n" +
+		"Total\u202f: 1 erreur, 1 avertissement dans 1 fichier\u202f; lignes\u202f: 1\u202f210 lues, 1\u202f209 utilisées, 1 rejetées\u202f; 0 instrument.\n"
+	if got := b.String(); got != want {
+		t.Errorf("got:\n%q\nwant:\n%q", got, want)
 	}
 }

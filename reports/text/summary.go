@@ -13,19 +13,19 @@ import (
 // shownProblems is how many problems calc and report print before pointing at validate.
 const shownProblems = 10
 
-// WriteProblemSummary prints the first problems and points at `validate` for the rest;
-// nothing when there are none.
-func WriteProblemSummary(w io.Writer, ps []emissions.Problem) {
+// WriteProblemSummary prints the first problems and points at `validate` for the rest, in
+// the language l; nothing when there are none.
+func WriteProblemSummary(w io.Writer, l lang.Lang, ps []emissions.Problem) {
 	if len(ps) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "%d problem(s):\n", len(ps))
+	fmt.Fprintln(w, l.T("%d problem(s):", lang.Plain(len(ps))))
 	if len(ps) > shownProblems {
-		WriteProblems(w, ps[:shownProblems])
-		fmt.Fprintf(w, "… and %d more: `footprint validate` lists them all.\n", len(ps)-shownProblems)
+		WriteProblems(w, l, ps[:shownProblems])
+		fmt.Fprintln(w, l.T("… and %d more: `footprint validate` lists them all.", lang.Plain(len(ps)-shownProblems)))
 		return
 	}
-	WriteProblems(w, ps)
+	WriteProblems(w, l, ps)
 }
 
 // WriteNotices prints the notices, one a line, as every command's first lines: the demo, a

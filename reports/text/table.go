@@ -140,11 +140,23 @@ func categoryNames(l lang.Lang, cats map[int]float64) map[string]float64 {
 	return out
 }
 
-// WriteProblems prints problems one per line.
-func WriteProblems(w io.Writer, ps []emissions.Problem) {
+// WriteProblems prints problems one per line, as emissions.Problem.String writes them, in the
+// language l.
+func WriteProblems(w io.Writer, l lang.Lang, ps []emissions.Problem) {
 	for _, p := range ps {
 		p.File, p.Sheet, p.Cell, p.Message = reports.Printable(p.File), reports.Printable(p.Sheet), reports.Printable(p.Cell), message(p)
-		fmt.Fprintln(w, p.String())
+		place := p.File
+		if p.Sheet != "" {
+			place = l.T("%s: sheet %s", place, p.Sheet)
+		}
+		if p.Cell != "" {
+			place += l.T(", cell %s", p.Cell)
+		}
+		if place == "" {
+			fmt.Fprintln(w, l.T("%s: %s", severity(l, p.Severity), p.Message))
+			continue
+		}
+		fmt.Fprintln(w, l.T("%s: %s: %s", severity(l, p.Severity), place, p.Message))
 	}
 }
 
