@@ -215,4 +215,6 @@ var frenchCommands = map[string]string{
 	"config sites": "sites de la configuration",
 	"region of the site's grid electricity factor": "région du facteur d’électricité du réseau du site",
 	"config country": "country de la configuration",
+	// annotate.
+	"Wrote %s: %d activity sheet(s), %d row(s) annotated (%d used, %d rejected with their problem).": "Écrit %s : %d feuille(s) d’activité, %d ligne(s) annotée(s) (%d utilisée(s), %d rejetée(s) avec leur problème).",
 }

@@ -80,7 +80,7 @@ func runAnnotate(opts *annotateOptions) error {
 		// correct, but slower and in memory: say why, so a big workbook's wait is explained
 		fmt.Fprintf(env.Stderr, "note: %s was written through excelize, in memory: %s\n", out, n.Fallback)
 	}
-	text.WriteAnnotated(env.Stdout, out, len(a.Sheets), n)
+	text.WriteAnnotated(env.Stdout, res.Config.Lang(), out, len(a.Sheets), n)
 	return nil
 }
 

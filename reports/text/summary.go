@@ -81,7 +81,7 @@ func WriteReportSummary(w io.Writer, r reports.Report, page, export string) {
 }
 
 // WriteAnnotated prints what annotate wrote: the copy, its activity sheets and its rows.
-func WriteAnnotated(w io.Writer, path string, sheets int, n workbook.Annotated) {
-	fmt.Fprintf(w, "Wrote %s: %d activity sheet(s), %d row(s) annotated (%d used, %d rejected with their problem).\n",
-		path, sheets, n.Used+n.Rejected, n.Used, n.Rejected)
+func WriteAnnotated(w io.Writer, l lang.Lang, path string, sheets int, n workbook.Annotated) {
+	fmt.Fprintln(w, l.T("Wrote %s: %d activity sheet(s), %d row(s) annotated (%d used, %d rejected with their problem).",
+		path, lang.Plain(sheets), lang.Plain(n.Used+n.Rejected), lang.Plain(n.Used), lang.Plain(n.Rejected)))
 }
