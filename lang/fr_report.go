@@ -444,5 +444,9 @@ var frenchReport = map[string]string{
 	"category %s":                "catégorie %s",
 	"categories %s":              "catégories %s",
 	"These trajectory figures cover Scopes %s, the scopes the targets are set on.": "Ces chiffres de trajectoire portent sur les scopes %s, ceux sur lesquels les cibles sont fixées.",
-	"%v: %s.": "%v : %s.",
+	"%v: %s.":                    "%v : %s.",
+	"95 %% interval: low":        "intervalle à 95 %% : bas",
+	"95 %% interval: high − low": "intervalle à 95 %% : haut − bas",
+	"Increase":                   "Hausse",
+	"Decrease":                   "Baisse",
 }

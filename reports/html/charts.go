@@ -87,7 +87,7 @@ func trajectoryChart(r reports.Report) echart {
 		}
 		if band := charts.NewLine(); len(years) > 0 && addUncertaintyBand(band, r, years, years[len(years)-1]) {
 			bar.Overlap(band)
-			hideFromLegend(bar, SeriesBandLow)
+			hideFromLegend(bar, r.Lang.T("95 %% interval: low"))
 		}
 		return echart{ID: ChartTrajectory, Height: 440, Label: r.Lang.T("Emissions by scope and year"),
 			Options: echartOptions(bar, bar.Validate)}
@@ -169,7 +169,7 @@ func trajectoryChart(r reports.Report) echart {
 		addUncertaintyBand(line, r, years, tr.LastActualYear)
 	}
 	bar.Overlap(line)
-	hideFromLegend(bar, SeriesBandLow)
+	hideFromLegend(bar, r.Lang.T("95 %% interval: low"))
 	// Room on the right for the target year's gap label.
 	bar.GridList[0].Right = "72"
 	return echart{ID: ChartTrajectory, Height: 480, Label: r.Lang.T("Trajectory to %v", lang.Year(tr.TargetYear)),

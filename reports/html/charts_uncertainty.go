@@ -64,8 +64,9 @@ func addUncertaintyBand(line *charts.Line, r reports.Report, years []int, last i
 		charts.WithLineStyleOpts(opts.LineStyle{Color: colorBand, Width: 0.5, Opacity: opts.Float(0)}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorBand}),
 	}
-	line.AddSeries(SeriesBandLow, low, common...)
-	line.AddSeries(SeriesBandWidth, width, append(common, charts.WithAreaStyleOpts(opts.AreaStyle{Color: colorBand, Opacity: opts.Float(0.22)}))...)
+	// The names are SeriesBandLow and SeriesBandWidth in English.
+	line.AddSeries(r.Lang.T("95 %% interval: low"), low, common...)
+	line.AddSeries(r.Lang.T("95 %% interval: high − low"), width, append(common, charts.WithAreaStyleOpts(opts.AreaStyle{Color: colorBand, Opacity: opts.Float(0.22)}))...)
 	return true
 }
 
@@ -138,7 +139,7 @@ func changesChart(l lang.Lang, c plan.Change) echart {
 	level := c.TotalFrom
 	vs := []float64{c.TotalFrom, c.TotalTo}
 	for i, s := range steps {
-		labels = append(labels, s.Label)
+		labels = append(labels, l.T(s.Label))
 		next := level + s.Value
 		base[i+1] = opts.BarData{Value: round1(min(level, next))}
 		if s.Value >= 0 {
@@ -163,7 +164,7 @@ func changesChart(l lang.Lang, c plan.Change) echart {
 		name  string
 		data  []opts.BarData
 		color string
-	}{{SeriesWfTotal, total, colorWfTotal}, {SeriesWfUp, up, colorIncrease}, {SeriesWfDown, down, colorDecrease}} {
+	}{{l.T("Total"), total, colorWfTotal}, {l.T("Increase"), up, colorIncrease}, {l.T("Decrease"), down, colorDecrease}} {
 		bar.AddSeries(s.name, s.data, scopeBarColor("waterfall", s.color), barMaxWidth("64"))
 	}
 	hideFromLegend(bar, seriesWfBase)

@@ -36,8 +36,8 @@ func restatementChart(r reports.Report) echart {
 		charts.WithYAxisOpts(valueAxis("tCO2e", vs)),
 		charts.WithXAxisOpts(yearAxis(r.Lang)))...)
 	bar.SetXAxis(yearLabels(years))
-	bar.AddSeries(SeriesAsReported, reported, scopeBarColor("reported", reports.ColorBAU))
-	bar.AddSeries(SeriesRestated, restated, scopeBarColor("restated", reports.ColorPlan))
+	bar.AddSeries(r.Lang.T("As reported"), reported, scopeBarColor("reported", reports.ColorBAU))
+	bar.AddSeries(r.Lang.T("Restated"), restated, scopeBarColor("restated", reports.ColorPlan))
 	return echart{ID: ChartRestatement, Height: 380, Label: fmt.Sprintf("Total (%s) per year, as reported and restated, tCO2e", reports.MethodLabel(r.Method())),
 		Options: echartOptions(bar, bar.Validate)}
 }
