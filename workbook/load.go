@@ -900,10 +900,20 @@ var totalLabels = []string{"total", "sous-total", "sous total", "subtotal", "sub
 func (sr *sheetReader) totalRow(cells []string, row int) (string, emissions.CellRef, bool) {
 	for _, k := range []int{atYear, atSite, atPole, atActivity} {
 		text, cell := sr.at(cells, k, row)
-		lower := strings.ToLower(text)
+		if text == "" {
+			continue
+		}
+		// Every label starts with g, s or t: most cells are ruled out without a comparison.
+		if c := text[0] | 0x20; c != 'g' && c != 's' && c != 't' {
+			continue
+		}
 		for _, l := range totalLabels {
-			if rest, found := strings.CutPrefix(lower, l); found && (rest == "" || !unicode.IsLetter([]rune(rest)[0])) {
-				return text, cell, true
+			// The labels are ASCII: a prefix of their length, compared ignoring case, and
+			// then no letter (Totalenergies is a site, Total 2024 a total).
+			if len(text) >= len(l) && strings.EqualFold(text[:len(l)], l) {
+				if rest := text[len(l):]; rest == "" || !unicode.IsLetter([]rune(rest)[0]) {
+					return text, cell, true
+				}
 			}
 		}
 	}
