@@ -353,4 +353,12 @@ var frenchCommands = map[string]string{
 	"no entity has control: true: rows with a blank Entity go to the first controlled entity, so list at least one (the parent)": "aucune entité n’a control: true : les lignes dont l’Entité est vide vont à la première entité contrôlée, listez-en donc au moins une (la mère)",
 	"only one intensity entry may be the net revenue":                                                                            "une seule entrée d’intensité peut être le chiffre d’affaires net",
 	"scope %d: want 1, 2 or 3": "scope %d : il faut 1, 2 ou 3",
+	// the pipeline's own run errors (pipeline)
+	"%s: inputs": "%s : inputs",
+	"%s: %q (entry %d) and %q (entry %d) are the same file: read twice, each of its figures would be counted twice; list it once": "%s : %q (entrée %d) et %q (entrée %d) sont le même fichier : lu deux fois, chacun de ses chiffres serait compté deux fois ; listez-le une seule fois",
+	"%s: factors: %v": "%s : facteurs : %v",
+	"%s: no inputs: list workbooks under `inputs` or pass --input": "%s : aucune entrée : listez des classeurs sous `inputs` ou passez --input",
+	"%s is the demo's configuration (`demo: true`), made for the demo workbook, and its trajectory and targets apply to your --input files: run `footprint init` for a config.yaml of your own, or name one with --config.": "%s est la configuration de la démo (`demo: true`), faite pour le classeur de la démo, et sa trajectoire et ses cibles s’appliquent à vos fichiers --input : lancez `footprint init` pour avoir votre propre config.yaml, ou nommez-en une avec --config.",
+	"--strict: %d row(s) rejected":                         "--strict : %d ligne(s) rejetée(s)",
+	"%d input problem(s) stop the run; see the list above": "%d problème(s) d’entrée arrêtent l’exécution ; voir la liste ci-dessus",
 }
