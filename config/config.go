@@ -383,11 +383,11 @@ func strictYAML(l lang.Lang, name string, data []byte) error {
 		if errors.As(err, &te) {
 			errs := make([]error, len(te.Errors))
 			for i, e := range te.Errors {
-				errs[i] = fmt.Errorf("%s: %s", name, explainYAML(l, data, strings.TrimPrefix(e, "yaml: ")))
+				errs[i] = errors.New(l.T("%s: %s", name, explainYAML(l, data, strings.TrimPrefix(e, "yaml: "))))
 			}
 			return errors.Join(errs...)
 		}
-		return fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		return errors.New(l.T("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: ")))
 	}
 	return nil
 }

@@ -37,10 +37,10 @@ func readFactorFile(name string, r io.Reader, l lang.Lang) ([]factors.Factor, er
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > MaxFactorFileBytes {
-		return nil, fmt.Errorf("%s: %s", name, tr(l, lang.Key("is larger than %d MiB; a factor file of the whole Base Carbone is about 10 MiB: is it the right file?"), MaxFactorFileBytes>>20))
+		return nil, errors.New(l.T("%s: %s", name, tr(l, lang.Key("is larger than %d MiB; a factor file of the whole Base Carbone is about 10 MiB: is it the right file?"), MaxFactorFileBytes>>20)))
 	}
 	if err := checkFormat(data, l); err != nil {
-		return nil, fmt.Errorf("%s: %s%w", name, l.T("line 1: "), err)
+		return nil, fmt.Errorf("%s%w", l.T("%s: line 1: ", name), err)
 	}
 	listType := reflect.TypeOf([]CustomFactor{})
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -51,17 +51,17 @@ func readFactorFile(name string, r io.Reader, l lang.Lang) ([]factors.Factor, er
 		if errors.As(err, &te) {
 			errs := make([]error, len(te.Errors))
 			for i, e := range te.Errors {
-				errs[i] = fmt.Errorf("%s: %s", name, explainYAML(l, data, strings.TrimPrefix(e, "yaml: "), listType))
+				errs[i] = errors.New(l.T("%s: %s", name, explainYAML(l, data, strings.TrimPrefix(e, "yaml: "), listType)))
 			}
 			return nil, errors.Join(errs...)
 		}
-		return nil, fmt.Errorf("%s: %s", name, l.T("%s (a factor file is a YAML list of factor entries, each starting with \"- id:\")", strings.TrimPrefix(err.Error(), "yaml: ")))
+		return nil, errors.New(l.T("%s: %s", name, l.T("%s (a factor file is a YAML list of factor entries, each starting with \"- id:\")", strings.TrimPrefix(err.Error(), "yaml: "))))
 	}
 	var errs []error
 	entry := func(i int, k string) string {
 		at := tr(l, lang.Key("entry %d (id %q)"), i, cfs[i].ID)
 		if k != "" {
-			at += ": " + k
+			at = l.T("%s: %s", at, k)
 		}
 		return at
 	}
@@ -145,7 +145,7 @@ func (c *Config) readFactorFiles(name string) []error {
 	c.Factors.files = nil
 	for i, p := range c.Factors.Files {
 		if strings.TrimSpace(p) == "" {
-			errs = append(errs, fmt.Errorf("%s: factors.files[%d]: %s", name, i, l.T("is empty: give the path of a factor file")))
+			errs = append(errs, errors.New(l.T("%s: %s: %s", name, fmt.Sprintf("factors.files[%d]", i), l.T("is empty: give the path of a factor file"))))
 			continue
 		}
 		path := p
@@ -154,7 +154,7 @@ func (c *Config) readFactorFiles(name string) []error {
 		}
 		fh, err := os.Open(path)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: factors.files[%d]: %s%w", name, i, l.T("factor file %s: ", path), unwrapPathError(err)))
+			errs = append(errs, fmt.Errorf("%s%w", l.T("%s: factors.files[%d]: factor file %s: ", name, lang.Plain(i), path), unwrapPathError(err)))
 			continue
 		}
 		fs, err := readFactorFile(path, fh, l)
