@@ -104,7 +104,7 @@ func (c *Config) validateTrajectory(bad func(key, format string, args ...any)) {
 func (c *Config) Plan() plan.Plan {
 	t := c.Trajectory
 	p := plan.Plan{BaseYear: t.BaseYear, TargetYear: t.TargetYear, Scope2Method: t.Scope2Method,
-		GrowthPct: t.Projection.GrowthPct, NeutralityYear: t.Neutrality.Year}
+		GrowthPct: t.Projection.GrowthPct, NeutralityYear: t.Neutrality.Year, Lang: c.Lang()}
 	for _, tg := range t.Targets {
 		if tg.Intensity != "" {
 			continue // IntensityTargets: not part of the boundary, the target sum or the gap

@@ -361,4 +361,8 @@ var frenchCommands = map[string]string{
 	"%s is the demo's configuration (`demo: true`), made for the demo workbook, and its trajectory and targets apply to your --input files: run `footprint init` for a config.yaml of your own, or name one with --config.": "%s est la configuration de la démo (`demo: true`), faite pour le classeur de la démo, et sa trajectoire et ses cibles s’appliquent à vos fichiers --input : lancez `footprint init` pour avoir votre propre config.yaml, ou nommez-en une avec --config.",
 	"--strict: %d row(s) rejected":                         "--strict : %d ligne(s) rejetée(s)",
 	"%d input problem(s) stop the run; see the list above": "%d problème(s) d’entrée arrêtent l’exécution ; voir la liste ci-dessus",
+	// the projection's errors (emissions/plan)
+	"no emissions data to project":         "aucune donnée d’émissions à projeter",
+	"%d has no data (years with data: %s)": "%d n’a pas de données (années avec données : %s)",
+	"no factor %q; an addition names the factor id of what the substitution consumes (`footprint factors list --search` lists them)": "pas de facteur %q ; un ajout nomme l’id du facteur de ce que la substitution consomme (`footprint factors list --search` les liste)",
 }

@@ -197,7 +197,7 @@ func (s *Session) compute(lib *factors.Library) (*Result, error) {
 			return nil
 		}
 		inv.Close()
-		return fmt.Errorf("%s: %v%s", ConfigName(cfg), err, s.demoHint())
+		return errors.New(cfg.Lang().T("%s: %s", ConfigName(cfg), err.Error()) + s.demoHint())
 	}
 	if len(inv.Lines) > 0 {
 		if res.Trajectory, err = plan.Project(cfg.Plan(), inv.Lines, lib, &in.Problems); err != nil {
