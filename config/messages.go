@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"reflect"
 
 	"github.com/footprint/footprint/lang"
 )
@@ -15,13 +16,15 @@ import (
 func tr(l lang.Lang, format string, args ...any) string {
 	out := make([]any, len(args))
 	for i, a := range args {
-		switch v := a.(type) {
-		case int, int64, float64:
-			out[i] = asWritten{v}
-		case bound:
-			out[i] = v.text(l)
-		default:
-			out[i] = a
+		out[i] = a
+		if b, ok := a.(bound); ok {
+			out[i] = b.text(l)
+			continue
+		}
+		switch reflect.ValueOf(a).Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8,
+			reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+			out[i] = asWritten{a}
 		}
 	}
 	return l.T(format, out...)
