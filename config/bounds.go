@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"math"
 	"reflect"
 	"regexp"
@@ -9,6 +8,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/footprint/footprint/lang"
 )
 
 // Every number of the configuration is checked against the range its key can sensibly hold,
@@ -27,20 +28,20 @@ type bound struct {
 }
 
 var (
-	yearBound    = bound{min: 1900, max: 2200, zeroOK: true, what: "a year"}
-	pctBound     = bound{min: 0, max: 100, what: "a percentage"}
-	uncertBound  = bound{min: 0, max: maxUncertaintyPct, what: "an uncertainty in %"}
-	tonnesBound  = bound{min: 0, max: 1e12, what: "tCO2e"}
-	factorBound  = bound{min: -1e9, max: 1e9, what: "kgCO2e per unit"}
-	moneyBound   = bound{min: 0, max: 1e15, what: "an amount"}
-	smallIntBnd  = bound{min: 0, max: 15, what: "a scope or category number"}
-	anyNumberBnd = bound{min: -1e15, max: 1e15, what: "a number"}
+	yearBound    = bound{min: 1900, max: 2200, zeroOK: true, what: lang.Key("a year")}
+	pctBound     = bound{min: 0, max: 100, what: lang.Key("a percentage")}
+	uncertBound  = bound{min: 0, max: maxUncertaintyPct, what: lang.Key("an uncertainty in %%")}
+	tonnesBound  = bound{min: 0, max: 1e12, what: lang.Key("tCO2e")}
+	factorBound  = bound{min: -1e9, max: 1e9, what: lang.Key("kgCO2e per unit")}
+	moneyBound   = bound{min: 0, max: 1e15, what: lang.Key("an amount")}
+	smallIntBnd  = bound{min: 0, max: 15, what: lang.Key("a scope or category number")}
+	anyNumberBnd = bound{min: -1e15, max: 1e15, what: lang.Key("a number")}
 )
 
 // bounds are the ranges by key, list indexes written [].
 var bounds = map[string]bound{
 	"reporting_year":                                    yearBound,
-	"freshness_years":                                   {min: 0, max: 100, what: "a number of years"},
+	"freshness_years":                                   {min: 0, max: 100, what: lang.Key("a number of years")},
 	"uncertainty_default_pct":                           uncertBound,
 	"quality.measured":                                  uncertBound,
 	"quality.calculated":                                uncertBound,
@@ -49,15 +50,15 @@ var bounds = map[string]bound{
 	"factors.custom[].upstream":                         factorBound,
 	"factors.custom[].biogenic_co2":                     factorBound,
 	"factors.custom[].uncertainty_pct":                  uncertBound,
-	"factors.custom[].pcs_per_pci":                      {min: 0, max: 2, zeroOK: true, what: "a ratio of calorific values"},
-	"factors.custom[].energy_mwh":                       {min: 0, max: 1e12, what: "MWh"},
+	"factors.custom[].pcs_per_pci":                      {min: 0, max: 2, zeroOK: true, what: lang.Key("a ratio of calorific values")},
+	"factors.custom[].energy_mwh":                       {min: 0, max: 1e12, what: lang.Key("MWh")},
 	"factors.custom[].scope":                            smallIntBnd,
 	"factors.custom[].category":                         smallIntBnd,
 	"factors.custom[].year":                             yearBound,
 	"factors.custom[].published":                        yearBound,
 	"factors.custom[].data_year":                        yearBound,
 	"scope2.residual_mix[].year":                        yearBound,
-	"scope2.residual_mix[].value":                       {min: 0, max: 10, what: "kgCO2e/kWh"},
+	"scope2.residual_mix[].value":                       {min: 0, max: 10, what: lang.Key("kgCO2e/kWh")},
 	"trajectory.base_year":                              yearBound,
 	"trajectory.target_year":                            yearBound,
 	"trajectory.targets[].scopes[]":                     smallIntBnd,
@@ -68,20 +69,20 @@ var bounds = map[string]bound{
 	"trajectory.levers[].reduction_pct":                 pctBound,
 	"trajectory.levers[].start_year":                    yearBound,
 	"trajectory.levers[].full_year":                     yearBound,
-	"trajectory.levers[].cost_eur_per_tco2e":            {min: -1e6, max: 1e6, what: "EUR per tCO2e"},
-	"trajectory.levers[].adds[].per_unit_removed":       {min: 0, max: 1e9, what: "units added per unit removed"},
-	"trajectory.projection.growth_pct":                  {min: -100, max: 100, open: true, what: "a change of activity per year in %"},
+	"trajectory.levers[].cost_eur_per_tco2e":            {min: -1e6, max: 1e6, what: lang.Key("EUR per tCO2e")},
+	"trajectory.levers[].adds[].per_unit_removed":       {min: 0, max: 1e9, what: lang.Key("units added per unit removed")},
+	"trajectory.projection.growth_pct":                  {min: -100, max: 100, open: true, what: lang.Key("a change of activity per year in %%")},
 	"trajectory.neutrality.year":                        yearBound,
 	"trajectory.neutrality.scopes[]":                    smallIntBnd,
 	"trajectory.neutrality.scope3_categories[]":         smallIntBnd,
 	"trajectory.neutrality.credits[].year":              yearBound,
 	"trajectory.neutrality.credits[].tco2e":             tonnesBound,
 	"trajectory.neutrality.credits[].vintage":           yearBound,
-	"trajectory.neutrality.credits[].durability_years":  {min: 0, max: 1e6, what: "a number of years"},
+	"trajectory.neutrality.credits[].durability_years":  {min: 0, max: 1e6, what: lang.Key("a number of years")},
 	"trajectory.neutrality.credits[].price_eur":         moneyBound,
 	"trajectory.neutrality.removals[].year":             yearBound,
 	"trajectory.neutrality.removals[].tco2e":            tonnesBound,
-	"trajectory.neutrality.removals[].durability_years": {min: 0, max: 1e6, what: "a number of years"},
+	"trajectory.neutrality.removals[].durability_years": {min: 0, max: 1e6, what: lang.Key("a number of years")},
 	"trajectory.base_year_policy.significance_pct":      pctBound,
 	"trajectory.base_year_policy.events[].year":         yearBound,
 	"intensity[].values[].year":                         yearBound,
@@ -108,17 +109,17 @@ var (
 
 // validateBounds checks every number of c against its key's bound (anyNumberBnd for a key
 // the table does not have); data is the file, to say on which line a key is.
-func (c *Config) validateBounds(data []byte, bad func(key, format string, args ...any)) {
+func (c *Config) validateBounds(data []byte, l lang.Lang, bad func(key, format string, args ...any)) {
 	checkBounds(reflect.ValueOf(c).Elem(), "", keyLines(data, reflect.TypeOf(Config{})), func(key string, line int, v float64, b bound) {
 		at := key
 		if line > 0 {
-			at = fmt.Sprintf("line %d: %s", line, key)
+			at = tr(l, lang.Key("line %d: %s"), line, key)
 		}
 		if m := customIndex.FindStringSubmatch(key); m != nil {
 			i, _ := strconv.Atoi(m[1])
-			at += fmt.Sprintf(" (factor %q)", c.Factors.Custom[i].ID)
+			at += l.T(" (factor %q)", c.Factors.Custom[i].ID)
 		}
-		bad(at, "%v is out of range: want %s", v, b)
+		bad(at, lang.Key("%v is out of range: want %s"), v, b)
 	})
 }
 
@@ -149,14 +150,17 @@ func (b bound) holds(v float64) bool {
 	return v >= b.min && v <= b.max
 }
 
-func (b bound) String() string {
-	from := "from " + strconv.FormatFloat(b.min, 'g', -1, 64)
+func (b bound) String() string { return b.text(lang.English) }
+
+// text says the range in l's words.
+func (b bound) text(l lang.Lang) string {
+	from, to := strconv.FormatFloat(b.min, 'g', -1, 64), strconv.FormatFloat(b.max, 'g', -1, 64)
+	s := l.T("%s from %s to %s", l.T(b.what), from, to)
 	if b.open {
-		from = "above " + strconv.FormatFloat(b.min, 'g', -1, 64)
+		s = l.T("%s above %s to %s", l.T(b.what), from, to)
 	}
-	s := fmt.Sprintf("%s %s to %s", b.what, from, strconv.FormatFloat(b.max, 'g', -1, 64))
 	if b.zeroOK {
-		s += " (or 0 for none)"
+		s += l.T(" (or 0 for none)")
 	}
 	return s
 }

@@ -272,7 +272,8 @@ func Load(opts Options) (*Config, error) {
 	if _, ok := env("FOOTPRINT_INPUTS"); ok {
 		opts.OwnInputs = true
 	}
-	path, data, err := locate(opts)
+	early := earlyLang(opts, env)
+	path, data, err := locate(opts, early)
 	if err != nil {
 		return nil, err
 	}
@@ -280,7 +281,7 @@ func Load(opts Options) (*Config, error) {
 	if name == "" {
 		name = BuiltinName(opts.OwnInputs)
 	}
-	if err := strictYAML(name, data); err != nil {
+	if err := strictYAML(early, name, data); err != nil {
 		return nil, err
 	}
 	v := viper.New()
@@ -321,11 +322,11 @@ func Load(opts Options) (*Config, error) {
 	return &c, nil
 }
 
-func locate(opts Options) (path string, data []byte, err error) {
+func locate(opts Options, l lang.Lang) (path string, data []byte, err error) {
 	if opts.Path != "" {
 		data, err = os.ReadFile(opts.Path)
 		if err != nil {
-			return "", nil, fmt.Errorf("config %s: %w", opts.Path, unwrapPathError(err))
+			return "", nil, fmt.Errorf("%s%w", l.T("config %s: ", opts.Path), unwrapPathError(err))
 		}
 		return opts.Path, data, nil
 	}
@@ -334,7 +335,7 @@ func locate(opts Options) (path string, data []byte, err error) {
 		return "config.yaml", data, nil
 	}
 	if !errors.Is(err, os.ErrNotExist) {
-		return "", nil, fmt.Errorf("config config.yaml: %w", unwrapPathError(err))
+		return "", nil, fmt.Errorf("%s%w", l.T("config %s: ", "config.yaml"), unwrapPathError(err))
 	}
 	if opts.OwnInputs {
 		return "", Defaults, nil
@@ -371,8 +372,9 @@ func unwrapPathError(err error) error {
 }
 
 // strictYAML decodes data into Config refusing unknown keys and wrong types, so the message
-// carries the line; viper alone reports neither lines nor, for nested lists, the key.
-func strictYAML(name string, data []byte) error {
+// carries the line; viper alone reports neither lines nor, for nested lists, the key. The
+// messages are in l.
+func strictYAML(l lang.Lang, name string, data []byte) error {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	var c Config
@@ -381,11 +383,11 @@ func strictYAML(name string, data []byte) error {
 		if errors.As(err, &te) {
 			errs := make([]error, len(te.Errors))
 			for i, e := range te.Errors {
-				errs[i] = fmt.Errorf("%s: %s", name, explainYAML(data, strings.TrimPrefix(e, "yaml: ")))
+				errs[i] = errors.New(l.T("%s: %s", name, explainYAML(l, data, strings.TrimPrefix(e, "yaml: "))))
 			}
 			return errors.Join(errs...)
 		}
-		return fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		return errors.New(l.T("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: ")))
 	}
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/factors"
+
+	"github.com/footprint/footprint/lang"
 )
 
 // SiteConf gives a site's country (docs/configuration.md#country-and-sites):
@@ -34,14 +36,14 @@ func (c *Config) validateCountry(bad func(key, format string, args ...any)) {
 		name := strings.ToLower(strings.TrimSpace(s.Name))
 		switch j, dup := seen[name]; {
 		case name == "":
-			bad(key+".name", "missing: give the site's name as the workbooks' Site column spells it")
+			bad(key+".name", lang.Key("missing: give the site's name as the workbooks' Site column spells it"))
 		case dup:
-			bad(key+".name", "%q is already sites[%d] (names are matched ignoring case)", s.Name, j)
+			bad(key+".name", lang.Key("%q is already sites[%d] (names are matched ignoring case)"), s.Name, j)
 		default:
 			seen[name] = i
 		}
 		if strings.TrimSpace(s.Country) == "" {
-			bad(key+".country", "missing: give the site's ISO 3166-1 alpha-2 country code (FR, DE, US …)")
+			bad(key+".country", lang.Key("missing: give the site's ISO 3166-1 alpha-2 country code (FR, DE, US …)"))
 		} else if _, err := factors.ParseCountry(s.Country); err != nil {
 			bad(key+".country", "%v", err)
 		}

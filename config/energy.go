@@ -7,6 +7,8 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
+
+	"github.com/footprint/footprint/lang"
 )
 
 // EnergyConf holds what ESRS E1-5 needs beyond the factors: the supply mix of purchased
@@ -61,11 +63,11 @@ func (c *Config) validateEnergy(bad func(key, format string, args ...any)) {
 		for i, m := range list.mixes {
 			key := fmt.Sprintf("%s[%d]", list.key, i)
 			if m.Year < emissions.MinYear || m.Year > emissions.MaxYear {
-				bad(key+".year", "%d is outside %d–%d", m.Year, emissions.MinYear, emissions.MaxYear)
+				bad(key+".year", lang.Key("%d is outside %d–%d"), m.Year, emissions.MinYear, emissions.MaxYear)
 			}
 			id := fmt.Sprintf("%d|%s", m.Year, strings.ToLower(m.Site))
 			if seen[id] {
-				bad(key+".year", "%d is given twice for site %q", m.Year, m.Site)
+				bad(key+".year", lang.Key("%d is given twice for site %q"), m.Year, m.Site)
 			}
 			seen[id] = true
 			sum := 0.0
@@ -75,18 +77,18 @@ func (c *Config) validateEnergy(bad func(key, format string, args ...any)) {
 			}{{"fossil_pct", m.FossilPct}, {"nuclear_pct", m.NuclearPct}, {"renewable_pct", m.RenewablePct}} {
 				switch {
 				case p.v == nil:
-					bad(key+"."+p.name, "missing: give the three shares (0 for none)")
+					bad(key+"."+p.name, lang.Key("missing: give the three shares (0 for none)"))
 				case !(*p.v >= 0 && *p.v <= 100):
-					bad(key+"."+p.name, "%v: want a percentage from 0 to 100", *p.v)
+					bad(key+"."+p.name, lang.Key("%v: want a percentage from 0 to 100"), *p.v)
 				default:
 					sum += *p.v
 				}
 			}
 			if m.FossilPct != nil && m.NuclearPct != nil && m.RenewablePct != nil && math.Abs(sum-100) > 0.01 {
-				bad(key, "fossil_pct + nuclear_pct + renewable_pct = %v, want 100", sum)
+				bad(key, lang.Key("fossil_pct + nuclear_pct + renewable_pct = %v, want 100"), sum)
 			}
 			if strings.TrimSpace(m.Source) == "" {
-				bad(key+".source", "missing: say where the mix comes from (supplier disclosure, national statistics …)")
+				bad(key+".source", lang.Key("missing: say where the mix comes from (supplier disclosure, national statistics …)"))
 			}
 		}
 	}
@@ -99,29 +101,29 @@ func (c *Config) validateEnergy(bad func(key, format string, args ...any)) {
 		for i, n := range l.names {
 			switch k := strings.ToLower(strings.TrimSpace(n)); {
 			case k == "":
-				bad(fmt.Sprintf("%s[%d]", l.key, i), "blank: name a pole or site as the workbooks write it")
+				bad(fmt.Sprintf("%s[%d]", l.key, i), lang.Key("blank: name a pole or site as the workbooks write it"))
 			case seen[k]:
-				bad(fmt.Sprintf("%s[%d]", l.key, i), "%q is listed twice", n)
+				bad(fmt.Sprintf("%s[%d]", l.key, i), lang.Key("%q is listed twice"), n)
 			default:
 				seen[k] = true
 			}
 		}
 	}
 	if (len(hi.Poles) > 0 || len(hi.Sites) > 0) && len(c.Revenue) == 0 {
-		bad("energy.high_climate_impact", "it leaves some activities out of energy intensity (ESRS E1 §41): give `revenue`, the net revenue from the activities it keeps, per year in EUR (the net revenue of ESRS E1-6 is the whole undertaking's)")
+		bad("energy.high_climate_impact", lang.Key("it leaves some activities out of energy intensity (ESRS E1 §41): give `revenue`, the net revenue from the activities it keeps, per year in EUR (the net revenue of ESRS E1-6 is the whole undertaking's)"))
 	}
 	years := map[int]bool{}
 	for i, r := range c.Revenue {
 		key := fmt.Sprintf("revenue[%d]", i)
 		switch {
 		case r.Year < emissions.MinYear || r.Year > emissions.MaxYear:
-			bad(key+".year", "%d is outside %d–%d", r.Year, emissions.MinYear, emissions.MaxYear)
+			bad(key+".year", lang.Key("%d is outside %d–%d"), r.Year, emissions.MinYear, emissions.MaxYear)
 		case years[r.Year]:
-			bad(key+".year", "%d is given twice", r.Year)
+			bad(key+".year", lang.Key("%d is given twice"), r.Year)
 		case r.ValueEUR == nil:
-			bad(key+".value_eur", "missing: give the net revenue of %d in EUR", r.Year)
+			bad(key+".value_eur", lang.Key("missing: give the net revenue of %d in EUR"), r.Year)
 		case !(*r.ValueEUR > 0) || math.IsInf(*r.ValueEUR, 0):
-			bad(key+".value_eur", "%v: want a net revenue above 0", *r.ValueEUR)
+			bad(key+".value_eur", lang.Key("%v: want a net revenue above 0"), *r.ValueEUR)
 		}
 		years[r.Year] = true
 	}

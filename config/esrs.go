@@ -8,6 +8,8 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/analysis"
 	"github.com/footprint/footprint/emissions/disclose"
+
+	"github.com/footprint/footprint/lang"
 )
 
 // ESRSConf holds what the ESRS E1-6 disclosure needs beyond the inventory (docs/configuration.md#esrs):
@@ -49,7 +51,7 @@ func (c *Config) validateESRS(bad func(key, format string, args ...any)) {
 	globs := func(key string, gs []string) {
 		for i, g := range gs {
 			if _, err := path.Match(g, ""); err != nil || strings.TrimSpace(g) == "" {
-				bad(fmt.Sprintf("%s[%d]", key, i), "%q is not a valid glob", g)
+				bad(fmt.Sprintf("%s[%d]", key, i), lang.Key("%q is not a valid glob"), g)
 			}
 		}
 	}
@@ -65,14 +67,14 @@ func (c *Config) validateESRS(bad func(key, format string, args ...any)) {
 			key := fmt.Sprintf("%s[%d]", l.key, i)
 			switch {
 			case cr.Category < 1 || cr.Category > 15:
-				bad(key+".category", "%d: want a Scope 3 category from 1 to 15", cr.Category)
+				bad(key+".category", lang.Key("%d: want a Scope 3 category from 1 to 15"), cr.Category)
 			case listed[cr.Category] != "":
-				bad(key+".category", "category %d is already listed at %s", cr.Category, listed[cr.Category])
+				bad(key+".category", lang.Key("category %d is already listed at %s"), cr.Category, listed[cr.Category])
 			default:
 				listed[cr.Category] = key
 			}
 			if l.key == "esrs.scope3.excluded" && strings.TrimSpace(cr.Reason) == "" {
-				bad(key+".reason", "missing: ESRS E1 AR 46 asks for the justification of each excluded Scope 3 category")
+				bad(key+".reason", lang.Key("missing: ESRS E1 AR 46 asks for the justification of each excluded Scope 3 category"))
 			}
 		}
 	}
@@ -97,15 +99,15 @@ func (c *Config) validateMilestones(bad func(key, format string, args ...any)) {
 			key := fmt.Sprintf("trajectory.targets[%d].milestones[%d]", i, j)
 			switch {
 			case tg.Intensity != "":
-				bad(key, "milestones are for absolute targets; an intensity target has none")
+				bad(key, lang.Key("milestones are for absolute targets; an intensity target has none"))
 			case m.Year <= c.Trajectory.TargetYear || m.Year > emissions.MaxYear:
-				bad(key+".year", "%d: want a year after the target year %d and at most %d", m.Year, c.Trajectory.TargetYear, emissions.MaxYear)
+				bad(key+".year", lang.Key("%d: want a year after the target year %d and at most %d"), m.Year, c.Trajectory.TargetYear, emissions.MaxYear)
 			case seen[m.Year]:
-				bad(key+".year", "%d is given twice", m.Year)
+				bad(key+".year", lang.Key("%d is given twice"), m.Year)
 			}
 			seen[m.Year] = true
 			if !(m.ReductionPct >= 0 && m.ReductionPct <= 100) {
-				bad(key+".reduction_pct", "%v: want a reduction from 0 to 100 (%%) against the base year", m.ReductionPct)
+				bad(key+".reduction_pct", lang.Key("%v: want a reduction from 0 to 100 (%%) against the base year"), m.ReductionPct)
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -26,15 +27,20 @@ const FactorDataset = "factor file"
 // ReadFactorFile reads and checks one factor file. name is how messages name it. Every
 // problem found is returned, joined.
 func ReadFactorFile(name string, r io.Reader) ([]factors.Factor, error) {
+	return readFactorFile(name, r, lang.English)
+}
+
+// readFactorFile is ReadFactorFile with its messages in l.
+func readFactorFile(name string, r io.Reader, l lang.Lang) ([]factors.Factor, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFactorFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > MaxFactorFileBytes {
-		return nil, fmt.Errorf("%s: is larger than %d MiB; a factor file of the whole Base Carbone is about 10 MiB: is it the right file?", name, MaxFactorFileBytes>>20)
+		return nil, errors.New(l.T("%s: %s", name, tr(l, lang.Key("is larger than %d MiB; a factor file of the whole Base Carbone is about 10 MiB: is it the right file?"), MaxFactorFileBytes>>20)))
 	}
-	if err := checkFormat(data); err != nil {
-		return nil, fmt.Errorf("%s: line 1: %w", name, err)
+	if err := checkFormat(data, l); err != nil {
+		return nil, fmt.Errorf("%s%w", l.T("%s: line 1: ", name), err)
 	}
 	listType := reflect.TypeOf([]CustomFactor{})
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -45,17 +51,17 @@ func ReadFactorFile(name string, r io.Reader) ([]factors.Factor, error) {
 		if errors.As(err, &te) {
 			errs := make([]error, len(te.Errors))
 			for i, e := range te.Errors {
-				errs[i] = fmt.Errorf("%s: %s", name, explainYAML(data, strings.TrimPrefix(e, "yaml: "), listType))
+				errs[i] = errors.New(l.T("%s: %s", name, explainYAML(l, data, strings.TrimPrefix(e, "yaml: "), listType)))
 			}
 			return nil, errors.Join(errs...)
 		}
-		return nil, fmt.Errorf("%s: %s (a factor file is a YAML list of factor entries, each starting with \"- id:\")", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, errors.New(l.T("%s: %s", name, l.T("%s (a factor file is a YAML list of factor entries, each starting with \"- id:\")", strings.TrimPrefix(err.Error(), "yaml: "))))
 	}
 	var errs []error
 	entry := func(i int, k string) string {
-		at := fmt.Sprintf("entry %d (id %q)", i, cfs[i].ID)
+		at := tr(l, lang.Key("entry %d (id %q)"), i, cfs[i].ID)
 		if k != "" {
-			at += ": " + k
+			at = l.T("%s: %s", at, k)
 		}
 		return at
 	}
@@ -67,12 +73,12 @@ func ReadFactorFile(name string, r io.Reader) ([]factors.Factor, error) {
 		}
 		at := entry(i, k)
 		if line > 0 {
-			at = fmt.Sprintf("line %d: %s", line, at)
+			at = tr(l, lang.Key("line %d: %s"), line, at)
 		}
-		errs = append(errs, fmt.Errorf("%s: %s: %v is out of range: want %s", name, at, v, b))
+		errs = append(errs, errors.New(l.T("%s: %s: %s", name, at, tr(l, lang.Key("%v is out of range: want %s"), v, b))))
 	})
-	checkFactorEntries(cfs, entry, func(key, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s: %s", name, key, fmt.Sprintf(format, args...)))
+	checkFactorEntries(cfs, entry, l, func(key, format string, args ...any) {
+		errs = append(errs, errors.New(l.T("%s: %s: %s", name, key, tr(l, format, args...))))
 	})
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -111,7 +117,7 @@ func WriteFactorFileHeader(w io.Writer, about string) error {
 }
 
 // checkFormat refuses a file written in a later format than this build reads.
-func checkFormat(data []byte) error {
+func checkFormat(data []byte, l lang.Lang) error {
 	first, _, _ := bytes.Cut(data, []byte("\n"))
 	rest, ok := bytes.CutPrefix(bytes.TrimSpace(first), []byte(formatPrefix))
 	if !ok {
@@ -123,10 +129,10 @@ func checkFormat(data []byte) error {
 	}
 	n, err := strconv.Atoi(string(digits))
 	if err != nil {
-		return fmt.Errorf("%q does not state a format number", first)
+		return errors.New(tr(l, lang.Key("%q does not state a format number"), first))
 	}
 	if n > factorFileFormat {
-		return fmt.Errorf("written in factor file format %d, by a later footprint; this one reads format %d: update footprint", n, factorFileFormat)
+		return errors.New(tr(l, lang.Key("written in factor file format %d, by a later footprint; this one reads format %d: update footprint"), n, factorFileFormat))
 	}
 	return nil
 }
@@ -135,10 +141,11 @@ func checkFormat(data []byte) error {
 // file that cannot be read or holds a bad entry is a configuration error naming the file.
 func (c *Config) readFactorFiles(name string) []error {
 	var errs []error
+	l := c.Lang()
 	c.Factors.files = nil
 	for i, p := range c.Factors.Files {
 		if strings.TrimSpace(p) == "" {
-			errs = append(errs, fmt.Errorf("%s: factors.files[%d]: is empty: give the path of a factor file", name, i))
+			errs = append(errs, errors.New(l.T("%s: %s: %s", name, fmt.Sprintf("factors.files[%d]", i), l.T("is empty: give the path of a factor file"))))
 			continue
 		}
 		path := p
@@ -147,10 +154,10 @@ func (c *Config) readFactorFiles(name string) []error {
 		}
 		fh, err := os.Open(path)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: factors.files[%d]: factor file %s: %w", name, i, path, unwrapPathError(err)))
+			errs = append(errs, fmt.Errorf("%s%w", l.T("%s: factors.files[%d]: factor file %s: ", name, lang.Plain(i), path), unwrapPathError(err)))
 			continue
 		}
-		fs, err := ReadFactorFile(path, fh)
+		fs, err := readFactorFile(path, fh, l)
 		fh.Close()
 		if err != nil {
 			errs = append(errs, err)

@@ -8,6 +8,8 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/analysis"
 	"github.com/footprint/footprint/emissions/plan"
+
+	"github.com/footprint/footprint/lang"
 )
 
 // IntensityConf is a denominator of emission intensity (docs/configuration.md#intensity):
@@ -36,42 +38,42 @@ type IntensityValue struct {
 // validateIntensity checks the intensity list and freshness_years.
 func (c *Config) validateIntensity(bad func(key, format string, args ...any)) {
 	if c.FreshnessYears < 1 {
-		bad("freshness_years", "%d: want a number of years ≥ 1 (default %d); a large number turns the warning off", c.FreshnessYears, emissions.DefaultFreshnessYears)
+		bad("freshness_years", lang.Key("%d: want a number of years ≥ 1 (default %d); a large number turns the warning off"), c.FreshnessYears, emissions.DefaultFreshnessYears)
 	}
 	names := map[string]bool{}
 	for i, d := range c.Intensity {
 		key := fmt.Sprintf("intensity[%d]", i)
 		switch {
 		case strings.TrimSpace(d.Name) == "":
-			bad(key+".name", "missing: give the name intensities are reported under (e.g. per_vehicle)")
+			bad(key+".name", lang.Key("missing: give the name intensities are reported under (e.g. per_vehicle)"))
 		case names[d.Name]:
-			bad(key+".name", "%q is already the name of another intensity", d.Name)
+			bad(key+".name", lang.Key("%q is already the name of another intensity"), d.Name)
 		}
 		names[d.Name] = true
 		if d.NetRevenue && c.NetRevenue() != &c.Intensity[i] {
-			bad(key+".net_revenue", "only one intensity entry may be the net revenue")
+			bad(key+".net_revenue", lang.Key("only one intensity entry may be the net revenue"))
 		}
 		if d.NetRevenue && strings.TrimSpace(d.Basis) == "" {
-			bad(key+".basis", "missing: state the basis of the net revenue (ESRS E1 §55: the line of the financial statements it reconciles to)")
+			bad(key+".basis", lang.Key("missing: state the basis of the net revenue (ESRS E1 §55: the line of the financial statements it reconciles to)"))
 		}
 		if strings.TrimSpace(d.Unit) == "" {
-			bad(key+".unit", "missing: say what one unit of the denominator is (vehicle, employee, M€ …)")
+			bad(key+".unit", lang.Key("missing: say what one unit of the denominator is (vehicle, employee, M€ …)"))
 		}
 		if len(d.Values) == 0 {
-			bad(key+".values", "missing: give {year, value} for the years you know")
+			bad(key+".values", lang.Key("missing: give {year, value} for the years you know"))
 		}
 		years := map[int]bool{}
 		for j, v := range d.Values {
 			vkey := fmt.Sprintf("%s.values[%d]", key, j)
 			switch {
 			case v.Year < emissions.MinYear || v.Year > emissions.MaxYear:
-				bad(vkey+".year", "%d is outside %d–%d", v.Year, emissions.MinYear, emissions.MaxYear)
+				bad(vkey+".year", lang.Key("%d is outside %d–%d"), v.Year, emissions.MinYear, emissions.MaxYear)
 			case years[v.Year]:
-				bad(vkey+".year", "%d is given twice for %s", v.Year, d.Name)
+				bad(vkey+".year", lang.Key("%d is given twice for %s"), v.Year, d.Name)
 			case v.Value == nil:
-				bad(vkey+".value", "missing: give the %s of %d", d.Unit, v.Year)
+				bad(vkey+".value", lang.Key("missing: give the %s of %d"), d.Unit, v.Year)
 			case !(*v.Value > 0) || math.IsInf(*v.Value, 0):
-				bad(vkey+".value", "%v: an intensity denominator must be a number above 0; leave out years you do not know", *v.Value)
+				bad(vkey+".value", lang.Key("%v: an intensity denominator must be a number above 0; leave out years you do not know"), *v.Value)
 			}
 			years[v.Year] = true
 		}
@@ -87,21 +89,21 @@ func (c *Config) validateIntensityTarget(key string, tg TargetConf, bad func(key
 		found = found || d.Name == tg.Intensity
 	}
 	if !found {
-		bad(key+".intensity", "%q is not the name of an entry of intensity", tg.Intensity)
+		bad(key+".intensity", lang.Key("%q is not the name of an entry of intensity"), tg.Intensity)
 	}
 	if len(tg.Scopes) == 0 {
-		bad(key+".scopes", "missing: list the scopes the intensity target covers, e.g. [1, 2]")
+		bad(key+".scopes", lang.Key("missing: list the scopes the intensity target covers, e.g. [1, 2]"))
 	}
 	for _, s := range tg.Scopes {
 		if s < 1 || s > 3 {
-			bad(key+".scopes", "scope %d: want 1, 2 or 3", s)
+			bad(key+".scopes", lang.Key("scope %d: want 1, 2 or 3"), s)
 		}
 	}
 	if p := plan.Pathway(tg.Pathway); p != "" && p != plan.PathwayLinear {
-		bad(key+".pathway", "%q: an intensity target is linear (the SBTi rates are for absolute contraction)", tg.Pathway)
+		bad(key+".pathway", lang.Key("%q: an intensity target is linear (the SBTi rates are for absolute contraction)"), tg.Pathway)
 	}
 	if tg.ReductionPct == nil || *tg.ReductionPct <= 0 || *tg.ReductionPct > 100 {
-		bad(key+".reduction_pct", "an intensity target needs a reduction at the target year above 0 and at most 100 (%%)")
+		bad(key+".reduction_pct", lang.Key("an intensity target needs a reduction at the target year above 0 and at most 100 (%%)"))
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
+
+	"github.com/footprint/footprint/lang"
 )
 
 // The neutrality claim's configuration (docs/configuration.md#trajectory, docs/methodology.md#the-neutrality-claim):
@@ -86,61 +88,61 @@ func (c *Config) validateNeutrality(bad func(key, format string, args ...any)) {
 	n := c.Trajectory.Neutrality
 	year := func(key string, y int) {
 		if y < emissions.MinYear || y > emissions.MaxYear {
-			bad(key, "%d is outside %d–%d", y, emissions.MinYear, emissions.MaxYear)
+			bad(key, lang.Key("%d is outside %d–%d"), y, emissions.MinYear, emissions.MaxYear)
 		}
 	}
 	tonnes := func(key string, v float64) {
 		if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-			bad(key, "%v: want tonnes ≥ 0", v)
+			bad(key, lang.Key("%v: want tonnes ≥ 0"), v)
 		}
 	}
 	for _, s := range n.Scopes {
 		if s < 1 || s > 3 {
-			bad("trajectory.neutrality.scopes", "scope %d: want 1, 2 or 3", s)
+			bad("trajectory.neutrality.scopes", lang.Key("scope %d: want 1, 2 or 3"), s)
 		}
 	}
 	for _, cat := range n.Scope3Categories {
 		if cat < 1 || cat > 15 {
-			bad("trajectory.neutrality.scope3_categories", "category %d: want 1 to 15", cat)
+			bad("trajectory.neutrality.scope3_categories", lang.Key("category %d: want 1 to 15"), cat)
 		}
 	}
 	if len(n.Scope3Categories) > 0 && len(n.Scopes) > 0 && !slices.Contains(n.Scopes, 3) {
-		bad("trajectory.neutrality.scope3_categories", "lists categories but scopes %v leave Scope 3 out", n.Scopes)
+		bad("trajectory.neutrality.scope3_categories", lang.Key("lists categories but scopes %v leave Scope 3 out"), n.Scopes)
 	}
 	if m := n.Scope2Method; m != "" && m != emissions.MethodLocation && m != emissions.MethodMarket {
-		bad("trajectory.neutrality.scope2_method", "%q: want location or market", m)
+		bad("trajectory.neutrality.scope2_method", lang.Key("%q: want location or market"), m)
 	}
 	for i, cr := range n.Credits {
 		key := fmt.Sprintf("trajectory.neutrality.credits[%d]", i)
 		year(key+".year", cr.Year)
 		tonnes(key+".tco2e", cr.TCO2e)
 		if cr.Type != "" && cr.Kind != "" && cr.Type != cr.Kind {
-			bad(key+".type", "%q and kind %q disagree: kind is the older name of type, give one", cr.Type, cr.Kind)
+			bad(key+".type", lang.Key("%q and kind %q disagree: kind is the older name of type, give one"), cr.Type, cr.Kind)
 		}
 		if k := cr.creditType(); k != "" && k != plan.CreditRemoval && k != plan.CreditReduction {
 			field := ".type"
 			if cr.Type == "" {
 				field = ".kind"
 			}
-			bad(key+field, "%q: want removal or reduction", k)
+			bad(key+field, lang.Key("%q: want removal or reduction"), k)
 		}
 		switch cr.Status {
 		case "", plan.CreditPlanned, plan.CreditContracted:
 		case plan.CreditRetired:
 			if cr.RetirementDate == "" {
-				bad(key+".retirement_date", "missing: a retired credit says when it was retired (YYYY-MM-DD)")
+				bad(key+".retirement_date", lang.Key("missing: a retired credit says when it was retired (YYYY-MM-DD)"))
 			}
 		default:
-			bad(key+".status", "%q: want planned, contracted or retired", cr.Status)
+			bad(key+".status", lang.Key("%q: want planned, contracted or retired"), cr.Status)
 		}
 		if cr.Vintage != 0 {
 			year(key+".vintage", cr.Vintage)
 		}
 		if cr.DurabilityYears < 0 {
-			bad(key+".durability_years", "%d: want years ≥ 0", cr.DurabilityYears)
+			bad(key+".durability_years", lang.Key("%d: want years ≥ 0"), cr.DurabilityYears)
 		}
 		if p := cr.PriceEUR; p != nil && (*p < 0 || math.IsNaN(*p) || math.IsInf(*p, 0)) {
-			bad(key+".price_eur", "%v: want euros ≥ 0", *p)
+			bad(key+".price_eur", lang.Key("%v: want euros ≥ 0"), *p)
 		}
 	}
 	for i, r := range n.Removals {
@@ -150,25 +152,25 @@ func (c *Config) validateNeutrality(bad func(key, format string, args ...any)) {
 	}
 	pol := c.Trajectory.BasePolicy
 	if s := pol.SignificancePct; s != nil && (*s < 0 || *s > 100 || math.IsNaN(*s)) {
-		bad("trajectory.base_year_policy.significance_pct", "%v: want a percentage from 0 to 100", *s)
+		bad("trajectory.base_year_policy.significance_pct", lang.Key("%v: want a percentage from 0 to 100"), *s)
 	}
 	for i, ev := range pol.Events {
 		key := fmt.Sprintf("trajectory.base_year_policy.events[%d]", i)
 		year(key+".year", ev.Year)
 		if !slices.Contains(plan.EventTypes, ev.Type) {
-			bad(key+".type", "%q: want one of %v", ev.Type, plan.EventTypes)
+			bad(key+".type", lang.Key("%q: want one of %v"), ev.Type, plan.EventTypes)
 		}
 		switch ev.Treatment {
 		case "", plan.TreatmentRecalculate, plan.TreatmentOrganic:
 		default:
-			bad(key+".treatment", "%q: want recalculate or organic", ev.Treatment)
+			bad(key+".treatment", lang.Key("%q: want recalculate or organic"), ev.Treatment)
 		}
 		if len(ev.Activities) == 0 && len(ev.Poles) == 0 && len(ev.Sites) == 0 {
-			bad(key+".activities", "missing: name the activities (globs over activity ids), poles or sites the event concerns")
+			bad(key+".activities", lang.Key("missing: name the activities (globs over activity ids), poles or sites the event concerns"))
 		}
 		for _, g := range ev.Activities {
 			if _, err := path.Match(g, ""); err != nil {
-				bad(key+".activities", "%q is not a valid glob: %v", g, err)
+				bad(key+".activities", lang.Key("%q is not a valid glob: %v"), g, err)
 			}
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+
+	"github.com/footprint/footprint/lang"
 )
 
 // OrganisationConf is the reporting organisation and its consolidation (docs/configuration.md#organisation):
@@ -45,14 +47,14 @@ func (c *Config) validateOrganisation(bad func(key, format string, args ...any))
 		return
 	}
 	if strings.TrimSpace(o.Name) == "" {
-		bad("organisation.name", "missing: give the reporting organisation's name")
+		bad("organisation.name", lang.Key("missing: give the reporting organisation's name"))
 	}
 	switch o.Consolidation {
 	case emissions.ConsolidationOperational, emissions.ConsolidationFinancial, emissions.ConsolidationEquity:
 	case "":
-		bad("organisation.consolidation", "missing: want operational, financial or equity (the GHG Protocol's consolidation approaches)")
+		bad("organisation.consolidation", lang.Key("missing: want operational, financial or equity (the GHG Protocol's consolidation approaches)"))
 	default:
-		bad("organisation.consolidation", "%q: want operational, financial or equity", o.Consolidation)
+		bad("organisation.consolidation", lang.Key("%q: want operational, financial or equity"), o.Consolidation)
 	}
 	names := map[string]int{}
 	controlled := false
@@ -60,25 +62,25 @@ func (c *Config) validateOrganisation(bad func(key, format string, args ...any))
 		key := fmt.Sprintf("organisation.entities[%d]", i)
 		name := strings.TrimSpace(e.Name)
 		if name == "" {
-			bad(key+".name", "missing: give the entity's name, as the Entity column spells it")
+			bad(key+".name", lang.Key("missing: give the entity's name, as the Entity column spells it"))
 		} else if j, dup := names[strings.ToLower(name)]; dup {
-			bad(key+".name", "%q is already the name of organisation.entities[%d] (names are matched ignoring case)", e.Name, j)
+			bad(key+".name", lang.Key("%q is already the name of organisation.entities[%d] (names are matched ignoring case)"), e.Name, j)
 		} else {
 			names[strings.ToLower(name)] = i
 		}
 		if e.Control == nil {
-			bad(key+".control", "missing: true if the organisation controls the entity under its consolidation approach, else false")
+			bad(key+".control", lang.Key("missing: true if the organisation controls the entity under its consolidation approach, else false"))
 		} else if *e.Control {
 			controlled = true
 		}
 		if p := e.EquityPct; p != nil && !(*p >= 0 && *p <= 100) {
-			bad(key+".equity_pct", "%v: want a share from 0 to 100 (%%)", *p)
+			bad(key+".equity_pct", lang.Key("%v: want a share from 0 to 100 (%%)"), *p)
 		} else if p == nil && o.Consolidation == emissions.ConsolidationEquity {
-			bad(key+".equity_pct", "missing: the equity approach counts each entity at its equity share (0 to 100)")
+			bad(key+".equity_pct", lang.Key("missing: the equity approach counts each entity at its equity share (0 to 100)"))
 		}
 	}
 	if len(o.Entities) > 0 && !controlled {
-		bad("organisation.entities", "no entity has control: true: rows with a blank Entity go to the first controlled entity, so list at least one (the parent)")
+		bad("organisation.entities", lang.Key("no entity has control: true: rows with a blank Entity go to the first controlled entity, so list at least one (the parent)"))
 	}
 }
 

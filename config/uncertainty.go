@@ -3,6 +3,8 @@ package config
 import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/analysis"
+
+	"github.com/footprint/footprint/lang"
 )
 
 // QualityConf gives the uncertainty, in % (half-width of the 95 % interval), of activity data
@@ -20,7 +22,7 @@ const maxUncertaintyPct = 1000
 func (c *Config) validateUncertainty(bad func(key, format string, args ...any)) {
 	check := func(key string, v float64) {
 		if !(v >= 0 && v <= maxUncertaintyPct) {
-			bad(key, "%v: want a percentage from 0 to %d (the half-width of the 95 %% interval)", v, maxUncertaintyPct)
+			bad(key, lang.Key("%v: want a percentage from 0 to %d (the half-width of the 95 %% interval)"), v, maxUncertaintyPct)
 		}
 	}
 	check("quality.measured", c.Quality.Measured)

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -13,24 +14,26 @@ import (
 )
 
 // validate checks what decoding cannot: values in range, known names, custom factors whole.
-// data is the file, to say on which line a key is.
+// data is the file, to say on which line a key is. The messages are in the configured
+// language (English when the language is itself the mistake).
 func (c *Config) validate(name string, data []byte) []error {
 	var errs []error
+	l := c.Lang()
 	bad := func(key, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s: %s", name, key, fmt.Sprintf(format, args...)))
+		errs = append(errs, errors.New(l.T("%s: %s: %s", name, key, tr(l, format, args...))))
 	}
-	c.validateBounds(data, bad)
+	c.validateBounds(data, l, bad)
 	if y := c.ReportingYear; y != 0 && (y < emissions.MinYear || y > emissions.MaxYear) {
-		bad("reporting_year", "%d is outside %d–%d (0 means the latest year with data)", y, emissions.MinYear, emissions.MaxYear)
+		bad("reporting_year", lang.Key("%d is outside %d–%d (0 means the latest year with data)"), y, emissions.MinYear, emissions.MaxYear)
 	}
 	if _, err := lang.Parse(c.Language); err != nil {
 		bad("language", "%v", err)
 	}
 	if g := strings.ToUpper(c.Factors.GWP); g != "AR5" && g != "AR6" {
-		bad("factors.gwp", "%q: want AR5 or AR6", c.Factors.GWP)
+		bad("factors.gwp", lang.Key("%q: want AR5 or AR6"), c.Factors.GWP)
 	}
 	if m := c.Trajectory.Scope2Method; m != emissions.MethodLocation && m != emissions.MethodMarket {
-		bad("trajectory.scope2_method", "%q: want location or market", m)
+		bad("trajectory.scope2_method", lang.Key("%q: want location or market"), m)
 	}
 	c.validateTrajectory(bad)
 	c.validateIntensity(bad)
@@ -41,7 +44,7 @@ func (c *Config) validate(name string, data []byte) []error {
 	c.validateMilestones(bad)
 	c.validateEnergy(bad)
 	if strings.TrimSpace(c.Output.Dir) == "" {
-		bad("output.dir", "is empty: give the folder report writes into (default out)")
+		bad("output.dir", lang.Key("is empty: give the folder report writes into (default out)"))
 	}
 	known := map[string]bool{}
 	for _, col := range canonicalColumns() {
@@ -49,22 +52,22 @@ func (c *Config) validate(name string, data []byte) []error {
 	}
 	for i, a := range c.Columns {
 		if !known[strings.ToLower(a.Column)] {
-			bad(fmt.Sprintf("columns[%d].column", i), "%q is not a canonical column (Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment, Quality, Entity, DataType, Instrument, Factor, Equipment, Gas, Charge, Recharged, Recovered, Status)", a.Column)
+			bad(fmt.Sprintf("columns[%d].column", i), lang.Key("%q is not a canonical column (Year, Site, Pole, Activity, Quantity, Unit, Scope, Category, Method, Comment, Quality, Entity, DataType, Instrument, Factor, Equipment, Gas, Charge, Recharged, Recovered, Status)"), a.Column)
 		}
 	}
 	for i, rm := range c.Scope2.ResidualMix {
 		key := fmt.Sprintf("scope2.residual_mix[%d]", i)
 		switch {
 		case rm.Year < emissions.MinYear || rm.Year > emissions.MaxYear:
-			bad(key+".year", "%d is outside %d–%d", rm.Year, emissions.MinYear, emissions.MaxYear)
+			bad(key+".year", lang.Key("%d is outside %d–%d"), rm.Year, emissions.MinYear, emissions.MaxYear)
 		case rm.Value == nil:
-			bad(key+".value", "missing: give the residual mix in kgCO2e/kWh")
+			bad(key+".value", lang.Key("missing: give the residual mix in kgCO2e/kWh"))
 		case *rm.Value < 0 || math.IsNaN(*rm.Value) || math.IsInf(*rm.Value, 0):
-			bad(key+".value", "%v: want kgCO2e/kWh ≥ 0", *rm.Value)
+			bad(key+".value", lang.Key("%v: want kgCO2e/kWh ≥ 0"), *rm.Value)
 		case strings.TrimSpace(rm.Source) == "":
-			bad(key+".source", "missing: say where the residual mix comes from (e.g. AIB European Residual Mix 2024)")
+			bad(key+".source", lang.Key("missing: say where the residual mix comes from (e.g. AIB European Residual Mix 2024)"))
 		case rm.Carrier != "" && !factors.IsPurchasedCarrier(rm.Carrier):
-			bad(key+".carrier", "%q: want electricity (the default), heat, steam or cooling", rm.Carrier)
+			bad(key+".carrier", lang.Key("%q: want electricity (the default), heat, steam or cooling"), rm.Carrier)
 		}
 	}
 	c.validateResidualMixRepeats(bad)
@@ -74,17 +77,20 @@ func (c *Config) validate(name string, data []byte) []error {
 			at += "." + key
 		}
 		return at
-	}, bad)
+	}, l, bad)
 	return errs
 }
 
 // Factor turns a custom entry into a library factor, checked.
-func (cf CustomFactor) Factor() (factors.Factor, error) {
+func (cf CustomFactor) Factor() (factors.Factor, error) { return cf.factor(lang.English) }
+
+// factor is Factor with its errors in l.
+func (cf CustomFactor) factor(l lang.Lang) (factors.Factor, error) {
 	if strings.TrimSpace(cf.ID) == "" {
-		return factors.Factor{}, fmt.Errorf("id is missing: give the id that rows name in their Activity column")
+		return factors.Factor{}, errors.New(l.T("id is missing: give the id that rows name in their Activity column"))
 	}
 	if cf.Value == nil {
-		return factors.Factor{}, fmt.Errorf("factor %q: value is missing (kgCO2e per unit)", cf.ID)
+		return factors.Factor{}, errors.New(tr(l, lang.Key("factor %q: value is missing (kgCO2e per unit)"), cf.ID))
 	}
 	kind := factors.Kind(cf.Kind)
 	if kind == "" {
@@ -94,13 +100,13 @@ func (cf CustomFactor) Factor() (factors.Factor, error) {
 	if name == "" {
 		name = cf.ID
 	}
-	gwp, err := customGWP(cf)
+	gwp, err := customGWP(cf, l)
 	if err != nil {
-		return factors.Factor{}, fmt.Errorf("factor %q: gwp %w", cf.ID, err)
+		return factors.Factor{}, fmt.Errorf("%s%w", tr(l, lang.Key("factor %q: gwp "), cf.ID), err)
 	}
 	upGWP := strings.ToUpper(strings.TrimSpace(cf.UpstreamGWP))
 	if upGWP != "" && !factors.ValidGWPBasis(upGWP) {
-		return factors.Factor{}, fmt.Errorf("factor %q: upstream_gwp %q: want AR4, AR5 or AR6, or leave it out when the upstream rests on gwp's set", cf.ID, cf.UpstreamGWP)
+		return factors.Factor{}, errors.New(tr(l, lang.Key("factor %q: upstream_gwp %q: want AR4, AR5 or AR6, or leave it out when the upstream rests on gwp's set"), cf.ID, cf.UpstreamGWP))
 	}
 	f := factors.Factor{
 		ID: cf.ID, Name: name, GWP: gwp, Value: *cf.Value, Unit: cf.Unit, Scope: cf.Scope, Category: cf.Category,
@@ -126,10 +132,10 @@ func (cf CustomFactor) Factor() (factors.Factor, error) {
 		f.Source += " (version " + f.Version + ")"
 	}
 	if cf.Published != 0 && (cf.Published < emissions.MinYear || cf.Published > emissions.MaxYear) {
-		return factors.Factor{}, fmt.Errorf("factor %q: published %d is outside %d–%d", cf.ID, cf.Published, emissions.MinYear, emissions.MaxYear)
+		return factors.Factor{}, errors.New(tr(l, lang.Key("factor %q: published %d is outside %d–%d"), cf.ID, cf.Published, emissions.MinYear, emissions.MaxYear))
 	}
 	if strings.TrimSpace(f.Source) == "" {
-		return factors.Factor{}, fmt.Errorf("factor %q: source is missing; every factor says where its value comes from", cf.ID)
+		return factors.Factor{}, errors.New(tr(l, lang.Key("factor %q: source is missing; every factor says where its value comes from"), cf.ID))
 	}
 	if err := f.Validate(); err != nil {
 		return factors.Factor{}, err
@@ -141,7 +147,7 @@ func (cf CustomFactor) Factor() (factors.Factor, error) {
 // checkFactorEntries checks factor entries, of factors.custom or of a factor file, whole: each
 // one a usable factor, its GWP basis, its energy fields, and one spelling per id. key(i, k)
 // names key k of entry i in messages (k "" names the entry).
-func checkFactorEntries(cfs []CustomFactor, key func(i int, k string) string, bad func(key, format string, args ...any)) {
+func checkFactorEntries(cfs []CustomFactor, key func(i int, k string) string, l lang.Lang, bad func(key, format string, args ...any)) {
 	type entry struct {
 		id string
 		at int
@@ -149,40 +155,40 @@ func checkFactorEntries(cfs []CustomFactor, key func(i int, k string) string, ba
 	seen := map[string]entry{}
 	for i, cf := range cfs {
 		if cf.BegesPoste != "" && !factors.IsBegesPoste(cf.BegesPoste) {
-			bad(key(i, "beges_poste"), "%q is not one of the 22 BEGES v5 postes (1.1 … 6.1)", cf.BegesPoste)
+			bad(key(i, "beges_poste"), lang.Key("%q is not one of the 22 BEGES v5 postes (1.1 … 6.1)"), cf.BegesPoste)
 		}
 		switch cf.EnergyClass {
 		case "", factors.EnergyCoal, factors.EnergyOil, factors.EnergyGas, factors.EnergyFossil, factors.EnergyNuclear,
 			factors.EnergyRenewable, factors.EnergySelfRenew, factors.EnergyElectric, factors.EnergyHeat:
 		default:
-			bad(key(i, "energy_class"), "%q: want coal, oil, gas, fossil, nuclear, renewable, self-renewable, electricity or heat", cf.EnergyClass)
+			bad(key(i, "energy_class"), lang.Key("%q: want coal, oil, gas, fossil, nuclear, renewable, self-renewable, electricity or heat"), cf.EnergyClass)
 		}
 		if (cf.EnergyMWh > 0) != (cf.EnergyClass != "") || cf.EnergyMWh < 0 {
-			bad(key(i, "energy_mwh"), "give energy_mwh (MWh on net calorific value per unit, > 0) and energy_class together")
+			bad(key(i, "energy_mwh"), lang.Key("give energy_mwh (MWh on net calorific value per unit, > 0) and energy_class together"))
 		}
-		if _, err := customGWP(cf); err != nil {
+		if _, err := customGWP(cf, l); err != nil {
 			bad(key(i, "gwp"), "%v", err)
 			continue
 		}
-		f, err := cf.Factor()
+		f, err := cf.factor(l)
 		if err != nil {
 			bad(key(i, ""), "%v", err)
 			continue
 		}
 		k := factors.Key(f.ID)
 		if prev, ok := seen[k]; ok && prev.id != f.ID {
-			bad(key(i, "id"), "%s; ids are matched ignoring case and accent encoding: keep one spelling (the other is %s)", factors.SameKey(prev.id, f.ID), key(prev.at, ""))
+			bad(key(i, "id"), lang.Key("%s; ids are matched ignoring case and accent encoding: keep one spelling (the other is %s)"), factors.SameKey(prev.id, f.ID), key(prev.at, ""))
 			continue
 		}
 		seen[k] = entry{f.ID, i}
 	}
 }
 
-// customGWP is the entry's GWP basis, in capitals; "" when not given.
-func customGWP(cf CustomFactor) (string, error) {
+// customGWP is the entry's GWP basis, in capitals; "" when not given. Its error is in l.
+func customGWP(cf CustomFactor, l lang.Lang) (string, error) {
 	g := strings.ToUpper(strings.TrimSpace(cf.GWP))
 	if g != "" && !factors.ValidGWPBasis(g) {
-		return "", fmt.Errorf("%q (factor %q): want AR4, AR5 or AR6, or leave it out when the source states no GWP set", cf.GWP, cf.ID)
+		return "", errors.New(tr(l, lang.Key("%q (factor %q): want AR4, AR5 or AR6, or leave it out when the source states no GWP set"), cf.GWP, cf.ID))
 	}
 	return g, nil
 }
@@ -245,7 +251,7 @@ func (c *Config) validateResidualMixRepeats(bad func(key, format string, args ..
 		}
 		k := at{rm.Year, strings.ToLower(strings.TrimSpace(rm.Site)), carrier}
 		if j, ok := seen[k]; ok {
-			bad(fmt.Sprintf("scope2.residual_mix[%d]", i), "a second entry for %d, site %q and carrier %s (the first is scope2.residual_mix[%d]): keep one", rm.Year, rm.Site, carrier, j)
+			bad(fmt.Sprintf("scope2.residual_mix[%d]", i), lang.Key("a second entry for %d, site %q and carrier %s (the first is scope2.residual_mix[%d]): keep one"), rm.Year, rm.Site, carrier, j)
 			continue
 		}
 		seen[k] = i

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/footprint/footprint/lang"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -28,7 +29,8 @@ var yamlErrorLine = regexp.MustCompile(`^line (\d+): (field (\S+) not found|cann
 
 // explainYAML returns the decoder's message e with, where the document tells, the key's path
 // and what it expects; the document is a Config, or root when given (a factor file's list).
-func explainYAML(data []byte, e string, root ...reflect.Type) string {
+// In French the decoder's own words are translated too; in English they are kept as they are.
+func explainYAML(l lang.Lang, data []byte, e string, root ...reflect.Type) string {
 	t := reflect.TypeOf(Config{})
 	if len(root) > 0 {
 		t = root[0]
@@ -37,9 +39,10 @@ func explainYAML(data []byte, e string, root ...reflect.Type) string {
 	if m == nil {
 		return e
 	}
+	shown := decoderWords(l, e)
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
-		return e
+		return shown
 	}
 	line, _ := strconv.Atoi(m[1])
 	places := map[int][]yamlPlace{}
@@ -47,25 +50,24 @@ func explainYAML(data []byte, e string, root ...reflect.Type) string {
 	for _, p := range places[line] {
 		switch {
 		case m[3] != "" && p.unknown != nil && strings.HasSuffix(p.path, m[3]):
-			where := "the top level"
+			where := l.T("the top level")
 			if i := strings.LastIndex(p.path, "."); i >= 0 {
 				where = p.path[:i]
 			}
-			what := "footprint's configuration"
 			if t != reflect.TypeOf(Config{}) {
-				what = "a factor file's entry"
+				return shown + l.T("; %s is not a key of a factor file's entry: %s takes %s", p.path, where, strings.Join(p.unknown, ", "))
 			}
-			return e + "; " + p.path + " is not a key of " + what + ": " + where + " takes " + strings.Join(p.unknown, ", ")
+			return shown + l.T("; %s is not a key of footprint's configuration: %s takes %s", p.path, where, strings.Join(p.unknown, ", "))
 		case m[3] == "" && p.typ != nil && strings.HasSuffix(e, " into "+p.typ.String()) &&
 			(!strings.Contains(e, "`") || strings.Contains(e, "`"+p.value+"`")):
 			key := p.path
 			if key == "" {
-				key = "the file"
+				key = l.T("the file")
 			}
-			return e + "; " + key + " wants " + describeType(p.typ)
+			return shown + l.T("; %s wants %s", key, describeType(l, p.typ))
 		}
 	}
-	return e
+	return shown
 }
 
 // walkYAML records, per line, the unknown keys and the values of node, whose Go type is t.
@@ -114,20 +116,45 @@ func join(path, key string) string {
 }
 
 // describeType says what a value of type t is, in a user's words.
-func describeType(t reflect.Type) string {
+func describeType(l lang.Lang, t reflect.Type) string {
 	switch t.Kind() {
 	case reflect.Int, reflect.Int64, reflect.Int32:
-		return "a whole number"
+		return l.T("a whole number")
 	case reflect.Float64, reflect.Float32:
-		return "a number"
+		return l.T("a number")
 	case reflect.String:
-		return "text"
+		return l.T("text")
 	case reflect.Bool:
-		return "true or false"
+		return l.T("true or false")
 	case reflect.Slice:
-		return "a list (items each on a line starting with -, or [a, b])"
+		return l.T("a list (items each on a line starting with -, or [a, b])")
 	case reflect.Struct, reflect.Map:
-		return "keys below it (key: value), not a single value"
+		return l.T("keys below it (key: value), not a single value")
 	}
-	return "another kind of value"
+	return l.T("another kind of value")
+}
+
+var (
+	yamlUnknownField = regexp.MustCompile(`^line (\d+): field (\S+) not found in type \S+`)
+	yamlCannotRead   = regexp.MustCompile(`^line (\d+): cannot unmarshal (\S+)(?: (` + "`" + `[^` + "`" + `]*` + "`" + `))? into (\S+)`)
+)
+
+// decoderWords translates the YAML decoder's two messages explainYAML explains ("line 3:
+// field outptu not found in type config.Config", "line 2: cannot unmarshal !!str `last` into
+// int"); English keeps the decoder's words.
+func decoderWords(l lang.Lang, e string) string {
+	if !l.IsFrench() {
+		return e
+	}
+	if m := yamlUnknownField.FindStringSubmatchIndex(e); m != nil {
+		return l.T("line %s: unknown key %s", e[m[2]:m[3]], e[m[4]:m[5]]) + e[m[1]:]
+	}
+	if m := yamlCannotRead.FindStringSubmatch(e); m != nil {
+		what := m[2]
+		if m[3] != "" {
+			what += " " + m[3]
+		}
+		return l.T("line %s: cannot read %s as %s", m[1], what, m[4]) + e[len(m[0]):]
+	}
+	return e
 }

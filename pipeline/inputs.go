@@ -1,9 +1,11 @@
 package pipeline
 
 import (
-	"fmt"
+	"errors"
 	"os"
 	"path/filepath"
+
+	"github.com/footprint/footprint/lang"
 )
 
 // sameInputs refuses a workbook listed twice, however its path is spelt (./a.xlsx and
@@ -13,7 +15,7 @@ func (s *Session) sameInputs() error {
 	paths, _ := s.inputs()
 	entries, where := s.opts.Inputs, "--input"
 	if len(entries) == 0 {
-		entries, where = s.Config.Inputs, ConfigName(s.Config)+": inputs"
+		entries, where = s.Config.Inputs, s.Config.Lang().T("%s: inputs", ConfigName(s.Config))
 		if s.opts.LookupEnv != nil {
 			if _, ok := s.opts.LookupEnv("FOOTPRINT_INPUTS"); ok {
 				where = "FOOTPRINT_INPUTS"
@@ -37,8 +39,8 @@ func (s *Session) sameInputs() error {
 		}
 		for _, g := range files {
 			if g.abs == f.abs || (g.info != nil && f.info != nil && os.SameFile(g.info, f.info)) {
-				return fmt.Errorf("%s: %q (entry %d) and %q (entry %d) are the same file: read twice, each of its figures would be counted twice; list it once",
-					where, entries[g.i], g.i+1, entries[f.i], f.i+1)
+				return errors.New(s.Config.Lang().T("%s: %q (entry %d) and %q (entry %d) are the same file: read twice, each of its figures would be counted twice; list it once",
+					where, entries[g.i], lang.Plain(g.i+1), entries[f.i], lang.Plain(f.i+1)))
 			}
 		}
 		files = append(files, f)

@@ -108,7 +108,7 @@ func Load(opts Options) (*Session, error) {
 		lib, err = lib.WithCustom(cfg.CustomFactors())
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: factors: %v", ConfigName(cfg), err)
+		return nil, errors.New(cfg.Lang().T("%s: factors: %v", ConfigName(cfg), err))
 	}
 	s := &Session{Config: cfg, Library: lib, opts: opts}
 	if err := s.sameInputs(); err != nil {
@@ -171,7 +171,7 @@ func (s *Session) compute(lib *factors.Library) (*Result, error) {
 	in := s.Read(calc)
 	if in == nil {
 		calc.Close()
-		return nil, fmt.Errorf("%s: no inputs: list workbooks under `inputs` or pass --input", ConfigName(cfg))
+		return nil, errors.New(cfg.Lang().T("%s: no inputs: list workbooks under `inputs` or pass --input", ConfigName(cfg)))
 	}
 	inv, err := calc.Finish(in)
 	if err != nil {
@@ -197,7 +197,7 @@ func (s *Session) compute(lib *factors.Library) (*Result, error) {
 			return nil
 		}
 		inv.Close()
-		return fmt.Errorf("%s: %v%s", ConfigName(cfg), err, s.demoHint())
+		return errors.New(cfg.Lang().T("%s: %s", ConfigName(cfg), err.Error()) + s.demoHint())
 	}
 	if len(inv.Lines) > 0 {
 		if res.Trajectory, err = plan.Project(cfg.Plan(), inv.Lines, lib, &in.Problems); err != nil {
@@ -224,7 +224,7 @@ func (s *Session) demoHint() string {
 	if !s.Config.Demo || len(s.opts.Inputs) == 0 {
 		return ""
 	}
-	return "\n  " + ConfigName(s.Config) + " is the demo's configuration (`demo: true`), made for the demo workbook, and its trajectory and targets apply to your --input files: run `footprint init` for a config.yaml of your own, or name one with --config."
+	return "\n  " + s.Config.Lang().T("%s is the demo's configuration (`demo: true`), made for the demo workbook, and its trajectory and targets apply to your --input files: run `footprint init` for a config.yaml of your own, or name one with --config.", ConfigName(s.Config))
 }
 
 // Read reads every input workbook, computing its rows with sink (nil keeps the activities in

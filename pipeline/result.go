@@ -1,7 +1,7 @@
 package pipeline
 
 import (
-	"fmt"
+	"errors"
 	"path/filepath"
 	"sync"
 
@@ -11,6 +11,7 @@ import (
 	"github.com/footprint/footprint/emissions/disclose"
 	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 )
 
 // Result is everything a run computed: the one value every renderer takes.
@@ -94,9 +95,9 @@ func (r *Result) Failure(strict bool) error {
 	ps := &r.Input.Problems
 	switch {
 	case ps.Fatal() > 0:
-		return fmt.Errorf("%d input problem(s) stop the run; see the list above", ps.Fatal())
+		return errors.New(r.Config.Lang().T("%d input problem(s) stop the run; see the list above", lang.Plain(ps.Fatal())))
 	case strict && r.Inventory.Rows.Rejected+r.Input.InstrumentRows.Rejected > 0:
-		return fmt.Errorf("--strict: %d row(s) rejected", r.Inventory.Rows.Rejected+r.Input.InstrumentRows.Rejected)
+		return errors.New(r.Config.Lang().T("--strict: %d row(s) rejected", lang.Plain(r.Inventory.Rows.Rejected+r.Input.InstrumentRows.Rejected)))
 	}
 	return nil
 }

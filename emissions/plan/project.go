@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 )
 
 // DefaultTargetYear is the target year when the plan names none.
@@ -96,26 +98,26 @@ func ProjectWithin(p Plan, lines []emissions.Line, keep func(*emissions.Line) bo
 	}
 	sort.Ints(dataYears)
 	if len(dataYears) == 0 {
-		return nil, fmt.Errorf("trajectory: no emissions data to project")
+		return nil, errors.New(p.Lang.T("%s: %s", "trajectory", p.Lang.T("no emissions data to project")))
 	}
 	t.BaseYear, t.TargetYear, t.NeutralityYear = p.BaseYear, p.TargetYear, p.NeutralityYear
 	if t.BaseYear == 0 {
 		t.BaseYear = dataYears[0]
 	} else if byScope[t.BaseYear] == nil {
-		return nil, fmt.Errorf("trajectory.base_year: %d has no data (years with data: %s)", t.BaseYear, emissions.YearList(dataYears))
+		return nil, errors.New(p.Lang.T("%s: %s", "trajectory.base_year", p.Lang.T("%d has no data (years with data: %s)", lang.Year(t.BaseYear), emissions.YearList(dataYears))))
 	}
 	if t.TargetYear == 0 {
 		t.TargetYear = DefaultTargetYear
 	}
 	if t.TargetYear <= t.BaseYear {
-		return nil, fmt.Errorf("trajectory.target_year: %d is not after the base year %d", t.TargetYear, t.BaseYear)
+		return nil, errors.New(p.Lang.T("%s: %s", "trajectory.target_year", p.Lang.T("%d is not after the base year %d", lang.Year(t.TargetYear), lang.Year(t.BaseYear))))
 	}
 	if t.NeutralityYear == 0 {
 		t.NeutralityYear = t.TargetYear
 	} else if t.NeutralityYear < t.BaseYear {
 		// The trajectory starts at the base year: an earlier neutrality year would have no
 		// net to cover, and the credits needed would read 0 as if neutrality were reached.
-		return nil, fmt.Errorf("trajectory.neutrality.year: %d is before the base year %d", t.NeutralityYear, t.BaseYear)
+		return nil, errors.New(p.Lang.T("%s: %s", "trajectory.neutrality.year", p.Lang.T("%d is before the base year %d", lang.Year(t.NeutralityYear), lang.Year(t.BaseYear))))
 	}
 	t.LastActualYear = dataYears[len(dataYears)-1]
 	last := t.LastActualYear
@@ -133,7 +135,7 @@ func ProjectWithin(p Plan, lines []emissions.Line, keep func(*emissions.Line) bo
 		return v
 	}
 
-	levers, err := prepareLevers(p.Levers, em[last], last, lib, ps)
+	levers, err := prepareLevers(p.Lang, p.Levers, em[last], last, lib, ps)
 	if err != nil {
 		return nil, err
 	}
@@ -295,7 +297,7 @@ func (l *lever) addedEmissions(y int, removedQty float64, in map[int]bool, metho
 
 // prepareLevers matches each lever's globs against the activities of the last year with data,
 // from which the projection starts, and checks its additions.
-func prepareLevers(ls []Lever, activities map[string]float64, last int, lib *factors.Library, ps *emissions.Problems) ([]*lever, error) {
+func prepareLevers(l10n lang.Lang, ls []Lever, activities map[string]float64, last int, lib *factors.Library, ps *emissions.Problems) ([]*lever, error) {
 	var out []*lever
 	for i, l := range ls {
 		lv := &lever{Lever: l, matches: map[string]bool{}}
@@ -315,7 +317,7 @@ func prepareLevers(ls []Lever, activities map[string]float64, last int, lib *fac
 		for j, a := range l.Adds {
 			vs := lib.Vintages(a.Activity)
 			if len(vs) == 0 {
-				return nil, fmt.Errorf("trajectory.levers[%d].adds[%d].activity: no factor %q; an addition names the factor id of what the substitution consumes (`footprint factors list --search` lists them)", i, j, a.Activity)
+				return nil, fmt.Errorf("trajectory.levers[%d].adds[%d].activity: %s", i, j, l10n.T("no factor %q; an addition names the factor id of what the substitution consumes (`footprint factors list --search` lists them)", a.Activity))
 			}
 			u, err := factors.ParseUnit(a.Unit)
 			if err != nil {

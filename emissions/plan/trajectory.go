@@ -1,5 +1,7 @@
 package plan
 
+import "github.com/footprint/footprint/lang"
+
 // Pathway is how a target's path runs from the base year to the target year.
 type Pathway string
 
@@ -56,6 +58,8 @@ type Plan struct {
 	BasePolicy BasePolicy
 	// Claim is the boundary of the neutrality claim (claim.go).
 	Claim ClaimBoundary
+	// Lang is the language of the errors that stop the projection (English when zero).
+	Lang lang.Lang
 }
 
 // TrajectoryYear is one year of the trajectory, in tCO2e over the trajectory's boundary. A nil
