@@ -67,7 +67,7 @@ func runFactorsList(opts *factorsListOptions) error {
 	if len(fs) == 0 {
 		return nil
 	}
-	return text.WriteFactorTable(opts.env.Stdout, fs)
+	return text.WriteFactorTable(opts.env.Stdout, s.Config.Lang(), fs)
 }
 
 type factorsShowOptions struct {
@@ -105,7 +105,7 @@ func runFactorsShow(opts *factorsShowOptions) error {
 		if i > 0 {
 			opts.env.Stdout.Write([]byte("\n"))
 		}
-		if err := text.WriteFactor(opts.env.Stdout, f); err != nil {
+		if err := text.WriteFactor(opts.env.Stdout, s.Config.Lang(), f); err != nil {
 			return err
 		}
 	}

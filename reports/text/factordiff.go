@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -41,7 +42,7 @@ func WriteFactorDiff(w io.Writer, d factors.Diff, weighed bool) error {
 			continue
 		}
 		fmt.Fprintf(w, "\n%s\n", part.title)
-		if err := WriteFactorTable(w, part.fs); err != nil {
+		if err := WriteFactorTable(w, lang.English, part.fs); err != nil {
 			return err
 		}
 	}

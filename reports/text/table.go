@@ -160,82 +160,82 @@ func WriteProblems(w io.Writer, l lang.Lang, ps []emissions.Problem) {
 	}
 }
 
-// WriteFactorTable lists factors, one per line.
-func WriteFactorTable(w io.Writer, fs []factors.Factor) error {
+// WriteFactorTable lists factors, one per line, its headings in l.
+func WriteFactorTable(w io.Writer, l lang.Lang, fs []factors.Factor) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "ID\tYEAR\tVALUE\tUPSTREAM\tPER\tSCOPE\tSOURCE\n")
+	fmt.Fprintln(tw, strings.Join([]string{l.T("ID"), l.T("YEAR"), l.T("VALUE"), l.T("UPSTREAM"), l.T("PER"), l.T("SCOPE"), l.T("SOURCE")}, "\t"))
 	for _, f := range fs {
 		f = printableFactor(f)
-		year := "all"
+		year := l.T("all")
 		if f.Year != 0 {
 			year = strconv.Itoa(f.Year)
 		}
 		source := f.Dataset + " " + f.Version + " " + f.SourceID
 		if f.File != "" {
-			source += " (file " + f.File + ")"
+			source += " " + l.T("(file %s)", f.File)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f.ID, year, g(f.Value), g(f.Upstream), f.Unit, scopeLabel(f), source)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f.ID, year, g(f.Value), g(f.Upstream), f.Unit, scopeLabel(l, f), source)
 	}
 	return tw.Flush()
 }
 
-// WriteFactor prints every field of one factor.
-func WriteFactor(w io.Writer, f factors.Factor) error {
+// WriteFactor prints every field of one factor, its labels in l.
+func WriteFactor(w io.Writer, l lang.Lang, f factors.Factor) error {
 	f = printableFactor(f)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	unc := "not published"
+	unc := l.T("not published")
 	if f.UncertaintyPct != nil {
 		unc = g(*f.UncertaintyPct) + " %"
 	}
-	year := "all years (single published value)"
+	year := l.T("all years (single published value)")
 	if f.Year != 0 {
-		year = fmt.Sprintf("from %d", f.Year)
+		year = l.T("from %v", lang.Year(f.Year))
 	}
 	rows := [][2]string{
-		{"id", f.ID}, {"name", f.Name}, {"name (fr)", f.NameFR},
-		{"value", fmt.Sprintf("%s kgCO2e/%s (%s)", g(f.Value), f.Unit, scopeLabel(f))},
-		{"upstream", fmt.Sprintf("%s kgCO2e/%s (Scope 3 category 3)", g(f.Upstream), f.Unit)},
-		{"kind", string(f.Kind)}, {"applies", year},
+		{l.T("id"), f.ID}, {l.T("name"), f.Name}, {l.T("name (fr)"), f.NameFR},
+		{l.T("value"), fmt.Sprintf("%s kgCO2e/%s (%s)", g(f.Value), f.Unit, scopeLabel(l, f))},
+		{l.T("upstream"), l.T("%s kgCO2e/%s (Scope 3 category 3)", g(f.Upstream), f.Unit)},
+		{l.T("kind"), string(f.Kind)}, {l.T("applies"), year},
 	}
 	if f.DataYear != 0 {
-		rows = append(rows, [2]string{"data year", strconv.Itoa(f.DataYear)})
+		rows = append(rows, [2]string{l.T("data year"), strconv.Itoa(f.DataYear)})
 	}
 	if f.SpendBased {
-		rows = append(rows, [2]string{"spend-based", "yes: rows using it are not primary data"})
+		rows = append(rows, [2]string{l.T("spend-based"), l.T("yes: rows using it are not primary data")})
 	}
 	if f.Primary {
-		rows = append(rows, [2]string{"primary", "yes: a supplier's own figure; rows using it are primary data"})
+		rows = append(rows, [2]string{l.T("primary"), l.T("yes: a supplier's own figure; rows using it are primary data")})
 	}
 	if len(f.Tags) > 0 {
-		rows = append(rows, [2]string{"tags", strings.Join(f.Tags, ", ")})
+		rows = append(rows, [2]string{l.T("tags"), strings.Join(f.Tags, ", ")})
 	}
 	if f.Gases != nil {
-		rows = append(rows, [2]string{"gases", fmt.Sprintf("CO2 %s, CH4 %s, N2O %s kgCO2e/%s", g(f.Gases.CO2), g(f.Gases.CH4), g(f.Gases.N2O), f.Unit)})
+		rows = append(rows, [2]string{l.T("gases"), fmt.Sprintf("CO2 %s, CH4 %s, N2O %s kgCO2e/%s", g(f.Gases.CO2), g(f.Gases.CH4), g(f.Gases.N2O), f.Unit)})
 	}
 	if f.BiogenicCO2 != 0 {
-		rows = append(rows, [2]string{"biogenic CO2", fmt.Sprintf("%s kg/%s (outside the scopes)", g(f.BiogenicCO2), f.Unit)})
+		rows = append(rows, [2]string{l.T("biogenic CO2"), l.T("%s kg/%s (outside the scopes)", g(f.BiogenicCO2), f.Unit)})
 	}
 	if f.PCSPerPCI != 0 {
 		rows = append(rows, [2]string{"PCS/PCI", g(f.PCSPerPCI)})
 	}
 	switch {
 	case f.UpstreamGWP != "":
-		rows = append(rows, [2]string{"GWP", f.GWP + " (upstream: " + f.UpstreamGWP + ")"})
+		rows = append(rows, [2]string{"GWP", l.T("%s (upstream: %s)", f.GWP, f.UpstreamGWP)})
 	case f.GWP != "":
 		rows = append(rows, [2]string{"GWP", f.GWP})
 	default:
-		rows = append(rows, [2]string{"GWP", "none stated by the source"})
+		rows = append(rows, [2]string{"GWP", l.T("none stated by the source")})
 	}
 	if f.LifecycleInScope2 {
-		rows = append(rows, [2]string{"warning", "lifecycle intensity in Scope 2: no generation mix splits off the upstream part"})
+		rows = append(rows, [2]string{l.T("warning"), l.T("lifecycle intensity in Scope 2: no generation mix splits off the upstream part")})
 	}
 	if c := f.EnergyCarrier(); c != "" {
-		rows = append(rows, [2]string{"carrier", c})
+		rows = append(rows, [2]string{l.T("carrier"), c})
 	}
 	rows = append(rows, [][2]string{
-		{"uncertainty", unc}, {"region", f.Region}, {"boundary", f.Boundary},
-		{"source", f.Source}, {"dataset", f.Dataset + " " + f.Version}, {"source id", f.SourceID}, {"published", published(f)}, {"file", f.File},
-		{"licence", f.License}, {"derivation", f.Derivation}, {"notes", f.Notes},
+		{l.T("uncertainty"), unc}, {l.T("region"), f.Region}, {l.T("boundary"), f.Boundary},
+		{l.T("source"), f.Source}, {l.T("dataset"), f.Dataset + " " + f.Version}, {l.T("source id"), f.SourceID}, {l.T("published"), published(f)}, {l.T("file"), f.File},
+		{l.T("licence"), f.License}, {l.T("derivation"), f.Derivation}, {l.T("notes"), f.Notes},
 	}...)
 	for _, r := range rows {
 		if r[1] != "" {
@@ -255,9 +255,9 @@ func printableFactor(f factors.Factor) factors.Factor {
 	return f
 }
 
-func scopeLabel(f factors.Factor) string {
+func scopeLabel(l lang.Lang, f factors.Factor) string {
 	if f.Kind == factors.KindAvoided {
-		return "avoided" // reported apart, in no scope
+		return l.T("avoided") // reported apart, in no scope
 	}
 	if f.Scope == 3 {
 		return fmt.Sprintf("Scope 3.%d", f.Category)
