@@ -46,7 +46,7 @@ const summaryTop = 5
 func SummaryOf(r Report) Summary {
 	l := r.Lang
 	s := Summary{Year: r.ReportingYear}
-	cur, ok := yearTotals(r.Years, r.ReportingYear)
+	cur, ok := YearOf(r.Years, r.ReportingYear)
 	if !ok {
 		s.Sentences = append(s.Sentences, l.T("No activity row has the reporting year %v: the report has no figure for it.", lang.Year(r.ReportingYear)))
 		return s
@@ -71,7 +71,7 @@ func SummaryOf(r Report) Summary {
 func pathSentences(r Report, tr *plan.Trajectory) []string {
 	l := r.Lang
 	var out []string
-	if ty, ok := trajYear(tr, r.ReportingYear); ok && ty.Actual != nil {
+	if ty, ok := TrajectoryYearOf(tr, r.ReportingYear); ok && ty.Actual != nil {
 		switch {
 		case ty.Target == nil:
 			out = append(out, l.T("In %v the site emitted %s tCO2e; no target applies to that year.", lang.Year(ty.Year), l.Tonnes(*ty.Actual)))
@@ -92,7 +92,7 @@ func pathSentences(r Report, tr *plan.Trajectory) []string {
 	}
 	// A structural change explains the reporting year before the plan is told.
 	out = append(out, structuralSentences(r, tr)...)
-	if ty, ok := trajYear(tr, tr.TargetYear); ok && ty.Plan != nil && ty.Target != nil && ty.Gap != nil {
+	if ty, ok := TrajectoryYearOf(tr, tr.TargetYear); ok && ty.Plan != nil && ty.Target != nil && ty.Gap != nil {
 		pct := EmDash // a target of 0 t: the gap has no share of it
 		if *ty.Target != 0 {
 			pct = l.Pct(100*math.Abs(*ty.Gap)/math.Abs(*ty.Target), 1)
@@ -167,15 +167,15 @@ func structuralSentences(r Report, tr *plan.Trajectory) []string {
 	if len(names) == 0 {
 		return nil
 	}
-	base, okB := trajYear(tr, tr.BaseYear)
-	cur, okC := trajYear(tr, r.ReportingYear)
+	base, okB := TrajectoryYearOf(tr, tr.BaseYear)
+	cur, okC := TrajectoryYearOf(tr, r.ReportingYear)
 	if !okB || !okC || base.Actual == nil || cur.Actual == nil {
 		return nil
 	}
 	out := []string{l.T("%s: the %s tCO2e those activities emitted in %v are gone, which is activity that stopped, not abatement.",
 		joinNames(l, names), l.Tonnes(red.Discontinued), lang.Year(tr.BaseYear))}
 	continuing := math.Max(*base.Actual-red.Discontinued, 0)
-	if end, ok := trajYear(tr, tr.TargetYear); ok && end.Plan != nil && tr.TargetYear > r.ReportingYear {
+	if end, ok := TrajectoryYearOf(tr, tr.TargetYear); ok && end.Plan != nil && tr.TargetYear > r.ReportingYear {
 		return append(out, l.T("The activities that go on emitted %s tCO2e in %v, against %s t in %v; the plan takes them to %s t in %v.",
 			l.Tonnes(*cur.Actual), lang.Year(r.ReportingYear), l.Tonnes(continuing), lang.Year(tr.BaseYear), l.Tonnes(*end.Plan), lang.Year(tr.TargetYear)))
 	}
@@ -240,14 +240,20 @@ func ActivityName(r Report, id string) string {
 	return f.Name
 }
 
-// boundaryScopes are the scopes of the trajectory's boundary, as "1+2"; all three when none is
-// given.
-func boundaryScopes(tr *plan.Trajectory) string {
-	b := slices.Clone(tr.Boundary)
-	if len(b) == 0 {
-		b = []int{1, 2, 3}
+// TrajectoryBoundary is the scopes the trajectory covers, in order: the union of its
+// targets' scopes, all three when none is given.
+func TrajectoryBoundary(tr *plan.Trajectory) []int {
+	if len(tr.Boundary) == 0 {
+		return []int{1, 2, 3}
 	}
+	b := slices.Clone(tr.Boundary)
 	slices.Sort(b)
+	return b
+}
+
+// boundaryScopes are the scopes of the trajectory's boundary, as "1+2".
+func boundaryScopes(tr *plan.Trajectory) string {
+	b := TrajectoryBoundary(tr)
 	parts := make([]string, len(b))
 	for i, s := range b {
 		parts[i] = strconv.Itoa(s)
@@ -255,16 +261,18 @@ func boundaryScopes(tr *plan.Trajectory) string {
 	return strings.Join(parts, "+")
 }
 
-func yearTotals(years []emissions.YearTotals, y int) (emissions.YearTotals, bool) {
+// YearOf is year y of years, and whether it is there (else a YearTotals of year y and nothing).
+func YearOf(years []emissions.YearTotals, y int) (emissions.YearTotals, bool) {
 	for _, yt := range years {
 		if yt.Year == y {
 			return yt, true
 		}
 	}
-	return emissions.YearTotals{}, false
+	return emissions.YearTotals{Year: y}, false
 }
 
-func trajYear(tr *plan.Trajectory, y int) (plan.TrajectoryYear, bool) {
+// TrajectoryYearOf is year y of the trajectory, and whether it has it.
+func TrajectoryYearOf(tr *plan.Trajectory, y int) (plan.TrajectoryYear, bool) {
 	for _, ty := range tr.Years {
 		if ty.Year == y {
 			return ty, true

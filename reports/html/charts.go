@@ -99,7 +99,7 @@ func trajectoryChart(r reports.Report) echart {
 	}
 	bar.SetXAxis(yearLabels(years))
 	first := true
-	for _, s := range trajectoryBoundary(tr) {
+	for _, s := range reports.TrajectoryBoundary(tr) {
 		data := make([]opts.BarData, len(tr.Years))
 		for i, y := range tr.Years {
 			if y.Actual == nil {
@@ -254,14 +254,6 @@ func hasCredits(tr *plan.Trajectory) bool {
 }
 
 // trajectoryBoundary is the scopes the trajectory covers, all three when it names none.
-func trajectoryBoundary(tr *plan.Trajectory) []int {
-	if len(tr.Boundary) == 0 {
-		return []int{1, 2, 3}
-	}
-	b := append([]int(nil), tr.Boundary...)
-	sort.Ints(b)
-	return b
-}
 
 func targetNames(r reports.Report) []string {
 	n := 0

@@ -33,7 +33,7 @@ const (
 // bandCovers tells whether the uncertainty band, computed for the whole total, fits the
 // trajectory's bars: only when the trajectory covers all three scopes.
 func bandCovers(tr *plan.Trajectory) bool {
-	return tr == nil || len(trajectoryBoundary(tr)) == 3
+	return tr == nil || len(reports.TrajectoryBoundary(tr)) == 3
 }
 
 // addUncertaintyBand draws the 95 % interval of each actual year on line as a filled band:

@@ -25,8 +25,8 @@ func headerCards(r reports.Report, cur emissions.YearTotals, ok bool) []htmlCard
 		}
 		return []htmlCard{c}
 	}
-	prev, hasPrev := yearOf(r.Years, r.ReportingYear-1)
-	base, hasBase := yearOf(r.Years, baseYear(r))
+	prev, hasPrev := reports.YearOf(r.Years, r.ReportingYear-1)
+	base, hasBase := reports.YearOf(r.Years, baseYear(r))
 	t := headlineFormat(cur)
 	totalCard := func(label string, pick func(emissions.YearTotals) float64) htmlCard {
 		c := htmlCard{Label: l.T("Total %v, %s", lang.Year(cur.Year), label), Value: t(pick(cur)), Unit: "tCO2e"}
@@ -55,8 +55,8 @@ func headerCards(r reports.Report, cur emissions.YearTotals, ok bool) []htmlCard
 		return append(cards, htmlCard{Label: l.T("Trajectory"), Value: l.T("not computed"),
 			Notes: []string{l.T("no trajectory: the report shows the actuals only")}})
 	}
-	scopes := scopesLabel(trajectoryBoundary(tr))
-	if ty, ok := trajectoryYear(tr, cur.Year); ok {
+	scopes := scopesLabel(reports.TrajectoryBoundary(tr))
+	if ty, ok := reports.TrajectoryYearOf(tr, cur.Year); ok {
 		c := htmlCard{Label: l.T("Target %v, %s", lang.Year(cur.Year), scopes)}
 		switch {
 		case ty.Target == nil:
@@ -81,7 +81,7 @@ func headerCards(r reports.Report, cur emissions.YearTotals, ok bool) []htmlCard
 		}
 		cards = append(cards, c)
 	}
-	if ty, ok := trajectoryYear(tr, tr.TargetYear); ok {
+	if ty, ok := reports.TrajectoryYearOf(tr, tr.TargetYear); ok {
 		c := htmlCard{Label: l.T("Gap in %v (plan − target)", lang.Year(tr.TargetYear))}
 		switch {
 		case ty.Gap == nil:
@@ -131,7 +131,7 @@ func claimYears(r reports.Report, cur int, tr *plan.Trajectory) []int {
 func creditsCard(l lang.Lang, tr *plan.Trajectory) htmlCard {
 	neutral := neutralityYear(tr)
 	c := htmlCard{Label: l.T("Credits needed for neutrality in %v", lang.Year(neutral)), Value: t(tr.CreditsNeeded), Unit: "tCO2e", Tone: "good"}
-	if ty, ok := trajectoryYear(tr, neutral); ok && ty.Plan != nil {
+	if ty, ok := reports.TrajectoryYearOf(tr, neutral); ok && ty.Plan != nil {
 		c.Notes = []string{l.T("plan %s t, credits in the ledger %s t", t(*ty.Plan), t(ty.Credits))}
 	}
 	if tr.CreditsNeeded > 0 {

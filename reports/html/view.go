@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/footprint/footprint/emissions"
-	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
@@ -193,7 +192,7 @@ func newView(r reports.Report) *htmlView {
 	for s := 1; s <= 3; s++ {
 		v.Legend = append(v.Legend, htmlSwatch{reports.ScopeNameIn(r.Lang, s, r.Method()), reports.ScopeColor(s)})
 	}
-	cur, ok := yearOf(r.Years, r.ReportingYear)
+	cur, ok := reports.YearOf(r.Years, r.ReportingYear)
 	v.Notices = noticesOf(r.Lang, r.Notices)
 	v.Summary = summaryOf(r)
 	v.Cards = headerCards(r, cur, ok)
@@ -297,15 +296,6 @@ func (v *htmlView) localize(l lang.Lang) {
 	}
 }
 
-func yearOf(years []emissions.YearTotals, y int) (emissions.YearTotals, bool) {
-	for _, yt := range years {
-		if yt.Year == y {
-			return yt, true
-		}
-	}
-	return emissions.YearTotals{Year: y}, false
-}
-
 // baseYear is the trajectory's base year, else the first year with data.
 func baseYear(r reports.Report) int {
 	if r.Trajectory != nil && r.Trajectory.BaseYear != 0 {
@@ -315,15 +305,6 @@ func baseYear(r reports.Report) int {
 		return r.Years[0].Year
 	}
 	return 0
-}
-
-func trajectoryYear(tr *plan.Trajectory, y int) (plan.TrajectoryYear, bool) {
-	for _, ty := range tr.Years {
-		if ty.Year == y {
-			return ty, true
-		}
-	}
-	return plan.TrajectoryYear{}, false
 }
 
 func scopesLabel(scopes []int) string {
@@ -354,21 +335,21 @@ func trajectorySection(r reports.Report) htmlSection {
 	}
 	l := r.Lang
 	intro := []string{l.T("Base year %v, target year %v, neutrality year %v. The trajectory covers %s, with Scope 2 %s; figures up to %v are actual emissions, later ones are projections.",
-		lang.Year(tr.BaseYear), lang.Year(tr.TargetYear), lang.Year(neutralityYear(tr)), scopesLabel(trajectoryBoundary(tr)), reports.MethodLabelIn(l, tr.Scope2Method), lang.Year(tr.LastActualYear))}
+		lang.Year(tr.BaseYear), lang.Year(tr.TargetYear), lang.Year(neutralityYear(tr)), scopesLabel(reports.TrajectoryBoundary(tr)), reports.MethodLabelIn(l, tr.Scope2Method), lang.Year(tr.LastActualYear))}
 	if hasCredits(tr) {
 		intro = append(intro, l.T("Credits and removals are a separate ledger: they are drawn below zero as their own bars, never netted into the inventory and never counted toward a target."))
 	} else {
 		intro = append(intro, l.T("The credits ledger is empty."))
 	}
 	head := []string{l.T("Year")}
-	for _, s := range trajectoryBoundary(tr) {
+	for _, s := range reports.TrajectoryBoundary(tr) {
 		head = append(head, reports.ScopeNameIn(l, s, tr.Scope2Method))
 	}
 	head = append(head, l.T("Actual"), l.T("Target"), l.T("Business as usual"), l.T("Plan"), l.T("Credits (not subtracted)"), l.T("Gap"))
-	tb := &htmlTable{Caption: l.T("Trajectory, tCO2e over %s", scopesLabel(trajectoryBoundary(tr))), Head: head}
+	tb := &htmlTable{Caption: l.T("Trajectory, tCO2e over %s", scopesLabel(reports.TrajectoryBoundary(tr))), Head: head}
 	for _, y := range tr.Years {
 		cells := []htmlCell{textCell(strconv.Itoa(y.Year))}
-		for _, s := range trajectoryBoundary(tr) {
+		for _, s := range reports.TrajectoryBoundary(tr) {
 			v := y.ActualByScope[s]
 			cells = append(cells, optCellIf(y.Actual != nil, &v))
 		}
@@ -605,7 +586,7 @@ func qualitySection(r reports.Report) htmlSection {
 		PrintNote: r.Lang.T("On paper, each table of this section shows its first 12 rows; the report on screen lists more, and footprint validate lists every problem.")}
 	s.Intro = []string{r.Lang.T("Rows: %d read, %d used, %d rejected. Problems: %d error(s), %d warning(s).",
 		r.Rows.Read, r.Rows.Used, r.Rows.Rejected, r.Errors, r.Warnings)}
-	if y, ok := yearOf(r.Years, r.ReportingYear); ok {
+	if y, ok := reports.YearOf(r.Years, r.ReportingYear); ok {
 		if line := reports.GWPBasisSentence(y, r.Method()); line != "" {
 			s.Intro = append(s.Intro, r.Lang.T("GWP basis: %s", line))
 		}
