@@ -331,11 +331,11 @@ func placesOf(problems []emissions.Problem, causes ...string) places {
 func namesByCase(l lang.Lang, years []emissions.YearTotals) []Notice {
 	var parts []string
 	for _, kind := range []struct {
-		what  string
+		what  string // the catalogue key that names the groups
 		names func(emissions.YearTotals) map[string]float64
 	}{
-		{lang.Key("sites"), func(y emissions.YearTotals) map[string]float64 { return y.BySite }},
-		{lang.Key("poles"), func(y emissions.YearTotals) map[string]float64 { return y.ByPole }},
+		{lang.Key("sites %s"), func(y emissions.YearTotals) map[string]float64 { return y.BySite }},
+		{lang.Key("poles %s"), func(y emissions.YearTotals) map[string]float64 { return y.ByPole }},
 	} {
 		byFold := map[string][]string{}
 		for _, y := range years {
@@ -364,7 +364,7 @@ func namesByCase(l lang.Lang, years []emissions.YearTotals) []Notice {
 		if len(groups) > maxPlaces {
 			groups = append(groups[:maxPlaces], l.T("and %d more", len(groups)-maxPlaces))
 		}
-		parts = append(parts, l.T("%s %s", l.T(kind.what), strings.Join(groups, "; ")))
+		parts = append(parts, l.T(kind.what, strings.Join(groups, "; ")))
 	}
 	if len(parts) == 0 {
 		return nil

@@ -249,9 +249,9 @@ func newView(r reports.Report) *htmlView {
 
 func (v *htmlView) addSection(s htmlSection) { v.Sections = append(v.Sections, s) }
 
-// localize writes the numbers of the header, the cards and the sections as l writes them: their
-// figures are formatted as English text where they are made (the summary is written in its
-// language already).
+// localize writes the numbers of the cards and the sections as l writes them: their figures
+// are formatted as English text where they are made (the summary and the notices are written
+// in their language already).
 func (v *htmlView) localize(l lang.Lang) {
 	if !l.IsFrench() {
 		return
@@ -259,13 +259,6 @@ func (v *htmlView) localize(l lang.Lang) {
 	each := func(ss []string) {
 		for i := range ss {
 			ss[i] = l.Localize(ss[i])
-		}
-	}
-	for i := range v.Notices {
-		for j := range v.Notices[i].Parts {
-			if p := &v.Notices[i].Parts[j]; !p.Code {
-				p.Text = l.Localize(p.Text)
-			}
 		}
 	}
 	for i := range v.Cards {
