@@ -639,6 +639,13 @@ func (sr *sheetReader) lang() lang.Lang { return sr.opts.Lang }
 // col is a column's name in the run's language.
 func (sr *sheetReader) col(c Column) string { return columnName(sr.opts.Lang, c) }
 
+// quantityIsDate reports whether the scan found the row's Quantity cell formatted as a date
+// (false when it does not know).
+func (sr *sheetReader) quantityIsDate(row int) bool {
+	d, _ := sr.scan.isDate(cellPos{row, sr.cols[atQuantity]})
+	return d
+}
+
 // isDate reports whether a cell is formatted as a date: from the package check's scan, which
 // streams; else from excelize's GetCellStyle, which loads the whole sheet once (a workbook
 // without a readable styles part, or with over a million date cells in a sheet). Only Year
@@ -722,7 +729,7 @@ func (sr *sheetReader) activity(cells []string, row int) {
 		fail("quantity", a.QuantityCell, l.T("Quantity: %v; enter a number ≥ 0", err))
 	} else if q < 0 {
 		fail("quantity-negative", a.QuantityCell, l.T("Quantity %s is negative; enter consumption as a positive number", fmt.Sprint(q)))
-	} else if sr.scan.dateAt(cellPos{row, sr.cols[atQuantity]}) {
+	} else if sr.quantityIsDate(row) {
 		// Excel turns "1.5" typed in a French workbook into a date (1 May), held as its serial.
 		fail("quantity-date", a.QuantityCell, l.T("Quantity is formatted as a date, held as %s: Excel turns a typed 1.5 or 1/5 into a date; format the cell as a number and type the quantity again", fmt.Sprint(q)))
 	} else {

@@ -136,16 +136,10 @@ func (s *sheetScan) isDate(p cellPos) (date, known bool) {
 	if s == nil || !s.datesKnown {
 		return false, false
 	}
-	return slices.Contains(s.dates[p.row], p.col), true
-}
-
-// dateAt reports whether the scan found the cell formatted as a date; false when it does not
-// know (no scan, or no styles).
-func (s *sheetScan) dateAt(p cellPos) bool {
-	if s == nil || len(s.dates) == 0 {
-		return false
+	if len(s.dates) == 0 { // a sheet without dates: no lookup per cell
+		return false, true
 	}
-	return slices.Contains(s.dates[p.row], p.col)
+	return slices.Contains(s.dates[p.row], p.col), true
 }
 
 func (s *sheetScan) isUncomputed(p cellPos) bool {
