@@ -63,6 +63,43 @@ func ClaimVerdict(cy claim.ClaimYear) string {
 	return lang.Key("no claim")
 }
 
+// ClaimReasonText says in l, as a sentence with its figures, why year cy's claim fails for
+// reason rs of check cc.
+func ClaimReasonText(l lang.Lang, cc *claim.ClaimCheck, cy claim.ClaimYear, rs claim.ClaimReason) string {
+	t := l.Tonnes
+	y := lang.Year(cy.Year)
+	switch rs.Code {
+	case claim.ReasonNoData:
+		return l.T("%v has no activity data: its emissions are unknown, so no contribution can be claimed for it", y)
+	case claim.ReasonProjected:
+		return l.T("%v has no measured emissions yet: a contribution can be claimed only for a year whose inventory is known", y)
+	case claim.ReasonBoundaryNoScope:
+		return l.T("no emissions of the inventory fall within the claim boundary (%s)", BoundaryText(l, cc.Boundary))
+	case claim.ReasonNoTarget:
+		return l.T("no reduction target applies to %v: a claim needs gross emissions on a reduction path first", y)
+	case claim.ReasonOffTarget:
+		return l.T("gross emissions %s t are above the target path %s t", t(rs.Gross), t(rs.Target))
+	case claim.ReasonDiscontinued:
+		return l.T("gross emissions %s t are on the target path (%s t) only because activities that ended since the base year count as reductions; without them the path is %s t",
+			t(rs.Gross), t(rs.Target), t(rs.TargetWithoutDiscontinued))
+	case claim.ReasonNotCovered:
+		msg := l.T("retired credits (%s t) and own removals (%s t) cover %s t of the %s t residual",
+			t(cy.CreditsRetired), t(cy.RemovalsOwn), t(cy.CreditsRetired+cy.RemovalsOwn), t(*cy.Residual))
+		if cy.CreditsPlanned > 0 {
+			msg += l.T("; planned or contracted credits (%s t) count only once retired", t(cy.CreditsPlanned))
+		}
+		return msg
+	case claim.ReasonNotCoveredHigh:
+		return l.T("retired credits and own removals (%s t) cover the central residual %s t but not its 95 %% upper bound %s t",
+			t(cy.CreditsRetired+cy.RemovalsOwn), t(*cy.Residual), t(*cy.ResidualHigh))
+	case claim.ReasonBoundaryScope3:
+		ex := cc.Excluded
+		return l.T("the boundary leaves out %s t of Scope 3 (%s %% of the %v total; %s), at least %d %%: significant emissions outside the claim",
+			t(ex.TCO2e), l.Num(100*ex.Share, 0), lang.Year(ex.Year), CategoriesTextIn(l, ex.Categories), claim.SignificantScope3Pct)
+	}
+	return rs.Code
+}
+
 // EmDash stands for a figure or text that is not there.
 const EmDash = "—"
 

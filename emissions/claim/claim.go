@@ -3,8 +3,6 @@ package claim
 import (
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/analysis"
@@ -36,10 +34,13 @@ const (
 	ReasonBoundaryNoScope = "boundary-empty"   // nothing of the inventory is in the boundary
 )
 
-// ClaimReason is one reason a claim fails.
+// ClaimReason is one reason a claim fails: its code, and the figures of the trajectory that it
+// states beside the claim year's own (a reason of ReasonOffTarget or ReasonDiscontinued: the
+// gross emissions, the target path, and the path without the discontinued activities).
+// reports.ClaimReasonText says it in words.
 type ClaimReason struct {
-	Code    string
-	Message string
+	Code                                     string
+	Gross, Target, TargetWithoutDiscontinued float64
 }
 
 // ClaimYear is the claim check of one year of the trajectory.
@@ -220,19 +221,17 @@ func sameSample(b plan.ClaimBoundary, lines []emissions.Line, inv, claim analysi
 
 func claimReasons(cc *ClaimCheck, ty plan.TrajectoryYear, cy ClaimYear, empty bool) []ClaimReason {
 	var rs []ClaimReason
-	add := func(code, format string, args ...any) {
-		rs = append(rs, ClaimReason{code, fmt.Sprintf(format, args...)})
-	}
+	add := func(code string) { rs = append(rs, ClaimReason{Code: code}) }
 	if cy.NoData {
 		// The other checks would judge a residual of nothing: none of them means anything.
-		add(ReasonNoData, "%d has no activity data: its emissions are unknown, so no contribution can be claimed for it", ty.Year)
+		add(ReasonNoData)
 		return rs
 	}
 	if cy.Projected {
-		add(ReasonProjected, "%d has no measured emissions yet: a contribution can be claimed only for a year whose inventory is known", ty.Year)
+		add(ReasonProjected)
 	}
 	if empty {
-		add(ReasonBoundaryNoScope, "no emissions of the inventory fall within the claim boundary (%s)", cc.Boundary.Describe())
+		add(ReasonBoundaryNoScope)
 	}
 	gross := ty.Actual
 	if gross == nil {
@@ -240,28 +239,21 @@ func claimReasons(cc *ClaimCheck, ty plan.TrajectoryYear, cy ClaimYear, empty bo
 	}
 	switch {
 	case ty.Target == nil:
-		add(ReasonNoTarget, "no reduction target applies to %d: a claim needs gross emissions on a reduction path first", ty.Year)
+		add(ReasonNoTarget)
 	case gross != nil && *gross > *ty.Target:
-		add(ReasonOffTarget, "gross emissions %s t are above the target path %s t", fmtT(*gross), fmtT(*ty.Target))
+		rs = append(rs, ClaimReason{Code: ReasonOffTarget, Gross: *gross, Target: *ty.Target})
 	case gross != nil && ty.TargetWithoutDiscontinued != nil && *gross > *ty.TargetWithoutDiscontinued:
-		add(ReasonDiscontinued, "gross emissions %s t are on the target path (%s t) only because activities that ended since the base year count as reductions; without them the path is %s t",
-			fmtT(*gross), fmtT(*ty.Target), fmtT(*ty.TargetWithoutDiscontinued))
+		rs = append(rs, ClaimReason{Code: ReasonDiscontinued, Gross: *gross, Target: *ty.Target, TargetWithoutDiscontinued: *ty.TargetWithoutDiscontinued})
 	}
 	cover := cy.CreditsRetired + cy.RemovalsOwn
-	residual, high := *cy.Residual, *cy.ResidualHigh
 	switch {
-	case cover < residual:
-		msg := fmt.Sprintf("retired credits (%s t) and own removals (%s t) cover %s t of the %s t residual", fmtT(cy.CreditsRetired), fmtT(cy.RemovalsOwn), fmtT(cover), fmtT(residual))
-		if cy.CreditsPlanned > 0 {
-			msg += fmt.Sprintf("; planned or contracted credits (%s t) count only once retired", fmtT(cy.CreditsPlanned))
-		}
-		add(ReasonNotCovered, "%s", msg)
-	case cover < high:
-		add(ReasonNotCoveredHigh, "retired credits and own removals (%s t) cover the central residual %s t but not its 95 %% upper bound %s t", fmtT(cover), fmtT(residual), fmtT(high))
+	case cover < *cy.Residual:
+		add(ReasonNotCovered)
+	case cover < *cy.ResidualHigh:
+		add(ReasonNotCoveredHigh)
 	}
 	if cc.Excluded.Significant {
-		add(ReasonBoundaryScope3, "the boundary leaves out %s t of Scope 3 (%.0f %% of the %d total; %s), at least %d %%: significant emissions outside the claim",
-			fmtT(cc.Excluded.TCO2e), 100*cc.Excluded.Share, cc.Excluded.Year, CategoriesText(cc.Excluded.Categories), SignificantScope3Pct)
+		add(ReasonBoundaryScope3)
 	}
 	return rs
 }
@@ -294,40 +286,4 @@ func scope3Excluded(b plan.ClaimBoundary, lines []emissions.Line, y int) Scope3E
 	}
 	ex.Significant = ex.Share*100 >= SignificantScope3Pct
 	return ex
-}
-
-// CategoriesText names Scope 3 categories: "category 11", "categories 1, 3".
-func CategoriesText(cats []int) string {
-	if len(cats) == 1 {
-		return "category " + strconv.Itoa(cats[0])
-	}
-	return "categories " + intList(cats)
-}
-
-func intList(xs []int) string {
-	s := make([]string, len(xs))
-	for i, x := range xs {
-		s[i] = strconv.Itoa(x)
-	}
-	return strings.Join(s, ", ")
-}
-
-// fmtT formats tonnes for messages: one decimal, thousands grouped with commas.
-func fmtT(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 1, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, _ := strings.Cut(s, ".")
-	var out []byte
-	for i, c := range []byte(intPart) {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, c)
-	}
-	r := string(out) + "." + frac
-	if neg {
-		r = "-" + r
-	}
-	return r
 }

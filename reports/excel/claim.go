@@ -94,9 +94,9 @@ func (x *exporter) writeClaim() error {
 			cy, _ := c.Check.Year(y.Year)
 			var reasons []string
 			for _, r := range cy.Reasons {
-				reasons = append(reasons, r.Message)
+				reasons = append(reasons, reports.ClaimReasonText(l, c.Check, cy, r))
 			}
-			vals = append(vals, optional(cy.Residual), optional(cy.ResidualHigh), cy.CreditsRetired, cy.RemovalsOwn, cy.CreditsPlanned, l.T(reports.ClaimVerdict(cy)), blankIfEmpty(strings.Join(reasons, "; ")))
+			vals = append(vals, optional(cy.Residual), optional(cy.ResidualHigh), cy.CreditsRetired, cy.RemovalsOwn, cy.CreditsPlanned, l.T(reports.ClaimVerdict(cy)), blankIfEmpty(strings.Join(reasons, l.T("; "))))
 			if err := add(vals...); err != nil {
 				return err
 			}

@@ -66,12 +66,12 @@ func claimCard(r reports.Report, y int, t func(float64) string) (htmlCard, bool)
 	return c, true
 }
 
-// reasonText is a reason in a few words, or its full message for a code without them.
+// reasonText is a reason in a few words, or its code for a code without them.
 func reasonText(l lang.Lang, rs claim.ClaimReason) string {
 	if short, ok := reasonShort[rs.Code]; ok {
 		return l.T(short)
 	}
-	return rs.Message
+	return rs.Code
 }
 
 // reasonShort names each reason a claim fails for, for the header.
@@ -136,19 +136,13 @@ func claimSection(r reports.Report) htmlSection {
 			reasons = append(reasons, reasonText(l, rs))
 		}
 		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(strconv.Itoa(cy.Year)), optCell(cy.Residual), optCell(cy.ResidualHigh), numCell(cy.CreditsRetired),
-			numCell(cy.RemovalsOwn), numCell(cy.CreditsPlanned), textCell(verdict), textCell(strings.Join(reasons, "; "))}})
+			numCell(cy.RemovalsOwn), numCell(cy.CreditsPlanned), textCell(verdict), textCell(strings.Join(reasons, l.T("; ")))}})
 	}
 	// The table names the reasons; the reporting year's are given in full, with their figures.
 	var notes []string
 	if cy, ok := cc.Year(r.ReportingYear); ok {
 		for _, rs := range cy.Reasons {
-			// The full reasons are written in English by the claim check; another language
-			// gives each reason in its few words, the table above holding the figures.
-			msg := rs.Message
-			if l.IsFrench() {
-				msg = reasonText(l, rs)
-			}
-			notes = append(notes, l.T("%v: %s.", lang.Year(cy.Year), msg))
+			notes = append(notes, l.T("%v: %s.", lang.Year(cy.Year), reports.ClaimReasonText(l, cc, cy, rs)))
 		}
 	}
 	s.Blocks = append(s.Blocks, htmlBlock{Title: ch.Label, Chart: &ch, Table: tb, Notes: notes})

@@ -2,6 +2,7 @@ package jsondoc
 
 import (
 	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -127,7 +128,7 @@ func (d *Document) setClaims(traj *plan.Trajectory, c reports.Claim) {
 			cj := &Claim{OK: cy.OK, Reasons: []string{}, ReasonCodes: []string{}, Residual: cy.Residual, ResidualHigh: cy.ResidualHigh,
 				CreditsRetired: cy.CreditsRetired, CreditsPlanned: cy.CreditsPlanned, RemovalsOwn: cy.RemovalsOwn, Projected: cy.Projected}
 			for _, r := range cy.Reasons {
-				cj.Reasons = append(cj.Reasons, r.Message)
+				cj.Reasons = append(cj.Reasons, reports.ClaimReasonText(lang.English, c.Check, cy, r))
 				cj.ReasonCodes = append(cj.ReasonCodes, r.Code)
 			}
 			tj.Claim = cj
