@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"strings"
 
+	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
@@ -80,20 +81,68 @@ func (l Lang) printer() *message.Printer {
 }
 
 var (
-	cat       = newCatalog()
-	enPrinter = message.NewPrinter(language.English, message.Catalog(cat))
-	frPrinter = message.NewPrinter(language.French, message.Catalog(cat))
+	cat                  = newCatalog()
+	enPrinter, frPrinter = newPrinters()
 )
+
+func newPrinters() (en, fr *message.Printer) {
+	return message.NewPrinter(language.English, message.Catalog(cat)), message.NewPrinter(language.French, message.Catalog(cat))
+}
 
 func newCatalog() *catalog.Builder {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	for en, fr := range french {
-		if err := b.SetString(language.French, en, frenchSpaces.Replace(fr)); err != nil {
+		if err := b.Set(language.French, en, withPlurals(frenchSpaces.Replace(fr))...); err != nil {
 			panic(fmt.Sprintf("lang: French catalogue: %q: %v", en, err)) // a programming error, caught by the tests
 		}
 	}
 	return b
 }
+
+// pluralWord is a word that agrees with the count before it, as a translation writes it:
+// {singular|plural} ("%d {ligne lue|lignes lues}").
+var pluralWord = regexp.MustCompile(`\{([^{}|]*)\|([^{}|]*)\}`)
+
+// withPlurals makes a translation's {singular|plural} words a plural selection on the count
+// that comes before each (the last fmt verb before it), by the language's plural rules: in
+// French, 0 and 1 take the singular.
+func withPlurals(msg string) []catalog.Message {
+	var (
+		vars []catalog.Message
+		out  strings.Builder
+		last int
+	)
+	for i, m := range pluralWord.FindAllStringSubmatchIndex(msg, -1) {
+		arg := 0
+		for _, v := range fmtVerb.FindAllString(msg[:m[0]], -1) {
+			if v != "%%" {
+				arg++
+			}
+		}
+		name := fmt.Sprintf("plural%d", i)
+		vars = append(vars, catalog.Var(name, plural.Selectf(arg, "%d", plural.One, msg[m[2]:m[3]], plural.Other, msg[m[4]:m[5]])))
+		out.WriteString(msg[last:m[0]] + "${" + name + "}")
+		last = m[1]
+	}
+	out.WriteString(msg[last:])
+	if len(vars) == 0 {
+		return []catalog.Message{catalog.String(msg)}
+	}
+	// The message is printed in parts, around its plural words; with an argument index on
+	// every verb, the printer does not take the arguments a part leaves for the next as extra.
+	n := 0
+	indexed := fmtVerb.ReplaceAllStringFunc(out.String(), func(v string) string {
+		if v == "%%" {
+			return v
+		}
+		n++
+		return fmt.Sprintf("%s[%d]%s", v[:len(v)-1], n, v[len(v)-1:])
+	})
+	return append(vars, catalog.String(indexed))
+}
+
+// fmtVerb finds a fmt verb, or a literal %%.
+var fmtVerb = regexp.MustCompile(`%%|%[-+# 0]*[0-9]*(?:\.[0-9]*)?[a-zA-Z]`)
 
 // frenchSpaces puts the no-break spaces French typography wants before : ; ! ? into the
 // catalogue's translations, which are written with plain spaces to be easy to read and edit.
@@ -120,6 +169,15 @@ type Plain int
 
 // Format writes the count's digits.
 func (n Plain) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "%d", int(n)) }
+
+// PluralForm is the count's plural form in language t, for the words that agree with it.
+func (n Plain) PluralForm(t language.Tag, _ int) (plural.Form, int) {
+	v := int(n)
+	if v < 0 {
+		v = -v
+	}
+	return plural.Cardinal.MatchPlural(t, v, 0, 0, 0, 0), int(n)
+}
 
 // Num writes v with digits decimals (fewer when trailing digits are zero is not done: the
 // figure keeps its precision), grouped as the language groups thousands.

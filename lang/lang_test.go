@@ -81,3 +81,28 @@ func TestLocalize(t *testing.T) {
 		}
 	}
 }
+
+// A translation's {singular|plural} agrees with the count before it: in French, 0 and 1 take
+// the singular; other languages are untouched.
+func TestPluralWords(t *testing.T) {
+	old := french
+	t.Cleanup(func() { french, cat = old, newCatalog(); enPrinter, frPrinter = newPrinters() })
+	french = map[string]string{"Rows: %d read, %d rejected; 100%% of %v.": "Lignes : %d {lue|lues}, %d {rejetée|rejetées} ; 100 %% de %v."}
+	cat = newCatalog()
+	enPrinter, frPrinter = newPrinters()
+	tests := []struct {
+		l         Lang
+		read, rej any
+		want      string
+	}{
+		{French, 1, 0, "Lignes\u202f: 1 lue, 0 rejetée\u202f; 100 % de 2024."},
+		{French, 1500, 2, "Lignes\u202f: 1\u202f500 lues, 2 rejetées\u202f; 100 % de 2024."},
+		{French, Plain(1500), Plain(1), "Lignes\u202f: 1500 lues, 1 rejetée\u202f; 100 % de 2024."},
+		{English, 1, 1, "Rows: 1 read, 1 rejected; 100% of 2024."},
+	}
+	for _, tt := range tests {
+		if got := tt.l.T("Rows: %d read, %d rejected; 100%% of %v.", tt.read, tt.rej, Year(2024)); got != tt.want {
+			t.Errorf("%s %v/%v: %q, want %q", tt.l, tt.read, tt.rej, got, tt.want)
+		}
+	}
+}

@@ -102,8 +102,8 @@ func WriteProblemGroups(w io.Writer, l lang.Lang, s ProblemSummary) {
 	if len(files) > 0 {
 		fmt.Fprint(w, l.T(" in %s", nouns(l, len(files), l.T("file"), l.T("files"))))
 	}
-	fmt.Fprintln(w, l.T("; rows: %s read, %s used, %s rejected; %s.",
-		l.Int(s.Rows.Read), l.Int(s.Rows.Used), l.Int(s.Rows.Rejected), nouns(l, s.Instruments, l.T("instrument"), l.T("instruments"))))
+	fmt.Fprintln(w, l.T("; rows: %d read, %d used, %d rejected; %s.",
+		s.Rows.Read, s.Rows.Used, s.Rows.Rejected, nouns(l, s.Instruments, l.T("instrument"), l.T("instruments"))))
 }
 
 // message is a problem's message as printed: the lines footprint breaks it into kept, and any

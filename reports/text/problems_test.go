@@ -63,7 +63,7 @@ func TestWriteProblemGroupsFrench(t *testing.T) {
 		"  erreur, cellule E2\u202f: Quantité vide\n" +
 		"Configuration et réglages\u202f: 0 erreur, 1 avertissement\n" +
 		"  avertissement\u202f: mix\n" +
-		"Total\u202f: 1 erreur, 1 avertissement dans 1 fichier\u202f; lignes\u202f: 1\u202f210 lues, 1\u202f209 utilisées, 1 rejetées\u202f; 0 instrument.\n"
+		"Total\u202f: 1 erreur, 1 avertissement dans 1 fichier\u202f; lignes\u202f: 1\u202f210 lues, 1\u202f209 utilisées, 1 rejetée\u202f; 0 instrument.\n"
 	if got := b.String(); got != want {
 		t.Errorf("got:\n%q\nwant:\n%q", got, want)
 	}
