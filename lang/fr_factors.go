@@ -56,8 +56,6 @@ var frenchFactors = map[string]string{
 	// why a PACT import leaves footprints out (factors/importer/pact.go)
 	"footprints with status Deprecated (PACT: SHOULD NOT be used)": "empreintes au statut Deprecated (PACT : ne DEVRAIENT PAS être utilisées)",
 	// factors diff (cmd/footprint/factors_diff.go, reports/text/factordiff.go)
-	"give OLD and NEW: two factor files, or builtin":                                                             "donnez OLD et NEW, l’ancienne et la nouvelle bibliothèque : deux fichiers de facteurs, ou builtin",
-	"diff takes OLD and NEW only; more workbooks follow --used-by":                                               "diff ne prend que OLD et NEW ; les autres classeurs suivent --used-by",
 	"factor file %s: %v (give a factor file, or builtin)":                                                        "fichier de facteurs %s : %v (donnez un fichier de facteurs, ou builtin)",
 	"%s holds the %d vintage only and %s the %d vintage only: compared id by id, as two releases (year \"all\")": "%s ne contient que le millésime %d et %s que le millésime %d : comparaison identifiant par identifiant, comme deux éditions (année « toutes »)",
 	"changed: %d field(s); added: %d factor(s); archived: %d factor(s)":                                          "modifiés : %d champ(s) ; ajoutés : %d facteur(s) ; archivés : %d facteur(s)",

@@ -36,10 +36,10 @@ func newCmdFactorsDiff(root *rootOptions, runF func(*factorsDiffOptions) error) 
 			"(computed with the current config), and the changes are ranked by it. Exit 0 whatever the differences.",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 2 {
-				return errors.New(configLang(opts.rootOptions).T("give OLD and NEW: two factor files, or builtin"))
+				return fmt.Errorf("give OLD and NEW: two factor files, or builtin")
 			}
 			if len(args) > 2 && len(opts.usedBy) == 0 {
-				return errors.New(configLang(opts.rootOptions).T("diff takes OLD and NEW only; more workbooks follow --used-by"))
+				return fmt.Errorf("diff takes OLD and NEW only; more workbooks follow --used-by")
 			}
 			return nil
 		},
@@ -95,8 +95,9 @@ func runFactorsDiff(opts *factorsDiffOptions) error {
 	return text.WriteFactorDiff(opts.env.Stdout, l, d, weighed)
 }
 
-// diffSide reads one side of a diff, its errors in l: the built-in library on the configured GWP set, or a
-// factor file, recomputed on that set too, so that a change of basis alone moves no value.
+// diffSide reads one side of a diff: the built-in library on the configured GWP set, or a
+// factor file, recomputed on that set too, so that a change of basis alone moves no value. A
+// file it cannot open is said in l.
 func diffSide(l lang.Lang, arg, gwp string) ([]factors.Factor, error) {
 	if arg == builtinLibrary {
 		lib, err := factors.Builtin(gwp)
