@@ -8,6 +8,7 @@ import (
 
 	"github.com/footprint/footprint/config"
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 	"github.com/footprint/footprint/reports/jsondoc"
@@ -59,19 +60,20 @@ func runFactorsDiff(opts *factorsDiffOptions) error {
 	if err != nil {
 		return problems(err)
 	}
+	l := s.Config.Lang()
 	gwp := s.Config.Factors.GWP
-	old, err := diffSide(opts.old, gwp)
+	old, err := diffSide(l, opts.old, gwp)
 	if err != nil {
 		return problems(err)
 	}
-	new, err := diffSide(opts.new, gwp)
+	new, err := diffSide(l, opts.new, gwp)
 	if err != nil {
 		return problems(err)
 	}
 	if y0, y1, ok := oneYearEach(old, new); ok && opts.old != builtinLibrary && opts.new != builtinLibrary {
 		// Two releases of a yearly dataset (DESNZ 2024 and 2025): by vintage, every factor
 		// would be added and archived; compare them id by id instead, and say so.
-		fmt.Fprintf(opts.env.Stderr, "%s holds the %d vintage only and %s the %d vintage only: compared id by id, as two releases (year \"all\")\n", opts.old, y0, opts.new, y1)
+		fmt.Fprintln(opts.env.Stderr, l.T("%s holds the %d vintage only and %s the %d vintage only: compared id by id, as two releases (year \"all\")", opts.old, lang.Year(y0), opts.new, lang.Year(y1)))
 		old, new = withoutYear(old), withoutYear(new)
 	}
 	d := factors.Compare(old, new)
@@ -90,12 +92,13 @@ func runFactorsDiff(opts *factorsDiffOptions) error {
 	if opts.json {
 		return jsondoc.WriteFactorDiff(opts.env.Stdout, d, weighed)
 	}
-	return text.WriteFactorDiff(opts.env.Stdout, d, weighed)
+	return text.WriteFactorDiff(opts.env.Stdout, l, d, weighed)
 }
 
 // diffSide reads one side of a diff: the built-in library on the configured GWP set, or a
-// factor file, recomputed on that set too, so that a change of basis alone moves no value.
-func diffSide(arg, gwp string) ([]factors.Factor, error) {
+// factor file, recomputed on that set too, so that a change of basis alone moves no value. A
+// file it cannot open is said in l.
+func diffSide(l lang.Lang, arg, gwp string) ([]factors.Factor, error) {
 	if arg == builtinLibrary {
 		lib, err := factors.Builtin(gwp)
 		if err != nil {
@@ -109,7 +112,7 @@ func diffSide(arg, gwp string) ([]factors.Factor, error) {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, fmt.Errorf("factor file %s: %w (give a factor file, or builtin)", arg, err)
+		return nil, errors.New(l.T("factor file %s: %v (give a factor file, or builtin)", arg, err))
 	}
 	defer fh.Close()
 	fs, err := config.ReadFactorFile(arg, fh)

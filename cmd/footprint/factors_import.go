@@ -12,6 +12,8 @@ import (
 	"github.com/footprint/footprint/config"
 	"github.com/footprint/footprint/factors/importer"
 	"github.com/footprint/footprint/internal/atomicfile"
+	"github.com/footprint/footprint/lang"
+	"github.com/footprint/footprint/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -51,8 +53,9 @@ func newCmdFactorsImport(root *rootOptions, runF func(*factorsImportOptions) err
 }
 
 func runFactorsImport(opts *factorsImportOptions) error {
+	l := configLang(opts.rootOptions)
 	if opts.published != 0 && (opts.published < 1990 || opts.published > opts.now().Year()+1) {
-		return problemsf("--published %d: give the year the release was published, 1990–%d", opts.published, opts.now().Year()+1)
+		return problemsf("%s", l.T("--published %d: give the year the release was published, 1990–%d", lang.Plain(opts.published), lang.Year(opts.now().Year()+1)))
 	}
 	iopt := importer.Options{Version: strings.TrimSpace(opts.version), Published: opts.published, Now: opts.now}
 	if os.Getenv("GOMEMLIMIT") == "" {
@@ -80,14 +83,17 @@ func runFactorsImport(opts *factorsImportOptions) error {
 		return problems(err)
 	}
 	if len(res.Factors) == 0 {
-		return problemsf("%s: no factor to import%s", in, skippedText(res.Skipped))
+		if s := skippedText(l, res.Skipped); s != "" {
+			return problemsf("%s", l.T("%s: no factor to import:", in)+s)
+		}
+		return problemsf("%s", l.T("%s: no factor to import", in))
 	}
 	out := opts.out
 	if out == "" {
 		out = filepath.Join(configDir(opts.config), "factors", res.FileName())
 	}
 	if _, err := os.Stat(out); err == nil && !opts.force {
-		return problemsf("%s exists: give another --out, or --force to replace it", out)
+		return problemsf("%s", l.T("%s exists: give another --out, or --force to replace it", out))
 	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return problemsf("%v", err)
@@ -102,11 +108,12 @@ func runFactorsImport(opts *factorsImportOptions) error {
 	if err != nil {
 		return problemsf("%s: %v", out, err)
 	}
-	fmt.Fprintf(opts.env.Stdout, "wrote %d factors of %s %s (published %d) to %s\n", len(res.Factors), res.Source, res.Version, res.Published, out)
-	if s := skippedText(res.Skipped); s != "" {
-		fmt.Fprintf(opts.env.Stdout, "left out%s\n", s)
+	fmt.Fprintln(opts.env.Stdout, l.T("wrote %d factors of %s %s (published %d) to %s", lang.Plain(len(res.Factors)), res.Source, res.Version, lang.Year(res.Published), out))
+	if s := skippedText(l, res.Skipped); s != "" {
+		fmt.Fprintln(opts.env.Stdout, l.T("left out:")+s)
 	}
-	fmt.Fprintf(opts.env.Stdout, "to use it, list it in config.yaml:\n  factors:\n    files:\n      - %s\n", relToConfig(opts.config, out))
+	fmt.Fprintln(opts.env.Stdout, l.T("to use it, list it in config.yaml:"))
+	fmt.Fprintf(opts.env.Stdout, "  factors:\n    files:\n      - %s\n", relToConfig(opts.config, out))
 	return nil
 }
 
@@ -114,21 +121,28 @@ func runFactorsImport(opts *factorsImportOptions) error {
 // 60 MiB at its peak.
 const importMemoryLimit = 128 << 20
 
-// skippedText says what of an imported file gave no factor, one reason per line
-// (":\n  - 12 rows status Archivé (first at line 40)\n  - …"), or "" when everything was
-// imported.
-func skippedText(sk []importer.Skip) string {
+// skippedText says in l what of an imported file gave no factor, one reason per line
+// ("\n  - 12 elements of status Archivé (first at line 40)\n  - …"), or "" when everything
+// was imported.
+func skippedText(l lang.Lang, sk []importer.Skip) string {
 	var b strings.Builder
 	for _, s := range sk {
-		fmt.Fprintf(&b, "\n  - %d %s", s.Count, s.Reason)
-		if s.Example != "" {
-			b.WriteString(" (first at " + s.Example + ")")
+		fmt.Fprintf(&b, "\n  - %d %s", s.Count, s.ReasonIn(l))
+		if ex := s.ExampleIn(l); ex != "" {
+			b.WriteString(l.T(" (first at %s)", ex))
 		}
 	}
-	if b.Len() == 0 {
-		return ""
+	return b.String()
+}
+
+// configLang is the language of a command that runs without a configuration but speaks the
+// configured language when one loads: the config's (with --lang and FOOTPRINT_LANGUAGE over
+// it), else commandLang. A config that does not load is no error here.
+func configLang(r *rootOptions) lang.Lang {
+	if s, err := pipeline.Load(r.pipeline(inputOptions{}, false)); err == nil {
+		return s.Config.Lang()
 	}
-	return ":" + b.String()
+	return commandLang(r)
 }
 
 // configDir is the folder of the config file (--config, else ./config.yaml).

@@ -10,6 +10,7 @@ import (
 
 	"github.com/footprint/footprint/factors/datasets"
 	"github.com/footprint/footprint/factors/mapping"
+	"github.com/footprint/footprint/lang"
 )
 
 // ADEME imports an official Base Carbone export: the CSV as published (';'-separated,
@@ -67,17 +68,22 @@ func ADEME(path string, opt Options) (Result, error) {
 	}
 	res := Result{Source: SourceADEME, Version: version, Published: published, Factors: fs}
 	for _, l := range a.LeftOut {
-		res.Skipped = append(res.Skipped, Skip{Reason: "elements of status " + l.Status, Count: l.Elements, Example: a.Row(l.FirstLine)})
+		res.Skipped = append(res.Skipped, newSkip(text(lang.Key("elements of status %s"), l.Status), ademeRow(a, l.FirstLine), l.Elements))
 	}
 	at := map[string]int{}
 	for _, l := range left {
-		reason := "elements: " + l.Reason
-		if i, ok := at[reason]; ok {
+		reason := text(lang.Key("elements: %s"), text(l.Reason, l.Args...))
+		key := reason.In(lang.English)
+		if i, ok := at[key]; ok {
 			res.Skipped[i].Count++
 			continue
 		}
-		at[reason] = len(res.Skipped)
-		res.Skipped = append(res.Skipped, Skip{Reason: reason, Count: 1, Example: l.Place})
+		at[key] = len(res.Skipped)
+		example := verbatim(l.Place)
+		if l.Element != "" {
+			example = text(lang.Key("element %s, %s"), l.Element, ademeRow(a, l.Line))
+		}
+		res.Skipped = append(res.Skipped, newSkip(reason, example, 1))
 	}
 	return res, nil
 }
@@ -89,6 +95,15 @@ var (
 	// base_carbone_v23.6_valid_subset.csv.
 	ademeVersionRe = regexp.MustCompile(`(?i)\bV(\d+(?:\.\d+)*)`)
 )
+
+// ademeRow names line of the export as datasets.ADEME.Row does: "line 40", or "sheet S row
+// 40" for an xlsx.
+func ademeRow(a *datasets.ADEME, line int) Text {
+	if a.Sheet != "" {
+		return text(lang.Key("sheet %q row %d"), a.Sheet, lang.Plain(line))
+	}
+	return text(lang.Key("line %d"), lang.Plain(line))
+}
 
 // ademeVersion is the release a name states, written as ADEME does ("V23.6"); "" for none.
 func ademeVersion(name string) string {

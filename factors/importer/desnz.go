@@ -11,6 +11,7 @@ import (
 	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/factors/datasets"
 	"github.com/footprint/footprint/factors/mapping"
+	"github.com/footprint/footprint/lang"
 )
 
 // DESNZ imports a UK DESNZ conversion factors flat file: the xlsx, or its "Factors by Category"
@@ -63,7 +64,7 @@ func DESNZ(path string, opt Options) (Result, error) {
 	}
 	var sk desnzSkips
 	for _, e := range missing {
-		sk.add("built-in uk.* factors whose rows this set lacks", e.Error())
+		sk.add(text(lang.Key("built-in uk.* factors whose rows this set lacks")), verbatim(e.Error()))
 	}
 	res.Factors = append(built, desnzOwnFactors(d, res, used, &sk)...)
 	res.Skipped = sk.list
@@ -170,20 +171,20 @@ func desnzOwnFactors(d *datasets.DESNZ, res Result, used map[int]bool, sk *desnz
 	var out []factors.Factor
 	seen := map[string]int{}
 	for _, r := range d.All {
-		at := d.At(r.Line)
+		at := desnzAt(d, r.Line)
 		if strings.EqualFold(r.Scope, "Outside of Scopes") {
-			sk.add("Outside of Scopes rows (biogenic CO2; only the built-in uk.* fuels carry theirs)", at)
+			sk.add(text(lang.Key("Outside of Scopes rows (biogenic CO2; only the built-in uk.* fuels carry theirs)")), at)
 			continue
 		}
 		switch r.Gas() {
 		case "CO2e":
 		case "CO2", "CH4", "N2O":
 			if !hasTotal[desnzGroup(r)] && !used[r.Line] {
-				sk.add("per-gas rows without their kg CO2e row", at)
+				sk.add(text(lang.Key("per-gas rows without their kg CO2e row")), at)
 			}
 			continue
 		default:
-			sk.add(fmt.Sprintf("rows that measure no kg CO2e or gas (GHG column %q: energy figures)", r.GHG), at)
+			sk.add(text(lang.Key("rows that measure no kg CO2e or gas (GHG column %q: energy figures)"), r.GHG), at)
 			continue
 		}
 		if used[r.Line] {
@@ -199,11 +200,11 @@ func desnzOwnFactors(d *datasets.DESNZ, res Result, used map[int]bool, sk *desnz
 		case "scope 3":
 			scope = 3
 		default:
-			sk.add(fmt.Sprintf("rows of scope %q", r.Scope), at)
+			sk.add(text(lang.Key("rows of scope %q"), r.Scope), at)
 			continue
 		}
 		if level1 == "refrigerant & other" {
-			sk.add("refrigerant and other gas rows (GWP values: footprint takes them from IPCC, not imported)", at)
+			sk.add(text(lang.Key("refrigerant and other gas rows (GWP values: footprint takes them from IPCC, not imported)")), at)
 			continue
 		}
 		if scope == 3 {
@@ -212,31 +213,31 @@ func desnzOwnFactors(d *datasets.DESNZ, res Result, used map[int]bool, sk *desnz
 				cat = 3
 			}
 			if cat == 0 {
-				sk.add(fmt.Sprintf("Scope 3 rows of %q, whose category footprint does not guess", r.Levels[0]), at)
+				sk.add(text(lang.Key("Scope 3 rows of %q, whose category footprint does not guess"), r.Levels[0]), at)
 				continue
 			}
 		}
 		gwp, ok := mapping.DESNZGWP(r.Levels[0])
 		if !ok {
-			sk.add(fmt.Sprintf("rows of %q, a category whose GWP basis footprint does not know", r.Levels[0]), at)
+			sk.add(text(lang.Key("rows of %q, a category whose GWP basis footprint does not know"), r.Levels[0]), at)
 			continue
 		}
 		unit, per := desnzUnit(r.UOM)
 		if unit == "" {
-			sk.add(fmt.Sprintf("rows per %q, a unit footprint does not convert", r.UOM), at)
+			sk.add(text(lang.Key("rows per %q, a unit footprint does not convert"), r.UOM), at)
 			continue
 		}
 		if r.Value == "" {
-			sk.add("rows without a value", at)
+			sk.add(text(lang.Key("rows without a value")), at)
 			continue
 		}
 		v, err := strconv.ParseFloat(r.Value, 64)
 		if err != nil {
-			sk.add("rows whose value is not a number", fmt.Sprintf("%s (%q)", at, r.Value))
+			sk.add(text(lang.Key("rows whose value is not a number")), text("%s (%q)", at, r.Value))
 			continue
 		}
 		if v < 0 {
-			sk.add("rows with a negative value (credits are not emission factors)", at)
+			sk.add(text(lang.Key("rows with a negative value (credits are not emission factors)")), at)
 			continue
 		}
 		id := "desnz." + r.ID
@@ -244,7 +245,7 @@ func desnzOwnFactors(d *datasets.DESNZ, res Result, used map[int]bool, sk *desnz
 			id = "desnz." + desnzSlug(r)
 		}
 		if first, dup := seen[id]; dup {
-			sk.add("rows whose category path repeats an earlier row's", fmt.Sprintf("%s (first at %s)", at, d.At(first)))
+			sk.add(text(lang.Key("rows whose category path repeats an earlier row's")), text(lang.Key("%s (first at %s)"), at, desnzAt(d, first)))
 			continue
 		}
 		seen[id] = r.Line
@@ -271,7 +272,7 @@ func desnzOwnFactors(d *datasets.DESNZ, res Result, used map[int]bool, sk *desnz
 			}
 		}
 		if err := f.Validate(); err != nil {
-			sk.add("rows that give no valid factor", fmt.Sprintf("%s (%v)", at, err))
+			sk.add(text(lang.Key("rows that give no valid factor")), text("%s (%v)", at, err))
 			continue
 		}
 		out = append(out, f)
@@ -307,14 +308,24 @@ type desnzSkips struct {
 	at   map[string]int
 }
 
-func (s *desnzSkips) add(reason, example string) {
+func (s *desnzSkips) add(reason, example Text) {
 	if s.at == nil {
 		s.at = map[string]int{}
 	}
-	if i, ok := s.at[reason]; ok {
+	key := reason.In(lang.English)
+	if i, ok := s.at[key]; ok {
 		s.list[i].Count++
 		return
 	}
-	s.at[reason] = len(s.list)
-	s.list = append(s.list, Skip{Reason: reason, Count: 1, Example: example})
+	s.at[key] = len(s.list)
+	s.list = append(s.list, newSkip(reason, example, 1))
+}
+
+// desnzAt names line of the set as datasets.DESNZ.At does: "file:line", or "file: sheet S row
+// N" for an xlsx.
+func desnzAt(d *datasets.DESNZ, line int) Text {
+	if d.Sheet != "" {
+		return text(lang.Key("%s: sheet %q row %d"), d.Path, d.Sheet, lang.Plain(line))
+	}
+	return text("%s:%d", d.Path, lang.Plain(line))
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 )
 
 // Sources an import reads, as `factors import` names them.
@@ -65,9 +66,54 @@ type Result struct {
 
 // Skip is one reason rows of an imported file give no factor.
 type Skip struct {
-	Reason  string // e.g. "status Archivé", "no value", "unit not a physical quantity"
+	Reason  string // in English, e.g. "elements of status Archivé", "rows without a value"
 	Count   int
-	Example string // the first such row's place, e.g. "line 1234"
+	Example string // the first such row's place, in English, e.g. "line 1234"
+	// reason and example are Reason and Example as messages, for ReasonIn and ExampleIn.
+	reason, example Text
+}
+
+// newSkip is a Skip of count rows, its texts in English from reason and example.
+func newSkip(reason, example Text, count int) Skip {
+	return Skip{Reason: reason.In(lang.English), Count: count, Example: example.In(lang.English), reason: reason, example: example}
+}
+
+// ReasonIn is the reason in l.
+func (s Skip) ReasonIn(l lang.Lang) string { return s.reason.In(l) }
+
+// ExampleIn is the first such row's place in l, "" when there is none.
+func (s Skip) ExampleIn(l lang.Lang) string { return s.example.In(l) }
+
+// Text is a message of an import, translated when it is printed: a catalogue key, English
+// text marked with lang.Key, and its args; an arg that is a Text is translated too. A line
+// number goes in as lang.Plain, so that no language groups its digits.
+type Text struct {
+	Key  string
+	Args []any
+}
+
+// text is the message key with args.
+func text(key string, args ...any) Text { return Text{Key: key, Args: args} }
+
+// verbatim is s as it is in every language: an id, a JSON path, an error of the reader.
+func verbatim(s string) Text { return Text{Key: "%s", Args: []any{s}} }
+
+// In writes the message in l; English is formatted as fmt formats it.
+func (t Text) In(l lang.Lang) string {
+	if t.Key == "" {
+		return ""
+	}
+	args := make([]any, len(t.Args))
+	for i, a := range t.Args {
+		if x, ok := a.(Text); ok {
+			a = x.In(l)
+		}
+		args[i] = a
+	}
+	if !l.IsFrench() {
+		return fmt.Sprintf(t.Key, args...)
+	}
+	return l.T(t.Key, args...)
 }
 
 // FileName is the default name of the factor file a result is written to:

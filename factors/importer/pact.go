@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/footprint/footprint/factors"
+	"github.com/footprint/footprint/lang"
 )
 
 // PACT imports WBCSD PACT (Pathfinder) ProductFootprint documents, v2 or v3: a footprint, a
@@ -67,7 +68,7 @@ func PACT(path string, opt Options) (Result, error) {
 		}
 		if !ok {
 			if deprecated.Count == 0 {
-				deprecated = Skip{Reason: "footprints with status Deprecated (PACT: SHOULD NOT be used)", Example: d.path}
+				deprecated = newSkip(text(lang.Key("footprints with status Deprecated (PACT: SHOULD NOT be used)")), verbatim(d.path), 0)
 			}
 			deprecated.Count++
 			continue

@@ -9,13 +9,19 @@ import (
 
 	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/factors/datasets"
+	"github.com/footprint/footprint/lang"
 )
 
 // Left is an element or a library factor that a release imported at run time gives no factor
 // for, and why. Reasons are few and fixed, so that an import can count them.
 type Left struct {
-	Reason string
+	Reason string // a catalogue key (lang.Key), English text formatted with Args
+	Args   []any
 	Place  string // the element and its row ("element 20591, line 1234"), or the library id and why
+	// Element and Line are the element and its line when Place names one, so that an import
+	// can name them in its own language.
+	Element string
+	Line    int
 }
 
 // ADEMERelease builds the factors of a Base Carbone release imported at run time: every
@@ -38,12 +44,12 @@ func ADEMERelease(a *datasets.ADEME, rel Release) (fs []factors.Factor, left []L
 			if el := ademeElement(e.From); el != "" {
 				used[el] = true
 			}
-			left = append(left, Left{Reason: "GWPs of gases (the library keeps one per GWP set)", Place: e.ID})
+			left = append(left, Left{Reason: lang.Key("GWPs of gases (the library keeps one per GWP set)"), Place: e.ID})
 			continue
 		}
 		f, err := e.build(s)
 		if err != nil {
-			left = append(left, Left{Reason: "library factors this release cannot build", Place: fmt.Sprintf("%s: %v", e.ID, err)})
+			left = append(left, Left{Reason: lang.Key("library factors this release cannot build"), Place: fmt.Sprintf("%s: %v", e.ID, err)})
 			continue
 		}
 		used[f.SourceID] = true
@@ -57,12 +63,13 @@ func ADEMERelease(a *datasets.ADEME, rel Release) (fs []factors.Factor, left []L
 			continue
 		}
 		el := a.Elements[id]
-		f, reason, err := ademeElementFactor(a, el, rel)
+		f, why, err := ademeElementFactor(a, el, rel)
 		if err != nil {
 			return nil, nil, err
 		}
-		if reason != "" {
-			left = append(left, Left{Reason: reason, Place: fmt.Sprintf("element %s, %s", el.ID, a.Row(el.Line))})
+		if why.Reason != "" {
+			why.Place, why.Element, why.Line = fmt.Sprintf("element %s, %s", el.ID, a.Row(el.Line)), el.ID, el.Line
+			left = append(left, why)
 			continue
 		}
 		fs = append(fs, f)
@@ -90,15 +97,15 @@ type ademeCategory struct {
 // category 1; transport of goods is category 4 (upstream transportation), of people category 6
 // (business travel: a workbook row may name another category for commuting).
 var ademeCategories = []ademeCategory{
-	{prefix: "Combustibles > Caractéristiques physiques", skip: "physical properties of fuels (not emission factors)"},
+	{prefix: "Combustibles > Caractéristiques physiques", skip: lang.Key("physical properties of fuels (not emission factors)")},
 	{prefix: "Combustibles > Fossiles", scope: 1, split: &adSplit{scope: []string{"Combustion"}, upstream: []string{"Amont"}},
 		carrier: factors.CarrierFuel, class: factors.EnergyFossil},
 	{prefix: "Combustibles > Organiques", scope: 1, split: &adSplit{scope: []string{"Combustion"}, upstream: []string{"Amont"}},
 		carrier: factors.CarrierFuel, class: factors.EnergyRenewable},
-	{prefix: "Combustibles", skip: "fuels of a category footprint does not know"},
+	{prefix: "Combustibles", skip: lang.Key("fuels of a category footprint does not know")},
 	{prefix: "Electricité", scope: 2, split: &adSplit{scope: []string{"Combustion à la centrale"}, upstream: []string{"Amont", "Transport et distribution"}},
 		carrier: factors.CarrierElectricity, class: factors.EnergyElectric},
-	{prefix: "Réseaux de chaleur / froid", skip: "heat and cold networks (ADEME gives no split of upstream, which Scope 2 needs)"},
+	{prefix: "Réseaux de chaleur / froid", skip: lang.Key("heat and cold networks (ADEME gives no split of upstream, which Scope 2 needs)")},
 	{prefix: "Transport de marchandises", scope: 3, cat: 4},
 	{prefix: "Transport de personnes", scope: 3, cat: 6},
 	{prefix: "Achats de biens > Bâtiments", scope: 3, cat: 2},
@@ -108,11 +115,11 @@ var ademeCategories = []ademeCategory{
 	{prefix: "Achats de biens", scope: 3, cat: 1},
 	{prefix: "Achats de services", scope: 3, cat: 1},
 	{prefix: "Traitement des déchets", scope: 3, cat: 5},
-	{prefix: "Process et émissions fugitives > Réfrigération", skip: "refrigerants (leaks are computed from the GWP sets)"},
-	{prefix: "Process et émissions fugitives > PRG", skip: "GWP tables (footprint takes GWPs from the IPCC sets)"},
-	{prefix: "PRG", skip: "GWP tables (footprint takes GWPs from the IPCC sets)"},
-	{prefix: "Statistiques territoriales", skip: "territorial statistics (not emission factors)"},
-	{prefix: "UTCF", skip: "land use and forestry (not an activity's factor)"},
+	{prefix: "Process et émissions fugitives > Réfrigération", skip: lang.Key("refrigerants (leaks are computed from the GWP sets)")},
+	{prefix: "Process et émissions fugitives > PRG", skip: lang.Key("GWP tables (footprint takes GWPs from the IPCC sets)")},
+	{prefix: "PRG", skip: lang.Key("GWP tables (footprint takes GWPs from the IPCC sets)")},
+	{prefix: "Statistiques territoriales", skip: lang.Key("territorial statistics (not emission factors)")},
+	{prefix: "UTCF", skip: lang.Key("land use and forestry (not an activity's factor)")},
 }
 
 func ademeCategoryOf(path string) (ademeCategory, bool) {
@@ -158,26 +165,26 @@ func ademeImportUnit(text string) (unit string, priceYear int) {
 }
 
 // ademeElementFactor builds ademe.<id> from an element the library does not map, or says in
-// reason why it gives none.
-func ademeElementFactor(a *datasets.ADEME, el *datasets.ADEMEElement, rel Release) (f factors.Factor, reason string, err error) {
+// why.Reason why it gives none.
+func ademeElementFactor(a *datasets.ADEME, el *datasets.ADEMEElement, rel Release) (f factors.Factor, why Left, err error) {
 	c, ok := ademeCategoryOf(el.Category)
 	switch {
 	case !ok:
 		top, _, _ := strings.Cut(el.Category, " > ")
-		return f, fmt.Sprintf("category %q (scope cannot be told)", top), nil
+		return f, Left{Reason: lang.Key("category %q (scope cannot be told)"), Args: []any{top}}, nil
 	case c.skip != "":
-		return f, c.skip, nil
+		return f, Left{Reason: c.skip}, nil
 	}
 	unit, priceYear := ademeImportUnit(el.Unit)
 	if unit == "" {
-		return f, "unit footprint does not convert", nil
+		return f, Left{Reason: lang.Key("unit footprint does not convert")}, nil
 	}
 	total, err := a.Num(el.ADEMELine, "Total poste non décomposé", el.Total)
 	if err != nil {
-		return f, "", err
+		return f, Left{}, err
 	}
 	if total < 0 {
-		return f, "negative value (avoided emissions, reported apart by the library's own factors)", nil
+		return f, Left{Reason: lang.Key("negative value (avoided emissions, reported apart by the library's own factors)")}, nil
 	}
 	f = factors.Factor{ID: "ademe." + el.ID, Name: ademeNameEN(el), NameFR: el.Name(), Tags: importTags(el),
 		Unit: unit, Scope: c.scope, Category: c.cat, Kind: factors.KindEmission, Carrier: c.carrier,
@@ -185,15 +192,15 @@ func ademeElementFactor(a *datasets.ADEME, el *datasets.ADEMEElement, rel Releas
 		Dataset: ademeDataset, Version: rel.Version, Published: rel.Published, SourceID: el.ID, License: ademeLicense,
 		GWP: ademeGWP}
 	if f.DataYear, err = el.DataYear(); err != nil {
-		return f, "names several years", nil
+		return f, Left{Reason: lang.Key("names several years")}, nil
 	}
 	if f.DataYear == 0 {
 		if f.DataYear, err = ademeDataYear(el); err != nil || f.DataYear == 0 {
-			return f, "no data year (neither its name nor its dates state one)", nil
+			return f, Left{Reason: lang.Key("no data year (neither its name nor its dates state one)")}, nil
 		}
 	}
 	if f.UncertaintyPct, err = a.Uncertainty(el); err != nil {
-		return f, "", err
+		return f, Left{}, err
 	}
 	f.Region = datasets.ADEMERegions[el.Location]
 	if f.Region == "" {
@@ -212,23 +219,23 @@ func ademeElementFactor(a *datasets.ADEME, el *datasets.ADEMEElement, rel Releas
 			f.Gases = ademeGases(g)
 		}
 	} else if reason, err := ademeImportSplit(a, el, *c.split, total, &f); reason != "" || err != nil {
-		return f, reason, err
+		return f, Left{Reason: reason}, err
 	}
 	if u, err := factors.ParseUnit(f.Unit); err == nil && c.class != "" && u.Dim == factors.Energy && (u.Basis == factors.Net || c.carrier == factors.CarrierElectricity) {
 		f.EnergyMWh, f.EnergyClass = u.Scale/kWhPerMWh, c.class
 	}
 	round(&f)
 	if err := f.Validate(); err != nil {
-		return f, "", fmt.Errorf("%s: %w", a.Place(el.Line), err)
+		return f, Left{}, fmt.Errorf("%s: %w", a.Place(el.Line), err)
 	}
-	return f, "", nil
+	return f, Left{}, nil
 }
 
 // ademeImportSplit fills the scope part and the upstream part of f from the postes of el, as
 // adSplit does for the library's fuels and grids; reason says why el cannot be split.
 func ademeImportSplit(a *datasets.ADEME, el *datasets.ADEMEElement, sp adSplit, total float64, f *factors.Factor) (reason string, err error) {
 	if len(el.Postes) == 0 {
-		return "fuel or electricity without ADEME's split of combustion and upstream", nil
+		return lang.Key("fuel or electricity without ADEME's split of combustion and upstream"), nil
 	}
 	var sc, up []datasets.ADEMELine
 	for _, p := range el.Postes {
@@ -238,11 +245,11 @@ func ademeImportSplit(a *datasets.ADEME, el *datasets.ADEMEElement, sp adSplit, 
 		case slices.Contains(sp.upstream, p.PosteType):
 			up = append(up, p)
 		default:
-			return "fuel or electricity with a poste other than combustion and upstream", nil
+			return lang.Key("fuel or electricity with a poste other than combustion and upstream"), nil
 		}
 	}
 	if len(sc) == 0 {
-		return "fuel or electricity without ADEME's split of combustion and upstream", nil
+		return lang.Key("fuel or electricity without ADEME's split of combustion and upstream"), nil
 	}
 	if f.Value, err = a.Sum(sc); err != nil {
 		return "", err
@@ -251,7 +258,7 @@ func ademeImportSplit(a *datasets.ADEME, el *datasets.ADEMEElement, sp adSplit, 
 		return "", err
 	}
 	if !datasets.Near(f.Value+f.Upstream, total, posteTolerance) {
-		return "postes that do not add up to the element's total", nil
+		return lang.Key("postes that do not add up to the element's total"), nil
 	}
 	if g, ok := a.GasSplit(sc, f.Value); ok {
 		f.Gases = ademeGases(g)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/footprint/footprint/factors"
@@ -11,22 +12,24 @@ import (
 	"github.com/footprint/footprint/reports"
 )
 
-// WriteFactorDiff prints `factors diff`: the changed fields, then the factors added and
-// archived; weighed adds the tCO2e each change moves in the inventory (--used-by).
-func WriteFactorDiff(w io.Writer, d factors.Diff, weighed bool) error {
-	fmt.Fprintf(w, "changed: %d field(s); added: %d factor(s); archived: %d factor(s)\n", len(d.Changed), len(d.Added), len(d.Archived))
+// WriteFactorDiff prints `factors diff` in l: the changed fields, then the factors added and
+// archived; weighed adds the tCO2e each change moves in the inventory (--used-by). The fields
+// keep the names the factor files give them (value, upstream), and their values are written
+// as factors list and show write them.
+func WriteFactorDiff(w io.Writer, l lang.Lang, d factors.Diff, weighed bool) error {
+	fmt.Fprintln(w, l.T("changed: %d field(s); added: %d factor(s); archived: %d factor(s)", lang.Plain(len(d.Changed)), lang.Plain(len(d.Added)), lang.Plain(len(d.Archived))))
 	if len(d.Changed) > 0 {
-		fmt.Fprintln(w, "\nCHANGED")
+		fmt.Fprintln(w, "\n"+l.T("CHANGED"))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		head := "ID\tYEAR\tFIELD\tOLD\tNEW\tCHANGE"
+		head := strings.Join([]string{l.T("ID"), l.T("YEAR"), l.T("FIELD"), l.T("OLD"), l.T("NEW"), l.T("CHANGE")}, "\t")
 		if weighed {
-			head += "\tTCO2E MOVED"
+			head += "\t" + l.T("TCO2E MOVED")
 		}
 		fmt.Fprintln(tw, head)
 		for _, c := range d.Changed {
-			line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s", reports.Printable(c.ID), yearLabel(c.Year), c.Field, diffValue(c.Old), diffValue(c.New), signed(c.ChangePct, "%+.2f %%"))
+			line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s", reports.Printable(c.ID), yearLabel(l, c.Year), c.Field, diffValue(c.Old), diffValue(c.New), signedPct(l, c.ChangePct))
 			if weighed {
-				line += "\t" + signed(c.TCO2eMoved, "%+.3f")
+				line += "\t" + l.Localize(signed(c.TCO2eMoved, "%+.3f"))
 			}
 			fmt.Fprintln(tw, line)
 		}
@@ -37,21 +40,21 @@ func WriteFactorDiff(w io.Writer, d factors.Diff, weighed bool) error {
 	for _, part := range []struct {
 		title string
 		fs    []factors.Factor
-	}{{"ADDED", d.Added}, {"ARCHIVED", d.Archived}} {
+	}{{l.T("ADDED"), d.Added}, {l.T("ARCHIVED"), d.Archived}} {
 		if len(part.fs) == 0 {
 			continue
 		}
 		fmt.Fprintf(w, "\n%s\n", part.title)
-		if err := WriteFactorTable(w, lang.English, part.fs); err != nil {
+		if err := WriteFactorTable(w, l, part.fs); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func yearLabel(y int) string {
+func yearLabel(l lang.Lang, y int) string {
 	if y == 0 {
-		return "all"
+		return l.T("all")
 	}
 	return strconv.Itoa(y)
 }
@@ -70,6 +73,15 @@ func diffValue(v any) string {
 		return reports.Printable(x)
 	}
 	return fmt.Sprint(v)
+}
+
+// signedPct prints a change in %, with its sign, as l writes it (+12.50 %, +12,50 %), or "-"
+// when there is none.
+func signedPct(l lang.Lang, p *float64) string {
+	if p == nil || !l.IsFrench() {
+		return signed(p, "%+.2f %%")
+	}
+	return strings.Replace(fmt.Sprintf("%+.2f", *p), ".", ",", 1) + "\u202f%"
 }
 
 // signed prints a change with its sign in format, or "-" when there is none.
