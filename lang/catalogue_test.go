@@ -14,9 +14,9 @@ import (
 	"testing"
 )
 
-// keysInCode finds every catalogue key of the module: the string literal first argument of a
-// method T (l.T("…")) and of Key("…") in Go files other than tests, and of the template
-// function t ({{t "…"}}) in templates.
+// keysInCode finds every catalogue key of the module: the string literal first argument (or
+// sum of literals) of a method T (l.T("…")) and of Key("…") in Go files other than tests,
+// and of the template function t ({{t "…"}}) in templates.
 func keysInCode(t *testing.T) map[string]string {
 	t.Helper()
 	root := filepath.Join("..")
@@ -54,15 +54,12 @@ func keysInCode(t *testing.T) map[string]string {
 				if name != "T" && name != "Key" {
 					return true
 				}
-				lit, ok := call.Args[0].(*ast.BasicLit)
-				if !ok || lit.Kind != token.STRING {
+				s, ok := stringConstant(call.Args[0])
+				if !ok {
 					return true
 				}
-				s, err := strconv.Unquote(lit.Value)
-				if err == nil {
-					if _, seen := keys[s]; !seen {
-						keys[s] = fset.Position(lit.Pos()).String()
-					}
+				if _, seen := keys[s]; !seen {
+					keys[s] = fset.Position(call.Args[0].Pos()).String()
 				}
 				return true
 			})
@@ -85,6 +82,32 @@ func keysInCode(t *testing.T) map[string]string {
 		t.Fatal(err)
 	}
 	return keys
+}
+
+// stringConstant is the value of e, a string literal or a sum of them ("a line\n" + "the
+// next", as a command's long help is written).
+func stringConstant(e ast.Expr) (string, bool) {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(e.Value)
+		return s, err == nil
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", false
+		}
+		x, ok := stringConstant(e.X)
+		if !ok {
+			return "", false
+		}
+		y, ok := stringConstant(e.Y)
+		return x + y, ok
+	case *ast.ParenExpr:
+		return stringConstant(e.X)
+	}
+	return "", false
 }
 
 var verb = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]*)?[a-zA-Z%]`)

@@ -154,6 +154,17 @@ func (l Lang) T(key string, args ...any) string {
 	return l.fix(l.printer().Sprintf(key, args...))
 }
 
+// Has reports whether key has a translation in l: always in English, the language of the
+// keys; in French when the catalogue holds it. Text that may not be a key (cobra's own help)
+// is translated only when it is one.
+func (l Lang) Has(key string) bool {
+	if !l.fr {
+		return true
+	}
+	_, ok := french[key]
+	return ok
+}
+
 // Key marks s as a catalogue key translated elsewhere with T; it returns s unchanged.
 func Key(s string) string { return s }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/footprint/footprint/lang"
 	"os"
 
 	"github.com/footprint/footprint/pipeline"
@@ -21,18 +22,18 @@ func newCmdAnnotate(root *rootOptions, runF func(*annotateOptions) error) *cobra
 	opts := &annotateOptions{rootOptions: root}
 	cmd := &cobra.Command{
 		Use:   "annotate --input FILE --out FILE",
-		Short: "Write a copy of a workbook with each activity row's tCO2e, scope, factor and source, or its problem",
-		Long: "Writes a copy of one input workbook (docs/annotate.md) with columns appended after the last used\n" +
+		Short: lang.Key("Write a copy of a workbook with each activity row's tCO2e, scope, factor and source, or its problem"),
+		Long: lang.Key("Writes a copy of one input workbook (docs/annotate.md) with columns appended after the last used\n" +
 			"column of each activity sheet: footprint tCO2e (location-based, direct + upstream), footprint tCO2e\n" +
 			"market, footprint avoided tCO2e, footprint scope, footprint category, footprint factor id, footprint\n" +
 			"factor value, footprint factor upstream, footprint factor unit, footprint source, footprint problem\n" +
 			"(the errors that rejected the row). Everything else is left as it is; the copy is still a valid input\n" +
-			"and gives the same totals. A workbook annotated before gets its annotation replaced.",
+			"and gives the same totals. A workbook annotated before gets its annotation replaced."),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return runF(opts) },
 	}
 	addInputFlags(cmd, &opts.in, withStrict)
-	cmd.Flags().StringVar(&opts.out, "out", "", "annotated copy to write (never the input itself)")
+	cmd.Flags().StringVar(&opts.out, "out", "", lang.Key("annotated copy to write (never the input itself)"))
 	return cmd
 }
 

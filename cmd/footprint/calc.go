@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 	"github.com/footprint/footprint/reports/jsondoc"
@@ -18,13 +19,13 @@ func newCmdCalc(root *rootOptions, runF func(*calcOptions) error) *cobra.Command
 	opts := &calcOptions{rootOptions: root}
 	cmd := &cobra.Command{
 		Use:   "calc",
-		Short: "Compute the inventory and print it as a table, as JSON with --json, or line by line with --lines",
+		Short: lang.Key("Compute the inventory and print it as a table, as JSON with --json, or line by line with --lines"),
 		Args:  cobra.NoArgs,
 		RunE:  func(*cobra.Command, []string) error { return runF(opts) },
 	}
 	addInputFlags(cmd, &opts.in, withYear|withStrict)
-	cmd.Flags().BoolVar(&opts.json, "json", false, "print the JSON document (docs/json.md)")
-	cmd.Flags().BoolVar(&opts.lines, "lines", false, "print every computed line with its provenance (input row, factor vintage, source) as CSV")
+	cmd.Flags().BoolVar(&opts.json, "json", false, lang.Key("print the JSON document (docs/json.md)"))
+	cmd.Flags().BoolVar(&opts.lines, "lines", false, lang.Key("print every computed line with its provenance (input row, factor vintage, source) as CSV"))
 	cmd.Flags().BoolVar(&opts.restate, "restate", false, restateHelp)
 	cmd.MarkFlagsMutuallyExclusive("json", "lines")
 	return cmd
@@ -64,4 +65,4 @@ func runCalc(opts *calcOptions) error {
 }
 
 // restateHelp describes --restate for calc and report.
-const restateHelp = "restate past years with the latest dataset version of each year's own factor vintage, and show each year's total as reported and restated"
+var restateHelp = lang.Key("restate past years with the latest dataset version of each year's own factor vintage, and show each year's total as reported and restated")

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/footprint/footprint/lang"
 	"strings"
 
 	"github.com/footprint/footprint/pipeline"
@@ -15,7 +16,7 @@ import (
 func newCmdFactors(root *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "factors",
-		Short: "Browse the emission-factor library (built in, plus the config's factor files and custom factors) and compare libraries",
+		Short: lang.Key("Browse the emission-factor library (built in, plus the config's factor files and custom factors) and compare libraries"),
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
@@ -34,12 +35,12 @@ func newCmdFactorsList(root *rootOptions, runF func(*factorsListOptions) error) 
 	opts := &factorsListOptions{rootOptions: root}
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List factors, optionally those matching --search",
+		Short: lang.Key("List factors, optionally those matching --search"),
 		Args:  cobra.NoArgs,
 		RunE:  func(*cobra.Command, []string) error { return runF(opts) },
 	}
-	cmd.Flags().StringVar(&opts.search, "search", "", "words to find in ids, English and French names, tags and sources (case and accents ignored)")
-	cmd.Flags().BoolVar(&opts.json, "json", false, "print a JSON array of factor objects")
+	cmd.Flags().StringVar(&opts.search, "search", "", lang.Key("words to find in ids, English and French names, tags and sources (case and accents ignored)"))
+	cmd.Flags().BoolVar(&opts.json, "json", false, lang.Key("print a JSON array of factor objects"))
 	return cmd
 }
 
@@ -79,7 +80,7 @@ func newCmdFactorsShow(root *rootOptions, runF func(*factorsShowOptions) error) 
 	opts := &factorsShowOptions{rootOptions: root}
 	return &cobra.Command{
 		Use:   "show ID",
-		Short: "Show every vintage of one factor with its source",
+		Short: lang.Key("Show every vintage of one factor with its source"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.id = args[0]

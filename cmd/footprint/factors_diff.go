@@ -19,6 +19,12 @@ import (
 // builtinLibrary is the word that names the built-in library in `factors diff`.
 const builtinLibrary = "builtin"
 
+// The errors of a diff given too few or too many arguments, translated as usage errors.
+var (
+	errDiffArgs     = lang.Key("give OLD and NEW: two factor files, or builtin")
+	errDiffMoreArgs = lang.Key("diff takes OLD and NEW only; more workbooks follow --used-by")
+)
+
 type factorsDiffOptions struct {
 	*rootOptions
 	old, new string
@@ -30,16 +36,16 @@ func newCmdFactorsDiff(root *rootOptions, runF func(*factorsDiffOptions) error) 
 	opts := &factorsDiffOptions{rootOptions: root}
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
-		Short: "What changed between two factor libraries (factor files, or builtin): changed fields, added and archived factors",
-		Long: "OLD and NEW are factor files or the word builtin. Factors are compared by id and year (the vintage).\n" +
+		Short: lang.Key("What changed between two factor libraries (factor files, or builtin): changed fields, added and archived factors"),
+		Long: lang.Key("OLD and NEW are factor files or the word builtin. Factors are compared by id and year (the vintage).\n" +
 			"With --used-by, each change of value or upstream gets the tCO2e it moves in those workbooks' inventory\n" +
-			"(computed with the current config), and the changes are ranked by it. Exit 0 whatever the differences.",
+			"(computed with the current config), and the changes are ranked by it. Exit 0 whatever the differences."),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 2 {
-				return fmt.Errorf("give OLD and NEW: two factor files, or builtin")
+				return errors.New(errDiffArgs)
 			}
 			if len(args) > 2 && len(opts.usedBy) == 0 {
-				return fmt.Errorf("diff takes OLD and NEW only; more workbooks follow --used-by")
+				return errors.New(errDiffMoreArgs)
 			}
 			return nil
 		},
@@ -49,8 +55,8 @@ func newCmdFactorsDiff(root *rootOptions, runF func(*factorsDiffOptions) error) 
 			return runF(opts)
 		},
 	}
-	cmd.Flags().StringArrayVar(&opts.usedBy, "used-by", nil, "workbook(s) whose inventory weighs each change in tCO2e (repeatable, or list them after OLD NEW)")
-	cmd.Flags().BoolVar(&opts.json, "json", false, `print {"changed", "added", "archived"} as JSON (docs/json.md)`)
+	cmd.Flags().StringArrayVar(&opts.usedBy, "used-by", nil, lang.Key("workbook(s) whose inventory weighs each change in tCO2e (repeatable, or list them after OLD NEW)"))
+	cmd.Flags().BoolVar(&opts.json, "json", false, lang.Key(`print {"changed", "added", "archived"} as JSON (docs/json.md)`))
 	return cmd
 }
 

@@ -31,22 +31,22 @@ func newCmdFactorsImport(root *rootOptions, runF func(*factorsImportOptions) err
 	opts := &factorsImportOptions{rootOptions: root, now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "import (--ademe FILE | --desnz FILE | --pact FILE)",
-		Short: "Write a factor file from a published release (ADEME Base Carbone, DESNZ) or supplier product footprints (PACT)",
-		Long: "Reads one release as its publisher ships it and writes its factors to a factor file, which config\n" +
+		Short: lang.Key("Write a factor file from a published release (ADEME Base Carbone, DESNZ) or supplier product footprints (PACT)"),
+		Long: lang.Key("Reads one release as its publisher ships it and writes its factors to a factor file, which config\n" +
 			"factors.files then lists. Factors the built-in library maps keep their built-in ids; others get\n" +
 			"ademe.<element id>, desnz.<ID> or pact.<productId>. Each factor keeps its source row, GWP basis,\n" +
-			"split by gas, data year and the release's version and publication year, so --restate can use it.",
+			"split by gas, data year and the release's version and publication year, so --restate can use it."),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return runF(opts) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.ademe, "ademe", "", "ADEME Base Carbone export: the CSV as published (';', Windows-1252 or UTF-8) or the xlsx")
-	f.StringVar(&opts.desnz, "desnz", "", `DESNZ conversion factors flat file: the xlsx, or its "Factors by Category" sheet saved as CSV`)
-	f.StringVar(&opts.pact, "pact", "", "WBCSD PACT ProductFootprint JSON (v2 or v3): one footprint, a list response or an event")
-	f.StringVar(&opts.version, "version", "", "release version (default: what the file states, else the version in its name)")
-	f.IntVar(&opts.published, "published", 0, "year the release was published (default: what the file states, else the current year)")
-	f.StringVar(&opts.out, "out", "", "factor file to write (default factors/<source>-<version>.yaml beside the config)")
-	f.BoolVar(&opts.force, "force", false, "replace the --out file if it exists")
+	f.StringVar(&opts.ademe, "ademe", "", lang.Key("ADEME Base Carbone export: the CSV as published (';', Windows-1252 or UTF-8) or the xlsx"))
+	f.StringVar(&opts.desnz, "desnz", "", lang.Key(`DESNZ conversion factors flat file: the xlsx, or its "Factors by Category" sheet saved as CSV`))
+	f.StringVar(&opts.pact, "pact", "", lang.Key("WBCSD PACT ProductFootprint JSON (v2 or v3): one footprint, a list response or an event"))
+	f.StringVar(&opts.version, "version", "", lang.Key("release version (default: what the file states, else the version in its name)"))
+	f.IntVar(&opts.published, "published", 0, lang.Key("year the release was published (default: what the file states, else the current year)"))
+	f.StringVar(&opts.out, "out", "", lang.Key("factor file to write (default factors/<source>-<version>.yaml beside the config)"))
+	f.BoolVar(&opts.force, "force", false, lang.Key("replace the --out file if it exists"))
 	cmd.MarkFlagsOneRequired("ademe", "desnz", "pact")
 	cmd.MarkFlagsMutuallyExclusive("ademe", "desnz", "pact")
 	return cmd

@@ -30,15 +30,15 @@ func newCmdInit(root *rootOptions, runF func(*initOptions) error) *cobra.Command
 	opts := &initOptions{rootOptions: root}
 	cmd := &cobra.Command{
 		Use:   "init",
-		Short: "Write a starter config.yaml for your own site and the input template to fill in",
-		Long: "Writes into --dir a commented config.yaml for your own site (site name, reporting year, inputs,\n" +
+		Short: lang.Key("Write a starter config.yaml for your own site and the input template to fill in"),
+		Long: lang.Key("Writes into --dir a commented config.yaml for your own site (site name, reporting year, inputs,\n" +
 			"a target to fill in) and activities.xlsx, the input template `footprint template` writes, which the\n" +
 			"config names as its input. A file that exists already is left untouched and named; init never\n" +
-			"overwrites a file. Then fill both in and run `footprint validate` and `footprint report` there.",
+			"overwrites a file. Then fill both in and run `footprint validate` and `footprint report` there."),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return runF(opts) },
 	}
-	cmd.Flags().StringVar(&opts.dir, "dir", ".", "folder to write config.yaml and activities.xlsx into")
+	cmd.Flags().StringVar(&opts.dir, "dir", ".", lang.Key("folder to write config.yaml and activities.xlsx into"))
 	return cmd
 }
 

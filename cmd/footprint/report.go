@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/footprint/footprint/lang"
 	"io"
 	"path/filepath"
 
@@ -30,14 +31,14 @@ func newCmdReport(root *rootOptions, runF func(*reportOptions) error) *cobra.Com
 	opts := &reportOptions{rootOptions: root}
 	cmd := &cobra.Command{
 		Use:   "report",
-		Short: "Compute the inventory and trajectory and write <out>/report.html and <out>/footprint-<year>.xlsx",
+		Short: lang.Key("Compute the inventory and trajectory and write <out>/report.html and <out>/footprint-<year>.xlsx"),
 		Args:  cobra.NoArgs,
 		RunE:  func(*cobra.Command, []string) error { return runF(opts) },
 	}
 	addInputFlags(cmd, &opts.in, withYear|withStrict)
 	cmd.Flags().BoolVar(&opts.restate, "restate", false, restateHelp)
-	cmd.Flags().StringVar(&opts.out, "out", "", "folder to write report.html and the Excel export into (default: the config's output.dir)")
-	cmd.Flags().BoolVar(&opts.pdf, "pdf", false, "also write report.pdf, report.html printed on A4 by a Chromium on the PATH")
+	cmd.Flags().StringVar(&opts.out, "out", "", lang.Key("folder to write report.html and the Excel export into (default: the config's output.dir)"))
+	cmd.Flags().BoolVar(&opts.pdf, "pdf", false, lang.Key("also write report.pdf, report.html printed on A4 by a Chromium on the PATH"))
 	return cmd
 }
 

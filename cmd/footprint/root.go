@@ -80,12 +80,12 @@ const (
 // addInputFlags adds --input, and the flags of which, to cmd.
 func addInputFlags(cmd *cobra.Command, o *inputOptions, which inputFlag) {
 	f := cmd.Flags()
-	f.StringArrayVar(&o.inputs, "input", nil, "activity workbook (repeatable; replaces the config's inputs)")
+	f.StringArrayVar(&o.inputs, "input", nil, lang.Key("activity workbook (repeatable; replaces the config's inputs)"))
 	if which&withYear != 0 {
-		f.IntVar(&o.year, "year", 0, "reporting year (default: the config's, else the latest year with data)")
+		f.IntVar(&o.year, "year", 0, lang.Key("reporting year (default: the config's, else the latest year with data)"))
 	}
 	if which&withStrict != 0 {
-		f.BoolVar(&o.strict, "strict", false, "treat any rejected row as an error")
+		f.BoolVar(&o.strict, "strict", false, lang.Key("treat any rejected row as an error"))
 	}
 }
 
@@ -99,20 +99,20 @@ func (r *rootOptions) pipeline(in inputOptions, progress bool) pipeline.Options 
 	return o
 }
 
-// Main runs the command line and returns the process exit code.
-func Main(args []string, env Env) int {
-	opts := &rootOptions{env: env}
+// newRootCmd builds the command tree Main runs, with opts for its flags; args are the
+// command line, which help reads for its language when cobra has not parsed it.
+func newRootCmd(opts *rootOptions, args []string) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "footprint",
-		Short:         "Greenhouse-gas inventory and 2030 trajectory from activity workbooks",
+		Short:         lang.Key("Greenhouse-gas inventory and 2030 trajectory from activity workbooks"),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.SetOut(env.Stdout)
-	root.SetErr(env.Stderr)
+	root.SetOut(opts.env.Stdout)
+	root.SetErr(opts.env.Stderr)
 	root.SetArgs(args)
-	root.PersistentFlags().StringVar(&opts.config, "config", "", "configuration file (default ./config.yaml; without one, the built-in defaults with --input, else the built-in demo)")
-	root.PersistentFlags().StringVar(&opts.lang, "lang", "", "language of the report, export, template and messages: en or fr (default: config language, else en)")
+	root.PersistentFlags().StringVar(&opts.config, "config", "", lang.Key("configuration file (default ./config.yaml; without one, the built-in defaults with --input, else the built-in demo)"))
+	root.PersistentFlags().StringVar(&opts.lang, "lang", "", lang.Key("language of the report, export, template and messages: en or fr (default: config language, else en)"))
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		if _, err := lang.Parse(opts.lang); err != nil {
 			return fmt.Errorf("--lang: %v", err)
@@ -122,8 +122,18 @@ func Main(args []string, env Env) int {
 	root.AddCommand(newCmdCalc(opts, runCalc), newCmdValidate(opts, runValidate), newCmdFactors(opts),
 		newCmdReport(opts, runReport), newCmdTemplate(opts, runTemplate), newCmdAnnotate(opts, runAnnotate),
 		newCmdInit(opts, runInit))
+	// cobra adds --help when it runs, after finding the command: a --help it does not know yet
+	// would take the next argument as its value (footprint --help --lang fr: "fr" an unknown
+	// command).
+	root.InitDefaultHelpFlag()
+	localizeHelp(root, func() lang.Lang { return opts.helpLang(args) })
+	return root
+}
 
-	err := root.Execute()
+// Main runs the command line and returns the process exit code.
+func Main(args []string, env Env) int {
+	opts := &rootOptions{env: env}
+	err := newRootCmd(opts, args).Execute()
 	if err == nil {
 		return exitOK
 	}
@@ -134,7 +144,10 @@ func Main(args []string, env Env) int {
 		}
 		return ee.code
 	}
-	fmt.Fprintln(env.Stderr, "footprint:", err)
-	fmt.Fprintln(env.Stderr, "Run 'footprint --help' for usage.")
+	// A command line refused: said in the language help speaks, which a wrong --lang leaves
+	// to the environment or the config.
+	l := opts.helpLang(args)
+	fmt.Fprintln(env.Stderr, "footprint:", usageError(l, err.Error()))
+	fmt.Fprintln(env.Stderr, l.T("Run 'footprint --help' for usage."))
 	return exitUsage
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/footprint/footprint/lang"
 
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/workbook"
@@ -18,20 +19,20 @@ func newCmdTemplate(root *rootOptions, runF func(*templateOptions) error) *cobra
 	opts := &templateOptions{rootOptions: root}
 	cmd := &cobra.Command{
 		Use:   "template",
-		Short: "Write an input workbook template: headers, dropdowns of activity ids and units, a help sheet",
-		Long: "Writes the workbook a team fills in (docs/user-guide.md): the sheets Energy, Logistics, Materials,\n" +
+		Short: lang.Key("Write an input workbook template: headers, dropdowns of activity ids and units, a help sheet"),
+		Long: lang.Key("Writes the workbook a team fills in (docs/user-guide.md): the sheets Energy, Logistics, Materials,\n" +
 			"Waste, Refrigerants, Travel and Instruments with their headers and data validation (activity ids of\n" +
 			"the library and of the config's custom factors, units, whole-number years, quantities ≥ 0), a Help\n" +
 			"sheet, examples, and a Lists sheet with the poles and sites the inputs use, where the team adds more.\n" +
 			"With --lang fr (or config language: fr) the sheets, headers, help and dropdown values are in French,\n" +
 			"which footprint reads as well; the Instruments sheet keeps its name.\n" +
 			"The optional Quality, Entity and DataType columns have dropdowns; Entity's lists the config's\n" +
-			"organisation.entities (without an organisation it has none).",
+			"organisation.entities (without an organisation it has none)."),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return runF(opts) },
 	}
 	addInputFlags(cmd, &opts.in, 0)
-	cmd.Flags().StringVar(&opts.out, "out", "activities-template.xlsx", "file to write")
+	cmd.Flags().StringVar(&opts.out, "out", "activities-template.xlsx", lang.Key("file to write"))
 	return cmd
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/footprint/footprint/lang"
 
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
@@ -18,10 +19,10 @@ func newCmdValidate(root *rootOptions, runF func(*validateOptions) error) *cobra
 	opts := &validateOptions{rootOptions: root}
 	cmd := &cobra.Command{
 		Use:   "validate",
-		Short: "Check the config and the inputs; list every problem with its place",
-		Long: "Reads the configuration and every input workbook, computes every row, and lists each problem\n" +
+		Short: lang.Key("Check the config and the inputs; list every problem with its place"),
+		Long: lang.Key("Reads the configuration and every input workbook, computes every row, and lists each problem\n" +
 			"with its cell, grouped by file and sheet with a count per group, then the totals (errors,\n" +
-			"warnings, rows). Exits 1 if any row would be rejected or anything else is wrong.",
+			"warnings, rows). Exits 1 if any row would be rejected or anything else is wrong."),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return runF(opts) },
 	}
