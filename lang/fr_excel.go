@@ -4,6 +4,7 @@ package lang
 // stay within Excel's 31 characters, without : \ / ? * [ ]; Summary, Intensity and Restatement
 // are the report's words (fr_report.go), as are the other texts both outputs share.
 var frenchExcel = map[string]string{
+	"export: the text has %d characters, more than the %d a cell holds; the export keeps the first %d": "export : le texte a %d caractères, plus que les %d qu’une cellule peut contenir ; l’export en garde les %d premiers",
 	// Sheet names.
 	"Breakdown":    "Ventilation",
 	"Trajectory":   "Trajectoire",
@@ -216,7 +217,7 @@ var frenchExcel = map[string]string{
 	"Total %s":                 "Total %s",
 	"%s other poles, together": "%s autres pôles, ensemble",
 	"How sure the figures are: 95 %% intervals by Monte Carlo": "Quelle confiance accorder aux chiffres : intervalles à 95 %% par Monte-Carlo",
-	"tCO2e (GWP100 %s, Scope 2 %s). %s iterations, fixed seed: per iteration one lognormal draw per emission factor vintage (its published uncertainty, else the default %s %%) shared by every line that uses it, and one per activity-data series where a Quality is given. Low and high are the 2.5th and 97.5th percentiles; the README explains the method.": "tCO2e (PRG à 100 ans %s, scope 2 %s). %s itérations, graine fixe : à chaque itération, un tirage lognormal par millésime de facteur d’émission (son incertitude publiée, sinon la valeur par défaut de %s %%) partagé par toutes les lignes qui l’utilisent, et un par série de données d’activité dotée d’une Quality. Bas et haut sont les percentiles 2,5 et 97,5 ; le README explique la méthode.",
+	"tCO2e (GWP100 %s, Scope 2 %s). %s iterations, fixed seed: per iteration one lognormal draw per emission factor vintage (its published uncertainty, else the default %s %%) shared by every line that uses it, and one per activity-data series where a Quality is given. Low and high are the 2.5th and 97.5th percentiles; the Method section of the HTML report explains the method.": "tCO2e (PRG à 100 ans %s, scope 2 %s). %s itérations, graine fixe : à chaque itération, un tirage lognormal par millésime de facteur d’émission (son incertitude publiée, sinon la valeur par défaut de %s %%) partagé par toutes les lignes qui l’utilisent, et un par série de données d’activité dotée d’une Quality. Bas et haut sont les percentiles 2,5 et 97,5 ; la section Méthode du rapport HTML explique la méthode.",
 	"Low (2.5 %%), tCO2e":                     "Bas (2,5 %%), tCO2e",
 	"High (97.5 %%), tCO2e":                   "Haut (97,5 %%), tCO2e",
 	"Low vs figure":                           "Bas par rapport au chiffre",

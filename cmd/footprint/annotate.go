@@ -38,18 +38,19 @@ func newCmdAnnotate(root *rootOptions, runF func(*annotateOptions) error) *cobra
 }
 
 func runAnnotate(opts *annotateOptions) error {
+	l := opts.runLang(nil)
 	if len(opts.in.inputs) != 1 {
-		return errors.New("annotate takes exactly one --input FILE")
+		return errors.New(l.T("annotate takes exactly one --input FILE"))
 	}
 	if opts.out == "" {
-		return errors.New("annotate needs --out FILE")
+		return errors.New(l.T("annotate needs --out FILE"))
 	}
 	in, out, env := opts.in.inputs[0], opts.out, opts.env
 	if _, err := os.Stat(in); err != nil {
-		return problemsf("%s: cannot open: %v", in, errors.Unwrap(err))
+		return problemsf("%s: %s", in, l.T("cannot open: %v", errors.Unwrap(err)))
 	}
 	if same, _ := sameFile(in, out); same {
-		return problemsf("--out %s is the input workbook: annotate writes a copy and never overwrites the original", out)
+		return problemsf("%s", l.T("--out %s is the input workbook: annotate writes a copy and never overwrites the original", out))
 	}
 	po := opts.pipeline(opts.in, true)
 	po.RowLines, po.KeepRejected = true, true
@@ -66,7 +67,7 @@ func runAnnotate(opts *annotateOptions) error {
 	}
 	for _, h := range workbook.AnnotateHeaders {
 		if c, ok := workbook.HeaderColumn(h, res.Config.Aliases()); ok {
-			return problemsf("%s: config columns makes %q an alias of %s: annotate's header would be read as that column; remove the alias", pipeline.ConfigName(res.Config), h, c)
+			return problemsf("%s", res.Config.Lang().T("%s: config columns makes %q an alias of %s: annotate's header would be read as that column; remove the alias", pipeline.ConfigName(res.Config), h, c))
 		}
 	}
 	// every row's lines, in the order of the rows; those of gases outside the scopes
@@ -79,7 +80,7 @@ func runAnnotate(opts *annotateOptions) error {
 	}
 	if n.Fallback != "" {
 		// correct, but slower and in memory: say why, so a big workbook's wait is explained
-		fmt.Fprintf(env.Stderr, "note: %s was written through excelize, in memory: %s\n", out, n.Fallback)
+		fmt.Fprintln(env.Stderr, res.Config.Lang().T("note: %s was written through excelize, in memory: %s", out, n.Fallback))
 	}
 	text.WriteAnnotated(env.Stdout, res.Config.Lang(), out, len(a.Sheets), n)
 	return nil

@@ -13,7 +13,6 @@ import (
 	"github.com/footprint/footprint/factors/importer"
 	"github.com/footprint/footprint/internal/atomicfile"
 	"github.com/footprint/footprint/lang"
-	"github.com/footprint/footprint/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -53,7 +52,7 @@ func newCmdFactorsImport(root *rootOptions, runF func(*factorsImportOptions) err
 }
 
 func runFactorsImport(opts *factorsImportOptions) error {
-	l := configLang(opts.rootOptions)
+	l := opts.runLang(nil)
 	if opts.published != 0 && (opts.published < 1990 || opts.published > opts.now().Year()+1) {
 		return problemsf("%s", l.T("--published %d: give the year the release was published, 1990–%d", lang.Plain(opts.published), lang.Year(opts.now().Year()+1)))
 	}
@@ -133,16 +132,6 @@ func skippedText(l lang.Lang, sk []importer.Skip) string {
 		}
 	}
 	return b.String()
-}
-
-// configLang is the language of a command that runs without a configuration but speaks the
-// configured language when one loads: the config's (with --lang and FOOTPRINT_LANGUAGE over
-// it), else commandLang. A config that does not load is no error here.
-func configLang(r *rootOptions) lang.Lang {
-	if s, err := pipeline.Load(r.pipeline(inputOptions{}, false)); err == nil {
-		return s.Config.Lang()
-	}
-	return commandLang(r)
 }
 
 // configDir is the folder of the config file (--config, else ./config.yaml).

@@ -19,12 +19,14 @@ import (
 // commands' and flags' texts (catalogue keys, marked with lang.Key where they are declared)
 // and cobra's own texts translated through the catalogue.
 
-// helpLang is the language of help, usage and usage errors: --lang, else FOOTPRINT_LANGUAGE,
-// else the language of the config file (--config, else ./config.yaml), as a run chooses it;
-// else English. It never fails: a value that is not a language is passed over, and a config
-// that cannot be read or decoded says nothing. args are the command line, read for --lang
-// and --config when cobra stopped parsing before them (an unknown flag first).
-func (r *rootOptions) helpLang(args []string) lang.Lang {
+// runLang is the language of what a command says before its config is loaded, or without one
+// (help, usage errors, init, factors import): --lang, else FOOTPRINT_LANGUAGE, else the
+// language of the config file (--config, else ./config.yaml), as a run chooses it; else
+// English. It never fails: a value that is not a language is passed over, and a config that
+// cannot be read or decoded says nothing (the commands that load it report why). args are the
+// command line, read for --lang and --config when cobra stopped parsing before them (an
+// unknown flag first); nil once the flags are parsed.
+func (r *rootOptions) runLang(args []string) lang.Lang {
 	given, cfg := r.lang, r.config
 	if given == "" {
 		given = argValue(args, "lang")

@@ -63,7 +63,7 @@ func runInit(opts *initOptions) error {
 	_, statErr := os.Stat(tmplPath)
 	writeTemplate := statErr != nil
 	s, loadErr := pipeline.Load(pipeline.Options{ConfigPath: cfgPath, Own: true, Lang: opts.lang, LookupEnv: opts.env.LookupEnv})
-	l := commandLang(opts.rootOptions)
+	l := opts.runLang(nil)
 	if loadErr == nil {
 		l = s.Config.Lang()
 	}
@@ -97,18 +97,6 @@ func runInit(opts *initOptions) error {
 		fmt.Fprintln(out, l.T("Next: fill them in, then run `footprint validate` and `footprint report`."))
 	}
 	return nil
-}
-
-// commandLang is the language a command speaks before a config is loaded, or when none
-// loads: --lang, else FOOTPRINT_LANGUAGE, else English (the checked flag and a bad variable
-// are English too: the config's check reports them).
-func commandLang(r *rootOptions) lang.Lang {
-	given := r.lang
-	if given == "" && r.env.LookupEnv != nil {
-		given, _ = r.env.LookupEnv("FOOTPRINT_LANGUAGE")
-	}
-	l, _ := lang.Parse(given)
-	return l
 }
 
 // createNew writes a file at path with write, only if none exists there: false when one

@@ -10,9 +10,10 @@ import (
 
 func main() {
 	tmp := ownTempDir()
-	endOnSignal(os.Stderr, tmp)
-	code := Main(os.Args[1:], Env{Stdout: os.Stdout, Stderr: os.Stderr, LookupEnv: os.LookupEnv,
-		Terminal: func() bool { return term.IsTerminal(int(os.Stderr.Fd())) }})
+	env := Env{Stdout: os.Stdout, Stderr: os.Stderr, LookupEnv: os.LookupEnv,
+		Terminal: func() bool { return term.IsTerminal(int(os.Stderr.Fd())) }}
+	endOnSignal(os.Stderr, (&rootOptions{env: env}).runLang(os.Args[1:]), tmp)
+	code := Main(os.Args[1:], env)
 	if ending.Load() {
 		select {} // the signal's handler exits
 	}

@@ -48,7 +48,7 @@ func runReport(opts *reportOptions) error {
 	if opts.pdf {
 		var err error
 		if browser, err = pdf.Find(); err != nil {
-			return problemsf("report --pdf: %v", err)
+			return problemsf("report --pdf: %s", pdf.NoChromium(opts.runLang(nil)))
 		}
 	}
 	po := opts.pipeline(opts.in, true)
@@ -62,7 +62,7 @@ func runReport(opts *reportOptions) error {
 		dir = s.OutputDir()
 	}
 	// Locked before anything is computed, so a second run on the folder fails at once.
-	lock, err := lockOutput(opts.env, dir)
+	lock, err := lockOutput(opts.env, s.Config.Lang(), dir)
 	if err != nil {
 		return problems(err)
 	}
@@ -87,7 +87,7 @@ func runReport(opts *reportOptions) error {
 	text.WriteReportSummary(opts.env.Stdout, rep, page, xlsx)
 	text.WriteProblemSummary(opts.env.Stderr, rep.Lang, rep.Problems)
 	if opts.pdf {
-		return printPDF(opts.env, browser, page)
+		return printPDF(opts.env, rep.Lang, browser, page)
 	}
 	return nil
 }
@@ -95,7 +95,7 @@ func runReport(opts *reportOptions) error {
 // printPDF prints the page with browser to report.pdf beside it. It comes after report.html
 // and the export are in place (the browser opens the page where it lies), so a failure
 // leaves them written and report.pdf as it was.
-func printPDF(env Env, browser, page string) error {
+func printPDF(env Env, l lang.Lang, browser, page string) error {
 	out := filepath.Join(filepath.Dir(page), "report.pdf")
 	doc, err := pdf.Print(browser, page)
 	if err == nil {
@@ -105,29 +105,33 @@ func printPDF(env Env, browser, page string) error {
 		})
 	}
 	if err != nil {
-		return problemsf("report --pdf: %v (%s and the export are written; %s is left as it was)", err, page, out)
+		return problemsf("%s", l.T("report --pdf: %v (%s and the export are written; %s is left as it was)", err, page, out))
 	}
-	fmt.Fprintf(env.Stdout, "Wrote %s\n", out)
+	fmt.Fprintln(env.Stdout, l.T("Wrote %s", out))
 	return nil
 }
 
 // lockOutput takes the lock of the output folder dir. A lock left by a run that is gone is
 // taken over with a warning, after finishing what that run had begun to publish and removing
 // its temporary files.
-func lockOutput(env Env, dir string) (*outlock.Lock, error) {
+func lockOutput(env Env, l lang.Lang, dir string) (*outlock.Lock, error) {
 	lock, err := outlock.Take(dir)
+	var held *outlock.HeldError
+	if errors.As(err, &held) {
+		return nil, errors.New(held.In(l))
+	}
 	if err != nil {
 		return nil, err
 	}
-	if pid := lock.Previous; pid != 0 {
-		fmt.Fprintf(env.Stderr, "warning: %s was left by footprint process %d, which is no longer running: taken over\n", lock.Path, pid)
-		done, err := atomicfile.Recover(dir, pid)
+	if pid := lang.Plain(lock.Previous); pid != 0 {
+		fmt.Fprintln(env.Stderr, l.T("warning: %s was left by footprint process %d, which is no longer running: taken over", lock.Path, pid))
+		done, err := atomicfile.Recover(dir, int(pid))
 		for _, p := range done {
-			fmt.Fprintf(env.Stderr, "warning: %s: put in place, as process %d had finished writing it with the rest of its outputs\n", p, pid)
+			fmt.Fprintln(env.Stderr, l.T("warning: %s: put in place, as process %d had finished writing it with the rest of its outputs", p, pid))
 		}
 		if err != nil {
 			lock.Release()
-			return nil, fmt.Errorf("tidying %s after process %d: %w", dir, pid, err)
+			return nil, errors.New(l.T("tidying %s after process %d: %v", dir, pid, err))
 		}
 	}
 	return lock, nil

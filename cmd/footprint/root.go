@@ -126,7 +126,7 @@ func newRootCmd(opts *rootOptions, args []string) *cobra.Command {
 	// would take the next argument as its value (footprint --help --lang fr: "fr" an unknown
 	// command).
 	root.InitDefaultHelpFlag()
-	localizeHelp(root, func() lang.Lang { return opts.helpLang(args) })
+	localizeHelp(root, func() lang.Lang { return opts.runLang(args) })
 	return root
 }
 
@@ -146,7 +146,7 @@ func Main(args []string, env Env) int {
 	}
 	// A command line refused: said in the language help speaks, which a wrong --lang leaves
 	// to the environment or the config.
-	l := opts.helpLang(args)
+	l := opts.runLang(args)
 	fmt.Fprintln(env.Stderr, "footprint:", usageError(l, err.Error()))
 	fmt.Fprintln(env.Stderr, l.T("Run 'footprint --help' for usage."))
 	return exitUsage

@@ -142,7 +142,7 @@ func TestValidateInFrench(t *testing.T) {
 		"\n  erreur, cellule F7\u202f: l’unité \"t\" (masse) ne se convertit pas dans l’unité du facteur ",
 		"\n  erreur, cellule F8\u202f: Unité vide\u202f; ",
 		"\n  erreur, cellule A10\u202f: \"Total\" ressemble à une ligne de total, pas à une activité\u202f: ",
-		"\nTotal\u202f: 7 erreurs, 2 avertissements dans 1 fichier\u202f; lignes\u202f: 8 lues, 1 utilisées, 7 rejetées\u202f; 0 instrument.\n",
+		"\nTotal\u202f: 7 erreurs, 2 avertissements dans 1 fichier\u202f; lignes\u202f: 8 lues, 1 utilisée, 7 rejetées\u202f; 0 instrument.\n",
 	} {
 		if !strings.Contains(r.stdout, w) {
 			t.Errorf("the output lacks %q:\n%s", w, r.stdout)
@@ -153,7 +153,7 @@ func TestValidateInFrench(t *testing.T) {
 	}
 	// calc lists the same problems on stderr, in French too.
 	c := footprint(t, dir, "calc")
-	for _, w := range []string{"9 problème(s)\u202f:\n", "\nerreur\u202f: bilan.xlsx\u202f: feuille Énergie, cellule A3\u202f: Année vide\u202f; "} {
+	for _, w := range []string{"9 problèmes\u202f:\n", "\nerreur\u202f: bilan.xlsx\u202f: feuille Énergie, cellule A3\u202f: Année vide\u202f; "} {
 		if !strings.Contains(c.stderr, w) {
 			t.Errorf("calc's stderr lacks %q:\n%s", w, c.stderr)
 		}

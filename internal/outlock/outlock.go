@@ -11,6 +11,7 @@ package outlock
 import (
 	"errors"
 	"fmt"
+	"github.com/footprint/footprint/lang"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -40,15 +41,18 @@ type HeldError struct {
 	Host string // the holder's host, when not this one
 }
 
-func (e *HeldError) Error() string {
-	who := "another footprint run"
+func (e *HeldError) Error() string { return e.In(lang.English) }
+
+// In says the error in l.
+func (e *HeldError) In(l lang.Lang) string {
+	who := l.T("another footprint run")
 	if e.PID != 0 {
-		who = fmt.Sprintf("footprint process %d", e.PID)
+		who = l.T("footprint process %d", lang.Plain(e.PID))
 	}
 	if e.Host != "" {
-		who += " on host " + e.Host
+		who += l.T(" on host %s", e.Host)
 	}
-	return fmt.Sprintf("%s is held by %s, which is writing into this folder: wait for it to end, or give this run another --out; if no such run is under way, delete %s",
+	return l.T("%s is held by %s, which is writing into this folder: wait for it to end, or give this run another --out; if no such run is under way, delete %s",
 		e.Path, who, e.Path)
 }
 

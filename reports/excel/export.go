@@ -227,7 +227,7 @@ func yearLabel(prefix string, y int) string {
 
 // text returns s as a cell may hold it: truncated to Excel's limit, with a warning naming the
 // cell. Strings are always written as text cells, never formulas, so a user's "=…" stays text.
-func (x *exporter) text(s, sheet string, col, row int, what string) string {
+func (x *exporter) text(s, sheet string, col, row int) string {
 	if len(s) <= xlsxwrite.MaxCellChars { // a UTF-8 string never has more UTF-16 units than bytes
 		return s
 	}
@@ -237,7 +237,7 @@ func (x *exporter) text(s, sheet string, col, row int, what string) string {
 	}
 	cell, _ := excelize.CoordinatesToCellName(col, row)
 	x.warnings.Add(emissions.Problem{Severity: emissions.SeverityWarning, Sheet: sheet, Cell: cell, Cause: "export-truncated",
-		Message: fmt.Sprintf("export: %s has %d characters, more than the %d a cell holds; the export keeps the first %d", what, utf16Len(s), xlsxwrite.MaxCellChars, utf16Len(s[:i]))})
+		Message: x.e.Lang.T("export: the text has %d characters, more than the %d a cell holds; the export keeps the first %d", lang.Plain(utf16Len(s)), lang.Plain(xlsxwrite.MaxCellChars), lang.Plain(utf16Len(s[:i])))})
 	return s[:i]
 }
 

@@ -323,6 +323,11 @@ func TestExportTextStaysText(t *testing.T) {
 	if len(warnings) != 1 || warnings[0].Sheet != "Lines" || warnings[0].Cell != "V2" || !strings.Contains(warnings[0].Message, "40000 characters") {
 		t.Fatalf("warnings %+v", warnings)
 	}
+	fr := e
+	fr.Lang = lang.French
+	if _, ws := writeExportBytes(t, fr); len(ws) != 1 || ws[0].Message != "export\u202f: le texte a 40000 caractères, plus que les 32767 qu’une cellule peut contenir\u202f; l’export en garde les 32766 premiers" {
+		t.Errorf("French warnings %+v", ws)
+	}
 	ps := readSheet(t, f, "Problems")
 	if ps.findRow("warning") != 4 || ps.at(3, 4) != "Lines" || ps.at(4, 4) != "V2" {
 		t.Errorf("Problems sheet %q", ps.rows)

@@ -127,7 +127,6 @@ func (x *exporter) digested() bool {
 
 // scanLines is the first pass over the lines; warn says whether to warn of long texts.
 func (x *exporter) scanLines(warn bool) error {
-	cols := x.linesColumns()
 	tally := newFactorTally(x.e.Library)
 	n := x.lines.Len()
 	i := 0
@@ -142,7 +141,7 @@ func (x *exporter) scanLines(warn bool) error {
 		if warn && hasLongText(l) {
 			sheet := x.lineSheets[i/LinesPerSheet]
 			for c, s := range lineStrings(l) {
-				x.fit(s, sheet, c+1, i%LinesPerSheet+2, cols[c].header)
+				x.fit(s, sheet, c+1, i%LinesPerSheet+2)
 			}
 		}
 		i++

@@ -108,7 +108,7 @@ func (x *exporter) stream(t table, body func(add func(vals ...any) error) error)
 		row++
 		for i, v := range vals {
 			if i < len(t.cols) {
-				vals[i] = x.fit(v, t.sheet, i+1, row, t.cols[i].header)
+				vals[i] = x.fit(v, t.sheet, i+1, row)
 			}
 		}
 		return sw.SetRow(rowRef(row), vals)
@@ -172,10 +172,10 @@ func (x *exporter) streamHead(t table) (*excelize.StreamWriter, int, error) {
 		return nil, 0, err
 	}
 	if !t.noTitle {
-		if err := sw.SetRow("A1", []any{cell{StyleID: x.st.title, Value: x.text(t.title, t.sheet, 1, 1, "the title")}}, excelize.RowOpts{Height: xlsxwrite.TitleHeight}); err != nil {
+		if err := sw.SetRow("A1", []any{cell{StyleID: x.st.title, Value: x.text(t.title, t.sheet, 1, 1)}}, excelize.RowOpts{Height: xlsxwrite.TitleHeight}); err != nil {
 			return nil, 0, err
 		}
-		if err := sw.SetRow("A2", []any{cell{StyleID: x.st.note, Value: x.text(t.note, t.sheet, 1, 2, "the note")}}); err != nil {
+		if err := sw.SetRow("A2", []any{cell{StyleID: x.st.note, Value: x.text(t.note, t.sheet, 1, 2)}}); err != nil {
 			return nil, 0, err
 		}
 	}
@@ -184,7 +184,7 @@ func (x *exporter) streamHead(t table) (*excelize.StreamWriter, int, error) {
 	for i, c := range t.cols {
 		lines = max(lines, xlsxwrite.WrappedLines(c.header, c.width))
 		// Headers hold user names too (targets, levers): excelize would cut them silently.
-		header[i] = x.fit(cell{StyleID: x.st.header, Value: c.header}, t.sheet, i+1, h, "the header")
+		header[i] = x.fit(cell{StyleID: x.st.header, Value: c.header}, t.sheet, i+1, h)
 	}
 	if err := sw.SetRow(fmt.Sprintf("A%d", h), header, excelize.RowOpts{Height: xlsxwrite.RowHeight(lines)}); err != nil {
 		return nil, 0, err
@@ -193,16 +193,16 @@ func (x *exporter) streamHead(t table) (*excelize.StreamWriter, int, error) {
 }
 
 // fit returns a cell value with its text, plain or styled, truncated to Excel's limit by
-// text, which warns; what names the column or the part of the sheet for the warning.
-func (x *exporter) fit(v any, sheet string, col, row int, what string) any {
+// text, which warns.
+func (x *exporter) fit(v any, sheet string, col, row int) any {
 	switch s := v.(type) {
 	case string:
 		if len(s) > xlsxwrite.MaxCellChars {
-			return x.text(s, sheet, col, row, "the "+what+" cell")
+			return x.text(s, sheet, col, row)
 		}
 	case cell:
 		if str, ok := s.Value.(string); ok && len(str) > xlsxwrite.MaxCellChars {
-			s.Value = x.text(str, sheet, col, row, "the "+what+" cell")
+			s.Value = x.text(str, sheet, col, row)
 			return s
 		}
 	}

@@ -87,7 +87,7 @@ func (x *exporter) writeUncertainty() error {
 	rows := x.uncertaintyRows()
 	t := table{sheet: sheetUncertainty, rows: len(rows),
 		title: l.T("How sure the figures are: 95 %% intervals by Monte Carlo"),
-		note: l.T("tCO2e (GWP100 %s, Scope 2 %s). %s iterations, fixed seed: per iteration one lognormal draw per emission factor vintage (its published uncertainty, else the default %s %%) shared by every line that uses it, and one per activity-data series where a Quality is given. Low and high are the 2.5th and 97.5th percentiles; the README explains the method.",
+		note: l.T("tCO2e (GWP100 %s, Scope 2 %s). %s iterations, fixed seed: per iteration one lognormal draw per emission factor vintage (its published uncertainty, else the default %s %%) shared by every line that uses it, and one per activity-data series where a Quality is given. Low and high are the 2.5th and 97.5th percentiles; the Method section of the HTML report explains the method.",
 			x.e.GWP, reports.MethodLabelIn(l, x.e.Scope2Method), strconv.Itoa(u.Iterations), l.Localize(strconv.FormatFloat(u.DefaultPct, 'f', -1, 64))),
 		cols: []column{
 			{header: l.T("Year"), width: 8, style: x.st.integer},

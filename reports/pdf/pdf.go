@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/footprint/footprint/lang"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,8 +21,13 @@ import (
 var Browsers = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
 
 // ErrNoChromium is Find's error when no browser of Browsers is on the PATH.
-var ErrNoChromium = errors.New("no Chromium on the PATH (looked for " + strings.Join(Browsers, ", ") +
-	"): install one (Debian, Ubuntu: apt-get install chromium), or open report.html in a browser and print it to PDF")
+var ErrNoChromium = errors.New(NoChromium(lang.English))
+
+// NoChromium says ErrNoChromium in l.
+func NoChromium(l lang.Lang) string {
+	return l.T("no Chromium on the PATH (looked for %s): install one (Debian, Ubuntu: apt-get install chromium), or open report.html in a browser and print it to PDF",
+		strings.Join(Browsers, ", "))
+}
 
 // Find returns the path of the first of Browsers on the PATH.
 func Find() (string, error) {
