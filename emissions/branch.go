@@ -65,7 +65,7 @@ func (in *Input) Join(o *Input) error {
 	in.InstrumentRows.Read += o.InstrumentRows.Read
 	in.InstrumentRows.Rejected += o.InstrumentRows.Rejected
 	for y, n := range o.YearsRead {
-		in.AddYearRows(y, n)
+		in.AddYearRows(y, n, o.YearsRejected[y])
 	}
 	in.Sheets = append(in.Sheets, o.Sheets...)
 	// before the branch's warnings join c's: those are the ones given before o

@@ -54,6 +54,9 @@ type Inventory struct {
 	// scope and no total, one per row.
 	Outside []Line
 	Rows    Rows
+	// RejectedYears counts the rejected rows per year, of those whose Year cell reads: what a
+	// year's figures leave out.
+	RejectedYears map[int]int
 	// rows are the lines of every row when Options.RowLines asked for them: the calculator's
 	// own, then each joined branch's.
 	rows  []*spool
@@ -108,9 +111,11 @@ type Calculator struct {
 	lines  []Line
 	grid   map[supply]*gridSite
 	rows   Rows
-	spool  *spool
-	out    []Line
-	cur    *partial
+	// rejectedYears counts the rows rejected per year (Inventory.RejectedYears)
+	rejectedYears map[int]int
+	spool         *spool
+	out           []Line
+	cur           *partial
 	// parent is the calculator a branch's workbooks join (branch.go); pending are the
 	// workbooks the branch committed, and joined the row lines of the branches joined.
 	parent  *Calculator
@@ -147,8 +152,10 @@ type partial struct {
 	lines groupLines
 	grid  map[supply]*gridSite
 	rows  Rows
-	mark  spoolMark
-	out   []Line
+	// rejectedYears counts the rows rejected per year (Inventory.RejectedYears)
+	rejectedYears map[int]int
+	mark          spoolMark
+	out           []Line
 }
 
 // groupLines are a workbook's groups in the order they first appear, kept in blocks that
@@ -357,6 +364,7 @@ func (c *Calculator) fold(p *partial) {
 		c.out = append(c.out, p.out...)
 		c.rows.Used += p.rows.Used
 		c.rows.Rejected += p.rows.Rejected
+		c.rejectedYears = addYears(c.rejectedYears, p.rejectedYears)
 		return
 	}
 	groups := c.groupIndex()
@@ -396,6 +404,18 @@ func (c *Calculator) fold(p *partial) {
 	c.out = append(c.out, p.out...)
 	c.rows.Used += p.rows.Used
 	c.rows.Rejected += p.rows.Rejected
+	c.rejectedYears = addYears(c.rejectedYears, p.rejectedYears)
+}
+
+// addYears adds the counts per year of add to to, made when nil, and returns it.
+func addYears(to, add map[int]int) map[int]int {
+	for y, n := range add {
+		if to == nil {
+			to = map[int]int{}
+		}
+		to[y] += n
+	}
+	return to
 }
 
 // marketRoom is how many market-based lines the location-based groups of grid may get at
@@ -443,6 +463,7 @@ func (c *Calculator) Finish(in *Input) (*Inventory, error) {
 	inv.split = c.marketBased(in, inv)
 	inv.Rows.Read = in.RowsRead
 	inv.Rows.Rejected += in.Rejected
+	inv.RejectedYears = addYears(addYears(nil, c.rejectedYears), in.YearsRejected)
 	for _, s := range inv.rows {
 		if err := s.done(); err != nil {
 			inv.Close()
@@ -552,6 +573,12 @@ type supply struct {
 func (c *Calculator) reject(a *Activity, cause string, cell CellRef, format string, args ...any) bool {
 	c.cur.problems.Errorf(cause, a.Place.File, a.Place.Sheet, cell.String(), format, args...)
 	c.cur.rows.Rejected++
+	if a.Year != 0 {
+		if c.cur.rejectedYears == nil {
+			c.cur.rejectedYears = map[int]int{}
+		}
+		c.cur.rejectedYears[a.Year]++
+	}
 	return false
 }
 

@@ -19,7 +19,9 @@ type Input struct {
 	// YearsRead counts the activity rows read per year, for rows whose Year cell reads as a
 	// year: a year whose rows were all rejected has no figure, and must be named.
 	YearsRead map[int]int
-	Problems  Problems
+	// YearsRejected counts, of those, the rows rejected while reading, per year.
+	YearsRejected map[int]int
+	Problems      Problems
 	// Sheets are the activity sheets read, in the order read, with their header rows
 	// (annotate appends its columns to them).
 	Sheets []ActivitySheet
@@ -57,10 +59,14 @@ type Progress interface {
 	Done()
 }
 
-// AddYearRows counts n more rows read for year in in.YearsRead.
-func (in *Input) AddYearRows(year, n int) {
+// AddYearRows counts n more rows read for year in in.YearsRead, of which rejected were
+// rejected while reading.
+func (in *Input) AddYearRows(year, n, rejected int) {
 	if in.YearsRead == nil {
 		in.YearsRead = map[int]int{}
 	}
 	in.YearsRead[year] += n
+	if rejected > 0 {
+		in.YearsRejected = addYears(in.YearsRejected, map[int]int{year: rejected})
+	}
 }

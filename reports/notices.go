@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -82,7 +83,7 @@ func Notices(r *pipeline.Result) []Notice {
 			}
 		}
 	}
-	out = append(out, leftOut(l, r.Inventory.Rows, r.Input.InstrumentRows, r.Input.Problems.List())...)
+	out = append(out, leftOut(l, r.Inventory.Rows, rejectedYears{r.Inventory.RejectedYears, r.BaseYear(), r.Year}, r.Input.InstrumentRows, r.Input.Problems.List())...)
 	out = append(out, sheetCopies(l, r.Input.Problems.List())...)
 	out = append(out, hiddenCounted(l, r.Input.Problems.List())...)
 	out = append(out, mergedOverRows(l, r.Input.Problems.List())...)
@@ -193,10 +194,38 @@ func baseYearOnLaterData(l lang.Lang, base int, total float64, found []emissions
 		Help: l.T("A factor's data year is the year its source describes. For %v activity, give a vintage of %v or earlier in config factors.custom (with its source), or state in the report why the later data stands for the base year; docs/methodology.md says how footprint picks a factor's vintage.", lang.Year(base), lang.Year(base))}, true
 }
 
-// leftOut says what the figures leave out: rejected activity and instrument rows, sheets and
-// files not read, capped instruments. problems is the list Problems.List gives (its lines of
-// problems not listed count the instruments beyond the bound).
-func leftOut(l lang.Lang, rows emissions.Rows, instruments emissions.InstrumentRows, problems []emissions.Problem) []Notice {
+// rejectedYears are the rejected activity rows per year (of those whose Year cell reads), with
+// the base and reporting years, which the notice names: a base year short of a rejected row
+// makes the progress look smaller or larger than it is.
+type rejectedYears struct {
+	n               map[int]int
+	base, reporting int
+}
+
+// text is "; of these, 1 of 2023 (the base year), 8 of 2024 (the reporting year)", or "".
+func (ry rejectedYears) text(l lang.Lang) string {
+	var parts []string
+	for _, y := range slices.Sorted(maps.Keys(ry.n)) {
+		part := l.T("%s of %v", l.Localize(Thousands(ry.n[y])), lang.Year(y))
+		switch y {
+		case ry.base:
+			part += l.T(" (the base year)")
+		case ry.reporting:
+			part += l.T(" (the reporting year)")
+		}
+		parts = append(parts, part)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return l.T("; of these, %s", strings.Join(parts, ", "))
+}
+
+// leftOut says what the figures leave out: rejected activity and instrument rows (the
+// activity rows by year), sheets and files not read, capped instruments. problems is the list
+// Problems.List gives (its lines of problems not listed count the instruments beyond the
+// bound).
+func leftOut(l lang.Lang, rows emissions.Rows, years rejectedYears, instruments emissions.InstrumentRows, problems []emissions.Problem) []Notice {
 	var sheets, files, rejectedIn, capped places
 	fatalAt := map[[2]string]bool{}
 	nCapped := 0
@@ -234,6 +263,7 @@ func leftOut(l lang.Lang, rows emissions.Rows, instruments emissions.InstrumentR
 		if len(rejectedIn.keys) > 0 {
 			msg += l.T(", in %s", rejectedIn.String())
 		}
+		msg += years.text(l)
 		switch instruments.Rejected {
 		case 0:
 		case 1:

@@ -26,22 +26,27 @@ func TestLeftOut(t *testing.T) {
 	tests := []struct {
 		name        string
 		rows        emissions.Rows
+		years       rejectedYears
 		instruments emissions.InstrumentRows
 		problems    []func(*emissions.Problems)
 		want        []string // code: message, one per notice
 	}{
-		{"nothing left out", emissions.Rows{Read: 10, Used: 10}, emissions.InstrumentRows{}, []func(*emissions.Problems){warn("hidden-rows", "a.xlsx", "Energy")}, nil},
-		{"rejected rows, their share and sheets", emissions.Rows{Read: 480, Used: 468, Rejected: 12}, emissions.InstrumentRows{},
+		{"nothing left out", emissions.Rows{Read: 10, Used: 10}, rejectedYears{}, emissions.InstrumentRows{}, []func(*emissions.Problems){warn("hidden-rows", "a.xlsx", "Energy")}, nil},
+		{"rejected rows, their share and sheets", emissions.Rows{Read: 480, Used: 468, Rejected: 12}, rejectedYears{}, emissions.InstrumentRows{},
 			[]func(*emissions.Problems){rowErr("a.xlsx", "Energy", "E3"), rowErr("a.xlsx", "Travel", "E4"), rowErr("b.xlsx", "Energy", "E5"), rowErr("a.xlsx", "Energy", "E6")},
 			[]string{"rows-rejected: 12 of 480 activity rows (2.5 %) were rejected, in a.xlsx (Energy, Travel), b.xlsx (Energy). Each is listed with its cell and reason among the problems."}},
-		{"a tiny share is never 0", emissions.Rows{Read: 100000, Used: 99999, Rejected: 1}, emissions.InstrumentRows{}, []func(*emissions.Problems){rowErr("a.xlsx", "Energy", "E3")},
+		{"rejected rows by year, the base and reporting years named", emissions.Rows{Read: 21, Used: 12, Rejected: 9},
+			rejectedYears{map[int]int{2024: 7, 2023: 1, 2022: 1}, 2023, 2024}, emissions.InstrumentRows{},
+			[]func(*emissions.Problems){rowErr("a.xlsx", "Energy", "E3")},
+			[]string{"rows-rejected: 9 of 21 activity rows (42.9 %) were rejected, in a.xlsx (Energy); of these, 1 of 2022, 1 of 2023 (the base year), 7 of 2024 (the reporting year). Each is listed"}},
+		{"a tiny share is never 0", emissions.Rows{Read: 100000, Used: 99999, Rejected: 1}, rejectedYears{}, emissions.InstrumentRows{}, []func(*emissions.Problems){rowErr("a.xlsx", "Energy", "E3")},
 			[]string{"rows-rejected: 1 of 100,000 activity rows (< 0.1 %) were rejected, in a.xlsx (Energy)."}},
-		{"sheets stopped, a file unread", emissions.Rows{Read: 5, Used: 5}, emissions.InstrumentRows{},
+		{"sheets stopped, a file unread", emissions.Rows{Read: 5, Used: 5}, rejectedYears{}, emissions.InstrumentRows{},
 			[]func(*emissions.Problems){fatal("header", "a.xlsx", "Energy"), fatal("damaged", "a.xlsx", "Travel"), fatal("encrypted", "c.xlsx", "")},
 			[]string{"sheets-not-read: 2 sheets were not read, or not in full: a.xlsx (Energy, Travel). Their rows are not among the 5 activity rows read; the problems say why.",
 				"files-not-read: 1 file could not be read: c.xlsx. Its rows are not among the 5 activity rows read; the problems say why."}},
-		{"a configuration problem is not a file left out", emissions.Rows{Read: 1, Used: 1}, emissions.InstrumentRows{}, []func(*emissions.Problems){fatal("config", "config.yaml", "")}, nil},
-		{"capped instruments, counted beyond the list's bound", emissions.Rows{Read: 1, Used: 1}, emissions.InstrumentRows{},
+		{"a configuration problem is not a file left out", emissions.Rows{Read: 1, Used: 1}, rejectedYears{}, emissions.InstrumentRows{}, []func(*emissions.Problems){fatal("config", "config.yaml", "")}, nil},
+		{"capped instruments, counted beyond the list's bound", emissions.Rows{Read: 1, Used: 1}, rejectedYears{}, emissions.InstrumentRows{},
 			func() []func(*emissions.Problems) {
 				var out []func(*emissions.Problems)
 				for range emissions.MaxPerCause + 2 {
@@ -50,15 +55,15 @@ func TestLeftOut(t *testing.T) {
 				return out
 			}(),
 			[]string{"instruments-capped: 1,002 contractual instrument rows were capped at the consumption left to cover, in a.xlsx (Instruments): the part beyond it is not counted in the market-based Scope 2."}},
-		{"rejected instruments only", emissions.Rows{Read: 10, Used: 10}, emissions.InstrumentRows{Read: 3, Rejected: 1},
+		{"rejected instruments only", emissions.Rows{Read: 10, Used: 10}, rejectedYears{}, emissions.InstrumentRows{Read: 3, Rejected: 1},
 			[]func(*emissions.Problems){rowErr("a.xlsx", "Instruments", "D3")},
 			[]string{"rows-rejected: 1 of 3 contractual instrument rows (33.3 %) were rejected, in a.xlsx (Instruments): the market-based Scope 2 is computed without that instrument. Each is listed"}},
-		{"rejected activity and instrument rows", emissions.Rows{Read: 10, Used: 9, Rejected: 1}, emissions.InstrumentRows{Read: 2, Rejected: 2},
+		{"rejected activity and instrument rows", emissions.Rows{Read: 10, Used: 9, Rejected: 1}, rejectedYears{}, emissions.InstrumentRows{Read: 2, Rejected: 2},
 			[]func(*emissions.Problems){rowErr("a.xlsx", "Energy", "E3"), rowErr("a.xlsx", "Instruments", "D2"), rowErr("a.xlsx", "Instruments", "D3")},
 			[]string{"rows-rejected: 1 of 10 activity rows (10.0 %) and 2 of 2 contractual instrument rows (100.0 %) were rejected, in a.xlsx (Energy, Instruments): the market-based Scope 2 is computed without those instruments. Each is listed"}},
-		{"a sheet with control characters is escaped", emissions.Rows{Read: 1, Used: 1}, emissions.InstrumentRows{}, []func(*emissions.Problems){fatal("sheet", "a.xlsx", "E\x1b]0;x")},
+		{"a sheet with control characters is escaped", emissions.Rows{Read: 1, Used: 1}, rejectedYears{}, emissions.InstrumentRows{}, []func(*emissions.Problems){fatal("sheet", "a.xlsx", "E\x1b]0;x")},
 			[]string{`sheets-not-read: 1 sheet was not read, or not in full: a.xlsx ("E\x1b]0;x").`}},
-		{"many places are counted, not all named", emissions.Rows{Read: 20, Used: 13, Rejected: 7}, emissions.InstrumentRows{},
+		{"many places are counted, not all named", emissions.Rows{Read: 20, Used: 13, Rejected: 7}, rejectedYears{}, emissions.InstrumentRows{},
 			func() []func(*emissions.Problems) {
 				var out []func(*emissions.Problems)
 				for i := range 7 {
@@ -74,7 +79,7 @@ func TestLeftOut(t *testing.T) {
 			for _, add := range tt.problems {
 				add(&ps)
 			}
-			got := leftOut(lang.English, tt.rows, tt.instruments, ps.List())
+			got := leftOut(lang.English, tt.rows, tt.years, tt.instruments, ps.List())
 			if len(got) != len(tt.want) {
 				t.Fatalf("%d notices, want %d: %+v", len(got), len(tt.want), got)
 			}

@@ -181,16 +181,18 @@ func readFast(in *emissions.Input, name string, ra io.ReaderAt, size int64, opts
 // workbookRead is what one workbook adds to the input, until commit: a workbook read the fast
 // way can be dropped and read again.
 type workbookRead struct {
-	in         *emissions.Input
-	problems   *emissions.Problems
-	rowsRead   int
-	rejected   int
-	instrRows  emissions.InstrumentRows
-	years      [emissions.MaxYear - emissions.MinYear + 1]int // rows read per year whose Year cell reads, from MinYear
-	activities int                                            // len(in.Activities) before
-	instrument int                                            // len(in.Instruments) before
-	sheets     []emissions.ActivitySheet
-	refrig     int // len(in.Refrigerants) before
+	in        *emissions.Input
+	problems  *emissions.Problems
+	rowsRead  int
+	rejected  int
+	instrRows emissions.InstrumentRows
+	years     [emissions.MaxYear - emissions.MinYear + 1]int // rows read per year whose Year cell reads, from MinYear
+	// yearsRejected: of those, the rows rejected, per year
+	yearsRejected [emissions.MaxYear - emissions.MinYear + 1]int
+	activities    int // len(in.Activities) before
+	instrument    int // len(in.Instruments) before
+	sheets        []emissions.ActivitySheet
+	refrig        int // len(in.Refrigerants) before
 }
 
 func begin(in *emissions.Input) *workbookRead {
@@ -210,7 +212,7 @@ func (wb *workbookRead) commit() {
 	in.InstrumentRows.Rejected += wb.instrRows.Rejected
 	for i, n := range wb.years {
 		if n > 0 {
-			in.AddYearRows(emissions.MinYear+i, n)
+			in.AddYearRows(emissions.MinYear+i, n, wb.yearsRejected[i])
 		}
 	}
 	in.Sheets = append(in.Sheets, wb.sheets...)
@@ -788,6 +790,9 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	switch {
 	case !ok:
 		sr.wb.rejected++
+		if y {
+			sr.wb.yearsRejected[a.Year-emissions.MinYear]++
+		}
 	case sr.in.Sink != nil:
 		sr.in.Sink.Add(&a)
 	default:

@@ -146,3 +146,31 @@ func TestBooleanQuantityRejected(t *testing.T) {
 		t.Errorf("calc: the rows-rejected notice does not count the row:\n%s", short(c.stderr))
 	}
 }
+
+// The rejected rows are counted by year where the figures are read, the base year named: a
+// base year short of its largest row makes the reduction look larger than it is. The reader's
+// rejections (a text quantity) and the calculation's (an unknown id) are counted alike, and so
+// are the rows of workbooks read at once.
+func TestRejectedRowsByYear(t *testing.T) {
+	dir := site(t, "trajectory: {base_year: 2023, target_year: 2030, targets: [{name: All, scopes: [1, 2, 3], pathway: sbti-1.5}]}\n",
+		[]any{2023, "Plant", "P", "fr.natural-gas.pcs", "lots", "kWh PCS"},
+		[]any{2023, "Plant", "P", "fr.electricity.grid", 1000, "kWh"},
+		[]any{2024, "Plant", "P", "fr.natural-gas.pcs", 7500, "kWh PCS"},
+		[]any{2024, "Plant", "P", "fr.natural-gass.pcs", 100, "kWh PCS"},
+		[]any{2024, "Plant", "P", "fr.electricity.grid", 1000, "kWh"})
+	want := "2 of 5 activity rows (40.0 %) were rejected, in activities.xlsx (Energy); of these, 1 of 2023 (the base year), 1 of 2024 (the reporting year)."
+	res := footprint(t, dir, "calc")
+	if first := strings.SplitN(res.stderr+res.stdout, "\n", 3); res.code != 0 || !strings.Contains(strings.Join(first[:2], "\n"), want) {
+		t.Errorf("exit %d; the first lines lack %q:\n%s", res.code, want, short(res.stderr+res.stdout))
+	}
+	res = footprint(t, dir, "calc", "--lang", "fr")
+	if fr := "dont 1 de 2023 (l’année de référence), 1 de 2024 (l’année de reporting)"; !strings.Contains(res.stderr+res.stdout, fr) {
+		t.Errorf("French: lacks %q:\n%s", fr, short(res.stderr+res.stdout))
+	}
+	writeWorkbook(t, filepath.Join(dir, "b.xlsx"), map[string][][]any{"Energy": {header,
+		{2023, "Plant", "P", "fr.natural-gas.pcs", -5, "kWh PCS"}, {2023, "Plant", "P", "fr.electricity.grid", 10, "kWh"}}})
+	res = footprint(t, dir, "calc", "--input", "activities.xlsx", "--input", "b.xlsx")
+	if want := "3 of 7 activity rows (42.9 %) were rejected, in activities.xlsx (Energy), b.xlsx (Energy); of these, 2 of 2023"; !strings.Contains(res.stderr+res.stdout, want) {
+		t.Errorf("two workbooks: lacks %q:\n%s", want, short(res.stderr+res.stdout))
+	}
+}
