@@ -2,8 +2,9 @@ package lang
 
 // frenchCommands translates the commands' output and messages.
 var frenchCommands = map[string]string{
-	"annotate takes exactly one --input FILE": "annotate prend un seul --input FICHIER",
-	"annotate needs --out FILE":               "annotate a besoin de --out FICHIER",
+	"row %v repeats row %v cell for cell: both are counted; if the row was pasted twice, delete the copy":                                                       "la ligne %v reprend la ligne %v cellule pour cellule : les deux sont comptées ; si la ligne a été collée deux fois, supprimez la copie",
+	"annotate takes exactly one --input FILE":                                                                                                                   "annotate prend un seul --input FICHIER",
+	"annotate needs --out FILE":                                                                                                                                 "annotate a besoin de --out FICHIER",
 	"--out %s is the input workbook: annotate writes a copy and never overwrites the original":                                                                  "--out %s est le classeur d’entrée : annotate écrit une copie et n’écrase jamais l’original",
 	"%s: config columns makes %q an alias of %s: annotate's header would be read as that column; remove the alias":                                              "%s : columns fait de %q un alias de %s : l’en-tête d’annotate serait lu comme cette colonne ; retirez l’alias",
 	"note: %s was written through excelize, in memory: %s":                                                                                                      "note : %s a été écrit avec excelize, en mémoire : %s",

@@ -20,7 +20,8 @@ import (
 type Notice struct {
 	// Code names the notice for programs: demo, no-target, base-year-later-factors,
 	// rows-rejected, sheets-not-read, files-not-read, instruments-capped, sheet-copy,
-	// hidden-counted, merged-cells, names-differ-by-case, years-without-figures, reporting-year-thin, reporting-year-future.
+	// hidden-counted, merged-cells, rows-repeated, names-differ-by-case, years-without-figures,
+	// reporting-year-thin, reporting-year-future.
 	Code string `json:"code"`
 	// Tone is how loud the notice is: "bad" when figures are missing from the totals, "warn"
 	// otherwise.
@@ -87,6 +88,7 @@ func Notices(r *pipeline.Result) []Notice {
 	out = append(out, sheetCopies(l, r.Input.Problems.List())...)
 	out = append(out, hiddenCounted(l, r.Input.Problems.List())...)
 	out = append(out, mergedOverRows(l, r.Input.Problems.List())...)
+	out = append(out, repeatedRows(l, r.Input.Problems.List())...)
 	out = append(out, namesByCase(l, r.Years)...)
 	out = append(out, yearsWithoutFigures(r)...)
 	return append(out, reportingYear(r)...)
@@ -342,6 +344,23 @@ func mergedOverRows(l lang.Lang, problems []emissions.Problem) []Notice {
 	}
 	return []Notice{{Code: "merged-cells", Tone: ToneWarn, Title: l.T("Merged cells"),
 		Message: l.T("cells merged over data rows, in %s, hold their value on their first row only: the other rows read them blank (a blank Site or Pole takes the default). Unmerge them and fill every row; the problems say which.", at.String())}}
+}
+
+// repeatedRows says that rows repeat the row above cell for cell: each is counted, which is
+// right for two identical deliveries and doubles the figure of a row pasted twice.
+func repeatedRows(l lang.Lang, problems []emissions.Problem) []Notice {
+	n := 0
+	for _, p := range problems {
+		if p.Cause == "repeated-row" {
+			n += max(p.More, 1)
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return []Notice{{Code: "rows-repeated", Tone: ToneWarn, Title: l.T("Rows counted twice?"),
+		Message: l.T("%s the row above cell for cell, in %s: each is counted. If a row was pasted twice, delete the copy; the problems say which.",
+			count(l, n, lang.Key("row repeats"), lang.Key("rows repeat")), placesOf(problems, "repeated-row").String())}}
 }
 
 // placesOf are the files and sheets of the listed problems of the causes given.

@@ -357,6 +357,9 @@ type sheetReader struct {
 	complete    int          // the rows read when the whole sheet was read, else 0
 	mass        bool         // a refrigerant sheet (mass balance), see refrigerants.go
 	cols        [atCount]int // 1 + the index of each column of atColumns, 0 when absent
+	// prev and prevRow are the last activity row read, for repeats
+	prev    []string
+	prevRow int
 }
 
 // unreadableRow reports the row the reader stopped at, n rows in. A reference beyond Excel's
@@ -448,6 +451,9 @@ rowsLoop:
 		} else if sr.mass {
 			sr.refrigerant(cells, n)
 		} else {
+			if sr.repeats(cells, n) {
+				sr.problems.Warnf("repeated-row", sr.file, sr.sheet, emissions.CellName(0, n), "%s", sr.lang().T("row %v repeats row %v cell for cell: both are counted; if the row was pasted twice, delete the copy", lang.Plain(n), lang.Plain(n-1)))
+			}
 			sr.activity(cells, n)
 		}
 	}
@@ -680,6 +686,20 @@ func (sr *sheetReader) isDate(cell emissions.CellRef, p cellPos) bool {
 	}
 	sr.dateStyles[style] = d
 	return d
+}
+
+// repeats reports whether the row's cells repeat those of the row just above, cell for cell:
+// a row pasted twice, or two identical deliveries. It remembers the row for the next (the
+// strings are the reader's, never overwritten: only their list is copied).
+func (sr *sheetReader) repeats(cells []string, row int) bool {
+	end := len(cells)
+	for end > 0 && cells[end-1] == "" {
+		end--
+	}
+	cells = cells[:end]
+	same := end > 0 && row == sr.prevRow+1 && slices.Equal(cells, sr.prev)
+	sr.prev, sr.prevRow = append(sr.prev[:0], cells...), row
+	return same
 }
 
 func (sr *sheetReader) year(cells []string, row int) (int, bool) {

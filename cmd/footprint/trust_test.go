@@ -174,3 +174,21 @@ func TestRejectedRowsByYear(t *testing.T) {
 		t.Errorf("two workbooks: lacks %q:\n%s", want, short(res.stderr+res.stdout))
 	}
 }
+
+// A row that repeats the row above cell for cell (pasted twice) is counted, and said on the
+// first lines with the rows named among the problems; a row that differs in one cell is not.
+func TestRepeatedRowSaid(t *testing.T) {
+	dir := site(t, "",
+		[]any{2024, "Plant", "P", "fr.natural-gas.pcs", 7500, "kWh PCS"},
+		[]any{2024, "Plant", "P", "fr.natural-gas.pcs", 7500, "kWh PCS"},
+		[]any{2024, "Plant", "P", "fr.natural-gas.pcs", 7501, "kWh PCS"},
+		[]any{2024, "Plant", "P", "fr.electricity.grid", 1000, "kWh"})
+	res := footprint(t, dir, "calc")
+	want := "1 row repeats the row above cell for cell, in activities.xlsx (Energy): each is counted."
+	if first := strings.SplitN(res.stderr, "\n", 4); res.code != 0 || !strings.Contains(strings.Join(first[:3], "\n"), want) {
+		t.Errorf("exit %d; the first lines lack %q:\n%s", res.code, want, short(res.stderr))
+	}
+	if res := footprint(t, dir, "validate"); !strings.Contains(res.stdout, "A3") || !strings.Contains(res.stdout, "row 3 repeats row 2 cell for cell") || strings.Contains(res.stdout, "row 4 repeats") {
+		t.Errorf("validate does not name row 3 alone:\n%s", short(res.stdout))
+	}
+}
