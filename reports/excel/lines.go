@@ -71,6 +71,35 @@ func (x *exporter) writeLines() error {
 	return nil
 }
 
+// lineWords are the codes the Lines sheets write in the method, part and data type columns
+// (location, upstream, primary…), as the report's language writes them: nil in English, where
+// they stay the codes calc --lines prints; in French the words the template's dropdowns offer
+// (localisation, marché, primaire…) and the parts' French names. A code it does not hold is
+// written as it is.
+type lineWords map[string]string
+
+// of is code in the report's language.
+func (w lineWords) of(code string) string {
+	if t, ok := w[code]; ok {
+		return t
+	}
+	return code
+}
+
+func (x *exporter) lineWords() lineWords {
+	l := x.e.Lang
+	if !l.IsFrench() {
+		return nil
+	}
+	return lineWords{
+		emissions.MethodLocation: l.T("location"), emissions.MethodMarket: l.T("market"),
+		string(emissions.PartDirect): l.T("direct"), string(emissions.PartUpstream): l.T("upstream"),
+		string(emissions.PartReported): l.T("reported"), string(emissions.PartAvoided): l.T("avoided"),
+		string(emissions.PartOutside): l.T("outside"),
+		emissions.DataPrimary:         l.T("primary"), emissions.DataSecondary: l.T("secondary"), emissions.DataSpendBased: l.T("spend-based"),
+	}
+}
+
 // linesPart is the package part of one Lines sheet and the lines it holds, [from, to).
 type linesPart struct {
 	sheet, name string
@@ -186,6 +215,7 @@ func (x *exporter) deferredLines() *xlsxwrite.DeferredParts {
 // worker, so the XML is generated on every core too.
 func (x *exporter) writeLineRows(pw *xlsxwrite.PackageWriter, held map[string][]byte) error {
 	cols := x.linesColumns()
+	words := x.lineWords()
 	n := x.lines.Len()
 	var (
 		pd    *xlsxwrite.ParallelDeflate
@@ -220,7 +250,7 @@ func (x *exporter) writeLineRows(pw *xlsxwrite.PackageWriter, held map[string][]
 		b, r := batch, row
 		text = 0
 		err := pd.WriteFunc(func(dst []byte) []byte {
-			rows := newLineRows(cols)
+			rows := newLineRows(cols, words)
 			for j := range b {
 				dst = rows.appendRow(dst, r+j, &b[j])
 			}

@@ -1,6 +1,10 @@
 package excel
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/footprint/footprint/emissions"
+)
 
 // Sheet names are written in English in the code (sheetSummary = lang.Key("Summary")…): the
 // catalogue's keys of the names the workbook gives them in the report's language. Every place
@@ -31,4 +35,13 @@ func sheetRef(name string) string {
 		return name
 	}
 	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+// assigned names the entity or pole of a figure as the workbook writes it: the name config or
+// the inputs give, or emissions.Unassigned (rows that give none) in the report's language.
+func (x *exporter) assigned(name string) string {
+	if name == emissions.Unassigned {
+		return x.e.Lang.T("(unassigned)")
+	}
+	return name
 }

@@ -1,0 +1,143 @@
+package excel_test
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
+	"github.com/footprint/footprint/reports"
+)
+
+// frenchDemo is the demo exported in French and read back, with the Scope 3 reasons of
+// reg edited first (nil: as the demo's config gives them).
+func frenchDemo(t *testing.T, edit func(e *reports.Report)) (get func(sheet, ref string) string, e reports.Report) {
+	t.Helper()
+	e = demoInventory(t)
+	e.Lang = lang.French
+	if edit != nil {
+		edit(&e)
+	}
+	b, _ := writeExportBytes(t, e)
+	f := openWorkbook(t, b)
+	return func(sheet, ref string) string {
+		t.Helper()
+		v, err := f.GetCellValue(sheet, ref)
+		if err != nil {
+			t.Fatalf("%s!%s: %v", sheet, ref, err)
+		}
+		return v
+	}, e
+}
+
+// TestExportFrenchAvoidedTitle: the avoided emissions sheet's title is the report's label in
+// French.
+func TestExportFrenchAvoidedTitle(t *testing.T) {
+	get, _ := frenchDemo(t, nil)
+	if got, want := get("Émissions évitées", "A1"), "Émissions évitées — non déduites de l’inventaire"; got != want {
+		t.Errorf("A1 %q, want %q", got, want)
+	}
+}
+
+// TestExportFrenchScope3Coverage: the reasons of the ESRS E1-6 sheet's Scope 3 categories and
+// the note of the primary data row are French; the user's own reasons are kept as written.
+func TestExportFrenchScope3Coverage(t *testing.T) {
+	var cats map[int]float64
+	get, e := frenchDemo(t, func(e *reports.Report) {
+		for _, y := range e.Years {
+			if y.Year == e.ReportingYear {
+				cats = y.Scope3Categories
+			}
+		}
+		reg := *e.Regulatory
+		reg.Scope3Included, reg.Scope3Excluded = map[int]string{}, map[int]string{}
+		for c := 1; c <= 15; c++ {
+			if _, ok := cats[c]; ok && len(reg.Scope3Excluded) == 0 {
+				reg.Scope3Excluded[c] = "données fournisseur peu fiables"
+			} else if !ok && len(reg.Scope3Included) == 0 {
+				reg.Scope3Included[c] = "franchises prévues"
+			}
+		}
+		e.Regulatory = &reg
+	})
+	rows := map[string]bool{}
+	var notes []string
+	for r := 1; r <= 80; r++ {
+		ref := "J" + strconv.Itoa(r)
+		if v := get("ESRS E1-6", ref); v != "" {
+			notes = append(notes, v)
+			rows[v] = true
+		}
+	}
+	all := strings.Join(notes, "\n")
+	for _, english := range []string{"activity data in the inventory", "no data and no reason", "config lists it as excluded", "no emissions in the inputs", "rows whose DataType"} {
+		if strings.Contains(all, english) {
+			t.Errorf("English left in the notes: %q\n%s", english, all)
+		}
+	}
+	year := strconv.Itoa(e.ReportingYear)
+	for _, want := range []string{
+		year + "\u202f: incluse — données d’activité dans l’inventaire",
+		year + "\u202f: non déclaré — ni données ni motif dans la config esrs.scope3",
+		year + "\u202f: incluse — données d’activité dans l’inventaire\u202f; la config l’indique comme exclue (données fournisseur peu fiables), mais les lignes de la catégorie sont comptées",
+		year + "\u202f: incluse — franchises prévues (aucune émission dans les entrées cette année)",
+		"les lignes dont le Type de donnée est primaire\u202f; les lignes secondaires, monétaires ou vides ne le sont pas",
+	} {
+		if !rows[want] {
+			t.Errorf("no note %q in\n%s", want, all)
+		}
+	}
+}
+
+// TestExportFrenchLinesCodes: in French the Lines sheet writes the Scope 2 method, the part
+// and the data type as French words; in English, as the codes calc --lines prints.
+func TestExportFrenchLinesCodes(t *testing.T) {
+	for _, tc := range []struct {
+		l     lang.Lang
+		sheet string
+		want  map[string][]string // column → the values it may hold
+	}{
+		{lang.English, "Lines", map[string][]string{"R": {"location", "market"}, "S": {"direct", "upstream", "reported", "avoided", "outside"}, "Z": {"primary", "secondary", "spend-based"}}},
+		{lang.French, "Lignes", map[string][]string{"R": {"localisation", "marché"}, "S": {"direct", "amont", "déclaré", "évitées", "hors scopes"}, "Z": {"primaire", "secondaire", "monétaire"}}},
+	} {
+		e := demoInventory(t)
+		e.Lang = tc.l
+		b, _ := writeExportBytes(t, e)
+		rows := readSheet(t, openWorkbook(t, b), tc.sheet).rows
+		seen := map[string]map[string]bool{}
+		for _, row := range rows[1:] {
+			for col, allowed := range tc.want {
+				i := int(col[0] - 'A')
+				if i >= len(row) || row[i] == "" {
+					continue
+				}
+				if !contains(allowed, row[i]) {
+					t.Errorf("%s: column %s holds %q, want one of %q", tc.l, col, row[i], allowed)
+				}
+				if seen[col] == nil {
+					seen[col] = map[string]bool{}
+				}
+				seen[col][row[i]] = true
+			}
+		}
+		for col, allowed := range tc.want {
+			if len(seen[col]) < 2 {
+				t.Errorf("%s: column %s holds %v only, of %q", tc.l, col, seen[col], allowed)
+			}
+		}
+	}
+}
+
+// TestExportFrenchUnassigned: an entity or a pole that the rows do not give is written in the
+// report's language.
+func TestExportFrenchUnassigned(t *testing.T) {
+	get, _ := frenchDemo(t, func(e *reports.Report) {
+		reg := *e.Regulatory
+		reg.Entities = map[int][]emissions.EntityTotals{e.ReportingYear: {{Name: emissions.Unassigned, Control: true, Share: 1}}}
+		e.Regulatory = &reg
+	})
+	if got := get("Entités", "B4"); got != "(sans affectation)" {
+		t.Errorf("Entités!B4 %q, want (sans affectation)", got)
+	}
+}
