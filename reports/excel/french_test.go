@@ -1,6 +1,7 @@
 package excel_test
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -139,5 +140,63 @@ func TestExportFrenchUnassigned(t *testing.T) {
 	})
 	if got := get("Entités", "B4"); got != "(sans affectation)" {
 		t.Errorf("Entités!B4 %q, want (sans affectation)", got)
+	}
+}
+
+// TestExportFrenchCounts: the counts in the Uncertainty and Problems notes are grouped as
+// French writes them, and the Uncertainty sheet names the Quality column by its French name;
+// English keeps its digits as they were.
+func TestExportFrenchCounts(t *testing.T) {
+	get, _ := frenchDemo(t, nil)
+	note := get("Incertitude", "A2")
+	for _, want := range []string{"10\u202f000 itérations", "dotée d’une Qualité."} {
+		if !strings.Contains(note, want) {
+			t.Errorf("Incertitude!A2 %q: no %q", note, want)
+		}
+	}
+	if got, want := get("Incertitude", "J3"), "Part dotée d’une Qualité (données d’activité)"; got != want {
+		t.Errorf("Incertitude!J3 %q, want %q", got, want)
+	}
+	if got := get("Problèmes", "A2"); !strings.Contains(got, "Jusqu’à 1\u202f000 problèmes") {
+		t.Errorf("Problèmes!A2 %q: no grouped 1 000", got)
+	}
+	b, _ := writeExportBytes(t, demoInventory(t))
+	f := openWorkbook(t, b)
+	for sheet, want := range map[string]string{"Uncertainty": "10000 iterations", "Problems": "Up to 1000 problems"} {
+		if v, _ := f.GetCellValue(sheet, "A2"); !strings.Contains(v, want) {
+			t.Errorf("%s!A2 %q: no %q", sheet, v, want)
+		}
+	}
+}
+
+// TestExportNoRoundingNoise: no figure of the export (but the Lines sheets' own and the raw
+// General numbers) is zero up to floating-point rounding without being 0: the demo's BEGES
+// subtotals, claims and changes compute such differences.
+func TestExportNoRoundingNoise(t *testing.T) {
+	for _, l := range []lang.Lang{lang.English, lang.French} {
+		e := demoInventory(t)
+		e.Lang = l
+		b, _ := writeExportBytes(t, e)
+		lines := l.T("Lines")
+		zeros := 0
+		for _, line := range strings.Split(dumpCells(t, openWorkbook(t, b)), "\n") {
+			f := strings.Split(line, "\t")
+			if len(f) < 4 || f[1] != "n" || f[3] == "General" || strings.HasPrefix(f[0], lines+"!") || strings.HasPrefix(f[0], lines+" ") {
+				continue
+			}
+			raw, _ := strconv.Unquote(f[2])
+			v, err := strconv.ParseFloat(raw, 64)
+			if err != nil {
+				continue
+			}
+			if v == 0 {
+				zeros++
+			} else if math.Abs(v) < 1e-9 {
+				t.Errorf("%s: %s is %v, zero up to rounding", l, f[0], v)
+			}
+		}
+		if zeros == 0 {
+			t.Errorf("%s: no zero figure", l)
+		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"strconv"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/xlsxwrite"
@@ -355,7 +354,7 @@ func (x *exporter) writeProblems() error {
 	t := table{sheet: sheetProblems, cols: cols, rows: len(ps),
 		title: l.T("Problems found in the inputs and the configuration"),
 		note: l.T("Rows read %s = used %s + rejected %s. An error rejects a row (or a file, a sheet); a warning is a choice the calculation made. Up to %s problems per cause are listed, the rest counted.",
-			strconv.Itoa(x.e.Rows.Read), strconv.Itoa(x.e.Rows.Used), strconv.Itoa(x.e.Rows.Rejected), strconv.Itoa(emissions.MaxPerCause))}
+			x.count(x.e.Rows.Read), x.count(x.e.Rows.Used), x.count(x.e.Rows.Rejected), x.count(emissions.MaxPerCause))}
 	severity := map[emissions.Severity]string{emissions.SeverityError: l.T("error"), emissions.SeverityWarning: l.T("warning")}
 	return x.stream(t, func(add func(...any) error) error {
 		for _, p := range ps {

@@ -1,6 +1,7 @@
 package excel
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
@@ -44,4 +45,14 @@ func (x *exporter) assigned(name string) string {
 		return x.e.Lang.T("(unassigned)")
 	}
 	return name
+}
+
+// count writes a count in a sentence: grouped in French (10 000 itérations), as the language
+// writes it; in English without grouping, as the export has always written it (10000
+// iterations).
+func (x *exporter) count(n int) string {
+	if l := x.e.Lang; l.IsFrench() {
+		return l.Int(n)
+	}
+	return strconv.Itoa(n)
 }

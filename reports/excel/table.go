@@ -108,7 +108,7 @@ func (x *exporter) stream(t table, body func(add func(vals ...any) error) error)
 		row++
 		for i, v := range vals {
 			if i < len(t.cols) {
-				vals[i] = x.fit(v, t.sheet, i+1, row)
+				vals[i] = x.fit(x.zeroNoise(v, t.cols[i].style), t.sheet, i+1, row)
 			}
 		}
 		return sw.SetRow(rowRef(row), vals)
