@@ -2,6 +2,7 @@ package excel_test
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -197,6 +198,52 @@ func TestExportNoRoundingNoise(t *testing.T) {
 		}
 		if zeros == 0 {
 			t.Errorf("%s: no zero figure", l)
+		}
+	}
+}
+
+// TestExportBegesWording: the BEGES sheets are French in every language, in French words
+// (PRG, selon la localisation), French numbers (68,8 %) and typographic apostrophes.
+func TestExportBegesWording(t *testing.T) {
+	for _, l := range []lang.Lang{lang.English, lang.French} {
+		e := demoInventory(t)
+		e.Lang = l
+		b, _ := writeExportBytes(t, e)
+		f := openWorkbook(t, b)
+		var all []string
+		for _, sheet := range []string{"BEGES", "BEGES plan d'action"} {
+			for _, row := range readSheet(t, f, sheet).rows {
+				for _, v := range row {
+					if _, err := strconv.ParseFloat(v, 64); err != nil && v != "" {
+						all = append(all, v)
+					}
+				}
+			}
+		}
+		text := strings.Join(all, "\n")
+		for _, bad := range []string{"GWP", "location-based", "market-based", "'", "Scope 2"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("%s: BEGES sheets hold %q", l, bad)
+			}
+		}
+		for _, want := range []string{"tCO2e (PRG ", "Catégorie 2 selon la localisation", "Catégorie d’émissions",
+			"Émissions indirectes liées à la consommation d’électricité", "(= inventaire, scope 2 selon la localisation)"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: BEGES sheets lack %q", l, want)
+			}
+		}
+		share := regexp.MustCompile(`^Base PRG : .* \((\d+,\d)\x{202f}% du total selon la localisation\)$`)
+		n := 0
+		for _, v := range all {
+			if strings.HasPrefix(v, "Base PRG : ") {
+				n++
+				if !share.MatchString(v) {
+					t.Errorf("%s: %q is not a French share of the total", l, v)
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no GWP basis row on the BEGES sheet", l)
 		}
 	}
 }
