@@ -42,10 +42,10 @@ func (x *exporter) writeEntities() error {
 		{header: l.T("Consolidation share"), width: 12, style: x.st.percent},
 	}
 	for _, what := range [][6]string{
-		{lang.Key("Consolidated Scope 1 (tCO2eq)"), lang.Key("Consolidated Scope 2 location-based (tCO2eq)"), lang.Key("Consolidated Scope 2 market-based (tCO2eq)"),
-			lang.Key("Consolidated Scope 3 (tCO2eq)"), lang.Key("Consolidated total location-based (tCO2eq)"), lang.Key("Consolidated total market-based (tCO2eq)")},
-		{lang.Key("Gross Scope 1 (tCO2eq)"), lang.Key("Gross Scope 2 location-based (tCO2eq)"), lang.Key("Gross Scope 2 market-based (tCO2eq)"),
-			lang.Key("Gross Scope 3 (tCO2eq)"), lang.Key("Gross total location-based (tCO2eq)"), lang.Key("Gross total market-based (tCO2eq)")},
+		{lang.Key("Consolidated Scope 1 (tCO2e)"), lang.Key("Consolidated Scope 2 location-based (tCO2e)"), lang.Key("Consolidated Scope 2 market-based (tCO2e)"),
+			lang.Key("Consolidated Scope 3 (tCO2e)"), lang.Key("Consolidated total location-based (tCO2e)"), lang.Key("Consolidated total market-based (tCO2e)")},
+		{lang.Key("Gross Scope 1 (tCO2e)"), lang.Key("Gross Scope 2 location-based (tCO2e)"), lang.Key("Gross Scope 2 market-based (tCO2e)"),
+			lang.Key("Gross Scope 3 (tCO2e)"), lang.Key("Gross total location-based (tCO2e)"), lang.Key("Gross total market-based (tCO2e)")},
 	} {
 		for _, h := range what {
 			cols = append(cols, column{header: l.T(h), width: 13, style: x.st.tonnes})

@@ -247,3 +247,26 @@ func TestExportBegesWording(t *testing.T) {
 		}
 	}
 }
+
+// TestExportEntitiesUnit: the Entities sheet writes tCO2e as every sheet but ESRS E1-6 does
+// (whose labels are the standard's, tCO2eq).
+func TestExportEntitiesUnit(t *testing.T) {
+	for _, l := range []lang.Lang{lang.English, lang.French} {
+		e := demoInventory(t)
+		e.Lang = l
+		b, _ := writeExportBytes(t, e)
+		header := readSheet(t, openWorkbook(t, b), l.T("Entities")).rows[2]
+		units := 0
+		for _, h := range header {
+			if strings.Contains(h, "tCO2eq") {
+				t.Errorf("%s: header %q says tCO2eq", l, h)
+			}
+			if strings.HasSuffix(h, "(tCO2e)") {
+				units++
+			}
+		}
+		if units != 12 {
+			t.Errorf("%s: %d headers in tCO2e, want 12: %q", l, units, header)
+		}
+	}
+}
