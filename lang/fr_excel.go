@@ -294,6 +294,8 @@ var frenchExcel = map[string]string{
 	"direct":                      "direct",
 	"reported":                    "déclaré",
 	"outside":                     "hors scopes",
+	"reported in the workbook":    "déclaré dans le classeur",
+	"emission":                    "émission",
 	"excluded":                    "exclue",
 	"GWP basis of the total (%s)": "Base de PRG du total (%s)",
 	"no stated GWP basis":         "aucune base de PRG déclarée",

@@ -1,8 +1,10 @@
 package excel_test
 
 import (
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,8 +94,9 @@ func TestExportFrenchScope3Coverage(t *testing.T) {
 	}
 }
 
-// TestExportFrenchLinesCodes: in French the Lines sheet writes the Scope 2 method, the part
-// and the data type as French words; in English, as the codes calc --lines prints.
+// TestExportFrenchLinesCodes: in French the Lines sheet writes the Scope 2 method, the part,
+// the data type and an already-computed line's source as French words, and the Factors sheet
+// the kinds; in English, as the codes calc --lines prints.
 func TestExportFrenchLinesCodes(t *testing.T) {
 	for _, tc := range []struct {
 		l     lang.Lang
@@ -127,6 +130,32 @@ func TestExportFrenchLinesCodes(t *testing.T) {
 			if len(seen[col]) < 2 {
 				t.Errorf("%s: column %s holds %v only, of %q", tc.l, col, seen[col], allowed)
 			}
+		}
+		// An already-computed line's source, and the factors' kinds.
+		reported := map[bool]string{false: "reported in the workbook", true: "déclaré dans le classeur"}[tc.l.IsFrench()]
+		n := 0
+		for _, row := range rows[1:] {
+			if len(row) > 18 && row[18] == map[bool]string{false: "reported", true: "déclaré"}[tc.l.IsFrench()] {
+				n++
+				if row[14] != reported {
+					t.Errorf("%s: reported line's source %q, want %q", tc.l, row[14], reported)
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no reported line", tc.l)
+		}
+		kinds := map[string]bool{}
+		fs := readSheet(t, openWorkbook(t, b), tc.l.T("Factors"))
+		col := slices.Index(fs.rows[2], tc.l.T("Kind"))
+		for _, row := range fs.rows[3:] {
+			if col >= 0 && col < len(row) && row[col] != "" {
+				kinds[row[col]] = true
+			}
+		}
+		want := map[bool]map[string]bool{false: {"emission": true, "avoided": true}, true: {"émission": true, "évitées": true}}[tc.l.IsFrench()]
+		if !maps.Equal(kinds, want) {
+			t.Errorf("%s: Factors kinds %v, want %v", tc.l, kinds, want)
 		}
 	}
 }

@@ -55,7 +55,7 @@ func (x *exporter) writeLines() error {
 	for i, sheet := range x.lineSheets {
 		from := i * LinesPerSheet
 		to := min(from+LinesPerSheet, n)
-		t := table{sheet: sheet, noTitle: true, cols: cols, rows: to - from}
+		t := table{sheet: sheet, noTitle: true, exact: true, cols: cols, rows: to - from}
 		sw, _, err := x.streamHead(t)
 		if err == nil {
 			err = sw.Flush()
@@ -71,7 +71,7 @@ func (x *exporter) writeLines() error {
 }
 
 // lineWords are the codes the Lines sheets write in the method, part and data type columns
-// (location, upstream, primary…), as the report's language writes them: nil in English, where
+// (location, upstream, primary…), and the source of an already-computed line, as the report's language writes them: nil in English, where
 // they stay the codes calc --lines prints; in French the words the template's dropdowns offer
 // (localisation, marché, primaire…) and the parts' French names. A code it does not hold is
 // written as it is.
@@ -95,7 +95,9 @@ func (x *exporter) lineWords() lineWords {
 		string(emissions.PartDirect): l.T("direct"), string(emissions.PartUpstream): l.T("upstream"),
 		string(emissions.PartReported): l.T("reported"), string(emissions.PartAvoided): l.T("avoided"),
 		string(emissions.PartOutside): l.T("outside"),
-		emissions.DataPrimary:         l.T("primary"), emissions.DataSecondary: l.T("secondary"), emissions.DataSpendBased: l.T("spend-based"),
+		// The source of an already-computed line, as emissions.Calculate writes it.
+		"reported in the workbook": l.T("reported in the workbook"),
+		emissions.DataPrimary:      l.T("primary"), emissions.DataSecondary: l.T("secondary"), emissions.DataSpendBased: l.T("spend-based"),
 	}
 }
 

@@ -85,7 +85,7 @@ func (w *lineRows) appendRow(b []byte, r int, l *emissions.Line) []byte {
 	b = w.str(b, 11, l.FactorID, false)
 	b = w.int(b, 12, l.FactorYear, false)
 	b = w.float(b, 13, l.FactorValue)
-	b = w.str(b, 14, l.Source, false)
+	b = w.str(b, 14, w.words.of(l.Source), false)
 	b = w.int(b, 15, l.Scope, true)
 	b = w.int(b, 16, l.Category, false)
 	b = w.str(b, 17, w.words.of(l.Method), false)
