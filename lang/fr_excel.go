@@ -87,7 +87,7 @@ var frenchExcel = map[string]string{
 	"tCO2e per unit": "tCO2e par unité",
 	"Target: %s":     "Cible : %s",
 	"Actual: %s":     "Réel : %s",
-	"tCO2e that the circular activities displace (factors of kind avoided). Reported apart: never subtracted from Scopes 1–3, the totals, the trajectory or a target (GHG Protocol, ESRS E1). `footprint factors show ID` gives each factor's derivation.": "tCO2e que les activités circulaires évitent (facteurs de type avoided). Déclarées à part : jamais déduites des scopes 1 à 3, des totaux, de la trajectoire ni d’une cible (GHG Protocol, ESRS E1). `footprint factors show ID` donne la dérivation de chaque facteur.",
+	"tCO2e that the circular activities displace (factors of kind avoided). Reported apart: never subtracted from Scopes 1–3, the totals, the trajectory or a target (GHG Protocol, ESRS E1). `footprint factors show ID` gives each factor's derivation.": "tCO2e que les activités circulaires évitent (facteurs de type évitées, kind: avoided dans la config). Déclarées à part : jamais déduites des scopes 1 à 3, des totaux, de la trajectoire ni d’une cible (GHG Protocol, ESRS E1). `footprint factors show ID` donne la dérivation de chaque facteur.",
 	"Factor id":              "Identifiant du facteur",
 	"Quantity (factor unit)": "Quantité (unité du facteur)",
 	"removal":                "absorption",
