@@ -52,6 +52,7 @@ var frenchTemplate = map[string]string{
 
 	// Document and Lists sheet.
 	"Activity data for the GHG inventory: energy, logistics, materials, waste, refrigerants, travel, Scope 2 instruments": "Données d’activité pour l’inventaire GES : énergie, logistique, matières, déchets, fluides frigorigènes, déplacements, instruments du scope 2",
+	"My site":                    "Mon site",
 	"Lists behind the dropdowns": "Listes des menus déroulants",
 	"Add your poles and sites below those your inputs already use (200 more each): the Pole and Site dropdowns follow. Activity ids and units come from footprint's factor library and your config's custom factors, entities from its organisation.entities; regenerate the template with `footprint template` after changing them.": "Ajoutez vos pôles et vos sites sous ceux que vos entrées utilisent déjà (200 de plus chacun) : les menus Pôle et Site les proposent. Les identifiants d’activité et les unités viennent de la bibliothèque de facteurs de footprint et des facteurs personnalisés de votre config, les entités de son organisation.entities ; régénérez le modèle avec `footprint template` après les avoir changés.",
 

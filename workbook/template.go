@@ -130,6 +130,11 @@ func WriteTemplateFile(path string, t Template) error {
 func WriteTemplate(w io.Writer, t Template) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	// The starter config's site (config/starter.yaml) is a placeholder until the team writes
+	// its own name: the template writes it in its language (Mon site).
+	if t.Site == "My site" {
+		t.Site = t.Lang.T("My site")
+	}
 	tw := &templateWriter{f: f, t: t, l: t.Lang}
 	if err := tw.build(); err != nil {
 		return err
@@ -376,7 +381,11 @@ func (tw *templateWriter) lists() error {
 		return err
 	}
 	for i, f := range tw.all {
-		if err := tw.setRow(sh, 4+i, f.ID, f.Name, f.Unit, f.Scope, xlsxwrite.NonZero(f.Category), f.Source); err != nil {
+		name := f.Name
+		if l.IsFrench() && f.NameFR != "" {
+			name = f.NameFR
+		}
+		if err := tw.setRow(sh, 4+i, f.ID, name, f.Unit, f.Scope, xlsxwrite.NonZero(f.Category), f.Source); err != nil {
 			return err
 		}
 	}

@@ -3,6 +3,8 @@ package workbook_test
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -10,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/factors"
 	"github.com/footprint/footprint/internal/xlsxtest"
 	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/workbook"
@@ -152,5 +155,66 @@ func TestFrenchTemplate(t *testing.T) {
 	}
 	if i := xlsxtest.FindRow(help, "Instruments"); i == 0 || !strings.Contains(help[i-1][2], "garde son nom Instruments") {
 		t.Error("the Help does not say that Instruments keeps its English name")
+	}
+}
+
+// TestFrenchTemplateNamesAndSite: the French template's Lists sheet names each factor by its
+// French name when it has one (its English name otherwise), and the starter config's
+// placeholder site is written "Mon site"; English keeps the English names and "My site".
+func TestFrenchTemplateNamesAndSite(t *testing.T) {
+	starter, err := os.ReadFile(filepath.Join("..", "config", "starter.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^site: My site$`).Match(starter) {
+		t.Fatal(`the starter config's site is no longer "My site": WriteTemplate translates that placeholder`)
+	}
+	lib := templateLibrary(t, "AR6")
+	byID := map[string]factors.Factor{}
+	for _, f := range lib.All() {
+		byID[f.ID] = f
+	}
+	for _, tc := range []struct {
+		l    lang.Lang
+		site string
+	}{{lang.English, "My site"}, {lang.French, "Mon site"}} {
+		f := xlsxtest.Open(t, writeTemplateBytes(t, workbook.Template{Factors: lib.All(), Site: "My site", Lang: tc.l}))
+		french := 0
+		for _, row := range xlsxtest.Rows(t, f, tc.l.T("Lists"))[3:] {
+			if len(row) < 2 || row[0] == "" {
+				continue
+			}
+			fac, ok := byID[row[0]]
+			if !ok {
+				continue
+			}
+			want := fac.Name
+			if tc.l.IsFrench() && fac.NameFR != "" {
+				want = fac.NameFR
+				french++
+			}
+			if row[1] != want {
+				t.Errorf("%s: %s named %q, want %q", tc.l, row[0], row[1], want)
+			}
+		}
+		if tc.l.IsFrench() && french == 0 {
+			t.Errorf("no factor of the Lists sheet has a French name")
+		}
+		lists := xlsxtest.Rows(t, f, tc.l.T("Lists"))
+		col := slices.Index(lists[2], tc.l.T("Sites"))
+		if col < 0 || len(lists[3]) <= col || lists[3][col] != tc.site {
+			t.Errorf("%s: Lists header %q: the first site is not %q", tc.l, lists[2], tc.site)
+		}
+		examples := xlsxtest.Rows(t, f, tc.l.T("Examples"))
+		if got := examples[3][2]; got != tc.site {
+			t.Errorf("%s: the first example's site %q, want %q", tc.l, got, tc.site)
+		}
+		for _, row := range examples {
+			for _, v := range row {
+				if tc.l.IsFrench() && v == "My site" {
+					t.Errorf("French Examples sheet writes %q", v)
+				}
+			}
+		}
 	}
 }

@@ -21,7 +21,7 @@ var (
 func (x *exporter) writeAvoided() error {
 	l := x.e.Lang
 	rows := x.e.Analysis.Avoided
-	t := table{sheet: sheetAvoided, rows: len(rows), title: reports.AvoidedLabel,
+	t := table{sheet: sheetAvoided, rows: len(rows), title: l.T(reports.AvoidedLabel),
 		note: l.T("tCO2e that the circular activities displace (factors of kind avoided). Reported apart: never subtracted from Scopes 1–3, the totals, the trajectory or a target (GHG Protocol, ESRS E1). `footprint factors show ID` gives each factor's derivation."),
 		cols: []column{
 			{header: l.T("Year"), width: 8, style: x.st.integer},

@@ -48,12 +48,12 @@ func (x *exporter) writeBeges() error {
 	}
 	t := table{sheet: sheetBeges, rows: rows,
 		title: "BEGES — Bilan des émissions de gaz à effet de serre (méthode v5)" + yearLabel(",", x.e.ReportingYear) + " — " + x.e.Site,
-		note:  "tCO2e (GWP " + x.e.GWP + "); CO2 biogénique en tCO2, hors total. Catégorie 2 en méthode « location-based » (moyenne du réseau), comme l'exige la réglementation. Incertitude : demi-largeur de l'intervalle à 95 % (incertitudes des facteurs, combinées en somme quadratique). « Non décomposé » : émissions dont la source ne publie pas la répartition par gaz (amont, transport, achats). « Base PRG » : part du total reposant sur chaque jeu de PRG (facteurs décomposés par gaz recalculés sur le jeu configuré, les autres sur celui de leur source).",
+		note:  "tCO2e (PRG " + x.e.GWP + "); CO2 biogénique en tCO2, hors total. Catégorie 2 selon la localisation (moyenne du réseau), comme l’exige la réglementation. Incertitude : demi-largeur de l’intervalle à 95 % (incertitudes des facteurs, combinées en somme quadratique). « Non décomposé » : émissions dont la source ne publie pas la répartition par gaz (amont, transport, achats). « Base PRG » : part du total reposant sur chaque jeu de PRG (facteurs décomposés par gaz recalculés sur le jeu configuré, les autres sur celui de leur source).",
 		cols: []column{
 			{header: "Année", width: 8, style: x.st.integer},
-			{header: "Catégorie d'émissions", width: 40},
+			{header: "Catégorie d’émissions", width: 40},
 			{header: "N°", width: 6},
-			{header: "Poste d'émissions", width: 55},
+			{header: "Poste d’émissions", width: 55},
 			{header: "CO2 (tCO2e)", width: 12, style: x.st.tonnes},
 			{header: "CH4 (tCO2e)", width: 12, style: x.st.tonnes},
 			{header: "N2O (tCO2e)", width: 12, style: x.st.tonnes},
@@ -78,7 +78,7 @@ func (x *exporter) writeBeges() error {
 				if sub.Total > 0 {
 					u = math.Sqrt(subVar) / sub.Total
 				}
-				return add(by.Year, cell{StyleID: x.st.totalLabel, Value: factors.BegesCategories[cat-1]}, fmt.Sprint(cat),
+				return add(by.Year, cell{StyleID: x.st.totalLabel, Value: apostrophes(factors.BegesCategories[cat-1])}, fmt.Sprint(cat),
 					cell{StyleID: x.st.totalLabel, Value: fmt.Sprintf("Sous-total catégorie %d", cat)},
 					sub.CO2, sub.CH4, sub.N2O, sub.HFC, sub.PFC, sub.SF6, sub.NF3, sub.Other, sub.Unsplit,
 					cell{StyleID: x.st.totalTonnes, Value: sub.Total}, sub.BiogenicCO2, u, math.Sqrt(subVar))
@@ -97,7 +97,7 @@ func (x *exporter) writeBeges() error {
 				abs := p.Total * p.UncertaintyPct / 100
 				addPoste(&sub, p)
 				subVar += abs * abs
-				if err := add(by.Year, factors.BegesCategories[c-1], pl.Poste, pl.Label,
+				if err := add(by.Year, apostrophes(factors.BegesCategories[c-1]), pl.Poste, apostrophes(pl.Label),
 					p.CO2, p.CH4, p.N2O, p.HFC, p.PFC, p.SF6, p.NF3, p.Other, p.Unsplit, p.Total, p.BiogenicCO2,
 					p.UncertaintyPct/100, abs); err != nil {
 					return err
@@ -110,7 +110,7 @@ func (x *exporter) writeBeges() error {
 			for _, p := range by.Postes {
 				addPoste(&tot, p)
 			}
-			if err := add(by.Year, cell{StyleID: x.st.totalLabel, Value: "Total"}, nil, cell{StyleID: x.st.totalLabel, Value: "Total des 22 postes (= inventaire, Scope 2 location-based)"},
+			if err := add(by.Year, cell{StyleID: x.st.totalLabel, Value: "Total"}, nil, cell{StyleID: x.st.totalLabel, Value: "Total des 22 postes (= inventaire, scope 2 selon la localisation)"},
 				tot.CO2, tot.CH4, tot.N2O, tot.HFC, tot.PFC, tot.SF6, tot.NF3, tot.Other, tot.Unsplit,
 				cell{StyleID: x.st.totalTonnes, Value: by.Total}, tot.BiogenicCO2, by.UncertaintyPct/100, by.Total*by.UncertaintyPct/100); err != nil {
 				return err
@@ -128,6 +128,10 @@ func (x *exporter) writeBeges() error {
 		return nil
 	})
 }
+
+// apostrophes writes the BEGES method's labels (factors.BegesCategories, BegesPostes: "liées
+// à la consommation d'électricité") with the typographic apostrophe the sheets' own texts use.
+func apostrophes(s string) string { return strings.ReplaceAll(s, "'", "’") }
 
 // planRow is one action of the transition plan.
 type planRow struct {
@@ -186,7 +190,7 @@ func (x *exporter) writeBegesPlan() error {
 	}
 	t := table{sheet: sheetBegesPlan, rows: len(rows),
 		title: "BEGES — Plan de transition (actions de réduction)" + yearLabel(",", x.e.ReportingYear),
-		note:  "Les leviers du plan (config trajectory.levers) : postes BEGES concernés, réduction visée des émissions de leurs activités, calendrier, réduction attendue (tCO2e, nette des émissions ajoutées par la substitution) et coût. Volume global de réduction attendu : somme de la colonne de l'année cible.",
+		note:  "Les leviers du plan (config trajectory.levers) : postes BEGES concernés, réduction visée des émissions de leurs activités, calendrier, réduction attendue (tCO2e, nette des émissions ajoutées par la substitution) et coût. Volume global de réduction attendu : somme de la colonne de l’année cible.",
 		cols: []column{
 			{header: "Action", width: 40},
 			{header: "Postes BEGES concernés", width: 14},

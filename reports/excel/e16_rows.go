@@ -3,6 +3,7 @@ package excel
 import (
 	"cmp"
 	"strconv"
+	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/disclose"
@@ -77,7 +78,7 @@ func (x *exporter) primaryRow() e16Row {
 	l := x.e.Lang
 	return e16Row{key: "primary", pct: true,
 		label: l.T("Percentage of Scope 3 GHG emissions calculated using primary data obtained from suppliers or other value chain partners (%%)"),
-		note:  "rows whose DataType is primary; secondary, spend-based and blank are not",
+		note:  l.T("rows whose DataType is primary; secondary, spend-based and blank are not"),
 		get: func(t *emissions.YearTotals) (float64, bool) {
 			f := x.figures(t)
 			if f == nil || t.Scope3 == 0 {
@@ -97,7 +98,33 @@ func (x *exporter) coverageNote(c int) string {
 	cv := x.e.Regulatory.Coverage(t)[c-1]
 	l := x.e.Lang
 	status := map[string]string{"included": l.T("included"), "excluded": l.T("excluded"), "not reported": l.T("not reported")}[cv.Status]
-	return l.T("%v: %s — %s", lang.Year(x.e.ReportingYear), cmp.Or(status, cv.Status), cv.Reason)
+	return l.T("%v: %s — %s", lang.Year(x.e.ReportingYear), cmp.Or(status, cv.Status), x.coverageReason(cv))
+}
+
+// coverageReason is cv's reason in the export's language. reports.Coverage writes it in
+// English, around the reasons config gives (the user's own words, kept as written): the
+// export translates the words Coverage adds.
+func (x *exporter) coverageReason(cv reports.Scope3Coverage) string {
+	l := x.e.Lang
+	var fixed func(s string) string
+	fixed = func(s string) string {
+		switch s {
+		case "activity data in the inventory":
+			return l.T("activity data in the inventory")
+		case "no data and no reason in config esrs.scope3":
+			return l.T("no data and no reason in config esrs.scope3")
+		}
+		if excl, ok := x.e.Regulatory.Scope3Excluded[cv.Category]; ok {
+			if head, ok := strings.CutSuffix(s, "; config lists it as excluded ("+excl+"), but rows of the category are counted"); ok {
+				return l.T("%s; config lists it as excluded (%s), but rows of the category are counted", fixed(head), excl)
+			}
+		}
+		if head, ok := strings.CutSuffix(s, " (no emissions in the inputs this year)"); ok {
+			return l.T("%s (no emissions in the inputs this year)", head)
+		}
+		return s
+	}
+	return fixed(cv.Reason)
 }
 
 // consolidationRows: E1-6 §50 — Scopes 1 and 2 of the consolidated accounting group and of

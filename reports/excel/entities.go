@@ -42,10 +42,10 @@ func (x *exporter) writeEntities() error {
 		{header: l.T("Consolidation share"), width: 12, style: x.st.percent},
 	}
 	for _, what := range [][6]string{
-		{lang.Key("Consolidated Scope 1 (tCO2eq)"), lang.Key("Consolidated Scope 2 location-based (tCO2eq)"), lang.Key("Consolidated Scope 2 market-based (tCO2eq)"),
-			lang.Key("Consolidated Scope 3 (tCO2eq)"), lang.Key("Consolidated total location-based (tCO2eq)"), lang.Key("Consolidated total market-based (tCO2eq)")},
-		{lang.Key("Gross Scope 1 (tCO2eq)"), lang.Key("Gross Scope 2 location-based (tCO2eq)"), lang.Key("Gross Scope 2 market-based (tCO2eq)"),
-			lang.Key("Gross Scope 3 (tCO2eq)"), lang.Key("Gross total location-based (tCO2eq)"), lang.Key("Gross total market-based (tCO2eq)")},
+		{lang.Key("Consolidated Scope 1 (tCO2e)"), lang.Key("Consolidated Scope 2 location-based (tCO2e)"), lang.Key("Consolidated Scope 2 market-based (tCO2e)"),
+			lang.Key("Consolidated Scope 3 (tCO2e)"), lang.Key("Consolidated total location-based (tCO2e)"), lang.Key("Consolidated total market-based (tCO2e)")},
+		{lang.Key("Gross Scope 1 (tCO2e)"), lang.Key("Gross Scope 2 location-based (tCO2e)"), lang.Key("Gross Scope 2 market-based (tCO2e)"),
+			lang.Key("Gross Scope 3 (tCO2e)"), lang.Key("Gross total location-based (tCO2e)"), lang.Key("Gross total market-based (tCO2e)")},
 	} {
 		for _, h := range what {
 			cols = append(cols, column{header: l.T(h), width: 13, style: x.st.tonnes})
@@ -59,7 +59,7 @@ func (x *exporter) writeEntities() error {
 	return x.stream(t, func(add func(...any) error) error {
 		for _, r := range rows {
 			e := r.e
-			vals := []any{r.year, e.Name, blankIfEmpty(e.Registration), yes[e.Control], e.Share}
+			vals := []any{r.year, x.assigned(e.Name), blankIfEmpty(e.Registration), yes[e.Control], e.Share}
 			for _, s := range []emissions.ScopeTotals{e.Consolidated, e.Gross} {
 				vals = append(vals, s.Scope1, s.Scope2Location, s.Scope2Market, s.Scope3, s.TotalLocation(), s.TotalMarket())
 			}

@@ -136,7 +136,7 @@ func (x *exporter) writeFactors() error {
 				unc = *f.UncertaintyPct
 			}
 			if u.inLibrary {
-				upstream, kind = f.Upstream, string(f.Kind)
+				upstream, kind = f.Upstream, kindLabel(l, f.Kind)
 			}
 			var bio, pcs any
 			if f.BiogenicCO2 != 0 {
@@ -163,4 +163,16 @@ func (x *exporter) writeFactors() error {
 		}
 		return nil
 	})
+}
+
+// kindLabel names a factor's kind in the report's language (emission, avoided in English, as
+// config's kind writes them); another kind is written as it is.
+func kindLabel(l lang.Lang, k factors.Kind) string {
+	switch k {
+	case factors.KindEmission:
+		return l.T("emission")
+	case factors.KindAvoided:
+		return l.T("avoided")
+	}
+	return string(k)
 }

@@ -2,6 +2,7 @@ package excel
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/reports"
@@ -39,3 +40,26 @@ func checkLineFinite(l *emissions.Line) error {
 
 // isFinite is false for NaN and ±Inf: x - x is NaN for both.
 func isFinite(x float64) bool { return x-x == 0 }
+
+// roundingNoise is the size under which a computed figure is zero up to floating-point
+// rounding: a difference of sums (a subtotal less its parts, an effect of LMDI) comes out as
+// -3.55e-15 where it is 0. A millionth of a gram of CO2e is no figure of an inventory.
+const roundingNoise = 1e-9
+
+// zeroNoise writes a figure that is zero up to rounding as 0, for the cells of a column or a
+// cell of style; the raw numbers of the General format (quantities, factor values), which
+// may be small on purpose, are kept as they are.
+func (x *exporter) zeroNoise(v any, style int) any {
+	switch n := v.(type) {
+	case float64:
+		if style != x.st.number && n != 0 && math.Abs(n) < roundingNoise {
+			return 0.0
+		}
+	case cell:
+		if f, ok := n.Value.(float64); ok && n.StyleID != x.st.number && f != 0 && math.Abs(f) < roundingNoise {
+			n.Value = 0.0
+			return n
+		}
+	}
+	return v
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -50,7 +51,8 @@ func (x *exporter) begesGWPRows(year int) [][]any {
 	}
 	var out [][]any
 	for _, s := range reports.GWPShares(*t, emissions.MethodLocation) {
-		label := fmt.Sprintf("Base PRG : %s (%s %% du total location-based)", begesGWPLabel(s.Basis), reports.Pct1(s.Pct))
+		// The BEGES sheets are French in every language: French numbers too (68,8 %).
+		label := fmt.Sprintf("Base PRG : %s (%s du total selon la localisation)", begesGWPLabel(s.Basis), lang.French.Pct(s.Pct, 1))
 		out = append(out, []any{year, "Base PRG", nil, label, nil, nil, nil, nil, nil, nil, nil, nil, nil, s.TCO2e, nil, nil, nil})
 	}
 	return out

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"strconv"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/xlsxwrite"
@@ -56,7 +55,7 @@ func (x *exporter) writeLines() error {
 	for i, sheet := range x.lineSheets {
 		from := i * LinesPerSheet
 		to := min(from+LinesPerSheet, n)
-		t := table{sheet: sheet, noTitle: true, cols: cols, rows: to - from}
+		t := table{sheet: sheet, noTitle: true, exact: true, cols: cols, rows: to - from}
 		sw, _, err := x.streamHead(t)
 		if err == nil {
 			err = sw.Flush()
@@ -69,6 +68,37 @@ func (x *exporter) writeLines() error {
 		x.lineParts = append(x.lineParts, linesPart{sheet: sheet, name: fmt.Sprintf("xl/worksheets/sheet%d.xml", ids[sheet]), from: from, to: to})
 	}
 	return nil
+}
+
+// lineWords are the codes the Lines sheets write in the method, part and data type columns
+// (location, upstream, primary…), and the source of an already-computed line, as the report's language writes them: nil in English, where
+// they stay the codes calc --lines prints; in French the words the template's dropdowns offer
+// (localisation, marché, primaire…) and the parts' French names. A code it does not hold is
+// written as it is.
+type lineWords map[string]string
+
+// of is code in the report's language.
+func (w lineWords) of(code string) string {
+	if t, ok := w[code]; ok {
+		return t
+	}
+	return code
+}
+
+func (x *exporter) lineWords() lineWords {
+	l := x.e.Lang
+	if !l.IsFrench() {
+		return nil
+	}
+	return lineWords{
+		emissions.MethodLocation: l.T("location"), emissions.MethodMarket: l.T("market"),
+		string(emissions.PartDirect): l.T("direct"), string(emissions.PartUpstream): l.T("upstream"),
+		string(emissions.PartReported): l.T("reported"), string(emissions.PartAvoided): l.T("avoided"),
+		string(emissions.PartOutside): l.T("outside"),
+		// The source of an already-computed line, as emissions.Calculate writes it.
+		"reported in the workbook": l.T("reported in the workbook"),
+		emissions.DataPrimary:      l.T("primary"), emissions.DataSecondary: l.T("secondary"), emissions.DataSpendBased: l.T("spend-based"),
+	}
 }
 
 // linesPart is the package part of one Lines sheet and the lines it holds, [from, to).
@@ -186,6 +216,7 @@ func (x *exporter) deferredLines() *xlsxwrite.DeferredParts {
 // worker, so the XML is generated on every core too.
 func (x *exporter) writeLineRows(pw *xlsxwrite.PackageWriter, held map[string][]byte) error {
 	cols := x.linesColumns()
+	words := x.lineWords()
 	n := x.lines.Len()
 	var (
 		pd    *xlsxwrite.ParallelDeflate
@@ -220,7 +251,7 @@ func (x *exporter) writeLineRows(pw *xlsxwrite.PackageWriter, held map[string][]
 		b, r := batch, row
 		text = 0
 		err := pd.WriteFunc(func(dst []byte) []byte {
-			rows := newLineRows(cols)
+			rows := newLineRows(cols, words)
 			for j := range b {
 				dst = rows.appendRow(dst, r+j, &b[j])
 			}
@@ -325,7 +356,7 @@ func (x *exporter) writeProblems() error {
 	t := table{sheet: sheetProblems, cols: cols, rows: len(ps),
 		title: l.T("Problems found in the inputs and the configuration"),
 		note: l.T("Rows read %s = used %s + rejected %s. An error rejects a row (or a file, a sheet); a warning is a choice the calculation made. Up to %s problems per cause are listed, the rest counted.",
-			strconv.Itoa(x.e.Rows.Read), strconv.Itoa(x.e.Rows.Used), strconv.Itoa(x.e.Rows.Rejected), strconv.Itoa(emissions.MaxPerCause))}
+			x.count(x.e.Rows.Read), x.count(x.e.Rows.Used), x.count(x.e.Rows.Rejected), x.count(emissions.MaxPerCause))}
 	severity := map[emissions.Severity]string{emissions.SeverityError: l.T("error"), emissions.SeverityWarning: l.T("warning")}
 	return x.stream(t, func(add func(...any) error) error {
 		for _, p := range ps {

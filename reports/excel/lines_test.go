@@ -19,6 +19,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/golden"
 	"github.com/footprint/footprint/internal/xlsxtest"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 	"github.com/footprint/footprint/reports/excel"
 	"github.com/xuri/excelize/v2"
@@ -68,6 +69,8 @@ func edgeLines() []emissions.Line {
 // and the warnings are the same.
 func TestLinesWriterMatchesStreamWriter(t *testing.T) {
 	demo := demoInventory(t)
+	demoFR := demo
+	demoFR.Lang = lang.French
 	edge := edgeLines()
 	minimal := func(lines []emissions.Line) reports.Report {
 		return reports.Report{Site: "Plant", ReportingYear: 2024, GWP: "AR6", Lines: emissions.LineSlice(lines),
@@ -80,6 +83,7 @@ func TestLinesWriterMatchesStreamWriter(t *testing.T) {
 	}{
 		{"demo", demo, 1_048_575},
 		{"demo, sheets of 500", demo, 500},
+		{"demo in French (method, part and data type translated)", demoFR, 1_048_575},
 		{"edge", minimal(edge), 1_048_575},
 		{"edge, sheets of 4", minimal(edge), 4},
 		{"exactly one full sheet", minimal(edge[:7]), 7},
@@ -133,7 +137,7 @@ func TestLinesWriterMatchesStreamWriter(t *testing.T) {
 			sheets := (tt.e.Lines.Len() + tt.perPage - 1) / tt.perPage
 			n := 0
 			for _, name := range openWorkbook(t, ours.Bytes()).GetSheetList() {
-				if name == "Lines" || strings.HasPrefix(name, "Lines ") {
+				if lines := tt.e.Lang.T("Lines"); name == lines || strings.HasPrefix(name, lines+" ") {
 					n++
 				}
 			}

@@ -23,9 +23,10 @@ import (
 
 // lineRows appends the <row> elements of the Lines sheets.
 type lineRows struct {
-	cols [lineColumns]lineCol
-	row  []byte // the current row number, in digits
-	next int    // the column of the row's next cell if none is left blank
+	cols  [lineColumns]lineCol
+	words lineWords // the codes of the method, part and data type columns in the report's language
+	row   []byte    // the current row number, in digits
+	next  int       // the column of the row's next cell if none is left blank
 }
 
 // lineColumns is the number of columns of a Lines sheet (linesColumns).
@@ -46,8 +47,8 @@ type lineCol struct {
 	cached     bool
 }
 
-func newLineRows(cols []column) *lineRows {
-	w := &lineRows{}
+func newLineRows(cols []column, words lineWords) *lineRows {
+	w := &lineRows{words: words}
 	for i := range w.cols {
 		name, _ := excelize.ColumnNumberToName(i + 1) // 1 to 26: no error
 		c := &w.cols[i]
@@ -84,11 +85,11 @@ func (w *lineRows) appendRow(b []byte, r int, l *emissions.Line) []byte {
 	b = w.str(b, 11, l.FactorID, false)
 	b = w.int(b, 12, l.FactorYear, false)
 	b = w.float(b, 13, l.FactorValue)
-	b = w.str(b, 14, l.Source, false)
+	b = w.str(b, 14, w.words.of(l.Source), false)
 	b = w.int(b, 15, l.Scope, true)
 	b = w.int(b, 16, l.Category, false)
-	b = w.str(b, 17, l.Method, false)
-	b = w.str(b, 18, string(l.Part), true)
+	b = w.str(b, 17, w.words.of(l.Method), false)
+	b = w.str(b, 18, w.words.of(string(l.Part)), true)
 	b = w.float(b, 19, l.TCO2e)
 	if l.BiogenicCO2 != 0 {
 		b = w.float(b, 20, l.BiogenicCO2)
@@ -97,7 +98,7 @@ func (w *lineRows) appendRow(b []byte, r int, l *emissions.Line) []byte {
 	b = w.str(b, 22, l.Entity, false)
 	b = w.float(b, 23, l.Share)
 	b = w.float(b, 24, l.Gross)
-	b = w.str(b, 25, l.DataType, false)
+	b = w.str(b, 25, w.words.of(l.DataType), false)
 	return append(b, `</row>`...)
 }
 

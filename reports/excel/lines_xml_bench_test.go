@@ -62,7 +62,7 @@ func BenchmarkLinesXML1M(b *testing.B) {
 	var total int64
 	b.ResetTimer()
 	for range b.N {
-		w := newLineRows(benchColumns())
+		w := newLineRows(benchColumns(), nil)
 		total = 0
 		for i := range lines {
 			buf = w.appendRow(buf, i+2, &lines[i])
@@ -79,7 +79,7 @@ func BenchmarkLinesXML1M(b *testing.B) {
 
 // linesXML is the rows of n lines.
 func linesXML(n int) []byte {
-	w := newLineRows(benchColumns())
+	w := newLineRows(benchColumns(), nil)
 	var buf []byte
 	for i, l := range benchLines(n) {
 		buf = w.appendRow(buf, i+2, &l)

@@ -1,6 +1,11 @@
 package excel
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/footprint/footprint/emissions"
+)
 
 // Sheet names are written in English in the code (sheetSummary = lang.Key("Summary")…): the
 // catalogue's keys of the names the workbook gives them in the report's language. Every place
@@ -31,4 +36,23 @@ func sheetRef(name string) string {
 		return name
 	}
 	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+// assigned names the entity or pole of a figure as the workbook writes it: the name config or
+// the inputs give, or emissions.Unassigned (rows that give none) in the report's language.
+func (x *exporter) assigned(name string) string {
+	if name == emissions.Unassigned {
+		return x.e.Lang.T("(unassigned)")
+	}
+	return name
+}
+
+// count writes a count in a sentence: grouped in French (10 000 itérations), as the language
+// writes it; in English without grouping, as the export has always written it (10000
+// iterations).
+func (x *exporter) count(n int) string {
+	if l := x.e.Lang; l.IsFrench() {
+		return l.Int(n)
+	}
+	return strconv.Itoa(n)
 }

@@ -30,7 +30,7 @@ func (s *summaryWriter) set(vals ...any) {
 		}
 		ref, _ := excelize.CoordinatesToCellName(i+1, s.row)
 		style := 0
-		v = s.x.fit(v, s.x.sheet(sheetSummary), i+1, s.row)
+		v = s.x.fit(s.x.zeroNoise(v, 0), s.x.sheet(sheetSummary), i+1, s.row)
 		if c, ok := v.(cell); ok {
 			v, style = c.Value, c.StyleID
 		}

@@ -80,8 +80,11 @@ type column struct {
 type table struct {
 	sheet, title, note string
 	noTitle            bool
-	cols               []column
-	rows               int // data rows, known in advance for the autofilter's range
+	// exact keeps every figure as computed, a figure that is zero up to rounding too: the
+	// Lines sheets', each the figure of one input row (zeroNoise).
+	exact bool
+	cols  []column
+	rows  int // data rows, known in advance for the autofilter's range
 }
 
 func (t table) headerRow() int {
@@ -108,6 +111,9 @@ func (x *exporter) stream(t table, body func(add func(vals ...any) error) error)
 		row++
 		for i, v := range vals {
 			if i < len(t.cols) {
+				if !t.exact {
+					v = x.zeroNoise(v, t.cols[i].style)
+				}
 				vals[i] = x.fit(v, t.sheet, i+1, row)
 			}
 		}

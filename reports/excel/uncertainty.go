@@ -63,11 +63,11 @@ func (x *exporter) uncertaintyRows() []uncertaintyRow {
 		}
 		for _, p := range reports.LargestFirst(t.ByPole) {
 			if iv, ok := yu.ByPole[p]; ok {
-				out = append(out, uncertaintyRow{year: t.Year, dimension: l.T("Pole"), item: p, value: t.ByPole[p], iv: iv})
+				out = append(out, uncertaintyRow{year: t.Year, dimension: l.T("Pole"), item: x.assigned(p), value: t.ByPole[p], iv: iv})
 			}
 		}
 		if op := yu.OtherPoles; op.Count > 0 {
-			out = append(out, uncertaintyRow{year: t.Year, dimension: l.T("Pole"), item: l.T("%s other poles, together", strconv.Itoa(op.Count)), value: op.TCO2e, iv: op.Interval})
+			out = append(out, uncertaintyRow{year: t.Year, dimension: l.T("Pole"), item: l.T("%s other poles, together", x.count(op.Count)), value: op.TCO2e, iv: op.Interval})
 		}
 	}
 	return out
@@ -88,7 +88,7 @@ func (x *exporter) writeUncertainty() error {
 	t := table{sheet: sheetUncertainty, rows: len(rows),
 		title: l.T("How sure the figures are: 95 %% intervals by Monte Carlo"),
 		note: l.T("tCO2e (GWP100 %s, Scope 2 %s). %s iterations, fixed seed: per iteration one lognormal draw per emission factor vintage (its published uncertainty, else the default %s %%) shared by every line that uses it, and one per activity-data series where a Quality is given. Low and high are the 2.5th and 97.5th percentiles; the Method section of the HTML report explains the method.",
-			x.e.GWP, reports.MethodLabelIn(l, x.e.Scope2Method), strconv.Itoa(u.Iterations), l.Localize(strconv.FormatFloat(u.DefaultPct, 'f', -1, 64))),
+			x.e.GWP, reports.MethodLabelIn(l, x.e.Scope2Method), x.count(u.Iterations), l.Localize(strconv.FormatFloat(u.DefaultPct, 'f', -1, 64))),
 		cols: []column{
 			{header: l.T("Year"), width: 8, style: x.st.integer},
 			{header: l.T("Breakdown"), width: 12},
@@ -103,7 +103,7 @@ func (x *exporter) writeUncertainty() error {
 		}}
 	for _, yu := range u.Years {
 		if yu.OtherPoles.Count > 0 {
-			t.note += " " + l.T("Each year's %s largest poles have an interval of their own; the others one for their sum (\"… other poles, together\").", strconv.Itoa(analysis.PoleIntervals))
+			t.note += " " + l.T("Each year's %s largest poles have an interval of their own; the others one for their sum (\"… other poles, together\").", x.count(analysis.PoleIntervals))
 			break
 		}
 	}
