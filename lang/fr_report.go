@@ -477,6 +477,8 @@ var frenchReport = map[string]string{
 	"(unassigned)":             "(non affecté)",
 	"reported in the workbook": "déclaré dans le classeur",
 
+	"scroll sideways for the other columns": "faites défiler vers la droite pour les autres colonnes",
+
 	// The E1-5 table's mixes and high climate impact activities.
 	"every activity":                   "toutes les activités",
 	"%s %v: %s":                        "%s %v : %s",

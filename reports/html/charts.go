@@ -305,7 +305,7 @@ func scopesChart(l lang.Lang, y emissions.YearTotals, method string) echart {
 	data := make([]opts.BarData, len(items))
 	for i, it := range items {
 		labels[i] = it.Label
-		data[i] = labelled(it.Value, reports.ScopeColor(it.Scope))
+		data[i] = labelled(l, it.Value, reports.ScopeColor(it.Scope))
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(commonChartOpts(ChartScopes),
@@ -472,7 +472,7 @@ func leversChart(l lang.Lang, tr *plan.Trajectory) echart {
 	data := make([]opts.BarData, len(items))
 	for i, it := range items {
 		labels[i] = it.Name
-		data[i] = labelled(it.Abatement, "")
+		data[i] = labelled(l, it.Abatement, "")
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(commonChartOpts(ChartLevers),

@@ -38,6 +38,8 @@ type htmlView struct {
 // pageText is the page's own words, in its language.
 type pageText struct {
 	Title, Kicker, Meta, Footer string
+	// ScrollHint is added to the caption of a table wider than the screen.
+	ScrollHint string
 }
 
 func pageTextOf(r reports.Report) pageText {
@@ -50,7 +52,8 @@ func pageTextOf(r reports.Report) pageText {
 		Kicker: l.T("Greenhouse-gas inventory and trajectory"),
 		Meta: l.T("All figures in tCO2e (tonnes of CO2 equivalent), GWP100 %s. Breakdowns and the trajectory follow Scope 2 %s.",
 			r.GWP, reports.MethodLabelIn(l, r.Method())),
-		Footer: l.T("Made by footprint from the input workbooks and the emission-factor library; same inputs, same page.")}
+		Footer:     l.T("Made by footprint from the input workbooks and the emission-factor library; same inputs, same page."),
+		ScrollHint: l.T("scroll sideways for the other columns")}
 }
 
 // htmlNotice is a notice of the header: its message in parts, the `quoted` ones as code.
@@ -116,6 +119,9 @@ type htmlTable struct {
 	// Narrow is a long table of short cells (align): on paper it takes two columns of the page
 	// instead of pages of one narrow column beside blank paper.
 	Narrow bool
+	// Whole is a short table (align): on screen it shows all its rows, never a row cut by the
+	// scroll box of a long table.
+	Whole bool
 }
 
 // A table is narrow with at least minNarrowRows rows and no cell longer than maxNarrowText
@@ -125,8 +131,12 @@ const (
 	maxNarrowText = 40
 )
 
+// maxWholeRows is the most rows a table shows whole on screen; a longer one scrolls in its box.
+const maxWholeRows = 15
+
 func (t *htmlTable) align() {
 	t.Narrow = len(t.Rows) >= minNarrowRows
+	t.Whole = len(t.Rows) <= maxWholeRows
 	for _, r := range t.Rows {
 		for _, c := range r.Cells {
 			t.Narrow = t.Narrow && utf8.RuneCountInString(c.Text) <= maxNarrowText
