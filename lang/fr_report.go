@@ -467,4 +467,32 @@ var frenchReport = map[string]string{
 	"95 %% interval: high − low": "intervalle à 95 %% : haut − bas",
 	"Increase":                   "Hausse",
 	"Decrease":                   "Baisse",
+
+	// The GWP basis of a year's total (the report's data quality, calc's table).
+	"%s %% of %v rests on %s": "%s\u202f%% du total %v repose sur %s",
+	"%s %% on %s":             "%s\u202f%% sur %s",
+	"%s (already-computed rows, custom factors without gwp, instruments, residual mixes)":                  "%s (lignes déjà calculées, facteurs personnalisés sans gwp, instruments, mix résiduels)",
+	"%s. Factors split by gas are recomputed on the configured set; the others keep their source's basis.": "%s. Les facteurs décomposés par gaz sont recalculés sur le jeu configuré ; les autres gardent la base que leur source indique.",
+
+	// The Scope 3 categories' coverage (ESRS E1 AR 46), in the report and the export.
+	"activity data in the inventory":                                             "données d’activité dans l’inventaire",
+	"%s; config lists it as excluded (%s), but rows of the category are counted": "%s ; la config la liste comme exclue (%s), mais des lignes de la catégorie sont comptées",
+	"%s (no emissions in the inputs this year)":                                  "%s (aucune émission dans les entrées cette année)",
+	"no data and no reason in config esrs.scope3":                                "ni données ni raison dans la config esrs.scope3",
+
+	// The inventory's name without config, its entities and sources.
+	"%s sites":                 "%s sites",
+	"(unassigned)":             "(non affecté)",
+	"reported in the workbook": "déclaré dans le classeur",
+
+	"scroll sideways for the other columns": "faites défiler vers la droite pour les autres colonnes",
+
+	// The E1-5 table's mixes and high climate impact activities.
+	"every activity":                   "toutes les activités",
+	"%s %v: %s":                        "%s %v : %s",
+	"grid electricity %v, %s":          "électricité du réseau %v, %s",
+	"%s, published generation mix: %s": "%s, mix de production publié : %s",
+	"%s, no generation mix published for %v, the latest (%v) is used: %s":                                                         "%s, aucun mix de production publié pour %v : le plus récent (%v) est utilisé : %s",
+	"%s, no generation mix published for %v, the earliest (%v) is used: %s":                                                       "%s, aucun mix de production publié pour %v : le plus ancien (%v) est utilisé : %s",
+	"OWID/Ember generation mix, %s %v (electricity-prod-source-stacked.csv line %v: fossil %s, nuclear %s, renewable %s TWh); %s": "mix de production OWID/Ember, %s %v (electricity-prod-source-stacked.csv ligne %v : fossile %s, nucléaire %s, renouvelable %s TWh) ; %s",
 }

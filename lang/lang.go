@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -230,15 +232,54 @@ var englishNumber = regexp.MustCompile(`(^|[^\p{L}\p{N}_.,])(\d{1,3}(?:,\d{3})+(
 // Localize rewrites the numbers of s, text written with English number formats by code that
 // formats figures before their language is known, as the language writes them: 19 165,2 in
 // French (a narrow no-break space between thousands), unchanged in English. A percent sign
-// after a number gets its French space.
+// after a number gets its French space. A number that is part of a name is left as written:
+// after a word and a hyphen (a config value such as sbti-1.5) or after a word in capitals
+// (a licence or version, CC BY 4.0, CC0 1.0, Etalab 2.0): localized, it would no longer be
+// the value a user copies. Text that quotes such values is best written in its language
+// where it is built, and not passed here.
 func (l Lang) Localize(s string) string {
 	if !l.fr || !strings.ContainsAny(s, "0123456789") {
 		return s
 	}
-	s = englishNumber.ReplaceAllStringFunc(s, func(m string) string {
-		sub := englishNumber.FindStringSubmatch(m)
-		n := strings.NewReplacer(",", "\u202f", ".", ",").Replace(sub[2])
-		return sub[1] + n + sub[3]
-	})
-	return s
+	var out strings.Builder
+	last := 0
+	for _, m := range englishNumber.FindAllStringSubmatchIndex(s, -1) {
+		if inName(s, m[4]) {
+			continue
+		}
+		n := strings.NewReplacer(",", "\u202f", ".", ",").Replace(s[m[4]:m[5]])
+		out.WriteString(s[last:m[4]] + n)
+		last = m[5]
+	}
+	out.WriteString(s[last:])
+	return out.String()
+}
+
+// inName reports whether the number that starts at i in s is part of a name: it follows a
+// letter and a hyphen (sbti-1.5), or a space after a word of two capitals or more (CC BY 4.0)
+// or a licence's name (CC0 1.0, Etalab 2.0). A figure after a name with digits (AR6, CO2) is
+// localized.
+func inName(s string, i int) bool {
+	before := s[:i]
+	if w, ok := strings.CutSuffix(before, "-"); ok {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		return unicode.IsLetter(r)
+	}
+	w, ok := strings.CutSuffix(before, " ")
+	if !ok {
+		return false
+	}
+	if j := strings.LastIndexAny(w, " (/"); j >= 0 {
+		w = w[j+1:]
+	}
+	switch w {
+	case "Etalab", "ODbL", "CC0", "version", "Version":
+		return true
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return len(w) >= 2
 }

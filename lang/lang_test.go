@@ -72,6 +72,13 @@ func TestLocalize(t *testing.T) {
 		"ends at 0.5.":                    "ends at 0,5.",
 		"uk.7_400_4000_5_1 and AR5, 2030": "uk.7_400_4000_5_1 and AR5, 2030",
 		"(1,807,026.7 t)":                 "(1\u202f807\u202f026,7 t)",
+		// A number inside a name stays as written: a config value, a licence, a version.
+		"pathway: sbti-1.5}` (pathways: sbti-1.5, sbti-wb2)": "pathway: sbti-1.5}` (pathways: sbti-1.5, sbti-wb2)",
+		"Our World in Data (CC BY 4.0)":                      "Our World in Data (CC BY 4.0)",
+		"CC0 1.0, Licence Ouverte / Etalab 2.0":              "CC0 1.0, Licence Ouverte / Etalab 2.0",
+		"−1.5 t, 2.5 % and AR6 1.5 t":                        "−1,5 t, 2,5 % and AR6 1,5 t",
+		"a 1.5 °C path; fossil 43.3, nuclear 335.65 TWh":     "a 1,5 °C path; fossil 43,3, nuclear 335,65 TWh",
+		"from 12.0 to -3.5 t":                                "from 12,0 to -3,5 t",
 	} {
 		if got := French.Localize(in); got != want {
 			t.Errorf("Localize(%q) = %q, want %q", in, got, want)

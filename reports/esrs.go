@@ -4,6 +4,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/analysis"
 	"github.com/footprint/footprint/emissions/disclose"
+	"github.com/footprint/footprint/lang"
 )
 
 // Regulatory is what the ESRS E1-6 disclosure needs beyond the yearly totals (docs/regulatory.md): the organisation and each entity's share of the inventory, the figures E1-6 singles
@@ -36,12 +37,23 @@ type Regulatory struct {
 // reported (neither).
 type Scope3Coverage struct {
 	Category int    `json:"category"`
-	Status   string `json:"status"` // included | excluded | not reported
-	Reason   string `json:"reason"`
+	Status   string `json:"status"` // included | excluded | not reported, in English (a code)
+	Reason   string `json:"reason"` // in the language Coverage is given; config's own reasons as written
 }
 
-// Coverage gives the status of the 15 categories for a year's totals.
-func (r *Regulatory) Coverage(t *emissions.YearTotals) []Scope3Coverage {
+// CoverageStatusIn is a coverage status in language l, as the tables show it.
+func CoverageStatusIn(l lang.Lang, status string) string {
+	switch status {
+	case "included", "excluded", "not reported":
+		return l.T(status)
+	}
+	return status
+}
+
+// Coverage gives the status of the 15 categories for a year's totals, the reasons footprint
+// words itself in l (the HTML report and the Excel export show them; the JSON document takes
+// them in English).
+func (r *Regulatory) Coverage(l lang.Lang, t *emissions.YearTotals) []Scope3Coverage {
 	out := make([]Scope3Coverage, 0, 15)
 	for c := 1; c <= 15; c++ {
 		cv := Scope3Coverage{Category: c}
@@ -51,18 +63,18 @@ func (r *Regulatory) Coverage(t *emissions.YearTotals) []Scope3Coverage {
 		case data:
 			cv.Status, cv.Reason = "included", r.Scope3Included[c]
 			if cv.Reason == "" {
-				cv.Reason = "activity data in the inventory"
+				cv.Reason = l.T("activity data in the inventory")
 			}
 			if excluded {
-				cv.Reason += "; config lists it as excluded (" + reason + "), but rows of the category are counted"
+				cv.Reason = l.T("%s; config lists it as excluded (%s), but rows of the category are counted", cv.Reason, reason)
 			}
 		case excluded:
 			cv.Status, cv.Reason = "excluded", reason
 		default:
 			if inc, ok := r.Scope3Included[c]; ok {
-				cv.Status, cv.Reason = "included", inc+" (no emissions in the inputs this year)"
+				cv.Status, cv.Reason = "included", l.T("%s (no emissions in the inputs this year)", inc)
 			} else {
-				cv.Status, cv.Reason = "not reported", "no data and no reason in config esrs.scope3"
+				cv.Status, cv.Reason = "not reported", l.T("no data and no reason in config esrs.scope3")
 			}
 		}
 		out = append(out, cv)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/footprint/footprint/emissions"
+	"github.com/footprint/footprint/lang"
 )
 
 // GWPShare is the part of a year's total that rests on one GWP basis.
@@ -55,15 +56,24 @@ func GWPShares(y emissions.YearTotals, method string) []GWPShare {
 // GWPBasisLabel names a basis in a sentence.
 func GWPBasisLabel(b string) string {
 	if b == emissions.GWPUnspecified {
-		return "no stated GWP basis"
+		return lang.Key("no stated GWP basis")
 	}
 	return b
 }
 
-// GWPBasisSentence says how much of a year's total rests on each basis: "97.2 % of 2024 rests
-// on AR6, 2.1 % on AR5, 0.7 % on no stated GWP basis (already-computed rows, custom factors
-// without gwp, instruments, residual mixes)". "" when the year has no emissions.
-func GWPBasisSentence(y emissions.YearTotals, method string) string {
+// GWPBasisLabelIn is GWPBasisLabel in language l.
+func GWPBasisLabelIn(l lang.Lang, b string) string {
+	if b == emissions.GWPUnspecified {
+		return l.T(GWPBasisLabel(b))
+	}
+	return b
+}
+
+// GWPBasisSentence says, in l, how much of a year's total rests on each basis: "97.2 % of
+// 2024 rests on AR6, 2.1 % on AR5, 0.7 % on no stated GWP basis (already-computed rows, custom
+// factors without gwp, instruments, residual mixes)", its figures as l writes them (the text
+// and HTML outputs both show it). "" when the year has no emissions.
+func GWPBasisSentence(l lang.Lang, y emissions.YearTotals, method string) string {
 	shares := GWPShares(y, method)
 	if len(shares) == 0 || y.Total(method) == 0 {
 		return ""
@@ -71,18 +81,18 @@ func GWPBasisSentence(y emissions.YearTotals, method string) string {
 	parts := make([]string, 0, len(shares))
 	unspecified := false
 	for i, s := range shares {
-		p := fmt.Sprintf("%s %% on %s", Pct1(s.Pct), GWPBasisLabel(s.Basis))
+		p := l.T("%s %% on %s", l.Num(s.Pct, 1), GWPBasisLabelIn(l, s.Basis))
 		if i == 0 {
-			p = fmt.Sprintf("%s %% of %d rests on %s", Pct1(s.Pct), y.Year, GWPBasisLabel(s.Basis))
+			p = l.T("%s %% of %v rests on %s", l.Num(s.Pct, 1), lang.Year(y.Year), GWPBasisLabelIn(l, s.Basis))
 		}
 		parts = append(parts, p)
 		unspecified = unspecified || s.Basis == emissions.GWPUnspecified
 	}
 	out := strings.Join(parts, ", ")
 	if unspecified {
-		out += " (already-computed rows, custom factors without gwp, instruments, residual mixes)"
+		out = l.T("%s (already-computed rows, custom factors without gwp, instruments, residual mixes)", out)
 	}
-	return out + ". Factors split by gas are recomputed on the configured set; the others keep their source's basis."
+	return l.T("%s. Factors split by gas are recomputed on the configured set; the others keep their source's basis.", out)
 }
 
 // Pct1 writes a percentage with one decimal.

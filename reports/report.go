@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -137,7 +136,7 @@ type Claim struct {
 // the built-in defaults (no config file), the sites the rows name, so that a user's own
 // workbook is never titled "site".
 func siteName(r *pipeline.Result) string {
-	cfg := r.Config
+	cfg, l := r.Config, r.Config.Lang()
 	if cfg.Path != "" || cfg.Demo {
 		return cfg.Site
 	}
@@ -154,7 +153,7 @@ func siteName(r *pipeline.Result) string {
 	case len(names) == 1:
 		return names[0]
 	case len(names) <= 3:
-		return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+		return l.T("%s and %s", strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
 	}
-	return fmt.Sprintf("%s sites", Thousands(len(names)))
+	return l.T("%s sites", l.Int(len(names)))
 }

@@ -234,10 +234,12 @@ func TestTitleNamesTheRowsSites(t *testing.T) {
 		name  string
 		sites []string
 		want  string
+		lang  string
 	}{
-		{"one site", []string{"Flins", "Flins"}, "Flins — greenhouse-gas report 2024"},
-		{"three sites", []string{"Flins", "Douai", "Batilly"}, "Batilly, Douai and Flins — greenhouse-gas report 2024"},
-		{"more sites are counted", []string{"A", "B", "C", "D"}, "4 sites — greenhouse-gas report 2024"},
+		{"one site", []string{"Flins", "Flins"}, "Flins — greenhouse-gas report 2024", ""},
+		{"three sites", []string{"Flins", "Douai", "Batilly"}, "Batilly, Douai and Flins — greenhouse-gas report 2024", ""},
+		{"more sites are counted", []string{"A", "B", "C", "D"}, "4 sites — greenhouse-gas report 2024", ""},
+		{"in French", []string{"Flins", "Douai"}, "Douai et Flins — rapport gaz à effet de serre 2024", "fr"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -246,7 +248,11 @@ func TestTitleNamesTheRowsSites(t *testing.T) {
 				rows = append(rows, []any{2024, s, "P", "fr.electricity.grid", 1000, "kWh"})
 			}
 			writeWorkbook(t, filepath.Join(dir, "mine.xlsx"), map[string][][]any{"Energy": rows})
-			r := footprint(t, dir, "report", "--input", "mine.xlsx", "--out", "o")
+			args := []string{"report", "--input", "mine.xlsx", "--out", "o"}
+			if tt.lang != "" {
+				args = append(args, "--lang", tt.lang)
+			}
+			r := footprint(t, dir, args...)
 			page := readFile(t, filepath.Join(dir, "o", "report.html"))
 			if r.code != 0 || !strings.Contains(page, "<title>"+tt.want+"</title>") {
 				t.Errorf("exit %d; want the title %q in report.html; stdout:\n%s", r.code, tt.want, r.stdout)

@@ -95,7 +95,7 @@ func (x *exporter) coverageNote(c int) string {
 	if t == nil || x.e.Regulatory == nil {
 		return ""
 	}
-	cv := x.e.Regulatory.Coverage(t)[c-1]
+	cv := x.e.Regulatory.Coverage(x.e.Lang, t)[c-1]
 	l := x.e.Lang
 	status := map[string]string{"included": l.T("included"), "excluded": l.T("excluded"), "not reported": l.T("not reported")}[cv.Status]
 	return l.T("%v: %s — %s", lang.Year(x.e.ReportingYear), cmp.Or(status, cv.Status), x.coverageReason(cv))

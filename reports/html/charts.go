@@ -83,7 +83,7 @@ func trajectoryChart(r reports.Report) echart {
 		}
 		bar.SetXAxis(yearLabels(years))
 		for s := 1; s <= 3; s++ {
-			bar.AddSeries(reports.ScopeName(s, r.Method()), data[s], scopeBar(s))
+			bar.AddSeries(reports.ScopeNameIn(r.Lang, s, r.Method()), data[s], scopeBar(s))
 		}
 		if band := charts.NewLine(); len(years) > 0 && addUncertaintyBand(band, r, years, years[len(years)-1]) {
 			bar.Overlap(band)
@@ -283,7 +283,7 @@ type scopeItem struct {
 // scopeItems lists the reporting year's Scope 1, Scope 2 (selected method) and each Scope 3
 // category with emissions, in GHG Protocol order.
 func scopeItems(l lang.Lang, y emissions.YearTotals, method string) []scopeItem {
-	items := []scopeItem{{reports.ScopeName(1, method), 1, y.Scope1}, {reports.ScopeName(2, method), 2, y.Scope2(method)}}
+	items := []scopeItem{{reports.ScopeNameIn(l, 1, method), 1, y.Scope1}, {reports.ScopeNameIn(l, 2, method), 2, y.Scope2(method)}}
 	for _, c := range slices.Sorted(maps.Keys(y.Scope3Categories)) {
 		items = append(items, scopeItem{scope3Label(l, c), 3, y.Scope3Categories[c]})
 	}
@@ -305,7 +305,7 @@ func scopesChart(l lang.Lang, y emissions.YearTotals, method string) echart {
 	data := make([]opts.BarData, len(items))
 	for i, it := range items {
 		labels[i] = it.Label
-		data[i] = labelled(it.Value, reports.ScopeColor(it.Scope))
+		data[i] = labelled(l, it.Value, reports.ScopeColor(it.Scope))
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(commonChartOpts(ChartScopes),
@@ -385,7 +385,7 @@ func polesChart(l lang.Lang, y emissions.YearTotals, pas []reports.PoleActivity,
 			}
 			kids = append(kids[:maxPoleActivities:maxPoleActivities], treeNode{Name: l.T("%d other activities", len(kids)-maxPoleActivities), Value: round1(rest)})
 		}
-		nodes = append(nodes, treeNode{Name: p, Value: round1(v), ItemStyle: &opts.ItemStyle{Color: poleColor(i), BorderColor: poleColor(i)}, Children: kids})
+		nodes = append(nodes, treeNode{Name: order.label(p), Value: round1(v), ItemStyle: &opts.ItemStyle{Color: poleColor(i), BorderColor: poleColor(i)}, Children: kids})
 	}
 	if v, ok := order.othersIn(y.ByPole); ok && v > 0 {
 		nodes = append(nodes, treeNode{Name: order.othersLabel(), Value: round1(v), ItemStyle: &opts.ItemStyle{Color: colorOthers, BorderColor: colorOthers}})
@@ -436,7 +436,7 @@ func poleYearsChart(l lang.Lang, years []emissions.YearTotals, order poleList) e
 		for j, y := range years {
 			data[j] = opts.BarData{Value: round1(y.ByPole[p])}
 		}
-		bar.AddSeries(p, data, scopeBarColor("poles", poleColor(i)))
+		bar.AddSeries(order.label(p), data, scopeBarColor("poles", poleColor(i)))
 	}
 	if len(order.others) > 0 {
 		data := make([]opts.BarData, len(years))
@@ -472,7 +472,7 @@ func leversChart(l lang.Lang, tr *plan.Trajectory) echart {
 	data := make([]opts.BarData, len(items))
 	for i, it := range items {
 		labels[i] = it.Name
-		data[i] = labelled(it.Abatement, "")
+		data[i] = labelled(l, it.Abatement, "")
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(commonChartOpts(ChartLevers),

@@ -1,8 +1,13 @@
 package html
 
 import (
+	"encoding/json"
 	"math"
+	"slices"
 	"testing"
+
+	"github.com/footprint/footprint/emissions/plan"
+	"github.com/footprint/footprint/lang"
 )
 
 // TestValueAxisNameGap: the unit name stands left of the widest tick label, so the gap follows
@@ -39,6 +44,52 @@ func TestValueAxisNameGap(t *testing.T) {
 	for _, tt := range fractions {
 		if got, want := valueAxis("tCO2e", tt.vs).NameGap, int(math.Ceil(tt.width))+16; got != want {
 			t.Errorf("%s: name gap %v, want %v", tt.name, got, want)
+		}
+	}
+}
+
+// The waterfall names every step under its bar (echarts would drop the names that meet), and
+// its value labels are written as the page's language writes figures, each change with its
+// sign: a decrease is drawn as a bar like an increase, only its label says it is one.
+func TestChangesChartLabels(t *testing.T) {
+	c := plan.Change{From: 2023, To: 2024, TotalFrom: 369.9, TotalTo: 1900.9, ActivityEffect: -34.7, FactorEffect: -7.4, Other: 1573.1}
+	for _, tt := range []struct {
+		l    lang.Lang
+		want []string
+	}{
+		{lang.English, []string{"369.9", "−34.7", "−7.4", "+1,573.1", "0.0", "1,900.9"}},
+		{lang.French, []string{"369,9", "−34,7", "−7,4", "+1\u202f573,1", "0,0", "1\u202f900,9"}},
+	} {
+		b, err := json.Marshal(changesChart(tt.l, c).Options)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var o struct {
+			XAxis []struct {
+				AxisLabel struct{ Interval string } `json:"axisLabel"`
+			} `json:"xAxis"`
+			Series []struct {
+				Data []struct {
+					Label *struct{ Formatter string } `json:"label"`
+				} `json:"data"`
+			} `json:"series"`
+		}
+		if err := json.Unmarshal(b, &o); err != nil {
+			t.Fatal(err)
+		}
+		if len(o.XAxis) != 1 || o.XAxis[0].AxisLabel.Interval != "0" {
+			t.Errorf("%s: the steps' axis does not name every step: %+v", tt.l, o.XAxis)
+		}
+		got := make([]string, 6)
+		for _, s := range o.Series {
+			for i, d := range s.Data {
+				if d.Label != nil {
+					got[i] = d.Label.Formatter
+				}
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: labels %q, want %q", tt.l, got, tt.want)
 		}
 	}
 }

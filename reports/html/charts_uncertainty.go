@@ -135,7 +135,7 @@ func changesChart(l lang.Lang, c plan.Change) echart {
 	for i := range n {
 		base[i], total[i], up[i], down[i] = opts.BarData{Value: echartsNone}, opts.BarData{Value: echartsNone}, opts.BarData{Value: echartsNone}, opts.BarData{Value: echartsNone}
 	}
-	total[0] = labelledTop(c.TotalFrom, colorWfTotal)
+	total[0] = labelledTop(l.Tonnes(c.TotalFrom), c.TotalFrom, colorWfTotal)
 	level := c.TotalFrom
 	vs := []float64{c.TotalFrom, c.TotalTo}
 	for i, s := range steps {
@@ -143,20 +143,20 @@ func changesChart(l lang.Lang, c plan.Change) echart {
 		next := level + s.Value
 		base[i+1] = opts.BarData{Value: round1(min(level, next))}
 		if s.Value >= 0 {
-			up[i+1] = labelledTop(s.Value, colorIncrease)
+			up[i+1] = labelledTop(changeLabel(l, s.Value), s.Value, colorIncrease)
 		} else {
-			down[i+1] = labelledTop(-s.Value, colorDecrease)
+			down[i+1] = labelledTop(changeLabel(l, s.Value), -s.Value, colorDecrease)
 		}
 		level = next
 		vs = append(vs, level)
 	}
 	labels = append(labels, strconv.Itoa(c.To))
-	total[n-1] = labelledTop(c.TotalTo, colorWfTotal)
+	total[n-1] = labelledTop(l.Tonnes(c.TotalTo), c.TotalTo, colorWfTotal)
 
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(commonChartOpts(ChartChanges), charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}), grid("24", "3%", underLegend, "34"),
 		charts.WithYAxisOpts(valueAxis("tCO2e", vs)),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}))...)
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}))...)
 	bar.SetXAxis(labels)
 	bar.AddSeries(seriesWfBase, base, charts.WithBarChartOpts(opts.BarChart{Stack: "waterfall"}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: "transparent", BorderColor: "transparent"}))
@@ -190,8 +190,19 @@ func (waterfallVisitor) VisitSeriesOpt(ms charts.MultiSeries) any {
 	return out
 }
 
-// labelledTop is a bar with its value written above it.
-func labelledTop(v float64, color string) opts.BarData {
+// labelledTop is a bar of height v with text, its value as the page's language writes it,
+// above it.
+func labelledTop(text string, v float64, color string) opts.BarData {
 	return opts.BarData{Value: round1(v), ItemStyle: &opts.ItemStyle{Color: color},
-		Label: &opts.Label{Show: opts.Bool(true), Position: "top", Color: "#333", Formatter: t(v)}}
+		Label: &opts.Label{Show: opts.Bool(true), Position: "top", Color: "#333", Formatter: text}}
+}
+
+// changeLabel writes a change with its sign, as l writes the figures: +1,573.2, −34.7 (a
+// decrease's bar stands on where the total lands, as an increase's does: its label carries
+// the sign).
+func changeLabel(l lang.Lang, v float64) string {
+	if round1(v) == 0 {
+		return l.Tonnes(0)
+	}
+	return signedWith(l.Tonnes, v)
 }

@@ -160,8 +160,8 @@ func bottomValueAxis(unit string) opts.XAxis {
 
 // labelled is a bar with its value written at its end, with thousands separators (a label
 // formatter per item: the options hold no JavaScript functions).
-func labelled(v float64, color string) opts.BarData {
-	d := opts.BarData{Value: round1(v), Label: &opts.Label{Show: opts.Bool(true), Position: "right", Color: "#333", Formatter: t(v)}}
+func labelled(l lang.Lang, v float64, color string) opts.BarData {
+	d := opts.BarData{Value: round1(v), Label: &opts.Label{Show: opts.Bool(true), Position: "right", Color: "#333", Formatter: l.Tonnes(v)}}
 	if color != "" {
 		d.ItemStyle = &opts.ItemStyle{Color: color}
 	}

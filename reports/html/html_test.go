@@ -110,7 +110,7 @@ func TestWriteHTMLGoldenFrench(t *testing.T) {
 	r.Lang = lang.French
 	got := render(t, r)
 	golden.Check(t, filepath.Join("testdata", "report.fr.golden.html"), []byte(got))
-	for _, want := range []string{`<html lang="fr">`, "<h2>Synthèse</h2>", "4\u202f700,0"} {
+	for _, want := range []string{`<html lang="fr">`, `<main data-scroll-hint="faites défiler vers la droite pour les autres colonnes">`, "<h2>Synthèse</h2>", "4\u202f700,0"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("French page lacks %q", want)
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -48,5 +49,20 @@ func TestNoticesOpenTheHeader(t *testing.T) {
 				t.Errorf("closing notes shown: %v, want %v", got, tt.notes)
 			}
 		})
+	}
+}
+
+// In French a note's title is joined to its help with the French colon, and a config value
+// the help quotes (pathway: sbti-1.5) is left as written, not taken for a figure.
+func TestNotesFrench(t *testing.T) {
+	r := sampleReport()
+	r.Lang = lang.French
+	r.Notices = []reports.Notice{{Code: "no-target", Tone: reports.ToneWarn, Title: "Aucune cible configurée", Message: "x.",
+		Help: "par exemple `- {name: Scopes 1+2, scopes: [1, 2], pathway: sbti-1.5}` (trajectoires : sbti-1.5, sbti-wb2)."}}
+	page := render(t, r)
+	want := "<p>Aucune cible configurée\u202f: par exemple `- {name: Scopes 1&#43;2, scopes: [1, 2], pathway: sbti-1.5}` (trajectoires : sbti-1.5, sbti-wb2).</p>"
+	if !strings.Contains(page, want) {
+		i := strings.Index(page, "Aucune cible configurée\u202f")
+		t.Errorf("the notes lack\n%s\nhave %.300s", want, page[max(i, 0):])
 	}
 }

@@ -38,6 +38,8 @@ type htmlView struct {
 // pageText is the page's own words, in its language.
 type pageText struct {
 	Title, Kicker, Meta, Footer string
+	// ScrollHint is added to the caption of a table wider than the screen.
+	ScrollHint string
 }
 
 func pageTextOf(r reports.Report) pageText {
@@ -50,7 +52,8 @@ func pageTextOf(r reports.Report) pageText {
 		Kicker: l.T("Greenhouse-gas inventory and trajectory"),
 		Meta: l.T("All figures in tCO2e (tonnes of CO2 equivalent), GWP100 %s. Breakdowns and the trajectory follow Scope 2 %s.",
 			r.GWP, reports.MethodLabelIn(l, r.Method())),
-		Footer: l.T("Made by footprint from the input workbooks and the emission-factor library; same inputs, same page.")}
+		Footer:     l.T("Made by footprint from the input workbooks and the emission-factor library; same inputs, same page."),
+		ScrollHint: l.T("scroll sideways for the other columns")}
 }
 
 // htmlNotice is a notice of the header: its message in parts, the `quoted` ones as code.
@@ -91,6 +94,9 @@ type htmlSection struct {
 	// PrintNote is said on paper only: what the printed page leaves out of the screen's.
 	PrintNote string
 	Blocks    []htmlBlock
+	// Written says the Intro is written in the page's language, its figures too: localize
+	// leaves it as it is (it may quote a config value such as sbti-1.5).
+	Written bool
 }
 
 // htmlBlock is a chart with its table, or a table, or a note.
@@ -99,6 +105,9 @@ type htmlBlock struct {
 	Chart *echart
 	Table *htmlTable
 	Notes []string
+	// Written says the Notes are written in the page's language, figures too: localize
+	// leaves them as they are (they may name a licence such as CC BY 4.0).
+	Written bool
 }
 
 type htmlTable struct {
@@ -110,6 +119,9 @@ type htmlTable struct {
 	// Narrow is a long table of short cells (align): on paper it takes two columns of the page
 	// instead of pages of one narrow column beside blank paper.
 	Narrow bool
+	// Whole is a short table (align): on screen it shows all its rows, never a row cut by the
+	// scroll box of a long table.
+	Whole bool
 }
 
 // A table is narrow with at least minNarrowRows rows and no cell longer than maxNarrowText
@@ -119,8 +131,12 @@ const (
 	maxNarrowText = 40
 )
 
+// maxWholeRows is the most rows a table shows whole on screen; a longer one scrolls in its box.
+const maxWholeRows = 15
+
 func (t *htmlTable) align() {
 	t.Narrow = len(t.Rows) >= minNarrowRows
+	t.Whole = len(t.Rows) <= maxWholeRows
 	for _, r := range t.Rows {
 		for _, c := range r.Cells {
 			t.Narrow = t.Narrow && utf8.RuneCountInString(c.Text) <= maxNarrowText
@@ -268,11 +284,15 @@ func (v *htmlView) localize(l lang.Lang) {
 	}
 	for i := range v.Sections {
 		s := &v.Sections[i]
-		each(s.Intro)
+		if !s.Written {
+			each(s.Intro)
+		}
 		for j := range s.Blocks {
 			b := &s.Blocks[j]
 			b.Title = l.Localize(b.Title)
-			each(b.Notes)
+			if !b.Written {
+				each(b.Notes)
+			}
 			if t := b.Table; t != nil {
 				t.Caption = l.Localize(t.Caption)
 				each(t.Head)
@@ -409,10 +429,10 @@ func breakdownSection(r reports.Report, cur emissions.YearTotals, order poleList
 			continue
 		}
 		if len(r.PoleActivities) == 0 {
-			pt.Rows = append(pt.Rows, htmlRow{Cells: []htmlCell{{Text: p, Swatch: poleColor(i)}, numCell(v), numText(shareOf(v, total))}})
+			pt.Rows = append(pt.Rows, htmlRow{Cells: []htmlCell{{Text: order.label(p), Swatch: poleColor(i)}, numCell(v), numText(shareOf(v, total))}})
 			continue
 		}
-		pt.Rows = append(pt.Rows, htmlRow{Total: true, Cells: []htmlCell{{Text: p, Swatch: poleColor(i)}, textCell(l.T("all activities")), numCell(v), numText(shareOf(v, total)), textCell("")}})
+		pt.Rows = append(pt.Rows, htmlRow{Total: true, Cells: []htmlCell{{Text: order.label(p), Swatch: poleColor(i)}, textCell(l.T("all activities")), numCell(v), numText(shareOf(v, total)), textCell("")}})
 		acts := sortedActivities(r.PoleActivities, p)
 		for j, pa := range acts {
 			if j == maxPoleActivities {
@@ -479,7 +499,9 @@ func polesSection(r reports.Report, order poleList) htmlSection {
 	ch := poleYearsChart(r.Lang, r.Years, order)
 	l := r.Lang
 	tb := &htmlTable{Caption: l.T("Emissions by pole and year, tCO2e (%s)", reports.MethodLabelIn(l, r.Method())), Head: []string{l.T("Year")}}
-	tb.Head = append(tb.Head, order.shown...)
+	for _, p := range order.shown {
+		tb.Head = append(tb.Head, order.label(p))
+	}
 	if len(order.others) > 0 {
 		tb.Head = append(tb.Head, order.othersLabel())
 	}
@@ -544,28 +566,47 @@ func sourcesSection(r reports.Report) htmlSection {
 	l := r.Lang
 	tb := &htmlTable{Caption: l.T("Emission factors and other sources used"), Head: []string{l.T("Factor"), l.T("Source"), l.T("Dataset"), l.T("Licence"), l.T("Years"), l.T("Lines")}}
 	for _, s := range r.Sources {
-		id := s.FactorID
+		id, source := s.FactorID, s.Source
 		if id == "" {
 			id = l.T("(already-computed rows)")
+			if source == alreadyComputedSource {
+				source = l.T("reported in the workbook")
+			}
 		}
 		years := strconv.Itoa(s.FirstYear)
 		if s.LastYear != s.FirstYear {
 			years += "–" + strconv.Itoa(s.LastYear)
 		}
-		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(id), textCell(s.Source), textCell(s.Dataset), textCell(s.License), textCell(years),
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(id), textCell(source), textCell(s.Dataset), textCell(s.License), textCell(years),
 			{Text: strconv.Itoa(s.Lines), Num: true}}})
 	}
 	return htmlSection{ID: "sources", Title: r.Lang.T("Sources"), Intro: []string{l.T("Every figure is an input row times an emission factor; the Lines sheets of the Excel export list each line with its input row, factor and source.")},
 		Blocks: []htmlBlock{{Table: tb}}}
 }
 
+// alreadyComputedSource is the source package emissions gives already-computed rows (tCO2e
+// given in the workbook).
+const alreadyComputedSource = "reported in the workbook"
+
+// severityIn names a problem's severity in l, as the Excel export's Problems sheet does.
+func severityIn(l lang.Lang, s emissions.Severity) string {
+	switch s {
+	case emissions.SeverityError:
+		return l.T("error")
+	case emissions.SeverityWarning:
+		return l.T("warning")
+	}
+	return string(s)
+}
+
 // notesSection is the report's closing notes: what to do about the header's notices, at more
 // length than the header has room for.
 func notesSection(r reports.Report) (htmlSection, bool) {
-	s := htmlSection{ID: "notes", Title: r.Lang.T("Notes")}
+	// The notices are written in their language already, figures too.
+	s := htmlSection{ID: "notes", Title: r.Lang.T("Notes"), Written: true}
 	for _, n := range r.Notices {
 		if n.Help != "" {
-			s.Intro = append(s.Intro, n.Title+": "+n.Help)
+			s.Intro = append(s.Intro, r.Lang.T("%s: %s", n.Title, n.Help))
 		}
 	}
 	return s, len(s.Intro) > 0
@@ -580,7 +621,7 @@ func qualitySection(r reports.Report) htmlSection {
 	s.Intro = []string{r.Lang.T("Rows: %d read, %d used, %d rejected. Problems: %d error(s), %d warning(s).",
 		r.Rows.Read, r.Rows.Used, r.Rows.Rejected, r.Errors, r.Warnings)}
 	if y, ok := reports.YearOf(r.Years, r.ReportingYear); ok {
-		if line := reports.GWPBasisSentence(y, r.Method()); line != "" {
+		if line := reports.GWPBasisSentence(r.Lang, y, r.Method()); line != "" {
 			s.Intro = append(s.Intro, r.Lang.T("GWP basis: %s", line))
 		}
 	}
@@ -604,7 +645,7 @@ func qualitySection(r reports.Report) htmlSection {
 		if i == maxProblems {
 			break
 		}
-		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(string(p.Severity)), textCell(p.File), textCell(p.Sheet), textCell(p.Cell), textCell(p.Message)}})
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(severityIn(l, p.Severity)), textCell(p.File), textCell(p.Sheet), textCell(p.Cell), textCell(p.Message)}})
 	}
 	b := htmlBlock{Table: tb}
 	if len(r.Problems) > maxProblems {

@@ -36,7 +36,7 @@ func organisationSection(r reports.Report, cur emissions.YearTotals) htmlSection
 		if method == emissions.MethodLocation {
 			s2 = c.Scope2Location
 		}
-		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(e.Name), textCell(e.Registration), textCell(map[bool]string{true: l.T("yes"), false: l.T("no")}[e.Control]),
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(poleLabel(l, e.Name)), textCell(e.Registration), textCell(map[bool]string{true: l.T("yes"), false: l.T("no")}[e.Control]),
 			numText(strconv.FormatFloat(100*e.Share, 'f', -1, 64) + " %"), numCell(c.Scope1), numCell(s2), numCell(c.Scope3), numCell(c.Total(method)), numCell(e.Gross.Total(method))}})
 		sum += c.Total(method)
 		gross += e.Gross.Total(method)
@@ -86,8 +86,8 @@ func organisationSection(r reports.Report, cur emissions.YearTotals) htmlSection
 	s.Blocks = append(s.Blocks, htmlBlock{Table: et})
 
 	cv := &htmlTable{Caption: l.T("Scope 3 categories included and excluded, %v (AR 46)", lang.Year(r.ReportingYear)), Head: []string{l.T("Category"), l.T("Status"), l.T("Reason")}}
-	for _, c := range reg.Coverage(&cur) {
-		cv.Rows = append(cv.Rows, htmlRow{Cells: []htmlCell{textCell(reports.ESRSCategoryLabelIn(l, c.Category)), textCell(c.Status), textCell(c.Reason)}})
+	for _, c := range reg.Coverage(l, &cur) {
+		cv.Rows = append(cv.Rows, htmlRow{Cells: []htmlCell{textCell(reports.ESRSCategoryLabelIn(l, c.Category)), textCell(reports.CoverageStatusIn(l, c.Status)), textCell(c.Reason)}})
 	}
 	s.Blocks = append(s.Blocks, htmlBlock{Table: cv})
 	return s

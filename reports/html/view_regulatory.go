@@ -31,20 +31,20 @@ func energySection(r reports.Report) (htmlSection, bool) {
 					c = numCell(x)
 				}
 			}
-			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(row.Label), c}, Total: row.Total})
+			tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(reports.E15LabelIn(r.Lang, row.Label)), c}, Total: row.Total})
 		}
 		var notes []string
 		for _, m := range e.MixSources {
-			notes = append(notes, r.Lang.T("Mix: %s", m))
+			notes = append(notes, r.Lang.T("Mix: %s", reports.MixSourceIn(r.Lang, m)))
 		}
 		if e.PurchasedHeatMWh > 0 && len(e.MixSources) == 0 {
 			notes = append(notes, r.Lang.T("No heat mix is given: purchased heat is counted as fossil."))
 		}
 		if e.UnknownOriginMWh > 0 {
-			notes = append(notes, r.Lang.T("%s MWh of grid electricity are of unknown origin (no supply mix, and the site's country is unknown): the shares are left blank.", t(e.UnknownOriginMWh)))
+			notes = append(notes, r.Lang.T("%s MWh of grid electricity are of unknown origin (no supply mix, and the site's country is unknown): the shares are left blank.", r.Lang.Tonnes(e.UnknownOriginMWh)))
 		}
-		notes = append(notes, r.Lang.T("Activities in high climate impact sectors (NACE sections A to H and L), whose energy alone counts in energy intensity: %s.", e.HighImpactScope))
-		s.Blocks = append(s.Blocks, htmlBlock{Title: r.Lang.T("Energy consumption and mix"), Table: tb, Notes: notes})
+		notes = append(notes, r.Lang.T("Activities in high climate impact sectors (NACE sections A to H and L), whose energy alone counts in energy intensity: %s.", reports.HighImpactScopeIn(r.Lang, e.HighImpactScope)))
+		s.Blocks = append(s.Blocks, htmlBlock{Title: r.Lang.T("Energy consumption and mix"), Table: tb, Notes: notes, Written: true})
 	}
 	if b != nil {
 		tb := &htmlTable{Caption: r.Lang.T("BEGES v5 postes, %v, tCO2e (category 2 location-based)", lang.Year(b.Year)), Head: []string{r.Lang.T("Poste"), r.Lang.T("Label"), "tCO2e", r.Lang.T("Uncertainty")}}

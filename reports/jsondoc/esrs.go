@@ -5,6 +5,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/disclose"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/reports"
 )
 
@@ -99,7 +100,7 @@ func (d *Document) addRegulatory(r *reports.Regulatory, years []emissions.YearTo
 func esrsYear(r *reports.Regulatory, t *emissions.YearTotals, es []emissions.EntityTotals) *ESRSYear {
 	group, inv, out := reports.ConsolidationSplit(es)
 	j := &ESRSYear{ConsolidatedGroup: scopesOf(group), Investees: scopesOf(inv), InvesteesOutside: scopesOf(out),
-		BiogenicByScope: map[string]float64{}, Scope3ByDataType: map[string]float64{}, Scope3Coverage: r.Coverage(t)}
+		BiogenicByScope: map[string]float64{}, Scope3ByDataType: map[string]float64{}, Scope3Coverage: r.Coverage(lang.English, t)}
 	f := r.Figures[t.Year]
 	if f == nil {
 		f = &disclose.ESRSYear{}

@@ -51,7 +51,7 @@ func WriteInventoryTable(w io.Writer, r reports.Report) error {
 		writeShares(w, l, ranked(l, y.BySite, maxNames), total)
 		fmt.Fprint(w, "\n"+l.T("%v, top activities (%s, tCO2e):", year, based)+"\n")
 		writeShares(w, l, ranked(l, y.ByActivity, 10), total)
-		if line := reports.GWPBasisSentence(y, method); line != "" {
+		if line := reports.GWPBasisSentence(l, y, method); line != "" {
 			fmt.Fprint(w, "\n"+l.T("GWP basis (%s): %s", based, line)+"\n")
 		}
 	}
