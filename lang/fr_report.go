@@ -475,14 +475,11 @@ var frenchReport = map[string]string{
 	"%s. Factors split by gas are recomputed on the configured set; the others keep their source's basis.": "%s. Les facteurs décomposés par gaz sont recalculés sur le jeu configuré ; les autres gardent la base que leur source indique.",
 
 	// The Scope 3 categories' coverage (ESRS E1 AR 46), in the report and the export.
-	"activity data in the inventory":                                             "données d’activité dans l’inventaire",
-	"%s; config lists it as excluded (%s), but rows of the category are counted": "%s ; la config la liste comme exclue (%s), mais des lignes de la catégorie sont comptées",
-	"%s (no emissions in the inputs this year)":                                  "%s (aucune émission dans les entrées cette année)",
-	"no data and no reason in config esrs.scope3":                                "ni données ni raison dans la config esrs.scope3",
+	"activity data in the inventory":            "données d’activité dans l’inventaire",
+	"%s (no emissions in the inputs this year)": "%s (aucune émission dans les entrées cette année)",
 
 	// The inventory's name without config, its entities and sources.
 	"%s sites":                 "%s sites",
-	"(unassigned)":             "(non affecté)",
 	"reported in the workbook": "déclaré dans le classeur",
 
 	"scroll sideways for the other columns": "faites défiler vers la droite pour les autres colonnes",

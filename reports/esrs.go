@@ -44,8 +44,12 @@ type Scope3Coverage struct {
 // CoverageStatusIn is a coverage status in language l, as the tables show it.
 func CoverageStatusIn(l lang.Lang, status string) string {
 	switch status {
-	case "included", "excluded", "not reported":
-		return l.T(status)
+	case "included":
+		return l.T("included")
+	case "excluded":
+		return l.T("excluded")
+	case "not reported":
+		return l.T("not reported")
 	}
 	return status
 }

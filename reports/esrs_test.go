@@ -22,8 +22,8 @@ func TestCoverageIn(t *testing.T) {
 	wantFR := map[int][2]string{
 		1: {"incluse", "données d’activité dans l’inventaire"},
 		2: {"incluse", "capex tracked apart (aucune émission dans les entrées cette année)"},
-		3: {"non déclaré", "ni données ni raison dans la config esrs.scope3"},
-		4: {"incluse", "données d’activité dans l’inventaire\u202f; la config la liste comme exclue (no transport bought), mais des lignes de la catégorie sont comptées"},
+		3: {"non déclaré", "ni données ni motif dans la config esrs.scope3"},
+		4: {"incluse", "données d’activité dans l’inventaire\u202f; la config l’indique comme exclue (no transport bought), mais les lignes de la catégorie sont comptées"},
 		5: {"exclue", "not relevant"},
 	}
 	en, fr := r.Coverage(lang.English, y), r.Coverage(lang.French, y)

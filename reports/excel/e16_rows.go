@@ -1,9 +1,7 @@
 package excel
 
 import (
-	"cmp"
 	"strconv"
-	"strings"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/disclose"
@@ -96,35 +94,7 @@ func (x *exporter) coverageNote(c int) string {
 		return ""
 	}
 	cv := x.e.Regulatory.Coverage(x.e.Lang, t)[c-1]
-	l := x.e.Lang
-	status := map[string]string{"included": l.T("included"), "excluded": l.T("excluded"), "not reported": l.T("not reported")}[cv.Status]
-	return l.T("%v: %s — %s", lang.Year(x.e.ReportingYear), cmp.Or(status, cv.Status), x.coverageReason(cv))
-}
-
-// coverageReason is cv's reason in the export's language. reports.Coverage writes it in
-// English, around the reasons config gives (the user's own words, kept as written): the
-// export translates the words Coverage adds.
-func (x *exporter) coverageReason(cv reports.Scope3Coverage) string {
-	l := x.e.Lang
-	var fixed func(s string) string
-	fixed = func(s string) string {
-		switch s {
-		case "activity data in the inventory":
-			return l.T("activity data in the inventory")
-		case "no data and no reason in config esrs.scope3":
-			return l.T("no data and no reason in config esrs.scope3")
-		}
-		if excl, ok := x.e.Regulatory.Scope3Excluded[cv.Category]; ok {
-			if head, ok := strings.CutSuffix(s, "; config lists it as excluded ("+excl+"), but rows of the category are counted"); ok {
-				return l.T("%s; config lists it as excluded (%s), but rows of the category are counted", fixed(head), excl)
-			}
-		}
-		if head, ok := strings.CutSuffix(s, " (no emissions in the inputs this year)"); ok {
-			return l.T("%s (no emissions in the inputs this year)", head)
-		}
-		return s
-	}
-	return fixed(cv.Reason)
+	return x.e.Lang.T("%v: %s — %s", lang.Year(x.e.ReportingYear), reports.CoverageStatusIn(x.e.Lang, cv.Status), cv.Reason)
 }
 
 // consolidationRows: E1-6 §50 — Scopes 1 and 2 of the consolidated accounting group and of

@@ -64,8 +64,8 @@ func TestRegulatorySectionFrench(t *testing.T) {
 		"dont électricité achetée (MWh)",
 		"Mix\u202f: électricité du réseau 2024, FR, aucun mix de production publié pour 2024\u202f: le plus récent (2023) est utilisé",
 		"fossile 43,3, nucléaire 335,65", "(CC BY 4.0)", "intensité énergétique\u202f: toutes les activités.",
-		"<td>(non affecté)</td>", "<td>incluse</td><td>données d’activité dans l’inventaire</td>",
-		"<td>non déclaré</td><td>ni données ni raison dans la config esrs.scope3</td>",
+		"<td>(sans affectation)</td>", "<td>incluse</td><td>données d’activité dans l’inventaire</td>",
+		"<td>non déclaré</td><td>ni données ni motif dans la config esrs.scope3</td>",
 		"<td>erreur</td>", "<td>avertissement</td>", "déclaré dans le classeur",
 	} {
 		if !strings.Contains(page, want) {
