@@ -73,13 +73,27 @@ type Skip struct {
 	reason, example Text
 }
 
-// newSkip is a Skip of count rows, its texts in English from reason and example.
+// newSkip is a Skip of count rows, its texts in English from reason and example. reason's
+// key starts with the count ("%d rows without a value"), so that a language's words agree
+// with it; Reason is the English without it.
 func newSkip(reason, example Text, count int) Skip {
-	return Skip{Reason: reason.In(lang.English), Count: count, Example: example.In(lang.English), reason: reason, example: example}
+	return Skip{Reason: reason.uncounted(), Count: count, Example: example.In(lang.English), reason: reason, example: example}
 }
 
-// ReasonIn is the reason in l.
-func (s Skip) ReasonIn(l lang.Lang) string { return s.reason.In(l) }
+// uncounted is a skip's reason in English without its count, as Skip.Reason holds it.
+func (t Text) uncounted() string {
+	return Text{Key: strings.TrimPrefix(t.Key, "%d "), Args: t.Args}.In(lang.English)
+}
+
+// CountedIn is the count and the reason in l ("12 rows without a value"): grouped as French
+// groups thousands, as digits in English.
+func (s Skip) CountedIn(l lang.Lang) string {
+	var n any = lang.Plain(s.Count)
+	if l.IsFrench() {
+		n = s.Count
+	}
+	return Text{Key: s.reason.Key, Args: append([]any{n}, s.reason.Args...)}.In(l)
+}
 
 // ExampleIn is the first such row's place in l, "" when there is none.
 func (s Skip) ExampleIn(l lang.Lang) string { return s.example.In(l) }
