@@ -429,4 +429,11 @@ var frenchCommands = map[string]string{
 	"derivation":  "dérivation",
 	"notes":       "notes",
 	"avoided":     "évitées",
+	// factors list and show (cmd/footprint/factors.go)
+	"no factor matches %s":                   "aucun facteur ne correspond à %s",
+	"no factor matches %s; did you mean %s?": "aucun facteur ne correspond à %s ; vouliez-vous dire %s ?",
+	" or ":                                   " ou ",
+	"no factor %s":                           "aucun facteur n’a l’identifiant %s",
+	"no factor %s (did you mean %s?)":        "aucun facteur n’a l’identifiant %s (vouliez-vous dire %s ?)",
+	"give a factor's id: footprint factors show fr.electricity.grid (footprint factors list --search finds one)": "indiquez l’identifiant d’un facteur : footprint factors show fr.electricity.grid (footprint factors list --search en trouve un)",
 }

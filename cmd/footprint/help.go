@@ -319,6 +319,12 @@ var usageErrors = []struct {
 	{regexp.MustCompile(`^--lang: ("(?:[^"\\]|\\.)*") is not a language footprint speaks: want en or fr$`), lang.Key("--lang: %s is not a language footprint speaks: want en or fr")},
 }
 
+// argsError refuses a command line with cobra's English text, and says more in the other
+// languages, which have no cobra text to keep: key, a catalogue key.
+type argsError struct{ en, key string }
+
+func (e *argsError) Error() string { return e.en }
+
 // didYouMean is how cobra introduces the commands it suggests for an unknown one.
 const didYouMean = "\n\nDid you mean this?\n"
 
