@@ -38,3 +38,26 @@ func TestFactorsShowAndListNotFoundInFrench(t *testing.T) {
 		}
 	}
 }
+
+// factors import says in French that it cannot open the file given, the system's reason
+// after it, and that a folder is not a file; English keeps Go's own text.
+func TestFactorsImportFileErrorsInFrench(t *testing.T) {
+	dir := t.TempDir()
+	missing := dir + "/nonexistent.csv"
+	for _, tt := range []struct {
+		args   []string
+		fr, en string
+	}{
+		{[]string{"--ademe", missing}, "footprint: impossible d’ouvrir " + missing + "\u202f: ", "footprint: open " + missing + ": "},
+		{[]string{"--desnz", missing}, "footprint: impossible d’ouvrir " + missing + "\u202f: ", "footprint: open " + missing + ": "},
+		{[]string{"--ademe", dir}, "footprint: " + dir + " est un dossier\u202f: donnez le fichier\n", "footprint: " + dir + " is a folder: give the file\n"},
+	} {
+		args := append([]string{"factors", "import", "--out", dir + "/out.yaml"}, tt.args...)
+		if r := runMain(nil, append(args, "--lang", "fr")...); r.code != exitProblems || !strings.HasPrefix(r.stderr, tt.fr) {
+			t.Errorf("%v in French: exit %d, stderr %q; want %q", tt.args, r.code, r.stderr, tt.fr)
+		}
+		if r := runMain(nil, append(args, "--lang", "en")...); r.code != exitProblems || !strings.HasPrefix(r.stderr, tt.en) {
+			t.Errorf("%v in English: exit %d, stderr %q; want %q", tt.args, r.code, r.stderr, tt.en)
+		}
+	}
+}

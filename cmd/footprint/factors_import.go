@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -79,7 +81,7 @@ func runFactorsImport(opts *factorsImportOptions) error {
 		res, err = importer.PACT(in, iopt)
 	}
 	if err != nil {
-		return problems(err)
+		return problems(importError(l, in, err))
 	}
 	if len(res.Factors) == 0 {
 		if s := skippedText(l, res.Skipped); s != "" {
@@ -114,6 +116,29 @@ func runFactorsImport(opts *factorsImportOptions) error {
 	fmt.Fprintln(opts.env.Stdout, l.T("to use it, list it in config.yaml:"))
 	fmt.Fprintf(opts.env.Stdout, "  factors:\n    files:\n      - %s\n", relToConfig(opts.config, out))
 	return nil
+}
+
+// importError is err, an import's error reading the file in, in l: the system's refusal to
+// open or read it (its reason as the system gives it) and the import's own errors about the
+// file. English keeps the errors' own text.
+func importError(l lang.Lang, in string, err error) error {
+	if !l.IsFrench() {
+		return err
+	}
+	var (
+		pe *fs.PathError
+		ie *importer.Error
+	)
+	switch {
+	case errors.As(err, &pe) && pe.Path == in && err.Error() == pe.Error():
+		if pe.Op == "open" {
+			return errors.New(l.T("cannot open %s: %v", in, pe.Err))
+		}
+		return errors.New(l.T("cannot read %s: %v", in, pe.Err))
+	case errors.As(err, &ie) && err.Error() == ie.Error():
+		return errors.New(ie.In(l))
+	}
+	return err
 }
 
 // peopleCount is n as a sentence for people writes it in l: grouped in French (1 217), as the

@@ -155,23 +155,29 @@ func open(path string) (*os.File, error) {
 	}
 	if st.IsDir() {
 		f.Close()
-		return nil, fmt.Errorf("%s is a folder: give the file", path)
+		return nil, &Error{text(lang.Key("%s is a folder: give the file"), path)}
 	}
 	if st.Size() > MaxFileBytes {
 		f.Close()
-		return nil, fmt.Errorf("%s is %s; footprint imports files up to %d MiB (the full Base Carbone is about 20 MB): is it the right file?", path, sizeText(st.Size()), MaxFileBytes>>20)
+		return nil, &Error{text(lang.Key("%s is %s; footprint imports files up to %d MiB (the full Base Carbone is about 20 MB): is it the right file?"),
+			path, sizeText(st.Size()), lang.Plain(MaxFileBytes>>20))}
 	}
 	return f, nil
 }
 
-func sizeText(n int64) string {
+// Error is an error of an import as a message, in English as Error, in a language with In.
+type Error struct{ Text }
+
+func (e *Error) Error() string { return e.In(lang.English) }
+
+func sizeText(n int64) Text {
 	switch {
 	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+		return text(lang.Key("%.1f GiB"), float64(n)/(1<<30))
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+		return text(lang.Key("%.1f MiB"), float64(n)/(1<<20))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return text(lang.Key("%d bytes"), lang.Plain(int(n)))
 }
 
 // versionInName finds a release version in a file's name with re (its first group), "" when
