@@ -436,4 +436,10 @@ var frenchCommands = map[string]string{
 	"no factor %s":                           "aucun facteur n’a l’identifiant %s",
 	"no factor %s (did you mean %s?)":        "aucun facteur n’a l’identifiant %s (vouliez-vous dire %s ?)",
 	"give a factor's id: footprint factors show fr.electricity.grid (footprint factors list --search finds one)": "indiquez l’identifiant d’un facteur : footprint factors show fr.electricity.grid (footprint factors list --search en trouve un)",
+	// the no-target notice (reports/notices.go), which calc and validate print without a report
+	"these figures are not measured against any reduction target: add a trajectory block to the configuration (`footprint init` writes a config.yaml with one to fill in; docs/configuration.md describes it).": "ces chiffres ne sont mesurés contre aucune cible de réduction : ajoutez un bloc trajectory à la configuration (`footprint init` écrit un config.yaml qui en contient un à remplir ; docs/configuration.md le décrit).",
+	// the reporting-year-empty notice (reports/notices.go)
+	"Reporting year without data": "Année de reporting sans données",
+	"%v has no activity row; the inputs have rows of %s only: give that year as reporting_year or --year.":     "%v n’a aucune ligne d’activité ; les entrées n’ont de lignes que pour %s : donnez cette année comme reporting_year ou --year.",
+	"%v has no activity row; the inputs have rows of %s: give one of those years as reporting_year or --year.": "%v n’a aucune ligne d’activité ; les entrées ont des lignes pour %s : donnez l’une de ces années comme reporting_year ou --year.",
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -58,6 +60,37 @@ func TestFactorsImportFileErrorsInFrench(t *testing.T) {
 		}
 		if r := runMain(nil, append(args, "--lang", "en")...); r.code != exitProblems || !strings.HasPrefix(r.stderr, tt.en) {
 			t.Errorf("%v in English: exit %d, stderr %q; want %q", tt.args, r.code, r.stderr, tt.en)
+		}
+	}
+}
+
+// Without a target, calc and validate say in the terminal what to do, not that a report they
+// did not write says it; a reporting year given with no row, and none before it, is said on
+// the first lines (calc writes them on stderr), with the years that have rows.
+func TestTerminalNoticesNoTargetAndEmptyYear(t *testing.T) {
+	dir := t.TempDir()
+	writeWorkbook(t, filepath.Join(dir, "mine.xlsx"), map[string][][]any{"Energy": {
+		{"Year", "Site", "Pole", "Activity", "Quantity", "Unit"},
+		{2023, "Plant", "P", "fr.electricity.grid", 1000, "kWh"},
+		{2024, "Plant", "P", "fr.electricity.grid", 1000, "kWh"},
+	}})
+	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), []byte("language: fr\ninputs: [mine.xlsx]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"validate"}, []string{"Aucune cible configurée\u202f: ces chiffres ne sont mesurés contre aucune cible de réduction\u202f: ajoutez un bloc trajectory à la configuration (`footprint init` écrit un config.yaml qui en contient un à remplir\u202f; docs/configuration.md le décrit).\n"}},
+		{[]string{"validate", "--lang", "en"}, []string{"No target configured: these figures are not measured against any reduction target: add a trajectory block to the configuration (`footprint init` writes a config.yaml with one to fill in; docs/configuration.md describes it).\n"}},
+		{[]string{"calc", "--year", "2019"}, []string{"Année de reporting sans données\u202f: 2019 n’a aucune ligne d’activité\u202f; les entrées ont des lignes pour 2023, 2024\u202f: donnez l’une de ces années comme reporting_year ou --year.\n"}},
+		{[]string{"calc", "--year", "2019", "--lang", "en"}, []string{"Reporting year without data: 2019 has no activity row; the inputs have rows of 2023, 2024: give one of those years as reporting_year or --year.\n"}},
+	} {
+		r := footprint(t, dir, tt.args...)
+		for _, want := range tt.want {
+			if out := r.stdout + r.stderr; r.code != 0 || !strings.Contains(out, want) || strings.Contains(out, "notes en fin de rapport") || strings.Contains(out, "closing notes") {
+				t.Errorf("%v: exit %d, want %q in:\n%s%s", tt.args, r.code, want, r.stdout, r.stderr)
+			}
 		}
 	}
 }
