@@ -18,7 +18,7 @@ var frenchCommands = map[string]string{
 	" on host %s":                     " sur l’hôte %s",
 	"%s is held by %s, which is writing into this folder: wait for it to end, or give this run another --out; if no such run is under way, delete %s":       "%s est tenu par %s, qui écrit dans ce dossier : attendez qu’il finisse, ou donnez à cette exécution un autre --out ; si aucune exécution n’est en cours, supprimez %s",
 	"no Chromium on the PATH (looked for %s): install one (Debian, Ubuntu: apt-get install chromium), or open report.html in a browser and print it to PDF": "aucun Chromium dans le PATH (cherchés : %s) : installez-en un (Debian, Ubuntu : apt-get install chromium), ou ouvrez report.html dans un navigateur et imprimez-le en PDF",
-	"%v: %s tCO2e market-based, %s tCO2e location-based (Scope 1 %s, Scope 2 market %s, Scope 3 %s).":                                                       "%v : %s tCO2e selon le marché, %s tCO2e selon la localisation (scope 1 %s, scope 2 marché %s, scope 3 %s).",
+	"%v: %s tCO2e market-based, %s tCO2e location-based (Scope 1 %s, Scope 2 market %s, Scope 3 %s).":                                                       "%v : %s tCO2e selon le marché, %s tCO2e selon la localisation (scope 1 : %s ; scope 2 (marché) : %s ; scope 3 : %s).",
 	"No emissions computed: no activity row was used.": "Aucune émission calculée : aucune ligne d’activité n’a été utilisée.",
 	"%v: no data.":                                     "%v : pas de données.",
 	"%v: plan %s, target %s, gap %s tCO2e.":            "%v : plan %s, cible %s, écart %s tCO2e.",

@@ -94,3 +94,30 @@ func TestTerminalNoticesNoTargetAndEmptyYear(t *testing.T) {
 		}
 	}
 }
+
+// report's summary line gives each scope's figure after a colon in French; English is as it
+// was.
+func TestReportSummaryScopesInFrench(t *testing.T) {
+	dir := t.TempDir()
+	writeWorkbook(t, filepath.Join(dir, "mine.xlsx"), map[string][][]any{"Energy": {
+		{"Year", "Site", "Pole", "Activity", "Quantity", "Unit"},
+		{2024, "Plant", "P", "fr.electricity.grid", 2430000, "kWh"},
+	}})
+	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), []byte("language: fr\ninputs: [mine.xlsx]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := footprint(t, dir, "report")
+	if want := "(scope 1\u202f: 0,0\u202f; scope 2 (marché)\u202f: "; r.code != 0 || !strings.Contains(r.stdout, want) {
+		t.Errorf("report: exit %d, want %q in:\n%s%s", r.code, want, r.stdout, r.stderr)
+	}
+	if want := "pour les 2\u202f430\u202f000 kWh non couverts"; !strings.Contains(r.stdout+r.stderr, want) {
+		t.Errorf("report: want %q in:\n%s%s", want, r.stdout, r.stderr)
+	}
+	r = footprint(t, dir, "report", "--lang", "en")
+	if want := "(Scope 1 0.0, Scope 2 market "; r.code != 0 || !strings.Contains(r.stdout, want) {
+		t.Errorf("report in English: exit %d, want %q in:\n%s%s", r.code, want, r.stdout, r.stderr)
+	}
+	if want := "for the 2430000 kWh not covered"; !strings.Contains(r.stdout+r.stderr, want) {
+		t.Errorf("report in English: want %q in:\n%s%s", want, r.stdout, r.stderr)
+	}
+}
