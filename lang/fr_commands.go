@@ -442,4 +442,5 @@ var frenchCommands = map[string]string{
 	"Reporting year without data": "Année de reporting sans données",
 	"%v has no activity row; the inputs have rows of %s only: give that year as reporting_year or --year.":     "%v n’a aucune ligne d’activité ; les entrées n’ont de lignes que pour %s : donnez cette année comme reporting_year ou --year.",
 	"%v has no activity row; the inputs have rows of %s: give one of those years as reporting_year or --year.": "%v n’a aucune ligne d’activité ; les entrées ont des lignes pour %s : donnez l’une de ces années comme reporting_year ou --year.",
+	"Unknown help topic %s": "Rubrique d’aide inconnue : %s",
 }

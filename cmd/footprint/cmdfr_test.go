@@ -121,3 +121,15 @@ func TestReportSummaryScopesInFrench(t *testing.T) {
 		t.Errorf("report in English: want %q in:\n%s%s", want, r.stdout, r.stderr)
 	}
 }
+
+// help on a topic it does not know says so in French; English is cobra's.
+func TestHelpUnknownTopicInFrench(t *testing.T) {
+	fr := runMain(nil, "help", "nope", "--lang", "fr")
+	if want := "Rubrique d’aide inconnue\u202f: [`nope`]\nUtilisation\u202f:\n"; fr.code != 0 || !strings.HasPrefix(fr.stdout+fr.stderr, want) {
+		t.Errorf("exit %d, want %q first in:\n%s%s", fr.code, want, fr.stdout, fr.stderr)
+	}
+	en := runMain(nil, "help", "nope", "--lang", "en")
+	if want := "Unknown help topic [`nope`]\nUsage:\n"; en.code != 0 || !strings.HasPrefix(en.stdout+en.stderr, want) {
+		t.Errorf("exit %d, want %q first in:\n%s%s", en.code, want, en.stdout, en.stderr)
+	}
+}

@@ -111,6 +111,27 @@ func localizeHelp(root *cobra.Command, language func() lang.Lang) {
 	})
 }
 
+// localizeHelpTopic makes the help command say in French that it has no such topic (help
+// nope); English, and help on a command, are cobra's.
+func localizeHelpTopic(root *cobra.Command, language func() lang.Lang) {
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "help" {
+			continue
+		}
+		run := c.Run
+		c.Run = func(c *cobra.Command, args []string) {
+			l := language()
+			if cmd, _, err := c.Root().Find(args); l.IsFrench() && (cmd == nil || err != nil) {
+				fmt.Fprintln(c.OutOrStderr(), l.T("Unknown help topic %s", fmt.Sprintf("%#q", args)))
+				cobra.CheckErr(c.Root().Usage())
+				return
+			}
+			run(c, args)
+		}
+	}
+}
+
 // writeHelp writes c's help in l, as cobra's default help template does in English.
 func writeHelp(w io.Writer, c *cobra.Command, l lang.Lang) {
 	text := c.Long

@@ -127,6 +127,7 @@ func newRootCmd(opts *rootOptions, args []string) *cobra.Command {
 	// command).
 	root.InitDefaultHelpFlag()
 	localizeHelp(root, func() lang.Lang { return opts.runLang(args) })
+	localizeHelpTopic(root, func() lang.Lang { return opts.runLang(args) })
 	return root
 }
 
