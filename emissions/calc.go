@@ -905,7 +905,7 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[supply]*marketSp
 		for _, ins := range instruments[k] {
 			take := min(ins.KWh, s.consumption-s.covered)
 			if take < ins.KWh {
-				kwh := func(v float64) string { return fmt.Sprintf("%.0f", v) }
+				kwh := func(v float64) string { return kWhText(c.opts.Lang, v) }
 				in.Problems.Warnf("instrument-capped", ins.Place.File, ins.Place.Sheet, CellName(0, ins.Place.Row), "%s", c.opts.Lang.T(
 					"instrument %q covers %s kWh but only %s kWh of %s consumption in %v at site %q remain uncovered; it is capped at %s kWh",
 					Clip(ins.Name), kwh(ins.KWh), kwh(s.consumption-s.covered), c.opts.Lang.T(k.Carrier), lang.Year(k.Year), k.Site, kwh(take)))
@@ -950,7 +950,7 @@ func (c *Calculator) marketBased(in *Input, inv *Inventory) map[supply]*marketSp
 		site, carrier := id[0], id[1]
 		l := c.opts.Lang
 		msg := l.T("no residual mix in config scope2.residual_mix for %s at site %q in %s: market-based Scope 2 uses the location-based factor for the %s kWh not covered by instruments",
-			l.T(carrier), site, YearList(m.years), fmt.Sprintf("%.0f", m.kWh))
+			l.T(carrier), site, YearList(m.years), kWhText(l, m.kWh))
 		if other := c.mixYears(site, carrier); len(other) > 0 {
 			msg += l.T("; its %s entries are for %s only, and an entry applies to its own year", l.T(carrier), YearList(other))
 		}
@@ -1018,4 +1018,13 @@ func (c *Calculator) mixYears(site, carrier string) []int {
 	}
 	slices.Sort(years)
 	return years
+}
+
+// kWhText writes kWh in a warning: grouped in French (2 430 000), as digits alone in English,
+// whose warnings have always written them so (2430000).
+func kWhText(l lang.Lang, v float64) string {
+	if l.IsFrench() {
+		return l.Num(v, 0)
+	}
+	return fmt.Sprintf("%.0f", v)
 }

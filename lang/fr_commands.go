@@ -19,7 +19,7 @@ var frenchCommands = map[string]string{
 	" on host %s":                     " sur l’hôte %s",
 	"%s is held by %s, which is writing into this folder: wait for it to end, or give this run another --out; if no such run is under way, delete %s":       "%s est tenu par %s, qui écrit dans ce dossier : attendez qu’il finisse, ou donnez à cette exécution un autre --out ; si aucune exécution n’est en cours, supprimez %s",
 	"no Chromium on the PATH (looked for %s): install one (Debian, Ubuntu: apt-get install chromium), or open report.html in a browser and print it to PDF": "aucun Chromium dans le PATH (cherchés : %s) : installez-en un (Debian, Ubuntu : apt-get install chromium), ou ouvrez report.html dans un navigateur et imprimez-le en PDF",
-	"%v: %s tCO2e market-based, %s tCO2e location-based (Scope 1 %s, Scope 2 market %s, Scope 3 %s).":                                                       "%v : %s tCO2e selon le marché, %s tCO2e selon la localisation (scope 1 %s, scope 2 marché %s, scope 3 %s).",
+	"%v: %s tCO2e market-based, %s tCO2e location-based (Scope 1 %s, Scope 2 market %s, Scope 3 %s).":                                                       "%v : %s tCO2e selon le marché, %s tCO2e selon la localisation (scope 1 : %s ; scope 2 (marché) : %s ; scope 3 : %s).",
 	"No emissions computed: no activity row was used.": "Aucune émission calculée : aucune ligne d’activité n’a été utilisée.",
 	"%v: no data.":                                     "%v : pas de données.",
 	"%v: plan %s, target %s, gap %s tCO2e.":            "%v : plan %s, cible %s, écart %s tCO2e.",
@@ -67,11 +67,11 @@ var frenchCommands = map[string]string{
 	// the workbook reader's problems (workbook: cells.go, load.go, header.go, refrigerants.go)
 	"blank":                "vide",
 	"Excel error value %q": "valeur d’erreur Excel %q",
-	"text %q: a comma is ambiguous (decimal or thousands); write a plain number such as 1234.5":                                             "texte %q : une virgule est ambiguë (décimales ou milliers) ; écrivez un nombre simple, tel que 1234.5",
-	"text %q is ambiguous: %s.%s (a decimal point) or %s%s (a point between thousands, as French writes them); type the number as a number": "texte %q ambigu : %s.%s (un point décimal) ou %s%s (un point entre les milliers, comme on l’écrit en français) ; tapez le nombre comme un nombre",
+	"text %q: a comma is ambiguous (decimal or thousands); write a plain number such as 1234.5":                                             "texte %q : une virgule est ambiguë dans un texte (décimales ou milliers) ; saisissez le nombre dans une cellule au format Nombre, comme Excel en français l’affiche (1234,5)",
+	"text %q is ambiguous: %s.%s (a decimal point) or %s%s (a point between thousands, as French writes them); type the number as a number": "texte %q ambigu : %s.%s (un point décimal) ou %s%s (un point entre les milliers, comme on l’écrit en français) ; saisissez le nombre dans une cellule au format Nombre",
 	"text %q where a number was expected": "texte %q là où un nombre était attendu",
-	"text %q looks like a number with spaces as thousands separators and a decimal comma: type %s as a number": "le texte %q ressemble à un nombre avec des espaces entre les milliers et une virgule décimale : tapez %s comme un nombre",
-	"text %q looks like a number with spaces as thousands separators: type %s as a number":                     "le texte %q ressemble à un nombre avec des espaces entre les milliers : tapez %s comme un nombre",
+	"text %q looks like a number with spaces as thousands separators and a decimal comma: type %s as a number": "le texte %q ressemble à un nombre avec des espaces entre les milliers et une virgule décimale : saisissez %s dans une cellule au format Nombre",
+	"text %q looks like a number with spaces as thousands separators: type %s as a number":                     "le texte %q ressemble à un nombre avec des espaces entre les milliers : saisissez %s dans une cellule au format Nombre",
 	"%s is not a whole number":           "%s n’est pas un nombre entier",
 	"date %s is outside the years %v–%v": "la date %s est hors des années %v–%v",
 	"year %s is outside %v–%v":           "l’année %s est hors de %v–%v",
@@ -430,4 +430,18 @@ var frenchCommands = map[string]string{
 	"derivation":  "dérivation",
 	"notes":       "notes",
 	"avoided":     "évitées",
+	// factors list and show (cmd/footprint/factors.go)
+	"no factor matches %s":                   "aucun facteur ne correspond à %s",
+	"no factor matches %s; did you mean %s?": "aucun facteur ne correspond à %s ; vouliez-vous dire %s ?",
+	" or ":                                   " ou ",
+	"no factor %s":                           "aucun facteur n’a l’identifiant %s",
+	"no factor %s (did you mean %s?)":        "aucun facteur n’a l’identifiant %s (vouliez-vous dire %s ?)",
+	"give a factor's id: footprint factors show fr.electricity.grid (footprint factors list --search finds one)": "indiquez l’identifiant d’un facteur : footprint factors show fr.electricity.grid (footprint factors list --search en trouve un)",
+	// the no-target notice (reports/notices.go), which calc and validate print without a report
+	"these figures are not measured against any reduction target: add a trajectory block to the configuration (`footprint init` writes a config.yaml with one to fill in; docs/configuration.md describes it).": "ces chiffres ne sont mesurés contre aucune cible de réduction : ajoutez un bloc trajectory à la configuration (`footprint init` écrit un config.yaml qui en contient un à remplir ; docs/configuration.md le décrit).",
+	// the reporting-year-empty notice (reports/notices.go)
+	"Reporting year without data": "Année de reporting sans données",
+	"%v has no activity row; the inputs have rows of %s only: give that year as reporting_year or --year.":     "%v n’a aucune ligne d’activité ; les entrées n’ont de lignes que pour %s : donnez cette année comme reporting_year ou --year.",
+	"%v has no activity row; the inputs have rows of %s: give one of those years as reporting_year or --year.": "%v n’a aucune ligne d’activité ; les entrées ont des lignes pour %s : donnez l’une de ces années comme reporting_year ou --year.",
+	"Unknown help topic %s": "Rubrique d’aide inconnue : %s",
 }

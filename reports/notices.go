@@ -21,7 +21,7 @@ type Notice struct {
 	// Code names the notice for programs: demo, no-target, base-year-later-factors,
 	// rows-rejected, sheets-not-read, files-not-read, instruments-capped, sheet-copy,
 	// hidden-counted, merged-cells, rows-repeated, names-differ-by-case, years-without-figures,
-	// reporting-year-thin, reporting-year-future.
+	// reporting-year-thin, reporting-year-empty, reporting-year-future.
 	Code string `json:"code"`
 	// Tone is how loud the notice is: "bad" when figures are missing from the totals, "warn"
 	// otherwise.
@@ -69,8 +69,10 @@ func Notices(r *pipeline.Result) []Notice {
 			Message: l.T("the configuration is the demo's (`demo: true`), made for an invented site: its organisation, targets, levers, credits and intensities are illustrative, not yours. Run `footprint init` to set up your own site.")})
 	}
 	if len(cfg.Trajectory.Targets) == 0 {
+		// The message says what to do in a few words: calc and validate print it where there is
+		// no report whose closing notes would give the Help.
 		out = append(out, Notice{Code: "no-target", Tone: ToneWarn, Title: l.T(noTargetTitle),
-			Message: l.T("these figures are not measured against any reduction target; the report's closing notes say how to add one."),
+			Message: l.T("these figures are not measured against any reduction target: add a trajectory block to the configuration (`footprint init` writes a config.yaml with one to fill in; docs/configuration.md describes it)."),
 			Help:    l.T("To add a reduction target, write a trajectory block in the configuration: base_year (a year with data), target_year, and one target per group of scopes, e.g. `- {name: Scopes 1+2, scopes: [1, 2], pathway: sbti-1.5}` (pathways: sbti-1.5, sbti-wb2, or linear with reduction_pct). `footprint init` writes a config.yaml with such a block to fill in; docs/configuration.md describes every key.")})
 	}
 	if r.Inventory != nil && r.Library != nil {
@@ -96,8 +98,9 @@ func Notices(r *pipeline.Result) []Notice {
 
 // reportingYear questions a reporting year the figures may not stand for: one with far fewer
 // activity rows than the year before it (a stray row of the next year makes the latest year
-// with data the headline, "−100 % on track"), or one after the current year (2042 typed for
-// 2024).
+// with data the headline, "−100 % on track"), one without any row when no year before it has
+// rows either (2019 given, the rows of 2023 and 2024), or one after the current year (2042
+// typed for 2024).
 func reportingYear(r *pipeline.Result) []Notice {
 	y := r.Year
 	if y == 0 {
@@ -124,6 +127,28 @@ func reportingYear(r *pipeline.Result) []Notice {
 			msg += l.T("; set reporting_year in the config to report on %v", lang.Year(prev))
 		}
 		out = append(out, Notice{Code: "reporting-year-thin", Tone: ToneWarn, Title: l.T("Reporting year with little data"), Message: msg + "."})
+	}
+	if r.Input.YearsRead[y] == 0 && prev == 0 {
+		// No row of the year, and none before it: the thin year's notice is silent, and the
+		// figures would be of other years or of none, without a word.
+		var years []string
+		for yy, n := range r.Input.YearsRead {
+			if n > 0 {
+				years = append(years, strconv.Itoa(yy))
+			}
+		}
+		slices.Sort(years)
+		var msg string
+		switch len(years) {
+		case 0:
+		case 1:
+			msg = l.T("%v has no activity row; the inputs have rows of %s only: give that year as reporting_year or --year.", lang.Year(y), years[0])
+		default:
+			msg = l.T("%v has no activity row; the inputs have rows of %s: give one of those years as reporting_year or --year.", lang.Year(y), strings.Join(years, ", "))
+		}
+		if msg != "" {
+			out = append(out, Notice{Code: "reporting-year-empty", Tone: ToneWarn, Title: l.T("Reporting year without data"), Message: msg})
+		}
 	}
 	if r.ThisYear != 0 && y > r.ThisYear {
 		why := l.T("the latest year with data: check the Year cells of its rows (a typo such as 2042 for 2024?)")

@@ -173,6 +173,11 @@ func TestReportingYear(t *testing.T) {
 		{"thin and after", map[int]int{2024: 6, 2042: 1}, 2042, false,
 			[]string{"reporting-year-thin: 2042 has 1 activity row, against 6 in 2024", "reporting-year-future: the reporting year 2042"}},
 		{"the current year", map[int]int{2025: 6, 2026: 6}, 2026, false, nil},
+		{"configured, before any data", map[int]int{2023: 6, 2024: 6}, 2019, true,
+			[]string{"reporting-year-empty: 2019 has no activity row; the inputs have rows of 2023, 2024: give one of those years as reporting_year or --year."}},
+		{"configured, before the only year", map[int]int{2024: 6}, 2019, true,
+			[]string{"reporting-year-empty: 2019 has no activity row; the inputs have rows of 2024 only: give that year as reporting_year or --year."}},
+		{"no rows at all", map[int]int{}, 2019, true, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -60,13 +60,15 @@ var pointThousands = regexp.MustCompile(`^([+-]?\d{1,3})\.(\d\d0)$`)
 // point or a comma: the integer digits and the decimal separator with its digits.
 var spacedNumber = regexp.MustCompile(`^([+-]?\d{1,3}(?: \d{3})+)([.,]\d+)?$`)
 
-// spacedNumberError says what is wrong with a number grouped by spaces, and the number to type.
+// spacedNumberError says what is wrong with a number grouped by spaces, and the number to type
+// as Excel in the user's language shows it.
 // It is refused, not read: a cell typed as text may hold what a formula cannot sum, and the
 // user's sheet should hold the number.
 func spacedNumberError(l lang.Lang, s, whole, decimals string) error {
 	plain := strings.ReplaceAll(whole, " ", "")
 	if decimals != "" {
-		plain += "." + decimals[1:]
+		// Typed as the user's Excel shows numbers: 1250.5 in English, 1250,5 in French.
+		plain = l.Localize(plain + "." + decimals[1:])
 		if decimals[0] == ',' {
 			return errors.New(l.T("text %q looks like a number with spaces as thousands separators and a decimal comma: type %s as a number", emissions.Clip(s), plain))
 		}

@@ -130,3 +130,17 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+// In French the advice is to type the number as a French Excel shows it, with a decimal comma,
+// in a cell formatted as a number.
+func TestParseNumberAdviceInFrench(t *testing.T) {
+	for _, tt := range []struct{ raw, want string }{
+		{"1 350,5", "le texte \"1 350,5\" ressemble à un nombre avec des espaces entre les milliers et une virgule décimale\u202f: saisissez 1350,5 dans une cellule au format Nombre"},
+		{"1 250 000", "le texte \"1 250 000\" ressemble à un nombre avec des espaces entre les milliers\u202f: saisissez 1250000 dans une cellule au format Nombre"},
+		{"1,5", "texte \"1,5\"\u202f: une virgule est ambiguë dans un texte (décimales ou milliers)\u202f; saisissez le nombre dans une cellule au format Nombre, comme Excel en français l’affiche (1234,5)"},
+	} {
+		if _, err := ParseNumber(lang.French, tt.raw); err == nil || err.Error() != tt.want {
+			t.Errorf("%q: %+q, want %+q", tt.raw, err.Error(), tt.want)
+		}
+	}
+}

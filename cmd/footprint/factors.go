@@ -52,13 +52,14 @@ func runFactorsList(opts *factorsListOptions) error {
 	fs := s.Library.Search(opts.search)
 	if len(fs) == 0 && strings.TrimSpace(opts.search) != "" {
 		// Nothing found is an answer, not an error: say so, and what was likely meant.
-		msg := "no factor matches " + quote(opts.search)
+		l := s.Config.Lang()
+		msg := l.T("no factor matches %s", quote(opts.search))
 		if hints := s.Library.SearchHint(opts.search); len(hints) > 0 {
 			quoted := make([]string, len(hints))
 			for i, h := range hints {
 				quoted[i] = quote(h)
 			}
-			msg += "; did you mean " + strings.Join(quoted, " or ") + "?"
+			msg = l.T("no factor matches %s; did you mean %s?", quote(opts.search), strings.Join(quoted, l.T(" or ")))
 		}
 		fmt.Fprintln(opts.env.Stderr, msg)
 	}
@@ -71,6 +72,10 @@ func runFactorsList(opts *factorsListOptions) error {
 	return text.WriteFactorTable(opts.env.Stdout, s.Config.Lang(), fs)
 }
 
+// errShowArgs is what factors show says without an id, in the languages other than English,
+// which keeps cobra's own text.
+var errShowArgs = lang.Key("give a factor's id: footprint factors show fr.electricity.grid (footprint factors list --search finds one)")
+
 type factorsShowOptions struct {
 	*rootOptions
 	id string
@@ -81,7 +86,12 @@ func newCmdFactorsShow(root *rootOptions, runF func(*factorsShowOptions) error) 
 	return &cobra.Command{
 		Use:   "show ID",
 		Short: lang.Key("Show every vintage of one factor with its source"),
-		Args:  cobra.ExactArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return &argsError{en: "accepts 1 arg(s), received 0", key: errShowArgs}
+			}
+			return cobra.ExactArgs(1)(cmd, args)
+		},
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.id = args[0]
 			return runF(opts)
@@ -96,11 +106,11 @@ func runFactorsShow(opts *factorsShowOptions) error {
 	}
 	vs := s.Library.Vintages(opts.id)
 	if len(vs) == 0 {
-		msg := "no factor " + quote(opts.id)
+		l := s.Config.Lang()
 		if sug := s.Library.Suggest(opts.id); sug != "" {
-			msg += " (did you mean " + quote(sug) + "?)"
+			return problemsf("%s", l.T("no factor %s (did you mean %s?)", quote(opts.id), quote(sug)))
 		}
-		return problemsf("%s", msg)
+		return problemsf("%s", l.T("no factor %s", quote(opts.id)))
 	}
 	for i, f := range vs {
 		if i > 0 {

@@ -43,7 +43,8 @@ func TestFactorsImportAndDiffInFrench(t *testing.T) {
 	a, b := filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.yaml")
 	r := runMain(nil, "factors", "import", "--config", cfg, "--desnz", in24, "--published", "2026", "--out", a)
 	for _, want := range []string{
-		"facteurs de l’édition desnz 2024 (publiée en 2026) écrits dans " + a + "\n",
+		" facteurs de l’édition DESNZ 2024 (publiée en 2026)\u202f: fichier " + a + " écrit\n",
+		"\n  - 1 ligne de scope 3 de \"Managed assets- electricity\", dont footprint ne devine pas la catégorie (premier cas\u202f: ",
 		"laissés de côté\u202f:\n  - ",
 		"\n  - 583 lignes sans valeur (premier cas\u202f: " + in24 + ":",
 		"lignes des fluides frigorigènes et autres gaz",
@@ -82,7 +83,7 @@ func TestFactorsImportAndDiffInFrench(t *testing.T) {
 		t.Errorf("diff: want %q in:\n%s", want, r.stderr)
 	}
 	lines := strings.Split(r.stdout, "\n")
-	if !strings.HasPrefix(lines[0], "modifiés\u202f: ") || !strings.Contains(lines[0], " champ(s)\u202f; ajoutés\u202f: ") || lines[2] != "MODIFIÉS" ||
+	if !strings.Contains(lines[0], " champs modifiés\u202f; ") || !strings.Contains(lines[0], " facteur ajouté\u202f; 0 facteur archivé") || lines[2] != "MODIFIÉS" ||
 		!strings.Contains(lines[3], "ANNÉE") || !strings.Contains(lines[3], "ÉVOLUTION") {
 		t.Errorf("diff: the head is not French:\n%s", strings.Join(lines[:min(len(lines), 5)], "\n"))
 	}
@@ -137,7 +138,7 @@ func TestFactorsImportFrenchWithoutConfig(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "ademe.yaml")
 			r := runMain(tt.env, append([]string{"factors", "import", "--ademe", src, "--out", out}, tt.args...)...)
 			for _, want := range []string{
-				"facteurs de l’édition ademe V23.6 (publiée en 2025) écrits dans " + out,
+				"1\u202f217 facteurs de l’édition ADEME V23.6 (publiée en 2025)\u202f: fichier " + out + " écrit\n",
 				"\n  - 320 éléments\u202f: tables de PRG (footprint prend les PRG dans les jeux du GIEC) (premier cas\u202f: élément 43018, ligne 2)\n",
 				"\n  - 14 éléments\u202f: catégorie \"Process et émissions fugitives\" (scope impossible à déterminer) (premier cas\u202f: élément ",
 			} {

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -79,7 +81,7 @@ func runFactorsImport(opts *factorsImportOptions) error {
 		res, err = importer.PACT(in, iopt)
 	}
 	if err != nil {
-		return problems(err)
+		return problems(importError(l, in, err))
 	}
 	if len(res.Factors) == 0 {
 		if s := skippedText(l, res.Skipped); s != "" {
@@ -107,13 +109,55 @@ func runFactorsImport(opts *factorsImportOptions) error {
 	if err != nil {
 		return problemsf("%s: %v", out, err)
 	}
-	fmt.Fprintln(opts.env.Stdout, l.T("wrote %d factors of %s %s (published %d) to %s", lang.Plain(len(res.Factors)), res.Source, res.Version, lang.Year(res.Published), out))
+	fmt.Fprintln(opts.env.Stdout, l.T("wrote %d factors of %s %s (published %d) to %s", peopleCount(l, len(res.Factors)), sourceName(l, res.Source), res.Version, lang.Year(res.Published), out))
 	if s := skippedText(l, res.Skipped); s != "" {
 		fmt.Fprintln(opts.env.Stdout, l.T("left out:")+s)
 	}
 	fmt.Fprintln(opts.env.Stdout, l.T("to use it, list it in config.yaml:"))
 	fmt.Fprintf(opts.env.Stdout, "  factors:\n    files:\n      - %s\n", relToConfig(opts.config, out))
 	return nil
+}
+
+// importError is err, an import's error reading the file in, in l: the system's refusal to
+// open or read it (its reason as the system gives it) and the import's own errors about the
+// file. English keeps the errors' own text.
+func importError(l lang.Lang, in string, err error) error {
+	if !l.IsFrench() {
+		return err
+	}
+	var (
+		pe *fs.PathError
+		ie *importer.Error
+	)
+	switch {
+	case errors.As(err, &pe) && pe.Path == in && err.Error() == pe.Error():
+		if pe.Op == "open" {
+			return errors.New(l.T("cannot open %s: %v", in, pe.Err))
+		}
+		return errors.New(l.T("cannot read %s: %v", in, pe.Err))
+	case errors.As(err, &ie) && err.Error() == ie.Error():
+		return errors.New(ie.In(l))
+	}
+	return err
+}
+
+// peopleCount is n as a sentence for people writes it in l: grouped in French (1 217), as the
+// digits alone in English, whose lines stay as they were (1217).
+func peopleCount(l lang.Lang, n int) any {
+	if l.IsFrench() {
+		return n
+	}
+	return lang.Plain(n)
+}
+
+// sourceName is an import's source (importer.SourceADEME…) as a sentence in l names it: the
+// publisher's acronym in French (ADEME, DESNZ, PACT); English keeps the lower-case name it
+// has always written, which is also the factor file's prefix.
+func sourceName(l lang.Lang, src string) string {
+	if l.IsFrench() {
+		return strings.ToUpper(src)
+	}
+	return src
 }
 
 // importMemoryLimit is the soft memory limit of an import: the full Base Carbone holds about
@@ -126,7 +170,7 @@ const importMemoryLimit = 128 << 20
 func skippedText(l lang.Lang, sk []importer.Skip) string {
 	var b strings.Builder
 	for _, s := range sk {
-		fmt.Fprintf(&b, "\n  - %d %s", s.Count, s.ReasonIn(l))
+		b.WriteString("\n  - " + s.CountedIn(l))
 		if ex := s.ExampleIn(l); ex != "" {
 			b.WriteString(l.T(" (first at %s)", ex))
 		}

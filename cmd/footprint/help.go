@@ -111,6 +111,27 @@ func localizeHelp(root *cobra.Command, language func() lang.Lang) {
 	})
 }
 
+// localizeHelpTopic makes the help command say in French that it has no such topic (help
+// nope); English, and help on a command, are cobra's.
+func localizeHelpTopic(root *cobra.Command, language func() lang.Lang) {
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "help" {
+			continue
+		}
+		run := c.Run
+		c.Run = func(c *cobra.Command, args []string) {
+			l := language()
+			if cmd, _, err := c.Root().Find(args); l.IsFrench() && (cmd == nil || err != nil) {
+				fmt.Fprintln(c.OutOrStderr(), l.T("Unknown help topic %s", fmt.Sprintf("%#q", args)))
+				cobra.CheckErr(c.Root().Usage())
+				return
+			}
+			run(c, args)
+		}
+	}
+}
+
 // writeHelp writes c's help in l, as cobra's default help template does in English.
 func writeHelp(w io.Writer, c *cobra.Command, l lang.Lang) {
 	text := c.Long
@@ -318,6 +339,12 @@ var usageErrors = []struct {
 	{regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`), lang.Key("accepts between %s and %s arg(s), received %s")},
 	{regexp.MustCompile(`^--lang: ("(?:[^"\\]|\\.)*") is not a language footprint speaks: want en or fr$`), lang.Key("--lang: %s is not a language footprint speaks: want en or fr")},
 }
+
+// argsError refuses a command line with cobra's English text, and says more in the other
+// languages, which have no cobra text to keep: key, a catalogue key.
+type argsError struct{ en, key string }
+
+func (e *argsError) Error() string { return e.en }
 
 // didYouMean is how cobra introduces the commands it suggests for an unknown one.
 const didYouMean = "\n\nDid you mean this?\n"

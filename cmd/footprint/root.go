@@ -127,6 +127,7 @@ func newRootCmd(opts *rootOptions, args []string) *cobra.Command {
 	// command).
 	root.InitDefaultHelpFlag()
 	localizeHelp(root, func() lang.Lang { return opts.runLang(args) })
+	localizeHelpTopic(root, func() lang.Lang { return opts.runLang(args) })
 	return root
 }
 
@@ -147,7 +148,12 @@ func Main(args []string, env Env) int {
 	// A command line refused: said in the language help speaks, which a wrong --lang leaves
 	// to the environment or the config.
 	l := opts.runLang(args)
-	fmt.Fprintln(env.Stderr, "footprint:", usageError(l, err.Error()))
+	msg := usageError(l, err.Error())
+	var ae *argsError
+	if errors.As(err, &ae) && l.IsFrench() {
+		msg = l.T(ae.key)
+	}
+	fmt.Fprintln(env.Stderr, "footprint:", msg)
 	fmt.Fprintln(env.Stderr, l.T("Run 'footprint --help' for usage."))
 	return exitUsage
 }

@@ -68,12 +68,12 @@ func ADEME(path string, opt Options) (Result, error) {
 	}
 	res := Result{Source: SourceADEME, Version: version, Published: published, Factors: fs}
 	for _, l := range a.LeftOut {
-		res.Skipped = append(res.Skipped, newSkip(text(lang.Key("elements of status %s"), l.Status), ademeRow(a, l.FirstLine), l.Elements))
+		res.Skipped = append(res.Skipped, newSkip(text(lang.Key("%d elements of status %s"), l.Status), ademeRow(a, l.FirstLine), l.Elements))
 	}
 	at := map[string]int{}
 	for _, l := range left {
-		reason := text(lang.Key("elements: %s"), text(l.Reason, l.Args...))
-		key := reason.In(lang.English)
+		reason := text(lang.Key("%d elements: %s"), text(l.Reason, l.Args...))
+		key := reason.uncounted()
 		if i, ok := at[key]; ok {
 			res.Skipped[i].Count++
 			continue

@@ -64,7 +64,7 @@ func DESNZ(path string, opt Options) (Result, error) {
 	}
 	var sk desnzSkips
 	for _, e := range missing {
-		sk.add(text(lang.Key("built-in uk.* factors whose rows this set lacks")), verbatim(e.Error()))
+		sk.add(text(lang.Key("%d built-in uk.* factors whose rows this set lacks")), verbatim(e.Error()))
 	}
 	res.Factors = append(built, desnzOwnFactors(d, res, used, &sk)...)
 	res.Skipped = sk.list
@@ -173,18 +173,18 @@ func desnzOwnFactors(d *datasets.DESNZ, res Result, used map[int]bool, sk *desnz
 	for _, r := range d.All {
 		at := desnzAt(d, r.Line)
 		if strings.EqualFold(r.Scope, "Outside of Scopes") {
-			sk.add(text(lang.Key("Outside of Scopes rows (biogenic CO2; only the built-in uk.* fuels carry theirs)")), at)
+			sk.add(text(lang.Key("%d Outside of Scopes rows (biogenic CO2; only the built-in uk.* fuels carry theirs)")), at)
 			continue
 		}
 		switch r.Gas() {
 		case "CO2e":
 		case "CO2", "CH4", "N2O":
 			if !hasTotal[desnzGroup(r)] && !used[r.Line] {
-				sk.add(text(lang.Key("per-gas rows without their kg CO2e row")), at)
+				sk.add(text(lang.Key("%d per-gas rows without their kg CO2e row")), at)
 			}
 			continue
 		default:
-			sk.add(text(lang.Key("rows that measure no kg CO2e or gas (GHG column %q: energy figures)"), r.GHG), at)
+			sk.add(text(lang.Key("%d rows that measure no kg CO2e or gas (GHG column %q: energy figures)"), r.GHG), at)
 			continue
 		}
 		if used[r.Line] {
@@ -200,11 +200,11 @@ func desnzOwnFactors(d *datasets.DESNZ, res Result, used map[int]bool, sk *desnz
 		case "scope 3":
 			scope = 3
 		default:
-			sk.add(text(lang.Key("rows of scope %q"), r.Scope), at)
+			sk.add(text(lang.Key("%d rows of scope %q"), r.Scope), at)
 			continue
 		}
 		if level1 == "refrigerant & other" {
-			sk.add(text(lang.Key("refrigerant and other gas rows (GWP values: footprint takes them from IPCC, not imported)")), at)
+			sk.add(text(lang.Key("%d refrigerant and other gas rows (GWP values: footprint takes them from IPCC, not imported)")), at)
 			continue
 		}
 		if scope == 3 {
@@ -213,31 +213,31 @@ func desnzOwnFactors(d *datasets.DESNZ, res Result, used map[int]bool, sk *desnz
 				cat = 3
 			}
 			if cat == 0 {
-				sk.add(text(lang.Key("Scope 3 rows of %q, whose category footprint does not guess"), r.Levels[0]), at)
+				sk.add(text(lang.Key("%d Scope 3 rows of %q, whose category footprint does not guess"), r.Levels[0]), at)
 				continue
 			}
 		}
 		gwp, ok := mapping.DESNZGWP(r.Levels[0])
 		if !ok {
-			sk.add(text(lang.Key("rows of %q, a category whose GWP basis footprint does not know"), r.Levels[0]), at)
+			sk.add(text(lang.Key("%d rows of %q, a category whose GWP basis footprint does not know"), r.Levels[0]), at)
 			continue
 		}
 		unit, per := desnzUnit(r.UOM)
 		if unit == "" {
-			sk.add(text(lang.Key("rows per %q, a unit footprint does not convert"), r.UOM), at)
+			sk.add(text(lang.Key("%d rows per %q, a unit footprint does not convert"), r.UOM), at)
 			continue
 		}
 		if r.Value == "" {
-			sk.add(text(lang.Key("rows without a value")), at)
+			sk.add(text(lang.Key("%d rows without a value")), at)
 			continue
 		}
 		v, err := strconv.ParseFloat(r.Value, 64)
 		if err != nil {
-			sk.add(text(lang.Key("rows whose value is not a number")), text("%s (%q)", at, r.Value))
+			sk.add(text(lang.Key("%d rows whose value is not a number")), text("%s (%q)", at, r.Value))
 			continue
 		}
 		if v < 0 {
-			sk.add(text(lang.Key("rows with a negative value (credits are not emission factors)")), at)
+			sk.add(text(lang.Key("%d rows with a negative value (credits are not emission factors)")), at)
 			continue
 		}
 		id := "desnz." + r.ID
@@ -245,7 +245,7 @@ func desnzOwnFactors(d *datasets.DESNZ, res Result, used map[int]bool, sk *desnz
 			id = "desnz." + desnzSlug(r)
 		}
 		if first, dup := seen[id]; dup {
-			sk.add(text(lang.Key("rows whose category path repeats an earlier row's")), text(lang.Key("%s (first at %s)"), at, desnzAt(d, first)))
+			sk.add(text(lang.Key("%d rows whose category path repeats an earlier row's")), text(lang.Key("%s (first at %s)"), at, desnzAt(d, first)))
 			continue
 		}
 		seen[id] = r.Line
@@ -272,7 +272,7 @@ func desnzOwnFactors(d *datasets.DESNZ, res Result, used map[int]bool, sk *desnz
 			}
 		}
 		if err := f.Validate(); err != nil {
-			sk.add(text(lang.Key("rows that give no valid factor")), text("%s (%v)", at, err))
+			sk.add(text(lang.Key("%d rows that give no valid factor")), text("%s (%v)", at, err))
 			continue
 		}
 		out = append(out, f)
@@ -312,7 +312,7 @@ func (s *desnzSkips) add(reason, example Text) {
 	if s.at == nil {
 		s.at = map[string]int{}
 	}
-	key := reason.In(lang.English)
+	key := reason.uncounted()
 	if i, ok := s.at[key]; ok {
 		s.list[i].Count++
 		return

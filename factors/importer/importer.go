@@ -73,13 +73,27 @@ type Skip struct {
 	reason, example Text
 }
 
-// newSkip is a Skip of count rows, its texts in English from reason and example.
+// newSkip is a Skip of count rows, its texts in English from reason and example. reason's
+// key starts with the count ("%d rows without a value"), so that a language's words agree
+// with it; Reason is the English without it.
 func newSkip(reason, example Text, count int) Skip {
-	return Skip{Reason: reason.In(lang.English), Count: count, Example: example.In(lang.English), reason: reason, example: example}
+	return Skip{Reason: reason.uncounted(), Count: count, Example: example.In(lang.English), reason: reason, example: example}
 }
 
-// ReasonIn is the reason in l.
-func (s Skip) ReasonIn(l lang.Lang) string { return s.reason.In(l) }
+// uncounted is a skip's reason in English without its count, as Skip.Reason holds it.
+func (t Text) uncounted() string {
+	return Text{Key: strings.TrimPrefix(t.Key, "%d "), Args: t.Args}.In(lang.English)
+}
+
+// CountedIn is the count and the reason in l ("12 rows without a value"): grouped as French
+// groups thousands, as digits in English.
+func (s Skip) CountedIn(l lang.Lang) string {
+	var n any = lang.Plain(s.Count)
+	if l.IsFrench() {
+		n = s.Count
+	}
+	return Text{Key: s.reason.Key, Args: append([]any{n}, s.reason.Args...)}.In(l)
+}
 
 // ExampleIn is the first such row's place in l, "" when there is none.
 func (s Skip) ExampleIn(l lang.Lang) string { return s.example.In(l) }
@@ -141,23 +155,29 @@ func open(path string) (*os.File, error) {
 	}
 	if st.IsDir() {
 		f.Close()
-		return nil, fmt.Errorf("%s is a folder: give the file", path)
+		return nil, &Error{text(lang.Key("%s is a folder: give the file"), path)}
 	}
 	if st.Size() > MaxFileBytes {
 		f.Close()
-		return nil, fmt.Errorf("%s is %s; footprint imports files up to %d MiB (the full Base Carbone is about 20 MB): is it the right file?", path, sizeText(st.Size()), MaxFileBytes>>20)
+		return nil, &Error{text(lang.Key("%s is %s; footprint imports files up to %d MiB (the full Base Carbone is about 20 MB): is it the right file?"),
+			path, sizeText(st.Size()), lang.Plain(MaxFileBytes>>20))}
 	}
 	return f, nil
 }
 
-func sizeText(n int64) string {
+// Error is an error of an import as a message, in English as Error, in a language with In.
+type Error struct{ Text }
+
+func (e *Error) Error() string { return e.In(lang.English) }
+
+func sizeText(n int64) Text {
 	switch {
 	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+		return text(lang.Key("%.1f GiB"), float64(n)/(1<<30))
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+		return text(lang.Key("%.1f MiB"), float64(n)/(1<<20))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return text(lang.Key("%d bytes"), lang.Plain(int(n)))
 }
 
 // versionInName finds a release version in a file's name with re (its first group), "" when

@@ -68,7 +68,7 @@ func PACT(path string, opt Options) (Result, error) {
 		}
 		if !ok {
 			if deprecated.Count == 0 {
-				deprecated = newSkip(text(lang.Key("footprints with status Deprecated (PACT: SHOULD NOT be used)")), verbatim(d.path), 0)
+				deprecated = newSkip(text(lang.Key("%d footprints with status Deprecated (PACT: SHOULD NOT be used)")), verbatim(d.path), 0)
 			}
 			deprecated.Count++
 			continue
