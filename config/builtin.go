@@ -1,6 +1,10 @@
 package config
 
-import _ "embed" // the built-in defaults and the starter config
+import (
+	_ "embed" // the built-in defaults and the starter config
+
+	"github.com/footprint/footprint/lang"
+)
 
 // Defaults is the configuration of a run that names its own inputs without a config file:
 // the site name and header aliases, every other key at its default. It is not the demo's.
@@ -13,3 +17,17 @@ var Defaults []byte
 //
 //go:embed starter.yaml
 var Starter []byte
+
+// StarterFrench is Starter written for a French team: its comments, and its placeholder
+// site (Mon site), in French; the same keys and values otherwise.
+//
+//go:embed starter.fr.yaml
+var StarterFrench []byte
+
+// StarterIn is the starter config of language l.
+func StarterIn(l lang.Lang) []byte {
+	if l.IsFrench() {
+		return StarterFrench
+	}
+	return Starter
+}

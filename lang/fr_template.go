@@ -52,7 +52,6 @@ var frenchTemplate = map[string]string{
 
 	// Document and Lists sheet.
 	"Activity data for the GHG inventory: energy, logistics, materials, waste, refrigerants, travel, Scope 2 instruments": "Données d’activité pour l’inventaire GES : énergie, logistique, matières, déchets, fluides frigorigènes, déplacements, instruments du scope 2",
-	"My site":                    "Mon site",
 	"Lists behind the dropdowns": "Listes des menus déroulants",
 	"Add your poles and sites below those your inputs already use (200 more each): the Pole and Site dropdowns follow. Activity ids and units come from footprint's factor library and your config's custom factors, entities from its organisation.entities; regenerate the template with `footprint template` after changing them.": "Ajoutez vos pôles et vos sites sous ceux que vos entrées utilisent déjà (200 de plus chacun) : les menus Pôle et Site les proposent. Les identifiants d’activité et les unités viennent de la bibliothèque de facteurs de footprint et des facteurs personnalisés de votre config, les entités de son organisation.entities ; régénérez le modèle avec `footprint template` après les avoir changés.",
 
@@ -140,7 +139,7 @@ var frenchTemplate = map[string]string{
 	"Blank or in service: leak = recharged − recovered. new (installed this year, its first fill in Recharged): − its charge. retired (taken out of service this year): + its charge.": "Vide ou en service : fuite = rechargé − récupéré. neuf (installé cette année, son premier remplissage dans Rechargé) : − sa charge. retiré (mis hors service cette année) : + sa charge.",
 
 	// Messages of footprint init and footprint template.
-	"Wrote %s: your site's configuration; fill in the lines marked FILL IN (site name, target).": "Écrit : %s, la configuration de votre site ; remplissez les lignes marquées FILL IN (nom du site, cible).",
+	"Wrote %s: your site's configuration; fill in the lines marked FILL IN (site name, target).": "Écrit : %s, la configuration de votre site ; remplissez les lignes marquées À REMPLIR (nom du site, cible).",
 	"Wrote %s: the input template; fill in its activity sheets (its Help sheet says how).":       "Écrit : %s, le modèle de saisie ; remplissez ses feuilles d’activité (sa feuille Aide explique comment).",
 	"Left untouched: %s exists already.":                                                         "Laissé intact : %s existe déjà.",
 	"Next: fill them in, then run `footprint validate` and `footprint report` in %s.":            "Ensuite : remplissez-les, puis lancez `footprint validate` et `footprint report` dans %s.",

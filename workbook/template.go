@@ -130,11 +130,6 @@ func WriteTemplateFile(path string, t Template) error {
 func WriteTemplate(w io.Writer, t Template) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	// The starter config's site (config/starter.yaml) is a placeholder until the team writes
-	// its own name: the template writes it in its language (Mon site).
-	if t.Site == "My site" {
-		t.Site = t.Lang.T("My site")
-	}
 	tw := &templateWriter{f: f, t: t, l: t.Lang}
 	if err := tw.build(); err != nil {
 		return err

@@ -49,7 +49,8 @@ func runInit(opts *initOptions) error {
 	}
 	cfgPath, tmplPath := filepath.Join(opts.dir, initConfig), filepath.Join(opts.dir, initTemplate)
 	var kept []string
-	wroteConfig, err := createNew(cfgPath, func(w io.Writer) error { _, err := w.Write(config.Starter); return err })
+	starter := config.StarterIn(opts.runLang(nil))
+	wroteConfig, err := createNew(cfgPath, func(w io.Writer) error { _, err := w.Write(starter); return err })
 	if err != nil {
 		return problemsf("init: %s: %v", cfgPath, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -258,5 +259,29 @@ func TestTitleNamesTheRowsSites(t *testing.T) {
 				t.Errorf("exit %d; want the title %q in report.html; stdout:\n%s", r.code, tt.want, r.stdout)
 			}
 		})
+	}
+}
+
+// init in French writes the French starter config, whose placeholder site the French
+// template's dropdown offers as it is: rows given that site and rows left blank are one site.
+func TestInitInFrench(t *testing.T) {
+	root := t.TempDir()
+	if r := footprint(t, root, "init", "--lang", "fr"); r.code != 0 || !strings.Contains(r.stdout, "marquées À REMPLIR") {
+		t.Fatalf("init: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	cfg := readFile(t, filepath.Join(root, "config.yaml"))
+	for _, want := range []string{"\nsite: Mon site\n", "# À REMPLIR", "\n# language: fr\n"} {
+		if !strings.Contains(cfg, want) {
+			t.Errorf("config.yaml lacks %q:\n%s", want, cfg)
+		}
+	}
+	f, err := excelize.OpenFile(filepath.Join(root, "activities.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Listes")
+	f.Close()
+	if !slices.ContainsFunc(rows, func(r []string) bool { return slices.Contains(r, "Mon site") }) {
+		t.Errorf("the template's Listes sheet does not offer the config's site, Mon site")
 	}
 }

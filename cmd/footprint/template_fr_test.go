@@ -62,7 +62,8 @@ func TestInitAndTemplateInFrench(t *testing.T) {
 		}
 		totals[c.lang] = fmt.Sprintf("%+v", doc.Years)
 	}
-	if totals["fr"] != totals["en"] {
+	// the French starter config names its placeholder site in French
+	if strings.Replace(totals["fr"], "Mon site", "My site", 1) != totals["en"] {
 		t.Errorf("the row filled in French gives %s, in English %s", totals["fr"], totals["en"])
 	}
 
