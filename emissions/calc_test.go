@@ -247,7 +247,7 @@ func TestHeaderAliasesBlankRowsAndOffsetHeader(t *testing.T) {
 func TestProblemsBounded(t *testing.T) {
 	rows := [][]any{header}
 	for i := 0; i < emissions.MaxPerCause+50; i++ {
-		rows = append(rows, []any{2024, "Main", "P", "nope", 1, "t"})
+		rows = append(rows, []any{2024, "Main", "P", "nope", i + 1, "t"})
 	}
 	in, inv := run(t, emissions.Options{}, map[string][]byte{"big.xlsx": xlsx(t, sheet{"Energy", rows})})
 	ps := in.Problems.List()

@@ -86,7 +86,7 @@ func Notices(r *pipeline.Result) []Notice {
 			}
 		}
 	}
-	out = append(out, leftOut(l, r.Inventory.Rows, rejectedYears{r.Inventory.RejectedYears, r.BaseYear(), r.Year}, r.Input.InstrumentRows, r.Input.Problems.List())...)
+	out = append(out, leftOut(l, r.Inventory.Rows, rejectedYearsOf(r), r.Input.InstrumentRows, r.Input.Problems.List())...)
 	out = append(out, sheetCopies(l, r.Input.Problems.List())...)
 	out = append(out, hiddenCounted(l, r.Input.Problems.List())...)
 	out = append(out, mergedOverRows(l, r.Input.Problems.List())...)
@@ -229,15 +229,30 @@ type rejectedYears struct {
 	base, reporting int
 }
 
+// rejectedYearsOf are r's rejected rows by year when the inputs hold more than one year (with
+// one, the count says it all), with the trajectory's base year, if any, and the reporting year.
+func rejectedYearsOf(r *pipeline.Result) rejectedYears {
+	if len(r.Input.YearsRead) < 2 {
+		return rejectedYears{}
+	}
+	ry := rejectedYears{n: r.Inventory.RejectedYears, reporting: r.Year}
+	if r.Trajectory != nil {
+		ry.base = r.Trajectory.BaseYear
+	}
+	return ry
+}
+
 // text is "; of these, 1 of 2023 (the base year), 8 of 2024 (the reporting year)", or "".
 func (ry rejectedYears) text(l lang.Lang) string {
 	var parts []string
 	for _, y := range slices.Sorted(maps.Keys(ry.n)) {
 		part := l.T("%s of %v", l.Localize(Thousands(ry.n[y])), lang.Year(y))
-		switch y {
-		case ry.base:
+		switch {
+		case y == ry.base && y == ry.reporting:
+			part += l.T(" (the base and reporting year)")
+		case y == ry.base:
 			part += l.T(" (the base year)")
-		case ry.reporting:
+		case y == ry.reporting:
 			part += l.T(" (the reporting year)")
 		}
 		parts = append(parts, part)

@@ -175,7 +175,7 @@ func TestUnknownColumns(t *testing.T) {
 	}{
 		{
 			name:   "a transposition",
-			sheets: []sheet{{"Travel", [][]any{{"Year", "Site", "Pole", "Activity", "Quantity", "Unit", "Categroy"}, append(row, 7), append(row, 7)}}},
+			sheets: []sheet{{"Travel", [][]any{{"Year", "Site", "Pole", "Activity", "Quantity", "Unit", "Categroy"}, append(row, 7), append(row, 6)}}},
 			want:   []wantProblem{{"unknown-column", "Travel", "G1", []string{`column "Categroy" is not one footprint reads`, "did you mean Category?"}}},
 		},
 		{

@@ -41,7 +41,7 @@ func TestBrowserFirstScreenNotices(t *testing.T) {
 		{2025, "Flins", "ASSEMBLY", "no.such.activity", 10, "kWh"},
 	}})
 	r := footprint(t, dir, "report", "--out", "out")
-	if r.code != 0 || !strings.Contains(r.stdout, "Left out of these figures: 2 of 867 activity rows (0.2 %) were rejected, in extra.xlsx (Energy).") {
+	if r.code != 0 || !strings.Contains(r.stdout, "Left out of these figures: 2 of 867 activity rows (0.2 %) were rejected, in extra.xlsx (Energy); of these, 2 of 2025 (the reporting year).") {
 		t.Fatalf("report: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	page := filepath.Join(dir, "out", "report.html")

@@ -168,8 +168,8 @@ func TestConfigNumbersBounded(t *testing.T) {
 func TestAnnotatePrintsProblemsBounded(t *testing.T) {
 	const bad = emissions.MaxPerCause + 500
 	rows := [][]any{header}
-	for range bad {
-		rows = append(rows, []any{2024, "Plant", "P", "fr.natural-gas.pcs", "n/a", "kWh PCS"})
+	for i := range bad {
+		rows = append(rows, []any{2024, "Plant", fmt.Sprintf("P%d", i), "fr.natural-gas.pcs", "n/a", "kWh PCS"})
 	}
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "config.yaml"), "site: Plant\n")
