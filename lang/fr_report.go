@@ -420,6 +420,7 @@ var frenchReport = map[string]string{
 	"%s of %v":                       "%s de %v",
 	" (the base year)":               " (l’année de référence)",
 	" (the base and reporting year)": " (l’année de référence et de reporting)",
+	"%s without a readable year":     "%s sans année lisible",
 	" (the reporting year)":          " (l’année de reporting)",
 	"; of these, %s":                 " ; dont %s",
 	" and ":                          " et ",

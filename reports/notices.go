@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"iter"
 	"maps"
 	"slices"
 	"strconv"
@@ -227,6 +228,15 @@ func baseYearOnLaterData(l lang.Lang, base int, total float64, found []emissions
 type rejectedYears struct {
 	n               map[int]int
 	base, reporting int
+	rejected        int // all the rejected activity rows, those without a readable year too
+}
+
+func sum(ns iter.Seq[int]) int {
+	t := 0
+	for n := range ns {
+		t += n
+	}
+	return t
 }
 
 // rejectedYearsOf are r's rejected rows by year when the inputs hold more than one year (with
@@ -235,7 +245,7 @@ func rejectedYearsOf(r *pipeline.Result) rejectedYears {
 	if len(r.Input.YearsRead) < 2 {
 		return rejectedYears{}
 	}
-	ry := rejectedYears{n: r.Inventory.RejectedYears, reporting: r.Year}
+	ry := rejectedYears{n: r.Inventory.RejectedYears, reporting: r.Year, rejected: r.Inventory.Rows.Rejected}
 	if r.Trajectory != nil {
 		ry.base = r.Trajectory.BaseYear
 	}
@@ -259,6 +269,9 @@ func (ry rejectedYears) text(l lang.Lang) string {
 	}
 	if len(parts) == 0 {
 		return ""
+	}
+	if n := ry.rejected - sum(maps.Values(ry.n)); n > 0 {
+		parts = append(parts, l.T("%s without a readable year", l.Localize(Thousands(n))))
 	}
 	return l.T("; of these, %s", strings.Join(parts, ", "))
 }
