@@ -350,7 +350,7 @@ func (x *exporter) writeProblems() error {
 	l := x.e.Lang
 	ps := append(append([]emissions.Problem(nil), x.e.Problems...), x.warnings.List()...)
 	cols := []column{
-		{header: l.T("Severity"), width: 9}, {header: l.T("File"), width: 24}, {header: l.T("Sheet"), width: 14},
+		{header: l.T("Severity"), width: 13}, {header: l.T("File"), width: 24}, {header: l.T("Sheet"), width: 14},
 		{header: l.T("Cell"), width: 8}, {header: l.T("Cause"), width: 18}, {header: l.T("Message"), width: 120},
 	}
 	t := table{sheet: sheetProblems, cols: cols, rows: len(ps),
