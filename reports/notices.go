@@ -240,14 +240,15 @@ func sum(ns iter.Seq[int]) int {
 }
 
 // rejectedYearsOf are r's rejected rows by year when the inputs hold more than one year (with
-// one, the count says it all), with the trajectory's base year, if any, and the reporting year.
+// one, the count says it all), with the base year of the targets, if any, and the reporting
+// year.
 func rejectedYearsOf(r *pipeline.Result) rejectedYears {
 	if len(r.Input.YearsRead) < 2 {
 		return rejectedYears{}
 	}
 	ry := rejectedYears{n: r.Inventory.RejectedYears, reporting: r.Year, rejected: r.Inventory.Rows.Rejected}
-	if r.Trajectory != nil {
-		ry.base = r.Trajectory.BaseYear
+	if r.Trajectory != nil && len(r.Config.Trajectory.Targets) > 0 {
+		ry.base = r.Trajectory.BaseYear // the year the targets are measured from
 	}
 	return ry
 }

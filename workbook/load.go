@@ -451,10 +451,12 @@ rowsLoop:
 		} else if sr.mass {
 			sr.refrigerant(cells, n)
 		} else {
-			if sr.repeats(cells, n) {
+			repeated, rejected := sr.repeats(cells, n), sr.wb.rejected
+			sr.activity(cells, n)
+			if repeated && sr.wb.rejected == rejected {
+				// a row rejected already says what is wrong with it, and is not counted
 				sr.problems.Warnf("repeated-row", sr.file, sr.sheet, emissions.CellName(0, n), "%s", sr.lang().T("row %v repeats row %v cell for cell: both are counted; if the row was pasted twice, delete the copy", lang.Plain(n), lang.Plain(n-1)))
 			}
-			sr.activity(cells, n)
 		}
 	}
 	if sr.pos == nil && (stopped || sr.search.best != nil) {
@@ -702,6 +704,34 @@ func (sr *sheetReader) repeats(cells []string, row int) bool {
 	return same
 }
 
+// quietYear is the year of the row's Year cell when it reads as one, else 0, with no problem
+// reported: the year of a row rejected before its Year cell is checked, for the count of
+// rejected rows by year.
+func (sr *sheetReader) quietYear(cells []string, row int) int {
+	raw, cell := sr.at(cells, atYear, row)
+	if raw == "" {
+		return 0
+	}
+	y, err := ParseYear(sr.opts.Lang, raw, func() bool { return sr.isDate(cell, cellPos{row, sr.cols[atYear]}) }, sr.date1904)
+	if err != nil {
+		return 0
+	}
+	return y
+}
+
+// rejectRow counts a rejected activity row of year (0: its Year cell does not read as one).
+func (sr *sheetReader) rejectRow(year int) {
+	sr.wb.rejected++
+	if year != 0 {
+		sr.wb.yearsRejected[year-emissions.MinYear]++ // ParseYear keeps years within MinYear–MaxYear
+	}
+}
+
+// readYear counts a row read of year, for the rows per year.
+func (sr *sheetReader) readYear(year int) {
+	sr.wb.years[year-emissions.MinYear]++ // ParseYear keeps years within MinYear–MaxYear
+}
+
 func (sr *sheetReader) year(cells []string, row int) (int, bool) {
 	raw, cell := sr.at(cells, atYear, row)
 	if raw == "" {
@@ -720,12 +750,12 @@ func (sr *sheetReader) year(cells []string, row int) (int, bool) {
 func (sr *sheetReader) activity(cells []string, row int) {
 	sr.wb.rowsRead++
 	if ok := sr.uncomputed(row, ActivityColumns); !sr.booleans(cells, row, ActivityColumns) || !ok {
-		sr.wb.rejected++
+		sr.rejectRow(sr.quietYear(cells, row))
 		return
 	}
 	if label, cell, total := sr.totalRow(cells, row); total {
 		sr.reject("total-row", cell, sr.lang().T("%q looks like a total row, not an activity: it is not counted, so nothing is counted twice; delete it, or keep totals outside the table", emissions.Clip(label)))
-		sr.wb.rejected++
+		sr.rejectRow(sr.quietYear(cells, row))
 		return
 	}
 	a := emissions.Activity{Place: emissions.Place{File: sr.file, Sheet: sr.sheet, Row: row}}
@@ -739,7 +769,7 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	a.Year, y = sr.year(cells, row)
 	ok = ok && y
 	if y {
-		sr.wb.years[a.Year-emissions.MinYear]++ // ParseYear keeps years within MinYear–MaxYear
+		sr.readYear(a.Year)
 	}
 	a.ID, a.ActivityCell = sr.at(cells, atActivity, row)
 	if a.ID == "" {
@@ -809,10 +839,7 @@ func (sr *sheetReader) activity(cells []string, row int) {
 	}
 	switch {
 	case !ok:
-		sr.wb.rejected++
-		if y {
-			sr.wb.yearsRejected[a.Year-emissions.MinYear]++
-		}
+		sr.rejectRow(a.Year)
 	case sr.in.Sink != nil:
 		sr.in.Sink.Add(&a)
 	default:

@@ -35,7 +35,7 @@ func refrigerantIndex(aliases Aliases) headerIndex {
 func (sr *sheetReader) refrigerant(cells []string, row int) {
 	sr.wb.rowsRead++
 	if ok := sr.uncomputed(row, refrigerantColumns); !sr.booleans(cells, row, refrigerantColumns) || !ok {
-		sr.wb.rejected++
+		sr.rejectRow(sr.quietYear(cells, row))
 		return
 	}
 	a := emissions.Activity{Place: emissions.Place{File: sr.file, Sheet: sr.sheet, Row: row}, Unit: "kg"}
@@ -49,6 +49,9 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 	var y bool
 	a.Year, y = sr.year(cells, row)
 	ok = ok && y
+	if y {
+		sr.readYear(a.Year)
+	}
 	r.Gas, a.ActivityCell = sr.get(cells, ColGas, row)
 	if r.Gas == "" {
 		fail("activity-blank", a.ActivityCell, l.T("Gas is blank; enter the refrigerant, such as R-410A, R-134a, R-32, R-404A, R-407C, R-1234yf, R-22 or SF6"))
@@ -134,7 +137,7 @@ func (sr *sheetReader) refrigerant(cells []string, row int) {
 		}
 	}
 	if !ok {
-		sr.wb.rejected++
+		sr.rejectRow(a.Year)
 		return
 	}
 	if status == emissions.StatusInService && r.HasCharge && r.Leak > r.Charge && r.Charge > 0 {

@@ -192,3 +192,29 @@ func TestRepeatedRowSaid(t *testing.T) {
 		t.Errorf("validate does not name row 3 alone:\n%s", short(res.stdout))
 	}
 }
+
+// A refrigerant row and a total row rejected before their Year cell is checked count in their
+// year, not among the rows without a readable year; a rejected row pasted twice is not said to
+// be counted twice.
+func TestRejectedRowsByYearEveryKind(t *testing.T) {
+	dir := t.TempDir()
+	writeWorkbook(t, filepath.Join(dir, "activities.xlsx"), map[string][][]any{
+		"Energy": {header,
+			{2023, "Plant", "P", "fr.electricity.grid", 1000, "kWh"},
+			{2024, "Plant", "P", "fr.electricity.grid", 1000, "kWh"},
+			{2024, "Sous-total 2024", "P", "fr.electricity.grid", 2000, "kWh"},
+			{"", "Plant", "P", "fr.electricity.grid", 5, "kWh"},
+			{2024, "Plant", "P", "fr.electricity.grid", "n/a", "kWh"},
+			{2024, "Plant", "P", "fr.electricity.grid", "n/a", "kWh"}},
+		"Refrigerants": {{"Year", "Site", "Equipment", "Gas", "Recharged"}, {2023, "Plant", "chiller", "R-410A", -4}},
+	})
+	writeFile(t, filepath.Join(dir, "config.yaml"), "inputs: [activities.xlsx]\nsite: Plant\n")
+	res := footprint(t, dir, "calc")
+	want := "5 of 7 activity rows (71.4 %) were rejected, in activities.xlsx (Energy, Refrigerants); of these, 1 of 2023, 3 of 2024 (the reporting year), 1 without a readable year."
+	if !strings.Contains(res.stderr, want) {
+		t.Errorf("lacks %q:\n%s", want, short(res.stderr))
+	}
+	if strings.Contains(res.stderr, "rows-repeated") || strings.Contains(res.stderr, "repeats the row above") {
+		t.Errorf("rejected rows are said to be counted twice:\n%s", short(res.stderr))
+	}
+}
