@@ -94,7 +94,11 @@ func newPrinters() (en, fr *message.Printer) {
 func newCatalog() *catalog.Builder {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	for en, fr := range french {
-		if err := b.Set(language.French, en, withPlurals(frenchSpaces.Replace(fr))...); err != nil {
+		msgs, err := withPlurals(frenchSpaces.Replace(fr))
+		if err == nil {
+			err = b.Set(language.French, en, msgs...)
+		}
+		if err != nil {
 			panic(fmt.Sprintf("lang: French catalogue: %q: %v", en, err)) // a programming error, caught by the tests
 		}
 	}
@@ -106,20 +110,27 @@ func newCatalog() *catalog.Builder {
 var pluralWord = regexp.MustCompile(`\{([^{}|]*)\|([^{}|]*)\}`)
 
 // withPlurals makes a translation's {singular|plural} words a plural selection on the count
-// that comes before each (the last fmt verb before it), by the language's plural rules: in
-// French, 0 and 1 take the singular.
-func withPlurals(msg string) []catalog.Message {
+// that comes before each (the last %d before it: "%d {problème|problèmes} (%s) non
+// {listé|listés}" agrees both with the count), by the language's plural rules: in French, 0 and
+// 1 take the singular. A word with no %d before it is a mistake of the catalogue.
+func withPlurals(msg string) ([]catalog.Message, error) {
 	var (
 		vars []catalog.Message
 		out  strings.Builder
 		last int
 	)
 	for i, m := range pluralWord.FindAllStringSubmatchIndex(msg, -1) {
-		arg := 0
+		arg, n := 0, 0
 		for _, v := range fmtVerb.FindAllString(msg[:m[0]], -1) {
-			if v != "%%" {
-				arg++
+			if v == "%%" {
+				continue
 			}
+			if n++; strings.HasSuffix(v, "d") {
+				arg = n
+			}
+		}
+		if arg == 0 {
+			return nil, fmt.Errorf("%q has no count (%%d) before it", msg[m[0]:m[1]])
 		}
 		name := fmt.Sprintf("plural%d", i)
 		vars = append(vars, catalog.Var(name, plural.Selectf(arg, "%d", plural.One, msg[m[2]:m[3]], plural.Other, msg[m[4]:m[5]])))
@@ -128,7 +139,7 @@ func withPlurals(msg string) []catalog.Message {
 	}
 	out.WriteString(msg[last:])
 	if len(vars) == 0 {
-		return []catalog.Message{catalog.String(msg)}
+		return []catalog.Message{catalog.String(msg)}, nil
 	}
 	// The message is printed in parts, around its plural words; with an argument index on
 	// every verb, the printer does not take the arguments a part leaves for the next as extra.
@@ -140,7 +151,7 @@ func withPlurals(msg string) []catalog.Message {
 		n++
 		return fmt.Sprintf("%s[%d]%s", v[:len(v)-1], n, v[len(v)-1:])
 	})
-	return append(vars, catalog.String(indexed))
+	return append(vars, catalog.String(indexed)), nil
 }
 
 // fmtVerb finds a fmt verb, or a literal %%.

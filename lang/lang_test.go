@@ -94,7 +94,10 @@ func TestLocalize(t *testing.T) {
 func TestPluralWords(t *testing.T) {
 	old := french
 	t.Cleanup(func() { french, cat = old, newCatalog(); enPrinter, frPrinter = newPrinters() })
-	french = map[string]string{"Rows: %d read, %d rejected; 100%% of %v.": "Lignes : %d {lue|lues}, %d {rejetée|rejetées} ; 100 %% de %v."}
+	french = map[string]string{
+		"Rows: %d read, %d rejected; 100%% of %v.": "Lignes : %d {lue|lues}, %d {rejetée|rejetées} ; 100 %% de %v.",
+		"%d more (%s) not listed":                  "%d {autre|autres} (%s) non {listé|listés}",
+	}
 	cat = newCatalog()
 	enPrinter, frPrinter = newPrinters()
 	tests := []struct {
@@ -111,5 +114,12 @@ func TestPluralWords(t *testing.T) {
 		if got := tt.l.T("Rows: %d read, %d rejected; 100%% of %v.", tt.read, tt.rej, Year(2024)); got != tt.want {
 			t.Errorf("%s %v/%v: %q, want %q", tt.l, tt.read, tt.rej, got, tt.want)
 		}
+	}
+	// a word after a text argument agrees with the count before that
+	if got := French.T("%d more (%s) not listed", 1, "x"); got != "1 autre (x) non listé" {
+		t.Errorf("%q, want 1 autre (x) non listé", got)
+	}
+	if _, err := withPlurals("(%s) non {listé|listés}"); err == nil {
+		t.Error("a plural word without a count before it is taken")
 	}
 }
