@@ -34,18 +34,27 @@ func (r *rootOptions) runLang(args []string) lang.Lang {
 	if cfg == "" {
 		cfg = argValue(args, "config")
 	}
-	if l, err := lang.Parse(given); given != "" && err == nil {
+	if l, ok := r.givenLang(given); ok {
 		return l
+	}
+	l, _ := lang.Parse(configLanguage(cfg))
+	return l
+}
+
+// givenLang is the language given to this run, flag (the --lang value given) or environment
+// (FOOTPRINT_LANGUAGE), without a config's: false when neither gives one footprint speaks.
+func (r *rootOptions) givenLang(flag string) (lang.Lang, bool) {
+	if l, err := lang.Parse(flag); flag != "" && err == nil {
+		return l, true
 	}
 	if r.env.LookupEnv != nil {
 		if s, ok := r.env.LookupEnv("FOOTPRINT_LANGUAGE"); ok && s != "" {
 			if l, err := lang.Parse(s); err == nil {
-				return l
+				return l, true
 			}
 		}
 	}
-	l, _ := lang.Parse(configLanguage(cfg))
-	return l
+	return lang.English, false
 }
 
 // argValue is the value of the flag --name on the command line (--name v or --name=v; the

@@ -49,7 +49,9 @@ func runInit(opts *initOptions) error {
 	}
 	cfgPath, tmplPath := filepath.Join(opts.dir, initConfig), filepath.Join(opts.dir, initTemplate)
 	var kept []string
-	starter := config.StarterIn(opts.runLang(nil))
+	// the language asked of this run, not of a config elsewhere (./config.yaml is another site's)
+	given, _ := opts.givenLang(opts.lang)
+	starter := config.StarterIn(given)
 	wroteConfig, err := createNew(cfgPath, func(w io.Writer) error { _, err := w.Write(starter); return err })
 	if err != nil {
 		return problemsf("init: %s: %v", cfgPath, err)
