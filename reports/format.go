@@ -119,15 +119,19 @@ func IntOrDash(n int) string {
 	return strconv.Itoa(n)
 }
 
-// ScopeName names a scope, Scope 2 with its method.
-func ScopeName(s int, method string) string {
-	if s == 2 {
-		return "Scope 2 (" + MethodLabel(method) + ")"
+// SeverityIn names a problem's severity in l: error, warning.
+func SeverityIn(l lang.Lang, s emissions.Severity) string {
+	switch s {
+	case emissions.SeverityError:
+		return l.T("error")
+	case emissions.SeverityWarning:
+		return l.T("warning")
 	}
-	return fmt.Sprintf("Scope %d", s)
+	return string(s)
 }
 
-// MethodLabelIn and ScopeNameIn are MethodLabel and ScopeName in language l.
+// MethodLabelIn and ScopeNameIn name a Scope 2 method and a scope (Scope 2 with its method) in
+// language l.
 func MethodLabelIn(l lang.Lang, method string) string { return l.T(MethodLabel(method)) }
 
 func ScopeNameIn(l lang.Lang, s int, method string) string {

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -94,6 +93,3 @@ func GWPBasisSentence(l lang.Lang, y emissions.YearTotals, method string) string
 	}
 	return l.T("%s. Factors split by gas are recomputed on the configured set; the others keep their source's basis.", out)
 }
-
-// Pct1 writes a percentage with one decimal.
-func Pct1(v float64) string { return fmt.Sprintf("%.1f", v) }

@@ -43,12 +43,12 @@ func isFinite(x float64) bool { return x-x == 0 }
 
 // roundingNoise is the size under which a computed figure is zero up to floating-point
 // rounding: a difference of sums (a subtotal less its parts, an effect of LMDI) comes out as
-// -3.55e-15 where it is 0. A millionth of a gram of CO2e is no figure of an inventory.
+// -3.55e-15 where it is 0. A milligram of CO2e (1e-9 t) is no figure of an inventory.
 const roundingNoise = 1e-9
 
-// zeroNoise writes a figure that is zero up to rounding as 0, for the cells of a column or a
-// cell of style; the raw numbers of the General format (quantities, factor values), which
-// may be small on purpose, are kept as they are.
+// zeroNoise writes a figure that is zero up to rounding as 0, for every number a sheet writes
+// but those of the General format (quantities, factor values), which may be small on purpose
+// and are kept as they are.
 func (x *exporter) zeroNoise(v any, style int) any {
 	switch n := v.(type) {
 	case float64:

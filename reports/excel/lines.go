@@ -2,11 +2,11 @@ package excel
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/xlsxwrite"
+	"github.com/footprint/footprint/reports"
 )
 
 // linesColumns are the columns of the Lines sheets: every line with the input row it comes
@@ -357,10 +357,9 @@ func (x *exporter) writeProblems() error {
 		title: l.T("Problems found in the inputs and the configuration"),
 		note: l.T("Rows read %s = used %s + rejected %s. An error rejects a row (or a file, a sheet); a warning is a choice the calculation made. Up to %s problems per cause are listed, the rest counted.",
 			x.count(x.e.Rows.Read), x.count(x.e.Rows.Used), x.count(x.e.Rows.Rejected), x.count(emissions.MaxPerCause))}
-	severity := map[emissions.Severity]string{emissions.SeverityError: l.T("error"), emissions.SeverityWarning: l.T("warning")}
 	return x.stream(t, func(add func(...any) error) error {
 		for _, p := range ps {
-			if err := add(cmp.Or(severity[p.Severity], string(p.Severity)), blankIfEmpty(p.File), blankIfEmpty(p.Sheet), blankIfEmpty(p.Cell), blankIfEmpty(p.Cause), p.Message); err != nil {
+			if err := add(reports.SeverityIn(l, p.Severity), blankIfEmpty(p.File), blankIfEmpty(p.Sheet), blankIfEmpty(p.Cell), blankIfEmpty(p.Cause), p.Message); err != nil {
 				return err
 			}
 		}

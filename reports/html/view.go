@@ -588,17 +588,6 @@ func sourcesSection(r reports.Report) htmlSection {
 // given in the workbook).
 const alreadyComputedSource = "reported in the workbook"
 
-// severityIn names a problem's severity in l, as the Excel export's Problems sheet does.
-func severityIn(l lang.Lang, s emissions.Severity) string {
-	switch s {
-	case emissions.SeverityError:
-		return l.T("error")
-	case emissions.SeverityWarning:
-		return l.T("warning")
-	}
-	return string(s)
-}
-
 // notesSection is the report's closing notes: what to do about the header's notices, at more
 // length than the header has room for.
 func notesSection(r reports.Report) (htmlSection, bool) {
@@ -645,7 +634,7 @@ func qualitySection(r reports.Report) htmlSection {
 		if i == maxProblems {
 			break
 		}
-		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(severityIn(l, p.Severity)), textCell(p.File), textCell(p.Sheet), textCell(p.Cell), textCell(p.Message)}})
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(reports.SeverityIn(l, p.Severity)), textCell(p.File), textCell(p.Sheet), textCell(p.Cell), textCell(p.Message)}})
 	}
 	b := htmlBlock{Table: tb}
 	if len(r.Problems) > maxProblems {

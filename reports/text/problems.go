@@ -85,9 +85,9 @@ func WriteProblemGroups(w io.Writer, l lang.Lang, s ProblemSummary) {
 		fmt.Fprintln(w)
 		for _, p := range g.list {
 			if p.Cell != "" {
-				fmt.Fprintln(w, "  "+l.T("%s, cell %s: %s", severity(l, p.Severity), reports.Printable(p.Cell), message(p)))
+				fmt.Fprintln(w, "  "+l.T("%s, cell %s: %s", reports.SeverityIn(l, p.Severity), reports.Printable(p.Cell), message(p)))
 			} else {
-				fmt.Fprintln(w, "  "+l.T("%s: %s", severity(l, p.Severity), message(p)))
+				fmt.Fprintln(w, "  "+l.T("%s: %s", reports.SeverityIn(l, p.Severity), message(p)))
 			}
 		}
 	}
@@ -95,7 +95,7 @@ func WriteProblemGroups(w io.Writer, l lang.Lang, s ProblemSummary) {
 		fmt.Fprintln(w, l.T("Not listed (only the first %s problems of each cause are):", l.Int(emissions.MaxPerCause)))
 		for _, p := range unlisted {
 			more := l.T("%d more problems of this kind (%s) not listed", lang.Plain(p.More), p.Cause) // as emissions.Problems.List writes it
-			fmt.Fprintln(w, "  "+l.T("%s: %s", severity(l, p.Severity), more))
+			fmt.Fprintln(w, "  "+l.T("%s: %s", reports.SeverityIn(l, p.Severity), more))
 		}
 	}
 	fmt.Fprint(w, l.T("Total: %s", counts(l, s.Errors, s.Warnings)))
@@ -125,17 +125,6 @@ func groupName(l lang.Lang, file, sheet string) string {
 		return file
 	}
 	return l.T("%s, sheet %s", file, sheet)
-}
-
-// severity is the word a problem's line starts with.
-func severity(l lang.Lang, s emissions.Severity) string {
-	switch s {
-	case emissions.SeverityError:
-		return l.T("error")
-	case emissions.SeverityWarning:
-		return l.T("warning")
-	}
-	return string(s)
 }
 
 func counts(l lang.Lang, errors, warnings int) string {

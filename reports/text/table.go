@@ -153,10 +153,10 @@ func WriteProblems(w io.Writer, l lang.Lang, ps []emissions.Problem) {
 			place += l.T(", cell %s", p.Cell)
 		}
 		if place == "" {
-			fmt.Fprintln(w, l.T("%s: %s", severity(l, p.Severity), p.Message))
+			fmt.Fprintln(w, l.T("%s: %s", reports.SeverityIn(l, p.Severity), p.Message))
 			continue
 		}
-		fmt.Fprintln(w, l.T("%s: %s: %s", severity(l, p.Severity), place, p.Message))
+		fmt.Fprintln(w, l.T("%s: %s: %s", reports.SeverityIn(l, p.Severity), place, p.Message))
 	}
 }
 
