@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/footprint/footprint/lang"
+	"github.com/footprint/footprint/pipeline"
 )
 
 // The E1-5 mixes' sources are worded in the report's language, their figures too; a config's
@@ -54,5 +55,32 @@ func TestE15LabelIn(t *testing.T) {
 		if got := E15LabelIn(lang.French, r.Label); got == r.Label {
 			t.Errorf("%q has no French", r.Label)
 		}
+	}
+}
+
+// The mix sources the calculation writes for the demo's years are all in a form MixSourceIn
+// knows: a change of wording in package emissions fails here rather than leaving the French
+// report's mix notes in English.
+func TestMixSourceInKnowsTheCalculationsWords(t *testing.T) {
+	res, err := pipeline.Run(pipeline.Options{ConfigPath: "../config.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Close()
+	r := New(res)
+	if len(r.EnergyTables.Energy) == 0 {
+		t.Fatal("the demo has no E1-5 energy years")
+	}
+	n := 0
+	for _, e := range r.EnergyTables.Energy {
+		for _, m := range e.MixSources {
+			n++
+			if fr := MixSourceIn(lang.French, m); fr == m {
+				t.Errorf("%v: %q is in no form MixSourceIn knows", e.Year, m)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("the demo's energy years name no mix source")
 	}
 }
