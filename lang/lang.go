@@ -203,6 +203,16 @@ func (n Plain) PluralForm(t language.Tag, _ int) (plural.Form, int) {
 	return plural.Cardinal.MatchPlural(t, v, 0, 0, 0, 0), int(n)
 }
 
+// Count is n for a sentence people read, as a %d argument of T: grouped in French (1 217),
+// the digits alone in English (1217), as footprint's English lines have always written their
+// counts. A French word after it agrees with it.
+func (l Lang) Count(n int) any {
+	if l.fr {
+		return n
+	}
+	return Plain(n)
+}
+
 // Num writes v with digits decimals (fewer when trailing digits are zero is not done: the
 // figure keeps its precision), grouped as the language groups thousands.
 func (l Lang) Num(v float64, digits int) string {

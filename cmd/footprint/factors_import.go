@@ -109,7 +109,7 @@ func runFactorsImport(opts *factorsImportOptions) error {
 	if err != nil {
 		return problemsf("%s: %v", out, err)
 	}
-	fmt.Fprintln(opts.env.Stdout, l.T("wrote %d factors of %s %s (published %d) to %s", peopleCount(l, len(res.Factors)), sourceName(l, res.Source), res.Version, lang.Year(res.Published), out))
+	fmt.Fprintln(opts.env.Stdout, l.T("wrote %d factors of %s %s (published %d) to %s", l.Count(len(res.Factors)), sourceName(l, res.Source), res.Version, lang.Year(res.Published), out))
 	if s := skippedText(l, res.Skipped); s != "" {
 		fmt.Fprintln(opts.env.Stdout, l.T("left out:")+s)
 	}
@@ -139,15 +139,6 @@ func importError(l lang.Lang, in string, err error) error {
 		return errors.New(ie.In(l))
 	}
 	return err
-}
-
-// peopleCount is n as a sentence for people writes it in l: grouped in French (1 217), as the
-// digits alone in English, whose lines stay as they were (1217).
-func peopleCount(l lang.Lang, n int) any {
-	if l.IsFrench() {
-		return n
-	}
-	return lang.Plain(n)
 }
 
 // sourceName is an import's source (importer.SourceADEME…) as a sentence in l names it: the

@@ -88,11 +88,7 @@ func (t Text) uncounted() string {
 // CountedIn is the count and the reason in l ("12 rows without a value"): grouped as French
 // groups thousands, as digits in English.
 func (s Skip) CountedIn(l lang.Lang) string {
-	var n any = lang.Plain(s.Count)
-	if l.IsFrench() {
-		n = s.Count
-	}
-	return Text{Key: s.reason.Key, Args: append([]any{n}, s.reason.Args...)}.In(l)
+	return Text{Key: s.reason.Key, Args: append([]any{l.Count(s.Count)}, s.reason.Args...)}.In(l)
 }
 
 // ExampleIn is the first such row's place in l, "" when there is none.
