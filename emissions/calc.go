@@ -70,6 +70,9 @@ type Rows struct {
 	Rejected int `json:"rejected"`
 }
 
+// ReportedSource is the source of an already-computed row's line: the tCO2e the workbook gives.
+const ReportedSource = "reported in the workbook"
+
 // Calculate turns the activities of in into inventory lines. Rows it cannot compute are
 // rejected with a problem added to in.Problems, and so is a temporary file for the row lines
 // that cannot be written.
@@ -764,7 +767,7 @@ func (c *Calculator) reported(a *Activity, l Line, unit factors.Unit) bool {
 	l.Part, l.Scope, l.Category, l.Method = PartReported, a.Scope, a.Category, a.Method
 	l.Converted = a.Quantity * unit.Scale // kgCO2e
 	l.TCO2e = l.Converted / 1000
-	l.FactorValue, l.FactorUnit, l.Source = 1, "kgCO2e", "reported in the workbook"
+	l.FactorValue, l.FactorUnit, l.Source = 1, "kgCO2e", ReportedSource
 	c.emit(&l, 0, "")
 	return true
 }

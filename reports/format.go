@@ -119,6 +119,15 @@ func IntOrDash(n int) string {
 	return strconv.Itoa(n)
 }
 
+// SourceIn is a line's source in l: the source of already-computed rows in l's words, any
+// other (a dataset's citation) as it is.
+func SourceIn(l lang.Lang, source string) string {
+	if source == emissions.ReportedSource {
+		return l.T("reported in the workbook")
+	}
+	return source
+}
+
 // SeverityIn names a problem's severity in l: error, warning.
 func SeverityIn(l lang.Lang, s emissions.Severity) string {
 	switch s {

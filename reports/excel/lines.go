@@ -71,10 +71,10 @@ func (x *exporter) writeLines() error {
 }
 
 // lineWords are the codes the Lines sheets write in the method, part and data type columns
-// (location, upstream, primary…), and the source of an already-computed line, as the report's language writes them: nil in English, where
+// (location, upstream, primary…) as the report's language writes them: nil in English, where
 // they stay the codes calc --lines prints; in French the words the template's dropdowns offer
 // (localisation, marché, primaire…) and the parts' French names. A code it does not hold is
-// written as it is.
+// written as it is. The source column goes through reports.SourceIn.
 type lineWords map[string]string
 
 // of is code in the report's language.
@@ -95,9 +95,7 @@ func (x *exporter) lineWords() lineWords {
 		string(emissions.PartDirect): l.T("direct"), string(emissions.PartUpstream): l.T("upstream"),
 		string(emissions.PartReported): l.T("reported"), string(emissions.PartAvoided): l.T("avoided"),
 		string(emissions.PartOutside): l.T("outside"),
-		// The source of an already-computed line, as emissions.Calculate writes it.
-		"reported in the workbook": l.T("reported in the workbook"),
-		emissions.DataPrimary:      l.T("primary"), emissions.DataSecondary: l.T("secondary"), emissions.DataSpendBased: l.T("spend-based"),
+		emissions.DataPrimary:         l.T("primary"), emissions.DataSecondary: l.T("secondary"), emissions.DataSpendBased: l.T("spend-based"),
 	}
 }
 
@@ -251,7 +249,7 @@ func (x *exporter) writeLineRows(pw *xlsxwrite.PackageWriter, held map[string][]
 		b, r := batch, row
 		text = 0
 		err := pd.WriteFunc(func(dst []byte) []byte {
-			rows := newLineRows(cols, words)
+			rows := newLineRows(cols, words, x.e.Lang)
 			for j := range b {
 				dst = rows.appendRow(dst, r+j, &b[j])
 			}

@@ -35,7 +35,7 @@ func writeLinesStreamWriter(x *exporter) error {
 				vals[0], vals[1], vals[2] = l.Place.File, l.Place.Sheet, l.Place.Row
 				vals[3], vals[4], vals[5], vals[6] = l.Year, blankIfEmpty(l.Site), blankIfEmpty(l.Pole), l.Activity
 				vals[7], vals[8], vals[9], vals[10] = l.Quantity, l.Unit, l.Converted, blankIfEmpty(l.FactorUnit)
-				vals[11], vals[12], vals[13], vals[14] = blankIfEmpty(l.FactorID), xlsxwrite.NonZero(l.FactorYear), l.FactorValue, blankIfEmpty(words.of(l.Source))
+				vals[11], vals[12], vals[13], vals[14] = blankIfEmpty(l.FactorID), xlsxwrite.NonZero(l.FactorYear), l.FactorValue, blankIfEmpty(reports.SourceIn(x.e.Lang, l.Source))
 				vals[15], vals[16], vals[17], vals[18] = l.Scope, xlsxwrite.NonZero(l.Category), blankIfEmpty(words.of(l.Method)), words.of(string(l.Part))
 				vals[19], vals[20], vals[21] = l.TCO2e, nil, blankIfEmpty(l.Comment)
 				vals[22], vals[23], vals[24], vals[25] = blankIfEmpty(l.Entity), l.Share, l.Gross, blankIfEmpty(words.of(l.DataType))

@@ -6,6 +6,8 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/xlsxwrite"
+	"github.com/footprint/footprint/lang"
+	"github.com/footprint/footprint/reports"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -25,6 +27,7 @@ import (
 type lineRows struct {
 	cols  [lineColumns]lineCol
 	words lineWords // the codes of the method, part and data type columns in the report's language
+	lang  lang.Lang // the report's, for the source column
 	row   []byte    // the current row number, in digits
 	next  int       // the column of the row's next cell if none is left blank
 }
@@ -47,8 +50,8 @@ type lineCol struct {
 	cached     bool
 }
 
-func newLineRows(cols []column, words lineWords) *lineRows {
-	w := &lineRows{words: words}
+func newLineRows(cols []column, words lineWords, l lang.Lang) *lineRows {
+	w := &lineRows{words: words, lang: l}
 	for i := range w.cols {
 		name, _ := excelize.ColumnNumberToName(i + 1) // 1 to 26: no error
 		c := &w.cols[i]
@@ -85,7 +88,7 @@ func (w *lineRows) appendRow(b []byte, r int, l *emissions.Line) []byte {
 	b = w.str(b, 11, l.FactorID, false)
 	b = w.int(b, 12, l.FactorYear, false)
 	b = w.float(b, 13, l.FactorValue)
-	b = w.str(b, 14, w.words.of(l.Source), false)
+	b = w.str(b, 14, reports.SourceIn(w.lang, l.Source), false)
 	b = w.int(b, 15, l.Scope, true)
 	b = w.int(b, 16, l.Category, false)
 	b = w.str(b, 17, w.words.of(l.Method), false)

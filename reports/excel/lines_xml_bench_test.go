@@ -3,6 +3,7 @@ package excel
 import (
 	"bytes"
 	stdflate "compress/flate"
+	"github.com/footprint/footprint/lang"
 	"hash/crc32"
 	"io"
 	"testing"
@@ -62,7 +63,7 @@ func BenchmarkLinesXML1M(b *testing.B) {
 	var total int64
 	b.ResetTimer()
 	for range b.N {
-		w := newLineRows(benchColumns(), nil)
+		w := newLineRows(benchColumns(), nil, lang.English)
 		total = 0
 		for i := range lines {
 			buf = w.appendRow(buf, i+2, &lines[i])
@@ -79,7 +80,7 @@ func BenchmarkLinesXML1M(b *testing.B) {
 
 // linesXML is the rows of n lines.
 func linesXML(n int) []byte {
-	w := newLineRows(benchColumns(), nil)
+	w := newLineRows(benchColumns(), nil, lang.English)
 	var buf []byte
 	for i, l := range benchLines(n) {
 		buf = w.appendRow(buf, i+2, &l)

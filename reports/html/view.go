@@ -569,9 +569,7 @@ func sourcesSection(r reports.Report) htmlSection {
 		id, source := s.FactorID, s.Source
 		if id == "" {
 			id = l.T("(already-computed rows)")
-			if source == alreadyComputedSource {
-				source = l.T("reported in the workbook")
-			}
+			source = reports.SourceIn(l, source)
 		}
 		years := strconv.Itoa(s.FirstYear)
 		if s.LastYear != s.FirstYear {
@@ -583,10 +581,6 @@ func sourcesSection(r reports.Report) htmlSection {
 	return htmlSection{ID: "sources", Title: r.Lang.T("Sources"), Intro: []string{l.T("Every figure is an input row times an emission factor; the Lines sheets of the Excel export list each line with its input row, factor and source.")},
 		Blocks: []htmlBlock{{Table: tb}}}
 }
-
-// alreadyComputedSource is the source package emissions gives already-computed rows (tCO2e
-// given in the workbook).
-const alreadyComputedSource = "reported in the workbook"
 
 // notesSection is the report's closing notes: what to do about the header's notices, at more
 // length than the header has room for.
