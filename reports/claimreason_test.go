@@ -28,6 +28,7 @@ func TestClaimReasonText(t *testing.T) {
 		{claim.ClaimReason{Code: claim.ReasonNoTarget}, "no reduction target applies to 2025", "aucune cible de réduction ne s’applique à 2025"},
 		{claim.ClaimReason{Code: claim.ReasonOffTarget, Gross: 13000, Target: 12000}, "gross emissions 13,000.0 t are above the target path 12,000.0 t", "les émissions brutes, 13\u202f000,0 t, dépassent la trajectoire cible, 12\u202f000,0 t"},
 		{claim.ClaimReason{Code: claim.ReasonDiscontinued, Gross: 13000, Target: 14000, TargetWithoutDiscontinued: 9000.5}, "without them the path is 9,000.5 t", "sans elles, la trajectoire serait de 9\u202f000,5 t"},
+		{claim.ClaimReason{Code: claim.ReasonDiscontinued, Gross: 13000, Target: 14000}, "count as reductions; the activities that go on emitted nothing in the base year", "les activités qui se poursuivent n’émettaient rien l’année de référence"},
 		{claim.ClaimReason{Code: claim.ReasonNotCovered}, "retired credits (1,000.0 t) and own removals (250.0 t) cover 1,250.0 t of the 12,500.0 t residual; planned or contracted credits (3,000.0 t) count only once retired",
 			"les crédits retirés (1\u202f000,0 t) et les absorptions propres (250,0 t) couvrent 1\u202f250,0 t des 12\u202f500,0 t d’émissions résiduelles\u202f; les crédits prévus ou contractés (3\u202f000,0 t)"},
 		{claim.ClaimReason{Code: claim.ReasonNotCoveredHigh}, "(1,250.0 t) cover the central residual 12,500.0 t but not its 95 % upper bound 14,000.0 t", "mais pas leur borne haute à 95 %, 14\u202f000,0 t"},

@@ -80,6 +80,10 @@ func ClaimReasonText(l lang.Lang, cc *claim.ClaimCheck, cy claim.ClaimYear, rs c
 	case claim.ReasonOffTarget:
 		return l.T("gross emissions %s t are above the target path %s t", t(rs.Gross), t(rs.Target))
 	case claim.ReasonDiscontinued:
+		if rs.TargetWithoutDiscontinued == 0 {
+			return l.T("gross emissions %s t are on the target path (%s t) only because activities that ended since the base year count as reductions; the activities that go on emitted nothing in the base year",
+				t(rs.Gross), t(rs.Target))
+		}
 		return l.T("gross emissions %s t are on the target path (%s t) only because activities that ended since the base year count as reductions; without them the path is %s t",
 			t(rs.Gross), t(rs.Target), t(rs.TargetWithoutDiscontinued))
 	case claim.ReasonNotCovered:

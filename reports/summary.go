@@ -78,6 +78,10 @@ func pathSentences(r Report, tr *plan.Trajectory) []string {
 		case *ty.Actual > *ty.Target:
 			out = append(out, l.T("Off track in %v: %s tCO2e emitted, %s t above the target path (%s t).",
 				lang.Year(ty.Year), l.Tonnes(*ty.Actual), l.Tonnes(*ty.Actual-*ty.Target), l.Tonnes(*ty.Target)))
+		case ty.TargetWithoutDiscontinued != nil && *ty.TargetWithoutDiscontinued == 0 && *ty.Actual > 0:
+			// Every base-year activity ended: a path of 0 t says nothing a manager can use.
+			out = append(out, l.T("In %v the site emitted %s tCO2e, below the target path (%s t) only because activities that ended count as reductions: the activities that go on emitted nothing in %v, so none of their %s t is a reduction from the base year.",
+				lang.Year(ty.Year), l.Tonnes(*ty.Actual), l.Tonnes(*ty.Target), lang.Year(tr.BaseYear), l.Tonnes(*ty.Actual)))
 		case ty.TargetWithoutDiscontinued != nil && *ty.Actual > *ty.TargetWithoutDiscontinued:
 			out = append(out, l.T("In %v the site emitted %s tCO2e, below the target path (%s t) only because activities that ended count as reductions: without them the path would be %s t, and the site would be %s t above it.",
 				lang.Year(ty.Year), l.Tonnes(*ty.Actual), l.Tonnes(*ty.Target), l.Tonnes(*ty.TargetWithoutDiscontinued), l.Tonnes(*ty.Actual-*ty.TargetWithoutDiscontinued)))
@@ -101,6 +105,9 @@ func pathSentences(r Report, tr *plan.Trajectory) []string {
 		case *ty.Gap > 0:
 			out = append(out, l.T("In %v the plan lands at %s tCO2e against a target of %s t: %s t (%s) above it, still to cut with more levers.",
 				lang.Year(ty.Year), l.Tonnes(*ty.Plan), l.Tonnes(*ty.Target), l.Tonnes(*ty.Gap), pct))
+		case ty.TargetWithoutDiscontinued != nil && *ty.TargetWithoutDiscontinued == 0 && *ty.Plan > 0:
+			out = append(out, l.T("In %v the plan lands at %s tCO2e against a target of %s t: %s t (%s) below it, but only thanks to the activities that ended; the activities that go on had no emissions in %v to reduce from.",
+				lang.Year(ty.Year), l.Tonnes(*ty.Plan), l.Tonnes(*ty.Target), l.Tonnes(-*ty.Gap), pct, lang.Year(tr.BaseYear)))
 		case ty.TargetWithoutDiscontinued != nil && *ty.Plan > *ty.TargetWithoutDiscontinued:
 			out = append(out, l.T("In %v the plan lands at %s tCO2e against a target of %s t: %s t (%s) below it, but only thanks to the activities that ended; without them the target would be %s t.",
 				lang.Year(ty.Year), l.Tonnes(*ty.Plan), l.Tonnes(*ty.Target), l.Tonnes(-*ty.Gap), pct, l.Tonnes(*ty.TargetWithoutDiscontinued)))
@@ -175,6 +182,14 @@ func structuralSentences(r Report, tr *plan.Trajectory) []string {
 	out := []string{l.T("%s: the %s tCO2e those activities emitted in %v are gone, which is activity that stopped, not abatement.",
 		joinNames(l, names), l.Tonnes(red.Discontinued), lang.Year(tr.BaseYear))}
 	continuing := math.Max(*base.Actual-red.Discontinued, 0)
+	if continuing < 0.05 { // nothing, as one decimal writes it
+		if end, ok := TrajectoryYearOf(tr, tr.TargetYear); ok && end.Plan != nil && tr.TargetYear > r.ReportingYear {
+			return append(out, l.T("The activities that go on emitted %s tCO2e in %v and none in %v: they are new since the base year; the plan takes them to %s t in %v.",
+				l.Tonnes(*cur.Actual), lang.Year(r.ReportingYear), lang.Year(tr.BaseYear), l.Tonnes(*end.Plan), lang.Year(tr.TargetYear)))
+		}
+		return append(out, l.T("The activities that go on emitted %s tCO2e in %v and none in %v: they are new since the base year.",
+			l.Tonnes(*cur.Actual), lang.Year(r.ReportingYear), lang.Year(tr.BaseYear)))
+	}
 	if end, ok := TrajectoryYearOf(tr, tr.TargetYear); ok && end.Plan != nil && tr.TargetYear > r.ReportingYear {
 		return append(out, l.T("The activities that go on emitted %s tCO2e in %v, against %s t in %v; the plan takes them to %s t in %v.",
 			l.Tonnes(*cur.Actual), lang.Year(r.ReportingYear), l.Tonnes(continuing), lang.Year(tr.BaseYear), l.Tonnes(*end.Plan), lang.Year(tr.TargetYear)))

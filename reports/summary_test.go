@@ -7,6 +7,7 @@ import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/emissions/plan"
 	"github.com/footprint/footprint/lang"
+	"github.com/footprint/footprint/pipeline"
 )
 
 // The summary says the reporting year's verdict with the figures of the trajectory, names the
@@ -39,6 +40,34 @@ func TestSummaryOfBoundary(t *testing.T) {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s: summary lacks %q:\n%s", tt.l, w, got)
 			}
+		}
+	}
+}
+
+// The demo's base year holds only activities that ended (car assembly): the summary says the
+// activities that go on emitted nothing then, instead of a target path of 0.0 t a manager
+// cannot read, in both languages.
+func TestSummaryOfActivitiesNewSinceTheBaseYear(t *testing.T) {
+	res, err := pipeline.Run(pipeline.Options{ConfigPath: "../config.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Close()
+	r := New(res)
+	for l, want := range map[lang.Lang][]string{
+		lang.English: {"the activities that go on emitted nothing in 2019, so none of their 680,940.3 t is a reduction from the base year",
+			"and none in 2019: they are new since the base year", "the activities that go on had no emissions in 2019 to reduce from"},
+		lang.French: {"les activités qui se poursuivent n’émettaient rien en 2019", "et rien en 2019\u202f: elles sont nouvelles depuis l’année de référence"},
+	} {
+		r.Lang = l
+		text := strings.Join(SummaryOf(r).Sentences, "\n")
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: the summary lacks %q:\n%s", l, w, text)
+			}
+		}
+		if strings.Contains(text, "would be 0.0 t") || strings.Contains(text, "against 0.0 t") || strings.Contains(text, "serait de 0,0 t") || strings.Contains(text, "contre 0,0 t") {
+			t.Errorf("%s: the summary still gives a path of 0 t:\n%s", l, text)
 		}
 	}
 }

@@ -73,7 +73,7 @@ func headerCards(r reports.Report, cur emissions.YearTotals, ok bool) []htmlCard
 			} else if without := ty.TargetWithoutDiscontinued; without != nil && *ty.Actual > *without {
 				// On the path as reported, but not without the activities an event ended: not
 				// green, and saying so (docs/user-guide.md#the-html-report).
-				c.Notes = append(c.Notes, l.T("%s t below the target, only thanks to discontinued activities: without them the path is %s t", t(*ty.Target-*ty.Actual), t(*without)))
+				c.Notes = append(c.Notes, l.T("%s t below the target, only thanks to discontinued activities", t(*ty.Target-*ty.Actual))+withoutDiscontinued(l, *without, t))
 			} else {
 				c.Tone = "good"
 				c.Notes = append(c.Notes, l.T("on track: %s t below the target", t(*ty.Target-*ty.Actual)))
@@ -98,7 +98,7 @@ func headerCards(r reports.Report, cur emissions.YearTotals, ok bool) []htmlCard
 				c.Tone = "bad"
 				c.Notes = append(c.Notes, l.T("the plan misses the target"))
 			} else if without := ty.TargetWithoutDiscontinued; without != nil && ty.Plan != nil && *ty.Plan > *without {
-				c.Notes = append(c.Notes, l.T("the plan meets the target only thanks to discontinued activities: without them the path is %s t", t(*without)))
+				c.Notes = append(c.Notes, l.T("the plan meets the target only thanks to discontinued activities")+withoutDiscontinued(l, *without, t))
 			} else {
 				c.Tone = "good"
 				c.Notes = append(c.Notes, l.T("the plan meets the target"))
@@ -212,4 +212,14 @@ func signedWith(t func(float64) string, v float64) string {
 	default:
 		return "+" + s
 	}
+}
+
+// withoutDiscontinued ends a card's note on a target met only thanks to discontinued
+// activities: the path without them, or, when it is 0 t, that the activities that go on had
+// no base-year emissions (a path of 0 t tells a reader nothing).
+func withoutDiscontinued(l lang.Lang, without float64, t func(float64) string) string {
+	if without == 0 {
+		return l.T(": the activities that go on emitted nothing in the base year")
+	}
+	return l.T(": without them the path is %s t", t(without))
 }

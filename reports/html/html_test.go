@@ -526,6 +526,12 @@ func TestWriteHTMLHeaderHonestAndReadable(t *testing.T) {
 			t.Errorf("page says %q", no)
 		}
 	}
+	// every base-year activity ended: a path of 0 t is said as what it means
+	r.Trajectory.Years[1].TargetWithoutDiscontinued = f(0)
+	if page := html.UnescapeString(render(t, r)); !strings.Contains(page, "only thanks to discontinued activities: the activities that go on emitted nothing in the base year") ||
+		strings.Contains(page, "the path is 0.0 t") {
+		t.Error("a path of 0 t without the discontinued activities is not said in words")
+	}
 
 	big := sampleReport()
 	for i := range big.Years {
