@@ -3,9 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/footprint/footprint/lang"
 	"os"
 
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports/text"
 	"github.com/footprint/footprint/workbook"

@@ -3,9 +3,9 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/footprint/footprint/lang"
 	"strings"
 
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports/jsondoc"
 	"github.com/footprint/footprint/reports/text"

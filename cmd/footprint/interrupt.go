@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"github.com/footprint/footprint/lang"
 	"io"
 	"os"
 	"os/signal"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/footprint/footprint/internal/atomicfile"
 	"github.com/footprint/footprint/internal/outlock"
+	"github.com/footprint/footprint/lang"
 )
 
 // Exit codes of a run ended by a signal: 128 + the signal's number, as shells report a

@@ -3,13 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/footprint/footprint/lang"
 	"io"
 	"path/filepath"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/atomicfile"
 	"github.com/footprint/footprint/internal/outlock"
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 	"github.com/footprint/footprint/reports/excel"

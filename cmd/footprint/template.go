@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
-	"github.com/footprint/footprint/lang"
 
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/workbook"
 	"github.com/spf13/cobra"

@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
-	"github.com/footprint/footprint/lang"
 
+	"github.com/footprint/footprint/lang"
 	"github.com/footprint/footprint/pipeline"
 	"github.com/footprint/footprint/reports"
 	"github.com/footprint/footprint/reports/text"

@@ -11,12 +11,13 @@ package outlock
 import (
 	"errors"
 	"fmt"
-	"github.com/footprint/footprint/lang"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/footprint/footprint/lang"
 )
 
 // Name is the lock file's name in the output folder.

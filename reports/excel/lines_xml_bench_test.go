@@ -3,13 +3,13 @@ package excel
 import (
 	"bytes"
 	stdflate "compress/flate"
-	"github.com/footprint/footprint/lang"
 	"hash/crc32"
 	"io"
 	"testing"
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/internal/xlsxwrite"
+	"github.com/footprint/footprint/lang"
 	"github.com/klauspost/compress/flate"
 )
 

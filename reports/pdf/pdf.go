@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/footprint/footprint/lang"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/footprint/footprint/lang"
 )
 
 // Browsers are the names of the Chromium builds Find looks for on the PATH, in this order.
