@@ -132,6 +132,15 @@ func SourceIn(l lang.Lang, source string) string {
 	return source
 }
 
+// AssignedIn names the pole or entity of a figure in l: the name config or the inputs give,
+// or emissions.Unassigned (rows that give none) in l's words.
+func AssignedIn(l lang.Lang, name string) string {
+	if name == emissions.Unassigned {
+		return l.T("(unassigned)")
+	}
+	return name
+}
+
 // SeverityIn names a problem's severity in l: error, warning.
 func SeverityIn(l lang.Lang, s emissions.Severity) string {
 	switch s {

@@ -58,7 +58,7 @@ func (x *exporter) breakdownRows() []breakdownRow {
 			m    map[string]float64
 		}{{l.T("Pole"), t.ByPole}, {l.T("Site"), t.BySite}, {l.T("Activity"), t.ByActivity}} {
 			for _, k := range reports.LargestFirst(d.m) {
-				add(d.name, x.assigned(k), d.m[k], true)
+				add(d.name, reports.AssignedIn(x.e.Lang, k), d.m[k], true)
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/lang"
+	"github.com/footprint/footprint/reports"
 )
 
 // sheetEntities lists each year's emissions per entity of the organisation (docs/regulatory.md#organisation-and-consolidation):
@@ -59,7 +60,7 @@ func (x *exporter) writeEntities() error {
 	return x.stream(t, func(add func(...any) error) error {
 		for _, r := range rows {
 			e := r.e
-			vals := []any{r.year, x.assigned(e.Name), blankIfEmpty(e.Registration), yes[e.Control], e.Share}
+			vals := []any{r.year, reports.AssignedIn(x.e.Lang, e.Name), blankIfEmpty(e.Registration), yes[e.Control], e.Share}
 			for _, s := range []emissions.ScopeTotals{e.Consolidated, e.Gross} {
 				vals = append(vals, s.Scope1, s.Scope2Location, s.Scope2Market, s.Scope3, s.TotalLocation(), s.TotalMarket())
 			}

@@ -3,8 +3,6 @@ package excel
 import (
 	"strconv"
 	"strings"
-
-	"github.com/footprint/footprint/emissions"
 )
 
 // Sheet names are written in English in the code (sheetSummary = lang.Key("Summary")…): the
@@ -36,15 +34,6 @@ func sheetRef(name string) string {
 		return name
 	}
 	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
-}
-
-// assigned names the entity or pole of a figure as the workbook writes it: the name config or
-// the inputs give, or emissions.Unassigned (rows that give none) in the report's language.
-func (x *exporter) assigned(name string) string {
-	if name == emissions.Unassigned {
-		return x.e.Lang.T("(unassigned)")
-	}
-	return name
 }
 
 // count writes a count in a sentence: grouped in French (10 000 itérations), as the language

@@ -63,7 +63,7 @@ func (x *exporter) uncertaintyRows() []uncertaintyRow {
 		}
 		for _, p := range reports.LargestFirst(t.ByPole) {
 			if iv, ok := yu.ByPole[p]; ok {
-				out = append(out, uncertaintyRow{year: t.Year, dimension: l.T("Pole"), item: x.assigned(p), value: t.ByPole[p], iv: iv})
+				out = append(out, uncertaintyRow{year: t.Year, dimension: l.T("Pole"), item: reports.AssignedIn(x.e.Lang, p), value: t.ByPole[p], iv: iv})
 			}
 		}
 		if op := yu.OtherPoles; op.Count > 0 {

@@ -3,6 +3,7 @@ package html
 import (
 	"github.com/footprint/footprint/emissions"
 	"github.com/footprint/footprint/lang"
+	"github.com/footprint/footprint/reports"
 )
 
 // maxPoles is how many poles the report shows one by one, one colour each; the others are
@@ -36,16 +37,7 @@ func listPoles(l lang.Lang, years []emissions.YearTotals) poleList {
 }
 
 // label is pole p as the page names it: the rows without a pole in the page's language.
-func (pl poleList) label(p string) string { return poleLabel(pl.lang, p) }
-
-// poleLabel is a pole's name, or an entity's, as l shows it: emissions.Unassigned, the
-// rows that name none, in l.
-func poleLabel(l lang.Lang, p string) string {
-	if p == emissions.Unassigned {
-		return l.T("(unassigned)")
-	}
-	return p
-}
+func (pl poleList) label(p string) string { return reports.AssignedIn(pl.lang, p) }
 
 // othersLabel names the entry of the other poles.
 func (pl poleList) othersLabel() string { return pl.lang.T("%d other poles", len(pl.others)) }

@@ -36,7 +36,7 @@ func organisationSection(r reports.Report, cur emissions.YearTotals) htmlSection
 		if method == emissions.MethodLocation {
 			s2 = c.Scope2Location
 		}
-		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(poleLabel(l, e.Name)), textCell(e.Registration), textCell(map[bool]string{true: l.T("yes"), false: l.T("no")}[e.Control]),
+		tb.Rows = append(tb.Rows, htmlRow{Cells: []htmlCell{textCell(reports.AssignedIn(l, e.Name)), textCell(e.Registration), textCell(map[bool]string{true: l.T("yes"), false: l.T("no")}[e.Control]),
 			numText(strconv.FormatFloat(100*e.Share, 'f', -1, 64) + " %"), numCell(c.Scope1), numCell(s2), numCell(c.Scope3), numCell(c.Total(method)), numCell(e.Gross.Total(method))}})
 		sum += c.Total(method)
 		gross += e.Gross.Total(method)

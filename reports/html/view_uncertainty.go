@@ -61,7 +61,7 @@ func uncertaintySection(r reports.Report, cur emissions.YearTotals) htmlSection 
 	}
 	for _, p := range reports.LargestFirst(cur.ByPole) {
 		if iv, ok := yu.ByPole[p]; ok {
-			dt.Rows = append(dt.Rows, htmlRow{Cells: append([]htmlCell{textCell(poleLabel(l, p))}, intervalCells(iv, cur.ByPole[p])...)})
+			dt.Rows = append(dt.Rows, htmlRow{Cells: append([]htmlCell{textCell(reports.AssignedIn(l, p))}, intervalCells(iv, cur.ByPole[p])...)})
 		}
 	}
 	partNotes := []string{l.T("The intervals of the parts do not add up to the total's: errors partly cancel in a sum, except where one factor is shared.")}
