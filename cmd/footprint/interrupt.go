@@ -27,8 +27,9 @@ var ending atomic.Bool
 // endOnSignal makes SIGINT and SIGTERM end the process cleanly: the output files not yet in
 // place are removed (those in place are whole: a pair is renamed together or not at all), the
 // output folder's lock is released, tmp (the run's own temporary folder) is removed, and the
-// process exits 130 or 143, saying so in l.
-func endOnSignal(stderr io.Writer, l lang.Lang, tmp string) {
+// process exits 130 or 143, saying so in the run's language (worked out then, not at every
+// start).
+func endOnSignal(stderr io.Writer, language func() lang.Lang, tmp string) {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
@@ -43,7 +44,7 @@ func endOnSignal(stderr io.Writer, l lang.Lang, tmp string) {
 		if sig == syscall.SIGTERM {
 			code, name = exitTerminate, "SIGTERM"
 		}
-		fmt.Fprintln(stderr, "footprint:", l.T("interrupted (%s): the files it had not finished were removed; the output folder holds the previous outputs, or this run's if it had finished writing them", name))
+		fmt.Fprintln(stderr, "footprint:", language().T("interrupted (%s): the files it had not finished were removed; the output folder holds the previous outputs, or this run's if it had finished writing them", name))
 		os.Exit(code)
 	}()
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"os"
 
+	"github.com/footprint/footprint/lang"
 	"golang.org/x/term"
 )
 
@@ -12,7 +13,7 @@ func main() {
 	tmp := ownTempDir()
 	env := Env{Stdout: os.Stdout, Stderr: os.Stderr, LookupEnv: os.LookupEnv,
 		Terminal: func() bool { return term.IsTerminal(int(os.Stderr.Fd())) }}
-	endOnSignal(os.Stderr, (&rootOptions{env: env}).runLang(os.Args[1:]), tmp)
+	endOnSignal(os.Stderr, func() lang.Lang { return (&rootOptions{env: env}).runLang(os.Args[1:]) }, tmp)
 	code := Main(os.Args[1:], env)
 	if ending.Load() {
 		select {} // the signal's handler exits
